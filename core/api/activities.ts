@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './common.ts';
+
+export const ActivityStatus = z.enum(['draft', 'open', 'deciding', 'decided', 'archived']);
+export type ActivityStatus = z.infer<typeof ActivityStatus>;
+
+export const ActivityRole = z.enum(['facilitator', 'contributor', 'viewer']);
+export type ActivityRole = z.infer<typeof ActivityRole>;
+
+/** Roles ordered by what they allow: a higher rank may do all a lower one may. */
+export const roleRank: Record<ActivityRole, number> = { viewer: 0, contributor: 1, facilitator: 2 };
+
+export const Title = z.string().trim().min(1, 'a title is required').max(200);
+export const Question = z
+  .string()
+  .trim()
+  .min(10, 'a precise question needs at least 10 characters')
+  .max(500);
+
+export const CreateActivityRequest = z.strictObject({
+  title: Title,
+  question: Question,
+  description: z.string().max(20_000).optional(),
+  deadline: IsoDateTime.optional(),
+});
+export type CreateActivityRequest = z.infer<typeof CreateActivityRequest>;
+
+export const UpdateActivityRequest = z.strictObject({
+  title: Title.optional(),
+  question: Question.optional(),
+  description: z.string().max(20_000).optional(),
+  deadline: IsoDateTime.nullable().optional(),
+  status: ActivityStatus.optional(),
+});
+export type UpdateActivityRequest = z.infer<typeof UpdateActivityRequest>;
+
+export const AddMemberRequest = z.union([
+  z.strictObject({ userId: Id, role: ActivityRole }),
+  z.strictObject({ groupId: Id, role: ActivityRole }),
+]);
+export type AddMemberRequest = z.infer<typeof AddMemberRequest>;
+
+export const ChangeRoleRequest = z.strictObject({ role: ActivityRole });
+
+export const ActivityMember = z.object({
+  kind: z.enum(['user', 'group']),
+  id: Id,
+  name: z.string(),
+  role: ActivityRole,
+});
+export type ActivityMember = z.infer<typeof ActivityMember>;
+
+export const Activity = z.object({
+  id: Id,
+  title: z.string(),
+  question: z.string(),
+  description: z.string(),
+  status: ActivityStatus,
+  facilitatorId: Id,
+  deadline: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The caller's effective role in this activity. */
+  myRole: ActivityRole,
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const ActivityListQuery = z.strictObject({
+  status: ActivityStatus.optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const SyncTicket = z.object({ url: z.string(), room: z.string(), ticket: z.string() });
+export type SyncTicket = z.infer<typeof SyncTicket>;
+
+/** One entry of an activity's history, read from the relay's update log. */
+export const HistoryEntry = z.object({
+  id: z.number(),
+  userId: Id,
+  userName: z.string(),
+  at: z.string(),
+  bytes: z.number(),
+  summary: z.array(z.string()),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Identifiers are opaque URL-safe strings minted by the relay. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a valid identifier');
+export type Id = z.infer<typeof Id>;
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'not a valid e-mail address' }));
+
+export const Password = z
+  .string()
+  .min(10, 'a password needs at least 10 characters')
+  .max(200, 'a password has at most 200 characters');
+
+export const PersonName = z.string().trim().min(1, 'a name is required').max(120);
+
+export const IsoDateTime = z.iso.datetime({ offset: true, message: 'not an ISO date-time' });

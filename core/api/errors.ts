@@ -1,0 +1,49 @@
+/**
+ * Error codes returned by the relay's HTTP API as `{"error": {"code", "message"}}`.
+ * One list, shared by the server (which sends them) and the clients (which branch on them).
+ */
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  invalidJson: 'invalid_json',
+  validation: 'validation_failed',
+  payloadTooLarge: 'payload_too_large',
+  unsupportedMediaType: 'unsupported_media_type',
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  methodNotAllowed: 'method_not_allowed',
+  conflict: 'conflict',
+  alreadySetUp: 'already_set_up',
+  invalidCredentials: 'invalid_credentials',
+  rateLimited: 'rate_limited',
+  internal: 'internal_error',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; issues?: ValidationIssue[] };
+}
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+/** The HTTP status that goes with each code. */
+export const statusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  already_set_up: 409,
+  invalid_credentials: 401,
+  rate_limited: 429,
+  internal_error: 500,
+};

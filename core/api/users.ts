@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Email, Id, Password, PersonName } from './common.ts';
+
+export const OrgRole = z.enum(['admin', 'member']);
+export type OrgRole = z.infer<typeof OrgRole>;
+
+/** A phone number as typed by a person; the server normalises it to E.164. */
+export const PhoneInput = z.string().trim().min(3).max(32);
+
+export const CreateUserRequest = z.strictObject({
+  name: PersonName,
+  email: Email,
+  password: Password,
+  phone: PhoneInput.optional(),
+  role: OrgRole,
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z.strictObject({
+  name: PersonName.optional(),
+  phone: PhoneInput.nullable().optional(),
+  role: OrgRole.optional(),
+});
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
+
+export const User = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  role: OrgRole,
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof User>;
+
+export const Me = User.extend({
+  organization: z.object({ id: Id, name: z.string(), region: z.string(), locale: z.string() }),
+});
+export type Me = z.infer<typeof Me>;
+
+export const CreateGroupRequest = z.strictObject({
+  name: z.string().trim().min(1, 'a group name is required').max(120),
+  members: z.array(Id).max(10_000).default([]),
+});
+export type CreateGroupRequest = z.infer<typeof CreateGroupRequest>;
+
+export const GroupMembersRequest = z.strictObject({ members: z.array(Id).max(10_000) });
+
+export const Group = z.object({
+  id: Id,
+  name: z.string(),
+  members: z.array(Id),
+});
+export type Group = z.infer<typeof Group>;

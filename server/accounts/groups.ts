@@ -1,0 +1,70 @@
+import type { CreateGroupRequest, Group } from '#core/api/users';
+import { newId } from '../auth/tokens.ts';
+import type { Context } from '../context.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import type { Caller } from './sessions.ts';
+
+async function checkPeople(ctx: Context, orgId: string, members: string[]) {
+  const unique = [...new Set(members)];
+  if (unique.length === 0) return unique;
+  const rows = await ctx.db.all<{ id: string }>(
+    `SELECT id FROM users WHERE org_id = ? AND id IN (${unique.map(() => '?').join(',')})`,
+    [orgId, ...unique],
+  );
+  const known = new Set(rows.map((r) => r.id));
+  const unknown = unique.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw badRequest(`No such person: ${unknown.join(', ')}.`);
+  return unique;
+}
+
+export async function createGroup(ctx: Context, caller: Caller, input: CreateGroupRequest) {
+  const members = await checkPeople(ctx, caller.orgId, input.members);
+  const id = newId();
+  await ctx.db.transaction(async (tx) => {
+    if (await tx.get('SELECT 1 AS one FROM groups WHERE org_id = ? AND name = ?', [caller.orgId, input.name])) {
+      throw conflict(`A group named "${input.name}" already exists.`);
+    }
+    await tx.run('INSERT INTO groups (id, org_id, name, created_at) VALUES (?, ?, ?, ?)', [
+      id,
+      caller.orgId,
+      input.name,
+      ctx.now().toISOString(),
+    ]);
+    for (const userId of members) await tx.run('INSERT INTO group_members (group_id, user_id) VALUES (?, ?)', [id, userId]);
+  });
+  return { id };
+}
+
+export async function setGroupMembers(ctx: Context, caller: Caller, groupId: string, members: string[]) {
+  await getGroup(ctx, caller, groupId);
+  const unique = await checkPeople(ctx, caller.orgId, members);
+  await ctx.db.transaction(async (tx) => {
+    await tx.run('DELETE FROM group_members WHERE group_id = ?', [groupId]);
+    for (const userId of unique) await tx.run('INSERT INTO group_members (group_id, user_id) VALUES (?, ?)', [groupId, userId]);
+  });
+  const affected = await ctx.db.all<{ activity_id: string }>(
+    "SELECT activity_id FROM activity_members WHERE subject_kind = 'group' AND subject_id = ?",
+    [groupId],
+  );
+  for (const { activity_id } of affected) ctx.events.accessChanged(activity_id);
+  return getGroup(ctx, caller, groupId);
+}
+
+export async function getGroup(ctx: Context, caller: Caller, id: string): Promise<Group> {
+  const row = await ctx.db.get<{ id: string; name: string }>('SELECT id, name FROM groups WHERE id = ? AND org_id = ?', [
+    id,
+    caller.orgId,
+  ]);
+  if (!row) throw notFound('group');
+  const members = await ctx.db.all<{ user_id: string }>('SELECT user_id FROM group_members WHERE group_id = ?', [id]);
+  return { id: row.id, name: row.name, members: members.map((m) => m.user_id) };
+}
+
+export async function listGroups(ctx: Context, caller: Caller): Promise<Group[]> {
+  const rows = await ctx.db.all<{ id: string; name: string; members: string | null }>(
+    `SELECT g.id, g.name, group_concat(m.user_id) AS members FROM groups g
+       LEFT JOIN group_members m ON m.group_id = g.id WHERE g.org_id = ? GROUP BY g.id ORDER BY g.name COLLATE NOCASE`,
+    [caller.orgId],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, members: r.members ? r.members.split(',') : [] }));
+}

@@ -1,0 +1,37 @@
+import { ErrorCode } from '#core/api/errors';
+import type { SetupRequest } from '#core/api/auth';
+import { hashPassword } from '../auth/passwords.ts';
+import { newId } from '../auth/tokens.ts';
+import type { Context } from '../context.ts';
+import { HttpError } from '../http/errors.ts';
+import { openSession } from './sessions.ts';
+
+export async function isSetUp(ctx: Context): Promise<boolean> {
+  return (await ctx.db.get('SELECT 1 AS one FROM users LIMIT 1')) !== undefined;
+}
+
+/** Creates the organisation and its first administrator; only while no one exists. */
+export async function setUp(ctx: Context, input: SetupRequest) {
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.now().toISOString();
+  const orgId = newId();
+  const userId = newId();
+  await ctx.db.transaction(async (tx) => {
+    if (await tx.get('SELECT 1 AS one FROM users LIMIT 1')) {
+      throw new HttpError(ErrorCode.alreadySetUp, 'Conclave is already set up: sign in instead.');
+    }
+    await tx.run('INSERT INTO organizations (id, name, region, locale, created_at) VALUES (?, ?, ?, ?, ?)', [
+      orgId,
+      input.organization,
+      input.region ?? 'FR',
+      input.locale ?? 'fr',
+      now,
+    ]);
+    await tx.run(
+      `INSERT INTO users (id, org_id, name, email, phone, password_hash, role, created_at)
+       VALUES (?, ?, ?, ?, NULL, ?, 'admin', ?)`,
+      [userId, orgId, input.name, input.email, passwordHash, now],
+    );
+  });
+  return { userId, ...(await openSession(ctx, userId)) };
+}

@@ -1,0 +1,114 @@
+import type { Activity, ActivityRole, ActivityStatus, CreateActivityRequest, UpdateActivityRequest } from '#core/api/activities';
+import { newId } from '../auth/tokens.ts';
+import type { Caller } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { effectiveRole, may } from './access.ts';
+
+interface ActivityRow {
+  id: string;
+  title: string;
+  question: string;
+  description: string;
+  status: ActivityStatus;
+  facilitator_id: string;
+  deadline: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
+  id: row.id,
+  title: row.title,
+  question: row.question,
+  description: row.description,
+  status: row.status,
+  facilitatorId: row.facilitator_id,
+  deadline: row.deadline,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  myRole,
+});
+
+export async function createActivity(ctx: Context, caller: Caller, input: CreateActivityRequest) {
+  const id = newId();
+  const now = ctx.now().toISOString();
+  await ctx.db.transaction(async (tx) => {
+    await tx.run(
+      `INSERT INTO activities (id, org_id, title, question, description, status, facilitator_id, deadline, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
+      [id, caller.orgId, input.title, input.question, input.description ?? '', caller.id, input.deadline ?? null, now, now],
+    );
+    await tx.run(
+      `INSERT INTO activity_members (activity_id, subject_kind, subject_id, role, added_at) VALUES (?, 'user', ?, 'facilitator', ?)`,
+      [id, caller.id, now],
+    );
+  });
+  return { id };
+}
+
+/**
+ * Loads an activity the caller may see, with their role; a stranger gets 404, not 403,
+ * so that activity identifiers do not leak.
+ */
+export async function activityFor(ctx: Context, caller: Caller, id: string): Promise<Activity> {
+  const row = await ctx.db.get<ActivityRow>('SELECT * FROM activities WHERE id = ? AND org_id = ?', [id, caller.orgId]);
+  const role = row ? await effectiveRole(ctx.db, id, caller.id) : null;
+  if (!row || !may.read(role) || role === null) throw notFound('activity');
+  return toActivity(row, role);
+}
+
+export async function requireFacilitator(ctx: Context, caller: Caller, id: string): Promise<Activity> {
+  const activity = await activityFor(ctx, caller, id);
+  if (!may.facilitate(activity.myRole)) throw forbidden('Only a facilitator of this activity may do this.');
+  return activity;
+}
+
+export async function listActivities(ctx: Context, caller: Caller, filter: { status?: ActivityStatus; q?: string }) {
+  const rows = await ctx.db.all<ActivityRow & { role: ActivityRole }>(
+    `WITH mine AS (
+       SELECT activity_id, role FROM activity_members WHERE subject_kind = 'user' AND subject_id = ?
+       UNION ALL
+       SELECT am.activity_id, am.role FROM activity_members am
+         JOIN group_members gm ON gm.group_id = am.subject_id AND am.subject_kind = 'group' WHERE gm.user_id = ?)
+     SELECT a.*, (SELECT role FROM mine m WHERE m.activity_id = a.id
+                   ORDER BY CASE role WHEN 'facilitator' THEN 0 WHEN 'contributor' THEN 1 ELSE 2 END LIMIT 1) AS role
+       FROM activities a
+      WHERE a.org_id = ? AND a.id IN (SELECT activity_id FROM mine)
+        AND (? IS NULL OR a.status = ?)
+        AND (? IS NULL OR a.title LIKE ? ESCAPE '\\' OR a.question LIKE ? ESCAPE '\\')
+      ORDER BY a.updated_at DESC`,
+    [
+      caller.id,
+      caller.id,
+      caller.orgId,
+      filter.status ?? null,
+      filter.status ?? null,
+      filter.q ?? null,
+      likePattern(filter.q),
+      likePattern(filter.q),
+    ],
+  );
+  return rows.map((row) => toActivity(row, row.role));
+}
+
+function likePattern(q: string | undefined) {
+  return q === undefined ? null : `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function updateActivity(ctx: Context, caller: Caller, id: string, input: UpdateActivityRequest) {
+  const current = await requireFacilitator(ctx, caller, id);
+  await ctx.db.run(
+    `UPDATE activities SET title = ?, question = ?, description = ?, deadline = ?, status = ?, updated_at = ? WHERE id = ?`,
+    [
+      input.title ?? current.title,
+      input.question ?? current.question,
+      input.description ?? current.description,
+      input.deadline === undefined ? current.deadline : input.deadline,
+      input.status ?? current.status,
+      ctx.now().toISOString(),
+      id,
+    ],
+  );
+  return activityFor(ctx, caller, id);
+}

@@ -1,0 +1,98 @@
+import type { ActivityMember, ActivityRole, AddMemberRequest } from '#core/api/activities';
+import type { Caller } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { activityFor, requireFacilitator } from './activities.ts';
+
+type SubjectKind = 'user' | 'group';
+
+function subjectOf(input: AddMemberRequest): { kind: SubjectKind; id: string } {
+  return 'userId' in input ? { kind: 'user', id: input.userId } : { kind: 'group', id: input.groupId };
+}
+
+async function checkSubject(ctx: Context, caller: Caller, kind: SubjectKind, id: string) {
+  const table = kind === 'user' ? 'users' : 'groups';
+  const row = await ctx.db.get(`SELECT 1 AS one FROM ${table} WHERE id = ? AND org_id = ?`, [id, caller.orgId]);
+  if (!row) throw badRequest(`No such ${kind === 'user' ? 'person' : 'group'} in this organisation: ${id}.`);
+}
+
+/** Adds a person or a group with a role; adding one already there changes their role. */
+export async function addMember(ctx: Context, caller: Caller, activityId: string, input: AddMemberRequest) {
+  await requireFacilitator(ctx, caller, activityId);
+  const subject = subjectOf(input);
+  await checkSubject(ctx, caller, subject.kind, subject.id);
+  await ctx.db.run(
+    `INSERT INTO activity_members (activity_id, subject_kind, subject_id, role, added_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (activity_id, subject_kind, subject_id) DO UPDATE SET role = excluded.role`,
+    [activityId, subject.kind, subject.id, input.role, ctx.now().toISOString()],
+  );
+  ctx.events.accessChanged(activityId);
+  return listMembers(ctx, caller, activityId);
+}
+
+export async function changeMemberRole(
+  ctx: Context,
+  caller: Caller,
+  activityId: string,
+  kind: SubjectKind,
+  subjectId: string,
+  role: ActivityRole,
+) {
+  await requireFacilitator(ctx, caller, activityId);
+  await ensureAFacilitatorRemains(ctx, activityId, kind, subjectId, role);
+  const result = await ctx.db.run(
+    'UPDATE activity_members SET role = ? WHERE activity_id = ? AND subject_kind = ? AND subject_id = ?',
+    [role, activityId, kind, subjectId],
+  );
+  if (result.changes === 0) throw notFound('member');
+  ctx.events.accessChanged(activityId);
+  return listMembers(ctx, caller, activityId);
+}
+
+export async function removeMember(ctx: Context, caller: Caller, activityId: string, kind: SubjectKind, subjectId: string) {
+  await requireFacilitator(ctx, caller, activityId);
+  await ensureAFacilitatorRemains(ctx, activityId, kind, subjectId, null);
+  const result = await ctx.db.run(
+    'DELETE FROM activity_members WHERE activity_id = ? AND subject_kind = ? AND subject_id = ?',
+    [activityId, kind, subjectId],
+  );
+  if (result.changes === 0) throw notFound('member');
+  ctx.events.accessChanged(activityId);
+  return listMembers(ctx, caller, activityId);
+}
+
+/** An activity always keeps at least one person named facilitator directly. */
+async function ensureAFacilitatorRemains(
+  ctx: Context,
+  activityId: string,
+  kind: SubjectKind,
+  subjectId: string,
+  newRole: ActivityRole | null,
+) {
+  if (kind !== 'user' || newRole === 'facilitator') return;
+  const others = await ctx.db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM activity_members WHERE activity_id = ? AND subject_kind = 'user'
+        AND role = 'facilitator' AND subject_id <> ?`,
+    [activityId, subjectId],
+  );
+  const target = await ctx.db.get<{ role: ActivityRole }>(
+    `SELECT role FROM activity_members WHERE activity_id = ? AND subject_kind = 'user' AND subject_id = ?`,
+    [activityId, subjectId],
+  );
+  if (target?.role === 'facilitator' && (others?.n ?? 0) === 0) {
+    throw conflict('An activity needs a facilitator: name another one first.');
+  }
+}
+
+export async function listMembers(ctx: Context, caller: Caller, activityId: string): Promise<ActivityMember[]> {
+  await activityFor(ctx, caller, activityId);
+  const rows = await ctx.db.all<{ kind: SubjectKind; id: string; name: string; role: ActivityRole }>(
+    `SELECT am.subject_kind AS kind, am.subject_id AS id, COALESCE(u.name, g.name, '?') AS name, am.role
+       FROM activity_members am
+       LEFT JOIN users u ON am.subject_kind = 'user' AND u.id = am.subject_id
+       LEFT JOIN groups g ON am.subject_kind = 'group' AND g.id = am.subject_id
+      WHERE am.activity_id = ? ORDER BY am.subject_kind DESC, name COLLATE NOCASE`,
+    [activityId],
+  );
+  return rows;
+}

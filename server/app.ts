@@ -1,0 +1,95 @@
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { ErrorCode } from '#core/api/errors';
+import type { Config } from './config.ts';
+import type { Context, RelayEvents } from './context.ts';
+import { HttpError } from './http/errors.ts';
+import { accountRoutes } from './http/routes/accounts.ts';
+import { activityRoutes } from './http/routes/activities.ts';
+import { Router, send, type Method } from './http/router.ts';
+import { serveStatic } from './http/static.ts';
+import { Database } from './store/db.ts';
+import { migrate } from './store/migrate.ts';
+import { SyncHub } from './sync/hub.ts';
+import { syncUpgrade } from './sync/upgrade.ts';
+
+export interface Relay {
+  server: Server;
+  ctx: Context;
+  hub: SyncHub;
+  /** The address the relay listens on, e.g. http://127.0.0.1:8787 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the relay: store, API, sync; listens on config.host:config.port. */
+export async function startRelay(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<Relay> {
+  await mkdir(config.dataDir, { recursive: true });
+  const db = await Database.open(path.join(config.dataDir, 'conclave.sqlite'), { synchronous: config.sqliteSynchronous });
+  await migrate(db);
+
+  let hub: SyncHub | null = null;
+  const events: RelayEvents = {
+    accessChanged: (activityId) => void hub?.accessChanged(activityId),
+  };
+  const ctx: Context = { db, config, log, now, events };
+  hub = new SyncHub(ctx);
+  const liveHub = hub;
+
+  const router = new Router();
+  router.on('GET', '/healthz', async () => ({ body: { ok: true } }));
+  accountRoutes(router, ctx);
+  activityRoutes(router, ctx);
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://relay');
+    void (async () => {
+      try {
+        if (!url.pathname.startsWith('/api/') && url.pathname !== '/healthz') {
+          const file = config.webRoot && req.method === 'GET' ? await serveStatic(config.webRoot, url.pathname) : null;
+          if (file) return send(res, file);
+        }
+        const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
+        const reply = await handler({ method: req.method as Method, path: url.pathname, params, query: url.searchParams, raw: req });
+        send(res, reply);
+      } catch (err) {
+        const httpError =
+          err instanceof HttpError ? err : new HttpError(ErrorCode.internal, 'Something went wrong on the relay.');
+        if (!(err instanceof HttpError)) log.error({ err, path: url.pathname }, 'request failed');
+        if (!res.headersSent) send(res, { status: httpError.status, body: httpError.toBody() });
+        else res.end();
+        // A body we refused to read must not linger on the connection.
+        if (httpError.code === ErrorCode.payloadTooLarge) req.destroy();
+      }
+    })();
+  });
+  server.on('upgrade', syncUpgrade(ctx, liveHub));
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    server,
+    ctx,
+    hub: liveHub,
+    url: `http://${config.host}:${port}`,
+    close() {
+      closing ??= (async () => {
+        server.close();
+        await liveHub.drain();
+        server.closeAllConnections();
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}

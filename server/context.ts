@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database } from './store/db.ts';
+
+/** Things the relay's parts are notified of, so that live state follows the store. */
+export interface RelayEvents {
+  /** Someone's access to an activity may have changed: re-judge live connections. */
+  accessChanged(activityId: string): void;
+}
+
+/** What every service of the relay is handed: no globals. */
+export interface Context {
+  db: Database;
+  config: Config;
+  log: Logger;
+  now: () => Date;
+  events: RelayEvents;
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { ErrorCode } from '#core/api/errors';
+import { HttpError } from './errors.ts';
+
+export const defaultBodyLimit = 256 * 1024;
+
+/** Reads the whole body, refusing more than `limit` bytes without buffering them. */
+export async function readBody(req: IncomingMessage, limit = defaultBodyLimit): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(limit: number) {
+  return new HttpError(ErrorCode.payloadTooLarge, `The request body is larger than ${limit} bytes.`);
+}
+
+/** Parses a JSON body and validates it against `schema`; any fault is a clear 4xx. */
+export async function readJson<S extends z.ZodType>(
+  req: IncomingMessage,
+  schema: S,
+  limit = defaultBodyLimit,
+): Promise<z.infer<S>> {
+  const type = req.headers['content-type'] ?? '';
+  const raw = await readBody(req, limit);
+  if (raw.length === 0) return validate(schema, {});
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(ErrorCode.unsupportedMediaType, 'Send the body as application/json.');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new HttpError(ErrorCode.invalidJson, 'The request body is not valid JSON.');
+  }
+  return validate(schema, parsed);
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+  }));
+  const first = issues[0];
+  const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'Invalid request.';
+  throw new HttpError(ErrorCode.validation, message, issues);
+}

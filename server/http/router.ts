@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '#core/api/errors';
+import { HttpError } from './errors.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Request {
+  method: Method;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  raw: IncomingMessage;
+}
+
+/** What a handler returns: a JSON body (status 200 unless said), or a raw response. */
+export type Reply =
+  | { status?: number; body?: unknown; headers?: Record<string, string> }
+  | { status?: number; raw: string | Buffer; contentType: string; headers?: Record<string, string> };
+
+export type Handler = (req: Request) => Promise<Reply>;
+
+interface Route {
+  method: Method;
+  pattern: RegExp;
+  names: string[];
+  handler: Handler;
+}
+
+/** Routes `/api/...` paths written as `/api/activities/:id/members`. */
+export class Router {
+  private readonly routes: Route[] = [];
+
+  on(method: Method, path: string, handler: Handler): this {
+    const names: string[] = [];
+    const source = path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    this.routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
+    return this;
+  }
+
+  /** Finds the handler for a request, or says why there is none. */
+  match(method: string, path: string): { handler: Handler; params: Record<string, string> } {
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const m = route.pattern.exec(path);
+      if (!m) continue;
+      pathMatched = true;
+      if (route.method !== method) continue;
+      const params: Record<string, string> = {};
+      route.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(m[i + 1] ?? '');
+      });
+      return { handler: route.handler, params };
+    }
+    if (pathMatched) throw new HttpError(ErrorCode.methodNotAllowed, `${method} is not allowed on ${path}.`);
+    throw new HttpError(ErrorCode.notFound, `No such endpoint: ${method} ${path}.`);
+  }
+}
+
+export function send(res: ServerResponse, reply: Reply): void {
+  const status = reply.status ?? 200;
+  const headers = { 'cache-control': 'no-store', ...reply.headers };
+  if ('raw' in reply) {
+    res.writeHead(status, { 'content-type': reply.contentType, ...headers });
+    res.end(reply.raw);
+    return;
+  }
+  if (reply.body === undefined) {
+    res.writeHead(status === 200 ? 204 : status, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(reply.body));
+}

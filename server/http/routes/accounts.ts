@@ -1,0 +1,66 @@
+import { SetupRequest, SignInRequest } from '#core/api/auth';
+import { CreateGroupRequest, CreateUserRequest, GroupMembersRequest, UpdateUserRequest } from '#core/api/users';
+import { createGroup, getGroup, listGroups, setGroupMembers } from '../../accounts/groups.ts';
+import { authenticate, openSession, requireAdmin, revokeSessions, signOut } from '../../accounts/sessions.ts';
+import { isSetUp, setUp } from '../../accounts/setup.ts';
+import { checkCredentials, createUser, getUser, listUsers, organizationOf, updateUser } from '../../accounts/users.ts';
+import type { Context } from '../../context.ts';
+import { readJson } from '../body.ts';
+import type { Router } from '../router.ts';
+
+export function accountRoutes(router: Router, ctx: Context) {
+  const caller = (req: { raw: { headers: { authorization?: string } } }) =>
+    authenticate(ctx, req.raw.headers.authorization);
+
+  router
+    .on('GET', '/api/setup', async () => ({ body: { setUp: await isSetUp(ctx) } }))
+    .on('POST', '/api/setup', async (req) => {
+      const { token, expiresAt } = await setUp(ctx, await readJson(req.raw, SetupRequest));
+      return { status: 201, body: { token, expiresAt } };
+    })
+    .on('POST', '/api/session', async (req) => {
+      const input = await readJson(req.raw, SignInRequest);
+      const userId = await checkCredentials(ctx, input.email, input.password);
+      return { status: 201, body: await openSession(ctx, userId) };
+    })
+    .on('DELETE', '/api/session', async (req) => {
+      await signOut(ctx, req.raw.headers.authorization);
+      return {};
+    })
+    .on('GET', '/api/me', async (req) => {
+      const me = await caller(req);
+      const user = await getUser(ctx, me, me.id);
+      return { body: { ...user, organization: await organizationOf(ctx, me.orgId) } };
+    })
+    .on('GET', '/api/users', async (req) => ({ body: { users: await listUsers(ctx, await caller(req)) } }))
+    .on('POST', '/api/users', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      return { status: 201, body: await createUser(ctx, me, await readJson(req.raw, CreateUserRequest)) };
+    })
+    .on('GET', '/api/users/:id', async (req) => ({ body: await getUser(ctx, await caller(req), req.params.id ?? '') }))
+    .on('PATCH', '/api/users/:id', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      return { body: await updateUser(ctx, me, req.params.id ?? '', await readJson(req.raw, UpdateUserRequest)) };
+    })
+    .on('POST', '/api/users/:id/revoke-sessions', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      await getUser(ctx, me, req.params.id ?? '');
+      return { body: { revoked: await revokeSessions(ctx, req.params.id ?? '') } };
+    })
+    .on('GET', '/api/groups', async (req) => ({ body: { groups: await listGroups(ctx, await caller(req)) } }))
+    .on('POST', '/api/groups', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      return { status: 201, body: await createGroup(ctx, me, await readJson(req.raw, CreateGroupRequest)) };
+    })
+    .on('GET', '/api/groups/:id', async (req) => ({ body: await getGroup(ctx, await caller(req), req.params.id ?? '') }))
+    .on('PUT', '/api/groups/:id/members', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      const { members } = await readJson(req.raw, GroupMembersRequest);
+      return { body: await setGroupMembers(ctx, me, req.params.id ?? '', members) };
+    });
+}

@@ -1,0 +1,71 @@
+import {
+  ActivityListQuery,
+  AddMemberRequest,
+  ChangeRoleRequest,
+  CreateActivityRequest,
+  UpdateActivityRequest,
+} from '#core/api/activities';
+import { activityFor, createActivity, listActivities, updateActivity } from '../../activities/activities.ts';
+import { addMember, changeMemberRole, listMembers, removeMember } from '../../activities/members.ts';
+import { issueTicket } from '../../activities/tickets.ts';
+import { authenticate } from '../../accounts/sessions.ts';
+import type { Context } from '../../context.ts';
+import { readJson, validate } from '../body.ts';
+import { badRequest } from '../errors.ts';
+import type { Request, Router } from '../router.ts';
+
+function subjectKind(raw: string | undefined): 'user' | 'group' {
+  if (raw === 'users') return 'user';
+  if (raw === 'groups') return 'group';
+  throw badRequest('Members are addressed as /members/users/:id or /members/groups/:id.');
+}
+
+/** The origin clients reach the relay at, for the sync URL handed out with tickets. */
+export function originOf(ctx: Context, req: Request): string {
+  if (ctx.config.publicUrl) return ctx.config.publicUrl.replace(/\/$/, '');
+  const host = req.raw.headers.host ?? `${ctx.config.host}:${ctx.config.port}`;
+  return `http://${host}`;
+}
+
+export function activityRoutes(router: Router, ctx: Context) {
+  const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
+  const id = (req: Request) => req.params.id ?? '';
+
+  router
+    .on('GET', '/api/activities', async (req) => {
+      const filter = validate(ActivityListQuery, Object.fromEntries(req.query));
+      return { body: { activities: await listActivities(ctx, await caller(req), filter) } };
+    })
+    .on('POST', '/api/activities', async (req) => {
+      const me = await caller(req);
+      return { status: 201, body: await createActivity(ctx, me, await readJson(req.raw, CreateActivityRequest)) };
+    })
+    .on('GET', '/api/activities/:id', async (req) => ({ body: await activityFor(ctx, await caller(req), id(req)) }))
+    .on('PATCH', '/api/activities/:id', async (req) => {
+      const me = await caller(req);
+      return { body: await updateActivity(ctx, me, id(req), await readJson(req.raw, UpdateActivityRequest)) };
+    })
+    .on('GET', '/api/activities/:id/members', async (req) => ({
+      body: { members: await listMembers(ctx, await caller(req), id(req)) },
+    }))
+    .on('POST', '/api/activities/:id/members', async (req) => {
+      const me = await caller(req);
+      const members = await addMember(ctx, me, id(req), await readJson(req.raw, AddMemberRequest));
+      return { status: 201, body: { members } };
+    })
+    .on('PATCH', '/api/activities/:id/members/:kind/:subject', async (req) => {
+      const me = await caller(req);
+      const { role } = await readJson(req.raw, ChangeRoleRequest);
+      const members = await changeMemberRole(ctx, me, id(req), subjectKind(req.params.kind), req.params.subject ?? '', role);
+      return { body: { members } };
+    })
+    .on('DELETE', '/api/activities/:id/members/:kind/:subject', async (req) => {
+      const me = await caller(req);
+      const members = await removeMember(ctx, me, id(req), subjectKind(req.params.kind), req.params.subject ?? '');
+      return { body: { members } };
+    })
+    .on('POST', '/api/activities/:id/sync-ticket', async (req) => {
+      const me = await caller(req);
+      return { status: 201, body: await issueTicket(ctx, me, id(req), originOf(ctx, req)) };
+    });
+}

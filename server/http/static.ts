@@ -1,0 +1,48 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Reply } from './router.ts';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** The client's Content-Security-Policy in web mode; the desktop app sets the same. */
+export const webCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/** Serves the built client; unknown paths get index.html so the client routes them. */
+export async function serveStatic(root: string, urlPath: string): Promise<Reply | null> {
+  const clean = path.normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  let file = path.join(root, clean);
+  if (!file.startsWith(root)) return null;
+  try {
+    if (!(await stat(file)).isFile()) file = path.join(root, 'index.html');
+  } catch {
+    file = path.join(root, 'index.html');
+  }
+  try {
+    const raw = await readFile(file);
+    const ext = path.extname(file);
+    const immutable = file.includes(`${path.sep}assets${path.sep}`);
+    return {
+      raw,
+      contentType: types[ext] ?? 'application/octet-stream',
+      headers: {
+        'content-security-policy': webCsp,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      },
+    };
+  } catch {
+    return null;
+  }
+}

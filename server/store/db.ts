@@ -1,0 +1,117 @@
+import sqlite3 from 'sqlite3';
+
+export type Param = string | number | bigint | Buffer | Uint8Array | null;
+
+export interface RunResult {
+  lastID: number;
+  changes: number;
+}
+
+/** The queries a caller may run, inside or outside a transaction. */
+export interface Queries {
+  run(sql: string, params?: readonly Param[]): Promise<RunResult>;
+  get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
+  all<T>(sql: string, params?: readonly Param[]): Promise<T[]>;
+}
+
+/**
+ * A promise face over one sqlite3 connection.
+ *
+ * sqlite3 runs statements of one connection one after the other, but a transaction
+ * spans several awaits: a statement issued elsewhere meanwhile would land inside it.
+ * So every call goes through one lock, and a transaction holds it from BEGIN to
+ * COMMIT; the `tx` handed to the transaction body bypasses the lock.
+ */
+export class Database implements Queries {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly raw: sqlite3.Database,
+    readonly file: string,
+  ) {}
+
+  static async open(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+    const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
+    });
+    const db = new Database(raw, file);
+    await db.direct.exec('PRAGMA journal_mode = WAL');
+    await db.direct.exec(`PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`);
+    await db.direct.exec('PRAGMA foreign_keys = ON');
+    await db.direct.exec('PRAGMA busy_timeout = 5000');
+    return db;
+  }
+
+  /** Statements straight on the connection, without the lock. */
+  private readonly direct = {
+    run: (sql: string, params: readonly Param[] = []) =>
+      new Promise<RunResult>((resolve, reject) => {
+        this.raw.run(sql, params as Param[], function (this: sqlite3.RunResult, err: Error | null) {
+          if (err) reject(err);
+          else resolve({ lastID: this.lastID, changes: this.changes });
+        });
+      }),
+    get: <T>(sql: string, params: readonly Param[] = []) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        this.raw.get(sql, params as Param[], (err: Error | null, row: T | undefined) =>
+          err ? reject(err) : resolve(row),
+        );
+      }),
+    all: <T>(sql: string, params: readonly Param[] = []) =>
+      new Promise<T[]>((resolve, reject) => {
+        this.raw.all(sql, params as Param[], (err: Error | null, rows: T[]) =>
+          err ? reject(err) : resolve(rows),
+        );
+      }),
+    exec: (sql: string) =>
+      new Promise<void>((resolve, reject) => {
+        this.raw.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
+      }),
+  };
+
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work, work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  run(sql: string, params?: readonly Param[]) {
+    return this.locked(() => this.direct.run(sql, params));
+  }
+
+  get<T>(sql: string, params?: readonly Param[]) {
+    return this.locked(() => this.direct.get<T>(sql, params));
+  }
+
+  all<T>(sql: string, params?: readonly Param[]) {
+    return this.locked(() => this.direct.all<T>(sql, params));
+  }
+
+  exec(sql: string) {
+    return this.locked(() => this.direct.exec(sql));
+  }
+
+  /** Runs `body` in one IMMEDIATE transaction: all of it commits, or none of it. */
+  transaction<T>(body: (tx: Queries) => Promise<T>): Promise<T> {
+    return this.locked(async () => {
+      await this.direct.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await body(this.direct);
+        await this.direct.exec('COMMIT');
+        return result;
+      } catch (err) {
+        await this.direct.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  close() {
+    return this.locked(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          this.raw.close((err) => (err ? reject(err) : resolve()));
+        }),
+    );
+  }
+}

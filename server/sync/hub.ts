@@ -1,0 +1,127 @@
+import type { WebSocket } from 'ws';
+import type { ActivityRole } from '#core/api/activities';
+import { CloseCode } from '#core/sync/protocol';
+import { effectiveRole } from '../activities/access.ts';
+import type { Context } from '../context.ts';
+import { Connection } from './connection.ts';
+import { Room } from './room.ts';
+import { UpdateLog } from './update-log.ts';
+
+/**
+ * All live rooms. Loads a room on first use, unloads it when it has been idle for a
+ * while (rule R3), re-judges connections when access changes (rule V2), and drains
+ * everything to the store on shutdown (rule D3).
+ */
+export class SyncHub {
+  readonly log: UpdateLog;
+  private readonly rooms = new Map<string, Room>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private draining = false;
+
+  constructor(private readonly ctx: Context) {
+    this.log = new UpdateLog(ctx.db, ctx.now);
+  }
+
+  get loadedRooms(): number {
+    return this.rooms.size;
+  }
+
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
+  private roomFor(activityId: string): Room {
+    let room = this.rooms.get(activityId);
+    if (!room) {
+      const created = new Room(activityId, {
+        db: this.ctx.db,
+        log: this.log,
+        logger: this.ctx.log,
+        now: this.ctx.now,
+        maxDocumentBytes: this.ctx.config.sync.maxDocumentBytes,
+        snapshotEvery: this.ctx.config.sync.snapshotEvery,
+        maxBacklogBytes: 16 * 1024 * 1024,
+      });
+      created.ready.catch((err: unknown) => {
+        this.ctx.log.error({ err, room: activityId }, 'could not load a document');
+        created.closeAll(1011, 'the relay could not load this activity');
+        this.forget(created);
+      });
+      this.rooms.set(activityId, created);
+      room = created;
+    }
+    const timer = this.idleTimers.get(activityId);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(activityId);
+    return room;
+  }
+
+  /** Takes an admitted WebSocket into its room. */
+  accept(socket: WebSocket, who: { userId: string; userName: string; role: ActivityRole }, activityId: string) {
+    const conn = new Connection(socket, who.userId, who.userName, who.role, this.ctx.config.sync);
+    const room = this.roomFor(activityId);
+    room.join(conn);
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) {
+        conn.close(CloseCode.malformedFrame, 'text frames are not part of the protocol');
+        return;
+      }
+      room.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    });
+    socket.on('close', () => {
+      conn.closed = true;
+      room.leave(conn);
+      if (room.connections.size === 0) this.scheduleUnload(room);
+    });
+    socket.on('error', (err) => this.ctx.log.warn({ err, room: activityId }, 'socket error'));
+    return conn;
+  }
+
+  private scheduleUnload(room: Room) {
+    if (this.draining || this.rooms.get(room.id) !== room) return;
+    const timer = setTimeout(() => void this.unload(room), this.ctx.config.sync.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(room.id, timer);
+  }
+
+  private async unload(room: Room) {
+    this.idleTimers.delete(room.id);
+    if (!room.idle || this.rooms.get(room.id) !== room) return;
+    this.rooms.delete(room.id);
+    await room.snapshot();
+    room.destroy();
+  }
+
+  private forget(room: Room) {
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+    room.destroy();
+  }
+
+  /** Membership changed: cut off who lost access, make read-only who became a viewer. */
+  async accessChanged(activityId: string) {
+    const room = this.rooms.get(activityId);
+    if (!room) return;
+    for (const conn of [...room.connections]) {
+      const role = await effectiveRole(this.ctx.db, activityId, conn.userId);
+      if (role === null) conn.close(CloseCode.accessRevoked, 'you are no longer a member of this activity');
+      else {
+        conn.role = role;
+        conn.toldReadOnly = false;
+      }
+    }
+  }
+
+  /** Stops taking edits, commits what was accepted, snapshots, and closes every room. */
+  async drain() {
+    this.draining = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    for (const room of this.rooms.values()) room.closeAll(CloseCode.serviceRestart, 'the relay is restarting');
+    await this.log.barrier();
+    for (const room of this.rooms.values()) {
+      await room.snapshot();
+      room.destroy();
+    }
+    this.rooms.clear();
+  }
+}

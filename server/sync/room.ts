@@ -1,0 +1,250 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, DeniedReason } from '#core/sync/protocol';
+import type { Logger } from 'pino';
+import type { Database } from '../store/db.ts';
+import { may } from '../activities/access.ts';
+import { stampIdentity } from './awareness.ts';
+import type { Connection } from './connection.ts';
+import {
+  MalformedFrame,
+  readClientMessage,
+  writeAwareness,
+  writePermissionDenied,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+} from './frames.ts';
+import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
+
+export interface RoomDeps {
+  db: Database;
+  log: UpdateLog;
+  logger: Logger;
+  now: () => Date;
+  maxDocumentBytes: number;
+  snapshotEvery: number;
+  /** A peer with more than this many bytes waiting to be sent is dropped. */
+  maxBacklogBytes: number;
+}
+
+type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
+
+/**
+ * One activity's live document. The room is loaded whole from the store before any
+ * client syncs (rule R1); frames that arrive meanwhile wait in their connection and are
+ * replayed in order. An update is applied, appended to the log, and broadcast only once
+ * committed (rule D1); a sync answer that includes uncommitted updates waits for them.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  readonly ready: Promise<void>;
+  private state: RoomState = 'loading';
+  private uncommitted = 0;
+  private lastLoggedId = 0;
+  private sinceSnapshot = 0;
+  private approxBytes = 0;
+  private capturing: Uint8Array[] | null = null;
+
+  constructor(
+    readonly id: string,
+    private readonly deps: RoomDeps,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array) => this.capturing?.push(update));
+    this.awareness.on('update', this.onAwarenessChange);
+    this.ready = this.load();
+  }
+
+  private async load() {
+    const stored = await readDocument(this.deps.db, this.id);
+    Y.transact(this.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const u of stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, u.data);
+        } catch (err) {
+          this.deps.logger.error({ err, room: this.id, update: u.id }, 'skipped an unreadable stored update');
+        }
+      }
+    });
+    this.lastLoggedId = stored.updates.at(-1)?.id ?? stored.snapshotUpto;
+    this.sinceSnapshot = stored.updates.length;
+    this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.data.length, 0);
+    if (this.state === 'loading') this.state = 'ready';
+    for (const conn of this.connections) this.greet(conn);
+  }
+
+  get isReady() {
+    return this.state === 'ready';
+  }
+
+  get idle() {
+    return this.connections.size === 0 && this.uncommitted === 0;
+  }
+
+  get dirty() {
+    return this.sinceSnapshot > 0;
+  }
+
+  join(conn: Connection) {
+    this.connections.add(conn);
+    if (this.state === 'ready') this.greet(conn);
+  }
+
+  /** Opens the conversation: our state vector, then who is here; then early frames. */
+  private greet(conn: Connection) {
+    conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) conn.send(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+    const early = conn.early.splice(0);
+    for (const frame of early) this.receive(conn, frame);
+  }
+
+  receive(conn: Connection, frame: Uint8Array) {
+    if (conn.closed) return;
+    if (this.state !== 'ready') {
+      conn.early.push(frame);
+      return;
+    }
+    if (!conn.bucket.take(Date.now())) {
+      conn.close(CloseCode.rateLimited, 'too many messages: slow down');
+      return;
+    }
+    let message;
+    try {
+      message = readClientMessage(frame);
+    } catch (err) {
+      if (!(err instanceof MalformedFrame)) throw err;
+      conn.close(CloseCode.malformedFrame, `malformed frame: ${err.message}`);
+      return;
+    }
+    switch (message.type) {
+      case 'sync-step1':
+        this.answerStep1(conn, message.stateVector);
+        return;
+      case 'sync-update':
+        this.acceptUpdate(conn, message.update);
+        return;
+      case 'awareness':
+        this.acceptAwareness(conn, message.update);
+        return;
+      case 'query-awareness': {
+        const present = [...this.awareness.getStates().keys()];
+        conn.send(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+        return;
+      }
+    }
+  }
+
+  private answerStep1(conn: Connection, stateVector: Uint8Array) {
+    const answer = writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    if (this.uncommitted === 0) conn.send(answer);
+    else void this.deps.log.barrier().then(() => conn.send(answer));
+  }
+
+  private acceptUpdate(conn: Connection, update: Uint8Array) {
+    if (!may.edit(conn.role)) {
+      if (!conn.toldReadOnly) conn.send(writePermissionDenied(DeniedReason.readOnly));
+      conn.toldReadOnly = true;
+      return;
+    }
+    if (this.approxBytes + update.length > this.deps.maxDocumentBytes) {
+      conn.send(writePermissionDenied(DeniedReason.documentFull));
+      conn.close(CloseCode.documentFull, 'document is full');
+      return;
+    }
+    const effective: Uint8Array[] = [];
+    this.capturing = effective;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (err) {
+      conn.close(CloseCode.malformedFrame, `unusable update: ${err instanceof Error ? err.message : 'error'}`);
+      return;
+    } finally {
+      this.capturing = null;
+    }
+    if (effective.length === 0) return;
+    const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
+    this.approxBytes += data.length;
+    this.uncommitted++;
+    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data }]).then(
+      ([id]) => this.committed(conn, data, id ?? 0),
+      (err: unknown) => this.storeFailed(err),
+    );
+  }
+
+  private committed(from: Connection, data: Uint8Array, id: number) {
+    this.uncommitted--;
+    this.lastLoggedId = Math.max(this.lastLoggedId, id);
+    this.sinceSnapshot++;
+    const frame = writeUpdate(data);
+    for (const peer of this.connections) {
+      if (peer === from) continue;
+      if (peer.backlog > this.deps.maxBacklogBytes) peer.close(1011, 'too far behind: reconnect');
+      else peer.send(frame);
+    }
+    if (this.sinceSnapshot >= this.deps.snapshotEvery && this.uncommitted === 0) void this.snapshot();
+  }
+
+  /** The store refused a write: nothing can be promised, so everyone reloads. */
+  private storeFailed(err: unknown) {
+    this.uncommitted--;
+    this.state = 'failed';
+    this.deps.logger.error({ err, room: this.id }, 'could not store an update; closing the room');
+    for (const conn of this.connections) conn.close(1011, 'the relay could not save: reconnect');
+  }
+
+  private acceptAwareness(conn: Connection, update: Uint8Array) {
+    let stamped;
+    try {
+      stamped = stampIdentity(update, { id: conn.userId, name: conn.userName, role: conn.role });
+    } catch {
+      conn.close(CloseCode.malformedFrame, 'malformed awareness update');
+      return;
+    }
+    for (const client of stamped.clients) conn.awarenessClients.add(client);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, conn);
+  }
+
+  private onAwarenessChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const frame = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const conn of this.connections) conn.send(frame);
+  };
+
+  leave(conn: Connection) {
+    if (!this.connections.delete(conn)) return;
+    const clients = [...conn.awarenessClients];
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
+  }
+
+  /** Folds the log into a snapshot, when nothing is waiting to commit. */
+  async snapshot(): Promise<void> {
+    if (this.uncommitted > 0 || this.sinceSnapshot === 0 || this.state !== 'ready') return;
+    const upto = this.lastLoggedId;
+    const counted = this.sinceSnapshot;
+    const bytesBefore = this.approxBytes;
+    const data = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await writeSnapshot(this.deps.db, this.id, upto, data, this.deps.now());
+      this.sinceSnapshot -= counted;
+      this.approxBytes = data.length + (this.approxBytes - bytesBefore);
+    } catch (err) {
+      this.deps.logger.error({ err, room: this.id }, 'could not write a snapshot');
+    }
+  }
+
+  closeAll(code: CloseCode | 1011, reason: string) {
+    for (const conn of this.connections) conn.close(code, reason);
+  }
+
+  destroy() {
+    this.state = 'closed';
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,121 @@
+import type { Database, Param } from '../store/db.ts';
+
+export interface LoggedUpdate {
+  activityId: string;
+  userId: string;
+  data: Uint8Array;
+}
+
+interface Waiting {
+  entries: LoggedUpdate[];
+  resolve: (ids: number[]) => void;
+  reject: (err: unknown) => void;
+}
+
+const rowsPerStatement = 400;
+
+/**
+ * The append-only log of document updates, with group commit: appends that arrive while
+ * a transaction is being written wait, and all go together in the next one. An append
+ * resolves only once its transaction has committed (rule D1 of SPEC.md).
+ */
+export class UpdateLog {
+  private queue: Waiting[] = [];
+  private writing: Promise<void> | null = null;
+  private lastError: unknown = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Appends updates; resolves with their ids once they are durable. */
+  append(entries: LoggedUpdate[]): Promise<number[]> {
+    return new Promise<number[]>((resolve, reject) => {
+      this.queue.push({ entries, resolve, reject });
+      if (!this.writing) this.writing = this.drain();
+    });
+  }
+
+  /** Resolves when everything appended so far is committed. */
+  async barrier(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  private async drain(): Promise<void> {
+    // Let appends made in this same tick join the batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        const ids = await this.write(batch.flatMap((w) => w.entries));
+        let offset = 0;
+        for (const waiting of batch) {
+          waiting.resolve(ids.slice(offset, offset + waiting.entries.length));
+          offset += waiting.entries.length;
+        }
+      } catch (err) {
+        this.lastError = err;
+        for (const waiting of batch) waiting.reject(err);
+      }
+    }
+    this.writing = null;
+  }
+
+  private write(entries: LoggedUpdate[]): Promise<number[]> {
+    const at = this.now().toISOString();
+    return this.db.transaction(async (tx) => {
+      const ids: number[] = [];
+      for (let start = 0; start < entries.length; start += rowsPerStatement) {
+        const chunk = entries.slice(start, start + rowsPerStatement);
+        const params: Param[] = [];
+        for (const e of chunk) params.push(e.activityId, e.userId, at, e.data);
+        const { lastID } = await tx.run(
+          `INSERT INTO doc_updates (activity_id, user_id, at, data) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+          params,
+        );
+        for (let i = chunk.length - 1; i >= 0; i--) ids.push(lastID - i);
+      }
+      return ids;
+    });
+  }
+
+  get failed(): unknown {
+    return this.lastError;
+  }
+}
+
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  snapshotUpto: number;
+  updates: { id: number; data: Uint8Array }[];
+}
+
+/** Reads what a document is made of: its snapshot and the updates logged after it. */
+export async function readDocument(db: Database, activityId: string): Promise<StoredDocument> {
+  const snap = await db.get<{ upto_id: number; data: Buffer }>(
+    'SELECT upto_id, data FROM doc_snapshots WHERE activity_id = ?',
+    [activityId],
+  );
+  const upto = snap?.upto_id ?? 0;
+  const updates = await db.all<{ id: number; data: Buffer }>(
+    'SELECT id, data FROM doc_updates WHERE activity_id = ? AND id > ? ORDER BY id',
+    [activityId, upto],
+  );
+  return {
+    snapshot: snap ? new Uint8Array(snap.data) : null,
+    snapshotUpto: upto,
+    updates: updates.map((u) => ({ id: u.id, data: new Uint8Array(u.data) })),
+  };
+}
+
+/** Replaces a document's snapshot; the update log itself is kept as its history. */
+export async function writeSnapshot(db: Database, activityId: string, uptoId: number, data: Uint8Array, at: Date) {
+  await db.run(
+    `INSERT INTO doc_snapshots (activity_id, upto_id, at, data) VALUES (?, ?, ?, ?)
+     ON CONFLICT (activity_id) DO UPDATE SET upto_id = excluded.upto_id, at = excluded.at, data = excluded.data
+     WHERE excluded.upto_id >= doc_snapshots.upto_id`,
+    [activityId, uptoId, at.toISOString(), data],
+  );
+}

@@ -1,0 +1,52 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { effectiveRole } from '../activities/access.ts';
+import { redeemTicket } from '../activities/tickets.ts';
+import type { Context } from '../context.ts';
+import type { SyncHub } from './hub.ts';
+
+const roomPath = /^\/sync\/([A-Za-z0-9_-]{8,64})$/;
+
+/** Answers a refused upgrade with a plain HTTP status: the socket never opens (rule T3). */
+function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 503, message: string) {
+  const text = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' }[status];
+  const body = JSON.stringify({ error: { code: text.toLowerCase().replace(/ /g, '_'), message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * Judges a WebSocket upgrade before accepting it: the path names a room, the ticket
+ * is valid for that room and unspent, and its holder is still a member.
+ */
+export function syncUpgrade(ctx: Context, hub: SyncHub) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: ctx.config.sync.maxFrameBytes, perMessageDeflate: false });
+
+  return async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://relay');
+    const room = roomPath.exec(url.pathname)?.[1];
+    if (!room) return refuse(socket, 404, 'No such sync endpoint: connect to /sync/<activity>.');
+    if (hub.isDraining) return refuse(socket, 503, 'The relay is restarting.');
+    const ticket = url.searchParams.get('ticket');
+    if (!ticket) return refuse(socket, 401, 'A sync ticket is required: POST /api/activities/:id/sync-ticket.');
+    try {
+      const redeemed = await redeemTicket(ctx, ticket, room);
+      if (!redeemed.ok) return refuse(socket, 401, `The sync ticket is ${redeemed.refusal}: ask for a new one.`);
+      const role = await effectiveRole(ctx.db, room, redeemed.userId);
+      if (role === null) return refuse(socket, 403, 'You are not a member of this activity.');
+      const user = await ctx.db.get<{ name: string }>('SELECT name FROM users WHERE id = ? AND disabled_at IS NULL', [
+        redeemed.userId,
+      ]);
+      if (!user) return refuse(socket, 403, 'This account is disabled.');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        hub.accept(ws, { userId: redeemed.userId, userName: user.name, role }, room);
+      });
+    } catch (err) {
+      ctx.log.error({ err }, 'sync upgrade failed');
+      refuse(socket, 503, 'The relay could not admit this connection.');
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import * as decoding from 'lib0/decoding';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Api } from './api.ts';
+
+export interface SyncClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  closes: { code: number; reason: string }[];
+  denied: string[];
+  destroy(): void;
+}
+
+/**
+ * A stock y-websocket client, as the desktop app uses it: a fresh single-use ticket
+ * before every (re)connection, BroadcastChannel off so that it talks to the relay only.
+ */
+export async function connectClient(api: Api, activityId: string, doc = new Y.Doc()): Promise<SyncClient> {
+  const first = await api.ok<{ url: string; room: string; ticket: string }>('POST', `/api/activities/${activityId}/sync-ticket`);
+  const provider = new WebsocketProvider(first.url, first.room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { ticket: first.ticket },
+    disableBc: true,
+    maxBackoffTime: 500,
+  });
+  const closes: { code: number; reason: string }[] = [];
+  const denied: string[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+    void api
+      .call<{ ticket: string }>('POST', `/api/activities/${activityId}/sync-ticket`)
+      .then(({ status, body }) => {
+        if (status === 201) provider.params = { ticket: body.ticket };
+      })
+      .catch(() => undefined);
+  });
+  // y-protocols/auth: a permission-denied message carries the relay's reason.
+  provider.messageHandlers[2] = (_encoder, decoder) => {
+    decoding.readVarUint(decoder);
+    denied.push(decoding.readVarString(decoder));
+  };
+  return {
+    doc,
+    provider,
+    closes,
+    denied,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export function waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      if (predicate()) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
+
+export const synced = (client: SyncClient) => waitFor(() => client.provider.synced, 10_000, 'sync');
