@@ -6,12 +6,11 @@ import { ErrorCode } from '#core/api/errors';
 import type { Config } from './config.ts';
 import type { Context, RelayEvents } from './context.ts';
 import { HttpError } from './http/errors.ts';
-import { accountRoutes } from './http/routes/accounts.ts';
-import { activityRoutes } from './http/routes/activities.ts';
 import { Router, send, type Method } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
 import { Database } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
+import { relayModules } from './modules.ts';
 import { SyncHub } from './sync/hub.ts';
 import { syncUpgrade } from './sync/upgrade.ts';
 
@@ -40,8 +39,9 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
 
   const router = new Router();
   router.on('GET', '/healthz', async () => ({ body: { ok: true } }));
-  accountRoutes(router, ctx);
-  activityRoutes(router, ctx);
+  const modules = relayModules(ctx);
+  for (const m of modules) m.routes?.(router);
+  for (const m of modules) await m.start?.();
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://relay');
@@ -86,6 +86,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
       closing ??= (async () => {
         server.close();
         await liveHub.drain();
+        for (const m of [...modules].reverse()) await m.stop?.();
         server.closeAllConnections();
         await db.close();
       })();

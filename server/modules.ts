@@ -1,0 +1,22 @@
+import type { Context } from './context.ts';
+import { accountRoutes } from './http/routes/accounts.ts';
+import { activityRoutes } from './http/routes/activities.ts';
+import type { Router } from './http/router.ts';
+
+/**
+ * A part of the relay: its HTTP routes, and background work started with the relay and
+ * stopped (drained) before the store closes. Add a part by adding it to `relayModules`.
+ */
+export interface RelayModule {
+  name: string;
+  routes?(router: Router): void;
+  start?(): Promise<void> | void;
+  stop?(): Promise<void> | void;
+}
+
+export function relayModules(ctx: Context): RelayModule[] {
+  return [
+    { name: 'accounts', routes: (router) => accountRoutes(router, ctx) },
+    { name: 'activities', routes: (router) => activityRoutes(router, ctx) },
+  ];
+}
