@@ -31,7 +31,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
 
   let hub: SyncHub | null = null;
   const events: RelayEvents = {
-    accessChanged: (activityId) => void hub?.accessChanged(activityId),
+    accessChanged: async (activityId) => hub?.accessChanged(activityId),
   };
   const ctx: Context = { db, config, log, now, events };
   hub = new SyncHub(ctx);

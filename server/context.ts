@@ -4,8 +4,11 @@ import type { Database } from './store/db.ts';
 
 /** Things the relay's parts are notified of, so that live state follows the store. */
 export interface RelayEvents {
-  /** Someone's access to an activity may have changed: re-judge live connections. */
-  accessChanged(activityId: string): void;
+  /**
+   * Someone's access to an activity may have changed: re-judge live connections.
+   * Resolves once they are judged, so an API answer never runs ahead of the relay.
+   */
+  accessChanged(activityId: string): Promise<void>;
 }
 
 /** What every service of the relay is handed: no globals. */

@@ -73,13 +73,27 @@ export const ActivityListQuery = z.strictObject({
 export const SyncTicket = z.object({ url: z.string(), room: z.string(), ticket: z.string() });
 export type SyncTicket = z.infer<typeof SyncTicket>;
 
-/** One entry of an activity's history, read from the relay's update log. */
+/**
+ * One entry of an activity's history, read from the relay's update log: a run of
+ * updates by one person with no pause over five minutes. `summary` names what changed,
+ * as paths into the document (`brief`, `comments`, `methods/<method id>`).
+ */
 export const HistoryEntry = z.object({
   id: z.number(),
   userId: Id,
   userName: z.string(),
+  since: z.string(),
   at: z.string(),
+  updates: z.number(),
   bytes: z.number(),
   summary: z.array(z.string()),
 });
+
+export const HistoryQuery = z.strictObject({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const HistoryPage = z.object({ entries: z.array(HistoryEntry), next: z.number().nullable() });
+export type HistoryPage = z.infer<typeof HistoryPage>;
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -46,7 +46,7 @@ export async function setGroupMembers(ctx: Context, caller: Caller, groupId: str
     "SELECT activity_id FROM activity_members WHERE subject_kind = 'group' AND subject_id = ?",
     [groupId],
   );
-  for (const { activity_id } of affected) ctx.events.accessChanged(activity_id);
+  for (const { activity_id } of affected) await ctx.events.accessChanged(activity_id);
   return getGroup(ctx, caller, groupId);
 }
 

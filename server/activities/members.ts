@@ -26,7 +26,7 @@ export async function addMember(ctx: Context, caller: Caller, activityId: string
      ON CONFLICT (activity_id, subject_kind, subject_id) DO UPDATE SET role = excluded.role`,
     [activityId, subject.kind, subject.id, input.role, ctx.now().toISOString()],
   );
-  ctx.events.accessChanged(activityId);
+  await ctx.events.accessChanged(activityId);
   return listMembers(ctx, caller, activityId);
 }
 
@@ -45,7 +45,7 @@ export async function changeMemberRole(
     [role, activityId, kind, subjectId],
   );
   if (result.changes === 0) throw notFound('member');
-  ctx.events.accessChanged(activityId);
+  await ctx.events.accessChanged(activityId);
   return listMembers(ctx, caller, activityId);
 }
 
@@ -57,7 +57,7 @@ export async function removeMember(ctx: Context, caller: Caller, activityId: str
     [activityId, kind, subjectId],
   );
   if (result.changes === 0) throw notFound('member');
-  ctx.events.accessChanged(activityId);
+  await ctx.events.accessChanged(activityId);
   return listMembers(ctx, caller, activityId);
 }
 

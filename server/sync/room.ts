@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../store/db.ts';
 import { may } from '../activities/access.ts';
 import { stampIdentity } from './awareness.ts';
+import { changedPaths } from './summary.ts';
 import type { Connection } from './connection.ts';
 import {
   MalformedFrame,
@@ -47,6 +48,7 @@ export class Room {
   private sinceSnapshot = 0;
   private approxBytes = 0;
   private capturing: Uint8Array[] | null = null;
+  private capturingPaths: Set<string> | null = null;
 
   constructor(
     readonly id: string,
@@ -54,6 +56,9 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array) => this.capturing?.push(update));
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (this.capturingPaths) for (const path of changedPaths(this.doc, tr)) this.capturingPaths.add(path);
+    });
     this.awareness.on('update', this.onAwarenessChange);
     this.ready = this.load();
   }
@@ -157,7 +162,9 @@ export class Room {
       return;
     }
     const effective: Uint8Array[] = [];
+    const paths = new Set<string>();
     this.capturing = effective;
+    this.capturingPaths = paths;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
@@ -165,12 +172,13 @@ export class Room {
       return;
     } finally {
       this.capturing = null;
+      this.capturingPaths = null;
     }
     if (effective.length === 0) return;
     const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
     this.approxBytes += data.length;
     this.uncommitted++;
-    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data }]).then(
+    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths] }]).then(
       ([id]) => this.committed(conn, data, id ?? 0),
       (err: unknown) => this.storeFailed(err),
     );

@@ -4,6 +4,8 @@ export interface LoggedUpdate {
   activityId: string;
   userId: string;
   data: Uint8Array;
+  /** What the update changed, as paths into the document (see summary.ts). */
+  summary: string[];
 }
 
 interface Waiting {
@@ -70,9 +72,9 @@ export class UpdateLog {
       for (let start = 0; start < entries.length; start += rowsPerStatement) {
         const chunk = entries.slice(start, start + rowsPerStatement);
         const params: Param[] = [];
-        for (const e of chunk) params.push(e.activityId, e.userId, at, e.data);
+        for (const e of chunk) params.push(e.activityId, e.userId, at, e.data, JSON.stringify(e.summary));
         const { lastID } = await tx.run(
-          `INSERT INTO doc_updates (activity_id, user_id, at, data) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+          `INSERT INTO doc_updates (activity_id, user_id, at, data, summary) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
           params,
         );
         for (let i = chunk.length - 1; i >= 0; i--) ids.push(lastID - i);

@@ -12,6 +12,8 @@ export interface RelayProcess {
   kill9(): Promise<void>;
   /** SIGTERM, then wait for the drain to finish. */
   stop(): Promise<number | null>;
+  /** Starts the relay again on the same port and store (after stop or kill9). */
+  restart(): Promise<RelayProcess>;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -68,6 +70,9 @@ export async function startRelayProcess(
     async stop() {
       child.kill('SIGTERM');
       return exited;
+    },
+    restart() {
+      return startRelayProcess({ ...options, dataDir, port: Number(new URL(url).port) });
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   ActivityListQuery,
+  HistoryQuery,
   AddMemberRequest,
   ChangeRoleRequest,
   CreateActivityRequest,
@@ -8,6 +9,7 @@ import {
 import { activityFor, createActivity, listActivities, updateActivity } from '../../activities/activities.ts';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../../activities/members.ts';
 import { issueTicket } from '../../activities/tickets.ts';
+import { activityHistory } from '../../activities/history.ts';
 import { authenticate } from '../../accounts/sessions.ts';
 import type { Context } from '../../context.ts';
 import { readJson, validate } from '../body.ts';
@@ -63,6 +65,11 @@ export function activityRoutes(router: Router, ctx: Context) {
       const me = await caller(req);
       const members = await removeMember(ctx, me, id(req), subjectKind(req.params.kind), req.params.subject ?? '');
       return { body: { members } };
+    })
+    .on('GET', '/api/activities/:id/history', async (req) => {
+      const me = await caller(req);
+      const page = validate(HistoryQuery, Object.fromEntries(req.query));
+      return { body: await activityHistory(ctx, me, id(req), page) };
     })
     .on('POST', '/api/activities/:id/sync-ticket', async (req) => {
       const me = await caller(req);

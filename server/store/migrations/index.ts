@@ -2,10 +2,11 @@ import type { Migration } from '../migrate.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
+import { updateSummaries } from './004-update-summaries.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas.
  */
-export const migrations: Migration[] = [accounts, activities, documents];
+export const migrations: Migration[] = [accounts, activities, documents, updateSummaries];
