@@ -11,6 +11,7 @@ import { serveStatic } from './http/static.ts';
 import { Database } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { relayModules } from './modules.ts';
+import { SmsService } from './sms/service.ts';
 import { SyncHub } from './sync/hub.ts';
 import { syncUpgrade } from './sync/upgrade.ts';
 
@@ -33,7 +34,8 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   const events: RelayEvents = {
     accessChanged: async (activityId) => hub?.accessChanged(activityId),
   };
-  const ctx: Context = { db, config, log, now, events };
+  const base = { db, config, log, now, events };
+  const ctx: Context = { ...base, sms: new SmsService(base) };
   hub = new SyncHub(ctx);
   const liveHub = hub;
 

@@ -22,6 +22,33 @@ export interface Config {
   /** Where the built client lives, served at `/` (web mode); null to serve none. */
   webRoot: string | null;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  sms: SmsConfig;
+}
+
+/** The SMS gateway's settings (README: "SMS"); per-organisation prices live in the store. */
+export interface SmsConfig {
+  provider: 'outbox' | 'smpp' | 'twilio';
+  smppUrl: string | null;
+  /** submit_sm sent before their answers come back (the SMPP window). */
+  smppWindow: number;
+  /** The sender shown to members (source_addr / From). */
+  sender: string;
+  enquireLinkMs: number;
+  twilio: { accountSid: string | null; authToken: string | null; from: string | null; baseUrl: string };
+  /** The URL Twilio calls back, as Twilio sees it: the signature is computed over it. */
+  webhookBaseUrl: string | null;
+  /** Defaults for organisations that have not set their own. */
+  pricePerSegmentMicros: number;
+  monthlyBudgetMicros: number | null;
+  quietStart: string;
+  quietEnd: string;
+  timeZone: string;
+  maxAttempts: number;
+  retryBaseMs: number;
+  /** How long a message the provider may or may not have taken waits for news. */
+  unconfirmedGraceMs: number;
+  /** Messages older than this that could not be sent end as expired. */
+  validityMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -54,5 +81,41 @@ export function loadConfig(env: Env = process.env): Config {
     },
     webRoot: env.CONCLAVE_WEB_ROOT === '' ? null : path.resolve(env.CONCLAVE_WEB_ROOT ?? 'dist/web'),
     sqliteSynchronous: env.CONCLAVE_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
+    sms: loadSmsConfig(env),
+  };
+}
+
+function loadSmsConfig(env: Env): SmsConfig {
+  const provider = env.SMS_PROVIDER ?? 'outbox';
+  if (provider !== 'outbox' && provider !== 'smpp' && provider !== 'twilio') {
+    throw new Error(`SMS_PROVIDER must be outbox, smpp or twilio, not "${provider}"`);
+  }
+  if (provider === 'smpp' && !env.SMPP_URL) throw new Error('SMS_PROVIDER=smpp needs SMPP_URL (smpp://id:password@host:port)');
+  if (provider === 'twilio' && !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM)) {
+    throw new Error('SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM');
+  }
+  const budget = env.SMS_MONTHLY_BUDGET_MICROS;
+  return {
+    provider,
+    smppUrl: env.SMPP_URL ?? null,
+    smppWindow: Math.max(1, int(env, 'SMPP_WINDOW', 10)),
+    sender: env.SMS_SENDER ?? 'Conclave',
+    enquireLinkMs: int(env, 'SMPP_ENQUIRE_LINK_MS', 30_000),
+    twilio: {
+      accountSid: env.TWILIO_ACCOUNT_SID ?? null,
+      authToken: env.TWILIO_AUTH_TOKEN ?? null,
+      from: env.TWILIO_FROM ?? null,
+      baseUrl: env.TWILIO_BASE_URL ?? 'https://api.twilio.com',
+    },
+    webhookBaseUrl: env.SMS_WEBHOOK_BASE_URL ?? env.CONCLAVE_PUBLIC_URL ?? null,
+    pricePerSegmentMicros: int(env, 'SMS_PRICE_PER_SEGMENT_MICROS', 72_500),
+    monthlyBudgetMicros: budget === undefined || budget === '' ? null : int(env, 'SMS_MONTHLY_BUDGET_MICROS', 0),
+    quietStart: env.SMS_QUIET_START ?? '21:00',
+    quietEnd: env.SMS_QUIET_END ?? '08:00',
+    timeZone: env.SMS_TIME_ZONE ?? 'Europe/Paris',
+    maxAttempts: Math.max(1, int(env, 'SMS_MAX_ATTEMPTS', 6)),
+    retryBaseMs: int(env, 'SMS_RETRY_BASE_MS', 5_000),
+    unconfirmedGraceMs: int(env, 'SMS_UNCONFIRMED_GRACE_MS', 15 * 60_000),
+    validityMs: int(env, 'SMS_VALIDITY_MS', 48 * 3_600_000),
   };
 }

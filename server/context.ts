@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import type { SmsGateway } from './sms/gateway.ts';
 import type { Database } from './store/db.ts';
 
 /** Things the relay's parts are notified of, so that live state follows the store. */
@@ -12,7 +13,13 @@ export interface RelayEvents {
 }
 
 /** What every service of the relay is handed: no globals. */
-export interface Context {
+export interface Context extends BaseContext {
+  /** Send SMS and hear replies and statuses (server/sms/gateway.ts). */
+  sms: SmsGateway;
+}
+
+/** The context without the services built on it (what those services are handed). */
+export interface BaseContext {
   db: Database;
   config: Config;
   log: Logger;

@@ -2,6 +2,7 @@ import type { Context } from './context.ts';
 import { accountRoutes } from './http/routes/accounts.ts';
 import { activityRoutes } from './http/routes/activities.ts';
 import type { Router } from './http/router.ts';
+import { smsRoutes } from './http/routes/sms.ts';
 
 /**
  * A part of the relay: its HTTP routes, and background work started with the relay and
@@ -18,5 +19,6 @@ export function relayModules(ctx: Context): RelayModule[] {
   return [
     { name: 'accounts', routes: (router) => accountRoutes(router, ctx) },
     { name: 'activities', routes: (router) => activityRoutes(router, ctx) },
+    { name: 'sms', routes: (router) => smsRoutes(router, ctx), start: () => ctx.sms.start(), stop: () => ctx.sms.stop() },
   ];
 }

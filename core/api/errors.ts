@@ -17,6 +17,10 @@ export const ErrorCode = {
   invalidCredentials: 'invalid_credentials',
   rateLimited: 'rate_limited',
   internal: 'internal_error',
+  /** SMS: no opt-in, STOP received, no or invalid number, empty text. */
+  smsRefused: 'sms_refused',
+  /** SMS: the organisation's monthly budget would be exceeded. */
+  overBudget: 'over_budget',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -46,4 +50,6 @@ export const statusOf: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   rate_limited: 429,
   internal_error: 500,
+  sms_refused: 422,
+  over_budget: 402,
 };

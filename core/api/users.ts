@@ -7,13 +7,17 @@ export type OrgRole = z.infer<typeof OrgRole>;
 /** A phone number as typed by a person; the server normalises it to E.164. */
 export const PhoneInput = z.string().trim().min(3).max(32);
 
-export const CreateUserRequest = z.strictObject({
-  name: PersonName,
-  email: Email,
-  password: Password,
-  phone: PhoneInput.optional(),
-  role: OrgRole,
-});
+export const CreateUserRequest = z
+  .strictObject({
+    name: PersonName,
+    email: Email,
+    password: Password,
+    phone: PhoneInput.optional(),
+    role: OrgRole,
+    /** The admin declares the person agreed to receive SMS (recorded: when, how, by whom). */
+    smsOptIn: z.boolean().optional(),
+  })
+  .refine((u) => !u.smsOptIn || u.phone !== undefined, { message: 'an SMS opt-in needs a phone number', path: ['smsOptIn'] });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 export const UpdateUserRequest = z.strictObject({

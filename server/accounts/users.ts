@@ -4,6 +4,7 @@ import type { CreateUserRequest, UpdateUserRequest, User } from '#core/api/users
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
+import { recordConsent } from '../sms/consent.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import type { Caller } from './sessions.ts';
 
@@ -51,6 +52,17 @@ export async function createUser(ctx: Context, caller: Caller, input: CreateUser
       `INSERT INTO users (id, org_id, name, email, phone, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [id, caller.orgId, input.name, input.email, phone, passwordHash, input.role, ctx.now().toISOString()],
     );
+    if (input.smsOptIn && phone) {
+      await recordConsent(tx, {
+        orgId: caller.orgId,
+        phone,
+        userId: id,
+        action: 'opt_in',
+        how: 'declared by admin',
+        byUserId: caller.id,
+        at: ctx.now().toISOString(),
+      });
+    }
   });
   return { id };
 }

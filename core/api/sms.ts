@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+/** Request and response shapes of the SMS endpoints (`/api/sms/...`). */
+export const SmsStatus = z.enum(['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired']);
+export type SmsStatus = z.infer<typeof SmsStatus>;
+export const SmsEncoding = z.enum(['GSM-7', 'UCS-2']);
+
+export const SmsText = z.string().min(1, 'the text is empty').max(1530, 'at most 1,530 characters (10 SMS)');
+
+export const SendTestSmsRequest = z.strictObject({ to: z.string().trim().min(3).max(32), text: SmsText });
+export type SendTestSmsRequest = z.infer<typeof SendTestSmsRequest>;
+
+export const PreviewRequest = z.strictObject({ text: z.string().max(5000), gsmSafe: z.boolean().default(false) });
+
+export const SmsPreview = z.object({
+  text: z.string(),
+  encoding: SmsEncoding,
+  segments: z.number(),
+  characters: z.number(),
+  remaining: z.number(),
+  nonGsmCharacters: z.array(z.string()),
+  costMicros: z.number(),
+  replaced: z.array(z.object({ from: z.string(), to: z.string() })),
+});
+export type SmsPreview = z.infer<typeof SmsPreview>;
+
+export const HistoryItem = z.object({ status: z.string(), detail: z.string().nullable(), at: z.string() });
+
+export const SmsMessage = z.object({
+  id: Id,
+  to: z.string(),
+  userId: z.string().nullable(),
+  recipientName: z.string().nullable(),
+  text: z.string(),
+  segments: z.number(),
+  encoding: SmsEncoding,
+  costMicros: z.number(),
+  kind: z.string(),
+  status: SmsStatus,
+  detail: z.string().nullable(),
+  attempts: z.number(),
+  provider: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  answer: z.string().nullable(),
+  history: z.array(HistoryItem),
+});
+export type SmsMessage = z.infer<typeof SmsMessage>;
+
+export const OutboxQuery = z.strictObject({
+  status: SmsStatus.optional(),
+  kind: z.string().max(100).optional(),
+  to: z.string().max(32).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const ConsentEntry = z.object({
+  userId: Id,
+  name: z.string(),
+  phone: z.string().nullable(),
+  state: z.enum(['in', 'out', 'none', 'no_phone']),
+  timeZone: z.string().nullable(),
+  history: z.array(
+    z.object({
+      action: z.enum(['opt_in', 'opt_out']),
+      how: z.string(),
+      byUserId: z.string().nullable(),
+      byName: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+});
+export type ConsentEntry = z.infer<typeof ConsentEntry>;
+
+export const ConsentRequest = z.strictObject({
+  optIn: z.boolean(),
+  /** How the person gave it, e.g. "signed the paper form on 3 March". */
+  how: z.string().trim().min(3).max(200).optional(),
+});
+
+export const InboundSms = z.object({
+  id: z.string(),
+  from: z.string(),
+  name: z.string().nullable(),
+  text: z.string(),
+  meaning: z.enum(['stop', 'start', 'help', 'ack', 'choice', 'text']),
+  answer: z.string().nullable(),
+  messageId: z.string().nullable(),
+  receivedAt: z.string(),
+});
+export type InboundSms = z.infer<typeof InboundSms>;
+
+const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a time zone (e.g. Europe/Paris)');
+
+export const SmsSettings = z.object({
+  pricePerSegmentMicros: z.number(),
+  monthlyBudgetMicros: z.number().nullable(),
+  currency: z.string(),
+  quietStart: z.string(),
+  quietEnd: z.string(),
+  timeZone: z.string(),
+  helpText: z.string(),
+  updatedAt: z.string().nullable(),
+});
+export type SmsSettings = z.infer<typeof SmsSettings>;
+
+export const UpdateSmsSettingsRequest = z.strictObject({
+  pricePerSegmentMicros: z.number().int().min(0).max(100_000_000).optional(),
+  monthlyBudgetMicros: z.number().int().min(0).max(1e13).nullable().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  quietStart: HhMm.optional(),
+  quietEnd: HhMm.optional(),
+  timeZone: TimeZone.optional(),
+  helpText: z.string().trim().min(10).max(300).optional(),
+});
+export type UpdateSmsSettingsRequest = z.infer<typeof UpdateSmsSettingsRequest>;

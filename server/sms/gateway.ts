@@ -1,0 +1,130 @@
+/**
+ * The SMS gateway: the one way the rest of the relay sends SMS and hears back.
+ *
+ * Reach it as `ctx.sms`. Every area (daily figures, decisions, ideas…) uses it like this:
+ *
+ *   const { id } = await ctx.sms.enqueue({
+ *     orgId, userId,                      // or `to: '+33612345678'` for a bare number
+ *     text: 'CA hier : 12 340 € (+4 %)',
+ *     kind: 'figures.daily',              // who sent it: listeners are keyed by kind
+ *     idempotencyKey: `figures:${day}:${userId}`, // same key → same message, never sent twice
+ *     expectsReply: { kind: 'choice', subject: `poll:${pollId}` }, // optional
+ *     urgent: false,                      // non-urgent messages wait for the end of quiet hours
+ *   });
+ *
+ *   ctx.sms.onReply('decisions.poll', async (reply) => { ... reply.answer ... });
+ *   ctx.sms.onStatus('figures.daily', async (change) => { ... change.status ... });
+ *
+ * Rules the gateway keeps for every caller:
+ * - `enqueue` commits the message to SQLite before it returns; it is then sent exactly
+ *   once, or ends `failed`/`expired` visibly (the status listener is told). Enqueuing
+ *   the same `idempotencyKey` again returns the first message and sends nothing.
+ * - It refuses (throws `SmsRefused`, with a `reason` code) a recipient without a
+ *   recorded opt-in, one who said STOP, an invalid number, an empty text, or a send
+ *   beyond the organisation's monthly budget. Nothing is stored when it refuses.
+ * - A reply ("OK", "B") is matched to the latest message to that number that expected
+ *   one; listeners of that message's `kind` hear it. STOP/START/HELP never reach them.
+ * - Listeners run after the change is committed; one that throws is logged, not retried.
+ */
+import type { SmsEncoding } from '#core/sms/compose';
+import type { SmsStatus } from './status.ts';
+
+export type { SmsStatus } from './status.ts';
+
+/** What a message that expects an answer waits for: an acknowledgement or a choice. */
+export interface ExpectedReply {
+  kind: 'ack' | 'choice';
+  /** What the answer is about, as the sender names it, e.g. `poll:abc123`. */
+  subject: string;
+  /** For choices: the letters that count as answers (default A–Z). */
+  choices?: string[];
+}
+
+export interface EnqueueRequest {
+  orgId: string;
+  /** A person of the organisation; their phone and consent are used. */
+  userId?: string;
+  /** A bare number (E.164 or as typed, read in the organisation's region), if no userId. */
+  to?: string;
+  text: string;
+  /** The sending area and purpose, e.g. `figures.daily`; listeners are keyed by it. */
+  kind: string;
+  /** One logical message = one key (per organisation). */
+  idempotencyKey: string;
+  expectsReply?: ExpectedReply;
+  /** Urgent messages ignore quiet hours. */
+  urgent?: boolean;
+  /** Who asked for it (a user id), for the delivery log. */
+  requestedBy?: string;
+}
+
+export interface EnqueuedSms {
+  id: string;
+  segments: number;
+  encoding: SmsEncoding;
+  status: SmsStatus;
+  /** When it will be sent at the earliest (later than now in quiet hours). */
+  notBefore: string;
+  /** True when this key had been enqueued before: nothing new was queued. */
+  duplicate: boolean;
+}
+
+/** A reply a member sent to a message that expected one. */
+export interface SmsReply {
+  replyId: string;
+  orgId: string;
+  userId: string | null;
+  from: string;
+  text: string;
+  /** The message it answers, and what that message was about. */
+  messageId: string;
+  subject: string;
+  /** 'ok' for an acknowledgement, the upper-case letter for a choice, null if neither. */
+  answer: string | null;
+  receivedAt: string;
+}
+
+/** A message reached a new status (only forward: queued → sending → sent → final). */
+export interface SmsStatusChange {
+  messageId: string;
+  orgId: string;
+  userId: string | null;
+  kind: string;
+  idempotencyKey: string;
+  status: SmsStatus;
+  /** Why, for failures: the provider's error or our own reason. */
+  detail: string | null;
+  at: string;
+}
+
+export type ReplyListener = (reply: SmsReply) => Promise<void> | void;
+export type StatusListener = (change: SmsStatusChange) => Promise<void> | void;
+
+/** Why `enqueue` refused a message. */
+export const RefusalReason = {
+  noConsent: 'no_consent',
+  optedOut: 'opted_out',
+  noPhone: 'no_phone',
+  invalidNumber: 'invalid_number',
+  emptyText: 'empty_text',
+  overBudget: 'over_budget',
+  unknownPerson: 'unknown_person',
+} as const;
+export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
+
+export class SmsRefused extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SmsGateway {
+  enqueue(request: EnqueueRequest): Promise<EnqueuedSms>;
+  onReply(kind: string, listener: ReplyListener): void;
+  onStatus(kind: string, listener: StatusListener): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

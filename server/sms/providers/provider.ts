@@ -1,0 +1,78 @@
+import type { ComposedSms } from '#core/sms/compose';
+import type { Router } from '../../http/router.ts';
+
+/**
+ * What every SMS provider does for the gateway. One contract test suite
+ * (test/integration/sms/provider-contract.test.ts) runs against each of them.
+ */
+export interface OutgoingSms {
+  id: string;
+  /** A 16-bit reference sent along (SMPP user_message_reference) to recognise receipts. */
+  ref: number;
+  to: string;
+  composed: ComposedSms;
+}
+
+export type SubmitOutcome =
+  /** Taken by the provider; `providerIds` has one id per part. */
+  | { outcome: 'accepted'; providerIds: string[] }
+  /** The provider asked us to slow down: back to the queue, no attempt counted. */
+  | { outcome: 'throttled'; detail: string }
+  /** Worth another try later (system error, connection not up, queue full). */
+  | { outcome: 'transient'; detail: string }
+  /** Will never work (bad number, refused content). */
+  | { outcome: 'permanent'; detail: string }
+  /** Written to the provider but the answer was lost: it may have it. Wait for news. */
+  | { outcome: 'unconfirmed'; detail: string };
+
+export type ReceiptStatus = 'sent' | 'delivered' | 'undelivered' | 'expired' | 'failed';
+
+export interface Receipt {
+  /** The provider's id of the message (or of one of its parts), when known. */
+  providerId: string | null;
+  /** Our own id, when the provider echoes it (Twilio status callback URL). */
+  messageId?: string;
+  /** Our 16-bit reference and the recipient, when the provider echoes them (SMPP). */
+  ref?: number;
+  to?: string;
+  status: ReceiptStatus;
+  detail: string | null;
+}
+
+export interface Inbound {
+  from: string;
+  to: string;
+  text: string;
+  providerId: string | null;
+}
+
+/** Where a provider hands what it hears; resolves once it is durably recorded. */
+export interface ProviderSink {
+  receipt(receipt: Receipt): Promise<void>;
+  inbound(message: Inbound): Promise<void>;
+}
+
+export interface ProviderStatus {
+  provider: 'outbox' | 'smpp' | 'twilio';
+  /** Bound (SMPP), reachable (Twilio), always (outbox). */
+  connected: boolean;
+  detail: string;
+  since: string | null;
+  inFlight: number;
+  window: number;
+  throttledUntil: string | null;
+}
+
+export interface SmsProvider {
+  readonly name: ProviderStatus['provider'];
+  start(sink: ProviderSink): Promise<void>;
+  stop(): Promise<void>;
+  /** How many more messages may be handed to `submit` now. */
+  capacity(): number;
+  submit(sms: OutgoingSms): Promise<SubmitOutcome>;
+  status(): ProviderStatus;
+  /** Called when capacity may have grown (bound again, window freed, throttle over). */
+  onReady(listener: () => void): void;
+  /** HTTP endpoints the provider needs (Twilio's callbacks). */
+  routes?(router: Router): void;
+}

@@ -1,0 +1,219 @@
+import { composeSms, maxParts } from '#core/sms/compose';
+import { checkBudget, costOf, formatMoney, monthOf } from '#core/sms/cost';
+import { nextSendable } from '#core/sms/quiet-hours';
+import { normalizePhone } from '#core/people/phone';
+import type { BaseContext } from '../context.ts';
+import { newId } from '../auth/tokens.ts';
+import { BatchWriter } from './batch-writer.ts';
+import { consentState, timeZoneOf } from './consent.ts';
+import {
+  RefusalReason,
+  SmsRefused,
+  type EnqueueRequest,
+  type EnqueuedSms,
+  type ReplyListener,
+  type SmsGateway,
+  type SmsStatusChange,
+  type StatusListener,
+} from './gateway.ts';
+import { addHistory, type MessageRow } from './messages.ts';
+import { recordReceipt } from './outcomes.ts';
+import { createProvider } from './providers/index.ts';
+import type { Inbound, Receipt, SmsProvider } from './providers/provider.ts';
+import { recordInbound } from './replies.ts';
+import { settingsOf, spentThisMonth } from './settings.ts';
+import { SmsWorker } from './worker.ts';
+
+/** Kinds the gateway itself sends: confirmations a member is owed even after STOP. */
+export const systemKinds = { stop: 'sms.stop-confirmation', start: 'sms.start-confirmation', help: 'sms.help' } as const;
+
+/** The gateway behind `ctx.sms` (interface and rules: gateway.ts). */
+export class SmsService implements SmsGateway {
+  readonly provider: SmsProvider;
+  readonly writer: BatchWriter;
+  private readonly worker: SmsWorker;
+  private readonly replyListeners = new Map<string, ReplyListener[]>();
+  private readonly statusListeners = new Map<string, StatusListener[]>();
+
+  constructor(private readonly ctx: BaseContext) {
+    this.provider = createProvider(ctx.config, ctx.log);
+    this.writer = new BatchWriter(ctx.db);
+    this.worker = new SmsWorker({
+      db: ctx.db,
+      writer: this.writer,
+      provider: this.provider,
+      config: ctx.config.sms,
+      log: ctx.log,
+      now: ctx.now,
+      announce: (changes) => this.announce(changes),
+    });
+  }
+
+  onReply(kind: string, listener: ReplyListener) {
+    this.replyListeners.set(kind, [...(this.replyListeners.get(kind) ?? []), listener]);
+  }
+
+  onStatus(kind: string, listener: StatusListener) {
+    this.statusListeners.set(kind, [...(this.statusListeners.get(kind) ?? []), listener]);
+  }
+
+  async start() {
+    await this.provider.start({ receipt: (r) => this.receipt(r), inbound: (m) => this.inbound(m) });
+    await this.worker.start();
+  }
+
+  async stop() {
+    await this.worker.stop();
+    await this.provider.stop();
+    await this.writer.flush();
+  }
+
+  async enqueue(request: EnqueueRequest): Promise<EnqueuedSms> {
+    return this.enqueueChecked(request, false);
+  }
+
+  private async enqueueChecked(request: EnqueueRequest, system: boolean): Promise<EnqueuedSms> {
+    const { db, config } = this.ctx;
+    if (request.text.trim().length === 0) throw new SmsRefused(RefusalReason.emptyText, 'The text is empty.');
+    const composed = composeSms(request.text);
+    if (composed.segments > maxParts) {
+      throw new SmsRefused(RefusalReason.emptyText, `The text needs ${composed.segments} SMS; at most ${maxParts} are sent.`);
+    }
+    const { phone, userId } = await this.recipient(request);
+    if (!system) {
+      const consent = await consentState(db, request.orgId, phone);
+      if (consent === 'out') throw new SmsRefused(RefusalReason.optedOut, `${phone} answered STOP: no SMS may be sent to it.`);
+      if (consent === 'none') {
+        throw new SmsRefused(RefusalReason.noConsent, `No opt-in is recorded for ${phone}: record one before sending.`);
+      }
+    }
+    const settings = await settingsOf(db, config.sms, request.orgId);
+    const cost = costOf(composed.segments, settings.pricePerSegmentMicros);
+    const now = this.ctx.now();
+    const timeZone = (await timeZoneOf(db, request.orgId, phone)) ?? settings.timeZone;
+    const notBefore =
+      request.urgent || system ? now : nextSendable(now, { start: settings.quietStart, end: settings.quietEnd, timeZone });
+    const at = now.toISOString();
+    const result = await this.writer.write(async (tx) => {
+      const existing = await tx.get<MessageRow>('SELECT * FROM sms_messages WHERE org_id = ? AND idempotency_key = ?', [
+        request.orgId,
+        request.idempotencyKey,
+      ]);
+      if (existing) return { row: existing, duplicate: true };
+      const budget = checkBudget(await spentThisMonth(tx, request.orgId, monthOf(now)), cost, settings.monthlyBudgetMicros);
+      if (!budget.allowed && !system) {
+        throw new SmsRefused(
+          RefusalReason.overBudget,
+          `This SMS costs ${formatMoney(cost, settings.currency)}; the monthly budget of ${formatMoney(budget.budget ?? 0, settings.currency)} has ${formatMoney(Math.max(0, (budget.budget ?? 0) - budget.spent), settings.currency)} left.`,
+        );
+      }
+      const id = newId();
+      await tx.run(
+        `INSERT INTO sms_messages (id, org_id, user_id, to_phone, text, encoding, segments, cost_micros, kind, idempotency_key,
+           expects_kind, expects_subject, expects_choices, urgent, requested_by, status, next_attempt_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+        [
+          id,
+          request.orgId,
+          userId,
+          phone,
+          request.text,
+          composed.encoding,
+          composed.segments,
+          cost,
+          request.kind,
+          request.idempotencyKey,
+          request.expectsReply?.kind ?? null,
+          request.expectsReply?.subject ?? null,
+          request.expectsReply?.choices ? JSON.stringify(request.expectsReply.choices) : null,
+          request.urgent || system ? 1 : 0,
+          request.requestedBy ?? null,
+          notBefore.toISOString(),
+          at,
+          at,
+        ],
+      );
+      const waits = notBefore > now ? `; quiet hours: not before ${notBefore.toISOString()}` : '';
+      await addHistory(tx, id, 'queued', `${composed.segments} × ${composed.encoding}${waits}`, at);
+      const row = await tx.get<MessageRow>('SELECT * FROM sms_messages WHERE id = ?', [id]);
+      return { row: row!, duplicate: false };
+    });
+    if (!result.duplicate) this.worker.wake();
+    const { row } = result;
+    return {
+      id: row.id,
+      segments: row.segments,
+      encoding: row.encoding,
+      status: row.status,
+      notBefore: row.next_attempt_at,
+      duplicate: result.duplicate,
+    };
+  }
+
+  private async recipient(request: EnqueueRequest): Promise<{ phone: string; userId: string | null }> {
+    const { db } = this.ctx;
+    if (request.userId) {
+      const user = await db.get<{ phone: string | null }>('SELECT phone FROM users WHERE id = ? AND org_id = ?', [
+        request.userId,
+        request.orgId,
+      ]);
+      if (!user) throw new SmsRefused(RefusalReason.unknownPerson, 'No such person in this organisation.');
+      if (!user.phone) throw new SmsRefused(RefusalReason.noPhone, 'This person has no phone number.');
+      return { phone: user.phone, userId: request.userId };
+    }
+    const org = await db.get<{ region: string }>('SELECT region FROM organizations WHERE id = ?', [request.orgId]);
+    const parsed = normalizePhone(request.to ?? '', org?.region ?? 'FR');
+    if (!parsed.ok) throw new SmsRefused(RefusalReason.invalidNumber, parsed.reason);
+    const user = await db.get<{ id: string }>('SELECT id FROM users WHERE org_id = ? AND phone = ? AND disabled_at IS NULL', [
+      request.orgId,
+      parsed.e164,
+    ]);
+    return { phone: parsed.e164, userId: user?.id ?? null };
+  }
+
+  private async receipt(receipt: Receipt) {
+    const { found, change } = await this.writer.write((tx) => recordReceipt(tx, receipt, this.ctx.now()));
+    if (!found) this.ctx.log.warn({ receipt }, 'a receipt for a message we do not know');
+    this.announce([change]);
+  }
+
+  private async inbound(message: Inbound) {
+    const effect = await this.writer.write((tx) => recordInbound(tx, message, this.ctx.now()));
+    if (effect.kind === 'stop' || effect.kind === 'start' || effect.kind === 'help') {
+      const settings = await settingsOf(this.ctx.db, this.ctx.config.sms, effect.orgId);
+      const text =
+        effect.kind === 'stop'
+          ? 'Vous ne recevrez plus de SMS de Conclave. Envoyez START pour reprendre.'
+          : effect.kind === 'start'
+            ? 'Vous recevrez de nouveau les SMS de Conclave. STOP pour arrêter.'
+            : settings.helpText;
+      await this.enqueueChecked(
+        { orgId: effect.orgId, to: effect.phone, text, kind: systemKinds[effect.kind], idempotencyKey: `${systemKinds[effect.kind]}:${newId()}` },
+        true,
+      ).catch((err: unknown) => this.ctx.log.error({ err }, 'could not queue an SMS confirmation'));
+    }
+    if (effect.kind === 'reply') {
+      for (const listener of this.replyListeners.get(effect.messageKind) ?? []) {
+        await Promise.resolve(listener(effect.reply)).catch((err: unknown) =>
+          this.ctx.log.error({ err, kind: effect.messageKind }, 'an SMS reply listener failed'),
+        );
+      }
+    }
+  }
+
+  private announce(changes: (SmsStatusChange | null)[]) {
+    for (const change of changes) {
+      if (!change) continue;
+      for (const listener of this.statusListeners.get(change.kind) ?? []) {
+        void Promise.resolve()
+          .then(() => listener(change))
+          .catch((err: unknown) => this.ctx.log.error({ err, kind: change.kind }, 'an SMS status listener failed'));
+      }
+    }
+  }
+
+  /** The worker looks for due messages now (used by the Outbox's "send now"). */
+  wake() {
+    this.worker.wake();
+  }
+}

@@ -1,0 +1,89 @@
+import type { SmsSettings, UpdateSmsSettingsRequest } from '#core/api/sms';
+import type { SmsConfig } from '../config.ts';
+import type { Queries } from '../store/db.ts';
+
+interface SettingsRow {
+  price_per_segment_micros: number;
+  monthly_budget_micros: number | null;
+  currency: string;
+  quiet_start: string;
+  quiet_end: string;
+  time_zone: string;
+  help_text: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export function defaultHelpText(orgName: string) {
+  return `${orgName} via Conclave: résumés et décisions par SMS. Répondez OK ou la lettre de votre choix. STOP pour ne plus recevoir, START pour reprendre.`;
+}
+
+/** An organisation's SMS settings, or the relay's defaults where it has none. */
+export async function settingsOf(db: Queries, config: SmsConfig, orgId: string): Promise<SmsSettings> {
+  const row = await db.get<SettingsRow>('SELECT * FROM sms_settings WHERE org_id = ?', [orgId]);
+  if (row) {
+    return {
+      pricePerSegmentMicros: row.price_per_segment_micros,
+      monthlyBudgetMicros: row.monthly_budget_micros,
+      currency: row.currency,
+      quietStart: row.quiet_start,
+      quietEnd: row.quiet_end,
+      timeZone: row.time_zone,
+      helpText: row.help_text,
+      updatedAt: row.updated_at,
+    };
+  }
+  const org = await db.get<{ name: string }>('SELECT name FROM organizations WHERE id = ?', [orgId]);
+  return {
+    pricePerSegmentMicros: config.pricePerSegmentMicros,
+    monthlyBudgetMicros: config.monthlyBudgetMicros,
+    currency: 'EUR',
+    quietStart: config.quietStart,
+    quietEnd: config.quietEnd,
+    timeZone: config.timeZone,
+    helpText: defaultHelpText(org?.name ?? 'Conclave'),
+    updatedAt: null,
+  };
+}
+
+export async function updateSettings(
+  db: Queries,
+  config: SmsConfig,
+  orgId: string,
+  by: string,
+  change: UpdateSmsSettingsRequest,
+  at: string,
+): Promise<SmsSettings> {
+  const next = { ...(await settingsOf(db, config, orgId)), ...change };
+  await db.run(
+    `INSERT INTO sms_settings (org_id, price_per_segment_micros, monthly_budget_micros, currency, quiet_start, quiet_end,
+       time_zone, help_text, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (org_id) DO UPDATE SET price_per_segment_micros = excluded.price_per_segment_micros,
+       monthly_budget_micros = excluded.monthly_budget_micros, currency = excluded.currency,
+       quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, time_zone = excluded.time_zone,
+       help_text = excluded.help_text, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    [
+      orgId,
+      next.pricePerSegmentMicros,
+      next.monthlyBudgetMicros,
+      next.currency,
+      next.quietStart,
+      next.quietEnd,
+      next.timeZone,
+      next.helpText,
+      at,
+      by,
+    ],
+  );
+  return { ...next, updatedAt: at };
+}
+
+/** What the organisation has committed to spend this month (failed before sending is free). */
+export async function spentThisMonth(db: Queries, orgId: string, month: string): Promise<number> {
+  const row = await db.get<{ spent: number | null }>(
+    `SELECT SUM(cost_micros) AS spent FROM sms_messages
+      WHERE org_id = ? AND substr(created_at, 1, 7) = ? AND NOT (status IN ('failed', 'expired') AND provider_id IS NULL)`,
+    [orgId, month],
+  );
+  return row?.spent ?? 0;
+}

@@ -1,0 +1,44 @@
+/**
+ * The life of an outgoing SMS. Statuses only move forward: provider callbacks and
+ * receipts arrive late, twice, or out of order, and a late "sent" must never undo a
+ * "delivered".
+ *
+ *   queued → sending → sent → delivered | undelivered | expired
+ *      ↘        ↘        ↘→ failed
+ *   (sending → queued again only through `retry`, never through `advance`)
+ */
+export const smsStatuses = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired'] as const;
+export type SmsStatus = (typeof smsStatuses)[number];
+
+export const finalStatuses: readonly SmsStatus[] = ['delivered', 'undelivered', 'failed', 'expired'];
+
+const rank: Record<SmsStatus, number> = {
+  queued: 0,
+  sending: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 3,
+  failed: 3,
+  expired: 3,
+};
+
+export function isFinal(status: SmsStatus): boolean {
+  return rank[status] === 3;
+}
+
+/**
+ * The status after `next` is reported on a message at `current`: `next` if it moves
+ * forward, otherwise `current` (and `moved: false`). A final status never changes.
+ */
+export function advance(current: SmsStatus, next: SmsStatus): { status: SmsStatus; moved: boolean } {
+  if (rank[next] > rank[current]) return { status: next, moved: true };
+  return { status: current, moved: false };
+}
+
+/**
+ * A transient failure sends a message back to the queue while attempts remain; only a
+ * message still being sent can be retried (a receipt may already have moved it on).
+ */
+export function retryable(current: SmsStatus): boolean {
+  return current === 'sending';
+}

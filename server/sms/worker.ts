@@ -1,0 +1,176 @@
+import { composeSms } from '#core/sms/compose';
+import type { Logger } from 'pino';
+import type { SmsConfig } from '../config.ts';
+import type { Database } from '../store/db.ts';
+import type { BatchWriter } from './batch-writer.ts';
+import type { SmsStatusChange } from './gateway.ts';
+import { addHistory, moveTo, type MessageRow } from './messages.ts';
+import { recordOutcome, requeue } from './outcomes.ts';
+import type { SmsProvider, SubmitOutcome } from './providers/provider.ts';
+
+/**
+ * Hands due messages to the provider, as many as it has room for, and records what
+ * comes back. Each message is marked `sending` and that mark is committed BEFORE the
+ * provider is called: after a crash a `sending` message may or may not have gone, so
+ * it is never sent blindly again — it waits for a receipt (which confirms it), and only
+ * when none comes within the grace period is it queued again.
+ */
+export class SmsWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private pumping: Promise<void> | null = null;
+  private again = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly deps: {
+      db: Database;
+      writer: BatchWriter;
+      provider: SmsProvider;
+      config: SmsConfig;
+      log: Logger;
+      now: () => Date;
+      announce: (changes: (SmsStatusChange | null)[]) => void;
+    },
+  ) {}
+
+  async start() {
+    const at = this.deps.now().toISOString();
+    // Whatever was being sent when the relay stopped is in doubt: wait for news first.
+    const doubtful = await this.deps.db.all<{ id: string }>(
+      "SELECT id FROM sms_messages WHERE status = 'sending' AND unconfirmed_since IS NULL",
+    );
+    await this.deps.db.transaction(async (tx) => {
+      for (const { id } of doubtful) {
+        await tx.run('UPDATE sms_messages SET unconfirmed_since = ? WHERE id = ?', [at, id]);
+        await addHistory(tx, id, 'sending', 'unconfirmed: the relay restarted while sending; waiting for a receipt', at);
+      }
+    });
+    this.stopped = false;
+    this.deps.provider.onReady(() => this.wake());
+    this.wake();
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.pumping;
+    await Promise.allSettled([...this.inFlight]);
+    await this.deps.writer.flush();
+  }
+
+  /** Look for work now (after an enqueue, a receipt, a freed window). */
+  wake() {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump()
+      .catch((err: unknown) => this.deps.log.error({ err }, 'sms worker failed; retrying'))
+      .finally(() => {
+        this.pumping = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        } else this.schedule();
+      });
+  }
+
+  private schedule() {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), 1000);
+    this.timer.unref();
+  }
+
+  private async pump() {
+    await this.sweep();
+    for (;;) {
+      if (this.stopped) return;
+      const room = this.deps.provider.capacity();
+      if (room <= 0) return;
+      const claimed = await this.claim(room);
+      if (claimed.length === 0) return;
+      for (const row of claimed) this.send(row);
+    }
+  }
+
+  private send(row: MessageRow) {
+    const { provider, config } = this.deps;
+    const composed = composeSms(row.text);
+    const job = provider
+      .submit({ id: row.id, ref: row.seq & 0xffff, to: row.to_phone, composed })
+      .catch((err: unknown): SubmitOutcome => ({ outcome: 'transient', detail: String(err) }))
+      .then((result) =>
+        this.deps.writer.write((tx) =>
+          recordOutcome(
+            tx,
+            row.id,
+            result,
+            {
+              provider: provider.name,
+              maxAttempts: config.maxAttempts,
+              retryBaseMs: config.retryBaseMs,
+              throttleDelayMs: 200,
+            },
+            this.deps.now(),
+          ),
+        ),
+      )
+      .then((change) => {
+        this.deps.announce([change]);
+        if (change?.status === 'queued') this.wakeLater(200);
+      })
+      .catch((err: unknown) => this.deps.log.error({ err, messageId: row.id }, 'could not record an SMS outcome'))
+      .finally(() => {
+        this.inFlight.delete(job);
+        this.wake();
+      });
+    this.inFlight.add(job);
+  }
+
+  private wakeLater(ms: number) {
+    setTimeout(() => this.wake(), ms).unref();
+  }
+
+  /** Marks up to `limit` due messages as sending, in one committed transaction. */
+  private claim(limit: number): Promise<MessageRow[]> {
+    const at = this.deps.now().toISOString();
+    return this.deps.writer.write(async (tx) => {
+      const rows = await tx.all<MessageRow>(
+        `UPDATE sms_messages SET status = 'sending', attempts = attempts + 1, updated_at = ?
+          WHERE seq IN (SELECT seq FROM sms_messages WHERE status = 'queued' AND next_attempt_at <= ?
+                         ORDER BY urgent DESC, seq LIMIT ?)
+          RETURNING *`,
+        [at, at, limit],
+      );
+      for (const row of rows) await addHistory(tx, row.id, 'sending', `attempt ${row.attempts}`, at);
+      return rows.sort((a, b) => a.seq - b.seq);
+    });
+  }
+
+  /** Unconfirmed past the grace period → queued again; queued past validity → expired. */
+  private async sweep() {
+    const now = this.deps.now();
+    const graceEdge = new Date(now.getTime() - this.deps.config.unconfirmedGraceMs).toISOString();
+    const validityEdge = new Date(now.getTime() - this.deps.config.validityMs).toISOString();
+    const changes = await this.deps.writer.write(async (tx) => {
+      const out: (SmsStatusChange | null)[] = [];
+      const stale = await tx.all<MessageRow>(
+        "SELECT * FROM sms_messages WHERE status = 'sending' AND unconfirmed_since IS NOT NULL AND unconfirmed_since <= ?",
+        [graceEdge],
+      );
+      for (const row of stale) {
+        out.push(await requeue(tx, row, now, 0, 'no receipt came for the unconfirmed attempt: the provider did not have it', false));
+      }
+      const old = await tx.all<MessageRow>("SELECT * FROM sms_messages WHERE status = 'queued' AND created_at <= ?", [
+        validityEdge,
+      ]);
+      for (const row of old) out.push(await moveTo(tx, row, 'expired', 'not sent within its validity period', now.toISOString()));
+      return out;
+    });
+    this.deps.announce(changes);
+  }
+}
+
