@@ -3,6 +3,7 @@ import { accountRoutes } from './http/routes/accounts.ts';
 import { activityRoutes } from './http/routes/activities.ts';
 import type { Router } from './http/router.ts';
 import { smsRoutes } from './http/routes/sms.ts';
+import { pollsModule } from './polls/module.ts';
 
 /**
  * A part of the relay: its HTTP routes, and background work started with the relay and
@@ -20,5 +21,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     { name: 'accounts', routes: (router) => accountRoutes(router, ctx) },
     { name: 'activities', routes: (router) => activityRoutes(router, ctx) },
     { name: 'sms', routes: (router) => smsRoutes(router, ctx), start: () => ctx.sms.start(), stop: () => ctx.sms.stop() },
+    pollsModule(ctx),
   ];
 }

@@ -1,0 +1,53 @@
+import { ErrorCode } from '#core/api/errors';
+import type { Ballot } from '#core/api/polls';
+import { checkBallot } from '#core/methods/tally';
+import type { Caller } from '../accounts/sessions.ts';
+import { may } from '../activities/access.ts';
+import { newId } from '../auth/tokens.ts';
+import type { Context } from '../context.ts';
+import { conflict, forbidden, HttpError } from '../http/errors.ts';
+import type { PollRecord } from './records.ts';
+
+/**
+ * Stores a person's input (vote, scores, position, estimate) in the open round.
+ *
+ * - Only contributors and facilitators take part; viewers read.
+ * - In a named poll, sending again before the reveal replaces one's input; after the
+ *   reveal, input changes only in a new round.
+ * - In an anonymous poll, the ballot is stored with a random key and no voter, and
+ *   the participation row with no time: nothing links them, so a ballot cannot be
+ *   found again to be replaced — it is final, and a second one is refused.
+ */
+export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord, role: Parameters<typeof may.edit>[0], ballot: Ballot) {
+  if (!may.edit(role)) throw forbidden('Only contributors and facilitators take part in polls; viewers follow them.');
+  const unfit = checkBallot(poll.definition, ballot);
+  if (unfit) throw new HttpError(ErrorCode.validation, unfit, [{ path: '', message: unfit }]);
+  const text = JSON.stringify(ballot);
+  await ctx.db.transaction(async (tx) => {
+    const current = await tx.get<{ status: string; round: number }>('SELECT status, round FROM polls WHERE id = ?', [poll.id]);
+    if (current?.status === 'closed') throw conflict('The decision is published: this poll is closed.');
+    if (current?.status !== 'open') throw conflict('This round is revealed: input can change only in a new round.');
+    const round = current.round;
+    if (poll.anonymous) {
+      const joined = await tx.run('INSERT OR IGNORE INTO poll_participants (poll_id, round, user_id) VALUES (?, ?, ?)', [
+        poll.id,
+        round,
+        caller.id,
+      ]);
+      if (joined.changes === 0) throw conflict('You have voted in this anonymous poll: an anonymous ballot cannot be changed.');
+      await tx.run('INSERT INTO poll_ballots (poll_id, round, ballot_key, voter_id, ballot) VALUES (?, ?, ?, NULL, ?)', [
+        poll.id,
+        round,
+        newId(),
+        text,
+      ]);
+      return;
+    }
+    await tx.run('INSERT OR IGNORE INTO poll_participants (poll_id, round, user_id) VALUES (?, ?, ?)', [poll.id, round, caller.id]);
+    await tx.run(
+      `INSERT INTO poll_ballots (poll_id, round, ballot_key, voter_id, ballot) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (poll_id, round, ballot_key) DO UPDATE SET ballot = excluded.ballot`,
+      [poll.id, round, caller.id, caller.id, text],
+    );
+  });
+}

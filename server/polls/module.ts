@@ -1,0 +1,25 @@
+import type { Context } from '../context.ts';
+import { pollRoutes } from '../http/routes/polls.ts';
+import type { RelayModule } from '../modules.ts';
+import { DueTimer } from './due-timer.ts';
+import { revealDue } from './polls.ts';
+
+/** Sealed polls: their routes, and the timer that reveals rounds at their deadline. */
+export function pollsModule(ctx: Context): RelayModule {
+  const deadlines = new DueTimer('poll deadlines', {
+    log: ctx.log,
+    now: ctx.now,
+    next: async () =>
+      (await ctx.db.get<{ at: string | null }>('SELECT MIN(deadline) AS at FROM poll_rounds WHERE revealed_at IS NULL'))?.at ?? null,
+    work: async () => {
+      const revealed = await revealDue(ctx);
+      if (revealed.length > 0) ctx.log.info({ polls: revealed }, 'deadline passed: polls revealed');
+    },
+  });
+  return {
+    name: 'polls',
+    routes: (router) => pollRoutes(router, ctx, () => deadlines.changed()),
+    start: () => deadlines.start(),
+    stop: () => deadlines.stop(),
+  };
+}

@@ -1,0 +1,117 @@
+import type { Ballot, PollDefinition, PollKind, PollStatus } from '#core/api/polls';
+import type { KeyedBallot } from '#core/methods/tally';
+import type { Queries } from '../store/db.ts';
+
+/** A poll as the store keeps it. */
+export interface PollRecord {
+  id: string;
+  activityId: string;
+  kind: PollKind;
+  definition: PollDefinition;
+  anonymous: boolean;
+  status: PollStatus;
+  round: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface RoundRecord {
+  round: number;
+  deadline: string;
+  openedAt: string;
+  revealedAt: string | null;
+  revealedBy: string | null;
+}
+
+interface PollRow {
+  id: string;
+  activity_id: string;
+  kind: PollKind;
+  definition: string;
+  anonymous: number;
+  status: PollStatus;
+  round: number;
+  created_by: string;
+  created_at: string;
+}
+
+const toPoll = (row: PollRow): PollRecord => ({
+  id: row.id,
+  activityId: row.activity_id,
+  kind: row.kind,
+  definition: JSON.parse(row.definition) as PollDefinition,
+  anonymous: row.anonymous === 1,
+  status: row.status,
+  round: row.round,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+});
+
+export async function loadPoll(db: Queries, id: string): Promise<PollRecord | null> {
+  const row = await db.get<PollRow>('SELECT * FROM polls WHERE id = ?', [id]);
+  return row ? toPoll(row) : null;
+}
+
+export async function pollsOfActivity(db: Queries, activityId: string): Promise<PollRecord[]> {
+  const rows = await db.all<PollRow>('SELECT * FROM polls WHERE activity_id = ? ORDER BY created_at, id', [activityId]);
+  return rows.map(toPoll);
+}
+
+export async function roundsOf(db: Queries, pollId: string): Promise<RoundRecord[]> {
+  const rows = await db.all<{ round: number; deadline: string; opened_at: string; revealed_at: string | null; revealed_by: string | null }>(
+    'SELECT round, deadline, opened_at, revealed_at, revealed_by FROM poll_rounds WHERE poll_id = ? ORDER BY round',
+    [pollId],
+  );
+  return rows.map((r) => ({
+    round: r.round,
+    deadline: r.deadline,
+    openedAt: r.opened_at,
+    revealedAt: r.revealed_at,
+    revealedBy: r.revealed_by,
+  }));
+}
+
+/** Ballots of one round, in key order (random in anonymous polls). Only for revealed rounds. */
+export async function ballotsOf(db: Queries, pollId: string, round: number): Promise<(KeyedBallot & { voterId: string | null })[]> {
+  const rows = await db.all<{ ballot_key: string; voter_id: string | null; ballot: string }>(
+    'SELECT ballot_key, voter_id, ballot FROM poll_ballots WHERE poll_id = ? AND round = ? ORDER BY ballot_key',
+    [pollId, round],
+  );
+  return rows.map((r) => ({ key: r.ballot_key, voterId: r.voter_id, ballot: JSON.parse(r.ballot) as Ballot }));
+}
+
+/** Who has taken part in a round, with names; never what they chose. */
+export async function participantsOf(db: Queries, pollId: string, round: number) {
+  return db.all<{ userId: string; name: string }>(
+    `SELECT p.user_id AS userId, u.name FROM poll_participants p JOIN users u ON u.id = p.user_id
+      WHERE p.poll_id = ? AND p.round = ? ORDER BY u.name COLLATE NOCASE, u.id`,
+    [pollId, round],
+  );
+}
+
+/**
+ * Everyone who may take part in the activity's polls: members whose effective role
+ * (the highest of their own and their groups') is contributor or facilitator.
+ */
+export async function eligibleVoters(db: Queries, activityId: string) {
+  const rows = await db.all<{ userId: string; name: string; role: string }>(
+    `SELECT u.id AS userId, u.name, am.role FROM activity_members am JOIN users u ON u.id = am.subject_id
+      WHERE am.activity_id = ? AND am.subject_kind = 'user' AND u.disabled_at IS NULL
+     UNION ALL
+     SELECT u.id, u.name, am.role FROM activity_members am
+       JOIN group_members gm ON gm.group_id = am.subject_id JOIN users u ON u.id = gm.user_id
+      WHERE am.activity_id = ? AND am.subject_kind = 'group' AND u.disabled_at IS NULL`,
+    [activityId, activityId],
+  );
+  const rank: Record<string, number> = { viewer: 0, contributor: 1, facilitator: 2 };
+  const best = new Map<string, { userId: string; name: string; rank: number }>();
+  for (const row of rows) {
+    const r = rank[row.role] ?? 0;
+    const seen = best.get(row.userId);
+    if (!seen || r > seen.rank) best.set(row.userId, { userId: row.userId, name: row.name, rank: r });
+  }
+  return [...best.values()]
+    .filter((p) => p.rank >= 1)
+    .map(({ userId, name }) => ({ userId, name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+}
