@@ -102,6 +102,8 @@ export async function recordReceipt(
     await addHistory(tx, row.id, row.status, 'confirmed by a receipt: the provider had it', at);
   }
   if (receipt.status === 'sent') return { found: true, change: await moveTo(tx, row, 'sent', receipt.detail, at) };
+  // A receipt can overtake the provider's answer to our submit: it proves acceptance.
+  if (row.status === 'sending') await moveTo(tx, row, 'sent', 'accepted by the provider (its receipt came first)', at);
   const parts = await tx.all<{ receipt: keyof typeof receiptRank | null }>(
     'SELECT receipt FROM sms_parts WHERE message_id = ?',
     [row.id],

@@ -158,6 +158,8 @@ export class SmppProvider implements SmsProvider {
   }
 
   private throttle() {
+    // The other answers of the same burst do not make the pause any longer.
+    if (Date.now() < this.throttledUntil) return;
     this.throttleDelay = Math.min(8000, this.throttleDelay ? this.throttleDelay * 2 : 250);
     const jittered = this.throttleDelay * (0.8 + 0.4 * Math.random());
     this.throttledUntil = Math.max(this.throttledUntil, Date.now() + jittered);

@@ -1,0 +1,232 @@
+import smpp, { type PDU, type Session } from 'smpp';
+import type { AddressInfo } from 'node:net';
+import { gsmSeptets } from '#core/sms/gsm7';
+import { readText } from '../../server/sms/providers/smpp-pdus.ts';
+
+/** One submit_sm as the SMSC received it, byte for byte. */
+export interface ReceivedSubmit {
+  systemId: string;
+  messageId: string | null;
+  source: string;
+  destination: string;
+  esmClass: number;
+  dataCoding: number;
+  registeredDelivery: number;
+  shortMessage: Buffer;
+  ref: number | undefined;
+  answered: boolean;
+}
+
+export interface SmscOptions {
+  systemId?: string;
+  password?: string;
+  /** Send a delivery receipt right after each accepted submit (default true). */
+  receipts?: boolean;
+  /** Include the receipted_message_id / message_state / user_message_reference TLVs. */
+  receiptTlvs?: boolean;
+}
+
+/**
+ * An SMSC on loopback for tests and benchmarks, built on the `smpp` package's server.
+ * It accepts one system_id, answers submit_sm with message ids, sends delivery receipts
+ * (kept for the next bind when nobody is bound, redelivered when unanswered, like a real
+ * SMSC), and can be told to throttle, drop the connection, or hold binds.
+ */
+export class TestSmsc {
+  readonly submits: ReceivedSubmit[] = [];
+  binds = 0;
+  throttledAnswers = 0;
+  private server = smpp.createServer((session) => this.onSession(session));
+  private bound: Session | null = null;
+  private nextId = 1;
+  private readonly waitingReceipts: { fields: ConstructorParameters<typeof smpp.PDU>[1] }[] = [];
+  private throttleUntil = 0;
+  private dropAt: number | null = null;
+  private held: (() => void)[] | null = null;
+  readonly options: Required<SmscOptions>;
+
+  constructor(options: SmscOptions = {}) {
+    this.options = { systemId: 'conclave', password: 'secret', receipts: true, receiptTlvs: true, ...options };
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `smpp://${this.options.systemId}:${this.options.password}@127.0.0.1:${port}`;
+  }
+
+  async close() {
+    for (const s of [...this.server.sessions]) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Answer ESME_RTHROTTLED to every submit_sm for `ms` from now. */
+  throttleFor(ms: number) {
+    this.throttleUntil = Date.now() + ms;
+  }
+
+  /** After receiving the n-th submit_sm overall, drop the connection without answering it. */
+  dropAfter(n: number) {
+    this.dropAt = n;
+  }
+
+  holdBinds() {
+    this.held ??= [];
+  }
+
+  releaseBinds() {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const release of held) release();
+  }
+
+  get isBound() {
+    return this.bound !== null;
+  }
+
+  /** A member's reply (mobile originated), sent to the bound relay. */
+  async deliverMo(from: string, text: string, ucs2 = false): Promise<number> {
+    const session = this.bound;
+    if (!session) throw new Error('nobody is bound');
+    const data = ucs2 ? Buffer.from(text, 'utf16le').swap16() : Buffer.from([...text].flatMap((c) => gsmSeptets(c) ?? [0x20]));
+    return new Promise<number>((resolve) => {
+      session.deliver_sm(
+        { source_addr_ton: 1, source_addr_npi: 1, source_addr: from.replace(/^\+/, ''), destination_addr: 'Conclave', esm_class: 0, data_coding: ucs2 ? 8 : 0, short_message: data },
+        (resp) => resolve(resp.command_status),
+      );
+    });
+  }
+
+  /** Full texts received per message (parts joined by their UDH reference), with each part. */
+  messages(): { destination: string; text: string; parts: ReceivedSubmit[] }[] {
+    const out = new Map<string, { destination: string; text: string; parts: ReceivedSubmit[] }>();
+    this.submits.forEach((s, i) => {
+      const udh = s.esmClass & 0x40 ? s.shortMessage.subarray(0, s.shortMessage[0]! + 1) : null;
+      const key = udh ? `${s.destination}:${udh[3]}:${udh[4]}:${s.ref}` : `single:${i}`;
+      const entry = out.get(key) ?? { destination: s.destination, text: '', parts: [] };
+      entry.parts.push(s);
+      out.set(key, entry);
+    });
+    for (const entry of out.values()) {
+      entry.parts.sort((a, b) => (a.shortMessage[5] ?? 0) - (b.shortMessage[5] ?? 0));
+      entry.text = entry.parts.map((p) => readText(p.dataCoding, p.esmClass, p.shortMessage)).join('');
+    }
+    return [...out.values()];
+  }
+
+  /** How many times each text was received. */
+  countsByText(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.messages()) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    return counts;
+  }
+
+  private onSession(session: Session) {
+    let systemId = '';
+    session.on('bind_transceiver', (pdu: PDU) => {
+      const answer = () => {
+        if (pdu.system_id !== this.options.systemId || pdu.password !== this.options.password) {
+          session.send(pdu.response({ command_status: smpp.ESME_RBINDFAIL }));
+          session.close();
+          return;
+        }
+        systemId = pdu.system_id;
+        this.binds++;
+        this.bound = session;
+        session.send(pdu.response({ system_id: 'test-smsc' }));
+        for (const receipt of this.waitingReceipts.splice(0)) this.sendReceipt(receipt.fields);
+      };
+      if (this.held) this.held.push(answer);
+      else answer();
+    });
+    session.on('enquire_link', (pdu: PDU) => session.send(pdu.response()));
+    session.on('unbind', (pdu: PDU) => {
+      session.send(pdu.response());
+      session.close();
+    });
+    session.on('submit_sm', (pdu: PDU) => this.onSubmit(session, systemId, pdu));
+    session.on('close', () => {
+      if (this.bound === session) this.bound = null;
+    });
+    session.on('error', () => undefined);
+  }
+
+  private onSubmit(session: Session, systemId: string, pdu: PDU) {
+    if (Date.now() < this.throttleUntil) {
+      this.throttledAnswers++;
+      session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
+      return;
+    }
+    const messageId = `M${String(this.nextId++).padStart(8, '0')}`;
+    const submit: ReceivedSubmit = {
+      systemId,
+      messageId,
+      source: pdu.source_addr ?? '',
+      destination: pdu.destination_addr ?? '',
+      esmClass: pdu.esm_class ?? 0,
+      dataCoding: pdu.data_coding ?? 0,
+      registeredDelivery: pdu.registered_delivery ?? 0,
+      shortMessage: Buffer.from(pdu.short_message ?? Buffer.alloc(0)),
+      ref: pdu.user_message_reference,
+      answered: false,
+    };
+    this.submits.push(submit);
+    if (this.options.receipts && submit.registeredDelivery & 1) this.queueReceipt(submit);
+    if (this.dropAt !== null && this.submits.length >= this.dropAt) {
+      this.dropAt = null;
+      session.destroy();
+      return;
+    }
+    submit.answered = true;
+    session.send(pdu.response({ message_id: messageId }));
+  }
+
+  private queueReceipt(submit: ReceivedSubmit) {
+    const stamp = '2611230600';
+    const text = `id:${submit.messageId} sub:001 dlvrd:001 submit date:${stamp} done date:${stamp} stat:DELIVRD err:000 text:`;
+    const fields = {
+      source_addr_ton: 1,
+      source_addr_npi: 1,
+      source_addr: submit.destination,
+      destination_addr: submit.source,
+      esm_class: 0x04,
+      data_coding: 0,
+      short_message: Buffer.from(text, 'ascii'),
+      ...(this.options.receiptTlvs
+        ? { receipted_message_id: submit.messageId ?? '', message_state: 2, user_message_reference: submit.ref }
+        : {}),
+    };
+    // Sent after the submit_sm_resp goes out, as a real SMSC would.
+    setImmediate(() => this.sendReceipt(fields));
+  }
+
+  private sendReceipt(fields: ConstructorParameters<typeof smpp.PDU>[1]) {
+    const session = this.bound;
+    if (!session) {
+      this.waitingReceipts.push({ fields });
+      return;
+    }
+    const entry = { fields };
+    let unanswered = this.unanswered.get(session);
+    if (!unanswered) {
+      const set = new Set<typeof entry>();
+      this.unanswered.set(session, set);
+      unanswered = set;
+      // Receipts the relay never acknowledged are sent again after the next bind.
+      session.once('close', () => {
+        this.waitingReceipts.push(...set);
+        this.unanswered.delete(session);
+      });
+    }
+    unanswered.add(entry);
+    const sent = session.send(new smpp.PDU('deliver_sm', fields), (resp) => {
+      unanswered.delete(entry);
+      if (resp.command_status !== 0) setTimeout(() => this.sendReceipt(fields), 100);
+    });
+    if (!sent) {
+      unanswered.delete(entry);
+      this.waitingReceipts.push(entry);
+    }
+  }
+  private readonly unanswered = new Map<Session, Set<{ fields: ConstructorParameters<typeof smpp.PDU>[1] }>>();
+}
