@@ -12,6 +12,9 @@
  */
 import { z } from 'zod';
 import { Id } from './api/common.ts';
+import { bridgeChannels as channel, openActivityEvent } from './bridge-channels.ts';
+
+export { openActivityEvent };
 
 /** Where the app looks for the relay unless told otherwise (`npm start` runs one there). */
 export const defaultRelayUrl = 'http://127.0.0.1:8787';
@@ -81,30 +84,31 @@ export const NotificationResult = z.strictObject({ shown: z.boolean() });
  */
 export const bridgeCalls = {
   /** The relay this app talks to (configured, saved, or `defaultRelayUrl`). */
-  relayUrl: { channel: 'conclave:relay-url:get', args: z.tuple([]), result: z.string() },
-  /** Points the app at another relay; saved for next time. Clears the saved session token. */
-  setRelayUrl: { channel: 'conclave:relay-url:set', args: z.tuple([z.string().max(2048)]), result: SetRelayUrlResult },
+  relayUrl: { channel: channel.relayUrl, args: z.tuple([]), result: z.string() },
+  /**
+   * Points the app at another relay; saved for next time. When the address changes,
+   * the saved session token is cleared and the page reloads (its security policy names
+   * the relay it may reach).
+   */
+  setRelayUrl: { channel: channel.setRelayUrl, args: z.tuple([z.string().max(2048)]), result: SetRelayUrlResult },
   /** Keeps the token encrypted by the OS (safeStorage); refused when the OS cannot encrypt. */
-  saveSessionToken: { channel: 'conclave:session-token:save', args: z.tuple([SessionToken]), result: SaveTokenResult },
+  saveSessionToken: { channel: channel.saveSessionToken, args: z.tuple([SessionToken]), result: SaveTokenResult },
   /** The saved token, or null (none saved, or it can no longer be decrypted). */
-  loadSessionToken: { channel: 'conclave:session-token:load', args: z.tuple([]), result: SessionToken.nullable() },
-  clearSessionToken: { channel: 'conclave:session-token:clear', args: z.tuple([]), result: z.null() },
+  loadSessionToken: { channel: channel.loadSessionToken, args: z.tuple([]), result: SessionToken.nullable() },
+  clearSessionToken: { channel: channel.clearSessionToken, args: z.tuple([]), result: z.null() },
   /** A native notification; `shown: false` where the OS offers none. */
   showNotification: {
-    channel: 'conclave:notification:show',
+    channel: channel.showNotification,
     args: z.tuple([NotificationRequest]),
     result: NotificationResult,
   },
   /** Opens an https: or mailto: link in the system's browser or mail client. */
-  openExternal: { channel: 'conclave:external:open', args: z.tuple([z.string().max(4096)]), result: OpenExternalResult },
+  openExternal: { channel: channel.openExternal, args: z.tuple([z.string().max(4096)]), result: OpenExternalResult },
   /** Used by the preload only: the activity a deep link asked for before anyone listened. */
-  takePendingActivity: { channel: 'conclave:deep-link:take', args: z.tuple([]), result: Id.nullable() },
+  takePendingActivity: { channel: channel.takePendingActivity, args: z.tuple([]), result: Id.nullable() },
 } as const;
 
 export type BridgeCallName = keyof typeof bridgeCalls;
-
-/** Main → renderer: "open activity <id>" (from a `conclave://activity/<id>` link or a notification). */
-export const openActivityEvent = 'conclave:deep-link:open-activity';
 
 type Calls = {
   readonly [K in Exclude<BridgeCallName, 'takePendingActivity'>]: (
