@@ -11,17 +11,12 @@ interface PolicyParts {
   connect: readonly string[];
   /** Extra sources for `img-src` (besides 'self' data: blob:). */
   img?: readonly string[];
-  /**
-   * Development only: the Vite dev server's inline module preamble needs
-   * 'unsafe-inline' scripts. Never set for a packaged app or the web client.
-   */
-  devServer?: boolean;
 }
 
 export function contentSecurityPolicy(parts: PolicyParts): string {
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    ['script-src', "'self'", ...(parts.devServer ? ["'unsafe-inline'"] : [])],
+    ['script-src', "'self'"],
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:', ...(parts.img ?? [])],
     ['connect-src', "'self'", ...parts.connect],
@@ -43,8 +38,8 @@ export function relaySources(relayUrl: string): string[] {
   return [url.origin, `${secure ? 'wss' : 'ws'}://${url.host}`];
 }
 
-/** The desktop app's policy for a given relay. */
-export function desktopCsp(relayUrl: string, options: { devServer?: boolean } = {}): string {
+/** The desktop app's policy for a given relay (also in development, from Vite's dev server). */
+export function desktopCsp(relayUrl: string): string {
   const relay = relaySources(relayUrl);
-  return contentSecurityPolicy({ connect: relay, img: relay.slice(0, 1), devServer: options.devServer ?? false });
+  return contentSecurityPolicy({ connect: relay, img: relay.slice(0, 1) });
 }

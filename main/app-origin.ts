@@ -62,14 +62,19 @@ export async function serveAppFile(root: string, requestUrl: string, policy: str
   if (url.host !== appHost || relative.includes('\0') || (file !== base && !file.startsWith(base + path.sep))) {
     return new Response('not found', { status: 404, headers });
   }
-  const isFile = await stat(file).then((s) => s.isFile(), () => false);
+  const isFile = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   if (!isFile) {
     if (path.extname(file)) return new Response('not found', { status: 404, headers });
     file = path.join(base, 'index.html');
   }
   try {
     const body = await readFile(file);
-    return new Response(body, { headers: { ...headers, 'content-type': types[path.extname(file)] ?? 'application/octet-stream' } });
+    return new Response(body, {
+      headers: { ...headers, 'content-type': types[path.extname(file)] ?? 'application/octet-stream' },
+    });
   } catch {
     return new Response('not found', { status: 404, headers });
   }

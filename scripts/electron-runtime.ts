@@ -37,7 +37,9 @@ export interface LaunchOptions {
  */
 export function launchDesktop(relayUrl: string, options: LaunchOptions = {}): ChildProcess {
   if (!electronRuntimePath()) {
-    throw new Error('no Electron runtime is installed (node_modules/electron has no dist/): open the web client instead');
+    throw new Error(
+      'no Electron runtime is installed (node_modules/electron has no dist/): open the web client instead',
+    );
   }
   const forge = path.join(root, 'node_modules', '@electron-forge', 'cli', 'dist', 'electron-forge.js');
   return spawn(process.execPath, [forge, 'start'], {

@@ -93,7 +93,9 @@ export async function scan(dirs: readonly string[], base = root): Promise<ScanRe
     }
     const high = result.issues.filter((i) => i.severity.name === 'HIGH');
     const other = result.issues.filter((i) => i.severity.name !== 'HIGH');
-    const unreadable = result.errors.filter((e) => !e.tolerable).map((e) => ({ file: path.relative(work, e.file), message: e.message }));
+    const unreadable = result.errors
+      .filter((e) => !e.tolerable)
+      .map((e) => ({ file: path.relative(work, e.file), message: e.message }));
     return { high, other, unreadable };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -111,7 +113,9 @@ async function main(): Promise<void> {
   for (const { file, message } of report.unreadable) console.error(`  not checked: ${file} (${message})`);
   const verdict = `electronegativity over ${dirs.join(', ')}: ${report.high.length} high, ${report.other.length} lower`;
   if (report.high.length > 0 || report.unreadable.length > 0) {
-    console.error(`${verdict}${report.unreadable.length ? `, ${report.unreadable.length} files not checked` : ''}: failed`);
+    console.error(
+      `${verdict}${report.unreadable.length ? `, ${report.unreadable.length} files not checked` : ''}: failed`,
+    );
     process.exit(1);
   }
   console.log(`${verdict}: passed`);

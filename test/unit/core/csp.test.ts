@@ -3,7 +3,12 @@ import { desktopCsp, relaySources, webCsp } from '../../../core/csp.ts';
 import { webCsp as servedCsp } from '../../../server/http/static.ts';
 
 const directives = (policy: string) =>
-  new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 describe('content security policy', () => {
   it('is the same policy the relay serves the web client with', () => {
@@ -31,12 +36,10 @@ describe('content security policy', () => {
     expect(desktop.get('object-src')).toEqual(["'none'"]);
   });
 
-  it("allows inline scripts only for Vite's dev server", () => {
-    expect(directives(desktopCsp('http://127.0.0.1:8787', { devServer: true })).get('script-src')).toContain("'unsafe-inline'");
-    expect(desktopCsp('http://127.0.0.1:8787')).not.toContain("script-src 'self' 'unsafe-inline'");
-  });
-
   it('names the relay by origin only', () => {
-    expect(relaySources('https://relay.example.org:8443/a/b')).toEqual(['https://relay.example.org:8443', 'wss://relay.example.org:8443']);
+    expect(relaySources('https://relay.example.org:8443/a/b')).toEqual([
+      'https://relay.example.org:8443',
+      'wss://relay.example.org:8443',
+    ]);
   });
 });

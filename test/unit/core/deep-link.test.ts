@@ -29,7 +29,9 @@ describe('activity deep links', () => {
   });
 
   it('finds the link among command-line arguments', () => {
-    expect(activityLinkInArgs(['/usr/bin/conclave', '--no-sandbox', 'conclave://activity/act_12345678'])).toBe('act_12345678');
+    expect(activityLinkInArgs(['/usr/bin/conclave', '--no-sandbox', 'conclave://activity/act_12345678'])).toBe(
+      'act_12345678',
+    );
     expect(activityLinkInArgs(['C:\\Conclave\\conclave.exe', '--allow-file-access', 'conclave://evil/x'])).toBeNull();
     expect(activityLinkInArgs(['conclave'])).toBeNull();
   });

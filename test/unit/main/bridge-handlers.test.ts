@@ -33,7 +33,11 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function services() {
   const relay = await loadRelaySetting({ file: path.join(dir, 'settings.json'), launch: null });
-  const tokens = createTokenStore({ safeStorage: fakeSafeStorage(), file: path.join(dir, 'token.bin'), platform: 'linux' });
+  const tokens = createTokenStore({
+    safeStorage: fakeSafeStorage(),
+    file: path.join(dir, 'token.bin'),
+    platform: 'linux',
+  });
   const opened: string[] = [];
   const sent: string[] = [];
   let reloads = 0;
@@ -56,7 +60,10 @@ describe('bridge handlers', () => {
     try {
       const { handlers, tokens, reloads } = await services();
       await tokens.save('tok_0123456789abcdefghij');
-      expect(await handlers.setRelayUrl('https://relay.example.org')).toEqual({ ok: true, relayUrl: 'https://relay.example.org' });
+      expect(await handlers.setRelayUrl('https://relay.example.org')).toEqual({
+        ok: true,
+        relayUrl: 'https://relay.example.org',
+      });
       expect(await tokens.load()).toBeNull();
       expect(reloads()).toBe(0);
       vi.runAllTimers();
@@ -87,7 +94,9 @@ describe('notifications', () => {
   it('shows a native notification whose click opens its activity', () => {
     const clicks: (string | null)[] = [];
     const notify = createNotifier(FakeNotification, (id) => clicks.push(id));
-    expect(notify({ title: 'Decision recorded', body: 'Option B won', activityId: 'act_12345678' })).toEqual({ shown: true });
+    expect(notify({ title: 'Decision recorded', body: 'Option B won', activityId: 'act_12345678' })).toEqual({
+      shown: true,
+    });
     expect(notify({ title: 'Daily figures', body: 'Sent' })).toEqual({ shown: true });
     const [first, second] = FakeNotification.shown;
     expect(first!.options).toEqual({ title: 'Decision recorded', body: 'Option B won' });

@@ -39,8 +39,16 @@ beforeAll(async () => {
   await writeFile(path.join(work, 'renderer', 'main_window', 'index.html'), '<!doctype html><title>Conclave</title>');
   const result = spawnSync(
     process.execPath,
-    ['--import', pathToFileURL(path.join(fake, 'register.mjs')).href, path.join(fake, 'drive.mjs'), pathToFileURL(path.join(outDir, 'main.js')).href],
-    { encoding: 'utf8', env: { ...process.env, FAKE_USER_DATA: path.join(work, 'user'), CONCLAVE_RELAY_URL: 'http://127.0.0.1:9999' } },
+    [
+      '--import',
+      pathToFileURL(path.join(fake, 'register.mjs')).href,
+      path.join(fake, 'drive.mjs'),
+      pathToFileURL(path.join(outDir, 'main.js')).href,
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, FAKE_USER_DATA: path.join(work, 'user'), CONCLAVE_RELAY_URL: 'http://127.0.0.1:9999' },
+    },
   );
   if (result.status !== 0) throw new Error(`the built main process failed:\n${result.stderr}`);
   run = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Run;

@@ -113,7 +113,8 @@ export function fakeSafeStorage(options: { available?: boolean; backend?: string
     encryptString: (plain: string) => Buffer.from(`enc:${[...plain].reverse().join('')}`),
     decryptString: (encrypted: Buffer) => {
       const text = encrypted.toString();
-      if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!text.startsWith('enc:'))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return [...text.slice(4)].reverse().join('');
     },
     getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',

@@ -45,13 +45,17 @@ describe('bridge dispatch', () => {
     ['a frame that is gone', null],
   ])('refuses calls from %s', async (_name, senderFrame) => {
     const { dispatch, ran } = setUp();
-    await expect(dispatch(bridgeCalls.loadSessionToken.channel, { senderFrame }, [])).rejects.toThrow(/only answered to the app's own page/);
+    await expect(dispatch(bridgeCalls.loadSessionToken.channel, { senderFrame }, [])).rejects.toThrow(
+      /only answered to the app's own page/,
+    );
     expect(ran).toEqual([]);
   });
 
   it('refuses arguments that break the contract', async () => {
     const { dispatch, ran } = setUp();
-    await expect(dispatch(bridgeCalls.saveSessionToken.channel, fromApp, ['short'])).rejects.toThrow(/invalid arguments/);
+    await expect(dispatch(bridgeCalls.saveSessionToken.channel, fromApp, ['short'])).rejects.toThrow(
+      /invalid arguments/,
+    );
     await expect(dispatch(bridgeCalls.saveSessionToken.channel, fromApp, [])).rejects.toThrow(/invalid arguments/);
     await expect(
       dispatch(bridgeCalls.showNotification.channel, fromApp, [{ title: 'x', body: 'y', script: 'alert(1)' }]),
@@ -77,6 +81,10 @@ describe('bridge dispatch', () => {
     const registered: string[] = [];
     const { dispatch } = setUp();
     registerBridge({ handle: (channel) => registered.push(channel) }, dispatch);
-    expect(registered.sort()).toEqual(Object.values(bridgeCalls).map((c) => c.channel).sort());
+    expect(registered.sort()).toEqual(
+      Object.values(bridgeCalls)
+        .map((c) => c.channel)
+        .sort(),
+    );
   });
 });

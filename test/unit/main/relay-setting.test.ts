@@ -21,7 +21,10 @@ describe('relay setting', () => {
 
   it('saves a chosen relay for the next launch, in canonical form', async () => {
     const relay = await loadRelaySetting({ file, launch: null });
-    expect(await relay.set(' https://Relay.Example.org/conclave/ ')).toEqual({ ok: true, relayUrl: 'https://relay.example.org/conclave' });
+    expect(await relay.set(' https://Relay.Example.org/conclave/ ')).toEqual({
+      ok: true,
+      relayUrl: 'https://relay.example.org/conclave',
+    });
     expect(relay.current()).toBe('https://relay.example.org/conclave');
     expect((await loadRelaySetting({ file, launch: null })).current()).toBe('https://relay.example.org/conclave');
   });
@@ -34,7 +37,13 @@ describe('relay setting', () => {
 
   it('refuses an unusable address and keeps the current one', async () => {
     const relay = await loadRelaySetting({ file, launch: null });
-    for (const bad of ['http://relay.example.org', 'ftp://relay.example.org', 'relay', 'https://u:p@relay.example.org', 'https://r.example?x=1']) {
+    for (const bad of [
+      'http://relay.example.org',
+      'ftp://relay.example.org',
+      'relay',
+      'https://u:p@relay.example.org',
+      'https://r.example?x=1',
+    ]) {
       expect(await relay.set(bad)).toMatchObject({ ok: false, code: 'invalid-relay-url' });
     }
     expect(relay.current()).toBe(defaultRelayUrl);
@@ -50,8 +59,14 @@ describe('relay setting', () => {
   });
 
   it('reads the launch from --relay-url= first, then CONCLAVE_RELAY_URL', () => {
-    expect(relayUrlFromLaunch(['electron', '.', '--relay-url=http://127.0.0.1:1'], { CONCLAVE_RELAY_URL: 'http://127.0.0.1:2' })).toBe('http://127.0.0.1:1');
-    expect(relayUrlFromLaunch(['electron', '.'], { CONCLAVE_RELAY_URL: 'http://127.0.0.1:2' })).toBe('http://127.0.0.1:2');
+    expect(
+      relayUrlFromLaunch(['electron', '.', '--relay-url=http://127.0.0.1:1'], {
+        CONCLAVE_RELAY_URL: 'http://127.0.0.1:2',
+      }),
+    ).toBe('http://127.0.0.1:1');
+    expect(relayUrlFromLaunch(['electron', '.'], { CONCLAVE_RELAY_URL: 'http://127.0.0.1:2' })).toBe(
+      'http://127.0.0.1:2',
+    );
     expect(relayUrlFromLaunch(['electron', '.'], {})).toBeNull();
   });
 });

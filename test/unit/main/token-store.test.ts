@@ -45,14 +45,22 @@ describe('token store', () => {
   });
 
   it("refuses Linux's basic_text fallback (a hard-coded key is no encryption)", async () => {
-    const store = createTokenStore({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }), file, platform: 'linux' });
+    const store = createTokenStore({
+      safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
+      file,
+      platform: 'linux',
+    });
     expect(await store.save(token)).toMatchObject({ ok: false, code: 'encryption-unavailable' });
     await expect(stat(file)).rejects.toThrow(/ENOENT/);
   });
 
   it('removes a saved token when encryption is no longer possible, leaving no plaintext behind', async () => {
     await createTokenStore({ safeStorage: fakeSafeStorage(), file, platform: 'linux' }).save(token);
-    const store = createTokenStore({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }), file, platform: 'linux' });
+    const store = createTokenStore({
+      safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
+      file,
+      platform: 'linux',
+    });
     expect(await store.save(token)).toMatchObject({ ok: false });
     await expect(stat(file)).rejects.toThrow(/ENOENT/);
   });

@@ -34,17 +34,20 @@ describe('navigation guards', () => {
     expect(opened).toEqual(['https://example.org/help']);
   });
 
-  it.each(['file:///etc/passwd', 'http://example.org/', 'javascript:alert(1)', 'app://elsewhere/index.html', 'smb://host/share'])(
-    'stops navigation to %s and opens nothing',
-    (url) => {
-      const { contents, opened, warnings } = guarded();
-      const event = navigationEvent(url);
-      contents.emit('will-navigate', event);
-      expect(event.defaultPrevented).toBe(true);
-      expect(opened).toEqual([]);
-      expect(warnings.join()).toMatch(/blocked/);
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'http://example.org/',
+    'javascript:alert(1)',
+    'app://elsewhere/index.html',
+    'smb://host/share',
+  ])('stops navigation to %s and opens nothing', (url) => {
+    const { contents, opened, warnings } = guarded();
+    const event = navigationEvent(url);
+    contents.emit('will-navigate', event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(opened).toEqual([]);
+    expect(warnings.join()).toMatch(/blocked/);
+  });
 
   it('treats the dev server as the app in development, and only its exact origin', () => {
     const { contents } = guarded('http://localhost:5173/');
@@ -64,7 +67,11 @@ describe('navigation guards', () => {
     contents.emit('will-frame-navigate', frame);
     contents.emit('will-redirect', redirect);
     contents.emit('will-redirect', ownRedirect);
-    expect([frame.defaultPrevented, redirect.defaultPrevented, ownRedirect.defaultPrevented]).toEqual([true, true, false]);
+    expect([frame.defaultPrevented, redirect.defaultPrevented, ownRedirect.defaultPrevented]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('refuses every new window, sending allowed links to the system browser', () => {
@@ -85,7 +92,8 @@ describe('navigation guards', () => {
 
 describe('permissions', () => {
   it('denies every permission request and check', () => {
-    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null =
+      null;
     let checkHandler: ((contents: unknown, permission: string) => boolean) | null = null;
     denyAllPermissions({
       setPermissionRequestHandler: (h) => (requestHandler = h),

@@ -12,16 +12,27 @@ for (let waited = 0; state.windows.length === 0; waited += 20) {
 const fromApp = { senderFrame: { url: 'app://conclave/index.html', parent: null } };
 const fromElsewhere = { senderFrame: { url: 'https://evil.example/', parent: null } };
 const invoke = (event, channel, ...args) =>
-  state.handlers.get(channel)(event, ...args).then(
-    (value) => ({ value }),
-    (error) => ({ error: String(error.message) }),
-  );
+  state.handlers
+    .get(channel)(event, ...args)
+    .then(
+      (value) => ({ value }),
+      (error) => ({ error: String(error.message) }),
+    );
 
 const page = await state.protocols.get('app')(new Request('app://conclave/activities/act_12345678'));
 let headers = null;
-state.headersListener({ responseHeaders: { 'content-security-policy': ['default-src *'] } }, (answer) => (headers = answer.responseHeaders));
+state.headersListener(
+  { responseHeaders: { 'content-security-policy': ['default-src *'] } },
+  (answer) => (headers = answer.responseHeaders),
+);
 const window = state.windows[0];
-const navigation = { url: 'https://example.org/', prevented: false, preventDefault() { this.prevented = true; } };
+const navigation = {
+  url: 'https://example.org/',
+  prevented: false,
+  preventDefault() {
+    this.prevented = true;
+  },
+};
 window?.webContents.emit('will-navigate', navigation);
 let permission = null;
 state.permissionRequest?.(window?.webContents, 'media', (granted) => (permission = granted));
