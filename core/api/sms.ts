@@ -8,7 +8,12 @@ export const SmsEncoding = z.enum(['GSM-7', 'UCS-2']);
 
 export const SmsText = z.string().min(1, 'the text is empty').max(1530, 'at most 1,530 characters (10 SMS)');
 
-export const SendTestSmsRequest = z.strictObject({ to: z.string().trim().min(3).max(32), text: SmsText });
+export const SendTestSmsRequest = z.strictObject({
+  to: z.string().trim().min(3).max(32),
+  text: SmsText,
+  /** Record an answer ("OK", or a letter) on this message rather than in the inbox. */
+  expectsReply: z.enum(['ack', 'choice']).optional(),
+});
 export type SendTestSmsRequest = z.infer<typeof SendTestSmsRequest>;
 
 export const PreviewRequest = z.strictObject({ text: z.string().max(5000), gsmSafe: z.boolean().default(false) });

@@ -33,11 +33,11 @@ export function inQuietHours(at: Date, quiet: QuietHours): boolean {
 /** The first moment at or after `at` outside quiet hours (to the minute). */
 export function nextSendable(at: Date, quiet: QuietHours): Date {
   if (!inQuietHours(at, quiet)) return at;
-  const now = localMinutes(at, quiet.timeZone);
   const end = minutes(quiet.end);
-  const wait = (end - now + 24 * 60) % (24 * 60);
+  const wait = (end - localMinutes(at, quiet.timeZone) + 24 * 60) % (24 * 60);
   const candidate = new Date(at.getTime() + wait * 60_000);
   candidate.setUTCSeconds(0, 0);
-  // A daylight-saving change inside the wait can leave us an hour early: step on.
-  return inQuietHours(candidate, quiet) ? nextSendable(new Date(candidate.getTime() + 60_000), quiet) : candidate;
+  // A daylight-saving change inside the wait moves local time by an hour: correct it.
+  const off = ((localMinutes(candidate, quiet.timeZone) - end + 36 * 60) % (24 * 60)) - 12 * 60;
+  return new Date(candidate.getTime() - off * 60_000);
 }

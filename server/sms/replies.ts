@@ -11,7 +11,7 @@ import type { Inbound } from './providers/provider.ts';
 const answerWindowMs = 7 * 24 * 3_600_000;
 
 export type InboundEffect =
-  | { kind: 'stop' | 'start' | 'help'; orgId: string; phone: string; userId: string | null }
+  | { kind: 'stop' | 'start' | 'help'; orgId: string; phone: string; userId: string | null; confirm: boolean }
   | { kind: 'reply'; reply: SmsReply; messageKind: string }
   | { kind: 'inbox' }
   | { kind: 'duplicate' };
@@ -62,8 +62,15 @@ export async function recordInbound(tx: Queries, inbound: Inbound, now: Date): P
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [id, orgId, from, inbound.to, inbound.text, inbound.providerId, meaning.kind, answer, answered?.id ?? null, userId, at],
   );
+  let confirm = meaning.kind === 'help';
   if (orgId && (meaning.kind === 'stop' || meaning.kind === 'start')) {
-    await recordConsent(tx, {
+    const before = await tx.get<{ state: 'in' | 'out' }>('SELECT state FROM sms_consents WHERE org_id = ? AND phone = ?', [
+      orgId,
+      from,
+    ]);
+    // One confirmation: a second STOP (or START) changes nothing and is not answered again.
+    confirm = before?.state !== (meaning.kind === 'stop' ? 'out' : 'in');
+    if (confirm) await recordConsent(tx, {
       orgId,
       phone: from,
       userId,
@@ -74,7 +81,7 @@ export async function recordInbound(tx: Queries, inbound: Inbound, now: Date): P
     });
   }
   if (orgId && (meaning.kind === 'stop' || meaning.kind === 'start' || meaning.kind === 'help')) {
-    return { kind: meaning.kind, orgId, phone: from, userId };
+    return { kind: meaning.kind, orgId, phone: from, userId, confirm };
   }
   if (answered) {
     return {

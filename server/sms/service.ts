@@ -179,7 +179,7 @@ export class SmsService implements SmsGateway {
 
   private async inbound(message: Inbound) {
     const effect = await this.writer.write((tx) => recordInbound(tx, message, this.ctx.now()));
-    if (effect.kind === 'stop' || effect.kind === 'start' || effect.kind === 'help') {
+    if ((effect.kind === 'stop' || effect.kind === 'start' || effect.kind === 'help') && effect.confirm) {
       const settings = await settingsOf(this.ctx.db, this.ctx.config.sms, effect.orgId);
       const text =
         effect.kind === 'stop'

@@ -181,6 +181,13 @@ export class TestSmsc {
     session.send(pdu.response({ message_id: messageId }));
   }
 
+  /** Sends the receipt of an earlier submit (for SMSCs built with `receipts: false`). */
+  receiptFor(messageId: string) {
+    const submit = this.submits.find((s) => s.messageId === messageId);
+    if (!submit) throw new Error(`no submit ${messageId}`);
+    this.queueReceipt(submit);
+  }
+
   private queueReceipt(submit: ReceivedSubmit) {
     const stamp = '2611230600';
     const text = `id:${submit.messageId} sub:001 dlvrd:001 submit date:${stamp} done date:${stamp} stat:DELIVRD err:000 text:`;

@@ -59,6 +59,7 @@ export function smsRoutes(router: Router, ctx: Context) {
           idempotencyKey: typeof key === 'string' && key ? `admin.test:${key.slice(0, 200)}` : `admin.test:${newId()}`,
           urgent: true,
           requestedBy: me.id,
+          ...(input.expectsReply ? { expectsReply: { kind: input.expectsReply, subject: 'admin.test' } } : {}),
         }),
       );
       return { status: 201, body: { id: sms.id, segments: sms.segments, encoding: sms.encoding, status: sms.status } };

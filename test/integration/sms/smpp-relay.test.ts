@@ -80,6 +80,39 @@ describe('SMS through a real relay and an SMSC on loopback', () => {
     expect(inbox[0]).toMatchObject({ text: 'ok', messageId: null });
   });
 
+  it('records "OK" on the message that expects an acknowledgement, and "B" on one that offers choices', async () => {
+    const ack = await admin.ok<{ id: string }>('POST', '/api/sms/messages', {
+      to: '+33612345678',
+      text: 'Les chiffres sont validés. Répondez OK.',
+      expectsReply: 'ack',
+    });
+    await waitForStatus(admin, ack.id, 'delivered');
+    expect(await smsc.deliverMo('+33612345678', 'Ok')).toBe(0);
+    await waitUntil(async () => (await admin.ok<SmsMessageView>('GET', `/api/sms/messages/${ack.id}`)).answer === 'OK', 'the answer');
+    const choice = await admin.ok<{ id: string }>('POST', '/api/sms/messages', {
+      to: '+33612345678',
+      text: 'Lieu du séminaire : A Lyon, B Lille, C Nantes ?',
+      expectsReply: 'choice',
+    });
+    await waitForStatus(admin, choice.id, 'delivered');
+    expect(await smsc.deliverMo('+33612345678', 'b')).toBe(0);
+    await waitUntil(async () => (await admin.ok<SmsMessageView>('GET', `/api/sms/messages/${choice.id}`)).answer === 'B', 'the choice');
+  });
+
+  it('refuses a send beyond the monthly budget with a clear error', async () => {
+    const settings = await admin.ok<{ spentMicros: number }>('GET', '/api/sms/settings');
+    await admin.ok('PATCH', '/api/sms/settings', { monthlyBudgetMicros: settings.spentMicros + 100_000, pricePerSegmentMicros: 72_500 });
+    expect((await admin.call('POST', '/api/sms/messages', { to: '+33612345678', text: 'Un' })).status).toBe(201);
+    const refused = await admin.call<{ error: { code: string; message: string } }>('POST', '/api/sms/messages', {
+      to: '+33612345678',
+      text: 'Deux',
+    });
+    expect(refused.status).toBe(402);
+    expect(refused.body.error.code).toBe('over_budget');
+    expect(refused.body.error.message).toMatch(/monthly budget/);
+    await admin.ok('PATCH', '/api/sms/settings', { monthlyBudgetMicros: null });
+  });
+
   it('STOP opts the number out at once, confirms once, and the next send is refused', async () => {
     const before = smsc.submits.length;
     expect(await smsc.deliverMo('+33612345678', 'Stop')).toBe(0);
@@ -90,8 +123,11 @@ describe('SMS through a real relay and an SMSC on loopback', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('sms_refused');
     await waitUntil(async () => smsc.submits.length > before, 'the STOP confirmation');
-    const confirmations = smsc.messages().filter((m) => m.text.includes('START pour reprendre'));
-    expect(confirmations).toHaveLength(1);
+    // The SMSC has its answer only once the relay has recorded the reply and queued any confirmation.
+    expect(await smsc.deliverMo('+33612345678', 'STOP')).toBe(0);
+    const confirmations = await admin.ok<{ messages: SmsMessageView[] }>('GET', '/api/sms/messages?kind=sms.stop-confirmation');
+    expect(confirmations.messages).toHaveLength(1);
+    expect(confirmations.messages[0]!.text).toMatch(/START pour reprendre/);
     const consent = await admin.ok<{ people: { name: string; state: string; history: { how: string }[] }[] }>('GET', '/api/sms/consents');
     const bob = consent.people.find((p) => p.name === 'Bob Martin');
     expect(bob?.state).toBe('out');
