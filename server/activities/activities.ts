@@ -4,6 +4,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { effectiveRole, may } from './access.ts';
+import { initialDocumentUpdate } from './brief-seed.ts';
 
 interface ActivityRow {
   id: string;
@@ -43,6 +44,13 @@ export async function createActivity(ctx: Context, caller: Caller, input: Create
       `INSERT INTO activity_members (activity_id, subject_kind, subject_id, role, added_at) VALUES (?, 'user', ?, 'facilitator', ?)`,
       [id, caller.id, now],
     );
+    // The document starts seeded (board, brief), so that no client ever bootstraps it.
+    await tx.run('INSERT INTO doc_updates (activity_id, user_id, at, data) VALUES (?, ?, ?, ?)', [
+      id,
+      caller.id,
+      now,
+      initialDocumentUpdate(input.description ?? ''),
+    ]);
   });
   return { id };
 }

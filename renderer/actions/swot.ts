@@ -1,0 +1,32 @@
+import * as core from '#core/doc/swot';
+import { newDocId } from '#core/doc/schema';
+import type { Quadrant } from '#core/methods/swot';
+import type * as Y from 'yjs';
+
+/** What people do to the SWOT board; each calls the core helper on the activity's doc. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export function addSwotItem(doc: Y.Doc, actor: Actor, quadrant: Quadrant, text: string, now = new Date()) {
+  return core.addSwotItem(doc, { id: newDocId(), quadrant, text, author: actor, at: now });
+}
+
+export function editSwotItem(doc: Y.Doc, actor: Actor, itemId: string, text: string, now = new Date()) {
+  return core.editSwotItem(doc, itemId, text, actor, now);
+}
+
+export function deleteSwotItem(doc: Y.Doc, itemId: string) {
+  return core.deleteSwotItem(doc, itemId);
+}
+
+/** Moves an item within its quadrant or to another, to `index` there. */
+export function moveSwotItem(doc: Y.Doc, itemId: string, quadrant: Quadrant, index: number) {
+  return core.moveSwotItem(doc, itemId, quadrant, index);
+}
+
+/** One step up or down in its quadrant (keyboard reordering). */
+export function nudgeSwotItem(doc: Y.Doc, itemId: string, quadrant: Quadrant, currentIndex: number, delta: -1 | 1) {
+  return core.moveSwotItem(doc, itemId, quadrant, Math.max(0, currentIndex + delta));
+}

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { ApiErrorBody, ErrorCode, ValidationIssue } from '#core/api/errors';
+
+/** A refusal from the relay (4xx/5xx), or `network` when it could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly issues: ValidationIssue[] = [],
+  ) {
+    super(message);
+  }
+
+  /** The message for one form field, if the relay named it. */
+  issueFor(field: string): string | undefined {
+    return this.issues.find((i) => i.path === field)?.message;
+  }
+}
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** The relay's HTTP API, answers checked against core/api schemas. */
+export class ApiClient {
+  constructor(
+    readonly base: string,
+    private token: string | null,
+    private readonly onUnauthenticated: () => void = () => undefined,
+  ) {}
+
+  get signedIn() {
+    return this.token !== null;
+  }
+
+  async call<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+    let res: Response;
+    try {
+      res = await fetch(this.base + path, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'The relay cannot be reached.');
+    }
+    const text = await res.text();
+    const json: unknown = text ? JSON.parse(text) : {};
+    if (!res.ok) {
+      const err = (json as Partial<ApiErrorBody>).error;
+      if (res.status === 401 && this.token) this.onUnauthenticated();
+      throw new ApiError(res.status, err?.code ?? 'internal_error', err?.message ?? res.statusText, err?.issues ?? []);
+    }
+    return schema.parse(json);
+  }
+}

@@ -1,0 +1,45 @@
+import { AppHeader } from './components/AppHeader.tsx';
+import { I18nProvider, useI18n } from './i18n/index.tsx';
+import { ActivityListScreen } from './screens/ActivityListScreen.tsx';
+import { ActivityScreen } from './screens/ActivityScreen.tsx';
+import { NewActivityScreen } from './screens/NewActivityScreen.tsx';
+import { SetupScreen } from './screens/SetupScreen.tsx';
+import { SignInScreen } from './screens/SignInScreen.tsx';
+import { useRoute } from './state/use-route.ts';
+import { SessionProvider, useSession } from './state/use-session.tsx';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <AppHeader />
+        <Screens />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+function Screens() {
+  const { t } = useI18n();
+  const { state } = useSession();
+  const route = useRoute();
+  switch (state.status) {
+    case 'loading':
+      return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
+    case 'unreachable':
+      return <main id="main" className="page"><p role="alert" className="notice">{t('error.network')}</p></main>;
+    case 'needs-setup':
+      return <SetupScreen api={state.api} />;
+    case 'signed-out':
+      return <SignInScreen api={state.api} />;
+    case 'signed-in':
+      switch (route.name) {
+        case 'activities':
+          return <ActivityListScreen />;
+        case 'new-activity':
+          return <NewActivityScreen />;
+        case 'activity':
+          return <ActivityScreen key={route.id} id={route.id} tab={route.tab} />;
+      }
+  }
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type * as Y from 'yjs';
+import { postComment } from '../actions/comments.ts';
+import type { Actor } from '../actions/swot.ts';
+import { CommentComposer } from '../editor/CommentComposer.tsx';
+import type { Person } from '../editor/MentionsPlugin.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useComments } from '../state/use-comments.ts';
+import { CommentThreadView } from './CommentThreadView.tsx';
+
+const pageSize = 30;
+
+interface Props {
+  doc: Y.Doc;
+  actor: Actor;
+  canEdit: boolean;
+  people: Person[];
+}
+
+/** Comments and replies, newest threads last; only the latest ones are drawn at first. */
+export function CommentsPanel({ doc, actor, canEdit, people }: Props) {
+  const { t } = useI18n();
+  const threads = useComments(doc);
+  const [shown, setShown] = useState(pageSize);
+  const hidden = Math.max(0, threads.length - shown);
+  return (
+    <section className="comments card" aria-labelledby="comments-title" data-testid="comments">
+      <div className="section-head">
+        <h2 id="comments-title">{t('comments.title')}</h2>
+        <span className="muted small">{threads.length}</span>
+      </div>
+      {hidden > 0 && (
+        <button type="button" className="button ghost small wide" onClick={() => setShown(shown + pageSize * 4)}>
+          {t('comments.showEarlier', { count: hidden })}
+        </button>
+      )}
+      {threads.length === 0 && <p className="muted small">{t('comments.empty')}</p>}
+      <ol className="threads">
+        {threads.slice(hidden).map((thread) => (
+          <CommentThreadView key={thread.comment.id} thread={thread} doc={doc} actor={actor} canEdit={canEdit} people={people} />
+        ))}
+      </ol>
+      {canEdit && (
+        <div className="new-comment">
+          <CommentComposer
+            label={t('comments.composer')}
+            placeholder={t('comments.placeholder')}
+            submitLabel={t('comments.post')}
+            people={people}
+            onSubmit={(body) => postComment(doc, actor, body)}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { quadrants } from '#core/methods/swot';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { Actor } from '../../actions/swot.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import type { Present } from '../../state/use-presence.ts';
+import { useSwotBoard } from '../../state/use-swot-board.ts';
+import { SwotBoardContext, type BoardContext } from './board-context.ts';
+import { SwotQuadrant } from './SwotQuadrant.tsx';
+
+interface Props {
+  doc: Y.Doc;
+  awareness: Awareness;
+  actor: Actor;
+  canEdit: boolean;
+  present: Present[];
+}
+
+/** The SWOT board: four quadrants, live for everyone in the activity. */
+export function SwotBoard({ doc, awareness, actor, canEdit, present }: Props) {
+  const { t } = useI18n();
+  const board = useSwotBoard(doc);
+  const ctx = useMemo<BoardContext>(() => {
+    const editing = new Map<string, Present[]>();
+    for (const p of present) {
+      if (!p.editing || p.self) continue;
+      editing.set(p.editing, [...(editing.get(p.editing) ?? []), p]);
+    }
+    return { doc, awareness, actor, canEdit, editorsOf: (id) => editing.get(id) ?? [] };
+  }, [doc, awareness, actor, canEdit, present]);
+
+  return (
+    <SwotBoardContext.Provider value={ctx}>
+      <section className="swot" aria-labelledby="swot-title" data-testid="swot-board">
+        <div className="section-head">
+          <h2 id="swot-title">{t('swot.title')}</h2>
+          <span className="muted small">{t('swot.itemCount', { count: board.total })}</span>
+        </div>
+        <div className="swot-grid">
+          {quadrants.map((q) => (
+            <SwotQuadrant key={q} quadrant={q} items={board.quadrants[q]} />
+          ))}
+        </div>
+      </section>
+    </SwotBoardContext.Provider>
+  );
+}

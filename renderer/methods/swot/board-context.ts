@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { Actor } from '../../actions/swot.ts';
+import type { Present } from '../../state/use-presence.ts';
+
+/** What every part of the board needs: the doc, who acts, whether they may, who edits what. */
+export interface BoardContext {
+  doc: Y.Doc;
+  awareness: Awareness;
+  actor: Actor;
+  canEdit: boolean;
+  editorsOf: (itemId: string) => Present[];
+}
+
+export const SwotBoardContext = createContext<BoardContext | null>(null);
+
+export function useBoard(): BoardContext {
+  const ctx = useContext(SwotBoardContext);
+  if (!ctx) throw new Error('useBoard outside SwotBoard');
+  return ctx;
+}
+
+/** The drag payload: one item id, as text, so nothing else can be dropped by mistake. */
+export const dragType = 'application/x-conclave-swot-item';

@@ -1,0 +1,76 @@
+import { useDeferredValue, useState } from 'react';
+import { ActivityStatus } from '#core/api/activities';
+import { listActivities } from '../api/endpoints.ts';
+import { RoleBadge, StatusBadge } from '../components/StatusBadge.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useAsync } from '../state/use-async.ts';
+import { hrefOf } from '../state/use-route.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+
+/** My activities: filter by status, search title and question, only those I facilitate. */
+export function ActivityListScreen() {
+  const { t, formatRelative } = useI18n();
+  const { api } = useSignedIn();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<ActivityStatus | ''>('');
+  const [mine, setMine] = useState(false);
+  const query = useDeferredValue(q.trim());
+  const list = useAsync(() => listActivities(api, { q: query || undefined, status: status || undefined }), [api, query, status]);
+  const shown = (list.data ?? []).filter((a) => !mine || a.myRole === 'facilitator');
+  const filtered = query !== '' || status !== '' || mine;
+
+  return (
+    <main id="main" className="page">
+      <div className="page-head">
+        <h1>{t('list.title')}</h1>
+        <a className="button primary" href={hrefOf({ name: 'new-activity' })}>
+          {t('list.new')}
+        </a>
+      </div>
+      <div className="toolbar" role="search">
+        <input
+          type="search"
+          className="search"
+          aria-label={t('list.search')}
+          placeholder={t('list.searchPlaceholder')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <select aria-label={t('list.status')} value={status} onChange={(e) => setStatus(e.target.value as ActivityStatus | '')}>
+          <option value="">{t('list.allStatuses')}</option>
+          {ActivityStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox">
+          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
+          {t('list.mine')}
+        </label>
+      </div>
+      {list.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
+      {list.status === 'failed' && <p role="alert">{list.error.message}</p>}
+      {list.status === 'ready' && shown.length === 0 && (
+        <p className="empty-state">{filtered ? t('list.noMatch') : t('list.empty')}</p>
+      )}
+      <ul className="activity-list" aria-label={t('list.title')}>
+        {shown.map((a) => (
+          <li key={a.id}>
+            <a className="activity-row" href={hrefOf({ name: 'activity', id: a.id, tab: 'work' })}>
+              <span className="activity-row-main">
+                <span className="activity-title">{a.title}</span>
+                <span className="activity-question">{a.question}</span>
+              </span>
+              <span className="activity-row-meta">
+                <StatusBadge status={a.status} />
+                <RoleBadge role={a.myRole} />
+                <span className="muted small">{t('list.updated', { when: formatRelative(a.updatedAt) })}</span>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+import { useEffect, useMemo } from 'react';
+import type { Activity } from '#core/api/activities';
+import { getActivity, listUsers } from '../api/endpoints.ts';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
+import { PresenceBar } from '../components/PresenceBar.tsx';
+import { ReadOnlyNotice } from '../components/ReadOnlyNotice.tsx';
+import { RoleBadge, StatusBadge } from '../components/StatusBadge.tsx';
+import { BriefEditor } from '../editor/BriefEditor.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { SwotBoard } from '../methods/swot/SwotBoard.tsx';
+import { useActivitySession, useConnection } from '../state/use-activity-session.ts';
+import { useAsync } from '../state/use-async.ts';
+import { usePresence } from '../state/use-presence.ts';
+import { hrefOf, type ActivityTab } from '../state/use-route.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+import type { ActivitySession } from '../sync/activity-session.ts';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { MembersPanel } from './MembersPanel.tsx';
+
+/** An open activity: header (question, connection, who is here), then its sections. */
+export function ActivityScreen({ id, tab }: { id: string; tab: ActivityTab }) {
+  const { t } = useI18n();
+  const { api, me } = useSignedIn();
+  const activity = useAsync(() => getActivity(api, id), [api, id]);
+  const session = useActivitySession(api, id, me.id);
+
+  if (activity.status === 'loading' || !session) return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
+  if (activity.status === 'failed') {
+    return (
+      <main id="main" className="page">
+        <p role="alert" className="notice">{t('activity.notFound')}</p>
+        <a href={hrefOf({ name: 'activities' })}>{t('activity.back')}</a>
+      </main>
+    );
+  }
+  return <OpenActivity activity={activity.data} session={session} tab={tab} reload={activity.reload} />;
+}
+
+function OpenActivity({ activity, session, tab, reload }: { activity: Activity; session: ActivitySession; tab: ActivityTab; reload(): void }) {
+  const { t } = useI18n();
+  const { api, me } = useSignedIn();
+  const connection = useConnection(session);
+  const self = useMemo(() => ({ id: me.id, name: me.name }), [me.id, me.name]);
+  const present = usePresence(session.awareness, self);
+  const people = useAsync(async () => (await listUsers(api)).map((u) => ({ id: u.id, name: u.name })), [api]);
+  const viewer = activity.myRole === 'viewer';
+  const canEdit = !viewer && connection.link !== 'revoked';
+
+  // A role may have changed while we were away: the relay tells us by closing the socket.
+  useEffect(() => {
+    session.on('reconnected', reload);
+    return () => session.off('reconnected', reload);
+  }, [session, reload]);
+
+  const tabs: { id: ActivityTab; label: string }[] = [
+    { id: 'work', label: t('activity.tab.work') },
+    { id: 'history', label: t('activity.tab.history') },
+    { id: 'members', label: t('activity.tab.members') },
+  ];
+
+  return (
+    <main id="main" className="page activity">
+      <div className="activity-head">
+        <div className="activity-head-main">
+          <a className="back-link" href={hrefOf({ name: 'activities' })}>← {t('activity.back')}</a>
+          <h1>{activity.title}</h1>
+          <p className="question">
+            <span className="visually-hidden">{t('activity.question')}: </span>
+            {activity.question}
+          </p>
+          <div className="activity-badges">
+            <StatusBadge status={activity.status} />
+            <span className="visually-hidden">{t('activity.yourRole', { role: t(`role.${activity.myRole}`) })}</span>
+            <RoleBadge role={activity.myRole} />
+          </div>
+        </div>
+        <div className="activity-head-side">
+          <ConnectionBadge state={connection} />
+          <PresenceBar present={present} />
+        </div>
+      </div>
+      <ReadOnlyNotice viewer={viewer} denied={connection.denied} />
+      <nav className="tabs" aria-label={t('activity.tabs')}>
+        {tabs.map((x) => (
+          <a key={x.id} href={hrefOf({ name: 'activity', id: activity.id, tab: x.id })} aria-current={tab === x.id ? 'page' : undefined} className="tab">
+            {x.label}
+          </a>
+        ))}
+      </nav>
+      {/* The work area stays mounted: the brief's editor owns the start of the session. */}
+      <div className="work-area" hidden={tab !== 'work'}>
+        <div className="work-main">
+          <BriefEditor session={session} me={self} canEdit={canEdit} />
+          <SwotBoard doc={session.doc} awareness={session.awareness} actor={self} canEdit={canEdit} present={present} />
+        </div>
+        <aside className="work-side">
+          <CommentsPanel doc={session.doc} actor={self} canEdit={canEdit} people={people.data ?? []} />
+        </aside>
+      </div>
+      {tab === 'history' && <HistoryPanel activityId={activity.id} />}
+      {tab === 'members' && <MembersPanel activityId={activity.id} canManage={activity.myRole === 'facilitator'} />}
+    </main>
+  );
+}

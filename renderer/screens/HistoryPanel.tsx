@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { HistoryEntry } from '#core/api/activities';
+import { history } from '../api/endpoints.ts';
+import { Avatar } from '../components/Avatar.tsx';
+import { useI18n, type Translate } from '../i18n/index.tsx';
+import { useAsync } from '../state/use-async.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+
+/** Names a changed part of the document (`brief`, `comments`, `methods/swot`…) in words. */
+export function describePart(path: string, t: Translate): string {
+  if (path === 'brief' || path === 'root') return t('history.part.brief');
+  if (path === 'comments') return t('history.part.comments');
+  if (path === 'meta') return t('history.part.meta');
+  if (path === 'swot' || path.startsWith('methods/swot')) return t('history.part.swot');
+  return t('history.part.other', { name: path.replace(/^methods\//, '') });
+}
+
+/** A timeline of who changed what and when, from the relay's update log. */
+export function HistoryPanel({ activityId }: { activityId: string }) {
+  const { t, formatDateTime } = useI18n();
+  const { api } = useSignedIn();
+  const first = useAsync(() => history(api, activityId), [api, activityId]);
+  const [older, setOlder] = useState<{ entries: HistoryEntry[]; next: number | null } | null>(null);
+  const entries = [...(first.data?.entries ?? []), ...(older?.entries ?? [])];
+  const next = older ? older.next : (first.data?.next ?? null);
+
+  async function more() {
+    if (next === null) return;
+    const page = await history(api, activityId, next);
+    setOlder({ entries: [...(older?.entries ?? []), ...page.entries], next: page.next });
+  }
+
+  return (
+    <section className="card history" aria-labelledby="history-title">
+      <h2 id="history-title">{t('history.title')}</h2>
+      {first.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
+      {first.status === 'failed' && <p role="alert">{first.error.message}</p>}
+      {first.status === 'ready' && entries.length === 0 && <p className="muted">{t('history.empty')}</p>}
+      <ol className="timeline" data-testid="history">
+        {entries.map((e) => {
+          const parts = [...new Set(e.summary.map((p) => describePart(p, t)))];
+          return (
+            <li key={e.id} className="timeline-entry" data-testid="history-entry">
+              <Avatar id={e.userId} name={e.userName} size="sm" />
+              <div>
+                <p>
+                  <strong>{e.userName}</strong>{' '}
+                  {parts.length === 0 ? t('history.created') : t('history.changed', { what: parts.join(', ') })}
+                </p>
+                <p className="muted small">
+                  <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                  {e.updates > 1 && <> · {t('history.updates', { count: e.updates })}</>}
+                </p>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {next !== null && (
+        <button type="button" className="button ghost" onClick={() => void more()}>
+          {t('history.more')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { ActivityRole, type ActivityMember } from '#core/api/activities';
+import { addMember, changeMemberRole, listGroups, listMembers, listUsers, removeMember, type Subject } from '../api/endpoints.ts';
+import { FormError } from '../components/Field.tsx';
+import { useFormErrors } from '../components/use-form-errors.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { useAsync } from '../state/use-async.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+
+/** Who is in the activity and with which role; a facilitator invites, changes, removes. */
+export function MembersPanel({ activityId, canManage }: { activityId: string; canManage: boolean }) {
+  const { t } = useI18n();
+  const { api } = useSignedIn();
+  const errors = useFormErrors();
+  const members = useAsync(() => listMembers(api, activityId), [api, activityId]);
+  const directory = useAsync(async () => ({ users: await listUsers(api), groups: await listGroups(api) }), [api]);
+  const [current, setCurrent] = useState<ActivityMember[] | null>(null);
+  const [who, setWho] = useState('');
+  const [role, setRole] = useState<ActivityRole>('contributor');
+  const list = current ?? members.data ?? [];
+
+  async function run(change: () => Promise<ActivityMember[]>) {
+    errors.clear();
+    try {
+      setCurrent(await change());
+    } catch (err) {
+      errors.show(err);
+    }
+  }
+
+  function invite(e: FormEvent) {
+    e.preventDefault();
+    const [kind, id] = who.split(':');
+    if (!kind || !id) return;
+    void run(() => addMember(api, activityId, { kind: kind as Subject['kind'], id }, role)).then(() => setWho(''));
+  }
+
+  const present = new Set(list.map((m) => `${m.kind}:${m.id}`));
+  return (
+    <section className="card members" aria-labelledby="members-title">
+      <h2 id="members-title">{t('members.title')}</h2>
+      {!canManage && <p className="muted small">{t('members.onlyFacilitator')}</p>}
+      {canManage && (
+        <form className="invite-form" onSubmit={invite} aria-label={t('members.invite')}>
+          <label className="field inline">
+            <span>{t('members.who')}</span>
+            <select value={who} onChange={(e) => setWho(e.target.value)} required>
+              <option value="">{t('members.choose')}</option>
+              <optgroup label={t('members.people')}>
+                {(directory.data?.users ?? [])
+                  .filter((u) => !present.has(`user:${u.id}`))
+                  .map((u) => (
+                    <option key={u.id} value={`user:${u.id}`}>
+                      {u.name} ({u.email})
+                    </option>
+                  ))}
+              </optgroup>
+              <optgroup label={t('members.groups')}>
+                {(directory.data?.groups ?? [])
+                  .filter((g) => !present.has(`group:${g.id}`))
+                  .map((g) => (
+                    <option key={g.id} value={`group:${g.id}`}>
+                      {g.name}
+                    </option>
+                  ))}
+              </optgroup>
+            </select>
+          </label>
+          <label className="field inline">
+            <span>{t('members.role')}</span>
+            <select value={role} onChange={(e) => setRole(e.target.value as ActivityRole)}>
+              {ActivityRole.options.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button primary" disabled={!who}>
+            {t('members.add')}
+          </button>
+        </form>
+      )}
+      <FormError message={errors.message} />
+      <ul className="member-list" aria-label={t('members.title')}>
+        {list.map((m) => (
+          <li key={`${m.kind}:${m.id}`} className="member-row" data-testid="member">
+            <span className="member-name">
+              {m.name}
+              {m.kind === 'group' && <span className="muted small"> · {t('members.group')}</span>}
+            </span>
+            {canManage ? (
+              <>
+                <select
+                  aria-label={t('members.roleOf', { name: m.name })}
+                  value={m.role}
+                  onChange={(e) => void run(() => changeMemberRole(api, activityId, m, e.target.value as ActivityRole))}
+                >
+                  {ActivityRole.options.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className="button ghost small danger" onClick={() => void run(() => removeMember(api, activityId, m))} aria-label={t('members.removeWho', { name: m.name })}>
+                  {t('members.remove')}
+                </button>
+              </>
+            ) : (
+              <span className="muted">{t(`role.${m.role}`)}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { ApiClient } from '../api/client.ts';
+import { ActivitySession, type ConnectionState } from '../sync/activity-session.ts';
+
+/**
+ * The open activity's session, made when the screen opens and ended when it closes.
+ * It starts connecting when the brief's editor asks (see editor/brief-provider.ts).
+ */
+export function useActivitySession(api: ApiClient, activityId: string, userId: string): ActivitySession | null {
+  const [session, setSession] = useState<ActivitySession | null>(null);
+  useEffect(() => {
+    const storeName = `conclave:${api.base}:${userId}:${activityId}`;
+    const next = new ActivitySession(api, activityId, storeName);
+    setSession(next);
+    return () => next.destroy();
+  }, [api, activityId, userId]);
+  return session;
+}
+
+/** The connection's state: link, sync, local copy, last refusal. */
+export function useConnection(session: ActivitySession): ConnectionState {
+  return useSyncExternalStore(
+    (notify) => {
+      session.on('change', notify);
+      return () => session.off('change', notify);
+    },
+    () => session.state,
+  );
+}

@@ -1,0 +1,152 @@
+import * as decoding from 'lib0/decoding';
+import { ObservableV2 } from 'lib0/observable';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CloseCode, MessageType } from '#core/sync/protocol';
+import type { ApiClient } from '../api/client.ts';
+import { syncTicket } from '../api/endpoints.ts';
+
+export type LinkState = 'connecting' | 'connected' | 'offline' | 'revoked';
+
+export interface ConnectionState {
+  link: LinkState;
+  /** The relay's copy and ours have met since the last (re)connection. */
+  synced: boolean;
+  /** This device's copy is loaded (IndexedDB): work can start, even offline. */
+  loaded: boolean;
+  /** The relay's last refusal (a viewer's edit, a full document), shown as is. */
+  denied: string | null;
+}
+
+type Events = {
+  change: (state: ConnectionState) => void;
+  status: (event: { status: string }) => void;
+  sync: (synced: boolean) => void;
+  reconnected: () => void;
+};
+
+/**
+ * One open activity: its Y.Doc, kept on this device (y-indexeddb) and synced with the
+ * relay through one y-websocket provider. Tickets are single use, so a fresh one is
+ * fetched before every reconnection. The browser's offline/online events cut and
+ * restore the socket at once instead of waiting for a timeout.
+ */
+export class ActivitySession extends ObservableV2<Events> {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  provider: WebsocketProvider | null = null;
+  private local: IndexeddbPersistence | null = null;
+  private started = false;
+  private destroyed = false;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+  state: ConnectionState = { link: 'connecting', synced: false, loaded: false, denied: null };
+
+  constructor(
+    private readonly api: ApiClient,
+    readonly activityId: string,
+    private readonly storeName: string,
+  ) {
+    super();
+  }
+
+  /** Loads the local copy and connects; safe to call more than once. */
+  start() {
+    if (this.started || this.destroyed) return;
+    this.started = true;
+    this.local = new IndexeddbPersistence(this.storeName, this.doc);
+    void this.local.whenSynced.then(() => this.set({ loaded: true }));
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
+    void this.connect();
+  }
+
+  private set(patch: Partial<ConnectionState>) {
+    this.state = { ...this.state, ...patch };
+    this.emit('change', [this.state]);
+  }
+
+  private async connect() {
+    if (this.destroyed || this.provider) return;
+    try {
+      const ticket = await syncTicket(this.api, this.activityId);
+      if (this.destroyed || this.provider) return;
+      this.provider = this.openProvider(ticket.url, ticket.room, ticket.ticket);
+    } catch {
+      this.set({ link: 'offline' });
+      this.retry = setTimeout(() => void this.connect(), 3000);
+    }
+  }
+
+  private openProvider(url: string, room: string, ticket: string) {
+    const provider = new WebsocketProvider(url, room, this.doc, {
+      params: { ticket },
+      awareness: this.awareness,
+      disableBc: true,
+      maxBackoffTime: 4000,
+      connect: navigator.onLine,
+    });
+    provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder);
+      this.set({ denied: decoding.readVarString(decoder) });
+    };
+    let wasConnected = false;
+    provider.on('status', (event) => {
+      if (event.status === 'connected') {
+        this.set({ link: 'connected' });
+        if (wasConnected) this.emit('reconnected', []);
+        wasConnected = true;
+      } else if (this.state.link !== 'revoked') {
+        this.set({ link: navigator.onLine ? 'connecting' : 'offline', synced: false });
+      }
+      this.emit('status', [event]);
+    });
+    provider.on('sync', (synced) => {
+      this.set({ synced });
+      this.emit('sync', [synced]);
+    });
+    provider.on('connection-close', (event) => {
+      if (event && event.code === CloseCode.accessRevoked) this.set({ link: 'revoked' });
+      void this.refreshTicket();
+    });
+    return provider;
+  }
+
+  /** Tickets are single use: the next attempt needs a new one. */
+  private async refreshTicket() {
+    try {
+      const ticket = await syncTicket(this.api, this.activityId);
+      if (this.provider) this.provider.params = { ticket: ticket.ticket };
+    } catch {
+      // Offline or refused: the next close tries again.
+    }
+  }
+
+  private goOffline = () => {
+    this.provider?.disconnect();
+    this.set({ link: 'offline', synced: false });
+  };
+
+  private goOnline = () => {
+    if (!this.provider) {
+      void this.connect();
+      return;
+    }
+    void this.refreshTicket().then(() => this.provider?.connect());
+  };
+
+  /** Leaves the activity: presence cleared, socket closed, local copy kept. */
+  override destroy() {
+    this.destroyed = true;
+    if (this.retry) clearTimeout(this.retry);
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
+    this.awareness.setLocalState(null);
+    this.provider?.destroy();
+    void this.local?.destroy();
+    this.awareness.destroy();
+    this.doc.destroy();
+    super.destroy();
+  }
+}

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { Api, addPerson, password } from '../../support/api.ts';
+import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+
+export const webRoot = path.resolve(import.meta.dirname, '../../../dist/web');
+export const screenshots = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+/** A real relay serving the built client; build it first (`npm run build:web`). */
+export async function startWebRelay(): Promise<RelayProcess> {
+  if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
+  return startRelayProcess({ env: { CONCLAVE_WEB_ROOT: webRoot } });
+}
+
+export async function stopWebRelay(relay: RelayProcess | undefined) {
+  if (!relay) return;
+  await relay.stop();
+  await removeDataDir(relay.dataDir);
+}
+
+export interface Person {
+  name: string;
+  email: string;
+  id: string;
+}
+
+export const emailOf = (name: string) => `${name.toLowerCase().replace(/\W+/g, '.')}@durand.example`;
+
+/** An organisation set up through the API (the setup screen has its own test). */
+export async function organisation(base: string) {
+  const anon = new Api(base);
+  const { token } = await anon.ok<{ token: string }>('POST', '/api/setup', {
+    organization: 'Maison Durand',
+    name: 'Alice Durand',
+    email: emailOf('Alice Durand'),
+    password,
+  });
+  const admin = anon.as(token);
+  const me = await admin.ok<{ id: string }>('GET', '/api/me');
+  return { admin, alice: { name: 'Alice Durand', email: emailOf('Alice Durand'), id: me.id } };
+}
+
+export async function person(admin: Api, name: string): Promise<Person & { api: Api }> {
+  const { id, api } = await addPerson(admin, name);
+  return { id, api, name, email: emailOf(name) };
+}
+
+/** A browser context signed in as `who`, through the sign-in screen. */
+export async function signedIn(browser: Browser, base: string, who: { email: string }, locale = 'en-GB') {
+  const context: BrowserContext = await browser.newContext({ locale });
+  const page: Page = await context.newPage();
+  await page.goto(base + '/');
+  await page.getByLabel('E-mail', { exact: true }).fill(who.email);
+  await page.getByLabel(locale.startsWith('fr') ? 'Mot de passe' : 'Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: locale.startsWith('fr') ? 'Se connecter' : 'Sign in' }).click();
+  return { context, page };
+}
