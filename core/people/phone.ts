@@ -9,7 +9,10 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: stri
 export function normalizePhone(input: string, region: string): PhoneResult {
   const parsed = parsePhoneNumberFromString(input.trim(), region.toUpperCase() as CountryCode);
   if (!parsed) return { ok: false, reason: `"${input}" is not a phone number` };
-  if (!parsed.isValid()) return { ok: false, reason: `"${input}" is not a valid number in ${parsed.country ?? region}` };
+  if (!parsed.isValid()) {
+    const where = parsed.country ?? (input.trim().startsWith('+') ? `+${parsed.countryCallingCode}` : region);
+    return { ok: false, reason: `"${input}" is not a valid number in ${where}` };
+  }
   const type = parsed.getType();
   if (type !== undefined && type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') {
     return { ok: false, reason: `"${input}" is not a mobile number: it cannot receive SMS` };

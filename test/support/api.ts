@@ -1,34 +1,6 @@
-/** A small typed client for the relay's HTTP API, as tests use it. */
-export class Api {
-  constructor(
-    readonly base: string,
-    public token: string | null = null,
-  ) {}
+import { Api } from '../../scripts/lib/http-client.ts';
 
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const res = await fetch(this.base + path, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-
-  /** Like call, but throws unless the status is 2xx. */
-  async ok<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const { status, body: out } = await this.call<T>(method, path, body);
-    if (status < 200 || status >= 300) throw new Error(`${method} ${path} → ${status} ${JSON.stringify(out)}`);
-    return out;
-  }
-
-  as(token: string) {
-    return new Api(this.base, token);
-  }
-}
+export { Api };
 
 export const password = 'correct horse battery staple';
 

@@ -1,0 +1,80 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Database } from '../../../../server/store/db.ts';
+import { migrate } from '../../../../server/store/migrate.ts';
+import { UpdateLog, readDocument, writeSnapshot } from '../../../../server/sync/update-log.ts';
+
+let dir: string;
+let db: Database;
+let transactions: number;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'conclave-log-'));
+  db = await Database.open(path.join(dir, 'test.sqlite'));
+  await migrate(db);
+  transactions = 0;
+  const original = db.transaction.bind(db);
+  db.transaction = (body) => {
+    transactions++;
+    return original(body);
+  };
+});
+
+afterEach(async () => {
+  await db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const entry = (activityId: string, n: number) => ({
+  activityId,
+  userId: 'user-0001',
+  data: new Uint8Array([n]),
+  summary: ['methods/swot'],
+});
+
+describe('UpdateLog (SPEC D1, D2)', () => {
+  it('commits appends made together in one transaction, and resolves each with its ids in order', async () => {
+    const now = () => new Date('2026-11-23T09:00:00Z');
+    const log = new UpdateLog(db, now);
+    const results = await Promise.all([
+      log.append([entry('room-aaaa', 1)]),
+      log.append([entry('room-bbbb', 2), entry('room-bbbb', 3)]),
+      log.append([entry('room-aaaa', 4)]),
+    ]);
+    expect(transactions).toBe(1);
+    expect(results).toEqual([[1], [2, 3], [4]]);
+    const a = await readDocument(db, 'room-aaaa');
+    expect(a.updates.map((u) => [...u.data])).toEqual([[1], [4]]);
+  });
+
+  it('appends arriving during a write join the next transaction, not one each', async () => {
+    const log = new UpdateLog(db, () => new Date());
+    const first = log.append([entry('room-aaaa', 1)]);
+    await new Promise((r) => setImmediate(r));
+    const later = Array.from({ length: 50 }, (_, i) => log.append([entry('room-aaaa', i + 2)]));
+    await Promise.all([first, ...later]);
+    expect(transactions).toBeLessThanOrEqual(3);
+    expect((await readDocument(db, 'room-aaaa')).updates).toHaveLength(51);
+  });
+
+  it('resolves only after the commit: the rows are readable when the promise settles', async () => {
+    const log = new UpdateLog(db, () => new Date());
+    const [id] = await log.append([entry('room-cccc', 9)]);
+    const row = await db.get<{ id: number }>('SELECT id FROM doc_updates WHERE id = ?', [id!]);
+    expect(row?.id).toBe(id);
+  });
+
+  it('a load reads the snapshot and only the updates logged after it', async () => {
+    const log = new UpdateLog(db, () => new Date());
+    const ids = await log.append([entry('room-dddd', 1), entry('room-dddd', 2), entry('room-dddd', 3)]);
+    await writeSnapshot(db, 'room-dddd', ids[1]!, new Uint8Array([42]), new Date());
+    const stored = await readDocument(db, 'room-dddd');
+    expect(stored.snapshot).toEqual(new Uint8Array([42]));
+    expect(stored.updates.map((u) => [...u.data])).toEqual([[3]]);
+    // An older snapshot never replaces a newer one.
+    await writeSnapshot(db, 'room-dddd', ids[0]!, new Uint8Array([7]), new Date());
+    expect((await readDocument(db, 'room-dddd')).snapshot).toEqual(new Uint8Array([42]));
+  });
+});
