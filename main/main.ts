@@ -13,7 +13,7 @@ import { createBridgeDispatch, registerBridge } from './ipc.ts';
 import { loadRelaySetting, relayUrlFromLaunch } from './relay-setting.ts';
 import { installContentSecurityPolicy } from './security.ts';
 import { createTokenStore } from './token-store.ts';
-import { createMainWindow, denyAllPermissions, guardContents } from './window.ts';
+import { createMainWindow, guardContents, guardPermissions } from './window.ts';
 
 // Set by Forge's Vite plugin: the renderer's dev server (development) and its name.
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -51,7 +51,7 @@ startDesktop<BrowserWindow, Electron.WebContents>({
     });
     const policy = () => desktopCsp(relay.current());
     installContentSecurityPolicy(session.defaultSession.webRequest, policy);
-    denyAllPermissions(session.defaultSession, warn);
+    guardPermissions(session.defaultSession, isAppUrl, warn);
     protocol.handle(appScheme, (request) => serveAppFile(rendererRoot, request.url, policy()));
 
     const handlers = createBridgeHandlers({

@@ -2,13 +2,15 @@
  * The app's window and the rules every web page in the app lives by: an isolated,
  * sandboxed renderer without Node; no navigation away from the app's own origin (an
  * allowed link opens in the system browser instead); no new windows, no <webview>;
- * every permission request refused.
+ * permission requests refused but for two harmless ones from the app itself.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { allowedExternalUrl, type ShellOpen } from './security.ts';
 
 export interface NavigationEventLike {
   readonly url: string;
+  /** Set on 'will-frame-navigate'. */
+  readonly isMainFrame?: boolean;
   preventDefault(): void;
 }
 
@@ -44,8 +46,10 @@ export function guardContents(
     leaveFor(event.url);
   };
   contents.on('will-navigate', stayHome);
+  // Electron asks 'will-frame-navigate' first, for every frame, and skips 'will-navigate'
+  // when it is prevented: the main frame is left to 'will-navigate' (which opens links).
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (event.isMainFrame === false && !isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
@@ -57,21 +61,43 @@ export function guardContents(
   });
 }
 
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details?: { requestingUrl?: string },
+) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string, requestingOrigin: string) => boolean;
 
 /** The part of an Electron Session the permission rule needs. */
 export interface PermissionSession {
   setPermissionRequestHandler(handler: PermissionRequestHandler): void;
-  setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void;
 }
 
-/** Refuses every permission (camera, microphone, geolocation, notifications…) asked by a page. */
-export function denyAllPermissions(session: PermissionSession, warn: (message: string) => void = () => {}): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    warn(`refused the page's request for the "${permission}" permission`);
-    callback(false);
+/**
+ * The only permissions granted, and only to the app's own page: writing (sanitized)
+ * text to the clipboard, for "copy link", and full screen, for showing a board to a room.
+ */
+export const grantedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'fullscreen']);
+
+/**
+ * Refuses every permission (camera, microphone, location, notifications, clipboard
+ * reading…) except `grantedPermissions` asked by the app's own page.
+ */
+export function guardPermissions(
+  session: PermissionSession,
+  isAppUrl: (url: string) => boolean,
+  warn: (message: string) => void = () => {},
+): void {
+  const allowed = (permission: string, url: string | undefined) =>
+    grantedPermissions.has(permission) && url !== undefined && isAppUrl(url);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = allowed(permission, details?.requestingUrl);
+    if (!granted) warn(`refused the "${permission}" permission to ${String(details?.requestingUrl).slice(0, 200)}`);
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
 }
 
 export interface MainWindowLike {

@@ -25,7 +25,7 @@ interface Run {
   page: { status: number; csp: string | null; body: string };
   headers: Record<string, string[]> | null;
   navigationPrevented: boolean;
-  permission: boolean | null;
+  permission: Record<string, boolean>;
 }
 let run: Run;
 
@@ -87,9 +87,13 @@ describe('the built main process', () => {
     expect(run.headers?.['content-security-policy']).toBeUndefined();
   });
 
-  it('guards the window and denies permissions', () => {
+  it('guards the window and denies permissions but the two harmless ones', () => {
     expect(run.navigationPrevented).toBe(true);
     expect(run.calls).toContain('shell.openExternal https://example.org/');
-    expect(run.permission).toBe(false);
+    expect(run.permission).toEqual({
+      'media app://conclave/index.html': false,
+      'fullscreen app://conclave/index.html': true,
+      'fullscreen https://evil.example/': false,
+    });
   });
 });

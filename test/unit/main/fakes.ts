@@ -11,9 +11,10 @@ export interface RecordedEvent {
 }
 
 /** A navigation event as Electron passes it to 'will-navigate' and friends. */
-export function navigationEvent(url: string): RecordedEvent {
+export function navigationEvent(url: string, isMainFrame = true): RecordedEvent & { isMainFrame: boolean } {
   return {
     url,
+    isMainFrame,
     defaultPrevented: false,
     preventDefault() {
       this.defaultPrevented = true;
@@ -22,6 +23,21 @@ export function navigationEvent(url: string): RecordedEvent {
 }
 
 export class FakeContents extends EventEmitter {
+  /**
+   * A page-initiated navigation in Electron's order (electron_navigation_throttle.cc):
+   * 'will-frame-navigate' for any frame, then — unless prevented — 'will-navigate' for
+   * the main frame. Returns whether it was cancelled.
+   */
+  navigate(url: string, isMainFrame = true): boolean {
+    const frameEvent = navigationEvent(url, isMainFrame);
+    this.emit('will-frame-navigate', frameEvent);
+    if (frameEvent.defaultPrevented) return true;
+    if (!isMainFrame) return false;
+    const event = navigationEvent(url);
+    this.emit('will-navigate', event);
+    return event.defaultPrevented;
+  }
+
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   readonly sent: [string, unknown[]][] = [];
   reloads = 0;

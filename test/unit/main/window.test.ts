@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appUrlMatcher, packagedAppUrl } from '../../../main/app-origin.ts';
-import { createMainWindow, denyAllPermissions, guardContents } from '../../../main/window.ts';
+import { createMainWindow, guardContents, guardPermissions } from '../../../main/window.ts';
 import { FakeContents, FakeWindow, navigationEvent } from './fakes.ts';
 
 function guarded(appUrl = packagedAppUrl) {
@@ -59,9 +59,19 @@ describe('navigation guards', () => {
     expect(otherPort.defaultPrevented).toBe(true);
   });
 
+  it('in Electron’s event order, stops foreign pages yet still opens allowed links outside', () => {
+    const { contents, opened } = guarded();
+    expect(contents.navigate('https://example.org/news')).toBe(true);
+    expect(contents.navigate('file:///etc/passwd')).toBe(true);
+    expect(contents.navigate('app://conclave/activities')).toBe(false);
+    expect(contents.navigate('https://evil.example/frame', false)).toBe(true);
+    expect(contents.navigate('app://conclave/frame.html', false)).toBe(false);
+    expect(opened).toEqual(['https://example.org/news']);
+  });
+
   it('stops foreign frame navigations and redirects', () => {
     const { contents } = guarded();
-    const frame = navigationEvent('https://evil.example/');
+    const frame = navigationEvent('https://evil.example/', false);
     const redirect = navigationEvent('https://evil.example/');
     const ownRedirect = navigationEvent('app://conclave/index.html');
     contents.emit('will-frame-navigate', frame);
@@ -91,21 +101,44 @@ describe('navigation guards', () => {
 });
 
 describe('permissions', () => {
-  it('denies every permission request and check', () => {
-    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null =
-      null;
-    let checkHandler: ((contents: unknown, permission: string) => boolean) | null = null;
-    denyAllPermissions({
-      setPermissionRequestHandler: (h) => (requestHandler = h),
-      setPermissionCheckHandler: (h) => (checkHandler = h),
-    });
-    const answers: boolean[] = [];
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      requestHandler!(null, permission, (granted) => answers.push(granted));
-      answers.push(checkHandler!(null, permission));
+  type RequestHandler = Parameters<Parameters<typeof guardPermissions>[0]['setPermissionRequestHandler']>[0];
+  type CheckHandler = Parameters<Parameters<typeof guardPermissions>[0]['setPermissionCheckHandler']>[0];
+
+  function handlers() {
+    let request: RequestHandler | null = null;
+    let check: CheckHandler | null = null;
+    guardPermissions(
+      { setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) },
+      appUrlMatcher(packagedAppUrl),
+    );
+    if (!request || !check) throw new Error('no permission handlers were installed');
+    const asked = (permission: string, url: string) => {
+      let granted: boolean | null = null;
+      request!(null, permission, (g) => (granted = g), { requestingUrl: url });
+      return granted;
+    };
+    return { asked, checked: check as CheckHandler };
+  }
+
+  it('denies every permission asked by the app except clipboard writing and full screen', () => {
+    const { asked, checked } = handlers();
+    const page = 'app://conclave/activities/act_12345678';
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'midiSysex']) {
+      expect(asked(permission, page), permission).toBe(false);
+      expect(checked(null, permission, 'app://conclave'), permission).toBe(false);
     }
-    expect(answers).toHaveLength(10);
-    expect(answers.every((granted) => granted === false)).toBe(true);
+    expect(asked('clipboard-sanitized-write', page)).toBe(true);
+    expect(asked('fullscreen', page)).toBe(true);
+    expect(checked(null, 'clipboard-sanitized-write', 'app://conclave')).toBe(true);
+  });
+
+  it('denies everything to any other page', () => {
+    const { asked, checked } = handlers();
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://conclave.evil/']) {
+      expect(asked('clipboard-sanitized-write', url), url).toBe(false);
+      expect(asked('fullscreen', url), url).toBe(false);
+      expect(checked(null, 'fullscreen', url), url).toBe(false);
+    }
   });
 });
 

@@ -34,8 +34,14 @@ const navigation = {
   },
 };
 window?.webContents.emit('will-navigate', navigation);
-let permission = null;
-state.permissionRequest?.(window?.webContents, 'media', (granted) => (permission = granted));
+const permission = {};
+const ask = (name, url) =>
+  state.permissionRequest?.(window?.webContents, name, (granted) => (permission[`${name} ${url}`] = granted), {
+    requestingUrl: url,
+  });
+ask('media', 'app://conclave/index.html');
+ask('fullscreen', 'app://conclave/index.html');
+ask('fullscreen', 'https://evil.example/');
 
 console.log(
   JSON.stringify({
