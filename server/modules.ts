@@ -4,6 +4,7 @@ import { activityRoutes } from './http/routes/activities.ts';
 import type { Router } from './http/router.ts';
 import { smsRoutes } from './http/routes/sms.ts';
 import { pollsModule } from './polls/module.ts';
+import { decisionsModule } from './decisions/module.ts';
 
 /**
  * A part of the relay: its HTTP routes, and background work started with the relay and
@@ -22,5 +23,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     { name: 'activities', routes: (router) => activityRoutes(router, ctx) },
     { name: 'sms', routes: (router) => smsRoutes(router, ctx), start: () => ctx.sms.start(), stop: () => ctx.sms.stop() },
     pollsModule(ctx),
+    decisionsModule(ctx),
   ];
 }

@@ -90,10 +90,10 @@ export async function participantsOf(db: Queries, pollId: string, round: number)
 }
 
 /**
- * Everyone who may take part in the activity's polls: members whose effective role
- * (the highest of their own and their groups') is contributor or facilitator.
+ * The people of an activity, each with their effective role (the highest of their own
+ * and their groups'), who hold at least `minimum`.
  */
-export async function eligibleVoters(db: Queries, activityId: string) {
+export async function activityPeople(db: Queries, activityId: string, minimum: 'viewer' | 'contributor' = 'viewer') {
   const rows = await db.all<{ userId: string; name: string; role: string }>(
     `SELECT u.id AS userId, u.name, am.role FROM activity_members am JOIN users u ON u.id = am.subject_id
       WHERE am.activity_id = ? AND am.subject_kind = 'user' AND u.disabled_at IS NULL
@@ -111,7 +111,10 @@ export async function eligibleVoters(db: Queries, activityId: string) {
     if (!seen || r > seen.rank) best.set(row.userId, { userId: row.userId, name: row.name, rank: r });
   }
   return [...best.values()]
-    .filter((p) => p.rank >= 1)
+    .filter((p) => p.rank >= (rank[minimum] ?? 0))
     .map(({ userId, name }) => ({ userId, name }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
 }
+
+/** Everyone who may take part in the activity's polls: contributors and facilitators. */
+export const eligibleVoters = (db: Queries, activityId: string) => activityPeople(db, activityId, 'contributor');

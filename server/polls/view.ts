@@ -85,7 +85,8 @@ export async function pollView(ctx: Context, caller: Caller, poll: PollRecord): 
       const before = previousByVoter;
       view.changedInput = [...byVoter]
         .filter(([userId, text]) => before.has(userId) && before.get(userId) !== text)
-        .map(([userId]) => ({ userId, name: nameOf(userId) }));
+        .map(([userId]) => ({ userId, name: nameOf(userId) }))
+        .sort((a, b) => a.name.localeCompare(b.name));
     }
     previousByVoter = byVoter;
   }

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './common.ts';
+
+/**
+ * The decision record of an activity: `POST /api/activities/:id/decision` publishes it
+ * (closing the activity's polls), `GET` reads it with acknowledgements and ratings.
+ */
+export const ReviewDate = z.union([z.iso.date({ message: 'a date such as 2027-03-01' }), IsoDateTime]);
+
+export const PublishDecisionRequest = z.strictObject({
+  outcome: z.string().trim().min(1, 'say what was decided').max(2000),
+  rationale: z.string().trim().min(1, 'say why').max(20_000),
+  /** The option chosen, when the decision picks one. */
+  chosenOption: z.string().trim().min(1).max(200).optional(),
+  /** The minority view, kept on the record. */
+  dissent: z.string().trim().max(20_000).optional(),
+  /** When to look back at how the decision turned out. */
+  reviewDate: ReviewDate.optional(),
+  /** Polls whose results go on the record; all of the activity's polls when omitted. */
+  polls: z.array(Id).max(50).optional(),
+});
+export type PublishDecisionRequest = z.infer<typeof PublishDecisionRequest>;
+
+export const RateDecisionRequest = z.strictObject({
+  /** 1 (it turned out badly) to 5 (very well). */
+  rating: z.int().min(1).max(5),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type RateDecisionRequest = z.infer<typeof RateDecisionRequest>;
+
+/** One method's result as attached to the record (the shape of `PollResult` in core/methods/tally). */
+export interface AttachedResult {
+  pollId: string;
+  kind: string;
+  question: string;
+  rounds: number;
+  result: unknown;
+}
+
+export interface DecisionRecipient {
+  userId: string;
+  name: string;
+  /** What became of the SMS: queued/sent/delivered…, or why none was sent (no_consent, no_phone…). */
+  sms: { messageId: string | null; status: string; segments: number | null } | null;
+  acknowledgedAt: string | null;
+  acknowledgedVia: 'sms' | 'app' | null;
+}
+
+export interface DecisionRecord {
+  id: string;
+  activityId: string;
+  activityTitle: string;
+  question: string;
+  outcome: string;
+  chosenOption: string | null;
+  rationale: string;
+  dissent: string | null;
+  reviewDate: string | null;
+  results: AttachedResult[];
+  publishedBy: { userId: string; name: string };
+  publishedAt: string;
+  recipients: DecisionRecipient[];
+  ratings: { count: number; mean: number | null; mine: number | null; comments: string[] };
+}

@@ -1,0 +1,25 @@
+import type { Context } from '../context.ts';
+import { decisionRoutes } from '../http/routes/decisions.ts';
+import type { RelayModule } from '../modules.ts';
+import { DueTimer } from '../polls/due-timer.ts';
+import { announceDueReviews, nextReview } from './reviews.ts';
+import { listenToDecisionSms, resumeDecisionSms } from './sms.ts';
+
+/** Decision records: routes, SMS summaries and acknowledgements, review-date reminders. */
+export function decisionsModule(ctx: Context): RelayModule {
+  const reviews = new DueTimer('decision reviews', { log: ctx.log, now: ctx.now, next: () => nextReview(ctx), work: () => announceDueReviews(ctx) });
+  let resuming: Promise<void> = Promise.resolve();
+  return {
+    name: 'decisions',
+    routes: (router) => decisionRoutes(router, ctx, () => reviews.changed()),
+    start: async () => {
+      listenToDecisionSms(ctx);
+      await reviews.start();
+      resuming = resumeDecisionSms(ctx).catch((err: unknown) => ctx.log.error({ err }, 'could not resume decision SMS'));
+    },
+    stop: async () => {
+      await resuming;
+      await reviews.stop();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { PublishDecisionRequest, RateDecisionRequest } from '#core/api/decisions';
+import { decisionMarkdown } from '#core/decisions/markdown';
+import { authenticate } from '../../accounts/sessions.ts';
+import type { Context } from '../../context.ts';
+import { decisionPdf } from '../../decisions/pdf.ts';
+import { publishDecision } from '../../decisions/publish.ts';
+import { acknowledgeDecision, decisionNotices, decisionRecord, rateDecision, readNotice } from '../../decisions/record.ts';
+import { sendDecisionSms } from '../../decisions/sms.ts';
+import { readJson } from '../body.ts';
+import { notFound } from '../errors.ts';
+import type { Request, Router } from '../router.ts';
+
+const fileName = (title: string, ext: string) => `decision-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'record'}.${ext}`;
+
+export function decisionRoutes(router: Router, ctx: Context, reviewsChanged: () => void) {
+  const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
+  const id = (req: Request) => req.params.id ?? '';
+
+  router
+    .on('POST', '/api/activities/:id/decision', async (req) => {
+      const me = await caller(req);
+      const input = await readJson(req.raw, PublishDecisionRequest);
+      const { id: decisionId } = await publishDecision(ctx, me, id(req), input);
+      reviewsChanged();
+      // The record is committed: SMS go out now (and again at start if this is cut short).
+      await sendDecisionSms(ctx, decisionId).catch((err: unknown) => ctx.log.error({ err, decisionId }, 'decision SMS failed'));
+      return { status: 201, body: await decisionRecord(ctx, me, id(req)) };
+    })
+    .on('GET', '/api/activities/:id/decision', async (req) => ({ body: await decisionRecord(ctx, await caller(req), id(req)) }))
+    .on('POST', '/api/activities/:id/decision/acknowledgement', async (req) => {
+      const me = await caller(req);
+      await acknowledgeDecision(ctx, me, id(req));
+      return { body: await decisionRecord(ctx, me, id(req)) };
+    })
+    .on('POST', '/api/activities/:id/decision/ratings', async (req) => {
+      const me = await caller(req);
+      await rateDecision(ctx, me, id(req), await readJson(req.raw, RateDecisionRequest));
+      return { body: await decisionRecord(ctx, me, id(req)) };
+    })
+    .on('GET', '/api/activities/:id/decision/export.md', async (req) => {
+      const record = await decisionRecord(ctx, await caller(req), id(req));
+      return {
+        raw: decisionMarkdown(record),
+        contentType: 'text/markdown; charset=utf-8',
+        headers: { 'content-disposition': `attachment; filename="${fileName(record.activityTitle, 'md')}"` },
+      };
+    })
+    .on('GET', '/api/activities/:id/decision/export.pdf', async (req) => {
+      const record = await decisionRecord(ctx, await caller(req), id(req));
+      return {
+        raw: Buffer.from(await decisionPdf(record, ctx.now())),
+        contentType: 'application/pdf',
+        headers: { 'content-disposition': `attachment; filename="${fileName(record.activityTitle, 'pdf')}"` },
+      };
+    })
+    .on('GET', '/api/decision-notices', async (req) => ({ body: { notices: await decisionNotices(ctx, await caller(req)) } }))
+    .on('POST', '/api/decision-notices/:id/read', async (req) => {
+      const n = Number(id(req));
+      if (!Number.isInteger(n) || n <= 0) throw notFound('notice');
+      await readNotice(ctx, await caller(req), n);
+      return {};
+    });
+}
