@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { cronOf } from '../figures/schedule.ts';
+import { isDay } from '../figures/days.ts';
+import { templateErrors } from '../figures/template.ts';
+import { Id } from './common.ts';
+
+/**
+ * Daily figures: definitions, values, recipient lists, previews, sends, schedules,
+ * alerts and the ERP's API keys (`/api/figures/...`, `/api/lists/...`).
+ */
+export const DayParam = z.string().refine(isDay, 'a date as YYYY-MM-DD');
+
+const Template = z
+  .string()
+  .max(600)
+  .superRefine((t, ctx) => {
+    for (const message of templateErrors(t)) ctx.addIssue({ code: 'custom', message });
+  });
+
+export const CreateFigureRequest = z.strictObject({
+  label: z.string().trim().min(1, 'a label is required').max(60),
+  /** EUR, €, USD, $, GBP, £ are currencies; anything else is a unit ("spectateurs"). */
+  unit: z.string().trim().max(16).default(''),
+  decimals: z.number().int().min(0).max(4).default(2),
+  /** The label as the SMS shows it, shorter ("CA"); the label when absent. */
+  smsLabel: z.string().trim().min(1).max(30).nullable().optional(),
+  compact: z.boolean().default(true),
+  /** The SMS template; the organisation's language default when absent. */
+  template: Template.nullable().optional(),
+});
+export type CreateFigureRequest = z.infer<typeof CreateFigureRequest>;
+
+export const UpdateFigureRequest = z.strictObject({
+  label: z.string().trim().min(1).max(60).optional(),
+  unit: z.string().trim().max(16).optional(),
+  decimals: z.number().int().min(0).max(4).optional(),
+  smsLabel: z.string().trim().min(1).max(30).nullable().optional(),
+  compact: z.boolean().optional(),
+  template: Template.nullable().optional(),
+});
+export type UpdateFigureRequest = z.infer<typeof UpdateFigureRequest>;
+
+export const Figure = z.object({
+  id: Id,
+  label: z.string(),
+  unit: z.string(),
+  decimals: z.number(),
+  smsLabel: z.string().nullable(),
+  compact: z.boolean(),
+  /** The template in force (the default one when none was set). */
+  template: z.string(),
+  customTemplate: z.boolean(),
+  latest: z.object({ date: z.string(), value: z.number() }).nullable(),
+  createdAt: z.string(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+const Amount = z.number().refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, 'a finite number');
+
+export const FigureValueRequest = z.strictObject({
+  value: Amount,
+  forecast: Amount.nullable().default(null),
+  lastYear: Amount.nullable().default(null),
+});
+export type FigureValueRequest = z.infer<typeof FigureValueRequest>;
+
+export const FigureValue = z.object({
+  date: z.string(),
+  value: z.number(),
+  forecast: z.number().nullable(),
+  lastYear: z.number().nullable(),
+  vsForecast: z.number().nullable(),
+  vsLastYear: z.number().nullable(),
+  source: z.enum(['form', 'csv', 'api']),
+  updatedAt: z.string(),
+});
+export type FigureValue = z.infer<typeof FigureValue>;
+
+export const ValuesQuery = z.strictObject({ from: DayParam.optional(), to: DayParam.optional() });
+
+export const ImportResult = z.object({ imported: z.number(), figures: z.array(Id) });
+
+export const CreateListRequest = z.strictObject({
+  name: z.string().trim().min(1, 'a name is required').max(80),
+  members: z.array(Id).max(5000).default([]),
+  groups: z.array(Id).max(500).default([]),
+});
+export type CreateListRequest = z.infer<typeof CreateListRequest>;
+
+export const RecipientList = z.object({ id: Id, name: z.string(), members: z.array(Id), groups: z.array(Id) });
+export type RecipientList = z.infer<typeof RecipientList>;
+
+/** Why a person of a list will not get the SMS (the gateway would refuse it). */
+export const Exclusion = z.enum(['no_phone', 'no_opt_in', 'opted_out']);
+export type Exclusion = z.infer<typeof Exclusion>;
+
+export const PreviewRequest = z.strictObject({ date: DayParam, listId: Id, template: z.string().max(600).optional() });
+
+export const RecipientPreview = z.object({
+  userId: Id,
+  name: z.string(),
+  phone: z.string().nullable(),
+  text: z.string(),
+  segments: z.number(),
+  encoding: z.enum(['GSM-7', 'UCS-2']),
+  costMicros: z.number(),
+  excluded: Exclusion.nullable(),
+});
+export type RecipientPreview = z.infer<typeof RecipientPreview>;
+
+export const SendPreview = z.object({
+  date: z.string(),
+  currency: z.string(),
+  recipients: z.array(RecipientPreview),
+  totals: z.object({ receiving: z.number(), excluded: z.number(), segments: z.number(), costMicros: z.number() }),
+  templateErrors: z.array(z.string()),
+});
+export type SendPreview = z.infer<typeof SendPreview>;
+
+export const SendRequest = z.strictObject({ date: DayParam, listId: Id });
+
+export const SendResponse = z.object({
+  sendId: z.string(),
+  messages: z.array(z.object({ id: Id, to: z.string(), text: z.string(), userId: Id, name: z.string() })),
+  skipped: z.array(z.object({ userId: Id, name: z.string(), reason: z.string() })),
+});
+export type SendResponse = z.infer<typeof SendResponse>;
+
+const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an IANA time zone (e.g. Europe/Paris)');
+
+const scheduleFields = {
+  figureId: Id,
+  listId: Id,
+  /** Five fields, minute first; 09:00 Monday to Saturday by default. */
+  cron: z.string().trim().min(9).max(100).default('0 9 * * 1-6'),
+  timeZone: TimeZone.default('Europe/Paris'),
+  /** A missed send still goes out this long after its time; never later. */
+  windowMinutes: z.number().int().min(5).max(1380).default(180),
+  /** Not delivered this long after the send: the controller is alerted. */
+  watchMinutes: z.number().int().min(1).max(1440).default(15),
+  enabled: z.boolean().default(true),
+};
+
+function checkCron(s: { cron?: string; timeZone?: string }, ctx: z.RefinementCtx) {
+  if (s.cron === undefined) return;
+  try {
+    cronOf(s.cron, s.timeZone ?? 'Europe/Paris');
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', path: ['cron'], message: `not a cron pattern: ${(err as Error).message}` });
+  }
+}
+
+export const CreateScheduleRequest = z.strictObject(scheduleFields).superRefine(checkCron);
+export type CreateScheduleRequest = z.infer<typeof CreateScheduleRequest>;
+
+export const UpdateScheduleRequest = z
+  .strictObject({
+    cron: scheduleFields.cron.optional(),
+    timeZone: TimeZone.optional(),
+    windowMinutes: z.number().int().min(5).max(1380).optional(),
+    watchMinutes: z.number().int().min(1).max(1440).optional(),
+    enabled: z.boolean().optional(),
+    listId: Id.optional(),
+  })
+  .superRefine(checkCron);
+export type UpdateScheduleRequest = z.infer<typeof UpdateScheduleRequest>;
+
+export const RunView = z.object({
+  day: z.string(),
+  state: z.enum(['waiting', 'sending', 'sent', 'missed']),
+  firedAt: z.string(),
+  detail: z.string().nullable(),
+  sent: z.number(),
+  delivered: z.number(),
+});
+
+export const Schedule = z.object({
+  id: Id,
+  figureId: Id,
+  listId: Id,
+  cron: z.string(),
+  timeZone: z.string(),
+  windowMinutes: z.number(),
+  watchMinutes: z.number(),
+  enabled: z.boolean(),
+  controllerId: Id,
+  next: z.string().nullable(),
+  runs: z.array(RunView),
+});
+export type Schedule = z.infer<typeof Schedule>;
+
+export const Alert = z.object({
+  id: Id,
+  kind: z.enum(['values-missing', 'too-late', 'undelivered', 'refused']),
+  text: z.string(),
+  figureId: Id.nullable(),
+  scheduleId: Id.nullable(),
+  day: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+  /** The alert's own SMS to the controller, or why it could not go. */
+  sms: z.string().nullable(),
+});
+export type Alert = z.infer<typeof Alert>;
+
+export const CreateApiKeyRequest = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  figureIds: z.array(Id).min(1, 'name the figures this key may write').max(200),
+});
+
+export const ApiKeyView = z.object({
+  id: Id,
+  name: z.string(),
+  scope: z.literal('figures:write'),
+  figureIds: z.array(Id),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ApiKeyView = z.infer<typeof ApiKeyView>;
