@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { ErrorCode } from '#core/api/errors';
 import type { Config } from './config.ts';
 import type { Context, RelayEvents } from './context.ts';
+import { handleCors } from './http/cors.ts';
 import { HttpError } from './http/errors.ts';
 import { Router, send, type Method } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
@@ -47,6 +48,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://relay');
+    if (handleCors(req, res, url.pathname)) return;
     void (async () => {
       try {
         if (!url.pathname.startsWith('/api/') && url.pathname !== '/healthz') {

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { webCsp } from '#core/csp';
 import type { Reply } from './router.ts';
 
 const types: Record<string, string> = {
@@ -14,9 +15,8 @@ const types: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** The client's Content-Security-Policy in web mode; the desktop app sets the same. */
-export const webCsp =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** The client's Content-Security-Policy in web mode: the one policy of core/csp.ts. */
+export { webCsp };
 
 /** Serves the built client; unknown paths get index.html so the client routes them. */
 export async function serveStatic(root: string, urlPath: string): Promise<Reply | null> {

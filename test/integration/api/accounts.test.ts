@@ -156,3 +156,37 @@ describe('accounts API', () => {
     expect(dup.status).toBe(409);
   });
 });
+
+describe('cross-origin access (the desktop app runs at app://conclave)', () => {
+  let relay: RelayProcess;
+
+  beforeAll(async () => {
+    relay = await startRelayProcess();
+  });
+
+  afterAll(async () => {
+    await relay.stop();
+    await removeDataDir(relay.dataDir);
+  });
+
+  it('answers a preflight for the API with the methods and headers the client uses', async () => {
+    const res = await fetch(`${relay.url}/api/session`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'app://conclave',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect(res.headers.get('access-control-allow-methods')).toContain('PATCH');
+  });
+
+  it('marks API answers, errors included, as readable cross-origin', async () => {
+    const res = await fetch(`${relay.url}/api/me`, { headers: { origin: 'app://conclave' } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
