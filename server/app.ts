@@ -34,6 +34,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   let hub: SyncHub | null = null;
   const events: RelayEvents = {
     accessChanged: async (activityId) => hub?.accessChanged(activityId),
+    sessionsRevoked: (userId) => hub?.disconnectUser(userId),
   };
   const base = { db, config, log, now, events };
   const ctx: Context = { ...base, sms: new SmsService(base) };

@@ -10,6 +10,8 @@ export interface RelayEvents {
    * Resolves once they are judged, so an API answer never runs ahead of the relay.
    */
   accessChanged(activityId: string): Promise<void>;
+  /** A person's sessions were revoked: their live connections end too. */
+  sessionsRevoked(userId: string): void;
 }
 
 /** What every service of the relay is handed: no globals. */

@@ -29,6 +29,8 @@ export const CloseCode = {
   rateLimited: 4029,
   /** A frame could not be read: the client speaks something else. */
   malformedFrame: 4400,
+  /** The person's sessions were revoked: sign in again. */
+  signedOut: 4401,
   /** The person is no longer a member of the activity. */
   accessRevoked: 4403,
   /** The document reached its size limit; no more edits are taken. */

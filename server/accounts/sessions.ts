@@ -55,6 +55,7 @@ export async function revokeSessions(ctx: Context, userId: string): Promise<numb
     ctx.now().toISOString(),
     userId,
   ]);
+  ctx.events.sessionsRevoked(userId);
   return result.changes;
 }
 

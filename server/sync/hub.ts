@@ -111,6 +111,15 @@ export class SyncHub {
     }
   }
 
+  /** Closes every live connection of a person (their sessions were revoked). */
+  disconnectUser(userId: string) {
+    for (const room of this.rooms.values()) {
+      for (const conn of room.connections) {
+        if (conn.userId === userId) conn.close(CloseCode.signedOut, 'signed out: sign in again');
+      }
+    }
+  }
+
   /** Stops taking edits, commits what was accepted, snapshots, and closes every room. */
   async drain() {
     this.draining = true;

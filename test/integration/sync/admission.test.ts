@@ -110,6 +110,17 @@ describe('admission to a room (SPEC T1–T4, V2)', () => {
     client.destroy();
   });
 
+  it("V3: revoking a person's sessions ends their live connections with 4401", async () => {
+    const erin = await addPerson(admin, 'Erin Revoked');
+    await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: erin.id, role: 'contributor' });
+    const client = await connectClient(erin.api, activityId);
+    await synced(client);
+    await admin.ok('POST', `/api/users/${erin.id}/revoke-sessions`);
+    await waitFor(() => client.closes.some((c) => c.code === 4401), 5_000, 'close 4401');
+    expect((await erin.api.call('POST', `/api/activities/${activityId}/sync-ticket`)).status).toBe(401);
+    client.destroy();
+  });
+
   it('V2: a member of a group loses access when removed from the group', async () => {
     const dan = await addPerson(admin, 'Dan Leroy');
     const { id: groupId } = await admin.ok<{ id: string }>('POST', '/api/groups', { name: 'Board', members: [dan.id] });
