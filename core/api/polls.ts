@@ -8,10 +8,11 @@ import { Id } from './common.ts';
  * `GET /api/polls/:id` answers with.
  *
  * The question gate: a poll opens only with a precise question, its options (for
- * consent, the proposal; for an estimate, the quantity asked), a decision rule and a
- * deadline in the future (the relay checks the last against its clock).
+ * consent, the proposal; for an estimate, the quantity asked; for private entries, the
+ * board's columns), a decision rule and a deadline in the future (the relay checks the
+ * last against its clock).
  */
-export const pollKinds = ['single', 'dots', 'ranking', 'matrix', 'consent', 'estimate'] as const;
+export const pollKinds = ['single', 'dots', 'ranking', 'matrix', 'consent', 'estimate', 'entries'] as const;
 export const PollKind = z.enum(pollKinds);
 export type PollKind = z.infer<typeof PollKind>;
 
@@ -107,6 +108,20 @@ export const CreateEstimatePoll = z
     path: ['max'],
   });
 
+/**
+ * "Private first" entries for a board: each member writes alone, sealed, and all
+ * entries appear at the reveal. `method` names the board in the activity's document
+ * (its id under `methods`), `columns` its columns (e.g. the four SWOT quadrants).
+ */
+export const CreateEntriesPoll = z.strictObject({
+  kind: z.literal('entries'),
+  method: z.string().trim().min(1).max(64),
+  columns: Options,
+  maxPerPerson: z.int().min(1).max(50).optional(),
+  rule: z.literal('collect', { error: 'rule: collect' }),
+  ...common,
+});
+
 export const CreatePollRequest = z.discriminatedUnion('kind', [
   CreateSinglePoll,
   CreateDotsPoll,
@@ -114,6 +129,7 @@ export const CreatePollRequest = z.discriminatedUnion('kind', [
   CreateMatrixPoll,
   CreateConsentPoll,
   CreateEstimatePoll,
+  CreateEntriesPoll,
 ]);
 export type CreatePollRequest = z.infer<typeof CreatePollRequest>;
 /** A poll's definition as stored: what the facilitator asked, fixed once it opens. */
@@ -132,6 +148,10 @@ export const EstimateVote = z.strictObject({
   reason: z.string().trim().min(1, 'give the reason for your estimate').max(2000),
 });
 
+export const EntriesVote = z.strictObject({
+  entries: z.array(z.strictObject({ column: Label, text: z.string().trim().min(1, 'an entry needs some text').max(2000) })).max(50),
+});
+
 /** The body of `POST /api/polls/:id/votes`, by kind of poll. */
 export const voteSchemas = {
   single: SingleVote,
@@ -140,6 +160,7 @@ export const voteSchemas = {
   matrix: MatrixVote,
   consent: ConsentVote,
   estimate: EstimateVote,
+  entries: EntriesVote,
 } as const;
 
 export type VoteFor<K extends PollKind> = z.infer<(typeof voteSchemas)[K]>;

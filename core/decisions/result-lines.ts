@@ -59,6 +59,11 @@ export function resultLines(result: PollResult): string[] {
       }
       return [...lines, ...result.reasons.map((r) => `Reason: ${r}`)];
     }
+    case 'entries':
+      return [
+        `${result.total} entr${result.total === 1 ? 'y' : 'ies'} from ${result.contributors} person(s)`,
+        ...result.columns.flatMap((c) => c.entries.map((e) => `${c.column}: ${e.text}${e.count > 1 ? ` (x${e.count})` : ''}`)),
+      ];
   }
 }
 

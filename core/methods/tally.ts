@@ -5,10 +5,22 @@ import { checkDotsBallot, tallyDots, type DotsResult } from './dots.ts';
 import { tallyInstantRunoff, type RunoffResult } from './instant-runoff.ts';
 import { checkMatrixBallot, tallyMatrix, type MatrixResult, type Scale } from './matrix.ts';
 import { tallySingle, type SingleResult } from './plurality.ts';
+import { checkEntries, tallyEntries, type EntriesResult } from './private-entries.ts';
 import { checkRankingBallot, tallyBorda, type BordaResult } from './ranking.ts';
 
 /** The result of one round of a poll, whatever its kind. */
-export type PollResult = SingleResult | DotsResult | BordaResult | RunoffResult | MatrixResult | ConsentResult | EstimateResult;
+export type PollResult =
+  | SingleResult
+  | DotsResult
+  | BordaResult
+  | RunoffResult
+  | MatrixResult
+  | ConsentResult
+  | EstimateResult
+  | EntriesResult;
+
+/** How many entries one person may write on a private-first board unless the poll says. */
+export const defaultMaxEntries = 20;
 
 export const defaultScale: Scale = { min: 0, max: 10 };
 
@@ -50,6 +62,9 @@ export function checkBallot(def: PollDefinition, ballot: Ballot): string | null 
       if (def.max !== undefined && ballot.value > def.max) return `the estimate must be at most ${def.max}`;
       return null;
     }
+    case 'entries':
+      if (!is('entries', ballot, 'entries')) return 'send {entries: [{column, text}]}';
+      return checkEntries(def.columns, def.maxPerPerson ?? defaultMaxEntries, ballot.entries);
   }
 }
 
@@ -88,5 +103,7 @@ export function tallyPoll(def: PollDefinition, ballots: readonly KeyedBallot[], 
       );
     case 'estimate':
       return tallyEstimates(context.round, of('estimate', 'value'), context.previousEstimate ?? null);
+    case 'entries':
+      return tallyEntries(def.columns, of('entries', 'entries').map((b) => b.entries));
   }
 }

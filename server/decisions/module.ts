@@ -9,11 +9,12 @@ import { listenToDecisionSms, resumeDecisionSms } from './sms.ts';
 export function decisionsModule(ctx: Context): RelayModule {
   const reviews = new DueTimer('decision reviews', { log: ctx.log, now: ctx.now, next: () => nextReview(ctx), work: () => announceDueReviews(ctx) });
   let resuming: Promise<void> = Promise.resolve();
+  // Listen before any part starts, so that no "OK" heard at start-up goes unrecorded.
+  listenToDecisionSms(ctx);
   return {
     name: 'decisions',
     routes: (router) => decisionRoutes(router, ctx, () => reviews.changed()),
     start: async () => {
-      listenToDecisionSms(ctx);
       await reviews.start();
       resuming = resumeDecisionSms(ctx).catch((err: unknown) => ctx.log.error({ err }, 'could not resume decision SMS'));
     },

@@ -53,6 +53,7 @@ export interface PollView {
 export function optionsOf(def: PollDefinition): string[] {
   if (def.kind === 'consent') return [def.proposal];
   if (def.kind === 'estimate') return [];
+  if (def.kind === 'entries') return def.columns;
   return def.options;
 }
 

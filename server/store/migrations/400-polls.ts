@@ -16,7 +16,7 @@ export const polls: Migration = {
 CREATE TABLE polls (
   id TEXT PRIMARY KEY,
   activity_id TEXT NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('single', 'dots', 'ranking', 'matrix', 'consent', 'estimate')),
+  kind TEXT NOT NULL,
   definition TEXT NOT NULL,
   anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
   status TEXT NOT NULL CHECK (status IN ('open', 'revealed', 'closed')),

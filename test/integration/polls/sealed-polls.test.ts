@@ -180,6 +180,38 @@ describe('sealed polls', () => {
     expect(JSON.stringify(await admin.ok('GET', `/api/polls/${estimateId}`))).not.toContain('7331.25');
   });
 
+  it('P1 private-first board entries stay sealed on the relay, then appear all at once, per column', async () => {
+    const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, {
+      kind: 'entries',
+      question: 'What are our strengths and threats in Lille?',
+      method: 'swot-lille',
+      columns: ['strengths', 'weaknesses', 'opportunities', 'threats'],
+      rule: 'collect',
+      deadline: inFuture(),
+    });
+    const framesBefore = wire.frames.length;
+    await bob.ok('POST', `/api/polls/${id}/votes`, { entries: [{ column: 'strengths', text: 'quokka-private-strength' }] });
+    await carol.ok('POST', `/api/polls/${id}/votes`, { entries: [{ column: 'threats', text: 'narwhal-private-threat' }] });
+    bobClient.doc.getMap('methods').set('note-2', 'second-visible-entry');
+    await waitFor(() => wire.frames.some((f) => f.includes('second-visible-entry')), 10_000, 'the second board edit');
+    const wireText = Buffer.concat(wire.frames.slice(framesBefore)).toString('latin1');
+    const docText = Buffer.from(Y.encodeStateAsUpdate(bobClient.doc)).toString('latin1');
+    for (const text of [wireText, docText, JSON.stringify(await fiona.ok('GET', `/api/polls/${id}`)), JSON.stringify(await admin.ok('GET', `/api/polls/${id}`))]) {
+      expect(text).not.toContain('quokka-private-strength');
+      expect(text).not.toContain('narwhal-private-threat');
+    }
+    const revealed = await fiona.ok<{ results: { columns: { column: string; entries: { text: string }[] }[] } }>(
+      'POST',
+      `/api/polls/${id}/reveal`,
+    );
+    expect(revealed.results.columns.map((c) => [c.column, c.entries.map((e) => e.text)])).toEqual([
+      ['strengths', ['quokka-private-strength']],
+      ['weaknesses', []],
+      ['opportunities', []],
+      ['threats', ['narwhal-private-threat']],
+    ]);
+  });
+
   it('D1 Delphi rounds: median and IQR without names; the next round shows who changed and the convergence', async () => {
     const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, {
       kind: 'estimate',

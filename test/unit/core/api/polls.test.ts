@@ -43,6 +43,7 @@ describe('poll requests (the question gate)', () => {
       { ...common, kind: 'matrix', options: ['a', 'b'], rule: 'weighted-sum', criteria: [{ label: 'cost', weight: 2 }] },
       { ...common, kind: 'consent', proposal: 'We open in Lyon in March.', rule: 'consent' },
       { ...common, kind: 'estimate', quantity: 'first-year sales', unit: 'k€', rule: 'median', anonymous: true },
+      { ...common, kind: 'entries', method: 'swot-1', columns: ['strengths', 'threats'], rule: 'collect' },
     ];
     for (const body of bodies) expect(CreatePollRequest.safeParse(body).error).toBeUndefined();
     const zeroWeights = { ...bodies[2], criteria: [{ label: 'cost', weight: 0 }] };
