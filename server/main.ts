@@ -1,10 +1,11 @@
 import { startRelay } from './app.ts';
+import { clockFromEnv } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
 
 const log = createLogger();
 const config = loadConfig();
-const relay = await startRelay(config, log);
+const relay = await startRelay(config, log, clockFromEnv());
 log.info({ url: relay.url, dataDir: config.dataDir }, 'relay listening');
 // Tools (tests, npm start) read this line to learn the port when PORT=0.
 process.stdout.write(`CONCLAVE_RELAY_LISTENING ${relay.url}\n`);

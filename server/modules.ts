@@ -1,4 +1,5 @@
 import type { Context } from './context.ts';
+import { figuresModule } from './figures/module.ts';
 import { accountRoutes } from './http/routes/accounts.ts';
 import { activityRoutes } from './http/routes/activities.ts';
 import type { Router } from './http/router.ts';
@@ -24,5 +25,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     { name: 'sms', routes: (router) => smsRoutes(router, ctx), start: () => ctx.sms.start(), stop: () => ctx.sms.stop() },
     pollsModule(ctx),
     decisionsModule(ctx),
+    figuresModule(ctx),
   ];
 }

@@ -2,6 +2,7 @@ import type { Migration } from '../migrate.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
+import { figures } from './300-figures.ts';
 import { updateSummaries } from './004-update-summaries.ts';
 import { sms } from './200-sms.ts';
 import { polls } from './400-polls.ts';
@@ -12,4 +13,4 @@ import { decisions } from './410-decisions.ts';
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas.
  */
-export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, sms, polls, decisions];
+export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, sms, figures, polls, decisions];

@@ -1,0 +1,246 @@
+import { addDays, dayIn } from '#core/figures/days';
+import { decideSchedule, defaultLookBackMs, type RunState, type ScheduleAction } from '#core/figures/schedule';
+import type { Context } from '../context.ts';
+import { messageById } from '../sms/messages.ts';
+import { raiseAlert, sendPendingAlerts } from './alerts.ts';
+import { missingText, tooLateText, undeliveredText, type NotDelivered } from './alert-texts.ts';
+import { renderForList } from './compose.ts';
+import type { FiguresConfig } from './config.ts';
+import { localeOfOrg, type FigureRow } from './figures.ts';
+import type { ScheduleRow } from './schedules.ts';
+import { abandonBatch, claimBatch, deliverBatch, type Batch } from './send.ts';
+
+/**
+ * The scheduler: on every tick (and when values come in) it asks the pure decision of
+ * core/figures/schedule.ts what each schedule owes now, and does it; then it watches
+ * deliveries. Everything it knows is in SQLite (runs, sends, alerts), so a restart
+ * picks up exactly where the store says, whatever the process remembered.
+ */
+export class FiguresScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly config: FiguresConfig,
+  ) {}
+
+  start() {
+    this.stopped = false;
+    this.timer = setInterval(() => this.poke(), this.config.tickMs);
+    this.timer.unref();
+    this.poke();
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Look now (values entered, schedule changed, or the timer). */
+  poke() {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.tick()
+      .catch((err: unknown) => this.ctx.log.error({ err }, 'figures scheduler tick failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  /** Resolves after a complete tick that started after this call. */
+  async settle() {
+    await this.running;
+    this.poke();
+    await this.running;
+  }
+
+  private async tick() {
+    const schedules = await this.ctx.db.all<ScheduleRow>('SELECT * FROM figure_schedules WHERE enabled = 1');
+    for (const schedule of schedules) {
+      if (this.stopped) return;
+      await this.runSchedule(schedule).catch((err: unknown) =>
+        this.ctx.log.error({ err, schedule: schedule.id }, 'a figures schedule failed; trying again next tick'),
+      );
+    }
+    await this.resumeSendNow();
+    await this.watchDeliveries();
+    await sendPendingAlerts(this.ctx);
+  }
+
+  private async runSchedule(s: ScheduleRow) {
+    const { db } = this.ctx;
+    const now = this.ctx.now();
+    const since = addDays(dayIn(new Date(now.getTime() - defaultLookBackMs), s.time_zone), -2);
+    const runs = new Map(
+      (await db.all<{ day: string; state: RunState }>('SELECT day, state FROM figure_runs WHERE schedule_id = ? AND day >= ?', [s.id, since])).map(
+        (r) => [r.day, r.state],
+      ),
+    );
+    const valueDays = new Set(
+      (await db.all<{ day: string }>('SELECT day FROM figure_values WHERE figure_id = ? AND day >= ?', [s.figure_id, since])).map((r) => r.day),
+    );
+    const decision = decideSchedule({
+      schedule: { cron: s.cron, timeZone: s.time_zone, windowMinutes: s.window_minutes, activeSince: new Date(s.active_since) },
+      now,
+      runs,
+      hasValues: (day) => valueDays.has(day),
+    });
+    for (const action of decision.actions) await this.act(s, action, runs.get(action.day));
+  }
+
+  private batchOf(s: ScheduleRow, day: string): Batch {
+    return {
+      batch: `${s.id}:${day}`,
+      orgId: s.org_id,
+      figureId: s.figure_id,
+      scheduleId: s.id,
+      day,
+      controllerId: s.controller_id,
+      watchMinutes: s.watch_minutes,
+      keyOf: (userId) => `figures:${s.id}:${day}:${userId}`,
+    };
+  }
+
+  private async act(s: ScheduleRow, action: ScheduleAction, before: RunState | undefined) {
+    const { db } = this.ctx;
+    const at = this.ctx.now().toISOString();
+    const figure = await db.get<FigureRow>('SELECT * FROM figures WHERE id = ?', [s.figure_id]);
+    if (!figure) return;
+    const locale = await localeOfOrg(db, s.org_id);
+    const label = figure.sms_label ?? figure.label;
+    const alert = { orgId: s.org_id, controllerId: s.controller_id, figureId: s.figure_id, scheduleId: s.id, day: action.day };
+    switch (action.kind) {
+      case 'send':
+        return this.sendRun(s, action.day, action.firedAt);
+      case 'wait':
+        return;
+      case 'alert-missing':
+        await db.run(
+          "INSERT OR IGNORE INTO figure_runs (schedule_id, day, state, fired_at, detail, updated_at) VALUES (?, ?, 'waiting', ?, 'values missing', ?)",
+          [s.id, action.day, action.firedAt.toISOString(), at],
+        );
+        return raiseAlert(this.ctx, {
+          ...alert,
+          kind: 'values-missing',
+          subject: `missing:${s.id}:${action.day}`,
+          text: missingText(locale, label, action.day, action.deadline, s.time_zone),
+        });
+      case 'too-late':
+        if (before === 'sending') await abandonBatch(this.ctx, this.batchOf(s, action.day));
+        await db.run(
+          `INSERT INTO figure_runs (schedule_id, day, state, fired_at, detail, updated_at) VALUES (?, ?, 'missed', ?, ?, ?)
+           ON CONFLICT (schedule_id, day) DO UPDATE SET state = 'missed', detail = excluded.detail, updated_at = excluded.updated_at`,
+          [s.id, action.day, action.firedAt.toISOString(), `too late: ${action.why}`, at],
+        );
+        return raiseAlert(this.ctx, {
+          ...alert,
+          kind: 'too-late',
+          subject: `too-late:${s.id}:${action.day}`,
+          text: tooLateText(locale, label, action.day, action.why),
+        });
+    }
+  }
+
+  /** Claims the run and its recipients in one transaction, then hands them to the gateway. */
+  private async sendRun(s: ScheduleRow, day: string, firedAt: Date) {
+    const batch = this.batchOf(s, day);
+    const now = this.ctx.now();
+    const go = await this.ctx.db.transaction(async (tx) => {
+      const run = await tx.get<{ state: RunState }>('SELECT state FROM figure_runs WHERE schedule_id = ? AND day = ?', [s.id, day]);
+      if (run?.state === 'sent' || run?.state === 'missed') return false;
+      if (run?.state === 'sending') return true;
+      const figure = await tx.get<FigureRow>('SELECT * FROM figures WHERE id = ?', [s.figure_id]);
+      if (!figure) return false;
+      const rendered = await renderForList(tx, figure, day, s.list_id);
+      await tx.run(
+        `INSERT INTO figure_runs (schedule_id, day, state, fired_at, detail, updated_at) VALUES (?, ?, 'sending', ?, NULL, ?)
+         ON CONFLICT (schedule_id, day) DO UPDATE SET state = 'sending', updated_at = excluded.updated_at`,
+        [s.id, day, firedAt.toISOString(), now.toISOString()],
+      );
+      await claimBatch(tx, batch, rendered, now);
+      return true;
+    });
+    if (!go) return;
+    this.crashPoint('after-claim');
+    const rows = await deliverBatch(this.ctx, batch);
+    this.crashPoint('after-enqueue');
+    const sent = rows.filter((r) => r.state === 'enqueued').length;
+    const refused = rows.filter((r) => r.state === 'refused').length;
+    await this.ctx.db.run("UPDATE figure_runs SET state = 'sent', detail = ?, updated_at = ? WHERE schedule_id = ? AND day = ? AND state = 'sending'", [
+      `${sent} queued, ${refused} refused`,
+      this.ctx.now().toISOString(),
+      s.id,
+      day,
+    ]);
+    this.ctx.log.info({ schedule: s.id, day, sent, refused }, 'daily figures sent');
+  }
+
+  private crashPoint(point: string) {
+    if (this.config.crashAt === point && process.env.NODE_ENV === 'test') process.kill(process.pid, 'SIGKILL');
+  }
+
+  /** A "send now" cut by a crash is finished (same keys), or given up when too old. */
+  private async resumeSendNow() {
+    const edge = new Date(this.ctx.now().getTime() - this.config.resumeSendNowMs).toISOString();
+    const batches = await this.ctx.db.all<{ batch: string; org_id: string; figure_id: string; day: string; controller_id: string; created_at: string }>(
+      `SELECT batch, org_id, figure_id, day, controller_id, MIN(created_at) AS created_at FROM figure_sends
+        WHERE state = 'claimed' AND schedule_id IS NULL GROUP BY batch`,
+    );
+    for (const b of batches) {
+      const batch: Batch = { ...b, orgId: b.org_id, figureId: b.figure_id, scheduleId: null, controllerId: b.controller_id, watchMinutes: 0, keyOf: () => '' };
+      if (b.created_at >= edge) await deliverBatch(this.ctx, batch);
+      else await abandonBatch(this.ctx, batch);
+    }
+  }
+
+  /** After each batch's watch delay: whoever has not got the SMS, the controller hears who and why. */
+  private async watchDeliveries() {
+    const { db } = this.ctx;
+    const now = this.ctx.now().toISOString();
+    const due = await db.all<{ batch: string }>(
+      `SELECT DISTINCT batch FROM figure_sends WHERE watched_at IS NULL AND state IN ('enqueued', 'refused', 'missed') AND watch_at <= ?`,
+      [now],
+    );
+    for (const { batch } of due) {
+      const rows = await db.all<{ idempotency_key: string; user_id: string; state: string; message_id: string | null; reason: string | null; name: string; schedule_id: string | null; figure_id: string; day: string; org_id: string; controller_id: string; watch_at: string; created_at: string }>(
+        `SELECT s.*, u.name FROM figure_sends s JOIN users u ON u.id = s.user_id WHERE s.batch = ? ORDER BY u.name COLLATE NOCASE`,
+        [batch],
+      );
+      const first = rows[0];
+      if (!first) continue;
+      const notDelivered: NotDelivered[] = [];
+      for (const row of rows) {
+        if (row.state === 'enqueued' && row.message_id) {
+          const message = await messageById(db, row.message_id);
+          if (message && message.status !== 'delivered') notDelivered.push({ name: row.name, status: message.status, detail: message.detail });
+        } else if (row.state === 'refused' && row.schedule_id) notDelivered.push({ name: row.name, status: row.reason ?? 'refused', detail: null });
+      }
+      if (notDelivered.length > 0) {
+        const figure = await db.get<FigureRow>('SELECT * FROM figures WHERE id = ?', [first.figure_id]);
+        const minutes = Math.round((Date.parse(first.watch_at) - Date.parse(first.created_at)) / 60_000);
+        await raiseAlert(this.ctx, {
+          orgId: first.org_id,
+          controllerId: first.controller_id,
+          kind: 'undelivered',
+          subject: `undelivered:${batch}`,
+          figureId: first.figure_id,
+          scheduleId: first.schedule_id,
+          day: first.day,
+          text: undeliveredText(await localeOfOrg(db, first.org_id), figure?.sms_label ?? figure?.label ?? '', first.day, rows.length, minutes, notDelivered),
+        });
+      }
+      await db.run('UPDATE figure_sends SET watched_at = ? WHERE batch = ? AND watched_at IS NULL', [now, batch]);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+import {
+  CreateApiKeyRequest,
+  CreateFigureRequest,
+  CreateListRequest,
+  CreateScheduleRequest,
+  FigureValueRequest,
+  PreviewRequest,
+  SendRequest,
+  UpdateFigureRequest,
+  UpdateScheduleRequest,
+  ValuesQuery,
+} from '#core/api/figures';
+import { ErrorCode } from '#core/api/errors';
+import { isDay } from '#core/figures/days';
+import { addDays, dayIn } from '#core/figures/days';
+import { z } from 'zod';
+import { authenticate, requireAdmin } from '../../accounts/sessions.ts';
+import type { Context } from '../../context.ts';
+import { isController, requireController, requireFigureScope, valuesWriter, writerName, writerOrg } from '../../figures/access.ts';
+import { listAlerts, markAlertRead } from '../../figures/alerts.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../figures/api-keys.ts';
+import { previewSend } from '../../figures/compose.ts';
+import { createFigure, figureRow, getFigure, listFigures, listValues, putValue, toValue, updateFigure, valueOf } from '../../figures/figures.ts';
+import { importCsv } from '../../figures/import.ts';
+import { createList, getList, listLists, recipientsOf, updateList } from '../../figures/lists.ts';
+import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule } from '../../figures/schedules.ts';
+import { sendNow } from '../../figures/send-now.ts';
+import { readBody, readJson, validate } from '../body.ts';
+import { HttpError, notFound } from '../errors.ts';
+import type { Request, Router } from '../router.ts';
+
+/** Daily figures, recipient lists, schedules, alerts, ERP keys and controllers. */
+export function figuresRoutes(router: Router, ctx: Context, changed: () => void) {
+  const controller = (req: Request) => requireController(ctx, req.raw.headers.authorization);
+  const admin = async (req: Request) => {
+    const me = await authenticate(ctx, req.raw.headers.authorization);
+    requireAdmin(me);
+    return me;
+  };
+  const day = (req: Request) => {
+    const value = req.params.date ?? '';
+    if (!isDay(value)) throw new HttpError(ErrorCode.validation, `date: "${value}" is not a date as YYYY-MM-DD`, [{ path: 'date', message: 'a date as YYYY-MM-DD' }]);
+    return value;
+  };
+
+  // Fixed paths first: `/api/figures/:id` would otherwise take them.
+  router
+    .on('GET', '/api/figures/me', async (req) => {
+      const me = await authenticate(ctx, req.raw.headers.authorization);
+      return { body: { controller: await isController(ctx, me) } };
+    })
+    .on('GET', '/api/figures/alerts', async (req) => {
+      const me = await controller(req);
+      return { body: { alerts: await listAlerts(ctx, me.orgId, req.query.get('unread') === '1') } };
+    })
+    .on('POST', '/api/figures/alerts/:id/read', async (req) => {
+      const me = await controller(req);
+      if (!(await markAlertRead(ctx, me.orgId, req.params.id ?? ''))) throw notFound('alert');
+      return {};
+    })
+    .on('POST', '/api/figures/import', async (req) => {
+      const writer = await valuesWriter(ctx, req.raw.headers.authorization);
+      const result = await importCsv(ctx, writer, await csvBody(req), null);
+      changed();
+      return { status: 201, body: result };
+    })
+    .on('GET', '/api/figures/schedules', async (req) => ({ body: { schedules: await listSchedules(ctx, (await controller(req)).orgId) } }))
+    .on('POST', '/api/figures/schedules', async (req) => {
+      const me = await controller(req);
+      const created = await createSchedule(ctx, me, await readJson(req.raw, CreateScheduleRequest));
+      changed();
+      return { status: 201, body: created };
+    })
+    .on('GET', '/api/figures/schedules/:id', async (req) => ({ body: await getSchedule(ctx, (await controller(req)).orgId, req.params.id ?? '') }))
+    .on('PATCH', '/api/figures/schedules/:id', async (req) => {
+      const me = await controller(req);
+      const updated = await updateSchedule(ctx, me, req.params.id ?? '', await readJson(req.raw, UpdateScheduleRequest));
+      changed();
+      return { body: updated };
+    })
+    .on('DELETE', '/api/figures/schedules/:id', async (req) => {
+      await deleteSchedule(ctx, (await controller(req)).orgId, req.params.id ?? '');
+      return {};
+    })
+    .on('GET', '/api/figures/api-keys', async (req) => ({ body: { keys: await listApiKeys(ctx, (await admin(req)).orgId) } }))
+    .on('POST', '/api/figures/api-keys', async (req) => {
+      const me = await admin(req);
+      const input = await readJson(req.raw, CreateApiKeyRequest);
+      return { status: 201, body: { ...(await createApiKey(ctx, me, input.name, input.figureIds)), scope: 'figures:write' } };
+    })
+    .on('DELETE', '/api/figures/api-keys/:id', async (req) => {
+      await revokeApiKey(ctx, (await admin(req)).orgId, req.params.id ?? '');
+      return {};
+    })
+    .on('GET', '/api/figures/controllers', async (req) => {
+      const me = await admin(req);
+      const rows = await ctx.db.all<{ user_id: string }>('SELECT user_id FROM figure_controllers WHERE org_id = ?', [me.orgId]);
+      return { body: { controllers: rows.map((r) => r.user_id) } };
+    })
+    .on('PUT', '/api/figures/controllers/:userId', async (req) => {
+      const me = await admin(req);
+      const user = await ctx.db.get('SELECT 1 AS one FROM users WHERE id = ? AND org_id = ?', [req.params.userId ?? '', me.orgId]);
+      if (!user) throw notFound('person');
+      await ctx.db.run('INSERT OR IGNORE INTO figure_controllers (org_id, user_id, granted_by, granted_at) VALUES (?, ?, ?, ?)', [
+        me.orgId,
+        req.params.userId ?? '',
+        me.id,
+        ctx.now().toISOString(),
+      ]);
+      return {};
+    })
+    .on('DELETE', '/api/figures/controllers/:userId', async (req) => {
+      const me = await admin(req);
+      await ctx.db.run('DELETE FROM figure_controllers WHERE org_id = ? AND user_id = ?', [me.orgId, req.params.userId ?? '']);
+      return {};
+    });
+
+  router
+    .on('GET', '/api/figures', async (req) => ({ body: { figures: await listFigures(ctx, (await controller(req)).orgId) } }))
+    .on('POST', '/api/figures', async (req) => {
+      const me = await controller(req);
+      return { status: 201, body: await createFigure(ctx, me, await readJson(req.raw, CreateFigureRequest)) };
+    })
+    .on('GET', '/api/figures/:id', async (req) => ({ body: await getFigure(ctx, (await controller(req)).orgId, req.params.id ?? '') }))
+    .on('PATCH', '/api/figures/:id', async (req) => {
+      const me = await controller(req);
+      return { body: await updateFigure(ctx, me, req.params.id ?? '', await readJson(req.raw, UpdateFigureRequest)) };
+    })
+    .on('GET', '/api/figures/:id/values', async (req) => {
+      const me = await controller(req);
+      const figure = await figureRow(ctx, me.orgId, req.params.id ?? '');
+      const query = validate(ValuesQuery, Object.fromEntries(req.query));
+      const to = query.to ?? dayIn(ctx.now(), 'Europe/Paris');
+      const from = query.from ?? addDays(to, -30);
+      return { body: { values: await listValues(ctx, figure.id, from, to) } };
+    })
+    .on('PUT', '/api/figures/:id/values/:date', async (req) => {
+      const writer = await valuesWriter(ctx, req.raw.headers.authorization);
+      const figure = await figureRow(ctx, writerOrg(writer), req.params.id ?? '');
+      requireFigureScope(writer, figure.id);
+      const date = day(req);
+      const input = await readJson(req.raw, FigureValueRequest);
+      await ctx.db.transaction((tx) =>
+        putValue(tx, figure.id, date, input, writer.kind === 'key' ? 'api' : 'form', writerName(writer), ctx.now().toISOString()),
+      );
+      changed();
+      return { body: toValue((await valueOf(ctx.db, figure.id, date))!) };
+    })
+    .on('POST', '/api/figures/:id/import', async (req) => {
+      const writer = await valuesWriter(ctx, req.raw.headers.authorization);
+      const figure = await figureRow(ctx, writerOrg(writer), req.params.id ?? '');
+      requireFigureScope(writer, figure.id);
+      const result = await importCsv(ctx, writer, await csvBody(req), figure.id);
+      changed();
+      return { status: 201, body: result };
+    })
+    .on('POST', '/api/figures/:id/preview', async (req) => {
+      const me = await controller(req);
+      const figure = await figureRow(ctx, me.orgId, req.params.id ?? '');
+      const input = await readJson(req.raw, PreviewRequest);
+      await getList(ctx, me.orgId, input.listId);
+      return { body: await previewSend(ctx, figure, input.date, input.listId, input.template) };
+    })
+    .on('POST', '/api/figures/:id/send', async (req) => {
+      const me = await controller(req);
+      const figure = await figureRow(ctx, me.orgId, req.params.id ?? '');
+      const input = await readJson(req.raw, SendRequest);
+      const watch = Number(req.query.get('watchMinutes') ?? 15);
+      return { status: 201, body: await sendNow(ctx, me, figure, input.date, input.listId, Number.isFinite(watch) && watch > 0 ? watch : 15) };
+    });
+
+  router
+    .on('GET', '/api/lists', async (req) => ({ body: { lists: await listLists(ctx, (await controller(req)).orgId) } }))
+    .on('POST', '/api/lists', async (req) => {
+      const me = await controller(req);
+      return { status: 201, body: await createList(ctx, me, await readJson(req.raw, CreateListRequest)) };
+    })
+    .on('GET', '/api/lists/:id', async (req) => ({ body: await getList(ctx, (await controller(req)).orgId, req.params.id ?? '') }))
+    .on('PUT', '/api/lists/:id', async (req) => {
+      const me = await controller(req);
+      return { body: await updateList(ctx, me, req.params.id ?? '', await readJson(req.raw, CreateListRequest)) };
+    })
+    .on('GET', '/api/lists/:id/recipients', async (req) => {
+      const me = await controller(req);
+      await getList(ctx, me.orgId, req.params.id ?? '');
+      return { body: { recipients: await recipientsOf(ctx.db, me.orgId, req.params.id ?? '') } };
+    });
+}
+
+/** A CSV sent as text/csv (or text/plain), or as JSON `{"csv": "..."}`. */
+async function csvBody(req: Request): Promise<string> {
+  const type = req.raw.headers['content-type'] ?? '';
+  if (/^application\/json\b/i.test(type)) return (await readJson(req.raw, z.strictObject({ csv: z.string().max(2_000_000) }), 2_100_000)).csv;
+  if (!/^text\/(csv|plain)\b/i.test(type)) throw new HttpError(ErrorCode.unsupportedMediaType, 'Send the CSV as text/csv.');
+  return (await readBody(req.raw, 2_000_000)).toString('utf8');
+}
