@@ -41,6 +41,7 @@ export class SyncHub {
         maxDocumentBytes: this.ctx.config.sync.maxDocumentBytes,
         snapshotEvery: this.ctx.config.sync.snapshotEvery,
         maxBacklogBytes: 16 * 1024 * 1024,
+        onFailed: (failed) => this.forget(failed),
       });
       created.ready.catch((err: unknown) => {
         this.ctx.log.error({ err, room: activityId }, 'could not load a document');

@@ -27,6 +27,8 @@ export interface RoomDeps {
   snapshotEvery: number;
   /** A peer with more than this many bytes waiting to be sent is dropped. */
   maxBacklogBytes: number;
+  /** The room cannot go on (the store refused a write): forget it so the next join reloads. */
+  onFailed: (room: Room) => void;
 }
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
@@ -203,6 +205,7 @@ export class Room {
     this.state = 'failed';
     this.deps.logger.error({ err, room: this.id }, 'could not store an update; closing the room');
     for (const conn of this.connections) conn.close(1011, 'the relay could not save: reconnect');
+    this.deps.onFailed(this);
   }
 
   private acceptAwareness(conn: Connection, update: Uint8Array) {
