@@ -24,7 +24,7 @@ export function CommentsPanel({ doc, actor, canEdit, people }: Props) {
   const [shown, setShown] = useState(pageSize);
   const hidden = Math.max(0, threads.length - shown);
   return (
-    <section className="comments card" aria-labelledby="comments-title" data-testid="comments">
+    <section className="comments card" aria-labelledby="comments-title" data-testid="comments" data-threads={threads.length}>
       <div className="section-head">
         <h2 id="comments-title">{t('comments.title')}</h2>
         <span className="muted small">{threads.length}</span>

@@ -9,8 +9,8 @@ export type Route =
   | { name: 'new-activity' }
   | { name: 'activity'; id: string; tab: ActivityTab };
 
-export type ActivityTab = 'work' | 'history' | 'members';
-const tabs: ActivityTab[] = ['work', 'history', 'members'];
+export type ActivityTab = 'work' | 'decide' | 'history' | 'members';
+const tabs: ActivityTab[] = ['work', 'decide', 'history', 'members'];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);

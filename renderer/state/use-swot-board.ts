@@ -1,6 +1,7 @@
+import { useRef } from 'react';
 import { groupByQuadrant, type Quadrant, type SwotItem } from '#core/methods/swot';
 import { methodsOf } from '#core/doc/methods';
-import { readSwotItems } from '#core/doc/swot';
+import { readSwotItem, swotItemsMap } from '#core/doc/swot';
 import type * as Y from 'yjs';
 import { useDocValue } from './use-doc-value.ts';
 
@@ -11,10 +12,35 @@ export interface SwotBoardView {
   total: number;
 }
 
+type Cache = Map<string, { json: string; item: SwotItem }>;
+
+/**
+ * Reads the board; an item whose fields did not change keeps its object, so that only
+ * changed items are drawn again (the board may hold a thousand).
+ */
+function readBoard(doc: Y.Doc, cache: Cache): SwotBoardView {
+  const items = swotItemsMap(doc);
+  const out: SwotItem[] = [];
+  const seen = new Set<string>();
+  for (const [id, map] of items?.entries() ?? []) {
+    const raw = map.toJSON();
+    const json = JSON.stringify(raw);
+    const cached = cache.get(id);
+    let item = cached?.json === json ? cached.item : null;
+    if (!item) {
+      item = readSwotItem(map);
+      if (item) cache.set(id, { json, item });
+    }
+    if (item) {
+      out.push(item);
+      seen.add(id);
+    }
+  }
+  for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+  return { present: methodsOf(doc).has('swot'), quadrants: groupByQuadrant(out), total: out.length };
+}
+
 export function useSwotBoard(doc: Y.Doc): SwotBoardView {
-  const methods = methodsOf(doc);
-  return useDocValue(methods, () => {
-    const items = readSwotItems(doc);
-    return { present: methods.has('swot'), quadrants: groupByQuadrant(items), total: items.length };
-  });
+  const cache = useRef<Cache>(new Map());
+  return useDocValue(methodsOf(doc), () => readBoard(doc, cache.current));
 }

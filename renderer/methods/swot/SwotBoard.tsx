@@ -21,25 +21,23 @@ interface Props {
 export function SwotBoard({ doc, awareness, actor, canEdit, present }: Props) {
   const { t } = useI18n();
   const board = useSwotBoard(doc);
-  const ctx = useMemo<BoardContext>(() => {
-    const editing = new Map<string, Present[]>();
-    for (const p of present) {
-      if (!p.editing || p.self) continue;
-      editing.set(p.editing, [...(editing.get(p.editing) ?? []), p]);
-    }
-    return { doc, awareness, actor, canEdit, editorsOf: (id) => editing.get(id) ?? [] };
-  }, [doc, awareness, actor, canEdit, present]);
+  const ctx = useMemo<BoardContext>(() => ({ doc, awareness, actor, canEdit }), [doc, awareness, actor, canEdit]);
+  const editing = useMemo(() => {
+    const byItem = new Map<string, Present[]>();
+    for (const p of present) if (p.editing && !p.self) byItem.set(p.editing, [...(byItem.get(p.editing) ?? []), p]);
+    return byItem;
+  }, [present]);
 
   return (
     <SwotBoardContext.Provider value={ctx}>
-      <section className="swot" aria-labelledby="swot-title" data-testid="swot-board">
+      <section className="swot" aria-labelledby="swot-title" data-testid="swot-board" data-total={board.total}>
         <div className="section-head">
           <h2 id="swot-title">{t('swot.title')}</h2>
           <span className="muted small">{t('swot.itemCount', { count: board.total })}</span>
         </div>
         <div className="swot-grid">
           {quadrants.map((q) => (
-            <SwotQuadrant key={q} quadrant={q} items={board.quadrants[q]} />
+            <SwotQuadrant key={q} quadrant={q} items={board.quadrants[q]} editing={editing} />
           ))}
         </div>
       </section>

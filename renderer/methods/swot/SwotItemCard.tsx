@@ -4,21 +4,24 @@ import { setEditing } from '../../actions/presence.ts';
 import { deleteSwotItem, editSwotItem, moveSwotItem, nudgeSwotItem } from '../../actions/swot.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import type { Present } from '../../state/use-presence.ts';
 import { dragType, useBoard } from './board-context.ts';
 
 interface Props {
   item: SwotItem;
   index: number;
   count: number;
-  onDropBefore(e: DragEvent): void;
+  /** Other people editing this item now. */
+  editors: Present[];
+  /** Drop handler of the quadrant; a drop on an item lands before it. */
+  onDrop(e: DragEvent, index: number): void;
 }
 
 /** One item: its text and author, who else is editing it, and what may be done to it. */
-export const SwotItemCard = memo(function SwotItemCard({ item, index, count, onDropBefore }: Props) {
+export const SwotItemCard = memo(function SwotItemCard({ item, index, count, editors, onDrop }: Props) {
   const { t } = useI18n();
-  const { doc, awareness, actor, canEdit, editorsOf } = useBoard();
+  const { doc, awareness, actor, canEdit } = useBoard();
   const [draft, setDraft] = useState<string | null>(null);
-  const editors = editorsOf(item.id);
   const short = item.text.length > 40 ? `${item.text.slice(0, 40)}…` : item.text;
 
   const startEditing = () => {
@@ -53,7 +56,7 @@ export const SwotItemCard = memo(function SwotItemCard({ item, index, count, onD
       onDragOver={(e) => {
         if (canEdit && e.dataTransfer.types.includes(dragType)) e.preventDefault();
       }}
-      onDrop={onDropBefore}
+      onDrop={(e) => onDrop(e, index)}
     >
       {draft === null ? (
         <p className="swot-text">{item.text}</p>

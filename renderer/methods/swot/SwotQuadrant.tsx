@@ -1,5 +1,6 @@
-import { useState, type DragEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent } from 'react';
 import type { Quadrant, SwotItem } from '#core/methods/swot';
+import type { Present } from '../../state/use-presence.ts';
 import { moveSwotItem } from '../../actions/swot.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { AddItemForm } from './AddItemForm.tsx';
@@ -7,23 +8,31 @@ import { dragType, useBoard } from './board-context.ts';
 import { SwotItemCard } from './SwotItemCard.tsx';
 
 /** One quadrant: its items in order; items can be dropped here from any quadrant. */
-export function SwotQuadrant({ quadrant, items }: { quadrant: Quadrant; items: SwotItem[] }) {
+const nobody: Present[] = [];
+
+export function SwotQuadrant({ quadrant, items, editing }: { quadrant: Quadrant; items: SwotItem[]; editing: Map<string, Present[]> }) {
   const { t } = useI18n();
   const { doc, canEdit } = useBoard();
   const [over, setOver] = useState(false);
   const name = t(`swot.${quadrant}`);
 
   const accepts = (e: DragEvent) => canEdit && e.dataTransfer.types.includes(dragType);
-  const onDrop = (e: DragEvent, index: number) => {
-    if (!accepts(e)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    setOver(false);
-    const id = e.dataTransfer.getData(dragType);
-    const from = items.findIndex((i) => i.id === id);
-    // Dropping below itself in the same quadrant: the list it lands in no longer has it.
-    moveSwotItem(doc, id, quadrant, from !== -1 && from < index ? index - 1 : index);
-  };
+  // Stable across renders, so that unchanged items are not drawn again.
+  const current = useRef(items);
+  current.current = items;
+  const onDrop = useCallback(
+    (e: DragEvent, index: number) => {
+      if (!canEdit || !e.dataTransfer.types.includes(dragType)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      setOver(false);
+      const id = e.dataTransfer.getData(dragType);
+      const from = current.current.findIndex((i) => i.id === id);
+      // Dropping below itself in the same quadrant: the list it lands in no longer has it.
+      moveSwotItem(doc, id, quadrant, from !== -1 && from < index ? index - 1 : index);
+    },
+    [canEdit, doc, quadrant],
+  );
 
   return (
     <section
@@ -50,7 +59,7 @@ export function SwotQuadrant({ quadrant, items }: { quadrant: Quadrant; items: S
       ) : (
         <ol className="swot-items" aria-label={name}>
           {items.map((item, index) => (
-            <SwotItemCard key={item.id} item={item} index={index} count={items.length} onDropBefore={(e) => onDrop(e, index)} />
+            <SwotItemCard key={item.id} item={item} index={index} count={items.length} editors={editing.get(item.id) ?? nobody} onDrop={onDrop} />
           ))}
         </ol>
       )}

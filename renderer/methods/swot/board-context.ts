@@ -2,15 +2,13 @@ import { createContext, useContext } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Actor } from '../../actions/swot.ts';
-import type { Present } from '../../state/use-presence.ts';
 
-/** What every part of the board needs: the doc, who acts, whether they may, who edits what. */
+/** What every part of the board needs: the doc, who acts, whether they may. */
 export interface BoardContext {
   doc: Y.Doc;
   awareness: Awareness;
   actor: Actor;
   canEdit: boolean;
-  editorsOf: (itemId: string) => Present[];
 }
 
 export const SwotBoardContext = createContext<BoardContext | null>(null);

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { Activity } from '#core/api/activities';
+import { FormError } from '../../components/Field.tsx';
+import { useSignedIn } from '../../state/use-session.tsx';
+import { usePolls } from '../../state/use-polls.ts';
+import { DecisionSection } from './DecisionSection.tsx';
+import { NewPollForm } from './NewPollForm.tsx';
+import { PollCard } from './PollCard.tsx';
+import { usePollText } from './strings.ts';
+
+/**
+ * The Decide tab: the activity's polls (sealed until revealed) and its decision record.
+ * Everything here comes from the relay's API; nothing of it is in the shared document.
+ */
+export function DecidePanel({ activity, onDecided }: { activity: Activity; onDecided(): void }) {
+  const t = usePollText();
+  const { api } = useSignedIn();
+  const { polls, decision, error, reload, replace, setDecision } = usePolls(api, activity.id);
+  const [creating, setCreating] = useState(false);
+  const canFacilitate = activity.myRole === 'facilitator';
+  const canVote = activity.myRole !== 'viewer';
+  return (
+    <div className="decide" data-testid="decide-panel">
+      <section aria-labelledby="polls-title">
+        <div className="section-head">
+          <h2 id="polls-title">{t('title')}</h2>
+          {canFacilitate && !decision && !creating && (
+            <button className="button primary" type="button" onClick={() => setCreating(true)}>{t('newPoll')}</button>
+          )}
+        </div>
+        <p className="muted">{t('sealedNote')}</p>
+        {creating && (
+          <NewPollForm
+            activityId={activity.id}
+            question={activity.question}
+            onCancel={() => setCreating(false)}
+            onOpened={() => {
+              setCreating(false);
+              void reload();
+            }}
+          />
+        )}
+        {polls?.length === 0 && !creating && <p className="muted">{t('none')}</p>}
+        {polls?.map((poll) => (
+          <PollCard key={poll.id} poll={poll} canVote={canVote} canFacilitate={canFacilitate} onChange={(view) => (view ? replace(view) : void reload())} />
+        ))}
+        <FormError message={error ? error.message : null} />
+      </section>
+      <DecisionSection
+        activityId={activity.id}
+        decision={decision}
+        canFacilitate={canFacilitate}
+        onChange={(record) => {
+          setDecision(record);
+          void reload();
+          onDecided();
+        }}
+      />
+    </div>
+  );
+}

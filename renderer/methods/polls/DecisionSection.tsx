@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import type { DecisionRecord } from '#core/api/decisions';
+import { acknowledgeDecision, exportDecision, publishDecision, rateDecision } from '../../api/polls.ts';
+import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
+import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useSignedIn } from '../../state/use-session.tsx';
+import { usePollText } from './strings.ts';
+
+/** The decision: the facilitator's form until it is published, then the record. */
+export function DecisionSection({ activityId, decision, canFacilitate, onChange }: { activityId: string; decision: DecisionRecord | null; canFacilitate: boolean; onChange(record: DecisionRecord): void }) {
+  const t = usePollText();
+  return (
+    <section className="decision" aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('decision')}</h2>
+      {decision ? (
+        <DecisionRecordView activityId={activityId} record={decision} onChange={onChange} />
+      ) : canFacilitate ? (
+        <DecisionForm activityId={activityId} onPublished={onChange} />
+      ) : (
+        <p className="muted">{t('noDecision')}</p>
+      )}
+    </section>
+  );
+}
+
+function DecisionForm({ activityId, onPublished }: { activityId: string; onPublished(record: DecisionRecord): void }) {
+  const t = usePollText();
+  const { api } = useSignedIn();
+  const errors = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const [form, setForm] = useState({ outcome: '', chosenOption: '', rationale: '', dissent: '', reviewDate: '' });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    errors.clear();
+    setBusy(true);
+    try {
+      onPublished(
+        await publishDecision(api, activityId, {
+          outcome: form.outcome,
+          rationale: form.rationale,
+          ...(form.chosenOption.trim() ? { chosenOption: form.chosenOption } : {}),
+          ...(form.dissent.trim() ? { dissent: form.dissent } : {}),
+          ...(form.reviewDate ? { reviewDate: form.reviewDate } : {}),
+        }),
+      );
+    } catch (err) {
+      errors.show(err);
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="card form-card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('publish')}>
+      <TextAreaField label={t('outcome')} value={form.outcome} onChange={set('outcome')} rows={2} error={errors.field('outcome')} />
+      <TextField label={t('chosen')} value={form.chosenOption} onChange={set('chosenOption')} error={errors.field('chosenOption')} />
+      <TextAreaField label={t('rationale')} value={form.rationale} onChange={set('rationale')} rows={3} error={errors.field('rationale')} />
+      <TextAreaField label={t('dissent')} value={form.dissent} onChange={set('dissent')} rows={2} error={errors.field('dissent')} />
+      <TextField label={t('reviewDate')} type="date" value={form.reviewDate} onChange={set('reviewDate')} error={errors.field('reviewDate')} />
+      <p className="muted">{t('publishNote')}</p>
+      <FormError message={errors.message} />
+      <div className="form-actions">
+        <button className="button primary" type="submit" disabled={busy}>{t('publish')}</button>
+      </div>
+    </form>
+  );
+}
+
+function DecisionRecordView({ activityId, record, onChange }: { activityId: string; record: DecisionRecord; onChange(record: DecisionRecord): void }) {
+  const t = usePollText();
+  const { formatDateTime } = useI18n();
+  const { api, me } = useSignedIn();
+  const errors = useFormErrors();
+  const [rating, setRating] = useState('');
+  const mine = record.recipients.find((r) => r.userId === me.id);
+  const acknowledged = record.recipients.filter((r) => r.acknowledgedAt !== null).length;
+  const reviewOpen = record.reviewDate !== null && Date.parse(record.reviewDate) <= Date.now();
+  const act = async (work: () => Promise<DecisionRecord>) => {
+    errors.clear();
+    try {
+      onChange(await work());
+    } catch (err) {
+      errors.show(err);
+    }
+  };
+  async function download(format: 'md' | 'pdf') {
+    try {
+      const url = URL.createObjectURL(await exportDecision(api, activityId, format));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `decision.${format}`;
+      a.click();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      errors.show(err);
+    }
+  }
+  return (
+    <div className="card decision-record" data-testid="decision-record">
+      <p className="decision-outcome"><strong>{record.outcome}</strong></p>
+      {record.chosenOption && <p>{t('chosen')}: {record.chosenOption}</p>}
+      <h3>{t('rationale')}</h3>
+      <p>{record.rationale}</p>
+      {record.dissent && (<><h3>{t('dissent')}</h3><p>{record.dissent}</p></>)}
+      <p className="muted">{record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('reviewDate')}: ${formatDateTime(record.reviewDate)}` : ''}</p>
+      <h3>{t('acks', { n: acknowledged, total: record.recipients.length })}</h3>
+      <ul className="acks">
+        {record.recipients.map((r) => <li key={r.userId}>{r.name}: {r.acknowledgedAt ? `${t('acknowledged')} (${r.acknowledgedVia})` : t('notYet')}</li>)}
+      </ul>
+      {mine && !mine.acknowledgedAt && (
+        <button className="button primary" type="button" onClick={() => void act(() => acknowledgeDecision(api, activityId))}>{t('acknowledge')}</button>
+      )}
+      {record.ratings.count > 0 && <p>{t('ratings', { mean: (record.ratings.mean ?? 0).toFixed(1), n: record.ratings.count })}</p>}
+      {mine && reviewOpen && (
+        <form className="inline-form" onSubmit={(e) => {
+          e.preventDefault();
+          void act(() => rateDecision(api, activityId, Number(rating)));
+        }}>
+          <label>{t('rate')} <input type="number" min={1} max={5} value={rating} onChange={(e) => setRating(e.target.value)} /></label>
+          <button className="button ghost" type="submit">{t('rateSend')}</button>
+        </form>
+      )}
+      <div className="form-actions">
+        <button className="button ghost" type="button" onClick={() => void download('md')}>{t('export')} Markdown</button>
+        <button className="button ghost" type="button" onClick={() => void download('pdf')}>{t('export')} PDF</button>
+      </div>
+      <FormError message={errors.message} />
+    </div>
+  );
+}

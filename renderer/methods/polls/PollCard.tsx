@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { PollView } from '#core/api/poll-view';
+import { answerBlock, openNextRound, revealPoll } from '../../api/polls.ts';
+import { FormError } from '../../components/Field.tsx';
+import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useSignedIn } from '../../state/use-session.tsx';
+import { PollResults } from './PollResults.tsx';
+import { usePollText, type PollTextKey } from './strings.ts';
+import { VoteForm } from './VoteForm.tsx';
+
+/** One poll: its question and rule, who has taken part, the member's input, the reveal, results. */
+export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: PollView; canVote: boolean; canFacilitate: boolean; onChange(view?: PollView): void }) {
+  const t = usePollText();
+  const { formatDateTime } = useI18n();
+  const { api } = useSignedIn();
+  const errors = useFormErrors();
+  const [nextDeadline, setNextDeadline] = useState('');
+  const current = poll.rounds.find((r) => r.round === poll.round);
+  const act = async (work: () => Promise<PollView>) => {
+    errors.clear();
+    try {
+      onChange(await work());
+    } catch (err) {
+      errors.show(err);
+    }
+  };
+
+  return (
+    <article className="card poll-card" aria-label={poll.question} data-testid="poll-card">
+      <header>
+        <h3>{poll.question}</h3>
+        <p className="muted">
+          {t(`kind.${poll.kind}` as PollTextKey)} · {t(`rule.${poll.rule}` as PollTextKey)}
+          {poll.rounds.length > 1 ? ` · ${t('round', { n: poll.round })}` : ''} · <span data-testid="poll-status">{t(`status.${poll.status}` as PollTextKey)}</span>
+          {poll.status === 'open' ? ` ${t('until', { when: formatDateTime(poll.deadline) })}` : ''}
+        </p>
+        {poll.kind === 'consent' && poll.definition.kind === 'consent' && <blockquote>{poll.definition.proposal}</blockquote>}
+      </header>
+      <p data-testid="participation">
+        {t('taken', { n: poll.participation.taken.length, total: poll.participation.eligible })}
+        {poll.participation.taken.length > 0 ? `: ${poll.participation.taken.map((p) => p.name).join(', ')}` : ''}
+      </p>
+      {poll.status === 'open' && poll.participation.waiting.length > 0 && (
+        <p className="muted">{t('waiting', { names: poll.participation.waiting.map((p) => p.name).join(', ') })}</p>
+      )}
+      {poll.status === 'open' && poll.mine.taken && <p className="notice">{poll.anonymous ? t('mineFinal') : t('mine')}</p>}
+      {poll.status === 'open' && canVote && !(poll.anonymous && poll.mine.taken) && <VoteForm poll={poll} onSent={onChange} />}
+      {poll.status === 'open' && canFacilitate && (
+        <button className="button" type="button" onClick={() => void act(() => revealPoll(api, poll.id))}>{t('reveal')}</button>
+      )}
+      {[...poll.rounds].reverse().map((round) => <PollResults key={round.round} poll={poll} round={round} />)}
+      {canFacilitate && poll.status === 'revealed' && current?.result?.kind === 'consent' &&
+        current.result.blocks.filter((b) => b.answer === null).map((b) => (
+          <BlockAnswer key={b.key} reason={b.reason} onAnswer={(answer) => act(() => answerBlock(api, poll.id, b.key, answer))} />
+        ))}
+      {canFacilitate && poll.status === 'revealed' && (
+        <form className="inline-form" onSubmit={(e) => {
+          e.preventDefault();
+          void act(() => openNextRound(api, poll.id, nextDeadline ? new Date(nextDeadline).toISOString() : ''));
+        }}>
+          <label>
+            {t('deadline')} <input type="datetime-local" value={nextDeadline} onChange={(e) => setNextDeadline(e.target.value)} />
+          </label>
+          <button className="button ghost" type="submit">{t('nextRound')}</button>
+        </form>
+      )}
+      <FormError message={errors.message} />
+    </article>
+  );
+}
+
+function BlockAnswer({ reason, onAnswer }: { reason: string; onAnswer(answer: string): Promise<void> }) {
+  const t = usePollText();
+  const [answer, setAnswer] = useState('');
+  return (
+    <form className="inline-form" onSubmit={(e) => {
+      e.preventDefault();
+      void onAnswer(answer);
+    }}>
+      <label>
+        {t('answer')} — “{reason}” <input value={answer} onChange={(e) => setAnswer(e.target.value)} />
+      </label>
+      <button className="button ghost" type="submit">{t('vote')}</button>
+    </form>
+  );
+}

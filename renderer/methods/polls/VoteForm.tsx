@@ -1,0 +1,177 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { PollView } from '#core/api/poll-view';
+import type { Ballot, VoteFor } from '#core/api/polls';
+import { consentPositions } from '#core/methods/consent';
+import { defaultScale } from '#core/methods/tally';
+import { castVote } from '../../api/polls.ts';
+import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
+import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useSignedIn } from '../../state/use-session.tsx';
+import { usePollText, type PollTextKey } from './strings.ts';
+
+/** A member's sealed input for the open round, prefilled with what they sent before. */
+export function VoteForm({ poll, onSent }: { poll: PollView; onSent(view: PollView): void }) {
+  const t = usePollText();
+  const { api } = useSignedIn();
+  const errors = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const mine = poll.mine.ballot;
+  const def = poll.definition;
+
+  async function send(e: FormEvent, ballot: Ballot) {
+    e.preventDefault();
+    errors.clear();
+    setBusy(true);
+    try {
+      onSent(await castVote(api, poll.id, ballot));
+    } catch (err) {
+      errors.show(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const footer = (
+    <>
+      <FormError message={errors.message} />
+      <button className="button primary" type="submit" disabled={busy}>{t('vote')}</button>
+    </>
+  );
+
+  switch (def.kind) {
+    case 'single':
+      return <SingleVote options={def.options} initial={mine && 'choice' in mine ? mine.choice : ''} onSubmit={send} footer={footer} />;
+    case 'dots':
+      return <DotsVote options={def.options} budget={def.dotsPerPerson} initial={mine && 'dots' in mine ? mine.dots : {}} onSubmit={send} footer={footer} t={t} />;
+    case 'ranking':
+      return <RankingVote options={def.options} initial={mine && 'ranking' in mine ? mine.ranking : def.options} onSubmit={send} footer={footer} t={t} />;
+    case 'matrix':
+      return <MatrixVote poll={poll} initial={mine && 'scores' in mine ? mine.scores : {}} onSubmit={send} footer={footer} />;
+    case 'consent':
+      return <ConsentVote initial={mine && 'position' in mine ? mine : null} onSubmit={send} footer={footer} t={t} />;
+    case 'estimate':
+      return <EstimateVote unit={def.unit} initial={mine && 'value' in mine ? mine : null} onSubmit={send} footer={footer} t={t} />;
+    case 'entries':
+      return null;
+  }
+}
+
+type Submit = (e: FormEvent, ballot: Ballot) => void;
+interface Common {
+  onSubmit: Submit;
+  footer: ReactNode;
+}
+
+function SingleVote({ options, initial, onSubmit, footer }: Common & { options: string[]; initial: string }) {
+  const [choice, setChoice] = useState(initial);
+  return (
+    <form className="vote-form" onSubmit={(e) => onSubmit(e, { choice })}>
+      <fieldset>
+        {options.map((o) => (
+          <label key={o} className="choice">
+            <input type="radio" name="choice" value={o} checked={choice === o} onChange={() => setChoice(o)} /> {o}
+          </label>
+        ))}
+      </fieldset>
+      {footer}
+    </form>
+  );
+}
+
+function DotsVote({ options, budget, initial, onSubmit, footer, t }: Common & { options: string[]; budget: number; initial: Record<string, number>; t: ReturnType<typeof usePollText> }) {
+  const [dots, setDots] = useState<Record<string, number>>(initial);
+  const left = budget - Object.values(dots).reduce((s, n) => s + n, 0);
+  return (
+    <form className="vote-form" onSubmit={(e) => onSubmit(e, { dots: Object.fromEntries(Object.entries(dots).filter(([, n]) => n > 0)) })}>
+      <p className="muted" aria-live="polite">{t('dotsLeft', { n: left })}</p>
+      {options.map((o) => (
+        <TextField key={o} label={o} type="number" min={0} max={budget} value={String(dots[o] ?? 0)} onChange={(e) => setDots({ ...dots, [o]: Number(e.target.value) || 0 })} />
+      ))}
+      {footer}
+    </form>
+  );
+}
+
+function RankingVote({ options, initial, onSubmit, footer, t }: Common & { options: string[]; initial: string[]; t: ReturnType<typeof usePollText> }) {
+  const [order, setOrder] = useState<string[]>(() => [...initial, ...options.filter((o) => !initial.includes(o))]);
+  const move = (i: number, delta: -1 | 1) => {
+    const next = [...order];
+    const [item] = next.splice(i, 1);
+    if (item !== undefined) next.splice(i + delta, 0, item);
+    setOrder(next);
+  };
+  return (
+    <form className="vote-form" onSubmit={(e) => onSubmit(e, { ranking: order })}>
+      <ol className="ranking">
+        {order.map((o, i) => (
+          <li key={o}>
+            <span>{o}</span>
+            <button type="button" className="button ghost small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('up', { label: o })}>↑</button>
+            <button type="button" className="button ghost small" disabled={i === order.length - 1} onClick={() => move(i, 1)} aria-label={t('down', { label: o })}>↓</button>
+          </li>
+        ))}
+      </ol>
+      {footer}
+    </form>
+  );
+}
+
+function MatrixVote({ poll, initial, onSubmit, footer }: Common & { poll: PollView; initial: VoteFor<'matrix'>['scores'] }) {
+  const def = poll.definition.kind === 'matrix' ? poll.definition : null;
+  const scale = def?.scale ?? defaultScale;
+  const [scores, setScores] = useState<Record<string, Record<string, number>>>(() => structuredClone(initial));
+  if (!def) return null;
+  const set = (option: string, criterion: string, value: string) =>
+    setScores({ ...scores, [option]: { ...scores[option], [criterion]: Number(value) } });
+  return (
+    <form className="vote-form" onSubmit={(e) => onSubmit(e, { scores })}>
+      <table className="matrix">
+        <thead>
+          <tr><th />{def.criteria.map((c) => <th key={c.label} scope="col">{c.label}</th>)}</tr>
+        </thead>
+        <tbody>
+          {def.options.map((o) => (
+            <tr key={o}>
+              <th scope="row">{o}</th>
+              {def.criteria.map((c) => (
+                <td key={c.label}>
+                  <input type="number" min={scale.min} max={scale.max} aria-label={`${o} – ${c.label}`} value={scores[o]?.[c.label] ?? ''} onChange={(e) => set(o, c.label, e.target.value)} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {footer}
+    </form>
+  );
+}
+
+function ConsentVote({ initial, onSubmit, footer, t }: Common & { initial: VoteFor<'consent'> | null; t: ReturnType<typeof usePollText> }) {
+  const [position, setPosition] = useState<VoteFor<'consent'>['position']>(initial?.position ?? 'agree');
+  const [reason, setReason] = useState(initial?.reason ?? '');
+  return (
+    <form className="vote-form" onSubmit={(e) => onSubmit(e, { position, ...(reason.trim() ? { reason } : {}) })}>
+      <fieldset>
+        {consentPositions.map((p) => (
+          <label key={p} className="choice">
+            <input type="radio" name="position" checked={position === p} onChange={() => setPosition(p)} /> {t(`position.${p}` as PollTextKey)}
+          </label>
+        ))}
+      </fieldset>
+      <TextAreaField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+      {footer}
+    </form>
+  );
+}
+
+function EstimateVote({ unit, initial, onSubmit, footer, t }: Common & { unit: string | undefined; initial: VoteFor<'estimate'> | null; t: ReturnType<typeof usePollText> }) {
+  const [value, setValue] = useState(initial ? String(initial.value) : '');
+  const [reason, setReason] = useState(initial?.reason ?? '');
+  return (
+    <form className="vote-form" onSubmit={(e) => onSubmit(e, { value: value.trim() === '' ? Number.NaN : Number(value.replace(',', '.')), reason })}>
+      <TextField label={unit ? `${t('value')} (${unit})` : t('value')} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+      <TextAreaField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+      {footer}
+    </form>
+  );
+}
