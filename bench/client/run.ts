@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { Api, setUpOrganisation } from '../../test/support/api.ts';
+import { setUpOrganisation } from '../../test/support/api.ts';
 import { startWebRelay, stopWebRelay } from '../../test/e2e/support/web-relay.ts';
 import { fillActivity } from './fill.ts';
 
