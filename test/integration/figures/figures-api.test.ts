@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, Api, setUpOrganisation } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { addSmsMember } from '../../support/sms.ts';
+import { seedFigures } from '../../../scripts/demo/figures.ts';
 
 interface Preview {
   recipients: { name: string; text: string; segments: number; encoding: string; costMicros: number; excluded: string | null }[];
@@ -132,5 +133,24 @@ describe('daily figures over HTTP (outbox provider)', () => {
     const res = await admin.call<{ error: { message: string } }>('POST', `/api/figures/${figureId}/send`, { date: '2026-11-23', listId });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/no value for 2026-11-23/);
+  });
+
+  it('seeds the demo figures: six weeks of history, a list and the 09:00 schedule', async () => {
+    const demo = await startRelayProcess();
+    try {
+      const demoAdmin = await setUpOrganisation(demo.url);
+      const member = await addSmsMember(demoAdmin, 'Bruno Lefèvre', '06 11 22 33 44');
+      const seeded = await seedFigures(demoAdmin, { memberIds: [member.id], today: new Date('2026-11-23T10:00:00Z') });
+      const sales = await demoAdmin.ok<{ values: { date: string }[] }>('GET', `/api/figures/${seeded.salesId}/values?from=2026-10-01&to=2026-11-30`);
+      expect(sales.values).toHaveLength(36); // 42 days but the 6 Sundays
+      expect(sales.values.at(-1)?.date).toBe('2026-11-21'); // Sunday 22 is closed
+      const audience = await demoAdmin.ok<{ values: unknown[] }>('GET', `/api/figures/${seeded.audienceId}/values?from=2026-10-01&to=2026-11-30`);
+      expect(audience.values).toHaveLength(42);
+      const schedule = await demoAdmin.ok<{ cron: string; timeZone: string }>('GET', `/api/figures/schedules/${seeded.scheduleId}`);
+      expect(schedule).toMatchObject({ cron: '0 9 * * 1-6', timeZone: 'Europe/Paris' });
+    } finally {
+      await demo.stop();
+      await removeDataDir(demo.dataDir);
+    }
   });
 });
