@@ -6,6 +6,7 @@ import type { Router } from './http/router.ts';
 import { smsRoutes } from './http/routes/sms.ts';
 import { pollsModule } from './polls/module.ts';
 import { decisionsModule } from './decisions/module.ts';
+import { ideasModule } from './ideas/module.ts';
 
 /**
  * A part of the relay: its HTTP routes, and background work started with the relay and
@@ -26,5 +27,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     pollsModule(ctx),
     decisionsModule(ctx),
     figuresModule(ctx),
+    ideasModule(ctx),
   ];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common.ts';
+import { Categories } from './ideas.ts';
 
 export const ActivityStatus = z.enum(['draft', 'open', 'deciding', 'decided', 'archived']);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
@@ -17,12 +18,28 @@ export const Question = z
   .min(10, 'a precise question needs at least 10 characters')
   .max(500);
 
-export const CreateActivityRequest = z.strictObject({
-  title: Title,
-  question: Question,
-  description: z.string().max(20_000).optional(),
-  deadline: IsoDateTime.optional(),
-});
+/** What an activity is: a board (SWOT, polls…) or an idea box (core/api/ideas.ts). */
+export const ActivityKind = z.enum(['board', 'ideas']);
+export type ActivityKind = z.infer<typeof ActivityKind>;
+
+export const CreateActivityRequest = z
+  .strictObject({
+    title: Title,
+    question: Question,
+    description: z.string().max(20_000).optional(),
+    deadline: IsoDateTime.optional(),
+    kind: ActivityKind.optional(),
+    /** An idea box's categories (required for `kind: "ideas"`, refused otherwise). */
+    categories: Categories.optional(),
+  })
+  .superRefine((input, check) => {
+    if (input.kind === 'ideas' && input.categories === undefined) {
+      check.addIssue({ code: 'custom', path: ['categories'], message: 'an idea box needs its categories' });
+    }
+    if (input.kind !== 'ideas' && input.categories !== undefined) {
+      check.addIssue({ code: 'custom', path: ['categories'], message: 'only an idea box (kind "ideas") has categories' });
+    }
+  });
 export type CreateActivityRequest = z.infer<typeof CreateActivityRequest>;
 
 export const UpdateActivityRequest = z.strictObject({
@@ -60,6 +77,9 @@ export const Activity = z.object({
   deadline: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  kind: ActivityKind,
+  /** An idea box's categories; empty for a board. */
+  categories: z.array(z.string()),
   /** The caller's effective role in this activity. */
   myRole: ActivityRole,
 });

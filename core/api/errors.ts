@@ -21,6 +21,8 @@ export const ErrorCode = {
   smsRefused: 'sms_refused',
   /** SMS: the organisation's monthly budget would be exceeded. */
   overBudget: 'over_budget',
+  /** A person's stored files (idea photos) would exceed their storage quota. */
+  quotaExceeded: 'quota_exceeded',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -52,4 +54,5 @@ export const statusOf: Record<ErrorCode, number> = {
   internal_error: 500,
   sms_refused: 422,
   over_budget: 402,
+  quota_exceeded: 413,
 };

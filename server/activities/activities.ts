@@ -1,9 +1,9 @@
-import type { Activity, ActivityRole, ActivityStatus, CreateActivityRequest, UpdateActivityRequest } from '#core/api/activities';
+import type { Activity, ActivityKind, ActivityRole, ActivityStatus, CreateActivityRequest, UpdateActivityRequest } from '#core/api/activities';
 import { newId } from '../auth/tokens.ts';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { effectiveRole, may } from './access.ts';
+import { effectiveRole, may, openToOrganisation } from './access.ts';
 import { initialDocumentUpdate } from './brief-seed.ts';
 
 interface ActivityRow {
@@ -16,6 +16,8 @@ interface ActivityRow {
   deadline: string | null;
   created_at: string;
   updated_at: string;
+  kind: ActivityKind;
+  categories: string;
 }
 
 const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
@@ -28,6 +30,8 @@ const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
   deadline: row.deadline,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  kind: row.kind,
+  categories: JSON.parse(row.categories) as string[],
   myRole,
 });
 
@@ -36,9 +40,21 @@ export async function createActivity(ctx: Context, caller: Caller, input: Create
   const now = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
     await tx.run(
-      `INSERT INTO activities (id, org_id, title, question, description, status, facilitator_id, deadline, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
-      [id, caller.orgId, input.title, input.question, input.description ?? '', caller.id, input.deadline ?? null, now, now],
+      `INSERT INTO activities (id, org_id, title, question, description, status, facilitator_id, deadline, created_at, updated_at, kind, categories)
+       VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
+      [
+        id,
+        caller.orgId,
+        input.title,
+        input.question,
+        input.description ?? '',
+        caller.id,
+        input.deadline ?? null,
+        now,
+        now,
+        input.kind ?? 'board',
+        JSON.stringify(input.categories ?? []),
+      ],
     );
     await tx.run(
       `INSERT INTO activity_members (activity_id, subject_kind, subject_id, role, added_at) VALUES (?, 'user', ?, 'facilitator', ?)`,
@@ -78,7 +94,9 @@ export async function listActivities(ctx: Context, caller: Caller, filter: { sta
        SELECT activity_id, role FROM activity_members WHERE subject_kind = 'user' AND subject_id = ?
        UNION ALL
        SELECT am.activity_id, am.role FROM activity_members am
-         JOIN group_members gm ON gm.group_id = am.subject_id AND am.subject_kind = 'group' WHERE gm.user_id = ?)
+         JOIN group_members gm ON gm.group_id = am.subject_id AND am.subject_kind = 'group' WHERE gm.user_id = ?
+       UNION ALL
+       SELECT oa.id, 'contributor' FROM activities oa WHERE oa.org_id = ? AND ${openToOrganisation('oa')})
      SELECT a.*, (SELECT role FROM mine m WHERE m.activity_id = a.id
                    ORDER BY CASE role WHEN 'facilitator' THEN 0 WHEN 'contributor' THEN 1 ELSE 2 END LIMIT 1) AS role
        FROM activities a
@@ -89,6 +107,7 @@ export async function listActivities(ctx: Context, caller: Caller, filter: { sta
     [
       caller.id,
       caller.id,
+      caller.orgId,
       caller.orgId,
       filter.status ?? null,
       filter.status ?? null,

@@ -7,10 +7,11 @@ import { updateSummaries } from './004-update-summaries.ts';
 import { sms } from './200-sms.ts';
 import { polls } from './400-polls.ts';
 import { decisions } from './410-decisions.ts';
+import { ideas } from './500-ideas.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas.
  */
-export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, sms, figures, polls, decisions];
+export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, sms, figures, polls, decisions, ideas];

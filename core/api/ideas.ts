@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { ideaSorts } from '../ideas/sort.ts';
+import { ideaStatuses, maxReasonLength } from '../ideas/status.ts';
+import { Id } from './common.ts';
+
+/**
+ * The idea box (an activity of kind `ideas`): requests and views of
+ * `POST /api/activities/:id/ideas` (JSON, or multipart/form-data with a `photo`),
+ * `GET /api/activities/:id/ideas`, `POST|DELETE /api/ideas/:id/votes`,
+ * `POST /api/ideas/:id/status`, `POST|DELETE /api/ideas/:id/hidden`,
+ * `GET /api/ideas/:id/photo`, the similar titles, the contributors and the notices
+ * that tell authors what became of their ideas.
+ */
+export const IdeaStatus = z.enum(ideaStatuses);
+export type IdeaStatus = z.infer<typeof IdeaStatus>;
+
+export const maxIdeaTextLength = 1000;
+export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const PhotoType = z.enum(photoTypes);
+export type PhotoType = z.infer<typeof PhotoType>;
+
+export const Category = z.string().trim().min(1, 'a category cannot be empty').max(60, 'a category has at most 60 characters');
+
+/** The facilitator's categories: 1 to 20, each named once. */
+export const Categories = z
+  .array(Category, { error: 'categories: a list of category names is required' })
+  .min(1, 'an idea box needs at least one category')
+  .max(20, 'at most 20 categories')
+  .refine((list) => new Set(list.map((c) => c.toLocaleLowerCase())).size === list.length, 'each category must have a different name');
+
+export const IdeaTitle = z
+  .string({ error: 'a title is required' })
+  .trim()
+  .min(3, 'a title needs at least 3 characters')
+  .max(120, 'a title has at most 120 characters');
+
+export const IdeaText = z
+  .string({ error: 'a text is required' })
+  .trim()
+  .min(1, 'say what you would do')
+  .refine((t) => [...t].length <= maxIdeaTextLength, `the text has at most ${maxIdeaTextLength} characters`);
+
+export const CreateIdeaRequest = z.strictObject({
+  title: IdeaTitle,
+  text: IdeaText,
+  category: z.string({ error: 'choose a category' }).trim().min(1, 'choose a category'),
+});
+export type CreateIdeaRequest = z.infer<typeof CreateIdeaRequest>;
+
+export const Reason = z.string().trim().max(maxReasonLength, `a reason has at most ${maxReasonLength} characters`);
+
+export const ChangeIdeaStatusRequest = z.strictObject({
+  status: IdeaStatus,
+  reason: Reason.optional(),
+});
+export type ChangeIdeaStatusRequest = z.infer<typeof ChangeIdeaStatusRequest>;
+
+export const HideIdeaRequest = z.strictObject({
+  reason: Reason.min(1, 'say why the idea is hidden: its author will read the reason'),
+});
+
+export const IdeaListQuery = z.strictObject({
+  sort: z.enum(ideaSorts).default('votes'),
+  category: z.string().max(60).optional(),
+  status: IdeaStatus.optional(),
+  author: Id.optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type IdeaListQuery = z.input<typeof IdeaListQuery>;
+
+export const SimilarQuery = z.strictObject({ title: z.string().max(200) });
+
+export const Idea = z.object({
+  id: Id,
+  activityId: Id,
+  title: z.string(),
+  text: z.string(),
+  category: z.string(),
+  author: z.object({ id: Id, name: z.string() }),
+  createdAt: z.string(),
+  votes: z.number(),
+  myVote: z.boolean(),
+  status: IdeaStatus,
+  /** The reason given with the latest status change, if any. */
+  reason: z.string().nullable(),
+  statusChangedAt: z.string().nullable(),
+  photo: z.object({ type: PhotoType, bytes: z.number() }).nullable(),
+  /** Hidden by a facilitator: only the author and facilitators see it, with the reason. */
+  hidden: z.object({ reason: z.string(), at: z.string() }).nullable(),
+});
+export type Idea = z.infer<typeof Idea>;
+
+export const IdeaPage = z.object({
+  ideas: z.array(Idea),
+  /** Ideas matching the filter (all pages). */
+  total: z.number(),
+  /** The offset of the next page, or null on the last. */
+  next: z.number().nullable(),
+  categories: z.array(z.string()),
+});
+export type IdeaPage = z.infer<typeof IdeaPage>;
+
+export const StatusChange = z.object({
+  status: IdeaStatus,
+  reason: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+export const IdeaDetail = Idea.extend({ history: z.array(StatusChange) });
+export type IdeaDetail = z.infer<typeof IdeaDetail>;
+
+export const VoteResult = z.object({ votes: z.number(), myVote: z.boolean() });
+export type VoteResult = z.infer<typeof VoteResult>;
+
+export const SimilarIdea = z.object({ id: Id, title: z.string(), votes: z.number(), status: IdeaStatus, score: z.number() });
+export type SimilarIdea = z.infer<typeof SimilarIdea>;
+
+export const Contributor = z.object({
+  id: Id,
+  name: z.string(),
+  ideas: z.number(),
+  votes: z.number(),
+  accepted: z.number(),
+  implemented: z.number(),
+  declined: z.number(),
+});
+export type Contributor = z.infer<typeof Contributor>;
+
+export const IdeaNotice = z.object({
+  id: z.number(),
+  ideaId: Id,
+  activityId: Id,
+  ideaTitle: z.string(),
+  kind: z.enum(['status', 'hidden', 'shown']),
+  status: IdeaStatus.nullable(),
+  reason: z.string().nullable(),
+  at: z.string(),
+  readAt: z.string().nullable(),
+});
+export type IdeaNotice = z.infer<typeof IdeaNotice>;
+
+export const PhotoStorage = z.object({ usedBytes: z.number(), quotaBytes: z.number(), maxPhotoBytes: z.number() });
+export type PhotoStorage = z.infer<typeof PhotoStorage>;

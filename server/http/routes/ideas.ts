@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ChangeIdeaStatusRequest, HideIdeaRequest, IdeaListQuery, SimilarQuery } from '#core/api/ideas';
+import { authenticate } from '../../accounts/sessions.ts';
+import type { Context } from '../../context.ts';
+import { changeStatus, hideIdea } from '../../ideas/answers.ts';
+import { contributors, ideaDetail, listIdeas, similarIdeas } from '../../ideas/list.ts';
+import { readIdeaForm } from '../../ideas/multipart.ts';
+import { ideaNotices, readIdeaNotice } from '../../ideas/notices.ts';
+import { servePhoto, storage } from '../../ideas/photos.ts';
+import type { IdeasSettings } from '../../ideas/settings.ts';
+import { submitIdea } from '../../ideas/submit.ts';
+import { castVote } from '../../ideas/votes.ts';
+import { readJson, validate } from '../body.ts';
+import { notFound } from '../errors.ts';
+import type { Request, Router } from '../router.ts';
+
+/** The idea box's API (core/api/ideas.ts). */
+export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings) {
+  const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
+  const id = (req: Request) => req.params.id ?? '';
+
+  router
+    .on('POST', '/api/activities/:id/ideas', async (req) => {
+      const me = await caller(req);
+      const multipart = /^multipart\/form-data\b/i.test(req.raw.headers['content-type'] ?? '');
+      const form = multipart
+        ? await readIdeaForm(req.raw, settings.photoMaxBytes)
+        : { fields: await readJson(req.raw, z.unknown()), photo: null };
+      return { status: 201, body: await submitIdea(ctx, settings, me, id(req), form.fields, form.photo) };
+    })
+    .on('GET', '/api/activities/:id/ideas', async (req) => {
+      const me = await caller(req);
+      const filter = validate(IdeaListQuery, Object.fromEntries(req.query));
+      return { body: await listIdeas(ctx, me, id(req), filter) };
+    })
+    .on('GET', '/api/activities/:id/ideas/similar', async (req) => {
+      const me = await caller(req);
+      const { title } = validate(SimilarQuery, Object.fromEntries(req.query));
+      return { body: { similar: await similarIdeas(ctx, me, id(req), title) } };
+    })
+    .on('GET', '/api/activities/:id/contributors', async (req) => ({
+      body: { contributors: await contributors(ctx, await caller(req), id(req)) },
+    }))
+    .on('GET', '/api/ideas/storage', async (req) => ({ body: await storage(ctx, settings, await caller(req)) }))
+    .on('GET', '/api/ideas/:id', async (req) => ({ body: await ideaDetail(ctx, await caller(req), id(req)) }))
+    .on('GET', '/api/ideas/:id/photo', async (req) => servePhoto(ctx, settings, await caller(req), id(req)))
+    .on('POST', '/api/ideas/:id/votes', async (req) => {
+      const me = await caller(req);
+      await readJson(req.raw, z.strictObject({}));
+      return { body: await castVote(ctx, me, id(req), true) };
+    })
+    .on('DELETE', '/api/ideas/:id/votes', async (req) => ({ body: await castVote(ctx, await caller(req), id(req), false) }))
+    .on('POST', '/api/ideas/:id/status', async (req) => {
+      const me = await caller(req);
+      return { body: await changeStatus(ctx, me, id(req), await readJson(req.raw, ChangeIdeaStatusRequest)) };
+    })
+    .on('POST', '/api/ideas/:id/hidden', async (req) => {
+      const me = await caller(req);
+      const { reason } = await readJson(req.raw, HideIdeaRequest);
+      return { body: await hideIdea(ctx, me, id(req), reason) };
+    })
+    .on('DELETE', '/api/ideas/:id/hidden', async (req) => ({ body: await hideIdea(ctx, await caller(req), id(req), null) }))
+    .on('GET', '/api/idea-notices', async (req) => ({ body: await ideaNotices(ctx, await caller(req)) }))
+    .on('POST', '/api/idea-notices/:id/read', async (req) => {
+      const n = Number(req.params.id);
+      if (!Number.isInteger(n) || n <= 0) throw notFound('notice');
+      await readIdeaNotice(ctx, await caller(req), n);
+      return {};
+    });
+}

@@ -1,0 +1,73 @@
+import type { ChangeIdeaStatusRequest, IdeaDetail } from '#core/api/ideas';
+import { ErrorCode } from '#core/api/errors';
+import { judgeStatusChange, StatusRefusal } from '#core/ideas/status';
+import type { Caller } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { conflict, HttpError } from '../http/errors.ts';
+import { ideaFor, requireBoxFacilitator } from './access.ts';
+import { ideaDetail } from './list.ts';
+import { sendStatusSms } from './sms.ts';
+
+/**
+ * A facilitator answers an idea: the status moves along core/ideas/status.ts, the
+ * change is recorded with its reason, the author gets an in-app notice — all in one
+ * transaction — and then an SMS (sms.ts; retried at start if the relay stops between).
+ */
+export async function changeStatus(ctx: Context, caller: Caller, ideaId: string, input: ChangeIdeaStatusRequest): Promise<IdeaDetail> {
+  const { idea, box } = await ideaFor(ctx, caller, ideaId);
+  requireBoxFacilitator(box);
+  const reason = input.reason?.trim() || null;
+  const refusal = judgeStatusChange(idea.status, input.status, reason);
+  if (refusal) {
+    if (refusal.refusal === StatusRefusal.reasonRequired || refusal.refusal === StatusRefusal.reasonTooLong) {
+      throw new HttpError(ErrorCode.validation, `reason: ${refusal.message}`, [{ path: 'reason', message: refusal.message }]);
+    }
+    throw conflict(refusal.message);
+  }
+  const now = ctx.now().toISOString();
+  const changeId = await ctx.db.transaction(async (tx) => {
+    // The status read above must still hold: two facilitators answering at once do not both win.
+    const moved = await tx.run('UPDATE ideas SET status = ?, reason = ?, status_changed_at = ? WHERE id = ? AND status = ?', [
+      input.status,
+      reason,
+      now,
+      ideaId,
+      idea.status,
+    ]);
+    if (moved.changes === 0) throw conflict('Someone answered this idea meanwhile: reload it and try again.');
+    const change = await tx.run(
+      `INSERT INTO idea_status_changes (idea_id, from_status, to_status, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      [ideaId, idea.status, input.status, reason, caller.id, now],
+    );
+    await tx.run(`INSERT INTO idea_notices (user_id, idea_id, kind, status, reason, created_at) VALUES (?, ?, 'status', ?, ?, ?)`, [
+      idea.author_id,
+      ideaId,
+      input.status,
+      reason,
+      now,
+    ]);
+    return change.lastID;
+  });
+  await sendStatusSms(ctx, changeId);
+  return ideaDetail(ctx, caller, ideaId);
+}
+
+/** Hides an abusive idea from everyone but its author (who reads why) and the facilitators. */
+export async function hideIdea(ctx: Context, caller: Caller, ideaId: string, reason: string | null): Promise<IdeaDetail> {
+  const { idea, box } = await ideaFor(ctx, caller, ideaId);
+  requireBoxFacilitator(box);
+  const hide = reason !== null;
+  if (hide === Boolean(idea.hidden_at)) throw conflict(hide ? 'This idea is already hidden.' : 'This idea is not hidden.');
+  const now = ctx.now().toISOString();
+  await ctx.db.transaction(async (tx) => {
+    await tx.run('UPDATE ideas SET hidden_reason = ?, hidden_at = ? WHERE id = ?', [reason, hide ? now : null, ideaId]);
+    await tx.run(`INSERT INTO idea_notices (user_id, idea_id, kind, reason, created_at) VALUES (?, ?, ?, ?, ?)`, [
+      idea.author_id,
+      ideaId,
+      hide ? 'hidden' : 'shown',
+      reason,
+      now,
+    ]);
+  });
+  return ideaDetail(ctx, caller, ideaId);
+}

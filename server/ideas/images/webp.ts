@@ -1,0 +1,43 @@
+import { MalformedImage } from './sniff.ts';
+
+/**
+ * Rewrites a WebP without its EXIF and XMP chunks (and unknown ones), clearing their
+ * flags in the VP8X header and fixing the RIFF size. Image data (VP8, VP8L, ALPH,
+ * ANIM/ANMF) and the ICC profile (ICCP) stay.
+ */
+const kept = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
+const exifFlag = 0x08;
+const xmpFlag = 0x04;
+
+export function stripWebp(input: Buffer): Buffer {
+  if (input.length < 20 || input.toString('latin1', 0, 4) !== 'RIFF' || input.toString('latin1', 8, 12) !== 'WEBP') {
+    throw new MalformedImage('not a WebP RIFF header');
+  }
+  const riffEnd = 8 + input.readUInt32LE(4);
+  if (riffEnd > input.length) throw new MalformedImage('a WebP RIFF size runs past the end of the file');
+  const chunks: Buffer[] = [];
+  let offset = 12;
+  let sawImage = false;
+  while (offset < riffEnd) {
+    if (offset + 8 > riffEnd) throw new MalformedImage('a WebP chunk is cut short');
+    const type = input.toString('latin1', offset, offset + 4);
+    const size = input.readUInt32LE(offset + 4);
+    const payloadEnd = offset + 8 + size;
+    if (payloadEnd > riffEnd) throw new MalformedImage('a WebP chunk runs past the end of the file');
+    const pad = size % 2;
+    if (type === 'VP8 ' || type === 'VP8L' || type === 'ANMF') sawImage = true;
+    if (kept.has(type)) {
+      const chunk = Buffer.concat([input.subarray(offset, payloadEnd), Buffer.alloc(pad)]);
+      if (type === 'VP8X' && size >= 1) chunk[8] = chunk[8]! & ~(exifFlag | xmpFlag);
+      chunks.push(chunk);
+    }
+    offset = payloadEnd + pad;
+  }
+  if (!sawImage) throw new MalformedImage('a WebP without image data');
+  const body = Buffer.concat(chunks);
+  const header = Buffer.alloc(12);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(body.length + 4, 4);
+  header.write('WEBP', 8, 'latin1');
+  return Buffer.concat([header, body]);
+}

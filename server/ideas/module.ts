@@ -1,0 +1,22 @@
+import type { Context } from '../context.ts';
+import { ideaRoutes } from '../http/routes/ideas.ts';
+import type { RelayModule } from '../modules.ts';
+import { ideasSettings } from './settings.ts';
+import { listenToIdeaSms, resumeIdeaSms } from './sms.ts';
+
+/** The idea box: routes, photos, and the SMS that tell authors what became of their ideas. */
+export function ideasModule(ctx: Context): RelayModule {
+  const settings = ideasSettings(ctx.config);
+  let resuming: Promise<void> = Promise.resolve();
+  listenToIdeaSms(ctx);
+  return {
+    name: 'ideas',
+    routes: (router) => ideaRoutes(router, ctx, settings),
+    start: () => {
+      resuming = resumeIdeaSms(ctx).catch((err: unknown) => ctx.log.error({ err }, 'could not resume idea SMS'));
+    },
+    stop: async () => {
+      await resuming;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ErrorCode } from '#core/api/errors';
+import type { PhotoStorage, PhotoType } from '#core/api/ideas';
+import type { Caller } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { HttpError, notFound } from '../http/errors.ts';
+import type { Reply } from '../http/router.ts';
+import type { Queries } from '../store/db.ts';
+import { ideaFor } from './access.ts';
+import { cleanImage } from './images/index.ts';
+import type { IdeasSettings } from './settings.ts';
+
+const extension: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** A photo checked by content, stripped of metadata, written under a random name. */
+export interface StoredPhoto {
+  file: string;
+  type: PhotoType;
+  bytes: number;
+}
+
+/**
+ * Judges an uploaded file by its bytes (never its name), strips its metadata and writes
+ * it to the photo folder. Nothing is written when it is refused.
+ */
+export async function storePhoto(settings: IdeasSettings, upload: Buffer): Promise<StoredPhoto> {
+  const cleaned = cleanImage(upload);
+  if (!cleaned.ok) {
+    throw new HttpError(
+      ErrorCode.unsupportedMediaType,
+      cleaned.reason === 'not_an_image'
+        ? 'The photo must be a JPEG, PNG or WebP image: this file is not one, whatever its name says.'
+        : `The photo is a damaged image (${cleaned.detail}).`,
+      [{ path: 'photo', message: 'not a JPEG, PNG or WebP image' }],
+    );
+  }
+  await mkdir(settings.photoDir, { recursive: true });
+  const file = `${randomBytes(18).toString('base64url')}.${extension[cleaned.type]}`;
+  await writeFile(path.join(settings.photoDir, file), cleaned.bytes, { flag: 'wx' });
+  return { file, type: cleaned.type, bytes: cleaned.bytes.length };
+}
+
+export async function discardPhoto(settings: IdeasSettings, photo: StoredPhoto | null) {
+  if (photo) await unlink(path.join(settings.photoDir, photo.file)).catch(() => undefined);
+}
+
+export async function usedBytes(db: Queries, userId: string): Promise<number> {
+  const row = await db.get<{ used: number | null }>('SELECT SUM(bytes) AS used FROM idea_photos WHERE owner_id = ?', [userId]);
+  return row?.used ?? 0;
+}
+
+/** Refuses a photo that would take the person past their quota (run inside the transaction). */
+export async function checkQuota(db: Queries, settings: IdeasSettings, userId: string, photo: StoredPhoto) {
+  const used = await usedBytes(db, userId);
+  if (used + photo.bytes > settings.quotaBytes) {
+    const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+    throw new HttpError(
+      ErrorCode.quotaExceeded,
+      `Your photos would take ${mb(used + photo.bytes)}, more than your ${mb(settings.quotaBytes)} of storage.`,
+    );
+  }
+}
+
+export async function storage(ctx: Context, settings: IdeasSettings, caller: Caller): Promise<PhotoStorage> {
+  return { usedBytes: await usedBytes(ctx.db, caller.id), quotaBytes: settings.quotaBytes, maxPhotoBytes: settings.photoMaxBytes };
+}
+
+/** The photo of an idea, to those who may see the idea; typed by what it is, never sniffed. */
+export async function servePhoto(ctx: Context, settings: IdeasSettings, caller: Caller, ideaId: string): Promise<Reply> {
+  await ideaFor(ctx, caller, ideaId);
+  const photo = await ctx.db.get<{ file: string; type: PhotoType }>('SELECT file, type FROM idea_photos WHERE idea_id = ?', [ideaId]);
+  if (!photo) throw notFound('photo');
+  const bytes = await readFile(path.join(settings.photoDir, photo.file)).catch(() => null);
+  if (!bytes) throw notFound('photo');
+  return {
+    raw: bytes,
+    contentType: photo.type,
+    headers: {
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'private, no-store',
+    },
+  };
+}

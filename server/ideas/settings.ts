@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { Config } from '../config.ts';
+
+/** The idea box's limits (README: "Idea box"), from the environment. */
+export interface IdeasSettings {
+  /** Where photos are stored, each under a random name. */
+  photoDir: string;
+  /** The largest photo accepted, in bytes (before its metadata is stripped). */
+  photoMaxBytes: number;
+  /** What one person's stored photos may add up to, in bytes. */
+  quotaBytes: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function bytes(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a whole number of bytes, not "${raw}"`);
+  return value;
+}
+
+export function ideasSettings(config: Config, env: Env = process.env): IdeasSettings {
+  return {
+    photoDir: path.join(config.dataDir, 'photos'),
+    photoMaxBytes: bytes(env, 'CONCLAVE_PHOTO_MAX_BYTES', 5 * 1024 * 1024),
+    quotaBytes: bytes(env, 'CONCLAVE_PHOTO_QUOTA_BYTES', 250 * 1024 * 1024),
+  };
+}

@@ -1,0 +1,60 @@
+import { CreateIdeaRequest } from '#core/api/ideas';
+import type { Caller } from '../accounts/sessions.ts';
+import { newId } from '../auth/tokens.ts';
+import type { Context } from '../context.ts';
+import { validate } from '../http/body.ts';
+import { HttpError } from '../http/errors.ts';
+import { ErrorCode } from '#core/api/errors';
+import { ideaBox, requireContributor } from './access.ts';
+import { checkQuota, discardPhoto, storePhoto, type StoredPhoto } from './photos.ts';
+import type { IdeasSettings } from './settings.ts';
+
+/**
+ * Adds an idea to a box: fields checked first (nothing stored if any is wrong), then the
+ * photo checked by content and written, then one transaction that counts the photo
+ * against the author's quota and records both. A refusal leaves no file behind.
+ */
+export async function submitIdea(
+  ctx: Context,
+  settings: IdeasSettings,
+  caller: Caller,
+  activityId: string,
+  fields: unknown,
+  upload: Buffer | null,
+): Promise<{ id: string }> {
+  const box = await ideaBox(ctx, caller, activityId);
+  requireContributor(box);
+  const input = validate(CreateIdeaRequest, fields);
+  const category = box.categories.find((c) => c.toLocaleLowerCase() === input.category.toLocaleLowerCase());
+  if (!category) {
+    throw new HttpError(ErrorCode.validation, `category: choose one of ${box.categories.join(', ')}.`, [
+      { path: 'category', message: `choose one of ${box.categories.join(', ')}` },
+    ]);
+  }
+  const photo: StoredPhoto | null = upload ? await storePhoto(settings, upload) : null;
+  const id = newId();
+  const now = ctx.now().toISOString();
+  try {
+    await ctx.db.transaction(async (tx) => {
+      if (photo) await checkQuota(tx, settings, caller.id, photo);
+      await tx.run(
+        `INSERT INTO ideas (id, activity_id, author_id, title, text, category, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [id, activityId, caller.id, input.title, input.text, category, now],
+      );
+      if (photo) {
+        await tx.run('INSERT INTO idea_photos (idea_id, owner_id, file, type, bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?)', [
+          id,
+          caller.id,
+          photo.file,
+          photo.type,
+          photo.bytes,
+          now,
+        ]);
+      }
+    });
+  } catch (err) {
+    await discardPhoto(settings, photo);
+    throw err;
+  }
+  return { id };
+}
