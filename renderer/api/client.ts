@@ -55,4 +55,19 @@ export class ApiClient {
     }
     return schema.parse(json);
   }
+
+  /** A file the relay makes (an export), with the same credentials as `call`. */
+  async blob(path: string): Promise<Blob> {
+    let res: Response;
+    try {
+      res = await fetch(this.base + path, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    } catch {
+      throw new ApiError(0, 'network', 'The relay cannot be reached.');
+    }
+    if (!res.ok) {
+      const err = ((await res.json().catch(() => ({}))) as Partial<ApiErrorBody>).error;
+      throw new ApiError(res.status, err?.code ?? 'internal_error', err?.message ?? res.statusText);
+    }
+    return res.blob();
+  }
 }

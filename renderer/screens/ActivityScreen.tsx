@@ -8,6 +8,8 @@ import { ReadOnlyNotice } from '../components/ReadOnlyNotice.tsx';
 import { RoleBadge, StatusBadge } from '../components/StatusBadge.tsx';
 import { BriefEditor } from '../editor/BriefEditor.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { DecidePanel } from '../methods/polls/DecidePanel.tsx';
+import { usePollText } from '../methods/polls/strings.ts';
 import { SwotBoard } from '../methods/swot/SwotBoard.tsx';
 import { useActivitySession, useConnection } from '../state/use-activity-session.ts';
 import { useAsync } from '../state/use-async.ts';
@@ -39,6 +41,7 @@ export function ActivityScreen({ id, tab }: { id: string; tab: ActivityTab }) {
 
 function OpenActivity({ activity, session, tab, reload }: { activity: Activity; session: ActivitySession; tab: ActivityTab; reload(): void }) {
   const { t } = useI18n();
+  const pollText = usePollText();
   const { api, me } = useSignedIn();
   const connection = useConnection(session);
   const self = useMemo(() => ({ id: me.id, name: me.name }), [me.id, me.name]);
@@ -55,6 +58,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
 
   const tabs: { id: ActivityTab; label: string }[] = [
     { id: 'work', label: t('activity.tab.work') },
+    { id: 'decide', label: pollText('tab') },
     { id: 'history', label: t('activity.tab.history') },
     { id: 'members', label: t('activity.tab.members') },
   ];
@@ -98,6 +102,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
           <CommentsPanel doc={session.doc} actor={self} canEdit={canEdit} people={people.data ?? []} />
         </aside>
       </div>
+      {tab === 'decide' && <DecidePanel activity={activity} onActivityChanged={reload} />}
       {tab === 'history' && <HistoryPanel activityId={activity.id} />}
       {tab === 'members' && <MembersPanel activityId={activity.id} canManage={activity.myRole === 'facilitator'} />}
     </main>

@@ -1,54 +1,11 @@
-import type { Ballot, PollDefinition, PollKind, PollStatus } from '#core/api/polls';
+import type { PollView, RoundView } from '#core/api/poll-view';
+import type { Ballot, PollDefinition } from '#core/api/polls';
 import type { EstimateSummary } from '#core/methods/delphi';
-import { tallyPoll, type PollResult } from '#core/methods/tally';
+import { tallyPoll } from '#core/methods/tally';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { canonical } from './access.ts';
 import { ballotsOf, eligibleVoters, participantsOf, roundsOf, type PollRecord } from './records.ts';
-
-interface Person {
-  userId: string;
-  name: string;
-}
-
-export interface RoundView {
-  round: number;
-  deadline: string;
-  openedAt: string;
-  /** Null while the round is sealed. */
-  revealedAt: string | null;
-  /** Who revealed it; null when the deadline did. */
-  revealedBy: string | null;
-  participants: Person[];
-  /** Only once revealed. */
-  result: PollResult | null;
-  /** Who chose what: revealed named polls only (never for estimates: Delphi reasons stay unnamed). */
-  choices: (Person & { ballot: Ballot })[] | null;
-  /** Revealed named polls from round 2: who gave different input than in the round before. */
-  changedInput: Person[] | null;
-}
-
-/** `GET /api/polls/:id`: participation while sealed, results once revealed. */
-export interface PollView {
-  id: string;
-  activityId: string;
-  kind: PollKind;
-  question: string;
-  options: string[];
-  rule: string;
-  deadline: string;
-  anonymous: boolean;
-  status: PollStatus;
-  round: number;
-  definition: PollDefinition;
-  createdAt: string;
-  participation: { eligible: number; taken: Person[]; waiting: Person[] };
-  /** The caller's own input this round; in anonymous polls only whether they took part. */
-  mine: { taken: boolean; ballot: Ballot | null };
-  /** The current round's result; null while sealed. */
-  results: PollResult | null;
-  rounds: RoundView[];
-}
 
 export function optionsOf(def: PollDefinition): string[] {
   if (def.kind === 'consent') return [def.proposal];

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import '../../styles/decide.css';
 import type { Activity } from '#core/api/activities';
 import { FormError } from '../../components/Field.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
@@ -12,7 +13,8 @@ import { usePollText } from './strings.ts';
  * The Decide tab: the activity's polls (sealed until revealed) and its decision record.
  * Everything here comes from the relay's API; nothing of it is in the shared document.
  */
-export function DecidePanel({ activity, onDecided }: { activity: Activity; onDecided(): void }) {
+/** `onActivityChanged`: the activity's status moved (a poll opened, the decision was published). */
+export function DecidePanel({ activity, onActivityChanged }: { activity: Activity; onActivityChanged(): void }) {
   const t = usePollText();
   const { api } = useSignedIn();
   const { polls, decision, error, reload, replace, setDecision } = usePolls(api, activity.id);
@@ -37,6 +39,7 @@ export function DecidePanel({ activity, onDecided }: { activity: Activity; onDec
             onOpened={() => {
               setCreating(false);
               void reload();
+              onActivityChanged();
             }}
           />
         )}
@@ -53,7 +56,7 @@ export function DecidePanel({ activity, onDecided }: { activity: Activity; onDec
         onChange={(record) => {
           setDecision(record);
           void reload();
-          onDecided();
+          onActivityChanged();
         }}
       />
     </div>
