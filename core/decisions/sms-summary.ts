@@ -9,12 +9,25 @@ import { gsmSafe } from '../sms/gsm-safe.ts';
  * request to acknowledge.
  */
 export const maxDecisionSegments = 2;
-export const acknowledgeRequest = 'Reply OK to acknowledge.';
 
-export function decisionSms(input: { activityTitle: string; outcome: string; chosenOption: string | null }): string {
-  const head = `Conclave - decision on "${shorten(oneLine(input.activityTitle), 60)}": `;
+/** The wording, in the organisation's language; the reply is "OK" in both. */
+export const decisionWording = {
+  en: { head: (title: string) => `Conclave - decision on "${title}": `, ack: 'Reply OK to acknowledge.' },
+  fr: { head: (title: string) => `Conclave - décision "${title}" : `, ack: 'Répondez OK pour en prendre acte.' },
+} as const;
+export type DecisionLocale = keyof typeof decisionWording;
+export const acknowledgeRequest = decisionWording.en.ack;
+
+export function decisionSms(input: {
+  activityTitle: string;
+  outcome: string;
+  chosenOption: string | null;
+  locale?: string;
+}): string {
+  const wording = decisionWording[input.locale === 'fr' ? 'fr' : 'en'];
+  const head = wording.head(shorten(oneLine(input.activityTitle), 60));
   const body = input.chosenOption ? `${oneLine(input.chosenOption)}. ${oneLine(input.outcome)}` : oneLine(input.outcome);
-  const compose = (text: string) => gsmSafe(`${head}${text} ${acknowledgeRequest}`).text;
+  const compose = (text: string) => gsmSafe(`${head}${text} ${wording.ack}`).text;
   const text = compose(body);
   if (composeSms(text).segments <= maxDecisionSegments) return text;
   // Shorten the wording until it fits: a binary search over its length.

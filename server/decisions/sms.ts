@@ -12,13 +12,19 @@ export const decisionSmsKind = 'decisions.published';
  * recipients without an SMS status are tried, so this can run again at start.
  */
 export async function sendDecisionSms(ctx: Context, decisionId: string): Promise<void> {
-  const decision = await ctx.db.get<{ org_id: string; title: string; outcome: string; chosen_option: string | null; published_by: string }>(
-    `SELECT a.org_id, a.title, d.outcome, d.chosen_option, d.published_by FROM decisions d JOIN activities a ON a.id = d.activity_id
+  const decision = await ctx.db.get<{ org_id: string; locale: string; title: string; outcome: string; chosen_option: string | null; published_by: string }>(
+    `SELECT a.org_id, o.locale, a.title, d.outcome, d.chosen_option, d.published_by
+       FROM decisions d JOIN activities a ON a.id = d.activity_id JOIN organizations o ON o.id = a.org_id
       WHERE d.id = ?`,
     [decisionId],
   );
   if (!decision) return;
-  const text = decisionSms({ activityTitle: decision.title, outcome: decision.outcome, chosenOption: decision.chosen_option });
+  const text = decisionSms({
+    activityTitle: decision.title,
+    outcome: decision.outcome,
+    chosenOption: decision.chosen_option,
+    locale: decision.locale,
+  });
   const pending = await ctx.db.all<{ user_id: string }>(
     'SELECT user_id FROM decision_recipients WHERE decision_id = ? AND sms_status IS NULL ORDER BY user_id',
     [decisionId],

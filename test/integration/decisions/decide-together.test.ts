@@ -174,7 +174,9 @@ describe('deciding together, from question to acknowledged decision', () => {
       expect(mine).toHaveLength(1);
       expect(mine[0]!.parts.length).toBeLessThanOrEqual(2);
       expect(mine[0]!.text).toContain('Lyon');
-      expect(mine[0]!.text).toMatch(/Reply OK to acknowledge\.$/);
+      // The organisation was set up in French (the default).
+      expect(mine[0]!.text).toMatch(/^Conclave - décision "Next store" : Lyon\. /);
+      expect(mine[0]!.text).toMatch(/Répondez OK pour en prendre acte\.$/);
     }
     const facilitatorRow = (await fiona.ok<{ recipients: Recipient[] }>('GET', `/api/activities/${activityId}/decision`)).recipients.find(
       (r) => r.name === 'Fiona Facilitator',

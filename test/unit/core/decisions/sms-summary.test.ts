@@ -9,6 +9,12 @@ describe('the decision SMS', () => {
     expect(composeSms(text)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
   });
 
+  it('speaks the organisation’s language, still in GSM-7', () => {
+    const text = decisionSms({ activityTitle: 'Prochain magasin', outcome: 'On ouvre à Lyon au printemps.', chosenOption: 'Lyon', locale: 'fr' });
+    expect(text).toBe('Conclave - décision "Prochain magasin" : Lyon. On ouvre à Lyon au printemps. Répondez OK pour en prendre acte.');
+    expect(composeSms(text)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+  });
+
   it('shortens a long outcome to two segments, keeping the request to acknowledge', () => {
     const outcome = 'We open the next store in Lyon. '.repeat(40);
     const text = decisionSms({ activityTitle: 'Next store', outcome, chosenOption: null });
