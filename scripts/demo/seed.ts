@@ -1,10 +1,12 @@
 /**
  * The demo organisation of `npm start -- --demo`: people with phones and SMS consent,
- * a board of directors, and an activity with a SWOT board and comments — all through
- * the relay's own API and sync, as a client would make them.
+ * a board of directors, an activity with a SWOT board and comments, and daily figures
+ * with their history and morning schedule — all through the relay's own API and sync,
+ * as a client would make them.
  */
 import { Api } from '../lib/http-client.ts';
 import { writeDocument } from './document.ts';
+import { seedFigures } from './figures.ts';
 
 export const demoPassword = 'conclave-demo-2026';
 
@@ -59,6 +61,8 @@ export async function seedDemo(relayUrl: string): Promise<SeededDemo | null> {
   await admin.ok('PATCH', `/api/activities/${activityId}`, { status: 'open' });
 
   await writeDocument(admin, activityId, { id: me.id, name: me.name });
+  // Daily figures with six weeks of history, sent to the board at 09:00 Monday–Saturday.
+  await seedFigures(admin, { memberIds: Object.values(ids), weeks: 6 });
 
   return {
     password: demoPassword,

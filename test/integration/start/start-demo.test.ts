@@ -66,6 +66,14 @@ describe('npm start -- --demo', () => {
     client.destroy();
   });
 
+  it('seeds a daily figure with weeks of history and its morning schedule', async () => {
+    const password = /password for all: (\S+)/.exec(run.output)?.[1];
+    const { token } = await new Api(url).ok<{ token: string }>('POST', '/api/session', { email: 'alice@durand.example', password });
+    const alice = new Api(url, token);
+    const { figures } = await alice.ok<{ figures: { id: string; label: string }[] }>('GET', '/api/figures');
+    expect(figures.map((f) => f.label)).toContain('CA veille');
+  });
+
   it('keeps its data across a restart and does not seed it twice', async () => {
     await stop(run.child);
     const again = start(dataDir);
