@@ -1,4 +1,6 @@
 import { AppHeader } from './components/AppHeader.tsx';
+import { FigureScreen } from './figures/FigureScreen.tsx';
+import { FiguresScreen } from './figures/FiguresScreen.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { ActivityListScreen } from './screens/ActivityListScreen.tsx';
 import { ActivityScreen } from './screens/ActivityScreen.tsx';
@@ -40,6 +42,10 @@ function Screens() {
           return <NewActivityScreen />;
         case 'activity':
           return <ActivityScreen key={route.id} id={route.id} tab={route.tab} />;
+        case 'figures':
+          return <FiguresScreen />;
+        case 'figure':
+          return <FigureScreen key={route.id} id={route.id} />;
       }
   }
 }

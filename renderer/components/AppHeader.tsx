@@ -1,3 +1,4 @@
+import { FiguresNavLink } from '../figures/FiguresNavLink.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../state/use-session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -17,6 +18,7 @@ export function AppHeader() {
       {state.status === 'signed-in' && (
         <nav aria-label={t('nav.activities')}>
           <a href="#/activities">{t('nav.activities')}</a>
+          <FiguresNavLink />
         </nav>
       )}
       <div className="app-header-end">

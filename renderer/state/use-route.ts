@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'activities' }
   | { name: 'new-activity' }
-  | { name: 'activity'; id: string; tab: ActivityTab };
+  | { name: 'activity'; id: string; tab: ActivityTab }
+  | { name: 'figures' }
+  | { name: 'figure'; id: string };
 
 export type ActivityTab = 'work' | 'decide' | 'history' | 'members';
 const tabs: ActivityTab[] = ['work', 'decide', 'history', 'members'];
@@ -15,6 +17,7 @@ const tabs: ActivityTab[] = ['work', 'decide', 'history', 'members'];
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'activities' && parts[1] === 'new') return { name: 'new-activity' };
+  if (parts[0] === 'figures') return parts[1] ? { name: 'figure', id: parts[1] } : { name: 'figures' };
   if (parts[0] === 'activities' && parts[1]) {
     const tab = tabs.find((t) => t === parts[2]) ?? 'work';
     return { name: 'activity', id: parts[1], tab };
@@ -30,6 +33,10 @@ export function hrefOf(route: Route): string {
       return '#/activities/new';
     case 'activity':
       return `#/activities/${route.id}${route.tab === 'work' ? '' : `/${route.tab}`}`;
+    case 'figures':
+      return '#/figures';
+    case 'figure':
+      return `#/figures/${route.id}`;
   }
 }
 

@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import type { Figure } from '#core/api/figures';
+import { ApiError } from '../api/client.ts';
+import { importCsvFile } from '../actions/figures.ts';
+import { FormError } from '../components/Field.tsx';
+import { useFiguresText } from '../i18n/figures.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+
+/** A CSV of days: all imported, or none, with each bad line named. */
+export function CsvImport({ figure, onImported }: { figure: Figure; onImported(): void }) {
+  const t = useFiguresText();
+  const { api } = useSignedIn();
+  const [file, setFile] = useState<File | null>(null);
+  const [problems, setProblems] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setProblems(null);
+    setDone(null);
+    try {
+      const { imported } = await importCsvFile(api, figure.id, file);
+      setDone(t('imported', { count: imported }));
+      onImported();
+    } catch (err) {
+      setProblems(err instanceof ApiError ? err : new ApiError(0, 'internal_error', String(err)));
+    }
+  };
+  return (
+    <form className="card csv-import" onSubmit={(e) => void submit(e)} aria-label={t('import')}>
+      <h2>{t('import')}</h2>
+      <p className="field-hint">{t('importHint')}</p>
+      <input type="file" accept=".csv,text/csv,text/plain" aria-label={t('import')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <FormError message={problems?.message ?? null} />
+      {problems && problems.issues.length > 1 && (
+        <ul className="csv-problems">
+          {problems.issues.map((i) => (
+            <li key={`${i.path}:${i.message}`}>
+              {i.path}: {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {done && <p className="notice" role="status">{done}</p>}
+      <button type="submit" className="button" disabled={!file}>
+        {t('importButton')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import '../styles/figures.css';
+import { addDays, dayIn } from '#core/figures/days';
+import { useFiguresText } from '../i18n/figures.ts';
+import { useFigure, useFigureFormat, useFigureValues } from '../state/use-figures.ts';
+import { hrefOf } from '../state/use-route.ts';
+import { CsvImport } from './CsvImport.tsx';
+import { FigureChart } from './FigureChart.tsx';
+import { SchedulesPanel } from './SchedulesPanel.tsx';
+import { SendPanel } from './SendPanel.tsx';
+import { ValueForm } from './ValueForm.tsx';
+
+/** Yesterday, in the time zone of this computer. */
+export function yesterday(): string {
+  return addDays(dayIn(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone), -1);
+}
+
+/** One figure: enter a day, import, its month on a chart, preview and send, schedules. */
+export function FigureScreen({ id }: { id: string }) {
+  const t = useFiguresText();
+  const figure = useFigure(id);
+  const to = yesterday();
+  const values = useFigureValues(id, to);
+  const format = useFigureFormat();
+  const changed = () => {
+    values.reload();
+    figure.reload();
+  };
+  if (figure.status === 'failed') return <main id="main" className="page"><p role="alert">{figure.error.message}</p></main>;
+  if (figure.status === 'loading') return <main id="main" className="page" />;
+  const f = figure.data;
+  const latest = values.data?.at(-1);
+  return (
+    <main id="main" className="page figures-page">
+      <a className="back-link" href={hrefOf({ name: 'figures' })}>
+        {t('back')}
+      </a>
+      <div className="page-head">
+        <h1>{f.label}</h1>
+      </div>
+      {latest && (
+        <p className="figure-gaps">
+          {t('gaps', { date: latest.date, vsForecast: format.percent(latest.vsForecast), vsLastYear: format.percent(latest.vsLastYear) })}
+        </p>
+      )}
+      <section className="card" aria-label={t('chart')}>
+        <h2>{t('chart')}</h2>
+        <FigureChart figure={f} values={values.data ?? []} from={addDays(to, -30)} to={to} />
+        <details>
+          <summary>{t('history')}</summary>
+          <table className="figure-history">
+            <thead>
+              <tr>
+                <th>{t('date')}</th>
+                <th>{t('value')}</th>
+                <th>{t('forecast')}</th>
+                <th>{t('lastYear')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...(values.data ?? [])].reverse().map((v) => (
+                <tr key={v.date}>
+                  <td>{v.date}</td>
+                  <td>{format.value(f, v.value)}</td>
+                  <td>
+                    {format.value(f, v.forecast)} ({format.percent(v.vsForecast)})
+                  </td>
+                  <td>
+                    {format.value(f, v.lastYear)} ({format.percent(v.vsLastYear)})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </section>
+      <div className="figures-columns">
+        <ValueForm figure={f} defaultDate={to} onSaved={changed} />
+        <CsvImport figure={f} onImported={changed} />
+      </div>
+      <SendPanel figure={f} defaultDate={latest?.date ?? to} onTemplateKept={figure.reload} />
+      <SchedulesPanel figure={f} />
+    </main>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import { createRecipientList } from '../actions/figures.ts';
+import { FormError, TextField } from '../components/Field.tsx';
+import { useFiguresText } from '../i18n/figures.ts';
+import { usePeopleAndGroups, useRecipientLists } from '../state/use-figures.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+
+/** Recipient lists: people and groups, picked by name. */
+export function ListsPanel() {
+  const t = useFiguresText();
+  const { api } = useSignedIn();
+  const lists = useRecipientLists();
+  const directory = usePeopleAndGroups();
+  const [name, setName] = useState('');
+  const [people, setPeople] = useState<string[]>([]);
+  const [groups, setGroups] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+  const names = new Map((directory.data?.people ?? []).map((p) => [p.id, p.name]));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await createRecipientList(api, name, people, groups);
+      setName('');
+      setPeople([]);
+      setGroups([]);
+      lists.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <section className="card lists-panel" aria-label={t('lists')}>
+      <h2>{t('lists')}</h2>
+      <ul className="recipient-lists">
+        {(lists.data ?? []).map((l) => (
+          <li key={l.id}>
+            <strong>{l.name}</strong>{' '}
+            <span className="muted small">{l.members.map((id) => names.get(id) ?? id).join(', ')}</span>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={(e) => void submit(e)} aria-label={t('createList')}>
+        <TextField label={t('listName')} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+        <fieldset className="pick-list">
+          <legend>{t('people')}</legend>
+          {(directory.data?.people ?? []).map((p) => (
+            <label key={p.id} className="checkbox">
+              <input type="checkbox" checked={people.includes(p.id)} onChange={() => setPeople(toggle(people, p.id))} />
+              {p.name}
+            </label>
+          ))}
+        </fieldset>
+        {(directory.data?.groups.length ?? 0) > 0 && (
+          <fieldset className="pick-list">
+            <legend>{t('groups')}</legend>
+            {directory.data!.groups.map((g) => (
+              <label key={g.id} className="checkbox">
+                <input type="checkbox" checked={groups.includes(g.id)} onChange={() => setGroups(toggle(groups, g.id))} />
+                {g.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <FormError message={error} />
+        <button type="submit" className="button" disabled={name.trim() === '' || people.length + groups.length === 0}>
+          {t('createList')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import type { Figure, SendPreview, SendResponse } from '#core/api/figures';
+import { templateErrors } from '#core/figures/template';
+import { ApiError } from '../api/client.ts';
+import { previewSend } from '../api/figures.ts';
+import { keepTemplate, sendFigureNow } from '../actions/figures.ts';
+import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
+import { useFiguresText, type FiguresKey } from '../i18n/figures.ts';
+import { useFigureFormat, useRecipientLists } from '../state/use-figures.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+
+/**
+ * The exact SMS each recipient will get — text, segments, encoding, cost — computed by
+ * the relay with core/sms, live as the template changes; then "Send now" after a
+ * confirmation that restates what it will cost.
+ */
+export function SendPanel({ figure, defaultDate, onTemplateKept }: { figure: Figure; defaultDate: string; onTemplateKept(): void }) {
+  const t = useFiguresText();
+  const { api } = useSignedIn();
+  const format = useFigureFormat();
+  const lists = useRecipientLists();
+  const [listId, setListId] = useState('');
+  const [date, setDate] = useState(defaultDate);
+  const [template, setTemplate] = useState(figure.template);
+  const [preview, setPreview] = useState<SendPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<SendResponse | null>(null);
+  const chosen = listId || lists.data?.[0]?.id || '';
+  const problems = templateErrors(template);
+
+  useEffect(() => {
+    if (!chosen) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      previewSend(api, figure.id, date, chosen, problems.length === 0 ? template : undefined).then(
+        (p) => live && (setPreview(p), setError(null)),
+        (err: unknown) => live && (setPreview(null), setError(err instanceof ApiError ? err.message : String(err))),
+      );
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, figure.id, date, chosen, template]);
+
+  const send = async () => {
+    setConfirming(false);
+    try {
+      if (template !== figure.template && problems.length === 0) await keepTemplate(api, figure.id, template);
+      setResult(await sendFigureNow(api, figure.id, date, chosen));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  const cost = preview ? format.money(preview.totals.costMicros, preview.currency) : '';
+  return (
+    <section className="card send-panel" aria-label={t('send')}>
+      <h2>{t('send')}</h2>
+      {lists.status === 'ready' && lists.data.length === 0 && <p className="muted">{t('noList')}</p>}
+      <div className="send-controls">
+        <label className="field">
+          {t('list')}
+          <select value={chosen} onChange={(e) => setListId(e.target.value)} aria-label={t('list')}>
+            {(lists.data ?? []).map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <TextField label={t('date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      </div>
+      <TextAreaField label={t('template')} hint={t('templateHint')} value={template} rows={2} onChange={(e) => setTemplate(e.target.value)} error={problems[0]} />
+      {template !== figure.template && problems.length === 0 && (
+        <button type="button" className="button ghost" onClick={() => void keepTemplate(api, figure.id, template).then(onTemplateKept)}>
+          {t('saveTemplate')}
+        </button>
+      )}
+      <FormError message={error} />
+      {preview && (
+        <>
+          <table className="sms-preview" aria-label={t('preview')}>
+            <thead>
+              <tr>
+                <th>{t('recipient')}</th>
+                <th>{t('sms')}</th>
+                <th>{t('segments')}</th>
+                <th>{t('cost')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.recipients.map((r) => (
+                <tr key={r.userId} className={r.excluded ? 'excluded' : undefined}>
+                  <td>{r.name}</td>
+                  <td>
+                    {r.excluded ? <span className="excluded-reason">{t(`excluded.${r.excluded}` as FiguresKey)}</span> : <span className="sms-text">{r.text}</span>}
+                  </td>
+                  <td>{r.excluded ? '—' : `${r.segments} × ${r.encoding}`}</td>
+                  <td>{r.excluded ? '—' : format.money(r.costMicros, preview.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="send-totals" role="status">
+            {t('totals', { receiving: preview.totals.receiving, segments: preview.totals.segments, cost, excluded: preview.totals.excluded })}
+          </p>
+          {!confirming ? (
+            <button type="button" className="button primary" disabled={preview.totals.receiving === 0} onClick={() => setConfirming(true)}>
+              {t('sendNow')}
+            </button>
+          ) : (
+            <div className="confirm" role="alertdialog" aria-label={t('sendNow')}>
+              <p>{t('confirm', { segments: preview.totals.segments, receiving: preview.totals.receiving, cost })}</p>
+              <button type="button" className="button primary" onClick={() => void send()}>
+                {t('confirmYes')}
+              </button>
+              <button type="button" className="button ghost" onClick={() => setConfirming(false)}>
+                {t('cancel')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      {result && <p className="notice" role="status">{t('sent', { count: result.messages.length })}</p>}
+    </section>
+  );
+}

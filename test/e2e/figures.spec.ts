@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import type { RelayProcess } from '../support/relay.ts';
+import { password } from '../support/api.ts';
+import { FiguresPage } from './pages/figures-page.ts';
+import { organisation, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
+
+let relay: RelayProcess | undefined;
+test.beforeAll(async () => {
+  relay = await startWebRelay();
+});
+test.afterAll(async () => stopWebRelay(relay));
+
+test('a controller defines "CA veille", enters a day, previews the exact SMS and sends it now', async ({ browser }) => {
+  const base = relay!.url;
+  const { admin, alice } = await organisation(base);
+  const person = (name: string, phone?: string) =>
+    admin.ok<{ id: string }>('POST', '/api/users', {
+      name,
+      email: `${name.split(' ')[0]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}@durand.example`,
+      password,
+      role: 'member',
+      ...(phone ? { phone, smsOptIn: true } : {}),
+    });
+  await person('Bruno Martin', '06 12 34 56 78');
+  await person('Chloé Bernard', '06 22 33 44 55');
+  await person('Denis Sans Numéro');
+
+  const { page } = await signedIn(browser, base, alice);
+  const figures = new FiguresPage(page);
+  await figures.open();
+  await figures.createList('Comex', ['Bruno Martin', 'Chloé Bernard', 'Denis Sans Numéro']);
+  await figures.defineFigure('CA veille', 'EUR');
+
+  const saved = await figures.enterDay('2026-11-22', '1 234 567', '1 261 049', '1 193 971');
+  await expect(saved).toHaveText('Saved: €1.23M, \u22122.1% vs forecast, +3.4% vs last year.');
+  await expect(figures.chart().locator('circle.chart-point')).toHaveCount(1);
+
+  // The preview: the SMS each one gets (the organisation is French), one GSM-7 segment, its cost.
+  await figures.sendPanel().getByLabel('Date', { exact: true }).fill('2026-11-22');
+  const sms = 'CA veille 22/11 : 1,23 M€ (-2,1 % vs prévision, +3,4 % vs N-1)';
+  await expect(figures.previewRow('Bruno Martin')).toContainText(sms);
+  await expect(figures.previewRow('Bruno Martin')).toContainText('1 × GSM-7');
+  await expect(figures.previewRow('Denis Sans Numéro')).toContainText('Will not receive it: no phone number');
+  await expect(figures.sendPanel().getByRole('status')).toContainText('2 recipients, 2 SMS');
+  await page.screenshot({ path: path.join(screenshots, 'figures-preview.png'), fullPage: true });
+
+  // Send now asks first, restating the cost; cancelling sends nothing.
+  await figures.sendPanel().getByRole('button', { name: 'Send now' }).click();
+  const confirm = figures.sendPanel().getByRole('alertdialog');
+  await expect(confirm).toContainText('Send 2 SMS to 2 people for');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  expect((await admin.ok<{ messages: unknown[] }>('GET', '/api/sms/messages?kind=figures.daily')).messages).toHaveLength(0);
+  await figures.sendPanel().getByRole('button', { name: 'Send now' }).click();
+  await figures.sendPanel().getByRole('alertdialog').getByRole('button', { name: 'Yes, send' }).click();
+  await expect(figures.sendPanel().getByText('2 SMS queued')).toBeVisible();
+
+  // The Outbox has exactly those two messages.
+  const outbox = await admin.ok<{ messages: { to: string; text: string; segments: number; encoding: string }[] }>(
+    'GET',
+    '/api/sms/messages?kind=figures.daily',
+  );
+  expect(outbox.messages.map((m) => [m.to, m.text, m.segments, m.encoding]).sort()).toEqual([
+    ['+33612345678', sms, 1, 'GSM-7'],
+    ['+33622334455', sms, 1, 'GSM-7'],
+  ]);
+});

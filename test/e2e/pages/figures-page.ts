@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The daily figures screens, as a controller uses them (English labels). */
+export class FiguresPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.getByRole('link', { name: 'Daily figures' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Daily figures', level: 1 })).toBeVisible();
+  }
+
+  async createList(name: string, people: string[]) {
+    const form = this.page.getByRole('form', { name: 'Create the list' });
+    await form.getByLabel('List name', { exact: true }).fill(name);
+    for (const person of people) await form.getByLabel(person, { exact: true }).check();
+    await form.getByRole('button', { name: 'Create the list' }).click();
+    await expect(this.page.getByRole('region', { name: 'Recipient lists' }).getByText(name, { exact: true })).toBeVisible();
+  }
+
+  async defineFigure(label: string, unit: string) {
+    const form = this.page.getByRole('form', { name: 'Define a figure' });
+    await form.getByLabel('Label', { exact: true }).fill(label);
+    await form.getByLabel('Unit or currency', { exact: true }).fill(unit);
+    await form.getByRole('button', { name: 'Create the figure' }).click();
+    await expect(this.page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
+  }
+
+  async enterDay(date: string, value: string, forecast: string, lastYear: string) {
+    const form = this.page.getByRole('form', { name: 'Enter a day' });
+    await form.getByLabel('Date', { exact: true }).fill(date);
+    await form.getByLabel(/^Value/).fill(value);
+    await form.getByLabel('Forecast', { exact: true }).fill(forecast);
+    await form.getByLabel('Same day last year', { exact: true }).fill(lastYear);
+    await form.getByRole('button', { name: 'Save the day' }).click();
+    return form.getByRole('status');
+  }
+
+  sendPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Preview and send' });
+  }
+
+  previewRow(name: string): Locator {
+    return this.sendPanel().getByRole('row').filter({ hasText: name });
+  }
+
+  chart(): Locator {
+    return this.page.getByRole('img', { name: /The last 31 days/ });
+  }
+}
