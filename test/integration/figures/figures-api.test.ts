@@ -80,6 +80,21 @@ describe('daily figures over HTTP (outbox provider)', () => {
     expect((await erp.call('PUT', `/api/figures/${figureId}/values/2026-11-17`, { value: 6 })).status).toBe(401);
   });
 
+  it('an ERP pushes a CSV of several figures: out of its scope, the whole file is refused', async () => {
+    const { key } = await admin.ok<{ key: string }>('POST', '/api/figures/api-keys', { name: 'ERP 2', figureIds: [figureId] });
+    const push = (csv: string) =>
+      fetch(`${relay.url}/api/figures/import`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' }, body: csv });
+    const refused = await push('figure;date;value\nCA veille;2026-11-10;100\nAudience veille;2026-11-10;4000000\n');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Nothing was imported: line 3: The API key "ERP 2" may not write this figure/);
+    const { values } = await admin.ok<{ values: { date: string }[] }>('GET', `/api/figures/${figureId}/values?from=2026-11-10&to=2026-11-10`);
+    expect(values).toEqual([]);
+    const accepted = await push('figure;date;value\nca veille;2026-11-10;100\n');
+    expect(accepted.status).toBe(201);
+    const after = await admin.ok<{ values: { source: string }[] }>('GET', `/api/figures/${figureId}/values?from=2026-11-10&to=2026-11-10`);
+    expect(after.values).toMatchObject([{ source: 'api' }]);
+  });
+
   it('only controllers: a member is refused until an admin gives the capability', async () => {
     const carol = await addPerson(admin, 'Carol Petit');
     expect((await carol.api.call('GET', '/api/figures')).status).toBe(403);
