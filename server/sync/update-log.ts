@@ -1,4 +1,4 @@
-import type { Database, Param } from '../store/db.ts';
+import type { Database, Param, Queries } from '../store/db.ts';
 
 export interface LoggedUpdate {
   activityId: string;
@@ -65,19 +65,17 @@ export class UpdateLog {
     this.writing = null;
   }
 
+  /**
+   * Writes a batch. A batch that fits one statement is one INSERT, atomic on its own
+   * (one round trip to SQLite, one fsync); a larger one is several in one transaction.
+   */
   private write(entries: LoggedUpdate[]): Promise<number[]> {
     const at = this.now().toISOString();
+    if (entries.length <= rowsPerStatement) return insertRows(this.db, entries, at);
     return this.db.transaction(async (tx) => {
       const ids: number[] = [];
       for (let start = 0; start < entries.length; start += rowsPerStatement) {
-        const chunk = entries.slice(start, start + rowsPerStatement);
-        const params: Param[] = [];
-        for (const e of chunk) params.push(e.activityId, e.userId, at, e.data, JSON.stringify(e.summary));
-        const { lastID } = await tx.run(
-          `INSERT INTO doc_updates (activity_id, user_id, at, data, summary) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-          params,
-        );
-        for (let i = chunk.length - 1; i >= 0; i--) ids.push(lastID - i);
+        ids.push(...(await insertRows(tx, entries.slice(start, start + rowsPerStatement), at)));
       }
       return ids;
     });
@@ -86,6 +84,17 @@ export class UpdateLog {
   get failed(): unknown {
     return this.lastError;
   }
+}
+
+/** One multi-row INSERT; SQLite numbers its rows consecutively, so the ids follow from the last. */
+async function insertRows(db: Queries, rows: LoggedUpdate[], at: string): Promise<number[]> {
+  const params: Param[] = [];
+  for (const e of rows) params.push(e.activityId, e.userId, at, e.data, JSON.stringify(e.summary));
+  const { lastID } = await db.run(
+    `INSERT INTO doc_updates (activity_id, user_id, at, data, summary) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+    params,
+  );
+  return rows.map((_, i) => lastID - (rows.length - 1 - i));
 }
 
 export interface StoredDocument {

@@ -9,16 +9,23 @@ import { UpdateLog, readDocument, writeSnapshot } from '../../../../server/sync/
 let dir: string;
 let db: Database;
 let transactions: number;
+let inserts: number;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'conclave-log-'));
   db = await Database.open(path.join(dir, 'test.sqlite'));
   await migrate(db);
   transactions = 0;
+  inserts = 0;
   const original = db.transaction.bind(db);
   db.transaction = (body) => {
     transactions++;
     return original(body);
+  };
+  const run = db.run.bind(db);
+  db.run = (sql, params) => {
+    if (sql.startsWith('INSERT INTO doc_updates')) inserts++;
+    return run(sql, params);
   };
 });
 
@@ -35,7 +42,7 @@ const entry = (activityId: string, n: number) => ({
 });
 
 describe('UpdateLog (SPEC D1, D2)', () => {
-  it('commits appends made together in one transaction, and resolves each with its ids in order', async () => {
+  it('commits appends made together in one statement, and resolves each with its ids in order', async () => {
     const now = () => new Date('2026-11-23T09:00:00Z');
     const log = new UpdateLog(db, now);
     const results = await Promise.all([
@@ -43,20 +50,29 @@ describe('UpdateLog (SPEC D1, D2)', () => {
       log.append([entry('room-bbbb', 2), entry('room-bbbb', 3)]),
       log.append([entry('room-aaaa', 4)]),
     ]);
-    expect(transactions).toBe(1);
+    expect(inserts).toBe(1);
+    expect(transactions).toBe(0);
     expect(results).toEqual([[1], [2, 3], [4]]);
     const a = await readDocument(db, 'room-aaaa');
     expect(a.updates.map((u) => [...u.data])).toEqual([[1], [4]]);
   });
 
-  it('appends arriving during a write join the next transaction, not one each', async () => {
+  it('appends arriving during a write join the next batch, not one statement each', async () => {
     const log = new UpdateLog(db, () => new Date());
     const first = log.append([entry('room-aaaa', 1)]);
     await new Promise((r) => setImmediate(r));
     const later = Array.from({ length: 50 }, (_, i) => log.append([entry('room-aaaa', i + 2)]));
     await Promise.all([first, ...later]);
-    expect(transactions).toBeLessThanOrEqual(3);
+    expect(inserts).toBeLessThanOrEqual(3);
     expect((await readDocument(db, 'room-aaaa')).updates).toHaveLength(51);
+  });
+
+  it('a batch larger than one statement goes in one transaction, all or nothing', async () => {
+    const log = new UpdateLog(db, () => new Date());
+    const ids = await log.append(Array.from({ length: 1000 }, (_, i) => entry('room-eeee', i % 256)));
+    expect(transactions).toBe(1);
+    expect(ids).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect((await readDocument(db, 'room-eeee')).updates).toHaveLength(1000);
   });
 
   it('resolves only after the commit: the rows are readable when the promise settles', async () => {
