@@ -74,6 +74,12 @@ async function revealRound(tx: Queries, pollId: string, round: number, at: strin
  */
 export async function revealDue(ctx: Context, pollId?: string): Promise<string[]> {
   const now = ctx.now().toISOString();
+  // Reads are frequent (clients refresh): take the write lock only when something is due.
+  const any = await ctx.db.get(
+    'SELECT 1 AS one FROM poll_rounds WHERE revealed_at IS NULL AND deadline <= ? AND (? IS NULL OR poll_id = ?) LIMIT 1',
+    [now, pollId ?? null, pollId ?? null],
+  );
+  if (!any) return [];
   return ctx.db.transaction(async (tx) => {
     const due = await tx.all<{ poll_id: string; round: number }>(
       `SELECT poll_id, round FROM poll_rounds WHERE revealed_at IS NULL AND deadline <= ? AND (? IS NULL OR poll_id = ?)`,
