@@ -1,6 +1,7 @@
 import { AppHeader } from './components/AppHeader.tsx';
 import { FigureScreen } from './figures/FigureScreen.tsx';
 import { FiguresScreen } from './figures/FiguresScreen.tsx';
+import { IdeaScreens } from './ideas/IdeaScreens.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { ActivityListScreen } from './screens/ActivityListScreen.tsx';
 import { ActivityScreen } from './screens/ActivityScreen.tsx';
@@ -46,6 +47,12 @@ function Screens() {
           return <FiguresScreen />;
         case 'figure':
           return <FigureScreen key={route.id} id={route.id} />;
+        case 'idea-boxes':
+        case 'new-idea-box':
+        case 'idea-box':
+        case 'idea':
+        case 'idea-author':
+          return <IdeaScreens route={route} />;
       }
   }
 }

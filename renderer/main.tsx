@@ -4,6 +4,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/board.css';
 import './styles/editor.css';
+import './styles/ideas.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');

@@ -19,6 +19,7 @@ export function AppHeader() {
         <nav aria-label={t('nav.activities')}>
           <a href="#/activities">{t('nav.activities')}</a>
           <FiguresNavLink />
+          <a href="#/ideas">{t('nav.ideas')}</a>
         </nav>
       )}
       <div className="app-header-end">

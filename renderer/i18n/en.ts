@@ -1,5 +1,8 @@
+import { ideasEn } from './ideas.en.ts';
+
 /** English wording; fr.ts has the same keys. `{name}` marks a value put in. */
 export const en = {
+  ...ideasEn,
   'app.name': 'Conclave',
   'app.loading': 'Loading…',
   'app.skip': 'Skip to content',

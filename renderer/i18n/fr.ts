@@ -1,7 +1,9 @@
 import type { en } from './en.ts';
+import { ideasFr } from './ideas.fr.ts';
 
 /** Formulation française ; mêmes clés que en.ts. */
 export const fr: Record<keyof typeof en, string> = {
+  ...ideasFr,
   'app.name': 'Conclave',
   'app.loading': 'Chargement…',
   'app.skip': 'Aller au contenu',

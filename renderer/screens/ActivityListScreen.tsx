@@ -57,7 +57,7 @@ export function ActivityListScreen() {
       <ul className="activity-list" aria-label={t('list.title')}>
         {shown.map((a) => (
           <li key={a.id}>
-            <a className="activity-row" href={hrefOf({ name: 'activity', id: a.id, tab: 'work' })}>
+            <a className="activity-row" href={hrefOf(a.kind === 'ideas' ? { name: 'idea-box', id: a.id } : { name: 'activity', id: a.id, tab: 'work' })}>
               <span className="activity-row-main">
                 <span className="activity-title">{a.title}</span>
                 <span className="activity-question">{a.question}</span>

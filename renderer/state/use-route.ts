@@ -9,7 +9,12 @@ export type Route =
   | { name: 'new-activity' }
   | { name: 'activity'; id: string; tab: ActivityTab }
   | { name: 'figures' }
-  | { name: 'figure'; id: string };
+  | { name: 'figure'; id: string }
+  | { name: 'idea-boxes' }
+  | { name: 'new-idea-box' }
+  | { name: 'idea-box'; id: string }
+  | { name: 'idea'; boxId: string; ideaId: string }
+  | { name: 'idea-author'; boxId: string; userId: string };
 
 export type ActivityTab = 'work' | 'decide' | 'history' | 'members';
 const tabs: ActivityTab[] = ['work', 'decide', 'history', 'members'];
@@ -18,11 +23,21 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'activities' && parts[1] === 'new') return { name: 'new-activity' };
   if (parts[0] === 'figures') return parts[1] ? { name: 'figure', id: parts[1] } : { name: 'figures' };
+  if (parts[0] === 'ideas') return parseIdeaRoute(parts.slice(1));
   if (parts[0] === 'activities' && parts[1]) {
     const tab = tabs.find((t) => t === parts[2]) ?? 'work';
     return { name: 'activity', id: parts[1], tab };
   }
   return { name: 'activities' };
+}
+
+function parseIdeaRoute(parts: string[]): Route {
+  const [box, what, id] = parts;
+  if (!box) return { name: 'idea-boxes' };
+  if (box === 'new') return { name: 'new-idea-box' };
+  if (what === 'idea' && id) return { name: 'idea', boxId: box, ideaId: id };
+  if (what === 'people' && id) return { name: 'idea-author', boxId: box, userId: id };
+  return { name: 'idea-box', id: box };
 }
 
 export function hrefOf(route: Route): string {
@@ -37,6 +52,16 @@ export function hrefOf(route: Route): string {
       return '#/figures';
     case 'figure':
       return `#/figures/${route.id}`;
+    case 'idea-boxes':
+      return '#/ideas';
+    case 'new-idea-box':
+      return '#/ideas/new';
+    case 'idea-box':
+      return `#/ideas/${route.id}`;
+    case 'idea':
+      return `#/ideas/${route.boxId}/idea/${route.ideaId}`;
+    case 'idea-author':
+      return `#/ideas/${route.boxId}/people/${route.userId}`;
   }
 }
 

@@ -33,7 +33,7 @@ export async function storePhoto(settings: IdeasSettings, upload: Buffer): Promi
       cleaned.reason === 'not_an_image'
         ? 'The photo must be a JPEG, PNG or WebP image: this file is not one, whatever its name says.'
         : `The photo is a damaged image (${cleaned.detail}).`,
-      [{ path: 'photo', message: 'not a JPEG, PNG or WebP image' }],
+      [{ path: 'photo', message: cleaned.reason === 'not_an_image' ? 'this file is not a JPEG, PNG or WebP image, whatever its name says' : 'this image is damaged' }],
     );
   }
   await mkdir(settings.photoDir, { recursive: true });

@@ -157,7 +157,7 @@ describe('the idea box', () => {
 
     const fake = await postIdeaForm(bob, boxId, { title: 'Look at this', text: 'A photo.', category: 'Loyalty' }, { bytes: fakeJpeg, name: 'holiday.jpg', type: 'image/jpeg' });
     expect(fake.status).toBe(415);
-    expect(fake.body.error).toEqual({ code: 'unsupported_media_type', message: 'The photo must be a JPEG, PNG or WebP image: this file is not one, whatever its name says.', issues: [{ path: 'photo', message: 'not a JPEG, PNG or WebP image' }] });
+    expect(fake.body.error).toEqual({ code: 'unsupported_media_type', message: 'The photo must be a JPEG, PNG or WebP image: this file is not one, whatever its name says.', issues: [{ path: 'photo', message: 'this file is not a JPEG, PNG or WebP image, whatever its name says' }] });
 
     const big = Buffer.concat([jpegWithMetadata(), Buffer.alloc(150_000)]);
     const tooBig = await postIdeaForm(bob, boxId, { title: 'Big', text: 'A big photo.', category: 'Loyalty' }, { bytes: big, name: 'big.jpg', type: 'image/jpeg' });

@@ -1,0 +1,44 @@
+import type { IdeaNotice } from '#core/api/ideas';
+import { markNoticeRead } from '../actions/ideas.ts';
+import { useI18n, type Translate } from '../i18n/index.tsx';
+import { useIdeaNotices } from '../state/use-idea-notices.ts';
+import { hrefOf } from '../state/use-route.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+
+function noticeText(t: Translate, n: IdeaNotice): string {
+  if (n.kind === 'hidden') return t('ideas.notice.hidden', { title: n.ideaTitle });
+  if (n.kind === 'shown') return t('ideas.notice.shown', { title: n.ideaTitle });
+  return t('ideas.notice.status', { title: n.ideaTitle, status: t(`ideas.status.${n.status ?? 'new'}`) });
+}
+
+/** What became of my ideas: every answer, with its reason; unread ones stand out. */
+export function NoticesPanel({ boxId }: { boxId?: string }) {
+  const { t, formatRelative } = useI18n();
+  const { api } = useSignedIn();
+  const notices = useIdeaNotices(api);
+  const shown = (notices.data?.notices ?? []).filter((n) => !boxId || n.activityId === boxId);
+  const read = async (n: IdeaNotice) => {
+    await markNoticeRead(api, n.id);
+    notices.reload();
+  };
+  return (
+    <section className="card side-card" aria-labelledby="notices-title" data-testid="idea-notices">
+      <h2 id="notices-title">{t('ideas.notices')}</h2>
+      {notices.status === 'ready' && shown.length === 0 && <p className="muted small">{t('ideas.notices.none')}</p>}
+      <ul className="notices">
+        {shown.slice(0, 20).map((n) => (
+          <li key={n.id} className={n.readAt ? 'read' : 'unread'} data-testid="idea-notice">
+            <a href={hrefOf({ name: 'idea', boxId: n.activityId, ideaId: n.ideaId })}>{noticeText(t, n)}</a>
+            {n.reason && <p className="notice-reason">{t('ideas.reasonSaid', { reason: n.reason })}</p>}
+            <span className="muted small">{formatRelative(n.at)}</span>
+            {!n.readAt && (
+              <button type="button" className="button ghost small" onClick={() => void read(n)}>
+                {t('ideas.notice.read')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
