@@ -136,8 +136,16 @@ export class FiguresScheduler {
           subject: `missing:${s.id}:${action.day}`,
           text: missingText(locale, label, action.day, action.deadline, s.time_zone),
         });
-      case 'too-late':
-        if (before === 'sending') await abandonBatch(this.ctx, this.batchOf(s, action.day));
+      case 'too-late': {
+        if (before === 'sending') {
+          const { missed } = await abandonBatch(this.ctx, this.batchOf(s, action.day));
+          const total = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM figure_sends WHERE batch = ?', [`${s.id}:${action.day}`]))?.n ?? 0;
+          if (missed === 0 && total > 0) {
+            // Every recipient had been handed to the gateway before the interruption: it was sent.
+            await db.run("UPDATE figure_runs SET state = 'sent', detail = 'completed after a restart', updated_at = ? WHERE schedule_id = ? AND day = ?", [at, s.id, action.day]);
+            return;
+          }
+        }
         await db.run(
           `INSERT INTO figure_runs (schedule_id, day, state, fired_at, detail, updated_at) VALUES (?, ?, 'missed', ?, ?, ?)
            ON CONFLICT (schedule_id, day) DO UPDATE SET state = 'missed', detail = excluded.detail, updated_at = excluded.updated_at`,
@@ -149,6 +157,7 @@ export class FiguresScheduler {
           subject: `too-late:${s.id}:${action.day}`,
           text: tooLateText(locale, label, action.day, action.why),
         });
+      }
     }
   }
 

@@ -88,9 +88,10 @@ export async function sendsOf(db: Queries, batch: string, state?: SendRow['state
 /**
  * A batch closed as too late: rows still `claimed` are `missed` — unless the gateway
  * already holds their key (the crash came after it queued them), which it tells by
- * its own record of the key.
+ * its own record of the key. Returns how many were missed.
  */
-export async function abandonBatch(ctx: Context, batch: Batch): Promise<void> {
+export async function abandonBatch(ctx: Context, batch: Batch): Promise<{ missed: number }> {
+  let missed = 0;
   for (const row of await sendsOf(ctx.db, batch.batch, 'claimed')) {
     const held = await ctx.db.get<{ id: string }>('SELECT id FROM sms_messages WHERE org_id = ? AND idempotency_key = ?', [
       batch.orgId,
@@ -102,5 +103,7 @@ export async function abandonBatch(ctx: Context, batch: Batch): Promise<void> {
       ctx.now().toISOString(),
       row.idempotency_key,
     ]);
+    if (!held) missed++;
   }
+  return { missed };
 }

@@ -157,6 +157,7 @@ describe('daily figures: scheduled 09:00 send through an SMSC on loopback', () =
     await start({ CONCLAVE_FIGURES_CRASH_AT: 'after-claim' });
     await waitUntil(async () => relay.child.exitCode !== null || relay.child.signalCode !== null, 'the planned crash', 30_000);
     expect([...received().values()].every((t) => t.length === 2)).toBe(true);
+    await setClock('2026-11-25T08:00:30Z');
     await start();
     await waitUntil(async () => [...received().values()].every((t) => t.length === 3), 'the resumed send');
     confirmAllBut();
@@ -170,6 +171,7 @@ describe('daily figures: scheduled 09:00 send through an SMSC on loopback', () =
     await setClock('2026-11-26T07:59:58Z');
     await start({ CONCLAVE_FIGURES_CRASH_AT: 'after-enqueue' });
     await waitUntil(async () => relay.child.exitCode !== null || relay.child.signalCode !== null, 'the planned crash', 30_000);
+    await setClock('2026-11-26T08:00:30Z');
     await start();
     await waitUntil(async () => [...received().values()].every((t) => t.length === 4), 'the queued send');
     // Submits cut by the crash wait for their receipt (the gateway's rule); the SMSC sends them.
@@ -184,8 +186,18 @@ describe('daily figures: scheduled 09:00 send through an SMSC on loopback', () =
     await setClock('2026-11-27T11:00:01Z'); // Friday 12:00:01 in Paris: the window closed at 12:00
     await start();
     const alert = await waitUntil(async () => (await alerts()).find((a) => a.kind === 'too-late'), 'the too-late alert');
-    expect(alert, JSON.stringify(await alerts())).toMatchObject({ day: '2026-11-26' });
+    expect(alert.day).toBe('2026-11-26');
+    expect(alert.text).toBe("Conclave : le SMS CA veille du 26/11 n'est pas parti (relais arrêté pendant toute la fenêtre) et ne partira plus.");
     await new Promise((r) => setTimeout(r, 600));
     expect([...received().values()].map((t) => t.length)).toEqual(Array(10).fill(4));
+    expect((await alerts()).filter((a) => a.kind === 'too-late').map((a) => a.day)).toEqual(['2026-11-26']);
+    const schedule = await admin.ok<{ runs: { day: string; state: string }[] }>('GET', `/api/figures/schedules/${scheduleId}`);
+    expect(schedule.runs.map((r) => `${r.day} ${r.state}`)).toEqual([
+      '2026-11-26 missed',
+      '2026-11-25 sent',
+      '2026-11-24 sent',
+      '2026-11-23 sent',
+      '2026-11-22 sent',
+    ]);
   });
 });
