@@ -30,7 +30,7 @@ export function CsvImport({ figure, onImported }: { figure: Figure; onImported()
     <form className="card csv-import" onSubmit={(e) => void submit(e)} aria-label={t('import')}>
       <h2>{t('import')}</h2>
       <p className="field-hint">{t('importHint')}</p>
-      <input type="file" accept=".csv,text/csv,text/plain" aria-label={t('import')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <input type="file" accept=".csv,text/csv,text/plain" aria-label={t('csvFile')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <FormError message={problems?.message ?? null} />
       {problems && problems.issues.length > 1 && (
         <ul className="csv-problems">

@@ -36,6 +36,14 @@ test('a controller defines "CA veille", enters a day, previews the exact SMS and
   await expect(saved).toHaveText('Saved: €1.23M, \u22122.1% vs forecast, +3.4% vs last year.');
   await expect(figures.chart().locator('circle.chart-point')).toHaveCount(1);
 
+  // A CSV with one bad row imports nothing and names the line; fixed, it imports all.
+  const bad = await figures.importCsv('ca.csv', 'date;valeur;prevision;n-1\n2026-11-20;1 100 000;1 000 000;990 000\n2026-11-21;douze;1 000 000;\n');
+  await expect(bad.getByRole('alert')).toHaveText('Nothing was imported: line 3: value "douze" is not a number.');
+  await expect(figures.chart().locator('circle.chart-point')).toHaveCount(1);
+  const good = await figures.importCsv('ca.csv', 'date;valeur;prevision;n-1\n2026-11-20;1 100 000;1 000 000;990 000\n2026-11-21;1 200 000;1 000 000;\n');
+  await expect(good.getByRole('status')).toHaveText('2 days imported.');
+  await expect(figures.chart().locator('circle.chart-point')).toHaveCount(3);
+
   // The preview: the SMS each one gets (the organisation is French), one GSM-7 segment, its cost.
   await figures.sendPanel().getByLabel('Date', { exact: true }).fill('2026-11-22');
   const sms = 'CA veille 22/11 : 1,23 M€ (-2,1 % vs prévision, +3,4 % vs N-1)';
@@ -54,6 +62,12 @@ test('a controller defines "CA veille", enters a day, previews the exact SMS and
   await figures.sendPanel().getByRole('button', { name: 'Send now' }).click();
   await figures.sendPanel().getByRole('alertdialog').getByRole('button', { name: 'Yes, send' }).click();
   await expect(figures.sendPanel().getByText('2 SMS queued')).toBeVisible();
+
+  // Every morning at 09:00, Monday to Saturday, Paris time, by default.
+  const schedules = await figures.schedule('Comex');
+  await expect(schedules.getByText('0 9 * * 1-6')).toBeVisible();
+  await expect(schedules.getByText('Europe/Paris')).toBeVisible();
+  await expect(schedules.getByText(/Next:/)).toBeVisible();
 
   // The Outbox has exactly those two messages.
   const outbox = await admin.ok<{ messages: { to: string; text: string; segments: number; encoding: string }[] }>(

@@ -35,6 +35,20 @@ export class FiguresPage {
     return form.getByRole('status');
   }
 
+  async importCsv(name: string, csv: string) {
+    const form = this.page.getByRole('form', { name: 'Import a CSV' });
+    await form.getByLabel('CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
+    return form;
+  }
+
+  async schedule(list: string) {
+    const form = this.page.getByRole('form', { name: 'Send this figure to the list every morning' });
+    await form.getByLabel('Recipient list').selectOption({ label: list });
+    await form.getByRole('button', { name: 'Send this figure to the list every morning' }).click();
+    return this.page.getByRole('region', { name: 'Schedules' });
+  }
+
   sendPanel(): Locator {
     return this.page.getByRole('region', { name: 'Preview and send' });
   }
