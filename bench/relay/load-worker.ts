@@ -219,6 +219,13 @@ async function timeSync(url: string): Promise<TimedSync> {
   return result;
 }
 
+/** Every connected client adds the sample board to its document: one ~25 kB update each. */
+async function uploadBoard() {
+  const template = boardTemplate();
+  for (const p of peers) p.client.edit((doc) => Y.applyUpdate(doc, template));
+  await sleep(100);
+}
+
 async function disconnect() {
   const closing = peers.map((p) => p.client.closed);
   for (const p of peers) p.client.close();
@@ -239,6 +246,9 @@ async function handle(req: WorkerRequest) {
       return replayHistory();
     case 'time-sync':
       return timeSync(req.url);
+    case 'upload-board':
+      await uploadBoard();
+      return null;
     case 'disconnect':
       await disconnect();
       return null;

@@ -11,6 +11,7 @@ export type WorkerRequest =
   | { cmd: 'build-history'; writerUrl: string; observerUrl: string; updates: number; window: number }
   | { cmd: 'replay-history' }
   | { cmd: 'time-sync'; url: string }
+  | { cmd: 'upload-board' }
   | { cmd: 'disconnect' };
 
 export interface ConnectResult {

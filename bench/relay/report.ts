@@ -51,6 +51,7 @@ function loadTable(r: RelayResults): string[] {
     lines.push(line('deliveries received / expected', (f) => `${int(f.delivered)} / ${int(f.expected)}`));
     lines.push(line('updates sent/s (offered)', (f) => int(f.sentPerSecond)));
     lines.push(line('updates persisted/s', persisted));
+    lines.push(line('server CPU per update (ms, all threads)', (f) => f.cpuMsPerUpdate.toFixed(3), (f) => f.cpuMsPerUpdate));
     lines.push(line('server RSS at end (MB)', (f) => mb(f.rssBytes), (f) => f.rssBytes));
     lines.push(
       row(['', `load process: ${ours.loadCpuPercent.toFixed(0)}% of a core, event-loop delay p99 ${ms(ours.loadLoopDelayP99)} ms`, '', '', '', '', '']),
@@ -61,12 +62,17 @@ function loadTable(r: RelayResults): string[] {
 
 function memoryTable(r: RelayResults): string[] {
   const { ours, reference } = r.memory;
+  const line = (measure: string, value: (m: MemoryFigures) => number, unit: (v: number) => string, compare = true) =>
+    row([measure, unit(value(ours)), unit(value(reference)), compare ? ratio(value(ours), value(reference)) : '']);
   return [
     row(['measure', 'Conclave', 'reference', 'Conclave / reference']),
     row(['---', '---:', '---:', '---:']),
-    row(['RSS before (MB)', mb(ours.baselineBytes), mb(reference.baselineBytes), '']),
-    row([`RSS with ${int(ours.documents)} documents loaded (MB)`, mb(ours.loadedBytes), mb(reference.loadedBytes), '']),
-    row(['per loaded document (kB)', kb(ours.perDocumentBytes), kb(reference.perDocumentBytes), ratio(ours.perDocumentBytes, reference.perDocumentBytes)]),
+    line('RSS before (MB)', (m) => m.baselineBytes, mb, false),
+    line(`RSS with ${int(ours.documents)} rooms open, one client each, documents empty (MB)`, (m) => m.connectedBytes, mb, false),
+    line(`RSS once each document holds the sample board (MB)`, (m) => m.loadedBytes, mb, false),
+    line('**per loaded document** (kB)', (m) => m.perDocumentBytes, kb),
+    line('  of which the room and its connection (kB)', (m) => m.perConnectionBytes, kb),
+    line('  of which the board content (kB)', (m) => m.perBoardBytes, kb),
   ];
 }
 
@@ -77,8 +83,8 @@ function historyTable(r: RelayResults): string[] {
     row(['---', '---:', '---:']),
     row(['updates in the history (bytes)', `${int(ours.updates)} (${int(ours.bytes)})`, `${int(reference.updates)} (${int(reference.bytes)})`]),
     row(['one writer, saturating: updates/s confirmed to a peer', int(ours.buildPerSecond), int(reference.buildPerSecond)]),
-    row(['rows in the update log after the build', ours.logged === null ? '—' : int(ours.logged), '— (memory only)']),
-    row(['of which not yet folded into a snapshot', ours.unsnapshotted === null ? '—' : int(ours.unsnapshotted), '']),
+    row(['rows the build added to the update log', ours.logged === null ? '—' : int(ours.logged), '— (memory only)']),
+    row(['log rows not yet folded into a snapshot after the build', ours.unsnapshotted === null ? '—' : int(ours.unsnapshotted), '']),
   ];
   for (const load of ours.loads) {
     lines.push(row([`Conclave: ${load.label}, median ms (samples)`, `${ms(median(load.ms))} (${load.ms.map(ms).join(', ')})`, '']));

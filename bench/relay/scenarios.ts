@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { LoadProcess } from './worker-link.ts';
 import type { ReferenceServer} from './servers.ts';
-import { ConclaveServer, rssOf, sqliteGet, type ServerUnderTest } from './servers.ts';
+import { ConclaveServer, cpuMsOf, rssOf, sqliteGet, type ServerUnderTest } from './servers.ts';
 
 export interface LoadSpec {
   clients: number;
@@ -28,6 +28,8 @@ export interface LoadFigures {
   persistedPerSecond: number | null;
   persistedAll: boolean | null;
   rssBytes: number;
+  /** CPU time the server used (all threads) per update sent to it, in ms. */
+  cpuMsPerUpdate: number;
   /** The load process: CPU it used (% of one core) and its event-loop delay p99 (ms). */
   loadCpuPercent: number;
   loadLoopDelayP99: number;
@@ -58,8 +60,19 @@ export async function runLoad(servers: ServerUnderTest[], spec: LoadSpec): Promi
     const c = await worker.connect(groups);
     if (c.failed > 0) throw new Error(`${c.failed} clients could not connect (${c.firstError})`);
     const before = await Promise.all(servers.map(loggedUpdates));
+    const cpuBefore = await Promise.all(servers.map((s) => cpuMsOf(s.pid)));
     const results = await worker.load(spec.updatesPerSecond, spec.warmupMs, spec.measureMs, spec.sliceMs);
-    const after = await Promise.all(servers.map(loggedUpdates));
+    const cpuAfter = await Promise.all(servers.map((s) => cpuMsOf(s.pid)));
+    // A server that fell behind may still be committing: give it up to 15 s to catch up.
+    const caughtUp = async (server: ServerUnderTest, i: number) => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const n = await loggedUpdates(server);
+        if (n === null || n - (before[i] ?? 0) >= results[i]!.sentTotal || Date.now() > deadline) return n;
+        await sleep(250);
+      }
+    };
+    const after = await Promise.all(servers.map(caughtUp));
     return await Promise.all(
       servers.map(async (server, i) => {
         const r = results[i]!;
@@ -79,6 +92,7 @@ export async function runLoad(servers: ServerUnderTest[], spec: LoadSpec): Promi
           persistedPerSecond: persisted === null ? null : persisted / (r.activeMs / 1000),
           persistedAll: persisted === null ? null : persisted === r.sentTotal,
           rssBytes: await rssOf(server.pid),
+          cpuMsPerUpdate: (cpuAfter[i]! - cpuBefore[i]!) / r.sentTotal,
           loadCpuPercent: r.loadCpuPercent,
           loadLoopDelayP99: r.loadLoopDelayP99,
         };
@@ -102,13 +116,19 @@ async function steadyRss(pid: number): Promise<number> {
 export interface MemoryFigures {
   documents: number;
   baselineBytes: number;
+  /** RSS with one client in each of `documents` rooms, the documents empty. */
+  connectedBytes: number;
+  /** RSS once each client added the sample board (~25 kB encoded) to its document. */
   loadedBytes: number;
   perDocumentBytes: number;
+  perConnectionBytes: number;
+  perBoardBytes: number;
 }
 
 /**
- * Memory per loaded document: the server's RSS with `documents` rooms loaded (one
- * client each, holding a sample board of ~25 kB encoded) minus its RSS before.
+ * Memory per loaded document: the server's RSS with `documents` rooms loaded, one
+ * client each, minus its RSS before; split into what an open room with one connection
+ * costs, and what the board's content adds.
  */
 export async function runMemory(server: ServerUnderTest, documents: number): Promise<MemoryFigures> {
   const urls = await server.clientUrls(documents, 1);
@@ -116,11 +136,22 @@ export async function runMemory(server: ServerUnderTest, documents: number): Pro
   try {
     await sleep(1000);
     const baselineBytes = await steadyRss(server.pid);
-    const c = await worker.connect([urls], true);
+    const c = await worker.connect([urls]);
     if (c.failed > 0) throw new Error(`${server.name}: ${c.failed} clients could not connect (${c.firstError})`);
+    await sleep(2000);
+    const connectedBytes = await steadyRss(server.pid);
+    await worker.uploadBoard();
     await sleep(3000);
     const loadedBytes = await steadyRss(server.pid);
-    return { documents, baselineBytes, loadedBytes, perDocumentBytes: (loadedBytes - baselineBytes) / documents };
+    return {
+      documents,
+      baselineBytes,
+      connectedBytes,
+      loadedBytes,
+      perDocumentBytes: (loadedBytes - baselineBytes) / documents,
+      perConnectionBytes: (connectedBytes - baselineBytes) / documents,
+      perBoardBytes: (loadedBytes - connectedBytes) / documents,
+    };
   } finally {
     await worker.disconnect().catch(() => undefined);
     await worker.stop();
@@ -132,7 +163,7 @@ export interface HistoryFigures {
   bytes: number;
   /** Updates per second while one writer typed as fast as the server confirmed. */
   buildPerSecond: number;
-  /** Rows in the update log after the build, and how many of them no snapshot covered yet (Conclave only). */
+  /** Rows the build added to the update log, and how many rows no snapshot covered yet (Conclave only). */
   logged: number | null;
   unsnapshotted: number | null;
   loads: { label: string; ms: number[]; stateBytes: number; textLength: number }[];
@@ -153,6 +184,10 @@ export async function runHistory(server: ConclaveServer | ReferenceServer, updat
   const worker = LoadProcess.start();
   try {
     const [[writer, observer]] = (await server.clientUrls(1, 2)) as [[string, string]];
+    const count = async () =>
+      server instanceof ConclaveServer ? (await sqliteGet<{ n: number }>(server.dbFile, 'SELECT count(*) AS n FROM doc_updates')).n : 0;
+    // A new activity's document already holds its seeded content: count only what the build adds.
+    const seeded = await count();
     const built = await worker.buildHistory(writer, observer, updates);
     const loads: HistoryFigures['loads'] = [];
     const timed = async (label: string, once: () => Promise<{ ms: number; bytes: number; textLength: number }>) => {
@@ -167,7 +202,7 @@ export async function runHistory(server: ConclaveServer | ReferenceServer, updat
     let logged: number | null = null;
     let unsnapshotted: number | null = null;
     if (server instanceof ConclaveServer) {
-      logged = (await sqliteGet<{ n: number }>(server.dbFile, 'SELECT count(*) AS n FROM doc_updates')).n;
+      logged = (await count()) - seeded;
       unsnapshotted = (
         await sqliteGet<{ n: number }>(
           server.dbFile,

@@ -46,9 +46,14 @@ interface RelayProcess {
 }
 
 /** Starts `server/main.ts` like the tests do (test/support/relay.ts), from `relayRoot`. */
-async function startRelayProcess(options: { dataDir: string; env: Record<string, string>; port?: number }): Promise<RelayProcess> {
+async function startRelayProcess(options: {
+  dataDir: string;
+  env: Record<string, string>;
+  port?: number;
+  root: string;
+}): Promise<RelayProcess> {
   const child = spawn(process.execPath, [...profileArgs, '--import', 'tsx', 'server/main.ts'], {
-    cwd: relayRoot,
+    cwd: options.root,
     env: {
       ...process.env,
       PORT: String(options.port ?? 0),
@@ -90,6 +95,14 @@ async function startRelayProcess(options: { dataDir: string; env: Record<string,
   };
 }
 
+/** CPU time a process (all its threads) has used so far, in ms (Linux, from /proc). */
+export async function cpuMsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second here).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Resident memory of a process, in bytes (Linux). */
 export async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -121,15 +134,19 @@ export class ConclaveServer implements ServerUnderTest {
     private relay: RelayProcess,
     private readonly admin: Api,
     private readonly env: Record<string, string>,
+    private readonly root: string,
   ) {}
 
-  /** Starts a relay on a fresh store; `env` adds settings (e.g. CONCLAVE_SQLITE_SYNCHRONOUS). */
-  static async start(label: string, env: Record<string, string> = {}, name = 'Conclave'): Promise<ConclaveServer> {
+  /**
+   * Starts a relay on a fresh store; `env` adds settings (e.g. CONCLAVE_SQLITE_SYNCHRONOUS),
+   * `root` runs it from another checkout (to compare two versions in one run).
+   */
+  static async start(label: string, env: Record<string, string> = {}, name = 'Conclave', root = relayRoot): Promise<ConclaveServer> {
     const dataDir = path.join(workDir, `${label}-${process.pid}`);
     await rm(dataDir, { recursive: true, force: true });
     await mkdir(dataDir, { recursive: true });
-    const relay = await startRelayProcess({ dataDir, env: { ...benchRelayEnv, ...env } });
-    return new ConclaveServer(name, relay, await setUpOrganisation(relay.url), env);
+    const relay = await startRelayProcess({ dataDir, env: { ...benchRelayEnv, ...env }, root });
+    return new ConclaveServer(name, relay, await setUpOrganisation(relay.url), env, root);
   }
 
   get pid() {
@@ -169,7 +186,7 @@ export class ConclaveServer implements ServerUnderTest {
     await work(this.dbFile);
     // Same port and store: the admin's session (kept in the store) and its API still work.
     const port = Number(new URL(this.relay.url).port);
-    this.relay = await startRelayProcess({ dataDir: this.relay.dataDir, env: { ...benchRelayEnv, ...this.env }, port });
+    this.relay = await startRelayProcess({ dataDir: this.relay.dataDir, env: { ...benchRelayEnv, ...this.env }, port, root: this.root });
   }
 
   async stop() {

@@ -53,6 +53,10 @@ export class LoadProcess {
     return this.ask<TimedSync>({ cmd: 'time-sync', url });
   }
 
+  uploadBoard() {
+    return this.ask<null>({ cmd: 'upload-board' });
+  }
+
   disconnect() {
     return this.ask<null>({ cmd: 'disconnect' });
   }
