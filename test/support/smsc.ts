@@ -70,8 +70,10 @@ export class TestSmsc {
     this.dropAt = n;
   }
 
+  /** Drops the bound sessions and keeps any new bind waiting until `releaseBinds`. */
   holdBinds() {
     this.held ??= [];
+    for (const session of [...this.server.sessions]) session.destroy();
   }
 
   releaseBinds() {

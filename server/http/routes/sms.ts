@@ -68,6 +68,14 @@ export function smsRoutes(router: Router, ctx: Context) {
       const me = await admin(req);
       return { body: await listMessages(ctx.db, me.orgId, validate(OutboxQuery, Object.fromEntries(req.query))) };
     })
+    .on('GET', '/api/sms/counts', async (req) => {
+      const me = await admin(req);
+      const rows = await ctx.db.all<{ status: string; n: number; cost: number }>(
+        'SELECT status, COUNT(*) AS n, SUM(cost_micros) AS cost FROM sms_messages WHERE org_id = ? GROUP BY status',
+        [me.orgId],
+      );
+      return { body: { counts: Object.fromEntries(rows.map((r) => [r.status, r.n])) } };
+    })
     .on('GET', '/api/sms/messages/:id', async (req) => {
       const me = await caller(req);
       const row = await messageById(ctx.db, req.params.id ?? '');

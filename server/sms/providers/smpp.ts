@@ -41,6 +41,8 @@ export class SmppProvider implements SmsProvider {
   private stopping = false;
   private sink: ProviderSink | null = null;
   private inFlight = 0;
+  /** Messages inside `submit` (in flight or waiting for a window slot). */
+  private assigned = 0;
   private readonly pending = new Map<number, (r: PartResult) => void>();
   private readonly slotWaiters: (() => void)[] = [];
   private readyListeners: (() => void)[] = [];
@@ -90,9 +92,15 @@ export class SmppProvider implements SmsProvider {
     this.readyListeners.push(listener);
   }
 
+  /**
+   * How many more messages the worker may hand over: the window, plus a few windows
+   * waiting their turn here, so that claiming the next messages (a committed write)
+   * overlaps with the SMSC answering the current ones. A message handed over but not yet
+   * written goes back to the queue if the link drops (nothing was sent).
+   */
   capacity() {
     if (!this.bound || Date.now() < this.throttledUntil) return 0;
-    return Math.max(0, this.options.window - this.inFlight);
+    return Math.max(0, this.options.window * 4 - this.assigned);
   }
 
   status(): ProviderStatus {
@@ -108,6 +116,16 @@ export class SmppProvider implements SmsProvider {
   }
 
   async submit(sms: OutgoingSms): Promise<SubmitOutcome> {
+    this.assigned++;
+    try {
+      return await this.submitParts(sms);
+    } finally {
+      this.assigned--;
+      this.ready();
+    }
+  }
+
+  private async submitParts(sms: OutgoingSms): Promise<SubmitOutcome> {
     const data = userData(sms.composed, sms.ref);
     const source = sourceAddress(this.options.sender);
     const dest = toSmppAddress(sms.to);
