@@ -68,18 +68,22 @@ export function titleSimilarity(a: TitleKey, b: TitleKey): number {
 
 export const similarityThreshold = 0.45;
 
-/** The titles most like `title`, best first, at most `limit`, above the threshold. */
+/**
+ * The titles most like `title`, best first, at most `limit`, above the threshold.
+ * `keyOf` lets a caller reuse prepared keys (titles do not change once written).
+ */
 export function similarTitles<T extends { title: string }>(
   title: string,
   candidates: readonly T[],
   limit = 5,
   threshold = similarityThreshold,
+  keyOf: (item: T) => TitleKey = (item) => titleKey(item.title),
 ): { item: T; score: number }[] {
   const key = titleKey(title);
   if (key.grams.size === 0) return [];
   const scored: { item: T; score: number }[] = [];
   for (const item of candidates) {
-    const score = titleSimilarity(key, titleKey(item.title));
+    const score = titleSimilarity(key, keyOf(item));
     if (score >= threshold) scored.push({ item, score });
   }
   return scored.sort((x, y) => y.score - x.score).slice(0, limit);

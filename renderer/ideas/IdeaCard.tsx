@@ -1,11 +1,15 @@
+import { memo } from 'react';
 import type { Idea } from '#core/api/ideas';
 import { useI18n } from '../i18n/index.tsx';
 import { hrefOf } from '../state/use-route.ts';
 import { IdeaStatusBadge } from './IdeaStatusBadge.tsx';
 import { VoteButton } from './VoteButton.tsx';
 
-/** An idea in the list: votes, title, category, status and the answer's reason. */
-export function IdeaCard({ boxId, idea, canVote, onChange }: { boxId: string; idea: Idea; canVote: boolean; onChange(idea: Idea): void }) {
+/**
+ * An idea in the list: votes, title, category, status and the answer's reason. Memoised:
+ * paging or a vote redraws only the cards that changed, not the hundreds already shown.
+ */
+export const IdeaCard = memo(function IdeaCard({ boxId, idea, canVote, onChange }: { boxId: string; idea: Idea; canVote: boolean; onChange(idea: Idea): void }) {
   const { t, formatRelative } = useI18n();
   return (
     <article className={`idea-card card${idea.hidden ? ' hidden-idea' : ''}`} data-testid="idea" aria-label={idea.title}>
@@ -25,4 +29,4 @@ export function IdeaCard({ boxId, idea, canVote, onChange }: { boxId: string; id
       <IdeaStatusBadge status={idea.status} />
     </article>
   );
-}
+});

@@ -1,7 +1,7 @@
 import type { Activity } from '#core/api/activities';
 import type { Contributor, Idea, IdeaDetail, IdeaPage, IdeaStatus, PhotoType, SimilarIdea } from '#core/api/ideas';
 import type { IdeaSort } from '#core/ideas/sort';
-import { similarTitles } from '#core/ideas/similar';
+import { similarTitles, titleKey, type TitleKey } from '#core/ideas/similar';
 import type { Caller } from '../accounts/sessions.ts';
 import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
@@ -104,6 +104,23 @@ export async function ideaDetail(ctx: Context, caller: Caller, ideaId: string): 
   };
 }
 
+/**
+ * Prepared title keys by idea id: a title never changes once written, so each is folded
+ * once per relay run, not once per keystroke of every person typing a title.
+ */
+const titleKeys = new Map<string, TitleKey>();
+const maxCachedKeys = 200_000;
+
+function cachedKey(row: { id: string; title: string }): TitleKey {
+  let key = titleKeys.get(row.id);
+  if (!key) {
+    if (titleKeys.size >= maxCachedKeys) titleKeys.clear();
+    key = titleKey(row.title);
+    titleKeys.set(row.id, key);
+  }
+  return key;
+}
+
 /** Titles like the one being typed, among the ideas everybody sees. */
 export async function similarIdeas(ctx: Context, caller: Caller, activityId: string, title: string): Promise<SimilarIdea[]> {
   await ideaBox(ctx, caller, activityId);
@@ -112,7 +129,7 @@ export async function similarIdeas(ctx: Context, caller: Caller, activityId: str
     'SELECT id, title, vote_count, status FROM ideas WHERE activity_id = ? AND hidden_at IS NULL',
     [activityId],
   );
-  return similarTitles(title, rows).map(({ item, score }) => ({
+  return similarTitles(title, rows, 5, undefined, cachedKey).map(({ item, score }) => ({
     id: item.id,
     title: item.title,
     votes: item.vote_count,
