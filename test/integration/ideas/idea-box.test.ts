@@ -288,6 +288,45 @@ describe('the idea box', () => {
     await fiona.ok('POST', `/api/activities/${boxId}/members`, { userId: dan.id, role: 'contributor' });
     expect((await carol.call('GET', `/api/activities/${boxId}/ideas`)).status).toBe(404);
     expect((await dan.api.call('GET', `/api/activities/${boxId}/ideas`)).status).toBe(200);
+    // A viewer reads but neither proposes nor votes; a closed box takes nothing more.
+    const eve = await addPerson(admin, 'Eve Viewer');
+    await fiona.ok('POST', `/api/activities/${boxId}/members`, { userId: eve.id, role: 'viewer' });
+    expect((await eve.api.call('GET', `/api/activities/${boxId}/ideas`)).status).toBe(200);
+    expect((await eve.api.call('POST', `/api/activities/${boxId}/ideas`, { title: 'Mine', text: 'x', category: 'Loyalty' })).status).toBe(403);
+    expect((await eve.api.call('POST', `/api/ideas/${ideaId}/votes`)).status).toBe(403);
+    await fiona.ok('PATCH', `/api/activities/${boxId}`, { status: 'decided' });
+    const closed = await dan.api.call<{ error: { message: string } }>('POST', `/api/activities/${boxId}/ideas`, { title: 'Late', text: 'x', category: 'Loyalty' });
+    expect([closed.status, closed.body.error.message]).toEqual([409, 'This idea box is closed: it takes no more ideas or votes.']);
+  });
+
+  it('I9 malformed uploads are refused clearly: two photos, a stray file field, a broken form', async () => {
+    await fiona.ok('PATCH', `/api/activities/${boxId}`, { status: 'open' });
+    const before = { ideas: await ideaCount(), files: (await photoFiles()).length };
+    const form = new FormData();
+    form.append('title', 'Two photos');
+    form.append('text', 'x');
+    form.append('category', 'Loyalty');
+    form.append('photo', new Blob([new Uint8Array(pngWithMetadata())]), 'a.png');
+    form.append('photo', new Blob([new Uint8Array(pngWithMetadata())]), 'b.png');
+    const two = await fetch(`${relay.url}/api/activities/${boxId}/ideas`, { method: 'POST', headers: { authorization: `Bearer ${fiona.token}` }, body: form });
+    expect(two.status).toBe(400);
+    expect(((await two.json()) as { error: { message: string } }).error.message).toBe('photo: send one photo at most.');
+    // A form without a photo is an idea like any other.
+    const plain = await postIdeaForm(fiona, boxId, { title: 'No photo', text: 'x', category: 'Loyalty' });
+    expect(plain.status).toBe(201);
+    before.ideas++;
+    const broken = await fetch(`${relay.url}/api/activities/${boxId}/ideas`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fiona.token}`, 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nCut sh',
+    });
+    expect(broken.status).toBe(400);
+    const other = new FormData();
+    other.append('title', 'Attachment');
+    other.append('attachment', new Blob([new Uint8Array(pngWithMetadata())]), 'a.png');
+    const attachment = await fetch(`${relay.url}/api/activities/${boxId}/ideas`, { method: 'POST', headers: { authorization: `Bearer ${fiona.token}` }, body: other });
+    expect(((await attachment.json()) as { error: { message: string } }).error.message).toBe('attachment: unknown file field (send the picture as "photo").');
+    expect({ ideas: await ideaCount(), files: (await photoFiles()).length }).toEqual(before);
   });
 });
 
