@@ -87,10 +87,11 @@ export async function updateUser(ctx: Context, caller: Caller, id: string, input
   return getUser(ctx, caller, id);
 }
 
+/** A person of the caller's organisation; their phone number only for admins and themself. */
 export async function getUser(ctx: Context, caller: Caller, id: string): Promise<User> {
   const row = await ctx.db.get<UserRow>(`SELECT ${columns} FROM users WHERE id = ? AND org_id = ?`, [id, caller.orgId]);
   if (!row) throw notFound('person');
-  return toUser(row);
+  return asSeenBy(caller, row);
 }
 
 /** Everyone in the caller's organisation; phone numbers only for admins and oneself. */
@@ -99,10 +100,12 @@ export async function listUsers(ctx: Context, caller: Caller): Promise<User[]> {
     `SELECT ${columns} FROM users WHERE org_id = ? AND disabled_at IS NULL ORDER BY name COLLATE NOCASE`,
     [caller.orgId],
   );
-  return rows.map((row) => {
-    const user = toUser(row);
-    return caller.role === 'admin' || caller.id === row.id ? user : { ...user, phone: null };
-  });
+  return rows.map((row) => asSeenBy(caller, row));
+}
+
+function asSeenBy(caller: Caller, row: UserRow): User {
+  const user = toUser(row);
+  return caller.role === 'admin' || caller.id === row.id ? user : { ...user, phone: null };
 }
 
 export async function checkCredentials(ctx: Context, email: string, password: string): Promise<string> {

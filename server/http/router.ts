@@ -50,12 +50,21 @@ export class Router {
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] ?? '');
+        params[name] = decodeParam(m[i + 1] ?? '');
       });
       return { handler: route.handler, params };
     }
     if (pathMatched) throw new HttpError(ErrorCode.methodNotAllowed, `${method} is not allowed on ${path}.`);
     throw new HttpError(ErrorCode.notFound, `No such endpoint: ${method} ${path}.`);
+  }
+}
+
+/** A path segment's value; a broken percent-encoding (`%E0%A4%A`) is the client's fault, not a 500. */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(ErrorCode.badRequest, `The path segment "${raw.slice(0, 80)}" is not valid percent-encoding.`);
   }
 }
 

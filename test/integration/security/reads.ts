@@ -1,0 +1,69 @@
+import { adminOnly, controllers, memberReads, rule, selfOrAdmin, signedIn, type Rule } from './rules.ts';
+import type { World } from './world.ts';
+
+/** Every GET of the API, on the objects of the world, with who may read it. */
+export interface Read {
+  name: string;
+  path: (w: World) => string;
+  rule: Rule;
+}
+
+const everyone: Rule = { ...signedIn, anon: 200, erp: 200 };
+
+export const reads: Read[] = [
+  { name: 'GET /healthz', path: () => '/healthz', rule: everyone },
+  { name: 'GET /api/setup', path: () => '/api/setup', rule: everyone },
+  { name: 'GET /api/me', path: () => '/api/me', rule: signedIn },
+  { name: 'GET /api/users', path: () => '/api/users', rule: signedIn },
+  { name: 'GET /api/users/:id (another person)', path: (w) => `/api/users/${w.people.contributor}`, rule: signedIn },
+  { name: 'GET /api/users/:id (oneself)', path: (w) => `/api/users/${w.people.viewer}`, rule: signedIn },
+  { name: 'GET /api/groups', path: () => '/api/groups', rule: signedIn },
+  { name: 'GET /api/groups/:id', path: (w) => `/api/groups/${w.ids.group}`, rule: signedIn },
+
+  { name: 'GET /api/activities', path: () => '/api/activities', rule: signedIn },
+  { name: 'GET /api/activities/:id (board)', path: (w) => `/api/activities/${w.ids.sealed}`, rule: memberReads },
+  { name: 'GET /api/activities/:id (idea box)', path: (w) => `/api/activities/${w.ids.box}`, rule: memberReads },
+  { name: 'GET /api/activities/:id/members', path: (w) => `/api/activities/${w.ids.sealed}/members`, rule: memberReads },
+  { name: 'GET /api/activities/:id/history', path: (w) => `/api/activities/${w.ids.sealed}/history`, rule: memberReads },
+
+  { name: 'GET /api/activities/:id/polls', path: (w) => `/api/activities/${w.ids.sealed}/polls`, rule: memberReads },
+  { name: 'GET /api/polls/:id (single)', path: (w) => `/api/polls/${w.ids.single}`, rule: memberReads },
+  { name: 'GET /api/polls/:id (estimate)', path: (w) => `/api/polls/${w.ids.estimate}`, rule: memberReads },
+  { name: 'GET /api/polls/:id (private entries)', path: (w) => `/api/polls/${w.ids.entries}`, rule: memberReads },
+  { name: 'GET /api/polls/:id (consent)', path: (w) => `/api/polls/${w.ids.consent}`, rule: memberReads },
+
+  { name: 'GET /api/activities/:id/decision', path: (w) => `/api/activities/${w.ids.decided}/decision`, rule: memberReads },
+  { name: 'GET /api/activities/:id/decision/export.md', path: (w) => `/api/activities/${w.ids.decided}/decision/export.md`, rule: memberReads },
+  { name: 'GET /api/activities/:id/decision/export.pdf', path: (w) => `/api/activities/${w.ids.decided}/decision/export.pdf`, rule: memberReads },
+  { name: 'GET /api/decision-notices', path: () => '/api/decision-notices', rule: signedIn },
+
+  { name: 'GET /api/activities/:id/ideas', path: (w) => `/api/activities/${w.ids.box}/ideas`, rule: memberReads },
+  { name: 'GET /api/activities/:id/ideas/similar', path: (w) => `/api/activities/${w.ids.box}/ideas/similar?title=hidden%20idea%20title`, rule: memberReads },
+  { name: 'GET /api/activities/:id/contributors', path: (w) => `/api/activities/${w.ids.box}/contributors`, rule: memberReads },
+  { name: 'GET /api/ideas/storage', path: () => '/api/ideas/storage', rule: signedIn },
+  { name: 'GET /api/ideas/:id', path: (w) => `/api/ideas/${w.ids.idea}`, rule: memberReads },
+  { name: 'GET /api/ideas/:id (hidden)', path: (w) => `/api/ideas/${w.ids.hiddenIdea}`, rule: rule(memberReads, { viewer: 404 }) },
+  { name: 'GET /api/ideas/:id/photo', path: (w) => `/api/ideas/${w.ids.idea}/photo`, rule: memberReads },
+  { name: 'GET /api/idea-notices', path: () => '/api/idea-notices', rule: signedIn },
+
+  { name: 'GET /api/figures/me', path: () => '/api/figures/me', rule: signedIn },
+  { name: 'GET /api/figures', path: () => '/api/figures', rule: controllers },
+  { name: 'GET /api/figures/:id', path: (w) => `/api/figures/${w.ids.figure}`, rule: controllers },
+  { name: 'GET /api/figures/:id/values', path: (w) => `/api/figures/${w.ids.figure}/values`, rule: controllers },
+  { name: 'GET /api/figures/alerts', path: () => '/api/figures/alerts', rule: controllers },
+  { name: 'GET /api/figures/schedules', path: () => '/api/figures/schedules', rule: controllers },
+  { name: 'GET /api/figures/schedules/:id', path: (w) => `/api/figures/schedules/${w.ids.schedule}`, rule: controllers },
+  { name: 'GET /api/figures/api-keys', path: () => '/api/figures/api-keys', rule: adminOnly },
+  { name: 'GET /api/figures/controllers', path: () => '/api/figures/controllers', rule: adminOnly },
+  { name: 'GET /api/lists', path: () => '/api/lists', rule: controllers },
+  { name: 'GET /api/lists/:id', path: (w) => `/api/lists/${w.ids.list}`, rule: controllers },
+  { name: 'GET /api/lists/:id/recipients', path: (w) => `/api/lists/${w.ids.list}/recipients`, rule: controllers },
+
+  { name: 'GET /api/sms/status', path: () => '/api/sms/status', rule: adminOnly },
+  { name: 'GET /api/sms/messages', path: () => '/api/sms/messages', rule: adminOnly },
+  { name: 'GET /api/sms/messages/:id', path: (w) => `/api/sms/messages/${w.ids.smsToContributor}`, rule: selfOrAdmin('contributor') },
+  { name: 'GET /api/sms/consents', path: () => '/api/sms/consents', rule: adminOnly },
+  { name: 'GET /api/sms/consents/:userId', path: (w) => `/api/sms/consents/${w.people.contributor}`, rule: selfOrAdmin('contributor') },
+  { name: 'GET /api/sms/inbox', path: () => '/api/sms/inbox?all=1', rule: adminOnly },
+  { name: 'GET /api/sms/settings', path: () => '/api/sms/settings', rule: adminOnly },
+];

@@ -1,0 +1,215 @@
+import { randomBytes } from 'node:crypto';
+import { hashSecret } from '../../../server/auth/tokens.ts';
+import { Api, password, setUpOrganisation } from '../../support/api.ts';
+import { plainJpeg } from '../../support/images.ts';
+import { startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+
+/**
+ * One organisation holding one of every kind of object the API offers, and a caller of
+ * every kind, for the access suite. Secrets are marked strings, each with the callers
+ * who may read it; the suite searches every answer for them.
+ */
+export const callerNames = ['anon', 'erp', 'admin', 'facilitator', 'contributor', 'viewer', 'stranger', 'controller'] as const;
+export type CallerName = (typeof callerNames)[number];
+
+export interface Secret {
+  label: string;
+  value: string;
+  /** Who may read it; nobody when empty. */
+  visibleTo: CallerName[];
+}
+
+const mark = randomBytes(4).toString('hex');
+const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+
+export interface World {
+  relay: RelayProcess;
+  callers: Record<CallerName, Api>;
+  people: Record<'admin' | 'facilitator' | 'contributor' | 'viewer' | 'stranger' | 'controller', string>;
+  /** Board with sealed polls (never revealed), board with a published decision, idea box. */
+  ids: {
+    sealed: string;
+    decided: string;
+    box: string;
+    group: string;
+    single: string;
+    estimate: string;
+    entries: string;
+    consent: string;
+    idea: string;
+    hiddenIdea: string;
+    figure: string;
+    otherFigure: string;
+    list: string;
+    schedule: string;
+    apiKey: string;
+    smsToContributor: string;
+    decisionNotice: number;
+    ideaNotice: number;
+  };
+  day: string;
+  secrets: Secret[];
+}
+
+const phones = { facilitator: '01', contributor: '02', viewer: '03', stranger: '04', controller: '05' } as const;
+
+async function addMember(admin: Api, name: string, who: keyof typeof phones) {
+  const email = `${who}.${mark}@durand.example`;
+  const phone = `+33 6 12 34 56 ${phones[who]}`;
+  const { id } = await admin.ok<{ id: string }>('POST', '/api/users', { name, email, password, role: 'member', phone, smsOptIn: true });
+  const { token } = await new Api(admin.base).ok<{ token: string }>('POST', '/api/session', { email, password });
+  return { id, api: admin.as(token) };
+}
+
+export async function buildWorld(): Promise<World> {
+  const relay = await startRelayProcess();
+  const admin = await setUpOrganisation(relay.url);
+  const me = await admin.ok<{ id: string }>('GET', '/api/me');
+  const f = await addMember(admin, 'Fabien Facilitateur', 'facilitator');
+  const c = await addMember(admin, 'Chloé Contributrice', 'contributor');
+  const v = await addMember(admin, 'Victor Viewer', 'viewer');
+  const s = await addMember(admin, 'Sam Stranger', 'stranger');
+  const ctl = await addMember(admin, 'Carla Controller', 'controller');
+  const { id: group } = await admin.ok<{ id: string }>('POST', '/api/groups', { name: 'Directors', members: [c.id] });
+
+  const deadline = days(30).toISOString();
+  const invite = async (activity: string) => {
+    await f.api.ok('POST', `/api/activities/${activity}/members`, { userId: c.id, role: 'contributor' });
+    await f.api.ok('POST', `/api/activities/${activity}/members`, { userId: v.id, role: 'viewer' });
+  };
+
+  // A board whose polls stay sealed: every kind with free-text input, voted by two people.
+  const { id: sealed } = await f.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Supplier 2027', question: 'Which supplier do we pick for 2027?' });
+  await invite(sealed);
+  const poll = (body: object) => f.api.ok<{ id: string }>('POST', `/api/activities/${sealed}/polls`, { deadline, ...body });
+  const { id: single } = await poll({ kind: 'single', question: 'Which supplier do we pick?', options: ['Alpha', 'Beta'], rule: 'plurality' });
+  const { id: estimate } = await poll({ kind: 'estimate', question: 'How many units will we sell in 2027?', quantity: 'units', rule: 'median' });
+  const { id: entries } = await poll({ kind: 'entries', question: 'What are our strengths and weaknesses?', method: 'swot', columns: ['Strengths', 'Weaknesses'], rule: 'collect' });
+  const { id: consent } = await poll({ kind: 'consent', question: 'Do we adopt the four-day week?', proposal: 'Adopt the four-day week from March.', rule: 'consent' });
+  const sealedOf = (who: string) => ({
+    estimateReason: `sealed-estimate-reason-${who}-${mark}`,
+    estimateValue: who === 'c' ? '987654.321' : '13579.24',
+    entry: `sealed-entry-${who}-${mark}`,
+    consentReason: `sealed-consent-reason-${who}-${mark}`,
+  });
+  for (const [who, api] of [['c', c.api], ['f', f.api]] as const) {
+    const input = sealedOf(who);
+    await api.ok('POST', `/api/polls/${single}/votes`, { choice: who === 'c' ? 'Beta' : 'Alpha' });
+    await api.ok('POST', `/api/polls/${estimate}/votes`, { value: Number(input.estimateValue), reason: input.estimateReason });
+    await api.ok('POST', `/api/polls/${entries}/votes`, { entries: [{ column: 'Strengths', text: input.entry }] });
+    await api.ok('POST', `/api/polls/${consent}/votes`, { position: 'object', reason: input.consentReason });
+  }
+
+  // A board with a published decision (its SMS go to the members).
+  const { id: decided } = await f.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Office move', question: 'Where do we move the Lyon office?' });
+  await invite(decided);
+  await f.api.ok('POST', `/api/activities/${decided}/polls`, { deadline, kind: 'single', question: 'Which district do we pick?', options: ['Part-Dieu', 'Confluence'], rule: 'plurality' });
+  await f.api.ok('POST', `/api/activities/${decided}/decision`, { outcome: 'We move to Confluence.', rationale: 'Closer to the station.', reviewDate: days(60).toISOString().slice(0, 10) });
+  const notices = await c.api.ok<{ notices: { id: number }[] }>('GET', '/api/decision-notices');
+
+  // An idea box closed to the organisation (people were invited), one idea with a photo, one hidden.
+  const { id: box } = await f.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Energy ideas', question: 'How can we cut our energy bills?', kind: 'ideas', categories: ['Energy', 'Travel'] });
+  await invite(box);
+  const form = new FormData();
+  form.append('title', 'Turn the heating down at night');
+  form.append('text', 'Two degrees less between 20:00 and 06:00.');
+  form.append('category', 'Energy');
+  form.append('photo', new Blob([new Uint8Array(plainJpeg)], { type: 'image/jpeg' }), 'radiator.jpg');
+  const posted = await fetch(`${relay.url}/api/activities/${box}/ideas`, { method: 'POST', headers: { authorization: `Bearer ${c.api.token}` }, body: form });
+  if (posted.status !== 201) throw new Error(`idea with photo → ${posted.status} ${await posted.text()}`);
+  const { id: idea } = (await posted.json()) as { id: string };
+  const hiddenTitle = `hidden-idea-title-${mark}`;
+  const hiddenReason = `hidden-idea-reason-${mark}`;
+  const { id: hiddenIdea } = await c.api.ok<{ id: string }>('POST', `/api/activities/${box}/ideas`, { title: hiddenTitle, text: 'Something rude.', category: 'Travel' });
+  await f.api.ok('POST', `/api/ideas/${hiddenIdea}/hidden`, { reason: hiddenReason });
+  await f.api.ok('POST', `/api/ideas/${idea}/status`, { status: 'accepted', reason: 'We try it in December.' });
+  const ideaNotices = await c.api.ok<{ notices: { id: number }[] }>('GET', '/api/idea-notices');
+
+  // Daily figures: a controller, two figures with a value, a list, a send, a schedule, an ERP key.
+  await admin.ok('PUT', `/api/figures/controllers/${ctl.id}`);
+  const day = days(-1).toISOString().slice(0, 10);
+  const { id: figure } = await ctl.api.ok<{ id: string }>('POST', '/api/figures', { label: 'Sales', unit: 'EUR', template: 'Bonjour {name}, {label} {date} : {value}' });
+  const { id: otherFigure } = await ctl.api.ok<{ id: string }>('POST', '/api/figures', { label: 'Visitors', decimals: 0 });
+  await ctl.api.ok('PUT', `/api/figures/${figure}/values/${day}`, { value: 123456.78, forecast: 120000, lastYear: 110000 });
+  await ctl.api.ok('PUT', `/api/figures/${otherFigure}/values/${day}`, { value: 4321 });
+  const { id: list } = await ctl.api.ok<{ id: string }>('POST', '/api/lists', { name: 'Managers', members: [c.id, v.id] });
+  const sent = await ctl.api.ok<{ messages: { id: string; text: string; userId: string }[] }>(
+    'POST',
+    `/api/figures/${figure}/send?watchMinutes=1440`,
+    { date: day, listId: list },
+  );
+  const { id: schedule } = await ctl.api.ok<{ id: string }>('POST', '/api/figures/schedules', { figureId: figure, listId: list, cron: '0 9 1 1 *', enabled: false });
+  const { id: apiKey, key } = await admin.ok<{ id: string; key: string }>('POST', '/api/figures/api-keys', { name: 'ERP', figureIds: [figure] });
+
+  // SMS: an administrator's test message to the contributor, and an unmatched reply from her phone.
+  const testText = `admin-test-sms-${mark}`;
+  const replyText = `reply-from-contributor-${mark}`;
+  await admin.ok('POST', '/api/sms/messages', { to: '+33612345602', text: testText });
+  await admin.ok('POST', '/api/sms/outbox/replies', { from: '+33612345602', text: replyText });
+
+  const callers: Record<CallerName, Api> = {
+    anon: new Api(relay.url),
+    erp: admin.as(key),
+    admin,
+    facilitator: f.api,
+    contributor: c.api,
+    viewer: v.api,
+    stranger: s.api,
+    controller: ctl.api,
+  };
+  const textTo = (userId: string) => sent.messages.find((m) => m.userId === userId);
+  const smsToContributor = textTo(c.id);
+  const smsToViewer = textTo(v.id);
+  if (!smsToContributor || !smsToViewer) throw new Error(`the figure was not sent to both: ${JSON.stringify(sent)}`);
+
+  const secrets: Secret[] = [];
+  for (const who of Object.keys(phones) as (keyof typeof phones)[]) {
+    secrets.push({ label: `${who}'s phone`, value: `+336123456${phones[who]}`, visibleTo: ['admin', who] });
+  }
+  for (const [name, api] of Object.entries(callers)) {
+    if (!api.token) continue;
+    secrets.push({ label: `${name}'s bearer token`, value: api.token, visibleTo: [] });
+    secrets.push({ label: `hash of ${name}'s bearer token`, value: hashSecret(api.token), visibleTo: [] });
+  }
+  secrets.push({ label: 'the password', value: password, visibleTo: [] }, { label: 'a password hash', value: 'scrypt$', visibleTo: [] });
+  for (const [who, caller] of [['c', 'contributor'], ['f', 'facilitator']] as const) {
+    for (const [what, value] of Object.entries(sealedOf(who))) secrets.push({ label: `${caller}'s sealed ${what}`, value, visibleTo: [caller] });
+  }
+  secrets.push(
+    { label: 'the administrator\'s test SMS', value: testText, visibleTo: ['admin', 'contributor'] },
+    { label: 'the reply from the contributor\'s phone', value: replyText, visibleTo: ['admin'] },
+    { label: 'the figure SMS to the contributor', value: smsToContributor.text, visibleTo: ['admin', 'controller', 'contributor'] },
+    { label: 'the figure SMS to the viewer', value: smsToViewer.text, visibleTo: ['admin', 'controller', 'viewer'] },
+    { label: 'the figure\'s value', value: '123456.78', visibleTo: ['admin', 'controller'] },
+    { label: 'the hidden idea\'s title', value: hiddenTitle, visibleTo: ['contributor', 'facilitator'] },
+    { label: 'the hidden idea\'s reason', value: hiddenReason, visibleTo: ['contributor', 'facilitator'] },
+  );
+
+  return {
+    relay,
+    callers,
+    people: { admin: me.id, facilitator: f.id, contributor: c.id, viewer: v.id, stranger: s.id, controller: ctl.id },
+    ids: {
+      sealed,
+      decided,
+      box,
+      group,
+      single,
+      estimate,
+      entries,
+      consent,
+      idea,
+      hiddenIdea,
+      figure,
+      otherFigure,
+      list,
+      schedule,
+      apiKey,
+      smsToContributor: smsToContributor.id,
+      decisionNotice: notices.notices[0]?.id ?? 0,
+      ideaNotice: ideaNotices.notices[0]?.id ?? 0,
+    },
+    day,
+    secrets,
+  };
+}
