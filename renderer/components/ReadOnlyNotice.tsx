@@ -6,7 +6,7 @@ export function ReadOnlyNotice({ viewer, denied }: { viewer: boolean; denied: st
   if (!viewer && !denied) return null;
   return (
     <p className="notice" role="note" data-testid="read-only">
-      {viewer ? t('activity.readOnly') : denied}
+      {viewer ? t('activity.readOnly') : denied?.startsWith('read-only') ? t('denied.readOnly') : denied?.startsWith('document-full') ? t('denied.full') : denied}
     </p>
   );
 }

@@ -69,6 +69,8 @@ export const en = {
   'activity.briefPlaceholder': 'Write the brief: context, constraints, what is known…',
   'activity.readOnly': 'You are a viewer: you can read everything, but not change it.',
   'activity.notFound': 'This activity does not exist, or you are not a member.',
+  'denied.readOnly': 'The relay refused your change: you can only read this activity. It was not saved.',
+  'denied.full': 'This activity reached its size limit: your last change was not saved.',
   'activity.yourRole': 'Your role: {role}',
 
   'connection.label': 'Connection',

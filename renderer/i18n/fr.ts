@@ -70,6 +70,8 @@ export const fr: Record<keyof typeof en, string> = {
   'activity.briefPlaceholder': 'Rédigez le brief : contexte, contraintes, ce que l’on sait…',
   'activity.readOnly': 'Vous êtes lecteur : vous voyez tout, mais ne pouvez rien modifier.',
   'activity.notFound': 'Cette activité n’existe pas, ou vous n’en êtes pas membre.',
+  'denied.readOnly': 'Le relais a refusé votre modification : vous ne pouvez que lire cette activité. Elle n’a pas été enregistrée.',
+  'denied.full': 'Cette activité a atteint sa taille maximale : votre dernière modification n’a pas été enregistrée.',
   'activity.yourRole': 'Votre rôle : {role}',
 
   'connection.label': 'Connexion',

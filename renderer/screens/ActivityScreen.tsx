@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import type { Activity } from '#core/api/activities';
+import { Activity } from '#core/api/activities';
+import { ApiError } from '../api/client.ts';
 import { getActivity, listUsers } from '../api/endpoints.ts';
+import { orRemembered } from '../api/offline-cache.ts';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { PresenceBar } from '../components/PresenceBar.tsx';
@@ -24,7 +26,11 @@ import { MembersPanel } from './MembersPanel.tsx';
 export function ActivityScreen({ id, tab }: { id: string; tab: ActivityTab }) {
   const { t } = useI18n();
   const { api, me } = useSignedIn();
-  const activity = useAsync(() => getActivity(api, id), [api, id]);
+  // Offline, the activity opens from what this device remembers of it.
+  const activity = useAsync(
+    () => orRemembered(`activity.${id}`, Activity, () => getActivity(api, id), (e) => e instanceof ApiError && e.code === 'network'),
+    [api, id],
+  );
   const session = useActivitySession(api, id, me.id);
 
   if (activity.status === 'loading' || !session) return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
@@ -53,7 +59,11 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
   // A role may have changed while we were away: the relay tells us by closing the socket.
   useEffect(() => {
     session.on('reconnected', reload);
-    return () => session.off('reconnected', reload);
+    const timer = setInterval(() => document.visibilityState === 'visible' && reload(), 20_000);
+    return () => {
+      session.off('reconnected', reload);
+      clearInterval(timer);
+    };
   }, [session, reload]);
 
   const tabs: { id: ActivityTab; label: string }[] = [
@@ -84,7 +94,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
           <PresenceBar present={present} />
         </div>
       </div>
-      <ReadOnlyNotice viewer={viewer} denied={connection.denied} />
+      <ReadOnlyNotice viewer={viewer} denied={viewer ? null : connection.denied} />
       <nav className="tabs" aria-label={t('activity.tabs')}>
         {tabs.map((x) => (
           <a key={x.id} href={hrefOf({ name: 'activity', id: activity.id, tab: x.id })} aria-current={tab === x.id ? 'page' : undefined} className="tab">

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Me } from '#core/api/users';
-import { ApiClient } from '../api/client.ts';
+import { Me } from '#core/api/users';
+import { ApiClient, ApiError } from '../api/client.ts';
+import { forgetAll, orRemembered } from '../api/offline-cache.ts';
 import { me as fetchMe, setupStatus, signOut as endSession } from '../api/endpoints.ts';
 import { clearToken, loadToken, relayBase, saveToken } from '../api/relay.ts';
 
@@ -20,6 +21,8 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+const isNetwork = (err: unknown) => err instanceof ApiError && err.code === 'network';
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
@@ -34,9 +37,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (token) {
         const api = new ApiClient(base, token, expire);
         try {
-          setState({ status: 'signed-in', api, me: await fetchMe(api) });
+          const me = await orRemembered('me', Me, () => fetchMe(api), isNetwork);
+          setState({ status: 'signed-in', api, me });
           return;
-        } catch {
+        } catch (err) {
+          if (isNetwork(err)) throw err;
           await clearToken();
         }
       }
@@ -63,6 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     if (state.status === 'signed-in') await endSession(state.api).catch(() => undefined);
     await clearToken();
+    forgetAll();
     await load();
   }, [state, load]);
 

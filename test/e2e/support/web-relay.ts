@@ -15,6 +15,7 @@ export async function startWebRelay(): Promise<RelayProcess> {
 
 export async function stopWebRelay(relay: RelayProcess | undefined) {
   if (!relay) return;
+  if (process.env.SHOW_RELAY_OUTPUT) console.log(relay.output());
   await relay.stop();
   await removeDataDir(relay.dataDir);
 }
