@@ -48,6 +48,11 @@ export function HistoryPanel({ activityId }: { activityId: string }) {
                   {parts.length === 0 ? t('history.created') : t('history.changed', { what: parts.join(', ') })}
                 </p>
                 <p className="muted small">
+                  {e.since !== e.at && (
+                    <>
+                      <time dateTime={e.since}>{formatDateTime(e.since)}</time> –{' '}
+                    </>
+                  )}
                   <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                   {e.updates > 1 && <> · {t('history.updates', { count: e.updates })}</>}
                 </p>
