@@ -8,8 +8,8 @@ const texts = {
     tooLate: (label: string, day: string, why: string) => `Conclave : le SMS ${label} du ${day} n'est pas parti (${why}) et ne partira plus.`,
     why: { 'not-run': 'relais arrêté pendant toute la fenêtre', 'values-missing': 'valeurs non saisies à temps', interrupted: 'envoi interrompu' },
     undelivered: (label: string, day: string, count: number, total: number, minutes: number, who: string) =>
-      `Conclave : ${label} du ${day}, ${count} SMS sur ${total} non remis après ${minutes} min : ${who}`,
-    reason: { no_phone: 'pas de numéro', no_consent: 'pas de consentement', opted_out: 'a répondu STOP' } as Record<string, string>,
+      `Conclave : ${label} du ${day}, ${count} SMS sur ${total} non remis${minutes > 0 ? ` après ${minutes} min` : ''} : ${who}`,
+    reason: { no_phone: 'pas de numéro', no_consent: 'pas de consentement', opted_out: 'a répondu STOP', missed: 'pas envoyé à temps' } as Record<string, string>,
   },
   en: {
     missing: (label: string, day: string, deadline: string) =>
@@ -17,8 +17,8 @@ const texts = {
     tooLate: (label: string, day: string, why: string) => `Conclave: the ${label} SMS for ${day} did not go (${why}) and will not.`,
     why: { 'not-run': 'the relay was down during the whole window', 'values-missing': 'values not entered in time', interrupted: 'sending interrupted' },
     undelivered: (label: string, day: string, count: number, total: number, minutes: number, who: string) =>
-      `Conclave: ${label} for ${day}, ${count} of ${total} SMS not delivered after ${minutes} min: ${who}`,
-    reason: { no_phone: 'no phone number', no_consent: 'no opt-in', opted_out: 'answered STOP' } as Record<string, string>,
+      `Conclave: ${label} for ${day}, ${count} of ${total} SMS not delivered${minutes > 0 ? ` after ${minutes} min` : ''}: ${who}`,
+    reason: { no_phone: 'no phone number', no_consent: 'no opt-in', opted_out: 'answered STOP', missed: 'not sent in time' } as Record<string, string>,
   },
 } as const;
 

@@ -3,6 +3,8 @@ import { figuresRoutes } from '../http/routes/figures.ts';
 import type { RelayModule } from '../modules.ts';
 import { loadFiguresConfig } from './config.ts';
 import { FiguresScheduler } from './scheduler.ts';
+import { watchEarly } from './watch-early.ts';
+import { figuresKind } from './send.ts';
 
 /** Daily figures: their routes, and the scheduler that sends them and watches deliveries. */
 export function figuresModule(ctx: Context): RelayModule {
@@ -10,7 +12,10 @@ export function figuresModule(ctx: Context): RelayModule {
   return {
     name: 'figures',
     routes: (router) => figuresRoutes(router, ctx, () => scheduler.poke()),
-    start: () => scheduler.start(),
+    start: () => {
+      ctx.sms.onStatus(figuresKind, (change) => watchEarly(ctx, change, () => scheduler.poke()));
+      scheduler.start();
+    },
     stop: () => scheduler.stop(),
   };
 }

@@ -229,11 +229,14 @@ export class FiguresScheduler {
       const first = rows[0];
       if (!first) continue;
       const notDelivered: NotDelivered[] = [];
-      for (const row of rows) {
+      // A "send now" already answered who was refused; a scheduled run tells it here.
+      const considered = rows.filter((r) => r.state === 'enqueued' || (r.schedule_id !== null && r.state !== 'claimed'));
+      for (const row of considered) {
         if (row.state === 'enqueued' && row.message_id) {
           const message = await messageById(db, row.message_id);
           if (message && message.status !== 'delivered') notDelivered.push({ name: row.name, status: message.status, detail: message.detail });
-        } else if (row.state === 'refused' && row.schedule_id) notDelivered.push({ name: row.name, status: row.reason ?? 'refused', detail: null });
+        } else if (row.state === 'refused') notDelivered.push({ name: row.name, status: row.reason ?? 'refused', detail: null });
+        else if (row.state === 'missed') notDelivered.push({ name: row.name, status: 'missed', detail: null });
       }
       if (notDelivered.length > 0) {
         const figure = await db.get<FigureRow>('SELECT * FROM figures WHERE id = ?', [first.figure_id]);
@@ -246,7 +249,7 @@ export class FiguresScheduler {
           figureId: first.figure_id,
           scheduleId: first.schedule_id,
           day: first.day,
-          text: undeliveredText(await localeOfOrg(db, first.org_id), figure?.sms_label ?? figure?.label ?? '', first.day, rows.length, minutes, notDelivered),
+          text: undeliveredText(await localeOfOrg(db, first.org_id), figure?.sms_label ?? figure?.label ?? '', first.day, considered.length, minutes, notDelivered),
         });
       }
       await db.run('UPDATE figure_sends SET watched_at = ? WHERE batch = ? AND watched_at IS NULL', [now, batch]);

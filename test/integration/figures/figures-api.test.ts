@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, Api, setUpOrganisation } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { addSmsMember } from '../../support/sms.ts';
+import { addSmsMember, waitUntil } from '../../support/sms.ts';
 import { seedFigures } from '../../../scripts/demo/figures.ts';
 
 interface Preview {
@@ -117,6 +117,8 @@ describe('daily figures over HTTP (outbox provider)', () => {
     await admin.ok('PUT', `/api/sms/consents/${stopped.id}`, { optIn: false });
     const group = await admin.ok<{ id: string }>('POST', '/api/groups', { name: 'Direction', members: [ok.id, noPhone.id] });
     ({ id: listId } = await admin.ok<{ id: string }>('POST', '/api/lists', { name: 'Comex', members: [noOptIn.id, stopped.id], groups: [group.id] }));
+    // No quiet hours, so that what is sent goes now whatever the time this test runs at.
+    await admin.ok('PATCH', '/api/sms/settings', { quietStart: '00:00', quietEnd: '00:00' });
 
     const preview = await admin.ok<Preview>('POST', `/api/figures/${figureId}/preview`, { date: '2026-11-22', listId });
     const text = 'CA veille 22/11 : 1,23 M€ (-2,1 % vs prévision, +3,4 % vs N-1)';
@@ -142,6 +144,17 @@ describe('daily figures over HTTP (outbox provider)', () => {
     ]);
     const outbox = await admin.ok<{ text: string; segments: number; encoding: string; kind: string }>('GET', `/api/sms/messages/${sent.messages[0]!.id}`);
     expect(outbox).toMatchObject({ text, segments: 1, encoding: 'GSM-7', kind: 'figures.daily' });
+  });
+
+  it('an SMS that ends undelivered alerts the controller at once, without waiting for the watch delay', async () => {
+    const { messages } = await admin.ok<{ messages: { id: string }[] }>('POST', `/api/figures/${figureId}/send`, { date: '2026-11-22', listId });
+    expect((await admin.ok<{ alerts: unknown[] }>('GET', '/api/figures/alerts')).alerts).toEqual([]);
+    await waitUntil(async () => (await admin.ok<{ status: string }>('GET', `/api/sms/messages/${messages[0]!.id}`)).status === 'sent', 'the SMS handed to the provider');
+    await admin.ok('POST', '/api/sms/outbox/receipts', { messageId: messages[0]!.id, status: 'undelivered' });
+    const alert = await waitUntil(async () => (await admin.ok<{ alerts: { kind: string; text: string; sms: string | null }[] }>('GET', '/api/figures/alerts')).alerts[0], 'the alert', 20_000);
+    expect(alert.kind).toBe('undelivered');
+    expect(alert.text).toMatch(/^Conclave : CA veille du 22\/11, 1 SMS sur 1 non remis : Bruno Lefèvre \(undelivered/);
+    expect(alert.sms).toBe('not sent: This person has no phone number.'); // Alice, the controller, has none
   });
 
   it('a send for a day without values is refused', async () => {
