@@ -8,6 +8,7 @@ import { ActivityScreen } from './screens/ActivityScreen.tsx';
 import { NewActivityScreen } from './screens/NewActivityScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { SignInScreen } from './screens/SignInScreen.tsx';
+import { SmsScreen } from './sms/SmsScreen.tsx';
 import { useRoute } from './state/use-route.ts';
 import { SessionProvider, useSession } from './state/use-session.tsx';
 
@@ -53,6 +54,8 @@ function Screens() {
         case 'idea':
         case 'idea-author':
           return <IdeaScreens route={route} />;
+        case 'sms':
+          return <SmsScreen tab={route.tab} />;
       }
   }
 }

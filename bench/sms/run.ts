@@ -183,7 +183,7 @@ const current = await readFile(file, 'utf8').catch(() => '# Benchmark results\n'
 const start = current.indexOf('## SMS gateway');
 const after = start === -1 ? -1 : current.indexOf('\n## ', start + 1);
 const next =
-  start === -1 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${after === -1 ? '' : current.slice(after + 1)}`;
+  start === -1 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${after === -1 ? '' : `\n${current.slice(after + 1)}`}`;
 await writeFile(file, next);
 console.log(`written to ${file}`);
 process.exit(0);

@@ -129,3 +129,19 @@ export const UpdateSmsSettingsRequest = z.strictObject({
   helpText: z.string().trim().min(10).max(300).optional(),
 });
 export type UpdateSmsSettingsRequest = z.infer<typeof UpdateSmsSettingsRequest>;
+
+export const ProviderStatus = z.object({
+  provider: z.enum(['outbox', 'smpp', 'twilio']),
+  connected: z.boolean(),
+  detail: z.string(),
+  since: z.string().nullable(),
+  inFlight: z.number(),
+  window: z.number(),
+  throttledUntil: z.string().nullable(),
+});
+export type ProviderStatus = z.infer<typeof ProviderStatus>;
+
+export const OutboxPage = z.object({ messages: z.array(SmsMessage), next: z.number().nullable() });
+export const SmsCounts = z.object({ counts: z.record(z.string(), z.number()) });
+export const SmsSettingsView = SmsSettings.extend({ month: z.string(), spentMicros: z.number() });
+export type SmsSettingsView = z.infer<typeof SmsSettingsView>;

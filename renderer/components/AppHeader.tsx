@@ -1,5 +1,6 @@
 import { FiguresNavLink } from '../figures/FiguresNavLink.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { SmsNavLink } from '../sms/SmsNavLink.tsx';
 import { useSession } from '../state/use-session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -20,6 +21,7 @@ export function AppHeader() {
           <a href="#/activities">{t('nav.activities')}</a>
           <FiguresNavLink />
           <a href="#/ideas">{t('nav.ideas')}</a>
+          <SmsNavLink />
         </nav>
       )}
       <div className="app-header-end">

@@ -14,7 +14,11 @@ export type Route =
   | { name: 'new-idea-box' }
   | { name: 'idea-box'; id: string }
   | { name: 'idea'; boxId: string; ideaId: string }
-  | { name: 'idea-author'; boxId: string; userId: string };
+  | { name: 'idea-author'; boxId: string; userId: string }
+  | { name: 'sms'; tab: SmsTab };
+
+export type SmsTab = 'outbox' | 'people' | 'replies' | 'provider';
+const smsTabs: SmsTab[] = ['outbox', 'people', 'replies', 'provider'];
 
 export type ActivityTab = 'work' | 'decide' | 'history' | 'members';
 const tabs: ActivityTab[] = ['work', 'decide', 'history', 'members'];
@@ -24,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'activities' && parts[1] === 'new') return { name: 'new-activity' };
   if (parts[0] === 'figures') return parts[1] ? { name: 'figure', id: parts[1] } : { name: 'figures' };
   if (parts[0] === 'ideas') return parseIdeaRoute(parts.slice(1));
+  if (parts[0] === 'sms') return { name: 'sms', tab: smsTabs.find((t) => t === parts[1]) ?? 'outbox' };
   if (parts[0] === 'activities' && parts[1]) {
     const tab = tabs.find((t) => t === parts[2]) ?? 'work';
     return { name: 'activity', id: parts[1], tab };
@@ -62,6 +67,8 @@ export function hrefOf(route: Route): string {
       return `#/ideas/${route.boxId}/idea/${route.ideaId}`;
     case 'idea-author':
       return `#/ideas/${route.boxId}/people/${route.userId}`;
+    case 'sms':
+      return route.tab === 'outbox' ? '#/sms' : `#/sms/${route.tab}`;
   }
 }
 

@@ -21,6 +21,7 @@ export class SmsWorker {
   private pumping: Promise<void> | null = null;
   private again = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private lastSweep = 0;
 
   constructor(
     private readonly deps: {
@@ -85,7 +86,10 @@ export class SmsWorker {
   }
 
   private async pump() {
-    await this.sweep();
+    if (Date.now() - this.lastSweep >= 1000) {
+      this.lastSweep = Date.now();
+      await this.sweep();
+    }
     for (;;) {
       if (this.stopped) return;
       const room = this.deps.provider.capacity();

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { SmsPreview } from '#core/api/sms';
+import { ApiError } from '../api/client.ts';
+import { previewSms } from '../api/sms.ts';
+import { sendTestSms } from '../actions/sms.ts';
+import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
+import { useSmsFormat, useSmsText } from '../i18n/sms.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+
+/**
+ * A test message with what it will cost before it goes: segments, encoding, room left,
+ * price, and the characters that force UCS-2, computed by the relay with core/sms (the
+ * same code the sender uses). "Replace look-alikes" rewrites ’ “ ” – … into GSM-7.
+ */
+export function ComposeTestPanel({ onSent }: { onSent(): void }) {
+  const t = useSmsText();
+  const format = useSmsFormat();
+  const { api } = useSignedIn();
+  const [to, setTo] = useState('');
+  const [text, setText] = useState('');
+  const [preview, setPreview] = useState<SmsPreview | null>(null);
+  const [replaced, setReplaced] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [queued, setQueued] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      previewSms(api, text, false).then(
+        (p) => live && setPreview(p),
+        () => live && setPreview(null),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, text]);
+
+  const makeSafe = async () => {
+    const p = await previewSms(api, text, true);
+    setText(p.text);
+    setReplaced(p.replaced.map((r) => `${r.from} → ${r.to}`).join(', ') || null);
+  };
+
+  const send = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setQueued(null);
+    try {
+      const sent = await sendTestSms(api, to, text);
+      setQueued(t('queued', { segments: sent.segments, encoding: sent.encoding }));
+      onSent();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
+    }
+  };
+
+  return (
+    <form className="panel sms-compose" onSubmit={(e) => void send(e)} aria-labelledby="compose-title">
+      <h2 id="compose-title">{t('compose')}</h2>
+      <TextField label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} inputMode="tel" autoComplete="off" error={error?.issueFor('to')} />
+      <TextAreaField label={t('message')} value={text} rows={4} onChange={(e) => setText(e.target.value)} />
+      {preview && text && (
+        <p className="sms-meter" role="status">
+          {t('preview', {
+            segments: preview.segments,
+            encoding: preview.encoding,
+            remaining: preview.remaining,
+            cost: format.money(preview.costMicros),
+          })}
+        </p>
+      )}
+      {preview && preview.nonGsmCharacters.length > 0 && (
+        <p className="sms-non-gsm">
+          {t('nonGsm', { chars: '' })}
+          {preview.nonGsmCharacters.map((c) => (
+            <mark key={c} className="sms-char">
+              {c}
+            </mark>
+          ))}{' '}
+          <button type="button" className="button ghost" onClick={() => void makeSafe()}>
+            {t('gsmSafe')}
+          </button>
+        </p>
+      )}
+      {replaced && <p className="muted small">{t('replaced', { list: replaced })}</p>}
+      <FormError message={error && !error.issueFor('to') ? error.message : null} />
+      {queued && <p role="status">{queued}</p>}
+      <button type="submit" className="button" disabled={!to || !text}>
+        {t('send')}
+      </button>
+    </form>
+  );
+}

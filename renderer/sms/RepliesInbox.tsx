@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useSmsFormat, useSmsText } from '../i18n/sms.ts';
+import { useReplies } from '../state/use-sms.ts';
+
+/** Replies that answer no message (for an admin to read), or every incoming SMS. */
+export function RepliesInbox() {
+  const t = useSmsText();
+  const format = useSmsFormat();
+  const [all, setAll] = useState(false);
+  const replies = useReplies(all);
+  return (
+    <section className="panel" aria-labelledby="replies-title">
+      <h2 id="replies-title">{all ? t('tab.replies') : t('replies.unmatched')}</h2>
+      <label className="small">
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('replies.all')}
+      </label>
+      {replies.status === 'failed' && <p role="alert">{replies.error.message}</p>}
+      {replies.data?.length === 0 && <p className="empty-state">{t('replies.none')}</p>}
+      {replies.data && replies.data.length > 0 && (
+        <table className="replies-table">
+          <thead>
+            <tr>
+              <th>{t('replies.from')}</th>
+              <th>{t('text')}</th>
+              <th>{t('replies.meaning')}</th>
+              <th>{t('replies.received')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {replies.data.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  {r.name ?? r.from}
+                  {r.name && <span className="muted small"> {r.from}</span>}
+                </td>
+                <td className="sms-text">{r.text}</td>
+                <td>
+                  {t(`meaning.${r.meaning}`)}
+                  {r.answer && r.answer !== 'OK' ? ` ${r.answer}` : ''}
+                </td>
+                <td className="small">{format.when(r.receivedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
