@@ -2,7 +2,7 @@
  * The load process: holds the benchmark's clients, apart from the servers under test.
  * It takes one request at a time from the bench over IPC (see messages.ts).
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { boardTemplate } from './board.ts';
 import type { BuildResult, ConnectResult, LoadResult, TimedSync, WorkerReply, WorkerRequest } from './messages.ts';
@@ -114,6 +114,11 @@ async function load(rate: number, warmupMs: number, measureMs: number, sliceMs: 
   const cpuBefore = process.cpuUsage();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  let gcMaxMs = 0;
+  const gcWatch = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, entry.duration);
+  });
+  gcWatch.observe({ entryTypes: ['gc'] });
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       const now = performance.now();
@@ -141,6 +146,7 @@ async function load(rate: number, warmupMs: number, measureMs: number, sliceMs: 
     }, 5);
   });
   loopDelay.disable();
+  gcWatch.disconnect();
   const cpu = process.cpuUsage(cpuBefore);
   const loadCpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - started)) * 100;
   const loadLoopDelayP99 = loopDelay.percentile(99) / 1e6;
@@ -150,6 +156,8 @@ async function load(rate: number, warmupMs: number, measureMs: number, sliceMs: 
     ...r,
     loadCpuPercent,
     loadLoopDelayP99,
+    loadGcMaxMs: gcMaxMs,
+    loadHeapMB: process.memoryUsage().heapUsed / 1024 / 1024,
     received: measuring.received[g]!,
     latencies: Float64Array.from(measuring.latencies[g]!),
   }));

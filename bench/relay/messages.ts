@@ -35,6 +35,9 @@ export interface LoadResult {
   /** The load process's own health over the load (the same for every group): if it is busy, figures mean little. */
   loadCpuPercent: number;
   loadLoopDelayP99: number;
+  /** Its longest garbage-collection pause (ms) and its heap in use (MB) at the end. */
+  loadGcMaxMs: number;
+  loadHeapMB: number;
 }
 
 export interface BuildResult {

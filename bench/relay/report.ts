@@ -54,7 +54,15 @@ function loadTable(r: RelayResults): string[] {
     lines.push(line('server CPU per update (ms, all threads)', (f) => f.cpuMsPerUpdate.toFixed(3), (f) => f.cpuMsPerUpdate));
     lines.push(line('server RSS at end (MB)', (f) => mb(f.rssBytes), (f) => f.rssBytes));
     lines.push(
-      row(['', `load process: ${ours.loadCpuPercent.toFixed(0)}% of a core, event-loop delay p99 ${ms(ours.loadLoopDelayP99)} ms`, '', '', '', '', '']),
+      row([
+        '',
+        `load process: ${ours.loadCpuPercent.toFixed(0)}% of a core, event-loop delay p99 ${ms(ours.loadLoopDelayP99)} ms, longest GC pause ${ms(ours.loadGcMaxMs)} ms`,
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]),
     );
   }
   return lines;

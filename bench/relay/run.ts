@@ -95,7 +95,10 @@ for (const spec of scenarios.filter((_, i) => wanted(i === 0 ? 'small' : 'large'
       `  ${f.server}: p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, persisted ${f.persistedPerSecond?.toFixed(0) ?? '—'}/s, CPU ${f.cpuMsPerUpdate.toFixed(3)} ms/update`,
     );
   }
-  log(`  load process: ${figures[0]!.loadCpuPercent.toFixed(0)}% of a core, event-loop delay p99 ${figures[0]!.loadLoopDelayP99.toFixed(1)} ms`);
+  const l = figures[0]!;
+  log(
+    `  load process: ${l.loadCpuPercent.toFixed(0)}% of a core, event-loop delay p99 ${l.loadLoopDelayP99.toFixed(1)} ms, longest GC ${l.loadGcMaxMs.toFixed(1)} ms, heap ${l.loadHeapMB.toFixed(0)} MB`,
+  );
   loads.push({ spec, figures });
 }
 

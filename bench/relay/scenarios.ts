@@ -33,6 +33,8 @@ export interface LoadFigures {
   /** The load process: CPU it used (% of one core) and its event-loop delay p99 (ms). */
   loadCpuPercent: number;
   loadLoopDelayP99: number;
+  loadGcMaxMs: number;
+  loadHeapMB: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,6 +97,8 @@ export async function runLoad(servers: ServerUnderTest[], spec: LoadSpec): Promi
           cpuMsPerUpdate: (cpuAfter[i]! - cpuBefore[i]!) / r.sentTotal,
           loadCpuPercent: r.loadCpuPercent,
           loadLoopDelayP99: r.loadLoopDelayP99,
+          loadGcMaxMs: r.loadGcMaxMs,
+          loadHeapMB: r.loadHeapMB,
         };
       }),
     );
