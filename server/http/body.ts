@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ErrorCode } from '#core/api/errors';
 import { HttpError } from './errors.ts';
 
@@ -42,6 +42,13 @@ export async function readJson<S extends z.ZodType>(
     throw new HttpError(ErrorCode.invalidJson, 'The request body is not valid JSON.');
   }
   return validate(schema, parsed);
+}
+
+const noFields = z.strictObject({});
+
+/** For endpoints that take no body: none, or `{}`; anything else is refused like any bad body. */
+export async function readNoBody(req: IncomingMessage): Promise<void> {
+  await readJson(req, noFields);
 }
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

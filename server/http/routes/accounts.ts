@@ -5,7 +5,7 @@ import { authenticate, openSession, requireAdmin, revokeSessions, signOut } from
 import { isSetUp, setUp } from '../../accounts/setup.ts';
 import { checkCredentials, createUser, getUser, listUsers, organizationOf, updateUser } from '../../accounts/users.ts';
 import type { Context } from '../../context.ts';
-import { readJson } from '../body.ts';
+import { readJson, readNoBody } from '../body.ts';
 import type { Router } from '../router.ts';
 
 export function accountRoutes(router: Router, ctx: Context) {
@@ -47,6 +47,7 @@ export function accountRoutes(router: Router, ctx: Context) {
     .on('POST', '/api/users/:id/revoke-sessions', async (req) => {
       const me = await caller(req);
       requireAdmin(me);
+      await readNoBody(req.raw);
       await getUser(ctx, me, req.params.id ?? '');
       return { body: { revoked: await revokeSessions(ctx, req.params.id ?? '') } };
     })

@@ -12,7 +12,7 @@ import { issueTicket } from '../../activities/tickets.ts';
 import { activityHistory } from '../../activities/history.ts';
 import { authenticate } from '../../accounts/sessions.ts';
 import type { Context } from '../../context.ts';
-import { readJson, validate } from '../body.ts';
+import { readJson, readNoBody, validate } from '../body.ts';
 import { badRequest } from '../errors.ts';
 import type { Request, Router } from '../router.ts';
 
@@ -73,6 +73,7 @@ export function activityRoutes(router: Router, ctx: Context) {
     })
     .on('POST', '/api/activities/:id/sync-ticket', async (req) => {
       const me = await caller(req);
+      await readNoBody(req.raw);
       return { status: 201, body: await issueTicket(ctx, me, id(req), originOf(ctx, req)) };
     });
 }

@@ -6,7 +6,7 @@ import { decisionPdf } from '../../decisions/pdf.ts';
 import { publishDecision } from '../../decisions/publish.ts';
 import { acknowledgeDecision, decisionNotices, decisionRecord, rateDecision, readNotice } from '../../decisions/record.ts';
 import { sendDecisionSms } from '../../decisions/sms.ts';
-import { readJson } from '../body.ts';
+import { readJson, readNoBody } from '../body.ts';
 import { notFound } from '../errors.ts';
 import type { Request, Router } from '../router.ts';
 
@@ -29,6 +29,7 @@ export function decisionRoutes(router: Router, ctx: Context, reviewsChanged: () 
     .on('GET', '/api/activities/:id/decision', async (req) => ({ body: await decisionRecord(ctx, await caller(req), id(req)) }))
     .on('POST', '/api/activities/:id/decision/acknowledgement', async (req) => {
       const me = await caller(req);
+      await readNoBody(req.raw);
       await acknowledgeDecision(ctx, me, id(req));
       return { body: await decisionRecord(ctx, me, id(req)) };
     })
@@ -57,7 +58,9 @@ export function decisionRoutes(router: Router, ctx: Context, reviewsChanged: () 
     .on('POST', '/api/decision-notices/:id/read', async (req) => {
       const n = Number(id(req));
       if (!Number.isInteger(n) || n <= 0) throw notFound('notice');
-      await readNotice(ctx, await caller(req), n);
+      const me = await caller(req);
+      await readNoBody(req.raw);
+      await readNotice(ctx, me, n);
       return {};
     });
 }

@@ -25,7 +25,7 @@ import { importCsv } from '../../figures/import.ts';
 import { createList, getList, listLists, recipientsOf, updateList } from '../../figures/lists.ts';
 import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule } from '../../figures/schedules.ts';
 import { sendNow } from '../../figures/send-now.ts';
-import { readBody, readJson, validate } from '../body.ts';
+import { readBody, readJson, readNoBody, validate } from '../body.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { Request, Router } from '../router.ts';
 
@@ -55,6 +55,7 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
     })
     .on('POST', '/api/figures/alerts/:id/read', async (req) => {
       const me = await controller(req);
+      await readNoBody(req.raw);
       if (!(await markAlertRead(ctx, me.orgId, req.params.id ?? ''))) throw notFound('alert');
       return {};
     })
@@ -99,6 +100,7 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
     })
     .on('PUT', '/api/figures/controllers/:userId', async (req) => {
       const me = await admin(req);
+      await readNoBody(req.raw);
       const user = await ctx.db.get('SELECT 1 AS one FROM users WHERE id = ? AND org_id = ?', [req.params.userId ?? '', me.orgId]);
       if (!user) throw notFound('person');
       await ctx.db.run('INSERT OR IGNORE INTO figure_controllers (org_id, user_id, granted_by, granted_at) VALUES (?, ?, ?, ?)', [

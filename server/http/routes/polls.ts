@@ -7,7 +7,7 @@ import { castBallot } from '../../polls/ballots.ts';
 import { answerBlock, createPoll, openRound, revealDue, revealPoll, type DeadlinesChanged } from '../../polls/polls.ts';
 import { pollsOfActivity } from '../../polls/records.ts';
 import { pollView } from '../../polls/view.ts';
-import { readJson } from '../body.ts';
+import { readJson, readNoBody } from '../body.ts';
 import type { Request, Router } from '../router.ts';
 
 /**
@@ -49,8 +49,10 @@ export function pollRoutes(router: Router, ctx: Context, deadlinesChanged: Deadl
       return viewOf(req, 201);
     })
     .on('POST', '/api/polls/:id/reveal', async (req) => {
+      const me = await caller(req);
+      await readNoBody(req.raw);
       await revealDue(ctx, id(req));
-      await revealPoll(ctx, await caller(req), id(req));
+      await revealPoll(ctx, me, id(req));
       return viewOf(req);
     })
     .on('POST', '/api/polls/:id/rounds', async (req) => {

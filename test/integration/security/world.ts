@@ -25,7 +25,8 @@ const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 export interface World {
   relay: RelayProcess;
   callers: Record<CallerName, Api>;
-  people: Record<'admin' | 'facilitator' | 'contributor' | 'viewer' | 'stranger' | 'controller', string>;
+  /** `spare` is a person no caller speaks for: the target of what would spoil a caller (revoking sessions). */
+  people: Record<'admin' | 'facilitator' | 'contributor' | 'viewer' | 'stranger' | 'controller' | 'spare', string>;
   /** Board with sealed polls (never revealed), board with a published decision, idea box. */
   ids: {
     sealed: string;
@@ -70,6 +71,7 @@ export async function buildWorld(): Promise<World> {
   const v = await addMember(admin, 'Victor Viewer', 'viewer');
   const s = await addMember(admin, 'Sam Stranger', 'stranger');
   const ctl = await addMember(admin, 'Carla Controller', 'controller');
+  const { id: spare } = await admin.ok<{ id: string }>('POST', '/api/users', { name: 'Paul Spare', email: `spare.${mark}@durand.example`, password, role: 'member' });
   const { id: group } = await admin.ok<{ id: string }>('POST', '/api/groups', { name: 'Directors', members: [c.id] });
 
   const deadline = days(30).toISOString();
@@ -188,7 +190,7 @@ export async function buildWorld(): Promise<World> {
   return {
     relay,
     callers,
-    people: { admin: me.id, facilitator: f.id, contributor: c.id, viewer: v.id, stranger: s.id, controller: ctl.id },
+    people: { admin: me.id, facilitator: f.id, contributor: c.id, viewer: v.id, stranger: s.id, controller: ctl.id, spare },
     ids: {
       sealed,
       decided,

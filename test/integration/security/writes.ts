@@ -12,7 +12,10 @@ export interface Write {
   path: (w: World) => string;
   body?: (w: World) => Record<string, unknown>;
   rule: Rule;
-  /** A caller allowed to call it, and the valid body with one field of the wrong type. */
+  /**
+   * A caller allowed to call it, and the valid body with one field of the wrong type (for
+   * an endpoint that takes no body, any body but `{}` is bad input).
+   */
   validation?: { caller: CallerName; wrongType: (w: World) => unknown };
 }
 
@@ -26,7 +29,7 @@ export const writes: Write[] = [
   { name: 'POST /api/session (wrong password)', method: 'POST', path: () => '/api/session', body: () => ({ email: 'alice@durand.example', password: 'not the password' }), rule: all(401), validation: { caller: 'anon', wrongType: () => ({ email: 'alice@durand.example', password: 42 }) } },
   { name: 'POST /api/users', method: 'POST', path: () => '/api/users', body: () => ({ name: 'Mallory', email: 'mallory@durand.example', password, role: 'admin' }), rule: adminOnly, validation: { caller: 'admin', wrongType: () => ({ name: 'Mallory', email: 'mallory@durand.example', password, role: 42 }) } },
   { name: 'PATCH /api/users/:id', method: 'PATCH', path: (w) => `/api/users/${w.people.contributor}`, body: () => ({ role: 'admin' }), rule: adminOnly, validation: { caller: 'admin', wrongType: () => ({ name: 42 }) } },
-  { name: 'POST /api/users/:id/revoke-sessions', method: 'POST', path: (w) => `/api/users/${w.people.contributor}/revoke-sessions`, rule: adminOnly },
+  { name: 'POST /api/users/:id/revoke-sessions', method: 'POST', path: (w) => `/api/users/${w.people.spare}/revoke-sessions`, rule: adminOnly, validation: { caller: 'admin', wrongType: () => [] } },
   { name: 'POST /api/groups', method: 'POST', path: () => '/api/groups', body: () => ({ name: 'Intruders', members: [] }), rule: adminOnly, validation: { caller: 'admin', wrongType: () => ({ name: 42 }) } },
   { name: 'PUT /api/groups/:id/members', method: 'PUT', path: (w) => `/api/groups/${w.ids.group}/members`, body: (w) => ({ members: [w.people.stranger] }), rule: adminOnly, validation: { caller: 'admin', wrongType: () => ({ members: 'everyone' }) } },
 
@@ -36,21 +39,21 @@ export const writes: Write[] = [
   { name: 'POST /api/activities/:id/members', method: 'POST', path: (w) => `/api/activities/${w.ids.sealed}/members`, body: (w) => ({ userId: w.people.stranger, role: 'facilitator' }), rule: facilitatorOnly, validation: { caller: 'facilitator', wrongType: (w) => ({ userId: w.people.stranger, role: 42 }) } },
   { name: 'PATCH /api/activities/:id/members/users/:id', method: 'PATCH', path: (w) => `/api/activities/${w.ids.sealed}/members/users/${w.people.viewer}`, body: () => ({ role: 'facilitator' }), rule: facilitatorOnly, validation: { caller: 'facilitator', wrongType: () => ({ role: 42 }) } },
   { name: 'DELETE /api/activities/:id/members/users/:id', method: 'DELETE', path: (w) => `/api/activities/${w.ids.sealed}/members/users/${w.people.viewer}`, rule: facilitatorOnly },
-  { name: 'POST /api/activities/:id/sync-ticket', method: 'POST', path: (w) => `/api/activities/${w.ids.sealed}/sync-ticket`, rule: memberReads },
+  { name: 'POST /api/activities/:id/sync-ticket', method: 'POST', path: (w) => `/api/activities/${w.ids.sealed}/sync-ticket`, rule: memberReads, validation: { caller: 'facilitator', wrongType: () => [] } },
 
   // Polls
   { name: 'POST /api/activities/:id/polls', method: 'POST', path: (w) => `/api/activities/${w.ids.sealed}/polls`, body: () => ({ ...singlePoll, deadline: later() }), rule: facilitatorOnly, validation: { caller: 'facilitator', wrongType: () => ({ ...singlePoll, options: 'Red', deadline: later() }) } },
   { name: 'POST /api/polls/:id/votes', method: 'POST', path: (w) => `/api/polls/${w.ids.single}/votes`, body: () => ({ choice: 'Alpha' }), rule: memberEdits, validation: { caller: 'contributor', wrongType: () => ({ choice: 42 }) } },
-  { name: 'POST /api/polls/:id/reveal', method: 'POST', path: (w) => `/api/polls/${w.ids.single}/reveal`, rule: facilitatorOnly },
+  { name: 'POST /api/polls/:id/reveal', method: 'POST', path: (w) => `/api/polls/${w.ids.single}/reveal`, rule: facilitatorOnly, validation: { caller: 'facilitator', wrongType: () => [] } },
   { name: 'POST /api/polls/:id/rounds', method: 'POST', path: (w) => `/api/polls/${w.ids.single}/rounds`, body: () => ({ deadline: later() }), rule: facilitatorOnly, validation: { caller: 'facilitator', wrongType: () => ({ deadline: 42 }) } },
   { name: 'POST /api/polls/:id/block-answers', method: 'POST', path: (w) => `/api/polls/${w.ids.consent}/block-answers`, body: () => ({ key: 'someone', answer: 'Noted.' }), rule: facilitatorOnly, validation: { caller: 'facilitator', wrongType: () => ({ key: 42, answer: 'Noted.' }) } },
 
   // Decisions
   { name: 'POST /api/activities/:id/decision', method: 'POST', path: (w) => `/api/activities/${w.ids.decided}/decision`, body: () => ({ outcome: 'We stay.', rationale: 'Cheaper.' }), rule: facilitatorOnly, validation: { caller: 'facilitator', wrongType: () => ({ outcome: 42, rationale: 'Cheaper.' }) } },
-  { name: 'POST /api/activities/:id/decision/acknowledgement', method: 'POST', path: (w) => `/api/activities/${w.ids.decided}/decision/acknowledgement`, rule: memberReads },
+  { name: 'POST /api/activities/:id/decision/acknowledgement', method: 'POST', path: (w) => `/api/activities/${w.ids.decided}/decision/acknowledgement`, rule: memberReads, validation: { caller: 'contributor', wrongType: () => [] } },
   // Members may rate only from the review date on (two months ahead): 409 for them now.
   { name: 'POST /api/activities/:id/decision/ratings', method: 'POST', path: (w) => `/api/activities/${w.ids.decided}/decision/ratings`, body: () => ({ rating: 1 }), rule: rule(memberReads, { facilitator: 409, contributor: 409, viewer: 409 }), validation: { caller: 'contributor', wrongType: () => ({ rating: 'five' }) } },
-  { name: 'POST /api/decision-notices/:id/read', method: 'POST', path: (w) => `/api/decision-notices/${w.ids.decisionNotice}/read`, rule: ownerOnly('contributor') },
+  { name: 'POST /api/decision-notices/:id/read', method: 'POST', path: (w) => `/api/decision-notices/${w.ids.decisionNotice}/read`, rule: ownerOnly('contributor'), validation: { caller: 'contributor', wrongType: () => [] } },
 
   // Ideas
   { name: 'POST /api/activities/:id/ideas', method: 'POST', path: (w) => `/api/activities/${w.ids.box}/ideas`, body: () => ({ title: 'Car sharing', text: 'Share cars between sites.', category: 'Travel' }), rule: memberEdits, validation: { caller: 'contributor', wrongType: () => ({ title: 42, text: 'Share cars.', category: 'Travel' }) } },
@@ -64,14 +67,14 @@ export const writes: Write[] = [
   { name: 'POST /api/idea-notices/:id/read', method: 'POST', path: (w) => `/api/idea-notices/${w.ids.ideaNotice}/read`, rule: ownerOnly('contributor') },
 
   // Daily figures (an ERP key writes values of its own figures only)
-  { name: 'POST /api/figures/alerts/:id/read', method: 'POST', path: () => '/api/figures/alerts/NoSuchAlert01/read', rule: controllers },
+  { name: 'POST /api/figures/alerts/:id/read', method: 'POST', path: () => '/api/figures/alerts/NoSuchAlert01/read', rule: controllers, validation: { caller: 'controller', wrongType: () => [] } },
   { name: 'POST /api/figures/import (another figure)', method: 'POST', path: () => '/api/figures/import', body: (w) => ({ csv: `figure,date,value\nVisitors,${w.day},1\n` }), rule: rule(controllers, { erp: 400 }), validation: { caller: 'controller', wrongType: () => ({ csv: 42 }) } },
   { name: 'POST /api/figures/schedules', method: 'POST', path: () => '/api/figures/schedules', body: (w) => ({ figureId: w.ids.figure, listId: w.ids.list, enabled: false }), rule: controllers, validation: { caller: 'controller', wrongType: (w) => ({ figureId: 42, listId: w.ids.list }) } },
   { name: 'PATCH /api/figures/schedules/:id', method: 'PATCH', path: (w) => `/api/figures/schedules/${w.ids.schedule}`, body: () => ({ enabled: true }), rule: controllers, validation: { caller: 'controller', wrongType: () => ({ enabled: 'yes' }) } },
   { name: 'DELETE /api/figures/schedules/:id', method: 'DELETE', path: (w) => `/api/figures/schedules/${w.ids.schedule}`, rule: controllers },
   { name: 'POST /api/figures/api-keys', method: 'POST', path: () => '/api/figures/api-keys', body: (w) => ({ name: 'Rogue', figureIds: [w.ids.figure] }), rule: adminOnly, validation: { caller: 'admin', wrongType: (w) => ({ name: 42, figureIds: [w.ids.figure] }) } },
   { name: 'DELETE /api/figures/api-keys/:id', method: 'DELETE', path: (w) => `/api/figures/api-keys/${w.ids.apiKey}`, rule: adminOnly },
-  { name: 'PUT /api/figures/controllers/:userId', method: 'PUT', path: (w) => `/api/figures/controllers/${w.people.stranger}`, rule: adminOnly },
+  { name: 'PUT /api/figures/controllers/:userId', method: 'PUT', path: (w) => `/api/figures/controllers/${w.people.spare}`, rule: adminOnly, validation: { caller: 'admin', wrongType: () => [] } },
   { name: 'DELETE /api/figures/controllers/:userId', method: 'DELETE', path: (w) => `/api/figures/controllers/${w.people.controller}`, rule: adminOnly },
   { name: 'POST /api/figures', method: 'POST', path: () => '/api/figures', body: () => ({ label: 'Rogue figure' }), rule: controllers, validation: { caller: 'controller', wrongType: () => ({ label: 42 }) } },
   { name: 'PATCH /api/figures/:id', method: 'PATCH', path: (w) => `/api/figures/${w.ids.figure}`, body: () => ({ label: 'Renamed' }), rule: controllers, validation: { caller: 'controller', wrongType: () => ({ decimals: 'two' }) } },
