@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import { conflict, HttpError } from '../http/errors.ts';
 import { ideaFor, requireBoxFacilitator } from './access.ts';
 import { ideaDetail } from './list.ts';
+import { titlesChanged } from './similar.ts';
 import { sendStatusSms } from './sms.ts';
 
 /**
@@ -69,5 +70,6 @@ export async function hideIdea(ctx: Context, caller: Caller, ideaId: string, rea
       now,
     ]);
   });
+  titlesChanged(idea.activity_id);
   return ideaDetail(ctx, caller, ideaId);
 }

@@ -1,7 +1,6 @@
 import type { Activity } from '#core/api/activities';
-import type { Contributor, Idea, IdeaDetail, IdeaPage, IdeaStatus, PhotoType, SimilarIdea } from '#core/api/ideas';
+import type { Contributor, Idea, IdeaDetail, IdeaPage, IdeaStatus, PhotoType } from '#core/api/ideas';
 import type { IdeaSort } from '#core/ideas/sort';
-import { similarTitles, titleKey, type TitleKey } from '#core/ideas/similar';
 import type { Caller } from '../accounts/sessions.ts';
 import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
@@ -102,40 +101,6 @@ export async function ideaDetail(ctx: Context, caller: Caller, ideaId: string): 
     ...(await loadIdea(ctx, caller, ideaId)),
     history: history.map((h) => ({ status: h.to_status, reason: h.reason, by: h.name, at: h.changed_at })),
   };
-}
-
-/**
- * Prepared title keys by idea id: a title never changes once written, so each is folded
- * once per relay run, not once per keystroke of every person typing a title.
- */
-const titleKeys = new Map<string, TitleKey>();
-const maxCachedKeys = 200_000;
-
-function cachedKey(row: { id: string; title: string }): TitleKey {
-  let key = titleKeys.get(row.id);
-  if (!key) {
-    if (titleKeys.size >= maxCachedKeys) titleKeys.clear();
-    key = titleKey(row.title);
-    titleKeys.set(row.id, key);
-  }
-  return key;
-}
-
-/** Titles like the one being typed, among the ideas everybody sees. */
-export async function similarIdeas(ctx: Context, caller: Caller, activityId: string, title: string): Promise<SimilarIdea[]> {
-  await ideaBox(ctx, caller, activityId);
-  if (title.trim().length < 3) return [];
-  const rows = await ctx.db.all<{ id: string; title: string; vote_count: number; status: IdeaStatus }>(
-    'SELECT id, title, vote_count, status FROM ideas WHERE activity_id = ? AND hidden_at IS NULL',
-    [activityId],
-  );
-  return similarTitles(title, rows, 5, undefined, cachedKey).map(({ item, score }) => ({
-    id: item.id,
-    title: item.title,
-    votes: item.vote_count,
-    status: item.status,
-    score: Math.round(score * 100) / 100,
-  }));
 }
 
 /** Top contributors: most votes received, then most ideas (hidden ideas do not count). */

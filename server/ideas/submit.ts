@@ -8,6 +8,7 @@ import { ErrorCode } from '#core/api/errors';
 import { ideaBox, requireContributor } from './access.ts';
 import { checkQuota, discardPhoto, storePhoto, type StoredPhoto } from './photos.ts';
 import type { IdeasSettings } from './settings.ts';
+import { titlesChanged } from './similar.ts';
 
 /**
  * Adds an idea to a box: fields checked first (nothing stored if any is wrong), then the
@@ -56,5 +57,6 @@ export async function submitIdea(
     await discardPhoto(settings, photo);
     throw err;
   }
+  titlesChanged(activityId);
   return { id };
 }

@@ -3,7 +3,8 @@ import { ChangeIdeaStatusRequest, HideIdeaRequest, IdeaListQuery, SimilarQuery }
 import { authenticate } from '../../accounts/sessions.ts';
 import type { Context } from '../../context.ts';
 import { changeStatus, hideIdea } from '../../ideas/answers.ts';
-import { contributors, ideaDetail, listIdeas, similarIdeas } from '../../ideas/list.ts';
+import { contributors, ideaDetail, listIdeas } from '../../ideas/list.ts';
+import { similarIdeas } from '../../ideas/similar.ts';
 import { readIdeaForm } from '../../ideas/multipart.ts';
 import { ideaNotices, readIdeaNotice } from '../../ideas/notices.ts';
 import { servePhoto, storage } from '../../ideas/photos.ts';
