@@ -121,7 +121,8 @@ export const SendRequest = z.strictObject({ date: DayParam, listId: Id });
 
 export const SendResponse = z.object({
   sendId: z.string(),
-  messages: z.array(z.object({ id: Id, to: z.string(), text: z.string(), userId: Id, name: z.string() })),
+  /** `notBefore`: when the gateway sends it at the earliest (later than now in quiet hours). */
+  messages: z.array(z.object({ id: Id, to: z.string(), text: z.string(), userId: Id, name: z.string(), notBefore: z.string() })),
   skipped: z.array(z.object({ userId: Id, name: z.string(), reason: z.string() })),
 });
 export type SendResponse = z.infer<typeof SendResponse>;

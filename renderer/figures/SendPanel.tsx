@@ -6,6 +6,7 @@ import { previewSend } from '../api/figures.ts';
 import { keepTemplate, sendFigureNow } from '../actions/figures.ts';
 import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
 import { useFiguresText, type FiguresKey } from '../i18n/figures.ts';
+import { useI18n } from '../i18n/index.tsx';
 import { useFigureFormat, useRecipientLists } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 
@@ -16,6 +17,7 @@ import { useSignedIn } from '../state/use-session.tsx';
  */
 export function SendPanel({ figure, defaultDate, onTemplateKept }: { figure: Figure; defaultDate: string; onTemplateKept(): void }) {
   const t = useFiguresText();
+  const { formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const format = useFigureFormat();
   const lists = useRecipientLists();
@@ -122,7 +124,18 @@ export function SendPanel({ figure, defaultDate, onTemplateKept }: { figure: Fig
           )}
         </>
       )}
-      {result && <p className="notice" role="status">{t('sent', { count: result.messages.length })}</p>}
+      {result && (
+        <p className="notice" role="status">
+          {t('sent', { count: result.messages.length })}
+          {heldUntil(result) && ` ${t('held', { when: formatDateTime(heldUntil(result)!) })}`}
+        </p>
+      )}
     </section>
   );
+}
+
+/** The latest time a message of this send waits for (quiet hours), if any waits. */
+function heldUntil(result: SendResponse): string | null {
+  const latest = result.messages.map((m) => m.notBefore).sort().at(-1);
+  return latest && Date.parse(latest) > Date.now() + 60_000 ? latest : null;
 }

@@ -2,6 +2,7 @@ import type { SendResponse } from '#core/api/figures';
 import type { Caller } from '../accounts/sessions.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
+import { messageById } from '../sms/messages.ts';
 import { renderForList } from './compose.ts';
 import type { FigureRow } from './figures.ts';
 import { getList } from './lists.ts';
@@ -35,11 +36,16 @@ export async function sendNow(
   });
   const rows = await deliverBatch(ctx, batch, caller.id);
   const people = new Map(rendered.map((r) => [r.userId, r]));
+  const messages: SendResponse['messages'] = [];
+  for (const r of rows) {
+    if (r.state !== 'enqueued' || !r.message_id) continue;
+    const queued = await messageById(ctx.db, r.message_id);
+    const person = people.get(r.user_id);
+    messages.push({ id: r.message_id, to: person?.phone ?? '', text: r.text, userId: r.user_id, name: person?.name ?? '', notBefore: queued?.next_attempt_at ?? ctx.now().toISOString() });
+  }
   return {
     sendId,
-    messages: rows
-      .filter((r) => r.state === 'enqueued' && r.message_id)
-      .map((r) => ({ id: r.message_id!, to: people.get(r.user_id)?.phone ?? '', text: r.text, userId: r.user_id, name: people.get(r.user_id)?.name ?? '' })),
+    messages,
     skipped: rows
       .filter((r) => r.state === 'refused')
       .map((r) => ({ userId: r.user_id, name: people.get(r.user_id)?.name ?? '', reason: r.reason ?? 'refused' })),

@@ -136,7 +136,7 @@ describe('daily figures over HTTP (outbox provider)', () => {
       `/api/figures/${figureId}/send`,
       { date: '2026-11-22', listId },
     );
-    expect(sent.messages).toEqual([{ id: expect.any(String), to: '+33611223344', text, userId: ok.id, name: 'Bruno Lefèvre' }]);
+    expect(sent.messages).toEqual([{ id: expect.any(String), to: '+33611223344', text, userId: ok.id, name: 'Bruno Lefèvre', notBefore: expect.any(String) }]);
     expect(sent.skipped.map((s) => [s.name, s.reason])).toEqual([
       ['Denis Sans Numéro', 'no_phone'],
       ['Emma Sans Accord', 'no_consent'],

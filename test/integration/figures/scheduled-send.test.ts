@@ -200,4 +200,14 @@ describe('daily figures: scheduled 09:00 send through an SMSC on loopback', () =
       '2026-11-22 sent',
     ]);
   });
+
+  it('"send now" in quiet hours is held by the gateway, and says until when', async () => {
+    await setClock('2026-11-28T05:30:00Z'); // Saturday 06:30 in Paris: quiet until 08:00
+    const { listId } = await admin.ok<{ listId: string }>('GET', `/api/figures/schedules/${scheduleId}`);
+    const sent = await admin.ok<{ messages: { notBefore: string }[] }>('POST', `/api/figures/${figureId}/send`, { date: '2026-11-26', listId });
+    expect(sent.messages).toHaveLength(10);
+    expect(new Set(sent.messages.map((m) => m.notBefore))).toEqual(new Set(['2026-11-28T07:00:00.000Z']));
+    await new Promise((r) => setTimeout(r, 600));
+    expect([...received().values()].map((t) => t.length)).toEqual(Array(10).fill(4));
+  });
 });
