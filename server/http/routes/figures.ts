@@ -113,6 +113,8 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
     })
     .on('DELETE', '/api/figures/controllers/:userId', async (req) => {
       const me = await admin(req);
+      const user = await ctx.db.get('SELECT 1 AS one FROM users WHERE id = ? AND org_id = ?', [req.params.userId ?? '', me.orgId]);
+      if (!user) throw notFound('person');
       await ctx.db.run('DELETE FROM figure_controllers WHERE org_id = ? AND user_id = ?', [me.orgId, req.params.userId ?? '']);
       return {};
     });

@@ -179,6 +179,7 @@ describe('ids that do not exist are 404, never 500', () => {
     ['controller', 'GET', `/api/lists/${missing}/recipients`],
     ['admin', 'DELETE', `/api/figures/api-keys/${missing}`],
     ['admin', 'PUT', `/api/figures/controllers/${missing}`],
+    ['admin', 'DELETE', `/api/figures/controllers/${missing}`],
     ['admin', 'GET', `/api/sms/messages/${missing}`],
     ['admin', 'GET', `/api/sms/consents/${missing}`],
     ['admin', 'PUT', `/api/sms/consents/${missing}`, { optIn: true }],
@@ -195,9 +196,52 @@ describe('ids that do not exist are 404, never 500', () => {
   });
 });
 
-describe('the search for secrets can fail', () => {
+interface PollView {
+  status: string;
+  results: unknown;
+  mine: { taken: boolean; ballot: unknown };
+  rounds: { choices: unknown; result: unknown }[];
+}
+
+describe('sealed and anonymous input', () => {
+  it('a sealed poll shows no result and no choices to anyone, and each member only their own input', async () => {
+    for (const poll of [w.ids.single, w.ids.estimate, w.ids.entries, w.ids.consent]) {
+      for (const caller of ['facilitator', 'contributor', 'viewer'] as const) {
+        const view = JSON.parse((await call(caller, 'GET', `/api/polls/${poll}`)).text) as PollView;
+        expect(view.status).toBe('open');
+        expect(view.results).toBeNull();
+        expect(view.rounds.every((r) => r.choices === null && r.result === null)).toBe(true);
+        expect(view.mine.taken).toBe(caller !== 'viewer');
+        expect(view.mine.ballot === null).toBe(caller === 'viewer');
+      }
+    }
+  });
+
+  it('an anonymous poll, once revealed, never says who chose what, nor does the decision record', async () => {
+    const voters = [w.people.contributor, w.people.facilitator];
+    for (const caller of ['facilitator', 'contributor', 'viewer'] as const) {
+      const view = JSON.parse((await call(caller, 'GET', `/api/polls/${w.ids.anonymous}`)).text) as PollView;
+      expect(view.status).toBe('closed');
+      expect(view.results).not.toBeNull();
+      expect(view.mine.ballot).toBeNull();
+      expect(view.rounds.every((r) => r.choices === null)).toBe(true);
+      const record = JSON.parse((await call(caller, 'GET', `/api/activities/${w.ids.decided}/decision`)).text) as { results: { pollId: string }[] };
+      const attached = JSON.stringify(record.results.find((r) => r.pollId === w.ids.anonymous));
+      expect(attached).toContain('Martin');
+      for (const id of voters) expect(attached).not.toContain(id);
+    }
+  });
+});
+
+describe('the checks can fail', () => {
   it('every secret someone may read was found in an answer to such a caller', () => {
     const readable = w.secrets.filter((s) => s.visibleTo.length > 0).map((s) => s.label);
     expect(readable.filter((label) => !found.has(label))).toEqual([]);
+  });
+
+  it('the store comparison sees a change an allowed request makes', async () => {
+    const before = await storeState(w.relay.dataDir);
+    await w.callers.facilitator.ok('PATCH', `/api/activities/${w.ids.sealed}`, { description: 'Shortlist of two suppliers.' });
+    expect(changes(before, await storeState(w.relay.dataDir))).toEqual([expect.stringMatching(/^activities: new .*Shortlist of two suppliers/)]);
   });
 });

@@ -10,9 +10,13 @@ export const allowed = 'allowed' as const;
 export type Expected = number | typeof allowed;
 export type Rule = Record<CallerName, Expected>;
 
-const outsideActivity = { anon: 401, erp: 401, admin: 404, stranger: 404, controller: 404 } as const;
+const outsideActivity = { anon: 401, erp: 401, admin: 404, stranger: 404, controller: 404, outsider: 404 } as const;
 
-/** Anyone signed in (an ERP key is not a session). */
+/**
+ * Anyone signed in (an ERP key is not a session). The outsider, an administrator of
+ * another organisation, passes every organisation-wide check in their own organisation:
+ * reads and writes addressing this organisation's things by id are 404 to them.
+ */
 export const signedIn: Rule = {
   anon: 401,
   erp: 401,
@@ -22,6 +26,7 @@ export const signedIn: Rule = {
   viewer: allowed,
   stranger: allowed,
   controller: allowed,
+  outsider: allowed,
 };
 
 export const adminOnly: Rule = { ...signedIn, facilitator: 403, contributor: 403, viewer: 403, stranger: 403, controller: 403 };
@@ -45,6 +50,7 @@ export const selfOrAdmin = (self: CallerName): Rule => ({
   viewer: 404,
   stranger: 404,
   controller: 404,
+  outsider: 404,
   [self]: allowed,
 });
 

@@ -3,13 +3,14 @@ import { hashSecret } from '../../../server/auth/tokens.ts';
 import { Api, password, setUpOrganisation } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
 import { startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { outsiderAdminToken } from './outsider.ts';
 
 /**
  * One organisation holding one of every kind of object the API offers, and a caller of
  * every kind, for the access suite. Secrets are marked strings, each with the callers
  * who may read it; the suite searches every answer for them.
  */
-export const callerNames = ['anon', 'erp', 'admin', 'facilitator', 'contributor', 'viewer', 'stranger', 'controller'] as const;
+export const callerNames = ['anon', 'erp', 'admin', 'facilitator', 'contributor', 'viewer', 'stranger', 'controller', 'outsider'] as const;
 export type CallerName = (typeof callerNames)[number];
 
 export interface Secret {
@@ -37,6 +38,8 @@ export interface World {
     estimate: string;
     entries: string;
     consent: string;
+    /** An anonymous poll of the decided board, revealed by the decision. */
+    anonymous: string;
     idea: string;
     hiddenIdea: string;
     figure: string;
@@ -106,6 +109,9 @@ export async function buildWorld(): Promise<World> {
   const { id: decided } = await f.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Office move', question: 'Where do we move the Lyon office?' });
   await invite(decided);
   await f.api.ok('POST', `/api/activities/${decided}/polls`, { deadline, kind: 'single', question: 'Which district do we pick?', options: ['Part-Dieu', 'Confluence'], rule: 'plurality' });
+  const { id: anonymous } = await f.api.ok<{ id: string }>('POST', `/api/activities/${decided}/polls`, { deadline, kind: 'single', anonymous: true, question: 'Which landlord do we trust?', options: ['Dupont', 'Martin'], rule: 'plurality' });
+  await c.api.ok('POST', `/api/polls/${anonymous}/votes`, { choice: 'Martin' });
+  await f.api.ok('POST', `/api/polls/${anonymous}/votes`, { choice: 'Dupont' });
   await f.api.ok('POST', `/api/activities/${decided}/decision`, { outcome: 'We move to Confluence.', rationale: 'Closer to the station.', reviewDate: days(60).toISOString().slice(0, 10) });
   const notices = await c.api.ok<{ notices: { id: number }[] }>('GET', '/api/decision-notices');
 
@@ -158,6 +164,7 @@ export async function buildWorld(): Promise<World> {
     viewer: v.api,
     stranger: s.api,
     controller: ctl.api,
+    outsider: admin.as(await outsiderAdminToken(relay.dataDir)),
   };
   const textTo = (userId: string) => sent.messages.find((m) => m.userId === userId);
   const smsToContributor = textTo(c.id);
@@ -200,6 +207,7 @@ export async function buildWorld(): Promise<World> {
       estimate,
       entries,
       consent,
+      anonymous,
       idea,
       hiddenIdea,
       figure,
