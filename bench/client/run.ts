@@ -127,7 +127,7 @@ ${rows.join('\n')}
   const start = text.indexOf('## Client\n');
   if (start >= 0) {
     const next = text.indexOf('\n## ', start + 1);
-    text = text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
+    text = text.slice(0, start) + section + (next >= 0 ? `\n${text.slice(next + 1)}` : '');
   } else text = `${text.trimEnd()}\n\n${section}`;
   writeFileSync(file, text);
   console.log('wrote the Client section of bench/RESULTS.md');

@@ -1,17 +1,17 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import type { RelayProcess } from '../support/relay.ts';
-import { Api, password } from '../support/api.ts';
-import { emailOf, organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
+import { organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
 
 let relay: RelayProcess | undefined;
+let org: Awaited<ReturnType<typeof organisation>>;
 test.beforeAll(async () => {
   relay = await startWebRelay();
+  org = await organisation(relay.url);
 });
 test.afterAll(async () => stopWebRelay(relay));
 
 test('the client follows the system language (French here), can be switched, and remembers the choice', async ({ browser }) => {
-  const org = await organisation(relay!.url);
   const bruno = await person(org.admin, 'Bruno Martin');
   const { id } = await org.admin.ok<{ id: string }>('POST', '/api/activities', {
     title: 'Boutique de Lyon',
@@ -41,10 +41,8 @@ test('the client follows the system language (French here), can be switched, and
 });
 
 test('the board can be used with the keyboard alone', async ({ browser }) => {
-  const alice = new Api(relay!.url);
-  alice.token = (await alice.ok<{ token: string }>('POST', '/api/session', { email: emailOf('Alice Durand'), password })).token;
-  const { id } = await alice.ok<{ id: string }>('POST', '/api/activities', { title: 'Keyboard', question: 'Can all of it be done from the keyboard?' });
-  const { context, page } = await signedIn(browser, relay!.url, { email: emailOf('Alice Durand') });
+  const { id } = await org.admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Keyboard', question: 'Can all of it be done from the keyboard?' });
+  const { context, page } = await signedIn(browser, relay!.url, org.alice);
   await page.getByRole('heading', { name: 'Activities' }).waitFor();
   await page.goto(`${relay!.url}/#/activities/${id}`);
   await page.reload();

@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { Api, addPerson, password } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 
-export const webRoot = path.resolve(import.meta.dirname, '../../../dist/web');
+/** The built client; E2E_WEB_ROOT points elsewhere (a build of one's own in a shared tree). */
+export const webRoot = path.resolve(process.env.E2E_WEB_ROOT ?? path.join(import.meta.dirname, '../../../dist/web'));
 export const screenshots = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
 
 /** A real relay serving the built client; build it first (`npm run build:web`). */
