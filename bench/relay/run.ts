@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { relaySection, recordRelaySection, scenarioName, type RelayResults } from './report.ts';
-import { median, runHistory, runLoad, runMemory, type LoadSpec } from './scenarios.ts';
+import { median, runHistory, runLoad, runMemory, type LoadFigures, type LoadSpec } from './scenarios.ts';
 import { boardTemplate } from './board.ts';
 import { ConclaveServer, ReferenceServer, benchRelayEnv, relayRoot, type ServerUnderTest } from './servers.ts';
 
@@ -128,15 +128,18 @@ const big = loads.at(-1)!;
 const coldStored = median(histOurs.loads[0]!.ms);
 const coldLog = median(histOurs.loads[1]!.ms);
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+/** Above this event-loop delay (p99) the load process itself was starved: its latencies mean little. */
+const starvedMs = 25;
+const judged = (f: LoadFigures, ref: LoadFigures, ok: boolean) =>
+  f.loadLoopDelayP99 > starvedMs
+    ? `${verdict(ok)}, but INCONCLUSIVE: the load process was starved of CPU by other work on the machine (its event-loop delay p99 ${f.loadLoopDelayP99.toFixed(0)} ms; the reference's own p99 ${ref.p99.toFixed(0)} ms)`
+    : verdict(ok);
 const aims = [
   ...loads.map(
     ({ spec, figures: [o, , r] }) =>
-      `p99 within 1.5× of the reference while persisting every update, ${scenarioName(spec)}: ${(o!.p99 / r!.p99).toFixed(2)}× — ${verdict(o!.p99 <= 1.5 * r!.p99 && o!.persistedAll === true)}`,
+      `p99 within 1.5× of the reference while persisting every update, ${scenarioName(spec)}: ${(o!.p99 / r!.p99).toFixed(2)}× — ${judged(o!, r!, o!.p99 <= 1.5 * r!.p99 && o!.persistedAll === true)}`,
   ),
-  `${scenarioName(big.spec)} with p99 under 100 ms: ${big.figures[0]!.p99.toFixed(1)} ms — ${verdict(big.figures[0]!.p99 < 100)}` +
-    (big.figures[2]!.p99 >= 100
-      ? ` (the machine was saturated: the reference's own p99 was ${big.figures[2]!.p99.toFixed(1)} ms on the same load)`
-      : ''),
+  `${scenarioName(big.spec)} with p99 under 100 ms: ${big.figures[0]!.p99.toFixed(1)} ms — ${judged(big.figures[0]!, big.figures[2]!, big.figures[0]!.p99 < 100)}`,
   `the ${historyUpdates.toLocaleString('en-US')}-update document loads cold in under 300 ms: ${coldStored.toFixed(1)} ms as stored — ${verdict(coldStored < 300)}; ${coldLog.toFixed(1)} ms replaying the whole log — ${verdict(coldLog < 300)}`,
 ];
 
