@@ -4,7 +4,8 @@ import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
 import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
-import { conflict, forbidden, notFound } from '../http/errors.ts';
+import { ErrorCode } from '#core/api/errors';
+import { conflict, forbidden, HttpError, notFound } from '../http/errors.ts';
 
 export interface IdeaRow {
   id: string;
@@ -22,9 +23,15 @@ export interface IdeaRow {
   created_at: string;
 }
 
+/** A 404 becomes null; anything else (the store failing) stays an error. */
+function unlessNotFound(err: unknown): null {
+  if (err instanceof HttpError && err.code === ErrorCode.notFound) return null;
+  throw err;
+}
+
 /** An idea box the caller may read; anything else (a board, a stranger's box) is 404. */
 export async function ideaBox(ctx: Context, caller: Caller, activityId: string): Promise<Activity> {
-  const activity = await activityFor(ctx, caller, activityId).catch(() => null);
+  const activity = await activityFor(ctx, caller, activityId).catch(unlessNotFound);
   if (!activity || activity.kind !== 'ideas') throw notFound('idea box');
   return activity;
 }
@@ -48,7 +55,8 @@ export const seesHidden = (box: Activity, caller: Caller, idea: IdeaRow) => idea
 export async function ideaFor(ctx: Context, caller: Caller, ideaId: string): Promise<{ idea: IdeaRow; box: Activity }> {
   const idea = await ctx.db.get<IdeaRow>('SELECT * FROM ideas WHERE id = ?', [ideaId]);
   if (!idea) throw notFound('idea');
-  const box = await ideaBox(ctx, caller, idea.activity_id).catch(() => {
+  const box = await ideaBox(ctx, caller, idea.activity_id).catch((err: unknown) => {
+    unlessNotFound(err);
     throw notFound('idea');
   });
   if (idea.hidden_at && !seesHidden(box, caller, idea)) throw notFound('idea');
