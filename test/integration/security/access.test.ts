@@ -144,7 +144,12 @@ describe('ids that do not exist are 404, never 500', () => {
     ['facilitator', 'GET', `/api/activities/${missing}/history`],
     ['facilitator', 'POST', `/api/activities/${missing}/sync-ticket`],
     ['facilitator', 'GET', `/api/activities/${missing}/polls`],
-    ['facilitator', 'POST', `/api/activities/${missing}/polls`, { kind: 'single', question: 'Which colour for the logo?', options: ['Red', 'Blue'], rule: 'plurality', deadline: '2099-01-01T00:00:00Z' }],
+    [
+      'facilitator',
+      'POST',
+      `/api/activities/${missing}/polls`,
+      { kind: 'single', question: 'Which colour for the logo?', options: ['Red', 'Blue'], rule: 'plurality', deadline: '2099-01-01T00:00:00Z' },
+    ],
     ['facilitator', 'GET', `/api/polls/${missing}`],
     ['facilitator', 'POST', `/api/polls/${missing}/votes`],
     ['facilitator', 'POST', `/api/polls/${missing}/reveal`],

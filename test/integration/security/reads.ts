@@ -1,4 +1,4 @@
-import { adminOnly, controllers, memberReads, rule, selfOrAdmin, signedIn, type Rule } from './rules.ts';
+import { adminOnly, controllers, everyone, memberReads, rule, selfOrAdmin, signedIn, type Rule } from './rules.ts';
 import type { World } from './world.ts';
 
 /** Every GET of the API, on the objects of the world, with who may read it. */
@@ -8,11 +8,9 @@ export interface Read {
   rule: Rule;
 }
 
-const everyone: Rule = { ...signedIn, anon: 200, erp: 200 };
-
 export const reads: Read[] = [
-  { name: 'GET /healthz', path: () => '/healthz', rule: everyone },
-  { name: 'GET /api/setup', path: () => '/api/setup', rule: everyone },
+  { name: 'GET /healthz', path: () => '/healthz', rule: everyone(200) },
+  { name: 'GET /api/setup', path: () => '/api/setup', rule: everyone(200) },
   { name: 'GET /api/me', path: () => '/api/me', rule: signedIn },
   { name: 'GET /api/users', path: () => '/api/users', rule: signedIn },
   { name: 'GET /api/users/:id (another person)', path: (w) => `/api/users/${w.people.contributor}`, rule: { ...signedIn, outsider: 404 } },
@@ -38,7 +36,11 @@ export const reads: Read[] = [
   { name: 'GET /api/decision-notices', path: () => '/api/decision-notices', rule: signedIn },
 
   { name: 'GET /api/activities/:id/ideas', path: (w) => `/api/activities/${w.ids.box}/ideas`, rule: memberReads },
-  { name: 'GET /api/activities/:id/ideas/similar', path: (w) => `/api/activities/${w.ids.box}/ideas/similar?title=hidden%20idea%20title`, rule: memberReads },
+  {
+    name: 'GET /api/activities/:id/ideas/similar',
+    path: (w) => `/api/activities/${w.ids.box}/ideas/similar?title=hidden%20idea%20title`,
+    rule: memberReads,
+  },
   { name: 'GET /api/activities/:id/contributors', path: (w) => `/api/activities/${w.ids.box}/contributors`, rule: memberReads },
   { name: 'GET /api/ideas/storage', path: () => '/api/ideas/storage', rule: signedIn },
   { name: 'GET /api/ideas/:id', path: (w) => `/api/ideas/${w.ids.idea}`, rule: memberReads },

@@ -57,6 +57,21 @@ export const selfOrAdmin = (self: CallerName): Rule => ({
 /** Notices are one person's own: everyone else, administrators included, gets 404. */
 export const ownerOnly = (owner: CallerName): Rule => ({ ...selfOrAdmin(owner), admin: 404 });
 
+/** The same answer for every caller. */
+export function everyone(status: number): Rule {
+  return {
+    anon: status,
+    erp: status,
+    admin: status,
+    facilitator: status,
+    contributor: status,
+    viewer: status,
+    stranger: status,
+    controller: status,
+    outsider: status,
+  };
+}
+
 export function rule(base: Rule, overrides: Partial<Rule>): Rule {
   return { ...base, ...overrides };
 }

@@ -18,7 +18,10 @@ const moving: Record<string, string[] | 'all'> = {
 export type StoreState = Map<string, string[]>;
 
 export async function storeState(dataDir: string): Promise<StoreState> {
-  const tables = await queryStore<{ name: string }>(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  const tables = await queryStore<{ name: string }>(
+    dataDir,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  );
   const state: StoreState = new Map();
   for (const { name } of tables) {
     const skip = moving[name];

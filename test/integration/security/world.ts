@@ -74,7 +74,12 @@ export async function buildWorld(): Promise<World> {
   const v = await addMember(admin, 'Victor Viewer', 'viewer');
   const s = await addMember(admin, 'Sam Stranger', 'stranger');
   const ctl = await addMember(admin, 'Carla Controller', 'controller');
-  const { id: spare } = await admin.ok<{ id: string }>('POST', '/api/users', { name: 'Paul Spare', email: `spare.${mark}@durand.example`, password, role: 'member' });
+  const { id: spare } = await admin.ok<{ id: string }>('POST', '/api/users', {
+    name: 'Paul Spare',
+    email: `spare.${mark}@durand.example`,
+    password,
+    role: 'member',
+  });
   const { id: group } = await admin.ok<{ id: string }>('POST', '/api/groups', { name: 'Directors', members: [c.id] });
 
   const deadline = days(30).toISOString();
@@ -84,20 +89,37 @@ export async function buildWorld(): Promise<World> {
   };
 
   // A board whose polls stay sealed: every kind with free-text input, voted by two people.
-  const { id: sealed } = await f.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Supplier 2027', question: 'Which supplier do we pick for 2027?' });
+  const { id: sealed } = await f.api.ok<{ id: string }>('POST', '/api/activities', {
+    title: 'Supplier 2027',
+    question: 'Which supplier do we pick for 2027?',
+  });
   await invite(sealed);
   const poll = (body: object) => f.api.ok<{ id: string }>('POST', `/api/activities/${sealed}/polls`, { deadline, ...body });
   const { id: single } = await poll({ kind: 'single', question: 'Which supplier do we pick?', options: ['Alpha', 'Beta'], rule: 'plurality' });
   const { id: estimate } = await poll({ kind: 'estimate', question: 'How many units will we sell in 2027?', quantity: 'units', rule: 'median' });
-  const { id: entries } = await poll({ kind: 'entries', question: 'What are our strengths and weaknesses?', method: 'swot', columns: ['Strengths', 'Weaknesses'], rule: 'collect' });
-  const { id: consent } = await poll({ kind: 'consent', question: 'Do we adopt the four-day week?', proposal: 'Adopt the four-day week from March.', rule: 'consent' });
+  const { id: entries } = await poll({
+    kind: 'entries',
+    question: 'What are our strengths and weaknesses?',
+    method: 'swot',
+    columns: ['Strengths', 'Weaknesses'],
+    rule: 'collect',
+  });
+  const { id: consent } = await poll({
+    kind: 'consent',
+    question: 'Do we adopt the four-day week?',
+    proposal: 'Adopt the four-day week from March.',
+    rule: 'consent',
+  });
   const sealedOf = (who: string) => ({
     estimateReason: `sealed-estimate-reason-${who}-${mark}`,
     estimateValue: who === 'c' ? '987654.321' : '13579.24',
     entry: `sealed-entry-${who}-${mark}`,
     consentReason: `sealed-consent-reason-${who}-${mark}`,
   });
-  for (const [who, api] of [['c', c.api], ['f', f.api]] as const) {
+  for (const [who, api] of [
+    ['c', c.api],
+    ['f', f.api],
+  ] as const) {
     const input = sealedOf(who);
     await api.ok('POST', `/api/polls/${single}/votes`, { choice: who === 'c' ? 'Beta' : 'Alpha' });
     await api.ok('POST', `/api/polls/${estimate}/votes`, { value: Number(input.estimateValue), reason: input.estimateReason });
@@ -106,29 +128,62 @@ export async function buildWorld(): Promise<World> {
   }
 
   // A board with a published decision (its SMS go to the members).
-  const { id: decided } = await f.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Office move', question: 'Where do we move the Lyon office?' });
+  const { id: decided } = await f.api.ok<{ id: string }>('POST', '/api/activities', {
+    title: 'Office move',
+    question: 'Where do we move the Lyon office?',
+  });
   await invite(decided);
-  await f.api.ok('POST', `/api/activities/${decided}/polls`, { deadline, kind: 'single', question: 'Which district do we pick?', options: ['Part-Dieu', 'Confluence'], rule: 'plurality' });
-  const { id: anonymous } = await f.api.ok<{ id: string }>('POST', `/api/activities/${decided}/polls`, { deadline, kind: 'single', anonymous: true, question: 'Which landlord do we trust?', options: ['Dupont', 'Martin'], rule: 'plurality' });
+  await f.api.ok('POST', `/api/activities/${decided}/polls`, {
+    deadline,
+    kind: 'single',
+    question: 'Which district do we pick?',
+    options: ['Part-Dieu', 'Confluence'],
+    rule: 'plurality',
+  });
+  const { id: anonymous } = await f.api.ok<{ id: string }>('POST', `/api/activities/${decided}/polls`, {
+    deadline,
+    kind: 'single',
+    anonymous: true,
+    question: 'Which landlord do we trust?',
+    options: ['Dupont', 'Martin'],
+    rule: 'plurality',
+  });
   await c.api.ok('POST', `/api/polls/${anonymous}/votes`, { choice: 'Martin' });
   await f.api.ok('POST', `/api/polls/${anonymous}/votes`, { choice: 'Dupont' });
-  await f.api.ok('POST', `/api/activities/${decided}/decision`, { outcome: 'We move to Confluence.', rationale: 'Closer to the station.', reviewDate: days(60).toISOString().slice(0, 10) });
+  await f.api.ok('POST', `/api/activities/${decided}/decision`, {
+    outcome: 'We move to Confluence.',
+    rationale: 'Closer to the station.',
+    reviewDate: days(60).toISOString().slice(0, 10),
+  });
   const notices = await c.api.ok<{ notices: { id: number }[] }>('GET', '/api/decision-notices');
 
   // An idea box closed to the organisation (people were invited), one idea with a photo, one hidden.
-  const { id: box } = await f.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Energy ideas', question: 'How can we cut our energy bills?', kind: 'ideas', categories: ['Energy', 'Travel'] });
+  const { id: box } = await f.api.ok<{ id: string }>('POST', '/api/activities', {
+    title: 'Energy ideas',
+    question: 'How can we cut our energy bills?',
+    kind: 'ideas',
+    categories: ['Energy', 'Travel'],
+  });
   await invite(box);
   const form = new FormData();
   form.append('title', 'Turn the heating down at night');
   form.append('text', 'Two degrees less between 20:00 and 06:00.');
   form.append('category', 'Energy');
   form.append('photo', new Blob([new Uint8Array(plainJpeg)], { type: 'image/jpeg' }), 'radiator.jpg');
-  const posted = await fetch(`${relay.url}/api/activities/${box}/ideas`, { method: 'POST', headers: { authorization: `Bearer ${c.api.token}` }, body: form });
+  const posted = await fetch(`${relay.url}/api/activities/${box}/ideas`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${c.api.token}` },
+    body: form,
+  });
   if (posted.status !== 201) throw new Error(`idea with photo → ${posted.status} ${await posted.text()}`);
   const { id: idea } = (await posted.json()) as { id: string };
   const hiddenTitle = `hidden-idea-title-${mark}`;
   const hiddenReason = `hidden-idea-reason-${mark}`;
-  const { id: hiddenIdea } = await c.api.ok<{ id: string }>('POST', `/api/activities/${box}/ideas`, { title: hiddenTitle, text: 'Something rude.', category: 'Travel' });
+  const { id: hiddenIdea } = await c.api.ok<{ id: string }>('POST', `/api/activities/${box}/ideas`, {
+    title: hiddenTitle,
+    text: 'Something rude.',
+    category: 'Travel',
+  });
   await f.api.ok('POST', `/api/ideas/${hiddenIdea}/hidden`, { reason: hiddenReason });
   await f.api.ok('POST', `/api/ideas/${idea}/status`, { status: 'accepted', reason: 'We try it in December.' });
   const ideaNotices = await c.api.ok<{ notices: { id: number }[] }>('GET', '/api/idea-notices');
@@ -136,7 +191,11 @@ export async function buildWorld(): Promise<World> {
   // Daily figures: a controller, two figures with a value, a list, a send, a schedule, an ERP key.
   await admin.ok('PUT', `/api/figures/controllers/${ctl.id}`);
   const day = days(-1).toISOString().slice(0, 10);
-  const { id: figure } = await ctl.api.ok<{ id: string }>('POST', '/api/figures', { label: 'Sales', unit: 'EUR', template: 'Bonjour {name}, {label} {date} : {value}' });
+  const { id: figure } = await ctl.api.ok<{ id: string }>('POST', '/api/figures', {
+    label: 'Sales',
+    unit: 'EUR',
+    template: 'Bonjour {name}, {label} {date} : {value}',
+  });
   const { id: otherFigure } = await ctl.api.ok<{ id: string }>('POST', '/api/figures', { label: 'Visitors', decimals: 0 });
   await ctl.api.ok('PUT', `/api/figures/${figure}/values/${day}`, { value: 123456.78, forecast: 120000, lastYear: 110000 });
   await ctl.api.ok('PUT', `/api/figures/${otherFigure}/values/${day}`, { value: 4321 });
@@ -146,7 +205,12 @@ export async function buildWorld(): Promise<World> {
     `/api/figures/${figure}/send?watchMinutes=1440`,
     { date: day, listId: list },
   );
-  const { id: schedule } = await ctl.api.ok<{ id: string }>('POST', '/api/figures/schedules', { figureId: figure, listId: list, cron: '0 9 1 1 *', enabled: false });
+  const { id: schedule } = await ctl.api.ok<{ id: string }>('POST', '/api/figures/schedules', {
+    figureId: figure,
+    listId: list,
+    cron: '0 9 1 1 *',
+    enabled: false,
+  });
   const { id: apiKey, key } = await admin.ok<{ id: string; key: string }>('POST', '/api/figures/api-keys', { name: 'ERP', figureIds: [figure] });
 
   // SMS: an administrator's test message to the contributor, and an unmatched reply from her phone.
@@ -181,17 +245,20 @@ export async function buildWorld(): Promise<World> {
     secrets.push({ label: `hash of ${name}'s bearer token`, value: hashSecret(api.token), visibleTo: [] });
   }
   secrets.push({ label: 'the password', value: password, visibleTo: [] }, { label: 'a password hash', value: 'scrypt$', visibleTo: [] });
-  for (const [who, caller] of [['c', 'contributor'], ['f', 'facilitator']] as const) {
+  for (const [who, caller] of [
+    ['c', 'contributor'],
+    ['f', 'facilitator'],
+  ] as const) {
     for (const [what, value] of Object.entries(sealedOf(who))) secrets.push({ label: `${caller}'s sealed ${what}`, value, visibleTo: [caller] });
   }
   secrets.push(
-    { label: 'the administrator\'s test SMS', value: testText, visibleTo: ['admin', 'contributor'] },
-    { label: 'the reply from the contributor\'s phone', value: replyText, visibleTo: ['admin'] },
+    { label: "the administrator's test SMS", value: testText, visibleTo: ['admin', 'contributor'] },
+    { label: "the reply from the contributor's phone", value: replyText, visibleTo: ['admin'] },
     { label: 'the figure SMS to the contributor', value: smsToContributor.text, visibleTo: ['admin', 'controller', 'contributor'] },
     { label: 'the figure SMS to the viewer', value: smsToViewer.text, visibleTo: ['admin', 'controller', 'viewer'] },
-    { label: 'the figure\'s value', value: '123456.78', visibleTo: ['admin', 'controller'] },
-    { label: 'the hidden idea\'s title', value: hiddenTitle, visibleTo: ['contributor', 'facilitator'] },
-    { label: 'the hidden idea\'s reason', value: hiddenReason, visibleTo: ['contributor', 'facilitator'] },
+    { label: "the figure's value", value: '123456.78', visibleTo: ['admin', 'controller'] },
+    { label: "the hidden idea's title", value: hiddenTitle, visibleTo: ['contributor', 'facilitator'] },
+    { label: "the hidden idea's reason", value: hiddenReason, visibleTo: ['contributor', 'facilitator'] },
   );
 
   return {
