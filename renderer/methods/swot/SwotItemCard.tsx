@@ -1,11 +1,12 @@
 import { memo, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { quadrants, type Quadrant, type SwotItem } from '#core/methods/swot';
+import type { SwotItem } from '#core/methods/swot';
 import { setEditing } from '../../actions/presence.ts';
 import { deleteSwotItem, editSwotItem, moveSwotItem, nudgeSwotItem } from '../../actions/swot.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Present } from '../../state/use-presence.ts';
 import { dragType, useBoard } from './board-context.ts';
+import { MoveMenu } from './MoveMenu.tsx';
 
 interface Props {
   item: SwotItem;
@@ -96,21 +97,11 @@ export const SwotItemCard = memo(function SwotItemCard({ item, index, count, edi
               <button type="button" className="icon-button" disabled={index === count - 1} onClick={() => nudgeSwotItem(doc, item.id, item.quadrant, index, 1)} aria-label={`${t('swot.moveDown')}: ${short}`}>
                 ↓
               </button>
-              <select
-                className="move-select"
-                value=""
-                aria-label={t('swot.moveItem', { text: short })}
-                onChange={(e) => e.target.value && moveSwotItem(doc, item.id, e.target.value as Quadrant, Number.MAX_SAFE_INTEGER)}
-              >
-                <option value="">{t('swot.moveTo')}…</option>
-                {quadrants
-                  .filter((q) => q !== item.quadrant)
-                  .map((q) => (
-                    <option key={q} value={q}>
-                      {t(`swot.${q}`)}
-                    </option>
-                  ))}
-              </select>
+              <MoveMenu
+                from={item.quadrant}
+                label={t('swot.moveItem', { text: short })}
+                onMove={(to) => moveSwotItem(doc, item.id, to, Number.MAX_SAFE_INTEGER)}
+              />
               <button type="button" className="icon-button danger" onClick={() => deleteSwotItem(doc, item.id)} aria-label={t('swot.deleteItem', { text: short })}>
                 {t('swot.delete')}
               </button>

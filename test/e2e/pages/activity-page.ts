@@ -51,7 +51,8 @@ export class ActivityPage {
   }
 
   async moveItem(q: QuadrantName, text: string, to: QuadrantName) {
-    await this.item(q, text).getByRole('combobox').selectOption(to);
+    await this.item(q, text).getByRole('button', { name: /to another quadrant$/ }).click();
+    await this.item(q, text).getByRole('button', { name: labels[to], exact: true }).click();
   }
 
   async deleteItem(q: QuadrantName, text: string) {
