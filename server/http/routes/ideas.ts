@@ -11,7 +11,7 @@ import { servePhoto, storage } from '../../ideas/photos.ts';
 import type { IdeasSettings } from '../../ideas/settings.ts';
 import { submitIdea } from '../../ideas/submit.ts';
 import { castVote } from '../../ideas/votes.ts';
-import { readJson, validate } from '../body.ts';
+import { readJson, readNoBody, validate } from '../body.ts';
 import { notFound } from '../errors.ts';
 import type { Request, Router } from '../router.ts';
 
@@ -65,7 +65,9 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
     .on('POST', '/api/idea-notices/:id/read', async (req) => {
       const n = Number(req.params.id);
       if (!Number.isInteger(n) || n <= 0) throw notFound('notice');
-      await readIdeaNotice(ctx, await caller(req), n);
+      const me = await caller(req);
+      await readNoBody(req.raw);
+      await readIdeaNotice(ctx, me, n);
       return {};
     });
 }

@@ -232,5 +232,6 @@ export const boardWrites: Write[] = [
     method: 'POST',
     path: (w) => `/api/idea-notices/${w.ids.ideaNotice}/read`,
     rule: ownerOnly('contributor'),
+    validation: { caller: 'contributor', wrongType: () => [] },
   },
 ];
