@@ -1,7 +1,7 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import { addHistory, changeOf, messageById, moveTo, type MessageRow } from './messages.ts';
-import type { Receipt, SubmitOutcome } from './providers/provider.ts';
+import type { Receipt, ReceiptStatus, SubmitOutcome } from './providers/provider.ts';
 
 /** Retry delays: base × 2^(attempt-1), at most an hour, with ±20 % jitter. */
 export function retryDelay(baseMs: number, attempt: number, random = Math.random): number {
@@ -80,7 +80,7 @@ export async function requeue(
   return changeOf(row, 'queued', detail, at);
 }
 
-const receiptRank = { sent: 0, delivered: 1, expired: 2, undelivered: 3, failed: 4 } as const;
+const receiptRank: Record<ReceiptStatus, number> = { sent: 0, delivered: 1, expired: 2, undelivered: 3, failed: 4 };
 
 /** Applies a delivery receipt or status callback. Unknown messages are logged by the caller. */
 export async function recordReceipt(
@@ -88,11 +88,12 @@ export async function recordReceipt(
   receipt: Receipt,
   now: Date,
 ): Promise<{ found: boolean; change: SmsStatusChange | null }> {
-  const row = await findReceiptMessage(tx, receipt);
-  if (!row) return { found: false, change: null };
+  const found = await findReceiptMessage(tx, receipt);
+  if (!found) return { found: false, change: null };
+  const { row, viaPart } = found;
   const at = now.toISOString();
   if (receipt.providerId) {
-    await tx.run('INSERT OR IGNORE INTO sms_parts (provider_id, message_id) VALUES (?, ?)', [receipt.providerId, row.id]);
+    if (!viaPart) await tx.run('INSERT OR IGNORE INTO sms_parts (provider_id, message_id) VALUES (?, ?)', [receipt.providerId, row.id]);
     if (receipt.status !== 'sent') {
       await tx.run('UPDATE sms_parts SET receipt = ? WHERE provider_id = ?', [receipt.status, receipt.providerId]);
     }
@@ -104,15 +105,16 @@ export async function recordReceipt(
   if (receipt.status === 'sent') return { found: true, change: await moveTo(tx, row, 'sent', receipt.detail, at) };
   // A receipt can overtake the provider's answer to our submit: it proves acceptance.
   if (row.status === 'sending') await moveTo(tx, row, 'sent', 'accepted by the provider (its receipt came first)', at);
-  const parts = await tx.all<{ receipt: keyof typeof receiptRank | null }>(
-    'SELECT receipt FROM sms_parts WHERE message_id = ?',
-    [row.id],
-  );
-  const received = parts.filter((p) => p.receipt !== null).map((p) => p.receipt!);
-  if (!receipt.providerId) received.push(receipt.status);
+  let received: ReceiptStatus[] = [receipt.status];
   // Once the provider's ids are recorded we know how many receipts to expect (Twilio
   // sends one per message, an SMSC one per part); before that, one per segment.
-  const expected = row.provider_id ? Math.max(1, parts.length) : row.segments;
+  let expected = row.provider_id && row.segments === 1 ? 1 : row.segments;
+  if (row.segments > 1 || !receipt.providerId) {
+    const parts = await tx.all<{ receipt: ReceiptStatus | null }>('SELECT receipt FROM sms_parts WHERE message_id = ?', [row.id]);
+    received = parts.filter((p) => p.receipt !== null).map((p) => p.receipt!);
+    if (!receipt.providerId) received.push(receipt.status);
+    expected = row.provider_id ? Math.max(1, parts.length) : row.segments;
+  }
   if (received.length < expected) {
     return { found: true, change: await moveTo(tx, row, 'sent', `receipt for ${received.length} of ${expected} parts`, at) };
   }
@@ -121,23 +123,68 @@ export async function recordReceipt(
   return { found: true, change: await moveTo(tx, row, final, receipt.detail, at) };
 }
 
-async function findReceiptMessage(tx: Queries, receipt: Receipt): Promise<MessageRow | undefined> {
+async function findReceiptMessage(tx: Queries, receipt: Receipt): Promise<{ row: MessageRow; viaPart: boolean } | undefined> {
   if (receipt.messageId) {
     const row = await messageById(tx, receipt.messageId);
-    if (row) return row;
+    if (row) return { row, viaPart: false };
   }
   if (receipt.providerId) {
-    const part = await tx.get<{ message_id: string }>('SELECT message_id FROM sms_parts WHERE provider_id = ?', [
-      receipt.providerId,
-    ]);
-    if (part) return messageById(tx, part.message_id);
+    const row = await tx.get<MessageRow>(
+      'SELECT m.* FROM sms_parts p JOIN sms_messages m ON m.id = p.message_id WHERE p.provider_id = ?',
+      [receipt.providerId],
+    );
+    if (row) return { row, viaPart: true };
   }
   if (receipt.ref !== undefined && receipt.to) {
-    return tx.get<MessageRow>(
+    const row = await tx.get<MessageRow>(
       `SELECT * FROM sms_messages WHERE to_phone = ? AND (seq & 65535) = ? AND status IN ('sending', 'sent')
         ORDER BY seq DESC LIMIT 1`,
       [receipt.to, receipt.ref],
     );
+    if (row) return { row, viaPart: false };
   }
   return undefined;
+}
+
+/**
+ * Records many accepted submits at once: a handful of statements for the whole batch
+ * rather than five per message (the store's round trips are what limits the sender).
+ */
+export async function recordAccepted(
+  tx: Queries,
+  batch: { row: MessageRow; providerIds: string[] }[],
+  provider: string,
+  now: Date,
+): Promise<SmsStatusChange[]> {
+  if (batch.length === 0) return [];
+  const at = now.toISOString();
+  const ids = batch.map((b) => b.row.id);
+  const marks = ids.map(() => '?').join(', ');
+  const parts = batch.flatMap((b) => b.providerIds.map((p) => [p, b.row.id] as const));
+  for (let i = 0; i < parts.length; i += 400) {
+    const chunk = parts.slice(i, i + 400);
+    await tx.run(`INSERT OR IGNORE INTO sms_parts (provider_id, message_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+  }
+  const current = await tx.all<{ id: string; status: string }>(`SELECT id, status FROM sms_messages WHERE id IN (${marks})`, ids);
+  const sending = new Set(current.filter((c) => c.status === 'sending').map((c) => c.id));
+  await tx.run(
+    `UPDATE sms_messages SET provider = ?, updated_at = ?,
+       provider_id = COALESCE(provider_id, (SELECT provider_id FROM sms_parts p WHERE p.message_id = sms_messages.id ORDER BY p.rowid LIMIT 1)),
+       status = CASE status WHEN 'sending' THEN 'sent' ELSE status END,
+       detail = CASE status WHEN 'sending' THEN ? ELSE detail END,
+       unconfirmed_since = CASE status WHEN 'sending' THEN NULL ELSE unconfirmed_since END
+     WHERE id IN (${marks})`,
+    [provider, at, `accepted by ${provider}`, ...ids],
+  );
+  const moved = batch.filter((b) => sending.has(b.row.id));
+  if (moved.length > 0) {
+    await tx.run(
+      `INSERT INTO sms_history (message_id, status, detail, at) VALUES ${moved.map(() => "(?, 'sent', ?, ?)").join(', ')}`,
+      moved.flatMap((b) => [b.row.id, `accepted by ${provider} as ${b.providerIds.join(', ')}`, at]),
+    );
+  }
+  return moved.map((b) => {
+    b.row.status = 'sent';
+    return changeOf(b.row, 'sent', `accepted by ${provider}`, at);
+  });
 }

@@ -17,7 +17,7 @@ import {
   type StatusListener,
 } from './gateway.ts';
 import { addHistory, type MessageRow } from './messages.ts';
-import { recordReceipt } from './outcomes.ts';
+import { recordReceipts } from './receipts.ts';
 import { createProvider } from './providers/index.ts';
 import type { Inbound, Receipt, SmsProvider } from './providers/provider.ts';
 import { recordInbound } from './replies.ts';
@@ -100,7 +100,9 @@ export class SmsService implements SmsGateway {
         request.idempotencyKey,
       ]);
       if (existing) return { row: existing, duplicate: true };
-      const budget = checkBudget(await spentThisMonth(tx, request.orgId, monthOf(now)), cost, settings.monthlyBudgetMicros);
+      const limit = settings.monthlyBudgetMicros;
+      const spent = limit === null || system ? 0 : await spentThisMonth(tx, request.orgId, monthOf(now));
+      const budget = checkBudget(spent, cost, limit);
       if (!budget.allowed && !system) {
         throw new SmsRefused(
           RefusalReason.overBudget,
@@ -171,10 +173,25 @@ export class SmsService implements SmsGateway {
     return { phone: parsed.e164, userId: user?.id ?? null };
   }
 
+  private pendingReceipts: Receipt[] = [];
+  private receiptWrite: Promise<Map<Receipt, { found: boolean; change: SmsStatusChange | null }>> | null = null;
+
+  /** Receipts that arrive while a write waits join it (receipts.ts records them in bulk). */
   private async receipt(receipt: Receipt) {
-    const { found, change } = await this.writer.write((tx) => recordReceipt(tx, receipt, this.ctx.now()));
-    if (!found) this.ctx.log.warn({ receipt }, 'a receipt for a message we do not know');
-    this.announce([change]);
+    this.pendingReceipts.push(receipt);
+    let batch: Receipt[] | null = null;
+    const write = (this.receiptWrite ??= this.writer.write(async (tx) => {
+      // Taken once: if the group's transaction fails, the retry records the same batch.
+      if (!batch) {
+        batch = this.pendingReceipts.splice(0);
+        this.receiptWrite = null;
+      }
+      const results = await recordReceipts(tx, batch, this.ctx.now());
+      return new Map(batch.map((r, i) => [r, results[i]!]));
+    }));
+    const result = (await write).get(receipt);
+    if (result && !result.found) this.ctx.log.warn({ receipt }, 'a receipt for a message we do not know');
+    this.announce([result?.change ?? null]);
   }
 
   private async inbound(message: Inbound) {

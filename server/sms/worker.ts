@@ -5,7 +5,7 @@ import type { Database } from '../store/db.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import { addHistory, moveTo, type MessageRow } from './messages.ts';
-import { recordOutcome, requeue } from './outcomes.ts';
+import { recordAccepted, recordOutcome, requeue } from './outcomes.ts';
 import type { SmsProvider, SubmitOutcome } from './providers/provider.ts';
 
 /**
@@ -106,8 +106,12 @@ export class SmsWorker {
     const job = provider
       .submit({ id: row.id, ref: row.seq & 0xffff, to: row.to_phone, composed })
       .catch((err: unknown): SubmitOutcome => ({ outcome: 'transient', detail: String(err) }))
-      .then((result) =>
-        this.deps.writer.write((tx) =>
+      .then(async (result) => {
+        if (result.outcome === 'accepted') {
+          await this.recordAccepted(row, result.providerIds);
+          return null;
+        }
+        return this.deps.writer.write((tx) =>
           recordOutcome(
             tx,
             row.id,
@@ -120,8 +124,8 @@ export class SmsWorker {
             },
             this.deps.now(),
           ),
-        ),
-      )
+        );
+      })
       .then((change) => {
         this.deps.announce([change]);
         if (change?.status === 'queued') this.wakeLater(200);
@@ -132,6 +136,26 @@ export class SmsWorker {
         this.wake();
       });
     this.inFlight.add(job);
+  }
+
+  private accepted: { row: MessageRow; providerIds: string[] }[] = [];
+  private acceptedWrite: Promise<void> | null = null;
+
+  /** Accepted submits are recorded together: whoever comes while a write waits joins it. */
+  private recordAccepted(row: MessageRow, providerIds: string[]): Promise<void> {
+    this.accepted.push({ row, providerIds });
+    let batch: { row: MessageRow; providerIds: string[] }[] | null = null;
+    const write = (this.acceptedWrite ??= this.deps.writer
+      .write((tx) => {
+        // Taken once: if the group's transaction fails, the retry records the same batch.
+        if (!batch) {
+          batch = this.accepted.splice(0);
+          this.acceptedWrite = null;
+        }
+        return recordAccepted(tx, batch, this.deps.provider.name, this.deps.now());
+      })
+      .then((changes) => this.deps.announce(changes)));
+    return write;
   }
 
   private wakeLater(ms: number) {
@@ -149,7 +173,12 @@ export class SmsWorker {
           RETURNING *`,
         [at, at, limit],
       );
-      for (const row of rows) await addHistory(tx, row.id, 'sending', `attempt ${row.attempts}`, at);
+      if (rows.length > 0) {
+        await tx.run(
+          `INSERT INTO sms_history (message_id, status, detail, at) VALUES ${rows.map(() => "(?, 'sending', ?, ?)").join(', ')}`,
+          rows.flatMap((row) => [row.id, `attempt ${row.attempts}`, at]),
+        );
+      }
       return rows.sort((a, b) => a.seq - b.seq);
     });
   }

@@ -1,0 +1,81 @@
+import type { Queries } from '../store/db.ts';
+import type { SmsStatusChange } from './gateway.ts';
+import { changeOf, type MessageRow } from './messages.ts';
+import { recordReceipt } from './outcomes.ts';
+import type { Receipt } from './providers/provider.ts';
+import { advance } from './status.ts';
+
+/**
+ * Receipts recorded in bulk. The common case — a final receipt for a one-part message
+ * whose submit answer is already recorded — takes a few statements for the whole
+ * batch; anything else (multi-part, overtaking receipts, unconfirmed messages, receipts
+ * matched by reference) goes through `recordReceipt` one by one.
+ */
+export async function recordReceipts(
+  tx: Queries,
+  receipts: Receipt[],
+  now: Date,
+): Promise<{ found: boolean; change: SmsStatusChange | null }[]> {
+  const at = now.toISOString();
+  const ids = [...new Set(receipts.map((r) => r.providerId).filter((id): id is string => id !== null))];
+  const rows = new Map<string, MessageRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const found = await tx.all<MessageRow & { part_id: string }>(
+      `SELECT m.*, p.provider_id AS part_id FROM sms_parts p JOIN sms_messages m ON m.id = p.message_id
+        WHERE p.provider_id IN (${chunk.map(() => '?').join(', ')})`,
+      chunk,
+    );
+    for (const row of found) rows.set(row.part_id, row);
+  }
+  const results: { found: boolean; change: SmsStatusChange | null }[] = [];
+  const bulk: { receipt: Receipt; row: MessageRow }[] = [];
+  const seen = new Set<string>();
+  for (const receipt of receipts) {
+    const row = receipt.providerId ? rows.get(receipt.providerId) : undefined;
+    const simple =
+      row &&
+      !seen.has(row.id) &&
+      row.segments === 1 &&
+      row.provider_id !== null &&
+      row.unconfirmed_since === null &&
+      row.status === 'sent' &&
+      receipt.status !== 'sent';
+    if (simple) {
+      seen.add(row.id);
+      bulk.push({ receipt, row });
+      results.push({ found: true, change: null });
+    } else results.push(await recordReceipt(tx, receipt, now));
+  }
+  if (bulk.length === 0) return results;
+  const groups = new Map<string, { receipt: Receipt; row: MessageRow }[]>();
+  for (const item of bulk) {
+    const key = `${item.receipt.status}\u0000${item.receipt.detail ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const changes = new Map<string, SmsStatusChange>();
+  for (const items of groups.values()) {
+    const { status, detail } = items[0]!.receipt;
+    const final = status === 'sent' ? 'delivered' : status;
+    const marks = items.map(() => '?').join(', ');
+    await tx.run(`UPDATE sms_parts SET receipt = ? WHERE provider_id IN (${marks})`, [status, ...items.map((i) => i.receipt.providerId)]);
+    await tx.run(
+      `UPDATE sms_messages SET status = ?, detail = ?, updated_at = ? WHERE status = 'sent' AND id IN (${marks})`,
+      [final, detail, at, ...items.map((i) => i.row.id)],
+    );
+    await tx.run(
+      `INSERT INTO sms_history (message_id, status, detail, at) VALUES ${items.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      items.flatMap((i) => [i.row.id, final, detail, at]),
+    );
+    for (const { row } of items) {
+      if (!advance(row.status, final).moved) continue;
+      row.status = final;
+      changes.set(row.id, changeOf(row, final, detail, at));
+    }
+  }
+  return results.map((r, i) => {
+    const row = receipts[i]?.providerId ? rows.get(receipts[i]!.providerId!) : undefined;
+    const change = row && bulk.some((b) => b.receipt === receipts[i]) ? (changes.get(row.id) ?? null) : null;
+    return change ? { found: true, change } : r;
+  });
+}
