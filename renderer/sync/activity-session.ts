@@ -5,6 +5,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '#core/sync/protocol';
+import type { SyncTicket } from '#core/api/activities';
 import type { ApiClient } from '../api/client.ts';
 import { syncTicket } from '../api/endpoints.ts';
 
@@ -42,6 +43,8 @@ export class ActivitySession extends ObservableV2<Events> {
   private destroyed = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
   state: ConnectionState = { link: 'connecting', synced: false, loaded: false, denied: null };
+  /** Asked for as soon as the activity opens, so that it is there when the editor is. */
+  private firstTicket: Promise<SyncTicket | null> | null;
 
   constructor(
     private readonly api: ApiClient,
@@ -49,6 +52,7 @@ export class ActivitySession extends ObservableV2<Events> {
     private readonly storeName: string,
   ) {
     super();
+    this.firstTicket = syncTicket(api, activityId).catch(() => null);
   }
 
   /** Loads the local copy and connects; safe to call more than once. */
@@ -70,7 +74,9 @@ export class ActivitySession extends ObservableV2<Events> {
   private async connect() {
     if (this.destroyed || this.provider) return;
     try {
-      const ticket = await syncTicket(this.api, this.activityId);
+      const early = this.firstTicket ? await this.firstTicket : null;
+      this.firstTicket = null;
+      const ticket = early ?? (await syncTicket(this.api, this.activityId));
       if (this.destroyed || this.provider) return;
       this.provider = this.openProvider(ticket.url, ticket.room, ticket.ticket);
     } catch {
