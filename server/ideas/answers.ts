@@ -14,7 +14,13 @@ import { sendStatusSms } from './sms.ts';
  * change is recorded with its reason, the author gets an in-app notice — all in one
  * transaction — and then an SMS (sms.ts; retried at start if the relay stops between).
  */
-export async function changeStatus(ctx: Context, caller: Caller, ideaId: string, input: ChangeIdeaStatusRequest): Promise<IdeaDetail> {
+export async function changeStatus(
+  ctx: Context,
+  caller: Caller,
+  ideaId: string,
+  input: ChangeIdeaStatusRequest,
+  crashAfterCommit = false,
+): Promise<IdeaDetail> {
   const { idea, box } = await ideaFor(ctx, caller, ideaId);
   requireBoxFacilitator(box);
   const reason = input.reason?.trim() || null;
@@ -49,6 +55,7 @@ export async function changeStatus(ctx: Context, caller: Caller, ideaId: string,
     ]);
     return change.lastID;
   });
+  if (crashAfterCommit && process.env.NODE_ENV === 'test') process.kill(process.pid, 'SIGKILL');
   await sendStatusSms(ctx, changeId);
   return ideaDetail(ctx, caller, ideaId);
 }

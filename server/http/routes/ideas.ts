@@ -53,7 +53,7 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
     .on('DELETE', '/api/ideas/:id/votes', async (req) => ({ body: await castVote(ctx, await caller(req), id(req), false) }))
     .on('POST', '/api/ideas/:id/status', async (req) => {
       const me = await caller(req);
-      return { body: await changeStatus(ctx, me, id(req), await readJson(req.raw, ChangeIdeaStatusRequest)) };
+      return { body: await changeStatus(ctx, me, id(req), await readJson(req.raw, ChangeIdeaStatusRequest), settings.crashAfterAnswer) };
     })
     .on('POST', '/api/ideas/:id/hidden', async (req) => {
       const me = await caller(req);
