@@ -1,3 +1,5 @@
+import { maskPhone } from '#core/people/mask';
+import type { Caller } from '../../accounts/sessions.ts';
 import {
   CreateApiKeyRequest,
   CreateFigureRequest,
@@ -163,14 +165,16 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
       const figure = await figureRow(ctx, me.orgId, req.params.id ?? '');
       const input = await readJson(req.raw, PreviewRequest);
       await getList(ctx, me.orgId, input.listId);
-      return { body: await previewSend(ctx, figure, input.date, input.listId, input.template) };
+      const preview = await previewSend(ctx, figure, input.date, input.listId, input.template);
+      return { body: { ...preview, recipients: preview.recipients.map((r) => ({ ...r, phone: phoneFor(me, r.phone) })) } };
     })
     .on('POST', '/api/figures/:id/send', async (req) => {
       const me = await controller(req);
       const figure = await figureRow(ctx, me.orgId, req.params.id ?? '');
       const input = await readJson(req.raw, SendRequest);
       const watch = Number(req.query.get('watchMinutes') ?? 15);
-      return { status: 201, body: await sendNow(ctx, me, figure, input.date, input.listId, Number.isFinite(watch) && watch > 0 ? watch : 15) };
+      const sent = await sendNow(ctx, me, figure, input.date, input.listId, Number.isFinite(watch) && watch > 0 ? watch : 15);
+      return { status: 201, body: { ...sent, messages: sent.messages.map((m) => ({ ...m, to: phoneFor(me, m.to) ?? '' })) } };
     });
 
   router
@@ -187,8 +191,18 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
     .on('GET', '/api/lists/:id/recipients', async (req) => {
       const me = await controller(req);
       await getList(ctx, me.orgId, req.params.id ?? '');
-      return { body: { recipients: await recipientsOf(ctx.db, me.orgId, req.params.id ?? '') } };
+      const recipients = await recipientsOf(ctx.db, me.orgId, req.params.id ?? '');
+      return { body: { recipients: recipients.map((r) => ({ ...r, phone: phoneFor(me, r.phone) })) } };
     });
+}
+
+/**
+ * Phone numbers are for administrators and their owners: a controller who is not an
+ * administrator sees who gets the SMS, and a masked number, never the number itself.
+ */
+function phoneFor(caller: Caller, phone: string | null): string | null {
+  if (phone === null || phone === '' || caller.role === 'admin') return phone;
+  return maskPhone(phone);
 }
 
 /** A CSV sent as text/csv (or text/plain), or as JSON `{"csv": "..."}`. */
