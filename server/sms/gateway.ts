@@ -109,6 +109,8 @@ export const RefusalReason = {
   emptyText: 'empty_text',
   overBudget: 'over_budget',
   unknownPerson: 'unknown_person',
+  /** An answer choice that is a STOP/START/HELP word (it would unsubscribe people). */
+  reservedKeyword: 'reserved_keyword',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

@@ -1,5 +1,6 @@
 import { composeSms, maxParts } from '#core/sms/compose';
 import { checkBudget, costOf, formatMoney, monthOf } from '#core/sms/cost';
+import { isReservedKeyword } from '#core/sms/keywords';
 import { nextSendable } from '#core/sms/quiet-hours';
 import { normalizePhone } from '#core/people/phone';
 import type { BaseContext } from '../context.ts';
@@ -75,6 +76,10 @@ export class SmsService implements SmsGateway {
   private async enqueueChecked(request: EnqueueRequest, system: boolean): Promise<EnqueuedSms> {
     const { db, config } = this.ctx;
     if (request.text.trim().length === 0) throw new SmsRefused(RefusalReason.emptyText, 'The text is empty.');
+    const reserved = request.expectsReply?.choices?.find((c) => isReservedKeyword(c));
+    if (reserved) {
+      throw new SmsRefused(RefusalReason.reservedKeyword, `"${reserved}" cannot be an answer: members use it to unsubscribe or ask for help.`);
+    }
     const composed = composeSms(request.text);
     if (composed.segments > maxParts) {
       throw new SmsRefused(RefusalReason.emptyText, `The text needs ${composed.segments} SMS; at most ${maxParts} are sent.`);

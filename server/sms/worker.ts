@@ -162,13 +162,18 @@ export class SmsWorker {
     setTimeout(() => this.wake(), ms).unref();
   }
 
-  /** Marks up to `limit` due messages as sending, in one committed transaction. */
+  /**
+   * Marks up to `limit` due messages as sending, in one committed transaction. The
+   * claim walks (status, urgent, seq) in order rather than sorting every queued row:
+   * with 10,000 queued a sort per claim made the sender slower the longer the queue.
+   */
   private claim(limit: number): Promise<MessageRow[]> {
     const at = this.deps.now().toISOString();
     return this.deps.writer.write(async (tx) => {
       const rows = await tx.all<MessageRow>(
         `UPDATE sms_messages SET status = 'sending', attempts = attempts + 1, updated_at = ?
-          WHERE seq IN (SELECT seq FROM sms_messages WHERE status = 'queued' AND next_attempt_at <= ?
+          WHERE seq IN (SELECT seq FROM sms_messages INDEXED BY sms_messages_claim
+                         WHERE status = 'queued' AND next_attempt_at <= ?
                          ORDER BY urgent DESC, seq LIMIT ?)
           RETURNING *`,
         [at, at, limit],

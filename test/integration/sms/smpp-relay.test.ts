@@ -134,6 +134,13 @@ describe('SMS through a real relay and an SMSC on loopback', () => {
     expect(bob?.history.map((h) => h.how)).toEqual(['declared by admin', 'SMS STOP']);
   });
 
+  it('HELP is answered with the help text, whatever the consent', async () => {
+    expect(await smsc.deliverMo('+33612345678', 'help')).toBe(0);
+    const help = await admin.ok<{ messages: SmsMessageView[] }>('GET', '/api/sms/messages?kind=sms.help');
+    expect(help.messages).toHaveLength(1);
+    expect(help.messages[0]!.text).toMatch(/STOP pour ne plus recevoir/);
+  });
+
   it('START opts back in', async () => {
     expect(await smsc.deliverMo('+33612345678', 'START')).toBe(0);
     await waitUntil(async () => {
