@@ -38,7 +38,7 @@ export function IdeaScreen({ boxId, ideaId }: { boxId: string; ideaId: string })
       <article className="card idea-detail" aria-labelledby="idea-title">
         <div className="idea-detail-head">
           <VoteButton<IdeaDetail> idea={idea} canVote={canVote} onChange={setIdea} />
-          <div>
+          <div className="idea-detail-heading">
             <h1 id="idea-title">{idea.title}</h1>
             <p className="muted small">
               {idea.category} · <a href={hrefOf({ name: 'idea-author', boxId, userId: idea.author.id })}>{idea.author.name}</a>

@@ -19,6 +19,8 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
   const [busy, setBusy] = useState(false);
   const [form, setForm] = useState({ title: '', text: '', category: categories[0] ?? '' });
   const [photo, setPhoto] = useState<File | null>(null);
+  // A file the browser cannot draw gets no preview (the relay will say why it refuses it).
+  const [previewBroken, setPreviewBroken] = useState(false);
   const preview = useObjectUrl(photo);
   const similar = useSimilarIdeas(api, boxId, form.title);
   const length = [...form.text.trim()].length;
@@ -74,7 +76,7 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
             </option>
           ))}
         </select>
-        {errors.field('category') && <span className="field-error" role="alert">{errors.field('category')}</span>}
+        {errors.field('category') && <p className="field-error" role="alert">{errors.field('category')}</p>}
       </label>
       <label className="field">
         <span>{t('ideas.form.photo')}</span>
@@ -82,17 +84,22 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
           type="file"
           accept="image/jpeg,image/png,image/webp"
           aria-invalid={errors.field('photo') ? true : undefined}
-          onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
+          onChange={(e) => {
+            setPreviewBroken(false);
+            setPhoto(e.target.files?.[0] ?? null);
+          }}
         />
         {errors.field('photo') ? (
-          <span className="field-error" role="alert">
+          <p className="field-error" role="alert">
             {t('ideas.form.photoRefused', { why: errors.field('photo') ?? '' })}
-          </span>
+          </p>
         ) : (
-          <span className="field-hint">{t('ideas.form.photoHint')}</span>
+          <p className="field-hint">{t('ideas.form.photoHint')}</p>
         )}
       </label>
-      {preview && <img className="idea-photo-preview" src={preview} alt={t('ideas.form.photoPreview')} />}
+      {preview && !previewBroken && (
+        <img className="idea-photo-preview" src={preview} alt={t('ideas.form.photoPreview')} onError={() => setPreviewBroken(true)} />
+      )}
       <FormError message={errors.message} />
       <div className="form-actions">
         <button type="button" className="button ghost" onClick={() => onDone(false)}>

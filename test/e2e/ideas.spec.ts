@@ -111,6 +111,7 @@ test('an idea with a photo, voted by a colleague, declined with a reason: the au
   await ideaPage.answer('Declined', reason);
   await expect(ideaPage.status()).toHaveText('Declined');
   await expect(facilitator.page.getByTestId('idea-reason')).toHaveText(`Reason: ${reason}`);
+  await facilitator.page.screenshot({ path: path.join(screenshots, 'idea-answered.png'), fullPage: true });
 
   // The author sees why, in the app, when he comes back to the box…
   await author.page.reload();
