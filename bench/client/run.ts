@@ -60,6 +60,8 @@ const median = (xs: number[]) => {
 const fmt = (n: number, d = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 const mb = (b: number) => fmt(b / 1024 / 1024, 1);
 
+const loadAtStart = os.loadavg();
+
 async function main() {
   console.log('building the client (npm run build:web)…');
   if (spawnSync('npm', ['run', '--silent', 'build:web'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('build failed');
@@ -108,7 +110,7 @@ function writeSection(rows: string[], bytes: number) {
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const section = `## Client
 
-${when} UTC — \`npm run bench\` (bench/client/run.ts) — ${os.cpus().length} cores, Node ${process.versions.node}, Chromium headless, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start
+${when} UTC — \`npm run bench\` (bench/client/run.ts) — ${os.cpus().length} cores, Node ${process.versions.node}, Chromium headless, load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at end (the machine is shared: absolute times follow its load, compare the ratios)
 
 The built web client (\`dist/web\`) served by the real relay opens an activity holding
 ${fmt(ITEMS)} SWOT items and ${fmt(COMMENTS)} comments (1,000 threads with one reply each; the
