@@ -24,14 +24,16 @@ export function CommentCard({ comment, doc, actor, canEdit, people }: Props) {
   const latest = latestVersion(comment);
   const earlier = comment.versions.slice(0, -1).reverse();
   const mine = comment.authorId === actor.id;
+  const mentionsMe = latest.mentions.includes(actor.id);
   return (
-    <article className="comment" data-testid="comment" data-comment-id={comment.id}>
+    <article className={`comment${mentionsMe ? ' mentions-me' : ''}`} data-testid="comment" data-comment-id={comment.id}>
       <header className="comment-head">
         <Avatar id={comment.authorId} name={comment.authorName} size="sm" />
         <span className="comment-author">{comment.authorName}</span>
         <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)} className="muted small">
           {formatRelative(comment.createdAt)}
         </time>
+        {mentionsMe && <span className="badge mention-badge">{t('comments.mentionsYou')}</span>}
         {earlier.length > 0 && (
           <span className="muted small" title={formatDateTime(latest.at)}>
             · {t('comments.edited')}

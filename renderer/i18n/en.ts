@@ -71,6 +71,7 @@ export const en = {
   'activity.notFound': 'This activity does not exist, or you are not a member.',
   'denied.readOnly': 'The relay refused your change: you can only read this activity. It was not saved.',
   'denied.full': 'This activity reached its size limit: your last change was not saved.',
+  'activity.status': 'Status of the activity',
   'activity.yourRole': 'Your role: {role}',
 
   'connection.label': 'Connection',
@@ -121,6 +122,7 @@ export const en = {
   'comments.edit': 'Edit',
   'comments.save': 'Save',
   'comments.cancel': 'Cancel',
+  'comments.mentionsYou': 'mentions you',
   'comments.edited': 'edited',
   'comments.versions': 'Earlier versions ({count})',
   'comments.versionAt': 'Version of {when}',

@@ -72,6 +72,7 @@ export const fr: Record<keyof typeof en, string> = {
   'activity.notFound': 'Cette activité n’existe pas, ou vous n’en êtes pas membre.',
   'denied.readOnly': 'Le relais a refusé votre modification : vous ne pouvez que lire cette activité. Elle n’a pas été enregistrée.',
   'denied.full': 'Cette activité a atteint sa taille maximale : votre dernière modification n’a pas été enregistrée.',
+  'activity.status': 'Statut de l’activité',
   'activity.yourRole': 'Votre rôle : {role}',
 
   'connection.label': 'Connexion',
@@ -122,6 +123,7 @@ export const fr: Record<keyof typeof en, string> = {
   'comments.edit': 'Modifier',
   'comments.save': 'Enregistrer',
   'comments.cancel': 'Annuler',
+  'comments.mentionsYou': 'vous mentionne',
   'comments.edited': 'modifié',
   'comments.versions': 'Versions précédentes ({count})',
   'comments.versionAt': 'Version du {when}',

@@ -7,6 +7,7 @@ import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { PresenceBar } from '../components/PresenceBar.tsx';
 import { ReadOnlyNotice } from '../components/ReadOnlyNotice.tsx';
+import { StatusPicker } from '../components/StatusPicker.tsx';
 import { RoleBadge, StatusBadge } from '../components/StatusBadge.tsx';
 import { BriefEditor } from '../editor/BriefEditor.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -84,7 +85,11 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
             {activity.question}
           </p>
           <div className="activity-badges">
-            <StatusBadge status={activity.status} />
+            {activity.myRole === 'facilitator' ? (
+              <StatusPicker activityId={activity.id} status={activity.status} onChanged={reload} />
+            ) : (
+              <StatusBadge status={activity.status} />
+            )}
             <span className="visually-hidden">{t('activity.yourRole', { role: t(`role.${activity.myRole}`) })}</span>
             <RoleBadge role={activity.myRole} />
           </div>

@@ -98,6 +98,8 @@ test('comments: rich text, mentions, replies, and an edit keeps its earlier vers
   await expect(first).toBeVisible();
   await expect(first.locator('strong')).toHaveText('cheap');
   await expect(first.locator('.mention')).toHaveText('@Bruno Martin');
+  await expect(first).toContainText('mentions you');
+  await expect(pa.comments().filter({ hasText: 'The lease is cheap' })).not.toContainText('mentions you');
   await expect(first).toContainText('Alice Durand');
 
   // Bruno replies.
