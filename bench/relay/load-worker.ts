@@ -97,8 +97,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends updates at a fixed total rate, round-robin over one group's clients in random
- * order; the groups (servers) take turns in slices of `sliceMs`, so that every server
- * meets the same machine — other work on it comes and goes — in the same run.
+ * order; the groups (servers) take turns of `sliceMs` worth of updates each, so that every
+ * server meets the same machine — other work on it comes and goes — in the same run.
  */
 async function load(rate: number, warmupMs: number, measureMs: number, sliceMs: number, graceMs: number): Promise<LoadResult[]> {
   const groups = roomSizes.length;
@@ -119,13 +119,13 @@ async function load(rate: number, warmupMs: number, measureMs: number, sliceMs: 
     for (const entry of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, entry.duration);
   });
   gcWatch.observe({ entryTypes: ['gc'] });
+  // Turns are counted in updates, not time: if the load process stalls and catches up,
+  // every server still gets the same number of updates in the same pattern.
+  const perTurn = Math.max(1, Math.round((rate * sliceMs) / 1000));
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       const now = performance.now();
-      const group = Math.floor((now - started) / sliceMs) % groups;
-      const order = orders[group]!;
-      const result = results[group]!;
-      result.activeMs += now - last;
+      results[Math.floor(dueSoFar / perTurn) % groups]!.activeMs += now - last;
       last = now;
       if (now >= measuring.end) {
         clearInterval(timer);
@@ -134,6 +134,9 @@ async function load(rate: number, warmupMs: number, measureMs: number, sliceMs: 
       }
       const due = Math.floor(((now - started) / 1000) * rate);
       for (; dueSoFar < due; dueSoFar++) {
+        const group = Math.floor(dueSoFar / perTurn) % groups;
+        const order = orders[group]!;
+        const result = results[group]!;
         const peer = order[result.sentTotal % order.length]!;
         const at = performance.now();
         peer.client.edit((doc) => doc.getMap('load').set(peer.key, `@@${at.toFixed(3)}|${peer.key}|`));
