@@ -6,6 +6,16 @@ export const SmsStatus = z.enum(['queued', 'sending', 'sent', 'delivered', 'unde
 export type SmsStatus = z.infer<typeof SmsStatus>;
 export const SmsEncoding = z.enum(['GSM-7', 'UCS-2']);
 
+const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a time zone (e.g. Europe/Paris)');
+
 export const SmsText = z.string().min(1, 'the text is empty').max(1530, 'at most 1,530 characters (10 SMS)');
 
 export const SendTestSmsRequest = z.strictObject({
@@ -83,6 +93,8 @@ export const ConsentRequest = z.strictObject({
   optIn: z.boolean(),
   /** How the person gave it, e.g. "signed the paper form on 3 March". */
   how: z.string().trim().min(3).max(200).optional(),
+  /** The person's time zone, for quiet hours (default: the organisation's). */
+  timeZone: TimeZone.nullable().optional(),
 });
 
 export const InboundSms = z.object({
@@ -96,16 +108,6 @@ export const InboundSms = z.object({
   receivedAt: z.string(),
 });
 export type InboundSms = z.infer<typeof InboundSms>;
-
-const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
-const TimeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a time zone (e.g. Europe/Paris)');
 
 export const SmsSettings = z.object({
   pricePerSegmentMicros: z.number(),

@@ -101,8 +101,8 @@ export function smsRoutes(router: Router, ctx: Context) {
       if (!entry) throw notFound('person');
       if (!entry.phone) throw new HttpError(ErrorCode.conflict, 'This person has no phone number: add one first.');
       const how = input.how ?? (me.id === userId ? 'in the app, by the person' : 'declared by admin');
-      await ctx.db.transaction((tx) =>
-        recordConsent(tx, {
+      await ctx.db.transaction(async (tx) => {
+        await recordConsent(tx, {
           orgId: me.orgId,
           phone: entry.phone!,
           userId,
@@ -110,8 +110,11 @@ export function smsRoutes(router: Router, ctx: Context) {
           how,
           byUserId: me.id,
           at: ctx.now().toISOString(),
-        }),
-      );
+        });
+        if (input.timeZone !== undefined) {
+          await tx.run('UPDATE sms_consents SET time_zone = ? WHERE org_id = ? AND phone = ?', [input.timeZone, me.orgId, entry.phone!]);
+        }
+      });
       return { body: await consentForUser(ctx.db, me.orgId, userId) };
     })
     .on('GET', '/api/sms/inbox', async (req) => {

@@ -85,4 +85,13 @@ describe('ctx.sms, the gateway other areas send through', () => {
     await waitUntil(async () => outbox.sent.some((s) => s.id === urgent.id), 'the urgent message');
     expect(outbox.sent.some((s) => s.id === calm.id)).toBe(false);
   });
+
+  it('uses the person\'s own time zone once it is recorded, and refuses one that does not exist', async () => {
+    const bad = await admin.call<{ error: { code: string } }>('PUT', `/api/sms/consents/${userId}`, { optIn: true, timeZone: 'Mars/Olympus' });
+    expect(bad.status).toBe(400);
+    await admin.ok('PUT', `/api/sms/consents/${userId}`, { optIn: true, timeZone: 'America/Montreal', how: 'moved to Montréal' });
+    clock = new Date('2026-11-23T22:40:00Z'); // 17:40 in Montréal
+    const evening = await relay.ctx.sms.enqueue({ orgId, userId, text: 'Bonsoir', kind: 'figures.daily', idempotencyKey: 'montreal' });
+    expect(evening.notBefore).toBe('2026-11-23T22:40:00.000Z');
+  });
 });
