@@ -18,6 +18,8 @@ export const ideasEn = {
   'ideas.box.counts': 'Ideas: {total} · awaiting an answer: {waiting}',
   'ideas.box.waiting': 'Ideas waiting for an answer: {count}.',
   'ideas.box.showWaiting': 'Show them',
+  'ideas.box.who': 'Who takes part',
+  'ideas.box.whoHint': 'Everyone in the organisation takes part while nobody but facilitators is invited. Invite people or groups to keep the box to them.',
   'ideas.propose': 'Propose an idea',
   'ideas.list': 'Ideas',
   'ideas.sort': 'Sort',

@@ -20,6 +20,8 @@ export const ideasFr: Record<keyof typeof ideasEn, string> = {
   'ideas.box.counts': 'Idées : {total} · en attente de réponse : {waiting}',
   'ideas.box.waiting': 'Idées qui attendent une réponse : {count}.',
   'ideas.box.showWaiting': 'Les voir',
+  'ideas.box.who': 'Qui participe',
+  'ideas.box.whoHint': 'Toute l’organisation participe tant que seuls des animateurs sont invités. Invitez des personnes ou des groupes pour leur réserver la boîte.',
   'ideas.propose': 'Proposer une idée',
   'ideas.list': 'Idées',
   'ideas.sort': 'Tri',

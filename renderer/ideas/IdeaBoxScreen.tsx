@@ -12,6 +12,7 @@ import { ContributorsPanel } from './ContributorsPanel.tsx';
 import { IdeaList } from './IdeaList.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
 import { SubmitIdeaForm } from './SubmitIdeaForm.tsx';
+import { MembersPanel } from '../screens/MembersPanel.tsx';
 
 /** An idea box: its ideas sorted and filtered, the form to propose one, who contributes. */
 export function IdeaBoxScreen({ boxId }: { boxId: string }) {
@@ -22,6 +23,7 @@ export function IdeaBoxScreen({ boxId }: { boxId: string }) {
   const list = useIdeas(api, boxId, filter);
   const waiting = useIdeas(api, boxId, { sort: 'newest', category: '', status: 'new', author: '' }, 1);
   const [proposing, setProposing] = useState(false);
+  const [showMembers, setShowMembers] = useState(false);
 
   if (box.status === 'loading') return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
   if (box.status === 'failed' || box.data.kind !== 'ideas') {
@@ -47,12 +49,25 @@ export function IdeaBoxScreen({ boxId }: { boxId: string }) {
             {t('ideas.box.counts', { total: list.total, waiting: waiting.total })}
           </p>
         </div>
-        {canPropose && !proposing && (
-          <button type="button" className="button primary" onClick={() => setProposing(true)}>
-            {t('ideas.propose')}
-          </button>
-        )}
+        <div className="idea-box-actions">
+          {facilitator && (
+            <button type="button" className="button" aria-expanded={showMembers} onClick={() => setShowMembers(!showMembers)}>
+              {t('ideas.box.who')}
+            </button>
+          )}
+          {canPropose && !proposing && (
+            <button type="button" className="button primary" onClick={() => setProposing(true)}>
+              {t('ideas.propose')}
+            </button>
+          )}
+        </div>
       </div>
+      {showMembers && (
+        <section className="card idea-members" aria-label={t('ideas.box.who')}>
+          <p className="muted small">{t('ideas.box.whoHint')}</p>
+          <MembersPanel activityId={boxId} canManage={facilitator} />
+        </section>
+      )}
       {proposing && (
         <SubmitIdeaForm
           boxId={boxId}

@@ -125,5 +125,16 @@ test('an idea with a photo, voted by a colleague, declined with a reason: the au
   expect(sms.text).toContain('Kids corner in every store');
   expect(sms.text).toContain(reason);
 
+  // The facilitator keeps the box to chosen people: once someone is invited, the others are out.
+  await facilitator.page.goto(`${base}/#/ideas/${boxId}`);
+  await facilitator.page.getByRole('button', { name: 'Who takes part' }).click();
+  const invite = facilitator.page.getByRole('form', { name: 'Invite' });
+  await invite.getByRole('combobox', { name: 'Person or group' }).selectOption({ label: `Carol Petit (${carol.email})` });
+  await invite.getByRole('combobox', { name: 'Role' }).selectOption('contributor');
+  await invite.getByRole('button', { name: 'Invite' }).click();
+  await expect(facilitator.page.getByTestId('member').filter({ hasText: 'Carol Petit' })).toBeVisible();
+  expect((await bobApi.call('GET', `/api/activities/${boxId}/ideas`)).status).toBe(404);
+  expect((await carol.api.call('GET', `/api/activities/${boxId}/ideas`)).status).toBe(200);
+
   await Promise.all([facilitator.context.close(), author.context.close(), voter.context.close()]);
 });
