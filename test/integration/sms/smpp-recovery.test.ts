@@ -73,6 +73,17 @@ describe('SMS delivery survives crashes, dropped connections and throttling', ()
     await waitUntil(async () => (await statusCounts(restarted)).delivered === 1000, 'all 1,000 delivered', 150_000);
     expectEachOnce(smsc, 'Batch', 1000);
     expect(smsc.submits.length).toBe(1000);
+    // The crash did leave messages in doubt, resolved by their receipts or sent again after the grace period.
+    let inDoubt = 0;
+    for (let before: number | null = null, first = true; first || before; first = false) {
+      const page: { messages: { history: { detail: string | null }[] }[]; next: number | null } = await restarted.ok(
+        'GET',
+        `/api/sms/messages?limit=500${before ? `&before=${before}` : ''}`,
+      );
+      inDoubt += page.messages.filter((m) => m.history.some((h) => h.detail?.includes('the relay restarted while sending'))).length;
+      before = page.next;
+    }
+    expect(inDoubt).toBeGreaterThan(0);
   });
 
   it('the SMSC drops the connection mid-batch: the relay rebinds and every message goes exactly once', { timeout: 120_000 }, async () => {
@@ -84,6 +95,14 @@ describe('SMS delivery survives crashes, dropped connections and throttling', ()
     await waitUntil(async () => (await statusCounts(admin)).delivered === 300, 'all 300 delivered', 100_000);
     expect(smsc.binds).toBeGreaterThanOrEqual(2);
     expectEachOnce(smsc, 'Drop', 300);
+    // The 120th submit reached the SMSC but its answer never came: it was held, not resent blindly.
+    const dropped = smsc.submits[119]!;
+    expect(dropped.answered).toBe(false);
+    const text = smsc.messages().find((m) => m.parts.includes(dropped))!.text;
+    const page = await admin.ok<{ messages: { text: string; history: { detail: string | null }[] }[] }>('GET', '/api/sms/messages?limit=500');
+    const timeline = page.messages.find((m) => m.text === text)!.history.map((h) => h.detail ?? '');
+    expect(timeline.some((d) => d.startsWith('unconfirmed: the SMSC connection closed'))).toBe(true);
+    expect(timeline.some((d) => d.startsWith('confirmed by a receipt'))).toBe(true);
   });
 
   it('ESME_RTHROTTLED slows the sender down, and nothing is lost or doubled', { timeout: 120_000 }, async () => {
