@@ -9,6 +9,7 @@ import { NewActivityScreen } from './screens/NewActivityScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { SignInScreen } from './screens/SignInScreen.tsx';
 import { SmsScreen } from './sms/SmsScreen.tsx';
+import { useDeepLinks } from './state/use-deep-links.ts';
 import { useRoute } from './state/use-route.ts';
 import { SessionProvider, useSession } from './state/use-session.tsx';
 
@@ -27,6 +28,7 @@ function Screens() {
   const { t } = useI18n();
   const { state } = useSession();
   const route = useRoute();
+  useDeepLinks(state.status === 'signed-in');
   switch (state.status) {
     case 'loading':
       return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
