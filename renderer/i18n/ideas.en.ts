@@ -52,6 +52,7 @@ export const ideasEn = {
   'ideas.form.photo': 'Photo (optional)',
   'ideas.form.photoHint': 'JPEG, PNG or WebP. Its metadata (place, camera) is removed.',
   'ideas.form.photoRefused': 'Photo refused: {why}.',
+  'ideas.form.storage': 'At most {max} MB; your photos take {used} of your {quota} MB.',
   'ideas.form.photoPreview': 'The chosen photo',
   'ideas.form.submit': 'Submit the idea',
   'ideas.contributors': 'Top contributors',

@@ -54,6 +54,7 @@ export const ideasFr: Record<keyof typeof ideasEn, string> = {
   'ideas.form.photo': 'Photo (facultative)',
   'ideas.form.photoHint': 'JPEG, PNG ou WebP. Ses métadonnées (lieu, appareil) sont retirées.',
   'ideas.form.photoRefused': 'Photo refusée : {why}.',
+  'ideas.form.storage': '{max} Mo au plus ; vos photos occupent {used} de vos {quota} Mo.',
   'ideas.form.photoPreview': 'La photo choisie',
   'ideas.form.submit': 'Envoyer l’idée',
   'ideas.contributors': 'Meilleurs contributeurs',

@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { maxIdeaTextLength } from '#core/api/ideas';
 import { proposeIdea } from '../actions/ideas.ts';
+import { photoStorage } from '../api/ideas.ts';
+import { useAsync } from '../state/use-async.ts';
 import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -23,6 +25,8 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
   const [previewBroken, setPreviewBroken] = useState(false);
   const preview = useObjectUrl(photo);
   const similar = useSimilarIdeas(api, boxId, form.title);
+  const storage = useAsync(() => photoStorage(api), [api]);
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
   const length = [...form.text.trim()].length;
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
@@ -94,7 +98,11 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
             {t('ideas.form.photoRefused', { why: errors.field('photo') ?? '' })}
           </p>
         ) : (
-          <p className="field-hint">{t('ideas.form.photoHint')}</p>
+          <p className="field-hint">
+            {t('ideas.form.photoHint')}
+            {storage.data &&
+              ` ${t('ideas.form.storage', { used: mb(storage.data.usedBytes), quota: mb(storage.data.quotaBytes), max: mb(storage.data.maxPhotoBytes) })}`}
+          </p>
         )}
       </label>
       {preview && !previewBroken && (
