@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/activity.css';
 import './styles/board.css';
 import './styles/editor.css';
 import './styles/ideas.css';
