@@ -66,6 +66,8 @@ export class SmsService implements SmsGateway {
   async stop() {
     await this.worker.stop();
     await this.provider.stop();
+    // Submits the provider gave up on while closing are recorded as in doubt before the store closes.
+    await this.worker.stop();
     await this.writer.flush();
   }
 

@@ -56,7 +56,9 @@ export class SmsWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.pumping;
-    await Promise.allSettled([...this.inFlight]);
+    // Answers still awaited get a few seconds; after that the provider is closed and
+    // whatever is left is in doubt, which the next start knows how to resolve.
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 5000).unref())]);
     await this.deps.writer.flush();
   }
 
