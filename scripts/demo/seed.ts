@@ -1,12 +1,13 @@
 /**
  * The demo organisation of `npm start -- --demo`: people with phones and SMS consent,
- * a board of directors, an activity with a SWOT board and comments, and daily figures
- * with their history and morning schedule — all through the relay's own API and sync,
+ * a board of directors, an activity with a SWOT board and comments, daily figures
+ * with their history and morning schedule, and an idea box with ideas and votes — all through the relay's own API and sync,
  * as a client would make them.
  */
 import { Api } from '../lib/http-client.ts';
 import { writeDocument } from './document.ts';
 import { seedFigures } from './figures.ts';
+import { seedIdeas } from './ideas.ts';
 
 export const demoPassword = 'conclave-demo-2026';
 
@@ -63,6 +64,10 @@ export async function seedDemo(relayUrl: string): Promise<SeededDemo | null> {
   await writeDocument(admin, activityId, { id: me.id, name: me.name });
   // Daily figures with six weeks of history, sent to the board at 09:00 Monday–Saturday.
   await seedFigures(admin, { memberIds: Object.values(ids), weeks: 6 });
+  // An idea box open to everyone, with a few ideas, votes and an answer.
+  const signIn = async (email: string) =>
+    anon.as((await anon.ok<{ token: string }>('POST', '/api/session', { email, password: demoPassword })).token);
+  await seedIdeas(admin, signIn);
 
   return {
     password: demoPassword,

@@ -59,8 +59,17 @@ describe('npm start -- --demo', () => {
     const { token } = await new Api(url).ok<{ token: string }>('POST', '/api/session', { email: 'bruno@durand.example', password });
     const bruno = new Api(url, token);
     const { activities } = await bruno.ok<{ activities: { id: string; title: string; myRole: string }[] }>('GET', '/api/activities');
-    expect(activities.map((a) => [a.title, a.myRole])).toEqual([['Magasin de Lyon', 'contributor']]);
-    const client = await connectClient(bruno, activities[0]!.id, new Y.Doc());
+    expect(activities.map((a) => [a.title, a.myRole]).sort()).toEqual([
+      ['Boîte à idées 2027', 'contributor'],
+      ['Magasin de Lyon', 'contributor'],
+    ]);
+    const lyon = activities.find((a) => a.title === 'Magasin de Lyon')!;
+    const { ideas } = await bruno.ok<{ ideas: { title: string; votes: number }[] }>(
+      'GET',
+      `/api/activities/${activities.find((a) => a.title !== lyon.title)!.id}/ideas?sort=votes`,
+    );
+    expect(ideas.slice(0, 2).map((i) => i.votes)).toEqual([3, 3]);
+    const client = await connectClient(bruno, lyon.id, new Y.Doc());
     await synced(client);
     await waitFor(() => readSwotItems(client.doc).length === 8, 10_000, 'SWOT items');
     client.destroy();
