@@ -48,6 +48,7 @@ test('an admin composes with a live segment count, sends, follows delivery in th
   await row.click();
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Queued');
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Delivered');
+  await page.screenshot({ path: path.join(screenshots, 'sms-outbox.png') });
 
   await admin.ok('POST', '/api/sms/outbox/replies', { from: '+33612345678', text: 'STOP' });
   await sms.tab('Consent');
