@@ -20,8 +20,15 @@
  *   once, or ends `failed`/`expired` visibly (the status listener is told). Enqueuing
  *   the same `idempotencyKey` again returns the first message and sends nothing.
  * - It refuses (throws `SmsRefused`, with a `reason` code) a recipient without a
- *   recorded opt-in, one who said STOP, an invalid number, an empty text, or a send
- *   beyond the organisation's monthly budget. Nothing is stored when it refuses.
+ *   recorded opt-in, one who said STOP, an invalid number, an empty text, a text over
+ *   10 SMS, answer choices that are STOP/START/HELP words, or a send beyond the
+ *   organisation's monthly budget. Nothing is stored when it refuses.
+ * - Status listeners hear every forward move (sent, delivered, undelivered, failed,
+ *   expired) and each return to the queue for a retry; a message that ends `failed`
+ *   after its last attempt is announced so the sender can tell its user.
+ * - Only one message is ever handed to the provider per key: a crash or a dropped link
+ *   leaves it "in doubt"; a receipt confirms it, and only without one for
+ *   SMS_UNCONFIRMED_GRACE_MS is it queued again (see worker.ts).
  * - A reply ("OK", "B") is matched to the latest message to that number that expected
  *   one; listeners of that message's `kind` hear it. STOP/START/HELP never reach them.
  * - Listeners run after the change is committed; one that throws is logged, not retried.
