@@ -34,21 +34,24 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const dict = dictionaries[locale];
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    // Made on first use: building Intl formatters costs more than opening a screen.
+    let dateTime: Intl.DateTimeFormat | null = null;
+    let relative: Intl.RelativeTimeFormat | null = null;
+    const dt = () => (dateTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+    const rel = () => (relative ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
     return {
       locale,
       setLocale,
       t: (key, values) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),
-      formatDateTime: (iso) => dateTime.format(new Date(iso)),
+      formatDateTime: (iso) => dt().format(new Date(iso)),
       formatRelative: (iso) => {
         const seconds = (Date.parse(iso) - Date.now()) / 1000;
         const abs = Math.abs(seconds);
-        if (abs < 60) return relative.format(Math.round(seconds), 'second');
-        if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
-        if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour');
-        if (abs < 30 * 86_400) return relative.format(Math.round(seconds / 86_400), 'day');
-        return dateTime.format(new Date(iso));
+        if (abs < 60) return rel().format(Math.round(seconds), 'second');
+        if (abs < 3600) return rel().format(Math.round(seconds / 60), 'minute');
+        if (abs < 86_400) return rel().format(Math.round(seconds / 3600), 'hour');
+        if (abs < 30 * 86_400) return rel().format(Math.round(seconds / 86_400), 'day');
+        return dt().format(new Date(iso));
       },
     };
   }, [locale, setLocale]);
