@@ -7,7 +7,8 @@ import { removeDataDir, startRelayProcess, type RelayProcess } from '../../suppo
 import { addSmsMember, waitUntil } from '../../support/sms.ts';
 import { TestSmsc } from '../../support/smsc.ts';
 import { queryStore } from '../../support/store.ts';
-import { getBytes, outsiderToken, postIdeaForm } from './support.ts';
+import { outsiderToken } from '../../support/outsider.ts';
+import { getBytes, postIdeaForm } from './support.ts';
 
 interface IdeaView {
   id: string;

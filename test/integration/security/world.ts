@@ -3,7 +3,7 @@ import { hashSecret } from '../../../server/auth/tokens.ts';
 import { Api, password, setUpOrganisation } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
 import { startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { outsiderAdminToken } from './outsider.ts';
+import { outsiderToken } from '../../support/outsider.ts';
 
 /**
  * One organisation holding one of every kind of object the API offers, and a caller of
@@ -228,7 +228,7 @@ export async function buildWorld(): Promise<World> {
     viewer: v.api,
     stranger: s.api,
     controller: ctl.api,
-    outsider: admin.as(await outsiderAdminToken(relay.dataDir)),
+    outsider: admin.as(await outsiderToken(relay.dataDir, 'admin')),
   };
   const textTo = (userId: string) => sent.messages.find((m) => m.userId === userId);
   const smsToContributor = textTo(c.id);
