@@ -5,7 +5,8 @@
  * every argument and result against the schemas below.
  *
  * In a browser (web mode) `window.conclave` is absent: the renderer then uses its own
- * origin as the relay, keeps the session token in memory, and opens links itself.
+ * origin as the relay, keeps the session token in localStorage (so that a reload keeps
+ * the person signed in; the CSP allows no foreign script to read it), and opens links itself.
  *
  * Failures a user can meet come back as values (`{ ok: false, code, message }`) with a
  * message fit to show; a rejected promise means a defect (or a refused channel).
