@@ -19,8 +19,12 @@ export const Ton = { unknown: 0, international: 1, national: 2, alphanumeric: 5 
 export const Npi = { unknown: 0, isdn: 1 } as const;
 export const DataCoding = { smscDefault: 0x00, latin1: 0x03, ucs2: 0x08 } as const;
 export const EsmClass = { udhIndicator: 0x40, deliveryReceipt: 0x04, typeMask: 0x3c } as const;
-/** registered_delivery: a receipt on final success or failure. */
-export const RegisteredDelivery = { finalReceipt: 0x01 } as const;
+/**
+ * registered_delivery: a receipt on final success or failure (bits 0–1 = 01), and an
+ * intermediate notification (bit 4) when the SMSC takes the message. The latter settles
+ * a submit whose answer was lost within seconds, even if the phone is off for hours.
+ */
+export const RegisteredDelivery = { finalReceipt: 0x01, intermediate: 0x10 } as const;
 /** The short_message field holds at most 254 octets (SMPP 3.4 §5.2.22). */
 export const maxShortMessage = 254;
 

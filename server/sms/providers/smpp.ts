@@ -140,7 +140,7 @@ export class SmppProvider implements SmsProvider {
           dest_addr_npi: dest.npi,
           destination_addr: dest.addr,
           esm_class: data.esmClass,
-          registered_delivery: RegisteredDelivery.finalReceipt,
+          registered_delivery: RegisteredDelivery.finalReceipt | RegisteredDelivery.intermediate,
           data_coding: data.dataCoding,
           short_message: data.parts[i]!,
           user_message_reference: sms.ref,

@@ -41,7 +41,7 @@ describe('SMS through a real relay and an SMSC on loopback', () => {
     const delivered = await waitForStatus(admin, sent.id, 'delivered');
     expect(delivered.history.map((h) => h.status)).toEqual(['queued', 'sending', 'sent', 'delivered']);
     const [submit] = smsc.submits.filter((s) => s.destination === '33612345678');
-    expect(submit).toMatchObject({ source: 'Conclave', dataCoding: 0, esmClass: 0, registeredDelivery: 1 });
+    expect(submit).toMatchObject({ source: 'Conclave', dataCoding: 0, esmClass: 0, registeredDelivery: 0x11 });
     // R é u n i o n … with GSM-7 septets, unpacked; { } through the escape 0x1B.
     expect(submit!.shortMessage.subarray(0, 4)).toEqual(Buffer.from([0x52, 0x05, 0x75, 0x6e]));
     expect(submit!.shortMessage.subarray(-6)).toEqual(Buffer.from([0x1b, 0x28, 0x6f, 0x6b, 0x1b, 0x29]));
