@@ -49,6 +49,7 @@ export class Room {
   private lastLoggedId = 0;
   private sinceSnapshot = 0;
   private approxBytes = 0;
+  private snapshotting = false;
   private capturing: Uint8Array[] | null = null;
   private capturingPaths: Set<string> | null = null;
 
@@ -196,7 +197,11 @@ export class Room {
       if (peer.backlog > this.deps.maxBacklogBytes) peer.close(1011, 'too far behind: reconnect');
       else peer.send(frame);
     }
-    if (this.sinceSnapshot >= this.deps.snapshotEvery && this.uncommitted === 0) void this.snapshot();
+    // Snapshot when the log has grown, at a quiet moment; under sustained typing there
+    // may be none, so past twice the interval it is taken anyway (see snapshot()).
+    const due = this.sinceSnapshot >= this.deps.snapshotEvery;
+    const overdue = this.sinceSnapshot >= 2 * this.deps.snapshotEvery;
+    if ((due && this.uncommitted === 0) || overdue) void this.snapshot({ evenWhileWriting: overdue });
   }
 
   /** The store refused a write: nothing can be promised, so everyone reloads. */
@@ -233,9 +238,16 @@ export class Room {
     if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
   }
 
-  /** Folds the log into a snapshot, when nothing is waiting to commit. */
-  async snapshot(): Promise<void> {
-    if (this.uncommitted > 0 || this.sinceSnapshot === 0 || this.state !== 'ready') return;
+  /**
+   * Folds the log into a snapshot, normally when nothing is waiting to commit. Taken
+   * while updates are still committing, the snapshot may already hold some of them; it
+   * still names the last committed update as `upto`, and the load applies those again
+   * from the log, which Yjs ignores. So nothing is lost either way.
+   */
+  async snapshot(options: { evenWhileWriting?: boolean } = {}): Promise<void> {
+    if (this.snapshotting || this.sinceSnapshot === 0 || this.state !== 'ready') return;
+    if (this.uncommitted > 0 && !options.evenWhileWriting) return;
+    this.snapshotting = true;
     const upto = this.lastLoggedId;
     const counted = this.sinceSnapshot;
     const bytesBefore = this.approxBytes;
@@ -246,6 +258,8 @@ export class Room {
       this.approxBytes = data.length + (this.approxBytes - bytesBefore);
     } catch (err) {
       this.deps.logger.error({ err, room: this.id }, 'could not write a snapshot');
+    } finally {
+      this.snapshotting = false;
     }
   }
 

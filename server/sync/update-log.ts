@@ -115,9 +115,10 @@ export async function readDocument(db: Database, activityId: string): Promise<St
     [activityId, upto],
   );
   return {
-    snapshot: snap ? new Uint8Array(snap.data) : null,
+    // A Buffer is a Uint8Array: handed to Yjs as it is, without a copy.
+    snapshot: snap ? snap.data : null,
     snapshotUpto: upto,
-    updates: updates.map((u) => ({ id: u.id, data: new Uint8Array(u.data) })),
+    updates: updates.map((u) => ({ id: u.id, data: u.data })),
   };
 }
 
