@@ -86,7 +86,7 @@ export interface SmsReply {
   /** The message it answers, and what that message was about. */
   messageId: string;
   subject: string;
-  /** 'ok' for an acknowledgement, the upper-case letter for a choice, null if neither. */
+  /** 'OK' for an acknowledgement, the upper-case letter for a choice, null if neither. */
   answer: string | null;
   receivedAt: string;
 }
