@@ -1,5 +1,6 @@
 import { FiguresNavLink } from '../figures/FiguresNavLink.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { NoticesBell } from '../notices/NoticesBell.tsx';
 import { SmsNavLink } from '../sms/SmsNavLink.tsx';
 import { useSession } from '../state/use-session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -28,6 +29,7 @@ export function AppHeader() {
         <LanguageSwitch />
         {state.status === 'signed-in' && (
           <>
+            <NoticesBell />
             <span className="signed-in-as" title={state.me.email}>
               {state.me.name} · {state.me.organization.name}
             </span>

@@ -1,0 +1,18 @@
+import type { ApiClient } from '../api/client.ts';
+import { markAlertRead } from '../api/figures.ts';
+import { readIdeaNotice } from '../api/ideas.ts';
+import { readDecisionNotice } from '../api/notices.ts';
+import type { Notice } from '../state/use-notices.ts';
+
+/** Marks one notice read on the relay (a notice already read stays as it was). */
+export async function markNoticeRead(api: ApiClient, notice: Notice): Promise<void> {
+  if (notice.read) return;
+  if (notice.source === 'decision') await readDecisionNotice(api, notice.id);
+  else if (notice.source === 'idea') await readIdeaNotice(api, notice.id);
+  else await markAlertRead(api, notice.id);
+}
+
+/** Marks every unread notice read, one after another. */
+export async function markAllNoticesRead(api: ApiClient, notices: readonly Notice[]): Promise<void> {
+  for (const notice of notices) await markNoticeRead(api, notice);
+}

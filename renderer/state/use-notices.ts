@@ -1,0 +1,90 @@
+import { useEffect } from 'react';
+import type { IdeaStatus } from '#core/api/ideas';
+import type { ApiClient } from '../api/client.ts';
+import { figuresAccess, listAlerts } from '../api/figures.ts';
+import { ideaNotices } from '../api/ideas.ts';
+import { decisionNotices } from '../api/notices.ts';
+import { useAsync } from './use-async.ts';
+import { hrefOf } from './use-route.ts';
+import { useSignedIn } from './use-session.tsx';
+
+/** How often the bell asks the relay again; there is no push, and focus asks at once. */
+const refreshMs = 60_000;
+
+/** One in-app notice, whichever part of the relay keeps it. */
+export type Notice =
+  | (Common & { source: 'decision'; id: number; kind: string; title: string })
+  | (Common & { source: 'idea'; id: number; kind: 'status' | 'hidden' | 'shown'; title: string; status: IdeaStatus | null })
+  | (Common & { source: 'figure'; id: string; kind: string; text: string });
+
+interface Common {
+  /** Unique across sources, for lists. */
+  key: string;
+  /** Where opening it leads. */
+  href: string;
+  at: string;
+  read: boolean;
+}
+
+/** A source that fails (the relay refuses, a network blip) leaves the others shown. */
+const orNothing = <T>(work: Promise<T[]>) => work.catch((): T[] => []);
+
+export async function loadNotices(api: ApiClient): Promise<Notice[]> {
+  const [decisions, ideas, alerts] = await Promise.all([
+    orNothing(decisionNotices(api)),
+    orNothing(ideaNotices(api).then((r) => r.notices)),
+    // Figure alerts are the controllers' own; others are not asked for them.
+    orNothing(figuresAccess(api).then((controller) => (controller ? listAlerts(api) : []))),
+  ]);
+  const all: Notice[] = [
+    ...decisions.map((n): Notice => ({
+      source: 'decision',
+      key: `decision:${n.id}`,
+      id: n.id,
+      kind: n.kind,
+      title: n.activityTitle,
+      href: hrefOf({ name: 'activity', id: n.activityId, tab: 'decide' }),
+      at: n.createdAt,
+      read: n.readAt !== null,
+    })),
+    ...ideas.map((n): Notice => ({
+      source: 'idea',
+      key: `idea:${n.id}`,
+      id: n.id,
+      kind: n.kind,
+      title: n.ideaTitle,
+      status: n.status,
+      href: hrefOf({ name: 'idea', boxId: n.activityId, ideaId: n.ideaId }),
+      at: n.at,
+      read: n.readAt !== null,
+    })),
+    ...alerts.map((a): Notice => ({
+      source: 'figure',
+      key: `figure:${a.id}`,
+      id: a.id,
+      kind: a.kind,
+      text: a.text,
+      href: a.figureId ? hrefOf({ name: 'figure', id: a.figureId }) : hrefOf({ name: 'figures' }),
+      at: a.createdAt,
+      read: a.readAt !== null,
+    })),
+  ];
+  return all.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+/** The signed-in person's notices, newest first, asked again on focus and every minute. */
+export function useNotices() {
+  const { api } = useSignedIn();
+  const notices = useAsync(() => loadNotices(api), [api]);
+  const { reload } = notices;
+  useEffect(() => {
+    const timer = setInterval(reload, refreshMs);
+    window.addEventListener('focus', reload);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', reload);
+    };
+  }, [reload]);
+  const list = notices.data ?? [];
+  return { notices: list, unread: list.filter((n) => !n.read).length, status: notices.status, reload };
+}

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import type { RelayProcess } from '../support/relay.ts';
+import { NoticesBell } from './pages/notices-bell.ts';
+import { organisation, person, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
+
+let relay: RelayProcess | undefined;
+test.afterAll(async () => stopWebRelay(relay));
+
+test('notices: a published decision shows in the bell with its count; opening it leads to the decision and the count drops', async ({ browser }) => {
+  relay = await startWebRelay();
+  const org = await organisation(relay.url);
+  const bruno = await person(org.admin, 'Bruno Martin');
+  const { id: activityId } = await org.admin.ok<{ id: string }>('POST', '/api/activities', {
+    title: 'Opening hours',
+    question: 'Do we open on Sunday mornings?',
+  });
+  await org.admin.ok('POST', `/api/activities/${activityId}/members`, { userId: bruno.id, role: 'contributor' });
+
+  const { context, page } = await signedIn(browser, relay.url, bruno);
+  await page.getByRole('heading', { name: 'Activities' }).waitFor();
+  const bell = new NoticesBell(page);
+  await bell.expectUnread(0);
+  await bell.open();
+  await expect(bell.panel()).toContainText('Nothing new.');
+  // Escape closes the panel and gives the focus back to the bell.
+  await page.keyboard.press('Escape');
+  await expect(bell.panel()).toHaveCount(0);
+  await expect(bell.button()).toBeFocused();
+
+  await org.admin.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'We open on Sundays from 9 to 12.', rationale: 'Most sales happen then.' });
+  await bell.refreshByFocus();
+  await bell.expectUnread(1);
+  await expect(page.getByTestId('notices-count')).toHaveText('1');
+
+  // The keyboard reaches the notice: the panel opens on its first line.
+  await bell.button().press('Enter');
+  await expect(bell.notices()).toHaveCount(1);
+  const notice = bell.notices().first();
+  await expect(notice).toContainText('Decision published: Opening hours');
+  await expect(notice).toHaveClass(/unread/);
+  await expect(notice.getByRole('link')).toBeFocused();
+  // Arrow keys move through the panel (and wrap around).
+  await page.keyboard.press('ArrowDown');
+  await expect(bell.panel().getByRole('button', { name: 'Mark all as read' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(notice.getByRole('link')).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(new RegExp(`#/activities/${activityId}/decide$`));
+  await expect(page.getByTestId('decision-record')).toContainText('We open on Sundays from 9 to 12.');
+  await bell.expectUnread(0);
+  await expect(page.getByTestId('notices-count')).toHaveCount(0);
+  await bell.open();
+  await expect(bell.notices().first()).toHaveClass(/read/);
+  await expect(bell.notices().first()).not.toHaveClass(/unread/);
+
+  await context.close();
+});
