@@ -111,7 +111,15 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
       <div className="work-area" hidden={tab !== 'work'}>
         <div className="work-main">
           <BriefEditor session={session} me={self} canEdit={canEdit} />
-          <SwotBoard doc={session.doc} awareness={session.awareness} actor={self} canEdit={canEdit} present={present} />
+          <SwotBoard
+            doc={session.doc}
+            awareness={session.awareness}
+            actor={self}
+            canEdit={canEdit}
+            present={present}
+            activityId={activity.id}
+            facilitator={activity.myRole === 'facilitator'}
+          />
         </div>
         <aside className="work-side">
           <CommentsPanel doc={session.doc} actor={self} canEdit={canEdit} people={people.data ?? []} />

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { Present } from '../../state/use-presence.ts';
 import { useSwotBoard } from '../../state/use-swot-board.ts';
 import { SwotBoardContext, type BoardContext } from './board-context.ts';
+import { PrivateFirstPanel } from './PrivateFirstPanel.tsx';
 import { SwotQuadrant } from './SwotQuadrant.tsx';
 
 interface Props {
@@ -15,10 +16,13 @@ interface Props {
   actor: Actor;
   canEdit: boolean;
   present: Present[];
+  activityId: string;
+  /** The facilitator starts and reveals "private first" rounds. */
+  facilitator: boolean;
 }
 
 /** The SWOT board: four quadrants, live for everyone in the activity. */
-export function SwotBoard({ doc, awareness, actor, canEdit, present }: Props) {
+export function SwotBoard({ doc, awareness, actor, canEdit, present, activityId, facilitator }: Props) {
   const { t } = useI18n();
   const board = useSwotBoard(doc);
   const ctx = useMemo<BoardContext>(() => ({ doc, awareness, actor, canEdit }), [doc, awareness, actor, canEdit]);
@@ -35,6 +39,7 @@ export function SwotBoard({ doc, awareness, actor, canEdit, present }: Props) {
           <h2 id="swot-title">{t('swot.title')}</h2>
           <span className="muted small">{t('swot.itemCount', { count: board.total })}</span>
         </div>
+        <PrivateFirstPanel activityId={activityId} facilitator={facilitator} canWrite={canEdit} />
         <div className="swot-grid">
           {quadrants.map((q) => (
             <SwotQuadrant key={q} quadrant={q} items={board.quadrants[q]} editing={editing} />

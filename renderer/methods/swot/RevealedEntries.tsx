@@ -1,0 +1,65 @@
+import { useMemo, useState } from 'react';
+import type { PollView } from '#core/api/poll-view';
+import { quadrants } from '#core/methods/swot';
+import { putEntriesOnBoard, revealedEntries, type RevealedEntry } from '../../actions/private-first.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useBoard } from './board-context.ts';
+import { usePrivateFirstText } from './private-first-strings.ts';
+
+/** An anonymous entry's author on the board: one id for all, the count in the name. */
+const anonymousId = 'anonymous';
+
+/**
+ * The revealed entries, per quadrant, with who wrote them (unless the round was
+ * anonymous); the facilitator puts them on the shared board.
+ */
+export function RevealedEntries({ poll, facilitator }: { poll: PollView; facilitator: boolean }) {
+  const t = usePrivateFirstText();
+  const i18n = useI18n();
+  const { doc } = useBoard();
+  const [put, setPut] = useState<number | null>(null);
+  const entries = useMemo(
+    () => revealedEntries(poll, (count) => ({ id: anonymousId, name: count > 1 ? t('anonymousAuthors', { count }) : t('anonymousAuthor') })),
+    [poll, t],
+  );
+  const result = poll.results?.kind === 'entries' ? poll.results : null;
+  const grouped = useMemo(() => {
+    const byText = new Map<string, RevealedEntry[]>();
+    for (const e of entries) {
+      const key = `${e.quadrant}\n${e.text.toLocaleLowerCase()}`;
+      byText.set(key, [...(byText.get(key) ?? []), e]);
+    }
+    return [...byText.values()];
+  }, [entries]);
+
+  return (
+    <div className="revealed-entries" data-testid="revealed-entries">
+      {result && <p>{t('revealed', { total: result.total, n: result.contributors })}</p>}
+      <div className="private-entries-grid">
+        {quadrants.map((q) => (
+          <div key={q} className={`private-quadrant quadrant-${q}`}>
+            <h4>{i18n.t(`swot.${q}`)}</h4>
+            <ul className="private-entry-list">
+              {grouped
+                .filter((g) => g[0]?.quadrant === q)
+                .map((g) => (
+                  <li key={`${q}-${g[0]?.text}`}>
+                    <span>{g[0]?.text}</span>
+                    <span className="muted small">{t('by', { names: g.map((e) => e.author.name).join(', ') })}</span>
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+      {facilitator && entries.length > 0 && (
+        <div className="form-actions">
+          {put !== null && <span className="muted small" role="status">{put > 0 ? t('putDone', { n: put }) : t('putNone')}</span>}
+          <button type="button" className="button primary" onClick={() => setPut(putEntriesOnBoard(doc, entries))}>
+            {t('put')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from 'react';
+import { startPrivateRound } from '../../actions/private-first.ts';
+import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
+import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useSignedIn } from '../../state/use-session.tsx';
+import { usePrivateFirstText } from './private-first-strings.ts';
+
+/** Tomorrow at this time, as an `<input type="datetime-local">` value in local time. */
+function tomorrow(): string {
+  const at = new Date(Date.now() + 86_400_000);
+  at.setSeconds(0, 0);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** The facilitator starts a "private first" round: the question gate's fields. */
+export function StartPrivateRoundForm({ activityId, onStarted, onCancel }: { activityId: string; onStarted(): void; onCancel(): void }) {
+  const t = usePrivateFirstText();
+  const { api } = useSignedIn();
+  const errors = useFormErrors();
+  const [question, setQuestion] = useState(() => t('defaultQuestion'));
+  const [deadline, setDeadline] = useState(tomorrow);
+  const [anonymous, setAnonymous] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    errors.clear();
+    setBusy(true);
+    try {
+      await startPrivateRound(api, activityId, { question, deadline, anonymous });
+      onStarted();
+    } catch (err) {
+      errors.show(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="private-round-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('start')}>
+      <TextAreaField label={t('question')} value={question} onChange={(e) => setQuestion(e.target.value)} rows={2} maxLength={500} error={errors.field('question')} />
+      <TextField label={t('deadline')} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} error={errors.field('deadline')} />
+      <label className="checkbox">
+        <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> {t('anonymous')}
+      </label>
+      <FormError message={errors.message} />
+      <div className="form-actions">
+        <button type="button" className="button ghost" onClick={onCancel}>{t('cancel')}</button>
+        <button type="submit" className="button primary" disabled={busy}>{t('open')}</button>
+      </div>
+    </form>
+  );
+}
