@@ -1,4 +1,5 @@
 import '../styles/figures.css';
+import { useState } from 'react';
 import { addDays, dayIn } from '#core/figures/days';
 import { useFiguresText } from '../i18n/figures.ts';
 import { useFigure, useFigureFormat, useFigureValues } from '../state/use-figures.ts';
@@ -21,9 +22,12 @@ export function FigureScreen({ id }: { id: string }) {
   const to = yesterday();
   const values = useFigureValues(id, to);
   const format = useFigureFormat();
+  // Bumped when values change, so the preview is computed again for what is now stored.
+  const [valuesRevision, setValuesRevision] = useState(0);
   const changed = () => {
     values.reload();
     figure.reload();
+    setValuesRevision((n) => n + 1);
   };
   if (figure.status === 'failed') return <main id="main" className="page"><p role="alert">{figure.error.message}</p></main>;
   if (figure.status === 'loading') return <main id="main" className="page" />;
@@ -77,7 +81,7 @@ export function FigureScreen({ id }: { id: string }) {
         <ValueForm figure={f} defaultDate={to} onSaved={changed} />
         <CsvImport figure={f} onImported={changed} />
       </div>
-      <SendPanel figure={f} defaultDate={latest?.date ?? to} onTemplateKept={figure.reload} />
+      <SendPanel figure={f} defaultDate={latest?.date ?? to} valuesRevision={valuesRevision} onTemplateKept={figure.reload} />
       <SchedulesPanel figure={f} />
     </main>
   );

@@ -15,7 +15,18 @@ import { useSignedIn } from '../state/use-session.tsx';
  * the relay with core/sms, live as the template changes; then "Send now" after a
  * confirmation that restates what it will cost.
  */
-export function SendPanel({ figure, defaultDate, onTemplateKept }: { figure: Figure; defaultDate: string; onTemplateKept(): void }) {
+export function SendPanel({
+  figure,
+  defaultDate,
+  valuesRevision,
+  onTemplateKept,
+}: {
+  figure: Figure;
+  defaultDate: string;
+  /** Changes when the figure's values change: the preview is then computed again. */
+  valuesRevision: number;
+  onTemplateKept(): void;
+}) {
   const t = useFiguresText();
   const { formatDateTime } = useI18n();
   const { api } = useSignedIn();
@@ -44,7 +55,7 @@ export function SendPanel({ figure, defaultDate, onTemplateKept }: { figure: Fig
       live = false;
       clearTimeout(timer);
     };
-  }, [api, figure.id, date, chosen, template]);
+  }, [api, figure.id, date, chosen, template, valuesRevision]);
 
   const send = async () => {
     setConfirming(false);
