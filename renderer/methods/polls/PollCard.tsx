@@ -4,6 +4,7 @@ import { answerBlock, openNextRound, revealPoll } from '../../api/polls.ts';
 import { FormError } from '../../components/Field.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { hrefOf } from '../../state/use-route.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { PollResults } from './PollResults.tsx';
 import { usePollText, type PollTextKey } from './strings.ts';
@@ -46,6 +47,9 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
       )}
       {poll.status === 'open' && poll.mine.taken && <p className="notice">{poll.anonymous ? t('mineFinal') : t('mine')}</p>}
       {poll.status === 'open' && canVote && !(poll.anonymous && poll.mine.taken) && <VoteForm poll={poll} onSent={onChange} />}
+      {poll.kind === 'entries' && poll.status === 'open' && canVote && (
+        <p><a href={hrefOf({ name: 'activity', id: poll.activityId, tab: 'work' })}>{t('onBoard')}</a></p>
+      )}
       {poll.status === 'open' && canFacilitate && (
         <button className="button" type="button" onClick={() => void act(() => revealPoll(api, poll.id))}>{t('reveal')}</button>
       )}
