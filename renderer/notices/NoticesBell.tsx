@@ -57,7 +57,15 @@ export function NoticesBell() {
   };
 
   return (
-    <div className="notices-bell" ref={wrapper} onKeyDown={open ? onKey : undefined}>
+    <div
+      className="notices-bell"
+      ref={wrapper}
+      onKeyDown={open ? onKey : undefined}
+      // Tabbing out of the panel closes it (a click outside does too, below).
+      onBlur={(e) => {
+        if (open && e.relatedTarget instanceof Node && !wrapper.current?.contains(e.relatedTarget)) setOpen(false);
+      }}
+    >
       <button
         ref={button}
         type="button"

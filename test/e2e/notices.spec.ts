@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { RelayProcess } from '../support/relay.ts';
 import { NoticesBell } from './pages/notices-bell.ts';
-import { organisation, person, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
+import { organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
 
 let relay: RelayProcess | undefined;
 test.afterAll(async () => stopWebRelay(relay));
@@ -39,6 +40,7 @@ test('notices: a published decision shows in the bell with its count; opening it
   await expect(notice).toContainText('Decision published: Opening hours');
   await expect(notice).toHaveClass(/unread/);
   await expect(notice.getByRole('link')).toBeFocused();
+  await page.screenshot({ path: path.join(screenshots, 'notices-panel.png') });
   // Arrow keys move through the panel (and wrap around).
   await page.keyboard.press('ArrowDown');
   await expect(bell.panel().getByRole('button', { name: 'Mark all as read' })).toBeFocused();
@@ -53,6 +55,10 @@ test('notices: a published decision shows in the bell with its count; opening it
   await bell.open();
   await expect(bell.notices().first()).toHaveClass(/read/);
   await expect(bell.notices().first()).not.toHaveClass(/unread/);
+  // Tabbing out of the panel closes it.
+  await bell.notices().first().getByRole('link').focus();
+  await page.keyboard.press('Tab');
+  await expect(bell.panel()).toHaveCount(0);
 
   await context.close();
 });
