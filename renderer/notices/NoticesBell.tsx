@@ -22,6 +22,14 @@ export function NoticesBell() {
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  // Screen readers hear of new notices as they arrive (not of those there at start).
+  const seen = useRef<number | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    if (status !== 'ready') return;
+    if (seen.current !== null && unread > seen.current) setAnnouncement(t('arrived', { count: unread }));
+    seen.current = unread;
+  }, [status, unread, t]);
 
   useEffect(() => {
     if (!open) return;
@@ -88,6 +96,9 @@ export function NoticesBell() {
           </span>
         )}
       </button>
+      <span className="visually-hidden" role="status">
+        {announcement}
+      </span>
       {open && (
         <div id="notices-panel" ref={panel} className="notices-panel" role="dialog" aria-label={t('title')}>
           <div className="notices-panel-head">

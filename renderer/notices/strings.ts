@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.tsx';
 const en = {
   button: 'Notices, {count} unread',
   buttonNone: 'Notices, none unread',
+  arrived: 'New notice: {count} unread',
   title: 'Notices',
   none: 'Nothing new.',
   unread: 'Unread',
@@ -22,6 +23,7 @@ type NoticesKey = keyof typeof en;
 const fr: Record<NoticesKey, string> = {
   button: 'Notifications, {count} non lues',
   buttonNone: 'Notifications, aucune non lue',
+  arrived: 'Nouvelle notification : {count} non lues',
   title: 'Notifications',
   none: 'Rien de nouveau.',
   unread: 'Non lue',

@@ -31,6 +31,7 @@ test('notices: a published decision shows in the bell with its count; opening it
   await org.admin.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'We open on Sundays from 9 to 12.', rationale: 'Most sales happen then.' });
   await bell.refreshByFocus();
   await bell.expectUnread(1);
+  await expect(page.locator('.notices-bell').getByRole('status')).toHaveText('New notice: 1 unread');
   await expect(page.getByTestId('notices-count')).toHaveText('1');
 
   // The keyboard reaches the notice: the panel opens on its first line.
