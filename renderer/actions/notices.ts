@@ -16,3 +16,19 @@ export async function markNoticeRead(api: ApiClient, notice: Notice): Promise<vo
 export async function markAllNoticesRead(api: ApiClient, notices: readonly Notice[]): Promise<void> {
   for (const notice of notices) await markNoticeRead(api, notice);
 }
+
+/**
+ * A native notification in the desktop app (the preload bridge, core/bridge.ts); in a
+ * browser there is none and the bell alone shows it. Clicking one about a decision opens
+ * its activity.
+ */
+export async function notifyDesktop(title: string, body: string, notice: Notice): Promise<boolean> {
+  if (!window.conclave) return false;
+  const activityId = notice.source === 'decision' ? notice.activityId : undefined;
+  try {
+    const { shown } = await window.conclave.showNotification({ title: title.slice(0, 200), body: body.slice(0, 1000), ...(activityId ? { activityId } : {}) });
+    return shown;
+  } catch {
+    return false;
+  }
+}

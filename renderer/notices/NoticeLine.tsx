@@ -1,19 +1,7 @@
-import { useI18n, type Translate } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
 import type { Notice } from '../state/use-notices.ts';
-import { decisionKey, useNoticesText, type NoticesText } from './strings.ts';
-
-function noticeText(t: Translate, nt: NoticesText, n: Notice): string {
-  switch (n.source) {
-    case 'decision':
-      return nt(decisionKey(n.kind), { title: n.title });
-    case 'figure':
-      return nt('figure.alert', { text: n.text });
-    case 'idea':
-      if (n.kind === 'hidden') return t('ideas.notice.hidden', { title: n.title });
-      if (n.kind === 'shown') return t('ideas.notice.shown', { title: n.title });
-      return t('ideas.notice.status', { title: n.title, status: t(`ideas.status.${n.status ?? 'new'}`) });
-  }
-}
+import { noticeText } from './notice-text.ts';
+import { useNoticesText } from './strings.ts';
 
 /** One notice in the panel: a link to what it is about, and when it came. */
 export function NoticeLine({ notice, onOpen }: { notice: Notice; onOpen(notice: Notice): void }) {

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import '../styles/notices.css';
-import { markAllNoticesRead, markNoticeRead } from '../actions/notices.ts';
+import { markAllNoticesRead, markNoticeRead, notifyDesktop } from '../actions/notices.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { useNewNotices } from '../state/use-new-notices.ts';
 import { useNotices, type Notice } from '../state/use-notices.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { noticeText } from './notice-text.ts';
 import { NoticeLine } from './NoticeLine.tsx';
 import { useNoticesText } from './strings.ts';
 
@@ -22,6 +25,8 @@ export function NoticesBell() {
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  const i18n = useI18n();
+  useNewNotices(notices, status === 'ready', (n) => void notifyDesktop(t('title'), noticeText(i18n.t, t, n), n));
   // Screen readers hear of new notices as they arrive (not of those there at start).
   const seen = useRef<number | null>(null);
   const [announcement, setAnnouncement] = useState('');

@@ -13,7 +13,7 @@ const refreshMs = 60_000;
 
 /** One in-app notice, whichever part of the relay keeps it. */
 export type Notice =
-  | (Common & { source: 'decision'; id: number; kind: string; title: string })
+  | (Common & { source: 'decision'; id: number; kind: string; title: string; activityId: string })
   | (Common & { source: 'idea'; id: number; kind: 'status' | 'hidden' | 'shown'; title: string; status: IdeaStatus | null })
   | (Common & { source: 'figure'; id: string; kind: string; text: string });
 
@@ -43,6 +43,7 @@ export async function loadNotices(api: ApiClient): Promise<Notice[]> {
       id: n.id,
       kind: n.kind,
       title: n.activityTitle,
+      activityId: n.activityId,
       href: hrefOf({ name: 'activity', id: n.activityId, tab: 'decide' }),
       at: n.createdAt,
       read: n.readAt !== null,

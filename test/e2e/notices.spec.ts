@@ -1,15 +1,21 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { password } from '../support/api.ts';
 import type { RelayProcess } from '../support/relay.ts';
 import { NoticesBell } from './pages/notices-bell.ts';
+import { desktopContext, type ShownNotification } from './support/stand-in-bridge.ts';
 import { organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
 
 let relay: RelayProcess | undefined;
+let org: Awaited<ReturnType<typeof organisation>>;
+test.beforeAll(async () => {
+  relay = await startWebRelay();
+  org = await organisation(relay.url);
+});
 test.afterAll(async () => stopWebRelay(relay));
 
 test('notices: a published decision shows in the bell with its count; opening it leads to the decision and the count drops', async ({ browser }) => {
-  relay = await startWebRelay();
-  const org = await organisation(relay.url);
+  if (!relay) throw new Error('no relay');
   const bruno = await person(org.admin, 'Bruno Martin');
   const { id: activityId } = await org.admin.ok<{ id: string }>('POST', '/api/activities', {
     title: 'Opening hours',
@@ -61,5 +67,38 @@ test('notices: a published decision shows in the bell with its count; opening it
   await page.keyboard.press('Tab');
   await expect(bell.panel()).toHaveCount(0);
 
+  await context.close();
+});
+
+test('in the desktop app, a notice that arrives while it is open shows a native notification, once, which opens its activity', async ({ browser }) => {
+  if (!relay) throw new Error('no relay');
+  const admin = org.admin;
+  const chloe = await person(admin, 'Chloé Petit');
+  const { id: activityId } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Delivery days', question: 'Do we deliver on Saturdays too?' });
+  await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: chloe.id, role: 'contributor' });
+
+  const context = await desktopContext(browser, relay.url);
+  const page = await context.newPage();
+  await page.goto(relay.url + '/');
+  await page.getByLabel('E-mail', { exact: true }).fill(chloe.email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Activities' }).waitFor();
+  const bell = new NoticesBell(page);
+  const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: ShownNotification[] }).shownNotifications);
+  await bell.expectUnread(0);
+
+  await admin.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'Saturdays too, from March.', rationale: 'Customers ask for it.' });
+  await bell.refreshByFocus();
+  await bell.expectUnread(1);
+  await expect.poll(shown).toEqual([{ title: 'Notices', body: 'Decision published: Delivery days', activityId }]);
+  // Asked again, the same notice is not shown twice.
+  await bell.refreshByFocus();
+  await bell.expectUnread(1);
+  expect(await shown()).toHaveLength(1);
+
+  // A click on the notification opens the activity (main sends its id through the bridge).
+  await page.evaluate((id) => (window as unknown as { openActivityFromMain(id: string): void }).openActivityFromMain(id), activityId);
+  await expect(page.getByRole('heading', { name: 'Delivery days' })).toBeVisible();
   await context.close();
 });
