@@ -3,7 +3,7 @@ import path from 'node:path';
 import { addSmsMember, waitUntil } from '../support/sms.ts';
 import { TestSmsc } from '../support/smsc.ts';
 import { Api, password } from '../support/api.ts';
-import { fakeJpeg, jpegWithMetadata, leaks } from '../support/images.ts';
+import { fakeJpeg, jpegWithExif, jpegWithMetadata, leaks, phoneExif } from '../support/images.ts';
 import { startRelayProcess, type RelayProcess } from '../support/relay.ts';
 import { IdeaBoxPage, IdeaPage } from './pages/idea-box-page.ts';
 import { emailOf, organisation, person, screenshots, signedIn, stopWebRelay, webRoot } from './support/web-relay.ts';
@@ -112,6 +112,19 @@ test('an idea with a photo, voted by a colleague, declined with a reason: the au
   await expect(ideaPage.status()).toHaveText('Declined');
   await expect(facilitator.page.getByTestId('idea-reason')).toHaveText(`Reason: ${reason}`);
   await facilitator.page.screenshot({ path: path.join(screenshots, 'idea-answered.png'), fullPage: true });
+
+  // A photo a phone stored sideways (EXIF Orientation 6, with GPS and artist) keeps only its
+  // orientation: Chromium turns the 4×3 picture upright, 3 wide and 4 high.
+  const form = new FormData();
+  form.append('title', 'The shelf, photographed sideways');
+  form.append('text', 'See the photo.');
+  form.append('category', 'Shopping');
+  form.append('photo', new Blob([new Uint8Array(jpegWithExif(phoneExif(6)))], { type: 'image/jpeg' }), 'IMG_2042.jpg');
+  const sideways = await fetch(`${base}/api/activities/${boxId}/ideas`, { method: 'POST', headers: { authorization: `Bearer ${carol.api.token}` }, body: form });
+  expect(sideways.status).toBe(201);
+  await ideaPage.open(base, boxId, ((await sideways.json()) as { id: string }).id);
+  await expect(ideaPage.photo()).toBeVisible();
+  await expect.poll(() => ideaPage.photo().evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([3, 4]);
 
   // The author sees why, in the app, when he comes back to the box…
   await author.page.reload();

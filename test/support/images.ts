@@ -92,5 +92,69 @@ export function webpWithMetadata(): Buffer {
   return Buffer.concat([head, body]);
 }
 
+/**
+ * A real EXIF (TIFF) structure as a phone writes it, in either byte order: IFD0 with the
+ * Orientation (0x0112, unless `orientation` is null), the Artist (0x013B, "Jean
+ * Photographe") and a pointer (0x8825) to a GPS IFD holding latitude 48° 51' 24" N.
+ */
+export function phoneExif(orientation: number | null, order: 'II' | 'MM' = 'MM'): Buffer {
+  const tiff = Buffer.alloc(122);
+  const u16 = (value: number, at: number) => (order === 'II' ? tiff.writeUInt16LE(value, at) : tiff.writeUInt16BE(value, at));
+  const u32 = (value: number, at: number) => (order === 'II' ? tiff.writeUInt32LE(value, at) : tiff.writeUInt32BE(value, at));
+  const entry = (at: number, tag: number, type: number, count: number, value: number) => {
+    u16(tag, at);
+    u16(type, at + 2);
+    u32(count, at + 4);
+    if (type === 3 && count === 1) u16(value, at + 8);
+    else u32(value, at + 8);
+  };
+  tiff.write(order, 0, 'latin1');
+  u16(42, 2);
+  u32(8, 4);
+  const entries: [number, number, number, number][] = [
+    ...(orientation === null ? [] : [[0x0112, 3, 1, orientation] as [number, number, number, number]]),
+    [0x013b, 2, 17, 50],
+    [0x8825, 4, 1, 68],
+  ];
+  u16(entries.length, 8);
+  entries.forEach(([tag, type, count, value], i) => entry(10 + i * 12, tag, type, count, value));
+  tiff.write('Jean Photographe\0', 50, 'latin1');
+  u16(2, 68);
+  entry(70, 0x0001, 2, 2, 0);
+  tiff.write('N\0', 78, 'latin1');
+  entry(82, 0x0002, 5, 3, 98);
+  [48, 1, 51, 1, 24, 1].forEach((value, i) => u32(value, 98 + i * 4));
+  return tiff;
+}
+
+/** The plain JPEG with a phone's EXIF APP1 after its JFIF header. */
+export function jpegWithExif(tiff: Buffer): Buffer {
+  return Buffer.concat([plainJpeg.subarray(0, 20), jpegSegment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff])), plainJpeg.subarray(20)]);
+}
+
+/** The 2×2 PNG with only an eXIf chunk before its image data. */
+export function pngWithExif(tiff: Buffer): Buffer {
+  const png = pngWithMetadata();
+  const chunk = (type: string) => {
+    const at = png.indexOf(type, 8, 'latin1') - 4;
+    return png.subarray(at, at + 12 + png.readUInt32BE(at));
+  };
+  return Buffer.concat([png.subarray(0, 8), chunk('IHDR'), pngChunk('eXIf', tiff), chunk('IDAT'), chunk('IEND')]);
+}
+
+/** The WebP in the extended format with an EXIF chunk, flagged in VP8X. */
+export function webpWithExif(tiff: Buffer): Buffer {
+  const body = Buffer.concat([
+    Buffer.from('WEBP', 'latin1'),
+    riffChunk('VP8X', Buffer.from([0x08, 0, 0, 0, 3, 0, 0, 2, 0, 0])),
+    plainWebp.subarray(12),
+    riffChunk('EXIF', tiff),
+  ]);
+  const head = Buffer.alloc(8);
+  head.write('RIFF', 0, 'latin1');
+  head.writeUInt32LE(body.length, 4);
+  return Buffer.concat([head, body]);
+}
+
 /** A text file that only its name calls a JPEG. */
 export const fakeJpeg = Buffer.from('This is a shopping list, not a photo.\nMilk, bread, apples.\n', 'utf8');

@@ -1,3 +1,4 @@
+import { exifHeader, orientationTiff, readExifOrientation } from './exif-orientation.ts';
 import { MalformedImage } from './sniff.ts';
 
 /**
@@ -6,6 +7,9 @@ import { MalformedImage } from './sniff.ts';
  * the picture right — JFIF (APP0), the ICC colour profile (APP2 "ICC_PROFILE") and
  * Adobe's colour transform (APP14) — and every comment (COM) goes. Tables, frames and
  * the entropy-coded scans are copied as they are; anything after EOI is dropped.
+ * A photo's EXIF orientation survives alone: when the first EXIF segment asks for a
+ * turn (Orientation 2–8), a new minimal EXIF APP1 holding only that tag is written right
+ * after SOI, or after the JFIF APP0 that must come first.
  */
 const SOI = 0xd8;
 const EOI = 0xd9;
@@ -25,6 +29,7 @@ export function stripJpeg(input: Buffer): Buffer {
   let offset = 2;
   let sawFrame = false;
   let sawScan = false;
+  let orientation: number | null | undefined;
   for (;;) {
     // Markers may be preceded by fill bytes (0xFF).
     if (offset >= input.length || input[offset] !== 0xff) throw new MalformedImage('a JPEG segment does not start with a marker');
@@ -49,6 +54,9 @@ export function stripJpeg(input: Buffer): Buffer {
     if ((marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)) sawFrame = true;
     if (marker === COM) continue;
     if (marker >= 0xe0 && marker <= 0xef) {
+      if (marker === 0xe1 && orientation === undefined && payload.subarray(0, exifHeader.length).equals(exifHeader)) {
+        orientation = readExifOrientation(payload);
+      }
       if (keepApp(marker, payload)) parts.push(segment);
       continue;
     }
@@ -62,7 +70,19 @@ export function stripJpeg(input: Buffer): Buffer {
     }
   }
   if (!sawScan) throw new MalformedImage('a JPEG without image data');
+  if (orientation) {
+    const afterJfif = parts[1]?.[1] === 0xe0 ? 2 : 1;
+    parts.splice(afterJfif, 0, orientationSegment(orientation));
+  }
   return Buffer.concat(parts);
+}
+
+/** An APP1 segment "Exif\0\0" + a TIFF structure holding only the orientation. */
+function orientationSegment(orientation: number): Buffer {
+  const payload = Buffer.concat([exifHeader, orientationTiff(orientation)]);
+  const head = Buffer.from([0xff, 0xe1, 0, 0]);
+  head.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([head, payload]);
 }
 
 /** Where the entropy-coded data after SOS ends: the first marker that is not a restart or a stuffed 0xFF. */

@@ -1,9 +1,13 @@
+import { readExifOrientation, orientationTiff } from './exif-orientation.ts';
 import { MalformedImage } from './sniff.ts';
 
 /**
  * Rewrites a WebP without its EXIF and XMP chunks (and unknown ones), clearing their
  * flags in the VP8X header and fixing the RIFF size. Image data (VP8, VP8L, ALPH,
- * ANIM/ANMF) and the ICC profile (ICCP) stay.
+ * ANIM/ANMF) and the ICC profile (ICCP) stay. When the (first) EXIF chunk of an extended
+ * WebP (VP8X) asks for a turn, a new EXIF chunk holding only the orientation takes its
+ * place and the EXIF flag stays set; a simple WebP has no flag to declare it, so there
+ * the chunk goes like any other.
  */
 const kept = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
 const exifFlag = 0x08;
@@ -18,6 +22,8 @@ export function stripWebp(input: Buffer): Buffer {
   const chunks: Buffer[] = [];
   let offset = 12;
   let sawImage = false;
+  let vp8x: Buffer | undefined;
+  let sawExif = false;
   while (offset < riffEnd) {
     if (offset + 8 > riffEnd) throw new MalformedImage('a WebP chunk is cut short');
     const type = input.toString('latin1', offset, offset + 4);
@@ -28,8 +34,19 @@ export function stripWebp(input: Buffer): Buffer {
     if (type === 'VP8 ' || type === 'VP8L' || type === 'ANMF') sawImage = true;
     if (kept.has(type)) {
       const chunk = Buffer.concat([input.subarray(offset, payloadEnd), Buffer.alloc(pad)]);
-      if (type === 'VP8X' && size >= 1) chunk[8] = chunk[8]! & ~(exifFlag | xmpFlag);
+      if (type === 'VP8X' && size >= 1) {
+        chunk[8] = chunk[8]! & ~(exifFlag | xmpFlag);
+        vp8x ??= chunk;
+      }
       chunks.push(chunk);
+    }
+    if (type === 'EXIF' && !sawExif) {
+      sawExif = true;
+      const orientation = readExifOrientation(input.subarray(offset + 8, payloadEnd));
+      if (orientation && vp8x) {
+        chunks.push(riffChunk('EXIF', orientationTiff(orientation)));
+        vp8x[8] = vp8x[8]! | exifFlag;
+      }
     }
     offset = payloadEnd + pad;
   }
@@ -40,4 +57,12 @@ export function stripWebp(input: Buffer): Buffer {
   header.writeUInt32LE(body.length + 4, 4);
   header.write('WEBP', 8, 'latin1');
   return Buffer.concat([header, body]);
+}
+
+function riffChunk(type: string, data: Buffer): Buffer {
+  const chunk = Buffer.alloc(8 + data.length + (data.length % 2));
+  chunk.write(type, 0, 'latin1');
+  chunk.writeUInt32LE(data.length, 4);
+  data.copy(chunk, 8);
+  return chunk;
 }

@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, addPerson, password, setUpOrganisation } from '../../support/api.ts';
-import { fakeJpeg, jpegWithMetadata, leaks, pngWithMetadata, webpWithMetadata } from '../../support/images.ts';
+import { readExifOrientation } from '../../../server/ideas/images/exif-orientation.ts';
+import { fakeJpeg, jpegWithExif, jpegWithMetadata, leaks, phoneExif, pngWithMetadata, webpWithMetadata } from '../../support/images.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { addSmsMember, waitUntil } from '../../support/sms.ts';
 import { TestSmsc } from '../../support/smsc.ts';
@@ -143,6 +144,14 @@ describe('the idea box', () => {
       expect(served.headers.get('content-type')).toBe(type);
       for (const leak of leaks) expect(served.bytes.toString('latin1')).not.toContain(leak);
     }
+    // A photo a phone stored sideways keeps its EXIF orientation, and nothing else of its EXIF.
+    const sideways = await postIdeaForm(carol, boxId, { title: 'Photo taken sideways', text: 'See the shelf.', category: 'Shopping' }, { bytes: jpegWithExif(phoneExif(6, 'II')), name: 'IMG_2042.jpg', type: 'image/jpeg' });
+    expect(sideways.status).toBe(201);
+    const turned = (await getBytes(bob, `/api/ideas/${sideways.body.id}/photo`)).bytes;
+    expect(turned.subarray(20, 32).toString('hex')).toBe('ffe100224578696600004d4d');
+    expect(readExifOrientation(turned.subarray(24, 56))).toBe(6);
+    expect(turned.toString('latin1')).not.toContain('Jean Photographe');
+    expect(turned.includes(Buffer.from([0x25, 0x88]))).toBe(false);
     expect(await bob.ok('GET', '/api/ideas/storage')).toMatchObject({ quotaBytes: 1000, maxPhotoBytes: 100000 });
   });
 
