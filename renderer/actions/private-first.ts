@@ -56,17 +56,20 @@ export function revealedEntries(poll: PollView, anonymous: (count: number) => Ac
 
 const same = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 
+/** What makes an entry and a board item the same: quadrant, author and text (case and spaces aside). */
+export const boardKey = (quadrant: Quadrant, authorId: string, text: string) => `${quadrant}\n${authorId}\n${same(text)}`;
+
 /**
  * Puts the revealed entries on the board as SWOT items, with their authors. An entry
  * already there (same quadrant, text and author) is not put twice, so putting them
  * again — or by a second facilitator — adds nothing. Returns how many were added.
  */
 export function putEntriesOnBoard(doc: Y.Doc, entries: readonly RevealedEntry[]): number {
-  const there = new Set(readSwotItems(doc).map((i) => `${i.quadrant}\n${i.authorId}\n${same(i.text)}`));
+  const there = new Set(readSwotItems(doc).map((i) => boardKey(i.quadrant, i.authorId, i.text)));
   let added = 0;
   doc.transact(() => {
     for (const e of entries) {
-      const key = `${e.quadrant}\n${e.author.id}\n${same(e.text)}`;
+      const key = boardKey(e.quadrant, e.author.id, e.text);
       if (there.has(key)) continue;
       there.add(key);
       addSwotItem(doc, e.author, e.quadrant, e.text);

@@ -77,6 +77,8 @@ test('private first: members write alone, sealed on the relay and out of the sha
     for (const e of chloes) await expect(p.board.item(e.quadrant, e.text)).toContainText('by Chloé Petit');
   }
   await waitFor(() => allTexts.every((text) => sharedText().includes(text)), 10_000, 'the entries in the shared document');
+  // Once on the board, the revealed list folds away.
+  await expect(bob!.round.revealed()).toContainText('All 3 entries are on the board.');
   // The same readings that found nothing before find them now (the checks above can fail).
   for (const p of [bob!, cleo!]) {
     await expect.poll(async () => { const local = await p.round.localDocText(); return allTexts.every((text) => local.includes(text)); }, { timeout: 15_000 }).toBe(true);

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { PollView } from '#core/api/poll-view';
 import { quadrants } from '#core/methods/swot';
-import { putEntriesOnBoard, revealedEntries, type RevealedEntry } from '../../actions/private-first.ts';
+import { boardKey, putEntriesOnBoard, revealedEntries, type RevealedEntry } from '../../actions/private-first.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { useSwotBoard } from '../../state/use-swot-board.ts';
 import { useBoard } from './board-context.ts';
 import { usePrivateFirstText } from './private-first-strings.ts';
 
@@ -23,36 +24,52 @@ export function RevealedEntries({ poll, facilitator }: { poll: PollView; facilit
     [poll, t],
   );
   const result = poll.results?.kind === 'entries' ? poll.results : null;
+  const board = useSwotBoard(doc);
+  const allOnBoard = useMemo(() => {
+    const there = new Set(quadrants.flatMap((q) => board.quadrants[q].map((i) => boardKey(i.quadrant, i.authorId, i.text))));
+    return entries.length > 0 && entries.every((e) => there.has(boardKey(e.quadrant, e.author.id, e.text)));
+  }, [board, entries]);
   const grouped = useMemo(() => {
     const byText = new Map<string, RevealedEntry[]>();
     for (const e of entries) {
-      const key = `${e.quadrant}\n${e.text.toLocaleLowerCase()}`;
+      const key = boardKey(e.quadrant, '', e.text);
       byText.set(key, [...(byText.get(key) ?? []), e]);
     }
     return [...byText.values()];
   }, [entries]);
 
+  const entriesGrid = (
+    <div className="private-entries-grid">
+      {quadrants.map((q) => (
+        <div key={q} className={`private-quadrant quadrant-${q}`}>
+          <h4>{i18n.t(`swot.${q}`)}</h4>
+          <ul className="private-entry-list">
+            {grouped
+              .filter((g) => g[0]?.quadrant === q)
+              .map((g) => (
+                <li key={`${q}-${g[0]?.text}`}>
+                  <span>{g[0]?.text}</span>
+                  <span className="muted small">{t('by', { names: g.map((e) => e.author.name).join(', ') })}</span>
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+
   return (
     <div className="revealed-entries" data-testid="revealed-entries">
       {result && <p>{t('revealed', { total: result.total, n: result.contributors })}</p>}
-      <div className="private-entries-grid">
-        {quadrants.map((q) => (
-          <div key={q} className={`private-quadrant quadrant-${q}`}>
-            <h4>{i18n.t(`swot.${q}`)}</h4>
-            <ul className="private-entry-list">
-              {grouped
-                .filter((g) => g[0]?.quadrant === q)
-                .map((g) => (
-                  <li key={`${q}-${g[0]?.text}`}>
-                    <span>{g[0]?.text}</span>
-                    <span className="muted small">{t('by', { names: g.map((e) => e.author.name).join(', ') })}</span>
-                  </li>
-                ))}
-            </ul>
-          </div>
-        ))}
-      </div>
-      {facilitator && entries.length > 0 && (
+      {allOnBoard ? (
+        <details>
+          <summary>{t('allOnBoard', { n: entries.length })}</summary>
+          {entriesGrid}
+        </details>
+      ) : (
+        entriesGrid
+      )}
+      {facilitator && entries.length > 0 && (!allOnBoard || put !== null) && (
         <div className="form-actions">
           {put !== null && <span className="muted small" role="status">{put > 0 ? t('putDone', { n: put }) : t('putNone')}</span>}
           <button type="button" className="button primary" onClick={() => setPut(putEntriesOnBoard(doc, entries))}>
