@@ -1,7 +1,21 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import { addHistory, changeOf, messageById, moveTo, type MessageRow } from './messages.ts';
+import { recordPartReceipt, settleDelivery } from './parts.ts';
 import type { Receipt, ReceiptStatus, SubmitOutcome } from './providers/provider.ts';
+
+export { recordAcceptedPart } from './parts.ts';
+
+function partsNote(b: AcceptedSubmit): string {
+  return b.parts && b.row.segments > 1 ? ` (part${b.parts.length > 1 ? 's' : ''} ${b.parts.join(', ')} of ${b.row.segments})` : '';
+}
+
+/** A submit the provider took: its ids, one per part sent (`parts`, for a long message). */
+export interface AcceptedSubmit {
+  row: MessageRow;
+  providerIds: string[];
+  parts: number[] | undefined;
+}
 
 /** Retry delays: base × 2^(attempt-1), at most an hour, with ±20 % jitter. */
 export function retryDelay(baseMs: number, attempt: number, random = Math.random): number {
@@ -91,6 +105,11 @@ export async function recordReceipt(
   const found = await findReceiptMessage(tx, receipt);
   if (!found) return { found: false, change: null };
   const { row, viaPart } = found;
+  // A long message sent part by part (SMPP, Outbox) has a receipt per part; Twilio
+  // answers for the whole message and names it.
+  if (row.segments > 1 && !receipt.messageId) {
+    return { found: true, change: await recordPartReceipt(tx, row, receipt, viaPart, now) };
+  }
   const at = now.toISOString();
   if (receipt.providerId) {
     if (!viaPart) await tx.run('INSERT OR IGNORE INTO sms_parts (provider_id, message_id) VALUES (?, ?)', [receipt.providerId, row.id]);
@@ -152,7 +171,7 @@ async function findReceiptMessage(tx: Queries, receipt: Receipt): Promise<{ row:
  */
 export async function recordAccepted(
   tx: Queries,
-  batch: { row: MessageRow; providerIds: string[] }[],
+  batch: AcceptedSubmit[],
   provider: string,
   now: Date,
 ): Promise<SmsStatusChange[]> {
@@ -160,10 +179,16 @@ export async function recordAccepted(
   const at = now.toISOString();
   const ids = batch.map((b) => b.row.id);
   const marks = ids.map(() => '?').join(', ');
-  const parts = batch.flatMap((b) => b.providerIds.map((p) => [p, b.row.id] as const));
-  for (let i = 0; i < parts.length; i += 400) {
-    const chunk = parts.slice(i, i + 400);
-    await tx.run(`INSERT OR IGNORE INTO sms_parts (provider_id, message_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+  const parts = batch.flatMap((b) =>
+    b.providerIds.map((p, i) => [p, b.row.id, b.parts?.[i] ?? (b.row.segments === 1 ? 1 : null)] as const),
+  );
+  for (let i = 0; i < parts.length; i += 300) {
+    const chunk = parts.slice(i, i + 300);
+    await tx.run(
+      `INSERT INTO sms_parts (provider_id, message_id, part) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+         ON CONFLICT (provider_id) DO UPDATE SET part = COALESCE(excluded.part, part)`,
+      chunk.flat(),
+    );
   }
   const current = await tx.all<{ id: string; status: string }>(`SELECT id, status FROM sms_messages WHERE id IN (${marks})`, ids);
   const sending = new Set(current.filter((c) => c.status === 'sending').map((c) => c.id));
@@ -180,11 +205,17 @@ export async function recordAccepted(
   if (moved.length > 0) {
     await tx.run(
       `INSERT INTO sms_history (message_id, status, detail, at) VALUES ${moved.map(() => "(?, 'sent', ?, ?)").join(', ')}`,
-      moved.flatMap((b) => [b.row.id, `accepted by ${provider} as ${b.providerIds.join(', ')}`, at]),
+      moved.flatMap((b) => [b.row.id, `accepted by ${provider} as ${b.providerIds.join(', ')}${partsNote(b)}`, at]),
     );
   }
-  return moved.map((b) => {
+  const changes = moved.map((b) => {
     b.row.status = 'sent';
     return changeOf(b.row, 'sent', `accepted by ${provider}`, at);
   });
+  // The receipts of a long message's parts may have come before the last part's answer.
+  for (const b of moved.filter((m) => m.row.segments > 1 && m.parts)) {
+    const change = await settleDelivery(tx, b.row, null, at);
+    if (change) changes.push(change);
+  }
+  return changes;
 }

@@ -5,7 +5,7 @@ import type { Database } from '../store/db.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import { addHistory, moveTo, type MessageRow } from './messages.ts';
-import { recordAccepted, recordOutcome, requeue } from './outcomes.ts';
+import { recordAccepted, recordAcceptedPart, recordOutcome, requeue, type AcceptedSubmit } from './outcomes.ts';
 import type { SmsProvider, SubmitOutcome } from './providers/provider.ts';
 
 /**
@@ -13,7 +13,9 @@ import type { SmsProvider, SubmitOutcome } from './providers/provider.ts';
  * comes back. Each message is marked `sending` and that mark is committed BEFORE the
  * provider is called: after a crash a `sending` message may or may not have gone, so
  * it is never sent blindly again — it waits for a receipt (which confirms it), and only
- * when none comes within the grace period is it queued again.
+ * when none comes within the grace period is it queued again. A long message goes part
+ * by part: each accepted part is committed before the next goes, and a retry sends only
+ * the parts not accepted yet (see parts.ts).
  */
 export class SmsWorker {
   private timer: NodeJS.Timeout | null = null;
@@ -103,31 +105,7 @@ export class SmsWorker {
   }
 
   private send(row: MessageRow) {
-    const { provider, config } = this.deps;
-    const composed = composeSms(row.text);
-    const job = provider
-      .submit({ id: row.id, ref: row.seq & 0xffff, to: row.to_phone, composed })
-      .catch((err: unknown): SubmitOutcome => ({ outcome: 'transient', detail: String(err) }))
-      .then(async (result) => {
-        if (result.outcome === 'accepted') {
-          await this.recordAccepted(row, result.providerIds);
-          return null;
-        }
-        return this.deps.writer.write((tx) =>
-          recordOutcome(
-            tx,
-            row.id,
-            result,
-            {
-              provider: provider.name,
-              maxAttempts: config.maxAttempts,
-              retryBaseMs: config.retryBaseMs,
-              throttleDelayMs: 200,
-            },
-            this.deps.now(),
-          ),
-        );
-      })
+    const job = this.submit(row)
       .then((change) => {
         this.deps.announce([change]);
         if (change?.status === 'queued') this.wakeLater(200);
@@ -140,13 +118,56 @@ export class SmsWorker {
     this.inFlight.add(job);
   }
 
-  private accepted: { row: MessageRow; providerIds: string[] }[] = [];
+  /** Hands one message (its parts not yet accepted) to the provider and records the answer. */
+  private async submit(row: MessageRow): Promise<SmsStatusChange | null> {
+    const { provider, config } = this.deps;
+    const composed = composeSms(row.text);
+    let parts: number[] | undefined;
+    let result: SubmitOutcome;
+    try {
+      parts = composed.parts.length > 1 ? await this.partsToSend(row.id, composed.parts.length) : undefined;
+      const partAccepted = (part: number, providerId: string) => this.recordPart(row.id, part, composed.parts.length, providerId);
+      result =
+        parts?.length === 0
+          ? { outcome: 'accepted', providerIds: [] }
+          : await provider.submit({ id: row.id, ref: row.seq & 0xffff, to: row.to_phone, composed, ...(parts ? { parts, partAccepted } : {}) });
+    } catch (err) {
+      result = { outcome: 'transient', detail: String(err) };
+    }
+    if (result.outcome === 'accepted') {
+      await this.recordAccepted(row, result.providerIds, parts);
+      return null;
+    }
+    const options = { provider: provider.name, maxAttempts: config.maxAttempts, retryBaseMs: config.retryBaseMs, throttleDelayMs: 200 };
+    return this.deps.writer.write((tx) => recordOutcome(tx, row.id, result, options, this.deps.now()));
+  }
+
+  /** The parts of a long message the provider has not accepted yet (all, on a first try). */
+  private async partsToSend(messageId: string, total: number): Promise<number[]> {
+    const accepted = await this.deps.db.all<{ part: number }>(
+      'SELECT part FROM sms_parts WHERE message_id = ? AND part IS NOT NULL',
+      [messageId],
+    );
+    const done = new Set(accepted.map((p) => p.part));
+    return Array.from({ length: total }, (_, i) => i + 1).filter((part) => !done.has(part));
+  }
+
+  /** One part of a long message accepted: committed before the provider sends the next. */
+  private recordPart(messageId: string, part: number, total: number, providerId: string): Promise<void> {
+    const detail = `part ${part} of ${total} accepted by ${this.deps.provider.name} as ${providerId}`;
+    return this.deps.writer.write(async (tx) => {
+      await recordAcceptedPart(tx, messageId, part, providerId);
+      await addHistory(tx, messageId, 'sending', detail, this.deps.now().toISOString());
+    });
+  }
+
+  private accepted: AcceptedSubmit[] = [];
   private acceptedWrite: Promise<void> | null = null;
 
   /** Accepted submits are recorded together: whoever comes while a write waits joins it. */
-  private recordAccepted(row: MessageRow, providerIds: string[]): Promise<void> {
-    this.accepted.push({ row, providerIds });
-    let batch: { row: MessageRow; providerIds: string[] }[] | null = null;
+  private recordAccepted(row: MessageRow, providerIds: string[], parts: number[] | undefined): Promise<void> {
+    this.accepted.push({ row, providerIds, parts });
+    let batch: AcceptedSubmit[] | null = null;
     const write = (this.acceptedWrite ??= this.deps.writer
       .write((tx) => {
         // Taken once: if the group's transaction fails, the retry records the same batch.

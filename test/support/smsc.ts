@@ -42,6 +42,11 @@ export class TestSmsc {
   private readonly waitingReceipts: { fields: ConstructorParameters<typeof smpp.PDU>[1] }[] = [];
   private throttleUntil = 0;
   private dropAt: number | null = null;
+  private dropAfterSeq: number | null = null;
+  private swallowSeq: number | null = null;
+  /** Submits that reached the SMSC and were ignored (`swallowPart`): never recorded, never answered. */
+  swallowed = 0;
+  private readonly deaf = new WeakSet<Session>();
   private held: (() => void)[] | null = null;
   readonly options: Required<SmscOptions>;
 
@@ -68,6 +73,22 @@ export class TestSmsc {
   /** After receiving the n-th submit_sm overall, drop the connection without answering it. */
   dropAfter(n: number) {
     this.dropAt = n;
+  }
+
+  /**
+   * Answers the next concatenated part numbered `seq` (its UDH sequence), then closes
+   * the connection at once: whatever else comes on that connection is not received.
+   */
+  dropAfterPart(seq: number) {
+    this.dropAfterSeq = seq;
+  }
+
+  /**
+   * Ignores the next concatenated part numbered `seq` as if it never arrived (no
+   * answer, no receipt): the relay waits for the answer, e.g. to be killed meanwhile.
+   */
+  swallowPart(seq: number) {
+    this.swallowSeq = seq;
   }
 
   /** Drops the bound sessions and keeps any new bind waiting until `releaseBinds`. */
@@ -154,6 +175,14 @@ export class TestSmsc {
   }
 
   private onSubmit(session: Session, systemId: string, pdu: PDU) {
+    if (this.deaf.has(session)) return;
+    const esm = pdu.esm_class ?? 0;
+    const seq = esm & 0x40 ? pdu.short_message?.[5] : undefined;
+    if (seq !== undefined && seq === this.swallowSeq) {
+      this.swallowSeq = null;
+      this.swallowed++;
+      return;
+    }
     if (Date.now() < this.throttleUntil) {
       this.throttledAnswers++;
       session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
@@ -181,18 +210,26 @@ export class TestSmsc {
     }
     submit.answered = true;
     session.send(pdu.response({ message_id: messageId }));
+    if (seq !== undefined && seq === this.dropAfterSeq) {
+      this.dropAfterSeq = null;
+      this.deaf.add(session);
+      // Receipts wait for the next bind rather than go down a closing connection.
+      if (this.bound === session) this.bound = null;
+      session.close();
+    }
   }
 
   /** Sends the receipt of an earlier submit (for SMSCs built with `receipts: false`). */
-  receiptFor(messageId: string) {
+  receiptFor(messageId: string, outcome: 'delivered' | 'undelivered' = 'delivered') {
     const submit = this.submits.find((s) => s.messageId === messageId);
     if (!submit) throw new Error(`no submit ${messageId}`);
-    this.queueReceipt(submit);
+    this.queueReceipt(submit, outcome);
   }
 
-  private queueReceipt(submit: ReceivedSubmit) {
+  private queueReceipt(submit: ReceivedSubmit, outcome: 'delivered' | 'undelivered' = 'delivered') {
     const stamp = '2611230600';
-    const text = `id:${submit.messageId} sub:001 dlvrd:001 submit date:${stamp} done date:${stamp} stat:DELIVRD err:000 text:`;
+    const [stat, err, state] = outcome === 'delivered' ? ['DELIVRD', '000', 2] : ['UNDELIV', '001', 5];
+    const text = `id:${submit.messageId} sub:001 dlvrd:001 submit date:${stamp} done date:${stamp} stat:${stat} err:${err} text:`;
     const fields = {
       source_addr_ton: 1,
       source_addr_npi: 1,
@@ -202,7 +239,7 @@ export class TestSmsc {
       data_coding: 0,
       short_message: Buffer.from(text, 'ascii'),
       ...(this.options.receiptTlvs
-        ? { receipted_message_id: submit.messageId ?? '', message_state: 2, user_message_reference: submit.ref }
+        ? { receipted_message_id: submit.messageId ?? '', message_state: state, user_message_reference: submit.ref }
         : {}),
     };
     // Sent after the submit_sm_resp goes out, as a real SMSC would.

@@ -26,7 +26,8 @@ export class OutboxProvider implements SmsProvider {
 
   async submit(sms: OutgoingSms): Promise<SubmitOutcome> {
     this.sent.push(sms);
-    return { outcome: 'accepted', providerIds: sms.composed.parts.map((_, i) => `outbox-${sms.id}-${i + 1}`) };
+    const parts = sms.parts ?? sms.composed.parts.map((_, i) => i + 1);
+    return { outcome: 'accepted', providerIds: parts.map((part) => `outbox-${sms.id}-${part}`) };
   }
 
   status(): ProviderStatus {

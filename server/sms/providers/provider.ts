@@ -11,10 +11,21 @@ export interface OutgoingSms {
   ref: number;
   to: string;
   composed: ComposedSms;
+  /**
+   * The part numbers (1-based) still to send, in order; all of them when absent. A retry
+   * after a dropped link or a crash names only the parts the provider has not accepted;
+   * each keeps its own number and the message's reference in its header.
+   */
+  parts?: number[];
+  /**
+   * Told, and awaited, when a part other than the last is accepted, before the next one
+   * goes: the gateway commits it, so what a crash leaves in doubt is one part at most.
+   */
+  partAccepted?: (part: number, providerId: string) => Promise<void>;
 }
 
 export type SubmitOutcome =
-  /** Taken by the provider; `providerIds` has one id per part. */
+  /** Taken by the provider; `providerIds` has one id per part sent (or one for the whole). */
   | { outcome: 'accepted'; providerIds: string[] }
   /** The provider asked us to slow down: back to the queue, no attempt counted. */
   | { outcome: 'throttled'; detail: string }

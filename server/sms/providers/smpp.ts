@@ -125,38 +125,48 @@ export class SmppProvider implements SmsProvider {
     }
   }
 
+  /**
+   * Parts go one at a time, in order: part k+1 is written only once part k is accepted
+   * and recorded (`partAccepted`). A part the SMSC refuses, or cannot be written, sends
+   * the message back to the queue, and the retry sends only the parts not accepted.
+   */
   private async submitParts(sms: OutgoingSms): Promise<SubmitOutcome> {
     const data = userData(sms.composed, sms.ref);
     const source = sourceAddress(this.options.sender);
     const dest = toSmppAddress(sms.to);
+    const wanted = sms.parts ?? data.parts.map((_, i) => i + 1);
     const ids: string[] = [];
-    for (let i = 0; i < data.parts.length; i++) {
-      for (let tries = 0; ; tries++) {
-        const result = await this.sendPart({
-          source_addr_ton: source.ton,
-          source_addr_npi: source.npi,
-          source_addr: source.addr,
-          dest_addr_ton: dest.ton,
-          dest_addr_npi: dest.npi,
-          destination_addr: dest.addr,
-          esm_class: data.esmClass,
-          registered_delivery: RegisteredDelivery.finalReceipt | RegisteredDelivery.intermediate,
-          data_coding: data.dataCoding,
-          short_message: data.parts[i]!,
-          user_message_reference: sms.ref,
-        });
-        if (result.kind === 'ok') {
-          ids.push(result.messageId);
-          break;
-        }
-        if (result.kind === 'lost') {
-          return { outcome: 'unconfirmed', detail: `the SMSC connection closed before it answered part ${i + 1}` };
-        }
+    for (const [k, part] of wanted.entries()) {
+      const shortMessage = data.parts[part - 1];
+      if (!shortMessage) return { outcome: 'permanent', detail: `the message has no part ${part}` };
+      const result = await this.sendPart({
+        source_addr_ton: source.ton,
+        source_addr_npi: source.npi,
+        source_addr: source.addr,
+        dest_addr_ton: dest.ton,
+        dest_addr_npi: dest.npi,
+        destination_addr: dest.addr,
+        esm_class: data.esmClass,
+        registered_delivery: RegisteredDelivery.finalReceipt | RegisteredDelivery.intermediate,
+        data_coding: data.dataCoding,
+        short_message: shortMessage,
+        user_message_reference: sms.ref,
+      });
+      const of = data.parts.length > 1 ? ` part ${part} of ${data.parts.length}` : '';
+      if (result.kind === 'lost') {
+        return { outcome: 'unconfirmed', detail: `the SMSC connection closed before it answered${of}` };
+      }
+      if (result.kind === 'status') {
         const verdict = this.judge(result.status);
-        // A first part may go back to the queue; a later one is retried here, so the
-        // parts already sent are not sent again.
-        if (i === 0 || tries >= 20 || verdict.outcome === 'permanent') return verdict;
-        await new Promise((r) => setTimeout(r, Math.max(250, this.throttledUntil - Date.now())));
+        return { ...verdict, detail: `${verdict.detail}${of}` };
+      }
+      ids.push(result.messageId);
+      if (k < wanted.length - 1 && sms.partAccepted) {
+        try {
+          await sms.partAccepted(part, result.messageId);
+        } catch (err) {
+          return { outcome: 'unconfirmed', detail: `accepted${of} but not recorded (${String(err)})` };
+        }
       }
     }
     return { outcome: 'accepted', providerIds: ids };
