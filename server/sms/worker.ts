@@ -24,6 +24,8 @@ export class SmsWorker {
   private again = false;
   private readonly inFlight = new Set<Promise<void>>();
   private lastSweep = 0;
+  /** Long messages claimed whose parts still to send are being looked up. */
+  private preparing = 0;
 
   constructor(
     private readonly deps: {
@@ -96,7 +98,7 @@ export class SmsWorker {
     }
     for (;;) {
       if (this.stopped) return;
-      const room = this.deps.provider.capacity();
+      const room = this.deps.provider.capacity() - this.preparing;
       if (room <= 0) return;
       const claimed = await this.claim(room);
       if (claimed.length === 0) return;
@@ -125,7 +127,15 @@ export class SmsWorker {
     let parts: number[] | undefined;
     let result: SubmitOutcome;
     try {
-      parts = composed.parts.length > 1 ? await this.partsToSend(row.id, composed.parts.length) : undefined;
+      if (composed.parts.length > 1) {
+        // Counted against the provider's room until it has the message (same tick).
+        this.preparing++;
+        try {
+          parts = await this.partsToSend(row.id, composed.parts.length);
+        } finally {
+          this.preparing--;
+        }
+      }
       const partAccepted = (part: number, providerId: string) => this.recordPart(row.id, part, composed.parts.length, providerId);
       result =
         parts?.length === 0

@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Database } from '../../../../server/store/db.ts';
+import { migrate } from '../../../../server/store/migrate.ts';
+import { messageById } from '../../../../server/sms/messages.ts';
+import { recordAccepted, recordAcceptedPart, recordReceipt } from '../../../../server/sms/outcomes.ts';
+import type { Receipt } from '../../../../server/sms/providers/provider.ts';
+
+const now = new Date('2026-11-23T10:00:00Z');
+const to = '+33612345678';
+
+describe('a three-part message, part by part (real SQLite file)', () => {
+  let dir: string;
+  let db: Database;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'sms-parts-'));
+    db = await Database.open(path.join(dir, 'db.sqlite'));
+    await migrate(db);
+    await db.run("INSERT INTO organizations (id, name, created_at) VALUES ('org1', 'Durand', '2026-01-01')");
+  });
+  afterEach(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A message being sent, parts `accepted` recorded, in doubt when `unconfirmed`; returns its 16-bit reference. */
+  async function sending(id: string, accepted: number[], unconfirmed: boolean): Promise<number> {
+    const at = now.toISOString();
+    await db.run(
+      `INSERT INTO sms_messages (id, org_id, to_phone, text, encoding, segments, cost_micros, kind, idempotency_key, status, attempts,
+         next_attempt_at, unconfirmed_since, created_at, updated_at) VALUES (?, 'org1', ?, 'long', 'GSM-7', 3, 217500, 'k', ?, 'sending', 1, ?, ?, ?, ?)`,
+      [id, to, id, at, unconfirmed ? at : null, at, at],
+    );
+    for (const part of accepted) await db.transaction((tx) => recordAcceptedPart(tx, id, part, `${id}-P${part}`));
+    return (await messageById(db, id))!.seq & 0xffff;
+  }
+
+  const receipt = (db_: Database, r: Receipt) => db_.transaction((tx) => recordReceipt(tx, r, now));
+
+  it('a receipt for an accepted part says nothing of the part in doubt: the message stays in doubt', async () => {
+    await sending('m1', [1], true);
+    const result = await receipt(db, { providerId: 'm1-P1', status: 'delivered', detail: null });
+    expect(result).toEqual({ found: true, change: null });
+    expect(await messageById(db, 'm1')).toMatchObject({ status: 'sending', unconfirmed_since: now.toISOString() });
+  });
+
+  it('a receipt matched by number and reference settles the part in doubt, and the rest go back to the queue', async () => {
+    const ref = await sending('m2', [1], true);
+    const result = await receipt(db, { providerId: 'SMSC-9', ref, to, status: 'delivered', detail: null });
+    expect(result.change).toMatchObject({ status: 'queued' });
+    expect(await messageById(db, 'm2')).toMatchObject({ status: 'queued', unconfirmed_since: null, attempts: 0 });
+    const parts = await db.all<{ provider_id: string; part: number }>('SELECT provider_id, part FROM sms_parts WHERE message_id = ? ORDER BY part', ['m2']);
+    expect(parts).toEqual([
+      { provider_id: 'm2-P1', part: 1 },
+      { provider_id: 'SMSC-9', part: 2 },
+    ]);
+  });
+
+  it('the last part in doubt settled: sent, and delivered at once if every part already had its receipt', async () => {
+    const ref = await sending('m3', [1, 2], true);
+    await receipt(db, { providerId: 'm3-P1', status: 'delivered', detail: null });
+    await receipt(db, { providerId: 'm3-P2', status: 'delivered', detail: null });
+    const result = await receipt(db, { providerId: 'SMSC-10', ref, to, status: 'delivered', detail: 'stat:DELIVRD' });
+    expect(result.change).toMatchObject({ status: 'delivered' });
+    const history = await db.all<{ status: string }>('SELECT status FROM sms_history WHERE message_id = ? ORDER BY id', ['m3']);
+    expect(history.map((h) => h.status)).toEqual(['sending', 'sent', 'delivered']);
+  });
+
+  it('receipts for parts while the others are not accepted never make it sent or delivered', async () => {
+    await sending('m4', [1], false);
+    await receipt(db, { providerId: 'm4-P1', status: 'delivered', detail: null });
+    expect((await messageById(db, 'm4'))!.status).toBe('sending');
+    // The last two parts accepted: sent, waiting for their receipts.
+    const row = (await messageById(db, 'm4'))!;
+    const changes = await db.transaction((tx) => recordAccepted(tx, [{ row, providerIds: ['m4-P2', 'm4-P3'], parts: [2, 3] }], 'smpp', now));
+    expect(changes.map((c) => c.status)).toEqual(['sent']);
+    await receipt(db, { providerId: 'm4-P3', status: 'delivered', detail: null });
+    expect((await messageById(db, 'm4'))!.status).toBe('sent');
+    await receipt(db, { providerId: 'm4-P2', status: 'undelivered', detail: 'err:001' });
+    expect((await messageById(db, 'm4'))!.status).toBe('undelivered');
+  });
+});
