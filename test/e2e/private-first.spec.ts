@@ -8,7 +8,23 @@ import { PrivateFirstPage } from './pages/private-first-page.ts';
 import { organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
 
 let relay: RelayProcess | undefined;
+let org: Awaited<ReturnType<typeof organisation>>;
+let bruno: Awaited<ReturnType<typeof person>>;
+let chloe: Awaited<ReturnType<typeof person>>;
+test.beforeAll(async () => {
+  relay = await startWebRelay();
+  org = await organisation(relay.url);
+  bruno = await person(org.admin, 'Bruno Martin');
+  chloe = await person(org.admin, 'Chloé Petit');
+});
 test.afterAll(async () => stopWebRelay(relay));
+
+/** An activity with Bruno and Chloé as contributors (Alice facilitates). */
+async function activity(title: string) {
+  const { id } = await org.admin.ok<{ id: string }>('POST', '/api/activities', { title, question: 'Where do we stand before the spring season?' });
+  for (const p of [bruno, chloe]) await org.admin.ok('POST', `/api/activities/${id}/members`, { userId: p.id, role: 'contributor' });
+  return id;
+}
 
 const brunos = [
   { quadrant: 'strengths', text: 'Loyal customers in Lyon' },
@@ -18,15 +34,8 @@ const chloes = [{ quadrant: 'opportunities', text: 'A new mall opens in Lille' }
 const allTexts = [...brunos, ...chloes].map((e) => e.text);
 
 test('private first: members write alone, sealed on the relay and out of the shared document, until the facilitator reveals and puts them on the board', async ({ browser }) => {
-  relay = await startWebRelay();
-  const org = await organisation(relay.url);
-  const bruno = await person(org.admin, 'Bruno Martin');
-  const chloe = await person(org.admin, 'Chloé Petit');
-  const { id: activityId } = await org.admin.ok<{ id: string }>('POST', '/api/activities', {
-    title: 'Spring plan',
-    question: 'Where do we stand before the spring season?',
-  });
-  for (const p of [bruno, chloe]) await org.admin.ok('POST', `/api/activities/${activityId}/members`, { userId: p.id, role: 'contributor' });
+  if (!relay) throw new Error('no relay');
+  const activityId = await activity('Spring plan');
   // What every client of the activity receives: the relay's copy of the shared document.
   const observer = await connectClient(org.admin, activityId, new Y.Doc());
   const sharedText = () => JSON.stringify(observer.doc.getMap('methods').toJSON());
@@ -92,4 +101,35 @@ test('private first: members write alone, sealed on the relay and out of the sha
 
   observer.destroy();
   for (const p of people) await p.context.close();
+});
+
+test('an anonymous private-first round puts its entries on the board without their authors', async ({ browser }) => {
+  if (!relay) throw new Error('no relay');
+  const activityId = await activity('Autumn plan');
+  const facilitator = await signedIn(browser, relay.url, org.alice);
+  const member = await signedIn(browser, relay.url, bruno);
+  const alice = { board: new ActivityPage(facilitator.page), round: new PrivateFirstPage(facilitator.page) };
+  const bob = { board: new ActivityPage(member.page), round: new PrivateFirstPage(member.page) };
+  for (const p of [alice, bob]) {
+    await p.board.page.getByRole('heading', { name: 'Activities' }).waitFor();
+    await p.board.open(relay.url, activityId);
+  }
+  await alice.round.start({ anonymous: true });
+  await expect(bob.round.participation()).toBeVisible({ timeout: 15_000 });
+  await bob.round.writeAndSend([{ quadrant: 'threats', text: 'Rents go up in town' }], 'This round is anonymous');
+  // Chloé writes the same threat through the API: it is counted once, by two people.
+  const { polls } = await chloe.api.ok<{ polls: { id: string }[] }>('GET', `/api/activities/${activityId}/polls`);
+  await chloe.api.ok('POST', `/api/polls/${polls[0]!.id}/votes`, { entries: [{ column: 'threats', text: 'rents go up in  town' }] });
+  await expect(alice.round.participation()).toHaveText('2 of 3 have written their entries: Bruno Martin, Chloé Petit', { timeout: 15_000 });
+
+  await alice.round.reveal();
+  await expect(alice.round.revealed()).toContainText('Rents go up in townby Anonymous (×2)');
+  await alice.round.putOnBoard();
+  for (const p of [alice, bob]) {
+    await expect(p.board.item('threats', 'Rents go up in town')).toContainText('by Anonymous (×2)');
+    await expect(p.board.items('threats')).toHaveCount(1);
+    await expect(p.board.quadrant('threats')).not.toContainText('Bruno');
+  }
+  await facilitator.context.close();
+  await member.context.close();
 });

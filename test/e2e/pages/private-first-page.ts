@@ -23,13 +23,13 @@ export class PrivateFirstPage {
   async start(options: { anonymous?: boolean } = {}) {
     await this.panel().getByRole('button', { name: 'Start a private-first round' }).click();
     const form = this.page.getByRole('form', { name: 'Start a private-first round' });
-    if (options.anonymous) await form.getByLabel(/^Anonymous/).check();
+    if (options.anonymous) await form.getByLabel(/Anonymous: entries/).check();
     await form.getByRole('button', { name: 'Start the round' }).click();
     await expect(this.participation()).toBeVisible();
   }
 
   /** Writes entries in the private forms (nothing leaves the page), then sends them. */
-  async writeAndSend(entries: { quadrant: QuadrantName; text: string }[]) {
+  async writeAndSend(entries: { quadrant: QuadrantName; text: string }[], confirmation = 'Your entries are sealed on the relay') {
     const form = this.page.getByTestId('private-entries');
     for (const { quadrant, text } of entries) {
       const box = form.getByLabel(`Private entry in ${labels[quadrant]}`);
@@ -38,7 +38,7 @@ export class PrivateFirstPage {
       await expect(form.getByTestId(`private-${quadrant}`).getByText(text, { exact: true })).toBeVisible();
     }
     await form.getByRole('button', { name: 'Send my entries' }).click();
-    await expect(this.panel().getByText('Your entries are sealed on the relay')).toBeVisible();
+    await expect(this.panel().getByText(confirmation)).toBeVisible();
   }
 
   async reveal() {
