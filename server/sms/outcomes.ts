@@ -1,7 +1,7 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import { addHistory, changeOf, messageById, moveTo, type MessageRow } from './messages.ts';
-import { recordPartReceipt, settleDelivery } from './parts.ts';
+import { receiptRank, recordPartReceipt, settleDelivery } from './parts.ts';
 import type { Receipt, ReceiptStatus, SubmitOutcome } from './providers/provider.ts';
 
 export { recordAcceptedPart } from './parts.ts';
@@ -93,8 +93,6 @@ export async function requeue(
   row.status = 'queued';
   return changeOf(row, 'queued', detail, at);
 }
-
-const receiptRank: Record<ReceiptStatus, number> = { sent: 0, delivered: 1, expired: 2, undelivered: 3, failed: 4 };
 
 /** Applies a delivery receipt or status callback. Unknown messages are logged by the caller. */
 export async function recordReceipt(

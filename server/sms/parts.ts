@@ -22,7 +22,8 @@ import type { Receipt, ReceiptStatus } from './providers/provider.ts';
  *   undelivered, expired or failed makes the message so.
  */
 
-const receiptRank: Record<ReceiptStatus, number> = { sent: 0, delivered: 1, expired: 2, undelivered: 3, failed: 4 };
+/** The worst fate among a message's receipts is the message's. */
+export const receiptRank: Record<ReceiptStatus, number> = { sent: 0, delivered: 1, expired: 2, undelivered: 3, failed: 4 };
 
 /** Records one accepted part (again is harmless: its number is simply confirmed). */
 export async function recordAcceptedPart(tx: Queries, messageId: string, part: number | null, providerId: string): Promise<void> {

@@ -8,6 +8,7 @@ import { sms } from './200-sms.ts';
 import { smsReceiptRef } from './201-sms-receipt-ref.ts';
 import { smsClaimOrder } from './202-sms-claim-order.ts';
 import { smsPartNumbers } from './203-sms-part-numbers.ts';
+import { smsPartNumbersBackfill } from './204-sms-part-numbers-backfill.ts';
 import { polls } from './400-polls.ts';
 import { decisions } from './410-decisions.ts';
 import { ideas } from './500-ideas.ts';
@@ -17,4 +18,4 @@ import { ideas } from './500-ideas.ts';
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas.
  */
-export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, sms, smsReceiptRef, smsClaimOrder, smsPartNumbers, figures, polls, decisions, ideas];
+export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, sms, smsReceiptRef, smsClaimOrder, smsPartNumbers, smsPartNumbersBackfill, figures, polls, decisions, ideas];

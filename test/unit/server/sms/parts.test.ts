@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../../../server/store/db.ts';
 import { migrate } from '../../../../server/store/migrate.ts';
+import { smsPartNumbersBackfill } from '../../../../server/store/migrations/204-sms-part-numbers-backfill.ts';
 import { messageById } from '../../../../server/sms/messages.ts';
 import { recordAccepted, recordAcceptedPart, recordReceipt } from '../../../../server/sms/outcomes.ts';
 import type { Receipt } from '../../../../server/sms/providers/provider.ts';
@@ -81,5 +82,16 @@ describe('a three-part message, part by part (real SQLite file)', () => {
     expect((await messageById(db, 'm4'))!.status).toBe('sent');
     await receipt(db, { providerId: 'm4-P2', status: 'undelivered', detail: 'err:001' });
     expect((await messageById(db, 'm4'))!.status).toBe('undelivered');
+  });
+
+  it('a message sent before part numbers existed still becomes delivered after the upgrade', async () => {
+    await sending('m5', [], false);
+    await db.run("UPDATE sms_messages SET status = 'sent' WHERE id = 'm5'");
+    for (const id of ['OLD-1', 'OLD-2', 'OLD-3']) await db.run('INSERT INTO sms_parts (provider_id, message_id) VALUES (?, ?)', [id, 'm5']);
+    await db.exec(smsPartNumbersBackfill.sql);
+    const parts = await db.all<{ part: number }>('SELECT part FROM sms_parts WHERE message_id = ? ORDER BY rowid', ['m5']);
+    expect(parts.map((p) => p.part)).toEqual([1, 2, 3]);
+    for (const id of ['OLD-1', 'OLD-2', 'OLD-3']) await receipt(db, { providerId: id, status: 'delivered', detail: null });
+    expect((await messageById(db, 'm5'))!.status).toBe('delivered');
   });
 });
