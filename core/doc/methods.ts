@@ -9,7 +9,7 @@ import { DocRoot } from './schema.ts';
  * Method maps are created by the relay (or one facilitator action), never by two
  * clients at once.
  */
-export const MethodKind = z.enum(['swot']);
+export const MethodKind = z.enum(['swot', 'pros-cons']);
 export type MethodKind = z.infer<typeof MethodKind>;
 
 export interface MethodRef {
