@@ -4,6 +4,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/activity.css';
 import './styles/board.css';
+import './styles/pros-cons.css';
 import './styles/editor.css';
 import './styles/ideas.css';
 

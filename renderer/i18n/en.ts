@@ -1,8 +1,10 @@
 import { ideasEn } from './ideas.en.ts';
+import { prosConsEn } from './pros-cons.en.ts';
 
 /** English wording; fr.ts has the same keys. `{name}` marks a value put in. */
 export const en = {
   ...ideasEn,
+  ...prosConsEn,
   'app.name': 'Conclave',
   'app.loading': 'Loading…',
   'app.skip': 'Skip to content',

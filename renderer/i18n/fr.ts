@@ -1,9 +1,11 @@
 import type { en } from './en.ts';
 import { ideasFr } from './ideas.fr.ts';
+import { prosConsFr } from './pros-cons.fr.ts';
 
 /** Formulation française ; mêmes clés que en.ts. */
 export const fr: Record<keyof typeof en, string> = {
   ...ideasFr,
+  ...prosConsFr,
   'app.name': 'Conclave',
   'app.loading': 'Chargement…',
   'app.skip': 'Aller au contenu',

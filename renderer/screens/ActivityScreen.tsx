@@ -13,6 +13,7 @@ import { BriefEditor } from '../editor/BriefEditor.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { DecidePanel } from '../methods/polls/DecidePanel.tsx';
 import { usePollText } from '../methods/polls/strings.ts';
+import { ProsConsBoards } from '../methods/pros-cons/ProsConsBoards.tsx';
 import { SwotBoard } from '../methods/swot/SwotBoard.tsx';
 import { useActivitySession, useConnection } from '../state/use-activity-session.ts';
 import { useAsync } from '../state/use-async.ts';
@@ -120,6 +121,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
             activityId={activity.id}
             facilitator={activity.myRole === 'facilitator'}
           />
+          <ProsConsBoards doc={session.doc} actor={self} canEdit={canEdit} facilitator={activity.myRole === 'facilitator'} />
         </div>
         <aside className="work-side">
           <CommentsPanel doc={session.doc} actor={self} canEdit={canEdit} people={people.data ?? []} />

@@ -1,0 +1,48 @@
+import * as core from '#core/doc/pros-cons';
+import { newDocId } from '#core/doc/schema';
+import type { Side } from '#core/methods/pros-cons';
+import type * as Y from 'yjs';
+import type { Actor } from './swot.ts';
+
+/** What people do to pros and cons boards; each calls the core helper on the activity's doc. */
+
+/** A facilitator adds a board to the activity; returns its id. */
+export function addProsConsBoard(doc: Y.Doc, actor: Actor, now = new Date()) {
+  const id = newDocId();
+  core.addProsConsBoard(doc, id, actor, now);
+  return id;
+}
+
+export function addOption(doc: Y.Doc, boardId: string, label: string) {
+  return core.addOption(doc, boardId, newDocId(), label);
+}
+
+export function renameOption(doc: Y.Doc, boardId: string, optionId: string, label: string) {
+  return core.renameOption(doc, boardId, optionId, label);
+}
+
+export function removeOption(doc: Y.Doc, boardId: string, optionId: string) {
+  return core.removeOption(doc, boardId, optionId);
+}
+
+export function addProsConsItem(doc: Y.Doc, boardId: string, actor: Actor, optionId: string, side: Side, text: string, now = new Date()) {
+  return core.addProsConsItem(doc, boardId, { id: newDocId(), optionId, side, text, author: actor, at: now });
+}
+
+export function editProsConsItem(doc: Y.Doc, boardId: string, actor: Actor, itemId: string, text: string, now = new Date()) {
+  return core.editProsConsItem(doc, boardId, itemId, text, actor, now);
+}
+
+export function deleteProsConsItem(doc: Y.Doc, boardId: string, itemId: string) {
+  return core.deleteProsConsItem(doc, boardId, itemId);
+}
+
+/** Moves an item to the end of a side of an option (its own option's other side, or another option). */
+export function moveProsConsItem(doc: Y.Doc, boardId: string, itemId: string, optionId: string, side: Side) {
+  return core.moveProsConsItem(doc, boardId, itemId, { optionId, side, index: Number.MAX_SAFE_INTEGER });
+}
+
+/** One step up or down among its side's items (keyboard reordering). */
+export function nudgeProsConsItem(doc: Y.Doc, boardId: string, itemId: string, optionId: string, side: Side, currentIndex: number, delta: -1 | 1) {
+  return core.moveProsConsItem(doc, boardId, itemId, { optionId, side, index: Math.max(0, currentIndex + delta) });
+}
