@@ -7,6 +7,7 @@ import { organisation, person, signedIn, startWebRelay, stopWebRelay } from './s
 let relay: RelayProcess | undefined;
 let activityId = '';
 let bruno: Awaited<ReturnType<typeof person>>;
+let chloe: Awaited<ReturnType<typeof person>>;
 let alice: { email: string; name: string; id: string };
 
 test.beforeAll(async () => {
@@ -14,12 +15,14 @@ test.beforeAll(async () => {
   const org = await organisation(relay.url);
   alice = org.alice;
   bruno = await person(org.admin, 'Bruno Martin');
+  chloe = await person(org.admin, 'Chloé Petit');
   ({ id: activityId } = await org.admin.ok<{ id: string }>('POST', '/api/activities', {
     title: 'Lyon shop',
     question: 'Should we open a shop in Lyon in 2027?',
     description: 'Our second city by online orders.',
   }));
   await org.admin.ok('POST', `/api/activities/${activityId}/members`, { userId: bruno.id, role: 'contributor' });
+  await org.admin.ok('POST', `/api/activities/${activityId}/members`, { userId: chloe.id, role: 'viewer' });
 });
 test.afterAll(async () => stopWebRelay(relay));
 
@@ -65,5 +68,16 @@ test('the facilitator adds a pros and cons board with two options; each person a
   await expect(pa.items('Wait a year', 'pro')).toHaveText([/Rents are high/]);
   await expect(pa.items('Open in Lyon', 'con')).toHaveCount(0);
 
-  await Promise.all([a.context.close(), b.context.close()]);
+  // A viewer reads the board, live, and can change nothing on it.
+  const c = await signedIn(browser, relay!.url, chloe);
+  await c.page.getByRole('heading', { name: 'Activities' }).waitFor();
+  await new ActivityPage(c.page).open(relay!.url, activityId);
+  const pc = new ProsConsPage(c.page);
+  await expect(pc.items('Wait a year', 'pro')).toHaveText([/Rents are high.*by Bruno Martin/]);
+  await expect(pc.boards().getByRole('textbox')).toHaveCount(0);
+  await expect(pc.boards().getByRole('button')).toHaveCount(0);
+  await pa.addItem('Wait a year', 'pro', 'Time to train a team');
+  await expect(pc.items('Wait a year', 'pro')).toHaveText([/Rents are high/, /Time to train a team/]);
+
+  await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
 });

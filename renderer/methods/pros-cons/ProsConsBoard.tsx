@@ -17,7 +17,7 @@ interface Props {
   canManage: boolean;
 }
 
-/** One pros and cons board: an column per option, each with its pros and cons. */
+/** One pros and cons board: a column per option, each with its pros and cons. */
 export function ProsConsBoard({ doc, boardId, number, actor, canEdit, canManage }: Props) {
   const { t } = useI18n();
   const board = useProsConsBoard(doc, boardId);
