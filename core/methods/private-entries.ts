@@ -30,7 +30,15 @@ export function checkEntries(columns: readonly string[], maxPerPerson: number, e
   return null;
 }
 
-const sameText = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
+const sameText = (text: string) => spaced(text).toLocaleLowerCase();
+
+/**
+ * The text shown for entries that say the same thing: spacing tidied, and of their
+ * spellings the first in code-point order (capitals first), so it never depends on the
+ * order ballots were read in — an anonymous poll stores them in no order at all.
+ */
+const shownText = (a: string, b: string) => (a < b ? a : b);
 
 export function tallyEntries(columns: readonly string[], ballots: readonly (readonly PrivateEntry[])[]): EntriesResult {
   const byColumn = new Map(columns.map((c) => [c, new Map<string, { text: string; count: number }>()]));
@@ -41,8 +49,10 @@ export function tallyEntries(columns: readonly string[], ballots: readonly (read
       if (!column) throw new Error(`"${entry.column}" is not a column of this board`);
       const key = sameText(entry.text);
       const seen = column.get(key);
-      if (seen) seen.count += 1;
-      else column.set(key, { text: entry.text.trim(), count: 1 });
+      if (seen) {
+        seen.count += 1;
+        seen.text = shownText(seen.text, spaced(entry.text));
+      } else column.set(key, { text: spaced(entry.text), count: 1 });
       total += 1;
     }
   }

@@ -28,6 +28,14 @@ describe('private-first board entries', () => {
     });
   });
 
+  it('shows the same text for the same entries whatever order the ballots are read in', () => {
+    const a = [{ column: 'threats', text: 'rents go up in  town' }];
+    const b = [{ column: 'threats', text: 'Rents go up in town' }];
+    const shown = (ballots: (typeof a)[]) => tallyEntries(columns, ballots).columns[3]!.entries;
+    expect(shown([a, b])).toEqual([{ text: 'Rents go up in town', count: 2 }]);
+    expect(shown([b, a])).toEqual([{ text: 'Rents go up in town', count: 2 }]);
+  });
+
   it('checks entries against the board', () => {
     expect(checkEntries(columns, 2, [{ column: 'strengths', text: 'x' }])).toBeNull();
     expect(checkEntries(columns, 2, [])).toMatch(/at least one/);
