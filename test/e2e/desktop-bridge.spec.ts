@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { RelayProcess } from '../support/relay.ts';
 import { password } from '../support/api.ts';
+import { desktopContext } from './support/stand-in-bridge.ts';
 import { organisation, startWebRelay, stopWebRelay } from './support/web-relay.ts';
 
 /**
@@ -18,33 +19,7 @@ test.afterAll(async () => stopWebRelay(relay));
 test('with the desktop bridge, the token goes through it and deep links open activities', async ({ browser }) => {
   const org = await organisation(relay!.url);
   const { id } = await org.admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Deep link', question: 'Does a conclave:// link open it?' });
-  const context = await browser.newContext({ locale: 'en-GB' });
-  await context.addInitScript((relayUrl) => {
-    const listeners: ((id: string) => void)[] = [];
-    const store = 'stand-in-bridge-token';
-    Object.defineProperty(window, 'conclave', {
-      value: {
-        relayUrl: async () => relayUrl,
-        setRelayUrl: async (url: string) => ({ ok: true, relayUrl: url }),
-        saveSessionToken: async (token: string) => {
-          sessionStorage.setItem(store, token);
-          return { ok: true };
-        },
-        loadSessionToken: async () => sessionStorage.getItem(store),
-        clearSessionToken: async () => {
-          sessionStorage.removeItem(store);
-          return null;
-        },
-        showNotification: async () => ({ shown: false }),
-        openExternal: async () => ({ ok: true }),
-        onOpenActivity: (listener: (id: string) => void) => {
-          listeners.push(listener);
-          return () => listeners.splice(listeners.indexOf(listener), 1);
-        },
-      },
-    });
-    Object.defineProperty(window, 'openActivityFromMain', { value: (id: string) => listeners.forEach((l) => l(id)) });
-  }, relay!.url);
+  const context = await desktopContext(browser, relay!.url);
   const page = await context.newPage();
   await page.goto(relay!.url + '/');
   await page.getByLabel('E-mail', { exact: true }).fill(org.alice.email);
