@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ErrorCode } from '#core/api/errors';
 import { webCsp } from '#core/csp';
+import { HttpError } from './errors.ts';
 import type { Reply } from './router.ts';
 
 const types: Record<string, string> = {
@@ -20,7 +22,7 @@ export { webCsp };
 
 /** Serves the built client; unknown paths get index.html so the client routes them. */
 export async function serveStatic(root: string, urlPath: string): Promise<Reply | null> {
-  const clean = path.normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  const clean = path.normalize(decodePath(urlPath)).replace(/^(\.\.[/\\])+/, '');
   let file = path.join(root, clean);
   if (!file.startsWith(root)) return null;
   try {
@@ -44,5 +46,14 @@ export async function serveStatic(root: string, urlPath: string): Promise<Reply 
     };
   } catch {
     return null;
+  }
+}
+
+/** A broken percent-encoding (`/%E0%A4%A`) is the client's fault: 400, never a 500. */
+function decodePath(urlPath: string): string {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    throw new HttpError(ErrorCode.badRequest, `The path "${urlPath.slice(0, 80)}" is not valid percent-encoding.`);
   }
 }

@@ -9,7 +9,7 @@ import { HttpError, notFound } from '../http/errors.ts';
 import type { Reply } from '../http/router.ts';
 import type { Queries } from '../store/db.ts';
 import { ideaFor } from './access.ts';
-import { cleanImage } from './images/index.ts';
+import { cleanImage, type CleanedImage } from './images/index.ts';
 import type { IdeasSettings } from './settings.ts';
 
 const extension: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
@@ -27,19 +27,25 @@ export interface StoredPhoto {
  */
 export async function storePhoto(settings: IdeasSettings, upload: Buffer): Promise<StoredPhoto> {
   const cleaned = cleanImage(upload);
-  if (!cleaned.ok) {
-    throw new HttpError(
-      ErrorCode.unsupportedMediaType,
-      cleaned.reason === 'not_an_image'
-        ? 'The photo must be a JPEG, PNG or WebP image: this file is not one, whatever its name says.'
-        : `The photo is a damaged image (${cleaned.detail}).`,
-      [{ path: 'photo', message: cleaned.reason === 'not_an_image' ? 'this file is not a JPEG, PNG or WebP image, whatever its name says' : 'this image is damaged' }],
-    );
-  }
+  if (!cleaned.ok) throw refusal(cleaned);
   await mkdir(settings.photoDir, { recursive: true });
   const file = `${randomBytes(18).toString('base64url')}.${extension[cleaned.type]}`;
   await writeFile(path.join(settings.photoDir, file), cleaned.bytes, { flag: 'wx' });
   return { file, type: cleaned.type, bytes: cleaned.bytes.length };
+}
+
+function refusal(cleaned: Extract<CleanedImage, { ok: false }>): HttpError {
+  if (cleaned.reason === 'too_large') {
+    const message = `this picture is too large to show: ${cleaned.detail}`;
+    return new HttpError(ErrorCode.validation, `The photo is refused: ${message}.`, [{ path: 'photo', message }]);
+  }
+  return new HttpError(
+    ErrorCode.unsupportedMediaType,
+    cleaned.reason === 'not_an_image'
+      ? 'The photo must be a JPEG, PNG or WebP image: this file is not one, whatever its name says.'
+      : `The photo is a damaged image (${cleaned.detail}).`,
+    [{ path: 'photo', message: cleaned.reason === 'not_an_image' ? 'this file is not a JPEG, PNG or WebP image, whatever its name says' : 'this image is damaged' }],
+  );
 }
 
 export async function discardPhoto(settings: IdeasSettings, photo: StoredPhoto | null) {

@@ -11,7 +11,7 @@ export const leaks = ['GPSLatitude', 'Secret comment', 'Jean Photographe', 'xmpm
 const exifPayload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from('MM\0*\0\0\0\x08 GPSLatitude 48.8566 Jean Photographe 2026:11:23', 'latin1')]);
 const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>Jean Photographe</dc:creator></x:xmpmeta>';
 
-function pngChunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, 'latin1');
@@ -45,7 +45,7 @@ export const plainJpeg = Buffer.from(
   'hex',
 );
 
-function jpegSegment(marker: number, payload: Buffer): Buffer {
+export function jpegSegment(marker: number, payload: Buffer): Buffer {
   const head = Buffer.from([0xff, marker, 0, 0]);
   head.writeUInt16BE(payload.length + 2, 2);
   return Buffer.concat([head, payload]);

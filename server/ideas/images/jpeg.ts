@@ -1,12 +1,16 @@
 import { exifHeader, orientationTiff, readExifOrientation } from './exif-orientation.ts';
+import { checkDimensions } from './dimensions.ts';
 import { MalformedImage } from './sniff.ts';
 
 /**
  * Rewrites a JPEG without its metadata: every APPn segment goes (EXIF with the place a
  * photo was taken, XMP, maker notes, thumbnails) except those decoders need to show
  * the picture right — JFIF (APP0), the ICC colour profile (APP2 "ICC_PROFILE") and
- * Adobe's colour transform (APP14) — and every comment (COM) goes. Tables, frames and
- * the entropy-coded scans are copied as they are; anything after EOI is dropped.
+ * Adobe's colour transform (APP14) — and every comment (COM) goes. Of the other
+ * segments only those a decoder needs are kept — frame headers (SOFn), tables (DQT, DHT,
+ * DAC), the restart interval (DRI), the line count (DNL) and the scans with their
+ * entropy-coded data; any other marker (JPGn, DHP, EXP, reserved ones) is dropped, never
+ * copied, and so is anything after EOI. Every frame header's size is checked (dimensions.ts).
  * A photo's EXIF orientation survives alone: when the first EXIF segment asks for a
  * turn (Orientation 2–8), a new minimal EXIF APP1 holding only that tag is written right
  * after SOI, or after the JFIF APP0 that must come first.
@@ -15,6 +19,21 @@ const SOI = 0xd8;
 const EOI = 0xd9;
 const SOS = 0xda;
 const COM = 0xfe;
+const DQT = 0xdb;
+const DNL = 0xdc;
+const DRI = 0xdd;
+const DHT = 0xc4;
+const DAC = 0xcc;
+
+/** SOF0–SOF15, leaving out the markers in their range that are not frames (DHT, JPG, DAC). */
+function isFrame(marker: number): boolean {
+  return marker >= 0xc0 && marker <= 0xcf && marker !== DHT && marker !== 0xc8 && marker !== DAC;
+}
+
+/** Segments a decoder needs besides the APPn kept by `keepApp`. */
+function isNeeded(marker: number): boolean {
+  return isFrame(marker) || marker === DHT || marker === DAC || marker === DQT || marker === DRI || marker === DNL || marker === SOS;
+}
 
 function keepApp(marker: number, payload: Buffer): boolean {
   if (marker === 0xe0) return payload.toString('latin1', 0, 5) === 'JFIF\0';
@@ -51,7 +70,11 @@ export function stripJpeg(input: Buffer): Buffer {
     const segment = input.subarray(offset - 2, end);
     const payload = input.subarray(offset + 2, end);
     offset = end;
-    if ((marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)) sawFrame = true;
+    if (isFrame(marker)) {
+      if (payload.length < 5) throw new MalformedImage('a JPEG frame header is cut short');
+      checkDimensions(payload.readUInt16BE(3), payload.readUInt16BE(1));
+      sawFrame = true;
+    }
     if (marker === COM) continue;
     if (marker >= 0xe0 && marker <= 0xef) {
       if (marker === 0xe1 && orientation === undefined && payload.subarray(0, exifHeader.length).equals(exifHeader)) {
@@ -60,6 +83,7 @@ export function stripJpeg(input: Buffer): Buffer {
       if (keepApp(marker, payload)) parts.push(segment);
       continue;
     }
+    if (!isNeeded(marker)) continue;
     parts.push(segment);
     if (marker === SOS) {
       if (!sawFrame) throw new MalformedImage('a JPEG scan comes before its frame header');

@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { orientationTiff, readOrientation } from './exif-orientation.ts';
+import { checkDimensions } from './dimensions.ts';
 import { MalformedImage, pngSignature } from './sniff.ts';
 
 /**
@@ -11,6 +12,7 @@ import { MalformedImage, pngSignature } from './sniff.ts';
  */
 const kept = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'pHYs']);
 
+/** The size its IHDR declares is checked before anything else (dimensions.ts). */
 export function stripPng(input: Buffer): Buffer {
   if (!input.subarray(0, 8).equals(pngSignature)) throw new MalformedImage('not a PNG signature');
   const parts: Buffer[] = [pngSignature];
@@ -26,6 +28,7 @@ export function stripPng(input: Buffer): Buffer {
     if (length > 0x7fffffff || end > input.length) throw new MalformedImage('a PNG chunk runs past the end of the file');
     if (!/^[A-Za-z]{4}$/.test(type)) throw new MalformedImage('a PNG chunk has no valid type');
     if (first && (type !== 'IHDR' || length !== 13)) throw new MalformedImage('a PNG starts with its IHDR chunk');
+    if (first) checkDimensions(input.readUInt32BE(offset + 8), input.readUInt32BE(offset + 12));
     first = false;
     if (type === 'IDAT') sawData = true;
     if (kept.has(type)) parts.push(input.subarray(offset, end));

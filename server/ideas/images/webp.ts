@@ -1,4 +1,5 @@
 import { readExifOrientation, orientationTiff } from './exif-orientation.ts';
+import { checkDimensions } from './dimensions.ts';
 import { MalformedImage } from './sniff.ts';
 
 /**
@@ -7,7 +8,8 @@ import { MalformedImage } from './sniff.ts';
  * ANIM/ANMF) and the ICC profile (ICCP) stay. When the (first) EXIF chunk of an extended
  * WebP (VP8X) asks for a turn, a new EXIF chunk holding only the orientation takes its
  * place and the EXIF flag stays set; a simple WebP has no flag to declare it, so there
- * the chunk goes like any other.
+ * the chunk goes like any other. The canvas (VP8X) and every frame (VP8, VP8L) have
+ * their declared size checked (dimensions.ts).
  */
 const kept = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
 const exifFlag = 0x08;
@@ -32,6 +34,7 @@ export function stripWebp(input: Buffer): Buffer {
     if (payloadEnd > riffEnd) throw new MalformedImage('a WebP chunk runs past the end of the file');
     const pad = size % 2;
     if (type === 'VP8 ' || type === 'VP8L' || type === 'ANMF') sawImage = true;
+    checkDeclaredSize(type, input.subarray(offset + 8, payloadEnd));
     if (kept.has(type)) {
       const chunk = Buffer.concat([input.subarray(offset, payloadEnd), Buffer.alloc(pad)]);
       if (type === 'VP8X' && size >= 1) {
@@ -57,6 +60,21 @@ export function stripWebp(input: Buffer): Buffer {
   header.writeUInt32LE(body.length + 4, 4);
   header.write('WEBP', 8, 'latin1');
   return Buffer.concat([header, body]);
+}
+
+/** The size a canvas or a frame declares, checked against the limits; too short a header is malformed. */
+function checkDeclaredSize(type: string, payload: Buffer): void {
+  if (type === 'VP8X') {
+    if (payload.length < 10) throw new MalformedImage('a WebP VP8X header is cut short');
+    checkDimensions(payload.readUIntLE(4, 3) + 1, payload.readUIntLE(7, 3) + 1);
+  } else if (type === 'VP8 ') {
+    if (payload.length < 10) throw new MalformedImage('a WebP VP8 frame header is cut short');
+    checkDimensions(payload.readUInt16LE(6) & 0x3fff, payload.readUInt16LE(8) & 0x3fff);
+  } else if (type === 'VP8L') {
+    if (payload.length < 5) throw new MalformedImage('a WebP VP8L header is cut short');
+    const bits = payload.readUInt32LE(1);
+    checkDimensions((bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
+  }
 }
 
 function riffChunk(type: string, data: Buffer): Buffer {
