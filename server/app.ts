@@ -12,6 +12,7 @@ import { serveStatic } from './http/static.ts';
 import { Database } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { relayModules } from './modules.ts';
+import { MailService } from './mail/service.ts';
 import { SmsService } from './sms/service.ts';
 import { SyncHub } from './sync/hub.ts';
 import { syncUpgrade } from './sync/upgrade.ts';
@@ -37,7 +38,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
     sessionsRevoked: (userId) => hub?.disconnectUser(userId),
   };
   const base = { db, config, log, now, events };
-  const ctx: Context = { ...base, sms: new SmsService(base) };
+  const ctx: Context = { ...base, sms: new SmsService(base), mail: new MailService(base) };
   hub = new SyncHub(ctx);
   const liveHub = hub;
 
@@ -80,6 +81,8 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // Links in e-mails point here unless CONCLAVE_PUBLIC_URL says where people reach the relay.
+  config.publicUrl ??= `http://${config.host}:${port}`;
 
   let closing: Promise<void> | null = null;
   return {

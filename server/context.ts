@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import type { MailGateway } from './mail/gateway.ts';
 import type { SmsGateway } from './sms/gateway.ts';
 import type { Database } from './store/db.ts';
 
@@ -18,6 +19,8 @@ export interface RelayEvents {
 export interface Context extends BaseContext {
   /** Send SMS and hear replies and statuses (server/sms/gateway.ts). */
   sms: SmsGateway;
+  /** Send e-mail (server/mail/gateway.ts). */
+  mail: MailGateway;
 }
 
 /** The context without the services built on it (what those services are handed). */

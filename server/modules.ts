@@ -7,6 +7,7 @@ import { smsRoutes } from './http/routes/sms.ts';
 import { pollsModule } from './polls/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { ideasModule } from './ideas/module.ts';
+import { mailModule } from './mail/module.ts';
 
 /**
  * A part of the relay: its HTTP routes, and background work started with the relay and
@@ -28,5 +29,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     decisionsModule(ctx),
     figuresModule(ctx),
     ideasModule(ctx),
+    mailModule(ctx),
   ];
 }

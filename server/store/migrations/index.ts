@@ -12,10 +12,11 @@ import { smsPartNumbersBackfill } from './204-sms-part-numbers-backfill.ts';
 import { polls } from './400-polls.ts';
 import { decisions } from './410-decisions.ts';
 import { ideas } from './500-ideas.ts';
+import { mail } from './600-mail.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
- * 400–499 decisions, 500–599 ideas.
+ * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts.
  */
-export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, sms, smsReceiptRef, smsClaimOrder, smsPartNumbers, smsPartNumbersBackfill, figures, polls, decisions, ideas];
+export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, sms, smsReceiptRef, smsClaimOrder, smsPartNumbers, smsPartNumbersBackfill, figures, polls, decisions, ideas, mail];

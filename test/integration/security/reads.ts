@@ -68,4 +68,6 @@ export const reads: Read[] = [
   { name: 'GET /api/sms/consents/:userId', path: (w) => `/api/sms/consents/${w.people.contributor}`, rule: selfOrAdmin('contributor') },
   { name: 'GET /api/sms/inbox', path: () => '/api/sms/inbox?all=1', rule: adminOnly },
   { name: 'GET /api/sms/settings', path: () => '/api/sms/settings', rule: adminOnly },
+
+  { name: 'GET /api/mail/messages', path: () => '/api/mail/messages', rule: adminOnly },
 ];

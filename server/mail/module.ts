@@ -1,0 +1,13 @@
+import type { Context } from '../context.ts';
+import type { RelayModule } from '../modules.ts';
+import { mailRoutes } from './routes.ts';
+
+/** E-mail: the outbox routes, and the worker that sends the queue (ctx.mail). */
+export function mailModule(ctx: Context): RelayModule {
+  return {
+    name: 'mail',
+    routes: (router) => mailRoutes(router, ctx),
+    start: () => ctx.mail.start(),
+    stop: () => ctx.mail.stop(),
+  };
+}

@@ -1,0 +1,51 @@
+import { MailListQuery, MailTestRequest } from '#core/api/mail';
+import { mailLanguage, renderMail } from '#core/mail/templates';
+import { authenticate, requireAdmin } from '../accounts/sessions.ts';
+import { newId } from '../auth/tokens.ts';
+import type { Context } from '../context.ts';
+import { readJson, readNoBody, validate } from '../http/body.ts';
+import type { Request, Router } from '../http/router.ts';
+import { listMail, readMail, retryMail } from './outbox.ts';
+
+/** The mail outbox, for administrators (schemas: core/api/mail.ts). */
+export function mailRoutes(router: Router, ctx: Context) {
+  const admin = async (req: Request) => {
+    const me = await authenticate(ctx, req.raw.headers.authorization);
+    requireAdmin(me);
+    return me;
+  };
+  router
+    .on('GET', '/api/mail/messages', async (req) => {
+      const me = await admin(req);
+      return { body: await listMail(ctx.db, me.orgId, validate(MailListQuery, Object.fromEntries(req.query))) };
+    })
+    .on('GET', '/api/mail/messages/:id', async (req) => {
+      const me = await admin(req);
+      return { body: await readMail(ctx.db, me.orgId, req.params.id ?? '') };
+    })
+    .on('POST', '/api/mail/messages/:id/retry', async (req) => {
+      const me = await admin(req);
+      await readNoBody(req.raw);
+      await retryMail(ctx.db, me.orgId, req.params.id ?? '', me.id, ctx.now());
+      ctx.mail.wake();
+      return { body: await readMail(ctx.db, me.orgId, req.params.id ?? '') };
+    })
+    .on('POST', '/api/mail/test', async (req) => {
+      const me = await admin(req);
+      const input = await readJson(req.raw, MailTestRequest);
+      const row = await ctx.db.get<{ email: string; org: string; locale: string }>(
+        'SELECT u.email, o.name AS org, o.locale FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ?',
+        [me.id],
+      );
+      const { id } = await ctx.mail.enqueue({
+        orgId: me.orgId,
+        userId: input.to ? null : me.id,
+        to: input.to ?? row?.email ?? '',
+        kind: 'test',
+        idempotencyKey: `test:${newId()}`,
+        content: renderMail('test', mailLanguage(row?.locale), { organization: row?.org ?? '' }),
+        requestedBy: me.id,
+      });
+      return { status: 201, body: { id } };
+    });
+}

@@ -1,0 +1,114 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+
+/** One message as the SMTP server received it. */
+export interface ReceivedMail {
+  envelopeTo: string[];
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  headers: Map<string, unknown>;
+  parsed: ParsedMail;
+}
+
+/**
+ * An SMTP server on loopback for tests (smtp-server + mailparser). It checks a user and
+ * password, keeps what it receives, and can be told to answer 4xx for a while, refuse
+ * some addresses with 550, or take a message and never answer (to kill the relay then).
+ */
+export class TestSmtp {
+  readonly received: ReceivedMail[] = [];
+  /** Temporary refusals (451) still to give at DATA. */
+  failNext = 0;
+  /** Addresses refused at RCPT with 550 (a bounce). */
+  readonly refuse = new Set<string>();
+  /** When set, messages are read and kept but never answered. */
+  hold = false;
+  private readonly waiters: (() => void)[] = [];
+  private server: SMTPServer;
+
+  constructor(readonly user = 'relay', readonly pass = 'secret-smtp') {
+    this.server = new SMTPServer({
+      secure: false,
+      disabledCommands: ['STARTTLS'],
+      authOptional: false,
+      logger: false,
+      onAuth: (auth, _session, cb) =>
+        auth.username === this.user && auth.password === this.pass ? cb(null, { user: auth.username }) : cb(new Error('Invalid username or password')),
+      onRcptTo: (address, _session, cb) => {
+        if (this.refuse.has(address.address.toLowerCase())) {
+          const err = new Error('5.1.1 No such mailbox') as Error & { responseCode: number };
+          err.responseCode = 550;
+          return cb(err);
+        }
+        cb();
+      },
+      onData: (stream, session, cb) => void this.onData(stream, session, cb),
+    });
+  }
+
+  private async onData(stream: SMTPServerDataStream, session: SMTPServerSession, cb: (err?: Error | null) => void) {
+    const parsed = await simpleParser(stream);
+    if (this.failNext > 0) {
+      this.failNext--;
+      const err = new Error('4.3.0 Try again later') as Error & { responseCode: number };
+      err.responseCode = 451;
+      return cb(err);
+    }
+    const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : (parsed.to?.text ?? '');
+    this.received.push({
+      envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+      to,
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+      html: typeof parsed.html === 'string' ? parsed.html : '',
+      messageId: parsed.messageId ?? '',
+      headers: parsed.headers,
+      parsed,
+    });
+    for (const wake of this.waiters.splice(0)) wake();
+    if (this.hold) return; // read and kept, never answered
+    cb();
+  }
+
+  async listen(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return (this.server.server.address() as AddressInfo).port;
+  }
+
+  get port(): number {
+    return (this.server.server.address() as AddressInfo).port;
+  }
+
+  /** `smtp://user:pass@127.0.0.1:port`, for SMTP_URL. */
+  get url(): string {
+    return `smtp://${this.user}:${this.pass}@127.0.0.1:${this.port}`;
+  }
+
+  /** Waits until `count` messages were received (or fails after `ms`). */
+  async waitFor(count: number, ms = 20_000): Promise<ReceivedMail[]> {
+    const until = Date.now() + ms;
+    while (this.received.length < count) {
+      if (Date.now() > until) throw new Error(`expected ${count} e-mails, got ${this.received.length}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+    return this.received;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** The last path segment of the first link in a text that contains `marker` (an invitation or reset link). */
+export function linkToken(text: string, marker: string): string {
+  const link = text.split(/\s+/).find((word) => word.startsWith('http') && word.includes(marker));
+  if (!link) throw new Error(`no link with ${marker} in:\n${text}`);
+  return link.split('/').pop() ?? '';
+}
