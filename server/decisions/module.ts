@@ -3,22 +3,24 @@ import { decisionRoutes } from '../http/routes/decisions.ts';
 import type { RelayModule } from '../modules.ts';
 import { DueTimer } from '../polls/due-timer.ts';
 import { announceDueReviews, nextReview } from './reviews.ts';
-import { listenToDecisionSms, resumeDecisionSms } from './sms.ts';
+import { DecisionSmsSender, listenToDecisionSms } from './sms.ts';
 
 /** Decision records: routes, SMS summaries and acknowledgements, review-date reminders. */
 export function decisionsModule(ctx: Context): RelayModule {
   const reviews = new DueTimer('decision reviews', { log: ctx.log, now: ctx.now, next: () => nextReview(ctx), work: () => announceDueReviews(ctx) });
+  const sender = new DecisionSmsSender(ctx);
   let resuming: Promise<void> = Promise.resolve();
   // Listen before any part starts, so that no "OK" heard at start-up goes unrecorded.
   listenToDecisionSms(ctx);
   return {
     name: 'decisions',
-    routes: (router) => decisionRoutes(router, ctx, () => reviews.changed()),
+    routes: (router) => decisionRoutes(router, ctx, { reviewsChanged: () => reviews.changed(), sendSms: (id) => sender.send(id) }),
     start: async () => {
       await reviews.start();
-      resuming = resumeDecisionSms(ctx).catch((err: unknown) => ctx.log.error({ err }, 'could not resume decision SMS'));
+      resuming = sender.resume().catch((err: unknown) => ctx.log.error({ err }, 'could not resume decision SMS'));
     },
     stop: async () => {
+      await sender.stop();
       await resuming;
       await reviews.stop();
     },

@@ -5,7 +5,7 @@ import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { closePolls } from '../polls/polls.ts';
-import { activityPeople, pollsOfActivity } from '../polls/records.ts';
+import { pollsOfActivity } from '../polls/records.ts';
 import { attachedResult } from '../polls/results.ts';
 
 /** A review date as the instant the review falls due: a bare date means the start of that day (UTC). */
@@ -17,10 +17,23 @@ export function reviewInstant(ctx: Context, reviewDate: string | undefined): str
 }
 
 /**
+ * Everyone who holds a role in the activity, directly or through a group, and is not
+ * disabled: the recipients of its decision. As SQL, so that listing 20,000 members is
+ * one statement run by the store, not 20,000 awaited inserts holding it.
+ */
+const activityPeopleSql = `
+  SELECT u.id AS user_id FROM activity_members am JOIN users u ON u.id = am.subject_id
+   WHERE am.activity_id = ?1 AND am.subject_kind = 'user' AND u.disabled_at IS NULL
+  UNION
+  SELECT u.id FROM activity_members am JOIN group_members gm ON gm.group_id = am.subject_id JOIN users u ON u.id = gm.user_id
+   WHERE am.activity_id = ?1 AND am.subject_kind = 'group' AND u.disabled_at IS NULL`;
+
+/**
  * Publishes the activity's decision record (facilitators only, once). In one
  * transaction: the activity's polls are closed (open rounds revealed), the chosen
  * polls' results are attached, every member is listed as a recipient and told in the
- * app, and the activity becomes `decided`. SMS follow once it is committed.
+ * app, and the activity becomes `decided`. The statements are a fixed handful whatever
+ * the number of members. SMS follow once it is committed (sms.ts, in batches).
  */
 export async function publishDecision(ctx: Context, caller: Caller, activityId: string, input: PublishDecisionRequest) {
   const activity = await requireFacilitator(ctx, caller, activityId);
@@ -55,14 +68,15 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
         now,
       ],
     );
-    for (const person of await activityPeople(tx, activityId)) {
-      await tx.run('INSERT INTO decision_recipients (decision_id, user_id) VALUES (?, ?)', [id, person.userId]);
-      await tx.run(`INSERT INTO decision_notices (user_id, decision_id, kind, created_at) VALUES (?, ?, 'published', ?)`, [
-        person.userId,
-        id,
-        now,
-      ]);
-    }
+    await tx.run(`INSERT INTO decision_recipients (decision_id, user_id) SELECT ?2, user_id FROM (${activityPeopleSql}) ORDER BY user_id`, [
+      activityId,
+      id,
+    ]);
+    await tx.run(
+      `INSERT INTO decision_notices (user_id, decision_id, kind, created_at)
+       SELECT user_id, decision_id, 'published', ? FROM decision_recipients WHERE decision_id = ? ORDER BY user_id`,
+      [now, id],
+    );
     await tx.run(`UPDATE activities SET status = 'decided', updated_at = ? WHERE id = ?`, [now, activityId]);
   });
   return { id };

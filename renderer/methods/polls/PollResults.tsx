@@ -21,7 +21,7 @@ export function PollResults({ poll, round }: { poll: PollView; round: RoundView 
     <section className="poll-results" aria-label={`${t('results')} – ${t('round', { n: round.round })}`}>
       <h4>{poll.rounds.length > 1 ? `${t('results')} – ${t('round', { n: round.round })}` : t('results')}</h4>
       <ul data-testid="result-lines">
-        {resultLines(round.result).map((line, i) => <li key={i}>{line}</li>)}
+        {resultLines(round.result).lines.map((line, i) => <li key={i}>{line}</li>)}
       </ul>
       {round.changedInput && (
         <p className="muted">

@@ -5,14 +5,19 @@ import type { Context } from '../../context.ts';
 import { decisionPdf } from '../../decisions/pdf.ts';
 import { publishDecision } from '../../decisions/publish.ts';
 import { acknowledgeDecision, decisionNotices, decisionRecord, rateDecision, readNotice } from '../../decisions/record.ts';
-import { sendDecisionSms } from '../../decisions/sms.ts';
 import { readJson, readNoBody } from '../body.ts';
 import { notFound } from '../errors.ts';
 import type { Request, Router } from '../router.ts';
 
 const fileName = (title: string, ext: string) => `decision-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'record'}.${ext}`;
 
-export function decisionRoutes(router: Router, ctx: Context, reviewsChanged: () => void) {
+export interface DecisionHooks {
+  reviewsChanged: () => void;
+  /** Starts the decision's SMS; resolves once the first batch is recorded. */
+  sendSms: (decisionId: string) => Promise<void>;
+}
+
+export function decisionRoutes(router: Router, ctx: Context, hooks: DecisionHooks) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const id = (req: Request) => req.params.id ?? '';
 
@@ -21,9 +26,9 @@ export function decisionRoutes(router: Router, ctx: Context, reviewsChanged: () 
       const me = await caller(req);
       const input = await readJson(req.raw, PublishDecisionRequest);
       const { id: decisionId } = await publishDecision(ctx, me, id(req), input);
-      reviewsChanged();
-      // The record is committed: SMS go out now (and again at start if this is cut short).
-      await sendDecisionSms(ctx, decisionId).catch((err: unknown) => ctx.log.error({ err, decisionId }, 'decision SMS failed'));
+      hooks.reviewsChanged();
+      // The record is committed: SMS go out now, batch by batch (and again at start if this is cut short).
+      await hooks.sendSms(decisionId);
       return { status: 201, body: await decisionRecord(ctx, me, id(req)) };
     })
     .on('GET', '/api/activities/:id/decision', async (req) => ({ body: await decisionRecord(ctx, await caller(req), id(req)) }))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionRecord } from '#core/api/decisions';
-import { decisionMarkdown } from '#core/decisions/markdown';
+import { decisionMarkdown, exportLimits } from '#core/decisions/markdown';
 import { tallyInstantRunoff } from '#core/methods/instant-runoff';
 
 const record: DecisionRecord = {
@@ -42,5 +42,32 @@ describe('the decision record in Markdown', () => {
     expect(md).toContain('1 of 2 member(s) acknowledged.');
     expect(md).toContain('- Bob: acknowledged 2026-11-23 10:05 (sms)');
     expect(md).toContain('- Carol: not yet');
+  });
+
+  it('is bounded whatever the number of members, ratings and reasons: long lists are cut with a line saying how many more the app shows', () => {
+    const members = 20_001;
+    const reason = 'e'.repeat(2000);
+    const comment = 'c'.repeat(2000);
+    const big: DecisionRecord = {
+      ...record,
+      rationale: 'r'.repeat(20_000),
+      dissent: 'd'.repeat(20_000),
+      results: Array.from({ length: 50 }, (_, i) => ({
+        pollId: `p${i}`,
+        kind: 'estimate',
+        question: `Estimate ${i}`,
+        rounds: 1,
+        result: { kind: 'estimate', round: 1, summary: null, convergence: null, reasons: Array.from({ length: members }, () => reason) },
+      })),
+      recipients: Array.from({ length: members }, (_, i) => ({ userId: `u${i}`, name: `Member ${i}`, sms: null, acknowledgedAt: null, acknowledgedVia: null })),
+      ratings: { count: members, mean: 3, mine: null, comments: Array.from({ length: members }, () => comment) },
+    };
+    const md = decisionMarkdown(big);
+    expect(md.length).toBeLessThanOrEqual(exportLimits.characters + 1_000);
+    expect(md).toContain(`0 of ${members} member(s) acknowledged.`);
+    expect(md).toContain(`- … and ${members - exportLimits.comments} more: the full list is in the app.`);
+    const small = decisionMarkdown({ ...record, recipients: big.recipients });
+    expect(small).toContain(`- … and ${members - exportLimits.listed} more: the full list is in the app.`);
+    expect(small.split('\n').filter((l) => l.startsWith('- Member ')).length).toBe(exportLimits.listed);
   });
 });
