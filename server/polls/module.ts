@@ -3,6 +3,7 @@ import { pollRoutes } from '../http/routes/polls.ts';
 import type { RelayModule } from '../modules.ts';
 import { DueTimer } from './due-timer.ts';
 import { revealDue } from './polls.ts';
+import { Tallies } from './tallies.ts';
 
 /** Sealed polls: their routes, and the timer that reveals rounds at their deadline. */
 export function pollsModule(ctx: Context): RelayModule {
@@ -16,9 +17,10 @@ export function pollsModule(ctx: Context): RelayModule {
       if (revealed.length > 0) ctx.log.info({ polls: revealed }, 'deadline passed: polls revealed');
     },
   });
+  const tallies = new Tallies();
   return {
     name: 'polls',
-    routes: (router) => pollRoutes(router, ctx, () => deadlines.changed()),
+    routes: (router) => pollRoutes(router, ctx, () => deadlines.changed(), tallies),
     start: () => deadlines.start(),
     stop: () => deadlines.stop(),
   };

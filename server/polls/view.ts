@@ -1,11 +1,11 @@
 import type { PollView, RoundView } from '#core/api/poll-view';
 import type { Ballot, PollDefinition } from '#core/api/polls';
 import type { EstimateSummary } from '#core/methods/delphi';
-import { tallyPoll } from '#core/methods/tally';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { canonical } from './access.ts';
-import { ballotsOf, eligibleVoters, participantsOf, roundsOf, type PollRecord } from './records.ts';
+import { eligibleVoters, participantsOf, roundsOf, type PollRecord } from './records.ts';
+import type { Tallies } from './tallies.ts';
 
 export function optionsOf(def: PollDefinition): string[] {
   if (def.kind === 'consent') return [def.proposal];
@@ -16,9 +16,10 @@ export function optionsOf(def: PollDefinition): string[] {
 
 /**
  * Builds what a caller sees of a poll. Sealed rounds contribute only who took part:
- * their ballots are never read here, so no answer can carry them.
+ * their ballots are never read here, so no answer can carry them. Revealed rounds are
+ * counted once per state (`tallies`); the rest is linear in the number of voters.
  */
-export async function pollView(ctx: Context, caller: Caller, poll: PollRecord): Promise<PollView> {
+export async function pollView(ctx: Context, caller: Caller, poll: PollRecord, tallies: Tallies): Promise<PollView> {
   const rounds = await roundsOf(ctx.db, poll.id);
   const names = new Map((await eligibleVoters(ctx.db, poll.activityId)).map((p) => [p.userId, p.name]));
   const views: RoundView[] = [];
@@ -29,15 +30,15 @@ export async function pollView(ctx: Context, caller: Caller, poll: PollRecord): 
     const view: RoundView = { ...r, participants, result: null, choices: null, changedInput: null };
     views.push(view);
     if (r.revealedAt === null) continue;
-    const ballots = await ballotsOf(ctx.db, poll.id, r.round);
-    const answers = await blockAnswers(ctx, poll.id, r.round);
-    view.result = tallyPoll(poll.definition, ballots, { round: r.round, answers, previousEstimate });
+    const counted = await tallies.round(ctx.db, poll, r.round, previousEstimate, canonical);
+    view.result = counted.result;
     if (view.result.kind === 'estimate') previousEstimate = view.result.summary;
     if (poll.anonymous) continue;
-    const byVoter = new Map(ballots.flatMap((b) => (b.voterId ? [[b.voterId, canonical(b.ballot)] as const] : [])));
-    const nameOf = (userId: string) => names.get(userId) ?? participants.find((p) => p.userId === userId)?.name ?? '?';
+    const byVoter = new Map(counted.choices.map((c) => [c.voterId, c.text] as const));
+    const participantNames = new Map(participants.map((p) => [p.userId, p.name]));
+    const nameOf = (userId: string) => names.get(userId) ?? participantNames.get(userId) ?? '?';
     if (poll.kind !== 'estimate') {
-      view.choices = ballots.flatMap((b) => (b.voterId ? [{ userId: b.voterId, name: nameOf(b.voterId), ballot: b.ballot }] : []));
+      view.choices = counted.choices.map((c) => ({ userId: c.voterId, name: nameOf(c.voterId), ballot: c.ballot }));
     }
     if (previousByVoter) {
       const before = previousByVoter;
@@ -51,7 +52,8 @@ export async function pollView(ctx: Context, caller: Caller, poll: PollRecord): 
   const current = views.find((v) => v.round === poll.round);
   const taken = current?.participants ?? [];
   const eligible = [...names].map(([userId, name]) => ({ userId, name }));
-  const mineTaken = taken.some((p) => p.userId === caller.id);
+  const takenIds = new Set(taken.map((p) => p.userId));
+  const mineTaken = takenIds.has(caller.id);
   return {
     id: poll.id,
     activityId: poll.activityId,
@@ -68,7 +70,7 @@ export async function pollView(ctx: Context, caller: Caller, poll: PollRecord): 
     participation: {
       eligible: eligible.length,
       taken,
-      waiting: eligible.filter((p) => !taken.some((t) => t.userId === p.userId)),
+      waiting: eligible.filter((p) => !takenIds.has(p.userId)),
     },
     mine: { taken: mineTaken, ballot: mineTaken && !poll.anonymous ? await ownBallot(ctx, poll, caller.id) : null },
     results: current?.result ?? null,
@@ -82,12 +84,4 @@ async function ownBallot(ctx: Context, poll: PollRecord, userId: string): Promis
     [poll.id, poll.round, userId],
   );
   return row ? (JSON.parse(row.ballot) as Ballot) : null;
-}
-
-async function blockAnswers(ctx: Context, pollId: string, round: number) {
-  const rows = await ctx.db.all<{ ballot_key: string; answer: string }>(
-    'SELECT ballot_key, answer FROM poll_block_answers WHERE poll_id = ? AND round = ?',
-    [pollId, round],
-  );
-  return new Map(rows.map((r) => [r.ballot_key, r.answer]));
 }

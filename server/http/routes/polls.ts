@@ -6,6 +6,7 @@ import { pollFor } from '../../polls/access.ts';
 import { castBallot } from '../../polls/ballots.ts';
 import { answerBlock, createPoll, openRound, revealDue, revealPoll, type DeadlinesChanged } from '../../polls/polls.ts';
 import { pollsOfActivity } from '../../polls/records.ts';
+import type { Tallies } from '../../polls/tallies.ts';
 import { pollView } from '../../polls/view.ts';
 import { readJson, readNoBody } from '../body.ts';
 import type { Request, Router } from '../router.ts';
@@ -14,13 +15,13 @@ import type { Request, Router } from '../router.ts';
  * Polls (sealed votes, scores, estimates). Every read or write first reveals rounds
  * whose deadline has passed, so the answer never depends on the timer's punctuality.
  */
-export function pollRoutes(router: Router, ctx: Context, deadlinesChanged: DeadlinesChanged) {
+export function pollRoutes(router: Router, ctx: Context, deadlinesChanged: DeadlinesChanged, tallies: Tallies) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const id = (req: Request) => req.params.id ?? '';
   const viewOf = async (req: Request, status = 200) => {
     const me = await caller(req);
     const { poll } = await pollFor(ctx, me, id(req));
-    return { status, body: await pollView(ctx, me, poll) };
+    return { status, body: await pollView(ctx, me, poll, tallies) };
   };
 
   router
@@ -34,7 +35,7 @@ export function pollRoutes(router: Router, ctx: Context, deadlinesChanged: Deadl
       await activityFor(ctx, me, id(req));
       await revealDue(ctx);
       const polls = await pollsOfActivity(ctx.db, id(req));
-      return { body: { polls: await Promise.all(polls.map((p) => pollView(ctx, me, p))) } };
+      return { body: { polls: await Promise.all(polls.map((p) => pollView(ctx, me, p, tallies))) } };
     })
     .on('GET', '/api/polls/:id', async (req) => {
       await revealDue(ctx, id(req));
