@@ -10,6 +10,7 @@ import { HttpError } from './http/errors.ts';
 import { Router, send, type Method } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
 import { Database } from './store/db.ts';
+import { DiskWatch } from './store/disk-watch.ts';
 import { migrate } from './store/migrate.ts';
 import { relayModules } from './modules.ts';
 import { MailService } from './mail/service.ts';
@@ -39,8 +40,11 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   };
   const base = { db, config, log, now, events };
   const ctx: Context = { ...base, sms: new SmsService(base), mail: new MailService(base) };
-  hub = new SyncHub(ctx);
+  const disk = new DiskWatch(config.dataDir, config.sync.minFreeDiskBytes, log);
+  await disk.start();
+  hub = new SyncHub(ctx, disk);
   const liveHub = hub;
+  await liveHub.start();
 
   const router = new Router();
   router.on('GET', '/healthz', async () => ({ body: { ok: true } }));
@@ -56,6 +60,9 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
         if (!url.pathname.startsWith('/api/') && url.pathname !== '/healthz') {
           const file = config.webRoot && req.method === 'GET' ? await serveStatic(config.webRoot, url.pathname) : null;
           if (file) return send(res, file);
+        }
+        if (disk.low && writes(req.method, url.pathname)) {
+          throw new HttpError(ErrorCode.diskFull, 'The relay is low on disk space: nothing can be saved until space is freed.');
         }
         const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
         const reply = await handler({ method: req.method as Method, path: url.pathname, params, query: url.searchParams, raw: req });
@@ -94,6 +101,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
       closing ??= (async () => {
         server.close();
         await liveHub.drain();
+        disk.stop();
         for (const m of [...modules].reverse()) await m.stop?.();
         server.closeAllConnections();
         await db.close();
@@ -101,4 +109,9 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
       return closing;
     },
   };
+}
+
+/** API requests that store something (signing in and out excepted: they are tiny). */
+function writes(method: string | undefined, pathname: string) {
+  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && pathname.startsWith('/api/') && pathname !== '/api/session';
 }

@@ -18,6 +18,21 @@ export interface Config {
     idleUnloadMs: number;
     /** Fold the update log into a snapshot after this many updates. */
     snapshotEvery: number;
+    /** Structs and deleted ranges one update may carry (SPEC U3). */
+    maxUpdateEntries: number;
+    /** Structs one document may hold. */
+    maxDocumentItems: number;
+    /** Percent of the document's size limit one contributor's content may take (SPEC U4). */
+    maxSharePercent: number;
+    /** Bytes written to documents per day: by one person in all activities, and in one activity (SPEC U7). */
+    personBytesPerDay: number;
+    activityBytesPerDay: number;
+    /** Edits are refused while the data folder's disk has less free space than this (SPEC U8). */
+    minFreeDiskBytes: number;
+    /** Logged updates keep their data this long after a snapshot folded them (SPEC D5). */
+    logKeepHours: number;
+    /** Past snapshots kept per document, thinned to stay spread over time (SPEC D5). */
+    snapshotsKept: number;
   };
   /** Where the built client lives, served at `/` (web mode); null to serve none. */
   webRoot: string | null;
@@ -96,6 +111,14 @@ export function loadConfig(env: Env = process.env): Config {
       messageBurst: int(env, 'CONCLAVE_MESSAGE_BURST', 1000),
       idleUnloadMs: int(env, 'CONCLAVE_IDLE_UNLOAD_MS', 30_000),
       snapshotEvery: int(env, 'CONCLAVE_SNAPSHOT_EVERY', 1000),
+      maxUpdateEntries: int(env, 'CONCLAVE_MAX_UPDATE_ENTRIES', 50_000),
+      maxDocumentItems: int(env, 'CONCLAVE_MAX_DOCUMENT_ITEMS', 1_000_000),
+      maxSharePercent: Math.min(100, int(env, 'CONCLAVE_MAX_SHARE_PERCENT', 50)),
+      personBytesPerDay: int(env, 'CONCLAVE_PERSON_BYTES_PER_DAY', 64 * 1024 * 1024),
+      activityBytesPerDay: int(env, 'CONCLAVE_ACTIVITY_BYTES_PER_DAY', 256 * 1024 * 1024),
+      minFreeDiskBytes: int(env, 'CONCLAVE_MIN_FREE_DISK_BYTES', 512 * 1024 * 1024),
+      logKeepHours: int(env, 'CONCLAVE_LOG_KEEP_HOURS', 24),
+      snapshotsKept: Math.max(1, int(env, 'CONCLAVE_SNAPSHOTS_KEPT', 24)),
     },
     webRoot: env.CONCLAVE_WEB_ROOT === '' ? null : path.resolve(env.CONCLAVE_WEB_ROOT ?? 'dist/web'),
     sqliteSynchronous: env.CONCLAVE_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',

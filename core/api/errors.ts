@@ -23,6 +23,8 @@ export const ErrorCode = {
   overBudget: 'over_budget',
   /** A person's stored files (idea photos) would exceed their storage quota. */
   quotaExceeded: 'quota_exceeded',
+  /** The relay's disk is nearly full: writes are refused until space is freed. */
+  diskFull: 'disk_full',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -55,4 +57,5 @@ export const statusOf: Record<ErrorCode, number> = {
   sms_refused: 422,
   over_budget: 402,
   quota_exceeded: 413,
+  disk_full: 507,
 };

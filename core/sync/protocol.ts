@@ -33,8 +33,14 @@ export const CloseCode = {
   signedOut: 4401,
   /** The person is no longer a member of the activity. */
   accessRevoked: 4403,
-  /** The document reached its size limit; no more edits are taken. */
+  /** An update depends on changes the relay never received: the client must reload. */
+  danglingUpdate: 4409,
+  /** The document (or the sender's share of it, or the update itself) is over its limit. */
   documentFull: 4413,
+  /** The sender or the activity used up today's write quota. */
+  quotaExhausted: 4429,
+  /** The relay is low on disk space: retried with backoff. */
+  tryAgainLater: 1013,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -42,4 +48,10 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 export const DeniedReason = {
   readOnly: 'read-only: viewers cannot edit this activity; the change was not saved',
   documentFull: 'document-full: this activity reached its size limit; the change was not saved',
+  shareFull: 'share-full: your part of this activity reached its limit; the change was not saved',
+  updateTooLarge: 'update-too-large: the change holds too many entries at once; it was not saved',
+  dangling: 'out-of-sync: the change builds on changes the relay never received; reload the activity',
+  archived: 'read-only: this activity is archived; the change was not saved',
+  quota: 'quota: the daily limit of changes was reached; the change was not saved',
+  diskFull: 'disk-full: the relay is low on disk space; the change was not saved, try again later',
 } as const;

@@ -10,6 +10,13 @@ export class Connection {
   /** Awareness client IDs this connection speaks for. */
   readonly awarenessClients = new Set<number>();
   readonly bucket: TokenBucket;
+  /**
+   * Updates that build on changes this connection has not sent yet (a client that
+   * reconnects sends new edits before its sync answer): held, bounded, and retried
+   * after each of its updates is applied (SPEC U2).
+   */
+  readonly held: Uint8Array[] = [];
+  heldBytes = 0;
   toldReadOnly = false;
   closed = false;
 

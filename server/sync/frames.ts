@@ -24,12 +24,13 @@ export function readClientMessage(frame: Uint8Array): ClientMessage {
       case MessageType.sync: {
         const step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
+        if (decoder.pos > frame.length) throw new MalformedFrame('a length runs past the end of the frame');
         if (step === SyncStep.step1) {
           Y.decodeStateVector(payload);
           return { type: 'sync-step1', stateVector: payload };
         }
         if (step === SyncStep.step2 || step === SyncStep.update) {
-          Y.decodeUpdate(payload);
+          // Read and judged by the room (update-scan.ts, judge.ts) before it is applied.
           return { type: 'sync-update', update: payload, step: step === SyncStep.step2 ? 'step2' : 'update' };
         }
         throw new MalformedFrame(`unknown sync step ${step}`);

@@ -5,7 +5,9 @@ import { effectiveRole } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { Connection } from './connection.ts';
 import { Room } from './room.ts';
+import type { DiskWatch } from '../store/disk-watch.ts';
 import { UpdateLog } from './update-log.ts';
+import { WriteBudget } from './write-budget.ts';
 
 /**
  * All live rooms. Loads a room on first use, unloads it when it has been idle for a
@@ -14,12 +16,22 @@ import { UpdateLog } from './update-log.ts';
  */
 export class SyncHub {
   readonly log: UpdateLog;
+  readonly budget: WriteBudget;
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private draining = false;
 
-  constructor(private readonly ctx: Context) {
+  constructor(
+    private readonly ctx: Context,
+    disk: DiskWatch,
+  ) {
     this.log = new UpdateLog(ctx.db, ctx.now);
+    this.budget = new WriteBudget(ctx.now, disk);
+  }
+
+  /** Reads back today's writes (the quotas survive a restart). */
+  async start() {
+    await this.budget.load(this.ctx.db, this.ctx.log);
   }
 
   get loadedRooms(): number {
@@ -38,7 +50,8 @@ export class SyncHub {
         log: this.log,
         logger: this.ctx.log,
         now: this.ctx.now,
-        maxDocumentBytes: this.ctx.config.sync.maxDocumentBytes,
+        limits: updateLimits(this.ctx.config.sync),
+        budget: this.budget,
         snapshotEvery: this.ctx.config.sync.snapshotEvery,
         maxBacklogBytes: 16 * 1024 * 1024,
         onFailed: (failed) => this.forget(failed),
@@ -134,4 +147,15 @@ export class SyncHub {
     }
     this.rooms.clear();
   }
+}
+
+function updateLimits(sync: Context['config']['sync']) {
+  return {
+    maxUpdateEntries: sync.maxUpdateEntries,
+    maxDocumentBytes: sync.maxDocumentBytes,
+    maxDocumentItems: sync.maxDocumentItems,
+    maxShareBytes: Math.floor((sync.maxDocumentBytes * sync.maxSharePercent) / 100),
+    personBytesPerDay: sync.personBytesPerDay,
+    activityBytesPerDay: sync.activityBytesPerDay,
+  };
 }

@@ -3,8 +3,8 @@ import * as Y from 'yjs';
 import { CloseCode, DeniedReason } from '#core/sync/protocol';
 import type { Logger } from 'pino';
 import type { Database } from '../store/db.ts';
-import { may } from '../activities/access.ts';
 import { stampIdentity } from './awareness.ts';
+import { judgeUpdate, type DocumentView, type Refusal, type UpdateLimits } from './judge.ts';
 import { changedPaths } from './summary.ts';
 import type { Connection } from './connection.ts';
 import {
@@ -17,13 +17,20 @@ import {
   writeUpdate,
 } from './frames.ts';
 import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
+import { scanUpdate, TooManyEntries, type UpdateFacts } from './update-scan.ts';
+import type { WriteBudget } from './write-budget.ts';
+
+/** What one connection may hold back while its earlier changes are on their way (SPEC U2). */
+const maxHeldUpdates = 64;
+const maxHeldBytes = 256 * 1024;
 
 export interface RoomDeps {
   db: Database;
   log: UpdateLog;
   logger: Logger;
   now: () => Date;
-  maxDocumentBytes: number;
+  limits: UpdateLimits & { maxUpdateEntries: number };
+  budget: WriteBudget;
   snapshotEvery: number;
   /** A peer with more than this many bytes waiting to be sent is dropped. */
   maxBacklogBytes: number;
@@ -49,6 +56,9 @@ export class Room {
   private lastLoggedId = 0;
   private sinceSnapshot = 0;
   private approxBytes = 0;
+  /** Structs in the document: counted at load and snapshot, added to by each update between. */
+  private items = 0;
+  private archived = false;
   private snapshotting = false;
   private capturing: Uint8Array[] | null = null;
   private capturingPaths: Set<string> | null = null;
@@ -81,6 +91,7 @@ export class Room {
     this.lastLoggedId = stored.updates.at(-1)?.id ?? stored.snapshotUpto;
     this.sinceSnapshot = stored.updates.length;
     this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.data.length, 0);
+    this.items = countStructs(this.doc);
     if (this.state === 'loading') this.state = 'ready';
     for (const conn of this.connections) this.greet(conn);
   }
@@ -153,33 +164,114 @@ export class Room {
     else void this.deps.log.barrier().then(() => conn.send(answer));
   }
 
+  /** An update from a client: judged, then applied, held, or refused (rules U1–U8). */
   private acceptUpdate(conn: Connection, update: Uint8Array) {
-    if (!may.edit(conn.role)) {
-      if (!conn.toldReadOnly) conn.send(writePermissionDenied(DeniedReason.readOnly));
+    const outcome = this.judgeAndApply(conn, update);
+    if (outcome === 'applied') this.retryHeld(conn);
+    else if (outcome !== 'refused' && !this.hold(conn, update)) this.refuse(conn, outcome);
+  }
+
+  /**
+   * Reads the update (update-scan.ts), judges it (judge.ts), and only then applies it.
+   * An update that builds on changes not yet received is handed back to the caller.
+   */
+  private judgeAndApply(conn: Connection, update: Uint8Array): 'applied' | 'refused' | Refusal {
+    let facts: UpdateFacts;
+    try {
+      facts = scanUpdate(update, this.deps.limits.maxUpdateEntries);
+    } catch (err) {
+      if (!(err instanceof TooManyEntries)) {
+        conn.close(CloseCode.malformedFrame, `unusable update: ${err instanceof Error ? err.message : 'error'}`);
+        return 'refused';
+      }
+      const close = { code: CloseCode.documentFull, reason: err.message };
+      this.refuse(conn, { rule: 'U3', told: DeniedReason.updateTooLarge, close });
+      return 'refused';
+    }
+    const view: DocumentView = {
+      state: (client) => Y.getState(this.doc.store, client),
+      bytes: this.approxBytes,
+      items: this.items,
+      archived: this.archived,
+    };
+    const sender = { role: conn.role, shareBytes: 0, ...this.deps.budget.today(this.id, conn.userId) };
+    const verdict = judgeUpdate(facts, view, sender, this.deps.limits);
+    if (verdict.accept) {
+      this.apply(conn, update, facts);
+      return 'applied';
+    }
+    if (verdict.refusal.rule === 'U2') return verdict.refusal;
+    this.refuse(conn, verdict.refusal);
+    return 'refused';
+  }
+
+  /** Holds an update that waits for this connection's earlier changes, within bounds. */
+  private hold(conn: Connection, update: Uint8Array): boolean {
+    if (conn.held.length >= maxHeldUpdates || conn.heldBytes + update.length > maxHeldBytes) return false;
+    conn.held.push(update);
+    conn.heldBytes += update.length;
+    return true;
+  }
+
+  /** Applies held updates whose dependencies have now arrived, oldest first. */
+  private retryHeld(conn: Connection) {
+    let progress = true;
+    while (progress && conn.held.length > 0 && !conn.closed) {
+      progress = false;
+      for (const update of [...conn.held]) {
+        const outcome = this.judgeAndApply(conn, update);
+        if (outcome !== 'applied' && outcome !== 'refused') continue;
+        conn.held.splice(conn.held.indexOf(update), 1);
+        conn.heldBytes -= update.length;
+        if (outcome === 'refused') return;
+        progress = true;
+      }
+    }
+  }
+
+  private refuse(conn: Connection, refusal: Refusal) {
+    if (refusal.close === null) {
+      // Read-only: dropped, told once per connection (rule V1).
+      if (!conn.toldReadOnly) conn.send(writePermissionDenied(refusal.told));
       conn.toldReadOnly = true;
       return;
     }
-    if (this.approxBytes + update.length > this.deps.maxDocumentBytes) {
-      conn.send(writePermissionDenied(DeniedReason.documentFull));
-      conn.close(CloseCode.documentFull, 'document is full');
-      return;
-    }
+    conn.send(writePermissionDenied(refusal.told));
+    conn.close(refusal.close.code, refusal.close.reason);
+  }
+
+  /**
+   * Applies a judged update, then logs and broadcasts what it changed. Should Yjs still
+   * fail part-way or park structs (something the judge did not foresee), what it did
+   * integrate is logged and broadcast like any change, so that the room, the log and
+   * every client agree (rule D1), the rest is dropped, and the sender is closed.
+   */
+  private apply(conn: Connection, update: Uint8Array, facts: UpdateFacts) {
     const effective: Uint8Array[] = [];
     const paths = new Set<string>();
     this.capturing = effective;
     this.capturingPaths = paths;
+    let failure: unknown = null;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
-      conn.close(CloseCode.malformedFrame, `unusable update: ${err instanceof Error ? err.message : 'error'}`);
-      return;
+      failure = err;
     } finally {
       this.capturing = null;
       this.capturingPaths = null;
     }
+    const store = this.doc.store;
+    if (failure !== null || store.pendingStructs !== null || store.pendingDs !== null) {
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      this.deps.logger.warn({ err: failure, room: this.id }, 'partly applied update: kept what was integrated');
+      conn.close(CloseCode.malformedFrame, 'unusable update: it could not be applied whole');
+    }
     if (effective.length === 0) return;
     const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
     this.approxBytes += data.length;
+    this.items += facts.inserts;
+    this.deps.budget.spend(this.id, conn.userId, data.length);
     this.uncommitted++;
     this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths] }]).then(
       ([id]) => this.committed(conn, data, id ?? 0),
@@ -252,10 +344,13 @@ export class Room {
     const counted = this.sinceSnapshot;
     const bytesBefore = this.approxBytes;
     const data = Y.encodeStateAsUpdate(this.doc);
+    const items = countStructs(this.doc);
+    const itemsBefore = this.items;
     try {
       await writeSnapshot(this.deps.db, this.id, upto, data, this.deps.now());
       this.sinceSnapshot -= counted;
       this.approxBytes = data.length + (this.approxBytes - bytesBefore);
+      this.items = items + (this.items - itemsBefore);
     } catch (err) {
       this.deps.logger.error({ err, room: this.id }, 'could not write a snapshot');
     } finally {
@@ -272,4 +367,11 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Structs the document holds (items and garbage-collected ranges). */
+function countStructs(doc: Y.Doc): number {
+  let n = 0;
+  for (const structs of doc.store.clients.values()) n += structs.length;
+  return n;
 }

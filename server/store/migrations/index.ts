@@ -4,6 +4,7 @@ import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
 import { figures } from './300-figures.ts';
 import { updateSummaries } from './004-update-summaries.ts';
+import { logCompaction } from './005-log-compaction.ts';
 import { sms } from './200-sms.ts';
 import { smsReceiptRef } from './201-sms-receipt-ref.ts';
 import { smsClaimOrder } from './202-sms-claim-order.ts';
@@ -19,4 +20,4 @@ import { mail } from './600-mail.ts';
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts.
  */
-export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, sms, smsReceiptRef, smsClaimOrder, smsPartNumbers, smsPartNumbersBackfill, figures, polls, decisions, ideas, mail];
+export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, logCompaction, sms, smsReceiptRef, smsClaimOrder, smsPartNumbers, smsPartNumbersBackfill, figures, polls, decisions, ideas, mail];

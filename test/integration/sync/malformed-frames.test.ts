@@ -75,7 +75,7 @@ function mutate(frame: Uint8Array, rnd: () => number): Uint8Array {
   }
 }
 
-describe('malformed and random frames (SPEC L1, L2)', () => {
+describe('malformed and random frames (SPEC L1, L2, D1, U1)', () => {
   let relay: RelayProcess;
   let admin: Api;
   let activityId: string;
@@ -96,7 +96,7 @@ describe('malformed and random frames (SPEC L1, L2)', () => {
     await removeDataDir(relay.dataDir);
   });
 
-  it(`${frameCount} random and mutated frames crash nothing and corrupt no document`, { timeout: 300_000 }, async () => {
+  it(`U1/D1: ${frameCount} random and mutated frames crash nothing, corrupt no document, and leave every client agreeing`, { timeout: 300_000 }, async () => {
     const good = await connectClient(admin, activityId);
     await synced(good);
     good.doc.getMap('board').set('strength', 'loyal customers');
@@ -146,7 +146,7 @@ describe('malformed and random frames (SPEC L1, L2)', () => {
     // Every malformed frame closed its own connection with a protocol code.
     expect(judged).toBe(frameCount);
     expect(connections).toBeGreaterThan(10);
-    for (const code of closeCodes.keys()) expect([1009, 4400, 1005, 1000, 1006]).toContain(code);
+    for (const code of closeCodes.keys()) expect([1009, 4400, 4409, 4413, 1005, 1000, 1006]).toContain(code);
     expect(closeCodes.get(4400) ?? 0).toBeGreaterThan(0);
 
     // The relay still serves the good client, live.
@@ -157,6 +157,11 @@ describe('malformed and random frames (SPEC L1, L2)', () => {
     expect(peer.doc.getMap('board').get('strength')).toBe('loyal customers');
     expect(peer.doc.getText('notes').toString()).toBe('kept intact');
     const liveState = Y.encodeStateVector(peer.doc);
+    // D1: the newcomer holds exactly what the connected client was sent, nothing parked.
+    expect(liveState).toEqual(Y.encodeStateVector(good.doc));
+    expect(Y.encodeStateAsUpdate(peer.doc)).toEqual(Y.encodeStateAsUpdate(good.doc));
+    expect(peer.doc.store.pendingStructs).toBeNull();
+    expect(relay.output()).not.toContain('partly applied');
     peer.destroy();
     good.destroy();
 

@@ -1,0 +1,24 @@
+import type { Migration } from '../migrate.ts';
+
+/**
+ * The update log compacted behind snapshots (SPEC D5): a row whose data was folded away
+ * keeps its size in `bytes`; a run of one person's rows folded into one keeps how many
+ * updates it stands for and when the first was (`since`), which is all the history reads.
+ * Past snapshots are kept, thinned, so that earlier moments can be rebuilt.
+ */
+export const logCompaction: Migration = {
+  version: 102,
+  name: 'log compaction',
+  sql: `
+ALTER TABLE doc_updates ADD COLUMN bytes INTEGER;
+ALTER TABLE doc_updates ADD COLUMN updates INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE doc_updates ADD COLUMN since TEXT;
+CREATE TABLE doc_past_snapshots (
+  activity_id TEXT NOT NULL,
+  upto_id INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (activity_id, upto_id)
+);
+`,
+};

@@ -1,0 +1,108 @@
+import type { ActivityRole } from '#core/api/activities';
+import { CloseCode, DeniedReason } from '#core/sync/protocol';
+import { may } from '../activities/access.ts';
+import type { UpdateFacts } from './update-scan.ts';
+
+/** What the judge may know of the document, read-only. */
+export interface DocumentView {
+  /** The next clock the document expects from a Yjs client (its state vector entry). */
+  state(client: number): number;
+  /** Bytes the document takes as stored (snapshot plus log tail). */
+  bytes: number;
+  /** Structs the document holds (an upper bound between recounts). */
+  items: number;
+  archived: boolean;
+}
+
+/** Who sent the update, and what they have already used. */
+export interface SenderView {
+  role: ActivityRole;
+  /** Bytes of the document's content that came from this person. */
+  shareBytes: number;
+  /** Bytes this person wrote today, in every activity; and everyone in this one. */
+  personDayBytes: number;
+  activityDayBytes: number;
+  /** The data folder's disk is nearly full. */
+  diskLow: boolean;
+}
+
+export interface UpdateLimits {
+  maxDocumentBytes: number;
+  maxDocumentItems: number;
+  /** Most of the document one person's content may take, in bytes. */
+  maxShareBytes: number;
+  personBytesPerDay: number;
+  activityBytesPerDay: number;
+}
+
+export type Refusal = {
+  rule: string;
+  /** Sent to the client as an `auth` permission-denied reason; null to say nothing. */
+  told: string;
+  /** Close the connection with this code; null leaves it open (the update is dropped). */
+  close: { code: CloseCode; reason: string } | null;
+};
+
+export type Verdict = { accept: true } | { accept: false; refusal: Refusal };
+
+const refuse = (rule: string, told: string, close: Refusal['close']): Verdict => ({
+  accept: false,
+  refusal: { rule, told, close },
+});
+
+/**
+ * Judges an update before it is applied to anything (SPEC.md, U1–U6): a pure function of
+ * what the update would do, what the document is, and who sends it. Accepting means the
+ * update will integrate whole: nothing it depends on is missing.
+ */
+export function judgeUpdate(facts: UpdateFacts, doc: DocumentView, sender: SenderView, limits: UpdateLimits): Verdict {
+  if (!may.edit(sender.role)) return refuse('V1', DeniedReason.readOnly, null);
+  if (doc.archived) return refuse('U5', DeniedReason.archived, null);
+  const dangling = danglingClient(facts, doc);
+  if (dangling !== null) {
+    return refuse('U2', DeniedReason.dangling, {
+      code: CloseCode.danglingUpdate,
+      reason: `the update depends on changes of client ${dangling} the relay never received`,
+    });
+  }
+  // Deleting only shrinks the document: always taken, so a full document can be emptied.
+  if (facts.inserts === 0) return { accept: true };
+  if (sender.diskLow) {
+    return refuse('U8', DeniedReason.diskFull, { code: CloseCode.tryAgainLater, reason: 'the relay is low on disk space' });
+  }
+  const written = facts.bytes + loggedRowBytes;
+  if (sender.personDayBytes + written > limits.personBytesPerDay || sender.activityDayBytes + written > limits.activityBytesPerDay) {
+    return refuse('U7', DeniedReason.quota, { code: CloseCode.quotaExhausted, reason: 'daily write quota used up' });
+  }
+  if (doc.bytes + facts.bytes > limits.maxDocumentBytes || doc.items + facts.inserts > limits.maxDocumentItems) {
+    return refuse('L4', DeniedReason.documentFull, { code: CloseCode.documentFull, reason: 'document is full' });
+  }
+  if (sender.role !== 'facilitator' && sender.shareBytes + facts.bytes > limits.maxShareBytes) {
+    return refuse('U4', DeniedReason.shareFull, { code: CloseCode.documentFull, reason: 'your share of the document is full' });
+  }
+  return { accept: true };
+}
+
+/** What one logged update costs the store besides its bytes (row, ids, time, summary). */
+export const loggedRowBytes = 64;
+
+/**
+ * The first client whose structs the document could not integrate now: a range that
+ * starts past what the document (or the update itself) holds, an origin or parent not yet
+ * known, or a deletion of what does not exist yet. Yjs would park such structs unseen.
+ */
+function danglingClient(facts: UpdateFacts, doc: DocumentView): number | null {
+  const held = new Map<number, number>();
+  const holds = (client: number) => held.get(client) ?? doc.state(client);
+  for (const [client, ranges] of facts.ranges) {
+    let upTo = doc.state(client);
+    for (const range of ranges) {
+      if (range.from > upTo) return client;
+      upTo = Math.max(upTo, range.to);
+    }
+    held.set(client, upTo);
+  }
+  for (const [client, clock] of facts.needs) if (clock >= holds(client)) return client;
+  for (const [client, end] of facts.deletesUpTo) if (end > holds(client)) return client;
+  return null;
+}

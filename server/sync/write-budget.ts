@@ -1,0 +1,88 @@
+import type { Logger } from 'pino';
+import type { Database } from '../store/db.ts';
+import type { DiskWatch } from '../store/disk-watch.ts';
+import { loggedRowBytes } from './judge.ts';
+
+/** Today's writes (UTC day) as the judge sees them. */
+export interface TodaysWrites {
+  personDayBytes: number;
+  activityDayBytes: number;
+  diskLow: boolean;
+}
+
+/**
+ * Counts the bytes written to documents today, per person (all activities) and per
+ * activity (rule U7), in memory; at start it reads today's logged updates back, so a
+ * restart does not hand out a fresh quota. Each logged update counts its bytes plus
+ * `loggedRowBytes`, so that a flood of tiny updates is counted too.
+ */
+export class WriteBudget {
+  private day = '';
+  private readonly persons = new Map<string, number>();
+  private readonly activities = new Map<string, number>();
+
+  constructor(
+    private readonly now: () => Date,
+    private readonly disk: DiskWatch,
+  ) {}
+
+  /** Reads back what was written since the start of today. */
+  async load(db: Database, logger: Logger) {
+    this.roll();
+    const from = await firstIdOnOrAfter(db, `${this.day}T00:00:00.000Z`);
+    if (from === null) return;
+    const rows = await db.all<{ user_id: string; activity_id: string; bytes: number; n: number }>(
+      `SELECT user_id, activity_id, SUM(COALESCE(bytes, length(data))) AS bytes, SUM(updates) AS n
+         FROM doc_updates WHERE id >= ? GROUP BY user_id, activity_id`,
+      [from],
+    );
+    for (const r of rows) this.add(r.activity_id, r.user_id, r.bytes + r.n * loggedRowBytes);
+    logger.debug({ rows: rows.length }, "read back today's document writes");
+  }
+
+  today(activityId: string, userId: string): TodaysWrites {
+    this.roll();
+    return {
+      personDayBytes: this.persons.get(userId) ?? 0,
+      activityDayBytes: this.activities.get(activityId) ?? 0,
+      diskLow: this.disk.low,
+    };
+  }
+
+  /** An accepted update of `bytes` was logged. */
+  spend(activityId: string, userId: string, bytes: number) {
+    this.roll();
+    this.add(activityId, userId, bytes + loggedRowBytes);
+  }
+
+  private add(activityId: string, userId: string, bytes: number) {
+    this.persons.set(userId, (this.persons.get(userId) ?? 0) + bytes);
+    this.activities.set(activityId, (this.activities.get(activityId) ?? 0) + bytes);
+  }
+
+  private roll() {
+    const day = this.now().toISOString().slice(0, 10);
+    if (day === this.day) return;
+    this.day = day;
+    this.persons.clear();
+    this.activities.clear();
+  }
+}
+
+/**
+ * The first logged update at or after `at`. Ids grow with time, so a binary search on
+ * the primary key finds it in a few dozen lookups however long the log is.
+ */
+async function firstIdOnOrAfter(db: Database, at: string): Promise<number | null> {
+  const bounds = await db.get<{ lo: number | null; hi: number | null }>('SELECT MIN(id) AS lo, MAX(id) AS hi FROM doc_updates');
+  if (bounds?.lo == null || bounds.hi == null) return null;
+  let lo = bounds.lo;
+  let hi = bounds.hi + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const row = await db.get<{ id: number; at: string }>('SELECT id, at FROM doc_updates WHERE id >= ? ORDER BY id LIMIT 1', [mid]);
+    if (!row || row.at >= at) hi = mid;
+    else lo = row.id + 1;
+  }
+  return lo > bounds.hi ? null : lo;
+}

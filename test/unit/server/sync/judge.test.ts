@@ -1,0 +1,83 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { judgeUpdate, type DocumentView, type SenderView, type UpdateLimits } from '../../../../server/sync/judge.ts';
+import { scanUpdate } from '../../../../server/sync/update-scan.ts';
+
+const limits: UpdateLimits = {
+  maxDocumentBytes: 10_000,
+  maxDocumentItems: 1_000,
+  maxShareBytes: 5_000,
+  personBytesPerDay: 20_000,
+  activityBytesPerDay: 40_000,
+};
+const sender: SenderView = { role: 'contributor', shareBytes: 0, personDayBytes: 0, activityDayBytes: 0, diskLow: false };
+
+function viewOf(doc: Y.Doc, over: Partial<DocumentView> = {}): DocumentView {
+  return { state: (c) => Y.getState(doc.store, c), bytes: 0, items: 0, archived: false, ...over };
+}
+
+/** A room document, and a client that has it and edits it. */
+function setting() {
+  const room = new Y.Doc();
+  room.getText('notes').insert(0, 'shared text');
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(room));
+  const updates: Uint8Array[] = [];
+  client.on('update', (u: Uint8Array) => updates.push(u));
+  return { room, client, updates };
+}
+
+const rule = (v: ReturnType<typeof judgeUpdate>) => (v.accept ? 'accept' : v.refusal.rule);
+
+describe('judgeUpdate (SPEC U2, U4–U8, L4, V1)', () => {
+  it('accepts an edit whose every dependency the document holds', () => {
+    const { room, client, updates } = setting();
+    client.getText('notes').insert(6, 'and more ');
+    expect(rule(judgeUpdate(scanUpdate(updates[0]!, 100), viewOf(room), sender, limits))).toBe('accept');
+  });
+
+  it('U2: refuses an update that builds on one the document never received', () => {
+    const { room, client, updates } = setting();
+    client.getText('notes').insert(0, 'first ');
+    client.getText('notes').insert(0, 'second ');
+    expect(rule(judgeUpdate(scanUpdate(updates[1]!, 100), viewOf(room), sender, limits))).toBe('U2');
+    // A deletion of what the document does not hold yet is refused alike.
+    const other = new Y.Doc();
+    other.getText('notes').insert(0, 'elsewhere');
+    const deletion: Uint8Array[] = [];
+    other.on('update', (u: Uint8Array) => deletion.push(u));
+    other.getText('notes').delete(0, 4);
+    expect(rule(judgeUpdate(scanUpdate(deletion[0]!, 100), viewOf(room), sender, limits))).toBe('U2');
+  });
+
+  it('V1, U5: viewers and archived activities are read-only', () => {
+    const { room, client, updates } = setting();
+    client.getText('notes').insert(0, 'x');
+    const facts = scanUpdate(updates[0]!, 100);
+    expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, role: 'viewer' }, limits))).toBe('V1');
+    expect(rule(judgeUpdate(facts, viewOf(room, { archived: true }), sender, limits))).toBe('U5');
+  });
+
+  it('L4, U4, U6: a deletion passes every size limit; an insertion does not', () => {
+    const { room, client, updates } = setting();
+    client.getText('notes').delete(0, 7);
+    client.getText('notes').insert(0, 'x');
+    const [deletion, insertion] = updates.map((u) => scanUpdate(u, 100));
+    const full = viewOf(room, { bytes: 10_000 });
+    const over = { ...sender, shareBytes: 5_000, personDayBytes: 20_000, diskLow: true };
+    expect(rule(judgeUpdate(deletion!, full, over, limits))).toBe('accept');
+    expect(rule(judgeUpdate(insertion!, full, sender, limits))).toBe('L4');
+    expect(rule(judgeUpdate(insertion!, viewOf(room, { items: 1_000 }), sender, limits))).toBe('L4');
+    expect(rule(judgeUpdate(insertion!, viewOf(room), { ...sender, shareBytes: 5_000 }, limits))).toBe('U4');
+    expect(rule(judgeUpdate(insertion!, viewOf(room), { ...sender, role: 'facilitator', shareBytes: 5_000 }, limits))).toBe('accept');
+  });
+
+  it('U7, U8: daily quotas and a low disk refuse insertions', () => {
+    const { room, client, updates } = setting();
+    client.getText('notes').insert(0, 'x');
+    const facts = scanUpdate(updates[0]!, 100);
+    expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, personDayBytes: 20_000 }, limits))).toBe('U7');
+    expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, activityDayBytes: 40_000 }, limits))).toBe('U7');
+    expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, diskLow: true }, limits))).toBe('U8');
+  });
+});
