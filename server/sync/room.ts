@@ -21,8 +21,8 @@ import { scanUpdate, TooManyEntries, type UpdateFacts } from './update-scan.ts';
 import type { WriteBudget } from './write-budget.ts';
 
 /** What one connection may hold back while its earlier changes are on their way (SPEC U2). */
-const maxHeldUpdates = 64;
-const maxHeldBytes = 256 * 1024;
+const maxHeldUpdates = 1024;
+const maxHeldBytes = 1024 * 1024;
 
 export interface RoomDeps {
   db: Database;
@@ -213,19 +213,17 @@ export class Room {
     return true;
   }
 
-  /** Applies held updates whose dependencies have now arrived, oldest first. */
+  /**
+   * Applies held updates whose dependencies have now arrived. A client sends its changes
+   * in order, so they are tried oldest first, stopping at the first that still waits.
+   */
   private retryHeld(conn: Connection) {
-    let progress = true;
-    while (progress && conn.held.length > 0 && !conn.closed) {
-      progress = false;
-      for (const update of [...conn.held]) {
-        const outcome = this.judgeAndApply(conn, update);
-        if (outcome !== 'applied' && outcome !== 'refused') continue;
-        conn.held.splice(conn.held.indexOf(update), 1);
-        conn.heldBytes -= update.length;
-        if (outcome === 'refused') return;
-        progress = true;
-      }
+    while (conn.held.length > 0 && !conn.closed) {
+      const update = conn.held[0]!;
+      const outcome = this.judgeAndApply(conn, update);
+      if (outcome !== 'applied' && outcome !== 'refused') return;
+      conn.held.shift();
+      conn.heldBytes -= update.length;
     }
   }
 

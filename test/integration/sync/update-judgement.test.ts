@@ -44,7 +44,7 @@ describe('updates judged before they are applied (SPEC U2)', () => {
     relay = await startRelayProcess({
       env: {
         CONCLAVE_MAX_FRAME_BYTES: String(8 * 1024 * 1024),
-        CONCLAVE_MAX_DOCUMENT_BYTES: String(300 * 1024),
+        CONCLAVE_MAX_DOCUMENT_BYTES: String(600 * 1024),
       },
     });
     admin = await setUpOrganisation(relay.url);
@@ -64,7 +64,7 @@ describe('updates judged before they are applied (SPEC U2)', () => {
     const updates: Uint8Array[] = [];
     attacker.on('update', (u: Uint8Array) => updates.push(u));
     attacker.getMap('board').set('key', 'tiny');
-    for (let i = 0; i < 6; i++) attacker.getMap('board').set(`block-${i}`, 'x'.repeat(100 * 1024));
+    for (let i = 0; i < 12; i++) attacker.getMap('board').set(`block-${i}`, 'x'.repeat(100 * 1024));
     const [withheld, ...dependents] = updates;
 
     // A connection may hold back a little (a client that reconnects sends new edits
