@@ -1,10 +1,25 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import { addHistory, changeOf, messageById, moveTo, type MessageRow } from './messages.ts';
-import { receiptRank, recordPartReceipt, settleDelivery } from './parts.ts';
+import { takeEarlyReceipts } from './early-receipts.ts';
+import { receiptRank, recordAcceptedPart, recordPartReceipt, settleDelivery } from './parts.ts';
 import type { Receipt, ReceiptStatus, SubmitOutcome } from './providers/provider.ts';
 
-export { recordAcceptedPart } from './parts.ts';
+/** Receipts that came before these provider ids were recorded (early-receipts.ts), applied now. */
+export async function applyEarlyReceipts(tx: Queries, providerIds: readonly string[], now: Date): Promise<SmsStatusChange[]> {
+  const changes: SmsStatusChange[] = [];
+  for (const receipt of await takeEarlyReceipts(tx, providerIds)) {
+    const { change } = await recordReceipt(tx, receipt, now);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
+/** One part of a long message accepted (committed before the next goes), with any receipt that overtook it. */
+export async function acceptPart(tx: Queries, messageId: string, part: number, providerId: string, now: Date): Promise<SmsStatusChange[]> {
+  await recordAcceptedPart(tx, messageId, part, providerId);
+  return applyEarlyReceipts(tx, [providerId], now);
+}
 
 function partsNote(b: AcceptedSubmit): string {
   return b.parts && b.row.segments > 1 ? ` (part${b.parts.length > 1 ? 's' : ''} ${b.parts.join(', ')} of ${b.row.segments})` : '';
@@ -153,8 +168,10 @@ async function findReceiptMessage(tx: Queries, receipt: Receipt): Promise<{ row:
     if (row) return { row, viaPart: true };
   }
   if (receipt.ref !== undefined && receipt.to) {
+    // A message queued again after the grace period counts too: the receipt proves the provider had it.
     const row = await tx.get<MessageRow>(
-      `SELECT * FROM sms_messages WHERE to_phone = ? AND (seq & 65535) = ? AND status IN ('sending', 'sent')
+      `SELECT * FROM sms_messages WHERE to_phone = ? AND (seq & 65535) = ?
+          AND (status IN ('sending', 'sent') OR (status = 'queued' AND attempts > 0))
         ORDER BY seq DESC LIMIT 1`,
       [receipt.to, receipt.ref],
     );
@@ -210,9 +227,12 @@ export async function recordAccepted(
     b.row.status = 'sent';
     return changeOf(b.row, 'sent', `accepted by ${provider}`, at);
   });
+  changes.push(...(await applyEarlyReceipts(tx, parts.map((p) => p[0]), now)));
   // The receipts of a long message's parts may have come before the last part's answer.
   for (const b of moved.filter((m) => m.row.segments > 1 && m.parts)) {
-    const change = await settleDelivery(tx, b.row, null, at);
+    const row = await messageById(tx, b.row.id);
+    if (row?.status !== 'sent') continue;
+    const change = await settleDelivery(tx, row, null, at);
     if (change) changes.push(change);
   }
   return changes;

@@ -1,6 +1,7 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import { changeOf, type MessageRow } from './messages.ts';
+import { holdEarlyReceipt } from './early-receipts.ts';
 import { recordReceipt } from './outcomes.ts';
 import type { Receipt } from './providers/provider.ts';
 import { advance } from './status.ts';
@@ -45,7 +46,11 @@ export async function recordReceipts(
       seen.add(row.id);
       bulk.push({ receipt, row });
       results.push({ found: true, change: null });
-    } else results.push(await recordReceipt(tx, receipt, now));
+    } else {
+      const result = await recordReceipt(tx, receipt, now);
+      // No message claims it yet: it may have overtaken its acceptance, so it waits for it.
+      results.push(result.found || !(await holdEarlyReceipt(tx, receipt, now)) ? result : { found: true, change: null });
+    }
   }
   if (bulk.length === 0) return results;
   const groups = new Map<string, { receipt: Receipt; row: MessageRow }[]>();

@@ -197,7 +197,10 @@ export class SmsService implements SmsGateway {
       return new Map(batch.map((r, i) => [r, results[i]!]));
     }));
     const result = (await write).get(receipt);
-    if (result && !result.found) this.ctx.log.warn({ receipt }, 'a receipt for a message we do not know');
+    if (result && !result.found) {
+      // Never the number (nor the receipt's text): the provider's id is enough to look it up there.
+      this.ctx.log.warn({ providerId: receipt.providerId, status: receipt.status }, 'a receipt for a message we do not know');
+    }
     this.announce([result?.change ?? null]);
   }
 

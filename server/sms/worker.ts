@@ -5,7 +5,8 @@ import type { Database } from '../store/db.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import { addHistory, moveTo, type MessageRow } from './messages.ts';
-import { recordAccepted, recordAcceptedPart, recordOutcome, requeue, type AcceptedSubmit } from './outcomes.ts';
+import { dropStaleEarlyReceipts } from './early-receipts.ts';
+import { acceptPart, recordAccepted, recordOutcome, requeue, type AcceptedSubmit } from './outcomes.ts';
 import type { SmsProvider, SubmitOutcome } from './providers/provider.ts';
 
 /**
@@ -165,10 +166,12 @@ export class SmsWorker {
   /** One part of a long message accepted: committed before the provider sends the next. */
   private recordPart(messageId: string, part: number, total: number, providerId: string): Promise<void> {
     const detail = `part ${part} of ${total} accepted by ${this.deps.provider.name} as ${providerId}`;
-    return this.deps.writer.write(async (tx) => {
-      await recordAcceptedPart(tx, messageId, part, providerId);
-      await addHistory(tx, messageId, 'sending', detail, this.deps.now().toISOString());
-    });
+    return this.deps.writer
+      .write(async (tx) => {
+        await addHistory(tx, messageId, 'sending', detail, this.deps.now().toISOString());
+        return acceptPart(tx, messageId, part, providerId, this.deps.now());
+      })
+      .then((changes) => this.deps.announce(changes));
   }
 
   private accepted: AcceptedSubmit[] = [];
@@ -239,9 +242,14 @@ export class SmsWorker {
         validityEdge,
       ]);
       for (const row of old) out.push(await moveTo(tx, row, 'expired', 'not sent within its validity period', now.toISOString()));
-      return out;
+      const unknown = await dropStaleEarlyReceipts(tx, new Date(graceEdge));
+      return { out, unknown };
     });
-    this.deps.announce(changes);
+    for (const receipt of changes.unknown) {
+      // Never the number: the provider's id and what it said are enough to look it up there.
+      this.deps.log.warn(receipt, 'a receipt matched no message within the grace period');
+    }
+    this.deps.announce(changes.out);
   }
 }
 

@@ -21,6 +21,8 @@ export class FakeTwilio {
   readonly messages: TwilioMessage[] = [];
   private server: Server = createServer((req, res) => void this.handle(req, res));
   private failures: number[] = [];
+  /** Status callbacks POSTed (and answered) before the create call returns, as Twilio may. */
+  callbacksBeforeAnswer: string[] = [];
 
   constructor(
     readonly accountSid = 'AC' + 'a'.repeat(32),
@@ -88,6 +90,7 @@ export class FakeTwilio {
       statusCallback: form.get('StatusCallback'),
     };
     this.messages.push(message);
+    for (const status of this.callbacksBeforeAnswer) await this.statusCallback(message.sid, status);
     json(201, { sid: message.sid, status: 'queued', to: message.to, from: message.from, body: message.body });
   }
 }

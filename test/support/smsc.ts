@@ -24,7 +24,24 @@ export interface SmscOptions {
   receipts?: boolean;
   /** Include the receipted_message_id / message_state / user_message_reference TLVs. */
   receiptTlvs?: boolean;
+  /**
+   * When each submit's receipts go, relative to its submit_sm_resp:
+   * - `after-response` (default): on the next turn, after the response went out;
+   * - `with-response`: in the same write as the response (one TCP segment), as fast SMSCs do;
+   * - `before-response`: first; the response goes only once the relay answered them
+   *   (as an SMSC that reports on another bind does: the relay hears of the
+   *   message before it knows its id).
+   */
+  receiptTiming?: 'after-response' | 'with-response' | 'before-response';
+  /** Every receipt is sent twice. */
+  duplicateReceipts?: boolean;
+  /** An intermediate notification (ENROUTE) besides the final receipt: before it, or after it. */
+  intermediate?: 'none' | 'before' | 'after';
+  /** The receipts of a concatenated message wait for its last part, then go last part first. */
+  partsInReverse?: boolean;
 }
+
+type DeliverFields = ConstructorParameters<typeof smpp.PDU>[1];
 
 /**
  * An SMSC on loopback for tests and benchmarks, built on the `smpp` package's server.
@@ -39,7 +56,7 @@ export class TestSmsc {
   private server = smpp.createServer((session) => this.onSession(session));
   private bound: Session | null = null;
   private nextId = 1;
-  private readonly waitingReceipts: { fields: ConstructorParameters<typeof smpp.PDU>[1] }[] = [];
+  private readonly waitingReceipts: DeliverFields[] = [];
   private throttleUntil = 0;
   private dropAt: number | null = null;
   private dropAfterSeq: number | null = null;
@@ -49,9 +66,21 @@ export class TestSmsc {
   private readonly deaf = new WeakSet<Session>();
   private held: (() => void)[] | null = null;
   readonly options: Required<SmscOptions>;
+  /** What the final receipt of each submit says (a part may be undelivered). */
+  outcome: (submit: ReceivedSubmit) => 'delivered' | 'undelivered' = () => 'delivered';
 
   constructor(options: SmscOptions = {}) {
-    this.options = { systemId: 'conclave', password: 'secret', receipts: true, receiptTlvs: true, ...options };
+    this.options = {
+      systemId: 'conclave',
+      password: 'secret',
+      receipts: true,
+      receiptTlvs: true,
+      receiptTiming: 'after-response',
+      duplicateReceipts: false,
+      intermediate: 'none',
+      partsInReverse: false,
+      ...options,
+    };
   }
 
   async listen(): Promise<string> {
@@ -157,7 +186,7 @@ export class TestSmsc {
         this.binds++;
         this.bound = session;
         session.send(pdu.response({ system_id: 'test-smsc' }));
-        for (const receipt of this.waitingReceipts.splice(0)) this.sendReceipt(receipt.fields);
+        for (const receipt of this.waitingReceipts.splice(0)) this.sendReceipt(receipt);
       };
       if (this.held) this.held.push(answer);
       else answer();
@@ -202,21 +231,71 @@ export class TestSmsc {
       answered: false,
     };
     this.submits.push(submit);
-    if (this.options.receipts && submit.registeredDelivery & 1) this.queueReceipt(submit);
     if (this.dropAt !== null && this.submits.length >= this.dropAt) {
       this.dropAt = null;
+      // The relay never hears of this submit: its receipt waits for the next bind.
+      if (this.options.receipts && submit.registeredDelivery & 1) this.waitingReceipts.push(...this.receiptsOf(submit));
       session.destroy();
       return;
     }
-    submit.answered = true;
-    session.send(pdu.response({ message_id: messageId }));
-    if (seq !== undefined && seq === this.dropAfterSeq) {
-      this.dropAfterSeq = null;
-      this.deaf.add(session);
-      // Receipts wait for the next bind rather than go down a closing connection.
-      if (this.bound === session) this.bound = null;
-      session.close();
+    const respond = () => {
+      submit.answered = true;
+      session.send(pdu.response({ message_id: messageId }));
+      if (seq !== undefined && seq === this.dropAfterSeq) {
+        this.dropAfterSeq = null;
+        this.deaf.add(session);
+        // Receipts wait for the next bind rather than go down a closing connection.
+        if (this.bound === session) this.bound = null;
+        session.close();
+      }
+    };
+    const receipts = this.options.receipts && submit.registeredDelivery & 1 ? this.release(submit) : [];
+    if (receipts.length === 0) return respond();
+    switch (this.options.receiptTiming) {
+      case 'after-response':
+        respond();
+        setImmediate(() => receipts.forEach((r) => this.sendReceipt(r)));
+        return;
+      case 'with-response':
+        session.socket.cork();
+        respond();
+        receipts.forEach((r) => this.sendReceipt(r));
+        process.nextTick(() => session.socket.uncork());
+        return;
+      case 'before-response': {
+        let left = receipts.length;
+        receipts.forEach((r) => this.sendReceipt(r, () => --left === 0 && respond()));
+        return;
+      }
     }
+  }
+
+  /** The receipts to send now for this submit (a held concatenated message's all at once). */
+  private release(submit: ReceivedSubmit): DeliverFields[] {
+    const own = this.receiptsOf(submit);
+    const udh = submit.esmClass & 0x40 ? submit.shortMessage : null;
+    if (!this.options.partsInReverse || !udh) return own;
+    const key = `${submit.destination}:${udh[3]}:${submit.ref}`;
+    const held = [...(this.heldParts.get(key) ?? []), own];
+    if (udh[5] !== udh[4]) {
+      this.heldParts.set(key, held);
+      return [];
+    }
+    this.heldParts.delete(key);
+    return held.reverse().flat();
+  }
+  private readonly heldParts = new Map<string, DeliverFields[][]>();
+
+  /** One submit's notifications in the order the options say: intermediate, final, duplicates. */
+  private receiptsOf(submit: ReceivedSubmit): DeliverFields[] {
+    const final = this.receiptFields(submit, this.outcome(submit));
+    const once =
+      this.options.intermediate === 'none' || !(submit.registeredDelivery & 0x10)
+        ? [final]
+        : this.options.intermediate === 'before'
+          ? [this.receiptFields(submit, 'enroute'), final]
+          : [final, this.receiptFields(submit, 'enroute')];
+    return this.options.duplicateReceipts ? [...once, ...once] : once;
   }
 
   /** Sends the receipt of an earlier submit (for SMSCs built with `receipts: false`). */
@@ -227,35 +306,43 @@ export class TestSmsc {
   }
 
   private queueReceipt(submit: ReceivedSubmit, outcome: 'delivered' | 'undelivered' = 'delivered') {
+    const fields = this.receiptFields(submit, outcome);
+    setImmediate(() => this.sendReceipt(fields));
+  }
+
+  private receiptFields(submit: ReceivedSubmit, outcome: 'delivered' | 'undelivered' | 'enroute'): DeliverFields {
     const stamp = '2611230600';
-    const [stat, err, state] = outcome === 'delivered' ? ['DELIVRD', '000', 2] : ['UNDELIV', '001', 5];
-    const text = `id:${submit.messageId} sub:001 dlvrd:001 submit date:${stamp} done date:${stamp} stat:${stat} err:${err} text:`;
-    const fields = {
+    const [stat, err, state, dlvrd] = {
+      delivered: ['DELIVRD', '000', 2, '001'],
+      undelivered: ['UNDELIV', '001', 5, '000'],
+      enroute: ['ENROUTE', '000', 1, '000'],
+    }[outcome] as [string, string, number, string];
+    const text = `id:${submit.messageId} sub:001 dlvrd:${dlvrd} submit date:${stamp} done date:${stamp} stat:${stat} err:${err} text:`;
+    return {
       source_addr_ton: 1,
       source_addr_npi: 1,
       source_addr: submit.destination,
       destination_addr: submit.source,
-      esm_class: 0x04,
+      esm_class: outcome === 'enroute' ? 0x20 : 0x04,
       data_coding: 0,
       short_message: Buffer.from(text, 'ascii'),
       ...(this.options.receiptTlvs
         ? { receipted_message_id: submit.messageId ?? '', message_state: state, user_message_reference: submit.ref }
         : {}),
     };
-    // Sent after the submit_sm_resp goes out, as a real SMSC would.
-    setImmediate(() => this.sendReceipt(fields));
   }
 
-  private sendReceipt(fields: ConstructorParameters<typeof smpp.PDU>[1]) {
+  private sendReceipt(fields: DeliverFields, answered?: () => void) {
     const session = this.bound;
     if (!session) {
-      this.waitingReceipts.push({ fields });
+      this.waitingReceipts.push(fields);
+      answered?.();
       return;
     }
-    const entry = { fields };
+    const entry = fields;
     let unanswered = this.unanswered.get(session);
     if (!unanswered) {
-      const set = new Set<typeof entry>();
+      const set = new Set<DeliverFields>();
       this.unanswered.set(session, set);
       unanswered = set;
       // Receipts the relay never acknowledged are sent again after the next bind.
@@ -268,11 +355,13 @@ export class TestSmsc {
     const sent = session.send(new smpp.PDU('deliver_sm', fields), (resp) => {
       unanswered.delete(entry);
       if (resp.command_status !== 0) setTimeout(() => this.sendReceipt(fields), 100);
+      answered?.();
     });
     if (!sent) {
       unanswered.delete(entry);
       this.waitingReceipts.push(entry);
+      answered?.();
     }
   }
-  private readonly unanswered = new Map<Session, Set<{ fields: ConstructorParameters<typeof smpp.PDU>[1] }>>();
+  private readonly unanswered = new Map<Session, Set<DeliverFields>>();
 }

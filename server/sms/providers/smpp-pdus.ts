@@ -18,7 +18,13 @@ export const InterfaceVersion34 = 0x34;
 export const Ton = { unknown: 0, international: 1, national: 2, alphanumeric: 5 } as const;
 export const Npi = { unknown: 0, isdn: 1 } as const;
 export const DataCoding = { smscDefault: 0x00, latin1: 0x03, ucs2: 0x08 } as const;
-export const EsmClass = { udhIndicator: 0x40, deliveryReceipt: 0x04, typeMask: 0x3c } as const;
+export const EsmClass = { udhIndicator: 0x40, deliveryReceipt: 0x04, intermediateNotification: 0x20, typeMask: 0x3c } as const;
+
+/** A deliver_sm that reports on a message we sent (a receipt or an intermediate notification), not a member's text. */
+export function isReceipt(esmClass: number): boolean {
+  const type = esmClass & EsmClass.typeMask;
+  return type === EsmClass.deliveryReceipt || type === EsmClass.intermediateNotification;
+}
 /**
  * registered_delivery: a receipt on final success or failure (bits 0–1 = 01), and an
  * intermediate notification (bit 4) when the SMSC takes the message. The latter settles

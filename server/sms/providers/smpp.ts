@@ -2,8 +2,8 @@ import smpp, { type PDU, type PduFields, type Session } from 'smpp';
 import type { Logger } from 'pino';
 import type { OutgoingSms, ProviderSink, ProviderStatus, SmsProvider, SubmitOutcome } from './provider.ts';
 import {
-  EsmClass,
   InterfaceVersion34,
+  isReceipt,
   RegisteredDelivery,
   readReceipt,
   readText,
@@ -313,7 +313,7 @@ export class SmppProvider implements SmsProvider {
     const text = readText(pdu.data_coding ?? 0, esmClass, pdu.short_message ?? pdu.message_payload ?? Buffer.alloc(0));
     const from = `+${(pdu.source_addr ?? '').replace(/^\+/, '')}`;
     try {
-      if ((esmClass & EsmClass.typeMask) === EsmClass.deliveryReceipt) {
+      if (isReceipt(esmClass)) {
         const receipt = readReceipt(pdu, text);
         await this.sink?.receipt({
           providerId: receipt.messageId,

@@ -10,6 +10,7 @@ import { smsReceiptRef } from './201-sms-receipt-ref.ts';
 import { smsClaimOrder } from './202-sms-claim-order.ts';
 import { smsPartNumbers } from './203-sms-part-numbers.ts';
 import { smsPartNumbersBackfill } from './204-sms-part-numbers-backfill.ts';
+import { smsEarlyReceipts } from './205-sms-early-receipts.ts';
 import { polls } from './400-polls.ts';
 import { decisions } from './410-decisions.ts';
 import { ideas } from './500-ideas.ts';
@@ -20,4 +21,21 @@ import { mail } from './600-mail.ts';
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts.
  */
-export const migrations: Migration[] = [accounts, activities, documents, updateSummaries, logCompaction, sms, smsReceiptRef, smsClaimOrder, smsPartNumbers, smsPartNumbersBackfill, figures, polls, decisions, ideas, mail];
+export const migrations: Migration[] = [
+  accounts,
+  activities,
+  documents,
+  updateSummaries,
+  logCompaction,
+  sms,
+  smsReceiptRef,
+  smsClaimOrder,
+  smsPartNumbers,
+  smsPartNumbersBackfill,
+  smsEarlyReceipts,
+  figures,
+  polls,
+  decisions,
+  ideas,
+  mail,
+];

@@ -55,6 +55,21 @@ describe('SMS through a real relay and Twilio (a local stand-in)', () => {
     expect((await admin.ok<SmsMessageView>('GET', `/api/sms/messages/${id}`)).status).toBe('delivered');
   });
 
+  it('status callbacks that come before the create call returns, even out of order, end delivered once', async () => {
+    twilio.callbacksBeforeAnswer = ['sent', 'delivered', 'sent'];
+    try {
+      const { id } = await admin.ok<{ id: string }>('POST', '/api/sms/messages', { to: '+33612345678', text: 'Plus vite que la réponse' });
+      await waitForStatus(admin, id, 'delivered');
+      await new Promise((r) => setTimeout(r, 300));
+      const message = await admin.ok<SmsMessageView>('GET', `/api/sms/messages/${id}`);
+      expect(message.status).toBe('delivered');
+      expect(message.history.filter((h) => h.status === 'delivered')).toHaveLength(1);
+      expect(twilio.messages.filter((m) => m.body === 'Plus vite que la réponse')).toHaveLength(1);
+    } finally {
+      twilio.callbacksBeforeAnswer = [];
+    }
+  });
+
   it('refuses a callback with a bad signature and changes nothing', async () => {
     const { id } = await admin.ok<{ id: string }>('POST', '/api/sms/messages', { to: '+33612345678', text: 'Signé ?' });
     await waitForStatus(admin, id, 'sent');

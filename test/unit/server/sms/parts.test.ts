@@ -6,7 +6,8 @@ import { Database } from '../../../../server/store/db.ts';
 import { migrate } from '../../../../server/store/migrate.ts';
 import { smsPartNumbersBackfill } from '../../../../server/store/migrations/204-sms-part-numbers-backfill.ts';
 import { messageById } from '../../../../server/sms/messages.ts';
-import { recordAccepted, recordAcceptedPart, recordReceipt } from '../../../../server/sms/outcomes.ts';
+import { recordAccepted, recordReceipt } from '../../../../server/sms/outcomes.ts';
+import { recordAcceptedPart } from '../../../../server/sms/parts.ts';
 import type { Receipt } from '../../../../server/sms/providers/provider.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
