@@ -9,6 +9,8 @@ import { handleCors } from './http/cors.ts';
 import { HttpError } from './http/errors.ts';
 import { Router, send, type Method } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
+import { HashPool } from './auth/hash-pool.ts';
+import { useHashPool } from './auth/passwords.ts';
 import { Database } from './store/db.ts';
 import { DiskWatch } from './store/disk-watch.ts';
 import { migrate } from './store/migrate.ts';
@@ -32,6 +34,8 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   await mkdir(config.dataDir, { recursive: true });
   const db = await Database.open(path.join(config.dataDir, 'conclave.sqlite'), { synchronous: config.sqliteSynchronous });
   await migrate(db);
+  const hashing = new HashPool(config.hashing.threads, config.hashing.queue);
+  useHashPool(hashing);
 
   let hub: SyncHub | null = null;
   const events: RelayEvents = {
@@ -71,7 +75,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
         const httpError =
           err instanceof HttpError ? err : new HttpError(ErrorCode.internal, 'Something went wrong on the relay.');
         if (!(err instanceof HttpError)) log.error({ err, path: url.pathname }, 'request failed');
-        if (!res.headersSent) send(res, { status: httpError.status, body: httpError.toBody() });
+        if (!res.headersSent) send(res, { status: httpError.status, body: httpError.toBody(), headers: httpError.headers });
         else res.end();
         // A body we refused to read must not linger on the connection.
         if (httpError.code === ErrorCode.payloadTooLarge) req.destroy();
@@ -105,6 +109,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
         for (const m of [...modules].reverse()) await m.stop?.();
         server.closeAllConnections();
         await db.close();
+        await hashing.close();
       })();
       return closing;
     },

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -7,6 +8,8 @@ export interface Config {
   /** The URL clients use to reach the relay, when it differs from host:port (a proxy). */
   publicUrl: string | null;
   sessionDays: number;
+  /** Password hashing: its own threads, and how many hashes may wait for one (README: "Security and limits"). */
+  hashing: { threads: number; queue: number };
   ticketSeconds: number;
   sync: {
     maxFrameBytes: number;
@@ -103,6 +106,10 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     publicUrl: env.CONCLAVE_PUBLIC_URL ?? null,
     sessionDays: int(env, 'CONCLAVE_SESSION_DAYS', 30),
+    hashing: {
+      threads: Math.max(1, int(env, 'CONCLAVE_HASH_THREADS', Math.max(1, Math.min(2, availableParallelism() - 1)))),
+      queue: int(env, 'CONCLAVE_HASH_QUEUE', 16),
+    },
     ticketSeconds: int(env, 'CONCLAVE_TICKET_SECONDS', 60),
     sync: {
       maxFrameBytes: int(env, 'CONCLAVE_MAX_FRAME_BYTES', 1024 * 1024),

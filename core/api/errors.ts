@@ -16,6 +16,8 @@ export const ErrorCode = {
   alreadySetUp: 'already_set_up',
   invalidCredentials: 'invalid_credentials',
   rateLimited: 'rate_limited',
+  /** The relay is at capacity for this kind of work (e.g. password hashing): retry shortly. */
+  busy: 'busy',
   internal: 'internal_error',
   /** SMS: no opt-in, STOP received, no or invalid number, empty text. */
   smsRefused: 'sms_refused',
@@ -53,6 +55,7 @@ export const statusOf: Record<ErrorCode, number> = {
   already_set_up: 409,
   invalid_credentials: 401,
   rate_limited: 429,
+  busy: 503,
   internal_error: 500,
   sms_refused: 422,
   over_budget: 402,

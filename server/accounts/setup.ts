@@ -12,13 +12,15 @@ export async function isSetUp(ctx: Context): Promise<boolean> {
 
 /** Creates the organisation and its first administrator; only while no one exists. */
 export async function setUp(ctx: Context, input: SetupRequest) {
+  // Refused before hashing: once set up, a flood of setups costs the relay nothing.
+  if (await isSetUp(ctx)) throw alreadySetUp();
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now().toISOString();
   const orgId = newId();
   const userId = newId();
   await ctx.db.transaction(async (tx) => {
     if (await tx.get('SELECT 1 AS one FROM users LIMIT 1')) {
-      throw new HttpError(ErrorCode.alreadySetUp, 'Conclave is already set up: sign in instead.');
+      throw alreadySetUp();
     }
     await tx.run('INSERT INTO organizations (id, name, region, locale, created_at) VALUES (?, ?, ?, ?, ?)', [
       orgId,
@@ -35,3 +37,5 @@ export async function setUp(ctx: Context, input: SetupRequest) {
   });
   return { userId, ...(await openSession(ctx, userId)) };
 }
+
+const alreadySetUp = () => new HttpError(ErrorCode.alreadySetUp, 'Conclave is already set up: sign in instead.');

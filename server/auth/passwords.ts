@@ -1,18 +1,39 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { ErrorCode } from '#core/api/errors';
+import { HttpError } from '../http/errors.ts';
+import { HashPool, HashQueueFull, type ScryptJob } from './hash-pool.ts';
 
 /**
  * Passwords are stored as `scrypt$N$r$p$salt$hash` (base64url), memory-hard with
  * N = 2^15, r = 8: 32 MiB and about 50–100 ms per hash on this class of machine.
+ * Every hash runs on the relay's hashing pool (hash-pool.ts), never on libuv's threads.
  */
 const params = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const keyLength = 32;
 
-function derive(password: string, salt: Buffer, options: ScryptOptions) {
-  return new Promise<Buffer>((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, keyLength, options, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
+let pool: HashPool | null = null;
+
+/** The process's hashing pool; the relay sets its size from its configuration at start. */
+export function hashPool(): HashPool {
+  pool ??= new HashPool();
+  return pool;
+}
+
+/** Replaces the process's hashing pool (the relay at start, with its configured size). */
+export function useHashPool(next: HashPool) {
+  pool = next;
+}
+
+/** A key from the pool; a full pool is a 503 the client may retry after a second. */
+async function derive(password: string, salt: Buffer, options: ScryptJob['options']) {
+  try {
+    return await hashPool().derive({ password: password.normalize('NFKC'), salt, keyLength, options });
+  } catch (err) {
+    if (!(err instanceof HashQueueFull)) throw err;
+    throw new HttpError(ErrorCode.busy, 'The relay is checking many passwords right now: try again in a moment.', undefined, {
+      'retry-after': '1',
+    });
+  }
 }
 
 export async function hashPassword(password: string): Promise<string> {

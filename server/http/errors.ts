@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ValidationIssue[],
+    /** Headers that go with the answer, such as `retry-after`. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

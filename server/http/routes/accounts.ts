@@ -1,9 +1,11 @@
 import { SetupRequest, SignInRequest } from '#core/api/auth';
 import { CreateGroupRequest, CreateUserRequest, GroupMembersRequest, UpdateUserRequest } from '#core/api/users';
 import { createGroup, getGroup, listGroups, setGroupMembers } from '../../accounts/groups.ts';
-import { authenticate, openSession, requireAdmin, revokeSessions, signOut } from '../../accounts/sessions.ts';
+import { authenticate, requireAdmin, revokeSessions, signOut } from '../../accounts/sessions.ts';
 import { isSetUp, setUp } from '../../accounts/setup.ts';
-import { checkCredentials, createUser, getUser, listUsers, organizationOf, updateUser } from '../../accounts/users.ts';
+import { signIn } from '../../accounts/sign-in.ts';
+import { SignInThrottle } from '../../accounts/sign-in-throttle.ts';
+import { createUser, getUser, listUsers, organizationOf, updateUser } from '../../accounts/users.ts';
 import type { Context } from '../../context.ts';
 import { readJson, readNoBody } from '../body.ts';
 import type { Router } from '../router.ts';
@@ -11,6 +13,7 @@ import type { Router } from '../router.ts';
 export function accountRoutes(router: Router, ctx: Context) {
   const caller = (req: { raw: { headers: { authorization?: string } } }) =>
     authenticate(ctx, req.raw.headers.authorization);
+  const throttle = new SignInThrottle(() => performance.now());
 
   router
     .on('GET', '/api/setup', async () => ({ body: { setUp: await isSetUp(ctx) } }))
@@ -19,9 +22,7 @@ export function accountRoutes(router: Router, ctx: Context) {
       return { status: 201, body: { token, expiresAt } };
     })
     .on('POST', '/api/session', async (req) => {
-      const input = await readJson(req.raw, SignInRequest);
-      const userId = await checkCredentials(ctx, input.email, input.password);
-      return { status: 201, body: await openSession(ctx, userId) };
+      return { status: 201, body: await signIn(ctx, throttle, await readJson(req.raw, SignInRequest), req.raw) };
     })
     .on('DELETE', '/api/session', async (req) => {
       await signOut(ctx, req.raw.headers.authorization);

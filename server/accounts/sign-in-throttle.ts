@@ -1,0 +1,143 @@
+/**
+ * How often someone may try a password, judged before any hash is computed.
+ *
+ * Three counters of failed attempts, each forgotten after `windowMs` without one:
+ * - per account and address: a few free tries, then a delay doubling with each further
+ *   failure (1 s, 2 s, 4 s… up to 15 minutes): a guesser at one address slows down fast;
+ * - per address, over every account: the same, with more free tries (password spraying);
+ * - per account, over every address: a delay too, but a short one (at most 10 s). It is
+ *   never a lock: whoever floods an account can slow its owner down by seconds, never
+ *   keep them out, and the owner at an address with no failures is not held by the first two.
+ * An attempt counts as a failure from the moment it is admitted, and past the free tries
+ * only one attempt at a time is being checked (so a burst of concurrent guesses is held
+ * before any has been checked); the delay runs from its verdict. A success takes the
+ * attempt back and clears its account-and-address counter. Refused attempts change nothing, so
+ * hammering does not lengthen anyone's delay. The counters are bounded in number.
+ */
+export interface ThrottleRule {
+  free: number;
+  baseMs: number;
+  maxMs: number;
+}
+
+export interface ThrottleLimits {
+  pair: ThrottleRule;
+  address: ThrottleRule;
+  account: ThrottleRule;
+  windowMs: number;
+  maxCounters: number;
+}
+
+export const defaultLimits: ThrottleLimits = {
+  pair: { free: 10, baseMs: 1000, maxMs: 15 * 60_000 },
+  address: { free: 30, baseMs: 1000, maxMs: 60 * 60_000 },
+  account: { free: 20, baseMs: 1000, maxMs: 10_000 },
+  windowMs: 60 * 60_000,
+  maxCounters: 100_000,
+};
+
+interface Counter {
+  /** Failed attempts in the window, counting those still being checked. */
+  failures: number;
+  inFlight: number;
+  blockedUntil: number;
+  lastAt: number;
+}
+
+/** The wait after the `failures`-th failure: base, doubling with each one past the free tries, capped. */
+function delayOf(rule: ThrottleRule, failures: number): number {
+  if (failures <= rule.free) return 0;
+  return Math.min(rule.maxMs, rule.baseMs * 2 ** Math.min(30, failures - rule.free - 1));
+}
+
+export type Admission = { ok: true; attempt: Attempt } | { ok: false; retryAfterSeconds: number };
+
+export interface Attempt {
+  succeeded(): void;
+  failed(): void;
+  /** Neither: the attempt ended before its password was judged. */
+  abandoned(): void;
+}
+
+export class SignInThrottle {
+  private readonly counters = new Map<string, Counter>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly limits: ThrottleLimits = defaultLimits,
+  ) {}
+
+  admit(account: string, address: string): Admission {
+    const at = this.now();
+    const rules = [this.limits.pair, this.limits.address, this.limits.account];
+    const keys = [`p ${account} ${address}`, `a ${address}`, `u ${account}`];
+    const counters = keys.map((key) => this.counter(key, at));
+    const waitMs = Math.max(
+      ...counters.map((c, i) => {
+        const rule = rules[i]!;
+        // Past the free tries, one attempt at a time: the next waits for its verdict.
+        const queued = c.failures >= rule.free && c.inFlight > 0 ? delayOf(rule, c.failures + 1) : 0;
+        return Math.max(c.blockedUntil - at, queued);
+      }),
+    );
+    if (waitMs > 0) return { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+    for (const c of counters) {
+      c.failures++;
+      c.inFlight++;
+      c.lastAt = at;
+    }
+    let settled = false;
+    const settle = (outcome: 'failed' | 'succeeded' | 'abandoned') => {
+      if (settled) return;
+      settled = true;
+      const now = this.now();
+      counters.forEach((c, i) => {
+        c.inFlight--;
+        if (outcome !== 'failed') c.failures = Math.max(0, c.failures - 1);
+        else if (c.failures > rules[i]!.free) c.blockedUntil = Math.max(c.blockedUntil, now + delayOf(rules[i]!, c.failures));
+      });
+      if (outcome === 'succeeded') {
+        this.counters.delete(keys[0]!);
+        // The owner got in: their account is not held for the failures before.
+        counters[2]!.blockedUntil = 0;
+      }
+    };
+    return {
+      ok: true,
+      attempt: { succeeded: () => settle('succeeded'), failed: () => settle('failed'), abandoned: () => settle('abandoned') },
+    };
+  }
+
+  /** The counter for `key`, fresh when it was forgotten; the oldest one goes when there are too many. */
+  private counter(key: string, at: number): Counter {
+    let c = this.counters.get(key);
+    if (c && c.inFlight === 0 && at - c.lastAt > this.limits.windowMs && at >= c.blockedUntil) c = undefined;
+    this.counters.delete(key);
+    c ??= { failures: 0, inFlight: 0, blockedUntil: 0, lastAt: at };
+    this.counters.set(key, c);
+    if (this.counters.size > this.limits.maxCounters) {
+      const oldest = this.counters.keys().next().value;
+      if (oldest !== undefined) this.counters.delete(oldest);
+    }
+    return c;
+  }
+}
+
+/** The address a request comes from, as a throttling key: IPv4 as is, IPv6 by its /64. */
+export function addressKey(remote: string | undefined): string {
+  if (!remote) return 'unknown';
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(remote);
+  if (v4?.[1]) return v4[1];
+  const groups = expandIpv6(remote);
+  return groups ? `${groups.slice(0, 4).join(':')}::/64` : remote;
+}
+
+function expandIpv6(address: string): string[] | null {
+  const [head = '', tail, extra] = address.split('::');
+  if (extra !== undefined) return null;
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const fill = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  const all = [...left, ...fill, ...right];
+  return all.length === 8 ? all.map((g) => g.toLowerCase()) : null;
+}
