@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
 import { conflict, HttpError } from '../http/errors.ts';
 import { ideaFor, requireBoxFacilitator } from './access.ts';
 import { ideaDetail } from './list.ts';
-import { titlesChanged } from './similar.ts';
+import type { SimilarTitles } from './similar.ts';
 import { sendStatusSms } from './sms.ts';
 
 /**
@@ -61,7 +61,13 @@ export async function changeStatus(
 }
 
 /** Hides an abusive idea from everyone but its author (who reads why) and the facilitators. */
-export async function hideIdea(ctx: Context, caller: Caller, ideaId: string, reason: string | null): Promise<IdeaDetail> {
+export async function hideIdea(
+  ctx: Context,
+  caller: Caller,
+  ideaId: string,
+  reason: string | null,
+  titles: SimilarTitles,
+): Promise<IdeaDetail> {
   const { idea, box } = await ideaFor(ctx, caller, ideaId);
   requireBoxFacilitator(box);
   const hide = reason !== null;
@@ -77,6 +83,6 @@ export async function hideIdea(ctx: Context, caller: Caller, ideaId: string, rea
       now,
     ]);
   });
-  titlesChanged(idea.activity_id);
+  await titles.hiddenChanged(idea.activity_id, ideaId, idea.title, hide);
   return ideaDetail(ctx, caller, ideaId);
 }

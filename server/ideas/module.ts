@@ -2,16 +2,18 @@ import type { Context } from '../context.ts';
 import { ideaRoutes } from '../http/routes/ideas.ts';
 import type { RelayModule } from '../modules.ts';
 import { ideasSettings } from './settings.ts';
+import { SimilarTitles } from './similar.ts';
 import { listenToIdeaSms, resumeIdeaSms } from './sms.ts';
 
 /** The idea box: routes, photos, and the SMS that tell authors what became of their ideas. */
 export function ideasModule(ctx: Context): RelayModule {
   const settings = ideasSettings(ctx.config);
+  const titles = new SimilarTitles(ctx);
   let resuming: Promise<void> = Promise.resolve();
   listenToIdeaSms(ctx);
   return {
     name: 'ideas',
-    routes: (router) => ideaRoutes(router, ctx, settings),
+    routes: (router) => ideaRoutes(router, ctx, settings, titles),
     start: () => {
       resuming = resumeIdeaSms(ctx).catch((err: unknown) => ctx.log.error({ err }, 'could not resume idea SMS'));
     },

@@ -8,7 +8,7 @@ import { ErrorCode } from '#core/api/errors';
 import { ideaBox, requireContributor } from './access.ts';
 import { checkQuota, discardPhoto, storePhoto, type StoredPhoto } from './photos.ts';
 import type { IdeasSettings } from './settings.ts';
-import { titlesChanged } from './similar.ts';
+import type { SimilarTitles } from './similar.ts';
 
 /**
  * Adds an idea to a box: fields checked first (nothing stored if any is wrong), then the
@@ -22,6 +22,7 @@ export async function submitIdea(
   activityId: string,
   fields: unknown,
   upload: Buffer | null,
+  titles: SimilarTitles,
 ): Promise<{ id: string }> {
   const box = await ideaBox(ctx, caller, activityId);
   requireContributor(box);
@@ -57,6 +58,6 @@ export async function submitIdea(
     await discardPhoto(settings, photo);
     throw err;
   }
-  titlesChanged(activityId);
+  await titles.added(activityId, id, input.title);
   return { id };
 }

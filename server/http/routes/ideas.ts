@@ -4,7 +4,7 @@ import { authenticate } from '../../accounts/sessions.ts';
 import type { Context } from '../../context.ts';
 import { changeStatus, hideIdea } from '../../ideas/answers.ts';
 import { contributors, ideaDetail, listIdeas } from '../../ideas/list.ts';
-import { similarIdeas } from '../../ideas/similar.ts';
+import type { SimilarTitles } from '../../ideas/similar.ts';
 import { readIdeaForm } from '../../ideas/multipart.ts';
 import { ideaNotices, readIdeaNotice } from '../../ideas/notices.ts';
 import { servePhoto, storage } from '../../ideas/photos.ts';
@@ -16,7 +16,7 @@ import { notFound } from '../errors.ts';
 import type { Request, Router } from '../router.ts';
 
 /** The idea box's API (core/api/ideas.ts). */
-export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings) {
+export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings, titles: SimilarTitles) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const id = (req: Request) => req.params.id ?? '';
 
@@ -27,7 +27,7 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
       const form = multipart
         ? await readIdeaForm(req.raw, settings.photoMaxBytes)
         : { fields: await readJson(req.raw, z.unknown()), photo: null };
-      return { status: 201, body: await submitIdea(ctx, settings, me, id(req), form.fields, form.photo) };
+      return { status: 201, body: await submitIdea(ctx, settings, me, id(req), form.fields, form.photo, titles) };
     })
     .on('GET', '/api/activities/:id/ideas', async (req) => {
       const me = await caller(req);
@@ -37,7 +37,7 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
     .on('GET', '/api/activities/:id/ideas/similar', async (req) => {
       const me = await caller(req);
       const { title } = validate(SimilarQuery, Object.fromEntries(req.query));
-      return { body: { similar: await similarIdeas(ctx, me, id(req), title) } };
+      return { body: { similar: await titles.similar(ctx, me, id(req), title) } };
     })
     .on('GET', '/api/activities/:id/contributors', async (req) => ({
       body: { contributors: await contributors(ctx, await caller(req), id(req)) },
@@ -58,9 +58,9 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
     .on('POST', '/api/ideas/:id/hidden', async (req) => {
       const me = await caller(req);
       const { reason } = await readJson(req.raw, HideIdeaRequest);
-      return { body: await hideIdea(ctx, me, id(req), reason) };
+      return { body: await hideIdea(ctx, me, id(req), reason, titles) };
     })
-    .on('DELETE', '/api/ideas/:id/hidden', async (req) => ({ body: await hideIdea(ctx, await caller(req), id(req), null) }))
+    .on('DELETE', '/api/ideas/:id/hidden', async (req) => ({ body: await hideIdea(ctx, await caller(req), id(req), null, titles) }))
     .on('GET', '/api/idea-notices', async (req) => ({ body: await ideaNotices(ctx, await caller(req)) }))
     .on('POST', '/api/idea-notices/:id/read', async (req) => {
       const n = Number(req.params.id);
