@@ -8,6 +8,7 @@ import { pollsModule } from './polls/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { ideasModule } from './ideas/module.ts';
 import { mailModule } from './mail/module.ts';
+import { invitationsModule } from './invitations/module.ts';
 
 /**
  * A part of the relay: its HTTP routes, and background work started with the relay and
@@ -30,5 +31,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     figuresModule(ctx),
     ideasModule(ctx),
     mailModule(ctx),
+    invitationsModule(ctx),
   ];
 }

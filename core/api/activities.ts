@@ -64,6 +64,8 @@ export const ActivityMember = z.object({
   id: Id,
   name: z.string(),
   role: ActivityRole,
+  /** A person from outside the organisation, invited to this activity only. */
+  guest: z.boolean(),
 });
 export type ActivityMember = z.infer<typeof ActivityMember>;
 

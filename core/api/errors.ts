@@ -27,6 +27,14 @@ export const ErrorCode = {
   quotaExceeded: 'quota_exceeded',
   /** The relay's disk is nearly full: writes are refused until space is freed. */
   diskFull: 'disk_full',
+  /** A link sent by e-mail (invitation, password reset) is past its expiry. */
+  linkExpired: 'link_expired',
+  /** A single-use link was already used. */
+  linkUsed: 'link_used',
+  /** An invitation the inviter revoked (or replaced by a newer link). */
+  linkRevoked: 'link_revoked',
+  /** The account was disabled by an administrator. */
+  accountDisabled: 'account_disabled',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -61,4 +69,8 @@ export const statusOf: Record<ErrorCode, number> = {
   over_budget: 402,
   quota_exceeded: 413,
   disk_full: 507,
+  link_expired: 410,
+  link_used: 410,
+  link_revoked: 410,
+  account_disabled: 403,
 };

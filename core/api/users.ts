@@ -34,6 +34,8 @@ export const User = z.object({
   phone: z.string().nullable(),
   role: OrgRole,
   createdAt: z.string(),
+  /** Invited to one activity from outside the organisation (shown as a guest wherever the name appears). */
+  guest: z.boolean(),
 });
 export type User = z.infer<typeof User>;
 

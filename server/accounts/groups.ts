@@ -2,7 +2,7 @@ import type { CreateGroupRequest, Group } from '#core/api/users';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import type { Caller } from './sessions.ts';
+import { refuseGuests, type Caller } from './sessions.ts';
 
 async function checkPeople(ctx: Context, orgId: string, members: string[]) {
   const unique = [...new Set(members)];
@@ -51,6 +51,7 @@ export async function setGroupMembers(ctx: Context, caller: Caller, groupId: str
 }
 
 export async function getGroup(ctx: Context, caller: Caller, id: string): Promise<Group> {
+  refuseGuests(caller);
   const row = await ctx.db.get<{ id: string; name: string }>('SELECT id, name FROM groups WHERE id = ? AND org_id = ?', [
     id,
     caller.orgId,
@@ -61,6 +62,7 @@ export async function getGroup(ctx: Context, caller: Caller, id: string): Promis
 }
 
 export async function listGroups(ctx: Context, caller: Caller): Promise<Group[]> {
+  refuseGuests(caller);
   const rows = await ctx.db.all<{ id: string; name: string; members: string | null }>(
     `SELECT g.id, g.name, group_concat(m.user_id) AS members FROM groups g
        LEFT JOIN group_members m ON m.group_id = g.id WHERE g.org_id = ? GROUP BY g.id ORDER BY g.name COLLATE NOCASE`,

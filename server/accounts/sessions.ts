@@ -10,6 +10,8 @@ export interface Caller {
   orgId: string;
   name: string;
   role: OrgRole;
+  /** Invited to one activity from outside the organisation: sees only what they were invited to. */
+  guest: boolean;
 }
 
 export async function openSession(ctx: Context, userId: string) {
@@ -31,13 +33,13 @@ export async function authenticate(ctx: Context, authorization: string | undefin
   if (!match?.[1]) {
     throw new HttpError(ErrorCode.unauthenticated, 'Sign in first: send Authorization: Bearer <token>.');
   }
-  const row = await ctx.db.get<{ id: string; org_id: string; name: string; role: OrgRole }>(
-    `SELECT u.id, u.org_id, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id
+  const row = await ctx.db.get<{ id: string; org_id: string; name: string; role: OrgRole; guest: number }>(
+    `SELECT u.id, u.org_id, u.name, u.role, u.guest FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled_at IS NULL`,
     [hashSecret(match[1]), ctx.now().toISOString()],
   );
   if (!row) throw new HttpError(ErrorCode.unauthenticated, 'This session has expired or was signed out.');
-  return { id: row.id, orgId: row.org_id, name: row.name, role: row.role };
+  return { id: row.id, orgId: row.org_id, name: row.name, role: row.role, guest: row.guest === 1 };
 }
 
 export async function signOut(ctx: Context, authorization: string | undefined) {
@@ -57,6 +59,11 @@ export async function revokeSessions(ctx: Context, userId: string): Promise<numb
   ]);
   ctx.events.sessionsRevoked(userId);
   return result.changes;
+}
+
+/** Guests see the activities they were invited to, and nothing of the organisation. */
+export function refuseGuests(caller: Caller) {
+  if (caller.guest) throw new HttpError(ErrorCode.forbidden, 'Guests see only the activities they were invited to.');
 }
 
 export function requireAdmin(caller: Caller) {

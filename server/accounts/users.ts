@@ -6,7 +6,7 @@ import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { recordConsent } from '../sms/consent.ts';
 import { HttpError, notFound } from '../http/errors.ts';
-import type { Caller } from './sessions.ts';
+import { refuseGuests, type Caller } from './sessions.ts';
 
 interface UserRow {
   id: string;
@@ -15,12 +15,13 @@ interface UserRow {
   phone: string | null;
   role: 'admin' | 'member';
   created_at: string;
+  guest: number;
 }
 
-const columns = 'id, name, email, phone, role, created_at';
+const columns = 'id, name, email, phone, role, created_at, guest';
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, name: row.name, email: row.email, phone: row.phone, role: row.role, createdAt: row.created_at };
+  return { id: row.id, name: row.name, email: row.email, phone: row.phone, role: row.role, createdAt: row.created_at, guest: row.guest === 1 };
 }
 
 export async function organizationOf(ctx: Context, orgId: string) {
@@ -89,6 +90,7 @@ export async function updateUser(ctx: Context, caller: Caller, id: string, input
 
 /** A person of the caller's organisation; their phone number only for admins and themself. */
 export async function getUser(ctx: Context, caller: Caller, id: string): Promise<User> {
+  if (caller.id !== id) refuseGuests(caller);
   const row = await ctx.db.get<UserRow>(`SELECT ${columns} FROM users WHERE id = ? AND org_id = ?`, [id, caller.orgId]);
   if (!row) throw notFound('person');
   return asSeenBy(caller, row);
@@ -96,6 +98,7 @@ export async function getUser(ctx: Context, caller: Caller, id: string): Promise
 
 /** Everyone in the caller's organisation; phone numbers only for admins and oneself. */
 export async function listUsers(ctx: Context, caller: Caller): Promise<User[]> {
+  refuseGuests(caller);
   const rows = await ctx.db.all<UserRow>(
     `SELECT ${columns} FROM users WHERE org_id = ? AND disabled_at IS NULL ORDER BY name COLLATE NOCASE`,
     [caller.orgId],

@@ -22,7 +22,7 @@ export async function effectiveRole(db: Queries, activityId: string, userId: str
      SELECT am.role FROM activity_members am JOIN group_members gm ON gm.group_id = am.subject_id
       WHERE am.activity_id = ? AND am.subject_kind = 'group' AND gm.user_id = ?
      UNION ALL
-     SELECT 'contributor' FROM activities a JOIN users u ON u.org_id = a.org_id AND u.id = ? AND u.disabled_at IS NULL
+     SELECT 'contributor' FROM activities a JOIN users u ON u.org_id = a.org_id AND u.id = ? AND u.disabled_at IS NULL AND u.guest = 0
       WHERE a.id = ? AND ${openToOrganisation('a')}`,
     [activityId, userId, activityId, userId, userId, activityId],
   );

@@ -96,7 +96,7 @@ export async function listActivities(ctx: Context, caller: Caller, filter: { sta
        SELECT am.activity_id, am.role FROM activity_members am
          JOIN group_members gm ON gm.group_id = am.subject_id AND am.subject_kind = 'group' WHERE gm.user_id = ?
        UNION ALL
-       SELECT oa.id, 'contributor' FROM activities oa WHERE oa.org_id = ? AND ${openToOrganisation('oa')})
+       SELECT oa.id, 'contributor' FROM activities oa WHERE oa.org_id = ? AND ? = 0 AND ${openToOrganisation('oa')})
      SELECT a.*, (SELECT role FROM mine m WHERE m.activity_id = a.id
                    ORDER BY CASE role WHEN 'facilitator' THEN 0 WHEN 'contributor' THEN 1 ELSE 2 END LIMIT 1) AS role
        FROM activities a
@@ -108,6 +108,7 @@ export async function listActivities(ctx: Context, caller: Caller, filter: { sta
       caller.id,
       caller.id,
       caller.orgId,
+      caller.guest ? 1 : 0,
       caller.orgId,
       filter.status ?? null,
       filter.status ?? null,

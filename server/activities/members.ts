@@ -86,13 +86,13 @@ async function ensureAFacilitatorRemains(
 
 export async function listMembers(ctx: Context, caller: Caller, activityId: string): Promise<ActivityMember[]> {
   await activityFor(ctx, caller, activityId);
-  const rows = await ctx.db.all<{ kind: SubjectKind; id: string; name: string; role: ActivityRole }>(
-    `SELECT am.subject_kind AS kind, am.subject_id AS id, COALESCE(u.name, g.name, '?') AS name, am.role
+  const rows = await ctx.db.all<{ kind: SubjectKind; id: string; name: string; role: ActivityRole; guest: number }>(
+    `SELECT am.subject_kind AS kind, am.subject_id AS id, COALESCE(u.name, g.name, '?') AS name, am.role, COALESCE(u.guest, 0) AS guest
        FROM activity_members am
        LEFT JOIN users u ON am.subject_kind = 'user' AND u.id = am.subject_id
        LEFT JOIN groups g ON am.subject_kind = 'group' AND g.id = am.subject_id
       WHERE am.activity_id = ? ORDER BY am.subject_kind DESC, name COLLATE NOCASE`,
     [activityId],
   );
-  return rows;
+  return rows.map((r) => ({ ...r, guest: r.guest === 1 }));
 }

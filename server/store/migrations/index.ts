@@ -15,6 +15,7 @@ import { polls } from './400-polls.ts';
 import { decisions } from './410-decisions.ts';
 import { ideas } from './500-ideas.ts';
 import { mail } from './600-mail.ts';
+import { invitations } from './610-invitations.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -38,4 +39,5 @@ export const migrations: Migration[] = [
   decisions,
   ideas,
   mail,
+  invitations,
 ];

@@ -70,4 +70,5 @@ export const reads: Read[] = [
   { name: 'GET /api/sms/settings', path: () => '/api/sms/settings', rule: adminOnly },
 
   { name: 'GET /api/mail/messages', path: () => '/api/mail/messages', rule: adminOnly },
+  { name: 'GET /api/invitations', path: () => '/api/invitations?status=all', rule: signedIn },
 ];

@@ -63,7 +63,7 @@ describe('a poll of 20,000 ranked ballots', () => {
   it('reads and counts the 20,000 ballots on the first read only; later reads reuse the count', async () => {
     const tallies = new Tallies();
     const poll = (await loadPoll(ctx.db, 'p'))!;
-    const caller = { id: 'u1', orgId: 'o', name: 'Member 1', role: 'member' as const };
+    const caller = { id: 'u1', orgId: 'o', name: 'Member 1', role: 'member' as const, guest: false };
     const first = await pollView(ctx, caller, poll, tallies);
     expect(first.results?.kind).toBe('ranking');
     expect(first.participation.taken).toHaveLength(voters);

@@ -1,0 +1,15 @@
+/**
+ * Links the relay sends by e-mail. The client is addressed by the URL's hash, and every
+ * link ends with its token (its last path segment), so a client or a test reads it alike.
+ */
+const trim = (base: string) => base.replace(/\/+$/, '');
+
+export const invitationLink = (base: string, token: string) => `${trim(base)}/#/invite/${token}`;
+export const passwordResetLink = (base: string, token: string) => `${trim(base)}/#/reset-password/${token}`;
+export const emailChangeLink = (base: string, token: string) => `${trim(base)}/#/confirm-email/${token}`;
+
+/** The token a link ends with (its last path segment), or null. */
+export function tokenOfLink(link: string): string | null {
+  const last = link.split(/[/=]/).pop() ?? '';
+  return /^[A-Za-z0-9_-]{20,200}$/.test(last) ? last : null;
+}

@@ -1,0 +1,91 @@
+import type { AcceptInvitationRequest } from '#core/api/invitations';
+import { ErrorCode } from '#core/api/errors';
+import { openSession } from '../accounts/sessions.ts';
+import { phoneFor } from '../accounts/users.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { hashSecret, newId } from '../auth/tokens.ts';
+import type { Context } from '../context.ts';
+import { HttpError, notFound } from '../http/errors.ts';
+import type { Queries } from '../store/db.ts';
+import { recordConsent } from '../sms/consent.ts';
+
+interface Pending {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string | null;
+  role: 'admin' | 'member';
+  activity_id: string | null;
+  activity_role: string | null;
+  guest: number;
+  invited_by: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Why a link cannot be used, or the invitation it opens. */
+async function usable(db: Queries, token: string, now: string): Promise<Pending> {
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) throw notFound('invitation');
+  const row = await db.get<Pending>('SELECT * FROM invitations WHERE token_hash = ?', [hashSecret(token)]);
+  if (!row) throw notFound('invitation');
+  if (row.accepted_at) throw new HttpError(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
+  if (row.revoked_at) throw new HttpError(ErrorCode.linkRevoked, 'This invitation was withdrawn.');
+  if (row.expires_at <= now) throw new HttpError(ErrorCode.linkExpired, 'This invitation has expired: ask for a new one.');
+  return row;
+}
+
+/** What the acceptance screen shows before the person commits to anything. */
+export async function previewInvitation(ctx: Context, token: string) {
+  const row = await usable(ctx.db, token, ctx.now().toISOString());
+  const more = await ctx.db.get<{ org: string; inviter: string; title: string | null }>(
+    `SELECT o.name AS org, u.name AS inviter, a.title FROM organizations o JOIN users u ON u.id = ?
+       LEFT JOIN activities a ON a.id = ? WHERE o.id = ?`,
+    [row.invited_by, row.activity_id, row.org_id],
+  );
+  return {
+    email: row.email,
+    name: row.name,
+    organization: more?.org ?? '',
+    activityTitle: more?.title ?? null,
+    inviterName: more?.inviter ?? '',
+    guest: row.guest === 1,
+    expiresAt: row.expires_at,
+  };
+}
+
+/**
+ * The invitee chooses their name and password (and may give a phone number and agree
+ * to SMS, recorded as declared by them): their account, their membership and the
+ * invitation's use are one transaction, so a link admits once.
+ */
+export async function acceptInvitation(ctx: Context, token: string, input: AcceptInvitationRequest) {
+  const first = await usable(ctx.db, token, ctx.now().toISOString());
+  const phone = input.phone === undefined ? null : await phoneFor(ctx, first.org_id, input.phone);
+  const passwordHash = await hashPassword(input.password);
+  const userId = newId();
+  await ctx.db.transaction(async (tx) => {
+    const at = ctx.now().toISOString();
+    const row = await usable(tx, token, at);
+    if (await tx.get('SELECT 1 AS one FROM users WHERE email = ?', [row.email])) {
+      throw new HttpError(ErrorCode.conflict, 'This address already has an account: sign in instead.');
+    }
+    await tx.run(
+      `INSERT INTO users (id, org_id, name, email, phone, password_hash, role, created_at, guest, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [userId, row.org_id, input.name, row.email, phone, passwordHash, row.role, at, row.guest, input.language ?? null],
+    );
+    if (row.activity_id) {
+      await tx.run(
+        `INSERT INTO activity_members (activity_id, subject_kind, subject_id, role, added_at) VALUES (?, 'user', ?, ?, ?)`,
+        [row.activity_id, userId, row.activity_role ?? 'contributor', at],
+      );
+    }
+    if (phone && input.smsOptIn) {
+      await recordConsent(tx, { orgId: row.org_id, phone, userId, action: 'opt_in', how: 'declared by the person on accepting an invitation', byUserId: userId, at });
+    }
+    const done = await tx.run('UPDATE invitations SET accepted_at = ?, accepted_user_id = ? WHERE id = ? AND accepted_at IS NULL', [at, userId, row.id]);
+    if (done.changes !== 1) throw new HttpError(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
+  });
+  if (first.activity_id) await ctx.events.accessChanged(first.activity_id);
+  return openSession(ctx, userId);
+}

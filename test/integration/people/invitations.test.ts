@@ -1,0 +1,152 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Invitation } from '#core/api/invitations';
+import { Api, addPerson, password, setUpOrganisation } from '../../support/api.ts';
+import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { linkToken, TestSmtp } from '../../support/smtp.ts';
+
+/**
+ * Invitations over a real relay and an SMTP server on loopback: invite → e-mail →
+ * accept → signed in; links used twice, revoked, replaced or expired are refused; a
+ * guest sees the one activity they were invited to and nothing of the organisation.
+ */
+let relay: RelayProcess;
+let smtp: TestSmtp;
+let clockDir: string;
+let admin: Api;
+let facilitator: Api;
+let activity: string;
+let otherActivity: string;
+const start = new Date('2026-12-01T09:00:00Z');
+const setClock = (at: Date) => writeFile(path.join(clockDir, 'now'), at.toISOString());
+
+async function tokenMailedTo(address: string, nth = 1): Promise<string> {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const mails = smtp.received.filter((m) => m.envelopeTo.includes(address));
+    if (mails.length >= nth) return linkToken(mails[nth - 1]!.text, '/#/invite/');
+    if (Date.now() > until) throw new Error(`no invitation e-mail ${nth} to ${address}`);
+    await smtp.waitFor(smtp.received.length + 1, 20_000).catch(() => undefined);
+  }
+}
+
+const accept = (token: string, body: object = { name: 'Someone New', password }) =>
+  new Api(relay.url).call<{ token?: string; error?: { code: string } }>('POST', `/api/invitations/${token}/accept`, body);
+
+beforeAll(async () => {
+  smtp = new TestSmtp();
+  await smtp.listen();
+  clockDir = await mkdtemp(path.join(tmpdir(), 'conclave-clock-'));
+  await setClock(start);
+  relay = await startRelayProcess({
+    env: { NODE_ENV: 'test', CONCLAVE_FAKE_CLOCK_FILE: path.join(clockDir, 'now'), SMTP_URL: smtp.url, MAIL_FROM: 'Conclave <conclave@durand.example>' },
+  });
+  admin = await setUpOrganisation(relay.url);
+  facilitator = (await addPerson(admin, 'Fabien Facilitateur')).api;
+  activity = (await facilitator.ok<{ id: string }>('POST', '/api/activities', { title: 'Lyon office', question: 'Where do we move the Lyon office?' })).id;
+  otherActivity = (await facilitator.ok<{ id: string }>('POST', '/api/activities', { title: 'Budget 2027', question: 'How much do we spend in 2027?' })).id;
+}, 120_000);
+
+afterAll(async () => {
+  await relay?.stop();
+  await smtp?.close();
+  if (relay) await removeDataDir(relay.dataDir);
+  await rm(clockDir, { recursive: true, force: true });
+});
+
+describe('invitations', () => {
+  it('a facilitator invites a colleague and an outside consultant to an activity; both join without anyone typing their password', async () => {
+    const colleague = await facilitator.ok<{ id: string; guest: boolean }>('POST', '/api/invitations', { email: 'chloe@durand.example', activityId: activity });
+    const consultant = await facilitator.ok<{ id: string; guest: boolean }>('POST', '/api/invitations', {
+      email: 'conseil@outside.example',
+      name: 'Olga Conseil',
+      activityId: activity,
+      activityRole: 'viewer',
+    });
+    expect([colleague.guest, consultant.guest]).toEqual([false, true]);
+    const pending = await facilitator.ok<{ invitations: Invitation[] }>('GET', '/api/invitations');
+    expect(pending.invitations.map((i) => [i.email, i.status, i.guest])).toEqual(
+      expect.arrayContaining([
+        ['chloe@durand.example', 'pending', false],
+        ['conseil@outside.example', 'pending', true],
+      ]),
+    );
+
+    const token = await tokenMailedTo('conseil@outside.example');
+    const mail = smtp.received.find((m) => m.envelopeTo.includes('conseil@outside.example'))!;
+    expect(mail.subject).toContain('Lyon office');
+    expect(mail.html).toContain(`/#/invite/${token}`);
+    const preview = await new Api(relay.url).ok<{ guest: boolean; activityTitle: string; email: string }>('GET', `/api/invitations/${token}/preview`);
+    expect(preview).toMatchObject({ guest: true, activityTitle: 'Lyon office', email: 'conseil@outside.example' });
+
+    const joined = await accept(token, { name: 'Olga Conseil', password, phone: '+33 6 12 34 56 99', smsOptIn: true });
+    expect(joined.status).toBe(201);
+    const guest = new Api(relay.url, joined.body.token!);
+    expect(await guest.ok('GET', '/api/me')).toMatchObject({ name: 'Olga Conseil', guest: true, email: 'conseil@outside.example' });
+    const signedIn = await new Api(relay.url).call('POST', '/api/session', { email: 'conseil@outside.example', password });
+    expect(signedIn.status).toBe(201);
+
+    // The consent is the person's own declaration.
+    const me = await guest.ok<{ id: string }>('GET', '/api/me');
+    const consent = await admin.ok<{ state: string; history: { how: string; byUserId: string }[] }>('GET', `/api/sms/consents/${me.id}`);
+    expect(consent.history.at(-1)).toMatchObject({ how: 'declared by the person on accepting an invitation', byUserId: me.id });
+
+    const colleagueToken = await tokenMailedTo('chloe@durand.example');
+    expect((await accept(colleagueToken, { name: 'Chloé Martin', password })).status).toBe(201);
+    const after = await facilitator.ok<{ invitations: Invitation[] }>('GET', '/api/invitations?status=all');
+    expect(after.invitations.filter((i) => i.status === 'accepted')).toHaveLength(2);
+    expect((await facilitator.ok<{ invitations: Invitation[] }>('GET', '/api/invitations')).invitations).toEqual([]);
+  });
+
+  it('a guest sees the activity they were invited to, and nothing of the organisation', async () => {
+    const { body } = await new Api(relay.url).call<{ token: string }>('POST', '/api/session', { email: 'conseil@outside.example', password });
+    const guest = new Api(relay.url, body.token);
+    const list = await guest.ok<{ activities: { id: string }[] }>('GET', '/api/activities');
+    expect(list.activities.map((a) => a.id)).toEqual([activity]);
+    // An idea box open to the whole organisation is not open to guests.
+    const box = await facilitator.ok<{ id: string }>('POST', '/api/activities', { title: 'Ideas', question: 'Which ideas do we try first?', kind: 'ideas', categories: ['All'] });
+    expect((await guest.ok<{ activities: { id: string }[] }>('GET', '/api/activities')).activities.map((a) => a.id)).toEqual([activity]);
+    expect((await guest.call('GET', `/api/activities/${box.id}`)).status).toBe(404);
+    expect((await guest.call('GET', `/api/activities/${otherActivity}`)).status).toBe(404);
+    expect((await guest.call('GET', '/api/users')).status).toBe(403);
+    expect((await guest.call('GET', '/api/groups')).status).toBe(403);
+    expect((await guest.call('POST', '/api/invitations', { email: 'x@outside.example', activityId: activity })).status).toBe(403);
+    const members = await facilitator.ok<{ members: { name: string; guest: boolean }[] }>('GET', `/api/activities/${activity}/members`);
+    expect(members.members.find((m) => m.name === 'Olga Conseil')?.guest).toBe(true);
+    expect(members.members.find((m) => m.name === 'Chloé Martin')?.guest).toBe(false);
+  });
+
+  it('links are single use; revoked, replaced and expired links are refused; only administrators invite to the organisation', async () => {
+    const used = await tokenMailedTo('conseil@outside.example');
+    expect((await accept(used)).body.error?.code).toBe('link_used');
+    expect((await facilitator.call('POST', '/api/invitations', { email: 'dan@durand.example' })).status).toBe(403);
+    expect((await facilitator.call('POST', '/api/invitations', { email: 'chloe@durand.example', activityId: activity })).status).toBe(409);
+
+    const dan = await admin.ok<{ id: string }>('POST', '/api/invitations', { email: 'dan@durand.example', role: 'member' });
+    const danToken = await tokenMailedTo('dan@durand.example');
+    expect((await facilitator.call('DELETE', `/api/invitations/${dan.id}`)).status).toBe(404);
+    await admin.ok('DELETE', `/api/invitations/${dan.id}`);
+    const revoked = await accept(danToken);
+    expect([revoked.status, revoked.body.error?.code]).toEqual([410, 'link_revoked']);
+
+    const eve = await admin.ok<{ id: string }>('POST', '/api/invitations', { email: 'eve@durand.example' });
+    const first = await tokenMailedTo('eve@durand.example');
+    const resent = await admin.ok<Invitation>('POST', `/api/invitations/${eve.id}/resend`);
+    expect(resent.sentCount).toBe(2);
+    const second = await tokenMailedTo('eve@durand.example', 2);
+    expect(second).not.toBe(first);
+    expect((await accept(first)).status).toBe(404);
+
+    await setClock(new Date(start.getTime() + 8 * 86_400_000));
+    const expired = await accept(second);
+    expect([expired.status, expired.body.error?.code]).toEqual([410, 'link_expired']);
+    expect((await admin.ok<{ invitations: Invitation[] }>('GET', '/api/invitations?status=all')).invitations.find((i) => i.id === eve.id)?.status).toBe('expired');
+    // A resent invitation lives again for seven days.
+    await admin.ok('POST', `/api/invitations/${eve.id}/resend`);
+    const third = await tokenMailedTo('eve@durand.example', 3);
+    expect((await accept(third, { name: 'Eve', password })).status).toBe(201);
+    expect((await accept('not-a-token-at-all-just-words')).status).toBe(404);
+  });
+});
