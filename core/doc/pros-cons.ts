@@ -1,8 +1,11 @@
 import * as Y from 'yjs';
+import { z } from 'zod';
+import { Id, IsoDateTime } from '../api/common.ts';
+import { byOrder, orderAt } from '../methods/order.ts';
 import { groupByOption, OptionLabel, ProsConsItem, ProsConsOption, ProsConsText, tallyByOption, type OptionTally, type OptionView, type Side } from '../methods/pros-cons.ts';
-import { byOrder, orderAt } from '../methods/swot.ts';
-import { listMethods, methodOf, methodsOf } from './methods.ts';
-import type { Author } from './swot.ts';
+import type { Author } from './author.ts';
+import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries } from './entries.ts';
+import { createBoard, methodOf, methodsOf, type BoardMethod } from './methods.ts';
 
 /**
  * A pros and cons board in the document: `methods.get(boardId)` is a Y.Map
@@ -19,24 +22,32 @@ export interface ProsConsBoard {
   options: OptionView[];
 }
 
-/** Creates an empty board under `id` (a fresh id, so no two clients make the same one). */
-export function addProsConsBoard(doc: Y.Doc, id: string, by: Author, at: Date) {
-  if (methodsOf(doc).has(id)) throw new Error('a method with this id already exists');
-  doc.transact(() => {
-    const board = new Y.Map<unknown>();
-    board.set('kind', 'pros-cons');
-    board.set('version', prosConsVersion);
+export const prosConsMethod = {
+  kind: 'pros-cons',
+  version: prosConsVersion,
+  schema: z.object({
+    kind: z.literal('pros-cons'),
+    version: z.literal(prosConsVersion),
+    createdAt: IsoDateTime,
+    createdBy: Id,
+    options: z.record(Id, ProsConsOption),
+    items: z.record(Id, ProsConsItem),
+  }),
+  seed: (board, by, at) => {
     board.set('createdAt', at.toISOString());
-    board.set('createdBy', by.id);
+    if (by) board.set('createdBy', by.id);
     board.set('options', new Y.Map());
     board.set('items', new Y.Map());
-    methodsOf(doc).set(id, board);
-  });
+  },
+} as const satisfies BoardMethod<'pros-cons'>;
+
+/** Creates an empty board under `id` (a fresh id, so no two clients make the same one). */
+export function addProsConsBoard(doc: Y.Doc, id: string, by: Author, at: Date) {
+  createBoard(doc, prosConsMethod, id, by, at);
 }
 
-function part(doc: Y.Doc, boardId: string, key: 'options' | 'items'): Y.Map<Y.Map<unknown>> | null {
-  const map = methodOf(doc, boardId, 'pros-cons')?.get(key);
-  return map instanceof Y.Map ? (map as Y.Map<Y.Map<unknown>>) : null;
+function part(doc: Y.Doc, boardId: string, key: 'options' | 'items') {
+  return entriesOf(methodOf(doc, boardId, 'pros-cons'), key);
 }
 
 function requirePart(doc: Y.Doc, boardId: string, key: 'options' | 'items') {
@@ -45,25 +56,16 @@ function requirePart(doc: Y.Doc, boardId: string, key: 'options' | 'items') {
   return map;
 }
 
-function readAll<T>(map: Y.Map<Y.Map<unknown>> | null, parse: (raw: unknown) => T | null): T[] {
-  const out: T[] = [];
-  for (const entry of map?.values() ?? []) {
-    const value = entry instanceof Y.Map ? parse(entry.toJSON()) : null;
-    if (value) out.push(value);
-  }
-  return out;
-}
-
 /** Reads one item or option; one that does not match the schema (a foreign client) is skipped. */
 export const readProsConsItem = (raw: unknown) => ProsConsItem.safeParse(raw).data ?? null;
 export const readProsConsOption = (raw: unknown) => ProsConsOption.safeParse(raw).data ?? null;
 
 export function readProsConsOptions(doc: Y.Doc, boardId: string): ProsConsOption[] {
-  return readAll(part(doc, boardId, 'options'), readProsConsOption);
+  return readEntries(part(doc, boardId, 'options'), readProsConsOption);
 }
 
 export function readProsConsItems(doc: Y.Doc, boardId: string): ProsConsItem[] {
-  return readAll(part(doc, boardId, 'items'), readProsConsItem);
+  return readEntries(part(doc, boardId, 'items'), readProsConsItem);
 }
 
 /** The board grouped by option and side, everything in order; null if there is none. */
@@ -81,9 +83,8 @@ export function readProsConsBoard(doc: Y.Doc, boardId: string): ProsConsBoard | 
 /** The ids of the activity's pros and cons boards, oldest first. */
 export function listProsConsBoards(doc: Y.Doc): string[] {
   const created = (id: string) => String(methodOf(doc, id, 'pros-cons')?.get('createdAt') ?? '');
-  return listMethods(doc)
-    .filter((m) => m.kind === 'pros-cons')
-    .map((m) => m.id)
+  return [...methodsOf(doc).keys()]
+    .filter((id) => methodOf(doc, id, 'pros-cons'))
     .sort((a, b) => (created(a) < created(b) ? -1 : created(a) > created(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -91,19 +92,11 @@ export function prosConsTally(doc: Y.Doc, boardId: string): OptionTally[] {
   return tallyByOption(readProsConsBoard(doc, boardId)?.options ?? []);
 }
 
-function setFields(map: Y.Map<unknown>, fields: object) {
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) map.set(key, value);
-}
-
 export function addOption(doc: Y.Doc, boardId: string, id: string, label: string): ProsConsOption {
   const options = requirePart(doc, boardId, 'options');
   const siblings = readProsConsOptions(doc, boardId).sort(byOrder);
   const option = ProsConsOption.parse({ id, label, order: orderAt(siblings, siblings.length) });
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    setFields(map, option);
-    options.set(option.id, map);
-  });
+  putEntry(doc, options, option);
   return option;
 }
 
@@ -157,32 +150,16 @@ export function addProsConsItem(doc: Y.Doc, boardId: string, input: NewProsConsI
     authorName: input.author.name,
     createdAt: input.at.toISOString(),
   });
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    setFields(map, item);
-    items.set(item.id, map);
-  });
+  putEntry(doc, items, item);
   return item;
 }
 
 export function editProsConsItem(doc: Y.Doc, boardId: string, itemId: string, text: string, by: Author, at: Date) {
-  const clean = ProsConsText.parse(text);
-  const map = requirePart(doc, boardId, 'items').get(itemId);
-  if (!map) return false;
-  if (map.get('text') === clean) return true;
-  doc.transact(() => {
-    map.set('text', clean);
-    map.set('editedAt', at.toISOString());
-    map.set('editedBy', by.id);
-  });
-  return true;
+  return editEntryText(doc, requirePart(doc, boardId, 'items'), itemId, ProsConsText.parse(text), by, at);
 }
 
 export function deleteProsConsItem(doc: Y.Doc, boardId: string, itemId: string) {
-  const items = requirePart(doc, boardId, 'items');
-  if (!items.has(itemId)) return false;
-  items.delete(itemId);
-  return true;
+  return deleteEntry(requirePart(doc, boardId, 'items'), itemId);
 }
 
 /** Moves an item to `index` among the `side` items of `optionId` (its own or another). */

@@ -1,33 +1,30 @@
 import * as Y from 'yjs';
-import { groupByQuadrant, orderAt, SwotItem, SwotText, type Quadrant } from '../methods/swot.ts';
-import { methodOf, methodsOf } from './methods.ts';
+import { z } from 'zod';
+import { Id } from '../api/common.ts';
+import { orderAt } from '../methods/order.ts';
+import { groupByQuadrant, SwotItem, SwotText, type Quadrant } from '../methods/swot.ts';
+import type { Author } from './author.ts';
+import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries } from './entries.ts';
+import { methodOf, type BoardMethod } from './methods.ts';
 
 /**
  * The SWOT board in the document: `methods.get('swot')` is a Y.Map
- * `{kind: 'swot', version: 1, items: Y.Map<itemId, Y.Map<field>>}`. Each item is a
- * Y.Map of its fields (see SwotItem), so that one person moving an item while another
- * edits its text keeps both changes.
+ * `{kind: 'swot', version: 1, items: Y.Map<itemId, Y.Map<field>>}`, each item a Y.Map
+ * of its fields (see SwotItem and entries.ts). The relay seeds it with every activity.
  */
 export const swotMethodId = 'swot';
 export const swotVersion = 1;
 
-export interface Author {
-  id: string;
-  name: string;
-}
-
-/** Creates the board; the relay does this once, when the activity is created. */
-export function seedSwotBoard(doc: Y.Doc, id = swotMethodId) {
-  const board = new Y.Map<unknown>();
-  board.set('kind', 'swot');
-  board.set('version', swotVersion);
-  board.set('items', new Y.Map());
-  methodsOf(doc).set(id, board);
-}
+export const swotMethod = {
+  kind: 'swot',
+  version: swotVersion,
+  schema: z.object({ kind: z.literal('swot'), version: z.literal(swotVersion), items: z.record(Id, SwotItem) }),
+  seed: (board) => board.set('items', new Y.Map()),
+  seededId: swotMethodId,
+} as const satisfies BoardMethod<'swot'>;
 
 export function swotItemsMap(doc: Y.Doc, id = swotMethodId): Y.Map<Y.Map<unknown>> | null {
-  const items = methodOf(doc, id, 'swot')?.get('items');
-  return items instanceof Y.Map ? (items as Y.Map<Y.Map<unknown>>) : null;
+  return entriesOf(methodOf(doc, id, 'swot'), 'items');
 }
 
 function requireItems(doc: Y.Doc, id = swotMethodId) {
@@ -38,19 +35,11 @@ function requireItems(doc: Y.Doc, id = swotMethodId) {
 
 /** Reads one item; an item that does not match the schema (a foreign client) is skipped. */
 export function readSwotItem(map: Y.Map<unknown>): SwotItem | null {
-  const parsed = SwotItem.safeParse(map.toJSON());
-  return parsed.success ? parsed.data : null;
+  return SwotItem.safeParse(map.toJSON()).data ?? null;
 }
 
 export function readSwotItems(doc: Y.Doc, id = swotMethodId): SwotItem[] {
-  const items = swotItemsMap(doc, id);
-  if (!items) return [];
-  const out: SwotItem[] = [];
-  for (const map of items.values()) {
-    const item = readSwotItem(map);
-    if (item) out.push(item);
-  }
-  return out;
+  return readEntries(swotItemsMap(doc, id), (raw) => SwotItem.safeParse(raw).data ?? null);
 }
 
 export interface NewSwotItem {
@@ -75,32 +64,16 @@ export function addSwotItem(doc: Y.Doc, input: NewSwotItem, boardId = swotMethod
     authorName: input.author.name,
     createdAt: input.at.toISOString(),
   });
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    for (const [key, value] of Object.entries(item)) map.set(key, value);
-    items.set(item.id, map);
-  });
+  putEntry(doc, items, item);
   return item;
 }
 
 export function editSwotItem(doc: Y.Doc, itemId: string, text: string, by: Author, at: Date, boardId = swotMethodId) {
-  const clean = SwotText.parse(text);
-  const map = requireItems(doc, boardId).get(itemId);
-  if (!map) return false;
-  if (map.get('text') === clean) return true;
-  doc.transact(() => {
-    map.set('text', clean);
-    map.set('editedAt', at.toISOString());
-    map.set('editedBy', by.id);
-  });
-  return true;
+  return editEntryText(doc, requireItems(doc, boardId), itemId, SwotText.parse(text), by, at);
 }
 
 export function deleteSwotItem(doc: Y.Doc, itemId: string, boardId = swotMethodId) {
-  const items = requireItems(doc, boardId);
-  if (!items.has(itemId)) return false;
-  items.delete(itemId);
-  return true;
+  return deleteEntry(requireItems(doc, boardId), itemId);
 }
 
 /** Moves an item to `index` in `quadrant` (its own or another). */

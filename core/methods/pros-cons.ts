@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../api/common.ts';
-import { byOrder } from './swot.ts';
+import { byOrder, OrderKey } from './order.ts';
 
 /** The two sides of an option, in reading order. */
 export const Side = z.enum(['pro', 'con']);
@@ -9,7 +9,6 @@ export const sides = Side.options;
 
 export const OptionLabel = z.string().trim().min(1, 'an option needs a label').max(200, 'an option label has at most 200 characters');
 export const ProsConsText = z.string().trim().min(1, 'an item needs some text').max(2000, 'an item has at most 2,000 characters');
-const OrderKey = z.string().min(1).max(200);
 
 /** One option weighed on the board; options sort by (order, id) like items. */
 export const ProsConsOption = z.strictObject({

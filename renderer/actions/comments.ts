@@ -1,13 +1,13 @@
 import * as core from '#core/doc/comments';
 import { newDocId } from '#core/doc/schema';
 import type * as Y from 'yjs';
-import type { Actor } from './swot.ts';
+import type { Author } from '#core/doc/author';
 
-export function postComment(doc: Y.Doc, actor: Actor, body: core.CommentBody, parentId: string | null = null, now = new Date()) {
+export function postComment(doc: Y.Doc, actor: Author, body: core.CommentBody, parentId: string | null = null, now = new Date()) {
   return core.addComment(doc, { id: newDocId(), author: actor, at: now, parentId, ...body });
 }
 
 /** Appends a new version; the earlier ones stay. */
-export function editComment(doc: Y.Doc, actor: Actor, commentId: string, body: core.CommentBody, now = new Date()) {
+export function editComment(doc: Y.Doc, actor: Author, commentId: string, body: core.CommentBody, now = new Date()) {
   return core.editComment(doc, commentId, actor.id, body, now);
 }

@@ -5,7 +5,8 @@ import { Quadrant, quadrants } from '#core/methods/swot';
 import type * as Y from 'yjs';
 import type { ApiClient } from '../api/client.ts';
 import { castVote, openPoll, revealPoll } from '../api/polls.ts';
-import { addSwotItem, type Actor } from './swot.ts';
+import type { Author } from '#core/doc/author';
+import { addSwotItem } from './swot.ts';
 
 /**
  * "Private first" on the SWOT board: a sealed poll of kind `entries` whose columns are
@@ -30,11 +31,11 @@ export const revealPrivateRound = (api: ApiClient, pollId: string) => revealPoll
 export interface RevealedEntry {
   quadrant: Quadrant;
   text: string;
-  author: Actor;
+  author: Author;
 }
 
 /** What the round revealed: each entry with its author, or one anonymous author per text. */
-export function revealedEntries(poll: PollView, anonymous: (count: number) => Actor): RevealedEntry[] {
+export function revealedEntries(poll: PollView, anonymous: (count: number) => Author): RevealedEntry[] {
   const round = poll.rounds.find((r) => r.round === poll.round);
   if (!round?.result) return [];
   if (round.choices) {

@@ -2,12 +2,12 @@ import * as core from '#core/doc/pros-cons';
 import { newDocId } from '#core/doc/schema';
 import type { Side } from '#core/methods/pros-cons';
 import type * as Y from 'yjs';
-import type { Actor } from './swot.ts';
+import type { Author } from '#core/doc/author';
 
 /** What people do to pros and cons boards; each calls the core helper on the activity's doc. */
 
 /** A facilitator adds a board to the activity; returns its id. */
-export function addProsConsBoard(doc: Y.Doc, actor: Actor, now = new Date()) {
+export function addProsConsBoard(doc: Y.Doc, actor: Author, now = new Date()) {
   const id = newDocId();
   core.addProsConsBoard(doc, id, actor, now);
   return id;
@@ -25,11 +25,11 @@ export function removeOption(doc: Y.Doc, boardId: string, optionId: string) {
   return core.removeOption(doc, boardId, optionId);
 }
 
-export function addProsConsItem(doc: Y.Doc, boardId: string, actor: Actor, optionId: string, side: Side, text: string, now = new Date()) {
+export function addProsConsItem(doc: Y.Doc, boardId: string, actor: Author, optionId: string, side: Side, text: string, now = new Date()) {
   return core.addProsConsItem(doc, boardId, { id: newDocId(), optionId, side, text, author: actor, at: now });
 }
 
-export function editProsConsItem(doc: Y.Doc, boardId: string, actor: Actor, itemId: string, text: string, now = new Date()) {
+export function editProsConsItem(doc: Y.Doc, boardId: string, actor: Author, itemId: string, text: string, now = new Date()) {
   return core.editProsConsItem(doc, boardId, itemId, text, actor, now);
 }
 

@@ -1,19 +1,15 @@
 import * as core from '#core/doc/swot';
+import type { Author } from '#core/doc/author';
 import { newDocId } from '#core/doc/schema';
 import type { Quadrant } from '#core/methods/swot';
 import type * as Y from 'yjs';
 
 /** What people do to the SWOT board; each calls the core helper on the activity's doc. */
-export interface Actor {
-  id: string;
-  name: string;
-}
-
-export function addSwotItem(doc: Y.Doc, actor: Actor, quadrant: Quadrant, text: string, now = new Date()) {
+export function addSwotItem(doc: Y.Doc, actor: Author, quadrant: Quadrant, text: string, now = new Date()) {
   return core.addSwotItem(doc, { id: newDocId(), quadrant, text, author: actor, at: now });
 }
 
-export function editSwotItem(doc: Y.Doc, actor: Actor, itemId: string, text: string, now = new Date()) {
+export function editSwotItem(doc: Y.Doc, actor: Author, itemId: string, text: string, now = new Date()) {
   return core.editSwotItem(doc, itemId, text, actor, now);
 }
 

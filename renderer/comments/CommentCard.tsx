@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { latestVersion, type Comment } from '#core/doc/comments';
 import type * as Y from 'yjs';
 import { editComment } from '../actions/comments.ts';
-import type { Actor } from '../actions/swot.ts';
+import type { Author } from '#core/doc/author';
 import { Avatar } from '../components/Avatar.tsx';
 import { CommentComposer } from '../editor/CommentComposer.tsx';
 import type { Person } from '../editor/MentionsPlugin.tsx';
@@ -12,7 +12,7 @@ import { RichText } from './RichText.tsx';
 interface Props {
   comment: Comment;
   doc: Y.Doc;
-  actor: Actor;
+  actor: Author;
   canEdit: boolean;
   people: Person[];
 }

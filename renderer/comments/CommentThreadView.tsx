@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CommentThread } from '#core/doc/comments';
 import type * as Y from 'yjs';
 import { postComment } from '../actions/comments.ts';
-import type { Actor } from '../actions/swot.ts';
+import type { Author } from '#core/doc/author';
 import { CommentComposer } from '../editor/CommentComposer.tsx';
 import type { Person } from '../editor/MentionsPlugin.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -11,7 +11,7 @@ import { CommentCard } from './CommentCard.tsx';
 interface Props {
   thread: CommentThread;
   doc: Y.Doc;
-  actor: Actor;
+  actor: Author;
   canEdit: boolean;
   people: Person[];
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import { postComment } from '../actions/comments.ts';
-import type { Actor } from '../actions/swot.ts';
+import type { Author } from '#core/doc/author';
 import { CommentComposer } from '../editor/CommentComposer.tsx';
 import type { Person } from '../editor/MentionsPlugin.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -12,7 +12,7 @@ const pageSize = 30;
 
 interface Props {
   doc: Y.Doc;
-  actor: Actor;
+  actor: Author;
   canEdit: boolean;
   people: Person[];
 }

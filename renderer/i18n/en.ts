@@ -162,6 +162,7 @@ export const en = {
   'history.part.comments': 'comments',
   'history.part.swot': 'the SWOT board',
   'history.part.meta': 'settings',
+  'history.part.board': 'a board',
   'history.part.other': '{name}',
 };
 

@@ -163,5 +163,6 @@ export const fr: Record<keyof typeof en, string> = {
   'history.part.comments': 'les commentaires',
   'history.part.swot': 'le tableau SWOT',
   'history.part.meta': 'les réglages',
+  'history.part.board': 'un tableau',
   'history.part.other': '{name}',
 };

@@ -34,4 +34,5 @@ export const prosConsEn = {
   'prosCons.moveTo': 'Move to',
   'prosCons.moveItem': 'Move "{text}" to another list',
   'prosCons.by': 'by {name}',
+  'prosCons.historyPart': 'a pros and cons board',
 };

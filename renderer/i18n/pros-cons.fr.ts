@@ -36,4 +36,5 @@ export const prosConsFr: Record<keyof typeof prosConsEn, string> = {
   'prosCons.moveTo': 'Déplacer vers',
   'prosCons.moveItem': 'Déplacer « {text} » vers une autre liste',
   'prosCons.by': 'par {name}',
+  'prosCons.historyPart': 'un tableau pour et contre',
 };

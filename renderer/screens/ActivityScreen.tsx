@@ -13,8 +13,7 @@ import { BriefEditor } from '../editor/BriefEditor.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { DecidePanel } from '../methods/polls/DecidePanel.tsx';
 import { usePollText } from '../methods/polls/strings.ts';
-import { ProsConsBoards } from '../methods/pros-cons/ProsConsBoards.tsx';
-import { SwotBoard } from '../methods/swot/SwotBoard.tsx';
+import { boardMethodViews } from '../methods/registry.ts';
 import { useActivitySession, useConnection } from '../state/use-activity-session.ts';
 import { useAsync } from '../state/use-async.ts';
 import { usePresence } from '../state/use-presence.ts';
@@ -112,23 +111,25 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
       <div className="work-area" hidden={tab !== 'work'}>
         <div className="work-main">
           <BriefEditor session={session} me={self} canEdit={canEdit} />
-          <SwotBoard
-            doc={session.doc}
-            awareness={session.awareness}
-            actor={self}
-            canEdit={canEdit}
-            present={present}
-            activityId={activity.id}
-            facilitator={activity.myRole === 'facilitator'}
-          />
-          <ProsConsBoards doc={session.doc} actor={self} canEdit={canEdit} facilitator={activity.myRole === 'facilitator'} />
+          {Object.entries(boardMethodViews).map(([kind, { Boards }]) => (
+            <Boards
+              key={kind}
+              doc={session.doc}
+              awareness={session.awareness}
+              actor={self}
+              canEdit={canEdit}
+              present={present}
+              activityId={activity.id}
+              facilitator={activity.myRole === 'facilitator'}
+            />
+          ))}
         </div>
         <aside className="work-side">
           <CommentsPanel doc={session.doc} actor={self} canEdit={canEdit} people={people.data ?? []} />
         </aside>
       </div>
       {tab === 'decide' && <DecidePanel activity={activity} onActivityChanged={reload} />}
-      {tab === 'history' && <HistoryPanel activityId={activity.id} />}
+      {tab === 'history' && <HistoryPanel activityId={activity.id} doc={session.doc} />}
       {tab === 'members' && <MembersPanel activityId={activity.id} canManage={activity.myRole === 'facilitator'} />}
     </main>
   );

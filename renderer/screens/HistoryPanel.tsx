@@ -1,22 +1,32 @@
 import { useState } from 'react';
+import type * as Y from 'yjs';
 import type { HistoryEntry } from '#core/api/activities';
+import { methodKindOf, type MethodKind } from '#core/doc/board-methods';
 import { history } from '../api/endpoints.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { useI18n, type Translate } from '../i18n/index.tsx';
+import { boardMethodViews } from '../methods/registry.ts';
 import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 
-/** Names a changed part of the document (`brief`, `comments`, `methods/swot`…) in words. */
-export function describePart(path: string, t: Translate): string {
+/**
+ * Names a changed part of the document in words. The relay logs the root and, under
+ * `methods`, the board's id (`methods/swot`, `methods/<random id>`: see
+ * server/sync/summary.ts); the board's kind is read from the document here.
+ */
+export function describePart(path: string, t: Translate, kindOf: (boardId: string) => MethodKind | null): string {
   if (path === 'brief' || path === 'root') return t('history.part.brief');
   if (path === 'comments') return t('history.part.comments');
   if (path === 'meta') return t('history.part.meta');
-  if (path === 'swot' || path.startsWith('methods/swot')) return t('history.part.swot');
-  return t('history.part.other', { name: path.replace(/^methods\//, '') });
+  if (path === 'methods' || path.startsWith('methods/')) {
+    const kind = kindOf(path.slice('methods/'.length));
+    return t(kind ? boardMethodViews[kind].historyPart : 'history.part.board');
+  }
+  return t('history.part.other', { name: path });
 }
 
 /** A timeline of who changed what and when, from the relay's update log. */
-export function HistoryPanel({ activityId }: { activityId: string }) {
+export function HistoryPanel({ activityId, doc }: { activityId: string; doc: Y.Doc }) {
   const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const first = useAsync(() => history(api, activityId), [api, activityId]);
@@ -38,7 +48,7 @@ export function HistoryPanel({ activityId }: { activityId: string }) {
       {first.status === 'ready' && entries.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <ol className="timeline" data-testid="history">
         {entries.map((e) => {
-          const parts = [...new Set(e.summary.map((p) => describePart(p, t)))];
+          const parts = [...new Set(e.summary.map((p) => describePart(p, t, (id) => methodKindOf(doc, id))))];
           return (
             <li key={e.id} className="timeline-entry" data-testid="history-entry">
               <Avatar id={e.userId} name={e.userName} size="sm" />

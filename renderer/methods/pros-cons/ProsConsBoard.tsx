@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import type { Actor } from '../../actions/swot.ts';
+import type { Author } from '#core/doc/author';
 import { useI18n } from '../../i18n/index.tsx';
 import { useProsConsBoard } from '../../state/use-pros-cons.ts';
 import { AddOptionForm } from './AddOptionForm.tsx';
@@ -12,7 +12,7 @@ interface Props {
   boardId: string;
   /** Its number when the activity has several boards. */
   number: number | null;
-  actor: Actor;
+  actor: Author;
   canEdit: boolean;
   canManage: boolean;
 }

@@ -1,13 +1,13 @@
 import type * as Y from 'yjs';
 import { addProsConsBoard } from '../../actions/pros-cons.ts';
-import type { Actor } from '../../actions/swot.ts';
+import type { Author } from '#core/doc/author';
 import { useI18n } from '../../i18n/index.tsx';
 import { useProsConsBoards } from '../../state/use-pros-cons.ts';
 import { ProsConsBoard } from './ProsConsBoard.tsx';
 
 interface Props {
   doc: Y.Doc;
-  actor: Actor;
+  actor: Author;
   canEdit: boolean;
   facilitator: boolean;
 }

@@ -1,13 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { OptionView } from '#core/methods/pros-cons';
 import type * as Y from 'yjs';
-import type { Actor } from '../../actions/swot.ts';
+import type { Author } from '#core/doc/author';
 
 /** What every part of one pros and cons board needs: the doc, the board, who acts, what they may do. */
 export interface ProsConsContext {
   doc: Y.Doc;
   boardId: string;
-  actor: Actor;
+  actor: Author;
   /** Contributors and facilitators add, edit, move and delete items. */
   canEdit: boolean;
   /** Facilitators add, rename and remove options. */

@@ -1,28 +1,15 @@
 import { useMemo } from 'react';
 import { quadrants } from '#core/methods/swot';
-import type { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
-import type { Actor } from '../../actions/swot.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Present } from '../../state/use-presence.ts';
+import type { BoardProps } from '../board-props.ts';
 import { useSwotBoard } from '../../state/use-swot-board.ts';
 import { SwotBoardContext, type BoardContext } from './board-context.ts';
 import { PrivateFirstPanel } from './PrivateFirstPanel.tsx';
 import { SwotQuadrant } from './SwotQuadrant.tsx';
 
-interface Props {
-  doc: Y.Doc;
-  awareness: Awareness;
-  actor: Actor;
-  canEdit: boolean;
-  present: Present[];
-  activityId: string;
-  /** The facilitator starts and reveals "private first" rounds. */
-  facilitator: boolean;
-}
-
 /** The SWOT board: four quadrants, live for everyone in the activity. */
-export function SwotBoard({ doc, awareness, actor, canEdit, present, activityId, facilitator }: Props) {
+export function SwotBoard({ doc, awareness, actor, canEdit, present, activityId, facilitator }: BoardProps) {
   const { t } = useI18n();
   const board = useSwotBoard(doc);
   const ctx = useMemo<BoardContext>(() => ({ doc, awareness, actor, canEdit }), [doc, awareness, actor, canEdit]);

@@ -1,13 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { Actor } from '../../actions/swot.ts';
+import type { Author } from '#core/doc/author';
 
 /** What every part of the board needs: the doc, who acts, whether they may. */
 export interface BoardContext {
   doc: Y.Doc;
   awareness: Awareness;
-  actor: Actor;
+  actor: Author;
   canEdit: boolean;
 }
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { listMethods } from '#core/doc/methods';
+import { listMethods } from '#core/doc/board-methods';
 import {
   addOption,
   addProsConsBoard,

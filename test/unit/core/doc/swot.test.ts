@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { listMethods } from '#core/doc/methods';
+import { listMethods } from '#core/doc/board-methods';
 import { schemaVersionOf } from '#core/doc/schema';
 import { seedDocument } from '#core/doc/seed';
 import { addSwotItem, deleteSwotItem, editSwotItem, moveSwotItem, readSwotItems } from '#core/doc/swot';

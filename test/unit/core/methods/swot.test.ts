@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byOrder, countByQuadrant, groupByQuadrant, orderAt, SwotItem, type Quadrant } from '#core/methods/swot';
+import { byOrder, orderAt } from '#core/methods/order';
+import { countByQuadrant, groupByQuadrant, SwotItem, type Quadrant } from '#core/methods/swot';
 
 const item = (id: string, quadrant: Quadrant, order: string) =>
   SwotItem.parse({ id: `item-${id}-0000`, quadrant, text: id, order, authorId: 'author-0001', authorName: 'A', createdAt: '2026-01-01T00:00:00Z' });

@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { methodKindOf } from '#core/doc/board-methods';
+import { seedDocument } from '#core/doc/seed';
+import { changedPaths } from '../../../../server/sync/summary.ts';
+import { addOption, addProsConsBoard } from '../../../../renderer/actions/pros-cons.ts';
+import { addSwotItem } from '../../../../renderer/actions/swot.ts';
 import { en } from '../../../../renderer/i18n/en.ts';
 import { fr } from '../../../../renderer/i18n/fr.ts';
 import { describePart } from '../../../../renderer/screens/HistoryPanel.tsx';
@@ -8,13 +14,25 @@ const t = (key: keyof typeof en, values?: Record<string, string | number>) =>
   en[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values?.[k] ?? ''));
 
 describe('history words and routes', () => {
-  it('names the parts of the document the relay reports', () => {
-    expect(['brief', 'comments', 'methods/swot', 'meta', 'methods/pros-cons'].map((p) => describePart(p, t))).toEqual([
+  it('names every board change by its method, from the paths the relay logs', () => {
+    const doc = new Y.Doc();
+    seedDocument(doc);
+    const ana = { id: 'ANA0000001', name: 'Ana' };
+    const logged: string[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => logged.push(...changedPaths(doc, tr)));
+    const boardId = addProsConsBoard(doc, ana);
+    addOption(doc, boardId, 'Move to Lyon');
+    addSwotItem(doc, ana, 'strengths', 'Loyal customers');
+    expect(logged).toEqual([`methods/${boardId}`, `methods/${boardId}`, 'methods/swot']);
+    const kindOf = (id: string) => methodKindOf(doc, id);
+    expect([...logged, 'brief', 'comments', 'meta', 'methods/gone0000001'].map((p) => describePart(p, t, kindOf))).toEqual([
+      'a pros and cons board',
+      'a pros and cons board',
+      'the SWOT board',
       'the brief',
       'comments',
-      'the SWOT board',
       'settings',
-      'pros-cons',
+      'a board',
     ]);
   });
 

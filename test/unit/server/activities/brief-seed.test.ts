@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { briefOf } from '#core/doc/brief';
-import { listMethods } from '#core/doc/methods';
+import { listMethods } from '#core/doc/board-methods';
 import { schemaVersionOf } from '#core/doc/schema';
 import { initialDocumentUpdate } from '../../../../server/activities/brief-seed.ts';
 

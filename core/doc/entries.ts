@@ -1,0 +1,52 @@
+import * as Y from 'yjs';
+import type { Author } from './author.ts';
+
+/**
+ * Board entries (items, options) are one Y.Map each, keyed by id in their board's map:
+ * one person moving an entry while another edits its text keeps both changes.
+ */
+export type EntryMaps = Y.Map<Y.Map<unknown>>;
+
+/** Puts a validated entry in `entries` as a Y.Map of its fields (undefined ones left out). */
+export function putEntry(doc: Y.Doc, entries: EntryMaps, entry: { id: string }) {
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries(entry)) if (value !== undefined) map.set(key, value);
+    entries.set(entry.id, map);
+  });
+}
+
+/** Reads every entry that matches its schema; one that does not (a foreign client) is skipped. */
+export function readEntries<T>(entries: EntryMaps | null, parse: (raw: unknown) => T | null): T[] {
+  const out: T[] = [];
+  for (const entry of entries?.values() ?? []) {
+    const value = entry instanceof Y.Map ? parse(entry.toJSON()) : null;
+    if (value) out.push(value);
+  }
+  return out;
+}
+
+/** Changes an entry's text (already validated) and notes who and when; false if it is gone. */
+export function editEntryText(doc: Y.Doc, entries: EntryMaps, id: string, text: string, by: Author, at: Date) {
+  const map = entries.get(id);
+  if (!map) return false;
+  if (map.get('text') === text) return true;
+  doc.transact(() => {
+    map.set('text', text);
+    map.set('editedAt', at.toISOString());
+    map.set('editedBy', by.id);
+  });
+  return true;
+}
+
+export function deleteEntry(entries: EntryMaps, id: string) {
+  if (!entries.has(id)) return false;
+  entries.delete(id);
+  return true;
+}
+
+/** The Y.Map under `key` of a board map, if it is one. */
+export function entriesOf(board: Y.Map<unknown> | null, key: string): EntryMaps | null {
+  const map = board?.get(key);
+  return map instanceof Y.Map ? (map as EntryMaps) : null;
+}

@@ -1,0 +1,24 @@
+import type { ComponentType } from 'react';
+import type { MethodKind } from '#core/doc/board-methods';
+import type { MessageKey } from '../i18n/en.ts';
+import type { BoardProps } from './board-props.ts';
+import { ProsConsBoards } from './pros-cons/ProsConsBoards.tsx';
+import { SwotBoard } from './swot/SwotBoard.tsx';
+
+export interface BoardMethodView {
+  /** Every board of this method in the activity, live (a method may hold several). */
+  Boards: ComponentType<BoardProps>;
+  /** The method's name. */
+  label: MessageKey;
+  /** How the history names a change to one of its boards ("changed the SWOT board"). */
+  historyPart: MessageKey;
+}
+
+/**
+ * The board methods the work area shows, in order, one per kind core knows
+ * (#core/doc/board-methods): a new method is its folder here and one line below.
+ */
+export const boardMethodViews: Record<MethodKind, BoardMethodView> = {
+  swot: { Boards: SwotBoard, label: 'swot.title', historyPart: 'history.part.swot' },
+  'pros-cons': { Boards: ProsConsBoards, label: 'prosCons.title', historyPart: 'prosCons.historyPart' },
+};
