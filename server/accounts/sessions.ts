@@ -11,7 +11,7 @@ export interface Caller {
   name: string;
   role: OrgRole;
   /** Invited to one activity from outside the organisation: sees only what they were invited to. */
-  guest: boolean;
+  guest?: boolean;
 }
 
 export async function openSession(ctx: Context, userId: string) {
