@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { isProviderName, smsProviderNames, type SmsProviderName } from '#core/api/sms';
 
 export interface Config {
   port: number;
@@ -63,7 +64,7 @@ export interface MailConfig {
 
 /** The SMS gateway's settings (README: "SMS"); per-organisation prices live in the store. */
 export interface SmsConfig {
-  provider: 'outbox' | 'smpp' | 'twilio';
+  provider: SmsProviderName;
   smppUrl: string | null;
   /** submit_sm sent before their answers come back (the SMPP window). */
   smppWindow: number;
@@ -157,9 +158,7 @@ function loadMailConfig(env: Env): MailConfig {
 
 function loadSmsConfig(env: Env): SmsConfig {
   const provider = env.SMS_PROVIDER ?? 'outbox';
-  if (provider !== 'outbox' && provider !== 'smpp' && provider !== 'twilio') {
-    throw new Error(`SMS_PROVIDER must be outbox, smpp or twilio, not "${provider}"`);
-  }
+  if (!isProviderName(provider)) throw new Error(`SMS_PROVIDER must be one of ${smsProviderNames.join(', ')}, not "${provider}"`);
   if (provider === 'smpp' && !env.SMPP_URL) throw new Error('SMS_PROVIDER=smpp needs SMPP_URL (smpp://id:password@host:port)');
   if (provider === 'twilio' && !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM)) {
     throw new Error('SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM');

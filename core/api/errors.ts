@@ -21,6 +21,8 @@ export const ErrorCode = {
   internal: 'internal_error',
   /** SMS: no opt-in, STOP received, no or invalid number, empty text. */
   smsRefused: 'sms_refused',
+  /** SMS: the text needs more than ten SMS (core/sms/compose.ts `maxParts`). */
+  smsTooLong: 'sms_too_long',
   /** SMS: the organisation's monthly budget would be exceeded. */
   overBudget: 'over_budget',
   /** A person's stored files (idea photos) would exceed their storage quota. */
@@ -66,6 +68,7 @@ export const statusOf: Record<ErrorCode, number> = {
   busy: 503,
   internal_error: 500,
   sms_refused: 422,
+  sms_too_long: 422,
   over_budget: 402,
   quota_exceeded: 413,
   disk_full: 507,

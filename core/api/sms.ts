@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { Id } from './common.ts';
 
 /** Request and response shapes of the SMS endpoints (`/api/sms/...`). */
-export const SmsStatus = z.enum(['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired']);
+/** An outgoing SMS's statuses, in the order of its life (server/sms/status.ts says how it moves). */
+export const smsStatuses = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired'] as const;
+export const SmsStatus = z.enum(smsStatuses);
 export type SmsStatus = z.infer<typeof SmsStatus>;
 export const SmsEncoding = z.enum(['GSM-7', 'UCS-2']);
+
+/** The SMS providers a relay can use (SMS_PROVIDER); server/sms/providers/index.ts builds each. */
+export const smsProviderNames = ['outbox', 'smpp', 'twilio'] as const;
+export type SmsProviderName = (typeof smsProviderNames)[number];
+export const isProviderName = (name: string): name is SmsProviderName => (smsProviderNames as readonly string[]).includes(name);
 
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
 const TimeZone = z.string().refine((tz) => {
@@ -133,7 +140,7 @@ export const UpdateSmsSettingsRequest = z.strictObject({
 export type UpdateSmsSettingsRequest = z.infer<typeof UpdateSmsSettingsRequest>;
 
 export const ProviderStatus = z.object({
-  provider: z.enum(['outbox', 'smpp', 'twilio']),
+  provider: z.enum(smsProviderNames),
   connected: z.boolean(),
   detail: z.string(),
   since: z.string().nullable(),

@@ -1,9 +1,9 @@
 import { Fragment, useState } from 'react';
-import type { SmsMessage, SmsStatus } from '#core/api/sms';
+import { SmsStatus, type SmsMessage } from '#core/api/sms';
 import { useSmsFormat, useSmsText } from '../i18n/sms.ts';
 import { useOutbox, useSmsCounts } from '../state/use-sms.ts';
 
-const statuses: SmsStatus[] = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired'];
+const statuses = SmsStatus.options;
 
 /** The delivery log: recipient, text, segments, cost, status; a row opens its timeline. */
 export function OutboxTable() {

@@ -114,6 +114,8 @@ export const RefusalReason = {
   noPhone: 'no_phone',
   invalidNumber: 'invalid_number',
   emptyText: 'empty_text',
+  /** More than ten SMS (`maxParts`). */
+  tooLong: 'too_long',
   overBudget: 'over_budget',
   unknownPerson: 'unknown_person',
   /** An answer choice that is a STOP/START/HELP word (it would unsubscribe people). */

@@ -107,3 +107,25 @@ export async function toApiMessage(db: Queries, row: MessageRow): Promise<SmsMes
     history,
   };
 }
+
+/** Back to the queue: only a message still being sent, never one a receipt moved on. */
+export async function requeue(
+  tx: Queries,
+  row: MessageRow,
+  now: Date,
+  delayMs: number,
+  detail: string,
+  countAttempt: boolean,
+): Promise<SmsStatusChange | null> {
+  if (row.status !== 'sending') return null;
+  const at = now.toISOString();
+  const next = new Date(now.getTime() + delayMs).toISOString();
+  await tx.run(
+    `UPDATE sms_messages SET status = 'queued', detail = ?, next_attempt_at = ?, unconfirmed_since = NULL,
+       attempts = attempts - ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
+    [detail, next, countAttempt ? 0 : 1, at, row.id],
+  );
+  await addHistory(tx, row.id, 'queued', `${detail}; next try at ${next}`, at);
+  row.status = 'queued';
+  return changeOf(row, 'queued', detail, at);
+}

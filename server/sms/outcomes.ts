@@ -1,6 +1,6 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
-import { addHistory, changeOf, messageById, moveTo, type MessageRow } from './messages.ts';
+import { addHistory, changeOf, messageById, moveTo, requeue, type MessageRow } from './messages.ts';
 import { takeEarlyReceipts } from './early-receipts.ts';
 import { receiptRank, recordAcceptedPart, recordPartReceipt, settleDelivery } from './parts.ts';
 import type { Receipt, ReceiptStatus, SubmitOutcome } from './providers/provider.ts';
@@ -50,7 +50,7 @@ export interface OutcomeOptions {
 export async function recordOutcome(
   tx: Queries,
   messageId: string,
-  result: SubmitOutcome,
+  result: Exclude<SubmitOutcome, { outcome: 'accepted' }>,
   options: OutcomeOptions,
   now: Date,
 ): Promise<SmsStatusChange | null> {
@@ -58,18 +58,6 @@ export async function recordOutcome(
   if (!row) return null;
   const at = now.toISOString();
   switch (result.outcome) {
-    case 'accepted': {
-      for (const id of result.providerIds) {
-        await tx.run('INSERT OR IGNORE INTO sms_parts (provider_id, message_id) VALUES (?, ?)', [id, row.id]);
-      }
-      await tx.run('UPDATE sms_messages SET provider = ?, provider_id = COALESCE(provider_id, ?) WHERE id = ?', [
-        options.provider,
-        result.providerIds[0] ?? null,
-        row.id,
-      ]);
-      const parts = result.providerIds.length > 1 ? ` (${result.providerIds.length} parts)` : '';
-      return moveTo(tx, row, 'sent', `accepted by ${options.provider} as ${result.providerIds.join(', ')}${parts}`, at);
-    }
     case 'throttled':
       return requeue(tx, row, now, options.throttleDelayMs, `throttled by ${options.provider}: ${result.detail}`, false);
     case 'transient':
@@ -85,28 +73,6 @@ export async function recordOutcome(
       await addHistory(tx, row.id, 'sending', `unconfirmed: ${result.detail}; waiting for a receipt before sending again`, at);
       return null;
   }
-}
-
-/** Back to the queue: only a message still being sent, never one a receipt moved on. */
-export async function requeue(
-  tx: Queries,
-  row: MessageRow,
-  now: Date,
-  delayMs: number,
-  detail: string,
-  countAttempt: boolean,
-): Promise<SmsStatusChange | null> {
-  if (row.status !== 'sending') return null;
-  const at = now.toISOString();
-  const next = new Date(now.getTime() + delayMs).toISOString();
-  await tx.run(
-    `UPDATE sms_messages SET status = 'queued', detail = ?, next_attempt_at = ?, unconfirmed_since = NULL,
-       attempts = attempts - ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
-    [detail, next, countAttempt ? 0 : 1, at, row.id],
-  );
-  await addHistory(tx, row.id, 'queued', `${detail}; next try at ${next}`, at);
-  row.status = 'queued';
-  return changeOf(row, 'queued', detail, at);
 }
 
 /** Applies a delivery receipt or status callback. Unknown messages are logged by the caller. */

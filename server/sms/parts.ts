@@ -1,7 +1,6 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
-import { addHistory, moveTo, type MessageRow } from './messages.ts';
-import { requeue } from './outcomes.ts';
+import { addHistory, moveTo, requeue, type MessageRow } from './messages.ts';
 import type { Receipt, ReceiptStatus } from './providers/provider.ts';
 
 /**

@@ -5,7 +5,9 @@ import { nextSendable } from '#core/sms/quiet-hours';
 import { normalizePhone } from '#core/people/phone';
 import type { BaseContext } from '../context.ts';
 import { newId } from '../auth/tokens.ts';
+import { GroupCommit } from '../store/group-commit.ts';
 import { BatchWriter } from './batch-writer.ts';
+import { confirmationLocale, confirmationText } from './confirmations.ts';
 import { consentState, timeZoneOf } from './consent.ts';
 import {
   RefusalReason,
@@ -84,7 +86,7 @@ export class SmsService implements SmsGateway {
     }
     const composed = composeSms(request.text);
     if (composed.segments > maxParts) {
-      throw new SmsRefused(RefusalReason.emptyText, `The text needs ${composed.segments} SMS; at most ${maxParts} are sent.`);
+      throw new SmsRefused(RefusalReason.tooLong, `The text needs ${composed.segments} SMS; at most ${maxParts} are sent.`);
     }
     const { phone, userId } = await this.recipient(request);
     if (!system) {
@@ -180,23 +182,14 @@ export class SmsService implements SmsGateway {
     return { phone: parsed.e164, userId: user?.id ?? null };
   }
 
-  private pendingReceipts: Receipt[] = [];
-  private receiptWrite: Promise<Map<Receipt, { found: boolean; change: SmsStatusChange | null }>> | null = null;
-
   /** Receipts that arrive while a write waits join it (receipts.ts records them in bulk). */
+  private readonly receipts = new GroupCommit<Receipt, { found: boolean; change: SmsStatusChange | null }>(
+    (take) => this.writer.write((tx) => recordReceipts(tx, take(), this.ctx.now())),
+    { maxBatch: 5000, onFailure: 'reject' },
+  );
+
   private async receipt(receipt: Receipt) {
-    this.pendingReceipts.push(receipt);
-    let batch: Receipt[] | null = null;
-    const write = (this.receiptWrite ??= this.writer.write(async (tx) => {
-      // Taken once: if the group's transaction fails, the retry records the same batch.
-      if (!batch) {
-        batch = this.pendingReceipts.splice(0);
-        this.receiptWrite = null;
-      }
-      const results = await recordReceipts(tx, batch, this.ctx.now());
-      return new Map(batch.map((r, i) => [r, results[i]!]));
-    }));
-    const result = (await write).get(receipt);
+    const result = await this.receipts.add(receipt);
     if (result && !result.found) {
       // Never the number (nor the receipt's text): the provider's id is enough to look it up there.
       this.ctx.log.warn({ providerId: receipt.providerId, status: receipt.status }, 'a receipt for a message we do not know');
@@ -207,13 +200,10 @@ export class SmsService implements SmsGateway {
   private async inbound(message: Inbound) {
     const effect = await this.writer.write((tx) => recordInbound(tx, message, this.ctx.now()));
     if ((effect.kind === 'stop' || effect.kind === 'start' || effect.kind === 'help') && effect.confirm) {
-      const settings = await settingsOf(this.ctx.db, this.ctx.config.sms, effect.orgId);
       const text =
-        effect.kind === 'stop'
-          ? 'Vous ne recevrez plus de SMS de Conclave. Envoyez START pour reprendre.'
-          : effect.kind === 'start'
-            ? 'Vous recevrez de nouveau les SMS de Conclave. STOP pour arrêter.'
-            : settings.helpText;
+        effect.kind === 'help'
+          ? (await settingsOf(this.ctx.db, this.ctx.config.sms, effect.orgId)).helpText
+          : confirmationText(effect.kind, await confirmationLocale(this.ctx.db, effect.orgId, effect.userId));
       await this.enqueueChecked(
         { orgId: effect.orgId, to: effect.phone, text, kind: systemKinds[effect.kind], idempotencyKey: `${systemKinds[effect.kind]}:${newId()}` },
         true,

@@ -7,8 +7,9 @@
  *      ↘        ↘        ↘→ failed
  *   (sending → queued again only through `retry`, never through `advance`)
  */
-export const smsStatuses = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired'] as const;
-export type SmsStatus = (typeof smsStatuses)[number];
+import { smsStatuses, type SmsStatus } from '#core/api/sms';
+
+export { smsStatuses, type SmsStatus };
 
 export const finalStatuses: readonly SmsStatus[] = ['delivered', 'undelivered', 'failed', 'expired'];
 

@@ -1,12 +1,13 @@
 import { composeSms } from '#core/sms/compose';
 import type { Logger } from 'pino';
 import type { SmsConfig } from '../config.ts';
+import { GroupCommit } from '../store/group-commit.ts';
 import type { Database } from '../store/db.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { SmsStatusChange } from './gateway.ts';
-import { addHistory, moveTo, type MessageRow } from './messages.ts';
+import { addHistory, moveTo, requeue, type MessageRow } from './messages.ts';
 import { dropStaleEarlyReceipts } from './early-receipts.ts';
-import { acceptPart, recordAccepted, recordOutcome, requeue, type AcceptedSubmit } from './outcomes.ts';
+import { acceptPart, recordAccepted, recordOutcome, type AcceptedSubmit } from './outcomes.ts';
 import type { SmsProvider, SubmitOutcome } from './providers/provider.ts';
 
 /**
@@ -174,24 +175,23 @@ export class SmsWorker {
       .then((changes) => this.deps.announce(changes));
   }
 
-  private accepted: AcceptedSubmit[] = [];
-  private acceptedWrite: Promise<void> | null = null;
-
   /** Accepted submits are recorded together: whoever comes while a write waits joins it. */
+  private readonly accepted = new GroupCommit<AcceptedSubmit, void>(
+    (take) =>
+      this.deps.writer
+        .write((tx) => {
+          const batch = take();
+          return recordAccepted(tx, batch, this.deps.provider.name, this.deps.now()).then((changes) => ({ batch, changes }));
+        })
+        .then(({ batch, changes }) => {
+          this.deps.announce(changes);
+          return batch.map(() => undefined);
+        }),
+    { maxBatch: 5000, onFailure: 'reject' },
+  );
+
   private recordAccepted(row: MessageRow, providerIds: string[], parts: number[] | undefined): Promise<void> {
-    this.accepted.push({ row, providerIds, parts });
-    let batch: AcceptedSubmit[] | null = null;
-    const write = (this.acceptedWrite ??= this.deps.writer
-      .write((tx) => {
-        // Taken once: if the group's transaction fails, the retry records the same batch.
-        if (!batch) {
-          batch = this.accepted.splice(0);
-          this.acceptedWrite = null;
-        }
-        return recordAccepted(tx, batch, this.deps.provider.name, this.deps.now());
-      })
-      .then((changes) => this.deps.announce(changes)));
-    return write;
+    return this.accepted.add({ row, providerIds, parts });
   }
 
   private wakeLater(ms: number) {

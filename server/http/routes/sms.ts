@@ -180,13 +180,19 @@ async function preview(ctx: Context, me: Caller, text: string, safe: boolean): P
   };
 }
 
+/** Refusals with an error code of their own; the others are `sms_refused`, the reason in the issue. */
+const codeOf: Partial<Record<RefusalReason, ErrorCode>> = {
+  [RefusalReason.overBudget]: ErrorCode.overBudget,
+  [RefusalReason.tooLong]: ErrorCode.smsTooLong,
+};
+
 /** The gateway's refusals, as the API's clear 4xx errors. */
 export async function refusalsAsHttp<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (err) {
     if (!(err instanceof SmsRefused)) throw err;
-    const code = err.reason === RefusalReason.overBudget ? ErrorCode.overBudget : ErrorCode.smsRefused;
+    const code = codeOf[err.reason] ?? ErrorCode.smsRefused;
     throw new HttpError(code, err.message, [{ path: err.reason === RefusalReason.invalidNumber ? 'to' : '', message: err.reason }]);
   }
 }

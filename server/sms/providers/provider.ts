@@ -1,3 +1,4 @@
+import type { SmsProviderName } from '#core/api/sms';
 import type { ComposedSms } from '#core/sms/compose';
 import type { Router } from '../../http/router.ts';
 
@@ -64,7 +65,7 @@ export interface ProviderSink {
 }
 
 export interface ProviderStatus {
-  provider: 'outbox' | 'smpp' | 'twilio';
+  provider: SmsProviderName;
   /** Bound (SMPP), reachable (Twilio), always (outbox). */
   connected: boolean;
   detail: string;

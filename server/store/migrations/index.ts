@@ -11,6 +11,7 @@ import { smsClaimOrder } from './202-sms-claim-order.ts';
 import { smsPartNumbers } from './203-sms-part-numbers.ts';
 import { smsPartNumbersBackfill } from './204-sms-part-numbers-backfill.ts';
 import { smsEarlyReceipts } from './205-sms-early-receipts.ts';
+import { personLocale } from './206-person-locale.ts';
 import { polls } from './400-polls.ts';
 import { decisions } from './410-decisions.ts';
 import { ideas } from './500-ideas.ts';
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   smsPartNumbers,
   smsPartNumbersBackfill,
   smsEarlyReceipts,
+  personLocale,
   figures,
   polls,
   decisions,

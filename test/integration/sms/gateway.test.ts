@@ -77,6 +77,18 @@ describe('ctx.sms, the gateway other areas send through', () => {
     await expect(refused).rejects.toMatchObject({ reason: 'reserved_keyword' });
   });
 
+  it('a text over ten SMS is refused as too long (its own code, not an empty text), and nothing is queued', async () => {
+    const before = (await admin.ok<{ counts: Record<string, number> }>('GET', '/api/sms/counts')).counts;
+    const refused = await admin.call<{ error: { code: string; message: string } }>('POST', '/api/sms/messages', { to: '+33612345678', text: 'ê'.repeat(700) });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('sms_too_long');
+    expect(refused.body.error.message).toMatch(/11 SMS/);
+    await expect(relay.ctx.sms.enqueue({ orgId, userId, text: 'ê'.repeat(700), kind: 'polls.vote', idempotencyKey: 'long' })).rejects.toMatchObject({
+      reason: 'too_long',
+    });
+    expect((await admin.ok<{ counts: Record<string, number> }>('GET', '/api/sms/counts')).counts).toEqual(before);
+  });
+
   it('holds a non-urgent message during quiet hours in the recipient\'s time zone; an urgent one goes', async () => {
     clock = new Date('2026-11-23T22:30:00Z'); // 23:30 in Paris
     const calm = await relay.ctx.sms.enqueue({ orgId, userId, text: 'Résumé du jour', kind: 'figures.daily', idempotencyKey: 'calm' });
@@ -93,5 +105,19 @@ describe('ctx.sms, the gateway other areas send through', () => {
     clock = new Date('2026-11-23T22:40:00Z'); // 17:40 in Montréal
     const evening = await relay.ctx.sms.enqueue({ orgId, userId, text: 'Bonsoir', kind: 'figures.daily', idempotencyKey: 'montreal' });
     expect(evening.notBefore).toBe('2026-11-23T22:40:00.000Z');
+  });
+
+  it('STOP and START are confirmed in the person\'s own language, else in the organisation\'s', async () => {
+    const { id: annId } = await addSmsMember(admin, 'Ann Smith', '06 22 33 44 55');
+    await relay.ctx.db.run("UPDATE users SET locale = 'en' WHERE id = ?", [annId]);
+    await addSmsMember(admin, 'Chloé Petit', '06 33 44 55 66');
+    const confirmation = (to: string, pattern: RegExp) =>
+      waitUntil(async () => outbox.sent.find((s) => s.to === to && pattern.test(s.composed.text)), `a confirmation to ${to}`);
+    await outbox.simulateReply('+33622334455', 'STOP');
+    await confirmation('+33622334455', /^You will get no more SMS from Conclave/);
+    await outbox.simulateReply('+33622334455', 'START');
+    await confirmation('+33622334455', /^You will get SMS from Conclave again/);
+    await outbox.simulateReply('+33633445566', 'STOP');
+    await confirmation('+33633445566', /^Vous ne recevrez plus de SMS/);
   });
 });

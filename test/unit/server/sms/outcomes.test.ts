@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../../../server/store/db.ts';
 import { migrate } from '../../../../server/store/migrate.ts';
 import { messageById } from '../../../../server/sms/messages.ts';
-import { recordOutcome } from '../../../../server/sms/outcomes.ts';
+import { recordAccepted, recordOutcome } from '../../../../server/sms/outcomes.ts';
 
 const options = { provider: 'smpp', maxAttempts: 3, retryBaseMs: 1000, throttleDelayMs: 200 };
 const now = new Date('2026-11-23T10:00:00Z');
@@ -59,8 +59,9 @@ describe('what a submit answer does to a queued message (real SQLite file)', () 
   it('a late answer never moves a delivered message back', async () => {
     await sending('m4', 1);
     await db.run("UPDATE sms_messages SET status = 'delivered' WHERE id = 'm4'");
-    const change = await db.transaction((tx) => recordOutcome(tx, 'm4', { outcome: 'accepted', providerIds: ['X1'] }, options, now));
-    expect(change).toBeNull();
+    const row = (await messageById(db, 'm4'))!;
+    const changes = await db.transaction((tx) => recordAccepted(tx, [{ row: { ...row, status: 'sending' }, providerIds: ['X1'], parts: undefined }], 'smpp', now));
+    expect(changes).toEqual([]);
     expect(await messageById(db, 'm4')).toMatchObject({ status: 'delivered', provider_id: 'X1' });
   });
 });
