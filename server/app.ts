@@ -116,7 +116,11 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   };
 }
 
-/** API requests that store something (signing in and out excepted: they are tiny). */
+/**
+ * API requests that store something. Signing in and out and sync tickets are excepted:
+ * they are tiny, and without them nobody could even read.
+ */
 function writes(method: string | undefined, pathname: string) {
-  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && pathname.startsWith('/api/') && pathname !== '/api/session';
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || !pathname.startsWith('/api/')) return false;
+  return pathname !== '/api/session' && !pathname.endsWith('/sync-ticket');
 }

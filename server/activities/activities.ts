@@ -138,5 +138,7 @@ export async function updateActivity(ctx: Context, caller: Caller, id: string, i
       id,
     ],
   );
+  // Archiving makes the live document read-only (server/sync/SPEC.md U5).
+  if (input.status !== undefined && input.status !== current.status) await ctx.events.accessChanged(id);
   return activityFor(ctx, caller, id);
 }

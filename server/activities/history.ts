@@ -28,7 +28,7 @@ export async function activityHistory(
 ): Promise<HistoryPage> {
   await activityFor(ctx, caller, activityId);
   const rows = await ctx.db.all<Row>(
-    `SELECT d.id, d.user_id, u.name AS user_name, d.at, length(d.data) AS bytes, d.summary
+    `SELECT d.id, d.user_id, u.name AS user_name, d.at, COALESCE(d.bytes, length(d.data)) AS bytes, d.summary
        FROM doc_updates d LEFT JOIN users u ON u.id = d.user_id
       WHERE d.activity_id = ? AND d.id < ? ORDER BY d.id DESC LIMIT ?`,
     [activityId, page.before ?? Number.MAX_SAFE_INTEGER, rawPerPage],

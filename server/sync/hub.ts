@@ -53,6 +53,7 @@ export class SyncHub {
         limits: updateLimits(this.ctx.config.sync),
         budget: this.budget,
         snapshotEvery: this.ctx.config.sync.snapshotEvery,
+        keep: { logKeepHours: this.ctx.config.sync.logKeepHours, snapshotsKept: this.ctx.config.sync.snapshotsKept },
         maxBacklogBytes: 16 * 1024 * 1024,
         onFailed: (failed) => this.forget(failed),
       });
@@ -115,6 +116,7 @@ export class SyncHub {
   async accessChanged(activityId: string) {
     const room = this.rooms.get(activityId);
     if (!room) return;
+    await room.readStatus();
     for (const conn of [...room.connections]) {
       const role = await effectiveRole(this.ctx.db, activityId, conn.userId);
       if (role === null) conn.close(CloseCode.accessRevoked, 'you are no longer a member of this activity');

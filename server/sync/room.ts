@@ -17,12 +17,15 @@ import {
   writeUpdate,
 } from './frames.ts';
 import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
+import { DocumentShares } from './shares.ts';
 import { scanUpdate, TooManyEntries, type UpdateFacts } from './update-scan.ts';
 import type { WriteBudget } from './write-budget.ts';
 
 /** What one connection may hold back while its earlier changes are on their way (SPEC U2). */
 const maxHeldUpdates = 1024;
 const maxHeldBytes = 1024 * 1024;
+/** A document is re-encoded to free deleted content at most this often (SPEC U6). */
+const compactionGapMs = 10_000;
 
 export interface RoomDeps {
   db: Database;
@@ -32,6 +35,8 @@ export interface RoomDeps {
   limits: UpdateLimits & { maxUpdateEntries: number };
   budget: WriteBudget;
   snapshotEvery: number;
+  /** What snapshots keep behind them (SPEC D5). */
+  keep: { logKeepHours: number; snapshotsKept: number };
   /** A peer with more than this many bytes waiting to be sent is dropped. */
   maxBacklogBytes: number;
   /** The room cannot go on (the store refused a write): forget it so the next join reloads. */
@@ -59,6 +64,11 @@ export class Room {
   /** Structs in the document: counted at load and snapshot, added to by each update between. */
   private items = 0;
   private archived = false;
+  private readonly shares: DocumentShares;
+  /** An applied update deleted something: the next commit may call for a compaction. */
+  private freed = false;
+  private compaction: NodeJS.Timeout | null = null;
+  private lastCompaction = 0;
   private snapshotting = false;
   private capturing: Uint8Array[] | null = null;
   private capturingPaths: Set<string> | null = null;
@@ -67,6 +77,7 @@ export class Room {
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
+    this.shares = new DocumentShares(id, deps.db, deps.logger);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array) => this.capturing?.push(update));
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
@@ -78,6 +89,8 @@ export class Room {
 
   private async load() {
     const stored = await readDocument(this.deps.db, this.id);
+    await this.shares.load();
+    await this.readStatus();
     Y.transact(this.doc, () => {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       for (const u of stored.updates) {
@@ -92,6 +105,7 @@ export class Room {
     this.sinceSnapshot = stored.updates.length;
     this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.data.length, 0);
     this.items = countStructs(this.doc);
+    this.shares.recount(this.doc);
     if (this.state === 'loading') this.state = 'ready';
     for (const conn of this.connections) this.greet(conn);
   }
@@ -194,7 +208,7 @@ export class Room {
       items: this.items,
       archived: this.archived,
     };
-    const sender = { role: conn.role, shareBytes: 0, ...this.deps.budget.today(this.id, conn.userId) };
+    const sender = { role: conn.role, shareBytes: this.shares.of(conn.userId), ...this.deps.budget.today(this.id, conn.userId) };
     const verdict = judgeUpdate(facts, view, sender, this.deps.limits);
     if (verdict.accept) {
       this.apply(conn, update, facts);
@@ -269,6 +283,8 @@ export class Room {
     const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
     this.approxBytes += data.length;
     this.items += facts.inserts;
+    if (facts.inserts > 0) this.shares.added(conn.userId, facts.ranges.keys(), data.length);
+    if (facts.deletesUpTo.size > 0) this.freed = true;
     this.deps.budget.spend(this.id, conn.userId, data.length);
     this.uncommitted++;
     this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths] }]).then(
@@ -292,6 +308,32 @@ export class Room {
     const due = this.sinceSnapshot >= this.deps.snapshotEvery;
     const overdue = this.sinceSnapshot >= 2 * this.deps.snapshotEvery;
     if ((due && this.uncommitted === 0) || overdue) void this.snapshot({ evenWhileWriting: overdue });
+    else if (this.freed && this.approxBytes > this.deps.limits.maxDocumentBytes / 2) this.compactSoon();
+    this.freed = false;
+  }
+
+  /**
+   * Re-encodes the document without what was deleted (rule U6), at most every
+   * `compactionGapMs`: a fuller document is freed by its deletions without waiting for
+   * the next snapshot, and no one can make the relay re-encode it on every keystroke.
+   */
+  private compactSoon() {
+    if (this.compaction) return;
+    const wait = Math.max(0, this.lastCompaction + compactionGapMs - Date.now());
+    const run = () => {
+      this.compaction = null;
+      this.lastCompaction = Date.now();
+      void this.snapshot({ evenWhileWriting: true });
+    };
+    if (wait === 0) return run();
+    this.compaction = setTimeout(run, wait);
+    this.compaction.unref();
+  }
+
+  /** Reads whether the activity is archived (read-only on the socket, rule U5). */
+  async readStatus() {
+    const row = await this.deps.db.get<{ status: string }>('SELECT status FROM activities WHERE id = ?', [this.id]);
+    this.archived = row?.status === 'archived';
   }
 
   /** The store refused a write: nothing can be promised, so everyone reloads. */
@@ -340,15 +382,17 @@ export class Room {
     this.snapshotting = true;
     const upto = this.lastLoggedId;
     const counted = this.sinceSnapshot;
-    const bytesBefore = this.approxBytes;
+    // Encoded from the garbage-collected document: deleted content is gone from it, and
+    // the document's size, structs and shares are counted again from it at once.
     const data = Y.encodeStateAsUpdate(this.doc);
-    const items = countStructs(this.doc);
-    const itemsBefore = this.items;
+    this.approxBytes = data.length;
+    this.items = countStructs(this.doc);
+    this.shares.recount(this.doc);
+    const now = this.deps.now();
+    const foldBefore = new Date(now.getTime() - this.deps.keep.logKeepHours * 3_600_000);
     try {
-      await writeSnapshot(this.deps.db, this.id, upto, data, this.deps.now());
+      await writeSnapshot(this.deps.db, this.id, { uptoId: upto, data, at: now, foldBefore, kept: this.deps.keep.snapshotsKept });
       this.sinceSnapshot -= counted;
-      this.approxBytes = data.length + (this.approxBytes - bytesBefore);
-      this.items = items + (this.items - itemsBefore);
     } catch (err) {
       this.deps.logger.error({ err, room: this.id }, 'could not write a snapshot');
     } finally {
@@ -362,6 +406,7 @@ export class Room {
 
   destroy() {
     this.state = 'closed';
+    if (this.compaction) clearTimeout(this.compaction);
     this.awareness.destroy();
     this.doc.destroy();
   }

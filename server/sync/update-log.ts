@@ -122,12 +122,59 @@ export async function readDocument(db: Database, activityId: string): Promise<St
   };
 }
 
-/** Replaces a document's snapshot; the update log itself is kept as its history. */
-export async function writeSnapshot(db: Database, activityId: string, uptoId: number, data: Uint8Array, at: Date) {
-  await db.run(
-    `INSERT INTO doc_snapshots (activity_id, upto_id, at, data) VALUES (?, ?, ?, ?)
-     ON CONFLICT (activity_id) DO UPDATE SET upto_id = excluded.upto_id, at = excluded.at, data = excluded.data
-     WHERE excluded.upto_id >= doc_snapshots.upto_id`,
-    [activityId, uptoId, at.toISOString(), data],
+export interface Snapshot {
+  uptoId: number;
+  data: Uint8Array;
+  at: Date;
+  /** Logged updates folded into the snapshot and older than this give up their data. */
+  foldBefore: Date;
+  /** Snapshots kept in all, the latest included. */
+  kept: number;
+}
+
+/**
+ * Writes a document's snapshot, in one transaction with what it makes unneeded (rule
+ * D5): the previous snapshot joins the past ones, which are thinned to `kept - 1` spread
+ * over time; logged updates it folds that are older than `foldBefore` keep their row
+ * (who, when, what: the history) and their size, but not their data.
+ */
+export async function writeSnapshot(db: Database, activityId: string, snap: Snapshot) {
+  await db.transaction(async (tx) => {
+    await tx.run(
+      `INSERT OR IGNORE INTO doc_past_snapshots (activity_id, upto_id, at, data)
+       SELECT activity_id, upto_id, at, data FROM doc_snapshots WHERE activity_id = ? AND upto_id < ?`,
+      [activityId, snap.uptoId],
+    );
+    await tx.run(
+      `INSERT INTO doc_snapshots (activity_id, upto_id, at, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (activity_id) DO UPDATE SET upto_id = excluded.upto_id, at = excluded.at, data = excluded.data
+       WHERE excluded.upto_id >= doc_snapshots.upto_id`,
+      [activityId, snap.uptoId, snap.at.toISOString(), snap.data],
+    );
+    await thinPastSnapshots(tx, activityId, snap.kept - 1);
+    await tx.run(
+      `UPDATE doc_updates SET bytes = length(data), data = X''
+        WHERE activity_id = ? AND id <= ? AND at < ? AND bytes IS NULL`,
+      [activityId, snap.uptoId, snap.foldBefore.toISOString()],
+    );
+  });
+}
+
+/** Drops past snapshots until `keep` remain, each time the one closest to its newer neighbour. */
+async function thinPastSnapshots(tx: Queries, activityId: string, keep: number) {
+  const past = await tx.all<{ upto_id: number; at: string }>(
+    'SELECT upto_id, at FROM doc_past_snapshots WHERE activity_id = ? ORDER BY upto_id',
+    [activityId],
   );
+  while (past.length > Math.max(0, keep)) {
+    let drop = 0;
+    let smallest = Number.POSITIVE_INFINITY;
+    // The newest past snapshot is kept; among the others, the one nearest the next goes.
+    for (let i = 0; i < past.length - 1; i++) {
+      const gap = Date.parse(past[i + 1]!.at) - Date.parse(past[i]!.at);
+      if (gap < smallest) [drop, smallest] = [i, gap];
+    }
+    const [gone] = past.splice(drop, 1);
+    await tx.run('DELETE FROM doc_past_snapshots WHERE activity_id = ? AND upto_id = ?', [activityId, gone!.upto_id]);
+  }
 }

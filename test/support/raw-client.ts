@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import type { Api } from './api.ts';
 
 export interface RawClient {
@@ -44,4 +45,50 @@ export async function openWithTicket(api: Api, activityId: string): Promise<RawC
   const outcome = await openRaw(`${t.url}/${t.room}?ticket=${t.ticket}`);
   if (!outcome.opened) throw new Error(`refused: ${outcome.status} ${outcome.body}`);
   return outcome.client;
+}
+
+/** A sync frame carrying a Yjs update, as a client sends it. */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  return new Uint8Array([0, 2, ...varUint(update.length), ...update]);
+}
+
+function varUint(n: number): number[] {
+  const bytes: number[] = [];
+  while (n > 0x7f) {
+    bytes.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  bytes.push(n);
+  return bytes;
+}
+
+/** Sends an update and resolves with the close code if it was refused, null if taken. */
+export async function sendUpdate(api: Api, activityId: string, update: Uint8Array): Promise<number | null> {
+  const client = await openWithTicket(api, activityId);
+  client.send(updateFrame(update));
+  // Two queries for awareness after it: the greeting holds at most one awareness frame,
+  // so a second one answers a query sent after the update, which was judged first.
+  client.send(new Uint8Array([3]));
+  client.send(new Uint8Array([3]));
+  const answered = () => client.frames.filter((f) => f[0] === 1).length >= 2;
+  const outcome = await Promise.race([
+    client.closed.then((c) => c.code),
+    new Promise<null>((resolve) => {
+      const tick = setInterval(() => {
+        if (!answered()) return;
+        clearInterval(tick);
+        resolve(null);
+      }, 10);
+      void client.closed.then(() => clearInterval(tick));
+    }),
+  ]);
+  client.socket.close();
+  return outcome;
+}
+
+/** An insertion of `bytes` characters from a new Yjs client: it depends on nothing the relay may lack. */
+export function insertion(key: string, bytes: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('board').set(key, 'x'.repeat(bytes));
+  return Y.encodeStateAsUpdate(doc);
 }

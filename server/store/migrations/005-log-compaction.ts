@@ -2,9 +2,9 @@ import type { Migration } from '../migrate.ts';
 
 /**
  * The update log compacted behind snapshots (SPEC D5): a row whose data was folded away
- * keeps its size in `bytes`; a run of one person's rows folded into one keeps how many
- * updates it stands for and when the first was (`since`), which is all the history reads.
- * Past snapshots are kept, thinned, so that earlier moments can be rebuilt.
+ * keeps its size in `bytes`. `updates` (how many updates a row stands for) and `since`
+ * (when the first was) let a row stand for a run of one person's updates; today every
+ * row stands for one. Past snapshots are kept, thinned, so earlier moments can be rebuilt.
  */
 export const logCompaction: Migration = {
   version: 102,

@@ -5,6 +5,7 @@ import { documents } from './003-documents.ts';
 import { figures } from './300-figures.ts';
 import { updateSummaries } from './004-update-summaries.ts';
 import { logCompaction } from './005-log-compaction.ts';
+import { documentClients } from './006-document-clients.ts';
 import { sms } from './200-sms.ts';
 import { smsReceiptRef } from './201-sms-receipt-ref.ts';
 import { smsClaimOrder } from './202-sms-claim-order.ts';
@@ -29,6 +30,7 @@ export const migrations: Migration[] = [
   documents,
   updateSummaries,
   logCompaction,
+  documentClients,
   sms,
   smsReceiptRef,
   smsClaimOrder,

@@ -41,6 +41,11 @@ const entry = (activityId: string, n: number) => ({
   summary: ['methods/swot'],
 });
 
+function snap(uptoId: number, byte: number) {
+  const at = new Date();
+  return { uptoId, data: new Uint8Array([byte]), at, foldBefore: new Date(0), kept: 24 };
+}
+
 describe('UpdateLog (SPEC D1, D2)', () => {
   it('commits appends made together in one statement, and resolves each with its ids in order', async () => {
     const now = () => new Date('2026-11-23T09:00:00Z');
@@ -85,12 +90,29 @@ describe('UpdateLog (SPEC D1, D2)', () => {
   it('a load reads the snapshot and only the updates logged after it', async () => {
     const log = new UpdateLog(db, () => new Date());
     const ids = await log.append([entry('room-dddd', 1), entry('room-dddd', 2), entry('room-dddd', 3)]);
-    await writeSnapshot(db, 'room-dddd', ids[1]!, new Uint8Array([42]), new Date());
+    await writeSnapshot(db, 'room-dddd', snap(ids[1]!, 42));
     const stored = await readDocument(db, 'room-dddd');
     expect([...(stored.snapshot ?? [])]).toEqual([42]);
     expect(stored.updates.map((u) => [...u.data])).toEqual([[3]]);
     // An older snapshot never replaces a newer one.
-    await writeSnapshot(db, 'room-dddd', ids[0]!, new Uint8Array([7]), new Date());
+    await writeSnapshot(db, 'room-dddd', snap(ids[0]!, 7));
     expect([...((await readDocument(db, 'room-dddd')).snapshot ?? [])]).toEqual([42]);
+  });
+
+  it('D5: a snapshot folds the data of older logged updates away, keeping rows and sizes; past snapshots are thinned', async () => {
+    const log = new UpdateLog(db, () => new Date('2026-01-01T00:00:00Z'));
+    const ids = await log.append([entry('room-ffff', 1), entry('room-ffff', 2), entry('room-ffff', 3)]);
+    for (let i = 0; i < 6; i++) {
+      const at = new Date(Date.parse('2026-01-02T00:00:00Z') + [0, 1, 2, 60, 61, 120][i]! * 60_000);
+      await writeSnapshot(db, 'room-ffff', { uptoId: ids[1]! + i, data: new Uint8Array([i]), at, foldBefore: at, kept: 4 });
+    }
+    const rows = await db.all<{ id: number; data: Buffer; bytes: number | null }>(
+      'SELECT id, data, bytes FROM doc_updates WHERE activity_id = ? ORDER BY id',
+      ['room-ffff'],
+    );
+    expect(rows.map((r) => [r.data.length, r.bytes])).toEqual([[0, 1], [0, 1], [0, 1]]);
+    const past = await db.all<{ at: string }>('SELECT at FROM doc_past_snapshots WHERE activity_id = ? ORDER BY upto_id', ['room-ffff']);
+    // Three kept besides the latest, spread out: of minutes 0, 1 and 2 only the last stays.
+    expect(past.map((p) => p.at.slice(11, 16))).toEqual(['00:02', '01:00', '01:01']);
   });
 });
