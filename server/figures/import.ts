@@ -3,7 +3,10 @@ import { parseFiguresCsv } from '#core/figures/csv';
 import type { Context } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { requireFigureScope, writerName, writerOrg, type FiguresWriter } from './access.ts';
-import { figureRow, putValue } from './figures.ts';
+import { figureRow } from './figures.ts';
+
+/** Rows written per statement: 20,000 rows are 40 statements, not 20,000 awaited ones. */
+export const rowsPerStatement = 500;
 
 /**
  * A CSV of daily values, all or nothing: every row is checked (format, then that its
@@ -43,9 +46,19 @@ export async function importCsv(
   if (problems.length > 0) throw refusal(problems);
   const at = ctx.now().toISOString();
   const by = writerName(writer);
+  const source = writer.kind === 'key' ? 'api' : 'csv';
+  // All or nothing still: one transaction, but a multi-row upsert per 500 rows, so the
+  // store is held for a few dozen statements rather than 20,000 round trips.
   await ctx.db.transaction(async (tx) => {
-    for (const row of rows) {
-      await putValue(tx, row.figureId!, row.date, { value: row.value, forecast: row.forecast, lastYear: row.lastYear }, writer.kind === 'key' ? 'api' : 'csv', by, at);
+    for (let start = 0; start < rows.length; start += rowsPerStatement) {
+      const batch = rows.slice(start, start + rowsPerStatement);
+      await tx.run(
+        `INSERT INTO figure_values (figure_id, day, value, forecast, last_year, source, updated_by, updated_at)
+         VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (figure_id, day) DO UPDATE SET value = excluded.value, forecast = excluded.forecast, last_year = excluded.last_year,
+           source = excluded.source, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        batch.flatMap((row) => [row.figureId!, row.date, row.value, row.forecast, row.lastYear, source, by, at]),
+      );
     }
   });
   return { imported: rows.length, figures: [...new Set(rows.map((r) => r.figureId!))] };
