@@ -19,7 +19,7 @@ describe('similar titles in a box of 50,000 ideas', () => {
   let dir: string;
   let db: Database;
   let ctx: Context;
-  const caller = { id: 'u1', orgId: 'o', name: 'Fiona', role: 'member' as const };
+  const caller = { id: 'u1', orgId: 'o', name: 'Fiona', role: 'member' as const, guest: false };
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'conclave-similar-'));
