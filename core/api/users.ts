@@ -24,8 +24,13 @@ export const UpdateUserRequest = z.strictObject({
   name: PersonName.optional(),
   phone: PhoneInput.nullable().optional(),
   role: OrgRole.optional(),
+  /** true cuts the person off at once (sessions, live connections, tickets); false lets them in again. */
+  disabled: z.boolean().optional(),
 });
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
+
+/** `POST /api/me/password`: every other session of the person ends. */
+export const ChangePasswordRequest = z.strictObject({ current: z.string().min(1).max(200), password: Password });
 
 export const User = z.object({
   id: Id,
@@ -36,6 +41,8 @@ export const User = z.object({
   createdAt: z.string(),
   /** Invited to one activity from outside the organisation (shown as a guest wherever the name appears). */
   guest: z.boolean(),
+  /** Disabled by an administrator: cannot sign in (`account_disabled`). */
+  disabled: z.boolean(),
 });
 export type User = z.infer<typeof User>;
 

@@ -2,11 +2,11 @@ import { normalizePhone } from '#core/people/phone';
 import { ErrorCode } from '#core/api/errors';
 import type { CreateUserRequest, UpdateUserRequest, User } from '#core/api/users';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { newId } from '../auth/tokens.ts';
+import { hashSecret, newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { recordConsent } from '../sms/consent.ts';
 import { HttpError, notFound } from '../http/errors.ts';
-import { refuseGuests, type Caller } from './sessions.ts';
+import { refuseGuests, revokeSessions, type Caller } from './sessions.ts';
 
 interface UserRow {
   id: string;
@@ -16,12 +16,13 @@ interface UserRow {
   role: 'admin' | 'member';
   created_at: string;
   guest: number;
+  disabled_at: string | null;
 }
 
-const columns = 'id, name, email, phone, role, created_at, guest';
+const columns = 'id, name, email, phone, role, created_at, guest, disabled_at';
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, name: row.name, email: row.email, phone: row.phone, role: row.role, createdAt: row.created_at, guest: row.guest === 1 };
+  return { id: row.id, name: row.name, email: row.email, phone: row.phone, role: row.role, createdAt: row.created_at, guest: row.guest === 1, disabled: row.disabled_at !== null };
 }
 
 export async function organizationOf(ctx: Context, orgId: string) {
@@ -72,19 +73,25 @@ export async function updateUser(ctx: Context, caller: Caller, id: string, input
   const existing = await getUser(ctx, caller, id);
   const phone =
     input.phone === undefined ? existing.phone : input.phone === null ? null : await phoneFor(ctx, caller.orgId, input.phone);
-  if (input.role === 'member' && existing.role === 'admin') {
+  if (input.disabled === true && id === caller.id) throw new HttpError(ErrorCode.conflict, 'You cannot disable yourself.');
+  if ((input.role === 'member' || input.disabled === true) && existing.role === 'admin') {
     const admins = await ctx.db.get<{ n: number }>(
       "SELECT COUNT(*) AS n FROM users WHERE org_id = ? AND role = 'admin' AND disabled_at IS NULL",
       [caller.orgId],
     );
     if ((admins?.n ?? 0) <= 1) throw new HttpError(ErrorCode.conflict, 'The last administrator cannot be demoted.');
   }
-  await ctx.db.run('UPDATE users SET name = ?, phone = ?, role = ? WHERE id = ?', [
-    input.name ?? existing.name,
-    phone,
-    input.role ?? existing.role,
-    id,
-  ]);
+  const at = ctx.now().toISOString();
+  await ctx.db.transaction(async (tx) => {
+    await tx.run('UPDATE users SET name = ?, phone = ?, role = ? WHERE id = ?', [input.name ?? existing.name, phone, input.role ?? existing.role, id]);
+    if (input.disabled === false) await tx.run('UPDATE users SET disabled_at = NULL WHERE id = ?', [id]);
+    if (input.disabled === true && !existing.disabled) {
+      await tx.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, id]);
+      // Tickets minted before are dead too (the upgrade also checks the account).
+      await tx.run('UPDATE sync_tickets SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [at, id]);
+    }
+  });
+  if (input.disabled === true) await revokeSessions(ctx, id);
   return getUser(ctx, caller, id);
 }
 
@@ -112,14 +119,34 @@ function asSeenBy(caller: Caller, row: UserRow): User {
 }
 
 export async function checkCredentials(ctx: Context, email: string, password: string): Promise<string> {
-  const row = await ctx.db.get<{ id: string; password_hash: string }>(
-    'SELECT id, password_hash FROM users WHERE email = ? AND disabled_at IS NULL',
+  const row = await ctx.db.get<{ id: string; password_hash: string; disabled_at: string | null }>(
+    'SELECT id, password_hash, disabled_at FROM users WHERE email = ?',
     [email],
   );
   // Hash even when the person does not exist, so timing does not tell who has an account.
   const ok = await verifyPassword(password, row?.password_hash ?? dummyHash);
   if (!row || !ok) throw new HttpError(ErrorCode.invalidCredentials, 'Wrong e-mail or password.');
+  // Said only to someone who knows the password.
+  if (row.disabled_at) throw new HttpError(ErrorCode.accountDisabled, 'This account was disabled by an administrator.');
   return row.id;
+}
+
+/** A person changes their own password; every other session of theirs ends. */
+export async function changePassword(ctx: Context, caller: Caller, authorization: string | undefined, current: string, next: string) {
+  const row = await ctx.db.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [caller.id]);
+  if (!row || !(await verifyPassword(current, row.password_hash))) {
+    throw new HttpError(ErrorCode.invalidCredentials, 'The current password is wrong.');
+  }
+  const hash = await hashPassword(next);
+  const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
+  await ctx.db.transaction(async (tx) => {
+    await tx.run('UPDATE users SET password_hash = ? WHERE id = ?', [hash, caller.id]);
+    await tx.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?', [
+      ctx.now().toISOString(),
+      caller.id,
+      hashSecret(token),
+    ]);
+  });
 }
 
 const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

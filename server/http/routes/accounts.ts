@@ -1,11 +1,11 @@
 import { SetupRequest, SignInRequest } from '#core/api/auth';
-import { CreateGroupRequest, CreateUserRequest, GroupMembersRequest, UpdateUserRequest } from '#core/api/users';
+import { ChangePasswordRequest, CreateGroupRequest, CreateUserRequest, GroupMembersRequest, UpdateUserRequest } from '#core/api/users';
 import { createGroup, getGroup, listGroups, setGroupMembers } from '../../accounts/groups.ts';
 import { authenticate, requireAdmin, revokeSessions, signOut } from '../../accounts/sessions.ts';
 import { isSetUp, setUp } from '../../accounts/setup.ts';
 import { signIn } from '../../accounts/sign-in.ts';
 import { SignInThrottle } from '../../accounts/sign-in-throttle.ts';
-import { createUser, getUser, listUsers, organizationOf, updateUser } from '../../accounts/users.ts';
+import { changePassword, createUser, getUser, listUsers, organizationOf, updateUser } from '../../accounts/users.ts';
 import type { Context } from '../../context.ts';
 import { readJson, readNoBody } from '../body.ts';
 import type { Router } from '../router.ts';
@@ -32,6 +32,12 @@ export function accountRoutes(router: Router, ctx: Context) {
       const me = await caller(req);
       const user = await getUser(ctx, me, me.id);
       return { body: { ...user, organization: await organizationOf(ctx, me.orgId) } };
+    })
+    .on('POST', '/api/me/password', async (req) => {
+      const me = await caller(req);
+      const input = await readJson(req.raw, ChangePasswordRequest);
+      await changePassword(ctx, me, req.raw.headers.authorization, input.current, input.password);
+      return {};
     })
     .on('GET', '/api/users', async (req) => ({ body: { users: await listUsers(ctx, await caller(req)) } }))
     .on('POST', '/api/users', async (req) => {
