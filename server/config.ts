@@ -37,6 +37,19 @@ export interface Config {
     logKeepHours: number;
     /** Past snapshots kept per document, thinned to stay spread over time (SPEC D5). */
     snapshotsKept: number;
+    /** Bytes waiting to be sent to one connection before it is dropped as a slow reader (L4). */
+    maxBacklogBytes: number;
+    /** One awareness state's JSON, at most (L6). */
+    maxAwarenessStateBytes: number;
+    /** Per connection: awareness bytes per second (burst 4 s worth), step 1 and query-awareness answers per minute (L8). */
+    awarenessBytesPerSecond: number;
+    step1PerMinute: number;
+    awarenessQueriesPerMinute: number;
+    /** Live connections per person and per address, rooms per person, tickets per person per minute (C1–C4). */
+    maxConnectionsPerPerson: number;
+    maxConnectionsPerAddress: number;
+    maxRoomsPerPerson: number;
+    ticketsPerMinute: number;
   };
   /** Where the built client lives, served at `/` (web mode); null to serve none. */
   webRoot: string | null;
@@ -127,6 +140,15 @@ export function loadConfig(env: Env = process.env): Config {
       minFreeDiskBytes: int(env, 'CONCLAVE_MIN_FREE_DISK_BYTES', 512 * 1024 * 1024),
       logKeepHours: int(env, 'CONCLAVE_LOG_KEEP_HOURS', 24),
       snapshotsKept: Math.max(1, int(env, 'CONCLAVE_SNAPSHOTS_KEPT', 24)),
+      maxBacklogBytes: int(env, 'CONCLAVE_MAX_BACKLOG_BYTES', 16 * 1024 * 1024),
+      maxAwarenessStateBytes: int(env, 'CONCLAVE_MAX_AWARENESS_STATE_BYTES', 16 * 1024),
+      awarenessBytesPerSecond: int(env, 'CONCLAVE_AWARENESS_BYTES_PER_SECOND', 64 * 1024),
+      step1PerMinute: int(env, 'CONCLAVE_SYNC_STEP1_PER_MINUTE', 10),
+      awarenessQueriesPerMinute: int(env, 'CONCLAVE_AWARENESS_QUERIES_PER_MINUTE', 30),
+      maxConnectionsPerPerson: int(env, 'CONCLAVE_MAX_CONNECTIONS_PER_PERSON', 32),
+      maxConnectionsPerAddress: int(env, 'CONCLAVE_MAX_CONNECTIONS_PER_ADDRESS', 256),
+      maxRoomsPerPerson: int(env, 'CONCLAVE_MAX_ROOMS_PER_PERSON', 16),
+      ticketsPerMinute: int(env, 'CONCLAVE_TICKETS_PER_MINUTE', 60),
     },
     webRoot: env.CONCLAVE_WEB_ROOT === '' ? null : path.resolve(env.CONCLAVE_WEB_ROOT ?? 'dist/web'),
     sqliteSynchronous: env.CONCLAVE_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',

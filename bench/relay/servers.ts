@@ -25,6 +25,11 @@ export const benchRelayEnv: Record<string, string> = {
   CONCLAVE_MESSAGE_BURST: '1000000',
   CONCLAVE_IDLE_UNLOAD_MS: '3600000',
   CONCLAVE_TICKET_SECONDS: '3600',
+  // One person opens every connection of the bench: its caps are lifted too.
+  CONCLAVE_MAX_CONNECTIONS_PER_PERSON: '1000000',
+  CONCLAVE_MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+  CONCLAVE_MAX_ROOMS_PER_PERSON: '1000000',
+  CONCLAVE_TICKETS_PER_MINUTE: '1000000',
   LOG_LEVEL: 'warn',
 };
 const cpuProfiles = process.env.BENCH_RELAY_CPU_PROF;

@@ -2,6 +2,7 @@ import { hashSecret, newSecret } from '../auth/tokens.ts';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { activityFor } from './activities.ts';
+import { ticketRateOf } from './ticket-rate.ts';
 
 export interface TicketRecord {
   user_id: string;
@@ -23,8 +24,9 @@ export function judgeTicket(record: TicketRecord | undefined, room: string, now:
 
 export async function issueTicket(ctx: Context, caller: Caller, activityId: string, origin: string) {
   await activityFor(ctx, caller, activityId);
-  const ticket = newSecret();
   const now = ctx.now();
+  ticketRateOf(ctx.db, ctx.config.sync.ticketsPerMinute).take(caller.id, Date.now());
+  const ticket = newSecret();
   await ctx.db.run(
     `INSERT INTO sync_tickets (ticket_hash, user_id, activity_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
     [

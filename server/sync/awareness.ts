@@ -7,29 +7,92 @@ export interface Identity {
   role: string;
 }
 
+/** One client's state in an awareness update: null removes it. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: unknown;
+}
+
+/** An awareness update the relay will not take (SPEC L5, L6): the connection is closed. */
+export class AwarenessRefused extends Error {}
+
+/** Deepest nesting of objects and arrays a state may have (SPEC L5). */
+export const maxAwarenessDepth = 16;
+const maxStatesPerUpdate = 100;
+
 /**
- * Rewrites an awareness update so that every state it carries names the person the
- * relay authenticated (rule A1): a client may choose its colour or cursor, never who
- * it is. Returns the client IDs the update speaks for, for cleanup when it leaves.
+ * How deeply `json` nests objects and arrays, scanning it once without recursion, so
+ * that a hostile state is refused before JSON.parse or JSON.stringify recurse into it.
+ * Stops counting past `limit`.
  */
-export function stampIdentity(update: Uint8Array, who: Identity): { update: Uint8Array; clients: number[] } {
+export function jsonDepth(json: string, limit = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
+}
+
+/** Reads an awareness update, refusing states that are too large or too deep. */
+export function readAwareness(update: Uint8Array, maxStateBytes: number): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
-  const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
-  if (count > 1000) throw new Error('too many awareness states in one update');
-  encoding.writeVarUint(encoder, count);
-  const clients: number[] = [];
+  if (count > maxStatesPerUpdate) throw new AwarenessRefused('too many awareness states in one update');
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const raw = decoding.readVarString(decoder);
-    const state: unknown = JSON.parse(raw);
-    clients.push(clientId);
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(stamp(state, who)));
+    if (raw.length > maxStateBytes) throw new AwarenessRefused(`awareness state too large (over ${maxStateBytes} bytes)`);
+    if (jsonDepth(raw, maxAwarenessDepth) > maxAwarenessDepth) {
+      throw new AwarenessRefused(`awareness state nested too deep (over ${maxAwarenessDepth} levels)`);
+    }
+    let state: unknown;
+    try {
+      state = JSON.parse(raw);
+    } catch {
+      throw new AwarenessRefused('awareness state is not JSON');
+    }
+    entries.push({ clientId, clock, state });
   }
-  return { update: encoding.toUint8Array(encoder), clients };
+  return entries;
+}
+
+/**
+ * Writes the entries back as an awareness update, every state naming the person the
+ * relay authenticated (rule A1): a client may choose its colour or cursor, never who it is.
+ */
+export function writeStamped(entries: AwarenessEntry[], who: Identity): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, JSON.stringify(stamp(e.state, who)));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads, checks and stamps an update in one go; returns the client IDs it speaks for. */
+export function stampIdentity(
+  update: Uint8Array,
+  who: Identity,
+  maxStateBytes = 16 * 1024,
+): { update: Uint8Array; clients: number[] } {
+  const entries = readAwareness(update, maxStateBytes);
+  return { update: writeStamped(entries, who), clients: entries.map((e) => e.clientId) };
 }
 
 function stamp(state: unknown, who: Identity): unknown {

@@ -4,6 +4,7 @@ import { CloseCode } from '#core/sync/protocol';
 import { effectiveRole } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { Connection } from './connection.ts';
+import { LiveCounts } from './live-counts.ts';
 import { Room } from './room.ts';
 import type { DiskWatch } from '../store/disk-watch.ts';
 import { UpdateLog } from './update-log.ts';
@@ -17,6 +18,8 @@ import { WriteBudget } from './write-budget.ts';
 export class SyncHub {
   readonly log: UpdateLog;
   readonly budget: WriteBudget;
+  /** Live connections per person, per address, and rooms per person (rules C1–C3). */
+  readonly counts: LiveCounts;
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private draining = false;
@@ -27,6 +30,7 @@ export class SyncHub {
   ) {
     this.log = new UpdateLog(ctx.db, ctx.now);
     this.budget = new WriteBudget(ctx.now, disk);
+    this.counts = new LiveCounts(ctx.config.sync);
   }
 
   /** Reads back today's writes (the quotas survive a restart). */
@@ -54,7 +58,7 @@ export class SyncHub {
         budget: this.budget,
         snapshotEvery: this.ctx.config.sync.snapshotEvery,
         keep: { logKeepHours: this.ctx.config.sync.logKeepHours, snapshotsKept: this.ctx.config.sync.snapshotsKept },
-        maxBacklogBytes: 16 * 1024 * 1024,
+        maxAwarenessStateBytes: this.ctx.config.sync.maxAwarenessStateBytes,
         onFailed: (failed) => this.forget(failed),
       });
       created.ready.catch((err: unknown) => {

@@ -12,12 +12,12 @@ export class TokenBucket {
     this.last = now;
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(now: number): boolean {
+  /** Takes `cost` tokens (one by default); false, taking none, when there are not enough. */
+  take(now: number, cost = 1): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

@@ -3,8 +3,9 @@ import * as Y from 'yjs';
 import { CloseCode, DeniedReason } from '#core/sync/protocol';
 import type { Logger } from 'pino';
 import type { Database } from '../store/db.ts';
-import { stampIdentity } from './awareness.ts';
+import { AwarenessRefused, readAwareness, writeStamped } from './awareness.ts';
 import { judgeUpdate, type DocumentView, type Refusal, type UpdateLimits } from './judge.ts';
+import { PresenceOwners } from './presence.ts';
 import { changedPaths } from './summary.ts';
 import type { Connection } from './connection.ts';
 import {
@@ -37,8 +38,8 @@ export interface RoomDeps {
   snapshotEvery: number;
   /** What snapshots keep behind them (SPEC D5). */
   keep: { logKeepHours: number; snapshotsKept: number };
-  /** A peer with more than this many bytes waiting to be sent is dropped. */
-  maxBacklogBytes: number;
+  /** One awareness state's JSON, at most (rule L6). */
+  maxAwarenessStateBytes: number;
   /** The room cannot go on (the store refused a write): forget it so the next join reloads. */
   onFailed: (room: Room) => void;
 }
@@ -56,6 +57,7 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   readonly ready: Promise<void>;
+  private readonly presence = new PresenceOwners();
   private state: RoomState = 'loading';
   private uncommitted = 0;
   private lastLoggedId = 0;
@@ -136,7 +138,17 @@ export class Room {
     for (const frame of early) this.receive(conn, frame);
   }
 
+  /** Handles one frame; whatever goes wrong closes this connection alone (rule L2). */
   receive(conn: Connection, frame: Uint8Array) {
+    try {
+      this.handle(conn, frame);
+    } catch (err) {
+      this.deps.logger.warn({ err, room: this.id }, 'a frame failed; closing its connection');
+      conn.close(CloseCode.malformedFrame, 'the relay could not handle this frame');
+    }
+  }
+
+  private handle(conn: Connection, frame: Uint8Array) {
     if (conn.closed) return;
     if (this.state !== 'ready') {
       conn.early.push(frame);
@@ -156,7 +168,7 @@ export class Room {
     }
     switch (message.type) {
       case 'sync-step1':
-        this.answerStep1(conn, message.stateVector);
+        if (conn.spend(conn.step1Budget, 1, 'sync requests')) this.answerStep1(conn, message.stateVector);
         return;
       case 'sync-update':
         this.acceptUpdate(conn, message.update);
@@ -165,17 +177,27 @@ export class Room {
         this.acceptAwareness(conn, message.update);
         return;
       case 'query-awareness': {
+        if (!conn.spend(conn.queryBudget, 1, 'presence queries')) return;
         const present = [...this.awareness.getStates().keys()];
-        conn.send(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+        conn.answer(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
         return;
       }
     }
   }
 
+  /** Rule R2, with D1: an answer holding uncommitted updates waits for them (one at a time). */
   private answerStep1(conn: Connection, stateVector: Uint8Array) {
+    if (conn.answerPending) {
+      conn.close(CloseCode.rateLimited, 'too many sync requests: wait for the answer');
+      return;
+    }
     const answer = writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
-    if (this.uncommitted === 0) conn.send(answer);
-    else void this.deps.log.barrier().then(() => conn.send(answer));
+    if (this.uncommitted === 0) return conn.answer(answer);
+    conn.answerPending = true;
+    void this.deps.log.barrier().then(() => {
+      conn.answerPending = false;
+      conn.answer(answer);
+    });
   }
 
   /** An update from a client: judged, then applied, held, or refused (rules U1–U8). */
@@ -298,11 +320,8 @@ export class Room {
     this.lastLoggedId = Math.max(this.lastLoggedId, id);
     this.sinceSnapshot++;
     const frame = writeUpdate(data);
-    for (const peer of this.connections) {
-      if (peer === from) continue;
-      if (peer.backlog > this.deps.maxBacklogBytes) peer.close(1011, 'too far behind: reconnect');
-      else peer.send(frame);
-    }
+    // Each send checks the peer's backlog (rule L4).
+    for (const peer of this.connections) if (peer !== from) peer.send(frame);
     // Snapshot when the log has grown, at a quiet moment; under sustained typing there
     // may be none, so past twice the interval it is taken anyway (see snapshot()).
     const due = this.sinceSnapshot >= this.deps.snapshotEvery;
@@ -345,29 +364,38 @@ export class Room {
     this.deps.onFailed(this);
   }
 
+  /** Rules A1, A3, L5, L6, L8: bounded states, stamped, only for the IDs this connection owns. */
   private acceptAwareness(conn: Connection, update: Uint8Array) {
-    let stamped;
+    if (!conn.spend(conn.awarenessBudget, update.length, 'presence updates')) return;
+    let entries;
     try {
-      stamped = stampIdentity(update, { id: conn.userId, name: conn.userName, role: conn.role });
-    } catch {
-      conn.close(CloseCode.malformedFrame, 'malformed awareness update');
+      entries = readAwareness(update, this.deps.maxAwarenessStateBytes);
+    } catch (err) {
+      conn.close(CloseCode.malformedFrame, err instanceof AwarenessRefused ? err.message : 'malformed awareness update');
       return;
     }
-    for (const client of stamped.clients) conn.awarenessClients.add(client);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, conn);
+    const allowed = this.presence.admit(conn, entries, (id) => this.awareness.meta.get(id)?.clock);
+    if (allowed.length === 0) return;
+    const stamped = writeStamped(allowed, { id: conn.userId, name: conn.userName, role: conn.role });
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
   }
 
   private onAwarenessChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
-    const frame = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const conn of this.connections) conn.send(frame);
+    try {
+      const frame = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      for (const conn of this.connections) conn.send(frame);
+    } catch (err) {
+      this.deps.logger.error({ err, room: this.id }, 'could not broadcast presence');
+    }
   };
 
   leave(conn: Connection) {
     if (!this.connections.delete(conn)) return;
-    const clients = [...conn.awarenessClients];
-    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
+    const { removed, forgotten } = this.presence.release(conn);
+    if (removed.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, removed, null);
+    for (const id of forgotten) if (!this.awareness.states.has(id)) this.awareness.meta.delete(id);
   }
 
   /**

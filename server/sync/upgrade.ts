@@ -9,9 +9,19 @@ import type { SyncHub } from './hub.ts';
 const roomPath = /^\/sync\/([A-Za-z0-9_-]{8,64})$/;
 
 /** Answers a refused upgrade with a plain HTTP status: the socket never opens (rule T3). */
-function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 503, message: string) {
-  const text = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' }[status];
-  const body = JSON.stringify({ error: { code: text.toLowerCase().replace(/ /g, '_'), message } });
+const statusText = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+} as const;
+
+function refuse(socket: Duplex, status: keyof typeof statusText, message: string) {
+  const text = statusText[status];
+  const code = status === 429 ? 'rate_limited' : text.toLowerCase().replace(/ /g, '_');
+  const body = JSON.stringify({ error: { code, message } });
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -41,7 +51,12 @@ export function syncUpgrade(ctx: Context, hub: SyncHub) {
         redeemed.userId,
       ]);
       if (!user) return refuse(socket, 403, 'This account is disabled.');
+      // Rules C1–C3: a place is taken now, before any await, and given back on close.
+      const place = hub.counts.admit(redeemed.userId, req.socket.remoteAddress ?? 'unknown', room);
+      if ('refusal' in place) return refuse(socket, 429, place.refusal);
+      socket.once('close', place.release);
       wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.once('close', place.release);
         hub.accept(ws, { userId: redeemed.userId, userName: user.name, role }, room);
       });
     } catch (err) {

@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { stampIdentity } from '../../../../server/sync/awareness.ts';
+import * as encoding from 'lib0/encoding';
+import { AwarenessRefused, jsonDepth, readAwareness, stampIdentity } from '../../../../server/sync/awareness.ts';
 
 const who = { id: 'user-bob-01', name: 'Bob Martin', role: 'contributor' };
 
@@ -35,5 +36,29 @@ describe('stampIdentity (SPEC A1)', () => {
 
   it('refuses an update whose state is not JSON', () => {
     expect(() => stampIdentity(new Uint8Array([1, 5, 1, 3, 123, 120, 125]), who)).toThrow();
+  });
+});
+
+describe('readAwareness bounds (SPEC L5, L6)', () => {
+  const update = (json: string) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, 9);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarString(e, json);
+    return encoding.toUint8Array(e);
+  };
+
+  it('measures nesting without recursion, ignoring brackets inside strings', () => {
+    expect(jsonDepth('{"a":[1,{"b":"[[[{{{\\"]]"}]}')).toBe(3);
+    expect(jsonDepth('[]')).toBe(1);
+    expect(jsonDepth('"x"')).toBe(0);
+    expect(jsonDepth('['.repeat(1_000_000), 16)).toBe(17);
+  });
+
+  it('refuses a state nested past the limit, and one over the size cap', () => {
+    expect(() => readAwareness(update('['.repeat(17) + ']'.repeat(17)), 1000)).toThrow(AwarenessRefused);
+    expect(readAwareness(update('['.repeat(16) + ']'.repeat(16)), 1000)).toHaveLength(1);
+    expect(() => readAwareness(update(JSON.stringify({ big: 'x'.repeat(2000) })), 1000)).toThrow(/too large/);
   });
 });
