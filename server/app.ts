@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -20,6 +20,19 @@ import { SmsService } from './sms/service.ts';
 import { SyncHub } from './sync/hub.ts';
 import { syncUpgrade } from './sync/upgrade.ts';
 
+/**
+ * The data folder 0700 and what is already in it 0600 (a store from before, its WAL),
+ * so that no other local user reads password hashes, phone numbers or photos. New files
+ * are private by the umask server/main.ts sets.
+ */
+async function makePrivate(dataDir: string) {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700);
+  for (const entry of await readdir(dataDir, { withFileTypes: true })) {
+    await chmod(path.join(dataDir, entry.name), entry.isDirectory() ? 0o700 : 0o600).catch(() => undefined);
+  }
+}
+
 export interface Relay {
   server: Server;
   ctx: Context;
@@ -31,7 +44,7 @@ export interface Relay {
 
 /** Builds the relay: store, API, sync; listens on config.host:config.port. */
 export async function startRelay(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<Relay> {
-  await mkdir(config.dataDir, { recursive: true });
+  await makePrivate(config.dataDir);
   const db = await Database.open(path.join(config.dataDir, 'conclave.sqlite'), { synchronous: config.sqliteSynchronous });
   await migrate(db);
   const hashing = new HashPool(config.hashing.threads, config.hashing.queue);

@@ -3,6 +3,8 @@ import { clockFromEnv } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
 
+// Everything the relay writes (the store, its WAL, photos, folders) is private to its user.
+process.umask(0o077);
 const log = createLogger();
 const config = loadConfig();
 const relay = await startRelay(config, log, clockFromEnv());

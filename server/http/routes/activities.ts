@@ -22,11 +22,13 @@ function subjectKind(raw: string | undefined): 'user' | 'group' {
   throw badRequest('Members are addressed as /members/users/:id or /members/groups/:id.');
 }
 
-/** The origin clients reach the relay at, for the sync URL handed out with tickets. */
-export function originOf(ctx: Context, req: Request): string {
-  if (ctx.config.publicUrl) return ctx.config.publicUrl.replace(/\/$/, '');
-  const host = req.raw.headers.host ?? `${ctx.config.host}:${ctx.config.port}`;
-  return `http://${host}`;
+/**
+ * The origin clients reach the relay at, for the sync URL handed out with tickets: the
+ * configured public URL, or the listening address — never the request's Host header,
+ * which anyone may set (`Host: evil.example` would hand out `ws://evil.example/sync`).
+ */
+export function originOf(ctx: Context): string {
+  return (ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`).replace(/\/$/, '');
 }
 
 export function activityRoutes(router: Router, ctx: Context) {
@@ -74,6 +76,6 @@ export function activityRoutes(router: Router, ctx: Context) {
     .on('POST', '/api/activities/:id/sync-ticket', async (req) => {
       const me = await caller(req);
       await readNoBody(req.raw);
-      return { status: 201, body: await issueTicket(ctx, me, id(req), originOf(ctx, req)) };
+      return { status: 201, body: await issueTicket(ctx, me, id(req), originOf(ctx)) };
     });
 }
