@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../../../server/context.ts';
 import { SimilarTitles } from '../../../../server/ideas/similar.ts';
-import { Database } from '../../../../server/store/db.ts';
-import { migrate } from '../../../../server/store/migrate.ts';
+import type { Database } from '../../../../server/store/db.ts';
+import { openMigratedStore, type MigratedStore } from '../../../support/migrated-store.ts';
 
 const ideas = 50_000;
 
@@ -16,15 +13,14 @@ const ideas = 50_000;
  * all), and a question visits the titles that share a trigram or word with it, not all.
  */
 describe('similar titles in a box of 50,000 ideas', () => {
-  let dir: string;
+  let store: MigratedStore | undefined;
   let db: Database;
   let ctx: Context;
   const caller = { id: 'u1', orgId: 'o', name: 'Fiona', role: 'member' as const, guest: false };
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'conclave-similar-'));
-    db = await Database.open(path.join(dir, 'conclave.sqlite'));
-    await migrate(db);
+    store = await openMigratedStore('conclave-similar');
+    db = store.db;
     const at = '2026-12-04T10:00:00.000Z';
     await db.exec(`INSERT INTO organizations (id, name, created_at) VALUES ('o', 'Org', '${at}')`);
     await db.run(`INSERT INTO users (id, org_id, name, email, password_hash, role, created_at) VALUES ('u1', 'o', 'Fiona', 'f@x.example', 'x', 'member', ?)`, [at]);
@@ -44,10 +40,7 @@ describe('similar titles in a box of 50,000 ideas', () => {
     ctx = { db, log: pino({ level: 'silent' }), now: () => new Date(at) } as unknown as Context;
   }, 120_000);
 
-  afterAll(async () => {
-    await db?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => store?.close());
 
   it('folds the box once, adds a new idea alone, and visits only titles sharing something with the question', async () => {
     const titles = new SimilarTitles(ctx);

@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../../../server/context.ts';
 import { Tallies } from '../../../../server/polls/tallies.ts';
 import { pollView } from '../../../../server/polls/view.ts';
 import { loadPoll } from '../../../../server/polls/records.ts';
-import { Database, type Param } from '../../../../server/store/db.ts';
-import { migrate } from '../../../../server/store/migrate.ts';
+import type { Database, Param } from '../../../../server/store/db.ts';
+import { openMigratedStore, type MigratedStore } from '../../../support/migrated-store.ts';
 
 const voters = 20_000;
 const options = ['Lyon', 'Lille', 'Nantes', 'Brest', 'Metz', 'Nice'];
@@ -20,15 +17,14 @@ const numbers = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n 
  * Counted on a real SQLite store: ballot rows read per poll read.
  */
 describe('a poll of 20,000 ranked ballots', () => {
-  let dir: string;
+  let store: MigratedStore | undefined;
   let db: Database;
   let ballotRowsRead = 0;
   let ctx: Context;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'conclave-tally-'));
-    db = await Database.open(path.join(dir, 'conclave.sqlite'));
-    await migrate(db);
+    store = await openMigratedStore('conclave-tally');
+    db = store.db;
     const at = '2026-12-04T10:00:00.000Z';
     const definition = JSON.stringify({ kind: 'ranking', question: 'Where do we open next?', options, rule: 'instant-runoff', deadline: '2026-12-05T10:00:00.000Z' });
     await db.exec(`INSERT INTO organizations (id, name, created_at) VALUES ('o', 'Org', '${at}')`);
@@ -55,10 +51,7 @@ describe('a poll of 20,000 ranked ballots', () => {
     ctx = { db: counting, log: pino({ level: 'silent' }), now: () => new Date(at) } as unknown as Context;
   }, 120_000);
 
-  afterAll(async () => {
-    await db?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => store?.close());
 
   it('reads and counts the 20,000 ballots on the first read only; later reads reuse the count', async () => {
     const tallies = new Tallies();

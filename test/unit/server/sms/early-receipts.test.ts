@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../../../../server/store/db.ts';
-import { migrate } from '../../../../server/store/migrate.ts';
+import type { Database } from '../../../../server/store/db.ts';
+import { insertSmsMessage, openSmsStore, type MigratedStore } from '../../../support/migrated-store.ts';
 import { dropStaleEarlyReceipts } from '../../../../server/sms/early-receipts.ts';
 import { messageById, type MessageRow } from '../../../../server/sms/messages.ts';
 import { recordAccepted } from '../../../../server/sms/outcomes.ts';
@@ -14,26 +11,17 @@ const now = new Date('2026-11-23T10:00:00Z');
 const to = '+33612345678';
 
 describe('receipts that overtake their acceptance (real SQLite file)', () => {
-  let dir: string;
+  let store: MigratedStore;
   let db: Database;
 
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'sms-early-'));
-    db = await Database.open(path.join(dir, 'db.sqlite'));
-    await migrate(db);
-    await db.run("INSERT INTO organizations (id, name, created_at) VALUES ('org1', 'Durand', '2026-01-01')");
+    store = await openSmsStore('sms-early');
+    db = store.db;
   });
-  afterEach(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   async function message(id: string, status: string, attempts = 1): Promise<MessageRow> {
-    await db.run(
-      `INSERT INTO sms_messages (id, org_id, to_phone, text, encoding, segments, cost_micros, kind, idempotency_key, status, attempts,
-         next_attempt_at, created_at, updated_at) VALUES (?, 'org1', ?, 'Bonjour', 'GSM-7', 1, 72500, 'k', ?, ?, ?, ?, ?, ?)`,
-      [id, to, id, status, attempts, now.toISOString(), now.toISOString(), now.toISOString()],
-    );
+    await insertSmsMessage(db, { id, to, status, attempts, at: now });
     return (await messageById(db, id))!;
   }
   const receipt = (providerId: string, status: Receipt['status']): Receipt => ({ providerId, to, status, detail: `stat:${status}` });

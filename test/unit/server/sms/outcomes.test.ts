@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../../../../server/store/db.ts';
-import { migrate } from '../../../../server/store/migrate.ts';
+import type { Database } from '../../../../server/store/db.ts';
+import { insertSmsMessage, openSmsStore, type MigratedStore } from '../../../support/migrated-store.ts';
 import { messageById } from '../../../../server/sms/messages.ts';
 import { recordAccepted, recordOutcome } from '../../../../server/sms/outcomes.ts';
 
@@ -11,26 +8,17 @@ const options = { provider: 'smpp', maxAttempts: 3, retryBaseMs: 1000, throttleD
 const now = new Date('2026-11-23T10:00:00Z');
 
 describe('what a submit answer does to a queued message (real SQLite file)', () => {
-  let dir: string;
+  let store: MigratedStore;
   let db: Database;
 
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'sms-outcomes-'));
-    db = await Database.open(path.join(dir, 'db.sqlite'));
-    await migrate(db);
-    await db.run("INSERT INTO organizations (id, name, created_at) VALUES ('org1', 'Durand', '2026-01-01')");
+    store = await openSmsStore('sms-outcomes');
+    db = store.db;
   });
-  afterEach(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   async function sending(id: string, attempts: number) {
-    await db.run(
-      `INSERT INTO sms_messages (id, org_id, to_phone, text, encoding, segments, cost_micros, kind, idempotency_key, status, attempts,
-         next_attempt_at, created_at, updated_at) VALUES (?, 'org1', '+33612345678', 'Bonjour', 'GSM-7', 1, 72500, 'k', ?, 'sending', ?, ?, ?, ?)`,
-      [id, id, attempts, now.toISOString(), now.toISOString(), now.toISOString()],
-    );
+    await insertSmsMessage(db, { id, status: 'sending', attempts, at: now });
   }
 
   it('a transient error queues it again with backoff, then fails it after the last attempt and says so', async () => {

@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../../../../server/store/db.ts';
-import { migrate } from '../../../../server/store/migrate.ts';
+import type { Database } from '../../../../server/store/db.ts';
+import { insertSmsMessage, openSmsStore, type MigratedStore } from '../../../support/migrated-store.ts';
 import { smsPartNumbersBackfill } from '../../../../server/store/migrations/204-sms-part-numbers-backfill.ts';
 import { messageById } from '../../../../server/sms/messages.ts';
 import { recordAccepted, recordReceipt } from '../../../../server/sms/outcomes.ts';
@@ -14,28 +11,18 @@ const now = new Date('2026-11-23T10:00:00Z');
 const to = '+33612345678';
 
 describe('a three-part message, part by part (real SQLite file)', () => {
-  let dir: string;
+  let store: MigratedStore;
   let db: Database;
 
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'sms-parts-'));
-    db = await Database.open(path.join(dir, 'db.sqlite'));
-    await migrate(db);
-    await db.run("INSERT INTO organizations (id, name, created_at) VALUES ('org1', 'Durand', '2026-01-01')");
+    store = await openSmsStore('sms-parts');
+    db = store.db;
   });
-  afterEach(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   /** A message being sent, parts `accepted` recorded, in doubt when `unconfirmed`; returns its 16-bit reference. */
   async function sending(id: string, accepted: number[], unconfirmed: boolean): Promise<number> {
-    const at = now.toISOString();
-    await db.run(
-      `INSERT INTO sms_messages (id, org_id, to_phone, text, encoding, segments, cost_micros, kind, idempotency_key, status, attempts,
-         next_attempt_at, unconfirmed_since, created_at, updated_at) VALUES (?, 'org1', ?, 'long', 'GSM-7', 3, 217500, 'k', ?, 'sending', 1, ?, ?, ?, ?)`,
-      [id, to, id, at, unconfirmed ? at : null, at, at],
-    );
+    await insertSmsMessage(db, { id, to, status: 'sending', text: 'long', segments: 3, costMicros: 217500, unconfirmed, at: now });
     for (const part of accepted) await db.transaction((tx) => recordAcceptedPart(tx, id, part, `${id}-P${part}`));
     return (await messageById(db, id))!.seq & 0xffff;
   }

@@ -1,20 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../../../../server/store/db.ts';
-import { migrate } from '../../../../server/store/migrate.ts';
+import type { Database } from '../../../../server/store/db.ts';
+import { openMigratedStore, type MigratedStore } from '../../../support/migrated-store.ts';
 import { UpdateLog, readDocument, writeSnapshot } from '../../../../server/sync/update-log.ts';
 
-let dir: string;
+let store: MigratedStore;
 let db: Database;
 let transactions: number;
 let inserts: number;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'conclave-log-'));
-  db = await Database.open(path.join(dir, 'test.sqlite'));
-  await migrate(db);
+  store = await openMigratedStore('conclave-log');
+  db = store.db;
   transactions = 0;
   inserts = 0;
   const original = db.transaction.bind(db);
@@ -29,10 +25,7 @@ beforeEach(async () => {
   };
 });
 
-afterEach(async () => {
-  await db.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => store.close());
 
 const entry = (activityId: string, n: number) => ({
   activityId,
