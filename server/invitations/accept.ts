@@ -8,30 +8,17 @@ import type { Context } from '../context.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import type { Queries } from '../store/db.ts';
 import { recordConsent } from '../sms/consent.ts';
-
-interface Pending {
-  id: string;
-  org_id: string;
-  email: string;
-  name: string | null;
-  role: 'admin' | 'member';
-  activity_id: string | null;
-  activity_role: string | null;
-  guest: number;
-  invited_by: string;
-  expires_at: string;
-  accepted_at: string | null;
-  revoked_at: string | null;
-}
+import { statusOf, type InvitationRow } from './invitations.ts';
 
 /** Why a link cannot be used, or the invitation it opens. */
-async function usable(db: Queries, token: string, now: string): Promise<Pending> {
+async function usable(db: Queries, token: string, now: string): Promise<InvitationRow> {
   if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) throw notFound('invitation');
-  const row = await db.get<Pending>('SELECT * FROM invitations WHERE token_hash = ?', [hashSecret(token)]);
+  const row = await db.get<InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?', [hashSecret(token)]);
   if (!row) throw notFound('invitation');
-  if (row.accepted_at) throw new HttpError(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
-  if (row.revoked_at) throw new HttpError(ErrorCode.linkRevoked, 'This invitation was withdrawn.');
-  if (row.expires_at <= now) throw new HttpError(ErrorCode.linkExpired, 'This invitation has expired: ask for a new one.');
+  const status = statusOf(row, now);
+  if (status === 'accepted') throw new HttpError(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
+  if (status === 'revoked') throw new HttpError(ErrorCode.linkRevoked, 'This invitation was withdrawn.');
+  if (status === 'expired') throw new HttpError(ErrorCode.linkExpired, 'This invitation has expired: ask for a new one.');
   return row;
 }
 

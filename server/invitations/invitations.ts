@@ -13,7 +13,7 @@ export const invitationDays = 7;
 /** Invitations one person may send per day: an inviter cannot turn the relay into a mailer. */
 export const invitationsPerDay = 200;
 
-interface InvitationRow {
+export interface InvitationRow {
   id: string;
   org_id: string;
   email: string;
@@ -133,7 +133,8 @@ async function smsInvitation(ctx: Context, caller: Caller, id: string, token: st
   }
 }
 
-function statusOf(row: InvitationRow, now: string): Invitation['status'] {
+/** Where an invitation stands at `now`: the one judgement behind the list and the link. */
+export function statusOf(row: InvitationRow, now: string): Invitation['status'] {
   if (row.accepted_at) return 'accepted';
   if (row.revoked_at) return 'revoked';
   return row.expires_at <= now ? 'expired' : 'pending';
