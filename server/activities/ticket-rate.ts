@@ -30,12 +30,3 @@ export class TicketRate {
     for (const [user, times] of this.issued) if (times.every((t) => t <= now - 60_000)) this.issued.delete(user);
   }
 }
-
-const rates = new WeakMap<object, TicketRate>();
-
-/** The ticket rate of one relay (keyed by its store, so that tests' relays do not share one). */
-export function ticketRateOf(store: object, perMinute: number): TicketRate {
-  let rate = rates.get(store);
-  if (!rate) rates.set(store, (rate = new TicketRate(perMinute)));
-  return rate;
-}

@@ -2,7 +2,7 @@ import { hashSecret, newSecret } from '../auth/tokens.ts';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { activityFor } from './activities.ts';
-import { ticketRateOf } from './ticket-rate.ts';
+import type { TicketRate } from './ticket-rate.ts';
 
 export interface TicketRecord {
   user_id: string;
@@ -22,10 +22,10 @@ export function judgeTicket(record: TicketRecord | undefined, room: string, now:
   return null;
 }
 
-export async function issueTicket(ctx: Context, caller: Caller, activityId: string, origin: string) {
+export async function issueTicket(ctx: Context, rate: TicketRate, caller: Caller, activityId: string, origin: string) {
   await activityFor(ctx, caller, activityId);
   const now = ctx.now();
-  ticketRateOf(ctx.db, ctx.config.sync.ticketsPerMinute).take(caller.id, Date.now());
+  rate.take(caller.id, Date.now());
   const ticket = newSecret();
   await ctx.db.run(
     `INSERT INTO sync_tickets (ticket_hash, user_id, activity_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,

@@ -8,6 +8,7 @@ import {
 } from '#core/api/activities';
 import { activityFor, createActivity, listActivities, updateActivity } from '../../activities/activities.ts';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../../activities/members.ts';
+import { TicketRate } from '../../activities/ticket-rate.ts';
 import { issueTicket } from '../../activities/tickets.ts';
 import { activityHistory } from '../../activities/history.ts';
 import { authenticate } from '../../accounts/sessions.ts';
@@ -34,6 +35,8 @@ export function originOf(ctx: Context): string {
 export function activityRoutes(router: Router, ctx: Context) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const id = (req: Request) => req.params.id ?? '';
+  /** Tickets per person per minute (rule C4): this relay's own count, measured in real time. */
+  const tickets = new TicketRate(ctx.config.sync.ticketsPerMinute);
 
   router
     .on('GET', '/api/activities', async (req) => {
@@ -76,6 +79,6 @@ export function activityRoutes(router: Router, ctx: Context) {
     .on('POST', '/api/activities/:id/sync-ticket', async (req) => {
       const me = await caller(req);
       await readNoBody(req.raw);
-      return { status: 201, body: await issueTicket(ctx, me, id(req), originOf(ctx)) };
+      return { status: 201, body: await issueTicket(ctx, tickets, me, id(req), originOf(ctx)) };
     });
 }
