@@ -58,7 +58,7 @@ export interface Config {
   mail: MailConfig;
 }
 
-/** E-mail (README: "E-mail"): SMTP out, an optional SMTP listener in, or the in-app outbox. */
+/** E-mail (README: "E-mail"): SMTP out, or the in-app outbox. */
 export interface MailConfig {
   /** `smtp://user:pass@host:port` or `smtps://…`; null keeps mail in the in-app outbox. */
   smtpUrl: string | null;
@@ -68,11 +68,6 @@ export interface MailConfig {
   retryBaseMs: number;
   /** Messages handed to the SMTP server at once. */
   concurrency: number;
-  /** Port of the relay's own SMTP listener for replies; null runs none. */
-  inboundPort: number | null;
-  inboundHost: string;
-  /** The domain of reply addresses (reply+<token>@domain); defaults to MAIL_FROM's. */
-  replyDomain: string;
 }
 
 /** The SMS gateway's settings (README: "SMS"); per-organisation prices live in the store. */
@@ -165,16 +160,12 @@ function loadMailConfig(env: Env): MailConfig {
   const from = env.MAIL_FROM ?? 'Conclave <conclave@localhost>';
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1];
   if (!domain) throw new Error(`MAIL_FROM must hold an address, e.g. "Conclave <conclave@example.com>", not "${from}"`);
-  const inbound = env.CONCLAVE_INBOUND_SMTP_PORT;
   return {
     smtpUrl,
     from,
     maxAttempts: Math.max(1, int(env, 'MAIL_MAX_ATTEMPTS', 8)),
     retryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 30_000),
     concurrency: Math.max(1, int(env, 'MAIL_CONCURRENCY', 4)),
-    inboundPort: inbound === undefined || inbound === '' ? null : int(env, 'CONCLAVE_INBOUND_SMTP_PORT', 0),
-    inboundHost: env.CONCLAVE_INBOUND_SMTP_HOST ?? env.HOST ?? '127.0.0.1',
-    replyDomain: env.MAIL_REPLY_DOMAIN ?? domain,
   };
 }
 
