@@ -6,7 +6,8 @@ import { ErrorCode } from '#core/api/errors';
 import type { Config } from './config.ts';
 import type { Context, RelayEvents } from './context.ts';
 import { handleCors } from './http/cors.ts';
-import { HttpError } from './http/errors.ts';
+import { Refusal } from './errors.ts';
+import { errorReply, internalRefusal } from './http/errors.ts';
 import { Router, send, type Method } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
 import { HashPool } from './auth/hash-pool.ts';
@@ -79,19 +80,18 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
           if (file) return send(res, file);
         }
         if (disk.low && writes(req.method, url.pathname)) {
-          throw new HttpError(ErrorCode.diskFull, 'The relay is low on disk space: nothing can be saved until space is freed.');
+          throw new Refusal(ErrorCode.diskFull, 'The relay is low on disk space: nothing can be saved until space is freed.');
         }
         const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
         const reply = await handler({ method: req.method as Method, path: url.pathname, params, query: url.searchParams, raw: req });
         send(res, reply);
       } catch (err) {
-        const httpError =
-          err instanceof HttpError ? err : new HttpError(ErrorCode.internal, 'Something went wrong on the relay.');
-        if (!(err instanceof HttpError)) log.error({ err, path: url.pathname }, 'request failed');
-        if (!res.headersSent) send(res, { status: httpError.status, body: httpError.toBody(), headers: httpError.headers });
+        const refusal = err instanceof Refusal ? err : internalRefusal();
+        if (!(err instanceof Refusal)) log.error({ err, path: url.pathname }, 'request failed');
+        if (!res.headersSent) send(res, errorReply(refusal));
         else res.end();
         // A body we refused to read must not linger on the connection.
-        if (httpError.code === ErrorCode.payloadTooLarge) req.destroy();
+        if (refusal.code === ErrorCode.payloadTooLarge) req.destroy();
       }
     })();
   });

@@ -1,31 +1,21 @@
 import type { Context } from './context.ts';
-import { figuresModule } from './figures/module.ts';
-import { accountRoutes } from './http/routes/accounts.ts';
-import { activityRoutes } from './http/routes/activities.ts';
-import type { Router } from './http/router.ts';
-import { smsRoutes } from './http/routes/sms.ts';
-import { pollsModule } from './polls/module.ts';
+import { accountsModule } from './accounts/module.ts';
+import { activitiesModule } from './activities/module.ts';
 import { decisionsModule } from './decisions/module.ts';
+import { figuresModule } from './figures/module.ts';
 import { ideasModule } from './ideas/module.ts';
-import { mailModule } from './mail/module.ts';
 import { invitationsModule } from './invitations/module.ts';
+import { mailModule } from './mail/module.ts';
+import { pollsModule } from './polls/module.ts';
+import type { RelayModule } from './relay-module.ts';
+import { smsModule } from './sms/module.ts';
 
-/**
- * A part of the relay: its HTTP routes, and background work started with the relay and
- * stopped (drained) before the store closes. Add a part by adding it to `relayModules`.
- */
-export interface RelayModule {
-  name: string;
-  routes?(router: Router): void;
-  start?(): Promise<void> | void;
-  stop?(): Promise<void> | void;
-}
-
+/** Every part of the relay, in start order (stopped in reverse). Add a feature by adding its module here. */
 export function relayModules(ctx: Context): RelayModule[] {
   return [
-    { name: 'accounts', routes: (router) => accountRoutes(router, ctx) },
-    { name: 'activities', routes: (router) => activityRoutes(router, ctx) },
-    { name: 'sms', routes: (router) => smsRoutes(router, ctx), start: () => ctx.sms.start(), stop: () => ctx.sms.stop() },
+    accountsModule(ctx),
+    activitiesModule(ctx),
+    smsModule(ctx),
     pollsModule(ctx),
     decisionsModule(ctx),
     figuresModule(ctx),

@@ -15,7 +15,7 @@ import {
 } from '#core/api/figures';
 import type { ApiClient } from './client.ts';
 
-/** The daily figures endpoints (server/http/routes/figures.ts). */
+/** The daily figures endpoints (server/figures/routes.ts). */
 const Created = z.object({ id: z.string() });
 const Nothing = z.unknown();
 

@@ -14,7 +14,7 @@ import {
 } from '#core/api/sms';
 import type { ApiClient } from './client.ts';
 
-/** The SMS endpoints (server/http/routes/sms.ts). */
+/** The SMS endpoints (server/sms/routes.ts). */
 const Sent = z.object({ id: z.string(), segments: z.number(), encoding: z.string(), status: z.string() });
 
 export const providerStatus = (api: ApiClient) => api.call('GET', '/api/sms/status', ProviderStatus.nullable());

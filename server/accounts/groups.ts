@@ -1,7 +1,7 @@
 import type { CreateGroupRequest, Group } from '#core/api/users';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
 import { refuseGuests, type Caller } from './sessions.ts';
 
 async function checkPeople(ctx: Context, orgId: string, members: string[]) {

@@ -2,7 +2,7 @@ import { ErrorCode } from '#core/api/errors';
 import type { OrgRole } from '#core/api/users';
 import { hashSecret, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { HttpError } from '../http/errors.ts';
+import { Refusal } from '../errors.ts';
 
 /** The person behind a request, as the relay knows them. */
 export interface Caller {
@@ -31,14 +31,14 @@ export async function openSession(ctx: Context, userId: string) {
 export async function authenticate(ctx: Context, authorization: string | undefined): Promise<Caller> {
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '');
   if (!match?.[1]) {
-    throw new HttpError(ErrorCode.unauthenticated, 'Sign in first: send Authorization: Bearer <token>.');
+    throw new Refusal(ErrorCode.unauthenticated, 'Sign in first: send Authorization: Bearer <token>.');
   }
   const row = await ctx.db.get<{ id: string; org_id: string; name: string; role: OrgRole; guest: number }>(
     `SELECT u.id, u.org_id, u.name, u.role, u.guest FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled_at IS NULL`,
     [hashSecret(match[1]), ctx.now().toISOString()],
   );
-  if (!row) throw new HttpError(ErrorCode.unauthenticated, 'This session has expired or was signed out.');
+  if (!row) throw new Refusal(ErrorCode.unauthenticated, 'This session has expired or was signed out.');
   return { id: row.id, orgId: row.org_id, name: row.name, role: row.role, guest: row.guest === 1 };
 }
 
@@ -63,9 +63,9 @@ export async function revokeSessions(ctx: Context, userId: string): Promise<numb
 
 /** Guests see the activities they were invited to, and nothing of the organisation. */
 export function refuseGuests(caller: Caller) {
-  if (caller.guest) throw new HttpError(ErrorCode.forbidden, 'Guests see only the activities they were invited to.');
+  if (caller.guest) throw new Refusal(ErrorCode.forbidden, 'Guests see only the activities they were invited to.');
 }
 
 export function requireAdmin(caller: Caller) {
-  if (caller.role !== 'admin') throw new HttpError(ErrorCode.forbidden, 'Only an administrator may do this.');
+  if (caller.role !== 'admin') throw new Refusal(ErrorCode.forbidden, 'Only an administrator may do this.');
 }

@@ -3,7 +3,7 @@ import type { SetupRequest } from '#core/api/auth';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { HttpError } from '../http/errors.ts';
+import { Refusal } from '../errors.ts';
 import { openSession } from './sessions.ts';
 
 export async function isSetUp(ctx: Context): Promise<boolean> {
@@ -38,4 +38,4 @@ export async function setUp(ctx: Context, input: SetupRequest) {
   return { userId, ...(await openSession(ctx, userId)) };
 }
 
-const alreadySetUp = () => new HttpError(ErrorCode.alreadySetUp, 'Conclave is already set up: sign in instead.');
+const alreadySetUp = () => new Refusal(ErrorCode.alreadySetUp, 'Conclave is already set up: sign in instead.');

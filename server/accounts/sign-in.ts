@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from '#core/api/errors';
 import type { SignInRequest } from '#core/api/auth';
 import type { Context } from '../context.ts';
-import { HttpError } from '../http/errors.ts';
+import { Refusal } from '../errors.ts';
 import { openSession } from './sessions.ts';
 import { addressKey, type SignInThrottle } from './sign-in-throttle.ts';
 import { checkCredentials } from './users.ts';
@@ -15,7 +15,7 @@ export async function signIn(ctx: Context, throttle: SignInThrottle, input: Sign
   const admission = throttle.admit(input.email, addressKey(req.socket.remoteAddress));
   if (!admission.ok) {
     const seconds = admission.retryAfterSeconds;
-    throw new HttpError(ErrorCode.rateLimited, `Too many sign-in attempts: try again in ${seconds} s.`, undefined, {
+    throw new Refusal(ErrorCode.rateLimited, `Too many sign-in attempts: try again in ${seconds} s.`, undefined, {
       'retry-after': String(seconds),
     });
   }
@@ -23,7 +23,7 @@ export async function signIn(ctx: Context, throttle: SignInThrottle, input: Sign
   try {
     userId = await checkCredentials(ctx, input.email, input.password);
   } catch (err) {
-    if (err instanceof HttpError && err.code === ErrorCode.invalidCredentials) admission.attempt.failed();
+    if (err instanceof Refusal && err.code === ErrorCode.invalidCredentials) admission.attempt.failed();
     else admission.attempt.abandoned();
     throw err;
   }

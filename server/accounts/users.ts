@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { hashSecret, newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { recordConsent } from '../sms/consent.ts';
-import { HttpError, notFound } from '../http/errors.ts';
+import { Refusal, notFound } from '../errors.ts';
 import { refuseGuests, revokeSessions, type Caller } from './sessions.ts';
 
 interface UserRow {
@@ -38,7 +38,7 @@ export async function organizationOf(ctx: Context, orgId: string) {
 export async function phoneFor(ctx: Context, orgId: string, input: string): Promise<string> {
   const { region } = await organizationOf(ctx, orgId);
   const result = normalizePhone(input, region);
-  if (!result.ok) throw new HttpError(ErrorCode.validation, `phone: ${result.reason}`, [{ path: 'phone', message: result.reason }]);
+  if (!result.ok) throw new Refusal(ErrorCode.validation, `phone: ${result.reason}`, [{ path: 'phone', message: result.reason }]);
   return result.e164;
 }
 
@@ -48,7 +48,7 @@ export async function createUser(ctx: Context, caller: Caller, input: CreateUser
   const id = newId();
   await ctx.db.transaction(async (tx) => {
     if (await tx.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email])) {
-      throw new HttpError(ErrorCode.conflict, `Someone already uses ${input.email}.`);
+      throw new Refusal(ErrorCode.conflict, `Someone already uses ${input.email}.`);
     }
     await tx.run(
       `INSERT INTO users (id, org_id, name, email, phone, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -73,13 +73,13 @@ export async function updateUser(ctx: Context, caller: Caller, id: string, input
   const existing = await getUser(ctx, caller, id);
   const phone =
     input.phone === undefined ? existing.phone : input.phone === null ? null : await phoneFor(ctx, caller.orgId, input.phone);
-  if (input.disabled === true && id === caller.id) throw new HttpError(ErrorCode.conflict, 'You cannot disable yourself.');
+  if (input.disabled === true && id === caller.id) throw new Refusal(ErrorCode.conflict, 'You cannot disable yourself.');
   if ((input.role === 'member' || input.disabled === true) && existing.role === 'admin') {
     const admins = await ctx.db.get<{ n: number }>(
       "SELECT COUNT(*) AS n FROM users WHERE org_id = ? AND role = 'admin' AND disabled_at IS NULL",
       [caller.orgId],
     );
-    if ((admins?.n ?? 0) <= 1) throw new HttpError(ErrorCode.conflict, 'The last administrator cannot be demoted.');
+    if ((admins?.n ?? 0) <= 1) throw new Refusal(ErrorCode.conflict, 'The last administrator cannot be demoted.');
   }
   const at = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
@@ -125,9 +125,9 @@ export async function checkCredentials(ctx: Context, email: string, password: st
   );
   // Hash even when the person does not exist, so timing does not tell who has an account.
   const ok = await verifyPassword(password, row?.password_hash ?? dummyHash);
-  if (!row || !ok) throw new HttpError(ErrorCode.invalidCredentials, 'Wrong e-mail or password.');
+  if (!row || !ok) throw new Refusal(ErrorCode.invalidCredentials, 'Wrong e-mail or password.');
   // Said only to someone who knows the password.
-  if (row.disabled_at) throw new HttpError(ErrorCode.accountDisabled, 'This account was disabled by an administrator.');
+  if (row.disabled_at) throw new Refusal(ErrorCode.accountDisabled, 'This account was disabled by an administrator.');
   return row.id;
 }
 
@@ -135,7 +135,7 @@ export async function checkCredentials(ctx: Context, email: string, password: st
 export async function changePassword(ctx: Context, caller: Caller, authorization: string | undefined, current: string, next: string) {
   const row = await ctx.db.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [caller.id]);
   if (!row || !(await verifyPassword(current, row.password_hash))) {
-    throw new HttpError(ErrorCode.invalidCredentials, 'The current password is wrong.');
+    throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
   }
   const hash = await hashPassword(next);
   const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';

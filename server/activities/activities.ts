@@ -2,7 +2,7 @@ import type { Activity, ActivityKind, ActivityRole, ActivityStatus, CreateActivi
 import { newId } from '../auth/tokens.ts';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { effectiveRole, may, openToOrganisation } from './access.ts';
 import { initialDocumentUpdate } from './brief-seed.ts';
 

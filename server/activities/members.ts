@@ -1,7 +1,7 @@
 import type { ActivityMember, ActivityRole, AddMemberRequest } from '#core/api/activities';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
 import { activityFor, requireFacilitator } from './activities.ts';
 
 type SubjectKind = 'user' | 'group';

@@ -1,5 +1,5 @@
 import { ErrorCode } from '#core/api/errors';
-import { HttpError } from '../http/errors.ts';
+import { Refusal } from '../errors.ts';
 
 /**
  * Tickets a person was issued in the last minute (rule C4), kept in memory: at most
@@ -16,7 +16,7 @@ export class TicketRate {
     if (recent.length >= this.perMinute) {
       const wait = Math.max(1, Math.ceil((recent[0]! + 60_000 - now) / 1000));
       this.issued.set(userId, recent);
-      throw new HttpError(
+      throw new Refusal(
         ErrorCode.rateLimited,
         `Too many sync tickets: at most ${this.perMinute} a minute per person. Try again in ${wait} s.`,
       );

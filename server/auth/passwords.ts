@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorCode } from '#core/api/errors';
-import { HttpError } from '../http/errors.ts';
+import { Refusal } from '../errors.ts';
 import { HashPool, HashQueueFull, type ScryptJob } from './hash-pool.ts';
 
 /**
@@ -30,7 +30,7 @@ async function derive(password: string, salt: Buffer, options: ScryptJob['option
     return await hashPool().derive({ password: password.normalize('NFKC'), salt, keyLength, options });
   } catch (err) {
     if (!(err instanceof HashQueueFull)) throw err;
-    throw new HttpError(ErrorCode.busy, 'The relay is checking many passwords right now: try again in a moment.', undefined, {
+    throw new Refusal(ErrorCode.busy, 'The relay is checking many passwords right now: try again in a moment.', undefined, {
       'retry-after': '1',
     });
   }

@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
-import { decisionRoutes } from '../http/routes/decisions.ts';
-import type { RelayModule } from '../modules.ts';
+import { decisionRoutes } from './routes.ts';
+import type { RelayModule } from '../relay-module.ts';
 import { DueTimer } from '../polls/due-timer.ts';
 import { announceDueReviews, nextReview } from './reviews.ts';
 import { DecisionSmsSender, listenToDecisionSms } from './sms.ts';

@@ -3,7 +3,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { badRequest, conflict } from '../http/errors.ts';
+import { badRequest, conflict } from '../errors.ts';
 import { closePolls } from '../polls/polls.ts';
 import { pollsOfActivity } from '../polls/records.ts';
 import { attachedResult } from '../polls/results.ts';

@@ -2,7 +2,7 @@ import type { AttachedResult, DecisionRecord, RateDecisionRequest } from '#core/
 import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
 import type { Context } from '../context.ts';
-import { conflict, forbidden, notFound } from '../http/errors.ts';
+import { conflict, forbidden, notFound } from '../errors.ts';
 
 interface DecisionRow {
   id: string;

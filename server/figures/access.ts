@@ -2,7 +2,7 @@ import { ErrorCode } from '#core/api/errors';
 import { authenticate, type Caller } from '../accounts/sessions.ts';
 import { hashSecret, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { HttpError } from '../http/errors.ts';
+import { Refusal } from '../errors.ts';
 
 /**
  * Who may work on daily figures.
@@ -29,7 +29,7 @@ export async function isController(ctx: Context, caller: Caller): Promise<boolea
 export async function requireController(ctx: Context, authorization: string | undefined): Promise<Caller> {
   const caller = await authenticate(ctx, authorization);
   if (!(await isController(ctx, caller))) {
-    throw new HttpError(ErrorCode.forbidden, 'Only a controller (an administrator, or a person given the controller role) may do this.');
+    throw new Refusal(ErrorCode.forbidden, 'Only a controller (an administrator, or a person given the controller role) may do this.');
   }
   return caller;
 }
@@ -42,7 +42,7 @@ export async function valuesWriter(ctx: Context, authorization: string | undefin
     'SELECT id, org_id, figure_ids, name FROM figure_api_keys WHERE key_hash = ? AND revoked_at IS NULL',
     [hashSecret(key)],
   );
-  if (!row) throw new HttpError(ErrorCode.unauthenticated, 'This API key is unknown or was revoked.');
+  if (!row) throw new Refusal(ErrorCode.unauthenticated, 'This API key is unknown or was revoked.');
   await ctx.db.run('UPDATE figure_api_keys SET last_used_at = ? WHERE id = ?', [ctx.now().toISOString(), row.id]);
   return { kind: 'key', keyId: row.id, orgId: row.org_id, figureIds: JSON.parse(row.figure_ids) as string[], name: row.name };
 }
@@ -58,7 +58,7 @@ export function writerName(writer: FiguresWriter): string {
 /** A key may write only the figures it names. */
 export function requireFigureScope(writer: FiguresWriter, figureId: string) {
   if (writer.kind === 'key' && !writer.figureIds.includes(figureId)) {
-    throw new HttpError(ErrorCode.forbidden, `The API key "${writer.name}" may not write this figure (scope figures:write on other figures).`);
+    throw new Refusal(ErrorCode.forbidden, `The API key "${writer.name}" may not write this figure (scope figures:write on other figures).`);
   }
 }
 

@@ -2,7 +2,7 @@ import type { ApiKeyView } from '#core/api/figures';
 import type { Caller } from '../accounts/sessions.ts';
 import { hashSecret, newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { newApiKey } from './access.ts';
 
 /** ERP keys (scope `figures:write` on named figures); admins create and revoke them. */

@@ -3,7 +3,7 @@ import { renderTemplate, templateErrors } from '#core/figures/template';
 import { composeSms } from '#core/sms/compose';
 import { costOf } from '#core/sms/cost';
 import type { Context } from '../context.ts';
-import { conflict } from '../http/errors.ts';
+import { conflict } from '../errors.ts';
 import { settingsOf } from '../sms/settings.ts';
 import type { Queries } from '../store/db.ts';
 import { localeOfOrg, templateOf, valueOf, type FigureRow } from './figures.ts';

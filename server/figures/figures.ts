@@ -5,7 +5,7 @@ import { defaultTemplates } from '#core/figures/template';
 import type { Caller } from '../accounts/sessions.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { conflict, notFound } from '../http/errors.ts';
+import { conflict, notFound } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 
 /** Figure definitions and their daily values. */

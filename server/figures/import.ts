@@ -1,7 +1,7 @@
 import { ErrorCode } from '#core/api/errors';
 import { parseFiguresCsv } from '#core/figures/csv';
 import type { Context } from '../context.ts';
-import { HttpError } from '../http/errors.ts';
+import { Refusal } from '../errors.ts';
 import { requireFigureScope, writerName, writerOrg, type FiguresWriter } from './access.ts';
 import { figureRow } from './figures.ts';
 
@@ -67,7 +67,7 @@ export async function importCsv(
 function refusal(problems: { line: number; reason: string }[]) {
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  return new HttpError(
+  return new Refusal(
     ErrorCode.validation,
     `Nothing was imported: line ${first.line}: ${first.reason}${more}.`,
     problems.map((p) => ({ path: `line ${p.line}`, message: p.reason })),

@@ -2,7 +2,7 @@ import type { CreateListRequest, Exclusion, RecipientList } from '#core/api/figu
 import type { Caller } from '../accounts/sessions.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
 import { consentState } from '../sms/consent.ts';
 import type { Queries } from '../store/db.ts';
 

@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
-import { figuresRoutes } from '../http/routes/figures.ts';
-import type { RelayModule } from '../modules.ts';
+import { figuresRoutes } from './routes.ts';
+import type { RelayModule } from '../relay-module.ts';
 import { loadFiguresConfig } from './config.ts';
 import { FiguresScheduler } from './scheduler.ts';
 import { watchEarly } from './watch-early.ts';

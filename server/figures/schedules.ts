@@ -3,7 +3,7 @@ import { cronOf } from '#core/figures/schedule';
 import type { Caller } from '../accounts/sessions.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import { figureRow } from './figures.ts';
 import { getList } from './lists.ts';
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { ErrorCode } from '#core/api/errors';
-import { HttpError } from './errors.ts';
+import { Refusal } from '../errors.ts';
 
 export const defaultBodyLimit = 256 * 1024;
 
@@ -20,7 +20,7 @@ export async function readBody(req: IncomingMessage, limit = defaultBodyLimit): 
 }
 
 function tooLarge(limit: number) {
-  return new HttpError(ErrorCode.payloadTooLarge, `The request body is larger than ${limit} bytes.`);
+  return new Refusal(ErrorCode.payloadTooLarge, `The request body is larger than ${limit} bytes.`);
 }
 
 /** Parses a JSON body and validates it against `schema`; any fault is a clear 4xx. */
@@ -33,13 +33,13 @@ export async function readJson<S extends z.ZodType>(
   const raw = await readBody(req, limit);
   if (raw.length === 0) return validate(schema, {});
   if (!/^application\/json\b/i.test(type)) {
-    throw new HttpError(ErrorCode.unsupportedMediaType, 'Send the body as application/json.');
+    throw new Refusal(ErrorCode.unsupportedMediaType, 'Send the body as application/json.');
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new HttpError(ErrorCode.invalidJson, 'The request body is not valid JSON.');
+    throw new Refusal(ErrorCode.invalidJson, 'The request body is not valid JSON.');
   }
   return validate(schema, parsed);
 }
@@ -60,5 +60,5 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infe
   }));
   const first = issues[0];
   const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'Invalid request.';
-  throw new HttpError(ErrorCode.validation, message, issues);
+  throw new Refusal(ErrorCode.validation, message, issues);
 }

@@ -1,27 +1,14 @@
-import { ErrorCode, statusOf, type ApiErrorBody, type ValidationIssue } from '#core/api/errors';
+import { ErrorCode, statusOf, type ApiErrorBody } from '#core/api/errors';
+import { Refusal } from '../errors.ts';
+import type { Reply } from './router.ts';
 
-/** An error the client caused and may read: it becomes `{"error": {code, message}}`. */
-export class HttpError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly issues?: ValidationIssue[],
-    /** Headers that go with the answer, such as `retry-after`. */
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-  }
-
-  get status(): number {
-    return statusOf[this.code];
-  }
-
-  toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
-  }
+/** The one place a refusal becomes HTTP: its status from `statusOf`, its JSON body, its headers. */
+export function errorReply(refusal: Refusal): Reply {
+  const body: ApiErrorBody = {
+    error: { code: refusal.code, message: refusal.message, ...(refusal.issues ? { issues: refusal.issues } : {}) },
+  };
+  return { status: statusOf[refusal.code], body, ...(refusal.headers ? { headers: refusal.headers } : {}) };
 }
 
-export const notFound = (what = 'resource') => new HttpError(ErrorCode.notFound, `No such ${what}.`);
-export const forbidden = (message = 'You may not do this.') => new HttpError(ErrorCode.forbidden, message);
-export const conflict = (message: string) => new HttpError(ErrorCode.conflict, message);
-export const badRequest = (message: string) => new HttpError(ErrorCode.badRequest, message);
+/** Anything else that escaped a handler: a 500 that tells nothing of the inside. */
+export const internalRefusal = () => new Refusal(ErrorCode.internal, 'Something went wrong on the relay.');

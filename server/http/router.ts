@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '#core/api/errors';
-import { HttpError } from './errors.ts';
+import { Refusal } from '../errors.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -54,8 +54,8 @@ export class Router {
       });
       return { handler: route.handler, params };
     }
-    if (pathMatched) throw new HttpError(ErrorCode.methodNotAllowed, `${method} is not allowed on ${path}.`);
-    throw new HttpError(ErrorCode.notFound, `No such endpoint: ${method} ${path}.`);
+    if (pathMatched) throw new Refusal(ErrorCode.methodNotAllowed, `${method} is not allowed on ${path}.`);
+    throw new Refusal(ErrorCode.notFound, `No such endpoint: ${method} ${path}.`);
   }
 }
 
@@ -64,7 +64,7 @@ function decodeParam(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new HttpError(ErrorCode.badRequest, `The path segment "${raw.slice(0, 80)}" is not valid percent-encoding.`);
+    throw new Refusal(ErrorCode.badRequest, `The path segment "${raw.slice(0, 80)}" is not valid percent-encoding.`);
   }
 }
 

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ErrorCode } from '#core/api/errors';
 import { webCsp } from '#core/csp';
-import { HttpError } from './errors.ts';
+import { Refusal } from '../errors.ts';
 import type { Reply } from './router.ts';
 
 const types: Record<string, string> = {
@@ -54,6 +54,6 @@ function decodePath(urlPath: string): string {
   try {
     return decodeURIComponent(urlPath);
   } catch {
-    throw new HttpError(ErrorCode.badRequest, `The path "${urlPath.slice(0, 80)}" is not valid percent-encoding.`);
+    throw new Refusal(ErrorCode.badRequest, `The path "${urlPath.slice(0, 80)}" is not valid percent-encoding.`);
   }
 }

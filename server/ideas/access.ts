@@ -5,7 +5,7 @@ import { activityFor } from '../activities/activities.ts';
 import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { ErrorCode } from '#core/api/errors';
-import { conflict, forbidden, HttpError, notFound } from '../http/errors.ts';
+import { conflict, forbidden, Refusal, notFound } from '../errors.ts';
 
 export interface IdeaRow {
   id: string;
@@ -25,7 +25,7 @@ export interface IdeaRow {
 
 /** A 404 becomes null; anything else (the store failing) stays an error. */
 function unlessNotFound(err: unknown): null {
-  if (err instanceof HttpError && err.code === ErrorCode.notFound) return null;
+  if (err instanceof Refusal && err.code === ErrorCode.notFound) return null;
   throw err;
 }
 

@@ -3,7 +3,7 @@ import { ErrorCode } from '#core/api/errors';
 import { judgeStatusChange, StatusRefusal } from '#core/ideas/status';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
-import { conflict, HttpError } from '../http/errors.ts';
+import { conflict, Refusal } from '../errors.ts';
 import { ideaFor, requireBoxFacilitator } from './access.ts';
 import { ideaDetail } from './list.ts';
 import type { SimilarTitles } from './similar.ts';
@@ -27,7 +27,7 @@ export async function changeStatus(
   const refusal = judgeStatusChange(idea.status, input.status, reason);
   if (refusal) {
     if (refusal.refusal === StatusRefusal.reasonRequired || refusal.refusal === StatusRefusal.reasonTooLong) {
-      throw new HttpError(ErrorCode.validation, `reason: ${refusal.message}`, [{ path: 'reason', message: refusal.message }]);
+      throw new Refusal(ErrorCode.validation, `reason: ${refusal.message}`, [{ path: 'reason', message: refusal.message }]);
     }
     throw conflict(refusal.message);
   }

@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
-import { ideaRoutes } from '../http/routes/ideas.ts';
-import type { RelayModule } from '../modules.ts';
+import { ideaRoutes } from './routes.ts';
+import type { RelayModule } from '../relay-module.ts';
 import { ideasSettings } from './settings.ts';
 import { SimilarTitles } from './similar.ts';
 import { listenToIdeaSms, resumeIdeaSms } from './sms.ts';

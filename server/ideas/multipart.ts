@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { ErrorCode } from '#core/api/errors';
-import { HttpError, badRequest } from '../http/errors.ts';
+import { Refusal, badRequest } from '../errors.ts';
 
 /** A submitted form: its text fields and at most one file, `photo`. */
 export interface IdeaForm {
@@ -14,7 +14,7 @@ const fieldLimit = 16 * 1024;
 const framingAllowance = 64 * 1024;
 
 const tooLarge = (maxPhotoBytes: number) =>
-  new HttpError(ErrorCode.payloadTooLarge, `The photo is too large: at most ${Math.floor(maxPhotoBytes / (1024 * 1024))} MB.`);
+  new Refusal(ErrorCode.payloadTooLarge, `The photo is too large: at most ${Math.floor(maxPhotoBytes / (1024 * 1024))} MB.`);
 
 /**
  * Reads a multipart/form-data body with busboy, refusing more than one file, a file
@@ -37,8 +37,8 @@ export async function readIdeaForm(req: IncomingMessage, maxPhotoBytes: number):
   }
   const fields: Record<string, string> = {};
   let photo: Buffer | null = null;
-  let problem: HttpError | null = null;
-  const refuse = (error: HttpError) => {
+  let problem: Refusal | null = null;
+  const refuse = (error: Refusal) => {
     problem ??= error;
   };
   let received = 0;

@@ -2,7 +2,7 @@ import type { IdeaNotice } from '#core/api/ideas';
 import type { IdeaStatus } from '#core/ideas/status';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 
 /** What became of the caller's ideas (answers, hidden, shown again), newest first. */
 export async function ideaNotices(ctx: Context, caller: Caller, limit = 50): Promise<{ notices: IdeaNotice[]; unread: number }> {

@@ -5,7 +5,7 @@ import { ErrorCode } from '#core/api/errors';
 import type { PhotoStorage, PhotoType } from '#core/api/ideas';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
-import { HttpError, notFound } from '../http/errors.ts';
+import { Refusal, notFound } from '../errors.ts';
 import type { Reply } from '../http/router.ts';
 import type { Queries } from '../store/db.ts';
 import { ideaFor } from './access.ts';
@@ -34,12 +34,12 @@ export async function storePhoto(settings: IdeasSettings, upload: Buffer): Promi
   return { file, type: cleaned.type, bytes: cleaned.bytes.length };
 }
 
-function refusal(cleaned: Extract<CleanedImage, { ok: false }>): HttpError {
+function refusal(cleaned: Extract<CleanedImage, { ok: false }>): Refusal {
   if (cleaned.reason === 'too_large') {
     const message = `this picture is too large to show: ${cleaned.detail}`;
-    return new HttpError(ErrorCode.validation, `The photo is refused: ${message}.`, [{ path: 'photo', message }]);
+    return new Refusal(ErrorCode.validation, `The photo is refused: ${message}.`, [{ path: 'photo', message }]);
   }
-  return new HttpError(
+  return new Refusal(
     ErrorCode.unsupportedMediaType,
     cleaned.reason === 'not_an_image'
       ? 'The photo must be a JPEG, PNG or WebP image: this file is not one, whatever its name says.'
@@ -62,7 +62,7 @@ export async function checkQuota(db: Queries, settings: IdeasSettings, userId: s
   const used = await usedBytes(db, userId);
   if (used + photo.bytes > settings.quotaBytes) {
     const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-    throw new HttpError(
+    throw new Refusal(
       ErrorCode.quotaExceeded,
       `Your photos would take ${mb(used + photo.bytes)}, more than your ${mb(settings.quotaBytes)} of storage.`,
     );

@@ -3,7 +3,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { validate } from '../http/body.ts';
-import { HttpError } from '../http/errors.ts';
+import { Refusal } from '../errors.ts';
 import { ErrorCode } from '#core/api/errors';
 import { ideaBox, requireContributor } from './access.ts';
 import { checkQuota, discardPhoto, storePhoto, type StoredPhoto } from './photos.ts';
@@ -29,7 +29,7 @@ export async function submitIdea(
   const input = validate(CreateIdeaRequest, fields);
   const category = box.categories.find((c) => c.toLocaleLowerCase() === input.category.toLocaleLowerCase());
   if (!category) {
-    throw new HttpError(ErrorCode.validation, `category: choose one of ${box.categories.join(', ')}.`, [
+    throw new Refusal(ErrorCode.validation, `category: choose one of ${box.categories.join(', ')}.`, [
       { path: 'category', message: `choose one of ${box.categories.join(', ')}` },
     ]);
   }

@@ -1,7 +1,7 @@
 import type { VoteResult } from '#core/api/ideas';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
-import { conflict, forbidden } from '../http/errors.ts';
+import { conflict, forbidden } from '../errors.ts';
 import { ideaFor, requireContributor } from './access.ts';
 
 /**

@@ -5,7 +5,7 @@ import { phoneFor } from '../accounts/users.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hashSecret, newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { HttpError, notFound } from '../http/errors.ts';
+import { Refusal, notFound } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 import { recordConsent } from '../sms/consent.ts';
 import { statusOf, type InvitationRow } from './invitations.ts';
@@ -16,9 +16,9 @@ async function usable(db: Queries, token: string, now: string): Promise<Invitati
   const row = await db.get<InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?', [hashSecret(token)]);
   if (!row) throw notFound('invitation');
   const status = statusOf(row, now);
-  if (status === 'accepted') throw new HttpError(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
-  if (status === 'revoked') throw new HttpError(ErrorCode.linkRevoked, 'This invitation was withdrawn.');
-  if (status === 'expired') throw new HttpError(ErrorCode.linkExpired, 'This invitation has expired: ask for a new one.');
+  if (status === 'accepted') throw new Refusal(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
+  if (status === 'revoked') throw new Refusal(ErrorCode.linkRevoked, 'This invitation was withdrawn.');
+  if (status === 'expired') throw new Refusal(ErrorCode.linkExpired, 'This invitation has expired: ask for a new one.');
   return row;
 }
 
@@ -55,7 +55,7 @@ export async function acceptInvitation(ctx: Context, token: string, input: Accep
     const at = ctx.now().toISOString();
     const row = await usable(tx, token, at);
     if (await tx.get('SELECT 1 AS one FROM users WHERE email = ?', [row.email])) {
-      throw new HttpError(ErrorCode.conflict, 'This address already has an account: sign in instead.');
+      throw new Refusal(ErrorCode.conflict, 'This address already has an account: sign in instead.');
     }
     await tx.run(
       `INSERT INTO users (id, org_id, name, email, phone, password_hash, role, created_at, guest, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -71,7 +71,7 @@ export async function acceptInvitation(ctx: Context, token: string, input: Accep
       await recordConsent(tx, { orgId: row.org_id, phone, userId, action: 'opt_in', how: 'declared by the person on accepting an invitation', byUserId: userId, at });
     }
     const done = await tx.run('UPDATE invitations SET accepted_at = ?, accepted_user_id = ? WHERE id = ? AND accepted_at IS NULL', [at, userId, row.id]);
-    if (done.changes !== 1) throw new HttpError(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
+    if (done.changes !== 1) throw new Refusal(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
   });
   if (first.activity_id) await ctx.events.accessChanged(first.activity_id);
   return openSession(ctx, userId);

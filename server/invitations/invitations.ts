@@ -6,7 +6,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { HttpError, forbidden, notFound } from '../http/errors.ts';
+import { Refusal, forbidden, notFound } from '../errors.ts';
 import { SmsRefused } from '../sms/gateway.ts';
 
 export const invitationDays = 7;
@@ -54,11 +54,11 @@ export async function invite(ctx: Context, caller: Caller, input: CreateInvitati
   }
   if (input.role === 'admin' && caller.role !== 'admin') throw forbidden('Only an administrator may invite an administrator.');
   if (await ctx.db.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email])) {
-    throw new HttpError(ErrorCode.conflict, 'This address already has an account: add the person as a member instead.');
+    throw new Refusal(ErrorCode.conflict, 'This address already has an account: add the person as a member instead.');
   }
   const since = new Date(ctx.now().getTime() - 86_400_000).toISOString();
   const sent = await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM invitations WHERE invited_by = ? AND last_sent_at > ?', [caller.id, since]);
-  if ((sent?.n ?? 0) >= invitationsPerDay) throw new HttpError(ErrorCode.rateLimited, `At most ${invitationsPerDay} invitations a day.`);
+  if ((sent?.n ?? 0) >= invitationsPerDay) throw new Refusal(ErrorCode.rateLimited, `At most ${invitationsPerDay} invitations a day.`);
   const guest = input.activityId !== undefined && !(await insideOrganisation(ctx, caller.orgId, input.email));
   const id = newId();
   const token = newSecret();
@@ -174,7 +174,7 @@ export async function listInvitations(ctx: Context, caller: Caller, status: 'pen
 async function manageable(ctx: Context, caller: Caller, id: string): Promise<InvitationRow> {
   const row = await ctx.db.get<InvitationRow>('SELECT * FROM invitations WHERE id = ? AND org_id = ?', [id, caller.orgId]);
   if (!row || caller.guest || (row.invited_by !== caller.id && caller.role !== 'admin')) throw notFound('invitation');
-  if (row.accepted_at) throw new HttpError(ErrorCode.conflict, 'This invitation was already accepted.');
+  if (row.accepted_at) throw new Refusal(ErrorCode.conflict, 'This invitation was already accepted.');
   return row;
 }
 
@@ -186,8 +186,8 @@ export async function revokeInvitation(ctx: Context, caller: Caller, id: string)
 /** A new link (the old one stops working), a new expiry, and the e-mail again. */
 export async function resendInvitation(ctx: Context, caller: Caller, id: string): Promise<Invitation> {
   const row = await manageable(ctx, caller, id);
-  if (row.revoked_at) throw new HttpError(ErrorCode.conflict, 'This invitation was revoked: invite the person again.');
-  if (row.sent_count >= 10) throw new HttpError(ErrorCode.rateLimited, 'This invitation was sent ten times already.');
+  if (row.revoked_at) throw new Refusal(ErrorCode.conflict, 'This invitation was revoked: invite the person again.');
+  if (row.sent_count >= 10) throw new Refusal(ErrorCode.rateLimited, 'This invitation was sent ten times already.');
   const token = newSecret();
   const now = ctx.now();
   await ctx.db.run('UPDATE invitations SET token_hash = ?, expires_at = ?, last_sent_at = ?, sent_count = sent_count + 1 WHERE id = ?', [

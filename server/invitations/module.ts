@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import type { RelayModule } from '../modules.ts';
+import type { RelayModule } from '../relay-module.ts';
 import { invitationRoutes } from './routes.ts';
 
 /** Invitations to the organisation and to activities; guests. */

@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import type { RelayModule } from '../modules.ts';
+import type { RelayModule } from '../relay-module.ts';
 import { mailRoutes } from './routes.ts';
 
 /** E-mail: the outbox routes, and the worker that sends the queue (ctx.mail). */

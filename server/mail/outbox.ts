@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { MailListQuery } from '#core/api/mail';
 import { ErrorCode } from '#core/api/errors';
 import type { Database } from '../store/db.ts';
-import { HttpError, notFound } from '../http/errors.ts';
+import { Refusal, notFound } from '../errors.ts';
 import { addHistory, type MailRow } from './queue.ts';
 
 const summary = (r: MailRow): MailSummary => ({
@@ -61,7 +61,7 @@ export async function retryMail(db: Database, orgId: string, id: string, by: str
     const row = await tx.get<MailRow>('SELECT * FROM mail_messages WHERE id = ? AND org_id = ?', [id, orgId]);
     if (!row) throw notFound('e-mail');
     if (row.status !== 'failed' && row.status !== 'unconfirmed') {
-      throw new HttpError(ErrorCode.conflict, `This e-mail is ${row.status}: only a failed or unconfirmed one is sent again.`);
+      throw new Refusal(ErrorCode.conflict, `This e-mail is ${row.status}: only a failed or unconfirmed one is sent again.`);
     }
     await tx.run("UPDATE mail_messages SET status = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?", [at, at, id]);
     await addHistory(tx, id, 'queued', `sent again at an administrator's request (${by})`, at);

@@ -1,6 +1,6 @@
 import { ErrorCode } from '#core/api/errors';
 import type { BaseContext } from '../context.ts';
-import { HttpError } from '../http/errors.ts';
+import { Refusal } from '../errors.ts';
 import { DueTimer } from '../polls/due-timer.ts';
 import type { MailGateway, MailRequest, QueuedMail } from './gateway.ts';
 import { addHistory, insertMail, recordOutcome, type MailRow } from './queue.ts';
@@ -32,7 +32,7 @@ export class MailService implements MailGateway {
     const at = this.ctx.now().toISOString();
     const result = await this.ctx.db.transaction((tx) => insertMail(tx, request, at));
     if (result === 'full') {
-      throw new HttpError(ErrorCode.rateLimited, 'Too many e-mails are waiting to be sent for this organisation; try again later.');
+      throw new Refusal(ErrorCode.rateLimited, 'Too many e-mails are waiting to be sent for this organisation; try again later.');
     }
     if (!result.duplicate) {
       this.ctx.log.info({ mailId: result.id, kind: request.kind }, 'mail queued');

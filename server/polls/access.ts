@@ -3,7 +3,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
 import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { loadPoll, type PollRecord } from './records.ts';
 
 /**

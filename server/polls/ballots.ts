@@ -5,7 +5,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import { may } from '../activities/access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { conflict, forbidden, HttpError } from '../http/errors.ts';
+import { conflict, forbidden, Refusal } from '../errors.ts';
 import type { PollRecord } from './records.ts';
 
 /**
@@ -21,7 +21,7 @@ import type { PollRecord } from './records.ts';
 export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord, role: Parameters<typeof may.edit>[0], ballot: Ballot) {
   if (!may.edit(role)) throw forbidden('Only contributors and facilitators take part in polls; viewers follow them.');
   const unfit = checkBallot(poll.definition, ballot);
-  if (unfit) throw new HttpError(ErrorCode.validation, unfit, [{ path: '', message: unfit }]);
+  if (unfit) throw new Refusal(ErrorCode.validation, unfit, [{ path: '', message: unfit }]);
   const text = JSON.stringify(ballot);
   await ctx.db.transaction(async (tx) => {
     const current = await tx.get<{ status: string; round: number }>('SELECT status, round FROM polls WHERE id = ?', [poll.id]);

@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
-import { pollRoutes } from '../http/routes/polls.ts';
-import type { RelayModule } from '../modules.ts';
+import { pollRoutes } from './routes.ts';
+import type { RelayModule } from '../relay-module.ts';
 import { DueTimer } from './due-timer.ts';
 import { revealDue } from './polls.ts';
 import { Tallies } from './tallies.ts';

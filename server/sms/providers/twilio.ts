@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { ErrorCode } from '#core/api/errors';
 import { readBody } from '../../http/body.ts';
-import { HttpError } from '../../http/errors.ts';
+import { Refusal } from '../../errors.ts';
 import type { Request, Router } from '../../http/router.ts';
 import type { OutgoingSms, ProviderSink, ProviderStatus, ReceiptStatus, SmsProvider, SubmitOutcome } from './provider.ts';
 import { validTwilioSignature } from './twilio-signature.ts';
@@ -143,7 +143,7 @@ export class TwilioProvider implements SmsProvider {
     const url = `${base}${req.path}${req.query.size ? `?${req.query.toString()}` : ''}`;
     const signature = req.raw.headers['x-twilio-signature'];
     if (!base || !validTwilioSignature(this.options.authToken, url, params, typeof signature === 'string' ? signature : undefined)) {
-      throw new HttpError(ErrorCode.forbidden, 'This request is not signed by Twilio.');
+      throw new Refusal(ErrorCode.forbidden, 'This request is not signed by Twilio.');
     }
     return params;
   }

@@ -151,7 +151,11 @@ describe('daily figures over HTTP (outbox provider)', () => {
     expect((await admin.ok<{ alerts: unknown[] }>('GET', '/api/figures/alerts')).alerts).toEqual([]);
     await waitUntil(async () => (await admin.ok<{ status: string }>('GET', `/api/sms/messages/${messages[0]!.id}`)).status === 'sent', 'the SMS handed to the provider');
     await admin.ok('POST', '/api/sms/outbox/receipts', { messageId: messages[0]!.id, status: 'undelivered' });
-    const alert = await waitUntil(async () => (await admin.ok<{ alerts: { kind: string; text: string; sms: string | null }[] }>('GET', '/api/figures/alerts')).alerts[0], 'the alert', 20_000);
+    // The alert is stored first and its SMS attempt recorded just after: wait for both.
+    const alert = await waitUntil(async () => {
+      const first = (await admin.ok<{ alerts: { kind: string; text: string; sms: string | null }[] }>('GET', '/api/figures/alerts')).alerts[0];
+      return first?.sms != null ? first : undefined;
+    }, 'the alert and its SMS outcome', 20_000);
     expect(alert.kind).toBe('undelivered');
     expect(alert.text).toMatch(/^Conclave : CA veille du 22\/11, 1 SMS sur 1 non remis : Bruno Lefèvre \(undelivered/);
     expect(alert.sms).toBe('not sent: This person has no phone number.'); // Alice, the controller, has none

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSms } from '#core/sms/compose';
-import { HttpError } from '../../../server/http/errors.ts';
+import { Refusal } from '../../../server/errors.ts';
+import { errorReply } from '../../../server/http/errors.ts';
 import { Router, send, type Method } from '../../../server/http/router.ts';
 import { OutboxProvider } from '../../../server/sms/providers/outbox.ts';
 import type { Inbound, Receipt, SmsProvider } from '../../../server/sms/providers/provider.ts';
@@ -59,8 +60,7 @@ async function twilioFarEnd(): Promise<FarEnd> {
         const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
         send(res, await handler({ method: req.method as Method, path: url.pathname, params, query: url.searchParams, raw: req }));
       } catch (err) {
-        const e = err instanceof HttpError ? err : null;
-        send(res, { status: e?.status ?? 500, body: e?.toBody() ?? { error: String(err) } });
+        send(res, err instanceof Refusal ? errorReply(err) : { status: 500, body: { error: String(err) } });
       }
     })();
   });

@@ -1,5 +1,5 @@
 import { maskPhone } from '#core/people/mask';
-import type { Caller } from '../../accounts/sessions.ts';
+import type { Caller } from '../accounts/sessions.ts';
 import {
   CreateApiKeyRequest,
   CreateFigureRequest,
@@ -16,20 +16,20 @@ import { ErrorCode } from '#core/api/errors';
 import { isDay } from '#core/figures/days';
 import { addDays, dayIn } from '#core/figures/days';
 import { z } from 'zod';
-import { authenticate, requireAdmin } from '../../accounts/sessions.ts';
-import type { Context } from '../../context.ts';
-import { isController, requireController, requireFigureScope, valuesWriter, writerName, writerOrg } from '../../figures/access.ts';
-import { listAlerts, markAlertRead } from '../../figures/alerts.ts';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../figures/api-keys.ts';
-import { previewSend } from '../../figures/compose.ts';
-import { createFigure, figureRow, getFigure, listFigures, listValues, putValue, toValue, updateFigure, valueOf } from '../../figures/figures.ts';
-import { importCsv } from '../../figures/import.ts';
-import { createList, getList, listLists, recipientsOf, updateList } from '../../figures/lists.ts';
-import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule } from '../../figures/schedules.ts';
-import { sendNow } from '../../figures/send-now.ts';
-import { readBody, readJson, readNoBody, validate } from '../body.ts';
-import { HttpError, notFound } from '../errors.ts';
-import type { Request, Router } from '../router.ts';
+import { authenticate, requireAdmin } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { isController, requireController, requireFigureScope, valuesWriter, writerName, writerOrg } from './access.ts';
+import { listAlerts, markAlertRead } from './alerts.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
+import { previewSend } from './compose.ts';
+import { createFigure, figureRow, getFigure, listFigures, listValues, putValue, toValue, updateFigure, valueOf } from './figures.ts';
+import { importCsv } from './import.ts';
+import { createList, getList, listLists, recipientsOf, updateList } from './lists.ts';
+import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule } from './schedules.ts';
+import { sendNow } from './send-now.ts';
+import { readBody, readJson, readNoBody, validate } from '../http/body.ts';
+import { Refusal, notFound } from '../errors.ts';
+import type { Request, Router } from '../http/router.ts';
 
 /** Daily figures, recipient lists, schedules, alerts, ERP keys and controllers. */
 export function figuresRoutes(router: Router, ctx: Context, changed: () => void) {
@@ -41,7 +41,7 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
   };
   const day = (req: Request) => {
     const value = req.params.date ?? '';
-    if (!isDay(value)) throw new HttpError(ErrorCode.validation, `date: "${value}" is not a date as YYYY-MM-DD`, [{ path: 'date', message: 'a date as YYYY-MM-DD' }]);
+    if (!isDay(value)) throw new Refusal(ErrorCode.validation, `date: "${value}" is not a date as YYYY-MM-DD`, [{ path: 'date', message: 'a date as YYYY-MM-DD' }]);
     return value;
   };
 
@@ -209,6 +209,6 @@ function phoneFor(caller: Caller, phone: string | null): string | null {
 async function csvBody(req: Request): Promise<string> {
   const type = req.raw.headers['content-type'] ?? '';
   if (/^application\/json\b/i.test(type)) return (await readJson(req.raw, z.strictObject({ csv: z.string().max(2_000_000) }), 2_100_000)).csv;
-  if (!/^text\/(csv|plain)\b/i.test(type)) throw new HttpError(ErrorCode.unsupportedMediaType, 'Send the CSV as text/csv.');
+  if (!/^text\/(csv|plain)\b/i.test(type)) throw new Refusal(ErrorCode.unsupportedMediaType, 'Send the CSV as text/csv.');
   return (await readBody(req.raw, 2_000_000)).toString('utf8');
 }

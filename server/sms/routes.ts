@@ -11,19 +11,19 @@ import { composeSms } from '#core/sms/compose';
 import { costOf, monthOf } from '#core/sms/cost';
 import { gsmSafe } from '#core/sms/gsm-safe';
 import { z } from 'zod';
-import { authenticate, requireAdmin, type Caller } from '../../accounts/sessions.ts';
-import { newId } from '../../auth/tokens.ts';
-import type { Context } from '../../context.ts';
-import { consentForUser, listConsents, recordConsent } from '../../sms/consent.ts';
-import { SmsRefused, RefusalReason } from '../../sms/gateway.ts';
-import { messageById, toApiMessage } from '../../sms/messages.ts';
-import { listInbound, listMessages } from '../../sms/outbox-list.ts';
-import { OutboxProvider } from '../../sms/providers/outbox.ts';
-import { SmsService } from '../../sms/service.ts';
-import { settingsOf, spentThisMonth, updateSettings } from '../../sms/settings.ts';
-import { readJson, validate } from '../body.ts';
-import { HttpError, notFound } from '../errors.ts';
-import type { Request, Router } from '../router.ts';
+import { authenticate, requireAdmin, type Caller } from '../accounts/sessions.ts';
+import { newId } from '../auth/tokens.ts';
+import type { Context } from '../context.ts';
+import { consentForUser, listConsents, recordConsent } from './consent.ts';
+import { SmsRefused, RefusalReason } from './gateway.ts';
+import { messageById, toApiMessage } from './messages.ts';
+import { listInbound, listMessages } from './outbox-list.ts';
+import { OutboxProvider } from './providers/outbox.ts';
+import { SmsService } from './service.ts';
+import { settingsOf, spentThisMonth, updateSettings } from './settings.ts';
+import { readJson, validate } from '../http/body.ts';
+import { Refusal, notFound } from '../errors.ts';
+import type { Request, Router } from '../http/router.ts';
 
 /** The SMS endpoints: Outbox, consent, replies inbox, provider status, composition, settings. */
 export function smsRoutes(router: Router, ctx: Context) {
@@ -99,7 +99,7 @@ export function smsRoutes(router: Router, ctx: Context) {
       const input = await readJson(req.raw, ConsentRequest);
       const entry = await consentForUser(ctx.db, me.orgId, userId);
       if (!entry) throw notFound('person');
-      if (!entry.phone) throw new HttpError(ErrorCode.conflict, 'This person has no phone number: add one first.');
+      if (!entry.phone) throw new Refusal(ErrorCode.conflict, 'This person has no phone number: add one first.');
       const how = input.how ?? (me.id === userId ? 'in the app, by the person' : 'declared by admin');
       await ctx.db.transaction(async (tx) => {
         await recordConsent(tx, {
@@ -155,13 +155,13 @@ export function smsRoutes(router: Router, ctx: Context) {
 }
 
 function ownOrAdmin(me: Caller, userId: string) {
-  if (me.role !== 'admin' && me.id !== userId) throw new HttpError(ErrorCode.notFound, 'No such person.');
+  if (me.role !== 'admin' && me.id !== userId) throw new Refusal(ErrorCode.notFound, 'No such person.');
   return userId;
 }
 
 function outboxOf(service: SmsService | null): OutboxProvider {
   if (service?.provider instanceof OutboxProvider) return service.provider;
-  throw new HttpError(ErrorCode.conflict, 'Replies and receipts can only be simulated with the outbox provider.');
+  throw new Refusal(ErrorCode.conflict, 'Replies and receipts can only be simulated with the outbox provider.');
 }
 
 async function preview(ctx: Context, me: Caller, text: string, safe: boolean): Promise<SmsPreview> {
@@ -193,6 +193,6 @@ export async function refusalsAsHttp<T>(work: Promise<T>): Promise<T> {
   } catch (err) {
     if (!(err instanceof SmsRefused)) throw err;
     const code = codeOf[err.reason] ?? ErrorCode.smsRefused;
-    throw new HttpError(code, err.message, [{ path: err.reason === RefusalReason.invalidNumber ? 'to' : '', message: err.reason }]);
+    throw new Refusal(code, err.message, [{ path: err.reason === RefusalReason.invalidNumber ? 'to' : '', message: err.reason }]);
   }
 }

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { ChangeIdeaStatusRequest, HideIdeaRequest, IdeaListQuery, SimilarQuery } from '#core/api/ideas';
-import { authenticate } from '../../accounts/sessions.ts';
-import type { Context } from '../../context.ts';
-import { changeStatus, hideIdea } from '../../ideas/answers.ts';
-import { contributors, ideaDetail, listIdeas } from '../../ideas/list.ts';
-import type { SimilarTitles } from '../../ideas/similar.ts';
-import { readIdeaForm } from '../../ideas/multipart.ts';
-import { ideaNotices, readIdeaNotice } from '../../ideas/notices.ts';
-import { servePhoto, storage } from '../../ideas/photos.ts';
-import type { IdeasSettings } from '../../ideas/settings.ts';
-import { submitIdea } from '../../ideas/submit.ts';
-import { castVote } from '../../ideas/votes.ts';
-import { readJson, readNoBody, validate } from '../body.ts';
+import { authenticate } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { changeStatus, hideIdea } from './answers.ts';
+import { contributors, ideaDetail, listIdeas } from './list.ts';
+import type { SimilarTitles } from './similar.ts';
+import { readIdeaForm } from './multipart.ts';
+import { ideaNotices, readIdeaNotice } from './notices.ts';
+import { servePhoto, storage } from './photos.ts';
+import type { IdeasSettings } from './settings.ts';
+import { submitIdea } from './submit.ts';
+import { castVote } from './votes.ts';
+import { readJson, readNoBody, validate } from '../http/body.ts';
 import { notFound } from '../errors.ts';
-import type { Request, Router } from '../router.ts';
+import type { Request, Router } from '../http/router.ts';
 
 /** The idea box's API (core/api/ideas.ts). */
 export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings, titles: SimilarTitles) {

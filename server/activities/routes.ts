@@ -6,16 +6,16 @@ import {
   CreateActivityRequest,
   UpdateActivityRequest,
 } from '#core/api/activities';
-import { activityFor, createActivity, listActivities, updateActivity } from '../../activities/activities.ts';
-import { addMember, changeMemberRole, listMembers, removeMember } from '../../activities/members.ts';
-import { TicketRate } from '../../activities/ticket-rate.ts';
-import { issueTicket } from '../../activities/tickets.ts';
-import { activityHistory } from '../../activities/history.ts';
-import { authenticate } from '../../accounts/sessions.ts';
-import type { Context } from '../../context.ts';
-import { readJson, readNoBody, validate } from '../body.ts';
+import { activityFor, createActivity, listActivities, updateActivity } from './activities.ts';
+import { addMember, changeMemberRole, listMembers, removeMember } from './members.ts';
+import { TicketRate } from './ticket-rate.ts';
+import { issueTicket } from './tickets.ts';
+import { activityHistory } from './history.ts';
+import { authenticate } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { readJson, readNoBody, validate } from '../http/body.ts';
 import { badRequest } from '../errors.ts';
-import type { Request, Router } from '../router.ts';
+import type { Request, Router } from '../http/router.ts';
 
 function subjectKind(raw: string | undefined): 'user' | 'group' {
   if (raw === 'users') return 'user';

@@ -1,15 +1,15 @@
 import { AnswerBlockRequest, CreatePollRequest, NewRoundRequest, voteSchemas } from '#core/api/polls';
-import { activityFor } from '../../activities/activities.ts';
-import { authenticate } from '../../accounts/sessions.ts';
-import type { Context } from '../../context.ts';
-import { pollFor } from '../../polls/access.ts';
-import { castBallot } from '../../polls/ballots.ts';
-import { answerBlock, createPoll, openRound, revealDue, revealPoll, type DeadlinesChanged } from '../../polls/polls.ts';
-import { pollsOfActivity } from '../../polls/records.ts';
-import type { Tallies } from '../../polls/tallies.ts';
-import { pollView } from '../../polls/view.ts';
-import { readJson, readNoBody } from '../body.ts';
-import type { Request, Router } from '../router.ts';
+import { activityFor } from '../activities/activities.ts';
+import { authenticate } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { pollFor } from './access.ts';
+import { castBallot } from './ballots.ts';
+import { answerBlock, createPoll, openRound, revealDue, revealPoll, type DeadlinesChanged } from './polls.ts';
+import { pollsOfActivity } from './records.ts';
+import type { Tallies } from './tallies.ts';
+import { pollView } from './view.ts';
+import { readJson, readNoBody } from '../http/body.ts';
+import type { Request, Router } from '../http/router.ts';
 
 /**
  * Polls (sealed votes, scores, estimates). Every read or write first reveals rounds

@@ -1,13 +1,13 @@
 import { PublishDecisionRequest, RateDecisionRequest } from '#core/api/decisions';
 import { decisionMarkdown } from '#core/decisions/markdown';
-import { authenticate } from '../../accounts/sessions.ts';
-import type { Context } from '../../context.ts';
-import { decisionPdf } from '../../decisions/pdf.ts';
-import { publishDecision } from '../../decisions/publish.ts';
-import { acknowledgeDecision, decisionNotices, decisionRecord, rateDecision, readNotice } from '../../decisions/record.ts';
-import { readJson, readNoBody } from '../body.ts';
+import { authenticate } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { decisionPdf } from './pdf.ts';
+import { publishDecision } from './publish.ts';
+import { acknowledgeDecision, decisionNotices, decisionRecord, rateDecision, readNotice } from './record.ts';
+import { readJson, readNoBody } from '../http/body.ts';
 import { notFound } from '../errors.ts';
-import type { Request, Router } from '../router.ts';
+import type { Request, Router } from '../http/router.ts';
 
 const fileName = (title: string, ext: string) => `decision-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'record'}.${ext}`;
 

@@ -1,14 +1,14 @@
 import { SetupRequest, SignInRequest } from '#core/api/auth';
 import { ChangePasswordRequest, CreateGroupRequest, CreateUserRequest, GroupMembersRequest, UpdateUserRequest } from '#core/api/users';
-import { createGroup, getGroup, listGroups, setGroupMembers } from '../../accounts/groups.ts';
-import { authenticate, requireAdmin, revokeSessions, signOut } from '../../accounts/sessions.ts';
-import { isSetUp, setUp } from '../../accounts/setup.ts';
-import { signIn } from '../../accounts/sign-in.ts';
-import { SignInThrottle } from '../../accounts/sign-in-throttle.ts';
-import { changePassword, createUser, getUser, listUsers, organizationOf, updateUser } from '../../accounts/users.ts';
-import type { Context } from '../../context.ts';
-import { readJson, readNoBody } from '../body.ts';
-import type { Router } from '../router.ts';
+import { createGroup, getGroup, listGroups, setGroupMembers } from './groups.ts';
+import { authenticate, requireAdmin, revokeSessions, signOut } from './sessions.ts';
+import { isSetUp, setUp } from './setup.ts';
+import { signIn } from './sign-in.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
+import { changePassword, createUser, getUser, listUsers, organizationOf, updateUser } from './users.ts';
+import type { Context } from '../context.ts';
+import { readJson, readNoBody } from '../http/body.ts';
+import type { Router } from '../http/router.ts';
 
 export function accountRoutes(router: Router, ctx: Context) {
   const caller = (req: { raw: { headers: { authorization?: string } } }) =>
