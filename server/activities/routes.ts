@@ -13,7 +13,8 @@ import { issueTicket } from './tickets.ts';
 import { activityHistory } from './history.ts';
 import { authenticate } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
-import { readJson, readNoBody, validate } from '../http/body.ts';
+import { readJson, readNoBody } from '../http/body.ts';
+import { validate } from '../validate.ts';
 import { badRequest } from '../errors.ts';
 import type { Request, Router } from '../http/router.ts';
 

@@ -27,7 +27,8 @@ import { importCsv } from './import.ts';
 import { createList, getList, listLists, recipientsOf, updateList } from './lists.ts';
 import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule } from './schedules.ts';
 import { sendNow } from './send-now.ts';
-import { readBody, readJson, readNoBody, validate } from '../http/body.ts';
+import { readBody, readJson, readNoBody } from '../http/body.ts';
+import { validate } from '../validate.ts';
 import { Refusal, notFound } from '../errors.ts';
 import type { Request, Router } from '../http/router.ts';
 

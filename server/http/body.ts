@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { ErrorCode } from '#core/api/errors';
 import { Refusal } from '../errors.ts';
+import { validate } from '../validate.ts';
 
 export const defaultBodyLimit = 256 * 1024;
 
@@ -49,16 +50,4 @@ const noFields = z.strictObject({});
 /** For endpoints that take no body: none, or `{}`; anything else is refused like any bad body. */
 export async function readNoBody(req: IncomingMessage): Promise<void> {
   await readJson(req, noFields);
-}
-
-export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
-  }));
-  const first = issues[0];
-  const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'Invalid request.';
-  throw new Refusal(ErrorCode.validation, message, issues);
 }

@@ -17,9 +17,6 @@ const types: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** The client's Content-Security-Policy in web mode: the one policy of core/csp.ts. */
-export { webCsp };
-
 /** Serves the built client; unknown paths get index.html so the client routes them. */
 export async function serveStatic(root: string, urlPath: string): Promise<Reply | null> {
   const clean = path.normalize(decodePath(urlPath)).replace(/^(\.\.[/\\])+/, '');

@@ -6,7 +6,6 @@ import type { PhotoStorage, PhotoType } from '#core/api/ideas';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
-import type { Reply } from '../http/router.ts';
 import type { Queries } from '../store/db.ts';
 import { ideaFor } from './access.ts';
 import { cleanImage, type CleanedImage } from './images/index.ts';
@@ -73,20 +72,12 @@ export async function storage(ctx: Context, settings: IdeasSettings, caller: Cal
   return { usedBytes: await usedBytes(ctx.db, caller.id), quotaBytes: settings.quotaBytes, maxPhotoBytes: settings.photoMaxBytes };
 }
 
-/** The photo of an idea, to those who may see the idea; typed by what it is, never sniffed. */
-export async function servePhoto(ctx: Context, settings: IdeasSettings, caller: Caller, ideaId: string): Promise<Reply> {
+/** The photo of an idea, to those who may see the idea: its bytes and the type it was stored as, never sniffed. */
+export async function photoOf(ctx: Context, settings: IdeasSettings, caller: Caller, ideaId: string): Promise<{ bytes: Buffer; type: PhotoType }> {
   await ideaFor(ctx, caller, ideaId);
   const photo = await ctx.db.get<{ file: string; type: PhotoType }>('SELECT file, type FROM idea_photos WHERE idea_id = ?', [ideaId]);
   if (!photo) throw notFound('photo');
   const bytes = await readFile(path.join(settings.photoDir, photo.file)).catch(() => null);
   if (!bytes) throw notFound('photo');
-  return {
-    raw: bytes,
-    contentType: photo.type,
-    headers: {
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; sandbox",
-      'cache-control': 'private, no-store',
-    },
-  };
+  return { bytes, type: photo.type };
 }

@@ -7,11 +7,12 @@ import { contributors, ideaDetail, listIdeas } from './list.ts';
 import type { SimilarTitles } from './similar.ts';
 import { readIdeaForm } from './multipart.ts';
 import { ideaNotices, readIdeaNotice } from './notices.ts';
-import { servePhoto, storage } from './photos.ts';
+import { photoOf, storage } from './photos.ts';
 import type { IdeasSettings } from './settings.ts';
 import { submitIdea } from './submit.ts';
 import { castVote } from './votes.ts';
-import { readJson, readNoBody, validate } from '../http/body.ts';
+import { readJson, readNoBody } from '../http/body.ts';
+import { validate } from '../validate.ts';
 import { notFound } from '../errors.ts';
 import type { Request, Router } from '../http/router.ts';
 
@@ -44,7 +45,10 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
     }))
     .on('GET', '/api/ideas/storage', async (req) => ({ body: await storage(ctx, settings, await caller(req)) }))
     .on('GET', '/api/ideas/:id', async (req) => ({ body: await ideaDetail(ctx, await caller(req), id(req)) }))
-    .on('GET', '/api/ideas/:id/photo', async (req) => servePhoto(ctx, settings, await caller(req), id(req)))
+    .on('GET', '/api/ideas/:id/photo', async (req) => {
+      const photo = await photoOf(ctx, settings, await caller(req), id(req));
+      return { raw: photo.bytes, contentType: photo.type, headers: photoHeaders };
+    })
     .on('POST', '/api/ideas/:id/votes', async (req) => {
       const me = await caller(req);
       await readJson(req.raw, z.strictObject({}));
@@ -71,3 +75,10 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
       return {};
     });
 }
+
+/** A photo is shown as what it was stored as, in a sandbox, and never cached by a shared proxy. */
+const photoHeaders = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; sandbox",
+  'cache-control': 'private, no-store',
+};

@@ -2,7 +2,7 @@ import { CreateIdeaRequest } from '#core/api/ideas';
 import type { Caller } from '../accounts/sessions.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { validate } from '../http/body.ts';
+import { validate } from '../validate.ts';
 import { Refusal } from '../errors.ts';
 import { ErrorCode } from '#core/api/errors';
 import { ideaBox, requireContributor } from './access.ts';

@@ -1,7 +1,8 @@
 import { AcceptInvitationRequest, CreateInvitationRequest, ListInvitationsQuery } from '#core/api/invitations';
 import { authenticate } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
-import { readJson, readNoBody, validate } from '../http/body.ts';
+import { readJson, readNoBody } from '../http/body.ts';
+import { validate } from '../validate.ts';
 import type { Request, Router } from '../http/router.ts';
 import { acceptInvitation, previewInvitation } from './accept.ts';
 import { invite, listInvitations, resendInvitation, revokeInvitation } from './invitations.ts';

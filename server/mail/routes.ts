@@ -3,7 +3,8 @@ import { mailLanguage, renderMail } from '#core/mail/templates';
 import { authenticate, requireAdmin } from '../accounts/sessions.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { readJson, readNoBody, validate } from '../http/body.ts';
+import { readJson, readNoBody } from '../http/body.ts';
+import { validate } from '../validate.ts';
 import type { Request, Router } from '../http/router.ts';
 import { listMail, readMail, retryMail } from './outbox.ts';
 

@@ -19,9 +19,11 @@ import { SmsRefused, RefusalReason } from './gateway.ts';
 import { messageById, toApiMessage } from './messages.ts';
 import { listInbound, listMessages } from './outbox-list.ts';
 import { OutboxProvider } from './providers/outbox.ts';
+import type { ProviderWebhook } from './providers/provider.ts';
 import { SmsService } from './service.ts';
 import { settingsOf, spentThisMonth, updateSettings } from './settings.ts';
-import { readJson, validate } from '../http/body.ts';
+import { readBody, readJson } from '../http/body.ts';
+import { validate } from '../validate.ts';
 import { Refusal, notFound } from '../errors.ts';
 import type { Request, Router } from '../http/router.ts';
 
@@ -34,7 +36,7 @@ export function smsRoutes(router: Router, ctx: Context) {
     return me;
   };
   const service = ctx.sms instanceof SmsService ? ctx.sms : null;
-  service?.provider.routes?.(router);
+  providerWebhooks(router, service?.provider.webhooks?.() ?? []);
 
   router
     .on('GET', '/api/sms/status', async (req) => {
@@ -152,6 +154,17 @@ export function smsRoutes(router: Router, ctx: Context) {
       await outbox.simulateReceipt(row.id, input.status);
       return { status: 201, body: await toApiMessage(ctx.db, (await messageById(ctx.db, row.id))!) };
     });
+}
+
+/** Serves the calls a provider's far end makes (Twilio's callbacks): the body read within its bound, the answer as XML or 204. */
+export function providerWebhooks(router: Router, hooks: readonly ProviderWebhook[]) {
+  for (const hook of hooks) {
+    router.on('POST', hook.path, async (req) => {
+      const body = await readBody(req.raw, hook.maxBytes);
+      const answer = await hook.handle({ path: req.path, query: req.query, headers: req.raw.headers, body });
+      return answer.xml === undefined ? { status: 204 } : { raw: answer.xml, contentType: 'text/xml' };
+    });
+  }
 }
 
 function ownOrAdmin(me: Caller, userId: string) {

@@ -1,13 +1,6 @@
 import type { Database } from './db.ts';
 import { migrations } from './migrations/index.ts';
 
-export interface Migration {
-  /** Applied in increasing order; never renumber one that has shipped. */
-  version: number;
-  name: string;
-  sql: string;
-}
-
 /** Brings the schema up to date, each migration in its own transaction. */
 export async function migrate(db: Database): Promise<number[]> {
   await db.exec(

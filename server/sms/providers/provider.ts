@@ -1,6 +1,5 @@
 import type { SmsProviderName } from '#core/api/sms';
 import type { ComposedSms } from '#core/sms/compose';
-import type { Router } from '../../http/router.ts';
 
 /**
  * What every SMS provider does for the gateway. One contract test suite
@@ -85,6 +84,27 @@ export interface SmsProvider {
   status(): ProviderStatus;
   /** Called when capacity may have grown (bound again, window freed, throttle over). */
   onReady(listener: () => void): void;
-  /** HTTP endpoints the provider needs (Twilio's callbacks). */
-  routes?(router: Router): void;
+  /** Calls the provider's far end makes to the relay (Twilio's callbacks); the SMS routes serve them. */
+  webhooks?(): readonly ProviderWebhook[];
+}
+
+/** A call from the provider's far end, as the SMS routes read it off the wire. */
+export interface WebhookCall {
+  path: string;
+  query: URLSearchParams;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  body: Buffer;
+}
+
+/** Nothing to say (204), or an XML answer (Twilio's TwiML). */
+export interface WebhookAnswer {
+  xml?: string;
+}
+
+export interface ProviderWebhook {
+  /** A `POST` path under `/api/sms/`. */
+  path: string;
+  /** The largest body read; more is refused before it is buffered. */
+  maxBytes: number;
+  handle(call: WebhookCall): Promise<WebhookAnswer>;
 }

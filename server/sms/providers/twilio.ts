@@ -1,9 +1,16 @@
 import type { Logger } from 'pino';
 import { ErrorCode } from '#core/api/errors';
-import { readBody } from '../../http/body.ts';
 import { Refusal } from '../../errors.ts';
-import type { Request, Router } from '../../http/router.ts';
-import type { OutgoingSms, ProviderSink, ProviderStatus, ReceiptStatus, SmsProvider, SubmitOutcome } from './provider.ts';
+import type {
+  OutgoingSms,
+  ProviderSink,
+  ProviderStatus,
+  ProviderWebhook,
+  ReceiptStatus,
+  SmsProvider,
+  SubmitOutcome,
+  WebhookCall,
+} from './provider.ts';
 import { validTwilioSignature } from './twilio-signature.ts';
 
 export interface TwilioOptions {
@@ -17,6 +24,9 @@ export interface TwilioOptions {
   /** Requests in flight at most. */
   concurrency?: number;
 }
+
+/** A status or inbound callback is a short form; more is refused unread. */
+const callbackMaxBytes = 64 * 1024;
 
 const callbackStatus: Record<string, ReceiptStatus> = {
   sent: 'sent',
@@ -110,38 +120,47 @@ export class TwilioProvider implements SmsProvider {
     }
   }
 
-  routes(router: Router) {
-    router
-      .on('POST', '/api/sms/twilio/status', async (req) => {
-        const params = await this.verified(req);
-        const status = callbackStatus[params.MessageStatus ?? ''];
-        if (status) {
-          await this.sink?.receipt({
+  webhooks(): readonly ProviderWebhook[] {
+    return [
+      {
+        path: '/api/sms/twilio/status',
+        maxBytes: callbackMaxBytes,
+        handle: async (call) => {
+          const params = this.verified(call);
+          const status = callbackStatus[params.MessageStatus ?? ''];
+          if (status) {
+            await this.sink?.receipt({
+              providerId: params.MessageSid ?? null,
+              messageId: call.query.get('m') ?? undefined,
+              status,
+              detail: params.ErrorCode ? `Twilio error ${params.ErrorCode}` : `Twilio: ${params.MessageStatus}`,
+            });
+          }
+          return {};
+        },
+      },
+      {
+        path: '/api/sms/twilio/inbound',
+        maxBytes: callbackMaxBytes,
+        handle: async (call) => {
+          const params = this.verified(call);
+          await this.sink?.inbound({
+            from: params.From ?? '',
+            to: params.To ?? '',
+            text: params.Body ?? '',
             providerId: params.MessageSid ?? null,
-            messageId: req.query.get('m') ?? undefined,
-            status,
-            detail: params.ErrorCode ? `Twilio error ${params.ErrorCode}` : `Twilio: ${params.MessageStatus}`,
           });
-        }
-        return { status: 204 };
-      })
-      .on('POST', '/api/sms/twilio/inbound', async (req) => {
-        const params = await this.verified(req);
-        await this.sink?.inbound({
-          from: params.From ?? '',
-          to: params.To ?? '',
-          text: params.Body ?? '',
-          providerId: params.MessageSid ?? null,
-        });
-        return { raw: '<?xml version="1.0" encoding="UTF-8"?><Response></Response>', contentType: 'text/xml' };
-      });
+          return { xml: '<?xml version="1.0" encoding="UTF-8"?><Response></Response>' };
+        },
+      },
+    ];
   }
 
-  private async verified(req: Request): Promise<Record<string, string>> {
-    const params = Object.fromEntries(new URLSearchParams((await readBody(req.raw, 64 * 1024)).toString('utf8')));
+  private verified(call: WebhookCall): Record<string, string> {
+    const params = Object.fromEntries(new URLSearchParams(call.body.toString('utf8')));
     const base = this.options.webhookBaseUrl;
-    const url = `${base}${req.path}${req.query.size ? `?${req.query.toString()}` : ''}`;
-    const signature = req.raw.headers['x-twilio-signature'];
+    const url = `${base}${call.path}${call.query.size ? `?${call.query.toString()}` : ''}`;
+    const signature = call.headers['x-twilio-signature'];
     if (!base || !validTwilioSignature(this.options.authToken, url, params, typeof signature === 'string' ? signature : undefined)) {
       throw new Refusal(ErrorCode.forbidden, 'This request is not signed by Twilio.');
     }

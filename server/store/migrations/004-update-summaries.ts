@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../migration.ts';
 
 /** What each logged update touched (e.g. `["methods/swot","comments"]`): the history's words. */
 export const updateSummaries: Migration = {

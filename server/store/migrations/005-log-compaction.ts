@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../migration.ts';
 
 /**
  * The update log compacted behind snapshots (SPEC D5): a row whose data was folded away

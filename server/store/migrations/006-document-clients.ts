@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../migration.ts';
 
 /** Which person each Yjs client of a document belongs to: their share of it (SPEC U4). */
 export const documentClients: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../migration.ts';
 
 /** The SMS gateway: settings, consent, the durable queue, its timeline, replies. */
 export const sms: Migration = {

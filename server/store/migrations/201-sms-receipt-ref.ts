@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../migration.ts';
 
 /** Receipts that overtake the submit answer are matched by (number, 16-bit reference): index it. */
 export const smsReceiptRef: Migration = {

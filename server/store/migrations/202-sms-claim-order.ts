@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../migration.ts';
 
 /** The worker takes due messages urgent first, then in order: let it walk an index, not sort. */
 export const smsClaimOrder: Migration = {

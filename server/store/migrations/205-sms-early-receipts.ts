@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../migration.ts';
 
 /**
  * Receipts that arrive before the relay has recorded the provider's acceptance (an SMSC

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../migration.ts';
 
 /**
  * The idea box. An activity gets a kind (`board` or `ideas`) and, for idea boxes, its

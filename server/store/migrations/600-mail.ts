@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../migration.ts';
 
 /**
  * E-mail: the durable queue (one row per message, rendered when queued), its timeline,

@@ -10,6 +10,7 @@ import { OutboxProvider } from '../../../server/sms/providers/outbox.ts';
 import type { Inbound, Receipt, SmsProvider } from '../../../server/sms/providers/provider.ts';
 import { SmppProvider } from '../../../server/sms/providers/smpp.ts';
 import { TwilioProvider } from '../../../server/sms/providers/twilio.ts';
+import { providerWebhooks } from '../../../server/sms/routes.ts';
 import { FakeTwilio } from '../../support/fake-twilio.ts';
 import { TestSmsc } from '../../support/smsc.ts';
 import { waitUntil } from '../../support/sms.ts';
@@ -74,7 +75,7 @@ async function twilioFarEnd(): Promise<FarEnd> {
     webhookBaseUrl: relayUrl,
     log,
   });
-  provider.routes(router);
+  providerWebhooks(router, provider.webhooks());
   return {
     provider,
     received: () => twilio.messages.map((m) => ({ to: m.to, text: m.body })),
