@@ -6,6 +6,7 @@ import { figuresModule } from './figures/module.ts';
 import { ideasModule } from './ideas/module.ts';
 import { invitationsModule } from './invitations/module.ts';
 import { mailModule } from './mail/module.ts';
+import { peopleModule } from './people/module.ts';
 import { pollsModule } from './polls/module.ts';
 import type { RelayModule } from './relay-module.ts';
 import { smsModule } from './sms/module.ts';
@@ -22,5 +23,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     ideasModule(ctx),
     mailModule(ctx),
     invitationsModule(ctx),
+    peopleModule(ctx),
   ];
 }

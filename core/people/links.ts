@@ -8,8 +8,11 @@ export const invitationLink = (base: string, token: string) => `${trim(base)}/#/
 export const passwordResetLink = (base: string, token: string) => `${trim(base)}/#/reset-password/${token}`;
 export const emailChangeLink = (base: string, token: string) => `${trim(base)}/#/confirm-email/${token}`;
 
+/** Whether a string has the shape of a link's token (checked before any lookup). */
+export const isLinkToken = (token: string) => /^[A-Za-z0-9_-]{20,200}$/.test(token);
+
 /** The token a link ends with (its last path segment), or null. */
 export function tokenOfLink(link: string): string | null {
   const last = link.split(/[/=]/).pop() ?? '';
-  return /^[A-Za-z0-9_-]{20,200}$/.test(last) ? last : null;
+  return isLinkToken(last) ? last : null;
 }

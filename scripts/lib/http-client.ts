@@ -5,7 +5,7 @@ export class Api {
     public token: string | null = null,
   ) {}
 
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
     const res = await fetch(this.base + path, {
       method,
       headers: {
@@ -15,7 +15,7 @@ export class Api {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
   }
 
   /** Like call, but throws unless the status is 2xx. */

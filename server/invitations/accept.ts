@@ -1,5 +1,6 @@
 import type { AcceptInvitationRequest } from '#core/api/invitations';
 import { ErrorCode } from '#core/api/errors';
+import { isLinkToken } from '#core/people/links';
 import { openSession } from '../accounts/sessions.ts';
 import { phoneFor } from '../accounts/users.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -12,7 +13,7 @@ import { statusOf, type InvitationRow } from './invitations.ts';
 
 /** Why a link cannot be used, or the invitation it opens. */
 async function usable(db: Queries, token: string, now: string): Promise<InvitationRow> {
-  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) throw notFound('invitation');
+  if (!isLinkToken(token)) throw notFound('invitation');
   const row = await db.get<InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?', [hashSecret(token)]);
   if (!row) throw notFound('invitation');
   const status = statusOf(row, now);
@@ -58,7 +59,7 @@ export async function acceptInvitation(ctx: Context, token: string, input: Accep
       throw new Refusal(ErrorCode.conflict, 'This address already has an account: sign in instead.');
     }
     await tx.run(
-      `INSERT INTO users (id, org_id, name, email, phone, password_hash, role, created_at, guest, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO users (id, org_id, name, email, phone, password_hash, role, created_at, guest, locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [userId, row.org_id, input.name, row.email, phone, passwordHash, row.role, at, row.guest, input.language ?? null],
     );
     if (row.activity_id) {

@@ -101,6 +101,22 @@ export class TestSmtp {
     return this.received;
   }
 
+  /** The messages to `address` so far. */
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((m) => m.envelopeTo.includes(address));
+  }
+
+  /** Waits for the `nth` message to `address` and returns the token of its link containing `marker`. */
+  async tokenTo(address: string, marker: string, nth = 1, ms = 20_000): Promise<string> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const mails = this.to(address);
+      if (mails.length >= nth) return linkToken(mails[nth - 1]!.text, marker);
+      if (Date.now() > until) throw new Error(`no e-mail ${nth} to ${address}`);
+      await this.waitFor(this.received.length + 1, Math.max(1, until - Date.now())).catch(() => undefined);
+    }
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }

@@ -18,6 +18,7 @@ import { decisions } from './410-decisions.ts';
 import { ideas } from './500-ideas.ts';
 import { mail } from './600-mail.ts';
 import { invitations } from './610-invitations.ts';
+import { passwordResets } from './620-password-resets.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -44,4 +45,5 @@ export const migrations: Migration[] = [
   ideas,
   mail,
   invitations,
+  passwordResets,
 ];

@@ -1,48 +1,33 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invitation } from '#core/api/invitations';
 import { Api, addPerson, password, setUpOrganisation } from '../../support/api.ts';
-import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { linkToken, TestSmtp } from '../../support/smtp.ts';
+import { startMailRelay, type MailRelay } from '../../support/mail-relay.ts';
+import type { RelayProcess } from '../../support/relay.ts';
+import type { TestSmtp } from '../../support/smtp.ts';
 
 /**
  * Invitations over a real relay and an SMTP server on loopback: invite → e-mail →
  * accept → signed in; links used twice, revoked, replaced or expired are refused; a
  * guest sees the one activity they were invited to and nothing of the organisation.
  */
+let world: MailRelay;
 let relay: RelayProcess;
 let smtp: TestSmtp;
-let clockDir: string;
 let admin: Api;
 let facilitator: Api;
 let activity: string;
 let otherActivity: string;
 const start = new Date('2026-12-01T09:00:00Z');
-const setClock = (at: Date) => writeFile(path.join(clockDir, 'now'), at.toISOString());
+const setClock = (at: Date) => world.setClock(at);
 
-async function tokenMailedTo(address: string, nth = 1): Promise<string> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const mails = smtp.received.filter((m) => m.envelopeTo.includes(address));
-    if (mails.length >= nth) return linkToken(mails[nth - 1]!.text, '/#/invite/');
-    if (Date.now() > until) throw new Error(`no invitation e-mail ${nth} to ${address}`);
-    await smtp.waitFor(smtp.received.length + 1, 20_000).catch(() => undefined);
-  }
-}
+const tokenMailedTo = (address: string, nth = 1) => smtp.tokenTo(address, '/#/invite/', nth);
 
 const accept = (token: string, body: object = { name: 'Someone New', password }) =>
   new Api(relay.url).call<{ token?: string; error?: { code: string } }>('POST', `/api/invitations/${token}/accept`, body);
 
 beforeAll(async () => {
-  smtp = new TestSmtp();
-  await smtp.listen();
-  clockDir = await mkdtemp(path.join(tmpdir(), 'conclave-clock-'));
-  await setClock(start);
-  relay = await startRelayProcess({
-    env: { NODE_ENV: 'test', CONCLAVE_FAKE_CLOCK_FILE: path.join(clockDir, 'now'), SMTP_URL: smtp.url, MAIL_FROM: 'Conclave <conclave@durand.example>' },
-  });
+  world = await startMailRelay(start);
+  ({ relay, smtp } = world);
   admin = await setUpOrganisation(relay.url);
   facilitator = (await addPerson(admin, 'Fabien Facilitateur')).api;
   activity = (await facilitator.ok<{ id: string }>('POST', '/api/activities', { title: 'Lyon office', question: 'Where do we move the Lyon office?' })).id;
@@ -50,10 +35,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await relay?.stop();
-  await smtp?.close();
-  if (relay) await removeDataDir(relay.dataDir);
-  await rm(clockDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe('invitations', () => {

@@ -1,0 +1,42 @@
+/**
+ * How many times each key (a person, an address, an e-mail) did something in the last
+ * `windowMs`, kept in memory and bounded: at most `limit` per key, and past `maxKeys`
+ * keys the quiet ones are forgotten (and, if all are busy, the oldest).
+ */
+export class RateWindow {
+  private readonly times = new Map<string, number[]>();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  /** Counts one for `key` at `now`; returns 0 when allowed, else the seconds to wait (nothing counted). */
+  take(key: string, now: number): number {
+    const wait = this.waitFor(key, now);
+    if (wait > 0) return wait;
+    const recent = this.times.get(key) ?? [];
+    recent.push(now);
+    this.times.set(key, recent);
+    if (this.times.size > this.maxKeys) this.forget(now);
+    return 0;
+  }
+
+  /** The seconds `key` must wait before it may count one more, without counting. */
+  waitFor(key: string, now: number): number {
+    const recent = (this.times.get(key) ?? []).filter((t) => t > now - this.windowMs);
+    if (recent.length > 0) this.times.set(key, recent);
+    else this.times.delete(key);
+    if (recent.length < this.limit) return 0;
+    return Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
+  }
+
+  private forget(now: number) {
+    for (const [key, times] of this.times) if (times.every((t) => t <= now - this.windowMs)) this.times.delete(key);
+    for (const key of this.times.keys()) {
+      if (this.times.size <= this.maxKeys) break;
+      this.times.delete(key);
+    }
+  }
+}

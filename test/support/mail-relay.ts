@@ -1,0 +1,41 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { removeDataDir, startRelayProcess, type RelayProcess } from './relay.ts';
+import { TestSmtp } from './smtp.ts';
+
+/** A real relay sending through an SMTP server on loopback, on a clock the test sets. */
+export interface MailRelay {
+  relay: RelayProcess;
+  smtp: TestSmtp;
+  setClock(at: Date): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startMailRelay(start: Date, env: Record<string, string> = {}): Promise<MailRelay> {
+  const smtp = new TestSmtp();
+  await smtp.listen();
+  const clockDir = await mkdtemp(path.join(tmpdir(), 'conclave-clock-'));
+  const setClock = (at: Date) => writeFile(path.join(clockDir, 'now'), at.toISOString());
+  await setClock(start);
+  const relay = await startRelayProcess({
+    env: {
+      NODE_ENV: 'test',
+      CONCLAVE_FAKE_CLOCK_FILE: path.join(clockDir, 'now'),
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Conclave <conclave@durand.example>',
+      ...env,
+    },
+  });
+  return {
+    relay,
+    smtp,
+    setClock,
+    async close() {
+      await relay.stop();
+      await smtp.close();
+      await removeDataDir(relay.dataDir);
+      await rm(clockDir, { recursive: true, force: true });
+    },
+  };
+}
