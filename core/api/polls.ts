@@ -16,6 +16,13 @@ export const pollKinds = ['single', 'dots', 'ranking', 'matrix', 'consent', 'est
 export const PollKind = z.enum(pollKinds);
 export type PollKind = z.infer<typeof PollKind>;
 
+/**
+ * The fewest ballots an anonymous round must hold before its facilitator may reveal it
+ * by hand (the deadline reveals it whatever the count): below that, the result would
+ * tell who chose what.
+ */
+export const anonymousRevealMinimum = 3;
+
 export const Label = z.string().trim().min(1, 'a label cannot be empty').max(120);
 
 const distinct = (labels: string[]) => new Set(labels.map((l) => l.toLocaleLowerCase())).size === labels.length;

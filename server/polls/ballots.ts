@@ -6,6 +6,7 @@ import { may } from '../activities/access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { conflict, forbidden, Refusal } from '../errors.ts';
+import { markVoted } from './participation.ts';
 import type { PollRecord } from './records.ts';
 
 /**
@@ -15,8 +16,10 @@ import type { PollRecord } from './records.ts';
  * - In a named poll, sending again before the reveal replaces one's input; after the
  *   reveal, input changes only in a new round.
  * - In an anonymous poll, the ballot is stored with a random key and no voter, and
- *   the participation row with no time: nothing links them, so a ballot cannot be
- *   found again to be replaced — it is final, and a second one is refused.
+ *   participation is a flag flipped in a row laid out when the round opened
+ *   (`participation.ts`); the WAL is emptied after each such vote. Nothing links them,
+ *   not even the file's layout, so a ballot cannot be found again to be replaced — it
+ *   is final, and a second one is refused.
  */
 export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord, role: Parameters<typeof may.edit>[0], ballot: Ballot) {
   if (!may.edit(role)) throw forbidden('Only contributors and facilitators take part in polls; viewers follow them.');
@@ -29,12 +32,9 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
     if (current?.status !== 'open') throw conflict('This round is revealed: input can change only in a new round.');
     const round = current.round;
     if (poll.anonymous) {
-      const joined = await tx.run('INSERT OR IGNORE INTO poll_participants (poll_id, round, user_id) VALUES (?, ?, ?)', [
-        poll.id,
-        round,
-        caller.id,
-      ]);
-      if (joined.changes === 0) throw conflict('You have voted in this anonymous poll: an anonymous ballot cannot be changed.');
+      if (!(await markVoted(tx, poll.id, round, poll.activityId, caller.id))) {
+        throw conflict('You have voted in this anonymous poll: an anonymous ballot cannot be changed.');
+      }
       await tx.run('INSERT INTO poll_ballots (poll_id, round, ballot_key, voter_id, ballot) VALUES (?, ?, ?, NULL, ?)', [
         poll.id,
         round,
@@ -50,4 +50,6 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
       [poll.id, round, caller.id, caller.id, text],
     );
   });
+  // The WAL would otherwise keep the pages before and after this vote side by side.
+  if (poll.anonymous) await ctx.db.checkpoint();
 }

@@ -1,4 +1,4 @@
-import type { CreatePollRequest } from '#core/api/polls';
+import { anonymousRevealMinimum, type CreatePollRequest } from '#core/api/polls';
 import type { Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
 import { newId } from '../auth/tokens.ts';
@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import { badRequest, conflict } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 import { pollToFacilitate } from './access.ts';
+import { layOutParticipation } from './participation.ts';
 
 /** Tells the deadline scheduler that a deadline was added or moved. */
 export type DeadlinesChanged = () => void;
@@ -38,6 +39,7 @@ export async function createPoll(ctx: Context, caller: Caller, activityId: strin
       [id, activityId, input.kind, JSON.stringify(definition), input.anonymous ? 1 : 0, caller.id, now],
     );
     await tx.run('INSERT INTO poll_rounds (poll_id, round, deadline, opened_at) VALUES (?, 1, ?, ?)', [id, deadline, now]);
+    if (input.anonymous) await layOutParticipation(tx, id, 1, activityId);
     await tx.run(`UPDATE activities SET status = 'deciding', updated_at = ? WHERE id = ? AND status IN ('draft', 'open')`, [
       now,
       activityId,
@@ -47,12 +49,25 @@ export async function createPoll(ctx: Context, caller: Caller, activityId: strin
   return { id };
 }
 
-/** Reveals the current round of a poll, by its facilitator. */
+/**
+ * Reveals the current round of a poll, by its facilitator. An anonymous round is not
+ * revealed by hand below `anonymousRevealMinimum` ballots: with one or two, the result
+ * would tell who chose what. (Its deadline still reveals it.)
+ */
 export async function revealPoll(ctx: Context, caller: Caller, pollId: string) {
   const { poll } = await pollToFacilitate(ctx, caller, pollId);
   await ctx.db.transaction(async (tx) => {
     const current = await tx.get<{ status: string; round: number }>('SELECT status, round FROM polls WHERE id = ?', [poll.id]);
     if (current?.status !== 'open') throw conflict('This round is already revealed.');
+    if (poll.anonymous) {
+      const cast = await tx.get<{ n: number }>('SELECT count(*) AS n FROM poll_ballots WHERE poll_id = ? AND round = ?', [poll.id, current.round]);
+      if ((cast?.n ?? 0) < anonymousRevealMinimum) {
+        throw conflict(
+          `An anonymous round can be revealed only once it has at least ${anonymousRevealMinimum} ballots (it has ${cast?.n ?? 0}): ` +
+            'fewer would tell who chose what. Wait for more, or let the deadline reveal it.',
+        );
+      }
+    }
     await revealRound(tx, poll.id, current.round, ctx.now().toISOString(), caller.id);
   });
 }
@@ -106,6 +121,7 @@ export async function openRound(ctx: Context, caller: Caller, pollId: string, re
       ctx.now().toISOString(),
     ]);
     await tx.run(`UPDATE polls SET status = 'open', round = ? WHERE id = ?`, [next, poll.id]);
+    if (poll.anonymous) await layOutParticipation(tx, poll.id, next, poll.activityId);
   });
   changed();
 }

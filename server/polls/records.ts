@@ -84,7 +84,7 @@ export async function ballotsOf(db: Queries, pollId: string, round: number): Pro
 export async function participantsOf(db: Queries, pollId: string, round: number) {
   return db.all<{ userId: string; name: string }>(
     `SELECT p.user_id AS userId, u.name FROM poll_participants p JOIN users u ON u.id = p.user_id
-      WHERE p.poll_id = ? AND p.round = ? ORDER BY u.name COLLATE NOCASE, u.id`,
+      WHERE p.poll_id = ? AND p.round = ? AND p.voted = 1 ORDER BY u.name COLLATE NOCASE, u.id`,
     [pollId, round],
   );
 }

@@ -39,6 +39,8 @@ export class Database implements Queries {
     await db.direct.exec(`PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`);
     await db.direct.exec('PRAGMA foreign_keys = ON');
     await db.direct.exec('PRAGMA busy_timeout = 5000');
+    // Deleted content is overwritten with zeros, not left readable in free space.
+    await db.direct.exec('PRAGMA secure_delete = ON');
     return db;
   }
 
@@ -104,6 +106,15 @@ export class Database implements Queries {
         throw err;
       }
     });
+  }
+
+  /**
+   * Copies the WAL into the file and empties the WAL, so that it no longer holds the
+   * successive versions of the pages written since the last checkpoint (used after an
+   * anonymous ballot: two versions side by side would show which rows one vote changed).
+   */
+  async checkpoint() {
+    await this.locked(() => this.direct.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
   }
 
   close() {

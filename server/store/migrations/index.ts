@@ -14,6 +14,7 @@ import { smsPartNumbersBackfill } from './204-sms-part-numbers-backfill.ts';
 import { smsEarlyReceipts } from './205-sms-early-receipts.ts';
 import { personLocale } from './206-person-locale.ts';
 import { polls } from './400-polls.ts';
+import { anonymousParticipation } from './401-anonymous-participation.ts';
 import { decisions } from './410-decisions.ts';
 import { ideas } from './500-ideas.ts';
 import { mail } from './600-mail.ts';
@@ -41,6 +42,7 @@ export const migrations: Migration[] = [
   personLocale,
   figures,
   polls,
+  anonymousParticipation,
   decisions,
   ideas,
   mail,

@@ -243,13 +243,14 @@ describe('sealed polls', () => {
     const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, single({ anonymous: true }));
     await bob.ok('POST', `/api/polls/${id}/votes`, { choice: 'Lyon' });
     await carol.ok('POST', `/api/polls/${id}/votes`, { choice: 'Nantes' });
+    await fiona.ok('POST', `/api/polls/${id}/votes`, { choice: 'Nantes' });
     const again = await bob.call<{ error: { message: string } }>('POST', `/api/polls/${id}/votes`, { choice: 'Nantes' });
     expect(again.status).toBe(409);
     const view = await fiona.ok<{ rounds: { choices: unknown }[]; results: { counts: { votes: number }[] } }>(
       'POST',
       `/api/polls/${id}/reveal`,
     );
-    expect(view.results.counts.map((c) => c.votes)).toEqual([1, 0, 1]);
+    expect(view.results.counts.map((c) => c.votes)).toEqual([1, 0, 2]);
     expect(view.rounds[0]?.choices).toBeNull();
     const bobsView = await bob.ok<{ mine: { taken: boolean; ballot: unknown } }>('GET', `/api/polls/${id}`);
     expect(bobsView.mine).toEqual({ taken: true, ballot: null });
@@ -260,16 +261,15 @@ describe('sealed polls', () => {
       'SELECT * FROM poll_ballots WHERE poll_id = ?',
       [id],
     );
-    expect(ballots).toHaveLength(2);
+    expect(ballots).toHaveLength(3);
     for (const b of ballots) {
       expect(b.voter_id).toBeNull();
       expect(users).not.toContain(b.ballot_key);
       expect(Object.keys(b).sort()).toEqual(['ballot', 'ballot_key', 'poll_id', 'round', 'voter_id']);
     }
+    // Participation: one row per eligible person, laid out when the round opened; a vote flips `voted`.
     const participants = await queryStore<Record<string, unknown>>(relay.dataDir, 'SELECT * FROM poll_participants WHERE poll_id = ?', [id]);
-    expect(participants.map((p) => Object.keys(p).sort())).toEqual([
-      ['poll_id', 'round', 'user_id'],
-      ['poll_id', 'round', 'user_id'],
-    ]);
+    expect(participants.map((p) => Object.keys(p).sort())).toEqual(participants.map(() => ['poll_id', 'round', 'user_id', 'voted']));
+    expect(participants.filter((p) => p.voted === 1)).toHaveLength(3);
   });
 });
