@@ -1,12 +1,45 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { allowedImports } from './scripts/lint/allowed-imports.mjs';
 
-/** Layers (DESIGN.md): core imports no shell; renderer talks to main and server only over the wire. */
-const shells = (...names) => names.map((name) => ({ group: [`**/${name}/**`, `#${name}/*`], message: `no import of ${name}/ here (layers, see STYLE.md)` }));
-const nodeOnly = [
-  { group: ['node:*'], message: 'core/ and renderer/ run everywhere: no node built-ins' },
-  { group: ['sqlite3', 'ws', 'electron', 'pino', 'smpp'], message: 'a shell-only library' },
+/**
+ * Layers (DESIGN.md, STYLE.md §1), written as allow-lists: what each folder may import,
+ * folders of the repository and packages. Anything not listed is refused
+ * (scripts/lint/allowed-imports.mjs), so a new dependency of a layer is a line here.
+ */
+const layers = { plugins: { layers: { rules: { 'allowed-imports': allowedImports } } } };
+const allow = (layer, files, folders, packages) => ({
+  files,
+  ...layers,
+  rules: { 'layers/allowed-imports': ['error', { layer, folders, packages }] },
+});
+
+/** Libraries that need neither a DOM nor Node: core may use them, and so every layer. */
+const pure = ['zod', 'yjs', 'croner', 'fractional-indexing', 'libphonenumber-js', 'sms-segments-calculator'];
+const ui = [...pure, 'react', 'react-dom', 'react-intl', 'intl-messageformat', 'lexical', '@lexical/*', 'y-websocket', 'y-indexeddb', 'y-protocols', 'lib0', 'chart.js'];
+const relay = [...pure, 'node:*', 'sqlite3', 'ws', 'y-protocols', 'lib0', 'pino', 'smpp', 'nodemailer', 'busboy', 'pdf-lib', 'lexical', '@lexical/yjs'];
+const desktop = ['electron', 'node:*', 'zod'];
+const build = ['vite', 'node:*'];
+const farEnds = ['y-websocket', 'smtp-server', 'mailparser', 'typescript', 'vitest'];
+
+const layerRules = [
+  allow('core/', ['core/**'], ['core/'], pure),
+  allow('renderer/', ['renderer/**'], ['core/', 'renderer/'], ui),
+  allow('server/', ['server/**'], ['core/', 'server/'], relay),
+  allow('main/', ['main/**'], ['core/', 'main/'], desktop),
+  allow('a build configuration', ['main/vite.*.ts', 'renderer/vite.*.ts'], ['main/', 'renderer/'], build),
+  allow('unit tests of core/', ['test/unit/core/**'], ['core/', 'test/unit/core/'], [...pure, 'vitest']),
+  allow('unit tests of renderer/', ['test/unit/renderer/**'], ['core/', 'renderer/', 'test/unit/renderer/'], [...ui, 'vitest']),
+  // The history wording must name each path the relay's change summary produces: the one unit test that checks two layers agree.
+  allow('the history wording test', ['test/unit/renderer/screens/history.test.ts'], ['core/', 'renderer/', 'server/sync/summary.ts'], [...ui, 'vitest']),
+  allow('unit tests of server/', ['test/unit/server/**'], ['core/', 'server/', 'test/support/', 'test/unit/server/'], [...relay, 'vitest']),
+  allow('unit tests of main/', ['test/unit/main/**'], ['core/', 'main/', 'test/unit/main/'], [...desktop, 'vite', 'vitest']),
+  allow('unit tests of scripts/', ['test/unit/scripts/**'], ['scripts/', 'test/unit/scripts/'], ['node:*', 'vitest']),
+  allow('architecture tests', ['test/unit/architecture/**'], ['test/support/', 'test/unit/architecture/'], ['node:*', 'vitest']),
+  allow('integration tests', ['test/integration/**'], ['core/', 'server/', 'scripts/', 'test/support/', 'test/integration/'], [...relay, ...farEnds]),
+  allow('test support', ['test/support/**'], ['core/', 'server/', 'scripts/', 'test/support/'], [...relay, ...farEnds]),
+  allow('end-to-end tests', ['test/e2e/**'], ['core/', 'test/support/', 'test/e2e/'], ['@playwright/test', 'node:*', 'yjs']),
 ];
 
 export default tseslint.config(
@@ -22,26 +55,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  {
-    files: ['core/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [...shells('server', 'renderer', 'main'), ...nodeOnly, { group: ['react', 'react-dom', 'lexical', '@lexical/*'], message: 'core/ has no UI' }] }],
-    },
-  },
-  {
-    files: ['renderer/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...shells('server', 'main'), ...nodeOnly] }] },
-  },
-  {
-    files: ['server/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [...shells('renderer', 'main'), { group: ['electron', 'react', 'react-dom', '@lexical/react', '@lexical/react/*'], message: 'the relay has no UI (headless lexical is allowed)' }] }],
-    },
-  },
-  {
-    files: ['main/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...shells('server', 'renderer')] }] },
-  },
+  ...layerRules,
   {
     files: ['scripts/**', 'bench/**', 'test/**'],
     rules: { 'no-console': 'off' },
