@@ -3,12 +3,12 @@ import type { Figure } from '#core/api/figures';
 import { ApiError } from '../api/client.ts';
 import { importCsvFile } from '../actions/figures.ts';
 import { FormError } from '../components/Field.tsx';
-import { useFiguresText } from '../i18n/figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
 /** A CSV of days: all imported, or none, with each bad line named. */
 export function CsvImport({ figure, onImported }: { figure: Figure; onImported(): void }) {
-  const t = useFiguresText();
+  const { t } = useI18n();
   const { api } = useSignedIn();
   const [file, setFile] = useState<File | null>(null);
   const [problems, setProblems] = useState<ApiError | null>(null);
@@ -20,17 +20,17 @@ export function CsvImport({ figure, onImported }: { figure: Figure; onImported()
     setDone(null);
     try {
       const { imported } = await importCsvFile(api, figure.id, file);
-      setDone(t('imported', { count: imported }));
+      setDone(t('figures.imported', { count: imported }));
       onImported();
     } catch (err) {
       setProblems(err instanceof ApiError ? err : new ApiError(0, 'internal_error', String(err)));
     }
   };
   return (
-    <form className="card csv-import" onSubmit={(e) => void submit(e)} aria-label={t('import')}>
-      <h2>{t('import')}</h2>
-      <p className="field-hint">{t('importHint')}</p>
-      <input type="file" accept=".csv,text/csv,text/plain" aria-label={t('csvFile')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+    <form className="card csv-import" onSubmit={(e) => void submit(e)} aria-label={t('figures.import')}>
+      <h2>{t('figures.import')}</h2>
+      <p className="field-hint">{t('figures.importHint')}</p>
+      <input type="file" accept=".csv,text/csv,text/plain" aria-label={t('figures.csvFile')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <FormError message={problems?.message ?? null} />
       {problems && problems.issues.length > 1 && (
         <ul className="csv-problems">
@@ -43,7 +43,7 @@ export function CsvImport({ figure, onImported }: { figure: Figure; onImported()
       )}
       {done && <p className="notice" role="status">{done}</p>}
       <button type="submit" className="button" disabled={!file}>
-        {t('importButton')}
+        {t('figures.importButton')}
       </button>
     </form>
   );

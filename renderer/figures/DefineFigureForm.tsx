@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { defineFigure } from '../actions/figures.ts';
 import { FormError, TextField } from '../components/Field.tsx';
-import { useFiguresText } from '../i18n/figures.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
 /** "CA veille", EUR, two decimals: a figure is defined in one form. */
 export function DefineFigureForm() {
-  const t = useFiguresText();
+  const { t } = useI18n();
   const { api } = useSignedIn();
   const [form, setForm] = useState({ label: '', unit: 'EUR', decimals: 2, smsLabel: '' });
   const [error, setError] = useState<ApiError | null>(null);
@@ -27,16 +27,16 @@ export function DefineFigureForm() {
     }
   };
   return (
-    <form className="card figure-form" onSubmit={(e) => void submit(e)} aria-label={t('define')}>
-      <h2>{t('define')}</h2>
-      <TextField label={t('label')} value={form.label} required maxLength={60} onChange={(e) => setForm({ ...form, label: e.target.value })} error={error?.issueFor('label')} />
-      <TextField label={t('unit')} hint={t('unitHint')} value={form.unit} maxLength={16} onChange={(e) => setForm({ ...form, unit: e.target.value })} />
-      <TextField label={t('decimals')} type="number" min={0} max={4} value={form.decimals} onChange={(e) => setForm({ ...form, decimals: Number(e.target.value) })} />
-      <TextField label={t('smsLabel')} value={form.smsLabel} maxLength={30} onChange={(e) => setForm({ ...form, smsLabel: e.target.value })} />
+    <form className="card figure-form" onSubmit={(e) => void submit(e)} aria-label={t('figures.define')}>
+      <h2>{t('figures.define')}</h2>
+      <TextField label={t('figures.label')} value={form.label} required maxLength={60} onChange={(e) => setForm({ ...form, label: e.target.value })} error={error?.issueFor('label')} />
+      <TextField label={t('figures.unit')} hint={t('figures.unitHint')} value={form.unit} maxLength={16} onChange={(e) => setForm({ ...form, unit: e.target.value })} />
+      <TextField label={t('figures.decimals')} type="number" min={0} max={4} value={form.decimals} onChange={(e) => setForm({ ...form, decimals: Number(e.target.value) })} />
+      <TextField label={t('figures.smsLabel')} value={form.smsLabel} maxLength={30} onChange={(e) => setForm({ ...form, smsLabel: e.target.value })} />
       <FormError message={error?.message ?? null} />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={busy || form.label.trim() === ''}>
-          {t('create')}
+          {t('figures.create')}
         </button>
       </div>
     </form>

@@ -2,7 +2,6 @@ import type { Figure, FigureValue } from '#core/api/figures';
 import { daysBetween } from '#core/figures/days';
 import { formatDay } from '#core/figures/format';
 import { useI18n } from '../i18n/index.tsx';
-import { useFiguresText } from '../i18n/figures.ts';
 import { useFigureFormat } from '../state/use-figures.ts';
 
 /**
@@ -15,14 +14,13 @@ const height = 240;
 const pad = { left: 64, right: 12, top: 12, bottom: 28 };
 
 const series = [
-  { key: 'value', className: 'line-value', label: 'chartValue' },
-  { key: 'forecast', className: 'line-forecast', label: 'chartForecast' },
-  { key: 'lastYear', className: 'line-last-year', label: 'chartLastYear' },
+  { key: 'value', className: 'line-value', label: 'figures.chartValue' },
+  { key: 'forecast', className: 'line-forecast', label: 'figures.chartForecast' },
+  { key: 'lastYear', className: 'line-last-year', label: 'figures.chartLastYear' },
 ] as const;
 
 export function FigureChart({ figure, values, from, to }: { figure: Figure; values: FigureValue[]; from: string; to: string }) {
-  const t = useFiguresText();
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const format = useFigureFormat();
   const days = daysBetween(from, to);
   const byDay = new Map(values.map((v) => [v.date, v]));
@@ -48,7 +46,7 @@ export function FigureChart({ figure, values, from, to }: { figure: Figure; valu
   const ticks = [low, (low + high) / 2, high];
   return (
     <figure className="figure-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${figure.label} — ${t('chart')}`}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${figure.label} — ${t('figures.chart')}`}>
         {ticks.map((n) => (
           <g key={n} className="chart-grid">
             <line x1={pad.left} x2={width - pad.right} y1={y(n)} y2={y(n)} />

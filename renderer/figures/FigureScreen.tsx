@@ -1,7 +1,6 @@
 import '../styles/figures.css';
 import { useState } from 'react';
 import { addDays, dayIn } from '#core/figures/days';
-import { useFiguresText } from '../i18n/figures.ts';
 import { useFigure, useFigureFormat, useFigureValues } from '../state/use-figures.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { CsvImport } from './CsvImport.tsx';
@@ -9,6 +8,7 @@ import { FigureChart } from './FigureChart.tsx';
 import { SchedulesPanel } from './SchedulesPanel.tsx';
 import { SendPanel } from './SendPanel.tsx';
 import { ValueForm } from './ValueForm.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
 /** Yesterday, in the time zone of this computer. */
 export function yesterday(): string {
@@ -17,7 +17,7 @@ export function yesterday(): string {
 
 /** One figure: enter a day, import, its month on a chart, preview and send, schedules. */
 export function FigureScreen({ id }: { id: string }) {
-  const t = useFiguresText();
+  const { t } = useI18n();
   const figure = useFigure(id);
   const to = yesterday();
   const values = useFigureValues(id, to);
@@ -36,28 +36,28 @@ export function FigureScreen({ id }: { id: string }) {
   return (
     <main id="main" className="page figures-page">
       <a className="back-link" href={hrefOf({ name: 'figures' })}>
-        {t('back')}
+        {t('figures.back')}
       </a>
       <div className="page-head">
         <h1>{f.label}</h1>
       </div>
       {latest && (
         <p className="figure-gaps">
-          {t('gaps', { date: latest.date, vsForecast: format.percent(latest.vsForecast), vsLastYear: format.percent(latest.vsLastYear) })}
+          {t('figures.gaps', { date: latest.date, vsForecast: format.percent(latest.vsForecast), vsLastYear: format.percent(latest.vsLastYear) })}
         </p>
       )}
-      <section className="card" aria-label={t('chart')}>
-        <h2>{t('chart')}</h2>
+      <section className="card" aria-label={t('figures.chart')}>
+        <h2>{t('figures.chart')}</h2>
         <FigureChart figure={f} values={values.data ?? []} from={addDays(to, -30)} to={to} />
         <details>
-          <summary>{t('history')}</summary>
+          <summary>{t('figures.history')}</summary>
           <table className="figure-history">
             <thead>
               <tr>
-                <th>{t('date')}</th>
-                <th>{t('value')}</th>
-                <th>{t('forecast')}</th>
-                <th>{t('lastYear')}</th>
+                <th>{t('figures.date')}</th>
+                <th>{t('figures.value')}</th>
+                <th>{t('figures.forecast')}</th>
+                <th>{t('figures.lastYear')}</th>
               </tr>
             </thead>
             <tbody>

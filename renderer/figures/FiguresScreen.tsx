@@ -1,40 +1,40 @@
 import '../styles/figures.css';
-import { useFiguresText } from '../i18n/figures.ts';
 import { useFigureFormat, useFigures, useFiguresAccess } from '../state/use-figures.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { AlertsPanel } from './AlertsPanel.tsx';
 import { DefineFigureForm } from './DefineFigureForm.tsx';
 import { ListsPanel } from './ListsPanel.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
 /** Daily figures: the controller's alerts, the figures, their definition, the lists. */
 export function FiguresScreen() {
-  const t = useFiguresText();
+  const { t } = useI18n();
   const access = useFiguresAccess();
   const figures = useFigures();
   const format = useFigureFormat();
   if (access.status === 'ready' && !access.data) {
     return (
       <main id="main" className="page">
-        <p className="notice">{t('notController')}</p>
+        <p className="notice">{t('figures.notController')}</p>
       </main>
     );
   }
   return (
     <main id="main" className="page figures-page">
       <div className="page-head">
-        <h1>{t('title')}</h1>
+        <h1>{t('figures.title')}</h1>
       </div>
-      <p className="muted">{t('intro')}</p>
+      <p className="muted">{t('figures.intro')}</p>
       <AlertsPanel />
       {figures.status === 'failed' && <p role="alert">{figures.error.message}</p>}
-      {figures.status === 'ready' && figures.data.length === 0 && <p className="empty-state">{t('empty')}</p>}
-      <ul className="figure-list" aria-label={t('title')}>
+      {figures.status === 'ready' && figures.data.length === 0 && <p className="empty-state">{t('figures.empty')}</p>}
+      <ul className="figure-list" aria-label={t('figures.title')}>
         {(figures.data ?? []).map((f) => (
           <li key={f.id}>
             <a className="figure-row" href={hrefOf({ name: 'figure', id: f.id })}>
               <span className="figure-label">{f.label}</span>
               <span className="muted small">
-                {f.latest ? t('latest', { value: format.value(f, f.latest.value), date: f.latest.date }) : t('noValue')}
+                {f.latest ? t('figures.latest', { value: format.value(f, f.latest.value), date: f.latest.date }) : t('figures.noValue')}
               </span>
             </a>
           </li>

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { createRecipientList } from '../actions/figures.ts';
 import { FormError, TextField } from '../components/Field.tsx';
-import { useFiguresText } from '../i18n/figures.ts';
 import { usePeopleAndGroups, useRecipientLists } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
 /** Recipient lists: people and groups, picked by name. */
 export function ListsPanel() {
-  const t = useFiguresText();
+  const { t } = useI18n();
   const { api } = useSignedIn();
   const lists = useRecipientLists();
   const directory = usePeopleAndGroups();
@@ -32,8 +32,8 @@ export function ListsPanel() {
     }
   };
   return (
-    <section className="card lists-panel" aria-label={t('lists')}>
-      <h2>{t('lists')}</h2>
+    <section className="card lists-panel" aria-label={t('figures.lists')}>
+      <h2>{t('figures.lists')}</h2>
       <ul className="recipient-lists">
         {(lists.data ?? []).map((l) => (
           <li key={l.id}>
@@ -42,10 +42,10 @@ export function ListsPanel() {
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => void submit(e)} aria-label={t('createList')}>
-        <TextField label={t('listName')} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+      <form onSubmit={(e) => void submit(e)} aria-label={t('figures.createList')}>
+        <TextField label={t('figures.listName')} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
         <fieldset className="pick-list">
-          <legend>{t('people')}</legend>
+          <legend>{t('figures.people')}</legend>
           {(directory.data?.people ?? []).map((p) => (
             <label key={p.id} className="checkbox">
               <input type="checkbox" checked={people.includes(p.id)} onChange={() => setPeople(toggle(people, p.id))} />
@@ -55,7 +55,7 @@ export function ListsPanel() {
         </fieldset>
         {(directory.data?.groups.length ?? 0) > 0 && (
           <fieldset className="pick-list">
-            <legend>{t('groups')}</legend>
+            <legend>{t('figures.groups')}</legend>
             {directory.data!.groups.map((g) => (
               <label key={g.id} className="checkbox">
                 <input type="checkbox" checked={groups.includes(g.id)} onChange={() => setGroups(toggle(groups, g.id))} />
@@ -66,7 +66,7 @@ export function ListsPanel() {
         )}
         <FormError message={error} />
         <button type="submit" className="button" disabled={name.trim() === '' || people.length + groups.length === 0}>
-          {t('createList')}
+          {t('figures.createList')}
         </button>
       </form>
     </section>

@@ -4,14 +4,12 @@ import { ApiError } from '../api/client.ts';
 import { scheduleFigure, switchSchedule } from '../actions/figures.ts';
 import { FormError, TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { useFiguresText } from '../i18n/figures.ts';
 import { useRecipientLists, useSchedules } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 
 /** Schedules of this figure (09:00 Monday–Saturday, Europe/Paris by default) and their runs. */
 export function SchedulesPanel({ figure }: { figure: Figure }) {
-  const t = useFiguresText();
-  const { formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const schedules = useSchedules();
   const lists = useRecipientLists();
@@ -30,31 +28,31 @@ export function SchedulesPanel({ figure }: { figure: Figure }) {
     }
   };
   return (
-    <section className="card schedules-panel" aria-label={t('schedules')}>
-      <h2>{t('schedules')}</h2>
+    <section className="card schedules-panel" aria-label={t('figures.schedules')}>
+      <h2>{t('figures.schedules')}</h2>
       <ul className="schedule-list">
         {mine.map((s) => (
           <li key={s.id}>
             <label className="checkbox">
               <input type="checkbox" checked={s.enabled} onChange={() => void switchSchedule(api, s.id, !s.enabled).then(schedules.reload)} />
-              {t('schedule.enabled')}
+              {t('figures.schedule.enabled')}
             </label>{' '}
             <strong>{listName.get(s.listId) ?? s.listId}</strong> · <code>{s.cron}</code> · {s.timeZone}
-            {s.next && <span className="muted small"> · {t('schedule.next', { when: formatDateTime(s.next) })}</span>}
+            {s.next && <span className="muted small"> · {t('figures.schedule.next', { when: formatDateTime(s.next) })}</span>}
             <ul className="run-list">
               {s.runs.slice(0, 7).map((r) => (
                 <li key={r.day} className={`run run-${r.state}`}>
-                  {t('schedule.run', { day: r.day, state: r.state, delivered: r.delivered, sent: r.sent })}
+                  {t('figures.schedule.run', { day: r.day, state: r.state, delivered: r.delivered, sent: r.sent })}
                 </li>
               ))}
             </ul>
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => void submit(e)} aria-label={t('schedule.add')}>
-        <h3>{t('schedule.add')}</h3>
+      <form onSubmit={(e) => void submit(e)} aria-label={t('figures.schedule.add')}>
+        <h3>{t('figures.schedule.add')}</h3>
         <label className="field">
-          {t('list')}
+          {t('figures.list')}
           <select value={form.listId} onChange={(e) => setForm({ ...form, listId: e.target.value })}>
             {(lists.data ?? []).map((l) => (
               <option key={l.id} value={l.id}>
@@ -63,13 +61,13 @@ export function SchedulesPanel({ figure }: { figure: Figure }) {
             ))}
           </select>
         </label>
-        <TextField label={t('schedule.cron')} value={form.cron} onChange={(e) => setForm({ ...form, cron: e.target.value })} />
-        <TextField label={t('schedule.zone')} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />
-        <TextField label={t('schedule.window')} type="number" min={5} max={1380} value={form.windowMinutes} onChange={(e) => setForm({ ...form, windowMinutes: Number(e.target.value) })} />
-        <TextField label={t('schedule.watch')} type="number" min={1} max={1440} value={form.watchMinutes} onChange={(e) => setForm({ ...form, watchMinutes: Number(e.target.value) })} />
+        <TextField label={t('figures.schedule.cron')} value={form.cron} onChange={(e) => setForm({ ...form, cron: e.target.value })} />
+        <TextField label={t('figures.schedule.zone')} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />
+        <TextField label={t('figures.schedule.window')} type="number" min={5} max={1380} value={form.windowMinutes} onChange={(e) => setForm({ ...form, windowMinutes: Number(e.target.value) })} />
+        <TextField label={t('figures.schedule.watch')} type="number" min={1} max={1440} value={form.watchMinutes} onChange={(e) => setForm({ ...form, watchMinutes: Number(e.target.value) })} />
         <FormError message={error} />
         <button type="submit" className="button" disabled={(lists.data ?? []).length === 0}>
-          {t('schedule.add')}
+          {t('figures.schedule.add')}
         </button>
       </form>
     </section>

@@ -5,8 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { previewSend } from '../api/figures.ts';
 import { keepTemplate, sendFigureNow } from '../actions/figures.ts';
 import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
-import { useFiguresText, type FiguresKey } from '../i18n/figures.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useFigureFormat, useRecipientLists } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 
@@ -27,8 +26,7 @@ export function SendPanel({
   valuesRevision: number;
   onTemplateKept(): void;
 }) {
-  const t = useFiguresText();
-  const { formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const format = useFigureFormat();
   const lists = useRecipientLists();
@@ -68,13 +66,13 @@ export function SendPanel({
   };
   const cost = preview ? format.money(preview.totals.costMicros, preview.currency) : '';
   return (
-    <section className="card send-panel" aria-label={t('send')}>
-      <h2>{t('send')}</h2>
-      {lists.status === 'ready' && lists.data.length === 0 && <p className="muted">{t('noList')}</p>}
+    <section className="card send-panel" aria-label={t('figures.send')}>
+      <h2>{t('figures.send')}</h2>
+      {lists.status === 'ready' && lists.data.length === 0 && <p className="muted">{t('figures.noList')}</p>}
       <div className="send-controls">
         <label className="field">
-          {t('list')}
-          <select value={chosen} onChange={(e) => setListId(e.target.value)} aria-label={t('list')}>
+          {t('figures.list')}
+          <select value={chosen} onChange={(e) => setListId(e.target.value)} aria-label={t('figures.list')}>
             {(lists.data ?? []).map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
@@ -82,24 +80,24 @@ export function SendPanel({
             ))}
           </select>
         </label>
-        <TextField label={t('date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <TextField label={t('figures.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
-      <TextAreaField label={t('template')} hint={t('templateHint')} value={template} rows={2} onChange={(e) => setTemplate(e.target.value)} error={problems[0]} />
+      <TextAreaField label={t('figures.template')} hint={t('figures.templateHint')} value={template} rows={2} onChange={(e) => setTemplate(e.target.value)} error={problems[0]} />
       {template !== figure.template && problems.length === 0 && (
         <button type="button" className="button ghost" onClick={() => void keepTemplate(api, figure.id, template).then(onTemplateKept)}>
-          {t('saveTemplate')}
+          {t('figures.saveTemplate')}
         </button>
       )}
       <FormError message={error} />
       {preview && (
         <>
-          <table className="sms-preview" aria-label={t('preview')}>
+          <table className="sms-preview" aria-label={t('figures.preview')}>
             <thead>
               <tr>
-                <th>{t('recipient')}</th>
-                <th>{t('sms')}</th>
-                <th>{t('segments')}</th>
-                <th>{t('cost')}</th>
+                <th>{t('figures.recipient')}</th>
+                <th>{t('figures.sms')}</th>
+                <th>{t('figures.segments')}</th>
+                <th>{t('figures.cost')}</th>
               </tr>
             </thead>
             <tbody>
@@ -107,7 +105,7 @@ export function SendPanel({
                 <tr key={r.userId} className={r.excluded ? 'excluded' : undefined}>
                   <td>{r.name}</td>
                   <td>
-                    {r.excluded ? <span className="excluded-reason">{t(`excluded.${r.excluded}` as FiguresKey)}</span> : <span className="sms-text">{r.text}</span>}
+                    {r.excluded ? <span className="excluded-reason">{t(`figures.excluded.${r.excluded}` as MessageKey)}</span> : <span className="sms-text">{r.text}</span>}
                   </td>
                   <td>{r.excluded ? '—' : `${r.segments} × ${r.encoding}`}</td>
                   <td>{r.excluded ? '—' : format.money(r.costMicros, preview.currency)}</td>
@@ -116,20 +114,20 @@ export function SendPanel({
             </tbody>
           </table>
           <p className="send-totals" role="status">
-            {t('totals', { receiving: preview.totals.receiving, segments: preview.totals.segments, cost, excluded: preview.totals.excluded })}
+            {t('figures.totals', { receiving: preview.totals.receiving, segments: preview.totals.segments, cost, excluded: preview.totals.excluded })}
           </p>
           {!confirming ? (
             <button type="button" className="button primary" disabled={preview.totals.receiving === 0} onClick={() => setConfirming(true)}>
-              {t('sendNow')}
+              {t('figures.sendNow')}
             </button>
           ) : (
-            <div className="confirm" role="alertdialog" aria-label={t('sendNow')}>
-              <p>{t('confirm', { segments: preview.totals.segments, receiving: preview.totals.receiving, cost })}</p>
+            <div className="confirm" role="alertdialog" aria-label={t('figures.sendNow')}>
+              <p>{t('figures.confirm', { segments: preview.totals.segments, receiving: preview.totals.receiving, cost })}</p>
               <button type="button" className="button primary" onClick={() => void send()}>
-                {t('confirmYes')}
+                {t('figures.confirmYes')}
               </button>
               <button type="button" className="button ghost" onClick={() => setConfirming(false)}>
-                {t('cancel')}
+                {t('figures.cancel')}
               </button>
             </div>
           )}
@@ -137,8 +135,8 @@ export function SendPanel({
       )}
       {result && (
         <p className="notice" role="status">
-          {t('sent', { count: result.messages.length })}
-          {heldUntil(result) && ` ${t('held', { when: formatDateTime(heldUntil(result)!) })}`}
+          {t('figures.sent', { count: result.messages.length })}
+          {heldUntil(result) && ` ${t('figures.held', { when: formatDateTime(heldUntil(result)!) })}`}
         </p>
       )}
     </section>

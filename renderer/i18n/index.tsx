@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en, type MessageKey } from './en.ts';
-import { fr } from './fr.ts';
+import { createIntl, createIntlCache, RawIntlProvider, type IntlShape } from 'react-intl';
+import { catalogues, type Locale, type MessageKey } from './messages/index.ts';
 
-export type Locale = 'en' | 'fr';
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, fr };
+export type { Locale, MessageKey } from './messages/index.ts';
+
 const storageKey = 'conclave.locale';
 
 /** The saved choice, else the system's language (French for any fr-*), else English. */
@@ -13,10 +13,13 @@ export function initialLocale(): Locale {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+/** Values put into a message: `{name}` arguments, and numbers for `plural` ones. */
+export type MessageValues = Record<string, string | number>;
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 interface I18n {
   locale: Locale;
+  /** The message `key` in the chosen language, formatted by react-intl (ICU syntax). */
   t: Translate;
   setLocale(locale: Locale): void;
   /** Dates and times in the chosen language. */
@@ -25,6 +28,13 @@ interface I18n {
 }
 
 const I18nContext = createContext<I18n | null>(null);
+/** Formatters (plural rules, dates, parsed messages) are kept across language switches. */
+const cache = createIntlCache();
+
+/** A react-intl instance over every area's dictionary (messages/index.ts) in `locale`. */
+export function intlFor(locale: Locale): IntlShape {
+  return createIntl({ locale, defaultLocale: 'fr', messages: catalogues[locale] }, cache);
+}
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
@@ -32,33 +42,38 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     window.localStorage.setItem(storageKey, next);
     setLocaleState(next);
   }, []);
-  const value = useMemo<I18n>(() => {
-    const dict = dictionaries[locale];
-    // Made on first use: building Intl formatters costs more than opening a screen.
-    let dateTime: Intl.DateTimeFormat | null = null;
-    let relative: Intl.RelativeTimeFormat | null = null;
-    const dt = () => (dateTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
-    const rel = () => (relative ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
-    return {
+  const intl = useMemo(() => intlFor(locale), [locale]);
+  const value = useMemo<I18n>(
+    () => ({
       locale,
       setLocale,
-      t: (key, values) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),
-      formatDateTime: (iso) => dt().format(new Date(iso)),
-      formatRelative: (iso) => {
-        const seconds = (Date.parse(iso) - Date.now()) / 1000;
-        const abs = Math.abs(seconds);
-        if (abs < 60) return rel().format(Math.round(seconds), 'second');
-        if (abs < 3600) return rel().format(Math.round(seconds / 60), 'minute');
-        if (abs < 86_400) return rel().format(Math.round(seconds / 3600), 'hour');
-        if (abs < 30 * 86_400) return rel().format(Math.round(seconds / 86_400), 'day');
-        return dt().format(new Date(iso));
-      },
-    };
-  }, [locale, setLocale]);
+      t: (key, values) => intl.formatMessage({ id: key }, values),
+      formatDateTime: (iso) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }),
+      formatRelative: (iso) => relative(intl, iso),
+    }),
+    [intl, locale, setLocale],
+  );
   document.documentElement.lang = locale;
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return (
+    <RawIntlProvider value={intl}>
+      <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+    </RawIntlProvider>
+  );
 }
 
+/** "in 5 minutes", "yesterday"…; past a month, the date itself. */
+function relative(intl: IntlShape, iso: string): string {
+  const seconds = (Date.parse(iso) - Date.now()) / 1000;
+  const abs = Math.abs(seconds);
+  const auto = { numeric: 'auto' } as const;
+  if (abs < 60) return intl.formatRelativeTime(Math.round(seconds), 'second', auto);
+  if (abs < 3600) return intl.formatRelativeTime(Math.round(seconds / 60), 'minute', auto);
+  if (abs < 86_400) return intl.formatRelativeTime(Math.round(seconds / 3600), 'hour', auto);
+  if (abs < 30 * 86_400) return intl.formatRelativeTime(Math.round(seconds / 86_400), 'day', auto);
+  return intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The one translation hook: `t`, the language and its switch, dates. */
 export function useI18n(): I18n {
   const ctx = useContext(I18nContext);
   if (!ctx) throw new Error('useI18n outside I18nProvider');

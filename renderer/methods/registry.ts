@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MethodKind } from '#core/doc/board-methods';
-import type { MessageKey } from '../i18n/en.ts';
+import type { MessageKey } from '../i18n/index.tsx';
 import type { BoardProps } from './board-props.ts';
 import { ProsConsBoards } from './pros-cons/ProsConsBoards.tsx';
 import { SwotBoard } from './swot/SwotBoard.tsx';

@@ -1,17 +1,15 @@
 import { useI18n } from '../i18n/index.tsx';
 import type { Notice } from '../state/use-notices.ts';
 import { noticeText } from './notice-text.ts';
-import { useNoticesText } from './strings.ts';
 
 /** One notice in the panel: a link to what it is about, and when it came. */
 export function NoticeLine({ notice, onOpen }: { notice: Notice; onOpen(notice: Notice): void }) {
   const { t, formatRelative } = useI18n();
-  const nt = useNoticesText();
   return (
     <li className={`notice-line ${notice.read ? 'read' : 'unread'}`} data-testid="notice">
       <a href={notice.href} onClick={() => onOpen(notice)}>
-        {!notice.read && <span className="visually-hidden">{nt('unread')}: </span>}
-        <span className="notice-text">{noticeText(t, nt, notice)}</span>
+        {!notice.read && <span className="visually-hidden">{t('notices.unread')}: </span>}
+        <span className="notice-text">{noticeText(t, notice)}</span>
         <span className="muted small notice-when">{formatRelative(notice.at)}</span>
       </a>
     </li>

@@ -7,7 +7,6 @@ import { useNotices, type Notice } from '../state/use-notices.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { noticeText } from './notice-text.ts';
 import { NoticeLine } from './NoticeLine.tsx';
-import { useNoticesText } from './strings.ts';
 
 /** Where arrow keys move in the open panel: its links and buttons, in order. */
 const focusables = (panel: HTMLElement | null) => [...(panel?.querySelectorAll<HTMLElement>('a[href], button:not([disabled])') ?? [])];
@@ -18,21 +17,20 @@ const focusables = (panel: HTMLElement | null) => [...(panel?.querySelectorAll<H
  * one marks it read. Arrow keys move through the panel; Escape closes it.
  */
 export function NoticesBell() {
-  const t = useNoticesText();
+  const { t } = useI18n();
   const { api } = useSignedIn();
   const { notices, unread, status, reload } = useNotices();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
-  const i18n = useI18n();
-  useNewNotices(notices, status === 'ready', (n) => void notifyDesktop(t('title'), noticeText(i18n.t, t, n), n));
+  useNewNotices(notices, status === 'ready', (n) => void notifyDesktop(t('notices.title'), noticeText(t, n), n));
   // Screen readers hear of new notices as they arrive (not of those there at start).
   const seen = useRef<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
   useEffect(() => {
     if (status !== 'ready') return;
-    if (seen.current !== null && unread > seen.current) setAnnouncement(t('arrived', { count: unread }));
+    if (seen.current !== null && unread > seen.current) setAnnouncement(t('notices.arrived', { count: unread }));
     seen.current = unread;
   }, [status, unread, t]);
 
@@ -83,7 +81,7 @@ export function NoticesBell() {
         ref={button}
         type="button"
         className="icon-button bell-button"
-        aria-label={unread > 0 ? t('button', { count: unread }) : t('buttonNone')}
+        aria-label={unread > 0 ? t('notices.button', { count: unread }) : t('notices.buttonNone')}
         aria-expanded={open}
         aria-controls="notices-panel"
         onClick={() => {
@@ -105,17 +103,17 @@ export function NoticesBell() {
         {announcement}
       </span>
       {open && (
-        <div id="notices-panel" ref={panel} className="notices-panel" role="dialog" aria-label={t('title')}>
+        <div id="notices-panel" ref={panel} className="notices-panel" role="dialog" aria-label={t('notices.title')}>
           <div className="notices-panel-head">
-            <h2>{t('title')}</h2>
+            <h2>{t('notices.title')}</h2>
             {unread > 0 && (
               <button type="button" className="button ghost small" onClick={() => void markAllNoticesRead(api, notices).finally(reload)}>
-                {t('markAll')}
+                {t('notices.markAll')}
               </button>
             )}
           </div>
-          {status === 'failed' && <p className="muted small">{t('failed')}</p>}
-          {status === 'ready' && notices.length === 0 && <p className="muted small">{t('none')}</p>}
+          {status === 'failed' && <p className="muted small">{t('notices.failed')}</p>}
+          {status === 'ready' && notices.length === 0 && <p className="muted small">{t('notices.none')}</p>}
           <ul className="notice-lines">
             {notices.slice(0, 50).map((n) => (
               <NoticeLine key={n.key} notice={n} onOpen={opened} />

@@ -1,14 +1,16 @@
-import type { Translate } from '../i18n/index.tsx';
+import type { MessageKey, Translate } from '../i18n/index.tsx';
 import type { Notice } from '../state/use-notices.ts';
-import { decisionKey, type NoticesText } from './strings.ts';
+
+const decisionKey = (kind: string): MessageKey =>
+  kind === 'published' || kind === 'review_due' || kind === 'rate' ? `notices.decision.${kind}` : 'notices.decision.other';
 
 /** What a notice says, in the app's language (the panel and desktop notifications). */
-export function noticeText(t: Translate, nt: NoticesText, n: Notice): string {
+export function noticeText(t: Translate, n: Notice): string {
   switch (n.source) {
     case 'decision':
-      return nt(decisionKey(n.kind), { title: n.title });
+      return t(decisionKey(n.kind), { title: n.title });
     case 'figure':
-      return nt('figure.alert', { text: n.text });
+      return t('notices.figure.alert', { text: n.text });
     case 'idea':
       if (n.kind === 'hidden') return t('ideas.notice.hidden', { title: n.title });
       if (n.kind === 'shown') return t('ideas.notice.shown', { title: n.title });

@@ -12,7 +12,6 @@ import { RoleBadge, StatusBadge } from '../components/StatusBadge.tsx';
 import { BriefEditor } from '../editor/BriefEditor.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { DecidePanel } from '../methods/polls/DecidePanel.tsx';
-import { usePollText } from '../methods/polls/strings.ts';
 import { boardMethodViews } from '../methods/registry.ts';
 import { useActivitySession, useConnection } from '../state/use-activity-session.ts';
 import { useAsync } from '../state/use-async.ts';
@@ -48,7 +47,6 @@ export function ActivityScreen({ id, tab }: { id: string; tab: ActivityTab }) {
 
 function OpenActivity({ activity, session, tab, reload }: { activity: Activity; session: ActivitySession; tab: ActivityTab; reload(): void }) {
   const { t } = useI18n();
-  const pollText = usePollText();
   const { api, me } = useSignedIn();
   const connection = useConnection(session);
   const self = useMemo(() => ({ id: me.id, name: me.name }), [me.id, me.name]);
@@ -69,7 +67,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
 
   const tabs: { id: ActivityTab; label: string }[] = [
     { id: 'work', label: t('activity.tab.work') },
-    { id: 'decide', label: pollText('tab') },
+    { id: 'decide', label: t('polls.tab') },
     { id: 'history', label: t('activity.tab.history') },
     { id: 'members', label: t('activity.tab.members') },
   ];

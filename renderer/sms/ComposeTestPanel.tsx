@@ -4,8 +4,9 @@ import { ApiError } from '../api/client.ts';
 import { previewSms } from '../api/sms.ts';
 import { sendTestSms } from '../actions/sms.ts';
 import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
-import { useSmsFormat, useSmsText } from '../i18n/sms.ts';
+import { useSmsFormat } from './use-sms-format.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
 /**
  * A test message with what it will cost before it goes: segments, encoding, room left,
@@ -13,7 +14,7 @@ import { useSignedIn } from '../state/use-session.tsx';
  * same code the sender uses). "Replace look-alikes" rewrites ’ “ ” – … into GSM-7.
  */
 export function ComposeTestPanel({ onSent }: { onSent(): void }) {
-  const t = useSmsText();
+  const { t } = useI18n();
   const format = useSmsFormat();
   const { api } = useSignedIn();
   const [to, setTo] = useState('');
@@ -49,7 +50,7 @@ export function ComposeTestPanel({ onSent }: { onSent(): void }) {
     setQueued(null);
     try {
       const sent = await sendTestSms(api, to, text);
-      setQueued(t('queued', { segments: sent.segments, encoding: sent.encoding }));
+      setQueued(t('sms.queued', { segments: sent.segments, encoding: sent.encoding }));
       onSent();
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
@@ -58,12 +59,12 @@ export function ComposeTestPanel({ onSent }: { onSent(): void }) {
 
   return (
     <form className="panel sms-compose" onSubmit={(e) => void send(e)} aria-labelledby="compose-title">
-      <h2 id="compose-title">{t('compose')}</h2>
-      <TextField label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} inputMode="tel" autoComplete="off" error={error?.issueFor('to')} />
-      <TextAreaField label={t('message')} value={text} rows={4} onChange={(e) => setText(e.target.value)} />
+      <h2 id="compose-title">{t('sms.compose')}</h2>
+      <TextField label={t('sms.to')} value={to} onChange={(e) => setTo(e.target.value)} inputMode="tel" autoComplete="off" error={error?.issueFor('to')} />
+      <TextAreaField label={t('sms.message')} value={text} rows={4} onChange={(e) => setText(e.target.value)} />
       {preview && text && (
         <p className="sms-meter" role="status">
-          {t('preview', {
+          {t('sms.preview', {
             segments: preview.segments,
             encoding: preview.encoding,
             remaining: preview.remaining,
@@ -73,22 +74,22 @@ export function ComposeTestPanel({ onSent }: { onSent(): void }) {
       )}
       {preview && preview.nonGsmCharacters.length > 0 && (
         <p className="sms-non-gsm">
-          {t('nonGsm', { chars: '' })}
+          {t('sms.nonGsm', { chars: '' })}
           {preview.nonGsmCharacters.map((c) => (
             <mark key={c} className="sms-char">
               {c}
             </mark>
           ))}{' '}
           <button type="button" className="button ghost" onClick={() => void makeSafe()}>
-            {t('gsmSafe')}
+            {t('sms.gsmSafe')}
           </button>
         </p>
       )}
-      {replaced && <p className="muted small">{t('replaced', { list: replaced })}</p>}
+      {replaced && <p className="muted small">{t('sms.replaced', { list: replaced })}</p>}
       <FormError message={error && !error.issueFor('to') ? error.message : null} />
       {queued && <p role="status">{queued}</p>}
       <button type="submit" className="button" disabled={!to || !text}>
-        {t('send')}
+        {t('sms.send')}
       </button>
     </form>
   );

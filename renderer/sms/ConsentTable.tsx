@@ -3,26 +3,27 @@ import type { ConsentEntry } from '#core/api/sms';
 import { ApiError } from '../api/client.ts';
 import { recordOptIn, recordOptOut } from '../actions/sms.ts';
 import { FormError } from '../components/Field.tsx';
-import { useSmsFormat, useSmsText } from '../i18n/sms.ts';
+import { useSmsFormat } from './use-sms-format.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useConsents } from '../state/use-sms.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 /** Everyone's SMS consent, with who recorded the last change, how and when. */
 export function ConsentTable() {
-  const t = useSmsText();
+  const { t } = useI18n();
   const consents = useConsents();
   return (
     <section className="panel" aria-labelledby="consent-title">
-      <h2 id="consent-title">{t('tab.people')}</h2>
+      <h2 id="consent-title">{t('sms.tab.people')}</h2>
       {consents.status === 'failed' && <p role="alert">{consents.error.message}</p>}
       {consents.data && (
         <table className="consent-table">
           <thead>
             <tr>
-              <th>{t('recipient')}</th>
-              <th>{t('people.phone')}</th>
-              <th>{t('people.state')}</th>
-              <th>{t('people.last')}</th>
+              <th>{t('sms.recipient')}</th>
+              <th>{t('sms.people.phone')}</th>
+              <th>{t('sms.people.state')}</th>
+              <th>{t('sms.people.last')}</th>
               <th />
             </tr>
           </thead>
@@ -38,7 +39,7 @@ export function ConsentTable() {
 }
 
 function ConsentRow({ person, onChange }: { person: ConsentEntry; onChange(): void }) {
-  const t = useSmsText();
+  const { t } = useI18n();
   const format = useSmsFormat();
   const { api } = useSignedIn();
   const [how, setHow] = useState('');
@@ -47,7 +48,7 @@ function ConsentRow({ person, onChange }: { person: ConsentEntry; onChange(): vo
   const change = async (optIn: boolean) => {
     setError(null);
     try {
-      const said = how.trim() || t('howDefault');
+      const said = how.trim() || t('sms.howDefault');
       await (optIn ? recordOptIn(api, person.userId, said) : recordOptOut(api, person.userId, said));
       setHow('');
       onChange();
@@ -59,23 +60,23 @@ function ConsentRow({ person, onChange }: { person: ConsentEntry; onChange(): vo
     <tr className={`consent-${person.state}`}>
       <td>{person.name}</td>
       <td>{person.phone ?? '—'}</td>
-      <td>{t(`state.${person.state}`)}</td>
+      <td>{t(`sms.state.${person.state}`)}</td>
       <td className="small">
         {last
-          ? t('change', { action: t(`action.${last.action}`), how: last.how, by: last.byName ?? '—', when: format.when(last.at) })
+          ? t('sms.change', { action: t(`sms.action.${last.action}`), how: last.how, by: last.byName ?? '—', when: format.when(last.at) })
           : '—'}
       </td>
       <td>
         {person.phone && (
           <div className="consent-actions">
-            <input aria-label={`${t('how')} (${person.name})`} placeholder={t('howDefault')} value={how} onChange={(e) => setHow(e.target.value)} />
+            <input aria-label={`${t('sms.how')} (${person.name})`} placeholder={t('sms.howDefault')} value={how} onChange={(e) => setHow(e.target.value)} />
             {person.state === 'in' ? (
               <button type="button" className="button ghost" onClick={() => void change(false)}>
-                {t('optOut')}
+                {t('sms.optOut')}
               </button>
             ) : (
               <button type="button" className="button ghost" onClick={() => void change(true)}>
-                {t('optIn')}
+                {t('sms.optIn')}
               </button>
             )}
           </div>

@@ -1,13 +1,14 @@
 import { Fragment, useState } from 'react';
 import { SmsStatus, type SmsMessage } from '#core/api/sms';
-import { useSmsFormat, useSmsText } from '../i18n/sms.ts';
+import { useSmsFormat } from './use-sms-format.ts';
 import { useOutbox, useSmsCounts } from '../state/use-sms.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 const statuses = SmsStatus.options;
 
 /** The delivery log: recipient, text, segments, cost, status; a row opens its timeline. */
 export function OutboxTable() {
-  const t = useSmsText();
+  const { t } = useI18n();
   const format = useSmsFormat();
   const [status, setStatus] = useState<SmsStatus | ''>('');
   const [open, setOpen] = useState<string | null>(null);
@@ -15,32 +16,32 @@ export function OutboxTable() {
   const counts = useSmsCounts();
   return (
     <section className="panel" aria-labelledby="outbox-title">
-      <h2 id="outbox-title">{t('tab.outbox')}</h2>
+      <h2 id="outbox-title">{t('sms.tab.outbox')}</h2>
       <div className="outbox-filter">
         <label>
-          {t('filter')}{' '}
+          {t('sms.filter')}{' '}
           <select value={status} onChange={(e) => setStatus(e.target.value as SmsStatus | '')}>
-            <option value="">{t('status.all')}</option>
+            <option value="">{t('sms.status.all')}</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
-                {t(`status.${s}`)} ({counts.data?.[s] ?? 0})
+                {t(`sms.status.${s}`)} ({counts.data?.[s] ?? 0})
               </option>
             ))}
           </select>
         </label>
       </div>
       {page.status === 'failed' && <p role="alert">{page.error.message}</p>}
-      {page.data?.messages.length === 0 && <p className="empty-state">{t('empty')}</p>}
+      {page.data?.messages.length === 0 && <p className="empty-state">{t('sms.empty')}</p>}
       {page.data && page.data.messages.length > 0 && (
         <table className="outbox-table">
           <thead>
             <tr>
-              <th>{t('recipient')}</th>
-              <th>{t('text')}</th>
-              <th>{t('segments')}</th>
-              <th>{t('cost')}</th>
-              <th>{t('status')}</th>
-              <th>{t('when')}</th>
+              <th>{t('sms.recipient')}</th>
+              <th>{t('sms.text')}</th>
+              <th>{t('sms.segments')}</th>
+              <th>{t('sms.cost')}</th>
+              <th>{t('sms.status')}</th>
+              <th>{t('sms.when')}</th>
             </tr>
           </thead>
           <tbody>
@@ -57,10 +58,10 @@ export function OutboxTable() {
                   </td>
                   <td>{format.money(m.costMicros)}</td>
                   <td>
-                    <button type="button" className="link-button" aria-label={`${t('timeline')}: ${m.text}`}>
-                      <span className={`sms-status sms-status-${m.status}`}>{t(`status.${m.status}`)}</span>
+                    <button type="button" className="link-button" aria-label={`${t('sms.timeline')}: ${m.text}`}>
+                      <span className={`sms-status sms-status-${m.status}`}>{t(`sms.status.${m.status}`)}</span>
                     </button>
-                    {m.answer && <span className="sms-answer"> {t('answer')}: {m.answer}</span>}
+                    {m.answer && <span className="sms-answer"> {t('sms.answer')}: {m.answer}</span>}
                   </td>
                   <td className="small">{format.when(m.createdAt)}</td>
                 </tr>
@@ -79,12 +80,12 @@ export function OutboxTable() {
       <div className="pager">
         {before !== null && (
           <button type="button" className="button ghost" onClick={() => setBefore(null)}>
-            {t('newest')}
+            {t('sms.newest')}
           </button>
         )}
         {page.data?.next && (
           <button type="button" className="button ghost" onClick={() => setBefore(page.data?.next ?? null)}>
-            {t('older')}
+            {t('sms.older')}
           </button>
         )}
       </div>
@@ -94,13 +95,13 @@ export function OutboxTable() {
 
 /** Every step of one message, oldest first, with the provider's words. */
 export function MessageTimeline({ message }: { message: SmsMessage }) {
-  const t = useSmsText();
+  const { t } = useI18n();
   const format = useSmsFormat();
   return (
-    <ol className="sms-timeline" aria-label={t('timeline')}>
+    <ol className="sms-timeline" aria-label={t('sms.timeline')}>
       {message.history.map((h, i) => (
         <li key={i}>
-          <span className={`sms-status sms-status-${h.status}`}>{t(`status.${h.status as SmsStatus}`)}</span>{' '}
+          <span className={`sms-status sms-status-${h.status}`}>{t(`sms.status.${h.status as SmsStatus}`)}</span>{' '}
           <time dateTime={h.at}>{format.when(h.at)}</time>
           {h.detail && <span className="muted small"> — {h.detail}</span>}
         </li>

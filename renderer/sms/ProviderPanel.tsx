@@ -1,28 +1,29 @@
 import { useEffect, useState } from 'react';
 import { saveSmsSettings, type SettingsForm } from '../actions/sms.ts';
 import { TextField, FormError } from '../components/Field.tsx';
-import { useSmsFormat, useSmsText } from '../i18n/sms.ts';
+import { useSmsFormat } from './use-sms-format.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useProviderStatus, useSmsSettings } from '../state/use-sms.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 /** Whether the provider is connected (SMPP: bound), and the organisation's price, budget and quiet hours. */
 export function ProviderPanel() {
-  const t = useSmsText();
+  const { t } = useI18n();
   const format = useSmsFormat();
   const status = useProviderStatus();
   const s = status.data;
   return (
     <section className="panel" aria-labelledby="provider-title">
-      <h2 id="provider-title">{t('provider')}</h2>
+      <h2 id="provider-title">{t('sms.provider')}</h2>
       {s && (
         <div className={`provider-status ${s.connected ? 'up' : 'down'}`} role="status">
           <strong>
-            {s.provider} — {s.connected ? t('provider.bound') : t('provider.down')}
+            {s.provider} — {s.connected ? t('sms.provider.bound') : t('sms.provider.down')}
           </strong>
-          {s.since && <span className="muted small"> {t('provider.since', { when: format.when(s.since) })}</span>}
+          {s.since && <span className="muted small"> {t('sms.provider.since', { when: format.when(s.since) })}</span>}
           <p className="small">{s.detail}</p>
-          <p className="small">{t('provider.window', { inFlight: s.inFlight, window: s.window })}</p>
-          {s.throttledUntil && <p className="small">{t('provider.throttled', { when: format.when(s.throttledUntil) })}</p>}
+          <p className="small">{t('sms.provider.window', { inFlight: s.inFlight, window: s.window })}</p>
+          {s.throttledUntil && <p className="small">{t('sms.provider.throttled', { when: format.when(s.throttledUntil) })}</p>}
         </div>
       )}
       <BudgetForm />
@@ -31,7 +32,7 @@ export function ProviderPanel() {
 }
 
 function BudgetForm() {
-  const t = useSmsText();
+  const { t } = useI18n();
   const format = useSmsFormat();
   const { api } = useSignedIn();
   const settings = useSmsSettings();
@@ -60,34 +61,34 @@ function BudgetForm() {
     setMessage(null);
     try {
       await saveSmsSettings(api, form);
-      setMessage(t('saved'));
+      setMessage(t('sms.saved'));
       settings.reload();
     } catch (err) {
       const m = err instanceof Error ? err.message : String(err);
-      setError(m === 'price' ? t('bad.price') : m === 'budget' ? t('bad.budget') : m);
+      setError(m === 'price' ? t('sms.bad.price') : m === 'budget' ? t('sms.bad.budget') : m);
     }
   };
   return (
     <form className="sms-budget" onSubmit={(e) => void save(e)} aria-labelledby="budget-title">
-      <h3 id="budget-title">{t('budget')}</h3>
+      <h3 id="budget-title">{t('sms.budget')}</h3>
       <p role="status">
-        {t('spent', {
+        {t('sms.spent', {
           month: data.month,
           spent: format.money(data.spentMicros, data.currency),
-          budget: data.monthlyBudgetMicros === null ? t('unlimited') : format.money(data.monthlyBudgetMicros, data.currency),
+          budget: data.monthlyBudgetMicros === null ? t('sms.unlimited') : format.money(data.monthlyBudgetMicros, data.currency),
         })}
       </p>
-      <TextField label={t('price')} inputMode="decimal" {...field('price')} />
-      <TextField label={t('monthly')} inputMode="decimal" {...field('budget')} />
+      <TextField label={t('sms.price')} inputMode="decimal" {...field('price')} />
+      <TextField label={t('sms.monthly')} inputMode="decimal" {...field('budget')} />
       <div className="quiet-hours">
-        <TextField label={t('quietStart')} type="time" {...field('quietStart')} />
-        <TextField label={t('quietEnd')} type="time" {...field('quietEnd')} />
-        <TextField label={t('timeZone')} {...field('timeZone')} />
+        <TextField label={t('sms.quietStart')} type="time" {...field('quietStart')} />
+        <TextField label={t('sms.quietEnd')} type="time" {...field('quietEnd')} />
+        <TextField label={t('sms.timeZone')} {...field('timeZone')} />
       </div>
       <FormError message={error} />
       {message && <p role="status">{message}</p>}
       <button type="submit" className="button">
-        {t('save')}
+        {t('sms.save')}
       </button>
     </form>
   );

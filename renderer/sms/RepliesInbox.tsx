@@ -1,29 +1,30 @@
 import { useState } from 'react';
-import { useSmsFormat, useSmsText } from '../i18n/sms.ts';
+import { useSmsFormat } from './use-sms-format.ts';
 import { useReplies } from '../state/use-sms.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 /** Replies that answer no message (for an admin to read), or every incoming SMS. */
 export function RepliesInbox() {
-  const t = useSmsText();
+  const { t } = useI18n();
   const format = useSmsFormat();
   const [all, setAll] = useState(false);
   const replies = useReplies(all);
   return (
     <section className="panel" aria-labelledby="replies-title">
-      <h2 id="replies-title">{all ? t('tab.replies') : t('replies.unmatched')}</h2>
+      <h2 id="replies-title">{all ? t('sms.tab.replies') : t('sms.replies.unmatched')}</h2>
       <label className="small">
-        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('replies.all')}
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('sms.replies.all')}
       </label>
       {replies.status === 'failed' && <p role="alert">{replies.error.message}</p>}
-      {replies.data?.length === 0 && <p className="empty-state">{t('replies.none')}</p>}
+      {replies.data?.length === 0 && <p className="empty-state">{t('sms.replies.none')}</p>}
       {replies.data && replies.data.length > 0 && (
         <table className="replies-table">
           <thead>
             <tr>
-              <th>{t('replies.from')}</th>
-              <th>{t('text')}</th>
-              <th>{t('replies.meaning')}</th>
-              <th>{t('replies.received')}</th>
+              <th>{t('sms.replies.from')}</th>
+              <th>{t('sms.text')}</th>
+              <th>{t('sms.replies.meaning')}</th>
+              <th>{t('sms.replies.received')}</th>
             </tr>
           </thead>
           <tbody>
@@ -35,7 +36,7 @@ export function RepliesInbox() {
                 </td>
                 <td className="sms-text">{r.text}</td>
                 <td>
-                  {t(`meaning.${r.meaning}`)}
+                  {t(`sms.meaning.${r.meaning}`)}
                   {r.answer && r.answer !== 'OK' ? ` ${r.answer}` : ''}
                 </td>
                 <td className="small">{format.when(r.receivedAt)}</td>

@@ -1,9 +1,9 @@
-import { useSmsText } from '../i18n/sms.ts';
 import { useSession } from '../state/use-session.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
 /** The navigation entry to the SMS gateway, shown to administrators only. */
 export function SmsNavLink() {
-  const t = useSmsText();
+  const { t } = useI18n();
   const { state } = useSession();
-  return state.status === 'signed-in' && state.me.role === 'admin' ? <a href="#/sms">{t('nav')}</a> : null;
+  return state.status === 'signed-in' && state.me.role === 'admin' ? <a href="#/sms">{t('sms.nav')}</a> : null;
 }

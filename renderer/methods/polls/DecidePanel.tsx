@@ -7,7 +7,7 @@ import { usePolls } from '../../state/use-polls.ts';
 import { DecisionSection } from './DecisionSection.tsx';
 import { NewPollForm } from './NewPollForm.tsx';
 import { PollCard } from './PollCard.tsx';
-import { usePollText } from './strings.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /**
  * The Decide tab: the activity's polls (sealed until revealed) and its decision record.
@@ -15,7 +15,7 @@ import { usePollText } from './strings.ts';
  */
 /** `onActivityChanged`: the activity's status moved (a poll opened, the decision was published). */
 export function DecidePanel({ activity, onActivityChanged }: { activity: Activity; onActivityChanged(): void }) {
-  const t = usePollText();
+  const { t } = useI18n();
   const { api } = useSignedIn();
   const { polls, decision, error, reload, replace, setDecision } = usePolls(api, activity.id);
   const [creating, setCreating] = useState(false);
@@ -25,12 +25,12 @@ export function DecidePanel({ activity, onActivityChanged }: { activity: Activit
     <div className="decide" data-testid="decide-panel">
       <section aria-labelledby="polls-title">
         <div className="section-head">
-          <h2 id="polls-title">{t('title')}</h2>
+          <h2 id="polls-title">{t('polls.title')}</h2>
           {canFacilitate && !decision && !creating && (
-            <button className="button primary" type="button" onClick={() => setCreating(true)}>{t('newPoll')}</button>
+            <button className="button primary" type="button" onClick={() => setCreating(true)}>{t('polls.newPoll')}</button>
           )}
         </div>
-        <p className="muted">{t('sealedNote')}</p>
+        <p className="muted">{t('polls.sealedNote')}</p>
         {creating && (
           <NewPollForm
             activityId={activity.id}
@@ -43,7 +43,7 @@ export function DecidePanel({ activity, onActivityChanged }: { activity: Activit
             }}
           />
         )}
-        {polls?.length === 0 && !creating && <p className="muted">{t('none')}</p>}
+        {polls?.length === 0 && !creating && <p className="muted">{t('polls.none')}</p>}
         {polls?.map((poll) => (
           <PollCard key={poll.id} poll={poll} canVote={canVote} canFacilitate={canFacilitate} onChange={(view) => (view ? replace(view) : void reload())} />
         ))}

@@ -5,27 +5,26 @@ import { FormError, TextAreaField, TextField } from '../../components/Field.tsx'
 import { useFormErrors } from '../../components/use-form-errors.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
-import { usePollText } from './strings.ts';
 
 /** The decision: the facilitator's form until it is published, then the record. */
 export function DecisionSection({ activityId, decision, canFacilitate, onChange }: { activityId: string; decision: DecisionRecord | null; canFacilitate: boolean; onChange(record: DecisionRecord): void }) {
-  const t = usePollText();
+  const { t } = useI18n();
   return (
     <section className="decision" aria-labelledby="decision-title">
-      <h2 id="decision-title">{t('decision')}</h2>
+      <h2 id="decision-title">{t('polls.decision')}</h2>
       {decision ? (
         <DecisionRecordView activityId={activityId} record={decision} onChange={onChange} />
       ) : canFacilitate ? (
         <DecisionForm activityId={activityId} onPublished={onChange} />
       ) : (
-        <p className="muted">{t('noDecision')}</p>
+        <p className="muted">{t('polls.noDecision')}</p>
       )}
     </section>
   );
 }
 
 function DecisionForm({ activityId, onPublished }: { activityId: string; onPublished(record: DecisionRecord): void }) {
-  const t = usePollText();
+  const { t } = useI18n();
   const { api } = useSignedIn();
   const errors = useFormErrors();
   const [busy, setBusy] = useState(false);
@@ -51,24 +50,23 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
     }
   }
   return (
-    <form className="card form-card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('publish')}>
-      <TextAreaField label={t('outcome')} value={form.outcome} onChange={set('outcome')} rows={2} error={errors.field('outcome')} />
-      <TextField label={t('chosen')} value={form.chosenOption} onChange={set('chosenOption')} error={errors.field('chosenOption')} />
-      <TextAreaField label={t('rationale')} value={form.rationale} onChange={set('rationale')} rows={3} error={errors.field('rationale')} />
-      <TextAreaField label={t('dissent')} value={form.dissent} onChange={set('dissent')} rows={2} error={errors.field('dissent')} />
-      <TextField label={t('reviewDate')} type="date" value={form.reviewDate} onChange={set('reviewDate')} error={errors.field('reviewDate')} />
-      <p className="muted">{t('publishNote')}</p>
+    <form className="card form-card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('polls.publish')}>
+      <TextAreaField label={t('polls.outcome')} value={form.outcome} onChange={set('outcome')} rows={2} error={errors.field('outcome')} />
+      <TextField label={t('polls.chosen')} value={form.chosenOption} onChange={set('chosenOption')} error={errors.field('chosenOption')} />
+      <TextAreaField label={t('polls.rationale')} value={form.rationale} onChange={set('rationale')} rows={3} error={errors.field('rationale')} />
+      <TextAreaField label={t('polls.dissent')} value={form.dissent} onChange={set('dissent')} rows={2} error={errors.field('dissent')} />
+      <TextField label={t('polls.reviewDate')} type="date" value={form.reviewDate} onChange={set('reviewDate')} error={errors.field('reviewDate')} />
+      <p className="muted">{t('polls.publishNote')}</p>
       <FormError message={errors.message} />
       <div className="form-actions">
-        <button className="button primary" type="submit" disabled={busy}>{t('publish')}</button>
+        <button className="button primary" type="submit" disabled={busy}>{t('polls.publish')}</button>
       </div>
     </form>
   );
 }
 
 function DecisionRecordView({ activityId, record, onChange }: { activityId: string; record: DecisionRecord; onChange(record: DecisionRecord): void }) {
-  const t = usePollText();
-  const { formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const { api, me } = useSignedIn();
   const errors = useFormErrors();
   const [rating, setRating] = useState('');
@@ -98,31 +96,31 @@ function DecisionRecordView({ activityId, record, onChange }: { activityId: stri
   return (
     <div className="card decision-record" data-testid="decision-record">
       <p className="decision-outcome"><strong>{record.outcome}</strong></p>
-      {record.chosenOption && <p>{t('chosen')}: {record.chosenOption}</p>}
-      <h3>{t('rationale')}</h3>
+      {record.chosenOption && <p>{t('polls.chosen')}: {record.chosenOption}</p>}
+      <h3>{t('polls.rationale')}</h3>
       <p>{record.rationale}</p>
-      {record.dissent && (<><h3>{t('dissent')}</h3><p>{record.dissent}</p></>)}
-      <p className="muted">{record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('reviewDate')}: ${formatDateTime(record.reviewDate)}` : ''}</p>
-      <h3>{t('acks', { n: acknowledged, total: record.recipients.length })}</h3>
+      {record.dissent && (<><h3>{t('polls.dissent')}</h3><p>{record.dissent}</p></>)}
+      <p className="muted">{record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('polls.reviewDate')}: ${formatDateTime(record.reviewDate)}` : ''}</p>
+      <h3>{t('polls.acks', { n: acknowledged, total: record.recipients.length })}</h3>
       <ul className="acks">
-        {record.recipients.map((r) => <li key={r.userId}>{r.name}: {r.acknowledgedAt ? `${t('acknowledged')} (${r.acknowledgedVia})` : t('notYet')}</li>)}
+        {record.recipients.map((r) => <li key={r.userId}>{r.name}: {r.acknowledgedAt ? `${t('polls.acknowledged')} (${r.acknowledgedVia})` : t('polls.notYet')}</li>)}
       </ul>
       {mine && !mine.acknowledgedAt && (
-        <button className="button primary" type="button" onClick={() => void act(() => acknowledgeDecision(api, activityId))}>{t('acknowledge')}</button>
+        <button className="button primary" type="button" onClick={() => void act(() => acknowledgeDecision(api, activityId))}>{t('polls.acknowledge')}</button>
       )}
-      {record.ratings.count > 0 && <p>{t('ratings', { mean: (record.ratings.mean ?? 0).toFixed(1), n: record.ratings.count })}</p>}
+      {record.ratings.count > 0 && <p>{t('polls.ratings', { mean: (record.ratings.mean ?? 0).toFixed(1), n: record.ratings.count })}</p>}
       {mine && reviewOpen && (
         <form className="inline-form" onSubmit={(e) => {
           e.preventDefault();
           void act(() => rateDecision(api, activityId, Number(rating)));
         }}>
-          <label>{t('rate')} <input type="number" min={1} max={5} value={rating} onChange={(e) => setRating(e.target.value)} /></label>
-          <button className="button ghost" type="submit">{t('rateSend')}</button>
+          <label>{t('polls.rate')} <input type="number" min={1} max={5} value={rating} onChange={(e) => setRating(e.target.value)} /></label>
+          <button className="button ghost" type="submit">{t('polls.rateSend')}</button>
         </form>
       )}
       <div className="form-actions">
-        <button className="button ghost" type="button" onClick={() => void download('md')}>{t('export')} Markdown</button>
-        <button className="button ghost" type="button" onClick={() => void download('pdf')}>{t('export')} PDF</button>
+        <button className="button ghost" type="button" onClick={() => void download('md')}>{t('polls.export')} Markdown</button>
+        <button className="button ghost" type="button" onClick={() => void download('pdf')}>{t('polls.export')} PDF</button>
       </div>
       <FormError message={errors.message} />
     </div>

@@ -3,17 +3,15 @@ import type { PollView } from '#core/api/poll-view';
 import { answerBlock, openNextRound, revealPoll } from '../../api/polls.ts';
 import { FormError } from '../../components/Field.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { hrefOf } from '../../state/use-route.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { PollResults } from './PollResults.tsx';
-import { usePollText, type PollTextKey } from './strings.ts';
 import { VoteForm } from './VoteForm.tsx';
 
 /** One poll: its question and rule, who has taken part, the member's input, the reveal, results. */
 export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: PollView; canVote: boolean; canFacilitate: boolean; onChange(view?: PollView): void }) {
-  const t = usePollText();
-  const { formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const errors = useFormErrors();
   const [nextDeadline, setNextDeadline] = useState('');
@@ -32,26 +30,26 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
       <header>
         <h3>{poll.question}</h3>
         <p className="muted">
-          {t(`kind.${poll.kind}` as PollTextKey)} · {t(`rule.${poll.rule}` as PollTextKey)}
-          {poll.rounds.length > 1 ? ` · ${t('round', { n: poll.round })}` : ''} · <span data-testid="poll-status">{t(`status.${poll.status}` as PollTextKey)}</span>
-          {poll.status === 'open' ? ` ${t('until', { when: formatDateTime(poll.deadline) })}` : ''}
+          {t(`polls.kind.${poll.kind}` as MessageKey)} · {t(`polls.rule.${poll.rule}` as MessageKey)}
+          {poll.rounds.length > 1 ? ` · ${t('polls.round', { n: poll.round })}` : ''} · <span data-testid="poll-status">{t(`polls.status.${poll.status}` as MessageKey)}</span>
+          {poll.status === 'open' ? ` ${t('polls.until', { when: formatDateTime(poll.deadline) })}` : ''}
         </p>
         {poll.kind === 'consent' && poll.definition.kind === 'consent' && <blockquote>{poll.definition.proposal}</blockquote>}
       </header>
       <p data-testid="participation">
-        {t('taken', { n: poll.participation.taken.length, total: poll.participation.eligible })}
+        {t('polls.taken', { n: poll.participation.taken.length, total: poll.participation.eligible })}
         {poll.participation.taken.length > 0 ? `: ${poll.participation.taken.map((p) => p.name).join(', ')}` : ''}
       </p>
       {poll.status === 'open' && poll.participation.waiting.length > 0 && (
-        <p className="muted">{t('waiting', { names: poll.participation.waiting.map((p) => p.name).join(', ') })}</p>
+        <p className="muted">{t('polls.waiting', { names: poll.participation.waiting.map((p) => p.name).join(', ') })}</p>
       )}
-      {poll.status === 'open' && poll.mine.taken && <p className="notice">{poll.anonymous ? t('mineFinal') : t('mine')}</p>}
+      {poll.status === 'open' && poll.mine.taken && <p className="notice">{poll.anonymous ? t('polls.mineFinal') : t('polls.mine')}</p>}
       {poll.status === 'open' && canVote && !(poll.anonymous && poll.mine.taken) && <VoteForm poll={poll} onSent={onChange} />}
       {poll.kind === 'entries' && poll.status === 'open' && canVote && (
-        <p><a href={hrefOf({ name: 'activity', id: poll.activityId, tab: 'work' })}>{t('onBoard')}</a></p>
+        <p><a href={hrefOf({ name: 'activity', id: poll.activityId, tab: 'work' })}>{t('polls.onBoard')}</a></p>
       )}
       {poll.status === 'open' && canFacilitate && (
-        <button className="button" type="button" onClick={() => void act(() => revealPoll(api, poll.id))}>{t('reveal')}</button>
+        <button className="button" type="button" onClick={() => void act(() => revealPoll(api, poll.id))}>{t('polls.reveal')}</button>
       )}
       {[...poll.rounds].reverse().map((round) => <PollResults key={round.round} poll={poll} round={round} />)}
       {canFacilitate && poll.status === 'revealed' && current?.result?.kind === 'consent' &&
@@ -64,9 +62,9 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
           void act(() => openNextRound(api, poll.id, nextDeadline ? new Date(nextDeadline).toISOString() : ''));
         }}>
           <label>
-            {t('deadline')} <input type="datetime-local" value={nextDeadline} onChange={(e) => setNextDeadline(e.target.value)} />
+            {t('polls.deadline')} <input type="datetime-local" value={nextDeadline} onChange={(e) => setNextDeadline(e.target.value)} />
           </label>
-          <button className="button ghost" type="submit">{t('nextRound')}</button>
+          <button className="button ghost" type="submit">{t('polls.nextRound')}</button>
         </form>
       )}
       <FormError message={errors.message} />
@@ -75,7 +73,7 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
 }
 
 function BlockAnswer({ reason, onAnswer }: { reason: string; onAnswer(answer: string): Promise<void> }) {
-  const t = usePollText();
+  const { t } = useI18n();
   const [answer, setAnswer] = useState('');
   return (
     <form className="inline-form" onSubmit={(e) => {
@@ -83,9 +81,9 @@ function BlockAnswer({ reason, onAnswer }: { reason: string; onAnswer(answer: st
       void onAnswer(answer);
     }}>
       <label>
-        {t('answer')} — “{reason}” <input value={answer} onChange={(e) => setAnswer(e.target.value)} />
+        {t('polls.answer')} — “{reason}” <input value={answer} onChange={(e) => setAnswer(e.target.value)} />
       </label>
-      <button className="button ghost" type="submit">{t('vote')}</button>
+      <button className="button ghost" type="submit">{t('polls.vote')}</button>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { PollView, RoundView } from '#core/api/poll-view';
 import type { Ballot } from '#core/api/polls';
 import { resultLines } from '#core/decisions/result-lines';
-import { usePollText } from './strings.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 const describe = (ballot: Ballot): string => {
   if ('choice' in ballot) return ballot.choice;
@@ -15,22 +15,22 @@ const describe = (ballot: Ballot): string => {
 
 /** A revealed round: the method's result, who chose what (named polls), who changed. */
 export function PollResults({ poll, round }: { poll: PollView; round: RoundView }) {
-  const t = usePollText();
+  const { t } = useI18n();
   if (!round.result) return null;
   return (
-    <section className="poll-results" aria-label={`${t('results')} – ${t('round', { n: round.round })}`}>
-      <h4>{poll.rounds.length > 1 ? `${t('results')} – ${t('round', { n: round.round })}` : t('results')}</h4>
+    <section className="poll-results" aria-label={`${t('polls.results')} – ${t('polls.round', { n: round.round })}`}>
+      <h4>{poll.rounds.length > 1 ? `${t('polls.results')} – ${t('polls.round', { n: round.round })}` : t('polls.results')}</h4>
       <ul data-testid="result-lines">
         {resultLines(round.result).lines.map((line, i) => <li key={i}>{line}</li>)}
       </ul>
       {round.changedInput && (
         <p className="muted">
-          {round.changedInput.length > 0 ? t('changed', { names: round.changedInput.map((p) => p.name).join(', ') }) : t('nobodyChanged')}
+          {round.changedInput.length > 0 ? t('polls.changed', { names: round.changedInput.map((p) => p.name).join(', ') }) : t('polls.nobodyChanged')}
         </p>
       )}
       {round.choices && round.choices.length > 0 && (
         <details>
-          <summary>{t('whoChose')}</summary>
+          <summary>{t('polls.whoChose')}</summary>
           <ul>
             {round.choices.map((c) => <li key={c.userId}>{c.name}: {describe(c.ballot)}</li>)}
           </ul>

@@ -7,11 +7,11 @@ import { castVote } from '../../api/polls.ts';
 import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
-import { usePollText, type PollTextKey } from './strings.ts';
+import { useI18n, type MessageKey, type Translate } from '../../i18n/index.tsx';
 
 /** A member's sealed input for the open round, prefilled with what they sent before. */
 export function VoteForm({ poll, onSent }: { poll: PollView; onSent(view: PollView): void }) {
-  const t = usePollText();
+  const { t } = useI18n();
   const { api } = useSignedIn();
   const errors = useFormErrors();
   const [busy, setBusy] = useState(false);
@@ -33,7 +33,7 @@ export function VoteForm({ poll, onSent }: { poll: PollView; onSent(view: PollVi
   const footer = (
     <>
       <FormError message={errors.message} />
-      <button className="button primary" type="submit" disabled={busy}>{t('vote')}</button>
+      <button className="button primary" type="submit" disabled={busy}>{t('polls.vote')}</button>
     </>
   );
 
@@ -77,12 +77,12 @@ function SingleVote({ options, initial, onSubmit, footer }: Common & { options: 
   );
 }
 
-function DotsVote({ options, budget, initial, onSubmit, footer, t }: Common & { options: string[]; budget: number; initial: Record<string, number>; t: ReturnType<typeof usePollText> }) {
+function DotsVote({ options, budget, initial, onSubmit, footer, t }: Common & { options: string[]; budget: number; initial: Record<string, number>; t: Translate }) {
   const [dots, setDots] = useState<Record<string, number>>(initial);
   const left = budget - Object.values(dots).reduce((s, n) => s + n, 0);
   return (
     <form className="vote-form" onSubmit={(e) => onSubmit(e, { dots: Object.fromEntries(Object.entries(dots).filter(([, n]) => n > 0)) })}>
-      <p className="muted" aria-live="polite">{t('dotsLeft', { n: left })}</p>
+      <p className="muted" aria-live="polite">{t('polls.dotsLeft', { n: left })}</p>
       {options.map((o) => (
         <TextField key={o} label={o} type="number" min={0} max={budget} value={String(dots[o] ?? 0)} onChange={(e) => setDots({ ...dots, [o]: Number(e.target.value) || 0 })} />
       ))}
@@ -91,7 +91,7 @@ function DotsVote({ options, budget, initial, onSubmit, footer, t }: Common & { 
   );
 }
 
-function RankingVote({ options, initial, onSubmit, footer, t }: Common & { options: string[]; initial: string[]; t: ReturnType<typeof usePollText> }) {
+function RankingVote({ options, initial, onSubmit, footer, t }: Common & { options: string[]; initial: string[]; t: Translate }) {
   const [order, setOrder] = useState<string[]>(() => [...initial, ...options.filter((o) => !initial.includes(o))]);
   const move = (i: number, delta: -1 | 1) => {
     const next = [...order];
@@ -105,8 +105,8 @@ function RankingVote({ options, initial, onSubmit, footer, t }: Common & { optio
         {order.map((o, i) => (
           <li key={o}>
             <span>{o}</span>
-            <button type="button" className="button ghost small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('up', { label: o })}>↑</button>
-            <button type="button" className="button ghost small" disabled={i === order.length - 1} onClick={() => move(i, 1)} aria-label={t('down', { label: o })}>↓</button>
+            <button type="button" className="button ghost small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('polls.up', { label: o })}>↑</button>
+            <button type="button" className="button ghost small" disabled={i === order.length - 1} onClick={() => move(i, 1)} aria-label={t('polls.down', { label: o })}>↓</button>
           </li>
         ))}
       </ol>
@@ -146,7 +146,7 @@ function MatrixVote({ poll, initial, onSubmit, footer }: Common & { poll: PollVi
   );
 }
 
-function ConsentVote({ initial, onSubmit, footer, t }: Common & { initial: VoteFor<'consent'> | null; t: ReturnType<typeof usePollText> }) {
+function ConsentVote({ initial, onSubmit, footer, t }: Common & { initial: VoteFor<'consent'> | null; t: Translate }) {
   const [position, setPosition] = useState<VoteFor<'consent'>['position']>(initial?.position ?? 'agree');
   const [reason, setReason] = useState(initial?.reason ?? '');
   return (
@@ -154,23 +154,23 @@ function ConsentVote({ initial, onSubmit, footer, t }: Common & { initial: VoteF
       <fieldset>
         {consentPositions.map((p) => (
           <label key={p} className="choice">
-            <input type="radio" name="position" checked={position === p} onChange={() => setPosition(p)} /> {t(`position.${p}` as PollTextKey)}
+            <input type="radio" name="position" checked={position === p} onChange={() => setPosition(p)} /> {t(`polls.position.${p}` as MessageKey)}
           </label>
         ))}
       </fieldset>
-      <TextAreaField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+      <TextAreaField label={t('polls.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
       {footer}
     </form>
   );
 }
 
-function EstimateVote({ unit, initial, onSubmit, footer, t }: Common & { unit: string | undefined; initial: VoteFor<'estimate'> | null; t: ReturnType<typeof usePollText> }) {
+function EstimateVote({ unit, initial, onSubmit, footer, t }: Common & { unit: string | undefined; initial: VoteFor<'estimate'> | null; t: Translate }) {
   const [value, setValue] = useState(initial ? String(initial.value) : '');
   const [reason, setReason] = useState(initial?.reason ?? '');
   return (
     <form className="vote-form" onSubmit={(e) => onSubmit(e, { value: value.trim() === '' ? Number.NaN : Number(value.replace(',', '.')), reason })}>
-      <TextField label={unit ? `${t('value')} (${unit})` : t('value')} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
-      <TextAreaField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+      <TextField label={unit ? `${t('polls.value')} (${unit})` : t('polls.value')} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+      <TextAreaField label={t('polls.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
       {footer}
     </form>
   );

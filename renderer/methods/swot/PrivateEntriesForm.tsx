@@ -7,14 +7,13 @@ import { FormError } from '../../components/Field.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
-import { usePrivateFirstText } from './private-first-strings.ts';
 
 /**
  * A member's own entries, one small form per quadrant. They live in this form (never in
  * the shared document) until sent, and then on the relay only, sealed.
  */
 export function PrivateEntriesForm({ poll, onSent }: { poll: PollView; onSent(view: PollView): void }) {
-  const t = usePrivateFirstText();
+  const { t } = useI18n();
   const { api } = useSignedIn();
   const errors = useFormErrors();
   const mine = poll.mine.ballot && 'entries' in poll.mine.ballot ? poll.mine.ballot.entries : [];
@@ -32,8 +31,8 @@ export function PrivateEntriesForm({ poll, onSent }: { poll: PollView; onSent(vi
   }
 
   return (
-    <section className="private-entries" aria-label={t('yourEntries')} data-testid="private-entries">
-      <h3>{t('yourEntries')}</h3>
+    <section className="private-entries" aria-label={t('privateFirst.yourEntries')} data-testid="private-entries">
+      <h3>{t('privateFirst.yourEntries')}</h3>
       <div className="private-entries-grid">
         {quadrants.map((q) => (
           <QuadrantEntries
@@ -53,9 +52,9 @@ export function PrivateEntriesForm({ poll, onSent }: { poll: PollView; onSent(vi
       </div>
       <FormError message={errors.message} />
       <div className="form-actions">
-        {sent && <span className="muted small" role="status">{t('sent')}</span>}
+        {sent && <span className="muted small" role="status">{t('privateFirst.sent')}</span>}
         <button type="button" className="button primary" disabled={entries.length === 0} onClick={() => void send()}>
-          {t('send')}
+          {t('privateFirst.send')}
         </button>
       </div>
     </section>
@@ -63,9 +62,8 @@ export function PrivateEntriesForm({ poll, onSent }: { poll: PollView; onSent(vi
 }
 
 function QuadrantEntries({ quadrant, entries, onAdd, onRemove }: { quadrant: Quadrant; entries: PrivateEntry[]; onAdd(text: string): void; onRemove(entry: PrivateEntry): void }) {
-  const t = usePrivateFirstText();
-  const i18n = useI18n();
-  const name = i18n.t(`swot.${quadrant}`);
+  const { t } = useI18n();
+  const name = t(`swot.${quadrant}`);
   const [text, setText] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -77,20 +75,20 @@ function QuadrantEntries({ quadrant, entries, onAdd, onRemove }: { quadrant: Qua
     <div className={`private-quadrant quadrant-${quadrant}`} data-testid={`private-${quadrant}`}>
       <h4>{name}</h4>
       {entries.length === 0 ? (
-        <p className="muted small">{t('noEntry')}</p>
+        <p className="muted small">{t('privateFirst.noEntry')}</p>
       ) : (
         <ul className="private-entry-list">
           {entries.map((entry, i) => (
             <li key={`${i}-${entry.text}`}>
               <span>{entry.text}</span>
-              <button type="button" className="icon-button" aria-label={t('remove', { text: entry.text })} onClick={() => onRemove(entry)}>×</button>
+              <button type="button" className="icon-button" aria-label={t('privateFirst.remove', { text: entry.text })} onClick={() => onRemove(entry)}>×</button>
             </li>
           ))}
         </ul>
       )}
       <form className="add-item" onSubmit={submit}>
-        <input value={text} onChange={(e) => setText(e.target.value)} aria-label={t('newEntry', { quadrant: name })} placeholder={t('newEntry', { quadrant: name })} maxLength={2000} />
-        <button type="submit" className="button small" disabled={!text.trim()} aria-label={t('addTo', { quadrant: name })}>{t('add')}</button>
+        <input value={text} onChange={(e) => setText(e.target.value)} aria-label={t('privateFirst.newEntry', { quadrant: name })} placeholder={t('privateFirst.newEntry', { quadrant: name })} maxLength={2000} />
+        <button type="submit" className="button small" disabled={!text.trim()} aria-label={t('privateFirst.addTo', { quadrant: name })}>{t('privateFirst.add')}</button>
       </form>
     </div>
   );

@@ -7,7 +7,6 @@ import { useI18n } from '../../i18n/index.tsx';
 import { usePrivateRound } from '../../state/use-private-round.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { PrivateEntriesForm } from './PrivateEntriesForm.tsx';
-import { usePrivateFirstText } from './private-first-strings.ts';
 import { RevealedEntries } from './RevealedEntries.tsx';
 import { StartPrivateRoundForm } from './StartPrivateRoundForm.tsx';
 
@@ -24,8 +23,7 @@ interface Props {
  * facilitator puts the entries on the board.
  */
 export function PrivateFirstPanel({ activityId, facilitator, canWrite }: Props) {
-  const t = usePrivateFirstText();
-  const { formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const { round, loaded, reload, replace } = usePrivateRound(api, activityId);
   const errors = useFormErrors();
@@ -47,16 +45,16 @@ export function PrivateFirstPanel({ activityId, facilitator, canWrite }: Props) 
     <section className="private-first card" aria-labelledby="private-first-title" data-testid="private-first">
       <div className="section-head">
         <h3 id="private-first-title">
-          {t('title')}
+          {t('privateFirst.title')}
           {round ? `: ${round.question}` : ''}
         </h3>
         {facilitator && !starting && !sealed && (
           <button type="button" className="button" onClick={() => setStarting(true)}>
-            {round ? t('startAnother') : t('start')}
+            {round ? t('privateFirst.startAnother') : t('privateFirst.start')}
           </button>
         )}
       </div>
-      {(!round || starting) && <p className="muted small">{t('intro')}</p>}
+      {(!round || starting) && <p className="muted small">{t('privateFirst.intro')}</p>}
       {starting && (
         <StartPrivateRoundForm
           activityId={activityId}
@@ -69,17 +67,17 @@ export function PrivateFirstPanel({ activityId, facilitator, canWrite }: Props) 
       )}
       {round && !starting && (
         <>
-          {sealed && <p className="muted small">{t('sealed', { when: formatDateTime(round.deadline) })}</p>}
+          {sealed && <p className="muted small">{t('privateFirst.sealed', { when: formatDateTime(round.deadline) })}</p>}
           <p data-testid="private-participation">
             {taken.length > 0
-              ? t('takenNames', { n: taken.length, total: round.participation.eligible, names: taken.map((p) => p.name).join(', ') })
-              : t('taken', { n: 0, total: round.participation.eligible })}
+              ? t('privateFirst.takenNames', { n: taken.length, total: round.participation.eligible, names: taken.map((p) => p.name).join(', ') })
+              : t('privateFirst.taken', { n: 0, total: round.participation.eligible })}
           </p>
-          {sealed && round.mine.taken && <p className="notice">{round.anonymous ? t('mineFinal') : t('mine')}</p>}
+          {sealed && round.mine.taken && <p className="notice">{round.anonymous ? t('privateFirst.mineFinal') : t('privateFirst.mine')}</p>}
           {sealed && canWrite && !(round.anonymous && round.mine.taken) && <PrivateEntriesForm key={round.id} poll={round} onSent={replace} />}
           {sealed && facilitator && (
             <div className="form-actions">
-              <button type="button" className="button" onClick={() => void reveal(round.id)}>{t('reveal')}</button>
+              <button type="button" className="button" onClick={() => void reveal(round.id)}>{t('privateFirst.reveal')}</button>
             </div>
           )}
           {!sealed && <RevealedEntries poll={round} facilitator={facilitator} />}

@@ -5,7 +5,6 @@ import { boardKey, putEntriesOnBoard, revealedEntries, type RevealedEntry } from
 import { useI18n } from '../../i18n/index.tsx';
 import { useSwotBoard } from '../../state/use-swot-board.ts';
 import { useBoard } from './board-context.ts';
-import { usePrivateFirstText } from './private-first-strings.ts';
 
 /** An anonymous entry's author on the board: one id for all, the count in the name. */
 const anonymousId = 'anonymous';
@@ -15,12 +14,11 @@ const anonymousId = 'anonymous';
  * anonymous); the facilitator puts them on the shared board.
  */
 export function RevealedEntries({ poll, facilitator }: { poll: PollView; facilitator: boolean }) {
-  const t = usePrivateFirstText();
-  const i18n = useI18n();
+  const { t } = useI18n();
   const { doc } = useBoard();
   const [put, setPut] = useState<number | null>(null);
   const entries = useMemo(
-    () => revealedEntries(poll, (count) => ({ id: anonymousId, name: count > 1 ? t('anonymousAuthors', { count }) : t('anonymousAuthor') })),
+    () => revealedEntries(poll, (count) => ({ id: anonymousId, name: count > 1 ? t('privateFirst.anonymousAuthors', { count }) : t('privateFirst.anonymousAuthor') })),
     [poll, t],
   );
   const result = poll.results?.kind === 'entries' ? poll.results : null;
@@ -42,14 +40,14 @@ export function RevealedEntries({ poll, facilitator }: { poll: PollView; facilit
     <div className="private-entries-grid">
       {quadrants.map((q) => (
         <div key={q} className={`private-quadrant quadrant-${q}`}>
-          <h4>{i18n.t(`swot.${q}`)}</h4>
+          <h4>{t(`swot.${q}`)}</h4>
           <ul className="private-entry-list">
             {grouped
               .filter((g) => g[0]?.quadrant === q)
               .map((g) => (
                 <li key={`${q}-${g[0]?.text}`}>
                   <span>{g[0]?.text}</span>
-                  <span className="muted small">{t('by', { names: g.map((e) => e.author.name).join(', ') })}</span>
+                  <span className="muted small">{t('privateFirst.by', { names: g.map((e) => e.author.name).join(', ') })}</span>
                 </li>
               ))}
           </ul>
@@ -60,10 +58,10 @@ export function RevealedEntries({ poll, facilitator }: { poll: PollView; facilit
 
   return (
     <div className="revealed-entries" data-testid="revealed-entries">
-      {result && <p>{t('revealed', { total: result.total, n: result.contributors })}</p>}
+      {result && <p>{t('privateFirst.revealed', { total: result.total, n: result.contributors })}</p>}
       {allOnBoard ? (
         <details>
-          <summary>{t('allOnBoard', { n: entries.length })}</summary>
+          <summary>{t('privateFirst.allOnBoard', { n: entries.length })}</summary>
           {entriesGrid}
         </details>
       ) : (
@@ -71,9 +69,9 @@ export function RevealedEntries({ poll, facilitator }: { poll: PollView; facilit
       )}
       {facilitator && entries.length > 0 && (!allOnBoard || put !== null) && (
         <div className="form-actions">
-          {put !== null && <span className="muted small" role="status">{put > 0 ? t('putDone', { n: put }) : t('putNone')}</span>}
+          {put !== null && <span className="muted small" role="status">{put > 0 ? t('privateFirst.putDone', { n: put }) : t('privateFirst.putNone')}</span>}
           <button type="button" className="button primary" onClick={() => setPut(putEntriesOnBoard(doc, entries))}>
-            {t('put')}
+            {t('privateFirst.put')}
           </button>
         </div>
       )}

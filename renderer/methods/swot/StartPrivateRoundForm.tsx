@@ -3,7 +3,7 @@ import { startPrivateRound } from '../../actions/private-first.ts';
 import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
-import { usePrivateFirstText } from './private-first-strings.ts';
+import { useI18n } from '../../i18n/index.tsx';
 
 /** Tomorrow at this time, as an `<input type="datetime-local">` value in local time. */
 function tomorrow(): string {
@@ -14,10 +14,10 @@ function tomorrow(): string {
 
 /** The facilitator starts a "private first" round: the question gate's fields. */
 export function StartPrivateRoundForm({ activityId, onStarted, onCancel }: { activityId: string; onStarted(): void; onCancel(): void }) {
-  const t = usePrivateFirstText();
+  const { t } = useI18n();
   const { api } = useSignedIn();
   const errors = useFormErrors();
-  const [question, setQuestion] = useState(() => t('defaultQuestion'));
+  const [question, setQuestion] = useState(() => t('privateFirst.defaultQuestion'));
   const [deadline, setDeadline] = useState(tomorrow);
   const [anonymous, setAnonymous] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -37,16 +37,16 @@ export function StartPrivateRoundForm({ activityId, onStarted, onCancel }: { act
   }
 
   return (
-    <form className="private-round-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('start')}>
-      <TextAreaField label={t('question')} value={question} onChange={(e) => setQuestion(e.target.value)} rows={2} maxLength={500} error={errors.field('question')} />
-      <TextField label={t('deadline')} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} error={errors.field('deadline')} />
+    <form className="private-round-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('privateFirst.start')}>
+      <TextAreaField label={t('privateFirst.question')} value={question} onChange={(e) => setQuestion(e.target.value)} rows={2} maxLength={500} error={errors.field('question')} />
+      <TextField label={t('privateFirst.deadline')} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} error={errors.field('deadline')} />
       <label className="checkbox">
-        <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> {t('anonymous')}
+        <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> {t('privateFirst.anonymous')}
       </label>
       <FormError message={errors.message} />
       <div className="form-actions">
-        <button type="button" className="button ghost" onClick={onCancel}>{t('cancel')}</button>
-        <button type="submit" className="button primary" disabled={busy}>{t('open')}</button>
+        <button type="button" className="button ghost" onClick={onCancel}>{t('privateFirst.cancel')}</button>
+        <button type="submit" className="button primary" disabled={busy}>{t('privateFirst.open')}</button>
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-/** English wording of the idea box (spread into en.ts); ideas.fr.ts has the same keys. */
+/** English wording of the idea box; ideas.fr.ts has the same keys (ICU messages). */
 export const ideasEn = {
   'nav.ideas': 'Idea boxes',
   'ideas.boxes.title': 'Idea boxes',
@@ -48,7 +48,7 @@ export const ideasEn = {
   'ideas.form.similar': 'Similar ideas already proposed — vote for one of them rather than writing it twice:',
   'ideas.votes': 'votes: {count}',
   'ideas.form.text': 'What would you do?',
-  'ideas.form.length': '{count} / {max} characters',
+  'ideas.form.length': '{count, number, ::group-off} / {max, number, ::group-off} characters',
   'ideas.form.photo': 'Photo (optional)',
   'ideas.form.photoHint': 'JPEG, PNG or WebP. Its metadata (place, camera) is removed.',
   'ideas.form.photoRefused': 'Photo refused: {why}.',

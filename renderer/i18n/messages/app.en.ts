@@ -1,10 +1,5 @@
-import { ideasEn } from './ideas.en.ts';
-import { prosConsEn } from './pros-cons.en.ts';
-
-/** English wording; fr.ts has the same keys. `{name}` marks a value put in. */
-export const en = {
-  ...ideasEn,
-  ...prosConsEn,
+/** English wording of the application's common screens; app.fr.ts has the same keys (ICU messages). */
+export const appEn = {
   'app.name': 'Conclave',
   'app.loading': 'Loading…',
   'app.skip': 'Skip to content',
@@ -111,7 +106,7 @@ export const en = {
   'swot.moveTo': 'Move to',
   'swot.moveItem': 'Move "{text}" to another quadrant',
   'swot.by': 'by {name}',
-  'swot.itemCount': '{count} items',
+  'swot.itemCount': '{count, plural, one {# item} other {# items}}',
 
   'comments.title': 'Comments',
   'comments.empty': 'No comment yet.',
@@ -157,7 +152,7 @@ export const en = {
   'history.more': 'Show older changes',
   'history.changed': 'changed {what}',
   'history.created': 'created the activity',
-  'history.updates': '{count} edits',
+  'history.updates': '{count, plural, one {# edit} other {# edits}}',
   'history.part.brief': 'the brief',
   'history.part.comments': 'comments',
   'history.part.swot': 'the SWOT board',
@@ -165,5 +160,3 @@ export const en = {
   'history.part.board': 'a board',
   'history.part.other': '{name}',
 };
-
-export type MessageKey = keyof typeof en;

@@ -1,7 +1,8 @@
 import type { ideasEn } from './ideas.en.ts';
+import type { Messages } from './types.ts';
 
-/** La boîte à idées en français (réunie dans fr.ts) ; mêmes clés que ideas.en.ts. */
-export const ideasFr: Record<keyof typeof ideasEn, string> = {
+/** La boîte à idées en français ; mêmes clés que ideas.en.ts. */
+export const ideasFr: Messages<typeof ideasEn> = {
   'nav.ideas': 'Boîtes à idées',
   'ideas.boxes.title': 'Boîtes à idées',
   'ideas.boxes.new': 'Nouvelle boîte à idées',
@@ -50,7 +51,7 @@ export const ideasFr: Record<keyof typeof ideasEn, string> = {
   'ideas.form.similar': 'Des idées semblables existent déjà — votez plutôt pour l’une d’elles que de l’écrire deux fois :',
   'ideas.votes': 'votes : {count}',
   'ideas.form.text': 'Que feriez-vous ?',
-  'ideas.form.length': '{count} / {max} caractères',
+  'ideas.form.length': '{count, number, ::group-off} / {max, number, ::group-off} caractères',
   'ideas.form.photo': 'Photo (facultative)',
   'ideas.form.photoHint': 'JPEG, PNG ou WebP. Ses métadonnées (lieu, appareil) sont retirées.',
   'ideas.form.photoRefused': 'Photo refusée : {why}.',

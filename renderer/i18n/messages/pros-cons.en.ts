@@ -1,4 +1,4 @@
-/** English wording of pros and cons boards (spread into en.ts); pros-cons.fr.ts has the same keys. */
+/** English wording of pros and cons boards; pros-cons.fr.ts has the same keys (ICU messages). */
 export const prosConsEn = {
   'prosCons.addBoard': 'Add a pros and cons board',
   'prosCons.title': 'Pros and cons',

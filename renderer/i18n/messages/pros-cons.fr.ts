@@ -1,7 +1,8 @@
+import type { Messages } from './types.ts';
 import type { prosConsEn } from './pros-cons.en.ts';
 
-/** Les tableaux pour et contre en français (réunis dans fr.ts) ; mêmes clés que pros-cons.en.ts. */
-export const prosConsFr: Record<keyof typeof prosConsEn, string> = {
+/** Les tableaux pour et contre en français ; mêmes clés que pros-cons.en.ts. */
+export const prosConsFr: Messages<typeof prosConsEn> = {
   'prosCons.addBoard': 'Ajouter un tableau pour et contre',
   'prosCons.title': 'Pour et contre',
   'prosCons.titleNumbered': 'Pour et contre {n}',

@@ -1,11 +1,8 @@
-import type { en } from './en.ts';
-import { ideasFr } from './ideas.fr.ts';
-import { prosConsFr } from './pros-cons.fr.ts';
+import type { appEn } from './app.en.ts';
+import type { Messages } from './types.ts';
 
-/** Formulation française ; mêmes clés que en.ts. */
-export const fr: Record<keyof typeof en, string> = {
-  ...ideasFr,
-  ...prosConsFr,
+/** Formulation française de l’application (écrans communs) ; mêmes clés que app.en.ts. */
+export const appFr: Messages<typeof appEn> = {
   'app.name': 'Conclave',
   'app.loading': 'Chargement…',
   'app.skip': 'Aller au contenu',
@@ -112,7 +109,7 @@ export const fr: Record<keyof typeof en, string> = {
   'swot.moveTo': 'Déplacer vers',
   'swot.moveItem': 'Déplacer « {text} » vers un autre quadrant',
   'swot.by': 'par {name}',
-  'swot.itemCount': '{count} éléments',
+  'swot.itemCount': '{count, plural, one {# élément} other {# éléments}}',
 
   'comments.title': 'Commentaires',
   'comments.empty': 'Aucun commentaire pour l’instant.',
@@ -158,7 +155,7 @@ export const fr: Record<keyof typeof en, string> = {
   'history.more': 'Afficher les modifications plus anciennes',
   'history.changed': 'a modifié {what}',
   'history.created': 'a créé l’activité',
-  'history.updates': '{count} modifications',
+  'history.updates': '{count, plural, one {# modification} other {# modifications}}',
   'history.part.brief': 'le brief',
   'history.part.comments': 'les commentaires',
   'history.part.swot': 'le tableau SWOT',

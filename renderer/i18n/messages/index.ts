@@ -1,0 +1,45 @@
+import { appEn } from './app.en.ts';
+import { appFr } from './app.fr.ts';
+import { figuresEn } from './figures.en.ts';
+import { figuresFr } from './figures.fr.ts';
+import { ideasEn } from './ideas.en.ts';
+import { ideasFr } from './ideas.fr.ts';
+import { noticesEn } from './notices.en.ts';
+import { noticesFr } from './notices.fr.ts';
+import { pollsEn } from './polls.en.ts';
+import { pollsFr } from './polls.fr.ts';
+import { privateFirstEn } from './private-first.en.ts';
+import { privateFirstFr } from './private-first.fr.ts';
+import { prosConsEn } from './pros-cons.en.ts';
+import { prosConsFr } from './pros-cons.fr.ts';
+import { smsEn } from './sms.en.ts';
+import { smsFr } from './sms.fr.ts';
+
+/**
+ * Every area's dictionaries, one line per area. A new string goes into its area's
+ * `<area>.en.ts` and `<area>.fr.ts`; a new area is those two files and one line here.
+ * Keys are unique across areas (the parity test checks it).
+ */
+export const areas = [
+  { area: 'app', en: appEn, fr: appFr },
+  { area: 'ideas', en: ideasEn, fr: ideasFr },
+  { area: 'pros-cons', en: prosConsEn, fr: prosConsFr },
+  { area: 'polls', en: pollsEn, fr: pollsFr },
+  { area: 'private-first', en: privateFirstEn, fr: privateFirstFr },
+  { area: 'notices', en: noticesEn, fr: noticesFr },
+  { area: 'figures', en: figuresEn, fr: figuresFr },
+  { area: 'sms', en: smsEn, fr: smsFr },
+] as const;
+
+export const locales = ['en', 'fr'] as const;
+export type Locale = (typeof locales)[number];
+
+type KeysOf<A> = A extends { en: infer English } ? keyof English : never;
+/** Any message's id, e.g. `'swot.addTo'` or `'sms.preview'`. */
+export type MessageKey = KeysOf<(typeof areas)[number]>;
+
+/** One flat catalogue per language, as react-intl takes it. */
+export const catalogues: Record<Locale, Record<MessageKey, string>> = {
+  en: Object.assign({}, ...areas.map((a) => a.en)) as Record<MessageKey, string>,
+  fr: Object.assign({}, ...areas.map((a) => a.fr)) as Record<MessageKey, string>,
+};

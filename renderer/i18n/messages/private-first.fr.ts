@@ -1,0 +1,38 @@
+import type { Messages } from './types.ts';
+import type { privateFirstEn } from './private-first.en.ts';
+
+/** Formulation française : mêmes clés que private-first.en.ts. */
+export const privateFirstFr: Messages<typeof privateFirstEn> = {
+  'privateFirst.title': 'D’abord en privé',
+  'privateFirst.intro': 'Chacun écrit d’abord seul ses contributions ; elles restent scellées sur le relais, hors du tableau partagé, jusqu’à ce que l’animateur les révèle.',
+  'privateFirst.start': 'Lancer un tour en privé',
+  'privateFirst.startAnother': 'Lancer un autre tour en privé',
+  'privateFirst.question': 'Question précise',
+  'privateFirst.defaultQuestion': 'Quels sont nos forces, faiblesses, opportunités et menaces ?',
+  'privateFirst.deadline': 'Échéance',
+  'privateFirst.anonymous': 'Anonyme : les contributions vont au tableau sans leurs auteurs',
+  'privateFirst.open': 'Lancer le tour',
+  'privateFirst.cancel': 'Annuler',
+  'privateFirst.sealed': 'Scellé jusqu’au {when}',
+  'privateFirst.taken': '{n, plural, one {# sur {total} a écrit ses contributions} other {# sur {total} ont écrit leurs contributions}}',
+  'privateFirst.takenNames': '{n, plural, one {# sur {total} a écrit ses contributions} other {# sur {total} ont écrit leurs contributions}} : {names}',
+  'privateFirst.mine': 'Vos contributions sont scellées sur le relais ; vous pouvez les changer jusqu’à la révélation.',
+  'privateFirst.mineFinal': 'Vos contributions sont scellées sur le relais. Ce tour est anonyme : elles sont définitives.',
+  'privateFirst.yourEntries': 'Vos contributions privées',
+  'privateFirst.newEntry': 'Contribution privée dans {quadrant}',
+  'privateFirst.add': 'Ajouter',
+  'privateFirst.addTo': 'Ajouter en privé à {quadrant}',
+  'privateFirst.remove': 'Retirer « {text} »',
+  'privateFirst.noEntry': 'Aucune contribution.',
+  'privateFirst.send': 'Envoyer mes contributions',
+  'privateFirst.sent': 'Envoyé.',
+  'privateFirst.reveal': 'Révéler les contributions',
+  'privateFirst.revealed': 'Révélé : {total, plural, one {# contribution} other {# contributions}} de {n, plural, one {# personne} other {# personnes}}',
+  'privateFirst.put': 'Les mettre au tableau',
+  'privateFirst.putDone': '{n, plural, one {# contribution mise au tableau.} other {# contributions mises au tableau.}}',
+  'privateFirst.putNone': 'Elles sont toutes déjà au tableau.',
+  'privateFirst.allOnBoard': '{n, plural, =1 {La contribution est au tableau.} other {Les # contributions sont au tableau.}}',
+  'privateFirst.anonymousAuthor': 'Anonyme',
+  'privateFirst.anonymousAuthors': 'Anonyme (×{count})',
+  'privateFirst.by': 'par {names}',
+};
