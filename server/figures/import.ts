@@ -1,16 +1,17 @@
 import { ErrorCode } from '#core/api/errors';
 import { parseFiguresCsv } from '#core/figures/csv';
+import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal } from '../errors.ts';
 import { requireFigureScope, writerName, writerOrg, type FiguresWriter } from './access.ts';
 import { figureRow } from './figures.ts';
 
-/** Rows written per statement: 20,000 rows are 40 statements, not 20,000 awaited ones. */
+/** Rows staged per statement: 20,000 rows are 40 statements, each letting other requests in after it. */
 export const rowsPerStatement = 500;
 
 /**
  * A CSV of daily values, all or nothing: every row is checked (format, then that its
- * figure exists and the writer may write it) before one transaction writes them all.
+ * figure exists and the writer may write it) before one statement writes them all.
  * A refusal names each bad line; nothing is written.
  */
 export async function importCsv(
@@ -47,20 +48,33 @@ export async function importCsv(
   const at = ctx.now().toISOString();
   const by = writerName(writer);
   const source = writer.kind === 'key' ? 'api' : 'csv';
-  // All or nothing still: one transaction, but a multi-row upsert per 500 rows, so the
-  // store is held for a few dozen statements rather than 20,000 round trips.
-  await ctx.db.transaction(async (tx) => {
+  // All or nothing, without holding the store for the whole import: the rows wait in
+  // figure_import_rows, 500 per statement (other requests are served between two), then
+  // one statement moves them all into figure_values.
+  const importId = newId();
+  const staleBefore = new Date(ctx.now().getTime() - 3_600_000).toISOString();
+  await ctx.db.run('DELETE FROM figure_import_rows WHERE started_at < ?', [staleBefore]);
+  try {
     for (let start = 0; start < rows.length; start += rowsPerStatement) {
       const batch = rows.slice(start, start + rowsPerStatement);
-      await tx.run(
-        `INSERT INTO figure_values (figure_id, day, value, forecast, last_year, source, updated_by, updated_at)
-         VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (figure_id, day) DO UPDATE SET value = excluded.value, forecast = excluded.forecast, last_year = excluded.last_year,
-           source = excluded.source, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-        batch.flatMap((row) => [row.figureId!, row.date, row.value, row.forecast, row.lastYear, source, by, at]),
+      await ctx.db.run(
+        `INSERT INTO figure_import_rows (import_id, line, figure_id, day, value, forecast, last_year, started_at)
+         VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        batch.flatMap((row, i) => [importId, start + i, row.figureId!, row.date, row.value, row.forecast, row.lastYear, at]),
       );
     }
-  });
+    await ctx.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO figure_values (figure_id, day, value, forecast, last_year, source, updated_by, updated_at)
+         SELECT figure_id, day, value, forecast, last_year, ?, ?, ? FROM figure_import_rows WHERE import_id = ? ORDER BY line
+         ON CONFLICT (figure_id, day) DO UPDATE SET value = excluded.value, forecast = excluded.forecast, last_year = excluded.last_year,
+           source = excluded.source, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        [source, by, at, importId],
+      );
+    });
+  } finally {
+    await ctx.db.run('DELETE FROM figure_import_rows WHERE import_id = ?', [importId]);
+  }
   return { imported: rows.length, figures: [...new Set(rows.map((r) => r.figureId!))] };
 }
 

@@ -20,7 +20,10 @@ export interface Queries {
  * sqlite3 runs statements of one connection one after the other, but a transaction
  * spans several awaits: a statement issued elsewhere meanwhile would land inside it.
  * So every call goes through one lock, and a transaction holds it from BEGIN to
- * COMMIT; the `tx` handed to the transaction body bypasses the lock.
+ * COMMIT; the `tx` handed to the transaction body bypasses the lock. Everyone else waits
+ * for the whole transaction, so long work must not be one: it writes in statements of
+ * bounded size that each take the lock alone (a CSV import stages its rows 500 per
+ * statement, then moves them in one statement: figures/import.ts).
  */
 export class Database implements Queries {
   private tail: Promise<unknown> = Promise.resolve();

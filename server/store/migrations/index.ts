@@ -3,6 +3,7 @@ import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
 import { figures } from './300-figures.ts';
+import { figureImportRows } from './301-figure-import-rows.ts';
 import { updateSummaries } from './004-update-summaries.ts';
 import { logCompaction } from './005-log-compaction.ts';
 import { documentClients } from './006-document-clients.ts';
@@ -41,6 +42,7 @@ export const migrations: Migration[] = [
   smsEarlyReceipts,
   personLocale,
   figures,
+  figureImportRows,
   polls,
   anonymousParticipation,
   decisions,
