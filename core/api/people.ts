@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Email, Password } from './common.ts';
+import { Email, Password, PersonName } from './common.ts';
+import { PhoneInput } from './users.ts';
 
 /**
  * A person's own account (README "People: self-service").
@@ -27,3 +28,61 @@ export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirm>;
 
 export const PasswordResetPreview = z.object({ email: z.string(), expiresAt: z.string() });
 export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
+
+/**
+ * Profile (signed in, for oneself):
+ * - `PATCH /api/me` `UpdateProfileRequest` → `Me` (name, language; null language: the organisation's).
+ * - `POST /api/me/email` `EmailChangeRequest` → 202 `{expiresAt}`: a link
+ *   `<relay>/#/confirm-email/<token>` goes to the new address (valid `emailChangeHours`);
+ *   the current password is needed. At most `profileLimits.emailChanges` a day.
+ * - `POST /api/email-changes/:token` (no session needed) → `{email}`: the address
+ *   changes, the old address is told; 409 when someone took it meanwhile.
+ * - `POST /api/me/phone` `PhoneChangeRequest`: `phone: null` removes the number → `Me`;
+ *   a number → 202 `{expiresAt}` and a code by SMS to it (the person asked for it, so it
+ *   goes without a recorded opt-in, never to a number that said STOP); at most
+ *   `profileLimits.phoneCodes` codes an hour.
+ * - `POST /api/me/phone/confirm` `PhoneConfirmRequest` → `Me`: the number is the
+ *   person's; `smsOptIn` given with it is recorded as declared by the person. A code is
+ *   tried at most `phoneCodeAttempts` times, valid `phoneCodeMinutes`.
+ *
+ * Sessions:
+ * - `GET /api/me/sessions` → `{sessions: SessionInfo[]}` (those not ended, newest use first).
+ * - `DELETE /api/me/sessions/:id` → 204: that session ends (its live connections too).
+ * - `POST /api/me/sessions/revoke-others` → `{revoked}`: every session but this one ends.
+ */
+export const emailChangeHours = 24;
+export const phoneCodeMinutes = 10;
+export const phoneCodeAttempts = 5;
+export const profileLimits = { emailChanges: 5, phoneCodes: 3 } as const;
+
+export const Language = z.enum(['fr', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const UpdateProfileRequest = z
+  .strictObject({ name: PersonName.optional(), language: Language.nullable().optional() })
+  .refine((p) => p.name !== undefined || p.language !== undefined, { message: 'nothing to change' });
+export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;
+
+export const EmailChangeRequest = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+export type EmailChangeRequest = z.infer<typeof EmailChangeRequest>;
+
+export const PhoneChangeRequest = z
+  .strictObject({ phone: PhoneInput.nullable(), smsOptIn: z.boolean().optional() })
+  .refine((p) => !p.smsOptIn || p.phone !== null, { message: 'an SMS opt-in needs a phone number', path: ['smsOptIn'] });
+export type PhoneChangeRequest = z.infer<typeof PhoneChangeRequest>;
+
+export const PhoneConfirmRequest = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'the six digits received by SMS') });
+
+export const PendingChange = z.object({ expiresAt: z.string() });
+
+export const SessionInfo = z.object({
+  id: z.string(),
+  /** The browser or app that opened it (its user agent), when known. */
+  device: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  expiresAt: z.string(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -47,6 +47,8 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const Me = User.extend({
+  /** The person's own language; null: their organisation's. */
+  language: z.enum(['fr', 'en']).nullable(),
   organization: z.object({ id: Id, name: z.string(), region: z.string(), locale: z.string() }),
 });
 export type Me = z.infer<typeof Me>;

@@ -1,11 +1,11 @@
 import { SetupRequest, SignInRequest } from '#core/api/auth';
 import { ChangePasswordRequest, CreateGroupRequest, CreateUserRequest, GroupMembersRequest, UpdateUserRequest } from '#core/api/users';
 import { createGroup, getGroup, listGroups, setGroupMembers } from './groups.ts';
-import { authenticate, requireAdmin, revokeSessions, signOut } from './sessions.ts';
+import { authenticate, deviceOf, requireAdmin, revokeSessions, signOut } from './sessions.ts';
 import { isSetUp, setUp } from './setup.ts';
 import { signIn } from './sign-in.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
-import { changePassword, createUser, getUser, listUsers, organizationOf, updateUser } from './users.ts';
+import { changePassword, createUser, getUser, listUsers, meOf, updateUser } from './users.ts';
 import type { Context } from '../context.ts';
 import { readJson, readNoBody } from '../http/body.ts';
 import type { Router } from '../http/router.ts';
@@ -18,7 +18,7 @@ export function accountRoutes(router: Router, ctx: Context) {
   router
     .on('GET', '/api/setup', async () => ({ body: { setUp: await isSetUp(ctx) } }))
     .on('POST', '/api/setup', async (req) => {
-      const { token, expiresAt } = await setUp(ctx, await readJson(req.raw, SetupRequest));
+      const { token, expiresAt } = await setUp(ctx, await readJson(req.raw, SetupRequest), deviceOf(req.raw.headers['user-agent']));
       return { status: 201, body: { token, expiresAt } };
     })
     .on('POST', '/api/session', async (req) => {
@@ -29,9 +29,7 @@ export function accountRoutes(router: Router, ctx: Context) {
       return {};
     })
     .on('GET', '/api/me', async (req) => {
-      const me = await caller(req);
-      const user = await getUser(ctx, me, me.id);
-      return { body: { ...user, organization: await organizationOf(ctx, me.orgId) } };
+      return { body: await meOf(ctx, await caller(req)) };
     })
     .on('POST', '/api/me/password', async (req) => {
       const me = await caller(req);

@@ -11,7 +11,7 @@ export async function isSetUp(ctx: Context): Promise<boolean> {
 }
 
 /** Creates the organisation and its first administrator; only while no one exists. */
-export async function setUp(ctx: Context, input: SetupRequest) {
+export async function setUp(ctx: Context, input: SetupRequest, device: string | null = null) {
   // Refused before hashing: once set up, a flood of setups costs the relay nothing.
   if (await isSetUp(ctx)) throw alreadySetUp();
   const passwordHash = await hashPassword(input.password);
@@ -35,7 +35,7 @@ export async function setUp(ctx: Context, input: SetupRequest) {
       [userId, orgId, input.name, input.email, passwordHash, now],
     );
   });
-  return { userId, ...(await openSession(ctx, userId)) };
+  return { userId, ...(await openSession(ctx, userId, device)) };
 }
 
 const alreadySetUp = () => new Refusal(ErrorCode.alreadySetUp, 'Conclave is already set up: sign in instead.');

@@ -3,7 +3,7 @@ import { ErrorCode } from '#core/api/errors';
 import type { SignInRequest } from '#core/api/auth';
 import type { Context } from '../context.ts';
 import { Refusal } from '../errors.ts';
-import { openSession } from './sessions.ts';
+import { deviceOf, openSession } from './sessions.ts';
 import { addressKey, type SignInThrottle } from './sign-in-throttle.ts';
 import { checkCredentials } from './users.ts';
 
@@ -28,5 +28,5 @@ export async function signIn(ctx: Context, throttle: SignInThrottle, input: Sign
     throw err;
   }
   admission.attempt.succeeded();
-  return openSession(ctx, userId);
+  return openSession(ctx, userId, deviceOf(req.headers['user-agent']));
 }

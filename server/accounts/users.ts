@@ -1,6 +1,6 @@
 import { normalizePhone } from '#core/people/phone';
 import { ErrorCode } from '#core/api/errors';
-import type { CreateUserRequest, UpdateUserRequest, User } from '#core/api/users';
+import type { CreateUserRequest, Me, UpdateUserRequest, User } from '#core/api/users';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { hashSecret, newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
@@ -101,6 +101,14 @@ export async function getUser(ctx: Context, caller: Caller, id: string): Promise
   const row = await ctx.db.get<UserRow>(`SELECT ${columns} FROM users WHERE id = ? AND org_id = ?`, [id, caller.orgId]);
   if (!row) throw notFound('person');
   return asSeenBy(caller, row);
+}
+
+/** The caller as they see themself (`GET /api/me`). */
+export async function meOf(ctx: Context, caller: Caller): Promise<Me> {
+  const user = await getUser(ctx, caller, caller.id);
+  const row = await ctx.db.get<{ locale: string | null }>('SELECT locale FROM users WHERE id = ?', [caller.id]);
+  const language = row?.locale === 'fr' || row?.locale === 'en' ? row.locale : null;
+  return { ...user, language, organization: await organizationOf(ctx, caller.orgId) };
 }
 
 /** Everyone in the caller's organisation; phone numbers only for admins and oneself. */

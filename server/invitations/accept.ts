@@ -47,7 +47,7 @@ export async function previewInvitation(ctx: Context, token: string) {
  * to SMS, recorded as declared by them): their account, their membership and the
  * invitation's use are one transaction, so a link admits once.
  */
-export async function acceptInvitation(ctx: Context, token: string, input: AcceptInvitationRequest) {
+export async function acceptInvitation(ctx: Context, token: string, input: AcceptInvitationRequest, device: string | null = null) {
   const first = await usable(ctx.db, token, ctx.now().toISOString());
   const phone = input.phone === undefined ? null : await phoneFor(ctx, first.org_id, input.phone);
   const passwordHash = await hashPassword(input.password);
@@ -75,5 +75,5 @@ export async function acceptInvitation(ctx: Context, token: string, input: Accep
     if (done.changes !== 1) throw new Refusal(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
   });
   if (first.activity_id) await ctx.events.accessChanged(first.activity_id);
-  return openSession(ctx, userId);
+  return openSession(ctx, userId, device);
 }

@@ -1,5 +1,5 @@
 import { AcceptInvitationRequest, CreateInvitationRequest, ListInvitationsQuery } from '#core/api/invitations';
-import { authenticate } from '../accounts/sessions.ts';
+import { authenticate, deviceOf } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { readJson, readNoBody } from '../http/body.ts';
 import { validate } from '../validate.ts';
@@ -33,6 +33,6 @@ export function invitationRoutes(router: Router, ctx: Context) {
     .on('GET', '/api/invitations/:token/preview', async (req) => ({ body: await previewInvitation(ctx, param(req, 'token')) }))
     .on('POST', '/api/invitations/:token/accept', async (req) => {
       const input = await readJson(req.raw, AcceptInvitationRequest);
-      return { status: 201, body: await acceptInvitation(ctx, param(req, 'token'), input) };
+      return { status: 201, body: await acceptInvitation(ctx, param(req, 'token'), input, deviceOf(req.raw.headers['user-agent'])) };
     });
 }

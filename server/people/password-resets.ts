@@ -98,7 +98,7 @@ export async function previewPasswordReset(ctx: Context, token: string): Promise
  * Sets the new password: the link and every other one of the person are spent and every
  * session ends in the same transaction, then live connections close and a session opens.
  */
-export async function completePasswordReset(ctx: Context, token: string, password: string) {
+export async function completePasswordReset(ctx: Context, token: string, password: string, device: string | null = null) {
   const first = await usable(ctx.db, token, ctx.now().toISOString());
   const hash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
@@ -112,5 +112,5 @@ export async function completePasswordReset(ctx: Context, token: string, passwor
   });
   await revokeSessions(ctx, first.user_id);
   ctx.log.info({ userId: first.user_id }, 'password reset by e-mail link');
-  return openSession(ctx, first.user_id);
+  return openSession(ctx, first.user_id, device);
 }

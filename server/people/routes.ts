@@ -1,24 +1,68 @@
-import { PasswordResetConfirm, PasswordResetRequest } from '#core/api/people';
+import {
+  EmailChangeRequest,
+  PasswordResetConfirm,
+  PasswordResetRequest,
+  PhoneChangeRequest,
+  PhoneConfirmRequest,
+  UpdateProfileRequest,
+} from '#core/api/people';
+import { authenticate, deviceOf } from '../accounts/sessions.ts';
 import { addressKey } from '../accounts/sign-in-throttle.ts';
 import type { Context } from '../context.ts';
-import { readJson } from '../http/body.ts';
+import { readJson, readNoBody } from '../http/body.ts';
 import type { Request, Router } from '../http/router.ts';
 import { ResetRates, completePasswordReset, previewPasswordReset, requestPasswordReset } from './password-resets.ts';
+import { ProfileRates, confirmEmailChange, confirmPhoneChange, requestEmailChange, requestPhoneChange, updateProfile } from './profile.ts';
+import { listSessions, revokeOtherSessions, revokeSession } from './sessions.ts';
 
-/** A person's own account: forgotten password (schemas and rules: core/api/people.ts). */
+/** A person's own account: forgotten password, profile, sessions (schemas and rules: core/api/people.ts). */
 export function peopleRoutes(router: Router, ctx: Context) {
-  const rates = new ResetRates();
-  const token = (req: Request) => req.params.token ?? '';
+  const resets = new ResetRates();
+  const profile = new ProfileRates();
+  const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
+  const param = (req: Request, name: string) => req.params[name] ?? '';
   router
     .on('POST', '/api/password-resets', async (req) => {
       const { email } = await readJson(req.raw, PasswordResetRequest);
-      rates.take(addressKey(req.raw.socket.remoteAddress), email, ctx.now().getTime());
+      resets.take(addressKey(req.raw.socket.remoteAddress), email, ctx.now().getTime());
       await requestPasswordReset(ctx, email);
       return { status: 202, body: {} };
     })
-    .on('GET', '/api/password-resets/:token', async (req) => ({ body: await previewPasswordReset(ctx, token(req)) }))
+    .on('GET', '/api/password-resets/:token', async (req) => ({ body: await previewPasswordReset(ctx, param(req, 'token')) }))
     .on('POST', '/api/password-resets/:token', async (req) => {
       const { password } = await readJson(req.raw, PasswordResetConfirm);
-      return { status: 201, body: await completePasswordReset(ctx, token(req), password) };
+      return { status: 201, body: await completePasswordReset(ctx, param(req, 'token'), password, deviceOf(req.raw.headers['user-agent'])) };
+    })
+    .on('PATCH', '/api/me', async (req) => {
+      const me = await caller(req);
+      return { body: await updateProfile(ctx, me, await readJson(req.raw, UpdateProfileRequest)) };
+    })
+    .on('POST', '/api/me/email', async (req) => {
+      const me = await caller(req);
+      return { status: 202, body: await requestEmailChange(ctx, profile, me, await readJson(req.raw, EmailChangeRequest)) };
+    })
+    .on('POST', '/api/email-changes/:token', async (req) => {
+      await readNoBody(req.raw);
+      return { body: await confirmEmailChange(ctx, param(req, 'token')) };
+    })
+    .on('POST', '/api/me/phone', async (req) => {
+      const me = await caller(req);
+      const result = await requestPhoneChange(ctx, profile, me, await readJson(req.raw, PhoneChangeRequest));
+      return { status: 'id' in result ? 200 : 202, body: result };
+    })
+    .on('POST', '/api/me/phone/confirm', async (req) => {
+      const me = await caller(req);
+      const { code } = await readJson(req.raw, PhoneConfirmRequest);
+      return { body: await confirmPhoneChange(ctx, me, code) };
+    })
+    .on('GET', '/api/me/sessions', async (req) => ({ body: { sessions: await listSessions(ctx, await caller(req)) } }))
+    .on('DELETE', '/api/me/sessions/:id', async (req) => {
+      await revokeSession(ctx, await caller(req), param(req, 'id'));
+      return {};
+    })
+    .on('POST', '/api/me/sessions/revoke-others', async (req) => {
+      const me = await caller(req);
+      await readNoBody(req.raw);
+      return { body: { revoked: await revokeOtherSessions(ctx, me) } };
     });
 }

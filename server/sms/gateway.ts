@@ -63,6 +63,11 @@ export interface EnqueueRequest {
   urgent?: boolean;
   /** Who asked for it (a user id), for the delivery log. */
   requestedBy?: string;
+  /**
+   * A code the person asked for, to prove a number is theirs: it goes without a recorded
+   * opt-in (never to a number that said STOP). Nothing else may set this.
+   */
+  verification?: boolean;
 }
 
 export interface EnqueuedSms {

@@ -92,7 +92,7 @@ export class SmsService implements SmsGateway {
     if (!system) {
       const consent = await consentState(db, request.orgId, phone);
       if (consent === 'out') throw new SmsRefused(RefusalReason.optedOut, `${phone} answered STOP: no SMS may be sent to it.`);
-      if (consent === 'none') {
+      if (consent === 'none' && !request.verification) {
         throw new SmsRefused(RefusalReason.noConsent, `No opt-in is recorded for ${phone}: record one before sending.`);
       }
     }

@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { type Api, setUpOrganisation } from './api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from './relay.ts';
 import { TestSmtp } from './smtp.ts';
 
@@ -38,4 +40,19 @@ export async function startMailRelay(start: Date, env: Record<string, string> = 
       await rm(clockDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file: before all, a mail relay with an organisation set up (its admin's
+ * API handed to `ready`); after all, everything closed.
+ */
+export function withMailOrganisation(start: Date, ready: (world: MailRelay, admin: Api) => void) {
+  let world: MailRelay | undefined;
+  beforeAll(async () => {
+    world = await startMailRelay(start);
+    ready(world, await setUpOrganisation(world.relay.url));
+  }, 120_000);
+  afterAll(async () => {
+    await world?.close();
+  });
 }

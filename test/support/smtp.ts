@@ -106,15 +106,20 @@ export class TestSmtp {
     return this.received.filter((m) => m.envelopeTo.includes(address));
   }
 
-  /** Waits for the `nth` message to `address` and returns the token of its link containing `marker`. */
-  async tokenTo(address: string, marker: string, nth = 1, ms = 20_000): Promise<string> {
+  /** Waits for the `nth` message to `address` and returns it. */
+  async nthTo(address: string, nth = 1, ms = 20_000): Promise<ReceivedMail> {
     const until = Date.now() + ms;
     for (;;) {
       const mails = this.to(address);
-      if (mails.length >= nth) return linkToken(mails[nth - 1]!.text, marker);
+      if (mails.length >= nth) return mails[nth - 1]!;
       if (Date.now() > until) throw new Error(`no e-mail ${nth} to ${address}`);
       await this.waitFor(this.received.length + 1, Math.max(1, until - Date.now())).catch(() => undefined);
     }
+  }
+
+  /** Waits for the `nth` message to `address` and returns the token of its link containing `marker`. */
+  async tokenTo(address: string, marker: string, nth = 1, ms = 20_000): Promise<string> {
+    return linkToken((await this.nthTo(address, nth, ms)).text, marker);
   }
 
   close(): Promise<void> {

@@ -21,6 +21,7 @@ import { ideas } from './500-ideas.ts';
 import { mail } from './600-mail.ts';
 import { invitations } from './610-invitations.ts';
 import { passwordResets } from './620-password-resets.ts';
+import { profile } from './621-profile.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -50,4 +51,5 @@ export const migrations: Migration[] = [
   mail,
   invitations,
   passwordResets,
+  profile,
 ];

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { passwordResetLimits } from '#core/api/people';
-import { Api, addPerson, password, setUpOrganisation } from '../../support/api.ts';
-import { startMailRelay, type MailRelay } from '../../support/mail-relay.ts';
+import { Api, addPerson, password } from '../../support/api.ts';
+import { withMailOrganisation, type MailRelay } from '../../support/mail-relay.ts';
 
 /**
  * A forgotten password over a real relay and an SMTP server on loopback: the same answer
@@ -21,13 +21,9 @@ const resetWith = (token: string, body: object) => anon().call<Answer>('POST', `
 const signIn = (email: string, pw: string) => anon().call<Answer>('POST', '/api/session', { email, password: pw });
 const link = (address: string, nth = 1) => world.smtp.tokenTo(address, '/#/reset-password/', nth);
 
-beforeAll(async () => {
-  world = await startMailRelay(start);
-  admin = await setUpOrganisation(world.relay.url);
-}, 120_000);
-
-afterAll(async () => {
-  await world?.close();
+withMailOrganisation(start, (w, a) => {
+  world = w;
+  admin = a;
 });
 
 describe('forgotten password', () => {
