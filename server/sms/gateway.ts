@@ -34,6 +34,7 @@
  * - Listeners run after the change is committed; one that throws is logged, not retried.
  */
 import type { SmsEncoding } from '#core/sms/compose';
+import type { ProviderStatus, ProviderWebhook } from './providers/provider.ts';
 import type { SmsStatus } from './status.ts';
 
 export type { SmsStatus } from './status.ts';
@@ -137,10 +138,22 @@ export class SmsRefused extends Error {
   }
 }
 
+/** The Outbox's stand-in for members' phones: a demo (or a test) plays their receipts and replies. */
+export interface SimulatedPhones {
+  simulateReceipt(messageId: string, status: 'delivered' | 'undelivered'): Promise<void>;
+  simulateReply(from: string, text: string): Promise<void>;
+}
+
 export interface SmsGateway {
   enqueue(request: EnqueueRequest): Promise<EnqueuedSms>;
   onReply(kind: string, listener: ReplyListener): void;
   onStatus(kind: string, listener: StatusListener): void;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The provider's link, for the administrator's status panel. */
+  providerStatus(): ProviderStatus;
+  /** Calls the provider's far end makes to the relay (Twilio's callbacks); the SMS routes serve them. */
+  webhooks(): readonly ProviderWebhook[];
+  /** The Outbox's simulated phones; null with a provider that reaches real ones. */
+  simulatedPhones(): SimulatedPhones | null;
 }

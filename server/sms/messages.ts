@@ -1,7 +1,6 @@
 import type { SmsMessage } from '#core/api/sms';
 import type { Queries } from '../store/db.ts';
-import type { SmsStatusChange } from './gateway.ts';
-import { advance, type SmsStatus } from './status.ts';
+import type { SmsStatus } from './status.ts';
 
 /** One row of `sms_messages`, as the queue reads it. */
 export interface MessageRow {
@@ -32,45 +31,8 @@ export interface MessageRow {
   updated_at: string;
 }
 
-export function changeOf(row: MessageRow, status: SmsStatus, detail: string | null, at: string): SmsStatusChange {
-  return {
-    messageId: row.id,
-    orgId: row.org_id,
-    userId: row.user_id,
-    kind: row.kind,
-    idempotencyKey: row.idempotency_key,
-    status,
-    detail,
-    at,
-  };
-}
-
 export async function addHistory(tx: Queries, messageId: string, status: string, detail: string | null, at: string) {
   await tx.run('INSERT INTO sms_history (message_id, status, detail, at) VALUES (?, ?, ?, ?)', [messageId, status, detail, at]);
-}
-
-/**
- * Moves a message forward to `next` (never back: see status.ts), with its timeline
- * entry. Returns the change to tell listeners about, or null when nothing moved.
- */
-export async function moveTo(
-  tx: Queries,
-  row: MessageRow,
-  next: SmsStatus,
-  detail: string | null,
-  at: string,
-): Promise<SmsStatusChange | null> {
-  const { status, moved } = advance(row.status, next);
-  if (!moved) return null;
-  await tx.run('UPDATE sms_messages SET status = ?, detail = ?, unconfirmed_since = NULL, updated_at = ? WHERE id = ?', [
-    status,
-    detail,
-    at,
-    row.id,
-  ]);
-  await addHistory(tx, row.id, status, detail, at);
-  row.status = status;
-  return changeOf(row, status, detail, at);
 }
 
 export async function messageById(db: Queries, id: string): Promise<MessageRow | undefined> {
@@ -106,26 +68,4 @@ export async function toApiMessage(db: Queries, row: MessageRow): Promise<SmsMes
     answer: answer ? (answer.answer ?? answer.text) : null,
     history,
   };
-}
-
-/** Back to the queue: only a message still being sent, never one a receipt moved on. */
-export async function requeue(
-  tx: Queries,
-  row: MessageRow,
-  now: Date,
-  delayMs: number,
-  detail: string,
-  countAttempt: boolean,
-): Promise<SmsStatusChange | null> {
-  if (row.status !== 'sending') return null;
-  const at = now.toISOString();
-  const next = new Date(now.getTime() + delayMs).toISOString();
-  await tx.run(
-    `UPDATE sms_messages SET status = 'queued', detail = ?, next_attempt_at = ?, unconfirmed_since = NULL,
-       attempts = attempts - ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
-    [detail, next, countAttempt ? 0 : 1, at, row.id],
-  );
-  await addHistory(tx, row.id, 'queued', `${detail}; next try at ${next}`, at);
-  row.status = 'queued';
-  return changeOf(row, 'queued', detail, at);
 }

@@ -1,8 +1,9 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
-import { addHistory, changeOf, messageById, moveTo, requeue, type MessageRow } from './messages.ts';
 import { takeEarlyReceipts } from './early-receipts.ts';
-import { receiptRank, recordAcceptedPart, recordPartReceipt, settleDelivery } from './parts.ts';
+import { accept, confirmInDoubt, fateOf, markInDoubt, moveTo, partAccepted, requeue, type AcceptedSubmit } from './lifecycle.ts';
+import { messageById, type MessageRow } from './messages.ts';
+import { recordPartReceipt, settleDelivery } from './parts.ts';
 import type { Receipt, ReceiptStatus, SubmitOutcome } from './providers/provider.ts';
 
 /** Receipts that came before these provider ids were recorded (early-receipts.ts), applied now. */
@@ -16,20 +17,16 @@ export async function applyEarlyReceipts(tx: Queries, providerIds: readonly stri
 }
 
 /** One part of a long message accepted (committed before the next goes), with any receipt that overtook it. */
-export async function acceptPart(tx: Queries, messageId: string, part: number, providerId: string, now: Date): Promise<SmsStatusChange[]> {
-  await recordAcceptedPart(tx, messageId, part, providerId);
+export async function acceptPart(
+  tx: Queries,
+  messageId: string,
+  part: number,
+  providerId: string,
+  detail: string,
+  now: Date,
+): Promise<SmsStatusChange[]> {
+  await partAccepted(tx, messageId, part, providerId, detail, now.toISOString());
   return applyEarlyReceipts(tx, [providerId], now);
-}
-
-function partsNote(b: AcceptedSubmit): string {
-  return b.parts && b.row.segments > 1 ? ` (part${b.parts.length > 1 ? 's' : ''} ${b.parts.join(', ')} of ${b.row.segments})` : '';
-}
-
-/** A submit the provider took: its ids, one per part sent (`parts`, for a long message). */
-export interface AcceptedSubmit {
-  row: MessageRow;
-  providerIds: string[];
-  parts: number[] | undefined;
 }
 
 /** Retry delays: base × 2^(attempt-1), at most an hour, with ±20 % jitter. */
@@ -69,8 +66,7 @@ export async function recordOutcome(
       return moveTo(tx, row, 'failed', result.detail, at);
     case 'unconfirmed':
       if (row.status !== 'sending') return null;
-      await tx.run('UPDATE sms_messages SET unconfirmed_since = ?, updated_at = ? WHERE id = ?', [at, at, row.id]);
-      await addHistory(tx, row.id, 'sending', `unconfirmed: ${result.detail}; waiting for a receipt before sending again`, at);
+      await markInDoubt(tx, row.id, `unconfirmed: ${result.detail}; waiting for a receipt before sending again`, at);
       return null;
   }
 }
@@ -96,10 +92,7 @@ export async function recordReceipt(
       await tx.run('UPDATE sms_parts SET receipt = ? WHERE provider_id = ?', [receipt.status, receipt.providerId]);
     }
   }
-  if (row.unconfirmed_since) {
-    await tx.run('UPDATE sms_messages SET unconfirmed_since = NULL WHERE id = ?', [row.id]);
-    await addHistory(tx, row.id, row.status, 'confirmed by a receipt: the provider had it', at);
-  }
+  if (row.unconfirmed_since) await confirmInDoubt(tx, row, 'confirmed by a receipt: the provider had it', at);
   if (receipt.status === 'sent') return { found: true, change: await moveTo(tx, row, 'sent', receipt.detail, at) };
   // A receipt can overtake the provider's answer to our submit: it proves acceptance.
   if (row.status === 'sending') await moveTo(tx, row, 'sent', 'accepted by the provider (its receipt came first)', at);
@@ -116,9 +109,7 @@ export async function recordReceipt(
   if (received.length < expected) {
     return { found: true, change: await moveTo(tx, row, 'sent', `receipt for ${received.length} of ${expected} parts`, at) };
   }
-  const worst = received.reduce((a, b) => (receiptRank[b] > receiptRank[a] ? b : a), 'delivered');
-  const final = worst === 'sent' ? 'delivered' : worst;
-  return { found: true, change: await moveTo(tx, row, final, receipt.detail, at) };
+  return { found: true, change: await moveTo(tx, row, fateOf(received), receipt.detail, at) };
 }
 
 async function findReceiptMessage(tx: Queries, receipt: Receipt): Promise<{ row: MessageRow; viaPart: boolean } | undefined> {
@@ -146,56 +137,19 @@ async function findReceiptMessage(tx: Queries, receipt: Receipt): Promise<{ row:
   return undefined;
 }
 
-/**
- * Records many accepted submits at once: a handful of statements for the whole batch
- * rather than five per message (the store's round trips are what limits the sender).
- */
+/** Records many accepted submits at once (lifecycle.ts `accept`), then the receipts that came before them. */
 export async function recordAccepted(
   tx: Queries,
   batch: AcceptedSubmit[],
   provider: string,
   now: Date,
 ): Promise<SmsStatusChange[]> {
-  if (batch.length === 0) return [];
   const at = now.toISOString();
-  const ids = batch.map((b) => b.row.id);
-  const marks = ids.map(() => '?').join(', ');
-  const parts = batch.flatMap((b) =>
-    b.providerIds.map((p, i) => [p, b.row.id, b.parts?.[i] ?? (b.row.segments === 1 ? 1 : null)] as const),
-  );
-  for (let i = 0; i < parts.length; i += 300) {
-    const chunk = parts.slice(i, i + 300);
-    await tx.run(
-      `INSERT INTO sms_parts (provider_id, message_id, part) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
-         ON CONFLICT (provider_id) DO UPDATE SET part = COALESCE(excluded.part, part)`,
-      chunk.flat(),
-    );
-  }
-  const current = await tx.all<{ id: string; status: string }>(`SELECT id, status FROM sms_messages WHERE id IN (${marks})`, ids);
-  const sending = new Set(current.filter((c) => c.status === 'sending').map((c) => c.id));
-  await tx.run(
-    `UPDATE sms_messages SET provider = ?, updated_at = ?,
-       provider_id = COALESCE(provider_id, (SELECT provider_id FROM sms_parts p WHERE p.message_id = sms_messages.id ORDER BY p.rowid LIMIT 1)),
-       status = CASE status WHEN 'sending' THEN 'sent' ELSE status END,
-       detail = CASE status WHEN 'sending' THEN ? ELSE detail END,
-       unconfirmed_since = CASE status WHEN 'sending' THEN NULL ELSE unconfirmed_since END
-     WHERE id IN (${marks})`,
-    [provider, at, `accepted by ${provider}`, ...ids],
-  );
-  const moved = batch.filter((b) => sending.has(b.row.id));
-  if (moved.length > 0) {
-    await tx.run(
-      `INSERT INTO sms_history (message_id, status, detail, at) VALUES ${moved.map(() => "(?, 'sent', ?, ?)").join(', ')}`,
-      moved.flatMap((b) => [b.row.id, `accepted by ${provider} as ${b.providerIds.join(', ')}${partsNote(b)}`, at]),
-    );
-  }
-  const changes = moved.map((b) => {
-    b.row.status = 'sent';
-    return changeOf(b.row, 'sent', `accepted by ${provider}`, at);
-  });
-  changes.push(...(await applyEarlyReceipts(tx, parts.map((p) => p[0]), now)));
+  const { changes, providerIds } = await accept(tx, batch, provider, at);
+  const moved = new Set(changes.map((c) => c.messageId));
+  changes.push(...(await applyEarlyReceipts(tx, providerIds, now)));
   // The receipts of a long message's parts may have come before the last part's answer.
-  for (const b of moved.filter((m) => m.row.segments > 1 && m.parts)) {
+  for (const b of batch.filter((m) => moved.has(m.row.id) && m.row.segments > 1 && m.parts)) {
     const row = await messageById(tx, b.row.id);
     if (row?.status !== 'sent') continue;
     const change = await settleDelivery(tx, row, null, at);

@@ -1,6 +1,7 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
-import { addHistory, moveTo, requeue, type MessageRow } from './messages.ts';
+import { confirmInDoubt, fateOf, moveTo, recordAcceptedPart, requeue } from './lifecycle.ts';
+import type { MessageRow } from './messages.ts';
 import type { Receipt, ReceiptStatus } from './providers/provider.ts';
 
 /**
@@ -20,18 +21,6 @@ import type { Receipt, ReceiptStatus } from './providers/provider.ts';
  * - The message is `delivered` only once every part's receipt says so; a part
  *   undelivered, expired or failed makes the message so.
  */
-
-/** The worst fate among a message's receipts is the message's. */
-export const receiptRank: Record<ReceiptStatus, number> = { sent: 0, delivered: 1, expired: 2, undelivered: 3, failed: 4 };
-
-/** Records one accepted part (again is harmless: its number is simply confirmed). */
-export async function recordAcceptedPart(tx: Queries, messageId: string, part: number | null, providerId: string): Promise<void> {
-  await tx.run(
-    `INSERT INTO sms_parts (provider_id, message_id, part) VALUES (?, ?, ?)
-       ON CONFLICT (provider_id) DO UPDATE SET part = COALESCE(excluded.part, part)`,
-    [providerId, messageId, part],
-  );
-}
 
 /** The first part not accepted yet: the one a lost answer or a crash left in doubt. */
 async function partInDoubt(tx: Queries, row: MessageRow): Promise<number> {
@@ -71,9 +60,7 @@ export async function recordPartReceipt(
   // Being sent now, or a receipt for a part already known accepted (which says nothing
   // of the part in doubt): the submit's answers, or the grace period, decide.
   if (!row.unconfirmed_since || settled === null) return null;
-  await tx.run('UPDATE sms_messages SET unconfirmed_since = NULL WHERE id = ?', [row.id]);
-  row.unconfirmed_since = null;
-  await addHistory(tx, row.id, 'sending', `confirmed by a receipt: the provider had part ${settled} of ${row.segments}`, at);
+  await confirmInDoubt(tx, row, `confirmed by a receipt: the provider had part ${settled} of ${row.segments}`, at);
   const accepted = await acceptedCount(tx, row.id);
   if (accepted < row.segments) {
     return requeue(tx, row, now, 0, `${accepted} of ${row.segments} parts accepted; the others are sent now`, false);
@@ -95,6 +82,5 @@ export async function settleDelivery(tx: Queries, row: MessageRow, detail: strin
   if (received.length < row.segments) {
     return moveTo(tx, row, 'sent', `receipt for ${received.length} of ${row.segments} parts`, at);
   }
-  const worst = received.reduce((a, b) => (receiptRank[b] > receiptRank[a] ? b : a), 'delivered');
-  return moveTo(tx, row, worst === 'sent' ? 'delivered' : worst, detail, at);
+  return moveTo(tx, row, fateOf(received), detail, at);
 }

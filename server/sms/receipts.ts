@@ -1,10 +1,10 @@
 import type { Queries } from '../store/db.ts';
 import type { SmsStatusChange } from './gateway.ts';
-import { changeOf, type MessageRow } from './messages.ts';
 import { holdEarlyReceipt } from './early-receipts.ts';
+import { settleSent } from './lifecycle.ts';
+import type { MessageRow } from './messages.ts';
 import { recordReceipt } from './outcomes.ts';
 import type { Receipt } from './providers/provider.ts';
-import { advance } from './status.ts';
 
 /**
  * Receipts recorded in bulk. The common case — a final receipt for a one-part message
@@ -30,11 +30,13 @@ export async function recordReceipts(
     for (const row of found) rows.set(row.part_id, row);
   }
   const results: { found: boolean; change: SmsStatusChange | null }[] = [];
-  const bulk: { receipt: Receipt; row: MessageRow }[] = [];
+  const bulk: { receipt: Receipt; row: MessageRow; providerId: string }[] = [];
   const seen = new Set<string>();
   for (const receipt of receipts) {
-    const row = receipt.providerId ? rows.get(receipt.providerId) : undefined;
+    const providerId = receipt.providerId;
+    const row = providerId ? rows.get(providerId) : undefined;
     const simple =
+      providerId &&
       row &&
       !seen.has(row.id) &&
       row.segments === 1 &&
@@ -44,7 +46,7 @@ export async function recordReceipts(
       receipt.status !== 'sent';
     if (simple) {
       seen.add(row.id);
-      bulk.push({ receipt, row });
+      bulk.push({ receipt, row, providerId });
       results.push({ found: true, change: null });
     } else {
       const result = await recordReceipt(tx, receipt, now);
@@ -53,31 +55,11 @@ export async function recordReceipts(
     }
   }
   if (bulk.length === 0) return results;
-  const groups = new Map<string, { receipt: Receipt; row: MessageRow }[]>();
-  for (const item of bulk) {
-    const key = `${item.receipt.status}\u0000${item.receipt.detail ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  const changes = new Map<string, SmsStatusChange>();
-  for (const items of groups.values()) {
-    const { status, detail } = items[0]!.receipt;
-    const final = status === 'sent' ? 'delivered' : status;
-    const marks = items.map(() => '?').join(', ');
-    await tx.run(`UPDATE sms_parts SET receipt = ? WHERE provider_id IN (${marks})`, [status, ...items.map((i) => i.receipt.providerId)]);
-    await tx.run(
-      `UPDATE sms_messages SET status = ?, detail = ?, updated_at = ? WHERE status = 'sent' AND id IN (${marks})`,
-      [final, detail, at, ...items.map((i) => i.row.id)],
-    );
-    await tx.run(
-      `INSERT INTO sms_history (message_id, status, detail, at) VALUES ${items.map(() => '(?, ?, ?, ?)').join(', ')}`,
-      items.flatMap((i) => [i.row.id, final, detail, at]),
-    );
-    for (const { row } of items) {
-      if (!advance(row.status, final).moved) continue;
-      row.status = final;
-      changes.set(row.id, changeOf(row, final, detail, at));
-    }
-  }
+  const changes = await settleSent(
+    tx,
+    bulk.map(({ receipt, row, providerId }) => ({ row, providerId, status: receipt.status, detail: receipt.detail })),
+    at,
+  );
   return results.map((r, i) => {
     const row = receipts[i]?.providerId ? rows.get(receipts[i]!.providerId!) : undefined;
     const change = row && bulk.some((b) => b.receipt === receipts[i]) ? (changes.get(row.id) ?? null) : null;

@@ -15,12 +15,10 @@ import { authenticate, requireAdmin, type Caller } from '../accounts/sessions.ts
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { consentForUser, listConsents, recordConsent } from './consent.ts';
-import { SmsRefused, RefusalReason } from './gateway.ts';
+import { SmsRefused, RefusalReason, type SimulatedPhones } from './gateway.ts';
 import { messageById, toApiMessage } from './messages.ts';
 import { listInbound, listMessages } from './outbox-list.ts';
-import { OutboxProvider } from './providers/outbox.ts';
 import type { ProviderWebhook } from './providers/provider.ts';
-import { SmsService } from './service.ts';
 import { settingsOf, spentThisMonth, updateSettings } from './settings.ts';
 import { readBody, readJson } from '../http/body.ts';
 import { validate } from '../validate.ts';
@@ -35,13 +33,12 @@ export function smsRoutes(router: Router, ctx: Context) {
     requireAdmin(me);
     return me;
   };
-  const service = ctx.sms instanceof SmsService ? ctx.sms : null;
-  providerWebhooks(router, service?.provider.webhooks?.() ?? []);
+  providerWebhooks(router, ctx.sms.webhooks());
 
   router
     .on('GET', '/api/sms/status', async (req) => {
       await admin(req);
-      return { body: service?.provider.status() ?? null };
+      return { body: ctx.sms.providerStatus() };
     })
     .on('POST', '/api/sms/preview', async (req) => {
       const me = await caller(req);
@@ -137,14 +134,14 @@ export function smsRoutes(router: Router, ctx: Context) {
     })
     .on('POST', '/api/sms/outbox/replies', async (req) => {
       await admin(req);
-      const outbox = outboxOf(service);
+      const outbox = simulatedPhones(ctx);
       const input = await readJson(req.raw, z.strictObject({ from: z.string().min(3).max(32), text: z.string().min(1).max(1600) }));
       await outbox.simulateReply(input.from, input.text);
       return { status: 201, body: { ok: true } };
     })
     .on('POST', '/api/sms/outbox/receipts', async (req) => {
       const me = await admin(req);
-      const outbox = outboxOf(service);
+      const outbox = simulatedPhones(ctx);
       const input = await readJson(
         req.raw,
         z.strictObject({ messageId: z.string().min(1).max(64), status: z.enum(['delivered', 'undelivered']) }),
@@ -172,8 +169,9 @@ function ownOrAdmin(me: Caller, userId: string) {
   return userId;
 }
 
-function outboxOf(service: SmsService | null): OutboxProvider {
-  if (service?.provider instanceof OutboxProvider) return service.provider;
+function simulatedPhones(ctx: Context): SimulatedPhones {
+  const phones = ctx.sms.simulatedPhones();
+  if (phones) return phones;
   throw new Refusal(ErrorCode.conflict, 'Replies and receipts can only be simulated with the outbox provider.');
 }
 

@@ -16,13 +16,15 @@ import {
   type EnqueuedSms,
   type ReplyListener,
   type SmsGateway,
+  type SimulatedPhones,
   type SmsStatusChange,
   type StatusListener,
 } from './gateway.ts';
 import { addHistory, type MessageRow } from './messages.ts';
 import { recordReceipts } from './receipts.ts';
 import { createProvider } from './providers/index.ts';
-import type { Inbound, Receipt, SmsProvider } from './providers/provider.ts';
+import { OutboxProvider } from './providers/outbox.ts';
+import type { Inbound, ProviderStatus, ProviderWebhook, Receipt, SmsProvider } from './providers/provider.ts';
 import { recordInbound } from './replies.ts';
 import { settingsOf, spentThisMonth } from './settings.ts';
 import { SmsWorker } from './worker.ts';
@@ -227,6 +229,18 @@ export class SmsService implements SmsGateway {
           .catch((err: unknown) => this.ctx.log.error({ err, kind: change.kind }, 'an SMS status listener failed'));
       }
     }
+  }
+
+  providerStatus(): ProviderStatus {
+    return this.provider.status();
+  }
+
+  webhooks(): readonly ProviderWebhook[] {
+    return this.provider.webhooks?.() ?? [];
+  }
+
+  simulatedPhones(): SimulatedPhones | null {
+    return this.provider instanceof OutboxProvider ? this.provider : null;
   }
 
   /** The worker looks for due messages now (used by the Outbox's "send now"). */

@@ -5,7 +5,9 @@
  *
  *   queued → sending → sent → delivered | undelivered | expired
  *      ↘        ↘        ↘→ failed
- *   (sending → queued again only through `retry`, never through `advance`)
+ *   (sending → queued again only as a retry: `advance(current, 'queued', 'retry')`)
+ *
+ * server/sms/lifecycle.ts writes every change, each through `advance`.
  */
 import { smsStatuses, type SmsStatus } from '#core/api/sms';
 
@@ -30,16 +32,11 @@ export function isFinal(status: SmsStatus): boolean {
 /**
  * The status after `next` is reported on a message at `current`: `next` if it moves
  * forward, otherwise `current` (and `moved: false`). A final status never changes.
+ * A `retry` is the one way back: only a message still being sent returns to the queue
+ * (a receipt may already have moved it on).
  */
-export function advance(current: SmsStatus, next: SmsStatus): { status: SmsStatus; moved: boolean } {
+export function advance(current: SmsStatus, next: SmsStatus, how: 'forward' | 'retry' = 'forward'): { status: SmsStatus; moved: boolean } {
+  if (how === 'retry') return current === 'sending' && next === 'queued' ? { status: next, moved: true } : { status: current, moved: false };
   if (rank[next] > rank[current]) return { status: next, moved: true };
   return { status: current, moved: false };
-}
-
-/**
- * A transient failure sends a message back to the queue while attempts remain; only a
- * message still being sent can be retried (a receipt may already have moved it on).
- */
-export function retryable(current: SmsStatus): boolean {
-  return current === 'sending';
 }

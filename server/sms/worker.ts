@@ -5,9 +5,10 @@ import { GroupCommit } from '../store/group-commit.ts';
 import type { Database } from '../store/db.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { SmsStatusChange } from './gateway.ts';
-import { addHistory, moveTo, requeue, type MessageRow } from './messages.ts';
+import type { MessageRow } from './messages.ts';
 import { dropStaleEarlyReceipts } from './early-receipts.ts';
-import { acceptPart, recordAccepted, recordOutcome, type AcceptedSubmit } from './outcomes.ts';
+import { claim, expire, markInDoubt, requeue, type AcceptedSubmit } from './lifecycle.ts';
+import { acceptPart, recordAccepted, recordOutcome } from './outcomes.ts';
 import type { SmsProvider, SubmitOutcome } from './providers/provider.ts';
 
 /**
@@ -48,10 +49,7 @@ export class SmsWorker {
       "SELECT id FROM sms_messages WHERE status = 'sending' AND unconfirmed_since IS NULL",
     );
     await this.deps.db.transaction(async (tx) => {
-      for (const { id } of doubtful) {
-        await tx.run('UPDATE sms_messages SET unconfirmed_since = ? WHERE id = ?', [at, id]);
-        await addHistory(tx, id, 'sending', 'unconfirmed: the relay restarted while sending; waiting for a receipt', at);
-      }
+      for (const { id } of doubtful) await markInDoubt(tx, id, 'unconfirmed: the relay restarted while sending; waiting for a receipt', at);
     });
     this.stopped = false;
     this.deps.provider.onReady(() => this.wake());
@@ -168,10 +166,7 @@ export class SmsWorker {
   private recordPart(messageId: string, part: number, total: number, providerId: string): Promise<void> {
     const detail = `part ${part} of ${total} accepted by ${this.deps.provider.name} as ${providerId}`;
     return this.deps.writer
-      .write(async (tx) => {
-        await addHistory(tx, messageId, 'sending', detail, this.deps.now().toISOString());
-        return acceptPart(tx, messageId, part, providerId, this.deps.now());
-      })
+      .write((tx) => acceptPart(tx, messageId, part, providerId, detail, this.deps.now()))
       .then((changes) => this.deps.announce(changes));
   }
 
@@ -205,23 +200,7 @@ export class SmsWorker {
    */
   private claim(limit: number): Promise<MessageRow[]> {
     const at = this.deps.now().toISOString();
-    return this.deps.writer.write(async (tx) => {
-      const rows = await tx.all<MessageRow>(
-        `UPDATE sms_messages SET status = 'sending', attempts = attempts + 1, updated_at = ?
-          WHERE seq IN (SELECT seq FROM sms_messages INDEXED BY sms_messages_claim
-                         WHERE status = 'queued' AND next_attempt_at <= ?
-                         ORDER BY urgent DESC, seq LIMIT ?)
-          RETURNING *`,
-        [at, at, limit],
-      );
-      if (rows.length > 0) {
-        await tx.run(
-          `INSERT INTO sms_history (message_id, status, detail, at) VALUES ${rows.map(() => "(?, 'sending', ?, ?)").join(', ')}`,
-          rows.flatMap((row) => [row.id, `attempt ${row.attempts}`, at]),
-        );
-      }
-      return rows.sort((a, b) => a.seq - b.seq);
-    });
+    return this.deps.writer.write((tx) => claim(tx, limit, at));
   }
 
   /** Unconfirmed past the grace period → queued again; queued past validity → expired. */
@@ -241,7 +220,7 @@ export class SmsWorker {
       const old = await tx.all<MessageRow>("SELECT * FROM sms_messages WHERE status = 'queued' AND created_at <= ?", [
         validityEdge,
       ]);
-      for (const row of old) out.push(await moveTo(tx, row, 'expired', 'not sent within its validity period', now.toISOString()));
+      for (const row of old) out.push(await expire(tx, row, now.toISOString()));
       const unknown = await dropStaleEarlyReceipts(tx, new Date(graceEdge));
       return { out, unknown };
     });

@@ -4,7 +4,7 @@ import { insertSmsMessage, openSmsStore, type MigratedStore } from '../../../sup
 import { smsPartNumbersBackfill } from '../../../../server/store/migrations/204-sms-part-numbers-backfill.ts';
 import { messageById } from '../../../../server/sms/messages.ts';
 import { recordAccepted, recordReceipt } from '../../../../server/sms/outcomes.ts';
-import { recordAcceptedPart } from '../../../../server/sms/parts.ts';
+import { recordAcceptedPart } from '../../../../server/sms/lifecycle.ts';
 import type { Receipt } from '../../../../server/sms/providers/provider.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
