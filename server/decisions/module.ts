@@ -2,6 +2,7 @@ import type { Context } from '../context.ts';
 import { decisionRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { DueTimer } from '../polls/due-timer.ts';
+import { decisionPublication } from './publication.ts';
 import { announceDueReviews, nextReview } from './reviews.ts';
 import { DecisionSmsSender, listenToDecisionSms } from './sms.ts';
 
@@ -12,9 +13,10 @@ export function decisionsModule(ctx: Context): RelayModule {
   let resuming: Promise<void> = Promise.resolve();
   // Listen before any part starts, so that no "OK" heard at start-up goes unrecorded.
   listenToDecisionSms(ctx);
+  const publish = decisionPublication(ctx, { reviewsChanged: () => reviews.changed(), sendSms: (id) => sender.send(id) });
   return {
     name: 'decisions',
-    routes: (router) => decisionRoutes(router, ctx, { reviewsChanged: () => reviews.changed(), sendSms: (id) => sender.send(id) }),
+    routes: (router) => decisionRoutes(router, ctx, publish),
     start: async () => {
       await reviews.start();
       resuming = sender.resume().catch((err: unknown) => ctx.log.error({ err }, 'could not resume decision SMS'));

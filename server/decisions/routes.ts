@@ -3,7 +3,7 @@ import { decisionMarkdown } from '#core/decisions/markdown';
 import { authenticate } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { decisionPdf } from './pdf.ts';
-import { publishDecision } from './publish.ts';
+import type { PublishDecision } from './publication.ts';
 import { acknowledgeDecision, decisionNotices, decisionRecord, rateDecision, readNotice } from './record.ts';
 import { readJson, readNoBody } from '../http/body.ts';
 import { notFound } from '../errors.ts';
@@ -11,13 +11,7 @@ import type { Request, Router } from '../http/router.ts';
 
 const fileName = (title: string, ext: string) => `decision-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'record'}.${ext}`;
 
-export interface DecisionHooks {
-  reviewsChanged: () => void;
-  /** Starts the decision's SMS; resolves once the first batch is recorded. */
-  sendSms: (decisionId: string) => Promise<void>;
-}
-
-export function decisionRoutes(router: Router, ctx: Context, hooks: DecisionHooks) {
+export function decisionRoutes(router: Router, ctx: Context, publish: PublishDecision) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const id = (req: Request) => req.params.id ?? '';
 
@@ -25,11 +19,7 @@ export function decisionRoutes(router: Router, ctx: Context, hooks: DecisionHook
     .on('POST', '/api/activities/:id/decision', async (req) => {
       const me = await caller(req);
       const input = await readJson(req.raw, PublishDecisionRequest);
-      const { id: decisionId } = await publishDecision(ctx, me, id(req), input);
-      hooks.reviewsChanged();
-      // The record is committed: SMS go out now, batch by batch (and again at start if this is cut short).
-      await hooks.sendSms(decisionId);
-      return { status: 201, body: await decisionRecord(ctx, me, id(req)) };
+      return { status: 201, body: await publish(me, id(req), input) };
     })
     .on('GET', '/api/activities/:id/decision', async (req) => ({ body: await decisionRecord(ctx, await caller(req), id(req)) }))
     .on('POST', '/api/activities/:id/decision/acknowledgement', async (req) => {
