@@ -86,3 +86,46 @@ export const SessionInfo = z.object({
   current: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/**
+ * A person's data:
+ * - `GET /api/me/export` → a JSON file (`PersonalExport`): what the relay holds about the
+ *   caller. An administrator gets a person's with `GET /api/users/:id/export`. At most
+ *   `exportsPerHour` an hour per person asking.
+ * - `POST /api/users/:id/erase` (administrator, not oneself) → `{erased: true}`: the person
+ *   is cut off at once and what identifies them is gone — name (now `formerMemberName`),
+ *   e-mail, phone, password, language, sessions, links, group and activity memberships,
+ *   SMS consent, the addresses and texts of the SMS and e-mails sent to them. What they
+ *   did stays, credited to the former member: ideas, decisions, ratings, votes.
+ */
+export const exportsPerHour = 5;
+export const formerMemberName = { fr: 'Ancien membre', en: 'Former member' } as const;
+/** Rows of each kind an export holds at most (newest first). */
+export const exportRowsMax = 5000;
+
+export const PersonalExport = z.object({
+  exportedAt: z.string(),
+  person: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    role: z.string(),
+    language: z.string().nullable(),
+    guest: z.boolean(),
+    createdAt: z.string(),
+    organization: z.string(),
+  }),
+  sessions: z.array(z.object({ device: z.string().nullable(), createdAt: z.string(), lastSeenAt: z.string().nullable(), revokedAt: z.string().nullable() })),
+  groups: z.array(z.string()),
+  activities: z.array(z.object({ id: z.string(), title: z.string(), role: z.string() })),
+  smsConsent: z.array(z.object({ phone: z.string(), action: z.string(), how: z.string(), at: z.string() })),
+  smsReceived: z.array(z.object({ text: z.string(), kind: z.string(), status: z.string(), at: z.string() })),
+  smsSent: z.array(z.object({ text: z.string(), at: z.string() })),
+  emailsReceived: z.array(z.object({ subject: z.string(), kind: z.string(), status: z.string(), at: z.string() })),
+  ideas: z.array(z.object({ id: z.string(), title: z.string(), text: z.string(), status: z.string(), createdAt: z.string() })),
+  ideaVotes: z.array(z.object({ ideaId: z.string(), at: z.string() })),
+  decisionRatings: z.array(z.object({ decisionId: z.string(), rating: z.number(), comment: z.string().nullable(), at: z.string() })),
+  invitationsSent: z.array(z.object({ email: z.string(), createdAt: z.string(), acceptedAt: z.string().nullable() })),
+});
+export type PersonalExport = z.infer<typeof PersonalExport>;

@@ -1,16 +1,22 @@
 import {
   EmailChangeRequest,
+  exportsPerHour,
   PasswordResetConfirm,
   PasswordResetRequest,
   PhoneChangeRequest,
   PhoneConfirmRequest,
   UpdateProfileRequest,
 } from '#core/api/people';
-import { authenticate, deviceOf } from '../accounts/sessions.ts';
+import { ErrorCode } from '#core/api/errors';
+import { authenticate, deviceOf, requireAdmin, type Caller } from '../accounts/sessions.ts';
+import { RateWindow } from '../auth/rate-window.ts';
+import { Refusal } from '../errors.ts';
+import { erasePerson } from './erase.ts';
+import { exportPerson } from './export.ts';
 import { addressKey } from '../accounts/sign-in-throttle.ts';
 import type { Context } from '../context.ts';
 import { readJson, readNoBody } from '../http/body.ts';
-import type { Request, Router } from '../http/router.ts';
+import type { Reply, Request, Router } from '../http/router.ts';
 import { ResetRates, completePasswordReset, previewPasswordReset, requestPasswordReset } from './password-resets.ts';
 import { ProfileRates, confirmEmailChange, confirmPhoneChange, requestEmailChange, requestPhoneChange, updateProfile } from './profile.ts';
 import { listSessions, revokeOtherSessions, revokeSession } from './sessions.ts';
@@ -21,6 +27,17 @@ export function peopleRoutes(router: Router, ctx: Context) {
   const profile = new ProfileRates();
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const param = (req: Request, name: string) => req.params[name] ?? '';
+  const exports = new RateWindow(exportsPerHour, 3_600_000);
+  const download = async (me: Caller, userId: string): Promise<Reply> => {
+    const wait = exports.take(me.id, ctx.now().getTime());
+    if (wait > 0) throw new Refusal(ErrorCode.rateLimited, `At most ${exportsPerHour} exports an hour: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
+    const data = await exportPerson(ctx, me, userId);
+    return {
+      raw: JSON.stringify(data, null, 2),
+      contentType: 'application/json; charset=utf-8',
+      headers: { 'content-disposition': `attachment; filename="conclave-${data.person.id}.json"` },
+    };
+  };
   router
     .on('POST', '/api/password-resets', async (req) => {
       const { email } = await readJson(req.raw, PasswordResetRequest);
@@ -64,5 +81,20 @@ export function peopleRoutes(router: Router, ctx: Context) {
       const me = await caller(req);
       await readNoBody(req.raw);
       return { body: { revoked: await revokeOtherSessions(ctx, me) } };
+    })
+    .on('GET', '/api/me/export', async (req) => {
+      const me = await caller(req);
+      return download(me, me.id);
+    })
+    .on('GET', '/api/users/:id/export', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      return download(me, param(req, 'id'));
+    })
+    .on('POST', '/api/users/:id/erase', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      await readNoBody(req.raw);
+      return { body: await erasePerson(ctx, me, param(req, 'id')) };
     });
 }

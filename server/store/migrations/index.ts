@@ -22,6 +22,7 @@ import { mail } from './600-mail.ts';
 import { invitations } from './610-invitations.ts';
 import { passwordResets } from './620-password-resets.ts';
 import { profile } from './621-profile.ts';
+import { erasure } from './622-erasure.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -52,4 +53,5 @@ export const migrations: Migration[] = [
   invitations,
   passwordResets,
   profile,
+  erasure,
 ];

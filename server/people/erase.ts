@@ -1,0 +1,68 @@
+import { ErrorCode } from '#core/api/errors';
+import { formerMemberName } from '#core/api/people';
+import { revokeSessions, type Caller } from '../accounts/sessions.ts';
+import { getUser, organizationOf } from '../accounts/users.ts';
+import type { Context } from '../context.ts';
+import { Refusal } from '../errors.ts';
+
+const erased = '[erased]';
+
+/**
+ * An administrator erases a person (rules: core/api/people.ts). One transaction: either
+ * everything that identifies them is gone, or nothing changed. Their row stays, so what
+ * they did (ideas, decisions, ratings, votes) is credited to a former member.
+ */
+export async function erasePerson(ctx: Context, caller: Caller, userId: string) {
+  if (userId === caller.id) throw new Refusal(ErrorCode.conflict, 'You cannot erase yourself: ask another administrator.');
+  const user = await getUser(ctx, caller, userId);
+  const row = await ctx.db.get<{ erased_at: string | null; phone: string | null }>('SELECT erased_at, phone FROM users WHERE id = ?', [userId]);
+  if (row?.erased_at) throw new Refusal(ErrorCode.conflict, 'This person was already erased.');
+  const org = await organizationOf(ctx, caller.orgId);
+  const name = org.locale === 'fr' ? formerMemberName.fr : formerMemberName.en;
+  const activities = await ctx.db.all<{ activity_id: string }>("SELECT activity_id FROM activity_members WHERE subject_kind = 'user' AND subject_id = ?", [userId]);
+  await ctx.db.transaction(async (tx) => {
+    const at = ctx.now().toISOString();
+    await tx.run(
+      `UPDATE users SET name = ?, email = ?, phone = NULL, password_hash = '!', locale = NULL, language = NULL,
+         disabled_at = COALESCE(disabled_at, ?), erased_at = ? WHERE id = ?`,
+      [name, `erased-${userId}@erased.invalid`, at, at, userId],
+    );
+    await tx.run('UPDATE sessions SET revoked_at = COALESCE(revoked_at, ?), device = NULL WHERE user_id = ?', [at, userId]);
+    await tx.run('UPDATE sync_tickets SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [at, userId]);
+    for (const table of ['password_resets', 'email_changes', 'phone_changes', 'mail_reply_tokens', 'group_members', 'figure_controllers']) {
+      await tx.run(`DELETE FROM ${table} WHERE user_id = ?`, [userId]);
+    }
+    await tx.run("DELETE FROM activity_members WHERE subject_kind = 'user' AND subject_id = ?", [userId]);
+    await tx.run("DELETE FROM figure_list_members WHERE subject_kind = 'user' AND subject_id = ?", [userId]);
+    await tx.run('DELETE FROM sms_consents WHERE org_id = ? AND (user_id = ? OR phone = ?)', [caller.orgId, userId, row?.phone ?? '']);
+    await tx.run('UPDATE sms_consent_events SET phone = ? WHERE org_id = ? AND (user_id = ? OR phone = ?)', [erased, caller.orgId, userId, row?.phone ?? '']);
+    await tx.run('UPDATE sms_messages SET to_phone = ?, text = ? WHERE user_id = ?', [erased, erased, userId]);
+    await tx.run('UPDATE sms_inbound SET from_phone = ?, text = ? WHERE user_id = ?', [erased, erased, userId]);
+    await tx.run('UPDATE mail_messages SET to_address = ?, subject = ?, text = ?, html = ? WHERE user_id = ? OR (org_id = ? AND to_address = ?)', [
+      erased,
+      erased,
+      erased,
+      erased,
+      userId,
+      caller.orgId,
+      user.email,
+    ]);
+    // What they asked to be sent to others (invitations) keeps its text, without their name.
+    await tx.run('UPDATE mail_messages SET subject = replace(subject, ?1, ?2), text = replace(text, ?1, ?2), html = replace(html, ?1, ?2) WHERE requested_by = ?3', [
+      user.name,
+      name,
+      userId,
+    ]);
+    await tx.run('UPDATE sms_messages SET text = replace(text, ?1, ?2) WHERE requested_by = ?3', [user.name, name, userId]);
+    await tx.run('UPDATE invitations SET email = ?, name = NULL, phone = NULL WHERE accepted_user_id = ? OR (org_id = ? AND email = ?)', [
+      erased,
+      userId,
+      caller.orgId,
+      user.email,
+    ]);
+  });
+  await revokeSessions(ctx, userId);
+  for (const { activity_id } of activities) await ctx.events.accessChanged(activity_id);
+  ctx.log.info({ userId, by: caller.id }, 'person erased');
+  return { erased: true };
+}
