@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '../text/clean.ts';
 import { Id, IsoDateTime } from './common.ts';
 import { Categories } from './ideas.ts';
 
@@ -11,10 +12,8 @@ export type ActivityRole = z.infer<typeof ActivityRole>;
 /** Roles ordered by what they allow: a higher rank may do all a lower one may. */
 export const roleRank: Record<ActivityRole, number> = { viewer: 0, contributor: 1, facilitator: 2 };
 
-export const Title = z.string().trim().min(1, 'a title is required').max(200);
-export const Question = z
-  .string()
-  .trim()
+export const Title = lineText().min(1, 'a title is required').max(200);
+export const Question = lineText()
   .min(10, 'a precise question needs at least 10 characters')
   .max(500);
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { lineText } from '../text/clean.ts';
 import { Email, Password, PersonName } from './common.ts';
 
 export const SetupRequest = z.strictObject({
-  organization: z.string().trim().min(1, 'an organisation name is required').max(120),
+  organization: lineText().min(1, 'an organisation name is required').max(120),
   name: PersonName,
   email: Email,
   password: Password,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '../text/clean.ts';
 
 /** Identifiers are opaque URL-safe strings minted by the relay. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a valid identifier');
@@ -16,6 +17,6 @@ export const Password = z
   .min(10, 'a password needs at least 10 characters')
   .max(200, 'a password has at most 200 characters');
 
-export const PersonName = z.string().trim().min(1, 'a name is required').max(120);
+export const PersonName = lineText().min(1, 'a name is required').max(120);
 
 export const IsoDateTime = z.iso.datetime({ offset: true, message: 'not an ISO date-time' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, linesText } from '../text/clean.ts';
 import { Id, IsoDateTime } from './common.ts';
 
 /**
@@ -8,12 +9,12 @@ import { Id, IsoDateTime } from './common.ts';
 export const ReviewDate = z.union([z.iso.date({ message: 'a date such as 2027-03-01' }), IsoDateTime]);
 
 export const PublishDecisionRequest = z.strictObject({
-  outcome: z.string().trim().min(1, 'say what was decided').max(2000),
-  rationale: z.string().trim().min(1, 'say why').max(20_000),
+  outcome: linesText().min(1, 'say what was decided').max(2000),
+  rationale: linesText().min(1, 'say why').max(20_000),
   /** The option chosen, when the decision picks one. */
-  chosenOption: z.string().trim().min(1).max(200).optional(),
+  chosenOption: lineText().min(1).max(200).optional(),
   /** The minority view, kept on the record. */
-  dissent: z.string().trim().max(20_000).optional(),
+  dissent: linesText().max(20_000).optional(),
   /** When to look back at how the decision turned out. */
   reviewDate: ReviewDate.optional(),
   /** Polls whose results go on the record; all of the activity's polls when omitted. */
@@ -24,7 +25,7 @@ export type PublishDecisionRequest = z.infer<typeof PublishDecisionRequest>;
 export const RateDecisionRequest = z.strictObject({
   /** 1 (it turned out badly) to 5 (very well). */
   rating: z.int().min(1).max(5),
-  comment: z.string().trim().max(2000).optional(),
+  comment: linesText().max(2000).optional(),
 });
 export type RateDecisionRequest = z.infer<typeof RateDecisionRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '../text/clean.ts';
 import { cronOf } from '../figures/schedule.ts';
 import { isDay } from '../figures/days.ts';
 import { templateErrors } from '../figures/template.ts';
@@ -18,12 +19,12 @@ const Template = z
   });
 
 export const CreateFigureRequest = z.strictObject({
-  label: z.string().trim().min(1, 'a label is required').max(60),
+  label: lineText().min(1, 'a label is required').max(60),
   /** EUR, €, USD, $, GBP, £ are currencies; anything else is a unit ("spectateurs"). */
-  unit: z.string().trim().max(16).default(''),
+  unit: lineText().max(16).default(''),
   decimals: z.number().int().min(0).max(4).default(2),
   /** The label as the SMS shows it, shorter ("CA"); the label when absent. */
-  smsLabel: z.string().trim().min(1).max(30).nullable().optional(),
+  smsLabel: lineText().min(1).max(30).nullable().optional(),
   compact: z.boolean().default(true),
   /** The SMS template; the organisation's language default when absent. */
   template: Template.nullable().optional(),
@@ -31,10 +32,10 @@ export const CreateFigureRequest = z.strictObject({
 export type CreateFigureRequest = z.infer<typeof CreateFigureRequest>;
 
 export const UpdateFigureRequest = z.strictObject({
-  label: z.string().trim().min(1).max(60).optional(),
-  unit: z.string().trim().max(16).optional(),
+  label: lineText().min(1).max(60).optional(),
+  unit: lineText().max(16).optional(),
   decimals: z.number().int().min(0).max(4).optional(),
-  smsLabel: z.string().trim().min(1).max(30).nullable().optional(),
+  smsLabel: lineText().min(1).max(30).nullable().optional(),
   compact: z.boolean().optional(),
   template: Template.nullable().optional(),
 });
@@ -81,7 +82,7 @@ export const ValuesQuery = z.strictObject({ from: DayParam.optional(), to: DayPa
 export const ImportResult = z.object({ imported: z.number(), figures: z.array(Id) });
 
 export const CreateListRequest = z.strictObject({
-  name: z.string().trim().min(1, 'a name is required').max(80),
+  name: lineText().min(1, 'a name is required').max(80),
   members: z.array(Id).max(5000).default([]),
   groups: z.array(Id).max(500).default([]),
 });
@@ -212,7 +213,7 @@ export const Alert = z.object({
 export type Alert = z.infer<typeof Alert>;
 
 export const CreateApiKeyRequest = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: lineText().min(1).max(80),
   figureIds: z.array(Id).min(1, 'name the figures this key may write').max(200),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, linesText } from '../text/clean.ts';
 import { ideaSorts } from '../ideas/sort.ts';
 import { ideaStatuses, maxReasonLength } from '../ideas/status.ts';
 import { Id } from './common.ts';
@@ -19,7 +20,7 @@ export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const PhotoType = z.enum(photoTypes);
 export type PhotoType = z.infer<typeof PhotoType>;
 
-export const Category = z.string().trim().min(1, 'a category cannot be empty').max(60, 'a category has at most 60 characters');
+export const Category = lineText().min(1, 'a category cannot be empty').max(60, 'a category has at most 60 characters');
 
 /** The facilitator's categories: 1 to 20, each named once. */
 export const Categories = z
@@ -28,26 +29,22 @@ export const Categories = z
   .max(20, 'at most 20 categories')
   .refine((list) => new Set(list.map((c) => c.toLocaleLowerCase())).size === list.length, 'each category must have a different name');
 
-export const IdeaTitle = z
-  .string({ error: 'a title is required' })
-  .trim()
+export const IdeaTitle = lineText({ error: 'a title is required' })
   .min(3, 'a title needs at least 3 characters')
   .max(120, 'a title has at most 120 characters');
 
-export const IdeaText = z
-  .string({ error: 'a text is required' })
-  .trim()
+export const IdeaText = linesText({ error: 'a text is required' })
   .min(1, 'say what you would do')
   .refine((t) => [...t].length <= maxIdeaTextLength, `the text has at most ${maxIdeaTextLength} characters`);
 
 export const CreateIdeaRequest = z.strictObject({
   title: IdeaTitle,
   text: IdeaText,
-  category: z.string({ error: 'choose a category' }).trim().min(1, 'choose a category'),
+  category: lineText({ error: 'choose a category' }).min(1, 'choose a category'),
 });
 export type CreateIdeaRequest = z.infer<typeof CreateIdeaRequest>;
 
-export const Reason = z.string().trim().max(maxReasonLength, `a reason has at most ${maxReasonLength} characters`);
+export const Reason = linesText().max(maxReasonLength, `a reason has at most ${maxReasonLength} characters`);
 
 export const ChangeIdeaStatusRequest = z.strictObject({
   status: IdeaStatus,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, linesText } from '../text/clean.ts';
 import { consentPositions } from '../methods/consent.ts';
 import { Id } from './common.ts';
 
@@ -23,7 +24,7 @@ export type PollKind = z.infer<typeof PollKind>;
  */
 export const anonymousRevealMinimum = 3;
 
-export const Label = z.string().trim().min(1, 'a label cannot be empty').max(120);
+export const Label = lineText().min(1, 'a label cannot be empty').max(120);
 
 const distinct = (labels: string[]) => new Set(labels.map((l) => l.toLocaleLowerCase())).size === labels.length;
 
@@ -36,9 +37,7 @@ export const Options = z
 export const Deadline = z.iso.datetime({ offset: true, error: 'a deadline is required, as an ISO date-time' });
 
 /** The question gate's first test: a question precise enough to answer. */
-export const PollQuestion = z
-  .string({ error: 'a precise question is required' })
-  .trim()
+export const PollQuestion = lineText({ error: 'a precise question is required' })
   .min(10, 'a precise question needs at least 10 characters')
   .max(500);
 
@@ -94,7 +93,7 @@ export const CreateMatrixPoll = z
 export const CreateConsentPoll = z.strictObject({
   kind: z.literal('consent'),
   /** The proposal members consent to: the one option of a consent poll. */
-  proposal: z.string().trim().min(10, 'write the proposal out (at least 10 characters)').max(5000),
+  proposal: linesText().min(10, 'write the proposal out (at least 10 characters)').max(5000),
   rule: z.literal('consent', { error: 'rule: consent' }),
   ...common,
 });
@@ -104,7 +103,7 @@ export const CreateEstimatePoll = z
     kind: z.literal('estimate'),
     /** What is estimated, e.g. "first-year sales". */
     quantity: Label,
-    unit: z.string().trim().max(40).optional(),
+    unit: lineText().max(40).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     rule: z.literal('median', { error: 'rule: median' }),
@@ -148,15 +147,15 @@ export const RankingVote = z.strictObject({ ranking: z.array(Label).min(1).max(3
 export const MatrixVote = z.strictObject({ scores: z.record(Label, z.record(Label, z.number())) });
 export const ConsentVote = z.strictObject({
   position: z.enum(consentPositions),
-  reason: z.string().trim().max(2000).optional(),
+  reason: linesText().max(2000).optional(),
 });
 export const EstimateVote = z.strictObject({
   value: z.number().refine(Number.isFinite, 'a finite number'),
-  reason: z.string().trim().min(1, 'give the reason for your estimate').max(2000),
+  reason: linesText().min(1, 'give the reason for your estimate').max(2000),
 });
 
 export const EntriesVote = z.strictObject({
-  entries: z.array(z.strictObject({ column: Label, text: z.string().trim().min(1, 'an entry needs some text').max(2000) })).max(50),
+  entries: z.array(z.strictObject({ column: Label, text: linesText().min(1, 'an entry needs some text').max(2000) })).max(50),
 });
 
 /** The body of `POST /api/polls/:id/votes`, by kind of poll. */
@@ -174,7 +173,7 @@ export type VoteFor<K extends PollKind> = z.infer<(typeof voteSchemas)[K]>;
 export type Ballot = { [K in PollKind]: VoteFor<K> }[PollKind];
 
 export const NewRoundRequest = z.strictObject({ deadline: Deadline });
-export const AnswerBlockRequest = z.strictObject({ key: z.string().min(1).max(64), answer: z.string().trim().min(1).max(2000) });
+export const AnswerBlockRequest = z.strictObject({ key: z.string().min(1).max(64), answer: linesText().min(1).max(2000) });
 export const PollIdParam = Id;
 
 export const PollStatus = z.enum(['open', 'revealed', 'closed']);

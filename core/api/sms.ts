@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, linesText } from '../text/clean.ts';
 import { Id } from './common.ts';
 
 /** Request and response shapes of the SMS endpoints (`/api/sms/...`). */
@@ -23,7 +24,7 @@ const TimeZone = z.string().refine((tz) => {
   }
 }, 'not a time zone (e.g. Europe/Paris)');
 
-export const SmsText = z.string().min(1, 'the text is empty').max(1530, 'at most 1,530 characters (10 SMS)');
+export const SmsText = linesText().min(1, 'the text is empty').max(1530, 'at most 1,530 characters (10 SMS)');
 
 export const SendTestSmsRequest = z.strictObject({
   to: z.string().trim().min(3).max(32),
@@ -99,7 +100,7 @@ export type ConsentEntry = z.infer<typeof ConsentEntry>;
 export const ConsentRequest = z.strictObject({
   optIn: z.boolean(),
   /** How the person gave it, e.g. "signed the paper form on 3 March". */
-  how: z.string().trim().min(3).max(200).optional(),
+  how: lineText().min(3).max(200).optional(),
   /** The person's time zone, for quiet hours (default: the organisation's). */
   timeZone: TimeZone.nullable().optional(),
 });
@@ -135,7 +136,7 @@ export const UpdateSmsSettingsRequest = z.strictObject({
   quietStart: HhMm.optional(),
   quietEnd: HhMm.optional(),
   timeZone: TimeZone.optional(),
-  helpText: z.string().trim().min(10).max(300).optional(),
+  helpText: lineText().min(10).max(300).optional(),
 });
 export type UpdateSmsSettingsRequest = z.infer<typeof UpdateSmsSettingsRequest>;
 

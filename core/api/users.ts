@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '../text/clean.ts';
 import { Email, Id, Password, PersonName } from './common.ts';
 
 export const OrgRole = z.enum(['admin', 'member']);
@@ -54,7 +55,7 @@ export const Me = User.extend({
 export type Me = z.infer<typeof Me>;
 
 export const CreateGroupRequest = z.strictObject({
-  name: z.string().trim().min(1, 'a group name is required').max(120),
+  name: lineText().min(1, 'a group name is required').max(120),
   members: z.array(Id).max(10_000).default([]),
 });
 export type CreateGroupRequest = z.infer<typeof CreateGroupRequest>;

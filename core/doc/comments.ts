@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { linesText } from '../text/clean.ts';
 import { Id, IsoDateTime } from '../api/common.ts';
 import { DocRoot } from './schema.ts';
 
@@ -16,7 +17,7 @@ export const CommentBodyLimit = 100_000;
 
 export const CommentVersion = z.strictObject({
   body: z.string().min(2).max(CommentBodyLimit),
-  text: z.string().trim().min(1, 'a comment needs some text').max(20_000),
+  text: linesText().min(1, 'a comment needs some text').max(20_000),
   mentions: z.array(Id).max(200),
   at: IsoDateTime,
   by: Id,
