@@ -12,6 +12,7 @@ import { Router, send, type Method } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
 import { HashPool } from './auth/hash-pool.ts';
 import { useHashPool } from './auth/passwords.ts';
+import { loggablePath } from './log.ts';
 import { Database } from './store/db.ts';
 import { DiskWatch } from './store/disk-watch.ts';
 import { migrate } from './store/migrate.ts';
@@ -87,7 +88,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
         send(res, reply);
       } catch (err) {
         const refusal = err instanceof Refusal ? err : internalRefusal();
-        if (!(err instanceof Refusal)) log.error({ err, path: url.pathname }, 'request failed');
+        if (!(err instanceof Refusal)) log.error({ err, path: loggablePath(url.pathname) }, 'request failed');
         if (!res.headersSent) send(res, errorReply(refusal));
         else res.end();
         // A body we refused to read must not linger on the connection.

@@ -29,7 +29,8 @@ export async function raiseAlert(ctx: Context, alert: NewAlert): Promise<void> {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [newId(), alert.orgId, alert.controllerId, alert.kind, alert.subject, alert.figureId, alert.scheduleId, alert.day, alert.text, ctx.now().toISOString()],
   );
-  if (inserted.changes > 0) ctx.log.warn({ alert: alert.subject }, alert.text);
+  // Never the text: it is an SMS, and names the people it could not reach.
+  if (inserted.changes > 0) ctx.log.warn({ alert: alert.subject, kind: alert.kind }, 'figures alert raised');
   await sendPendingAlerts(ctx);
 }
 

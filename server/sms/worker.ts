@@ -226,7 +226,7 @@ export class SmsWorker {
     });
     for (const receipt of changes.unknown) {
       // Never the number: the provider's id and what it said are enough to look it up there.
-      this.deps.log.warn(receipt, 'a receipt matched no message within the grace period');
+      this.deps.log.warn({ providerId: receipt.providerId, status: receipt.status }, 'a receipt matched no message within the grace period');
     }
     this.deps.announce(changes.out);
   }
