@@ -7,19 +7,13 @@ import { readFileSync, statSync } from 'node:fs';
  * file: `CONCLAVE_FAKE_CLOCK_FILE` names a file holding an ISO instant; the clock then
  * reads that instant, running on from it in real time, and jumps whenever the file is
  * rewritten. It is honoured ONLY with `NODE_ENV=test`; set anywhere else the relay
- * refuses to start, so a stray variable can never move a production clock.
+ * refuses to start (config.ts), so a stray variable can never move a production clock.
  */
 export type Clock = () => Date;
 
-type Env = Record<string, string | undefined>;
-
-export function clockFromEnv(env: Env = process.env): Clock {
-  const file = env.CONCLAVE_FAKE_CLOCK_FILE;
-  if (!file) return () => new Date();
-  if (env.NODE_ENV !== 'test') {
-    throw new Error('CONCLAVE_FAKE_CLOCK_FILE is for tests only: it needs NODE_ENV=test. Unset it to run the relay.');
-  }
-  return fileClock(file);
+/** The system clock, or with a fake clock file (config `fakeClockFile`) the instant it holds. */
+export function clockOf(fakeClockFile: string | null): Clock {
+  return fakeClockFile === null ? () => new Date() : fileClock(fakeClockFile);
 }
 
 function fileClock(file: string): Clock {

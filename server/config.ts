@@ -56,6 +56,45 @@ export interface Config {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   sms: SmsConfig;
   mail: MailConfig;
+  figures: FiguresConfig;
+  ideas: IdeasConfig;
+  /** pino's level for the relay's log. */
+  logLevel: string;
+  /**
+   * Test only (NODE_ENV=test): a file holding the instant the relay's clock reads
+   * (server/clock.ts); null for the system clock. Set outside tests, the relay refuses to start.
+   */
+  fakeClockFile: string | null;
+}
+
+/**
+ * The figures part's settings (README: "Daily figures"). Per-schedule settings (window,
+ * delivery watch) live with each schedule; these are the relay's.
+ */
+export interface FiguresConfig {
+  /** How often the scheduler looks at the clock and the store (ms). */
+  tickMs: number;
+  /** A "send now" interrupted by a crash is finished on restart within this time (ms). */
+  resumeSendNowMs: number;
+  /**
+   * Test only (NODE_ENV=test): kill the process at a point of a scheduled send, to
+   * prove a crash there neither loses nor repeats an SMS. `after-claim` | `after-enqueue`.
+   */
+  crashAt: string | null;
+}
+
+/** The idea box's limits (README: "Idea box"). */
+export interface IdeasConfig {
+  /** The largest photo accepted, in bytes (before its metadata is stripped). */
+  photoMaxBytes: number;
+  /** What one person's stored photos may add up to, in bytes. */
+  quotaBytes: number;
+  /**
+   * Test only (NODE_ENV=test, `CONCLAVE_IDEAS_CRASH_AT=after-answer`): kill the relay
+   * right after an answer is committed and before its SMS is handed to the gateway, to
+   * prove the SMS then goes once at restart — neither lost nor sent twice.
+   */
+  crashAfterAnswer: boolean;
 }
 
 /** E-mail (README: "E-mail"): SMTP out, or the in-app outbox. */
@@ -106,7 +145,22 @@ function int(env: Env, name: string, fallback: number): number {
   return value;
 }
 
-/** Reads the relay's configuration from the environment (see the README's table). */
+function bytes(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a whole number of bytes, not "${raw}"`);
+  return value;
+}
+
+/** A switch only tests may set: refused outside NODE_ENV=test, so a stray variable never reaches production. */
+function testOnly(env: Env, name: string): string | null {
+  const value = env[name] || null;
+  if (value !== null && env.NODE_ENV !== 'test') throw new Error(`${name} is for tests only: it needs NODE_ENV=test. Unset it to run the relay.`);
+  return value;
+}
+
+/** Reads the relay's configuration from the environment (see the README's table): the one place it is read. */
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.CONCLAVE_DATA_DIR ?? './data');
   return {
@@ -149,6 +203,27 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteSynchronous: env.CONCLAVE_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
     sms: loadSmsConfig(env),
     mail: loadMailConfig(env),
+    figures: loadFiguresConfig(env),
+    ideas: loadIdeasConfig(env),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    fakeClockFile: testOnly(env, 'CONCLAVE_FAKE_CLOCK_FILE'),
+  };
+}
+
+function loadFiguresConfig(env: Env): FiguresConfig {
+  const tick = Number(env.CONCLAVE_FIGURES_TICK_MS ?? 15_000);
+  if (!Number.isInteger(tick) || tick < 10) throw new Error(`CONCLAVE_FIGURES_TICK_MS must be a whole number ≥ 10, not "${env.CONCLAVE_FIGURES_TICK_MS}"`);
+  const crashAt = testOnly(env, 'CONCLAVE_FIGURES_CRASH_AT');
+  return { tickMs: tick, resumeSendNowMs: 30 * 60_000, crashAt };
+}
+
+function loadIdeasConfig(env: Env): IdeasConfig {
+  const crashAt = testOnly(env, 'CONCLAVE_IDEAS_CRASH_AT');
+  if (crashAt !== null && crashAt !== 'after-answer') throw new Error(`CONCLAVE_IDEAS_CRASH_AT must be after-answer, not "${crashAt}"`);
+  return {
+    photoMaxBytes: bytes(env, 'CONCLAVE_PHOTO_MAX_BYTES', 5 * 1024 * 1024),
+    quotaBytes: bytes(env, 'CONCLAVE_PHOTO_QUOTA_BYTES', 250 * 1024 * 1024),
+    crashAfterAnswer: crashAt === 'after-answer',
   };
 }
 

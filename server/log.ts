@@ -5,7 +5,7 @@ import pino from 'pino';
  * finding 13): log calls name ids, kinds and counts; and, should one pass an object
  * carrying such fields anyway, pino censors them here.
  */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info') {
+export function createLogger(level: string) {
   return pino({
     level,
     base: { service: 'conclave-relay' },

@@ -1,13 +1,13 @@
 import { startRelay } from './app.ts';
-import { clockFromEnv } from './clock.ts';
+import { clockOf } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
 
 // Everything the relay writes (the store, its WAL, photos, folders) is private to its user.
 process.umask(0o077);
-const log = createLogger();
 const config = loadConfig();
-const relay = await startRelay(config, log, clockFromEnv());
+const log = createLogger(config.logLevel);
+const relay = await startRelay(config, log, clockOf(config.fakeClockFile));
 log.info({ url: relay.url, dataDir: config.dataDir }, 'relay listening');
 // Tools (tests, npm start) read this line to learn the port when PORT=0.
 process.stdout.write(`CONCLAVE_RELAY_LISTENING ${relay.url}\n`);

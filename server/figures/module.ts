@@ -1,14 +1,13 @@
 import type { Context } from '../context.ts';
 import { figuresRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
-import { loadFiguresConfig } from './config.ts';
 import { FiguresScheduler } from './scheduler.ts';
 import { watchEarly } from './watch-early.ts';
 import { figuresKind } from './send.ts';
 
 /** Daily figures: their routes, and the scheduler that sends them and watches deliveries. */
 export function figuresModule(ctx: Context): RelayModule {
-  const scheduler = new FiguresScheduler(ctx, loadFiguresConfig());
+  const scheduler = new FiguresScheduler(ctx, ctx.config.figures);
   return {
     name: 'figures',
     routes: (router) => figuresRoutes(router, ctx, () => scheduler.poke()),

@@ -2,8 +2,8 @@ import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clockFromEnv } from '../../../../server/clock.ts';
-import { loadFiguresConfig } from '../../../../server/figures/config.ts';
+import { clockOf } from '../../../../server/clock.ts';
+import { loadConfig } from '../../../../server/config.ts';
 
 describe('the relay clock', () => {
   let dir: string;
@@ -17,18 +17,18 @@ describe('the relay clock', () => {
 
   it('is the system clock without a fake clock file', () => {
     const before = Date.now();
-    const now = clockFromEnv({})().getTime();
+    const now = clockOf(loadConfig({}).fakeClockFile)().getTime();
     expect(now).toBeGreaterThanOrEqual(before);
     expect(now).toBeLessThanOrEqual(Date.now());
   });
 
   it('refuses to start with a fake clock file outside NODE_ENV=test, so production can never run on one', () => {
-    expect(() => clockFromEnv({ CONCLAVE_FAKE_CLOCK_FILE: file })).toThrow(/tests only/);
-    expect(() => clockFromEnv({ CONCLAVE_FAKE_CLOCK_FILE: file, NODE_ENV: 'production' })).toThrow(/NODE_ENV=test/);
+    expect(() => loadConfig({ CONCLAVE_FAKE_CLOCK_FILE: file })).toThrow(/tests only/);
+    expect(() => loadConfig({ CONCLAVE_FAKE_CLOCK_FILE: file, NODE_ENV: 'production' })).toThrow(/NODE_ENV=test/);
   });
 
   it('under NODE_ENV=test reads the file, runs on from it, and jumps when it is rewritten', async () => {
-    const clock = clockFromEnv({ CONCLAVE_FAKE_CLOCK_FILE: file, NODE_ENV: 'test' });
+    const clock = clockOf(loadConfig({ CONCLAVE_FAKE_CLOCK_FILE: file, NODE_ENV: 'test' }).fakeClockFile);
     const first = clock().getTime();
     expect(first - Date.parse('2026-03-29T00:59:00Z')).toBeGreaterThanOrEqual(0);
     expect(first - Date.parse('2026-03-29T00:59:00Z')).toBeLessThan(60_000);
@@ -38,8 +38,10 @@ describe('the relay clock', () => {
   });
 
   it('refuses the crash switch outside tests too', () => {
-    expect(() => loadFiguresConfig({ CONCLAVE_FIGURES_CRASH_AT: 'after-claim' })).toThrow(/NODE_ENV=test/);
-    expect(loadFiguresConfig({ CONCLAVE_FIGURES_CRASH_AT: 'after-claim', NODE_ENV: 'test' }).crashAt).toBe('after-claim');
-    expect(() => loadFiguresConfig({ CONCLAVE_FIGURES_TICK_MS: 'soon' })).toThrow(/CONCLAVE_FIGURES_TICK_MS/);
+    expect(() => loadConfig({ CONCLAVE_FIGURES_CRASH_AT: 'after-claim' })).toThrow(/NODE_ENV=test/);
+    expect(loadConfig({ CONCLAVE_FIGURES_CRASH_AT: 'after-claim', NODE_ENV: 'test' }).figures.crashAt).toBe('after-claim');
+    expect(() => loadConfig({ CONCLAVE_FIGURES_TICK_MS: 'soon' })).toThrow(/CONCLAVE_FIGURES_TICK_MS/);
+    expect(() => loadConfig({ CONCLAVE_IDEAS_CRASH_AT: 'after-answer' })).toThrow(/NODE_ENV=test/);
+    expect(loadConfig({ CONCLAVE_IDEAS_CRASH_AT: 'after-answer', NODE_ENV: 'test' }).ideas.crashAfterAnswer).toBe(true);
   });
 });
