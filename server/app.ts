@@ -11,7 +11,6 @@ import { errorReply, internalRefusal } from './http/errors.ts';
 import { Router, send, type Method } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
 import { HashPool } from './auth/hash-pool.ts';
-import { useHashPool } from './auth/passwords.ts';
 import { loggablePath } from './log.ts';
 import { Database } from './store/db.ts';
 import { DiskWatch } from './store/disk-watch.ts';
@@ -50,14 +49,13 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   const db = await Database.open(path.join(config.dataDir, 'conclave.sqlite'), { synchronous: config.sqliteSynchronous });
   await migrate(db);
   const hashing = new HashPool(config.hashing.threads, config.hashing.queue);
-  useHashPool(hashing);
 
   let hub: SyncHub | null = null;
   const events: RelayEvents = {
     accessChanged: async (activityId) => hub?.accessChanged(activityId),
     sessionsRevoked: (userId) => hub?.disconnectUser(userId),
   };
-  const base = { db, config, log, now, events };
+  const base = { db, config, log, now, events, hashing };
   const ctx: Context = { ...base, sms: new SmsService(base), mail: new MailService(base) };
   const disk = new DiskWatch(config.dataDir, config.sync.minFreeDiskBytes, log);
   await disk.start();

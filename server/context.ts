@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { HashPool } from './auth/hash-pool.ts';
 import type { Config } from './config.ts';
 import type { MailGateway } from './mail/gateway.ts';
 import type { SmsGateway } from './sms/gateway.ts';
@@ -30,4 +31,6 @@ export interface BaseContext {
   log: Logger;
   now: () => Date;
   events: RelayEvents;
+  /** Password hashing, on its own threads (auth/hash-pool.ts). */
+  hashing: HashPool;
 }

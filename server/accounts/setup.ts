@@ -14,7 +14,7 @@ export async function isSetUp(ctx: Context): Promise<boolean> {
 export async function setUp(ctx: Context, input: SetupRequest, device: string | null = null) {
   // Refused before hashing: once set up, a flood of setups costs the relay nothing.
   if (await isSetUp(ctx)) throw alreadySetUp();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(ctx.hashing, input.password);
   const now = ctx.now().toISOString();
   const orgId = newId();
   const userId = newId();

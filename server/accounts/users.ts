@@ -44,7 +44,7 @@ export async function phoneFor(ctx: Context, orgId: string, input: string): Prom
 
 export async function createUser(ctx: Context, caller: Caller, input: CreateUserRequest): Promise<{ id: string }> {
   const phone = input.phone === undefined ? null : await phoneFor(ctx, caller.orgId, input.phone);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(ctx.hashing, input.password);
   const id = newId();
   await ctx.db.transaction(async (tx) => {
     if (await tx.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email])) {
@@ -132,7 +132,7 @@ export async function checkCredentials(ctx: Context, email: string, password: st
     [email],
   );
   // Hash even when the person does not exist, so timing does not tell who has an account.
-  const ok = await verifyPassword(password, row?.password_hash ?? dummyHash);
+  const ok = await verifyPassword(ctx.hashing, password, row?.password_hash ?? dummyHash);
   if (!row || !ok) throw new Refusal(ErrorCode.invalidCredentials, 'Wrong e-mail or password.');
   // Said only to someone who knows the password.
   if (row.disabled_at) throw new Refusal(ErrorCode.accountDisabled, 'This account was disabled by an administrator.');
@@ -142,10 +142,10 @@ export async function checkCredentials(ctx: Context, email: string, password: st
 /** A person changes their own password; every other session of theirs ends. */
 export async function changePassword(ctx: Context, caller: Caller, authorization: string | undefined, current: string, next: string) {
   const row = await ctx.db.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [caller.id]);
-  if (!row || !(await verifyPassword(current, row.password_hash))) {
+  if (!row || !(await verifyPassword(ctx.hashing, current, row.password_hash))) {
     throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
   }
-  const hash = await hashPassword(next);
+  const hash = await hashPassword(ctx.hashing, next);
   const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
   await ctx.db.transaction(async (tx) => {
     await tx.run('UPDATE users SET password_hash = ? WHERE id = ?', [hash, caller.id]);

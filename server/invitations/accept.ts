@@ -50,7 +50,7 @@ export async function previewInvitation(ctx: Context, token: string) {
 export async function acceptInvitation(ctx: Context, token: string, input: AcceptInvitationRequest, device: string | null = null) {
   const first = await usable(ctx.db, token, ctx.now().toISOString());
   const phone = input.phone === undefined ? null : await phoneFor(ctx, first.org_id, input.phone);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(ctx.hashing, input.password);
   const userId = newId();
   await ctx.db.transaction(async (tx) => {
     const at = ctx.now().toISOString();

@@ -100,7 +100,7 @@ export async function previewPasswordReset(ctx: Context, token: string): Promise
  */
 export async function completePasswordReset(ctx: Context, token: string, password: string, device: string | null = null) {
   const first = await usable(ctx.db, token, ctx.now().toISOString());
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(ctx.hashing, password);
   await ctx.db.transaction(async (tx) => {
     const at = ctx.now().toISOString();
     const row = await usable(tx, token, at);

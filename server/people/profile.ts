@@ -51,7 +51,7 @@ export async function updateProfile(ctx: Context, caller: Caller, input: UpdateP
 /** A link to the new address; nothing changes until it is opened. */
 export async function requestEmailChange(ctx: Context, rates: ProfileRates, caller: Caller, input: EmailChangeRequest) {
   const me = await person(ctx, caller.id);
-  if (!(await verifyPassword(input.password, me.password_hash))) throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
+  if (!(await verifyPassword(ctx.hashing, input.password, me.password_hash))) throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
   if (input.email === me.email) throw new Refusal(ErrorCode.conflict, 'This is already your address.');
   take(rates.emailChanges, caller.id, ctx.now().getTime(), 'e-mail changes today');
   const id = newId();
