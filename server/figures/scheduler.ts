@@ -6,6 +6,7 @@ import { raiseAlert, sendPendingAlerts } from './alerts.ts';
 import { missingText, tooLateText, undeliveredText, type NotDelivered } from './alert-texts.ts';
 import { renderForList } from './compose.ts';
 import type { FiguresConfig } from '../config.ts';
+import { Pump } from '../pump.ts';
 import { localeOfOrg, type FigureRow } from './figures.ts';
 import type { ScheduleRow } from './schedules.ts';
 import { abandonBatch, claimBatch, deliverBatch, type Batch } from './send.ts';
@@ -17,52 +18,29 @@ import { abandonBatch, claimBatch, deliverBatch, type Batch } from './send.ts';
  * picks up exactly where the store says, whatever the process remembered.
  */
 export class FiguresScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly pump: Pump;
   private stopped = true;
 
   constructor(
     private readonly ctx: Context,
     private readonly config: FiguresConfig,
-  ) {}
+  ) {
+    this.pump = new Pump('figures scheduler', { log: ctx.log, now: ctx.now, work: () => this.tick(), everyMs: config.tickMs });
+  }
 
   start() {
     this.stopped = false;
-    this.timer = setInterval(() => this.poke(), this.config.tickMs);
-    this.timer.unref();
-    this.poke();
+    void this.pump.start();
   }
 
   async stop() {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.pump.stop();
   }
 
-  /** Look now (values entered, schedule changed, or the timer). */
+  /** Look now (values entered, schedule changed); the pump also looks every tick. */
   poke() {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.tick()
-      .catch((err: unknown) => this.ctx.log.error({ err }, 'figures scheduler tick failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
-  }
-
-  /** Resolves after a complete tick that started after this call. */
-  async settle() {
-    await this.running;
-    this.poke();
-    await this.running;
+    this.pump.wake();
   }
 
   private async tick() {

@@ -1,7 +1,7 @@
 import { ErrorCode } from '#core/api/errors';
 import type { BaseContext } from '../context.ts';
 import { Refusal } from '../errors.ts';
-import { DueTimer } from '../polls/due-timer.ts';
+import { Pump } from '../pump.ts';
 import type { MailGateway, MailRequest, QueuedMail } from './gateway.ts';
 import { addHistory, insertMail, recordOutcome, type MailRow } from './queue.ts';
 import { outboxTransport, smtpTransport, type MailTransport } from './transport.ts';
@@ -12,19 +12,17 @@ import { outboxTransport, smtpTransport, type MailTransport } from './transport.
  */
 export class MailService implements MailGateway {
   readonly transport: MailTransport;
-  private readonly timer: DueTimer;
-  private busy = false;
-  private again = false;
+  private readonly pump: Pump;
   private stopped = true;
 
   constructor(private readonly ctx: BaseContext) {
     this.transport = ctx.config.mail.smtpUrl ? smtpTransport(ctx.config.mail) : outboxTransport;
-    this.timer = new DueTimer('mail', {
+    this.pump = new Pump('mail', {
       log: ctx.log,
       now: ctx.now,
       next: async () =>
         (await ctx.db.get<{ at: string | null }>("SELECT MIN(next_attempt_at) AS at FROM mail_messages WHERE status = 'queued'"))?.at ?? null,
-      work: () => this.pump(),
+      work: () => this.sendDue(),
     });
   }
 
@@ -42,7 +40,7 @@ export class MailService implements MailGateway {
   }
 
   wake() {
-    if (!this.stopped) this.timer.changed();
+    this.pump.wake();
   }
 
   async start() {
@@ -63,32 +61,21 @@ export class MailService implements MailGateway {
       if (doubtful.length > 0) this.ctx.log.warn({ count: doubtful.length }, 'mail in doubt after a restart: not sent again');
     });
     this.stopped = false;
-    await this.timer.start();
+    await this.pump.start();
   }
 
   async stop() {
     this.stopped = true;
-    await this.timer.stop();
-    while (this.busy) await new Promise((r) => setTimeout(r, 20));
+    await this.pump.stop();
     this.transport.close();
   }
 
-  /** Sends what is due, a few at a time, until nothing is (bounded per run). */
-  private async pump(): Promise<void> {
-    if (this.busy) {
-      this.again = true;
-      return;
-    }
-    this.busy = true;
-    try {
-      for (let round = 0; round < 1000 && !this.stopped; round++) {
-        this.again = false;
-        const claimed = await this.claim(this.ctx.config.mail.concurrency);
-        if (claimed.length === 0 && !this.again) break;
-        await Promise.all(claimed.map((row) => this.send(row)));
-      }
-    } finally {
-      this.busy = false;
+  /** Sends what is due, a few at a time, until nothing is (bounded per run; a wake meanwhile runs the pump again). */
+  private async sendDue(): Promise<void> {
+    for (let round = 0; round < 1000 && !this.stopped; round++) {
+      const claimed = await this.claim(this.ctx.config.mail.concurrency);
+      if (claimed.length === 0) break;
+      await Promise.all(claimed.map((row) => this.send(row)));
     }
   }
 

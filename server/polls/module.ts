@@ -1,13 +1,13 @@
 import type { Context } from '../context.ts';
 import { pollRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
-import { DueTimer } from './due-timer.ts';
+import { Pump } from '../pump.ts';
 import { revealDue } from './polls.ts';
 import { Tallies } from './tallies.ts';
 
 /** Sealed polls: their routes, and the timer that reveals rounds at their deadline. */
 export function pollsModule(ctx: Context): RelayModule {
-  const deadlines = new DueTimer('poll deadlines', {
+  const deadlines = new Pump('poll deadlines', {
     log: ctx.log,
     now: ctx.now,
     next: async () =>
@@ -20,7 +20,7 @@ export function pollsModule(ctx: Context): RelayModule {
   const tallies = new Tallies();
   return {
     name: 'polls',
-    routes: (router) => pollRoutes(router, ctx, () => deadlines.changed(), tallies),
+    routes: (router) => pollRoutes(router, ctx, () => deadlines.wake(), tallies),
     start: () => deadlines.start(),
     stop: () => deadlines.stop(),
   };

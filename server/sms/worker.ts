@@ -1,6 +1,7 @@
 import { composeSms } from '#core/sms/compose';
 import type { Logger } from 'pino';
 import type { SmsConfig } from '../config.ts';
+import { Pump } from '../pump.ts';
 import { GroupCommit } from '../store/group-commit.ts';
 import type { Database } from '../store/db.ts';
 import type { BatchWriter } from './batch-writer.ts';
@@ -21,10 +22,9 @@ import type { SmsProvider, SubmitOutcome } from './providers/provider.ts';
  * the parts not accepted yet (see parts.ts).
  */
 export class SmsWorker {
-  private timer: NodeJS.Timeout | null = null;
   private stopped = true;
-  private pumping: Promise<void> | null = null;
-  private again = false;
+  /** Looks for due messages when woken (an enqueue, a receipt, a freed window), and every second. */
+  private readonly pumper: Pump;
   private readonly inFlight = new Set<Promise<void>>();
   private lastSweep = 0;
   /** Long messages claimed whose parts still to send are being looked up. */
@@ -40,7 +40,9 @@ export class SmsWorker {
       now: () => Date;
       announce: (changes: (SmsStatusChange | null)[]) => void;
     },
-  ) {}
+  ) {
+    this.pumper = new Pump('sms worker', { log: deps.log, now: deps.now, work: () => this.pump(), everyMs: 1000 });
+  }
 
   async start() {
     const at = this.deps.now().toISOString();
@@ -53,13 +55,12 @@ export class SmsWorker {
     });
     this.stopped = false;
     this.deps.provider.onReady(() => this.wake());
-    this.wake();
+    void this.pumper.start();
   }
 
   async stop() {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pumping;
+    await this.pumper.stop();
     // Answers still awaited get a few seconds; after that the provider is closed and
     // whatever is left is in doubt, which the next start knows how to resolve.
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 5000).unref())]);
@@ -68,27 +69,7 @@ export class SmsWorker {
 
   /** Look for work now (after an enqueue, a receipt, a freed window). */
   wake() {
-    if (this.stopped) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = this.pump()
-      .catch((err: unknown) => this.deps.log.error({ err }, 'sms worker failed; retrying'))
-      .finally(() => {
-        this.pumping = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        } else this.schedule();
-      });
-  }
-
-  private schedule() {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), 1000);
-    this.timer.unref();
+    this.pumper.wake();
   }
 
   private async pump() {

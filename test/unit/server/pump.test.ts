@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { DueTimer } from '../../../../server/polls/due-timer.ts';
+import { Pump } from '../../../server/pump.ts';
 
 const log = pino({ level: 'silent' });
 const until = async (predicate: () => boolean, what: string) => {
@@ -29,12 +29,12 @@ function store(times: number[]) {
   };
 }
 
-describe('the due timer', () => {
+describe('the pump behind every background worker', () => {
   it('does at start what fell due while it was stopped, then what comes due later', async () => {
     const past = Date.now() - 60_000;
     const soon = Date.now() + 150;
     const s = store([past, soon]);
-    const timer = new DueTimer('test', { log, now: () => new Date(), next: s.next, work: s.work });
+    const timer = new Pump('test', { log, now: () => new Date(), next: s.next, work: s.work });
     await timer.start();
     expect(s.done).toEqual([past]);
     await until(() => s.done.length === 2, 'the later one');
@@ -42,17 +42,17 @@ describe('the due timer', () => {
     await timer.stop();
   });
 
-  it('looks again when told something changed, and does nothing once stopped', async () => {
+  it('looks again when woken, and does nothing once stopped', async () => {
     const s = store([]);
-    const timer = new DueTimer('test', { log, now: () => new Date(), next: s.next, work: s.work });
+    const timer = new Pump('test', { log, now: () => new Date(), next: s.next, work: s.work });
     await timer.start();
     const soon = Date.now() + 100;
     s.add(soon);
-    timer.changed();
+    timer.wake();
     await until(() => s.done.length === 1, 'the added one');
     await timer.stop();
     s.add(Date.now() + 50);
-    timer.changed();
+    timer.wake();
     await new Promise((r) => setTimeout(r, 200));
     expect(s.done).toEqual([soon]);
   });
@@ -60,7 +60,7 @@ describe('the due timer', () => {
   it('keeps going when the work fails once', async () => {
     let calls = 0;
     const s = store([Date.now() + 50]);
-    const timer = new DueTimer('test', {
+    const timer = new Pump('test', {
       log,
       now: () => new Date(),
       next: s.next,
@@ -75,5 +75,34 @@ describe('the due timer', () => {
     await timer.stop();
     expect(calls).toBe(3); // at start, the failed attempt, the retry
 
+  });
+
+  it('runs once more after a run that was woken during it, never two runs at once', async () => {
+    let release: () => void = () => undefined;
+    let runs = 0;
+    let overlapping = 0;
+    let active = 0;
+    const timer = new Pump('test', {
+      log,
+      now: () => new Date(),
+      work: async () => {
+        runs += 1;
+        active += 1;
+        overlapping = Math.max(overlapping, active);
+        if (runs === 2) await new Promise<void>((r) => (release = r));
+        active -= 1;
+      },
+    });
+    await timer.start();
+    timer.wake();
+    await until(() => runs === 2, 'the second run');
+    timer.wake();
+    timer.wake();
+    timer.wake();
+    release();
+    await until(() => runs === 3 && active === 0, 'one more run for the three wakes');
+    await timer.stop();
+    expect(runs).toBe(3);
+    expect(overlapping).toBe(1);
   });
 });

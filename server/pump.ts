@@ -1,0 +1,96 @@
+import type { Logger } from 'pino';
+
+export interface PumpOptions {
+  log: Logger;
+  now: () => Date;
+  /** One run: does whatever is due now. A run that throws is logged, and the pump goes on. */
+  work: () => Promise<void>;
+  /**
+   * The earliest due time still pending (ISO), or null, read from the store: the pump
+   * sleeps until then. The times live in SQLite, not in the timer, so after a restart
+   * `start()` runs what fell due while the relay was down, and nothing is lost.
+   */
+  next?: () => Promise<string | null>;
+  /** Runs at least this often even when nothing says it is due (a poll); an hour at most. */
+  everyMs?: number;
+}
+
+/**
+ * Background work run one run at a time: `wake()` runs it now, and a wake during a run
+ * asks for one more run right after it (wakes coalesce, never overlap). Between runs it
+ * sleeps until the next due time, or `everyMs`. The mail queue, the SMS worker, the
+ * daily-figures scheduler, poll deadlines and decision reviews each own one.
+ */
+export class Pump {
+  /** A pump wakes at least this often, so a clock change is noticed (and setTimeout's range kept). */
+  static readonly maxSleepMs = 60 * 60 * 1000;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly name: string,
+    private readonly options: PumpOptions,
+  ) {}
+
+  /** Starts the pump; resolves once its first run (what fell due while it was stopped) is done. */
+  start(): Promise<void> {
+    this.stopped = false;
+    this.wake();
+    return this.running ?? Promise.resolve();
+  }
+
+  /** Something is due or changed: run now, or once more after the run in progress. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.run();
+  }
+
+  /** Stops waking; resolves once the run in progress is done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    do {
+      this.again = false;
+      try {
+        await this.options.work();
+      } catch (err) {
+        this.options.log.error({ err, pump: this.name }, 'background work failed; trying again later');
+      }
+    } while (this.again && !this.stopped);
+    await this.arm();
+    this.running = null;
+    if (this.again) this.wake();
+  }
+
+  private async arm(): Promise<void> {
+    if (this.stopped) return;
+    let next: string | null = null;
+    try {
+      next = (await this.options.next?.()) ?? null;
+    } catch (err) {
+      this.options.log.error({ err, pump: this.name }, 'could not read the next due time');
+    }
+    if (this.stopped) return;
+    const idle = Math.min(this.options.everyMs ?? Pump.maxSleepMs, Pump.maxSleepMs);
+    const wait = next === null ? idle : Math.min(idle, Math.max(0, Date.parse(next) - this.options.now().getTime()) + 5);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.wake();
+    }, wait);
+    this.timer.unref();
+  }
+}
