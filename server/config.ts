@@ -133,6 +133,12 @@ export interface SmsConfig {
   unconfirmedGraceMs: number;
   /** Messages older than this that could not be sent end as expired. */
   validityMs: number;
+  /** Default of the SMS one person may cause per day (organisations may set their own). */
+  senderDailyLimit: number;
+  /** STOP/START/HELP confirmations sent to one number per day (more are not answered). */
+  confirmationsPerNumberDaily: number;
+  /** Confirmations per organisation per day to numbers that are no one's in it. */
+  confirmationsUnknownDaily: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -274,5 +280,8 @@ function loadSmsConfig(env: Env): SmsConfig {
     retryBaseMs: int(env, 'SMS_RETRY_BASE_MS', 5_000),
     unconfirmedGraceMs: int(env, 'SMS_UNCONFIRMED_GRACE_MS', 15 * 60_000),
     validityMs: int(env, 'SMS_VALIDITY_MS', 48 * 3_600_000),
+    senderDailyLimit: int(env, 'SMS_SENDER_DAILY_LIMIT', 5_000),
+    confirmationsPerNumberDaily: int(env, 'SMS_CONFIRMATIONS_PER_NUMBER_DAILY', 3),
+    confirmationsUnknownDaily: int(env, 'SMS_CONFIRMATIONS_UNKNOWN_DAILY', 20),
   };
 }

@@ -125,6 +125,10 @@ export const SmsSettings = z.object({
   quietEnd: z.string(),
   timeZone: z.string(),
   helpText: z.string(),
+  /** Who may text many people at once (a decision to every member): admins only, or facilitators too. */
+  massSms: z.enum(['admins', 'facilitators']),
+  /** SMS one person may cause per day (UTC), whatever sends them. */
+  senderDailyLimit: z.number(),
   updatedAt: z.string().nullable(),
 });
 export type SmsSettings = z.infer<typeof SmsSettings>;
@@ -137,6 +141,8 @@ export const UpdateSmsSettingsRequest = z.strictObject({
   quietEnd: HhMm.optional(),
   timeZone: TimeZone.optional(),
   helpText: lineText().min(10).max(300).optional(),
+  massSms: z.enum(['admins', 'facilitators']).optional(),
+  senderDailyLimit: z.number().int().min(0).max(1_000_000).optional(),
 });
 export type UpdateSmsSettingsRequest = z.infer<typeof UpdateSmsSettingsRequest>;
 

@@ -1,6 +1,7 @@
 import { decisionSms } from '#core/decisions/sms-summary';
 import type { Context } from '../context.ts';
-import { SmsRefused } from '../sms/gateway.ts';
+import { RefusalReason, SmsRefused } from '../sms/gateway.ts';
+import { mayTextMany } from '../sms/mass-sms.ts';
 
 /** The gateway `kind` of decision messages: replies and statuses come back under it. */
 export const decisionSmsKind = 'decisions.published';
@@ -26,6 +27,14 @@ export async function sendDecisionSms(ctx: Context, decisionId: string, afterBat
     [decisionId],
   );
   if (!decision) return;
+  if (!(await mayTextMany(ctx, decision.org_id, decision.published_by))) {
+    // Published all the same, in the app and by e-mail: only the SMS do not go.
+    await ctx.db.run(`UPDATE decision_recipients SET sms_status = ? WHERE decision_id = ? AND sms_status IS NULL`, [
+      RefusalReason.senderNotAllowed,
+      decisionId,
+    ]);
+    return;
+  }
   const text = decisionSms({
     activityTitle: decision.title,
     outcome: decision.outcome,

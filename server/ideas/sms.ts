@@ -1,7 +1,7 @@
 import { ideaStatusSms } from '#core/ideas/sms';
 import type { IdeaStatus } from '#core/ideas/status';
 import type { Context } from '../context.ts';
-import { SmsRefused } from '../sms/gateway.ts';
+import { RefusalReason, SmsRefused } from '../sms/gateway.ts';
 
 /** The gateway `kind` of the messages that tell authors what became of their idea. */
 export const ideaSmsKind = 'ideas.status';
@@ -11,6 +11,7 @@ export const ideaSmsKind = 'ideas.status';
  * that a second try (after a crash between enqueue and bookkeeping) never sends twice.
  * The gateway refuses authors without an opt-in (or who said STOP, or have no phone):
  * the refusal is recorded as the change's SMS status, and the in-app notice remains.
+ * An author is texted about one idea at most once a day (`daily_limit` after that).
  */
 export async function sendStatusSms(ctx: Context, changeId: number): Promise<void> {
   const change = await ctx.db.get<{
@@ -30,6 +31,17 @@ export async function sendStatusSms(ctx: Context, changeId: number): Promise<voi
     [changeId],
   );
   if (!change) return;
+  // Once a day per idea: bouncing an idea between statuses does not text its author each time.
+  const since = new Date(ctx.now().getTime() - 86_400_000).toISOString();
+  const prefix = `idea:${change.idea_id}:change:`;
+  const texted = await ctx.db.get(
+    'SELECT 1 AS one FROM sms_messages WHERE org_id = ? AND idempotency_key >= ? AND idempotency_key < ? AND created_at >= ? LIMIT 1',
+    [change.org_id, prefix, `${prefix}\uffff`, since],
+  );
+  if (texted) {
+    await ctx.db.run('UPDATE idea_status_changes SET sms_status = ? WHERE id = ?', [RefusalReason.dailyLimit, changeId]);
+    return;
+  }
   try {
     const sms = await ctx.sms.enqueue({
       orgId: change.org_id,

@@ -22,7 +22,12 @@
  * - It refuses (throws `SmsRefused`, with a `reason` code) a recipient without a
  *   recorded opt-in, one who said STOP, an invalid number, an empty text, a text over
  *   10 SMS, answer choices that are STOP/START/HELP words, or a send beyond the
- *   organisation's monthly budget. Nothing is stored when it refuses.
+ *   organisation's monthly budget, or beyond the daily quota of the person who asked
+ *   for it (`requestedBy`). Nothing is stored when it refuses.
+ * - The text loses control and bidi characters (core/text/clean.ts) before anything else.
+ * - STOP/START/HELP confirmations count against the budget too, go at most
+ *   SMS_CONFIRMATIONS_PER_NUMBER_DAILY times a day to one number and
+ *   SMS_CONFIRMATIONS_UNKNOWN_DAILY times a day to numbers that are no one's.
  * - Status listeners hear every forward move (sent, delivered, undelivered, failed,
  *   expired) and each return to the queue for a retry; a message that ends `failed`
  *   after its last attempt is announced so the sender can tell its user.
@@ -126,6 +131,12 @@ export const RefusalReason = {
   unknownPerson: 'unknown_person',
   /** An answer choice that is a STOP/START/HELP word (it would unsubscribe people). */
   reservedKeyword: 'reserved_keyword',
+  /** The person who asked for it reached their SMS for the day (`senderDailyLimit`). */
+  senderQuota: 'sender_quota',
+  /** The person who asked for it may not text many people (SMS settings: `massSms`). */
+  senderNotAllowed: 'sender_not_allowed',
+  /** The idea's author was already texted about it today. */
+  dailyLimit: 'daily_limit',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

@@ -195,6 +195,7 @@ async function preview(ctx: Context, me: Caller, text: string, safe: boolean): P
 const codeOf: Partial<Record<RefusalReason, ErrorCode>> = {
   [RefusalReason.overBudget]: ErrorCode.overBudget,
   [RefusalReason.tooLong]: ErrorCode.smsTooLong,
+  [RefusalReason.senderQuota]: ErrorCode.rateLimited,
 };
 
 /** The gateway's refusals, as the API's clear 4xx errors. */

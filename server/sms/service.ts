@@ -3,12 +3,14 @@ import { checkBudget, costOf, formatMoney, monthOf } from '#core/sms/cost';
 import { isReservedKeyword } from '#core/sms/keywords';
 import { nextSendable } from '#core/sms/quiet-hours';
 import { normalizePhone } from '#core/people/phone';
+import { cleanText } from '#core/text/clean';
 import type { BaseContext } from '../context.ts';
 import { newId } from '../auth/tokens.ts';
 import { GroupCommit } from '../store/group-commit.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { confirmationLocale, confirmationText } from './confirmations.ts';
 import { consentState, timeZoneOf } from './consent.ts';
+import { takeFromDay } from './day-counts.ts';
 import {
   RefusalReason,
   SmsRefused,
@@ -79,8 +81,9 @@ export class SmsService implements SmsGateway {
     return this.enqueueChecked(request, false);
   }
 
-  private async enqueueChecked(request: EnqueueRequest, system: boolean): Promise<EnqueuedSms> {
+  private async enqueueChecked(asked: EnqueueRequest, system: boolean): Promise<EnqueuedSms> {
     const { db, config } = this.ctx;
+    const request = { ...asked, text: cleanText(asked.text, 'lines') };
     if (request.text.trim().length === 0) throw new SmsRefused(RefusalReason.emptyText, 'The text is empty.');
     const reserved = request.expectsReply?.choices?.find((c) => isReservedKeyword(c));
     if (reserved) {
@@ -112,12 +115,18 @@ export class SmsService implements SmsGateway {
       ]);
       if (existing) return { row: existing, duplicate: true };
       const limit = settings.monthlyBudgetMicros;
-      const spent = limit === null || system ? 0 : await spentThisMonth(tx, request.orgId, monthOf(now));
+      const spent = limit === null ? 0 : await spentThisMonth(tx, request.orgId, monthOf(now));
       const budget = checkBudget(spent, cost, limit);
-      if (!budget.allowed && !system) {
+      if (!budget.allowed) {
         throw new SmsRefused(
           RefusalReason.overBudget,
           `This SMS costs ${formatMoney(cost, settings.currency)}; the monthly budget of ${formatMoney(budget.budget ?? 0, settings.currency)} has ${formatMoney(Math.max(0, (budget.budget ?? 0) - budget.spent), settings.currency)} left.`,
+        );
+      }
+      if (!system && request.requestedBy && !(await takeFromDay(tx, request.orgId, `sender:${request.requestedBy}`, now, settings.senderDailyLimit))) {
+        throw new SmsRefused(
+          RefusalReason.senderQuota,
+          `You have reached your ${settings.senderDailyLimit} SMS a day (the organisation's limit per sender): more can go tomorrow.`,
         );
       }
       const id = newId();
@@ -201,7 +210,7 @@ export class SmsService implements SmsGateway {
 
   private async inbound(message: Inbound) {
     const effect = await this.writer.write((tx) => recordInbound(tx, message, this.ctx.now()));
-    if ((effect.kind === 'stop' || effect.kind === 'start' || effect.kind === 'help') && effect.confirm) {
+    if ((effect.kind === 'stop' || effect.kind === 'start' || effect.kind === 'help') && effect.confirm && (await this.mayConfirm(effect))) {
       const text =
         effect.kind === 'help'
           ? (await settingsOf(this.ctx.db, this.ctx.config.sms, effect.orgId)).helpText
@@ -209,7 +218,11 @@ export class SmsService implements SmsGateway {
       await this.enqueueChecked(
         { orgId: effect.orgId, to: effect.phone, text, kind: systemKinds[effect.kind], idempotencyKey: `${systemKinds[effect.kind]}:${newId()}` },
         true,
-      ).catch((err: unknown) => this.ctx.log.error({ err }, 'could not queue an SMS confirmation'));
+      ).catch((err: unknown) =>
+        err instanceof SmsRefused
+          ? this.ctx.log.info({ reason: err.reason, kind: effect.kind }, 'SMS confirmation not sent')
+          : this.ctx.log.error({ err }, 'could not queue an SMS confirmation'),
+      );
     }
     if (effect.kind === 'reply') {
       for (const listener of this.replyListeners.get(effect.messageKind) ?? []) {
@@ -218,6 +231,27 @@ export class SmsService implements SmsGateway {
         );
       }
     }
+  }
+
+  /**
+   * Confirmations are metered: a number gets at most `confirmationsPerNumberDaily` a day,
+   * and numbers that are no one's in the organisation share `confirmationsUnknownDaily`.
+   */
+  private async mayConfirm(effect: { orgId: string; phone: string; userId: string | null; kind: 'stop' | 'start' | 'help' }): Promise<boolean> {
+    const { config } = this.ctx;
+    const now = this.ctx.now();
+    const since = new Date(now.getTime() - 86_400_000).toISOString();
+    const allowed = await this.ctx.db.transaction(async (tx) => {
+      const kinds = Object.values(systemKinds);
+      const recent = await tx.get<{ n: number }>(
+        `SELECT count(*) AS n FROM sms_messages WHERE to_phone = ? AND org_id = ? AND kind IN (${kinds.map(() => '?').join(', ')}) AND created_at >= ?`,
+        [effect.phone, effect.orgId, ...kinds, since],
+      );
+      if ((recent?.n ?? 0) >= config.sms.confirmationsPerNumberDaily) return false;
+      return effect.userId !== null || takeFromDay(tx, effect.orgId, 'unknown-confirmations', now, config.sms.confirmationsUnknownDaily);
+    });
+    if (!allowed) this.ctx.log.info({ kind: effect.kind, known: effect.userId !== null }, 'SMS confirmation not sent: daily limit reached');
+    return allowed;
   }
 
   private announce(changes: (SmsStatusChange | null)[]) {

@@ -10,6 +10,8 @@ interface SettingsRow {
   quiet_end: string;
   time_zone: string;
   help_text: string;
+  mass_sms: 'admins' | 'facilitators';
+  sender_daily_limit: number | null;
   updated_at: string;
   updated_by: string | null;
 }
@@ -30,6 +32,8 @@ export async function settingsOf(db: Queries, config: SmsConfig, orgId: string):
       quietEnd: row.quiet_end,
       timeZone: row.time_zone,
       helpText: row.help_text,
+      massSms: row.mass_sms,
+      senderDailyLimit: row.sender_daily_limit ?? config.senderDailyLimit,
       updatedAt: row.updated_at,
     };
   }
@@ -42,6 +46,8 @@ export async function settingsOf(db: Queries, config: SmsConfig, orgId: string):
     quietEnd: config.quietEnd,
     timeZone: config.timeZone,
     helpText: defaultHelpText(org?.name ?? 'Conclave'),
+    massSms: 'admins',
+    senderDailyLimit: config.senderDailyLimit,
     updatedAt: null,
   };
 }
@@ -57,11 +63,11 @@ export async function updateSettings(
   const next = { ...(await settingsOf(db, config, orgId)), ...change };
   await db.run(
     `INSERT INTO sms_settings (org_id, price_per_segment_micros, monthly_budget_micros, currency, quiet_start, quiet_end,
-       time_zone, help_text, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       time_zone, help_text, mass_sms, sender_daily_limit, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (org_id) DO UPDATE SET price_per_segment_micros = excluded.price_per_segment_micros,
        monthly_budget_micros = excluded.monthly_budget_micros, currency = excluded.currency,
        quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, time_zone = excluded.time_zone,
-       help_text = excluded.help_text, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+       help_text = excluded.help_text, mass_sms = excluded.mass_sms, sender_daily_limit = excluded.sender_daily_limit, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     [
       orgId,
       next.pricePerSegmentMicros,
@@ -71,6 +77,8 @@ export async function updateSettings(
       next.quietEnd,
       next.timeZone,
       next.helpText,
+      next.massSms,
+      next.senderDailyLimit,
       at,
       by,
     ],

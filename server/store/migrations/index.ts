@@ -14,6 +14,7 @@ import { smsPartNumbers } from './203-sms-part-numbers.ts';
 import { smsPartNumbersBackfill } from './204-sms-part-numbers-backfill.ts';
 import { smsEarlyReceipts } from './205-sms-early-receipts.ts';
 import { personLocale } from './206-person-locale.ts';
+import { smsAbuseLimits } from './207-sms-abuse-limits.ts';
 import { polls } from './400-polls.ts';
 import { anonymousParticipation } from './401-anonymous-participation.ts';
 import { decisions } from './410-decisions.ts';
@@ -43,6 +44,7 @@ export const migrations: Migration[] = [
   smsPartNumbersBackfill,
   smsEarlyReceipts,
   personLocale,
+  smsAbuseLimits,
   figures,
   figureImportRows,
   polls,

@@ -48,6 +48,8 @@ describe('deciding together, from question to acknowledged decision', () => {
     smsc = new TestSmsc();
     relay = await startRelayProcess({ env: smsEnv(await smsc.listen()) });
     admin = await setUpOrganisation(relay.url);
+    // Facilitators may text every member of their activity (a decision): the organisation's choice.
+    await admin.ok('PATCH', '/api/sms/settings', { massSms: 'facilitators' });
     fiona = (await addPerson(admin, 'Fiona Facilitator')).api;
     ({ id: activityId } = await fiona.ok<{ id: string }>('POST', '/api/activities', {
       title: 'Next store',

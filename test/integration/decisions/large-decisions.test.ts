@@ -23,6 +23,7 @@ describe('decisions at scale', () => {
   beforeAll(async () => {
     relay = await startRelayProcess();
     const admin = await setUpOrganisation(relay.url);
+    await admin.ok('PATCH', '/api/sms/settings', { massSms: 'facilitators' });
     ({ api: fiona, id: fionaId } = await addPerson(admin, 'Fiona Facilitator'));
   });
 

@@ -223,7 +223,7 @@ describe('the idea box', () => {
     expect((await carol.call('GET', `/api/activities/${boxId}/ideas?sort=best`)).status).toBe(400);
   });
 
-  it('I6 declined needs a reason; the author reads it in the app and gets it by SMS once', async () => {
+  it('I6 declined needs a reason; the author reads it in the app, and is texted about the idea once that day', async () => {
     const noReason = await fiona.call<{ error: { code: string; message: string } }>('POST', `/api/ideas/${ideaId}/status`, { status: 'declined' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.message).toBe('reason: Say why the idea is declined: its author will read the reason.');
@@ -245,14 +245,17 @@ describe('the idea box', () => {
     await bob.ok('POST', `/api/idea-notices/${notices[0]!.id}/read`);
     expect((await carol.call('POST', `/api/idea-notices/${notices[1]!.id}/read`)).status).toBe(404);
 
+    // One SMS per idea and day (issue 11): the first change is texted; the refusal, a minute later, is in the app only.
     const sms = await waitUntil(async () => {
       const found = smsc.messages().filter((m) => m.destination === '33612345678');
-      return found.length === 2 ? found : null;
-    }, 'two SMS to Bob');
-    expect(sms.map((m) => m.text)).toEqual([
-      'Conclave - votre idée "A kids corner in every store" est à l\'étude.',
-      `Conclave - votre idée "A kids corner in every store" est refusée. Raison : ${reason}`,
-    ]);
+      return found.length === 1 ? found : null;
+    }, 'one SMS to Bob');
+    expect(sms.map((m) => m.text)).toEqual(['Conclave - votre idée "A kids corner in every store" est à l\'étude.']);
+    const changes = await waitUntil(async () => {
+      const rows = await queryStore<{ to_status: string; sms_status: string | null }>(relay.dataDir, 'SELECT to_status, sms_status FROM idea_status_changes WHERE idea_id = ? ORDER BY id', [ideaId]);
+      return rows.every((r) => r.sms_status !== null) ? rows : null;
+    }, 'both changes recorded');
+    expect(changes.map((c) => [c.to_status, c.sms_status === 'daily_limit'])).toEqual([['under_study', false], ['declined', true]]);
     // Carol never opted in: her answer is in the app only, the refusal recorded.
     const carolIdea = (await carol.ok<Page>('GET', `/api/activities/${boxId}/ideas?author=${await idOf(carol)}`)).ideas[0]!;
     await fiona.ok('POST', `/api/ideas/${carolIdea.id}/status`, { status: 'accepted', reason: 'Good one.' });
@@ -263,7 +266,7 @@ describe('the idea box', () => {
     relay = await relay.restart();
     await waitUntil(async () => smsc.isBound, 'the SMPP bind after restart');
     await new Promise((r) => setTimeout(r, 500));
-    expect(smsc.messages().filter((m) => m.destination === '33612345678')).toHaveLength(2);
+    expect(smsc.messages().filter((m) => m.destination === '33612345678')).toHaveLength(1);
     expect(bobId).toBeTruthy();
   });
 

@@ -68,6 +68,8 @@ async function addMember(admin: Api, name: string, who: keyof typeof phones) {
 export async function buildWorld(): Promise<World> {
   const relay = await startRelayProcess();
   const admin = await setUpOrganisation(relay.url);
+  // Facilitators may text every member of their activity (a decision): the organisation's choice.
+  await admin.ok('PATCH', '/api/sms/settings', { massSms: 'facilitators' });
   const me = await admin.ok<{ id: string }>('GET', '/api/me');
   const f = await addMember(admin, 'Fabien Facilitateur', 'facilitator');
   const c = await addMember(admin, 'Chloé Contributrice', 'contributor');
