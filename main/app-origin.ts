@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { contentTypeOf } from '#core/web-files';
 
 export const appScheme = 'app';
 export const appHost = 'conclave';
@@ -30,18 +31,6 @@ export function appUrlMatcher(appUrl: string): (url: string) => boolean {
   };
 }
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /**
  * The answer to a request for `app://conclave/<path>`: the built file under `root`, or
@@ -73,7 +62,7 @@ export async function serveAppFile(root: string, requestUrl: string, policy: str
   try {
     const body = await readFile(file);
     return new Response(body, {
-      headers: { ...headers, 'content-type': types[path.extname(file)] ?? 'application/octet-stream' },
+      headers: { ...headers, 'content-type': contentTypeOf(path.extname(file)) },
     });
   } catch {
     return new Response('not found', { status: 404, headers });

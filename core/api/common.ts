@@ -20,3 +20,13 @@ export const Password = z
 export const PersonName = lineText().min(1, 'a name is required').max(120);
 
 export const IsoDateTime = z.iso.datetime({ offset: true, message: 'not an ISO date-time' });
+
+/** An IANA time zone the platform knows, e.g. `Europe/Paris` (quiet hours, schedules). */
+export const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an IANA time zone (e.g. Europe/Paris)');

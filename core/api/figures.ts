@@ -3,7 +3,7 @@ import { lineText } from '../text/clean.ts';
 import { cronOf } from '../figures/schedule.ts';
 import { isDay } from '../figures/days.ts';
 import { templateErrors } from '../figures/template.ts';
-import { Id } from './common.ts';
+import { Id, TimeZone } from './common.ts';
 
 /**
  * Daily figures: definitions, values, recipient lists, previews, sends, schedules,
@@ -127,15 +127,6 @@ export const SendResponse = z.object({
   skipped: z.array(z.object({ userId: Id, name: z.string(), reason: z.string() })),
 });
 export type SendResponse = z.infer<typeof SendResponse>;
-
-const TimeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not an IANA time zone (e.g. Europe/Paris)');
 
 const scheduleFields = {
   figureId: Id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lineText, linesText } from '../text/clean.ts';
-import { Id } from './common.ts';
+import { Id, TimeZone } from './common.ts';
 
 /** Request and response shapes of the SMS endpoints (`/api/sms/...`). */
 /** An outgoing SMS's statuses, in the order of its life (server/sms/status.ts says how it moves). */
@@ -15,14 +15,6 @@ export type SmsProviderName = (typeof smsProviderNames)[number];
 export const isProviderName = (name: string): name is SmsProviderName => (smsProviderNames as readonly string[]).includes(name);
 
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
-const TimeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a time zone (e.g. Europe/Paris)');
 
 export const SmsText = linesText().min(1, 'the text is empty').max(1530, 'at most 1,530 characters (10 SMS)');
 

@@ -2,20 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ErrorCode } from '#core/api/errors';
 import { webCsp } from '#core/csp';
+import { contentTypeOf } from '#core/web-files';
 import { Refusal } from '../errors.ts';
 import type { Reply } from './router.ts';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** Serves the built client; unknown paths get index.html so the client routes them. */
 export async function serveStatic(root: string, urlPath: string): Promise<Reply | null> {
@@ -33,7 +22,7 @@ export async function serveStatic(root: string, urlPath: string): Promise<Reply 
     const immutable = file.includes(`${path.sep}assets${path.sep}`);
     return {
       raw,
-      contentType: types[ext] ?? 'application/octet-stream',
+      contentType: contentTypeOf(ext),
       headers: {
         'content-security-policy': webCsp,
         'x-content-type-options': 'nosniff',
