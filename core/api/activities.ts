@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lineText } from '../text/clean.ts';
+import { lineText, linesText } from '../text/clean.ts';
 import { Id, IsoDateTime } from './common.ts';
 import { Categories } from './ideas.ts';
 
@@ -25,7 +25,7 @@ export const CreateActivityRequest = z
   .strictObject({
     title: Title,
     question: Question,
-    description: z.string().max(20_000).optional(),
+    description: linesText().max(20_000).optional(),
     deadline: IsoDateTime.optional(),
     kind: ActivityKind.optional(),
     /** An idea box's categories (required for `kind: "ideas"`, refused otherwise). */
@@ -44,7 +44,7 @@ export type CreateActivityRequest = z.infer<typeof CreateActivityRequest>;
 export const UpdateActivityRequest = z.strictObject({
   title: Title.optional(),
   question: Question.optional(),
-  description: z.string().max(20_000).optional(),
+  description: linesText().max(20_000).optional(),
   deadline: IsoDateTime.nullable().optional(),
   status: ActivityStatus.optional(),
 });

@@ -46,7 +46,7 @@ const common = {
   deadline: Deadline,
   /** An anonymous poll never stores who chose what, even after the reveal. */
   anonymous: z.boolean().optional(),
-  description: z.string().max(5000).optional(),
+  description: linesText().max(5000).optional(),
 };
 
 export const CreateSinglePoll = z.strictObject({

@@ -40,6 +40,7 @@ describe('names and texts are cleaned', () => {
     const { id: activityId } = await admin.ok<{ id: string }>('POST', '/api/activities', {
       title: hostile('Plan'),
       question: hostile('Where do we open next?'),
+      description: `${hostile('Lease')}\r\nends in March`,
     });
     const { id: boxId } = await admin.ok<{ id: string }>('POST', '/api/activities', {
       kind: 'ideas',
@@ -56,6 +57,7 @@ describe('names and texts are cleaned', () => {
       ...(await queryStore<{ v: string }>(relay.dataDir, 'SELECT name AS v FROM groups WHERE id = ?', [groupId])),
       ...(await queryStore<{ v: string }>(relay.dataDir, 'SELECT title AS v FROM activities WHERE id = ?', [activityId])),
       ...(await queryStore<{ v: string }>(relay.dataDir, 'SELECT question AS v FROM activities WHERE id = ?', [activityId])),
+      ...(await queryStore<{ v: string }>(relay.dataDir, 'SELECT description AS v FROM activities WHERE id = ?', [activityId])),
       ...(await queryStore<{ v: string }>(relay.dataDir, 'SELECT title AS v FROM ideas WHERE id = ?', [idea.body.id ?? ''])),
       ...(await queryStore<{ v: string }>(relay.dataDir, 'SELECT text AS v FROM ideas WHERE id = ?', [idea.body.id ?? ''])),
       ...(await queryStore<{ v: string }>(relay.dataDir, 'SELECT label AS v FROM figures WHERE id = ?', [figureId])),
@@ -65,6 +67,7 @@ describe('names and texts are cleaned', () => {
       'Salesgpj.exe',
       'Plangpj.exe',
       'Where do we open next?gpj.exe',
+      'Leasegpj.exe\nends in March',
       'Longer hoursgpj.exe',
       'Opengpj.exe\nline two\ttabbed',
       'CAgpj.exe',
