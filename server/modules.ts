@@ -6,6 +6,7 @@ import { figuresModule } from './figures/module.ts';
 import { ideasModule } from './ideas/module.ts';
 import { invitationsModule } from './invitations/module.ts';
 import { mailModule } from './mail/module.ts';
+import { notificationsModule } from './notifications/module.ts';
 import { peopleModule } from './people/module.ts';
 import { pollsModule } from './polls/module.ts';
 import type { RelayModule } from './relay-module.ts';
@@ -24,5 +25,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     mailModule(ctx),
     invitationsModule(ctx),
     peopleModule(ctx),
+    notificationsModule(ctx),
   ];
 }

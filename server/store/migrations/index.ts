@@ -24,6 +24,8 @@ import { invitations } from './610-invitations.ts';
 import { passwordResets } from './620-password-resets.ts';
 import { profile } from './621-profile.ts';
 import { erasure } from './622-erasure.ts';
+import { notificationPrefs } from './623-notification-prefs.ts';
+import { digest } from './624-digest.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -56,4 +58,6 @@ export const migrations: Migration[] = [
   passwordResets,
   profile,
   erasure,
+  notificationPrefs,
+  digest,
 ];

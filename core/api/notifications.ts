@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * How each person hears of things (README "Notifications"). In the app always; by e-mail
+ * and by SMS as they choose, per kind; a daily e-mail digest instead of one e-mail each.
+ *
+ * - `GET /api/me/notifications` → `NotificationSettings` (defaults filled in).
+ * - `PUT /api/me/notifications` `NotificationSettings` → `NotificationSettings`.
+ */
+export const NotificationKind = z.enum([
+  'decision_published',
+  'mentioned',
+  'vote_opening',
+  'vote_closing',
+  'review_due',
+  'idea_answer',
+  'invitation',
+  'figure_alert',
+]);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const Channel = z.enum(['email', 'sms']);
+export type Channel = z.infer<typeof Channel>;
+
+/**
+ * What a person gets when they chose nothing: e-mail for what concerns them alone, SMS
+ * for decisions, answers to their ideas and figure alerts. A decision goes to every
+ * member at once (20,000 in one organisation): by SMS as before, by e-mail to who asks.
+ */
+export const defaultChannels: Record<NotificationKind, Record<Channel, boolean>> = {
+  decision_published: { email: false, sms: true },
+  mentioned: { email: true, sms: false },
+  vote_opening: { email: true, sms: false },
+  vote_closing: { email: true, sms: false },
+  review_due: { email: true, sms: false },
+  idea_answer: { email: true, sms: true },
+  invitation: { email: true, sms: false },
+  figure_alert: { email: false, sms: true },
+};
+
+export const NotificationPref = z.strictObject({ kind: NotificationKind, email: z.boolean(), sms: z.boolean() });
+export type NotificationPref = z.infer<typeof NotificationPref>;
+
+export const NotificationSettings = z.strictObject({
+  prefs: z
+    .array(NotificationPref)
+    .max(NotificationKind.options.length)
+    .refine((prefs) => new Set(prefs.map((p) => p.kind)).size === prefs.length, { message: 'each kind at most once' }),
+  /** `daily`: e-mails wait and go together once a day, at 07:00 UTC. */
+  digest: z.enum(['none', 'daily']),
+});
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
+
+/** The settings with every kind present: the person's choices over the defaults. */
+export function withDefaults(chosen: NotificationPref[], digest: NotificationSettings['digest']): NotificationSettings {
+  return {
+    prefs: NotificationKind.options.map((kind) => chosen.find((p) => p.kind === kind) ?? { kind, ...defaultChannels[kind] }),
+    digest,
+  };
+}
