@@ -20,6 +20,7 @@ import { connectClient, synced, waitFor, type SyncClient } from '../../test/supp
 const crashes = Number(process.env.SOAK_CRASHES ?? 20);
 const fuzzFrames = Number(process.env.SOAK_FUZZ_FRAMES ?? 100_000);
 const quietMs = Number(process.env.SOAK_QUIET_MS ?? 20_000);
+const attackSeconds = Number(process.env.SOAK_ATTACK_SECONDS ?? 180);
 const started = Date.now();
 const log = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${text}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -113,7 +114,7 @@ async function attackSoak(relay: RelayProcess) {
   await waitFor(() => peer.doc.getMap('appendix').size === 3, 60_000, 'the 2.7 MB document');
   const quiet = await measure(writer, peer, sleep(quietMs));
   log(`  no attack: ${quiet.samples.length} samples, p99 ${pct(quiet.samples, 99).toFixed(1)} ms`);
-  const attacker = spawn(process.execPath, ['--import', 'tsx', 'bench/soak/attack.ts', relay.url, mallory.token!, id, String(fuzzFrames), '180'], {
+  const attacker = spawn(process.execPath, ['--import', 'tsx', 'bench/soak/attack.ts', relay.url, mallory.token!, id, String(fuzzFrames), String(attackSeconds)], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     stdio: ['ignore', 'pipe', 'inherit'],
   });

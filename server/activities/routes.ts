@@ -9,7 +9,7 @@ import {
 import { activityFor, createActivity, listActivities, updateActivity } from './activities.ts';
 import { addMember, changeMemberRole, listMembers, removeMember } from './members.ts';
 import { TicketRate } from './ticket-rate.ts';
-import { issueTicket } from './tickets.ts';
+import { issueTicket, TicketPruning } from './tickets.ts';
 import { activityHistory } from './history.ts';
 import { authenticate } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
@@ -37,7 +37,7 @@ export function activityRoutes(router: Router, ctx: Context) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const id = (req: Request) => req.params.id ?? '';
   /** Tickets per person per minute (rule C4): this relay's own count, measured in real time. */
-  const tickets = new TicketRate(ctx.config.sync.ticketsPerMinute);
+  const tickets = { rate: new TicketRate(ctx.config.sync.ticketsPerMinute), pruning: new TicketPruning() };
 
   router
     .on('GET', '/api/activities', async (req) => {

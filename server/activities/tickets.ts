@@ -22,10 +22,31 @@ export function judgeTicket(record: TicketRecord | undefined, room: string, now:
   return null;
 }
 
-export async function issueTicket(ctx: Context, rate: TicketRate, caller: Caller, activityId: string, origin: string) {
+/**
+ * Spent and expired tickets are pruned at most once a minute: pruning on every issue
+ * would add a table scan and a second durable write to each of them (a person opening
+ * connections in a loop would make the store work twice for each).
+ */
+export class TicketPruning {
+  private next = 0;
+
+  due(now: number): boolean {
+    if (now < this.next) return false;
+    this.next = now + 60_000;
+    return true;
+  }
+}
+
+export async function issueTicket(
+  ctx: Context,
+  desk: { rate: TicketRate; pruning: TicketPruning },
+  caller: Caller,
+  activityId: string,
+  origin: string,
+) {
   await activityFor(ctx, caller, activityId);
   const now = ctx.now();
-  rate.take(caller.id, Date.now());
+  desk.rate.take(caller.id, Date.now());
   const ticket = newSecret();
   await ctx.db.run(
     `INSERT INTO sync_tickets (ticket_hash, user_id, activity_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
@@ -38,7 +59,9 @@ export async function issueTicket(ctx: Context, rate: TicketRate, caller: Caller
     ],
   );
   // Used and expired tickets are of no further use: keep the table small.
-  await ctx.db.run('DELETE FROM sync_tickets WHERE expires_at < ?', [new Date(now.getTime() - 3_600_000).toISOString()]);
+  if (desk.pruning.due(Date.now())) {
+    await ctx.db.run('DELETE FROM sync_tickets WHERE expires_at < ?', [new Date(now.getTime() - 3_600_000).toISOString()]);
+  }
   return { url: `${origin.replace(/^http/, 'ws')}/sync`, room: activityId, ticket };
 }
 

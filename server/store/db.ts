@@ -14,6 +14,11 @@ export interface Queries {
   all<T>(sql: string, params?: readonly Param[]): Promise<T[]>;
 }
 
+/** Queries and transactions, as the store offers them to a caller. */
+export interface Store extends Queries {
+  transaction<T>(body: (tx: Queries) => Promise<T>): Promise<T>;
+}
+
 /**
  * A promise face over one sqlite3 connection.
  *
@@ -24,9 +29,22 @@ export interface Queries {
  * for the whole transaction, so long work must not be one: it writes in statements of
  * bounded size that each take the lock alone (a CSV import stages its rows 500 per
  * statement, then moves them in one statement: figures/import.ts).
+ *
+ * The lock serves two lines: `urgent` (the document update log, which every live edit
+ * waits for before it reaches anyone) goes before the ordinary one. Whoever floods the
+ * ordinary line (tickets, sign-ins, reports) delays edits by one statement at most, not
+ * by the whole queue.
  */
-export class Database implements Queries {
-  private tail: Promise<unknown> = Promise.resolve();
+export class Database implements Store {
+  private busy = false;
+  private readonly lines = { urgent: [] as (() => void)[], ordinary: [] as (() => void)[] };
+  /** The same queries and transactions, served before ordinary ones. */
+  readonly urgent: Store = {
+    run: (sql, params) => this.locked(() => this.direct.run(sql, params), 'urgent'),
+    get: <T>(sql: string, params?: readonly Param[]) => this.locked(() => this.direct.get<T>(sql, params), 'urgent'),
+    all: <T>(sql: string, params?: readonly Param[]) => this.locked(() => this.direct.all<T>(sql, params), 'urgent'),
+    transaction: (body) => this.inTransaction(body, 'urgent'),
+  };
 
   private constructor(
     private readonly raw: sqlite3.Database,
@@ -76,10 +94,27 @@ export class Database implements Queries {
       }),
   };
 
-  private locked<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work, work);
-    this.tail = result.catch(() => undefined);
-    return result;
+  /** Runs `work` when the connection is free, urgent work first; one at a time. */
+  private locked<T>(work: () => Promise<T>, line: keyof Database['lines'] = 'ordinary'): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        void Promise.resolve()
+          .then(work)
+          .then(resolve, reject)
+          .finally(() => this.next());
+      };
+      if (this.busy) this.lines[line].push(start);
+      else {
+        this.busy = true;
+        start();
+      }
+    });
+  }
+
+  private next() {
+    const start = this.lines.urgent.shift() ?? this.lines.ordinary.shift();
+    if (start) start();
+    else this.busy = false;
   }
 
   run(sql: string, params?: readonly Param[]) {
@@ -100,6 +135,10 @@ export class Database implements Queries {
 
   /** Runs `body` in one IMMEDIATE transaction: all of it commits, or none of it. */
   transaction<T>(body: (tx: Queries) => Promise<T>): Promise<T> {
+    return this.inTransaction(body, 'ordinary');
+  }
+
+  private inTransaction<T>(body: (tx: Queries) => Promise<T>, line: keyof Database['lines']): Promise<T> {
     return this.locked(async () => {
       await this.direct.exec('BEGIN IMMEDIATE');
       try {
@@ -110,7 +149,7 @@ export class Database implements Queries {
         await this.direct.exec('ROLLBACK').catch(() => undefined);
         throw err;
       }
-    });
+    }, line);
   }
 
   /**

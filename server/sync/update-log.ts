@@ -71,8 +71,9 @@ export class UpdateLog {
    */
   private write(entries: LoggedUpdate[]): Promise<number[]> {
     const at = this.now().toISOString();
-    if (entries.length <= rowsPerStatement) return insertRows(this.db, entries, at);
-    return this.db.transaction(async (tx) => {
+    // Live edits wait for this write: it goes before queued ordinary statements (db.ts).
+    if (entries.length <= rowsPerStatement) return insertRows(this.db.urgent, entries, at);
+    return this.db.urgent.transaction(async (tx) => {
       const ids: number[] = [];
       for (let start = 0; start < entries.length; start += rowsPerStatement) {
         ids.push(...(await insertRows(tx, entries.slice(start, start + rowsPerStatement), at)));

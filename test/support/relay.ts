@@ -26,7 +26,10 @@ export async function startRelayProcess(
   options: { dataDir?: string; env?: Record<string, string>; port?: number } = {},
 ): Promise<RelayProcess> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'conclave-test-')));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // RELAY_NODE_ARGS: extra Node flags for the relay alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  // to see where a benchmark or the soak spends the relay's time.
+  const extra = (process.env.RELAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -13,13 +13,14 @@ beforeEach(async () => {
   db = store.db;
   transactions = 0;
   inserts = 0;
-  const original = db.transaction.bind(db);
-  db.transaction = (body) => {
+  // The log writes through the store's urgent line (db.ts): count what goes through it.
+  const original = db.urgent.transaction;
+  db.urgent.transaction = (body) => {
     transactions++;
     return original(body);
   };
-  const run = db.run.bind(db);
-  db.run = (sql, params) => {
+  const run = db.urgent.run;
+  db.urgent.run = (sql, params) => {
     if (sql.startsWith('INSERT INTO doc_updates')) inserts++;
     return run(sql, params);
   };
