@@ -1,86 +1,107 @@
+import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { Figure, FigureValue } from '#core/api/figures';
 import { daysBetween } from '#core/figures/days';
-import { formatDay } from '#core/figures/format';
-import { useI18n } from '../i18n/index.tsx';
+import { formatDay, type FigureLocale } from '#core/figures/format';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useFigureFormat } from '../state/use-figures.ts';
+import { chartRows, chartSeries, type ChartSeries } from './chart-rows.ts';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
+
+const looks: Record<ChartSeries, { label: MessageKey; className: string; width: number; dash: number[]; points: number }> = {
+  value: { label: 'figures.chartValue', className: 'line-value', width: 2.5, dash: [], points: 3 },
+  forecast: { label: 'figures.chartForecast', className: 'line-forecast', width: 1.5, dash: [6, 4], points: 0 },
+  lastYear: { label: 'figures.chartLastYear', className: 'line-last-year', width: 1.5, dash: [2, 3], points: 0 },
+};
 
 /**
- * A figure's month: value, forecast and last year as three lines, drawn in SVG by hand.
- * Three polylines and two axes do not need a chart library (and its 100+ kB): this
- * stays small, needs nothing beyond the app's CSP, and prints as crisply as text.
+ * A figure's month: value, forecast and last year as three lines on a canvas (Chart.js:
+ * no inline script or style sheet, so the strict CSP holds), described for screen
+ * readers, and the same numbers in a table that opens below it. Line colours come from
+ * the style sheet (`--line-*` on `.figure-chart`), shared with the legend.
  */
-const width = 720;
-const height = 240;
-const pad = { left: 64, right: 12, top: 12, bottom: 28 };
-
-const series = [
-  { key: 'value', className: 'line-value', label: 'figures.chartValue' },
-  { key: 'forecast', className: 'line-forecast', label: 'figures.chartForecast' },
-  { key: 'lastYear', className: 'line-last-year', label: 'figures.chartLastYear' },
-] as const;
-
 export function FigureChart({ figure, values, from, to }: { figure: Figure; values: FigureValue[]; from: string; to: string }) {
   const { t, locale } = useI18n();
   const format = useFigureFormat();
-  const days = daysBetween(from, to);
-  const byDay = new Map(values.map((v) => [v.date, v]));
-  const numbers = values.flatMap((v) => [v.value, v.forecast, v.lastYear]).filter((n): n is number => n !== null);
-  const low = Math.min(0, ...numbers);
-  const high = Math.max(1, ...numbers);
-  const x = (i: number) => pad.left + (i * (width - pad.left - pad.right)) / Math.max(1, days.length - 1);
-  const y = (n: number) => pad.top + ((high - n) * (height - pad.top - pad.bottom)) / (high - low || 1);
-  const path = (key: (typeof series)[number]['key']) => {
-    let d = '';
-    let pen = false;
-    days.forEach((day, i) => {
-      const n = byDay.get(day)?.[key] ?? null;
-      if (n === null) {
-        pen = false;
-        return;
-      }
-      d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(n).toFixed(1)} `;
-      pen = true;
-    });
-    return d.trim();
-  };
-  const ticks = [low, (low + high) / 2, high];
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const describedBy = useId();
+  const days = useMemo(() => daysBetween(from, to), [from, to]);
+  const { points, rows, low, high } = useMemo(() => chartRows(days, values), [days, values]);
+
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const colours = getComputedStyle(el);
+    const config: ChartConfiguration<'line', (number | null)[], string> = {
+      type: 'line',
+      data: {
+        labels: days.map((d) => formatDay(d, locale as FigureLocale)),
+        datasets: chartSeries.map((s) => {
+          const colour = colours.getPropertyValue(`--${looks[s].className}`).trim() || '#444';
+          return { label: t(looks[s].label), data: points[s], borderColor: colour, backgroundColor: colour, borderWidth: looks[s].width, borderDash: looks[s].dash, pointRadius: looks[s].points, spanGaps: false };
+        }),
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false },
+        scales: {
+          x: { ticks: { autoSkip: true, maxTicksLimit: 6, maxRotation: 0 }, grid: { display: false } },
+          y: { beginAtZero: true, ticks: { maxTicksLimit: 4, callback: (n) => format.value(figure, Number(n)) } },
+        },
+        plugins: { tooltip: { callbacks: { label: (item) => t('figures.chartPoint', { series: item.dataset.label ?? '', value: format.value(figure, item.parsed.y) }) } } },
+      },
+    };
+    const chart = new Chart(el, config);
+    return () => chart.destroy();
+  }, [days, points, locale, figure, format, t]);
+
+  const description = t('figures.chartDescription', { count: rows.length, low: format.value(figure, low), high: format.value(figure, high) });
   return (
     <figure className="figure-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${figure.label} — ${t('figures.chart')}`}>
-        {ticks.map((n) => (
-          <g key={n} className="chart-grid">
-            <line x1={pad.left} x2={width - pad.right} y1={y(n)} y2={y(n)} />
-            <text x={pad.left - 6} y={y(n) + 4} textAnchor="end">
-              {format.value(figure, n)}
-            </text>
-          </g>
-        ))}
-        {days.map((day, i) =>
-          i % 7 === 0 || i === days.length - 1 ? (
-            <text key={day} className="chart-day" x={x(i)} y={height - 8} textAnchor="middle">
-              {formatDay(day, locale)}
-            </text>
-          ) : null,
-        )}
-        {series.map((s) => (
-          <path key={s.key} className={s.className} d={path(s.key)} fill="none" data-series={s.key} />
-        ))}
-        {days.map((day, i) => {
-          const v = byDay.get(day);
-          return v ? (
-            <circle key={day} className="chart-point" cx={x(i)} cy={y(v.value)} r={3}>
-              <title>{`${formatDay(day, locale)} : ${format.value(figure, v.value)} (${format.percent(v.vsForecast)}, ${format.percent(v.vsLastYear)})`}</title>
-            </circle>
-          ) : null;
-        })}
-      </svg>
+      <div className="chart-canvas">
+        <canvas ref={canvas} role="img" aria-label={`${figure.label} — ${t('figures.chart')}`} aria-describedby={describedBy} />
+      </div>
+      <p id={describedBy} className="visually-hidden">
+        {description}
+      </p>
       <figcaption className="chart-legend">
-        {series.map((s) => (
-          <span key={s.key} className={`legend ${s.className}`}>
-            {t(s.label)}
+        {chartSeries.map((s) => (
+          <span key={s} className={`legend ${looks[s].className}`}>
+            {t(looks[s].label)}
           </span>
         ))}
       </figcaption>
+      <details>
+        <summary>{t('figures.history')}</summary>
+        <table className="figure-history">
+          <caption className="visually-hidden">{`${figure.label} — ${t('figures.chart')}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('figures.date')}</th>
+              <th scope="col">{t('figures.value')}</th>
+              <th scope="col">{t('figures.forecast')}</th>
+              <th scope="col">{t('figures.lastYear')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((v) => (
+              <tr key={v.date}>
+                <th scope="row">{v.date}</th>
+                <td>{format.value(figure, v.value)}</td>
+                <td>
+                  {format.value(figure, v.forecast)} ({format.percent(v.vsForecast)})
+                </td>
+                <td>
+                  {format.value(figure, v.lastYear)} ({format.percent(v.vsLastYear)})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }

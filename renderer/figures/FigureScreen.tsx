@@ -49,33 +49,6 @@ export function FigureScreen({ id }: { id: string }) {
       <section className="card" aria-label={t('figures.chart')}>
         <h2>{t('figures.chart')}</h2>
         <FigureChart figure={f} values={values.data ?? []} from={addDays(to, -30)} to={to} />
-        <details>
-          <summary>{t('figures.history')}</summary>
-          <table className="figure-history">
-            <thead>
-              <tr>
-                <th>{t('figures.date')}</th>
-                <th>{t('figures.value')}</th>
-                <th>{t('figures.forecast')}</th>
-                <th>{t('figures.lastYear')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...(values.data ?? [])].reverse().map((v) => (
-                <tr key={v.date}>
-                  <td>{v.date}</td>
-                  <td>{format.value(f, v.value)}</td>
-                  <td>
-                    {format.value(f, v.forecast)} ({format.percent(v.vsForecast)})
-                  </td>
-                  <td>
-                    {format.value(f, v.lastYear)} ({format.percent(v.vsLastYear)})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
       </section>
       <div className="figures-columns">
         <ValueForm figure={f} defaultDate={to} onSaved={changed} />

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { addDays } from '#core/figures/days';
 import { formatPercent, formatValue, type FigureLocale } from '#core/figures/format';
 import type { Figure } from '#core/api/figures';
@@ -60,12 +60,14 @@ export function useFigureAlerts() {
 /** How the app shows a figure's numbers: French or English, display typography. */
 export function useFigureFormat() {
   const { locale } = useI18n();
-  const style = { locale: locale as FigureLocale, target: 'display' } as const;
-  return {
-    value: (figure: Pick<Figure, 'unit' | 'decimals' | 'compact'>, n: number | null) =>
-      n === null ? '—' : formatValue(n, { unit: figure.unit, decimals: figure.decimals, compact: figure.compact }, style),
-    percent: (n: number | null) => formatPercent(n, style),
-    money: (micros: number, currency: string) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 4 }).format(micros / 1_000_000),
-  };
+  return useMemo(() => {
+    const style = { locale: locale as FigureLocale, target: 'display' } as const;
+    return {
+      value: (figure: Pick<Figure, 'unit' | 'decimals' | 'compact'>, n: number | null) =>
+        n === null ? '—' : formatValue(n, { unit: figure.unit, decimals: figure.decimals, compact: figure.compact }, style),
+      percent: (n: number | null) => formatPercent(n, style),
+      money: (micros: number, currency: string) =>
+        new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 4 }).format(micros / 1_000_000),
+    };
+  }, [locale]);
 }

@@ -27,6 +27,8 @@ test('a controller defines "CA veille", enters a day, previews the exact SMS and
   await person('Denis Sans Numéro');
 
   const { page } = await signedIn(browser, base, alice);
+  const cspViolations: string[] = [];
+  page.on('console', (m) => m.text().includes('Content Security Policy') && cspViolations.push(m.text()));
   const figures = new FiguresPage(page);
   await figures.open();
   await figures.createList('Comex', ['Bruno Martin', 'Chloé Bernard', 'Denis Sans Numéro']);
@@ -34,15 +36,22 @@ test('a controller defines "CA veille", enters a day, previews the exact SMS and
 
   const saved = await figures.enterDay('2026-11-22', '1 234 567', '1 261 049', '1 193 971');
   await expect(saved).toHaveText('Saved: €1.23M, \u22122.1% vs forecast, +3.4% vs last year.');
-  await expect(figures.chart().locator('circle.chart-point')).toHaveCount(1);
+  // The chart (a canvas) is described, and its numbers are in the table behind it.
+  await expect(figures.chartRows()).toHaveCount(1);
+  await expect(figures.chartRows().first()).toContainText('€1.23M');
+  await expect(figures.chart()).toHaveAccessibleDescription(/One day has a value: €1.23M/);
+  await expect.poll(() => figures.valueLinePixels()).toBeGreaterThan(0);
+  const onePoint = await figures.valueLinePixels();
 
   // A CSV with one bad row imports nothing and names the line; fixed, it imports all.
   const bad = await figures.importCsv('ca.csv', 'date;valeur;prevision;n-1\n2026-11-20;1 100 000;1 000 000;990 000\n2026-11-21;douze;1 000 000;\n');
   await expect(bad.getByRole('alert')).toHaveText('Nothing was imported: line 3: value "douze" is not a number.');
-  await expect(figures.chart().locator('circle.chart-point')).toHaveCount(1);
+  await expect(figures.chartRows()).toHaveCount(1);
   const good = await figures.importCsv('ca.csv', 'date;valeur;prevision;n-1\n2026-11-20;1 100 000;1 000 000;990 000\n2026-11-21;1 200 000;1 000 000;\n');
   await expect(good.getByRole('status')).toHaveText('2 days imported.');
-  await expect(figures.chart().locator('circle.chart-point')).toHaveCount(3);
+  await expect(figures.chartRows()).toHaveCount(3);
+  await expect(figures.chart()).toHaveAccessibleDescription(/3 days have a value, from €1.10M to €1.23M/);
+  await expect.poll(() => figures.valueLinePixels()).toBeGreaterThan(onePoint);
 
   // The preview: the SMS each one gets (the organisation is French), one GSM-7 segment, its cost.
   await figures.sendPanel().getByLabel('Date', { exact: true }).fill('2026-11-22');
@@ -78,4 +87,5 @@ test('a controller defines "CA veille", enters a day, previews the exact SMS and
     ['+33612345678', sms, 1, 'GSM-7'],
     ['+33622334455', sms, 1, 'GSM-7'],
   ]);
+  expect(cspViolations).toEqual([]);
 });

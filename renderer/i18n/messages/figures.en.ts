@@ -31,6 +31,8 @@ export const figuresEn = {
   'figures.chartValue': 'Value',
   'figures.chartForecast': 'Forecast',
   'figures.chartLastYear': 'Last year',
+  'figures.chartPoint': '{series}: {value}',
+  'figures.chartDescription': '{count, plural, =0 {No day has a value yet.} one {One day has a value: {high}. It is in the History table below.} other {# days have a value, from {low} to {high}. Each is in the History table below.}}',
   'figures.gaps': 'Gaps of {date}: {vsForecast} vs forecast, {vsLastYear} vs last year',
   'figures.history': 'History',
   'figures.send': 'Preview and send',

@@ -34,6 +34,8 @@ export const figuresFr: Messages<typeof figuresEn> = {
   'figures.chartValue': 'Réalisé',
   'figures.chartForecast': 'Prévision',
   'figures.chartLastYear': 'N-1',
+  'figures.chartPoint': '{series} : {value}',
+  'figures.chartDescription': '{count, plural, =0 {Aucune journée n’a encore de valeur.} one {Une journée a une valeur : {high}. Elle figure dans le tableau Historique ci-dessous.} other {# journées ont une valeur, de {low} à {high}. Chacune figure dans le tableau Historique ci-dessous.}}',
   'figures.gaps': 'Écarts du {date} : {vsForecast} vs prévision, {vsLastYear} vs N-1',
   'figures.history': 'Historique',
   'figures.send': 'Aperçu et envoi',

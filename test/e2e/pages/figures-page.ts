@@ -60,4 +60,19 @@ export class FiguresPage {
   chart(): Locator {
     return this.page.getByRole('img', { name: /The last 31 days/ });
   }
+
+  /** The numbers behind the chart, one row per day with a value (in a closed <details>). */
+  chartRows(): Locator {
+    return this.page.getByRole('table', { name: /The last 31 days/, includeHidden: true }).locator('tbody tr');
+  }
+
+  /** How many of the canvas's pixels are drawn in the value line's blue (#1f5fbf, antialiased). */
+  async valueLinePixels(): Promise<number> {
+    return this.chart().evaluate((canvas) => {
+      const { data } = (canvas as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 200 && Math.abs(data[i]! - 31) < 40 && Math.abs(data[i + 1]! - 95) < 40 && Math.abs(data[i + 2]! - 191) < 40) n++;
+      return n;
+    });
+  }
 }

@@ -1,0 +1,17 @@
+import type { FigureValue } from '#core/api/figures';
+
+export const chartSeries = ['value', 'forecast', 'lastYear'] as const;
+export type ChartSeries = (typeof chartSeries)[number];
+
+/**
+ * The chart's numbers, once for the canvas and its table: one point per day of `days`
+ * and series (null where a day has no value, so the line breaks there), and the days
+ * that have a value, newest first, for the table.
+ */
+export function chartRows(days: readonly string[], values: readonly FigureValue[]) {
+  const byDay = new Map(values.map((v) => [v.date, v]));
+  const points = Object.fromEntries(chartSeries.map((s) => [s, days.map((day) => byDay.get(day)?.[s] ?? null)])) as Record<ChartSeries, (number | null)[]>;
+  const rows = days.flatMap((day) => byDay.get(day) ?? []).reverse();
+  const numbers = rows.map((r) => r.value);
+  return { points, rows, low: numbers.length ? Math.min(...numbers) : null, high: numbers.length ? Math.max(...numbers) : null };
+}
