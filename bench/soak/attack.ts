@@ -88,5 +88,6 @@ const fuzzing = Promise.all(Array.from({ length: lanes }, (_, i) => fuzzLane(202
 // The slow readers and the flood go on until the fuzz frames are all sent.
 void fuzzing.then(() => (deadline = Math.min(deadline, Date.now())));
 await Promise.all([fuzzing, slowReader(), slowReader(), flood()]);
-process.stdout.write(`${JSON.stringify(counts)}\n`);
+const cpu = process.cpuUsage();
+process.stdout.write(`${JSON.stringify({ ...counts, cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)) })}\n`);
 process.exit(0);

@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { addPerson, setUpOrganisation, type Api } from '../../test/support/api.ts';
@@ -78,9 +79,24 @@ async function crashSoak() {
   return result;
 }
 
-/** Edit-to-peer latencies (ms) while `during` runs. */
-async function measure(writer: SyncClient, peer: SyncClient, during: Promise<unknown>) {
+/** CPU seconds a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Edit-to-peer latencies (ms) while `during` runs, with what the measuring process and
+ * the relay used meanwhile: on a shared 2-core machine, the attacker's CPU is also the
+ * honest clients' and the relay's loss.
+ */
+async function measure(writer: SyncClient, peer: SyncClient, during: Promise<unknown>, relayPid: number) {
   const samples: number[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const cpuBefore = process.cpuUsage();
+  const relayBefore = cpuSeconds(relayPid);
+  const began = performance.now();
   const seen = (event: Y.YMapEvent<number>) => {
     for (const key of event.keysChanged) {
       const sent = event.target.get(key);
@@ -91,10 +107,22 @@ async function measure(writer: SyncClient, peer: SyncClient, during: Promise<unk
   let n = 0;
   const timer = setInterval(() => writer.doc.getMap<number>('timing').set(`t${n++ % 200}`, performance.now()), 25);
   await during;
+  const seconds = (performance.now() - began) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const relayCpu = cpuSeconds(relayPid) - relayBefore;
+  loop.disable();
   clearInterval(timer);
   await sleep(500);
   peer.doc.getMap<number>('timing').unobserve(seen);
-  return { sent: n, samples };
+  return {
+    sent: n,
+    samples,
+    seconds,
+    /** Share of one core used by the measuring process and by the relay. */
+    clientsCpu: (cpu.user + cpu.system) / 1e6 / seconds,
+    relayCpu: relayCpu / seconds,
+    clientsLoopP99: loop.percentile(99) / 1e6,
+  };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -112,7 +140,7 @@ async function attackSoak(relay: RelayProcess) {
   await Promise.all([synced(writer), synced(peer)]);
   for (let i = 0; i < 3; i++) writer.doc.getMap('appendix').set(`part-${i}`, String(i).repeat(900_000));
   await waitFor(() => peer.doc.getMap('appendix').size === 3, 60_000, 'the 2.7 MB document');
-  const quiet = await measure(writer, peer, sleep(quietMs));
+  const quiet = await measure(writer, peer, sleep(quietMs), relay.child.pid!);
   log(`  no attack: ${quiet.samples.length} samples, p99 ${pct(quiet.samples, 99).toFixed(1)} ms`);
   const attacker = spawn(process.execPath, ['--import', 'tsx', 'bench/soak/attack.ts', relay.url, mallory.token!, id, String(fuzzFrames), String(attackSeconds)], {
     cwd: path.resolve(import.meta.dirname, '../..'),
@@ -120,7 +148,7 @@ async function attackSoak(relay: RelayProcess) {
   });
   let out = '';
   attacker.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  const attacked = await measure(writer, peer, new Promise((r) => attacker.once('exit', r)));
+  const attacked = await measure(writer, peer, new Promise((r) => attacker.once('exit', r)), relay.child.pid!);
   log(`  under attack: ${attacked.samples.length} samples, p99 ${pct(attacked.samples, 99).toFixed(1)} ms`);
   writer.destroy();
   peer.destroy();
@@ -139,6 +167,7 @@ await relay.stop();
 await removeDataDir(relay.dataDir);
 
 const f = (x: number) => x.toFixed(1);
+const pc = (x: number) => `${(100 * x).toFixed(0)}%`;
 const p99q = pct(attack.quiet.samples, 99);
 const p99a = pct(attack.attacked.samples, 99);
 const section = `## Soak
@@ -169,6 +198,11 @@ mutated frames over reconnecting connections (20 per connection). Same relay, sa
 | p50 edit-to-peer (ms) | ${f(pct(attack.quiet.samples, 50))} | ${f(pct(attack.attacked.samples, 50))} | ${(pct(attack.attacked.samples, 50) / pct(attack.quiet.samples, 50)).toFixed(2)}× |
 | p99 edit-to-peer (ms) | ${f(p99q)} | ${f(p99a)} | **${(p99a / p99q).toFixed(2)}×** |
 | max (ms) | ${f(Math.max(...attack.quiet.samples))} | ${f(Math.max(...attack.attacked.samples))} |  |
+| seconds measured | ${f(attack.quiet.seconds)} | ${f(attack.attacked.seconds)} |  |
+| relay CPU (share of one core) | ${pc(attack.quiet.relayCpu)} | ${pc(attack.attacked.relayCpu)} |  |
+| honest clients' process CPU | ${pc(attack.quiet.clientsCpu)} | ${pc(attack.attacked.clientsCpu)} |  |
+| honest clients' event-loop delay p99 (ms) | ${f(attack.quiet.clientsLoopP99)} | ${f(attack.attacked.clientsLoopP99)} |  |
+| attacker process CPU | — | ${pc(Number(attack.attack.cpuSeconds ?? NaN) / attack.attacked.seconds)} |  |
 
 Attack counts: ${JSON.stringify(attack.attack)}; relay still up at the end: ${attack.relayAlive ? 'yes' : 'NO'}.
 
@@ -178,7 +212,11 @@ const results = path.resolve(import.meta.dirname, '../RESULTS.md');
 const text = readFileSync(results, 'utf8');
 const at = text.indexOf('## Soak');
 const next = at < 0 ? -1 : text.indexOf('\n## ', at + 1);
-const updated = at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${next < 0 ? '' : text.slice(next)}`;
+// Earlier runs stay below the new one, for comparison.
+const earlierHeading = '### Earlier runs\n\n';
+const earlier = at < 0 ? '' : text.slice(at + '## Soak'.length, next < 0 ? undefined : next).replace(earlierHeading, '').trim();
+const kept = earlier === '' ? section : `${section}\n${earlierHeading}${earlier}\n`;
+const updated = at < 0 ? `${text.trimEnd()}\n\n${kept}` : `${text.slice(0, at)}${kept}${next < 0 ? '' : text.slice(next)}`;
 writeFileSync(results, updated);
 log(`written to ${results}`);
 process.exit(crash.lostReceived === 0 && attack.relayAlive ? 0 : 1);

@@ -33,6 +33,8 @@ export class Connection {
   readonly step1Budget: TokenBucket;
   readonly queryBudget: TokenBucket;
   readonly awarenessBudget: TokenBucket;
+  /** The person's awareness bytes, shared by all their connections and kept across reconnects (L8). */
+  readonly personAwarenessBudget: TokenBucket;
   /** A sync answer is waiting for a commit: a second step 1 meanwhile is refused. */
   answerPending = false;
   toldReadOnly = false;
@@ -47,7 +49,9 @@ export class Connection {
     readonly userName: string,
     public role: ActivityRole,
     limits: ConnectionLimits,
+    personAwarenessBudget: TokenBucket,
   ) {
+    this.personAwarenessBudget = personAwarenessBudget;
     const now = Date.now();
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst, now);
     this.step1Budget = new TokenBucket(limits.step1PerMinute / 60, limits.step1PerMinute, now);

@@ -5,6 +5,7 @@ import { effectiveRole } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { Connection } from './connection.ts';
 import { LiveCounts } from './live-counts.ts';
+import { TokenBucket } from './rate.ts';
 import { Room } from './room.ts';
 import type { DiskWatch } from '../store/disk-watch.ts';
 import { UpdateLog } from './update-log.ts';
@@ -22,6 +23,8 @@ export class SyncHub {
   readonly counts: LiveCounts;
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Each person's awareness budget (L8), across their connections and reconnects. */
+  private readonly presenceBudgets = new Map<string, TokenBucket>();
   private draining = false;
 
   constructor(
@@ -77,7 +80,7 @@ export class SyncHub {
 
   /** Takes an admitted WebSocket into its room. */
   accept(socket: WebSocket, who: { userId: string; userName: string; role: ActivityRole }, activityId: string) {
-    const conn = new Connection(socket, who.userId, who.userName, who.role, this.ctx.config.sync);
+    const conn = new Connection(socket, who.userId, who.userName, who.role, this.ctx.config.sync, this.presenceBudget(who.userId));
     const room = this.roomFor(activityId);
     room.join(conn);
     socket.on('message', (data: Buffer, isBinary: boolean) => {
@@ -94,6 +97,25 @@ export class SyncHub {
     });
     socket.on('error', (err) => this.ctx.log.warn({ err, room: activityId }, 'socket error'));
     return conn;
+  }
+
+  /**
+   * A person's awareness budget: as much as one connection's (CONCLAVE_AWARENESS_BYTES_PER_SECOND,
+   * 4 s worth at once), so that reconnecting does not refill it. Full buckets are
+   * forgotten when many are kept: a full one is the same as a new one.
+   */
+  private presenceBudget(userId: string): TokenBucket {
+    let budget = this.presenceBudgets.get(userId);
+    if (!budget) {
+      const now = Date.now();
+      if (this.presenceBudgets.size >= 10_000) {
+        for (const [id, b] of this.presenceBudgets) if (b.isFull(now)) this.presenceBudgets.delete(id);
+      }
+      const perSecond = this.ctx.config.sync.awarenessBytesPerSecond;
+      budget = new TokenBucket(perSecond, 4 * perSecond, now);
+      this.presenceBudgets.set(userId, budget);
+    }
+    return budget;
   }
 
   private scheduleUnload(room: Room) {

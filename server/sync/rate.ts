@@ -12,6 +12,11 @@ export class TokenBucket {
     this.last = now;
   }
 
+  /** True when the bucket has refilled to its burst: it is then as good as a new one. */
+  isFull(now: number): boolean {
+    return this.tokens + ((now - this.last) / 1000) * this.perSecond >= this.burst;
+  }
+
   /** Takes `cost` tokens (one by default); false, taking none, when there are not enough. */
   take(now: number, cost = 1): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);

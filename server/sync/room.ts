@@ -74,6 +74,12 @@ export class Room {
   private snapshotting = false;
   private capturing: Uint8Array[] | null = null;
   private capturingPaths: Set<string> | null = null;
+  /** Bumped by every change to the document: the cached whole-document answer is for one version. */
+  private version = 0;
+  private wholeAnswer: { version: number; frame: Uint8Array } | null = null;
+  /** Presence client IDs changed since the last broadcast (sent once per turn of the loop). */
+  private readonly presenceChanged = new Set<number>();
+  private presenceFlush: NodeJS.Immediate | null = null;
 
   constructor(
     readonly id: string,
@@ -81,7 +87,10 @@ export class Room {
   ) {
     this.shares = new DocumentShares(id, deps.db, deps.logger);
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array) => this.capturing?.push(update));
+    this.doc.on('update', (update: Uint8Array) => {
+      this.version++;
+      this.capturing?.push(update);
+    });
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (this.capturingPaths) for (const path of changedPaths(this.doc, tr)) this.capturingPaths.add(path);
     });
@@ -191,13 +200,35 @@ export class Room {
       conn.close(CloseCode.rateLimited, 'too many sync requests: wait for the answer');
       return;
     }
-    const answer = writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    const answer = this.wantsWholeDocument(stateVector)
+      ? this.wholeDocumentAnswer()
+      : writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     if (this.uncommitted === 0) return conn.answer(answer);
     conn.answerPending = true;
     void this.deps.log.barrier().then(() => {
       conn.answerPending = false;
       conn.answer(answer);
     });
+  }
+
+  /** True when the state vector holds nothing of this document: the answer is all of it. */
+  private wantsWholeDocument(stateVector: Uint8Array): boolean {
+    for (const [client, clock] of Y.decodeStateVector(stateVector)) {
+      if (clock > 0 && this.doc.store.clients.has(client)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The whole document as a sync answer, encoded once per version of the document (R2):
+   * joiners, and anyone asking again and again, share one encoding instead of costing
+   * a full encode each (127 ms on a 30 MB document).
+   */
+  private wholeDocumentAnswer(): Uint8Array {
+    if (this.wholeAnswer?.version !== this.version) {
+      this.wholeAnswer = { version: this.version, frame: writeSyncStep2(Y.encodeStateAsUpdate(this.doc)) };
+    }
+    return this.wholeAnswer.frame;
   }
 
   /** An update from a client: judged, then applied, held, or refused (rules U1–U8). */
@@ -367,6 +398,7 @@ export class Room {
   /** Rules A1, A3, L5, L6, L8: bounded states, stamped, only for the IDs this connection owns. */
   private acceptAwareness(conn: Connection, update: Uint8Array) {
     if (!conn.spend(conn.awarenessBudget, update.length, 'presence updates')) return;
+    if (!conn.spend(conn.personAwarenessBudget, update.length, 'presence updates from you')) return;
     let entries;
     try {
       entries = readAwareness(update, this.deps.maxAwarenessStateBytes);
@@ -380,9 +412,22 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
   }
 
+  /**
+   * Presence changes are broadcast once per turn of the event loop (rule A4), each client
+   * ID once with its latest state: a burst of states read from one socket costs everyone
+   * else one frame, not one frame per state.
+   */
   private onAwarenessChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
+    for (const id of [...added, ...updated, ...removed]) this.presenceChanged.add(id);
+    if (this.presenceChanged.size > 0 && this.presenceFlush === null) this.presenceFlush = setImmediate(this.flushPresence);
+  };
+
+  private flushPresence = () => {
+    if (this.presenceFlush !== null) clearImmediate(this.presenceFlush);
+    this.presenceFlush = null;
+    const changed = [...this.presenceChanged].filter((id) => this.awareness.meta.has(id));
+    this.presenceChanged.clear();
+    if (changed.length === 0 || this.state === 'closed') return;
     try {
       const frame = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       for (const conn of this.connections) conn.send(frame);
@@ -395,6 +440,8 @@ export class Room {
     if (!this.connections.delete(conn)) return;
     const { removed, forgotten } = this.presence.release(conn);
     if (removed.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, removed, null);
+    // The removals go out now, while the clocks they carry are still known.
+    if (forgotten.length > 0) this.flushPresence();
     for (const id of forgotten) if (!this.awareness.states.has(id)) this.awareness.meta.delete(id);
   }
 
@@ -435,6 +482,8 @@ export class Room {
   destroy() {
     this.state = 'closed';
     if (this.compaction) clearTimeout(this.compaction);
+    if (this.presenceFlush !== null) clearImmediate(this.presenceFlush);
+    this.wholeAnswer = null;
     this.awareness.destroy();
     this.doc.destroy();
   }

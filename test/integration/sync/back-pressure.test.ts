@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
@@ -108,5 +109,46 @@ describe('back-pressure and per-connection budgets (SPEC L4, L8)', () => {
     const closed = await client.closed;
     expect(closed.code).toBe(4029);
     expect(closed.reason).toMatch(/presence/);
+  });
+
+  it("L8: the awareness budget is the person's: a new connection right after one was closed for presence gets no fresh allowance", async () => {
+    const state = JSON.stringify({ cursor: 'w'.repeat(12_000) });
+    const first = await openWithTicket(viewer, activityId);
+    for (let clock = 1; clock <= 40; clock++) first.send(awarenessFrame([{ clientId: 654_321, clock, json: state }]));
+    expect((await first.closed).code).toBe(4029);
+    // 240 kB: within one connection's allowance (4 s of 64 KiB/s), not within what the person has left.
+    const second = await openWithTicket(viewer, activityId);
+    for (let clock = 41; clock <= 60; clock++) second.send(awarenessFrame([{ clientId: 654_321, clock, json: state }]));
+    const closed = await Promise.race([second.closed, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
+    expect(closed?.code).toBe(4029);
+    expect(closed?.reason).toMatch(/presence/);
+  });
+
+  it('R2: the whole document asked for again after an edit holds the edit (one encoding per version of the document)', async () => {
+    const editor = await connectClient(admin, activityId);
+    open.push(editor);
+    await synced(editor);
+    const asker = await openWithTicket(viewer, activityId);
+    const answers = () => asker.frames.filter((f) => f[0] === 0 && f[1] === 1);
+    const wholeIn = (frame: Uint8Array) => {
+      const doc = new Y.Doc();
+      const d = decoding.createDecoder(frame);
+      decoding.readVarUint(d);
+      decoding.readVarUint(d);
+      Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+      return doc;
+    };
+    asker.send(wholeDocumentPlease);
+    await waitFor(() => answers().length === 1, 30_000, 'the first answer');
+    expect(wholeIn(answers()[0]!).getMap('methods').has('after-first-answer')).toBe(false);
+    editor.doc.getMap('methods').set('after-first-answer', 'in the second');
+    // The edit is committed once the relay broadcasts it (D1), to the asker too.
+    await waitFor(() => asker.frames.some((f) => f[0] === 0 && f[1] === 2), 30_000, 'the edit broadcast');
+    asker.send(wholeDocumentPlease);
+    await waitFor(() => answers().length === 2, 30_000, 'the second answer');
+    const second = wholeIn(answers()[1]!);
+    expect(second.getMap('methods').get('after-first-answer')).toBe('in the second');
+    expect(second.getMap('appendix').size).toBe(3);
+    asker.socket.close();
   });
 });

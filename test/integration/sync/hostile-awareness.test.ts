@@ -145,6 +145,20 @@ describe('awareness no client can abuse (SPEC L5, L6, A3, L4)', () => {
     attacker.socket.close();
   });
 
+  it('A4: a burst of presence states from one socket reaches the others as fewer frames, ending with the latest state', async () => {
+    const observer = await openWithTicket(admin, activityId);
+    const attacker = await openWithTicket(mallory, activityId);
+    const clientId = 992_001;
+    const burst = 500;
+    const naming = () => observer.frames.map((f) => readAwarenessFrame(f)?.get(clientId)).filter((e) => e !== undefined);
+    for (let clock = 1; clock <= burst; clock++) attacker.send(awarenessFrame([{ clientId, clock, json: `{"n":${clock}}` }]));
+    await waitFor(() => naming().some((e) => e.clock === burst), 15_000, 'the last state');
+    expect(naming().at(-1)?.state).toMatchObject({ n: burst });
+    expect(naming().length).toBeLessThan(burst);
+    attacker.socket.close();
+    observer.socket.close();
+  });
+
   it('L4: awareness sent to a peer that stops reading counts in its backlog: it is closed 1011 and the relay stays small', async () => {
     const attacker = await openWithTicket(viewer, activityId);
     let closeCode: number | null = null;
@@ -153,12 +167,14 @@ describe('awareness no client can abuse (SPEC L5, L6, A3, L4)', () => {
     const before = rssMb(relay.child.pid!);
     const watch = watchRss(relay.child.pid!);
     // Each state comes back to the sender too (the relay broadcasts presence to all),
-    // so this one socket asks the relay to queue 4,000 × 15 kB = 60 MB for itself.
+    // so this one socket asks the relay to queue 4,000 × 15 kB = 60 MB for itself. The
+    // states go a millisecond apart: the relay sends presence once per turn of its loop
+    // (A4), and states read in one turn would come back as one.
     const state = JSON.stringify({ cursor: 'y'.repeat(15_000) });
     const states = 4000;
     for (let clock = 1; clock <= states && attacker.socket.readyState === attacker.socket.OPEN; clock++) {
       attacker.send(awarenessFrame([{ clientId: 990_001, clock, json: state }]));
-      if (clock % 100 === 0) await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 1));
     }
     // An honest pair still syncs meanwhile (and proves the relay judged the flood).
     const { editor, peer } = await editorAndPeer();
