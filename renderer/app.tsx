@@ -8,6 +8,9 @@ import { ActivityScreen } from './screens/ActivityScreen.tsx';
 import { NewActivityScreen } from './screens/NewActivityScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { SignInScreen } from './screens/SignInScreen.tsx';
+import { AcceptInvitationScreen, ConfirmEmailScreen, ForgotPasswordScreen, ResetPasswordScreen } from './people/LinkScreens.tsx';
+import { PeopleScreen } from './people/PeopleScreen.tsx';
+import { ProfileScreen } from './people/ProfileScreen.tsx';
 import { SmsScreen } from './sms/SmsScreen.tsx';
 import { useDeepLinks } from './state/use-deep-links.ts';
 import { useRoute } from './state/use-route.ts';
@@ -29,6 +32,18 @@ function Screens() {
   const { state } = useSession();
   const route = useRoute();
   useDeepLinks(state.status === 'signed-in');
+  if (state.status !== 'loading' && state.status !== 'unreachable') {
+    switch (route.name) {
+      case 'invite':
+        return <AcceptInvitationScreen key={route.token} api={state.api} token={route.token} />;
+      case 'reset-password':
+        return <ResetPasswordScreen key={route.token} api={state.api} token={route.token} />;
+      case 'confirm-email':
+        return <ConfirmEmailScreen key={route.token} api={state.api} token={route.token} />;
+      case 'forgot-password':
+        if (state.status === 'signed-out') return <ForgotPasswordScreen api={state.api} />;
+    }
+  }
   switch (state.status) {
     case 'loading':
       return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
@@ -58,6 +73,12 @@ function Screens() {
           return <IdeaScreens route={route} />;
         case 'sms':
           return <SmsScreen tab={route.tab} />;
+        case 'profile':
+          return <ProfileScreen />;
+        case 'people':
+          return state.me.role === 'admin' && !state.me.guest ? <PeopleScreen /> : <ProfileScreen />;
+        default:
+          return <ActivityListScreen />;
       }
   }
 }

@@ -7,6 +7,7 @@ import './styles/board.css';
 import './styles/pros-cons.css';
 import './styles/editor.css';
 import './styles/ideas.css';
+import './styles/people.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');

@@ -49,7 +49,7 @@ export type User = z.infer<typeof User>;
 
 export const Me = User.extend({
   /** The person's own language; null: their organisation's. */
-  language: z.enum(['fr', 'en']).nullable(),
+  language: z.enum(['fr', 'en']).nullable().default(null),
   organization: z.object({ id: Id, name: z.string(), region: z.string(), locale: z.string() }),
 });
 export type Me = z.infer<typeof Me>;

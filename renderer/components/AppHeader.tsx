@@ -23,6 +23,7 @@ export function AppHeader() {
           <FiguresNavLink />
           <a href="#/ideas">{t('nav.ideas')}</a>
           <SmsNavLink />
+          {state.me.role === 'admin' && !state.me.guest && <a href="#/people">{t('nav.people')}</a>}
         </nav>
       )}
       <div className="app-header-end">
@@ -30,9 +31,9 @@ export function AppHeader() {
         {state.status === 'signed-in' && (
           <>
             <NoticesBell />
-            <span className="signed-in-as" title={state.me.email}>
+            <a className="signed-in-as" href="#/profile" title={`${t('nav.profile')} — ${state.me.email}`}>
               {state.me.name} · {state.me.organization.name}
-            </span>
+            </a>
             <button type="button" className="button ghost" onClick={() => void signOut()}>
               {t('signOut')}
             </button>

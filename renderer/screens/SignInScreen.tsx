@@ -38,6 +38,7 @@ export function SignInScreen({ api }: { api: ApiClient }) {
         <button className="button primary wide" type="submit" disabled={busy}>
           {t('signIn.submit')}
         </button>
+        <a href="#/forgot-password">{t('forgot.link')}</a>
       </form>
     </main>
   );

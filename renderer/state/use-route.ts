@@ -15,7 +15,15 @@ export type Route =
   | { name: 'idea-box'; id: string }
   | { name: 'idea'; boxId: string; ideaId: string }
   | { name: 'idea-author'; boxId: string; userId: string }
-  | { name: 'sms'; tab: SmsTab };
+  | { name: 'sms'; tab: SmsTab }
+  | { name: 'profile' }
+  | { name: 'people' }
+  | { name: 'forgot-password' }
+  /** Opened from a link in an e-mail (core/people/links.ts): no session needed. */
+  | { name: 'invite' | 'reset-password' | 'confirm-email'; token: string };
+
+/** Screens a link in an e-mail opens, signed in or not. */
+export const linkRoutes = ['invite', 'reset-password', 'confirm-email'] as const;
 
 export type SmsTab = 'outbox' | 'people' | 'replies' | 'provider';
 const smsTabs: SmsTab[] = ['outbox', 'people', 'replies', 'provider'];
@@ -28,6 +36,11 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'activities' && parts[1] === 'new') return { name: 'new-activity' };
   if (parts[0] === 'figures') return parts[1] ? { name: 'figure', id: parts[1] } : { name: 'figures' };
   if (parts[0] === 'ideas') return parseIdeaRoute(parts.slice(1));
+  const link = linkRoutes.find((name) => name === parts[0]);
+  if (link && parts[1]) return { name: link, token: parts[1] };
+  if (parts[0] === 'forgot-password') return { name: 'forgot-password' };
+  if (parts[0] === 'profile') return { name: 'profile' };
+  if (parts[0] === 'people') return { name: 'people' };
   if (parts[0] === 'sms') return { name: 'sms', tab: smsTabs.find((t) => t === parts[1]) ?? 'outbox' };
   if (parts[0] === 'activities' && parts[1]) {
     const tab = tabs.find((t) => t === parts[2]) ?? 'work';
@@ -69,6 +82,14 @@ export function hrefOf(route: Route): string {
       return `#/ideas/${route.boxId}/people/${route.userId}`;
     case 'sms':
       return route.tab === 'outbox' ? '#/sms' : `#/sms/${route.tab}`;
+    case 'profile':
+    case 'people':
+    case 'forgot-password':
+      return `#/${route.name}`;
+    case 'invite':
+    case 'reset-password':
+    case 'confirm-email':
+      return `#/${route.name}/${route.token}`;
   }
 }
 

@@ -37,7 +37,8 @@ export function accountRoutes(router: Router, ctx: Context) {
       await changePassword(ctx, me, req.raw.headers.authorization, input.current, input.password);
       return {};
     })
-    .on('GET', '/api/users', async (req) => ({ body: { users: await listUsers(ctx, await caller(req)) } }))
+    // `?include=disabled`: administrators also see who is disabled (the People screen).
+    .on('GET', '/api/users', async (req) => ({ body: { users: await listUsers(ctx, await caller(req), req.query.get('include') === 'disabled') } }))
     .on('POST', '/api/users', async (req) => {
       const me = await caller(req);
       requireAdmin(me);

@@ -112,11 +112,12 @@ export async function meOf(ctx: Context, caller: Caller): Promise<Me> {
 }
 
 /** Everyone in the caller's organisation; phone numbers only for admins and oneself. */
-export async function listUsers(ctx: Context, caller: Caller): Promise<User[]> {
+export async function listUsers(ctx: Context, caller: Caller, includeDisabled = false): Promise<User[]> {
   refuseGuests(caller);
+  const all = includeDisabled && caller.role === 'admin' ? 1 : 0;
   const rows = await ctx.db.all<UserRow>(
-    `SELECT ${columns} FROM users WHERE org_id = ? AND disabled_at IS NULL ORDER BY name COLLATE NOCASE`,
-    [caller.orgId],
+    `SELECT ${columns} FROM users WHERE org_id = ? AND (? = 1 OR disabled_at IS NULL) AND erased_at IS NULL ORDER BY name COLLATE NOCASE`,
+    [caller.orgId, all],
   );
   return rows.map((row) => asSeenBy(caller, row));
 }

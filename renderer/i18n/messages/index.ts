@@ -6,6 +6,8 @@ import { ideasEn } from './ideas.en.ts';
 import { ideasFr } from './ideas.fr.ts';
 import { noticesEn } from './notices.en.ts';
 import { noticesFr } from './notices.fr.ts';
+import { peopleEn } from './people.en.ts';
+import { peopleFr } from './people.fr.ts';
 import { pollsEn } from './polls.en.ts';
 import { pollsFr } from './polls.fr.ts';
 import { privateFirstEn } from './private-first.en.ts';
@@ -29,6 +31,7 @@ export const areas = [
   { area: 'notices', en: noticesEn, fr: noticesFr },
   { area: 'figures', en: figuresEn, fr: figuresFr },
   { area: 'sms', en: smsEn, fr: smsFr },
+  { area: 'people', en: peopleEn, fr: peopleFr },
 ] as const;
 
 export const locales = ['en', 'fr'] as const;

@@ -1,0 +1,117 @@
+import { expect, test, type Browser } from '@playwright/test';
+import path from 'node:path';
+import { password } from '../support/api.ts';
+import { removeDataDir, startRelayProcess, type RelayProcess } from '../support/relay.ts';
+import { TestSmtp } from '../support/smtp.ts';
+import { organisation, screenshots, signedIn, webRoot } from './support/web-relay.ts';
+
+/**
+ * Issue 12 end to end, in Chromium against a real relay that mails through an SMTP server
+ * on loopback: an administrator invites a colleague from the People screen, she accepts
+ * on her phone (in French), edits her profile, forgets her password and sets a new one
+ * from the e-mailed link (in English). Screenshots at phone size, in both languages.
+ */
+let relay: RelayProcess | undefined;
+let smtp: TestSmtp;
+const phone = { width: 390, height: 844 };
+
+test.beforeAll(async () => {
+  smtp = new TestSmtp();
+  await smtp.listen();
+  relay = await startRelayProcess({ env: { CONCLAVE_WEB_ROOT: webRoot, SMTP_URL: smtp.url, MAIL_FROM: 'Conclave <conclave@durand.example>' } });
+});
+test.afterAll(async () => {
+  await relay?.stop();
+  if (relay) await removeDataDir(relay.dataDir);
+  await smtp?.close();
+});
+
+/** The link (to the relay's client) in the `nth` e-mail to `address`. */
+async function mailedLink(address: string, marker: string, nth = 1): Promise<string> {
+  const mail = await smtp.nthTo(address, nth);
+  const link = mail.text.split(/\s+/).find((word) => word.startsWith('http') && word.includes(marker));
+  if (!link) throw new Error(`no ${marker} link in:\n${mail.text}`);
+  return link;
+}
+
+const onPhone = (browser: Browser, locale: string) => browser.newContext({ locale, viewport: phone, isMobile: true, hasTouch: true });
+const shot = (name: string) => ({ path: path.join(screenshots, `people-${name}.png`), fullPage: true });
+
+test('invited by e-mail, a colleague joins on her phone, edits her profile and resets a forgotten password', async ({ browser }) => {
+  const base = relay!.url;
+  const { alice } = await organisation(base);
+
+  // The administrator invites Chloé from the People screen.
+  const admin = await signedIn(browser, base, alice);
+  await admin.page.getByRole('link', { name: 'People' }).click();
+  await expect(admin.page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  const form = admin.page.getByRole('region', { name: 'Invite someone' });
+  await form.getByLabel('E-mail address').fill('not an address');
+  await form.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(form.getByText('not a valid e-mail address')).toBeVisible();
+  await form.getByLabel('E-mail address').fill('chloe@durand.example');
+  await form.getByLabel('Name (optional)').fill('Chloé Martin');
+  await form.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(form.getByRole('status')).toHaveText('Invitation sent to chloe@durand.example.');
+  const invitations = admin.page.getByRole('region', { name: 'Invitations' });
+  await expect(invitations.getByText('Chloé Martin')).toBeVisible();
+  await expect(invitations.getByText('waiting')).toBeVisible();
+  await admin.page.screenshot(shot('admin-en'));
+
+  // Chloé opens the e-mailed link on her phone, in French.
+  const invite = await mailedLink('chloe@durand.example', '/#/invite/');
+  const fr = await onPhone(browser, 'fr-FR');
+  const chloe = await fr.newPage();
+  await chloe.goto(invite);
+  await expect(chloe.getByRole('heading', { name: 'Rejoindre Maison Durand' })).toBeVisible();
+  await expect(chloe.getByLabel('Votre nom')).toHaveValue('Chloé Martin');
+  await chloe.screenshot(shot('accept-fr-phone'));
+  await chloe.getByLabel('Choisissez un mot de passe').fill('court');
+  await chloe.getByRole('button', { name: 'Rejoindre' }).click();
+  await expect(chloe.getByText('a password needs at least 10 characters')).toBeVisible();
+  await chloe.getByLabel('Choisissez un mot de passe').fill(password);
+  await chloe.getByRole('button', { name: 'Rejoindre' }).click();
+  await expect(chloe.getByRole('heading', { name: 'Activités' })).toBeVisible();
+  // The link worked once.
+  await chloe.goto(invite);
+  await expect(chloe.getByText('Ce lien a déjà servi.')).toBeVisible();
+
+  // Her profile: a new name, her sessions.
+  await chloe.goto(`${base}/#/profile`);
+  await expect(chloe.getByRole('heading', { name: 'Mon profil', level: 1 })).toBeVisible();
+  const name = chloe.getByRole('region', { name: 'Nom' });
+  await name.getByLabel('Nom').fill('Chloé Martin-Roux');
+  await name.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(name.getByRole('status')).toHaveText('Enregistré.');
+  await expect(chloe.getByRole('region', { name: 'Mes sessions' }).getByText('cet appareil')).toBeVisible();
+  await chloe.screenshot(shot('profile-fr-phone'));
+  await expect(admin.page.getByRole('region', { name: 'Invitations' }).getByText('waiting')).toBeVisible(); // not reloaded yet
+  await admin.page.reload();
+  await expect(admin.page.getByRole('region', { name: 'People' }).getByText('Chloé Martin-Roux')).toBeVisible();
+
+  // Later, in English, she has forgotten her password.
+  const en = await onPhone(browser, 'en-GB');
+  const again = await en.newPage();
+  await again.goto(base + '/');
+  await again.getByRole('link', { name: 'Forgot your password?' }).click();
+  await again.getByLabel('E-mail', { exact: true }).fill('chloe@durand.example');
+  await again.getByRole('button', { name: 'Send the link' }).click();
+  await expect(again.getByRole('status')).toContainText('If this address has an account');
+  await again.screenshot(shot('forgot-en-phone'));
+  const reset = await mailedLink('chloe@durand.example', '/#/reset-password/', 2);
+  await again.goto(reset);
+  await expect(again.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+  await expect(again.getByText('For chloe@durand.example')).toBeVisible();
+  await again.screenshot(shot('reset-en-phone'));
+  await again.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+  await again.getByRole('button', { name: 'Save the new password' }).click();
+  await expect(again.getByRole('heading', { name: 'Activities' })).toBeVisible();
+  await again.goto(`${base}/#/profile`);
+  await expect(again.getByRole('heading', { name: 'My profile', level: 1 })).toBeVisible();
+  await again.screenshot(shot('profile-en-phone'));
+
+  // Her phone's French session ended with the reset.
+  await chloe.reload();
+  await expect(chloe.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  await chloe.screenshot(shot('signed-out-fr-phone'));
+});
