@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api, password } from '../../support/api.ts';
+import { removeDataDir } from '../../support/relay.ts';
+import { linkToken } from '../../support/smtp.ts';
+import { reads } from './reads.ts';
+import { allowed, type Expected, type Rule } from './rules.ts';
+import { changes, storeState } from './store-state.ts';
+import { writes } from './writes.ts';
+import { buildWorld, type World } from './world.ts';
+
+/**
+ * The access suite's world with one more caller: a guest, invited by e-mail from outside
+ * the organisation to one activity (the sealed board) as a contributor. On that activity
+ * a guest is answered like its contributor; everywhere else like a member of no activity,
+ * except that the organisation's people and groups are refused (403). No answer carries
+ * any of the world's secrets, and every refused write changes nothing.
+ */
+let w: World;
+let guest: Api;
+let guestId: string;
+
+beforeAll(async () => {
+  w = await buildWorld();
+  const { facilitator, admin } = w.callers;
+  await facilitator.ok('POST', '/api/invitations', { email: 'consultant@outside.example', activityId: w.ids.sealed, activityRole: 'contributor' });
+  const { messages } = await admin.ok<{ messages: { id: string; to: string }[] }>('GET', '/api/mail/messages?kind=invitation');
+  const mail = await admin.ok<{ text: string }>('GET', `/api/mail/messages/${messages.find((m) => m.to === 'consultant@outside.example')!.id}`);
+  const { token } = await new Api(w.relay.url).ok<{ token: string }>('POST', `/api/invitations/${linkToken(mail.text, '/#/invite/')}/accept`, { name: 'Olga Conseil', password });
+  guest = new Api(w.relay.url, token);
+  guestId = (await guest.ok<{ id: string; guest: boolean }>('GET', '/api/me')).id;
+}, 180_000);
+
+afterAll(async () => {
+  await w?.relay.stop();
+  if (w) await removeDataDir(w.relay.dataDir);
+});
+
+/** Paths that address the activity the guest was invited to, or its polls. */
+const ofTheirActivity = (path: string) => [w.ids.sealed, w.ids.single, w.ids.estimate, w.ids.entries, w.ids.consent].some((id) => path.includes(id));
+/** The organisation's people and groups: refused to guests whoever they are. */
+const orgDirectory = (path: string) => /^\/api\/(users|groups)(\/|$|\?)/.test(path) && !path.includes(guestId);
+
+function expectedFor(path: string, rule: Rule): Expected {
+  if (orgDirectory(path)) return 403;
+  return ofTheirActivity(path) ? rule.contributor : rule.stranger;
+}
+
+async function call(method: string, path: string, body?: unknown) {
+  const res = await fetch(w.relay.url + path, {
+    method,
+    headers: { authorization: `Bearer ${guest.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, text: bytes.toString(/json|text/.test(res.headers.get('content-type') ?? '') ? 'utf8' : 'latin1') };
+}
+
+const leaks = (text: string) => w.secrets.filter((s) => text.includes(s.value) || text.includes(JSON.stringify(s.value).slice(1, -1))).map((s) => s.label);
+
+describe('a guest caller', () => {
+  it('lists only the activity they were invited to, and is marked a guest', async () => {
+    const me = await guest.ok<{ guest: boolean }>('GET', '/api/me');
+    expect(me.guest).toBe(true);
+    const { activities } = await guest.ok<{ activities: { id: string }[] }>('GET', '/api/activities');
+    expect(activities.map((a) => a.id)).toEqual([w.ids.sealed]);
+  });
+
+  it.each(reads.map((r) => [r.name, r] as const))('reads %s', async (name, read) => {
+    const path = read.path(w);
+    const answer = await call('GET', path);
+    const expected = expectedFor(path, read.rule);
+    if (expected === allowed) expect(answer.status, `${name}: ${answer.text.slice(0, 200)}`).toBe(200);
+    else expect(answer.status, `${name}: ${answer.text.slice(0, 200)}`).toBe(expected);
+    expect(leaks(answer.text), name).toEqual([]);
+  });
+
+  it.each(writes.map((x) => [x.name, x] as const))('writes %s: refused, nothing changes', async (name, write) => {
+    const path = write.path(w);
+    const expected = expectedFor(path, write.rule);
+    if (expected === allowed) return;
+    const before = await storeState(w.relay.dataDir);
+    const answer = await call(write.method, path, write.body?.(w));
+    expect(answer.status, `${name}: ${answer.text.slice(0, 200)}`).toBe(expected);
+    expect(leaks(answer.text), name).toEqual([]);
+    expect(changes(before, await storeState(w.relay.dataDir)), name).toEqual([]);
+  });
+});
