@@ -3,6 +3,7 @@ import { readNumber } from '#core/figures/csv';
 import { isDay } from '#core/figures/days';
 import type { ApiClient } from '../api/client.ts';
 import * as figures from '../api/figures.ts';
+import { FieldIssue } from './field-issue.ts';
 
 /** What the figures screens do; each returns the relay's answer or throws its ApiError. */
 export interface DayForm {
@@ -12,7 +13,7 @@ export interface DayForm {
   lastYear: string;
 }
 
-export type DayFormError = { field: keyof DayForm; message: string };
+export type DayFormError = { field: keyof DayForm; key: 'figures.bad.date' | 'figures.bad.number' };
 
 /** Reads a typed number as people type it: "1 234 567,5" or "1234567.5"; '' is none. */
 function typed(text: string): number | null | 'bad' {
@@ -21,19 +22,19 @@ function typed(text: string): number | null | 'bad' {
 }
 
 export function readDayForm(form: DayForm): { ok: true; value: number; forecast: number | null; lastYear: number | null } | { ok: false; error: DayFormError } {
-  if (!isDay(form.date)) return { ok: false, error: { field: 'date', message: 'YYYY-MM-DD' } };
+  if (!isDay(form.date)) return { ok: false, error: { field: 'date', key: 'figures.bad.date' } };
   const value = typed(form.value);
-  if (value === null || value === 'bad') return { ok: false, error: { field: 'value', message: '1 234 567,89' } };
+  if (value === null || value === 'bad') return { ok: false, error: { field: 'value', key: 'figures.bad.number' } };
   const forecast = typed(form.forecast);
-  if (forecast === 'bad') return { ok: false, error: { field: 'forecast', message: '1 234 567,89' } };
+  if (forecast === 'bad') return { ok: false, error: { field: 'forecast', key: 'figures.bad.number' } };
   const lastYear = typed(form.lastYear);
-  if (lastYear === 'bad') return { ok: false, error: { field: 'lastYear', message: '1 234 567,89' } };
+  if (lastYear === 'bad') return { ok: false, error: { field: 'lastYear', key: 'figures.bad.number' } };
   return { ok: true, value, forecast, lastYear };
 }
 
 export async function saveDay(api: ApiClient, figureId: string, form: DayForm) {
   const read = readDayForm(form);
-  if (!read.ok) throw read.error;
+  if (!read.ok) throw new FieldIssue(read.error.field, read.error.key);
   return figures.putValue(api, figureId, form.date, { value: read.value, forecast: read.forecast, lastYear: read.lastYear });
 }
 

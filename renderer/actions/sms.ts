@@ -2,6 +2,7 @@ import type { UpdateSmsSettingsRequest } from '#core/api/sms';
 import { microsPerUnit } from '#core/sms/cost';
 import type { ApiClient } from '../api/client.ts';
 import * as sms from '../api/sms.ts';
+import { FieldIssue } from './field-issue.ts';
 
 /** What the SMS screens do; each returns the relay's answer or throws its ApiError. */
 export const sendTestSms = (api: ApiClient, to: string, text: string) => sms.sendTestMessage(api, to, text);
@@ -27,8 +28,8 @@ export interface SettingsForm {
 export async function saveSmsSettings(api: ApiClient, form: SettingsForm) {
   const price = readMoney(form.price);
   const budget = readMoney(form.budget);
-  if (price === null || price === 'bad') throw new Error('price');
-  if (budget === 'bad') throw new Error('budget');
+  if (price === null || price === 'bad') throw new FieldIssue('price', 'sms.bad.price');
+  if (budget === 'bad') throw new FieldIssue('budget', 'sms.bad.budget');
   const change: UpdateSmsSettingsRequest = {
     pricePerSegmentMicros: price,
     monthlyBudgetMicros: budget,

@@ -1,27 +1,26 @@
-import { useState } from 'react';
 import { ActivityStatus } from '#core/api/activities';
-import { updateStatus } from '../api/endpoints.ts';
+import { changeStatus } from '../actions/activities.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSignedIn } from '../state/use-session.tsx';
+import { useSubmit } from './use-submit.ts';
 
 /** A facilitator moves the activity along: draft, open, deciding, decided, archived. */
 export function StatusPicker({ activityId, status, onChanged }: { activityId: string; status: ActivityStatus; onChanged(): void }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const submission = useSubmit();
   return (
     <span className="status-picker">
       <select
         aria-label={t('activity.status')}
         value={status}
-        disabled={busy}
+        disabled={submission.busy}
         onChange={(e) => {
-          setBusy(true);
-          setError(null);
-          updateStatus(api, activityId, e.target.value as ActivityStatus)
-            .then(onChanged, (err: unknown) => setError(err instanceof Error ? err.message : String(err)))
-            .finally(() => setBusy(false));
+          const next = e.target.value as ActivityStatus;
+          void submission.run(async () => {
+            await changeStatus(api, activityId, next);
+            onChanged();
+          });
         }}
       >
         {ActivityStatus.options.map((s) => (
@@ -30,9 +29,9 @@ export function StatusPicker({ activityId, status, onChanged }: { activityId: st
           </option>
         ))}
       </select>
-      {error && (
+      {submission.message && (
         <span role="alert" className="field-error">
-          {error}
+          {submission.message}
         </span>
       )}
     </span>

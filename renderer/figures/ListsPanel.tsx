@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.ts';
+import { useState } from 'react';
 import { createRecipientList } from '../actions/figures.ts';
 import { FormError, TextField } from '../components/Field.tsx';
 import { usePeopleAndGroups, useRecipientLists } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { useSubmit } from '../components/use-submit.ts';
 
 /** Recipient lists: people and groups, picked by name. */
 export function ListsPanel() {
@@ -15,22 +15,16 @@ export function ListsPanel() {
   const [name, setName] = useState('');
   const [people, setPeople] = useState<string[]>([]);
   const [groups, setGroups] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const submission = useSubmit();
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const names = new Map((directory.data?.people ?? []).map((p) => [p.id, p.name]));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      await createRecipientList(api, name, people, groups);
-      setName('');
-      setPeople([]);
-      setGroups([]);
-      lists.reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const submit = submission.onSubmit(async () => {
+    await createRecipientList(api, name, people, groups);
+    setName('');
+    setPeople([]);
+    setGroups([]);
+    lists.reload();
+  });
   return (
     <section className="card lists-panel" aria-label={t('figures.lists')}>
       <h2>{t('figures.lists')}</h2>
@@ -42,7 +36,7 @@ export function ListsPanel() {
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => void submit(e)} aria-label={t('figures.createList')}>
+      <form onSubmit={submit} aria-label={t('figures.createList')}>
         <TextField label={t('figures.listName')} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
         <fieldset className="pick-list">
           <legend>{t('figures.people')}</legend>
@@ -64,8 +58,8 @@ export function ListsPanel() {
             ))}
           </fieldset>
         )}
-        <FormError message={error} />
-        <button type="submit" className="button" disabled={name.trim() === '' || people.length + groups.length === 0}>
+        <FormError message={submission.message} />
+        <button type="submit" className="button" disabled={submission.busy || name.trim() === '' || people.length + groups.length === 0}>
           {t('figures.createList')}
         </button>
       </form>

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Figure } from '#core/api/figures';
-import { ApiError } from '../api/client.ts';
 import { scheduleFigure, switchSchedule } from '../actions/figures.ts';
 import { FormError, TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useRecipientLists, useSchedules } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { useSubmit } from '../components/use-submit.ts';
 
 /** Schedules of this figure (09:00 Monday–Saturday, Europe/Paris by default) and their runs. */
 export function SchedulesPanel({ figure }: { figure: Figure }) {
@@ -14,19 +14,13 @@ export function SchedulesPanel({ figure }: { figure: Figure }) {
   const schedules = useSchedules();
   const lists = useRecipientLists();
   const [form, setForm] = useState({ listId: '', cron: '0 9 * * 1-6', timeZone: 'Europe/Paris', windowMinutes: 180, watchMinutes: 15 });
-  const [error, setError] = useState<string | null>(null);
+  const submission = useSubmit();
   const mine = (schedules.data ?? []).filter((s) => s.figureId === figure.id);
   const listName = new Map((lists.data ?? []).map((l) => [l.id, l.name]));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      await scheduleFigure(api, { figureId: figure.id, ...form, listId: form.listId || lists.data?.[0]?.id || '' });
-      schedules.reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const submit = submission.onSubmit(async () => {
+    await scheduleFigure(api, { figureId: figure.id, ...form, listId: form.listId || lists.data?.[0]?.id || '' });
+    schedules.reload();
+  });
   return (
     <section className="card schedules-panel" aria-label={t('figures.schedules')}>
       <h2>{t('figures.schedules')}</h2>
@@ -49,7 +43,7 @@ export function SchedulesPanel({ figure }: { figure: Figure }) {
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => void submit(e)} aria-label={t('figures.schedule.add')}>
+      <form onSubmit={submit} aria-label={t('figures.schedule.add')}>
         <h3>{t('figures.schedule.add')}</h3>
         <label className="field">
           {t('figures.list')}
@@ -61,12 +55,12 @@ export function SchedulesPanel({ figure }: { figure: Figure }) {
             ))}
           </select>
         </label>
-        <TextField label={t('figures.schedule.cron')} value={form.cron} onChange={(e) => setForm({ ...form, cron: e.target.value })} />
-        <TextField label={t('figures.schedule.zone')} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />
+        <TextField label={t('figures.schedule.cron')} value={form.cron} onChange={(e) => setForm({ ...form, cron: e.target.value })} error={submission.field('cron')} />
+        <TextField label={t('figures.schedule.zone')} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} error={submission.field('timeZone')} />
         <TextField label={t('figures.schedule.window')} type="number" min={5} max={1380} value={form.windowMinutes} onChange={(e) => setForm({ ...form, windowMinutes: Number(e.target.value) })} />
         <TextField label={t('figures.schedule.watch')} type="number" min={1} max={1440} value={form.watchMinutes} onChange={(e) => setForm({ ...form, watchMinutes: Number(e.target.value) })} />
-        <FormError message={error} />
-        <button type="submit" className="button" disabled={(lists.data ?? []).length === 0}>
+        <FormError message={submission.message} />
+        <button type="submit" className="button" disabled={submission.busy || (lists.data ?? []).length === 0}>
           {t('figures.schedule.add')}
         </button>
       </form>

@@ -8,6 +8,7 @@ import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useFigureFormat, useRecipientLists } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { useSubmit } from '../components/use-submit.ts';
 
 /**
  * The exact SMS each recipient will get — text, segments, encoding, cost — computed by
@@ -34,7 +35,8 @@ export function SendPanel({
   const [date, setDate] = useState(defaultDate);
   const [template, setTemplate] = useState(figure.template);
   const [preview, setPreview] = useState<SendPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const submission = useSubmit();
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<SendResponse | null>(null);
   const chosen = listId || lists.data?.[0]?.id || '';
@@ -45,8 +47,8 @@ export function SendPanel({
     let live = true;
     const timer = setTimeout(() => {
       previewSend(api, figure.id, date, chosen, problems.length === 0 ? template : undefined).then(
-        (p) => live && (setPreview(p), setError(null)),
-        (err: unknown) => live && (setPreview(null), setError(err instanceof ApiError ? err.message : String(err))),
+        (p) => live && (setPreview(p), setPreviewError(null)),
+        (err: unknown) => live && (setPreview(null), setPreviewError(err instanceof ApiError ? err.message : String(err))),
       );
     }, 250);
     return () => {
@@ -55,14 +57,12 @@ export function SendPanel({
     };
   }, [api, figure.id, date, chosen, template, valuesRevision]);
 
-  const send = async () => {
+  const send = () => {
     setConfirming(false);
-    try {
+    return submission.run(async () => {
       if (template !== figure.template && problems.length === 0) await keepTemplate(api, figure.id, template);
       setResult(await sendFigureNow(api, figure.id, date, chosen));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
+    });
   };
   const cost = preview ? format.money(preview.totals.costMicros, preview.currency) : '';
   return (
@@ -88,7 +88,7 @@ export function SendPanel({
           {t('figures.saveTemplate')}
         </button>
       )}
-      <FormError message={error} />
+      <FormError message={submission.message ?? previewError} />
       {preview && (
         <>
           <table className="sms-preview" aria-label={t('figures.preview')}>

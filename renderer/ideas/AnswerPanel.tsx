@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { IdeaDetail, IdeaStatus } from '#core/api/ideas';
 import { nextStatuses, reasonRequired } from '#core/ideas/status';
 import { answerIdea } from '../actions/ideas.ts';
 import { FormError, TextAreaField } from '../components/Field.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
+import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSignedIn } from '../state/use-session.tsx';
 
@@ -11,30 +11,20 @@ import { useSignedIn } from '../state/use-session.tsx';
 export function AnswerPanel({ idea, onAnswered }: { idea: IdeaDetail; onAnswered(idea: IdeaDetail): void }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const errors = useFormErrors();
+  const submission = useSubmit();
   const options = nextStatuses[idea.status];
   const [status, setStatus] = useState<IdeaStatus | ''>(options[0] ?? '');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   if (options.length === 0) return null;
   const chosen = options.includes(status as IdeaStatus) ? (status as IdeaStatus) : options[0]!;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      onAnswered(await answerIdea(api, idea.id, chosen, reason));
-      setReason('');
-    } catch (err) {
-      errors.show(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = submission.onSubmit(async () => {
+    onAnswered(await answerIdea(api, idea.id, chosen, reason));
+    setReason('');
+  });
 
   return (
-    <form className="card form-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="answer-title">
+    <form className="card form-card" onSubmit={submit} noValidate aria-labelledby="answer-title">
       <h2 id="answer-title">{t('ideas.answer.title')}</h2>
       <label className="field">
         <span>{t('ideas.answer.status')}</span>
@@ -52,11 +42,11 @@ export function AnswerPanel({ idea, onAnswered }: { idea: IdeaDetail; onAnswered
         onChange={(e) => setReason(e.target.value)}
         rows={3}
         hint={reasonRequired(idea.status, chosen) ? t('ideas.answer.reasonRequired') : t('ideas.answer.reasonOptional')}
-        error={errors.field('reason')}
+        error={submission.field('reason')}
       />
-      <FormError message={errors.message} />
+      <FormError message={submission.message} />
       <div className="form-actions">
-        <button className="button primary" type="submit" disabled={busy}>
+        <button className="button primary" type="submit" disabled={submission.busy}>
           {t('ideas.answer.submit')}
         </button>
       </div>

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { createActivity } from '../api/endpoints.ts';
+import { useState } from 'react';
+import { createActivity } from '../actions/activities.ts';
 import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
+import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { hrefOf, navigate } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
@@ -10,49 +10,40 @@ import { useSignedIn } from '../state/use-session.tsx';
 export function NewIdeaBoxScreen() {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmit();
   const [form, setForm] = useState({ title: '', question: t('ideas.new.defaultQuestion'), categories: '' });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      const categories = form.categories
-        .split(/[\n,]/)
-        .map((c) => c.trim())
-        .filter(Boolean);
-      const { id } = await createActivity(api, { kind: 'ideas', title: form.title, question: form.question, categories });
-      navigate({ name: 'idea-box', id });
-    } catch (err) {
-      errors.show(err);
-      setBusy(false);
-    }
-  }
+  const submit = submission.onSubmit(async () => {
+    const categories = form.categories
+      .split(/[\n,]/)
+      .map((c) => c.trim())
+      .filter(Boolean);
+    const { id } = await createActivity(api, { kind: 'ideas', title: form.title, question: form.question, categories });
+    navigate({ name: 'idea-box', id });
+  });
 
   return (
     <main id="main" className="page narrow">
-      <form className="card form-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-box-title">
+      <form className="card form-card" onSubmit={submit} noValidate aria-labelledby="new-box-title">
         <h1 id="new-box-title">{t('ideas.new.title')}</h1>
         <p className="muted">{t('ideas.new.intro')}</p>
-        <TextField label={t('ideas.new.boxTitle')} value={form.title} onChange={set('title')} required autoFocus maxLength={200} error={errors.field('title')} />
-        <TextAreaField label={t('ideas.new.question')} value={form.question} onChange={set('question')} required rows={2} maxLength={500} error={errors.field('question')} />
+        <TextField label={t('ideas.new.boxTitle')} value={form.title} onChange={set('title')} required autoFocus maxLength={200} error={submission.field('title')} />
+        <TextAreaField label={t('ideas.new.question')} value={form.question} onChange={set('question')} required rows={2} maxLength={500} error={submission.field('question')} />
         <TextAreaField
           label={t('ideas.new.categories')}
           value={form.categories}
           onChange={set('categories')}
           rows={5}
           hint={t('ideas.new.categoriesHint')}
-          error={errors.field('categories')}
+          error={submission.field('categories')}
         />
-        <FormError message={errors.message} />
+        <FormError message={submission.message} />
         <div className="form-actions">
           <a className="button ghost" href={hrefOf({ name: 'idea-boxes' })}>
             {t('new.cancel')}
           </a>
-          <button className="button primary" type="submit" disabled={busy}>
+          <button className="button primary" type="submit" disabled={submission.busy}>
             {t('ideas.new.submit')}
           </button>
         </div>

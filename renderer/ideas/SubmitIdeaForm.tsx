@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { maxIdeaTextLength } from '#core/api/ideas';
 import { proposeIdea } from '../actions/ideas.ts';
 import { photoStorage } from '../api/ideas.ts';
 import { useAsync } from '../state/use-async.ts';
 import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
+import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
@@ -17,8 +17,7 @@ import { useSimilarIdeas } from '../state/use-similar-ideas.ts';
 export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; categories: string[]; onDone(submitted: boolean): void }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmit();
   const [form, setForm] = useState({ title: '', text: '', category: categories[0] ?? '' });
   const [photo, setPhoto] = useState<File | null>(null);
   // A file the browser cannot draw gets no preview (the relay will say why it refuses it).
@@ -30,23 +29,15 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
   const length = [...form.text.trim()].length;
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      await proposeIdea(api, boxId, form, photo);
-      onDone(true);
-    } catch (err) {
-      errors.show(err);
-      setBusy(false);
-    }
-  }
+  const submit = submission.onSubmit(async () => {
+    await proposeIdea(api, boxId, form, photo);
+    onDone(true);
+  });
 
   return (
-    <form className="card form-card idea-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="idea-form-title">
+    <form className="card form-card idea-form" onSubmit={submit} noValidate aria-labelledby="idea-form-title">
       <h2 id="idea-form-title">{t('ideas.form.title')}</h2>
-      <TextField label={t('ideas.form.ideaTitle')} value={form.title} onChange={set('title')} required autoFocus maxLength={120} error={errors.field('title')} />
+      <TextField label={t('ideas.form.ideaTitle')} value={form.title} onChange={set('title')} required autoFocus maxLength={120} error={submission.field('title')} />
       {similar.length > 0 && (
         <div className="similar-ideas" role="status" aria-label={t('ideas.form.similar')}>
           <p className="small">{t('ideas.form.similar')}</p>
@@ -69,33 +60,33 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
         required
         rows={5}
         hint={<span className={length > maxIdeaTextLength ? 'over-limit' : undefined}>{t('ideas.form.length', { count: length, max: maxIdeaTextLength })}</span>}
-        error={errors.field('text')}
+        error={submission.field('text')}
       />
       <label className="field">
         <span>{t('ideas.category')}</span>
-        <select value={form.category} onChange={set('category')} aria-invalid={errors.field('category') ? true : undefined}>
+        <select value={form.category} onChange={set('category')} aria-invalid={submission.field('category') ? true : undefined}>
           {categories.map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
           ))}
         </select>
-        {errors.field('category') && <p className="field-error" role="alert">{errors.field('category')}</p>}
+        {submission.field('category') && <p className="field-error" role="alert">{submission.field('category')}</p>}
       </label>
       <label className="field">
         <span>{t('ideas.form.photo')}</span>
         <input
           type="file"
           accept="image/jpeg,image/png,image/webp"
-          aria-invalid={errors.field('photo') ? true : undefined}
+          aria-invalid={submission.field('photo') ? true : undefined}
           onChange={(e) => {
             setPreviewBroken(false);
             setPhoto(e.target.files?.[0] ?? null);
           }}
         />
-        {errors.field('photo') ? (
+        {submission.field('photo') ? (
           <p className="field-error" role="alert">
-            {t('ideas.form.photoRefused', { why: errors.field('photo') ?? '' })}
+            {t('ideas.form.photoRefused', { why: submission.field('photo') ?? '' })}
           </p>
         ) : (
           <p className="field-hint">
@@ -108,12 +99,12 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
       {preview && !previewBroken && (
         <img className="idea-photo-preview" src={preview} alt={t('ideas.form.photoPreview')} onError={() => setPreviewBroken(true)} />
       )}
-      <FormError message={errors.message} />
+      <FormError message={submission.message} />
       <div className="form-actions">
         <button type="button" className="button ghost" onClick={() => onDone(false)}>
           {t('new.cancel')}
         </button>
-        <button className="button primary" type="submit" disabled={busy}>
+        <button className="button primary" type="submit" disabled={submission.busy}>
           {t('ideas.form.submit')}
         </button>
       </div>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { Idea } from '#core/api/ideas';
 import { toggleVote } from '../actions/ideas.ts';
-import { ApiError } from '../api/client.ts';
+import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSignedIn } from '../state/use-session.tsx';
 
@@ -9,22 +8,11 @@ import { useSignedIn } from '../state/use-session.tsx';
 export function VoteButton<T extends Idea>({ idea, canVote, onChange }: { idea: T; canVote: boolean; onChange(idea: T): void }) {
   const { t } = useI18n();
   const { api, me } = useSignedIn();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const submission = useSubmit();
   const own = idea.author.id === me.id;
-  const disabled = busy || !canVote || own || idea.hidden !== null;
+  const disabled = submission.busy || !canVote || own || idea.hidden !== null;
 
-  async function press() {
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await toggleVote(api, idea));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const press = () => submission.run(async () => onChange(await toggleVote(api, idea)));
 
   return (
     <div className="vote">
@@ -40,9 +28,9 @@ export function VoteButton<T extends Idea>({ idea, canVote, onChange }: { idea: 
         <span aria-hidden="true">▲</span>
         <span data-testid="votes">{idea.votes}</span>
       </button>
-      {error && (
+      {submission.message && (
         <p role="alert" className="field-error">
-          {error}
+          {submission.message}
         </p>
       )}
     </div>

@@ -1,30 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { useFormErrors } from '../components/use-form-errors.ts';
+import type { FormEvent } from 'react';
+import { useSubmit, type Refusals } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 
-/** A form's submit: busy while it runs, the relay's refusal shown (links' codes in words). */
+/** useSubmit for the people screens: the links' refusal codes (used, expired…) in words. */
 export function useAction() {
   const { t } = useI18n();
-  const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
-  const linkWords = { link_used: t('link.used'), link_expired: t('link.expired'), link_revoked: t('link.revoked'), not_found: t('link.unknown') };
+  const submission = useSubmit();
+  const linkWords: Refusals = { link_used: t('link.used'), link_expired: t('link.expired'), link_revoked: t('link.revoked'), not_found: t('link.unknown') };
   return {
-    busy,
-    errors,
+    busy: submission.busy,
+    errors: { field: submission.field, message: submission.message },
     /** Runs `work` for a form event (or a click); true when it succeeded. */
-    async run(work: () => Promise<unknown>, event?: FormEvent, overrides?: Partial<Record<string, string>>): Promise<boolean> {
+    run(work: () => Promise<unknown>, event?: FormEvent, overrides?: Refusals): Promise<boolean> {
       event?.preventDefault();
-      errors.clear();
-      setBusy(true);
-      try {
-        await work();
-        return true;
-      } catch (err) {
-        errors.show(err, { ...linkWords, ...overrides });
-        return false;
-      } finally {
-        setBusy(false);
-      }
+      return submission.run(work, { ...linkWords, ...overrides });
     },
   };
 }

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ActivityRole, type ActivityMember } from '#core/api/activities';
-import { addMember, changeMemberRole, listGroups, listMembers, listUsers, removeMember, type Subject } from '../api/endpoints.ts';
+import { addMember, changeMemberRole, removeMember, type Subject } from '../actions/activities.ts';
+import { listGroups, listMembers, listUsers } from '../api/endpoints.ts';
 import { FormError } from '../components/Field.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
+import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
@@ -11,7 +12,7 @@ import { useSignedIn } from '../state/use-session.tsx';
 export function MembersPanel({ activityId, canManage }: { activityId: string; canManage: boolean }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const errors = useFormErrors();
+  const submit = useSubmit();
   const members = useAsync(() => listMembers(api, activityId), [api, activityId]);
   const directory = useAsync(async () => ({ users: await listUsers(api), groups: await listGroups(api) }), [api]);
   const [current, setCurrent] = useState<ActivityMember[] | null>(null);
@@ -19,20 +20,13 @@ export function MembersPanel({ activityId, canManage }: { activityId: string; ca
   const [role, setRole] = useState<ActivityRole>('contributor');
   const list = current ?? members.data ?? [];
 
-  async function run(change: () => Promise<ActivityMember[]>) {
-    errors.clear();
-    try {
-      setCurrent(await change());
-    } catch (err) {
-      errors.show(err);
-    }
-  }
+  const run = (change: () => Promise<ActivityMember[]>) => submit.run(async () => setCurrent(await change()));
 
   function invite(e: FormEvent) {
     e.preventDefault();
     const [kind, id] = who.split(':');
     if (!kind || !id) return;
-    void run(() => addMember(api, activityId, { kind: kind as Subject['kind'], id }, role)).then(() => setWho(''));
+    void run(() => addMember(api, activityId, { kind: kind as Subject['kind'], id }, role)).then((done) => done && setWho(''));
   }
 
   const present = new Set(list.map((m) => `${m.kind}:${m.id}`));
@@ -81,7 +75,7 @@ export function MembersPanel({ activityId, canManage }: { activityId: string; ca
           </button>
         </form>
       )}
-      <FormError message={errors.message} />
+      <FormError message={submit.message} />
       <ul className="member-list" aria-label={t('members.title')}>
         {list.map((m) => (
           <li key={`${m.kind}:${m.id}`} className="member-row" data-testid="member">

@@ -1,41 +1,32 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
-import { signIn } from '../api/endpoints.ts';
+import { signIn } from '../actions/activities.ts';
 import { FormError, TextField } from '../components/Field.tsx';
-import { useFormErrors } from '../components/use-form-errors.ts';
+import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../state/use-session.tsx';
 
 export function SignInScreen({ api }: { api: ApiClient }) {
   const { t } = useI18n();
   const { signedIn } = useSession();
-  const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmit();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      const { token } = await signIn(api, { email, password });
-      await signedIn(token);
-    } catch (err) {
-      errors.show(err, { invalid_credentials: t('signIn.failed') });
-      setBusy(false);
-    }
-  }
+  const submit = submission.onSubmit(async () => {
+    const { token } = await signIn(api, { email, password });
+    await signedIn(token);
+  }, { invalid_credentials: t('signIn.failed') });
 
   return (
     <main id="main" className="auth-screen">
-      <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="sign-in-title">
+      <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
         <p className="muted">{t('signIn.intro')}</p>
-        <TextField label={t('setup.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus error={errors.field('email')} autoComplete="email" />
-        <TextField label={t('setup.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required error={errors.field('password')} autoComplete="current-password" />
-        <FormError message={errors.message} />
-        <button className="button primary wide" type="submit" disabled={busy}>
+        <TextField label={t('setup.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus error={submission.field('email')} autoComplete="email" />
+        <TextField label={t('setup.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required error={submission.field('password')} autoComplete="current-password" />
+        <FormError message={submission.message} />
+        <button className="button primary wide" type="submit" disabled={submission.busy}>
           {t('signIn.submit')}
         </button>
         <a href="#/forgot-password">{t('forgot.link')}</a>

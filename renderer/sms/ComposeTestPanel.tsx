@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { SmsPreview } from '#core/api/sms';
-import { ApiError } from '../api/client.ts';
 import { previewSms } from '../api/sms.ts';
 import { sendTestSms } from '../actions/sms.ts';
 import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
 import { useSmsFormat } from './use-sms-format.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { useSubmit } from '../components/use-submit.ts';
 
 /**
  * A test message with what it will cost before it goes: segments, encoding, room left,
@@ -21,7 +21,7 @@ export function ComposeTestPanel({ onSent }: { onSent(): void }) {
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<SmsPreview | null>(null);
   const [replaced, setReplaced] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const submission = useSubmit();
   const [queued, setQueued] = useState<string | null>(null);
 
   useEffect(() => {
@@ -44,24 +44,18 @@ export function ComposeTestPanel({ onSent }: { onSent(): void }) {
     setReplaced(p.replaced.map((r) => `${r.from} → ${r.to}`).join(', ') || null);
   };
 
-  const send = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
+  const send = submission.onSubmit(async () => {
     setQueued(null);
-    try {
-      const sent = await sendTestSms(api, to, text);
-      setQueued(t('sms.queued', { segments: sent.segments, encoding: sent.encoding }));
-      onSent();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', String(err)));
-    }
-  };
+    const sent = await sendTestSms(api, to, text);
+    setQueued(t('sms.queued', { segments: sent.segments, encoding: sent.encoding }));
+    onSent();
+  });
 
   return (
-    <form className="panel sms-compose" onSubmit={(e) => void send(e)} aria-labelledby="compose-title">
+    <form className="panel sms-compose" onSubmit={send} aria-labelledby="compose-title">
       <h2 id="compose-title">{t('sms.compose')}</h2>
-      <TextField label={t('sms.to')} value={to} onChange={(e) => setTo(e.target.value)} inputMode="tel" autoComplete="off" error={error?.issueFor('to')} />
-      <TextAreaField label={t('sms.message')} value={text} rows={4} onChange={(e) => setText(e.target.value)} />
+      <TextField label={t('sms.to')} value={to} onChange={(e) => setTo(e.target.value)} inputMode="tel" autoComplete="off" error={submission.field('to')} />
+      <TextAreaField label={t('sms.message')} value={text} rows={4} onChange={(e) => setText(e.target.value)} error={submission.field('text')} />
       {preview && text && (
         <p className="sms-meter" role="status">
           {t('sms.preview', {
@@ -86,9 +80,9 @@ export function ComposeTestPanel({ onSent }: { onSent(): void }) {
         </p>
       )}
       {replaced && <p className="muted small">{t('sms.replaced', { list: replaced })}</p>}
-      <FormError message={error && !error.issueFor('to') ? error.message : null} />
+      <FormError message={submission.message} />
       {queued && <p role="status">{queued}</p>}
-      <button type="submit" className="button" disabled={!to || !text}>
+      <button type="submit" className="button" disabled={submission.busy || !to || !text}>
         {t('sms.send')}
       </button>
     </form>

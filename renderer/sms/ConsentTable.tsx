@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { ConsentEntry } from '#core/api/sms';
-import { ApiError } from '../api/client.ts';
 import { recordOptIn, recordOptOut } from '../actions/sms.ts';
 import { FormError } from '../components/Field.tsx';
 import { useSmsFormat } from './use-sms-format.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useConsents } from '../state/use-sms.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useSubmit } from '../components/use-submit.ts';
 
 /** Everyone's SMS consent, with who recorded the last change, how and when. */
 export function ConsentTable() {
@@ -43,19 +43,15 @@ function ConsentRow({ person, onChange }: { person: ConsentEntry; onChange(): vo
   const format = useSmsFormat();
   const { api } = useSignedIn();
   const [how, setHow] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const submission = useSubmit();
   const last = person.history[person.history.length - 1];
-  const change = async (optIn: boolean) => {
-    setError(null);
-    try {
+  const change = (optIn: boolean) =>
+    submission.run(async () => {
       const said = how.trim() || t('sms.howDefault');
       await (optIn ? recordOptIn(api, person.userId, said) : recordOptOut(api, person.userId, said));
       setHow('');
       onChange();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+    });
   return (
     <tr className={`consent-${person.state}`}>
       <td>{person.name}</td>
@@ -71,17 +67,17 @@ function ConsentRow({ person, onChange }: { person: ConsentEntry; onChange(): vo
           <div className="consent-actions">
             <input aria-label={`${t('sms.how')} (${person.name})`} placeholder={t('sms.howDefault')} value={how} onChange={(e) => setHow(e.target.value)} />
             {person.state === 'in' ? (
-              <button type="button" className="button ghost" onClick={() => void change(false)}>
+              <button type="button" className="button ghost" disabled={submission.busy} onClick={() => void change(false)}>
                 {t('sms.optOut')}
               </button>
             ) : (
-              <button type="button" className="button ghost" onClick={() => void change(true)}>
+              <button type="button" className="button ghost" disabled={submission.busy} onClick={() => void change(true)}>
                 {t('sms.optIn')}
               </button>
             )}
           </div>
         )}
-        <FormError message={error} />
+        <FormError message={submission.message} />
       </td>
     </tr>
   );

@@ -5,6 +5,7 @@ import { useSmsFormat } from './use-sms-format.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useProviderStatus, useSmsSettings } from '../state/use-sms.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useSubmit } from '../components/use-submit.ts';
 
 /** Whether the provider is connected (SMPP: bound), and the organisation's price, budget and quiet hours. */
 export function ProviderPanel() {
@@ -38,7 +39,7 @@ function BudgetForm() {
   const settings = useSmsSettings();
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const submission = useSubmit();
   const data = settings.data;
   useEffect(() => {
     if (!data) return;
@@ -55,21 +56,14 @@ function BudgetForm() {
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }),
   });
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
+  const save = submission.onSubmit(async () => {
     setMessage(null);
-    try {
-      await saveSmsSettings(api, form);
-      setMessage(t('sms.saved'));
-      settings.reload();
-    } catch (err) {
-      const m = err instanceof Error ? err.message : String(err);
-      setError(m === 'price' ? t('sms.bad.price') : m === 'budget' ? t('sms.bad.budget') : m);
-    }
-  };
+    await saveSmsSettings(api, form);
+    setMessage(t('sms.saved'));
+    settings.reload();
+  });
   return (
-    <form className="sms-budget" onSubmit={(e) => void save(e)} aria-labelledby="budget-title">
+    <form className="sms-budget" onSubmit={save} aria-labelledby="budget-title">
       <h3 id="budget-title">{t('sms.budget')}</h3>
       <p role="status">
         {t('sms.spent', {
@@ -78,16 +72,16 @@ function BudgetForm() {
           budget: data.monthlyBudgetMicros === null ? t('sms.unlimited') : format.money(data.monthlyBudgetMicros, data.currency),
         })}
       </p>
-      <TextField label={t('sms.price')} inputMode="decimal" {...field('price')} />
-      <TextField label={t('sms.monthly')} inputMode="decimal" {...field('budget')} />
+      <TextField label={t('sms.price')} inputMode="decimal" {...field('price')} error={submission.field('price')} />
+      <TextField label={t('sms.monthly')} inputMode="decimal" {...field('budget')} error={submission.field('budget')} />
       <div className="quiet-hours">
-        <TextField label={t('sms.quietStart')} type="time" {...field('quietStart')} />
-        <TextField label={t('sms.quietEnd')} type="time" {...field('quietEnd')} />
-        <TextField label={t('sms.timeZone')} {...field('timeZone')} />
+        <TextField label={t('sms.quietStart')} type="time" {...field('quietStart')} error={submission.field('quietStart')} />
+        <TextField label={t('sms.quietEnd')} type="time" {...field('quietEnd')} error={submission.field('quietEnd')} />
+        <TextField label={t('sms.timeZone')} {...field('timeZone')} error={submission.field('timeZone')} />
       </div>
-      <FormError message={error} />
+      <FormError message={submission.message} />
       {message && <p role="status">{message}</p>}
-      <button type="submit" className="button">
+      <button type="submit" className="button" disabled={submission.busy}>
         {t('sms.save')}
       </button>
     </form>

@@ -20,6 +20,8 @@ export const figuresEn = {
   'figures.value': 'Value',
   'figures.forecast': 'Forecast',
   'figures.lastYear': 'Same day last year',
+  'figures.bad.date': 'YYYY-MM-DD',
+  'figures.bad.number': '1 234 567,89',
   'figures.save': 'Save the day',
   'figures.saved': 'Saved: {value}, {vsForecast} vs forecast, {vsLastYear} vs last year.',
   'figures.import': 'Import a CSV',

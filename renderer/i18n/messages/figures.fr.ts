@@ -23,6 +23,8 @@ export const figuresFr: Messages<typeof figuresEn> = {
   'figures.value': 'Valeur',
   'figures.forecast': 'Prévision',
   'figures.lastYear': 'Même jour l’an dernier',
+  'figures.bad.date': 'YYYY-MM-DD',
+  'figures.bad.number': '1 234 567,89',
   'figures.save': 'Enregistrer la journée',
   'figures.saved': 'Enregistré : {value}, {vsForecast} vs prévision, {vsLastYear} vs N-1.',
   'figures.import': 'Importer un CSV',

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { DecisionRecord } from '#core/api/decisions';
-import { acknowledgeDecision, exportDecision, publishDecision, rateDecision } from '../../api/polls.ts';
+import { acknowledgeDecision, publishDecision, rateDecision } from '../../actions/polls.ts';
+import { exportDecision } from '../../api/polls.ts';
 import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
-import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
 
@@ -26,40 +27,31 @@ export function DecisionSection({ activityId, decision, canFacilitate, onChange 
 function DecisionForm({ activityId, onPublished }: { activityId: string; onPublished(record: DecisionRecord): void }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmit();
   const [form, setForm] = useState({ outcome: '', chosenOption: '', rationale: '', dissent: '', reviewDate: '' });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      onPublished(
-        await publishDecision(api, activityId, {
-          outcome: form.outcome,
-          rationale: form.rationale,
-          ...(form.chosenOption.trim() ? { chosenOption: form.chosenOption } : {}),
-          ...(form.dissent.trim() ? { dissent: form.dissent } : {}),
-          ...(form.reviewDate ? { reviewDate: form.reviewDate } : {}),
-        }),
-      );
-    } catch (err) {
-      errors.show(err);
-      setBusy(false);
-    }
-  }
+  const submit = submission.onSubmit(async () => {
+    onPublished(
+      await publishDecision(api, activityId, {
+        outcome: form.outcome,
+        rationale: form.rationale,
+        ...(form.chosenOption.trim() ? { chosenOption: form.chosenOption } : {}),
+        ...(form.dissent.trim() ? { dissent: form.dissent } : {}),
+        ...(form.reviewDate ? { reviewDate: form.reviewDate } : {}),
+      }),
+    );
+  });
   return (
-    <form className="card form-card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('polls.publish')}>
-      <TextAreaField label={t('polls.outcome')} value={form.outcome} onChange={set('outcome')} rows={2} error={errors.field('outcome')} />
-      <TextField label={t('polls.chosen')} value={form.chosenOption} onChange={set('chosenOption')} error={errors.field('chosenOption')} />
-      <TextAreaField label={t('polls.rationale')} value={form.rationale} onChange={set('rationale')} rows={3} error={errors.field('rationale')} />
-      <TextAreaField label={t('polls.dissent')} value={form.dissent} onChange={set('dissent')} rows={2} error={errors.field('dissent')} />
-      <TextField label={t('polls.reviewDate')} type="date" value={form.reviewDate} onChange={set('reviewDate')} error={errors.field('reviewDate')} />
+    <form className="card form-card" onSubmit={submit} noValidate aria-label={t('polls.publish')}>
+      <TextAreaField label={t('polls.outcome')} value={form.outcome} onChange={set('outcome')} rows={2} error={submission.field('outcome')} />
+      <TextField label={t('polls.chosen')} value={form.chosenOption} onChange={set('chosenOption')} error={submission.field('chosenOption')} />
+      <TextAreaField label={t('polls.rationale')} value={form.rationale} onChange={set('rationale')} rows={3} error={submission.field('rationale')} />
+      <TextAreaField label={t('polls.dissent')} value={form.dissent} onChange={set('dissent')} rows={2} error={submission.field('dissent')} />
+      <TextField label={t('polls.reviewDate')} type="date" value={form.reviewDate} onChange={set('reviewDate')} error={submission.field('reviewDate')} />
       <p className="muted">{t('polls.publishNote')}</p>
-      <FormError message={errors.message} />
+      <FormError message={submission.message} />
       <div className="form-actions">
-        <button className="button primary" type="submit" disabled={busy}>{t('polls.publish')}</button>
+        <button className="button primary" type="submit" disabled={submission.busy}>{t('polls.publish')}</button>
       </div>
     </form>
   );
@@ -68,31 +60,21 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
 function DecisionRecordView({ activityId, record, onChange }: { activityId: string; record: DecisionRecord; onChange(record: DecisionRecord): void }) {
   const { t, formatDateTime } = useI18n();
   const { api, me } = useSignedIn();
-  const errors = useFormErrors();
+  const submission = useSubmit();
   const [rating, setRating] = useState('');
   const mine = record.recipients.find((r) => r.userId === me.id);
   const acknowledged = record.recipients.filter((r) => r.acknowledgedAt !== null).length;
   const reviewOpen = record.reviewDate !== null && Date.parse(record.reviewDate) <= Date.now();
-  const act = async (work: () => Promise<DecisionRecord>) => {
-    errors.clear();
-    try {
-      onChange(await work());
-    } catch (err) {
-      errors.show(err);
-    }
-  };
-  async function download(format: 'md' | 'pdf') {
-    try {
+  const act = (work: () => Promise<DecisionRecord>) => submission.run(async () => onChange(await work()));
+  const download = (format: 'md' | 'pdf') =>
+    submission.run(async () => {
       const url = URL.createObjectURL(await exportDecision(api, activityId, format));
       const a = document.createElement('a');
       a.href = url;
       a.download = `decision.${format}`;
       a.click();
       window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (err) {
-      errors.show(err);
-    }
-  }
+    });
   return (
     <div className="card decision-record" data-testid="decision-record">
       <p className="decision-outcome"><strong>{record.outcome}</strong></p>
@@ -122,7 +104,7 @@ function DecisionRecordView({ activityId, record, onChange }: { activityId: stri
         <button className="button ghost" type="button" onClick={() => void download('md')}>{t('polls.export')} Markdown</button>
         <button className="button ghost" type="button" onClick={() => void download('pdf')}>{t('polls.export')} PDF</button>
       </div>
-      <FormError message={errors.message} />
+      <FormError message={submission.message} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { PollView } from '#core/api/poll-view';
-import { answerBlock, openNextRound, revealPoll } from '../../api/polls.ts';
+import { answerBlock, openNextRound, revealPoll } from '../../actions/polls.ts';
 import { FormError } from '../../components/Field.tsx';
-import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { hrefOf } from '../../state/use-route.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
@@ -13,17 +13,10 @@ import { VoteForm } from './VoteForm.tsx';
 export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: PollView; canVote: boolean; canFacilitate: boolean; onChange(view?: PollView): void }) {
   const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
-  const errors = useFormErrors();
+  const submission = useSubmit();
   const [nextDeadline, setNextDeadline] = useState('');
   const current = poll.rounds.find((r) => r.round === poll.round);
-  const act = async (work: () => Promise<PollView>) => {
-    errors.clear();
-    try {
-      onChange(await work());
-    } catch (err) {
-      errors.show(err);
-    }
-  };
+  const act = (work: () => Promise<PollView>) => submission.run(async () => onChange(await work()));
 
   return (
     <article className="card poll-card" aria-label={poll.question} data-testid="poll-card">
@@ -67,12 +60,12 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
           <button className="button ghost" type="submit">{t('polls.nextRound')}</button>
         </form>
       )}
-      <FormError message={errors.message} />
+      <FormError message={submission.message} />
     </article>
   );
 }
 
-function BlockAnswer({ reason, onAnswer }: { reason: string; onAnswer(answer: string): Promise<void> }) {
+function BlockAnswer({ reason, onAnswer }: { reason: string; onAnswer(answer: string): Promise<unknown> }) {
   const { t } = useI18n();
   const [answer, setAnswer] = useState('');
   return (

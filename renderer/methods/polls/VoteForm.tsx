@@ -3,9 +3,9 @@ import type { PollView } from '#core/api/poll-view';
 import type { Ballot, VoteFor } from '#core/api/polls';
 import { consentPositions } from '#core/methods/consent';
 import { defaultScale } from '#core/methods/tally';
-import { castVote } from '../../api/polls.ts';
+import { castVote } from '../../actions/polls.ts';
 import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
-import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useSubmit } from '../../components/use-submit.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/index.tsx';
 
@@ -13,27 +13,15 @@ import { useI18n, type MessageKey, type Translate } from '../../i18n/index.tsx';
 export function VoteForm({ poll, onSent }: { poll: PollView; onSent(view: PollView): void }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmit();
   const mine = poll.mine.ballot;
   const def = poll.definition;
 
-  async function send(e: FormEvent, ballot: Ballot) {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      onSent(await castVote(api, poll.id, ballot));
-    } catch (err) {
-      errors.show(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const send = (e: FormEvent, ballot: Ballot) => submission.onSubmit(async () => onSent(await castVote(api, poll.id, ballot)))(e);
   const footer = (
     <>
-      <FormError message={errors.message} />
-      <button className="button primary" type="submit" disabled={busy}>{t('polls.vote')}</button>
+      <FormError message={submission.message} />
+      <button className="button primary" type="submit" disabled={submission.busy}>{t('polls.vote')}</button>
     </>
   );
 

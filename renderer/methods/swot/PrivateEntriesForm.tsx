@@ -4,7 +4,7 @@ import type { PrivateEntry } from '#core/methods/private-entries';
 import { quadrants, type Quadrant } from '#core/methods/swot';
 import { sendPrivateEntries } from '../../actions/private-first.ts';
 import { FormError } from '../../components/Field.tsx';
-import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
 
@@ -15,20 +15,16 @@ import { useSignedIn } from '../../state/use-session.tsx';
 export function PrivateEntriesForm({ poll, onSent }: { poll: PollView; onSent(view: PollView): void }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const errors = useFormErrors();
+  const submission = useSubmit();
   const mine = poll.mine.ballot && 'entries' in poll.mine.ballot ? poll.mine.ballot.entries : [];
   const [entries, setEntries] = useState<PrivateEntry[]>(mine);
   const [sent, setSent] = useState(false);
 
-  async function send() {
-    errors.clear();
-    try {
+  const send = () =>
+    submission.run(async () => {
       onSent(await sendPrivateEntries(api, poll.id, entries));
       setSent(true);
-    } catch (err) {
-      errors.show(err);
-    }
-  }
+    });
 
   return (
     <section className="private-entries" aria-label={t('privateFirst.yourEntries')} data-testid="private-entries">
@@ -50,7 +46,7 @@ export function PrivateEntriesForm({ poll, onSent }: { poll: PollView; onSent(vi
           />
         ))}
       </div>
-      <FormError message={errors.message} />
+      <FormError message={submission.message} />
       <div className="form-actions">
         {sent && <span className="muted small" role="status">{t('privateFirst.sent')}</span>}
         <button type="button" className="button primary" disabled={entries.length === 0} onClick={() => void send()}>

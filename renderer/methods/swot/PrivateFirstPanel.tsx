@@ -2,7 +2,7 @@ import { useState } from 'react';
 import '../../styles/private-first.css';
 import { revealPrivateRound } from '../../actions/private-first.ts';
 import { FormError } from '../../components/Field.tsx';
-import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { usePrivateRound } from '../../state/use-private-round.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
@@ -26,18 +26,11 @@ export function PrivateFirstPanel({ activityId, facilitator, canWrite }: Props) 
   const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const { round, loaded, reload, replace } = usePrivateRound(api, activityId);
-  const errors = useFormErrors();
+  const submission = useSubmit();
   const [starting, setStarting] = useState(false);
   if (!loaded || (!round && !facilitator)) return null;
 
-  const reveal = async (pollId: string) => {
-    errors.clear();
-    try {
-      replace(await revealPrivateRound(api, pollId));
-    } catch (err) {
-      errors.show(err);
-    }
-  };
+  const reveal = (pollId: string) => submission.run(async () => replace(await revealPrivateRound(api, pollId)));
   const taken = round?.participation.taken ?? [];
   const sealed = round?.status === 'open';
 
@@ -83,7 +76,7 @@ export function PrivateFirstPanel({ activityId, facilitator, canWrite }: Props) 
           {!sealed && <RevealedEntries poll={round} facilitator={facilitator} />}
         </>
       )}
-      <FormError message={errors.message} />
+      <FormError message={submission.message} />
     </section>
   );
 }

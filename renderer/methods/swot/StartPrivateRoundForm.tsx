@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { startPrivateRound } from '../../actions/private-first.ts';
 import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
-import { useFormErrors } from '../../components/use-form-errors.ts';
+import { useSubmit } from '../../components/use-submit.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -16,37 +16,27 @@ function tomorrow(): string {
 export function StartPrivateRoundForm({ activityId, onStarted, onCancel }: { activityId: string; onStarted(): void; onCancel(): void }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const errors = useFormErrors();
+  const submission = useSubmit();
   const [question, setQuestion] = useState(() => t('privateFirst.defaultQuestion'));
   const [deadline, setDeadline] = useState(tomorrow);
   const [anonymous, setAnonymous] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      await startPrivateRound(api, activityId, { question, deadline, anonymous });
-      onStarted();
-    } catch (err) {
-      errors.show(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = submission.onSubmit(async () => {
+    await startPrivateRound(api, activityId, { question, deadline, anonymous });
+    onStarted();
+  });
 
   return (
-    <form className="private-round-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('privateFirst.start')}>
-      <TextAreaField label={t('privateFirst.question')} value={question} onChange={(e) => setQuestion(e.target.value)} rows={2} maxLength={500} error={errors.field('question')} />
-      <TextField label={t('privateFirst.deadline')} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} error={errors.field('deadline')} />
+    <form className="private-round-form" onSubmit={submit} noValidate aria-label={t('privateFirst.start')}>
+      <TextAreaField label={t('privateFirst.question')} value={question} onChange={(e) => setQuestion(e.target.value)} rows={2} maxLength={500} error={submission.field('question')} />
+      <TextField label={t('privateFirst.deadline')} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} error={submission.field('deadline')} />
       <label className="checkbox">
         <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> {t('privateFirst.anonymous')}
       </label>
-      <FormError message={errors.message} />
+      <FormError message={submission.message} />
       <div className="form-actions">
         <button type="button" className="button ghost" onClick={onCancel}>{t('privateFirst.cancel')}</button>
-        <button type="submit" className="button primary" disabled={busy}>{t('privateFirst.open')}</button>
+        <button type="submit" className="button primary" disabled={submission.busy}>{t('privateFirst.open')}</button>
       </div>
     </form>
   );
