@@ -121,6 +121,8 @@ export const SmsSettings = z.object({
   massSms: z.enum(['admins', 'facilitators']),
   /** SMS one person may cause per day (UTC), whatever sends them. */
   senderDailyLimit: z.number(),
+  /** Information SMS (not urgent, to a person) one person may receive a calendar month (UTC); null: no cap. */
+  personMonthlyCap: z.number().nullable().default(null),
   updatedAt: z.string().nullable(),
 });
 export type SmsSettings = z.infer<typeof SmsSettings>;
@@ -135,6 +137,7 @@ export const UpdateSmsSettingsRequest = z.strictObject({
   helpText: lineText().min(10).max(300).optional(),
   massSms: z.enum(['admins', 'facilitators']).optional(),
   senderDailyLimit: z.number().int().min(0).max(1_000_000).optional(),
+  personMonthlyCap: z.number().int().min(0).max(10_000).nullable().optional(),
 });
 export type UpdateSmsSettingsRequest = z.infer<typeof UpdateSmsSettingsRequest>;
 

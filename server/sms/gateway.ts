@@ -131,6 +131,8 @@ export const RefusalReason = {
   unknownPerson: 'unknown_person',
   /** An answer choice that is a STOP/START/HELP word (it would unsubscribe people). */
   reservedKeyword: 'reserved_keyword',
+  /** The person had this month's information SMS the organisation allows each person. */
+  personCap: 'person_cap',
   /** The person who asked for it reached their SMS for the day (`senderDailyLimit`). */
   senderQuota: 'sender_quota',
   /** The person who asked for it may not text many people (SMS settings: `massSms`). */

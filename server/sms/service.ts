@@ -28,7 +28,7 @@ import { createProvider } from './providers/index.ts';
 import { OutboxProvider } from './providers/outbox.ts';
 import type { Inbound, ProviderStatus, ProviderWebhook, Receipt, SmsProvider } from './providers/provider.ts';
 import { recordInbound } from './replies.ts';
-import { settingsOf, spentThisMonth } from './settings.ts';
+import { informationSmsThisMonth, settingsOf, spentThisMonth } from './settings.ts';
 import { SmsWorker } from './worker.ts';
 
 /** Kinds the gateway itself sends: confirmations a member is owed even after STOP. */
@@ -128,6 +128,10 @@ export class SmsService implements SmsGateway {
           RefusalReason.senderQuota,
           `You have reached your ${settings.senderDailyLimit} SMS a day (the organisation's limit per sender): more can go tomorrow.`,
         );
+      }
+      const cap = settings.personMonthlyCap;
+      if (!system && !request.urgent && !request.verification && userId && cap !== null && (await informationSmsThisMonth(tx, request.orgId, userId, monthOf(now))) >= cap) {
+        throw new SmsRefused(RefusalReason.personCap, `This person had the ${cap} information SMS a month the organisation allows: more can go next month.`);
       }
       const id = newId();
       await tx.run(

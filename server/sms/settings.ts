@@ -12,6 +12,7 @@ interface SettingsRow {
   help_text: string;
   mass_sms: 'admins' | 'facilitators';
   sender_daily_limit: number | null;
+  person_monthly_cap: number | null;
   updated_at: string;
   updated_by: string | null;
 }
@@ -34,6 +35,7 @@ export async function settingsOf(db: Queries, config: SmsConfig, orgId: string):
       helpText: row.help_text,
       massSms: row.mass_sms,
       senderDailyLimit: row.sender_daily_limit ?? config.senderDailyLimit,
+      personMonthlyCap: row.person_monthly_cap,
       updatedAt: row.updated_at,
     };
   }
@@ -48,6 +50,7 @@ export async function settingsOf(db: Queries, config: SmsConfig, orgId: string):
     helpText: defaultHelpText(org?.name ?? 'Conclave'),
     massSms: 'admins',
     senderDailyLimit: config.senderDailyLimit,
+    personMonthlyCap: null,
     updatedAt: null,
   };
 }
@@ -63,11 +66,11 @@ export async function updateSettings(
   const next = { ...(await settingsOf(db, config, orgId)), ...change };
   await db.run(
     `INSERT INTO sms_settings (org_id, price_per_segment_micros, monthly_budget_micros, currency, quiet_start, quiet_end,
-       time_zone, help_text, mass_sms, sender_daily_limit, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       time_zone, help_text, mass_sms, sender_daily_limit, person_monthly_cap, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (org_id) DO UPDATE SET price_per_segment_micros = excluded.price_per_segment_micros,
        monthly_budget_micros = excluded.monthly_budget_micros, currency = excluded.currency,
        quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, time_zone = excluded.time_zone,
-       help_text = excluded.help_text, mass_sms = excluded.mass_sms, sender_daily_limit = excluded.sender_daily_limit, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+       help_text = excluded.help_text, mass_sms = excluded.mass_sms, sender_daily_limit = excluded.sender_daily_limit, person_monthly_cap = excluded.person_monthly_cap, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     [
       orgId,
       next.pricePerSegmentMicros,
@@ -79,11 +82,21 @@ export async function updateSettings(
       next.helpText,
       next.massSms,
       next.senderDailyLimit,
+      next.personMonthlyCap,
       at,
       by,
     ],
   );
   return { ...next, updatedAt: at };
+}
+
+/** Information SMS (not urgent) a person was sent this month. */
+export async function informationSmsThisMonth(db: Queries, orgId: string, userId: string, month: string): Promise<number> {
+  const row = await db.get<{ n: number }>(
+    'SELECT COUNT(*) AS n FROM sms_messages WHERE org_id = ? AND user_id = ? AND urgent = 0 AND substr(created_at, 1, 7) = ?',
+    [orgId, userId, month],
+  );
+  return row?.n ?? 0;
 }
 
 /** What the organisation has committed to spend this month (failed before sending is free). */

@@ -15,6 +15,7 @@ import { smsPartNumbersBackfill } from './204-sms-part-numbers-backfill.ts';
 import { smsEarlyReceipts } from './205-sms-early-receipts.ts';
 import { personLocale } from './206-person-locale.ts';
 import { smsAbuseLimits } from './207-sms-abuse-limits.ts';
+import { smsPersonCap } from './210-sms-person-cap.ts';
 import { polls } from './400-polls.ts';
 import { anonymousParticipation } from './401-anonymous-participation.ts';
 import { decisions } from './410-decisions.ts';
@@ -47,6 +48,7 @@ export const migrations: Migration[] = [
   smsEarlyReceipts,
   personLocale,
   smsAbuseLimits,
+  smsPersonCap,
   figures,
   figureImportRows,
   polls,
