@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
-import { acceptInvitation, confirmEmailChange, previewInvitation, previewPasswordReset, requestPasswordReset, resetPassword } from '../api/people.ts';
+import { acceptInvitation, confirmEmailChange, requestPasswordReset, resetPassword } from '../actions/people.ts';
+import { previewInvitation, previewPasswordReset } from '../api/people.ts';
 import { TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';

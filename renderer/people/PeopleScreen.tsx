@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Invitation } from '#core/api/invitations';
 import type { User } from '#core/api/users';
-import { erasePerson, invite, listInvitations, listPeople, resendInvitation, revokeInvitation, setDisabled } from '../api/people.ts';
+import { erasePerson, invite, resendInvitation, revokeInvitation, setDisabled } from '../actions/people.ts';
+import { listInvitations, listPeople } from '../api/people.ts';
 import { FormError, TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';

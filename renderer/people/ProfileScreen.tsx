@@ -4,9 +4,6 @@ import { type NotificationSettings } from '#core/api/notifications';
 import {
   changePassword,
   confirmPhone,
-  exportMyData,
-  listSessions,
-  notificationSettings,
   removePhone,
   requestEmailChange,
   requestPhoneCode,
@@ -14,7 +11,8 @@ import {
   revokeSession,
   saveNotificationSettings,
   updateProfile,
-} from '../api/people.ts';
+} from '../actions/people.ts';
+import { exportMyData, listSessions, notificationSettings } from '../api/people.ts';
 import { loadToken } from '../api/relay.ts';
 import { FormError, TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
