@@ -58,3 +58,12 @@ export function withDefaults(chosen: NotificationPref[], digest: NotificationSet
     digest,
   };
 }
+
+/**
+ * The bell, live: `GET /api/me/notices/wait?after=<cursor>` → `NoticeWait`, answered at
+ * once when the caller's notices moved past `after` (or without `after`: the cursor now),
+ * else as soon as one is written, or after 25 seconds with `changed: false`.
+ */
+export const NoticeWaitQuery = z.strictObject({ after: z.string().max(100).optional() });
+export const NoticeWait = z.object({ changed: z.boolean(), cursor: z.string() });
+export type NoticeWait = z.infer<typeof NoticeWait>;

@@ -3,13 +3,13 @@ import type { IdeaStatus } from '#core/api/ideas';
 import type { ApiClient } from '../api/client.ts';
 import { figuresAccess, listAlerts } from '../api/figures.ts';
 import { ideaNotices } from '../api/ideas.ts';
-import { decisionNotices } from '../api/notices.ts';
+import { decisionNotices, waitForNotices } from '../api/notices.ts';
 import { useAsync } from './use-async.ts';
 import { hrefOf } from './use-route.ts';
 import { useSignedIn } from './use-session.tsx';
 
-/** How often the bell asks the relay again; there is no push, and focus asks at once. */
-const refreshMs = 60_000;
+/** After a failed wait (offline, relay restarting), the bell tries again this much later; focus asks at once. */
+const retryMs = 15_000;
 
 /** One in-app notice, whichever part of the relay keeps it. */
 export type Notice =
@@ -79,13 +79,26 @@ export function useNotices() {
   const notices = useAsync(() => loadNotices(api), [api]);
   const { reload } = notices;
   useEffect(() => {
-    const timer = setInterval(reload, refreshMs);
+    // The relay answers a wait as soon as a notice of ours is written: the bell is live without polling.
+    let live = true;
+    let cursor: string | undefined;
+    void (async () => {
+      while (live) {
+        try {
+          const answer = await waitForNotices(api, cursor);
+          if (live && answer.changed) reload();
+          cursor = answer.cursor;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, retryMs));
+        }
+      }
+    })();
     window.addEventListener('focus', reload);
     return () => {
-      clearInterval(timer);
+      live = false;
       window.removeEventListener('focus', reload);
     };
-  }, [reload]);
+  }, [api, reload]);
   const list = notices.data ?? [];
   return { notices: list, unread: list.filter((n) => !n.read).length, status: notices.status, reload };
 }

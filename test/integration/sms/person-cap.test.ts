@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, password, setUpOrganisation } from '../../support/api.ts';
-import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { describe, expect, it } from 'vitest';
+import { Api, password } from '../../support/api.ts';
+import { withMailOrganisation, type MailRelay } from '../../support/mail-relay.ts';
 
 /** The organisation caps the information SMS each person receives a month; codes a person asks for still go. */
-let relay: RelayProcess;
+let relay: MailRelay['relay'];
 let admin: Api;
-
-beforeAll(async () => {
-  relay = await startRelayProcess();
-  admin = await setUpOrganisation(relay.url);
-}, 60_000);
-
-afterAll(async () => {
-  await relay?.stop();
-  if (relay) await removeDataDir(relay.dataDir);
+withMailOrganisation(new Date('2026-12-01T09:00:00Z'), (w, a) => {
+  relay = w.relay;
+  admin = a;
 });
 
 type Record = { recipients: { name: string; sms: { status: string } | null }[] };

@@ -1,0 +1,110 @@
+import { ErrorCode } from '#core/api/errors';
+import type { Context } from '../context.ts';
+import { Refusal } from '../errors.ts';
+
+/** How long a wait is held before it is answered "nothing new" (the client asks again). */
+export const waitMs = 25_000;
+/** Waits held per person (more tabs: the oldest is answered at once) and in all. */
+const perPerson = 3;
+const maxWaiting = 10_000;
+/** How often the store is looked at while someone waits. */
+const tickMs = 1_000;
+
+type Wake = (changed: boolean) => void;
+
+/**
+ * The bell, live: a person's client holds `GET /api/me/notices/wait?after=<cursor>` and is
+ * answered as soon as a notice of theirs is written (decision, idea or figure alert), or
+ * after `waitMs`. While anyone waits, one query per kind and second looks at what was
+ * written since the last look — whoever wrote it — so no feature has to tell.
+ */
+export class NoticeWaiters {
+  private readonly waiting = new Map<string, Set<Wake>>();
+  private size = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private seen = { decision: 0, idea: 0, alertAt: '' };
+  private stopped = true;
+
+  constructor(private readonly ctx: Context) {}
+
+  async start() {
+    const db = this.ctx.db;
+    this.seen = {
+      decision: (await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM decision_notices'))?.id ?? 0,
+      idea: (await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM idea_notices'))?.id ?? 0,
+      alertAt: (await db.get<{ at: string | null }>('SELECT MAX(created_at) AS at FROM figure_alerts'))?.at ?? '',
+    };
+    this.stopped = false;
+  }
+
+  stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const wakes of [...this.waiting.values()]) for (const wake of [...wakes]) wake(false);
+  }
+
+  /** Where the person's notices stand: changes whenever one is written for them. */
+  async cursorOf(userId: string): Promise<string> {
+    const db = this.ctx.db;
+    const d = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM decision_notices WHERE user_id = ?', [userId]);
+    const i = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM idea_notices WHERE user_id = ?', [userId]);
+    const a = await db.get<{ at: string | null }>('SELECT MAX(created_at) AS at FROM figure_alerts WHERE controller_id = ?', [userId]);
+    return `${d?.id ?? 0}.${i?.id ?? 0}.${a?.at ?? ''}`;
+  }
+
+  /** Answers at once if the cursor moved since `after`, else when a notice of theirs is written, or after `waitMs`. */
+  async wait(userId: string, after: string | null): Promise<{ changed: boolean; cursor: string }> {
+    const cursor = await this.cursorOf(userId);
+    if (after === null || cursor !== after || this.stopped) return { changed: after !== null && cursor !== after, cursor };
+    await this.hold(userId);
+    // Stopping: answered without touching the store, which is closing.
+    if (this.stopped) return { changed: false, cursor: after };
+    const next = await this.cursorOf(userId);
+    return { changed: next !== after, cursor: next };
+  }
+
+  private hold(userId: string): Promise<boolean> {
+    const wakes = this.waiting.get(userId) ?? new Set<Wake>();
+    if (wakes.size >= perPerson) [...wakes][0]?.(false);
+    if (this.size >= maxWaiting) throw new Refusal(ErrorCode.busy, 'Too many clients are waiting for notices: ask again shortly.');
+    this.waiting.set(userId, wakes);
+    return new Promise<boolean>((resolve) => {
+      const wake: Wake = (changed) => {
+        clearTimeout(timeout);
+        if (wakes.delete(wake)) this.size--;
+        if (wakes.size === 0 && this.waiting.get(userId) === wakes) this.waiting.delete(userId);
+        resolve(changed);
+      };
+      const timeout = setTimeout(() => wake(false), waitMs);
+      wakes.add(wake);
+      this.size++;
+      this.arm();
+    });
+  }
+
+  private arm() {
+    if (this.timer || this.stopped || this.size === 0) return;
+    this.timer = setTimeout(() => void this.tick(), tickMs);
+  }
+
+  private async tick() {
+    this.timer = null;
+    try {
+      const db = this.ctx.db;
+      const decisions = await db.all<{ user_id: string; id: number }>('SELECT user_id, MAX(id) AS id FROM decision_notices WHERE id > ? GROUP BY user_id', [this.seen.decision]);
+      const ideas = await db.all<{ user_id: string; id: number }>('SELECT user_id, MAX(id) AS id FROM idea_notices WHERE id > ? GROUP BY user_id', [this.seen.idea]);
+      const alerts = await db.all<{ user_id: string; at: string }>(
+        'SELECT controller_id AS user_id, MAX(created_at) AS at FROM figure_alerts WHERE created_at > ? GROUP BY controller_id',
+        [this.seen.alertAt],
+      );
+      for (const r of decisions) this.seen.decision = Math.max(this.seen.decision, r.id);
+      for (const r of ideas) this.seen.idea = Math.max(this.seen.idea, r.id);
+      for (const r of alerts) if (r.at > this.seen.alertAt) this.seen.alertAt = r.at;
+      for (const { user_id } of [...decisions, ...ideas, ...alerts]) for (const wake of [...(this.waiting.get(user_id) ?? [])]) wake(true);
+    } catch (err) {
+      this.ctx.log.error({ err }, 'could not look for new notices');
+    }
+    this.arm();
+  }
+}
