@@ -150,6 +150,19 @@ export async function putValue(
   );
 }
 
+/** A day's value entered by form or API key, committed; answered as the API shows it. */
+export async function saveValue(
+  ctx: Context,
+  figureId: string,
+  day: string,
+  input: FigureValueRequest,
+  source: ValueRow['source'],
+  by: string,
+): Promise<FigureValue> {
+  await ctx.db.transaction((tx) => putValue(tx, figureId, day, input, source, by, ctx.now().toISOString()));
+  return toValue((await valueOf(ctx.db, figureId, day))!);
+}
+
 export async function valueOf(db: Queries, figureId: string, day: string): Promise<ValueRow | undefined> {
   return db.get<ValueRow>('SELECT * FROM figure_values WHERE figure_id = ? AND day = ?', [figureId, day]);
 }

@@ -22,7 +22,8 @@ import { isController, requireController, requireFigureScope, valuesWriter, writ
 import { listAlerts, markAlertRead } from './alerts.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 import { previewSend } from './compose.ts';
-import { createFigure, figureRow, getFigure, listFigures, listValues, putValue, toValue, updateFigure, valueOf } from './figures.ts';
+import { listControllers, grantController, revokeController } from './controllers.ts';
+import { createFigure, figureRow, getFigure, listFigures, listValues, saveValue, updateFigure } from './figures.ts';
 import { importCsv } from './import.ts';
 import { createList, getList, listLists, recipientsOf, updateList } from './lists.ts';
 import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule } from './schedules.ts';
@@ -98,27 +99,16 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
     })
     .on('GET', '/api/figures/controllers', async (req) => {
       const me = await admin(req);
-      const rows = await ctx.db.all<{ user_id: string }>('SELECT user_id FROM figure_controllers WHERE org_id = ?', [me.orgId]);
-      return { body: { controllers: rows.map((r) => r.user_id) } };
+      return { body: { controllers: await listControllers(ctx, me.orgId) } };
     })
     .on('PUT', '/api/figures/controllers/:userId', async (req) => {
       const me = await admin(req);
       await readNoBody(req.raw);
-      const user = await ctx.db.get('SELECT 1 AS one FROM users WHERE id = ? AND org_id = ?', [req.params.userId ?? '', me.orgId]);
-      if (!user) throw notFound('person');
-      await ctx.db.run('INSERT OR IGNORE INTO figure_controllers (org_id, user_id, granted_by, granted_at) VALUES (?, ?, ?, ?)', [
-        me.orgId,
-        req.params.userId ?? '',
-        me.id,
-        ctx.now().toISOString(),
-      ]);
+      await grantController(ctx, me, req.params.userId ?? '');
       return {};
     })
     .on('DELETE', '/api/figures/controllers/:userId', async (req) => {
-      const me = await admin(req);
-      const user = await ctx.db.get('SELECT 1 AS one FROM users WHERE id = ? AND org_id = ?', [req.params.userId ?? '', me.orgId]);
-      if (!user) throw notFound('person');
-      await ctx.db.run('DELETE FROM figure_controllers WHERE org_id = ? AND user_id = ?', [me.orgId, req.params.userId ?? '']);
+      await revokeController(ctx, await admin(req), req.params.userId ?? '');
       return {};
     });
 
@@ -147,11 +137,9 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
       requireFigureScope(writer, figure.id);
       const date = day(req);
       const input = await readJson(req.raw, FigureValueRequest);
-      await ctx.db.transaction((tx) =>
-        putValue(tx, figure.id, date, input, writer.kind === 'key' ? 'api' : 'form', writerName(writer), ctx.now().toISOString()),
-      );
+      const value = await saveValue(ctx, figure.id, date, input, writer.kind === 'key' ? 'api' : 'form', writerName(writer));
       changed();
-      return { body: toValue((await valueOf(ctx.db, figure.id, date))!) };
+      return { body: value };
     })
     .on('POST', '/api/figures/:id/import', async (req) => {
       const writer = await valuesWriter(ctx, req.raw.headers.authorization);

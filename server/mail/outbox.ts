@@ -2,6 +2,10 @@ import type { MailDetail, MailList, MailSummary } from '#core/api/mail';
 import type { z } from 'zod';
 import type { MailListQuery } from '#core/api/mail';
 import { ErrorCode } from '#core/api/errors';
+import { mailLanguage, renderMail } from '#core/mail/templates';
+import type { Caller } from '../accounts/sessions.ts';
+import { newId } from '../auth/tokens.ts';
+import type { Context } from '../context.ts';
 import type { Database } from '../store/db.ts';
 import { Refusal, notFound } from '../errors.ts';
 import { addHistory, type MailRow } from './queue.ts';
@@ -66,4 +70,22 @@ export async function retryMail(db: Database, orgId: string, id: string, by: str
     await tx.run("UPDATE mail_messages SET status = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?", [at, at, id]);
     await addHistory(tx, id, 'queued', `sent again at an administrator's request (${by})`, at);
   });
+}
+
+/** A test e-mail from an administrator, to themselves or to `to`, in the organisation's language. */
+export async function sendTestMail(ctx: Context, admin: Caller, to: string | undefined): Promise<{ id: string }> {
+  const row = await ctx.db.get<{ email: string; org: string; locale: string }>(
+    'SELECT u.email, o.name AS org, o.locale FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ?',
+    [admin.id],
+  );
+  const { id } = await ctx.mail.enqueue({
+    orgId: admin.orgId,
+    userId: to ? null : admin.id,
+    to: to ?? row?.email ?? '',
+    kind: 'test',
+    idempotencyKey: `test:${newId()}`,
+    content: renderMail('test', mailLanguage(row?.locale), { organization: row?.org ?? '' }),
+    requestedBy: admin.id,
+  });
+  return { id };
 }

@@ -1,12 +1,10 @@
 import { MailListQuery, MailTestRequest } from '#core/api/mail';
-import { mailLanguage, renderMail } from '#core/mail/templates';
 import { authenticate, requireAdmin } from '../accounts/sessions.ts';
-import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { readJson, readNoBody } from '../http/body.ts';
 import { validate } from '../validate.ts';
 import type { Request, Router } from '../http/router.ts';
-import { listMail, readMail, retryMail } from './outbox.ts';
+import { listMail, readMail, retryMail, sendTestMail } from './outbox.ts';
 
 /** The mail outbox, for administrators (schemas: core/api/mail.ts). */
 export function mailRoutes(router: Router, ctx: Context) {
@@ -34,19 +32,6 @@ export function mailRoutes(router: Router, ctx: Context) {
     .on('POST', '/api/mail/test', async (req) => {
       const me = await admin(req);
       const input = await readJson(req.raw, MailTestRequest);
-      const row = await ctx.db.get<{ email: string; org: string; locale: string }>(
-        'SELECT u.email, o.name AS org, o.locale FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ?',
-        [me.id],
-      );
-      const { id } = await ctx.mail.enqueue({
-        orgId: me.orgId,
-        userId: input.to ? null : me.id,
-        to: input.to ?? row?.email ?? '',
-        kind: 'test',
-        idempotencyKey: `test:${newId()}`,
-        content: renderMail('test', mailLanguage(row?.locale), { organization: row?.org ?? '' }),
-        requestedBy: me.id,
-      });
-      return { status: 201, body: { id } };
+      return { status: 201, body: await sendTestMail(ctx, me, input.to) };
     });
 }

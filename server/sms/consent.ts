@@ -1,4 +1,9 @@
-import type { ConsentEntry } from '#core/api/sms';
+import { ErrorCode } from '#core/api/errors';
+import type { ConsentEntry, ConsentRequest } from '#core/api/sms';
+import type { z } from 'zod';
+import type { Caller } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { Refusal, notFound } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 
 /**
@@ -93,4 +98,31 @@ export async function consentForUser(db: Queries, orgId: string, userId: string)
     [orgId, userId],
   );
   return row ? consentOf(db, orgId, row) : null;
+}
+
+/**
+ * A person's opt-in or opt-out, given in the app by themselves or declared by an
+ * administrator, with their time zone for quiet hours; answers with their consent now.
+ */
+export async function changeConsent(ctx: Context, caller: Caller, userId: string, input: z.infer<typeof ConsentRequest>): Promise<ConsentEntry | null> {
+  const entry = await consentForUser(ctx.db, caller.orgId, userId);
+  if (!entry) throw notFound('person');
+  const phone = entry.phone;
+  if (!phone) throw new Refusal(ErrorCode.conflict, 'This person has no phone number: add one first.');
+  const how = input.how ?? (caller.id === userId ? 'in the app, by the person' : 'declared by admin');
+  await ctx.db.transaction(async (tx) => {
+    await recordConsent(tx, {
+      orgId: caller.orgId,
+      phone,
+      userId,
+      action: input.optIn ? 'opt_in' : 'opt_out',
+      how,
+      byUserId: caller.id,
+      at: ctx.now().toISOString(),
+    });
+    if (input.timeZone !== undefined) {
+      await tx.run('UPDATE sms_consents SET time_zone = ? WHERE org_id = ? AND phone = ?', [input.timeZone, caller.orgId, phone]);
+    }
+  });
+  return consentForUser(ctx.db, caller.orgId, userId);
 }

@@ -61,3 +61,9 @@ export async function listInbound(db: Queries, orgId: string, unmatched: boolean
     receivedAt: r.received_at,
   }));
 }
+
+/** How many of the organisation's messages are at each status. */
+export async function statusCounts(db: Queries, orgId: string): Promise<Record<string, number>> {
+  const rows = await db.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM sms_messages WHERE org_id = ? GROUP BY status', [orgId]);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

@@ -5,21 +5,19 @@ import {
   PreviewRequest,
   SendTestSmsRequest,
   UpdateSmsSettingsRequest,
-  type SmsPreview,
 } from '#core/api/sms';
-import { composeSms } from '#core/sms/compose';
-import { costOf, monthOf } from '#core/sms/cost';
-import { gsmSafe } from '#core/sms/gsm-safe';
+import { monthOf } from '#core/sms/cost';
 import { z } from 'zod';
 import { authenticate, requireAdmin, type Caller } from '../accounts/sessions.ts';
-import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { consentForUser, listConsents, recordConsent } from './consent.ts';
-import { SmsRefused, RefusalReason, type SimulatedPhones } from './gateway.ts';
+import { changeConsent, consentForUser, listConsents } from './consent.ts';
+import type { SimulatedPhones } from './gateway.ts';
 import { messageById, toApiMessage } from './messages.ts';
-import { listInbound, listMessages } from './outbox-list.ts';
+import { listInbound, listMessages, statusCounts } from './outbox-list.ts';
+import { previewSms } from './preview.ts';
 import type { ProviderWebhook } from './providers/provider.ts';
 import { settingsOf, spentThisMonth, updateSettings } from './settings.ts';
+import { sendTestSms } from './test-message.ts';
 import { readBody, readJson } from '../http/body.ts';
 import { validate } from '../validate.ts';
 import { Refusal, notFound } from '../errors.ts';
@@ -43,25 +41,13 @@ export function smsRoutes(router: Router, ctx: Context) {
     .on('POST', '/api/sms/preview', async (req) => {
       const me = await caller(req);
       const input = await readJson(req.raw, PreviewRequest);
-      return { body: await preview(ctx, me, input.text, input.gsmSafe) };
+      return { body: await previewSms(ctx, me, input.text, input.gsmSafe) };
     })
     .on('POST', '/api/sms/messages', async (req) => {
       const me = await admin(req);
       const input = await readJson(req.raw, SendTestSmsRequest);
       const key = req.raw.headers['idempotency-key'];
-      const sms = await refusalsAsHttp(
-        ctx.sms.enqueue({
-          orgId: me.orgId,
-          to: input.to,
-          text: input.text,
-          kind: 'admin.test',
-          idempotencyKey: typeof key === 'string' && key ? `admin.test:${key.slice(0, 200)}` : `admin.test:${newId()}`,
-          urgent: true,
-          requestedBy: me.id,
-          ...(input.expectsReply ? { expectsReply: { kind: input.expectsReply, subject: 'admin.test' } } : {}),
-        }),
-      );
-      return { status: 201, body: { id: sms.id, segments: sms.segments, encoding: sms.encoding, status: sms.status } };
+      return { status: 201, body: await sendTestSms(ctx, me, input, typeof key === 'string' ? key : undefined) };
     })
     .on('GET', '/api/sms/messages', async (req) => {
       const me = await admin(req);
@@ -69,11 +55,7 @@ export function smsRoutes(router: Router, ctx: Context) {
     })
     .on('GET', '/api/sms/counts', async (req) => {
       const me = await admin(req);
-      const rows = await ctx.db.all<{ status: string; n: number; cost: number }>(
-        'SELECT status, COUNT(*) AS n, SUM(cost_micros) AS cost FROM sms_messages WHERE org_id = ? GROUP BY status',
-        [me.orgId],
-      );
-      return { body: { counts: Object.fromEntries(rows.map((r) => [r.status, r.n])) } };
+      return { body: { counts: await statusCounts(ctx.db, me.orgId) } };
     })
     .on('GET', '/api/sms/messages/:id', async (req) => {
       const me = await caller(req);
@@ -96,25 +78,7 @@ export function smsRoutes(router: Router, ctx: Context) {
       const me = await caller(req);
       const userId = ownOrAdmin(me, req.params.userId ?? '');
       const input = await readJson(req.raw, ConsentRequest);
-      const entry = await consentForUser(ctx.db, me.orgId, userId);
-      if (!entry) throw notFound('person');
-      if (!entry.phone) throw new Refusal(ErrorCode.conflict, 'This person has no phone number: add one first.');
-      const how = input.how ?? (me.id === userId ? 'in the app, by the person' : 'declared by admin');
-      await ctx.db.transaction(async (tx) => {
-        await recordConsent(tx, {
-          orgId: me.orgId,
-          phone: entry.phone!,
-          userId,
-          action: input.optIn ? 'opt_in' : 'opt_out',
-          how,
-          byUserId: me.id,
-          at: ctx.now().toISOString(),
-        });
-        if (input.timeZone !== undefined) {
-          await tx.run('UPDATE sms_consents SET time_zone = ? WHERE org_id = ? AND phone = ?', [input.timeZone, me.orgId, entry.phone!]);
-        }
-      });
-      return { body: await consentForUser(ctx.db, me.orgId, userId) };
+      return { body: await changeConsent(ctx, me, userId, input) };
     })
     .on('GET', '/api/sms/inbox', async (req) => {
       const me = await admin(req);
@@ -173,38 +137,4 @@ function simulatedPhones(ctx: Context): SimulatedPhones {
   const phones = ctx.sms.simulatedPhones();
   if (phones) return phones;
   throw new Refusal(ErrorCode.conflict, 'Replies and receipts can only be simulated with the outbox provider.');
-}
-
-async function preview(ctx: Context, me: Caller, text: string, safe: boolean): Promise<SmsPreview> {
-  const rewrite = safe ? gsmSafe(text) : { text, replaced: [] };
-  const composed = composeSms(rewrite.text);
-  const settings = await settingsOf(ctx.db, ctx.config.sms, me.orgId);
-  return {
-    text: rewrite.text,
-    encoding: composed.encoding,
-    segments: composed.segments,
-    characters: composed.characters,
-    remaining: composed.remaining,
-    nonGsmCharacters: composed.nonGsmCharacters,
-    costMicros: costOf(composed.segments, settings.pricePerSegmentMicros),
-    replaced: rewrite.replaced,
-  };
-}
-
-/** Refusals with an error code of their own; the others are `sms_refused`, the reason in the issue. */
-const codeOf: Partial<Record<RefusalReason, ErrorCode>> = {
-  [RefusalReason.overBudget]: ErrorCode.overBudget,
-  [RefusalReason.tooLong]: ErrorCode.smsTooLong,
-  [RefusalReason.senderQuota]: ErrorCode.rateLimited,
-};
-
-/** The gateway's refusals, as the API's clear 4xx errors. */
-export async function refusalsAsHttp<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (!(err instanceof SmsRefused)) throw err;
-    const code = codeOf[err.reason] ?? ErrorCode.smsRefused;
-    throw new Refusal(code, err.message, [{ path: err.reason === RefusalReason.invalidNumber ? 'to' : '', message: err.reason }]);
-  }
 }
