@@ -7,6 +7,7 @@ import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { InviteByEmail } from '../people/InviteByEmail.tsx';
 
 /** Who is in the activity and with which role; a facilitator invites, changes, removes. */
 export function MembersPanel({ activityId, canManage }: { activityId: string; canManage: boolean }) {
@@ -76,6 +77,7 @@ export function MembersPanel({ activityId, canManage }: { activityId: string; ca
         </form>
       )}
       <FormError message={submit.message} />
+      {canManage && <InviteByEmail activityId={activityId} />}
       <ul className="member-list" aria-label={t('members.title')}>
         {list.map((m) => (
           <li key={`${m.kind}:${m.id}`} className="member-row" data-testid="member">

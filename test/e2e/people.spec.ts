@@ -13,12 +13,14 @@ import { organisation, screenshots, signedIn, webRoot } from './support/web-rela
  */
 let relay: RelayProcess | undefined;
 let smtp: TestSmtp;
+let org: Awaited<ReturnType<typeof organisation>>;
 const phone = { width: 390, height: 844 };
 
 test.beforeAll(async () => {
   smtp = new TestSmtp();
   await smtp.listen();
   relay = await startRelayProcess({ env: { CONCLAVE_WEB_ROOT: webRoot, SMTP_URL: smtp.url, MAIL_FROM: 'Conclave <conclave@durand.example>' } });
+  org = await organisation(relay.url);
 });
 test.afterAll(async () => {
   await relay?.stop();
@@ -39,7 +41,7 @@ const shot = (name: string) => ({ path: path.join(screenshots, `people-${name}.p
 
 test('invited by e-mail, a colleague joins on her phone, edits her profile and resets a forgotten password', async ({ browser }) => {
   const base = relay!.url;
-  const { alice } = await organisation(base);
+  const { alice } = org;
 
   // The administrator invites Chloé from the People screen.
   const admin = await signedIn(browser, base, alice);
@@ -114,4 +116,34 @@ test('invited by e-mail, a colleague joins on her phone, edits her profile and r
   await chloe.reload();
   await expect(chloe.getByRole('button', { name: 'Se connecter' })).toBeVisible();
   await chloe.screenshot(shot('signed-out-fr-phone'));
+});
+
+test('a facilitator invites an outside consultant to one activity by e-mail; the consultant joins as a guest and sees that activity only', async ({ browser }) => {
+  const base = relay!.url;
+  const { admin, alice } = org;
+  const { id } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Lyon office', question: 'Where do we move the Lyon office?' });
+  await admin.ok('POST', '/api/activities', { title: 'Budget 2027', question: 'How much do we spend in 2027?' });
+  const facilitator = await signedIn(browser, base, alice);
+  await facilitator.page.goto(`${base}/#/activities/${id}/members`);
+  const form = facilitator.page.getByRole('form', { name: 'Invite by e-mail' });
+  await form.getByLabel('E-mail address').fill('conseil@outside.example');
+  await form.getByLabel('Role').selectOption('viewer');
+  await form.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(form.getByRole('status')).toHaveText('Invitation sent to conseil@outside.example, as a guest: they will see this activity only.');
+  await expect(facilitator.page.getByRole('list', { name: 'Invitations' }).getByText('conseil@outside.example')).toBeVisible();
+  await facilitator.page.screenshot(shot('invite-to-activity-en'));
+
+  const link = await mailedLink('conseil@outside.example', '/#/invite/');
+  const phoneContext = await onPhone(browser, 'en-GB');
+  const consultant = await phoneContext.newPage();
+  await consultant.goto(link);
+  await expect(consultant.getByText('As a guest, you will see this activity only.')).toBeVisible();
+  await consultant.getByLabel('Your name').fill('Olga Conseil');
+  await consultant.getByLabel('Choose a password').fill(password);
+  await consultant.getByRole('button', { name: 'Join' }).click();
+  await expect(consultant.getByRole('heading', { name: 'Activities' })).toBeVisible();
+  await expect(consultant.getByRole('link', { name: /^Lyon office/ })).toHaveCount(1);
+  await expect(consultant.getByRole('link', { name: /^Budget 2027/ })).toHaveCount(0);
+  await expect(consultant.getByRole('link', { name: 'People' })).toHaveCount(0);
+  await consultant.screenshot(shot('guest-en-phone'));
 });

@@ -19,6 +19,8 @@ export const peopleEn = {
   'invite.role.admin': 'Administrator',
   'invite.submit': 'Send the invitation',
   'invite.sent': 'Invitation sent to {email}.',
+  'invite.sentGuest': 'Invitation sent to {email}, as a guest: they will see this activity only.',
+  'invite.toActivity': 'Invite by e-mail',
   'invitations.title': 'Invitations',
   'invitations.none': 'No invitation waiting.',
   'invitations.status.pending': 'waiting',

@@ -22,6 +22,8 @@ export const peopleFr: Messages<typeof peopleEn> = {
   'invite.role.admin': 'Administrateur',
   'invite.submit': 'Envoyer l’invitation',
   'invite.sent': 'Invitation envoyée à {email}.',
+  'invite.sentGuest': 'Invitation envoyée à {email}, en tant qu’invité : cette personne ne verra que cette activité.',
+  'invite.toActivity': 'Inviter par e-mail',
   'invitations.title': 'Invitations',
   'invitations.none': 'Aucune invitation en attente.',
   'invitations.status.pending': 'en attente',
