@@ -25,4 +25,5 @@ export const revokeOtherSessions = (api: ApiClient) => people.revokeOtherSession
 export const saveNotificationSettings = (api: ApiClient, input: NotificationSettings) => people.saveNotificationSettings(api, input);
 
 export const setDisabled = (api: ApiClient, id: string, disabled: boolean) => people.setDisabled(api, id, disabled);
+export const setRole = (api: ApiClient, id: string, role: 'admin' | 'member') => people.setRole(api, id, role);
 export const erasePerson = (api: ApiClient, id: string) => people.erasePerson(api, id);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ActivityRole } from '#core/api/activities';
-import { invite, listInvitations } from '../api/people.ts';
+import { invite } from '../actions/people.ts';
+import { listInvitations } from '../api/people.ts';
 import { TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';

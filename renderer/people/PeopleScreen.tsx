@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Invitation } from '#core/api/invitations';
 import type { User } from '#core/api/users';
-import { erasePerson, invite, resendInvitation, revokeInvitation, setDisabled } from '../actions/people.ts';
+import { erasePerson, invite, resendInvitation, revokeInvitation, setDisabled, setRole } from '../actions/people.ts';
 import { listInvitations, listPeople } from '../api/people.ts';
 import { FormError, TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -123,6 +123,12 @@ function PeopleList({ people, onChange }: { people: User[]; onChange: () => void
             {p.disabled && <span className="badge">{t('people.disabled')}</span>}
             {p.id !== me.id && (
               <>
+                {!p.guest && !p.disabled && (
+                  <select aria-label={t('people.roleOf', { name: p.name })} value={p.role} disabled={action.busy} onChange={(e) => void action.run(() => setRole(api, p.id, e.target.value === 'admin' ? 'admin' : 'member').then(onChange))}>
+                    <option value="member">{t('invite.role.member')}</option>
+                    <option value="admin">{t('invite.role.admin')}</option>
+                  </select>
+                )}
                 <button className="button ghost" type="button" disabled={action.busy} onClick={() => void action.run(() => setDisabled(api, p.id, !p.disabled).then(onChange))}>
                   {p.disabled ? t('people.enable') : t('people.disable')}
                 </button>

@@ -89,7 +89,12 @@ test('invited by e-mail, a colleague joins on her phone, edits her profile and r
   await chloe.screenshot(shot('profile-fr-phone'));
   await expect(admin.page.getByRole('region', { name: 'Invitations' }).getByText('waiting')).toBeVisible(); // not reloaded yet
   await admin.page.reload();
-  await expect(admin.page.getByRole('region', { name: 'People' }).getByText('Chloé Martin-Roux')).toBeVisible();
+  const people = admin.page.getByRole('region', { name: 'People' });
+  await expect(people.getByText('Chloé Martin-Roux')).toBeVisible();
+  // The administrator makes her an administrator too; the list says so after a reload.
+  await people.getByRole('combobox', { name: 'Role of Chloé Martin-Roux' }).selectOption('admin');
+  await admin.page.reload();
+  await expect(admin.page.getByRole('combobox', { name: 'Role of Chloé Martin-Roux' })).toHaveValue('admin');
 
   // Later, in English, she has forgotten her password.
   const en = await onPhone(browser, 'en-GB');

@@ -6,6 +6,7 @@ export const peopleEn = {
   'people.search': 'Search people',
   'people.disabled': 'disabled',
   'people.guest': 'guest',
+  'people.roleOf': 'Role of {name}',
   'people.disable': 'Disable',
   'people.enable': 'Enable',
   'people.erase': 'Erase',

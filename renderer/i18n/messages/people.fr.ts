@@ -9,6 +9,7 @@ export const peopleFr: Messages<typeof peopleEn> = {
   'people.search': 'Chercher une personne',
   'people.disabled': 'désactivé',
   'people.guest': 'invité',
+  'people.roleOf': 'Rôle de {name}',
   'people.disable': 'Désactiver',
   'people.enable': 'Réactiver',
   'people.erase': 'Effacer',
