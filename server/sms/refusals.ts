@@ -6,6 +6,7 @@ import { RefusalReason, SmsRefused } from './gateway.ts';
 const codeOf: Partial<Record<RefusalReason, ErrorCode>> = {
   [RefusalReason.overBudget]: ErrorCode.overBudget,
   [RefusalReason.tooLong]: ErrorCode.smsTooLong,
+  [RefusalReason.senderQuota]: ErrorCode.rateLimited,
 };
 
 /** The gateway's refusals (`SmsRefused`), as refusals the caller reads: a code, a sentence, the reason. */

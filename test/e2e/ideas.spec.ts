@@ -141,7 +141,7 @@ test('an idea with a photo, voted by a colleague, declined with a reason: the au
   // The facilitator keeps the box to chosen people: once someone is invited, the others are out.
   await facilitator.page.goto(`${base}/#/ideas/${boxId}`);
   await facilitator.page.getByRole('button', { name: 'Who takes part' }).click();
-  const invite = facilitator.page.getByRole('form', { name: 'Invite' });
+  const invite = facilitator.page.getByRole('form', { name: 'Invite', exact: true });
   await invite.getByRole('combobox', { name: 'Person or group' }).selectOption({ label: `Carol Petit (${carol.email})` });
   await invite.getByRole('combobox', { name: 'Role' }).selectOption('contributor');
   await invite.getByRole('button', { name: 'Invite' }).click();

@@ -56,7 +56,7 @@ test('a newcomer sets up the organisation, creates an activity, finds it and inv
 
   // Members: invite a person and a group with roles, change one, remove one.
   await page.getByRole('link', { name: 'Members' }).click();
-  const invite = page.getByRole('form', { name: 'Invite' });
+  const invite = page.getByRole('form', { name: 'Invite', exact: true });
   await invite.getByRole('combobox', { name: 'Person or group' }).selectOption({ label: 'Bruno Martin (bruno@durand.example)' });
   await invite.getByRole('combobox', { name: 'Role' }).selectOption('viewer');
   await invite.getByRole('button', { name: 'Invite' }).click();
