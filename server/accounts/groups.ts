@@ -2,6 +2,7 @@ import type { CreateGroupRequest, Group } from '#core/api/users';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
+import { refuseGuestsAmong } from './guests.ts';
 import { refuseGuests, type Caller } from './sessions.ts';
 
 async function checkPeople(ctx: Context, orgId: string, members: string[]) {
@@ -14,6 +15,7 @@ async function checkPeople(ctx: Context, orgId: string, members: string[]) {
   const known = new Set(rows.map((r) => r.id));
   const unknown = unique.filter((id) => !known.has(id));
   if (unknown.length > 0) throw badRequest(`No such person: ${unknown.join(', ')}.`);
+  await refuseGuestsAmong(ctx.db, orgId, unique, 'join a group');
   return unique;
 }
 

@@ -84,5 +84,5 @@ export function refuseGuests(caller: Caller) {
 }
 
 export function requireAdmin(caller: Caller) {
-  if (caller.role !== 'admin') throw new Refusal(ErrorCode.forbidden, 'Only an administrator may do this.');
+  if (caller.role !== 'admin' || caller.guest) throw new Refusal(ErrorCode.forbidden, 'Only an administrator may do this.');
 }

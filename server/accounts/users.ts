@@ -6,6 +6,7 @@ import { hashSecret, newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { recordConsent } from '../sms/consent.ts';
 import { Refusal, notFound } from '../errors.ts';
+import { refuseGuestsAmong } from './guests.ts';
 import { refuseGuests, revokeSessions, type Caller } from './sessions.ts';
 
 interface UserRow {
@@ -73,6 +74,7 @@ export async function updateUser(ctx: Context, caller: Caller, id: string, input
   const existing = await getUser(ctx, caller, id);
   const phone =
     input.phone === undefined ? existing.phone : input.phone === null ? null : await phoneFor(ctx, caller.orgId, input.phone);
+  if (input.role === 'admin' && existing.guest) await refuseGuestsAmong(ctx.db, caller.orgId, [id], 'be an administrator');
   if (input.disabled === true && id === caller.id) throw new Refusal(ErrorCode.conflict, 'You cannot disable yourself.');
   if ((input.role === 'member' || input.disabled === true) && existing.role === 'admin') {
     const admins = await ctx.db.get<{ n: number }>(

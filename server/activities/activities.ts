@@ -1,6 +1,6 @@
 import type { Activity, ActivityKind, ActivityRole, ActivityStatus, CreateActivityRequest, UpdateActivityRequest } from '#core/api/activities';
 import { newId } from '../auth/tokens.ts';
-import type { Caller } from '../accounts/sessions.ts';
+import { refuseGuests, type Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { effectiveRole, may, openToOrganisation } from './access.ts';
@@ -36,6 +36,7 @@ const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
 });
 
 export async function createActivity(ctx: Context, caller: Caller, input: CreateActivityRequest) {
+  refuseGuests(caller);
   const id = newId();
   const now = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {

@@ -20,6 +20,7 @@ export type FiguresWriter =
   | { kind: 'key'; keyId: string; orgId: string; figureIds: string[]; name: string };
 
 export async function isController(ctx: Context, caller: Caller): Promise<boolean> {
+  if (caller.guest) return false;
   if (caller.role === 'admin') return true;
   const row = await ctx.db.get('SELECT 1 AS one FROM figure_controllers WHERE org_id = ? AND user_id = ?', [caller.orgId, caller.id]);
   return row !== undefined;

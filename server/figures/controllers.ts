@@ -1,3 +1,4 @@
+import { refuseGuestsAmong } from '../accounts/guests.ts';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -16,6 +17,7 @@ async function requirePerson(ctx: Context, orgId: string, userId: string) {
 /** Makes a person of the organisation a controller (again is harmless). */
 export async function grantController(ctx: Context, admin: Caller, userId: string): Promise<void> {
   await requirePerson(ctx, admin.orgId, userId);
+  await refuseGuestsAmong(ctx.db, admin.orgId, [userId], 'be a figures controller');
   await ctx.db.run('INSERT OR IGNORE INTO figure_controllers (org_id, user_id, granted_by, granted_at) VALUES (?, ?, ?, ?)', [
     admin.orgId,
     userId,

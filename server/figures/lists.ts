@@ -1,5 +1,6 @@
 import type { CreateListRequest, Exclusion, RecipientList } from '#core/api/figures';
 import type { Caller } from '../accounts/sessions.ts';
+import { refuseGuestsAmong } from '../accounts/guests.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
@@ -25,6 +26,7 @@ async function checkSubjects(ctx: Context, orgId: string, table: 'users' | 'grou
   const known = new Set(rows.map((r) => r.id));
   const unknown = unique.filter((id) => !known.has(id));
   if (unknown.length > 0) throw badRequest(`No such ${table === 'users' ? 'person' : 'group'}: ${unknown.join(', ')}.`);
+  if (table === 'users') await refuseGuestsAmong(ctx.db, orgId, unique, 'be on a recipient list');
   return unique;
 }
 

@@ -5,7 +5,7 @@ import { linkToken } from '../../support/smtp.ts';
 import { reads } from './reads.ts';
 import { allowed, type Expected, type Rule } from './rules.ts';
 import { changes, storeState } from './store-state.ts';
-import { writes } from './writes.ts';
+import { writes, type Write } from './writes.ts';
 import { buildWorld, type World } from './world.ts';
 
 /**
@@ -40,7 +40,8 @@ const ofTheirActivity = (path: string) => [w.ids.sealed, w.ids.single, w.ids.est
 /** The organisation's people and groups: refused to guests whoever they are. */
 const orgDirectory = (path: string) => /^\/api\/(users|groups)(\/|$|\?)/.test(path) && !path.includes(guestId);
 
-function expectedFor(path: string, rule: Rule): Expected {
+function expectedFor(path: string, rule: Rule, guest?: Expected): Expected {
+  if (guest !== undefined) return guest;
   if (orgDirectory(path)) return 403;
   return ofTheirActivity(path) ? rule.contributor : rule.stranger;
 }
@@ -76,12 +77,59 @@ describe('a guest caller', () => {
 
   it.each(writes.map((x) => [x.name, x] as const))('writes %s: refused, nothing changes', async (name, write) => {
     const path = write.path(w);
-    const expected = expectedFor(path, write.rule);
+    const expected = expectedFor(path, write.rule, write.guest);
     if (expected === allowed) return;
     const before = await storeState(w.relay.dataDir);
     const answer = await call(write.method, path, write.body?.(w));
     expect(answer.status, `${name}: ${answer.text.slice(0, 200)}`).toBe(expected);
     expect(leaks(answer.text), name).toEqual([]);
     expect(changes(before, await storeState(w.relay.dataDir)), name).toEqual([]);
+  });
+
+  it.each(guestWrites.map((x) => [x.name, x] as const))('writes %s: refused to a guest, nothing changes', async (name, write) => {
+    const before = await storeState(w.relay.dataDir);
+    const answer = await call(write.method, write.path(w), write.body?.(w));
+    expect(answer.status, `${name}: ${answer.text.slice(0, 200)}`).toBe(write.guest);
+    expect(changes(before, await storeState(w.relay.dataDir)), name).toEqual([]);
+  });
+});
+
+/** Writes outside the shared list that only a guest could try: inviting, mailing. */
+const guestWrites: (Omit<Write, 'rule'> & { guest: number })[] = [
+  { name: 'POST /api/invitations (to the organisation)', method: 'POST', path: () => '/api/invitations', body: () => ({ email: 'friend@outside.example' }), guest: 403 },
+  {
+    name: 'POST /api/invitations (to their activity)',
+    method: 'POST',
+    path: () => '/api/invitations',
+    body: (x) => ({ email: 'friend@outside.example', activityId: x.ids.sealed, activityRole: 'contributor' }),
+    guest: 403,
+  },
+  { name: 'POST /api/mail/test', method: 'POST', path: () => '/api/mail/test', body: () => ({ to: 'friend@outside.example' }), guest: 403 },
+];
+
+/**
+ * Nor can the organisation make a guest one of its own by a side door: a group would
+ * open every activity of the group to them, a list would text them the daily figures,
+ * the controller capability and the administrator role the organisation's data.
+ */
+describe('the organisation cannot widen a guest', () => {
+  const refusals: [string, 'PUT' | 'POST' | 'PATCH', () => string, () => unknown][] = [
+    ['into a group', 'PUT', () => `/api/groups/${w.ids.group}/members`, () => ({ members: [w.people.contributor, guestId] })],
+    ['into a new group', 'POST', () => '/api/groups', () => ({ name: 'Consultants', members: [guestId] })],
+    ['onto a recipient list', 'POST', () => '/api/lists', () => ({ name: 'Consultants', members: [guestId] })],
+    ['as a figures controller', 'PUT', () => `/api/figures/controllers/${guestId}`, () => undefined],
+    ['as an administrator', 'PATCH', () => `/api/users/${guestId}`, () => ({ role: 'admin' })],
+  ];
+  it.each(refusals)('an administrator puts a guest %s: refused, nothing changes', async (what, method, path, body) => {
+    const before = await storeState(w.relay.dataDir);
+    const res = await fetch(w.relay.url + path(), {
+      method,
+      headers: { authorization: `Bearer ${w.callers.admin.token}`, ...(body() === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body() === undefined ? undefined : JSON.stringify(body()),
+    });
+    const text = await res.text();
+    expect(res.status, `${what}: ${text.slice(0, 200)}`).toBe(409);
+    expect((JSON.parse(text) as { error: { message: string } }).error.message, what).toMatch(/guest/i);
+    expect(changes(before, await storeState(w.relay.dataDir)), what).toEqual([]);
   });
 });

@@ -71,6 +71,8 @@ export const boardWrites: Write[] = [
     path: () => '/api/activities',
     body: () => ({ title: 'Rogue', question: 'Should this activity exist at all?' }),
     rule: signedIn,
+    // Guests see and do only the activity they were invited to: they open none.
+    guest: 403,
     validation: { caller: 'facilitator', wrongType: () => ({ title: 42, question: 'Should this activity exist at all?' }) },
   },
   {

@@ -154,6 +154,8 @@ export const reportingWrites: Write[] = [
     path: () => '/api/sms/preview',
     body: () => ({ text: 'Hello' }),
     rule: signedIn,
+    // The SMS screens are the organisation's: a guest has none.
+    guest: 403,
     validation: { caller: 'contributor', wrongType: () => ({ text: 42 }) },
   },
   {

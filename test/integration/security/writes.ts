@@ -1,4 +1,4 @@
-import type { Rule } from './rules.ts';
+import type { Expected, Rule } from './rules.ts';
 import { boardWrites } from './writes-boards.ts';
 import { reportingWrites } from './writes-reporting.ts';
 import type { CallerName, World } from './world.ts';
@@ -13,6 +13,11 @@ export interface Write {
   path: (w: World) => string;
   body?: (w: World) => Record<string, unknown>;
   rule: Rule;
+  /**
+   * What a guest (invited to the sealed board from outside) gets, where it differs from
+   * the rule's answer for them (their activity's contributor, or a member of no activity).
+   */
+  guest?: Expected;
   /**
    * A caller allowed to call it, and the valid body with one field of the wrong type (for
    * an endpoint that takes no body, any body but `{}` is bad input).
