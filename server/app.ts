@@ -10,6 +10,7 @@ import { Refusal } from './errors.ts';
 import { errorReply, internalRefusal } from './http/errors.ts';
 import { Router, send, type Method } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
+import { SignInThrottle } from './accounts/sign-in-throttle.ts';
 import { HashPool } from './auth/hash-pool.ts';
 import { loggablePath } from './log.ts';
 import { Database } from './store/db.ts';
@@ -55,7 +56,8 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
     accessChanged: async (activityId) => hub?.accessChanged(activityId),
     sessionsRevoked: (userId) => hub?.disconnectUser(userId),
   };
-  const base = { db, config, log, now, events, hashing };
+  const passwordGuesses = new SignInThrottle(() => performance.now());
+  const base = { db, config, log, now, events, hashing, passwordGuesses };
   const ctx: Context = { ...base, sms: new SmsService(base), mail: new MailService(base) };
   const disk = new DiskWatch(config.dataDir, config.sync.minFreeDiskBytes, log);
   await disk.start();

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { SignInThrottle } from './accounts/sign-in-throttle.ts';
 import type { HashPool } from './auth/hash-pool.ts';
 import type { Config } from './config.ts';
 import type { MailGateway } from './mail/gateway.ts';
@@ -33,4 +34,6 @@ export interface BaseContext {
   events: RelayEvents;
   /** Password hashing, on its own threads (auth/hash-pool.ts). */
   hashing: HashPool;
+  /** Password guesses per account and address: sign-in and a person confirming their own (accounts/sign-in.ts). */
+  passwordGuesses: SignInThrottle;
 }

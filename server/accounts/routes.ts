@@ -4,7 +4,6 @@ import { createGroup, getGroup, listGroups, setGroupMembers } from './groups.ts'
 import { authenticate, deviceOf, requireAdmin, revokeSessions, signOut } from './sessions.ts';
 import { isSetUp, setUp } from './setup.ts';
 import { signIn } from './sign-in.ts';
-import { SignInThrottle } from './sign-in-throttle.ts';
 import { changePassword, createUser, getUser, listUsers, meOf, updateUser } from './users.ts';
 import type { Context } from '../context.ts';
 import { readJson, readNoBody } from '../http/body.ts';
@@ -13,7 +12,6 @@ import type { Router } from '../http/router.ts';
 export function accountRoutes(router: Router, ctx: Context) {
   const caller = (req: { raw: { headers: { authorization?: string } } }) =>
     authenticate(ctx, req.raw.headers.authorization);
-  const throttle = new SignInThrottle(() => performance.now());
 
   router
     .on('GET', '/api/setup', async () => ({ body: { setUp: await isSetUp(ctx) } }))
@@ -22,7 +20,7 @@ export function accountRoutes(router: Router, ctx: Context) {
       return { status: 201, body: { token, expiresAt } };
     })
     .on('POST', '/api/session', async (req) => {
-      return { status: 201, body: await signIn(ctx, throttle, await readJson(req.raw, SignInRequest), req.raw) };
+      return { status: 201, body: await signIn(ctx, await readJson(req.raw, SignInRequest), req.raw) };
     })
     .on('DELETE', '/api/session', async (req) => {
       await signOut(ctx, req.raw.headers.authorization);
@@ -34,7 +32,7 @@ export function accountRoutes(router: Router, ctx: Context) {
     .on('POST', '/api/me/password', async (req) => {
       const me = await caller(req);
       const input = await readJson(req.raw, ChangePasswordRequest);
-      await changePassword(ctx, me, req.raw.headers.authorization, input.current, input.password);
+      await changePassword(ctx, me, req.raw, input.current, input.password);
       return {};
     })
     // `?include=disabled`: administrators also see who is disabled (the People screen).

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { normalizePhone } from '#core/people/phone';
 import { ErrorCode } from '#core/api/errors';
 import type { CreateUserRequest, Me, UpdateUserRequest, User } from '#core/api/users';
@@ -7,6 +8,7 @@ import type { Context } from '../context.ts';
 import { recordConsent } from '../sms/consent.ts';
 import { Refusal, notFound } from '../errors.ts';
 import { refuseGuestsAmong } from './guests.ts';
+import { judgePassword } from './password-guesses.ts';
 import { refuseGuests, revokeSessions, type Caller } from './sessions.ts';
 
 interface UserRow {
@@ -142,12 +144,17 @@ export async function checkCredentials(ctx: Context, email: string, password: st
   return row.id;
 }
 
-/** A person changes their own password; every other session of theirs ends. */
-export async function changePassword(ctx: Context, caller: Caller, authorization: string | undefined, current: string, next: string) {
-  const row = await ctx.db.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [caller.id]);
-  if (!row || !(await verifyPassword(ctx.hashing, current, row.password_hash))) {
-    throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
-  }
+/**
+ * A person changes their own password; every other session of theirs ends. The current
+ * password is judged under the sign-in throttle: a session is no licence to guess it.
+ */
+export async function changePassword(ctx: Context, caller: Caller, from: Pick<IncomingMessage, 'headers' | 'socket'>, current: string, next: string) {
+  const row = await ctx.db.get<{ email: string; password_hash: string }>('SELECT email, password_hash FROM users WHERE id = ?', [caller.id]);
+  if (!row) throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
+  await judgePassword(ctx, row.email, from.socket.remoteAddress, async () => {
+    if (!(await verifyPassword(ctx.hashing, current, row.password_hash))) throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
+  });
+  const authorization = from.headers.authorization;
   const hash = await hashPassword(ctx.hashing, next);
   const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
   await ctx.db.transaction(async (tx) => {

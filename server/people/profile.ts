@@ -12,6 +12,7 @@ import {
 import type { Me } from '#core/api/users';
 import { mailLanguage, renderMail } from '#core/mail/templates';
 import { emailChangeLink, isLinkToken } from '#core/people/links';
+import { judgePassword } from '../accounts/password-guesses.ts';
 import type { Caller } from '../accounts/sessions.ts';
 import { meOf, phoneFor } from '../accounts/users.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -49,9 +50,12 @@ export async function updateProfile(ctx: Context, caller: Caller, input: UpdateP
 }
 
 /** A link to the new address; nothing changes until it is opened. */
-export async function requestEmailChange(ctx: Context, rates: ProfileRates, caller: Caller, input: EmailChangeRequest) {
+export async function requestEmailChange(ctx: Context, rates: ProfileRates, caller: Caller, input: EmailChangeRequest, remoteAddress: string | undefined) {
   const me = await person(ctx, caller.id);
-  if (!(await verifyPassword(ctx.hashing, input.password, me.password_hash))) throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
+  // Judged like a sign-in (throttled before any hash): a session is no licence to guess the password.
+  await judgePassword(ctx, me.email, remoteAddress, async () => {
+    if (!(await verifyPassword(ctx.hashing, input.password, me.password_hash))) throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
+  });
   if (input.email === me.email) throw new Refusal(ErrorCode.conflict, 'This is already your address.');
   take(rates.emailChanges, caller.id, ctx.now().getTime(), 'e-mail changes today');
   const id = newId();

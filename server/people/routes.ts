@@ -56,7 +56,7 @@ export function peopleRoutes(router: Router, ctx: Context) {
     })
     .on('POST', '/api/me/email', async (req) => {
       const me = await caller(req);
-      return { status: 202, body: await requestEmailChange(ctx, profile, me, await readJson(req.raw, EmailChangeRequest)) };
+      return { status: 202, body: await requestEmailChange(ctx, profile, me, await readJson(req.raw, EmailChangeRequest), req.raw.socket.remoteAddress) };
     })
     .on('POST', '/api/email-changes/:token', async (req) => {
       await readNoBody(req.raw);

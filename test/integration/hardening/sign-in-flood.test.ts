@@ -14,12 +14,14 @@ import { removeDataDir, startRelayProcess, type RelayProcess } from '../../suppo
 describe('sign-in floods', () => {
   let relay: RelayProcess;
   let admin: Api;
+  let dana: Api;
   const bob = 'bob.martin@durand.example';
 
   beforeAll(async () => {
     relay = await startRelayProcess();
     admin = await setUpOrganisation(relay.url);
     await addPerson(admin, 'Bob Martin');
+    dana = (await addPerson(admin, 'Dana Roy')).api;
   });
 
   afterAll(async () => {
@@ -74,6 +76,27 @@ describe('sign-in floods', () => {
     }
     expect(answer.status).toBe(201);
     expect(typeof answer.body.token).toBe('string');
+  }, 120_000);
+
+  it('a member guessing their own current password (new password, new e-mail) is throttled like a sign-in: 300 concurrent guesses, few hashed', async () => {
+    const token = dana.token ?? '';
+    const flood = Array.from({ length: 300 }, (_, i) =>
+      i % 2 === 0
+        ? callFrom('127.0.0.11', relay.url, 'POST', '/api/me/password', { current: `guess ${i}`, password: 'a brand new passphrase' }, token)
+        : callFrom('127.0.0.11', relay.url, 'POST', '/api/me/email', { email: 'dana@elsewhere.example', password: `guess ${i}` }, token),
+    );
+    const answers = await Promise.all(flood);
+    const count = (status: number) => answers.filter((a) => a.status === status).length;
+    // 401: a hash ran and said wrong; 429: throttled before any hash; 503: the hashing queue was full.
+    expect(count(401) + count(429) + count(503)).toBe(300);
+    expect(count(401)).toBeLessThanOrEqual(16);
+    expect(count(429)).toBeGreaterThanOrEqual(250);
+    const throttled = answers.find((a) => a.status === 429)!;
+    expect(throttled.body.error?.code).toBe('rate_limited');
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    // Nothing changed: Dana still signs in with her password, from another address, under her address.
+    const again = await callFrom('127.0.0.12', relay.url, 'POST', '/api/session', { email: 'dana.roy@durand.example', password });
+    expect(again.status).toBe(201);
   }, 120_000);
 
   it('setup, once done, refuses at once without hashing: 200 concurrent attempts are all 409', async () => {
