@@ -29,13 +29,24 @@ export const RateDecisionRequest = z.strictObject({
 });
 export type RateDecisionRequest = z.infer<typeof RateDecisionRequest>;
 
+/** One revealed round of a poll on the record: how many took part of how many could, and its result. */
+export interface RoundOnRecord {
+  round: number;
+  participants: number;
+  eligible: number;
+  result: unknown;
+}
+
 /** One method's result as attached to the record (the shape of `PollResult` in core/methods/tally). */
 export interface AttachedResult {
   pollId: string;
   kind: string;
   question: string;
   rounds: number;
+  /** The last revealed round's result. */
   result: unknown;
+  /** Every revealed round, first to last (absent from records published before it was kept). */
+  roundResults?: RoundOnRecord[];
 }
 
 export interface DecisionRecipient {
@@ -49,6 +60,8 @@ export interface DecisionRecipient {
 
 export interface DecisionRecord {
   id: string;
+  /** The organisation's name, printed on the record and its exports. */
+  organization: string;
   activityId: string;
   activityTitle: string;
   question: string;

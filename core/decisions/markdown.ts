@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../api/decisions.ts';
+import type { AttachedResult, DecisionRecord } from '../api/decisions.ts';
 import type { PollResult } from '../methods/tally.ts';
 import { resultLines } from './result-lines.ts';
 
@@ -50,13 +50,24 @@ class Lines {
   }
 }
 
+/**
+ * Every revealed round of an attached poll; records published before rounds were kept
+ * hold only the last one (with no participation counts).
+ */
+export function roundsOf(attached: AttachedResult): { round: number; participants: number; eligible: number | null; result: unknown }[] {
+  if (attached.roundResults) return attached.roundResults;
+  return attached.result ? [{ round: attached.rounds, participants: 0, eligible: null, result: attached.result }] : [];
+}
+
 /** The decision record as a Markdown document (the export). */
 export function decisionMarkdown(record: DecisionRecord): string {
   const out = new Lines();
   const section = (title: string, body: string | null) => {
     if (body) out.push(`## ${title}`, '', body, '');
   };
-  out.push(`# Decision: ${record.activityTitle}`, '', `**Question:** ${record.question}`, '');
+  out.push(`# Decision: ${record.activityTitle}`, '');
+  if (record.organization) out.push(`**Organisation:** ${record.organization}`, '');
+  out.push(`**Question:** ${record.question}`, '');
   out.push(`Published ${record.publishedAt.slice(0, 10)} by ${record.publishedBy.name}.`, '');
   section('Outcome', record.outcome);
   section('Chosen option', record.chosenOption);
@@ -67,11 +78,18 @@ export function decisionMarkdown(record: DecisionRecord): string {
     let left: number = exportLimits.resultCharacters;
     for (const attached of record.results) {
       out.push(`### ${attached.question}`, '', `*${attached.kind}, ${attached.rounds} round(s)*`, '');
-      const { lines, more } = attached.result
-        ? resultLines(attached.result as PollResult, exportLimits.resultLines)
-        : { lines: ['No revealed result.'], more: 0 };
-      left -= out.list(lines, exportLimits.resultLines, (line) => line, left, more);
-      out.push('');
+      const rounds = roundsOf(attached);
+      if (rounds.length === 0) out.push('- No revealed result.', '');
+      for (const round of rounds) {
+        const taken = round.eligible === null ? null : `${round.participants} of ${round.eligible} took part`;
+        if (rounds.length > 1) out.push(`Round ${round.round}${taken ? ` - ${taken}` : ''}:`, '');
+        else if (taken) out.push(`${taken}.`, '');
+        const { lines, more } = round.result
+          ? resultLines(round.result as PollResult, exportLimits.resultLines)
+          : { lines: ['No revealed result.'], more: 0 };
+        left -= out.list(lines, exportLimits.resultLines, (line) => line, left, more);
+        out.push('');
+      }
     }
   }
   section('Review', record.reviewDate ? `To be reviewed on ${record.reviewDate.slice(0, 10)}.` : null);

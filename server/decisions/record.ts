@@ -6,6 +6,7 @@ import { conflict, forbidden, notFound } from '../errors.ts';
 
 interface DecisionRow {
   id: string;
+  organization: string;
   activity_id: string;
   title: string;
   question: string;
@@ -24,8 +25,8 @@ interface DecisionRow {
 async function decisionRow(ctx: Context, caller: Caller, activityId: string): Promise<DecisionRow> {
   await activityFor(ctx, caller, activityId);
   const row = await ctx.db.get<DecisionRow>(
-    `SELECT d.*, a.title, a.question, u.name AS publisher FROM decisions d
-       JOIN activities a ON a.id = d.activity_id JOIN users u ON u.id = d.published_by
+    `SELECT d.*, a.title, a.question, u.name AS publisher, o.name AS organization FROM decisions d
+       JOIN activities a ON a.id = d.activity_id JOIN users u ON u.id = d.published_by JOIN organizations o ON o.id = a.org_id
       WHERE d.activity_id = ?`,
     [activityId],
   );
@@ -55,6 +56,7 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
   );
   return {
     id: row.id,
+    organization: row.organization,
     activityId: row.activity_id,
     activityTitle: row.title,
     question: row.question,

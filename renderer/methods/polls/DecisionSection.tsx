@@ -5,6 +5,7 @@ import { exportDecision } from '../../api/polls.ts';
 import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { RecordedResults } from './RecordedResults.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
 
 /** The decision: the facilitator's form until it is published, then the record. */
@@ -82,7 +83,8 @@ function DecisionRecordView({ activityId, record, onChange }: { activityId: stri
       <h3>{t('polls.rationale')}</h3>
       <p>{record.rationale}</p>
       {record.dissent && (<><h3>{t('polls.dissent')}</h3><p>{record.dissent}</p></>)}
-      <p className="muted">{record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('polls.reviewDate')}: ${formatDateTime(record.reviewDate)}` : ''}</p>
+      <RecordedResults record={record} />
+      <p className="muted">{record.organization} · {record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('polls.reviewDate')}: ${formatDateTime(record.reviewDate)}` : ''}</p>
       <h3>{t('polls.acks', { n: acknowledged, total: record.recipients.length })}</h3>
       <ul className="acks">
         {record.recipients.map((r) => <li key={r.userId}>{r.name}: {r.acknowledgedAt ? `${t('polls.acknowledged')} (${r.acknowledgedVia})` : t('polls.notYet')}</li>)}

@@ -5,6 +5,7 @@ import { tallyInstantRunoff } from '#core/methods/instant-runoff';
 
 const record: DecisionRecord = {
   id: 'd1d1d1d1',
+  organization: 'Maison Durand',
   activityId: 'a1a1a1a1',
   activityTitle: 'Next store',
   question: 'Where do we open the next store?',
@@ -35,6 +36,7 @@ describe('the decision record in Markdown', () => {
   it('has the outcome, rationale, dissent, method results, review date and acknowledgements', () => {
     const md = decisionMarkdown(record);
     expect(md).toContain('# Decision: Next store');
+    expect(md).toContain('**Organisation:** Maison Durand');
     expect(md).toContain('## Dissent (minority view)\n\nLille reaches more people.');
     expect(md).toContain('- Round 1: Lyon 2, Lille 1; 0 exhausted');
     expect(md).toContain('- Result: Lyon (instant-runoff, 3 ballot(s)).');

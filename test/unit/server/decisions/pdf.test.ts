@@ -5,6 +5,7 @@ import { decisionPdf } from '../../../../server/decisions/pdf.ts';
 
 const record = (rationale: string): DecisionRecord => ({
   id: 'd1',
+  organization: 'Maison Durand',
   activityId: 'a1',
   activityTitle: 'Next store',
   question: 'Where do we open the next store?',
