@@ -1,3 +1,6 @@
+import { ApiError } from '../api/client.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { refusalText } from '../i18n/refusal-text.ts';
 import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 interface FieldProps {
@@ -61,4 +64,16 @@ export function FormError({ message }: { message: string | null }) {
       {message}
     </p>
   ) : null;
+}
+
+/** Why something could not be loaded or done, in the person's language, announced. */
+export function RefusalNotice({ error }: { error: unknown }) {
+  const { t, locale } = useI18n();
+  const text =
+    error instanceof ApiError ? refusalText(error, t, locale) : t('error.generic', { message: error instanceof Error ? error.message : String(error) });
+  return (
+    <p className="form-error" role="alert">
+      {text}
+    </p>
+  );
 }

@@ -2,24 +2,26 @@ import { useCallback, useRef, useState, type FormEvent } from 'react';
 import type { ErrorCode, ValidationIssue } from '#core/api/errors';
 import { FieldIssue } from '../actions/field-issue.ts';
 import { ApiError } from '../api/client.ts';
-import { useI18n, type Translate } from '../i18n/index.tsx';
+import { useI18n, type Locale, type Translate } from '../i18n/index.tsx';
+import { issueText, refusalText } from '../i18n/refusal-text.ts';
 
 /** Words the form shows instead of the relay's for some refusals, by error code. */
 export type Refusals = Partial<Record<ErrorCode | 'network', string>>;
 
 /**
- * What a form shows for a refusal: the issues per field, and the form's message — none
- * when every issue sits under a field the form shows (`shown`), the relay's words otherwise,
- * or the form's own words for that error code.
+ * What a form shows for a refusal, in the person's language (i18n/refusal-text.ts): the
+ * issues per field, and the form's message — none when every issue sits under a field the
+ * form shows (`shown`), the refusal's words otherwise, or the form's own words for that code.
  */
-export function describeRefusal(err: unknown, shown: ReadonlySet<string>, t: Translate, refusals?: Refusals) {
+export function describeRefusal(err: unknown, shown: ReadonlySet<string>, t: Translate, locale: Locale, refusals?: Refusals) {
   if (err instanceof FieldIssue) {
     const message = t(err.key);
     return { issues: [{ path: err.field, message }], message: shown.has(err.field) ? null : message };
   }
   if (err instanceof ApiError) {
-    const placed = err.issues.length > 0 && err.issues.every((i) => shown.has(i.path));
-    return { issues: err.issues, message: refusals?.[err.code] ?? (err.code === 'network' ? t('error.network') : placed ? null : err.message) };
+    const issues = err.issues.map((i) => ({ path: i.path, message: issueText(i, t, locale) }));
+    const placed = issues.length > 0 && issues.every((i) => shown.has(i.path));
+    return { issues, message: refusals?.[err.code] ?? (placed ? null : refusalText(err, t, locale)) };
   }
   return { issues: [], message: t('error.generic', { message: err instanceof Error ? err.message : String(err) }) };
 }
@@ -35,7 +37,7 @@ export function describeRefusal(err: unknown, shown: ReadonlySet<string>, t: Tra
  *     <button disabled={submit.busy}>
  */
 export function useSubmit() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
@@ -50,11 +52,11 @@ export function useSubmit() {
 
   const show = useCallback(
     (err: unknown, refusals?: Refusals) => {
-      const shownNow = describeRefusal(err, shown.current, t, refusals);
+      const shownNow = describeRefusal(err, shown.current, t, locale, refusals);
       setIssues(shownNow.issues);
       setMessage(shownNow.message);
     },
-    [t],
+    [t, locale],
   );
 
   /** Runs `work`; resolves true when it went through, false when it was refused (and shown). */

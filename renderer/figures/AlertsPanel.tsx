@@ -1,4 +1,6 @@
 import { readAlert } from '../actions/figures.ts';
+import { FormError } from '../components/Field.tsx';
+import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useFigureAlerts } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
@@ -8,6 +10,7 @@ export function AlertsPanel() {
   const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const alerts = useFigureAlerts();
+  const submission = useSubmit();
   const unread = (alerts.data ?? []).filter((a) => !a.readAt);
   return (
     <section className="card alerts-panel" aria-label={t('figures.alerts')}>
@@ -21,12 +24,13 @@ export function AlertsPanel() {
               {formatDateTime(a.createdAt)}
               {a.sms ? ` · ${t('figures.alerts.sms', { sms: a.sms })}` : ''}
             </p>
-            <button type="button" className="button ghost" onClick={() => void readAlert(api, a.id).then(alerts.reload)}>
+            <button type="button" className="button ghost" onClick={() => void submission.run(async () => (await readAlert(api, a.id), alerts.reload()))}>
               {t('figures.alerts.read')}
             </button>
           </li>
         ))}
       </ul>
+      <FormError message={submission.message} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { SchedulesPanel } from './SchedulesPanel.tsx';
 import { SendPanel } from './SendPanel.tsx';
 import { ValueForm } from './ValueForm.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { RefusalNotice } from '../components/Field.tsx';
 
 /** Yesterday, in the time zone of this computer. */
 export function yesterday(): string {
@@ -29,7 +30,7 @@ export function FigureScreen({ id }: { id: string }) {
     figure.reload();
     setValuesRevision((n) => n + 1);
   };
-  if (figure.status === 'failed') return <main id="main" className="page"><p role="alert">{figure.error.message}</p></main>;
+  if (figure.status === 'failed') return <main id="main" className="page"><RefusalNotice error={figure.error} /></main>;
   if (figure.status === 'loading') return <main id="main" className="page" />;
   const f = figure.data;
   const latest = values.data?.at(-1);

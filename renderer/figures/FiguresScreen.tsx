@@ -5,6 +5,7 @@ import { AlertsPanel } from './AlertsPanel.tsx';
 import { DefineFigureForm } from './DefineFigureForm.tsx';
 import { ListsPanel } from './ListsPanel.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { RefusalNotice } from '../components/Field.tsx';
 
 /** Daily figures: the controller's alerts, the figures, their definition, the lists. */
 export function FiguresScreen() {
@@ -26,7 +27,7 @@ export function FiguresScreen() {
       </div>
       <p className="muted">{t('figures.intro')}</p>
       <AlertsPanel />
-      {figures.status === 'failed' && <p role="alert">{figures.error.message}</p>}
+      {figures.status === 'failed' && <RefusalNotice error={figures.error} />}
       {figures.status === 'ready' && figures.data.length === 0 && <p className="empty-state">{t('figures.empty')}</p>}
       <ul className="figure-list" aria-label={t('figures.title')}>
         {(figures.data ?? []).map((f) => (

@@ -28,7 +28,7 @@ export function SchedulesPanel({ figure }: { figure: Figure }) {
         {mine.map((s) => (
           <li key={s.id}>
             <label className="checkbox">
-              <input type="checkbox" checked={s.enabled} onChange={() => void switchSchedule(api, s.id, !s.enabled).then(schedules.reload)} />
+              <input type="checkbox" checked={s.enabled} onChange={() => void submission.run(async () => (await switchSchedule(api, s.id, !s.enabled), schedules.reload()))} />
               {t('figures.schedule.enabled')}
             </label>{' '}
             <strong>{listName.get(s.listId) ?? s.listId}</strong> · <code>{s.cron}</code> · {s.timeZone}

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Figure, SendPreview, SendResponse } from '#core/api/figures';
 import { templateErrors } from '#core/figures/template';
-import { ApiError } from '../api/client.ts';
 import { previewSend } from '../api/figures.ts';
 import { keepTemplate, sendFigureNow } from '../actions/figures.ts';
-import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
+import { FormError, RefusalNotice, TextAreaField, TextField } from '../components/Field.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useFigureFormat, useRecipientLists } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
@@ -35,7 +34,7 @@ export function SendPanel({
   const [date, setDate] = useState(defaultDate);
   const [template, setTemplate] = useState(figure.template);
   const [preview, setPreview] = useState<SendPreview | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
   const submission = useSubmit();
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<SendResponse | null>(null);
@@ -48,7 +47,7 @@ export function SendPanel({
     const timer = setTimeout(() => {
       previewSend(api, figure.id, date, chosen, problems.length === 0 ? template : undefined).then(
         (p) => live && (setPreview(p), setPreviewError(null)),
-        (err: unknown) => live && (setPreview(null), setPreviewError(err instanceof ApiError ? err.message : String(err))),
+        (err: unknown) => live && (setPreview(null), setPreviewError(err)),
       );
     }, 250);
     return () => {
@@ -84,11 +83,12 @@ export function SendPanel({
       </div>
       <TextAreaField label={t('figures.template')} hint={t('figures.templateHint')} value={template} rows={2} onChange={(e) => setTemplate(e.target.value)} error={problems[0]} />
       {template !== figure.template && problems.length === 0 && (
-        <button type="button" className="button ghost" onClick={() => void keepTemplate(api, figure.id, template).then(onTemplateKept)}>
+        <button type="button" className="button ghost" onClick={() => void submission.run(async () => (await keepTemplate(api, figure.id, template), onTemplateKept()))}>
           {t('figures.saveTemplate')}
         </button>
       )}
-      <FormError message={submission.message ?? previewError} />
+      <FormError message={submission.message} />
+      {!submission.message && previewError !== null && <RefusalNotice error={previewError} />}
       {preview && (
         <>
           <table className="sms-preview" aria-label={t('figures.preview')}>

@@ -4,6 +4,7 @@ import { useAsync } from '../state/use-async.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
+import { RefusalNotice } from '../components/Field.tsx';
 
 /** The idea boxes I can take part in, and what became of my ideas. */
 export function IdeaBoxesScreen() {
@@ -21,7 +22,7 @@ export function IdeaBoxesScreen() {
       <div className="ideas-layout">
         <section aria-label={t('ideas.boxes.title')}>
           {boxes.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
-          {boxes.status === 'failed' && <p role="alert">{boxes.error.message}</p>}
+          {boxes.status === 'failed' && <RefusalNotice error={boxes.error} />}
           {boxes.status === 'ready' && boxes.data.length === 0 && <p className="empty-state">{t('ideas.boxes.empty')}</p>}
           <ul className="activity-list">
             {(boxes.data ?? []).map((box) => (

@@ -1,12 +1,13 @@
 import { useI18n } from '../i18n/index.tsx';
 import type { IdeaListView } from '../state/use-ideas.ts';
 import { IdeaCard } from './IdeaCard.tsx';
+import { RefusalNotice } from '../components/Field.tsx';
 
 /** A page of ideas, and the way to the next. */
 export function IdeaList({ boxId, list, canVote }: { boxId: string; list: IdeaListView; canVote: boolean }) {
   const { t } = useI18n();
   if (list.status === 'loading') return <p className="muted">{t('app.loading')}</p>;
-  if (list.status === 'failed') return <p role="alert">{list.error?.message}</p>;
+  if (list.status === 'failed') return <RefusalNotice error={list.error} />;
   return (
     <>
       {list.ideas.length === 0 && <p className="empty-state">{t('ideas.empty')}</p>}

@@ -1,5 +1,7 @@
 import type { IdeaNotice } from '#core/api/ideas';
 import { markNoticeRead } from '../actions/ideas.ts';
+import { FormError } from '../components/Field.tsx';
+import { useSubmit } from '../components/use-submit.ts';
 import { useI18n, type Translate } from '../i18n/index.tsx';
 import { useIdeaNotices } from '../state/use-idea-notices.ts';
 import { hrefOf } from '../state/use-route.ts';
@@ -17,10 +19,12 @@ export function NoticesPanel({ boxId }: { boxId?: string }) {
   const { api } = useSignedIn();
   const notices = useIdeaNotices(api);
   const shown = (notices.data?.notices ?? []).filter((n) => !boxId || n.activityId === boxId);
-  const read = async (n: IdeaNotice) => {
-    await markNoticeRead(api, n.id);
-    notices.reload();
-  };
+  const submission = useSubmit();
+  const read = (n: IdeaNotice) =>
+    submission.run(async () => {
+      await markNoticeRead(api, n.id);
+      notices.reload();
+    });
   return (
     <section className="card side-card" aria-labelledby="notices-title" data-testid="idea-notices">
       <h2 id="notices-title">{t('ideas.notices')}</h2>
@@ -39,6 +43,7 @@ export function NoticesPanel({ boxId }: { boxId?: string }) {
           </li>
         ))}
       </ul>
+      <FormError message={submission.message} />
     </section>
   );
 }

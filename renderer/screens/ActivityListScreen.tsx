@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { RefusalNotice } from '../components/Field.tsx';
 
 /** My activities: filter by status, search title and question, only those I facilitate. */
 export function ActivityListScreen() {
@@ -50,7 +51,7 @@ export function ActivityListScreen() {
         </label>
       </div>
       {list.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
-      {list.status === 'failed' && <p role="alert">{list.error.message}</p>}
+      {list.status === 'failed' && <RefusalNotice error={list.error} />}
       {list.status === 'ready' && shown.length === 0 && (
         <p className="empty-state">{filtered ? t('list.noMatch') : t('list.empty')}</p>
       )}

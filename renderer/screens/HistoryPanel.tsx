@@ -8,6 +8,8 @@ import { useI18n, type Translate } from '../i18n/index.tsx';
 import { boardMethodViews } from '../methods/registry.ts';
 import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { FormError, RefusalNotice } from '../components/Field.tsx';
+import { useSubmit } from '../components/use-submit.ts';
 
 /**
  * Names a changed part of the document in words. The relay logs the root and, under
@@ -34,17 +36,19 @@ export function HistoryPanel({ activityId, doc }: { activityId: string; doc: Y.D
   const entries = [...(first.data?.entries ?? []), ...(older?.entries ?? [])];
   const next = older ? older.next : (first.data?.next ?? null);
 
-  async function more() {
-    if (next === null) return;
-    const page = await history(api, activityId, next);
-    setOlder({ entries: [...(older?.entries ?? []), ...page.entries], next: page.next });
-  }
+  const loading = useSubmit();
+  const more = () =>
+    loading.run(async () => {
+      if (next === null) return;
+      const page = await history(api, activityId, next);
+      setOlder({ entries: [...(older?.entries ?? []), ...page.entries], next: page.next });
+    });
 
   return (
     <section className="card history" aria-labelledby="history-title">
       <h2 id="history-title">{t('history.title')}</h2>
       {first.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
-      {first.status === 'failed' && <p role="alert">{first.error.message}</p>}
+      {first.status === 'failed' && <RefusalNotice error={first.error} />}
       {first.status === 'ready' && entries.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <ol className="timeline" data-testid="history">
         {entries.map((e) => {
@@ -76,6 +80,7 @@ export function HistoryPanel({ activityId, doc }: { activityId: string; doc: Y.D
           {t('history.more')}
         </button>
       )}
+      <FormError message={loading.message} />
     </section>
   );
 }

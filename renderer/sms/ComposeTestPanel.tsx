@@ -38,11 +38,12 @@ export function ComposeTestPanel({ onSent }: { onSent(): void }) {
     };
   }, [api, text]);
 
-  const makeSafe = async () => {
-    const p = await previewSms(api, text, true);
-    setText(p.text);
-    setReplaced(p.replaced.map((r) => `${r.from} → ${r.to}`).join(', ') || null);
-  };
+  const makeSafe = () =>
+    submission.run(async () => {
+      const p = await previewSms(api, text, true);
+      setText(p.text);
+      setReplaced(p.replaced.map((r) => `${r.from} → ${r.to}`).join(', ') || null);
+    });
 
   const send = submission.onSubmit(async () => {
     setQueued(null);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConsentEntry } from '#core/api/sms';
 import { recordOptIn, recordOptOut } from '../actions/sms.ts';
-import { FormError } from '../components/Field.tsx';
+import { FormError, RefusalNotice } from '../components/Field.tsx';
 import { useSmsFormat } from './use-sms-format.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useConsents } from '../state/use-sms.ts';
@@ -15,7 +15,7 @@ export function ConsentTable() {
   return (
     <section className="panel" aria-labelledby="consent-title">
       <h2 id="consent-title">{t('sms.tab.people')}</h2>
-      {consents.status === 'failed' && <p role="alert">{consents.error.message}</p>}
+      {consents.status === 'failed' && <RefusalNotice error={consents.error} />}
       {consents.data && (
         <table className="consent-table">
           <thead>

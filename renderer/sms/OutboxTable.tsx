@@ -3,6 +3,7 @@ import { SmsStatus, type SmsMessage } from '#core/api/sms';
 import { useSmsFormat } from './use-sms-format.ts';
 import { useOutbox, useSmsCounts } from '../state/use-sms.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { RefusalNotice } from '../components/Field.tsx';
 
 const statuses = SmsStatus.options;
 
@@ -30,7 +31,7 @@ export function OutboxTable() {
           </select>
         </label>
       </div>
-      {page.status === 'failed' && <p role="alert">{page.error.message}</p>}
+      {page.status === 'failed' && <RefusalNotice error={page.error} />}
       {page.data?.messages.length === 0 && <p className="empty-state">{t('sms.empty')}</p>}
       {page.data && page.data.messages.length > 0 && (
         <table className="outbox-table">

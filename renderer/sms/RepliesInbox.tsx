@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSmsFormat } from './use-sms-format.ts';
 import { useReplies } from '../state/use-sms.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { RefusalNotice } from '../components/Field.tsx';
 
 /** Replies that answer no message (for an admin to read), or every incoming SMS. */
 export function RepliesInbox() {
@@ -15,7 +16,7 @@ export function RepliesInbox() {
       <label className="small">
         <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('sms.replies.all')}
       </label>
-      {replies.status === 'failed' && <p role="alert">{replies.error.message}</p>}
+      {replies.status === 'failed' && <RefusalNotice error={replies.error} />}
       {replies.data?.length === 0 && <p className="empty-state">{t('sms.replies.none')}</p>}
       {replies.data && replies.data.length > 0 && (
         <table className="replies-table">

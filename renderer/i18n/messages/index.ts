@@ -1,5 +1,7 @@
 import { appEn } from './app.en.ts';
 import { appFr } from './app.fr.ts';
+import { errorsEn } from './errors.en.ts';
+import { errorsFr } from './errors.fr.ts';
 import { figuresEn } from './figures.en.ts';
 import { figuresFr } from './figures.fr.ts';
 import { ideasEn } from './ideas.en.ts';
@@ -24,6 +26,7 @@ import { smsFr } from './sms.fr.ts';
  */
 export const areas = [
   { area: 'app', en: appEn, fr: appFr },
+  { area: 'errors', en: errorsEn, fr: errorsFr },
   { area: 'ideas', en: ideasEn, fr: ideasFr },
   { area: 'pros-cons', en: prosConsEn, fr: prosConsFr },
   { area: 'polls', en: pollsEn, fr: pollsFr },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import '../../styles/decide.css';
 import type { Activity } from '#core/api/activities';
-import { FormError } from '../../components/Field.tsx';
+import { RefusalNotice } from '../../components/Field.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { usePolls } from '../../state/use-polls.ts';
 import { DecisionSection } from './DecisionSection.tsx';
@@ -47,7 +47,7 @@ export function DecidePanel({ activity, onActivityChanged }: { activity: Activit
         {polls?.map((poll) => (
           <PollCard key={poll.id} poll={poll} canVote={canVote} canFacilitate={canFacilitate} onChange={(view) => (view ? replace(view) : void reload())} />
         ))}
-        <FormError message={error ? error.message : null} />
+        {error && <RefusalNotice error={error} />}
       </section>
       <DecisionSection
         activityId={activity.id}

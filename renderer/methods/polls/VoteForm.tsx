@@ -35,9 +35,9 @@ export function VoteForm({ poll, onSent }: { poll: PollView; onSent(view: PollVi
     case 'matrix':
       return <MatrixVote poll={poll} initial={mine && 'scores' in mine ? mine.scores : {}} onSubmit={send} footer={footer} />;
     case 'consent':
-      return <ConsentVote initial={mine && 'position' in mine ? mine : null} onSubmit={send} footer={footer} t={t} />;
+      return <ConsentVote initial={mine && 'position' in mine ? mine : null} onSubmit={send} footer={footer} field={submission.field} t={t} />;
     case 'estimate':
-      return <EstimateVote unit={def.unit} initial={mine && 'value' in mine ? mine : null} onSubmit={send} footer={footer} t={t} />;
+      return <EstimateVote unit={def.unit} initial={mine && 'value' in mine ? mine : null} onSubmit={send} footer={footer} field={submission.field} t={t} />;
     case 'entries':
       return null;
   }
@@ -48,6 +48,8 @@ interface Common {
   onSubmit: Submit;
   footer: ReactNode;
 }
+/** The relay's refusal about one field of the ballot, shown under it (useSubmit's `field`). */
+type FieldError = (name: string) => string | undefined;
 
 function SingleVote({ options, initial, onSubmit, footer }: Common & { options: string[]; initial: string }) {
   const [choice, setChoice] = useState(initial);
@@ -134,7 +136,7 @@ function MatrixVote({ poll, initial, onSubmit, footer }: Common & { poll: PollVi
   );
 }
 
-function ConsentVote({ initial, onSubmit, footer, t }: Common & { initial: VoteFor<'consent'> | null; t: Translate }) {
+function ConsentVote({ initial, onSubmit, footer, field, t }: Common & { initial: VoteFor<'consent'> | null; field: FieldError; t: Translate }) {
   const [position, setPosition] = useState<VoteFor<'consent'>['position']>(initial?.position ?? 'agree');
   const [reason, setReason] = useState(initial?.reason ?? '');
   return (
@@ -146,19 +148,19 @@ function ConsentVote({ initial, onSubmit, footer, t }: Common & { initial: VoteF
           </label>
         ))}
       </fieldset>
-      <TextAreaField label={t('polls.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+      <TextAreaField label={t('polls.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} error={field('reason')} />
       {footer}
     </form>
   );
 }
 
-function EstimateVote({ unit, initial, onSubmit, footer, t }: Common & { unit: string | undefined; initial: VoteFor<'estimate'> | null; t: Translate }) {
+function EstimateVote({ unit, initial, onSubmit, footer, field, t }: Common & { unit: string | undefined; initial: VoteFor<'estimate'> | null; field: FieldError; t: Translate }) {
   const [value, setValue] = useState(initial ? String(initial.value) : '');
   const [reason, setReason] = useState(initial?.reason ?? '');
   return (
     <form className="vote-form" onSubmit={(e) => onSubmit(e, { value: value.trim() === '' ? Number.NaN : Number(value.replace(',', '.')), reason })}>
-      <TextField label={unit ? `${t('polls.value')} (${unit})` : t('polls.value')} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
-      <TextAreaField label={t('polls.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+      <TextField label={unit ? `${t('polls.value')} (${unit})` : t('polls.value')} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} error={field('value')} />
+      <TextAreaField label={t('polls.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} error={field('reason')} />
       {footer}
     </form>
   );

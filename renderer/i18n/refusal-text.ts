@@ -1,0 +1,108 @@
+import type { ErrorCode, ValidationIssue } from '#core/api/errors';
+import type { Locale, MessageKey, Translate } from './index.tsx';
+
+/**
+ * The relay's refusals in the person's language. The relay answers in English with a code
+ * (core/api/errors.ts) and, for validation, one issue per field carrying the words core's
+ * schemas chose; here those words become dictionary keys (errors.*.ts). What has no key
+ * keeps the relay's words in English and reads as the code's sentence in other languages.
+ */
+
+/** Core's validation words (core/api/*.ts), by their key. A unit test checks each still exists in core. */
+export const knownIssues: Readonly<Record<string, MessageKey>> = {
+  'give the reason for your estimate': 'error.issue.estimateReason',
+  'a title is required': 'error.issue.titleRequired',
+  'a title needs at least 3 characters': 'error.issue.titleShort',
+  'a title has at most 120 characters': 'error.issue.titleLong',
+  'a precise question is required': 'error.issue.questionRequired',
+  'a precise question needs at least 10 characters': 'error.issue.questionShort',
+  'a name is required': 'error.issue.nameRequired',
+  'an organisation name is required': 'error.issue.orgRequired',
+  'a group name is required': 'error.issue.groupRequired',
+  'a password is required': 'error.issue.passwordRequired',
+  'a password needs at least 10 characters': 'error.issue.passwordShort',
+  'a password has at most 200 characters': 'error.issue.passwordLong',
+  'a deadline is required, as an ISO date-time': 'error.issue.deadline',
+  'not an ISO date-time': 'error.issue.dateTime',
+  'a date as YYYY-MM-DD': 'error.issue.date',
+  'a date such as 2027-03-01': 'error.issue.date',
+  'a finite number': 'error.issue.finite',
+  'a label is required': 'error.issue.labelRequired',
+  'a label cannot be empty': 'error.issue.labelRequired',
+  'a text is required': 'error.issue.textRequired',
+  'a comment needs some text': 'error.issue.commentEmpty',
+  'an entry needs some text': 'error.issue.entryEmpty',
+  'give at least two options': 'error.issue.twoOptions',
+  'options: a list of option labels is required': 'error.issue.twoOptions',
+  'at most 30 options': 'error.issue.thirtyOptions',
+  'each option must have a different label': 'error.issue.distinctOptions',
+  'give at least one criterion': 'error.issue.oneCriterion',
+  'min must be below max': 'error.issue.minBelowMax',
+  'the scale minimum must be below its maximum': 'error.issue.minBelowMax',
+  'choose a category': 'error.issue.category',
+  'an idea box needs at least one category': 'error.issue.categories',
+  'an idea box needs its categories': 'error.issue.categories',
+  'categories: a list of category names is required': 'error.issue.categories',
+  'a category cannot be empty': 'error.issue.categories',
+  'at most 20 categories': 'error.issue.twentyCategories',
+  'say why': 'error.issue.sayWhy',
+  'say why the idea is hidden: its author will read the reason': 'error.issue.sayWhyHidden',
+  'say what was decided': 'error.issue.sayWhatDecided',
+  'say what you would do': 'error.issue.sayWhatYouWouldDo',
+  'write the proposal out (at least 10 characters)': 'error.issue.proposal',
+  'an SMS opt-in needs a phone number': 'error.issue.smsNeedsPhone',
+  'the six digits received by SMS': 'error.issue.smsCode',
+  'a two-letter region such as FR': 'error.issue.region',
+  'not a valid e-mail address': 'error.issue.email',
+  'Invalid email address': 'error.issue.email',
+  'nothing to change': 'error.issue.nothingToChange',
+};
+
+/** Zod's own words (when a schema gives none), read by pattern. */
+const zodPatterns: readonly [RegExp, MessageKey][] = [
+  [/^Too small: expected string to have >=(\d+) characters?$/, 'error.issue.tooShort'],
+  [/^Too big: expected string to have <=(\d+) characters?$/, 'error.issue.tooLong'],
+  [/^Too small: expected array to have >=(\d+) items?$/, 'error.issue.tooFew'],
+  [/^Too big: expected array to have <=(\d+) items?$/, 'error.issue.tooMany'],
+  [/^Too small: expected number to be >=?(-?[\d.]+)$/, 'error.issue.numberTooSmall'],
+  [/^Too big: expected number to be <=?(-?[\d.]+)$/, 'error.issue.numberTooBig'],
+  [/^Invalid input: expected int\b/, 'error.issue.wholeNumber'],
+  [/^Invalid input: expected number, received (?:NaN|string|undefined|null)$/, 'error.issue.notANumber'],
+  [/^Invalid input: expected \w+, received undefined$/, 'error.issue.required'],
+  [/^unknown field\(s\)/, 'error.issue.unknownFields'],
+  [/^not a cron pattern/, 'error.issue.cron'],
+  [/^Invalid (input|option)/, 'error.issue.invalid'],
+];
+
+/** Strips a leading "path: " the relay puts before a form-level message. */
+const bare = (message: string) => message.replace(/^[\w.]+: (?=[a-z])/, '');
+
+/** One validation issue's words in `locale`, or null when there is no key for them. */
+function knownIssueText(message: string, t: Translate): string | null {
+  const key = knownIssues[message] ?? knownIssues[bare(message)];
+  if (key) return t(key);
+  for (const [pattern, patternKey] of zodPatterns) {
+    const m = pattern.exec(message);
+    if (m) return t(patternKey, { n: Number(m[1] ?? 0) });
+  }
+  return null;
+}
+
+/** A field's issue in the person's language. */
+export function issueText(issue: ValidationIssue, t: Translate, locale: Locale): string {
+  return knownIssueText(issue.message, t) ?? (locale === 'en' ? issue.message : t('error.issue.invalid'));
+}
+
+/** A whole refusal in the person's language: its first issue's words, else the relay's sentence, else the code's. */
+export function refusalText(
+  refusal: { code: ErrorCode | 'network'; message: string; issues: readonly ValidationIssue[] },
+  t: Translate,
+  locale: Locale,
+): string {
+  if (refusal.code === 'network') return t('error.network');
+  const first = refusal.issues[0];
+  const known = (first && knownIssueText(first.message, t)) ?? knownIssueText(refusal.message, t);
+  if (known) return known;
+  if (locale === 'en' && refusal.message) return refusal.message;
+  return t(`error.code.${refusal.code}` as MessageKey);
+}
