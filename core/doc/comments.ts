@@ -11,7 +11,8 @@ import { DocRoot } from './schema.ts';
  * `versions` is a Y.Array that only grows: every edit appends one, so earlier wordings
  * stay visible. A version holds the body as Lexical's serialized JSON (for display),
  * the same as plain text (for search, SMS and history), the people it mentions, when
- * and by whom.
+ * and by whom. A comment is never deleted: its author or a facilitator marks it
+ * `removed: {by, name, at}`, and the relay refuses anything else (server/sync/SPEC.md W1–W4).
  */
 export const CommentBodyLimit = 100_000;
 
@@ -24,6 +25,10 @@ export const CommentVersion = z.strictObject({
 });
 export type CommentVersion = z.infer<typeof CommentVersion>;
 
+/** Who removed a comment, shown in its place ("removed by …"); its versions stay (SPEC W2, W4). */
+export const CommentRemoval = z.strictObject({ by: Id, name: z.string().max(120), at: IsoDateTime });
+export type CommentRemoval = z.infer<typeof CommentRemoval>;
+
 export const Comment = z.strictObject({
   id: Id,
   authorId: Id,
@@ -31,6 +36,7 @@ export const Comment = z.strictObject({
   createdAt: IsoDateTime,
   parentId: Id.nullable(),
   versions: z.array(CommentVersion).min(1),
+  removed: CommentRemoval.optional(),
 });
 export type Comment = z.infer<typeof Comment>;
 
@@ -111,6 +117,14 @@ export function editComment(doc: Y.Doc, id: string, by: string, body: CommentBod
   if (last && last.body === version.body) return null;
   versions.push([version]);
   return version;
+}
+
+/** Marks a comment removed by `by` (its author or a facilitator, as the relay checks); false if gone or already removed. */
+export function removeComment(doc: Y.Doc, id: string, by: { id: string; name: string }, at: Date): boolean {
+  const map = findComment(doc, id);
+  if (!map || map.get('removed') !== undefined) return false;
+  map.set('removed', CommentRemoval.parse({ by: by.id, name: by.name, at: at.toISOString() }));
+  return true;
 }
 
 export interface CommentThread {

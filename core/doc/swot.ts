@@ -50,6 +50,8 @@ export interface NewSwotItem {
   at: Date;
   /** Where in the quadrant; the end when omitted. */
   index?: number;
+  /** A facilitator putting someone else's revealed entry on the board (SPEC W1). */
+  placedBy?: Author;
 }
 
 export function addSwotItem(doc: Y.Doc, input: NewSwotItem, boardId = swotMethodId): SwotItem {
@@ -63,6 +65,7 @@ export function addSwotItem(doc: Y.Doc, input: NewSwotItem, boardId = swotMethod
     authorId: input.author.id,
     authorName: input.author.name,
     createdAt: input.at.toISOString(),
+    placedBy: input.placedBy && input.placedBy.id !== input.author.id ? input.placedBy.id : undefined,
   });
   putEntry(doc, items, item);
   return item;

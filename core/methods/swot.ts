@@ -20,6 +20,8 @@ export const SwotItem = z.strictObject({
   createdAt: IsoDateTime,
   editedAt: IsoDateTime.optional(),
   editedBy: Id.optional(),
+  /** The facilitator who put a revealed private-first entry on the board for its author (SPEC W1). */
+  placedBy: Id.optional(),
 });
 export type SwotItem = z.infer<typeof SwotItem>;
 

@@ -7,6 +7,11 @@ export function postComment(doc: Y.Doc, actor: Author, body: core.CommentBody, p
   return core.addComment(doc, { id: newDocId(), author: actor, at: now, parentId, ...body });
 }
 
+/** Marks a comment removed by the actor ("removed by …" stays in its place). */
+export function removeComment(doc: Y.Doc, actor: Author, commentId: string, now = new Date()) {
+  return core.removeComment(doc, commentId, actor, now);
+}
+
 /** Appends a new version; the earlier ones stay. */
 export function editComment(doc: Y.Doc, actor: Author, commentId: string, body: core.CommentBody, now = new Date()) {
   return core.editComment(doc, commentId, actor.id, body, now);

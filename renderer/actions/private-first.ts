@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import type { ApiClient } from '../api/client.ts';
 import { castVote, openPoll, revealPoll } from '../api/polls.ts';
 import type { Author } from '#core/doc/author';
-import { addSwotItem } from './swot.ts';
+import { placeSwotItem } from './swot.ts';
 
 /**
  * "Private first" on the SWOT board: a sealed poll of kind `entries` whose columns are
@@ -63,9 +63,11 @@ export const boardKey = (quadrant: Quadrant, authorId: string, text: string) => 
 /**
  * Puts the revealed entries on the board as SWOT items, with their authors. An entry
  * already there (same quadrant, text and author) is not put twice, so putting them
- * again — or by a second facilitator — adds nothing. Returns how many were added.
+ * again — or by a second facilitator — adds nothing. Each names the facilitator who
+ * placed it, as the relay requires of an entry written for someone else (SPEC W1).
+ * Returns how many were added.
  */
-export function putEntriesOnBoard(doc: Y.Doc, entries: readonly RevealedEntry[]): number {
+export function putEntriesOnBoard(doc: Y.Doc, actor: Author, entries: readonly RevealedEntry[]): number {
   const there = new Set(readSwotItems(doc).map((i) => boardKey(i.quadrant, i.authorId, i.text)));
   let added = 0;
   doc.transact(() => {
@@ -73,7 +75,7 @@ export function putEntriesOnBoard(doc: Y.Doc, entries: readonly RevealedEntry[])
       const key = boardKey(e.quadrant, e.author.id, e.text);
       if (there.has(key)) continue;
       there.add(key);
-      addSwotItem(doc, e.author, e.quadrant, e.text);
+      placeSwotItem(doc, actor, e.author, e.quadrant, e.text);
       added += 1;
     }
   });

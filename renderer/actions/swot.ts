@@ -9,6 +9,11 @@ export function addSwotItem(doc: Y.Doc, actor: Author, quadrant: Quadrant, text:
   return core.addSwotItem(doc, { id: newDocId(), quadrant, text, author: actor, at: now });
 }
 
+/** A facilitator puts an entry on the board under its author's name, as who placed it (SPEC W1). */
+export function placeSwotItem(doc: Y.Doc, actor: Author, author: Author, quadrant: Quadrant, text: string, now = new Date()) {
+  return core.addSwotItem(doc, { id: newDocId(), quadrant, text, author, at: now, placedBy: actor });
+}
+
 export function editSwotItem(doc: Y.Doc, actor: Author, itemId: string, text: string, now = new Date()) {
   return core.editSwotItem(doc, itemId, text, actor, now);
 }

@@ -15,7 +15,7 @@ const anonymousId = 'anonymous';
  */
 export function RevealedEntries({ poll, facilitator }: { poll: PollView; facilitator: boolean }) {
   const { t } = useI18n();
-  const { doc } = useBoard();
+  const { doc, actor } = useBoard();
   const [put, setPut] = useState<number | null>(null);
   const entries = useMemo(
     () => revealedEntries(poll, (count) => ({ id: anonymousId, name: count > 1 ? t('privateFirst.anonymousAuthors', { count }) : t('privateFirst.anonymousAuthor') })),
@@ -70,7 +70,7 @@ export function RevealedEntries({ poll, facilitator }: { poll: PollView; facilit
       {facilitator && entries.length > 0 && (!allOnBoard || put !== null) && (
         <div className="form-actions">
           {put !== null && <span className="muted small" role="status">{put > 0 ? t('privateFirst.putDone', { n: put }) : t('privateFirst.putNone')}</span>}
-          <button type="button" className="button primary" onClick={() => setPut(putEntriesOnBoard(doc, entries))}>
+          <button type="button" className="button primary" onClick={() => setPut(putEntriesOnBoard(doc, actor, entries))}>
             {t('privateFirst.put')}
           </button>
         </div>

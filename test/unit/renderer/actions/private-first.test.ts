@@ -53,6 +53,8 @@ function revealedRound(anonymous: boolean, revealed = true): PollView {
 
 const anonymous = (count: number) => ({ id: 'anonymous', name: `Anonymous ×${count}` });
 
+const facilitator = { id: 'facilitator-1', name: 'Fanny' };
+
 describe('private-first entries put on the SWOT board', () => {
   it('a sealed round reveals nothing', () => {
     expect(revealedEntries(revealedRound(false, false), anonymous)).toEqual([]);
@@ -67,9 +69,10 @@ describe('private-first entries put on the SWOT board', () => {
     ]);
     const doc = new Y.Doc();
     seedDocument(doc);
-    expect(putEntriesOnBoard(doc, entries)).toBe(3);
-    expect(putEntriesOnBoard(doc, entries)).toBe(0);
+    expect(putEntriesOnBoard(doc, facilitator, entries)).toBe(3);
+    expect(putEntriesOnBoard(doc, facilitator, entries)).toBe(0);
     const items = readSwotItems(doc);
+    expect(items.every((i) => i.placedBy === facilitator.id)).toBe(true);
     expect(items.map((i) => [i.quadrant, i.authorId]).sort()).toEqual(
       [['strengths', bruno.userId], ['strengths', chloe.userId], ['threats', bruno.userId]].sort(),
     );
@@ -83,7 +86,7 @@ describe('private-first entries put on the SWOT board', () => {
     ]);
     const doc = new Y.Doc();
     seedDocument(doc);
-    expect(putEntriesOnBoard(doc, entries)).toBe(2);
+    expect(putEntriesOnBoard(doc, facilitator, entries)).toBe(2);
     expect(JSON.stringify(doc.getMap('methods').toJSON())).not.toContain('Bruno');
   });
 });

@@ -1,0 +1,254 @@
+import * as Y from 'yjs';
+import type { ActivityRole } from '#core/api/activities';
+import { DocRoot } from '#core/doc/schema';
+import { UpdateReading, type Place } from './places.ts';
+
+/** Who sends the update, as the relay knows them (not as the update says). */
+export interface Author {
+  id: string;
+  name: string;
+  role: ActivityRole;
+}
+
+export type ContentVerdict = { allowed: true } | { allowed: false; rule: ContentRule; reason: string };
+export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7';
+
+/** Fields of a board entry that say who wrote it: set once, by its writer, never changed (W1). */
+const authorship = new Set(['authorId', 'authorName', 'createdAt', 'placedBy']);
+/** Fields that name the person changing something: always the sender (W1). */
+const senderFields = new Set(['createdBy', 'editedBy']);
+
+class Refused extends Error {
+  constructor(
+    readonly rule: ContentRule,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+const refuse = (rule: ContentRule, reason: string): never => {
+  throw new Refused(rule, reason);
+};
+
+/**
+ * Judges what an update would do to the document's content against who sends it (SPEC
+ * W1–W7): a pure function of the update, the document (only read) and the sender. The
+ * update is decoded, each item it inserts and each live item it deletes is placed in
+ * the schema (core/doc/schema.ts), and the first rule broken is returned.
+ */
+export function judgeContent(update: Uint8Array, doc: Y.Doc, sender: Author): ContentVerdict {
+  try {
+    new ContentJudgement(new UpdateReading(doc, update), sender).run();
+    return { allowed: true };
+  } catch (err) {
+    if (err instanceof Refused) return { allowed: false, rule: err.rule, reason: err.reason };
+    throw err;
+  }
+}
+
+class ContentJudgement {
+  /** Entries and comments this update creates, with the values of the fields it gives them. */
+  private readonly newEntries = new Map<Y.Item, Map<string, unknown[] | null>>();
+  private readonly newComments = new Map<Y.Item, Map<string, unknown[] | null>>();
+  /** Per board's entry map, the entries this update deletes (W7). */
+  private readonly deletedEntries = new Map<Y.Item, Y.Item[]>();
+  private readonly facilitator: boolean;
+
+  constructor(
+    private readonly reading: UpdateReading,
+    private readonly sender: Author,
+  ) {
+    this.facilitator = sender.role === 'facilitator';
+  }
+
+  run() {
+    // New entries first: an update may list an entry's later edits (another client id) before it.
+    const placed: [Y.Item, Place][] = [];
+    for (const item of this.reading.inserts) {
+      const place = this.reading.placeOf(item);
+      if (!place) continue; // lands in something already deleted: Yjs drops it
+      placed.push([item, place]);
+      const n = place.steps.length;
+      if (place.root === DocRoot.methods && n === 3 && place.steps[1]!.key === 'items') this.newEntry(item, this.newEntries);
+      if (place.root === DocRoot.comments && n === 1) this.newEntry(item, this.newComments);
+    }
+    for (const [item, place] of placed) this.inserted(item, place);
+    if (this.reading.tangled) refuse('W1', 'the change cannot be placed in the document');
+    for (const item of this.reading.deletes) this.deleted(item);
+    for (const fields of this.newEntries.values()) this.entryAuthorship(fields);
+    for (const fields of this.newComments.values()) this.commentAuthorship(fields);
+    if (!this.facilitator) for (const [items, deleted] of this.deletedEntries) this.notCleared(items, deleted);
+  }
+
+  private structure(what: string) {
+    if (!this.facilitator) refuse('W5', `${what} is the facilitator's`);
+  }
+
+  private inserted(item: Y.Item, place: Place) {
+    const keys = place.steps.map((s) => s.key);
+    const n = keys.length;
+    switch (place.root) {
+      case DocRoot.meta:
+        return refuse('W6', "the document's schema version is the relay's");
+      case DocRoot.methods:
+        if (n === 1) return this.structure('creating or replacing a board');
+        if (keys[1] !== 'items') {
+          this.structure("changing a board's settings or options");
+          if (n === 2 && senderFields.has(keys[1]!)) this.isSender(item, keys[1]!);
+          return;
+        }
+        if (n === 2) return this.structure("replacing a board's items");
+        if (n === 3) return; // a new entry: judged with its fields (newEntry, entryAuthorship)
+        return this.entryField(place, item);
+      case DocRoot.comments:
+        if (n === 1) return;
+        return this.commentChange(place, item);
+      default:
+        return; // the brief, and roots the app does not read: any editor's
+    }
+  }
+
+  /** A new entry (board item, comment) is a map; its fields are checked once all are read. */
+  private newEntry(item: Y.Item, into: Map<Y.Item, Map<string, unknown[] | null>>) {
+    if (item.content instanceof Y.ContentDeleted) return;
+    if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
+      refuse('W1', 'an entry is a map that names its author');
+    }
+    into.set(item, new Map());
+  }
+
+  /** A field of a board entry: `place` is methods/<board>/items/<entry>/<field>… */
+  private entryField(place: Place, item: Y.Item) {
+    const entry = place.steps[2]!.item;
+    const field = place.steps[3]!.key ?? '';
+    const fields = this.newEntries.get(entry);
+    if (fields) {
+      if (place.steps.length === 4) fields.set(field, valuesOf(item));
+      else if (authorship.has(field) || senderFields.has(field)) refuse('W1', 'who wrote an entry is a plain value');
+      return;
+    }
+    if (authorship.has(field)) refuse('W1', 'who wrote an entry never changes');
+    if (senderFields.has(field)) {
+      if (place.steps.length > 4) refuse('W1', 'who changed an entry is a plain value');
+      this.isSender(item, field);
+    }
+  }
+
+  /** Changes to a comment that exists: appended versions, and the removal mark (W2–W4). */
+  private commentChange(place: Place, item: Y.Item) {
+    const comment = place.steps[0]!.item;
+    const field = place.steps[1]!.key;
+    const n = place.steps.length;
+    const fresh = this.newComments.get(comment);
+    if (fresh) {
+      if (n === 2 && field !== null) fresh.set(field, valuesOf(item));
+      if (n === 3 && field === 'versions') this.versionsBySender(item);
+      return;
+    }
+    if (field === 'versions' && n === 3) {
+      if (fieldOf(comment, 'authorId') !== this.sender.id) refuse('W3', "only a comment's author adds versions to it");
+      return this.versionsBySender(item);
+    }
+    if (field === 'removed' && n === 2) {
+      this.mayRemove(comment);
+      const mark = valuesOf(item)?.[0] as { by?: unknown; name?: unknown } | undefined;
+      if (mark?.by !== this.sender.id || mark.name !== this.sender.name) refuse('W1', 'a removal names who removed the comment');
+      return;
+    }
+    refuse('W2', 'a comment changes only by a new version or being marked removed');
+  }
+
+  private versionsBySender(item: Y.Item) {
+    const versions = valuesOf(item);
+    if (item.content instanceof Y.ContentDeleted) return;
+    if (!versions) return refuse('W2', 'a version is a plain value');
+    for (const v of versions) {
+      if ((v as { by?: unknown } | null)?.by !== this.sender.id) refuse('W1', 'a version names its writer');
+    }
+  }
+
+  private mayRemove(comment: Y.Item) {
+    if (!this.facilitator && fieldOf(comment, 'authorId') !== this.sender.id) {
+      refuse('W4', 'a comment is removed only by its author or a facilitator');
+    }
+  }
+
+  private deleted(item: Y.Item) {
+    const place = this.reading.placeOf(item);
+    if (!place) return;
+    const keys = place.steps.map((s) => s.key);
+    const n = keys.length;
+    switch (place.root) {
+      case DocRoot.meta:
+        return refuse('W6', "the document's schema version is the relay's");
+      case DocRoot.methods: {
+        if (n === 1) return this.structure('removing a board');
+        if (keys[1] !== 'items') return this.structure("changing a board's settings or options");
+        if (n === 2) return this.structure("removing a board's items");
+        const entry = place.steps[2]!.item;
+        if (n === 3) {
+          const list = this.deletedEntries.get(place.steps[1]!.item) ?? [];
+          this.deletedEntries.set(place.steps[1]!.item, [...list, item]);
+          return;
+        }
+        if (this.reading.deletedHere(entry) || !authorship.has(keys[3] ?? '')) return;
+        return refuse('W1', 'who wrote an entry never changes');
+      }
+      case DocRoot.comments:
+        if (n === 1) return refuse('W4', 'a comment is not deleted: it is marked removed, and the mark stays');
+        if (n === 2 && keys[1] === 'removed') return this.mayRemove(place.steps[0]!.item);
+        return refuse('W2', "a comment's versions are append-only");
+      default:
+        return;
+    }
+  }
+
+  /** W1: a new entry names the sender as its author, or a facilitator as who placed it. */
+  private entryAuthorship(fields: Map<string, unknown[] | null>) {
+    const placedBy = fields.get('placedBy');
+    if (placedBy !== undefined) {
+      if (!this.facilitator || !only(placedBy, this.sender.id)) refuse('W1', 'only a facilitator places entries for others, as themselves');
+      if (typeof placedBy?.[0] !== 'string' || !fields.has('authorId')) refuse('W1', 'a placed entry names its author');
+    } else if (!only(fields.get('authorId'), this.sender.id) || !only(fields.get('authorName'), this.sender.name)) {
+      refuse('W1', 'a new entry carries your own id and name');
+    }
+    for (const field of senderFields) if (fields.has(field) && !only(fields.get(field), this.sender.id)) refuse('W1', `${field} is you`);
+  }
+
+  /** W1: a new comment names the sender, and holds its versions. */
+  private commentAuthorship(fields: Map<string, unknown[] | null>) {
+    if (!only(fields.get('authorId'), this.sender.id) || !only(fields.get('authorName'), this.sender.name)) {
+      refuse('W1', 'a new comment carries your own id and name');
+    }
+    if (fields.has('removed')) refuse('W4', 'a comment is not removed as it is written');
+  }
+
+  /** W7: deleting entries one by one is anyone's (history restores them); emptying a board is not. */
+  private notCleared(items: Y.Item, deleted: Y.Item[]) {
+    const map = (items.content as Y.ContentType).type as Y.Map<unknown>;
+    if (deleted.length < 2 || deleted.length < map.size) return;
+    const others = deleted.some((entry) => fieldOf(entry, 'authorId') !== this.sender.id);
+    if (others) refuse('W7', "emptying a board of others' entries is the facilitator's");
+  }
+
+  private isSender(item: Y.Item, field: string) {
+    if (!only(valuesOf(item), this.sender.id)) refuse('W1', `${field} is you`);
+  }
+}
+
+/** The plain values an item holds (a map field's value is its first); null for a shared type or text. */
+function valuesOf(item: Y.Item): unknown[] | null {
+  const content = item.content;
+  if (content instanceof Y.ContentAny) return content.arr;
+  if (content instanceof Y.ContentJSON) return content.arr;
+  return null;
+}
+
+const only = (values: unknown[] | null | undefined, expected: string) => values?.length === 1 && values[0] === expected;
+
+/** A field of a held map entry (a comment, a board item). */
+function fieldOf(entry: Y.Item, key: string): unknown {
+  const type = entry.content instanceof Y.ContentType ? entry.content.type : null;
+  return type instanceof Y.Map ? type.get(key) : undefined;
+}
