@@ -25,5 +25,7 @@ export const revokeOtherSessions = (api: ApiClient) => people.revokeOtherSession
 export const saveNotificationSettings = (api: ApiClient, input: NotificationSettings) => people.saveNotificationSettings(api, input);
 
 export const setDisabled = (api: ApiClient, id: string, disabled: boolean) => people.setDisabled(api, id, disabled);
+/** An administrator corrects a person's name and phone (the relay normalises the phone to E.164, or refuses it under the field). */
+export const updatePerson = (api: ApiClient, id: string, input: { name: string; phone: string | null }) => people.updatePerson(api, id, input);
 export const setRole = (api: ApiClient, id: string, role: 'admin' | 'member') => people.setRole(api, id, role);
 export const erasePerson = (api: ApiClient, id: string) => people.erasePerson(api, id);

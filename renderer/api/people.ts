@@ -41,5 +41,6 @@ export const exportMyData = (api: ApiClient) => api.blob('/api/me/export');
 
 export const listPeople = async (api: ApiClient) => (await api.call('GET', '/api/users?include=disabled', z.object({ users: z.array(User) }))).users;
 export const setDisabled = (api: ApiClient, id: string, disabled: boolean) => api.call('PATCH', `/api/users/${id}`, User, { disabled });
+export const updatePerson = (api: ApiClient, id: string, input: { name: string; phone: string | null }) => api.call('PATCH', `/api/users/${id}`, User, input);
 export const setRole = (api: ApiClient, id: string, role: 'admin' | 'member') => api.call('PATCH', `/api/users/${id}`, User, { role });
 export const erasePerson = (api: ApiClient, id: string) => api.call('POST', `/api/users/${id}/erase`, Nothing);

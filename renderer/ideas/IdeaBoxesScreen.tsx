@@ -9,15 +9,17 @@ import { RefusalNotice } from '../components/Field.tsx';
 /** The idea boxes I can take part in, and what became of my ideas. */
 export function IdeaBoxesScreen() {
   const { t, formatRelative } = useI18n();
-  const { api } = useSignedIn();
+  const { api, me } = useSignedIn();
   const boxes = useAsync(async () => (await listActivities(api, {})).filter((a) => a.kind === 'ideas'), [api]);
   return (
     <main id="main" className="page ideas-page">
       <div className="page-head">
         <h1>{t('ideas.boxes.title')}</h1>
-        <a className="button primary" href={hrefOf({ name: 'new-idea-box' })}>
-          {t('ideas.boxes.new')}
-        </a>
+        {!me.guest && (
+          <a className="button primary" href={hrefOf({ name: 'new-idea-box' })}>
+            {t('ideas.boxes.new')}
+          </a>
+        )}
       </div>
       <div className="ideas-layout">
         <section aria-label={t('ideas.boxes.title')}>

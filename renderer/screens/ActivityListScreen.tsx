@@ -11,7 +11,7 @@ import { RefusalNotice } from '../components/Field.tsx';
 /** My activities: filter by status, search title and question, only those I facilitate. */
 export function ActivityListScreen() {
   const { t, formatRelative } = useI18n();
-  const { api } = useSignedIn();
+  const { api, me } = useSignedIn();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<ActivityStatus | ''>('');
   const [mine, setMine] = useState(false);
@@ -24,9 +24,12 @@ export function ActivityListScreen() {
     <main id="main" className="page">
       <div className="page-head">
         <h1>{t('list.title')}</h1>
-        <a className="button primary" href={hrefOf({ name: 'new-activity' })}>
-          {t('list.new')}
-        </a>
+        {/* A guest sees and does only the activity they were invited to. */}
+        {!me.guest && (
+          <a className="button primary" href={hrefOf({ name: 'new-activity' })}>
+            {t('list.new')}
+          </a>
+        )}
       </div>
       <div className="toolbar" role="search">
         <input

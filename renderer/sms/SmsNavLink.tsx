@@ -5,5 +5,5 @@ import { useI18n } from '../i18n/index.tsx';
 export function SmsNavLink() {
   const { t } = useI18n();
   const { state } = useSession();
-  return state.status === 'signed-in' && state.me.role === 'admin' ? <a href="#/sms">{t('sms.nav')}</a> : null;
+  return state.status === 'signed-in' && state.me.role === 'admin' && !state.me.guest ? <a href="#/sms">{t('sms.nav')}</a> : null;
 }

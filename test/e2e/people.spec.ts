@@ -90,9 +90,11 @@ test('invited by e-mail, a colleague joins on her phone, edits her profile and r
   await expect(admin.page.getByRole('region', { name: 'Invitations' }).getByText('waiting')).toBeVisible(); // not reloaded yet
   await admin.page.reload();
   const people = admin.page.getByRole('region', { name: 'People' });
-  await expect(people.getByText('Chloé Martin-Roux')).toBeVisible();
+  await expect(people.getByText('Chloé Martin-Roux', { exact: true })).toBeVisible();
   // The administrator makes her an administrator too; the list says so after a reload.
+  const saved = admin.page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/users/'));
   await people.getByRole('combobox', { name: 'Role of Chloé Martin-Roux' }).selectOption('admin');
+  expect((await saved).status()).toBe(200);
   await admin.page.reload();
   await expect(admin.page.getByRole('combobox', { name: 'Role of Chloé Martin-Roux' })).toHaveValue('admin');
 
@@ -150,5 +152,6 @@ test('a facilitator invites an outside consultant to one activity by e-mail; the
   await expect(consultant.getByRole('link', { name: /^Lyon office/ })).toHaveCount(1);
   await expect(consultant.getByRole('link', { name: /^Budget 2027/ })).toHaveCount(0);
   await expect(consultant.getByRole('link', { name: 'People' })).toHaveCount(0);
+  await expect(consultant.getByRole('link', { name: 'New activity' })).toHaveCount(0);
   await consultant.screenshot(shot('guest-en-phone'));
 });

@@ -10,6 +10,8 @@ import { noticesEn } from './notices.en.ts';
 import { noticesFr } from './notices.fr.ts';
 import { peopleEn } from './people.en.ts';
 import { peopleFr } from './people.fr.ts';
+import { peopleAdminEn } from './people-admin.en.ts';
+import { peopleAdminFr } from './people-admin.fr.ts';
 import { pollsEn } from './polls.en.ts';
 import { pollsFr } from './polls.fr.ts';
 import { privateFirstEn } from './private-first.en.ts';
@@ -35,6 +37,7 @@ export const areas = [
   { area: 'figures', en: figuresEn, fr: figuresFr },
   { area: 'sms', en: smsEn, fr: smsFr },
   { area: 'people', en: peopleEn, fr: peopleFr },
+  { area: 'people-admin', en: peopleAdminEn, fr: peopleAdminFr },
 ] as const;
 
 export const locales = ['en', 'fr'] as const;
