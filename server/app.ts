@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { ErrorCode } from '#core/api/errors';
 import type { Config } from './config.ts';
-import type { Context, RelayEvents } from './context.ts';
+import type { Context, LiveDocuments, RelayEvents } from './context.ts';
 import { handleCors } from './http/cors.ts';
 import { Refusal } from './errors.ts';
 import { errorReply, internalRefusal } from './http/errors.ts';
@@ -57,7 +57,17 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
     sessionsRevoked: (userId) => hub?.disconnectUser(userId),
   };
   const passwordGuesses = new SignInThrottle(() => performance.now());
-  const base = { db, config, log, now, events, hashing, passwordGuesses };
+  const documents: LiveDocuments = {
+    state: async (activityId) => {
+      if (!hub) throw new Error('the relay is starting');
+      return hub.documentState(activityId);
+    },
+    apply: async (activityId, userId, update) => {
+      if (!hub) throw new Error('the relay is starting');
+      return hub.applyChange(activityId, userId, update);
+    },
+  };
+  const base = { db, config, log, now, events, documents, hashing, passwordGuesses };
   const ctx: Context = { ...base, sms: new SmsService(base), mail: new MailService(base) };
   const disk = new DiskWatch(config.dataDir, config.sync.minFreeDiskBytes, log);
   await disk.start();

@@ -35,8 +35,10 @@ export interface Config {
     minFreeDiskBytes: number;
     /** Logged updates keep their data this long after a snapshot folded them (SPEC D5). */
     logKeepHours: number;
-    /** Past snapshots kept per document, thinned to stay spread over time (SPEC D5). */
+    /** Past snapshots kept per document beyond the log's window, thinned to stay spread over time (SPEC D5). */
     snapshotsKept: number;
+    /** Within the log's window, a past snapshot is kept as a checkpoint every this many updates (SPEC D6). */
+    checkpointEvery: number;
     /** Bytes waiting to be sent to one connection before it is dropped as a slow reader (L4). */
     maxBacklogBytes: number;
     /** One awareness state's JSON, at most (L6). */
@@ -193,8 +195,9 @@ export function loadConfig(env: Env = process.env): Config {
       personBytesPerDay: int(env, 'CONCLAVE_PERSON_BYTES_PER_DAY', 64 * 1024 * 1024),
       activityBytesPerDay: int(env, 'CONCLAVE_ACTIVITY_BYTES_PER_DAY', 256 * 1024 * 1024),
       minFreeDiskBytes: int(env, 'CONCLAVE_MIN_FREE_DISK_BYTES', 512 * 1024 * 1024),
-      logKeepHours: int(env, 'CONCLAVE_LOG_KEEP_HOURS', 24),
+      logKeepHours: int(env, 'CONCLAVE_LOG_KEEP_HOURS', 90 * 24),
       snapshotsKept: Math.max(1, int(env, 'CONCLAVE_SNAPSHOTS_KEPT', 24)),
+      checkpointEvery: int(env, 'CONCLAVE_CHECKPOINT_EVERY', 2000),
       maxBacklogBytes: int(env, 'CONCLAVE_MAX_BACKLOG_BYTES', 16 * 1024 * 1024),
       maxAwarenessStateBytes: int(env, 'CONCLAVE_MAX_AWARENESS_STATE_BYTES', 16 * 1024),
       awarenessBytesPerSecond: int(env, 'CONCLAVE_AWARENESS_BYTES_PER_SECOND', 64 * 1024),

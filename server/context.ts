@@ -17,6 +17,16 @@ export interface RelayEvents {
   sessionsRevoked(userId: string): void;
 }
 
+/**
+ * The live shared documents, for the changes the relay itself makes to them (a restore
+ * from the history): read the current state, apply an update as a person's, logged and
+ * broadcast like their own edit (server/sync/hub.ts).
+ */
+export interface LiveDocuments {
+  state(activityId: string): Promise<Uint8Array>;
+  apply(activityId: string, userId: string, update: Uint8Array): Promise<number | null>;
+}
+
 /** What every service of the relay is handed: no globals. */
 export interface Context extends BaseContext {
   /** Send SMS and hear replies and statuses (server/sms/gateway.ts). */
@@ -32,6 +42,7 @@ export interface BaseContext {
   log: Logger;
   now: () => Date;
   events: RelayEvents;
+  documents: LiveDocuments;
   /** Password hashing, on its own threads (auth/hash-pool.ts). */
   hashing: HashPool;
   /** Password guesses per account and address: sign-in and a person confirming their own (accounts/sign-in.ts). */

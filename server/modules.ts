@@ -3,6 +3,7 @@ import { accountsModule } from './accounts/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { figuresModule } from './figures/module.ts';
+import { historyModule } from './history/module.ts';
 import { ideasModule } from './ideas/module.ts';
 import { invitationsModule } from './invitations/module.ts';
 import { mailModule } from './mail/module.ts';
@@ -17,6 +18,7 @@ export function relayModules(ctx: Context): RelayModule[] {
   return [
     accountsModule(ctx),
     activitiesModule(ctx),
+    historyModule(ctx),
     smsModule(ctx),
     pollsModule(ctx),
     decisionsModule(ctx),

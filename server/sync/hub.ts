@@ -60,7 +60,11 @@ export class SyncHub {
         limits: updateLimits(this.ctx.config.sync),
         budget: this.budget,
         snapshotEvery: this.ctx.config.sync.snapshotEvery,
-        keep: { logKeepHours: this.ctx.config.sync.logKeepHours, snapshotsKept: this.ctx.config.sync.snapshotsKept },
+        keep: {
+          logKeepHours: this.ctx.config.sync.logKeepHours,
+          snapshotsKept: this.ctx.config.sync.snapshotsKept,
+          checkpointEvery: this.ctx.config.sync.checkpointEvery,
+        },
         maxAwarenessStateBytes: this.ctx.config.sync.maxAwarenessStateBytes,
         onFailed: (failed) => this.forget(failed),
       });
@@ -76,6 +80,30 @@ export class SyncHub {
     if (timer) clearTimeout(timer);
     this.idleTimers.delete(activityId);
     return room;
+  }
+
+  /**
+   * The live document's state, for the relay's own changes (a restore): its room is
+   * loaded if nobody has it open, and unloaded again when idle.
+   */
+  async documentState(activityId: string): Promise<Uint8Array> {
+    const room = this.roomFor(activityId);
+    try {
+      return await room.encodedState();
+    } finally {
+      if (room.connections.size === 0) this.scheduleUnload(room);
+    }
+  }
+
+  /** Applies a change the relay makes for `userId` (SPEC H3): logged as theirs, sent to everyone. */
+  async applyChange(activityId: string, userId: string, update: Uint8Array): Promise<number | null> {
+    if (this.draining) throw new Error('the relay is restarting');
+    const room = this.roomFor(activityId);
+    try {
+      return await room.applyRelayChange(userId, update);
+    } finally {
+      if (room.connections.size === 0) this.scheduleUnload(room);
+    }
   }
 
   /** Takes an admitted WebSocket into its room. */
@@ -120,6 +148,8 @@ export class SyncHub {
 
   private scheduleUnload(room: Room) {
     if (this.draining || this.rooms.get(room.id) !== room) return;
+    const previous = this.idleTimers.get(room.id);
+    if (previous) clearTimeout(previous);
     const timer = setTimeout(() => void this.unload(room), this.ctx.config.sync.idleUnloadMs);
     timer.unref();
     this.idleTimers.set(room.id, timer);

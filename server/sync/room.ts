@@ -37,7 +37,7 @@ export interface RoomDeps {
   budget: WriteBudget;
   snapshotEvery: number;
   /** What snapshots keep behind them (SPEC D5). */
-  keep: { logKeepHours: number; snapshotsKept: number };
+  keep: { logKeepHours: number; snapshotsKept: number; checkpointEvery: number };
   /** One awareness state's JSON, at most (rule L6). */
   maxAwarenessStateBytes: number;
   /** The room cannot go on (the store refused a write): forget it so the next join reloads. */
@@ -76,7 +76,7 @@ export class Room {
   private capturingPaths: Set<string> | null = null;
   /** Bumped by every change to the document: the cached whole-document answer is for one version. */
   private version = 0;
-  private wholeAnswer: { version: number; frame: Uint8Array } | null = null;
+  private wholeAnswer: { version: number; state: Uint8Array; frame: Uint8Array } | null = null;
   /** Presence client IDs changed since the last broadcast (sent once per turn of the loop). */
   private readonly presenceChanged = new Set<number>();
   private presenceFlush: NodeJS.Immediate | null = null;
@@ -225,10 +225,61 @@ export class Room {
    * a full encode each (127 ms on a 30 MB document).
    */
   private wholeDocumentAnswer(): Uint8Array {
+    return this.wholeEncoding().frame;
+  }
+
+  private wholeEncoding(): { state: Uint8Array; frame: Uint8Array } {
     if (this.wholeAnswer?.version !== this.version) {
-      this.wholeAnswer = { version: this.version, frame: writeSyncStep2(Y.encodeStateAsUpdate(this.doc)) };
+      const update = Y.encodeStateAsUpdate(this.doc);
+      const frame = writeSyncStep2(update);
+      // The update is the frame's tail: kept once, not twice.
+      this.wholeAnswer = { version: this.version, frame, state: frame.subarray(frame.length - update.length) };
     }
-    return this.wholeAnswer.frame;
+    return this.wholeAnswer;
+  }
+
+  /** The whole document as one update, shared with the whole-document sync answer (R2). */
+  async encodedState(): Promise<Uint8Array> {
+    await this.ready;
+    if (this.state !== 'ready') throw new Error('the room is not available');
+    return this.wholeEncoding().state;
+  }
+
+  /**
+   * A change made by the relay for a person (a restore, SPEC H3): applied, logged under
+   * their name and broadcast to everyone like their own edit. Resolves with its log id
+   * once committed, or null when it changed nothing.
+   */
+  async applyRelayChange(userId: string, update: Uint8Array): Promise<number | null> {
+    await this.ready;
+    if (this.state !== 'ready') throw new Error('the room is not available');
+    const effective: Uint8Array[] = [];
+    const paths = new Set<string>();
+    this.capturing = effective;
+    this.capturingPaths = paths;
+    try {
+      Y.applyUpdate(this.doc, update, 'relay');
+    } finally {
+      this.capturing = null;
+      this.capturingPaths = null;
+    }
+    if (effective.length === 0) return null;
+    const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
+    const facts = scanUpdate(data, Number.MAX_SAFE_INTEGER);
+    this.approxBytes += data.length;
+    this.items += facts.inserts;
+    if (facts.inserts > 0) this.shares.added(userId, facts.ranges.keys(), data.length);
+    if (facts.deletesUpTo.size > 0) this.freed = true;
+    this.deps.budget.spend(this.id, userId, data.length);
+    this.uncommitted++;
+    try {
+      const [id] = await this.deps.log.append([{ activityId: this.id, userId, data, summary: [...paths] }]);
+      this.committed(null, data, id ?? 0);
+      return id ?? 0;
+    } catch (err) {
+      this.storeFailed(err);
+      throw err;
+    }
   }
 
   /** An update from a client: judged, then applied, held, or refused (rules U1–U8). */
@@ -346,7 +397,7 @@ export class Room {
     );
   }
 
-  private committed(from: Connection, data: Uint8Array, id: number) {
+  private committed(from: Connection | null, data: Uint8Array, id: number) {
     this.uncommitted--;
     this.lastLoggedId = Math.max(this.lastLoggedId, id);
     this.sinceSnapshot++;
@@ -466,7 +517,14 @@ export class Room {
     const now = this.deps.now();
     const foldBefore = new Date(now.getTime() - this.deps.keep.logKeepHours * 3_600_000);
     try {
-      await writeSnapshot(this.deps.db, this.id, { uptoId: upto, data, at: now, foldBefore, kept: this.deps.keep.snapshotsKept });
+      await writeSnapshot(this.deps.db, this.id, {
+        uptoId: upto,
+        data,
+        at: now,
+        foldBefore,
+        kept: this.deps.keep.snapshotsKept,
+        checkpointEvery: this.deps.keep.checkpointEvery,
+      });
       this.sinceSnapshot -= counted;
     } catch (err) {
       this.deps.logger.error({ err, room: this.id }, 'could not write a snapshot');

@@ -129,8 +129,14 @@ export interface Snapshot {
   at: Date;
   /** Logged updates folded into the snapshot and older than this give up their data. */
   foldBefore: Date;
-  /** Snapshots kept in all, the latest included. */
+  /** Past snapshots kept beyond the log's window (older than `foldBefore`), the latest included. */
   kept: number;
+  /**
+   * Within the window, a snapshot is kept as a checkpoint only this many logged updates
+   * after the previous one (D6): rebuilding a moment replays at most about this many
+   * plus `CONCLAVE_SNAPSHOT_EVERY`. 0 keeps every one.
+   */
+  checkpointEvery?: number;
 }
 
 /**
@@ -141,18 +147,20 @@ export interface Snapshot {
  */
 export async function writeSnapshot(db: Database, activityId: string, snap: Snapshot) {
   await db.transaction(async (tx) => {
-    await tx.run(
-      `INSERT OR IGNORE INTO doc_past_snapshots (activity_id, upto_id, at, data)
-       SELECT activity_id, upto_id, at, data FROM doc_snapshots WHERE activity_id = ? AND upto_id < ?`,
-      [activityId, snap.uptoId],
-    );
+    if (await keepAsCheckpoint(tx, activityId, snap)) {
+      await tx.run(
+        `INSERT OR IGNORE INTO doc_past_snapshots (activity_id, upto_id, at, data)
+         SELECT activity_id, upto_id, at, data FROM doc_snapshots WHERE activity_id = ? AND upto_id < ?`,
+        [activityId, snap.uptoId],
+      );
+    }
     await tx.run(
       `INSERT INTO doc_snapshots (activity_id, upto_id, at, data) VALUES (?, ?, ?, ?)
        ON CONFLICT (activity_id) DO UPDATE SET upto_id = excluded.upto_id, at = excluded.at, data = excluded.data
        WHERE excluded.upto_id >= doc_snapshots.upto_id`,
       [activityId, snap.uptoId, snap.at.toISOString(), snap.data],
     );
-    await thinPastSnapshots(tx, activityId, snap.kept - 1);
+    await thinPastSnapshots(tx, activityId, snap.kept - 1, snap.foldBefore);
     await tx.run(
       `UPDATE doc_updates SET bytes = length(data), data = X''
         WHERE activity_id = ? AND id <= ? AND at < ? AND bytes IS NULL`,
@@ -161,11 +169,39 @@ export async function writeSnapshot(db: Database, activityId: string, snap: Snap
   });
 }
 
-/** Drops past snapshots until `keep` remain, each time the one closest to its newer neighbour. */
-async function thinPastSnapshots(tx: Queries, activityId: string, keep: number) {
+/**
+ * Whether the snapshot being replaced joins the past ones (D6): always beyond the log's
+ * window (thinned then by time), within it only as a checkpoint `checkpointEvery`
+ * updates after the last one kept, so that checkpoints cost at most about one snapshot
+ * per `checkpointEvery` updates of the log.
+ */
+async function keepAsCheckpoint(tx: Queries, activityId: string, snap: Snapshot): Promise<boolean> {
+  const every = snap.checkpointEvery ?? 0;
+  if (every <= 0) return true;
+  const current = await tx.get<{ upto_id: number; at: string }>(
+    'SELECT upto_id, at FROM doc_snapshots WHERE activity_id = ? AND upto_id < ?',
+    [activityId, snap.uptoId],
+  );
+  if (!current) return false;
+  if (current.at < snap.foldBefore.toISOString()) return true;
+  const last = await tx.get<{ upto_id: number | null }>('SELECT MAX(upto_id) AS upto_id FROM doc_past_snapshots WHERE activity_id = ?', [activityId]);
+  if (last?.upto_id == null) return true;
+  const since = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE activity_id = ? AND id > ? AND id <= ?', [
+    activityId,
+    last.upto_id,
+    current.upto_id,
+  ]);
+  return (since?.n ?? 0) >= every;
+}
+
+/**
+ * Drops past snapshots older than the log's window until `keep` of those remain, each
+ * time the one closest to its newer neighbour; checkpoints within the window stay.
+ */
+async function thinPastSnapshots(tx: Queries, activityId: string, keep: number, before: Date) {
   const past = await tx.all<{ upto_id: number; at: string }>(
-    'SELECT upto_id, at FROM doc_past_snapshots WHERE activity_id = ? ORDER BY upto_id',
-    [activityId],
+    'SELECT upto_id, at FROM doc_past_snapshots WHERE activity_id = ? AND at < ? ORDER BY upto_id',
+    [activityId, before.toISOString()],
   );
   while (past.length > Math.max(0, keep)) {
     let drop = 0;

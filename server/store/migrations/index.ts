@@ -7,6 +7,7 @@ import { figureImportRows } from './301-figure-import-rows.ts';
 import { updateSummaries } from './004-update-summaries.ts';
 import { logCompaction } from './005-log-compaction.ts';
 import { documentClients } from './006-document-clients.ts';
+import { historyIndex } from './110-history-index.ts';
 import { sms } from './200-sms.ts';
 import { smsReceiptRef } from './201-sms-receipt-ref.ts';
 import { smsClaimOrder } from './202-sms-claim-order.ts';
@@ -40,6 +41,7 @@ export const migrations: Migration[] = [
   updateSummaries,
   logCompaction,
   documentClients,
+  historyIndex,
   sms,
   smsReceiptRef,
   smsClaimOrder,

@@ -109,4 +109,19 @@ describe('UpdateLog (SPEC D1, D2)', () => {
     // Three kept besides the latest, spread out: of minutes 0, 1 and 2 only the last stays.
     expect(past.map((p) => p.at.slice(11, 16))).toEqual(['00:02', '01:00', '01:01']);
   });
+
+  it('D6: within the log window, a replaced snapshot is kept as a checkpoint only every `checkpointEvery` updates; nothing is folded or thinned', async () => {
+    const log = new UpdateLog(db, () => new Date('2026-01-01T00:00:00Z'));
+    const ids = await log.append(Array.from({ length: 30 }, (_, i) => entry('room-gggg', i)));
+    const window = new Date('2025-01-01T00:00:00Z');
+    // A snapshot every 3 updates, checkpoints every 5 at least.
+    for (let upto = 3; upto <= 30; upto += 3) {
+      const at = new Date(Date.parse('2026-01-01T00:00:00Z') + upto * 1000);
+      await writeSnapshot(db, 'room-gggg', { uptoId: ids[upto - 1]!, data: new Uint8Array([upto]), at, foldBefore: window, kept: 2, checkpointEvery: 5 });
+    }
+    const past = await db.all<{ upto_id: number }>('SELECT upto_id FROM doc_past_snapshots WHERE activity_id = ? ORDER BY upto_id', ['room-gggg']);
+    expect(past.map((p) => p.upto_id - ids[0]! + 1)).toEqual([3, 9, 15, 21, 27]);
+    const folded = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE activity_id = ? AND bytes IS NOT NULL', ['room-gggg']);
+    expect(folded!.n).toBe(0);
+  });
 });

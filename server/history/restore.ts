@@ -1,0 +1,43 @@
+import type { RestoreRequest, RestoreResult } from '#core/api/history';
+import type { Caller } from '../accounts/sessions.ts';
+import { activityFor } from '../activities/activities.ts';
+import { may } from '../activities/access.ts';
+import type { Context } from '../context.ts';
+import { conflict, forbidden } from '../errors.ts';
+import type { HistoryService } from './service.ts';
+import { momentSources, updatesAfter } from './sources.ts';
+
+/**
+ * Restores the whole activity, or the part `path` names, to what it was at `at` (SPEC
+ * H2–H4): computed on the rebuild thread against the live document, then applied
+ * through it as the caller's change, logged and broadcast like their edit, so the
+ * history keeps both and a restore can itself be restored. A facilitator restores
+ * anything; a contributor only an item, option or comment they removed themselves.
+ */
+export async function restoreMoment(ctx: Context, history: HistoryService, caller: Caller, activityId: string, input: RestoreRequest): Promise<RestoreResult> {
+  const activity = await activityFor(ctx, caller, activityId);
+  const facilitator = may.facilitate(activity.myRole);
+  const path = input.path ?? null;
+  if (!facilitator) {
+    if (!may.edit(activity.myRole)) throw forbidden('Viewers cannot restore.');
+    if (path === null || path === 'brief' || /^methods\/[^/]+$/.test(path)) {
+      throw forbidden('Only a facilitator restores the whole activity, a board or the brief.');
+    }
+  }
+  if (activity.status === 'archived') throw conflict('This activity is archived: unarchive it to restore.');
+  history.takeRestore(caller.id, Date.now());
+  const sources = await momentSources(ctx.db, activityId, new Date(input.at));
+  const after = facilitator ? null : await updatesAfter(ctx.db, activityId, sources.uptoId);
+  if (!facilitator && after === null) throw forbidden('Who removed this is no longer known: ask a facilitator.');
+  const live = await ctx.documents.state(activityId);
+  const result = await history.run({ kind: 'restore', checkpoint: sources.checkpoint, updates: sources.updates, live, path, after });
+  if (result.kind === 'failed') {
+    if (result.boardGone) throw conflict('That board no longer exists: restore the board first.');
+    throw new Error(result.error);
+  }
+  if (result.kind !== 'restore') throw new Error('unexpected rebuild result');
+  if (!facilitator && result.removedBy !== caller.id) throw forbidden('You may restore only what you removed yourself.');
+  if (!result.update) return { changed: false, updateId: null };
+  const updateId = await ctx.documents.apply(activityId, caller.id, result.update);
+  return { changed: updateId !== null, updateId };
+}

@@ -1,0 +1,64 @@
+import { ErrorCode } from '#core/api/errors';
+import type { DocumentContent } from '#core/api/history';
+import { RateWindow } from '../auth/rate-window.ts';
+import { Refusal } from '../errors.ts';
+import { RebuildPool, RebuildQueueFull } from './rebuild-pool.ts';
+import type { RebuildJob, RebuildResult } from './rebuild.ts';
+
+/** Moments one person may have rebuilt per minute (the timeline asks once per stop, not per pixel). */
+export const momentsPerMinute = 60;
+/** Restores one person may make per minute. */
+export const restoresPerMinute = 10;
+/** Rebuilt moments kept, by activity and last update: the same moment asked again costs nothing. */
+const cachedMoments = 64;
+
+/**
+ * What the history's use-cases share: the rebuild thread, each person's allowance, and
+ * the moments already rebuilt. One per relay (module.ts).
+ */
+export class HistoryService {
+  readonly pool = new RebuildPool();
+  private readonly moments = new RateWindow(momentsPerMinute, 60_000);
+  private readonly restores = new RateWindow(restoresPerMinute, 60_000);
+  private readonly cache = new Map<string, DocumentContent>();
+
+  takeMoment(userId: string, now: number) {
+    const wait = this.moments.take(userId, now);
+    if (wait > 0) throw tooMany(`Too many moments asked for: at most ${momentsPerMinute} a minute. Try again in ${wait} s.`, wait);
+  }
+
+  takeRestore(userId: string, now: number) {
+    const wait = this.restores.take(userId, now);
+    if (wait > 0) throw tooMany(`Too many restores: at most ${restoresPerMinute} a minute. Try again in ${wait} s.`, wait);
+  }
+
+  cached(key: string): DocumentContent | undefined {
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  remember(key: string, content: DocumentContent) {
+    this.cache.set(key, content);
+    if (this.cache.size > cachedMoments) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  /** Runs a job on the rebuild thread; a full queue is answered 503 `busy`. */
+  async run(job: RebuildJob): Promise<RebuildResult> {
+    try {
+      return await this.pool.run(job);
+    } catch (err) {
+      if (err instanceof RebuildQueueFull) throw new Refusal(ErrorCode.busy, 'The history is busy: try again in a moment.', undefined, { 'retry-after': '2' });
+      throw err;
+    }
+  }
+
+  close() {
+    return this.pool.close();
+  }
+}
+
+const tooMany = (message: string, wait: number) => new Refusal(ErrorCode.rateLimited, message, undefined, { 'retry-after': String(wait) });
