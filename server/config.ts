@@ -109,6 +109,20 @@ export interface MailConfig {
   retryBaseMs: number;
   /** Messages handed to the SMTP server at once. */
   concurrency: number;
+  /** Replies to notification e-mails (README "E-mail replies"); null: no listener, no Reply-To. */
+  inbound: InboundMailConfig | null;
+}
+
+/** The SMTP listener that takes replies to notification e-mails (server/mail/inbound/). */
+export interface InboundMailConfig {
+  port: number;
+  host: string;
+  /** Replies go to `<local>+<token>@<domain>` of this address. */
+  address: string;
+  /** One message, whole, at most (bigger: refused at DATA). */
+  maxBytes: number;
+  /** Messages taken per sending address, and per connecting IP, in an hour. */
+  perSenderPerHour: number;
 }
 
 /** The SMS gateway's settings (README: "SMS"); per-organisation prices live in the store. */
@@ -250,6 +264,20 @@ function loadMailConfig(env: Env): MailConfig {
     maxAttempts: Math.max(1, int(env, 'MAIL_MAX_ATTEMPTS', 8)),
     retryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 30_000),
     concurrency: Math.max(1, int(env, 'MAIL_CONCURRENCY', 4)),
+    inbound: loadInboundMailConfig(env, /<?([^<>\s]+@[^>\s]+)>?\s*$/.exec(from)?.[1] ?? `conclave@${domain}`),
+  };
+}
+
+function loadInboundMailConfig(env: Env, fromAddress: string): InboundMailConfig | null {
+  if (env.MAIL_INBOUND_PORT === undefined || env.MAIL_INBOUND_PORT === '') return null;
+  const address = env.MAIL_INBOUND_ADDRESS || fromAddress;
+  if (!/^[^@\s+]+@[^@\s]+$/.test(address)) throw new Error(`MAIL_INBOUND_ADDRESS must be a plain address without "+", e.g. reply@example.com, not "${address}"`);
+  return {
+    port: int(env, 'MAIL_INBOUND_PORT', 2525),
+    host: env.MAIL_INBOUND_HOST ?? env.HOST ?? '127.0.0.1',
+    address,
+    maxBytes: bytes(env, 'MAIL_INBOUND_MAX_BYTES', 256 * 1024),
+    perSenderPerHour: Math.max(1, int(env, 'MAIL_INBOUND_PER_HOUR', 30)),
   };
 }
 

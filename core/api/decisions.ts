@@ -55,7 +55,7 @@ export interface DecisionRecipient {
   /** What became of the SMS: queued/sent/delivered…, or why none was sent (no_consent, no_phone…). */
   sms: { messageId: string | null; status: string; segments: number | null } | null;
   acknowledgedAt: string | null;
-  acknowledgedVia: 'sms' | 'app' | null;
+  acknowledgedVia: 'sms' | 'app' | 'email' | null;
 }
 
 export interface DecisionRecord {

@@ -23,12 +23,13 @@ export const Channel = z.enum(['email', 'sms']);
 export type Channel = z.infer<typeof Channel>;
 
 /**
- * What a person gets when they chose nothing: e-mail for what concerns them alone, SMS
- * for decisions, answers to their ideas and figure alerts. A decision goes to every
- * member at once (20,000 in one organisation): by SMS as before, by e-mail to who asks.
+ * What a person gets when they chose nothing: e-mail for decisions and what concerns them
+ * alone, SMS for decisions, answers to their ideas and figure alerts. A decision goes to
+ * every member at once (20,000 in one organisation): its e-mails are queued in batches
+ * off the publishing request (server/decisions/email.ts), so they are on by default.
  */
 export const defaultChannels: Record<NotificationKind, Record<Channel, boolean>> = {
-  decision_published: { email: false, sms: true },
+  decision_published: { email: true, sms: true },
   mentioned: { email: true, sms: false },
   vote_opening: { email: true, sms: false },
   vote_closing: { email: true, sms: false },

@@ -62,7 +62,7 @@ const fr: Writers = {
     blocks: [
       ...p.lines.map((line) => ({ p: line })),
       ...(p.link ? [{ link: p.link, label: p.linkLabel ?? 'Ouvrir dans Conclave' }] : []),
-      ...(p.replyHint === 'ack' ? [{ small: 'Répondez « OK » à ce message pour en accuser réception.' }] : []),
+      ...(p.replyHint === 'ack' ? [{ small: 'Répondez « OK » à ce message pour en accuser réception, ou écrivez votre réponse : elle sera ajoutée à l’activité comme votre commentaire.' }] : []),
       ...(p.replyHint === 'comment' ? [{ small: 'Répondez à ce message pour ajouter un commentaire à l’activité.' }] : []),
       { small: 'Vous recevez ce message selon vos préférences de notification dans Conclave.' },
     ],
@@ -124,7 +124,7 @@ const en: Writers = {
     blocks: [
       ...p.lines.map((line) => ({ p: line })),
       ...(p.link ? [{ link: p.link, label: p.linkLabel ?? 'Open in Conclave' }] : []),
-      ...(p.replyHint === 'ack' ? [{ small: 'Reply "OK" to this message to acknowledge it.' }] : []),
+      ...(p.replyHint === 'ack' ? [{ small: 'Reply "OK" to this message to acknowledge it, or write your answer: it is added to the activity as your comment.' }] : []),
       ...(p.replyHint === 'comment' ? [{ small: 'Reply to this message to add a comment to the activity.' }] : []),
       { small: 'You get this message because of your notification preferences in Conclave.' },
     ],

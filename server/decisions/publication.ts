@@ -10,20 +10,23 @@ export interface AfterPublishing {
   reviewsChanged(): void;
   /** Starts the decision's SMS summary; resolves once the first batch is recorded (sms.ts). */
   sendSms(decisionId: string): Promise<void>;
+  /** Wakes the decision e-mails, which go in the background (email.ts): not waited for. */
+  sendEmail(): void;
 }
 
 export type PublishDecision = (caller: Caller, activityId: string, input: PublishDecisionRequest) => Promise<DecisionRecord>;
 
 /**
  * Publishing a decision, whole: the record committed with its recipients and in-app
- * notices (publish.ts), then the review reminder re-armed, then the SMS summary under
- * way (and resumed at start if this is cut short). Answers with the record as the
+ * notices (publish.ts), then the review reminder re-armed, the e-mails woken, then the
+ * SMS summary under way (each resumed at start if this is cut short). Answers with the record as the
  * publisher now sees it.
  */
 export function decisionPublication(ctx: Context, after: AfterPublishing): PublishDecision {
   return async (caller, activityId, input) => {
     const { id } = await publishDecision(ctx, caller, activityId, input);
     after.reviewsChanged();
+    after.sendEmail();
     await after.sendSms(id);
     return decisionRecord(ctx, caller, activityId);
   };

@@ -44,7 +44,7 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
     sms_status: string | null;
     sms_segments: number | null;
     acknowledged_at: string | null;
-    acknowledged_via: 'sms' | 'app' | null;
+    acknowledged_via: 'sms' | 'app' | 'email' | null;
   }>(
     `SELECT r.user_id AS userId, u.name, r.sms_message_id, r.sms_status, r.sms_segments, r.acknowledged_at, r.acknowledged_via
        FROM decision_recipients r JOIN users u ON u.id = r.user_id WHERE r.decision_id = ? ORDER BY u.name COLLATE NOCASE`,

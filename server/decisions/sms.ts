@@ -1,6 +1,4 @@
 import { decisionSms } from '#core/decisions/sms-summary';
-import { activityLink } from '#core/people/links';
-import { notifyByEmail } from '../notifications/email.ts';
 import { channelsOf } from '../notifications/prefs.ts';
 import type { Context } from '../context.ts';
 import { RefusalReason, SmsRefused } from '../sms/gateway.ts';
@@ -31,8 +29,7 @@ export async function sendDecisionSms(ctx: Context, decisionId: string, afterBat
   );
   if (!decision) return;
   if (!(await mayTextMany(ctx, decision.org_id, decision.published_by))) {
-    // Published all the same, in the app and by e-mail: only the SMS do not go.
-    await emailWhoWants(ctx, decisionId, decision);
+    // Published all the same, in the app and by e-mail (email.ts): only the SMS do not go.
     await ctx.db.run(`UPDATE decision_recipients SET sms_status = ? WHERE decision_id = ? AND sms_status IS NULL`, [
       RefusalReason.senderNotAllowed,
       decisionId,
@@ -56,9 +53,7 @@ export async function sendDecisionSms(ctx: Context, decisionId: string, afterBat
     const channels = await channelsOf(ctx.db, batch.map((b) => b.user_id), 'decision_published');
     const outcomes = await Promise.all(
       batch.map(async ({ user_id: userId }) => {
-        const wanted = channels.get(userId);
-        if (wanted?.email) await emailDecision(ctx, decisionId, decision, userId);
-        if (!wanted?.sms) return { userId, messageId: null, status: 'not_wanted', segments: null };
+        if (!channels.get(userId)?.sms) return { userId, messageId: null, status: 'not_wanted', segments: null };
         try {
           const sms = await ctx.sms.enqueue({
             orgId: decision.org_id,
@@ -91,47 +86,6 @@ export async function sendDecisionSms(ctx: Context, decisionId: string, afterBat
       }
     });
     if (!afterBatch()) return;
-  }
-}
-
-/** The decision by e-mail to every recipient not yet handled who wants it so, a batch at a time (when no SMS go). */
-async function emailWhoWants(ctx: Context, decisionId: string, decision: DecisionMail) {
-  for (let after = ''; ; ) {
-    const batch = await ctx.db.all<{ user_id: string }>(
-      'SELECT user_id FROM decision_recipients WHERE decision_id = ? AND sms_status IS NULL AND user_id > ? ORDER BY user_id LIMIT ?',
-      [decisionId, after, smsBatch],
-    );
-    if (batch.length === 0) return;
-    after = batch[batch.length - 1]!.user_id;
-    const channels = await channelsOf(ctx.db, batch.map((b) => b.user_id), 'decision_published');
-    for (const [userId, wanted] of channels) if (wanted.email) await emailDecision(ctx, decisionId, decision, userId);
-  }
-}
-
-type DecisionMail = { org_id: string; activity_id: string; title: string; outcome: string; chosen_option: string | null; published_by: string };
-
-/** The decision by e-mail to a recipient who wants it so (notifications/email.ts); a failure is logged, the SMS still goes. */
-async function emailDecision(
-  ctx: Context,
-  decisionId: string,
-  decision: DecisionMail,
-  userId: string,
-) {
-  try {
-    await notifyByEmail(ctx, {
-      orgId: decision.org_id,
-      userId,
-      kind: 'decision_published',
-      key: `decision:${decisionId}:${userId}:email`,
-      requestedBy: decision.published_by,
-      write: (lang) => ({
-        title: lang === 'fr' ? `Décision : ${decision.title}` : `Decision: ${decision.title}`,
-        lines: [decision.outcome, ...(decision.chosen_option ? [(lang === 'fr' ? 'Option retenue : ' : 'Chosen option: ') + decision.chosen_option] : [])],
-        link: activityLink(ctx.config.publicUrl ?? '', decision.activity_id),
-      }),
-    });
-  } catch (err) {
-    ctx.log.error({ err, decisionId, userId }, 'could not queue the decision e-mail');
   }
 }
 

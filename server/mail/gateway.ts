@@ -21,6 +21,7 @@
  * - Logs carry the message id, kind and status, never an address, a token or a body.
  */
 import type { RenderedMail } from '#core/mail/html';
+import type { Queries } from '../store/db.ts';
 
 export const mailStatuses = ['queued', 'sending', 'sent', 'unconfirmed', 'failed', 'bounced'] as const;
 export type MailStatus = (typeof mailStatuses)[number];
@@ -51,6 +52,13 @@ export interface QueuedMail {
 
 export interface MailGateway {
   enqueue(request: MailRequest): Promise<QueuedMail>;
+  /**
+   * Queues many messages of one organisation inside the caller's transaction (a fan-out
+   * recording, in the same commit, what it queued). The organisation's waiting messages
+   * are counted once: `'full'` (nothing queued) when the batch would pass the limit —
+   * the caller tries again later. Call `wake()` once the transaction committed.
+   */
+  enqueueIn(tx: Queries, orgId: string, requests: MailRequest[]): Promise<QueuedMail[] | 'full'>;
   /** Look for due messages now (after a retry was asked for). */
   wake(): void;
   start(): Promise<void>;

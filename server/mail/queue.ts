@@ -39,17 +39,23 @@ export async function addHistory(tx: Queries, messageId: string, status: MailSta
   await tx.run('INSERT INTO mail_history (message_id, status, detail, at) VALUES (?, ?, ?, ?)', [messageId, status, detail, at]);
 }
 
-/** Stores a message to send (or returns the one already stored under its key). */
-export async function insertMail(tx: Queries, request: MailRequest, at: string): Promise<QueuedMail | 'full'> {
+/** Messages the organisation has waiting (to hold it under `maxQueuedPerOrganisation`). */
+export async function queuedCount(tx: Queries, orgId: string): Promise<number> {
+  return (await tx.get<{ n: number }>("SELECT COUNT(*) AS n FROM mail_messages WHERE org_id = ? AND status = 'queued'", [orgId]))?.n ?? 0;
+}
+
+/**
+ * Stores a message to send (or returns the one already stored under its key). `room`:
+ * how many more the organisation may queue, when the caller counted once for a batch;
+ * otherwise counted here.
+ */
+export async function insertMail(tx: Queries, request: MailRequest, at: string, room?: number): Promise<QueuedMail | 'full'> {
   const existing = await tx.get<{ id: string; status: MailStatus }>(
     'SELECT id, status FROM mail_messages WHERE org_id = ? AND idempotency_key = ?',
     [request.orgId, request.idempotencyKey],
   );
   if (existing) return { ...existing, duplicate: true };
-  const waiting = await tx.get<{ n: number }>("SELECT COUNT(*) AS n FROM mail_messages WHERE org_id = ? AND status = 'queued'", [
-    request.orgId,
-  ]);
-  if ((waiting?.n ?? 0) >= maxQueuedPerOrganisation) return 'full';
+  if ((room ?? maxQueuedPerOrganisation - (await queuedCount(tx, request.orgId))) <= 0) return 'full';
   const id = newId();
   await tx.run(
     `INSERT INTO mail_messages (id, org_id, user_id, to_address, kind, idempotency_key, subject, text, html, reply_to,

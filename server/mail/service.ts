@@ -3,7 +3,8 @@ import type { BaseContext } from '../context.ts';
 import { Refusal } from '../errors.ts';
 import { Pump } from '../pump.ts';
 import type { MailGateway, MailRequest, QueuedMail } from './gateway.ts';
-import { addHistory, insertMail, recordOutcome, type MailRow } from './queue.ts';
+import type { Queries } from '../store/db.ts';
+import { addHistory, insertMail, maxQueuedPerOrganisation, queuedCount, recordOutcome, type MailRow } from './queue.ts';
 import { outboxTransport, smtpTransport, type MailTransport } from './transport.ts';
 
 /**
@@ -37,6 +38,19 @@ export class MailService implements MailGateway {
       this.wake();
     }
     return result;
+  }
+
+  async enqueueIn(tx: Queries, orgId: string, requests: MailRequest[]): Promise<QueuedMail[] | 'full'> {
+    const room = maxQueuedPerOrganisation - (await queuedCount(tx, orgId));
+    if (requests.length > room) return 'full';
+    const at = this.ctx.now().toISOString();
+    const queued: QueuedMail[] = [];
+    for (const request of requests) {
+      const result = await insertMail(tx, { ...request, orgId }, at, room);
+      if (result === 'full') return 'full';
+      queued.push(result);
+    }
+    return queued;
   }
 
   wake() {

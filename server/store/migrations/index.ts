@@ -28,6 +28,7 @@ import { profile } from './621-profile.ts';
 import { erasure } from './622-erasure.ts';
 import { notificationPrefs } from './623-notification-prefs.ts';
 import { digest } from './624-digest.ts';
+import { emailAcknowledgements } from './625-email-acknowledgements.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -64,4 +65,5 @@ export const migrations: Migration[] = [
   erasure,
   notificationPrefs,
   digest,
+  emailAcknowledgements,
 ];

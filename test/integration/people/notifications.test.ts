@@ -23,7 +23,7 @@ describe('notifications', () => {
     const bob = await addPerson(admin, 'Bob Martin');
     const defaults = await bob.api.ok<NotificationSettings>('GET', '/api/me/notifications');
     expect(defaults.digest).toBe('none');
-    expect(defaults.prefs.find((p) => p.kind === 'decision_published')).toEqual({ kind: 'decision_published', email: false, sms: true });
+    expect(defaults.prefs.find((p) => p.kind === 'decision_published')).toEqual({ kind: 'decision_published', email: true, sms: true });
     for (const bad of [
       { prefs: [{ kind: 'weather', email: true, sms: true }], digest: 'none' },
       { prefs: [{ kind: 'mentioned', email: true, sms: true }, { kind: 'mentioned', email: false, sms: false }], digest: 'none' },
