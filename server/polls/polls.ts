@@ -1,4 +1,5 @@
 import { anonymousRevealMinimum, type CreatePollRequest } from '#core/api/polls';
+import { kindTakesRounds } from '#core/methods/next-round';
 import type { Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
 import { newId } from '../auth/tokens.ts';
@@ -108,6 +109,9 @@ export async function revealDue(ctx: Context, pollId?: string): Promise<string[]
 /** Opens the next round of a revealed poll (a Delphi round, or a re-vote). */
 export async function openRound(ctx: Context, caller: Caller, pollId: string, requested: string, changed: DeadlinesChanged) {
   const { poll } = await pollToFacilitate(ctx, caller, pollId);
+  if (!kindTakesRounds(poll.kind)) {
+    throw conflict(poll.kind === 'consent' ? 'A consent proposal has one round: answer its blocks, or open a new proposal.' : 'Private-first entries have one round.');
+  }
   const deadline = futureDeadline(ctx, requested);
   await ctx.db.transaction(async (tx) => {
     const current = await tx.get<{ status: string; round: number }>('SELECT status, round FROM polls WHERE id = ?', [poll.id]);

@@ -25,10 +25,12 @@ test('a sealed poll in the app: members vote unseen, the facilitator reveals, pu
   await member.page.getByRole('heading', { name: 'Activities' }).waitFor();
   await facilitator.open(relay.url, activityId);
 
-  // The question gate in the form: no deadline, no poll.
+  // The question gate in the form: no deadline, no poll (the form starts with one a week ahead).
   await facilitator.page.getByRole('button', { name: 'New poll' }).click();
   const form = facilitator.page.getByRole('form', { name: 'New poll' });
   await form.getByLabel('Options, one per line').fill('Lyon\nLille\nNantes');
+  await expect(form.getByLabel('Deadline')).not.toHaveValue('');
+  await form.getByLabel('Deadline').fill('');
   await form.getByRole('button', { name: 'Open the poll' }).click();
   await expect(form.getByRole('alert')).toContainText('deadline');
   await form.getByRole('button', { name: 'Cancel' }).click();

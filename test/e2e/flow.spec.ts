@@ -56,3 +56,75 @@ test('finding 8: the decision record keeps every Delphi round, who took part, an
     await context.close();
   }
 });
+
+test('finding 6: polls start neutral, show their scale and weights, explain consent, draw results as bars, offer rounds only where they mean something', async ({ browser }) => {
+  const question = 'Which supplier do we pick for the shop fittings?';
+  const activityId = await activity('Shop fittings', question);
+  const facilitator = await signedIn(browser, relay.url, { email: 'alice.durand@durand.example' });
+  const page = facilitator.page;
+  await page.goto(`${relay.url}/#/activities/${activityId}/decide`);
+
+  // The weighted matrix: a deadline a week ahead already there, weights typed as numbers beside each criterion.
+  await page.getByRole('button', { name: 'New poll' }).click();
+  const form = page.getByRole('form', { name: 'New poll' });
+  await expect(form.getByLabel('Deadline')).not.toHaveValue('');
+  await form.getByLabel('Method').selectOption('matrix');
+  await form.getByLabel('Options, one per line').fill('Atelier Brun\nMobilis');
+  await form.getByLabel('Criterion 1', { exact: true }).fill('Cost');
+  await form.getByLabel('Weight of criterion 1').fill('3');
+  await form.getByLabel('Criterion 2', { exact: true }).fill('Lead time');
+  await form.getByLabel('Weight of criterion 2').fill('1');
+  await form.getByRole('button', { name: 'Open the poll' }).click();
+  const { polls } = await admin.ok<{ polls: { id: string; kind: string; definition: { criteria?: { label: string; weight: number }[] } }[] }>('GET', `/api/activities/${activityId}/polls`);
+  expect(polls.find((p) => p.kind === 'matrix')?.definition.criteria).toEqual([{ label: 'Cost', weight: 3 }, { label: 'Lead time', weight: 1 }]);
+
+  const { id: consentId } = await admin.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, {
+    kind: 'consent', question: 'Do we sign with Atelier Brun this month?', proposal: 'We sign with Atelier Brun before the 20th.', rule: 'consent', deadline: inAnHour(),
+  });
+  const { id: singleId } = await admin.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, {
+    kind: 'single', question: 'Who installs the fittings?', options: ['Our team', 'The supplier'], rule: 'plurality', deadline: inAnHour(),
+  });
+
+  const member = await signedIn(browser, relay.url, members[0]!);
+  await member.page.goto(`${relay.url}/#/activities/${activityId}/decide`);
+  const matrix = member.page.getByRole('article', { name: question });
+  await expect(matrix.getByTestId('matrix-scale')).toContainText('from 0 (worst) to 10 (best)');
+  await expect(matrix.getByRole('columnheader', { name: /Cost/ })).toContainText('weight 3 · 75%');
+  const consent = member.page.getByRole('article', { name: 'Do we sign with Atelier Brun this month?' });
+  for (const radio of await consent.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+  await expect(consent.getByText('I have a concern it should address (say which), but I do not stop it.')).toBeVisible();
+  await expect(consent.getByText('It must not go ahead as it is (say why)', { exact: false })).toBeVisible();
+  await consent.getByRole('button', { name: 'Send' }).click();
+  await expect(consent.getByRole('alert')).toContainText('Choose your position first.');
+  await shoot(member.page, 'flow-polls-member-en');
+  await consent.getByRole('radio', { name: /^Agree/ }).check();
+  await consent.getByRole('button', { name: 'Send' }).click();
+  await expect(consent.getByText('You have taken part')).toBeVisible();
+
+  await members[1]!.api.ok('POST', `/api/polls/${singleId}/votes`, { choice: 'Our team' });
+  await members[2]!.api.ok('POST', `/api/polls/${singleId}/votes`, { choice: 'Our team' });
+  await members[0]!.api.ok('POST', `/api/polls/${singleId}/votes`, { choice: 'The supplier' });
+  await admin.ok('POST', `/api/polls/${singleId}/reveal`);
+  await admin.ok('POST', `/api/polls/${consentId}/reveal`);
+  await page.reload();
+  const single = page.getByRole('article', { name: 'Who installs the fittings?' });
+  const bars = single.getByTestId('result-bars');
+  await expect(bars.getByRole('listitem')).toHaveCount(2);
+  await expect(bars.getByRole('listitem').first()).toContainText('Our team');
+  await expect(bars.getByRole('listitem').first()).toContainText('2 votes');
+  // A decided vote and a consent proposal offer no other round.
+  await expect(single.getByRole('button', { name: 'Open another round' })).toHaveCount(0);
+  const consentCard = page.getByRole('article', { name: 'Do we sign with Atelier Brun this month?' });
+  await expect(consentCard.getByTestId('result-bars')).toContainText('1 person');
+  await expect(consentCard.getByRole('button', { name: 'Open another round' })).toHaveCount(0);
+  await shoot(page, 'flow-polls-results-en');
+  await facilitator.context.close();
+
+  const french = await signedIn(browser, relay.url, members[0]!, 'fr-FR');
+  await french.page.goto(`${relay.url}/#/activities/${activityId}/decide`);
+  await expect(french.page.getByRole('article', { name: question }).getByRole('columnheader', { name: /Cost/ })).toContainText('poids 3');
+  await expect(french.page.getByRole('article', { name: 'Who installs the fittings?' }).getByTestId('result-bars')).toContainText('2 voix');
+  await shoot(french.page, 'flow-polls-fr');
+  await french.context.close();
+  await member.context.close();
+});

@@ -3,6 +3,7 @@ import { openPoll } from '../../actions/polls.ts';
 import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
+import { CriteriaEditor } from './CriteriaEditor.tsx';
 import { emptyPollForm, pollRequest, rulesOf, type PollForm } from './poll-form.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 
@@ -43,14 +44,14 @@ export function NewPollForm({ activityId, question, onOpened, onCancel }: { acti
         </>
       )}
       {form.kind === 'dots' && <TextField label={t('polls.dotsPerPerson')} type="number" min={1} max={100} value={form.dotsPerPerson} onChange={set('dotsPerPerson')} error={submission.field('dotsPerPerson')} />}
-      {form.kind === 'matrix' && <TextAreaField label={t('polls.criteria')} value={form.criteria} onChange={set('criteria')} rows={3} error={submission.field('criteria')} />}
+      {form.kind === 'matrix' && <CriteriaEditor rows={form.criteria} onChange={(criteria) => setForm({ ...form, criteria })} error={submission.field('criteria')} />}
       <div className="field">
         <label htmlFor="poll-rule">{t('polls.rule')}</label>
         <select id="poll-rule" value={form.rule} onChange={set('rule')}>
           {rulesOf[form.kind].map((r) => <option key={r} value={r}>{t(`polls.rule.${r}` as MessageKey)}</option>)}
         </select>
       </div>
-      <TextField label={t('polls.deadline')} type="datetime-local" value={form.deadline} onChange={set('deadline')} error={submission.field('deadline')} />
+      <TextField label={t('polls.deadline')} type="datetime-local" value={form.deadline} onChange={set('deadline')} error={submission.field('deadline')} hint={t('polls.deadlineHint')} />
       <label className="checkbox">
         <input type="checkbox" checked={form.anonymous} onChange={(e) => setForm({ ...form, anonymous: e.target.checked })} /> {t('polls.anonymous')}
       </label>

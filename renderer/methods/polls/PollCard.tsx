@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { PollView } from '#core/api/poll-view';
+import { nextRoundMeaning } from '#core/methods/next-round';
 import { answerBlock, openNextRound, revealPoll } from '../../actions/polls.ts';
 import { FormError } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { hrefOf } from '../../state/use-route.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
+import { defaultDeadline } from './poll-form.ts';
 import { PollResults } from './PollResults.tsx';
 import { VoteForm } from './VoteForm.tsx';
 
@@ -14,8 +16,9 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
   const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const submission = useSubmit();
-  const [nextDeadline, setNextDeadline] = useState('');
+  const [nextDeadline, setNextDeadline] = useState(defaultDeadline);
   const current = poll.rounds.find((r) => r.round === poll.round);
+  const roundMeaning = nextRoundMeaning(poll.definition, current?.result ?? null);
   const act = (work: () => Promise<PollView>) => submission.run(async () => onChange(await work()));
 
   return (
@@ -49,11 +52,12 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
         current.result.blocks.filter((b) => b.answer === null).map((b) => (
           <BlockAnswer key={b.key} reason={b.reason} onAnswer={(answer) => act(() => answerBlock(api, poll.id, b.key, answer))} />
         ))}
-      {canFacilitate && poll.status === 'revealed' && (
-        <form className="inline-form" onSubmit={(e) => {
+      {canFacilitate && poll.status === 'revealed' && roundMeaning && (
+        <form className="inline-form next-round" onSubmit={(e) => {
           e.preventDefault();
           void act(() => openNextRound(api, poll.id, nextDeadline ? new Date(nextDeadline).toISOString() : ''));
         }}>
+          <p className="muted">{t(roundMeaning === 'delphi' ? 'polls.nextRoundDelphi' : 'polls.nextRoundRevote')}</p>
           <label>
             {t('polls.deadline')} <input type="datetime-local" value={nextDeadline} onChange={(e) => setNextDeadline(e.target.value)} />
           </label>

@@ -2,6 +2,7 @@ import type { PollView, RoundView } from '#core/api/poll-view';
 import type { Ballot } from '#core/api/polls';
 import { resultLines } from '#core/decisions/result-lines';
 import { useI18n } from '../../i18n/index.tsx';
+import { ResultBarsView } from './ResultBarsView.tsx';
 
 const describe = (ballot: Ballot): string => {
   if ('choice' in ballot) return ballot.choice;
@@ -20,6 +21,7 @@ export function PollResults({ poll, round }: { poll: PollView; round: RoundView 
   return (
     <section className="poll-results" aria-label={`${t('polls.results')} – ${t('polls.round', { n: round.round })}`}>
       <h4>{poll.rounds.length > 1 ? `${t('polls.results')} – ${t('polls.round', { n: round.round })}` : t('polls.results')}</h4>
+      <ResultBarsView definition={poll.definition} result={round.result} />
       <ul data-testid="result-lines">
         {resultLines(round.result).lines.map((line, i) => <li key={i}>{line}</li>)}
       </ul>

@@ -3,6 +3,7 @@ import type { PollView } from '#core/api/poll-view';
 import type { Ballot, VoteFor } from '#core/api/polls';
 import { consentPositions } from '#core/methods/consent';
 import { defaultScale } from '#core/methods/tally';
+import { FieldIssue } from '../../actions/field-issue.ts';
 import { castVote } from '../../actions/polls.ts';
 import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
@@ -17,7 +18,11 @@ export function VoteForm({ poll, onSent }: { poll: PollView; onSent(view: PollVi
   const mine = poll.mine.ballot;
   const def = poll.definition;
 
-  const send = (e: FormEvent, ballot: Ballot) => submission.onSubmit(async () => onSent(await castVote(api, poll.id, ballot)))(e);
+  const send = (e: FormEvent, ballot: Ballot | null) =>
+    submission.onSubmit(async () => {
+      if (!ballot) throw new FieldIssue('position', 'polls.choosePosition');
+      onSent(await castVote(api, poll.id, ballot));
+    })(e);
   const footer = (
     <>
       <FormError message={submission.message} />
@@ -43,7 +48,8 @@ export function VoteForm({ poll, onSent }: { poll: PollView; onSent(view: PollVi
   }
 }
 
-type Submit = (e: FormEvent, ballot: Ballot) => void;
+/** `null`: nothing chosen yet (the form says so rather than sending). */
+type Submit = (e: FormEvent, ballot: Ballot | null) => void;
 interface Common {
   onSubmit: Submit;
   footer: ReactNode;
@@ -106,49 +112,76 @@ function RankingVote({ options, initial, onSubmit, footer, t }: Common & { optio
 }
 
 function MatrixVote({ poll, initial, onSubmit, footer }: Common & { poll: PollView; initial: VoteFor<'matrix'>['scores'] }) {
+  const { t } = useI18n();
   const def = poll.definition.kind === 'matrix' ? poll.definition : null;
   const scale = def?.scale ?? defaultScale;
   const [scores, setScores] = useState<Record<string, Record<string, number>>>(() => structuredClone(initial));
   if (!def) return null;
   const set = (option: string, criterion: string, value: string) =>
     setScores({ ...scores, [option]: { ...scores[option], [criterion]: Number(value) } });
+  const sum = def.criteria.reduce((s, c) => s + c.weight, 0) || 1;
   return (
     <form className="vote-form" onSubmit={(e) => onSubmit(e, { scores })}>
-      <table className="matrix">
-        <thead>
-          <tr><th />{def.criteria.map((c) => <th key={c.label} scope="col">{c.label}</th>)}</tr>
-        </thead>
-        <tbody>
-          {def.options.map((o) => (
-            <tr key={o}>
-              <th scope="row">{o}</th>
+      <p className="muted" data-testid="matrix-scale">{t('polls.scaleNote', { min: scale.min, max: scale.max })}</p>
+      <div className="table-scroll">
+        <table className="matrix">
+          <thead>
+            <tr>
+              <th />
               {def.criteria.map((c) => (
-                <td key={c.label}>
-                  <input type="number" min={scale.min} max={scale.max} aria-label={`${o} – ${c.label}`} value={scores[o]?.[c.label] ?? ''} onChange={(e) => set(o, c.label, e.target.value)} />
-                </td>
+                <th key={c.label} scope="col">
+                  {c.label}
+                  <span className="muted small criterion-weight">{t('polls.weightShare', { weight: c.weight, share: c.weight / sum })}</span>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {def.options.map((o) => (
+              <tr key={o}>
+                <th scope="row">{o}</th>
+                {def.criteria.map((c) => (
+                  <td key={c.label}>
+                    <input type="number" min={scale.min} max={scale.max} placeholder={`${scale.min}–${scale.max}`} aria-label={t('polls.scoreOf', { option: o, criterion: c.label, min: scale.min, max: scale.max })} value={scores[o]?.[c.label] ?? ''} onChange={(e) => set(o, c.label, e.target.value)} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {footer}
     </form>
   );
 }
 
 function ConsentVote({ initial, onSubmit, footer, field, t }: Common & { initial: VoteFor<'consent'> | null; field: FieldError; t: Translate }) {
-  const [position, setPosition] = useState<VoteFor<'consent'>['position']>(initial?.position ?? 'agree');
+  // Nothing chosen until the member chooses: a pre-selected "Agree" leans the vote.
+  const [position, setPosition] = useState<VoteFor<'consent'>['position'] | null>(initial?.position ?? null);
   const [reason, setReason] = useState(initial?.reason ?? '');
   return (
-    <form className="vote-form" onSubmit={(e) => onSubmit(e, { position, ...(reason.trim() ? { reason } : {}) })}>
-      <fieldset>
+    <form className="vote-form" onSubmit={(e) => {
+      if (!position) {
+        e.preventDefault();
+        onSubmit(e, null);
+        return;
+      }
+      onSubmit(e, { position, ...(reason.trim() ? { reason } : {}) });
+    }}>
+      <fieldset className="consent-positions">
+        <legend>{t('polls.positionLegend')}</legend>
         {consentPositions.map((p) => (
-          <label key={p} className="choice">
-            <input type="radio" name="position" checked={position === p} onChange={() => setPosition(p)} /> {t(`polls.position.${p}` as MessageKey)}
+          <label key={p} className="choice consent-choice">
+            <input type="radio" name="position" checked={position === p} onChange={() => setPosition(p)} aria-describedby={`position-${p}-help`} />
+            <span>
+              <strong>{t(`polls.position.${p}` as MessageKey)}</strong>
+              <span id={`position-${p}-help`} className="muted small choice-help">{t(`polls.positionHelp.${p}` as MessageKey)}</span>
+            </span>
           </label>
         ))}
       </fieldset>
-      <TextAreaField label={t('polls.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} error={field('reason')} />
+      {field('position') && <p className="field-error" role="alert">{field('position')}</p>}
+      <TextAreaField label={t('polls.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} error={field('reason')} hint={position === 'object' || position === 'block' ? t('polls.reasonNeeded') : undefined} />
       {footer}
     </form>
   );

@@ -1,4 +1,5 @@
 import type { CreatePollRequest } from '#core/api/polls';
+import { FieldIssue } from '../../actions/field-issue.ts';
 
 /** What the facilitator types in the new-poll form, as text. */
 export interface PollForm {
@@ -10,7 +11,8 @@ export interface PollForm {
   deadline: string;
   anonymous: boolean;
   dotsPerPerson: string;
-  criteria: string;
+  /** Each criterion with its weight as typed (a number, checked before sending). */
+  criteria: CriterionRow[];
   proposal: string;
   quantity: string;
   unit: string;
@@ -31,17 +33,37 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** "Cost: 3" → {label: "Cost", weight: 3}; a line without a weight weighs 1. */
-export function parseCriteria(text: string) {
-  return lines(text).map((line) => {
-    const m = /^(.*?)\s*:\s*(-?\d+(?:[.,]\d+)?)$/.exec(line);
-    return m ? { label: m[1] ?? line, weight: Number((m[2] ?? '1').replace(',', '.')) } : { label: line, weight: 1 };
-  });
+export interface CriterionRow {
+  label: string;
+  weight: string;
 }
 
 /**
- * The request the form stands for. Nothing is checked here beyond shapes: the relay
- * judges the question gate and says which field is wrong.
+ * The criteria as the relay takes them: rows left blank are dropped; a weight must be a
+ * number (a comma for decimals is fine), never guessed — "beaucoup" is refused, not
+ * silently counted as 1.
+ */
+export function criteriaOf(rows: readonly CriterionRow[]) {
+  return rows
+    .filter((r) => r.label.trim() !== '' || r.weight.trim() !== '')
+    .map((r) => {
+      const weight = Number(r.weight.trim().replace(',', '.'));
+      if (r.weight.trim() === '' || !Number.isFinite(weight) || weight < 0) throw new FieldIssue('criteria', 'polls.weightNumber');
+      return { label: r.label.trim(), weight };
+    });
+}
+
+/** The deadline a new poll or round starts with: a week from now, on the hour, as `datetime-local` wants it. */
+export function defaultDeadline(now = new Date()): string {
+  const at = new Date(now.getTime() + 7 * 86_400_000);
+  at.setMinutes(0, 0, 0);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:00`;
+}
+
+/**
+ * The request the form stands for. Nothing is checked here beyond shapes and typed
+ * numbers: the relay judges the question gate and says which field is wrong.
  */
 export function pollRequest(form: PollForm): CreatePollRequest {
   const deadline = form.deadline ? new Date(form.deadline).toISOString() : '';
@@ -54,7 +76,7 @@ export function pollRequest(form: PollForm): CreatePollRequest {
     case 'ranking':
       return { ...common, kind: 'ranking', options: lines(form.options), rule: form.rule === 'borda' ? 'borda' : 'instant-runoff' };
     case 'matrix':
-      return { ...common, kind: 'matrix', options: lines(form.options), criteria: parseCriteria(form.criteria), rule: 'weighted-sum' };
+      return { ...common, kind: 'matrix', options: lines(form.options), criteria: criteriaOf(form.criteria), rule: 'weighted-sum' };
     case 'consent':
       return { ...common, kind: 'consent', proposal: form.proposal, rule: 'consent' };
     case 'estimate':
@@ -67,10 +89,13 @@ export const emptyPollForm = (question: string): PollForm => ({
   question,
   options: '',
   rule: 'plurality',
-  deadline: '',
+  deadline: defaultDeadline(),
   anonymous: false,
   dotsPerPerson: '3',
-  criteria: '',
+  criteria: [
+    { label: '', weight: '1' },
+    { label: '', weight: '1' },
+  ],
   proposal: '',
   quantity: '',
   unit: '',
