@@ -3,6 +3,7 @@ import { accountsModule } from './accounts/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { figuresModule } from './figures/module.ts';
+import { forMeModule } from './for-me/module.ts';
 import { historyModule } from './history/module.ts';
 import { ideasModule } from './ideas/module.ts';
 import { invitationsModule } from './invitations/module.ts';
@@ -28,5 +29,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     invitationsModule(ctx),
     peopleModule(ctx),
     notificationsModule(ctx),
+    forMeModule(ctx),
   ];
 }

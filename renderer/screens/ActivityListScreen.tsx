@@ -1,22 +1,25 @@
 import { useDeferredValue, useState } from 'react';
 import { ActivityStatus } from '#core/api/activities';
 import { listActivities } from '../api/endpoints.ts';
+import { forMe } from '../api/for-me.ts';
 import { RoleBadge, StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { ForMePanel } from './ForMePanel.tsx';
 import { RefusalNotice } from '../components/Field.tsx';
 
 /** My activities: filter by status, search title and question, only those I facilitate. */
 export function ActivityListScreen() {
-  const { t, formatRelative } = useI18n();
+  const { t, formatRelative, formatDateTime } = useI18n();
   const { api, me } = useSignedIn();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<ActivityStatus | ''>('');
   const [mine, setMine] = useState(false);
   const query = useDeferredValue(q.trim());
   const list = useAsync(() => listActivities(api, { q: query || undefined, status: status || undefined }), [api, query, status]);
+  const needs = useAsync(() => forMe(api), [api]);
   const shown = (list.data ?? []).filter((a) => !mine || a.myRole === 'facilitator');
   const filtered = query !== '' || status !== '' || mine;
 
@@ -31,6 +34,7 @@ export function ActivityListScreen() {
           </a>
         )}
       </div>
+      <ForMePanel forMe={needs.data} />
       <div className="toolbar" role="search">
         <input
           type="search"
@@ -67,6 +71,12 @@ export function ActivityListScreen() {
                 <span className="activity-question">{a.question}</span>
               </span>
               <span className="activity-row-meta">
+                {(needs.data?.byActivity[a.id]?.toVote ?? 0) > 0 && (
+                  <span className="badge to-vote" data-testid="to-vote">{t('forMe.toVote', { n: needs.data?.byActivity[a.id]?.toVote ?? 0 })}</span>
+                )}
+                {(needs.data?.byActivity[a.id]?.nextDeadline ?? a.deadline) && (
+                  <span className="muted small" data-testid="deadline">{t('forMe.until', { when: formatDateTime(needs.data?.byActivity[a.id]?.nextDeadline ?? a.deadline ?? '') })}</span>
+                )}
                 <StatusBadge status={a.status} />
                 <RoleBadge role={a.myRole} />
                 <span className="muted small">{t('list.updated', { when: formatRelative(a.updatedAt) })}</span>

@@ -128,3 +128,21 @@ test('finding 6: polls start neutral, show their scale and weights, explain cons
   await french.context.close();
   await member.context.close();
 });
+
+test('finding 5: the first screen says what needs me, and the list shows "to vote" badges and deadlines', async ({ browser }) => {
+  const activityId = await activity('Opening hours', 'Do we open the new store on Sundays?');
+  for (const question of ['Do we open the new store on Sundays?', 'Which hours do we keep on Saturdays?']) {
+    await admin.ok('POST', `/api/activities/${activityId}/polls`, { kind: 'single', question, options: ['Yes', 'No'], rule: 'plurality', deadline: inAnHour() });
+  }
+  for (const locale of ['en-GB', 'fr-FR']) {
+    const { context, page } = await signedIn(browser, relay.url, members[1]!, locale);
+    const forMe = page.getByTestId('for-me');
+    await expect(forMe).toContainText(locale === 'en-GB' ? '2 votes to cast' : '2 votes à donner');
+    await expect(forMe.getByRole('link', { name: 'Which hours do we keep on Saturdays?' })).toBeVisible();
+    const row = page.getByRole('link', { name: /Opening hours/ });
+    await expect(row.getByTestId('to-vote')).toHaveText(locale === 'en-GB' ? '2 to vote' : '2 à voter');
+    await expect(row.getByTestId('deadline')).toBeVisible();
+    await shoot(page, `flow-for-me-${locale}`);
+    await context.close();
+  }
+});

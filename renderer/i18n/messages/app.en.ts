@@ -26,6 +26,13 @@ export const appEn = {
   'nav.activities': 'Activities',
   'nav.signedInAs': 'Signed in as {name}',
 
+  'forMe.title': 'For me',
+  'forMe.nothing': 'Nothing waits for you: no vote to cast, no decision to acknowledge.',
+  'forMe.votes': '{n, plural, one {# vote to cast} other {# votes to cast}}',
+  'forMe.decisions': '{n, plural, one {# decision to acknowledge} other {# decisions to acknowledge}}',
+  'forMe.deadlines': 'Deadlines ahead',
+  'forMe.until': 'until {when}',
+  'forMe.toVote': '{n, plural, one {# to vote} other {# to vote}}',
   'list.title': 'Activities',
   'list.new': 'New activity',
   'list.search': 'Search activities',

@@ -29,6 +29,13 @@ export const appFr: Messages<typeof appEn> = {
   'nav.activities': 'Activités',
   'nav.signedInAs': 'Connecté en tant que {name}',
 
+  'forMe.title': 'Pour moi',
+  'forMe.nothing': 'Rien ne vous attend : aucun vote à donner, aucune décision à prendre en compte.',
+  'forMe.votes': '{n, plural, one {# vote à donner} other {# votes à donner}}',
+  'forMe.decisions': '{n, plural, one {# décision à prendre en compte} other {# décisions à prendre en compte}}',
+  'forMe.deadlines': 'Échéances à venir',
+  'forMe.until': 'jusqu’au {when}',
+  'forMe.toVote': '{n, plural, one {# à voter} other {# à voter}}',
   'list.title': 'Activités',
   'list.new': 'Nouvelle activité',
   'list.search': 'Rechercher des activités',
