@@ -5,7 +5,7 @@ import { daysBetween } from '#core/figures/days';
 import { formatDay, type FigureLocale } from '#core/figures/format';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useFigureFormat } from '../state/use-figures.ts';
-import { chartRows, chartSeries, type ChartSeries } from './chart-rows.ts';
+import { axisBounds, chartRows, chartSeries, type ChartSeries } from './chart-rows.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
 
@@ -49,14 +49,14 @@ export function FigureChart({ figure, values, from, to }: { figure: Figure; valu
         interaction: { mode: 'index', intersect: false },
         scales: {
           x: { ticks: { autoSkip: true, maxTicksLimit: 6, maxRotation: 0 }, grid: { display: false } },
-          y: { beginAtZero: true, ticks: { maxTicksLimit: 4, callback: (n) => format.value(figure, Number(n)) } },
+          y: { beginAtZero: false, ...(axisBounds(low, high) ?? {}), ticks: { maxTicksLimit: 4, callback: (n) => format.value(figure, Number(n)) } },
         },
         plugins: { tooltip: { callbacks: { label: (item) => t('figures.chartPoint', { series: item.dataset.label ?? '', value: format.value(figure, item.parsed.y) }) } } },
       },
     };
     const chart = new Chart(el, config);
     return () => chart.destroy();
-  }, [days, points, locale, figure, format, t]);
+  }, [days, points, low, high, locale, figure, format, t]);
 
   const description = t('figures.chartDescription', { count: rows.length, low: format.value(figure, low), high: format.value(figure, high) });
   return (

@@ -117,13 +117,16 @@ export function SendPanel({
             {t('figures.totals', { receiving: preview.totals.receiving, segments: preview.totals.segments, cost, excluded: preview.totals.excluded })}
           </p>
           {!confirming ? (
-            <button type="button" className="button primary" disabled={preview.totals.receiving === 0} onClick={() => setConfirming(true)}>
-              {t('figures.sendNow')}
-            </button>
+            <>
+              {problems.length > 0 && <p className="field-error" data-testid="template-blocks">{t('figures.templateBlocks')}</p>}
+              <button type="button" className="button primary" disabled={preview.totals.receiving === 0 || problems.length > 0} onClick={() => setConfirming(true)}>
+                {t('figures.sendNow')}
+              </button>
+            </>
           ) : (
             <div className="confirm" role="alertdialog" aria-label={t('figures.sendNow')}>
               <p>{t('figures.confirm', { segments: preview.totals.segments, receiving: preview.totals.receiving, cost })}</p>
-              <button type="button" className="button primary" onClick={() => void send()}>
+              <button type="button" className="button primary" disabled={problems.length > 0} onClick={() => void send()}>
                 {t('figures.confirmYes')}
               </button>
               <button type="button" className="button ghost" onClick={() => setConfirming(false)}>

@@ -15,3 +15,15 @@ export function chartRows(days: readonly string[], values: readonly FigureValue[
   const numbers = rows.map((r) => r.value);
   return { points, rows, low: numbers.length ? Math.min(...numbers) : null, high: numbers.length ? Math.max(...numbers) : null };
 }
+
+/**
+ * The y-axis around the data, not from 0: the lowest and highest point with a tenth of
+ * their spread on each side (a flat series gets 5 % of its value), so a day's variation
+ * of a few percent is visible. Zero stays the floor only when the data reach it.
+ */
+export function axisBounds(low: number | null, high: number | null): { min: number; max: number } | null {
+  if (low === null || high === null) return null;
+  const pad = high > low ? (high - low) / 10 : Math.abs(high) / 20 || 1;
+  const min = low >= 0 && low - pad < 0 ? 0 : low - pad;
+  return { min, max: high + pad };
+}

@@ -146,3 +146,26 @@ test('finding 5: the first screen says what needs me, and the list shows "to vot
     await context.close();
   }
 });
+
+test('finding 10: a broken SMS template blocks sending, in both languages', async ({ browser }) => {
+  const { id: userId } = await admin.ok<{ id: string }>('POST', '/api/users', {
+    name: 'Émile Vendeur', email: 'emile@durand.example', password: 'correct horse battery staple', role: 'member', phone: '06 12 34 56 70', smsOptIn: true,
+  });
+  await admin.ok('POST', '/api/lists', { name: 'Magasins', members: [userId] });
+  const { id: figureId } = await admin.ok<{ id: string }>('POST', '/api/figures', { label: 'CA veille', unit: 'EUR' });
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await admin.ok('PUT', `/api/figures/${figureId}/values/${yesterday}`, { value: 1_234_567, forecast: 1_261_049, lastYear: 1_193_971 });
+  for (const locale of ['en-GB', 'fr-FR']) {
+    const { context, page } = await signedIn(browser, relay.url, { email: 'alice.durand@durand.example' }, locale);
+    await page.goto(`${relay.url}/#/figures/${figureId}`);
+    const panel = page.getByRole('region', { name: locale === 'en-GB' ? 'Preview and send' : /Aperçu/ });
+    const sendNow = panel.getByRole('button', { name: locale === 'en-GB' ? 'Send now' : /Envoyer maintenant/ });
+    await panel.getByLabel(locale === 'en-GB' ? 'Date' : /Date/, { exact: true }).fill(yesterday);
+    await expect(sendNow).toBeEnabled();
+    await panel.getByRole('textbox', { name: locale === 'en-GB' ? 'SMS template' : /Modèle/ }).fill('{label} {date} : {valeur}');
+    await expect(sendNow).toBeDisabled();
+    await expect(panel.getByTestId('template-blocks')).toBeVisible();
+    await shoot(page, `flow-figures-template-${locale}`);
+    await context.close();
+  }
+});

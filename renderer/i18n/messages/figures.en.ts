@@ -52,6 +52,7 @@ export const figuresEn = {
   'figures.excluded.no_opt_in': 'Will not receive it: no SMS opt-in recorded',
   'figures.excluded.opted_out': 'Will not receive it: answered STOP',
   'figures.totals': '{receiving, plural, one {# recipient} other {# recipients}}, {segments} SMS, {cost} — {excluded, plural, other {# left out}}',
+  'figures.templateBlocks': 'Fix the template first: nothing is sent while it is broken.',
   'figures.sendNow': 'Send now',
   'figures.confirm': 'Send {segments} SMS to {receiving, plural, one {# person} other {# people}} for {cost}?',
   'figures.confirmYes': 'Yes, send',

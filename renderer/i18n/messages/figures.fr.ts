@@ -55,6 +55,7 @@ export const figuresFr: Messages<typeof figuresEn> = {
   'figures.excluded.no_opt_in': 'Ne le recevra pas : pas de consentement SMS enregistré',
   'figures.excluded.opted_out': 'Ne le recevra pas : a répondu STOP',
   'figures.totals': '{receiving, plural, one {# destinataire} other {# destinataires}}, {segments} SMS, {cost} — {excluded, plural, one {# écarté} other {# écartés}}',
+  'figures.templateBlocks': 'Corrigez d’abord le modèle : rien ne part tant qu’il est faux.',
   'figures.sendNow': 'Envoyer maintenant',
   'figures.confirm': 'Envoyer {segments} SMS à {receiving, plural, one {# personne} other {# personnes}} pour {cost} ?',
   'figures.confirmYes': 'Oui, envoyer',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FigureValue } from '#core/api/figures';
-import { chartRows } from '../../../../renderer/figures/chart-rows.ts';
+import { axisBounds, chartRows } from '../../../../renderer/figures/chart-rows.ts';
 
 const day = (date: string, value: number, forecast: number | null, lastYear: number | null): FigureValue => ({
   date,
@@ -26,5 +26,14 @@ describe('the chart and its table show the same numbers', () => {
 
   it('has no range when no day has a value', () => {
     expect(chartRows(['2026-11-20'], [])).toMatchObject({ rows: [], low: null, high: null, points: { value: [null] } });
+  });
+});
+
+describe('the chart’s y-axis follows the data (issue 13, finding 10)', () => {
+  it('spans the points with a tenth of their spread, not from 0', () => {
+    expect(axisBounds(1_200_000, 1_300_000)).toEqual({ min: 1_190_000, max: 1_310_000 });
+    expect(axisBounds(5, 100)).toEqual({ min: 0, max: 109.5 });
+    expect(axisBounds(null, null)).toBeNull();
+    expect(axisBounds(200, 200)).toEqual({ min: 190, max: 210 });
   });
 });
