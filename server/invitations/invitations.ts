@@ -4,6 +4,7 @@ import { mailLanguage, renderMail } from '#core/mail/templates';
 import { invitationLink } from '#core/people/links';
 import type { Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
+import { RateWindow } from '../auth/rate-window.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, forbidden, notFound } from '../errors.ts';
@@ -12,6 +13,23 @@ import { SmsRefused } from '../sms/gateway.ts';
 export const invitationDays = 7;
 /** Invitations one person may send per day: an inviter cannot turn the relay into a mailer. */
 export const invitationsPerDay = 200;
+/** Invitation e-mails one address may receive a day, whoever sends them: no inbox is flooded with invitations. */
+export const invitationMailsPerAddress = 3;
+
+/** Invitation e-mails sent to each address in the last day (created or resent), kept in memory like password resets'. */
+export class RecipientRates {
+  private readonly window = new RateWindow(invitationMailsPerAddress, 86_400_000);
+
+  /** Counts one e-mail to `email`, or throws 429 with Retry-After when that address had its share today. */
+  take(email: string, now: number): void {
+    const wait = this.window.take(email.toLowerCase(), now);
+    if (wait > 0) {
+      throw new Refusal(ErrorCode.rateLimited, `This address was sent ${invitationMailsPerAddress} invitations in the last day: try again in ${wait} s.`, undefined, {
+        'retry-after': String(wait),
+      });
+    }
+  }
+}
 
 export interface InvitationRow {
   id: string;
@@ -44,7 +62,7 @@ async function insideOrganisation(ctx: Context, orgId: string, email: string): P
 }
 
 /** Creates an invitation and sends its link (e-mail, and SMS when asked and allowed). */
-export async function invite(ctx: Context, caller: Caller, input: CreateInvitationRequest) {
+export async function invite(ctx: Context, caller: Caller, input: CreateInvitationRequest, recipients: RecipientRates) {
   let activityTitle: string | null = null;
   if (input.activityId) {
     activityTitle = (await requireFacilitator(ctx, caller, input.activityId)).title;
@@ -59,6 +77,7 @@ export async function invite(ctx: Context, caller: Caller, input: CreateInvitati
   const since = new Date(ctx.now().getTime() - 86_400_000).toISOString();
   const sent = await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM invitations WHERE invited_by = ? AND last_sent_at > ?', [caller.id, since]);
   if ((sent?.n ?? 0) >= invitationsPerDay) throw new Refusal(ErrorCode.rateLimited, `At most ${invitationsPerDay} invitations a day.`);
+  recipients.take(input.email, ctx.now().getTime());
   const guest = input.activityId !== undefined && !(await insideOrganisation(ctx, caller.orgId, input.email));
   const id = newId();
   const token = newSecret();
@@ -184,10 +203,11 @@ export async function revokeInvitation(ctx: Context, caller: Caller, id: string)
 }
 
 /** A new link (the old one stops working), a new expiry, and the e-mail again. */
-export async function resendInvitation(ctx: Context, caller: Caller, id: string): Promise<Invitation> {
+export async function resendInvitation(ctx: Context, caller: Caller, id: string, recipients: RecipientRates): Promise<Invitation> {
   const row = await manageable(ctx, caller, id);
   if (row.revoked_at) throw new Refusal(ErrorCode.conflict, 'This invitation was revoked: invite the person again.');
   if (row.sent_count >= 10) throw new Refusal(ErrorCode.rateLimited, 'This invitation was sent ten times already.');
+  recipients.take(row.email, ctx.now().getTime());
   const token = newSecret();
   const now = ctx.now();
   await ctx.db.run('UPDATE invitations SET token_hash = ?, expires_at = ?, last_sent_at = ?, sent_count = sent_count + 1 WHERE id = ?', [

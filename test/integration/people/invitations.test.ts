@@ -131,4 +131,27 @@ describe('invitations', () => {
     expect((await accept(third, { name: 'Eve', password })).status).toBe(201);
     expect((await accept('not-a-token-at-all-just-words')).status).toBe(404);
   });
+
+  it('one address gets at most 3 invitation e-mails a day, whoever sends them: inviting it again, elsewhere or by resending, is refused 429 and changes nothing', async () => {
+    const day = new Date(start.getTime() + 20 * 86_400_000);
+    await setClock(day);
+    const victim = 'someone.else@elsewhere.example';
+    const first = await facilitator.ok<{ id: string }>('POST', '/api/invitations', { email: victim, activityId: activity });
+    await facilitator.ok('POST', `/api/invitations/${first.id}/resend`);
+    await facilitator.ok('POST', '/api/invitations', { email: victim, activityId: otherActivity });
+    await smtp.nthTo(victim, 3);
+
+    const again = await facilitator.call<{ error?: { code: string } }>('POST', '/api/invitations', { email: victim, activityId: activity });
+    expect([again.status, again.body.error?.code]).toEqual([429, 'rate_limited']);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await facilitator.call('POST', `/api/invitations/${first.id}/resend`)).status).toBe(429);
+    // Another inviter is no way round it.
+    expect((await admin.call('POST', '/api/invitations', { email: victim })).status).toBe(429);
+    const listed = (await admin.ok<{ invitations: Invitation[] }>('GET', '/api/invitations?status=all')).invitations.filter((i) => i.email === victim);
+    expect(listed.map((i) => i.sentCount).sort()).toEqual([1, 2]);
+
+    // The next day, the address may be invited again.
+    await setClock(new Date(day.getTime() + 86_400_000 + 60_000));
+    expect((await facilitator.call('POST', `/api/invitations/${first.id}/resend`)).status).toBe(200);
+  });
 });
