@@ -40,7 +40,12 @@ describe('the decision PDF', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('wraps a 20,000-character word by measuring each character a bounded number of times (linear, not every prefix)', async () => {
-    const word = 'x'.repeat(19_000) + 'ÿ'.repeat(1_000);
+    // Letters in no short period, so that no two lines' prefixes are the same string: a wrap
+    // measuring every prefix is counted in full even behind a cache of widths.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    let seed = 11;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+    const word = Array.from({ length: 19_000 }, () => letters[next() % 26]).join('') + 'ÿ'.repeat(1_000);
     const text = `Because ${word} and that is all.`;
     const measured = countMeasuredCharacters(4 * text.length + 10_000);
     const pdf = await PDFDocument.load(await decisionPdf(record(text), new Date('2026-12-04T10:00:00Z')));
