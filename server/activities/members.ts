@@ -1,6 +1,8 @@
 import type { ActivityMember, ActivityRole, AddMemberRequest } from '#core/api/activities';
 import type { Caller } from '../accounts/sessions.ts';
+import { activityLink } from '#core/people/links';
 import type { Context } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { activityFor, requireFacilitator } from './activities.ts';
 
@@ -18,16 +20,43 @@ async function checkSubject(ctx: Context, caller: Caller, kind: SubjectKind, id:
 
 /** Adds a person or a group with a role; adding one already there changes their role. */
 export async function addMember(ctx: Context, caller: Caller, activityId: string, input: AddMemberRequest) {
-  await requireFacilitator(ctx, caller, activityId);
+  const activity = await requireFacilitator(ctx, caller, activityId);
   const subject = subjectOf(input);
   await checkSubject(ctx, caller, subject.kind, subject.id);
-  await ctx.db.run(
+  const at = ctx.now().toISOString();
+  const added = await ctx.db.run(
     `INSERT INTO activity_members (activity_id, subject_kind, subject_id, role, added_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (activity_id, subject_kind, subject_id) DO UPDATE SET role = excluded.role`,
-    [activityId, subject.kind, subject.id, input.role, ctx.now().toISOString()],
+     ON CONFLICT (activity_id, subject_kind, subject_id) DO NOTHING`,
+    [activityId, subject.kind, subject.id, input.role, at],
   );
+  if (added.changes === 0) {
+    await ctx.db.run('UPDATE activity_members SET role = ? WHERE activity_id = ? AND subject_kind = ? AND subject_id = ?', [input.role, activityId, subject.kind, subject.id]);
+  }
   await ctx.events.accessChanged(activityId);
+  if (added.changes > 0 && subject.kind === 'user' && subject.id !== caller.id) await tellInvited(ctx, caller, activity, subject.id, at);
   return listMembers(ctx, caller, activityId);
+}
+
+/** A person added to an activity hears of it as they chose for `invitation` (in the app: the activity is in their list). */
+async function tellInvited(ctx: Context, caller: Caller, activity: { id: string; title: string }, userId: string, at: string) {
+  await notify(ctx, {
+    orgId: caller.orgId,
+    userId,
+    kind: 'invitation',
+    key: `member:${activity.id}:${userId}:${at}`,
+    activityId: activity.id,
+    requestedBy: caller.id,
+    write: (lang) => ({
+      title: lang === 'fr' ? `${caller.name} vous invite à « ${activity.title} »` : `${caller.name} invites you to "${activity.title}"`,
+      lines: [lang === 'fr' ? 'Vous participez désormais à cette activité dans Conclave.' : 'You now take part in this activity in Conclave.'],
+      link: activityLink(ctx.config.publicUrl ?? '', activity.id),
+    }),
+    sms: {
+      kind: 'activities.invitation',
+      urgent: false,
+      text: (lang) => (lang === 'fr' ? `Conclave : ${caller.name} vous invite à « ${activity.title} ».` : `Conclave: ${caller.name} invites you to "${activity.title}".`),
+    },
+  }).catch((err: unknown) => ctx.log.error({ err, activityId: activity.id }, 'could not tell a person they were added'));
 }
 
 export async function changeMemberRole(

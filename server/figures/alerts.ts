@@ -1,7 +1,7 @@
 import type { Alert } from '#core/api/figures';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { SmsRefused } from '../sms/gateway.ts';
+import { notify } from '../notifications/notify.ts';
 
 /**
  * Alerts to a controller: kept in the store (the app polls `GET /api/figures/alerts`)
@@ -40,21 +40,20 @@ export async function sendPendingAlerts(ctx: Context): Promise<void> {
     'SELECT id, org_id, controller_id, text FROM figure_alerts WHERE sms IS NULL ORDER BY created_at LIMIT 100',
   );
   for (const alert of pending) {
-    let sms: string;
-    try {
-      const queued = await ctx.sms.enqueue({
-        orgId: alert.org_id,
-        userId: alert.controller_id,
-        text: alert.text.length > 450 ? `${alert.text.slice(0, 447)}...` : alert.text,
-        kind: alertKind,
-        idempotencyKey: `${alertKind}:${alert.id}`,
-        urgent: true,
-      });
-      sms = `queued:${queued.id}`;
-    } catch (err) {
-      if (!(err instanceof SmsRefused)) throw err;
-      sms = `not sent: ${err.message}`;
-    }
+    // As the controller chose for figure alerts (notifications/notify.ts): SMS and e-mail.
+    const told = await notify(ctx, {
+      orgId: alert.org_id,
+      userId: alert.controller_id,
+      kind: 'figure_alert',
+      key: `${alertKind}:${alert.id}`,
+      write: (lang) => ({
+        title: lang === 'fr' ? 'Conclave : alerte sur les chiffres du jour' : 'Conclave: daily figures alert',
+        lines: [alert.text],
+        link: null,
+      }),
+      sms: { kind: alertKind, urgent: true, text: () => (alert.text.length > 450 ? `${alert.text.slice(0, 447)}...` : alert.text) },
+    });
+    const sms = told.sms?.messageId ? `queued:${told.sms.messageId}` : `not sent: ${told.sms?.detail ?? told.sms?.status}`;
     await ctx.db.run('UPDATE figure_alerts SET sms = ? WHERE id = ?', [sms, alert.id]);
   }
 }

@@ -1,7 +1,7 @@
 import type { NotificationKind } from '#core/api/notifications';
 import { mailLanguage, renderMail, type MailLanguage } from '#core/mail/templates';
 import type { Context } from '../context.ts';
-import { wants } from './prefs.ts';
+import { issueReplyAddress } from '../mail/reply-tokens.ts';
 
 /** A notification as each language writes it. */
 export interface NotificationText {
@@ -11,14 +11,22 @@ export interface NotificationText {
 }
 
 /**
- * Tells a person by e-mail, if they want `kind` by e-mail: at once, or held for their
- * daily digest. `key` names the notification: the same key never goes twice.
+ * Tells a person by e-mail — only notify.ts calls this, once it read that they want
+ * `kind` by e-mail: at once, or held for their daily digest. `key` names the notification: the same key never goes twice.
  */
 export async function notifyByEmail(
   ctx: Context,
-  input: { orgId: string; userId: string; kind: NotificationKind; key: string; requestedBy?: string; write: (lang: MailLanguage) => NotificationText },
-): Promise<'sent' | 'digest' | 'not_wanted' | 'no_address'> {
-  if (!(await wants(ctx.db, input.userId, input.kind, 'email'))) return 'not_wanted';
+  input: {
+    orgId: string;
+    userId: string;
+    kind: NotificationKind;
+    key: string;
+    requestedBy?: string;
+    /** The activity: a reply to the e-mail becomes the person's comment there (when the reply listener runs). */
+    activityId?: string | null;
+    write: (lang: MailLanguage) => NotificationText;
+  },
+): Promise<'sent' | 'digest' | 'no_address'> {
   const person = await ctx.db.get<{ email: string; locale: string | null; org_locale: string; digest: string; disabled_at: string | null }>(
     'SELECT u.email, u.locale, o.locale AS org_locale, u.digest, u.disabled_at FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ?',
     [input.userId],
@@ -38,6 +46,11 @@ export async function notifyByEmail(
     ]);
     return 'digest';
   }
+  const inbound = ctx.config.mail.inbound;
+  const replyTo =
+    inbound && input.activityId
+      ? await issueReplyAddress(ctx.db, inbound, { orgId: input.orgId, userId: input.userId, kind: 'comment', subject: input.key, activityId: input.activityId }, ctx.now())
+      : null;
   await ctx.mail.enqueue({
     orgId: input.orgId,
     userId: input.userId,
@@ -49,8 +62,9 @@ export async function notifyByEmail(
       lines: text.lines,
       link: text.link,
       linkLabel: null,
-      replyHint: null,
+      replyHint: replyTo ? 'comment' : null,
     }),
+    replyTo,
     requestedBy: input.requestedBy,
   });
   return 'sent';

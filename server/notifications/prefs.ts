@@ -38,9 +38,3 @@ export async function channelsOf(db: Queries, userIds: string[], kind: Notificat
   }
   return new Map(userIds.map((id) => [id, chosen.get(id) ?? defaultChannels[kind]]));
 }
-
-/** Whether `userId` wants `kind` by `channel` (in the app is always). */
-export async function wants(db: Queries, userId: string, kind: NotificationKind, channel: Channel): Promise<boolean> {
-  const row = await db.get<{ email: number; sms: number }>('SELECT email, sms FROM notification_prefs WHERE user_id = ? AND kind = ?', [userId, kind]);
-  return row ? row[channel] === 1 : defaultChannels[kind][channel];
-}

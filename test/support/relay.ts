@@ -23,14 +23,15 @@ const root = path.resolve(import.meta.dirname, '../..');
  * Give the same `dataDir` again to restart on the same store.
  */
 export async function startRelayProcess(
-  options: { dataDir?: string; env?: Record<string, string>; port?: number } = {},
+  options: { dataDir?: string; env?: Record<string, string>; port?: number; root?: string } = {},
 ): Promise<RelayProcess> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'conclave-test-')));
   // RELAY_NODE_ARGS: extra Node flags for the relay alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
   // to see where a benchmark or the soak spends the relay's time.
   const extra = (process.env.RELAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
+    // `root`: another checkout of the relay (a benchmark's reference run of an earlier commit).
+    cwd: options.root ?? root,
     env: {
       ...process.env,
       PORT: String(options.port ?? 0),

@@ -73,7 +73,9 @@ beforeAll(async () => {
   }
   await fabien.ok('POST', decisionUrl, { outcome: 'We move to the Part-Dieu tower.', rationale: 'Closest to the station.' });
   for (const p of Object.values(people)) {
-    const mail = await world.smtp.nthTo(p.email);
+    // The first e-mail said they were added to the activity; the decision's is the second.
+    await world.smtp.nthTo(p.email, 2);
+    const mail = world.smtp.to(p.email).find((m) => m.subject.startsWith('Décision'))!;
     p.replyTo = String((mail.parsed.replyTo?.value[0]?.address ?? ''));
     expect(p.replyTo).toMatch(/^reply\+[A-Za-z0-9_-]{43}@durand\.example$/);
     expect(mail.text).toContain('OK');

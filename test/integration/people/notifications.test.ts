@@ -52,21 +52,25 @@ describe('notifications', () => {
       outcome: 'We move to the Part-Dieu tower.',
       rationale: 'Closest to the station.',
     });
-    const mail = await world.smtp.nthTo('chloe.martin@durand.example');
+    // The first e-mail told Chloe she was added to the activity (`invitation`); the decision's is the second.
+    await world.smtp.nthTo('chloe.martin@durand.example', 2);
+    const mail = world.smtp.to('chloe.martin@durand.example').find((m) => m.subject.startsWith('Décision'))!;
     expect(mail.subject).toBe('Décision : Lyon office');
     expect(mail.text).toContain('We move to the Part-Dieu tower.');
     expect(mail.text).toContain(`/#/activities/${activity}`);
     expect(record.recipients.find((r) => r.name === 'Eve Blanc')?.sms?.status).toBe('not_wanted');
     expect(record.recipients.find((r) => r.name === 'Chloe Martin')?.sms?.status).not.toBe('not_wanted');
-    expect(world.smtp.to('eve.blanc@durand.example')).toEqual([]);
-    expect(world.smtp.to('dan.petit@durand.example')).toEqual([]);
+    const decisionsTo = (address: string) => world.smtp.to(address).filter((m) => m.subject.startsWith('Décision'));
+    expect(decisionsTo('eve.blanc@durand.example')).toEqual([]);
+    expect(decisionsTo('dan.petit@durand.example')).toEqual([]);
 
     // The next morning at 07:00 UTC, Dan's digest goes (saving settings makes the relay look again at once).
     await world.setClock(new Date('2026-12-02T07:01:00Z'));
     await dan.api.ok('PUT', '/api/me/notifications', { prefs: [], digest: 'daily' });
+    // His digest holds both: being added to the activity, and the decision.
     const digest = await world.smtp.nthTo('dan.petit@durand.example');
-    expect(digest.subject).toMatch(/^Conclave : 1 nouveauté$/);
+    expect(digest.subject).toMatch(/^Conclave : 2 nouveautés$/);
     expect(digest.text).toContain('Décision : Lyon office');
-    expect(world.smtp.to('eve.blanc@durand.example')).toEqual([]);
+    expect(decisionsTo('eve.blanc@durand.example')).toEqual([]);
   });
 });
