@@ -40,7 +40,8 @@ export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
  * - `POST /api/me/phone` `PhoneChangeRequest`: `phone: null` removes the number → `Me`;
  *   a number → 202 `{expiresAt}` and a code by SMS to it (the person asked for it, so it
  *   goes without a recorded opt-in, never to a number that said STOP); at most
- *   `profileLimits.phoneCodes` codes an hour.
+ *   `profileLimits.phoneCodes` codes an hour, and one number gets at most as many an hour
+ *   whoever asks (429 with Retry-After).
  * - `POST /api/me/phone/confirm` `PhoneConfirmRequest` → `Me`: the number is the
  *   person's; `smsOptIn` given with it is recorded as declared by the person. A code is
  *   tried at most `phoneCodeAttempts` times, valid `phoneCodeMinutes`.

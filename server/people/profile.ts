@@ -23,10 +23,14 @@ import { Refusal, notFound } from '../errors.ts';
 import { SmsRefused } from '../sms/gateway.ts';
 import { recordConsent } from '../sms/consent.ts';
 
-/** E-mail changes and SMS codes one person may ask for: a day's and an hour's worth. */
+/**
+ * E-mail changes and SMS codes one person may ask for (a day's and an hour's worth), and
+ * codes one number may receive an hour whoever asks: members cannot take turns texting it.
+ */
 export class ProfileRates {
   readonly emailChanges = new RateWindow(profileLimits.emailChanges, 86_400_000);
   readonly phoneCodes = new RateWindow(profileLimits.phoneCodes, 3_600_000);
+  readonly codesPerNumber = new RateWindow(profileLimits.phoneCodes, 3_600_000);
 }
 
 function take(window: RateWindow, key: string, now: number, what: string) {
@@ -125,7 +129,11 @@ export async function requestPhoneChange(ctx: Context, rates: ProfileRates, call
     return meOf(ctx, caller);
   }
   const phone = await phoneFor(ctx, caller.orgId, input.phone);
-  take(rates.phoneCodes, caller.id, ctx.now().getTime(), 'codes by SMS this hour');
+  const at = ctx.now().getTime();
+  const wait = rates.codesPerNumber.waitFor(phone, at);
+  if (wait > 0) throw new Refusal(ErrorCode.rateLimited, `This number was sent enough codes this hour: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
+  take(rates.phoneCodes, caller.id, at, 'codes by SMS this hour');
+  rates.codesPerNumber.take(phone, at);
   const me = await person(ctx, caller.id);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const now = ctx.now();

@@ -90,6 +90,21 @@ describe('profile', () => {
     await eve.api.ok('POST', '/api/me/phone', { phone: '06 98 76 54 32' });
     expect((await eve.api.call('POST', '/api/me/phone', { phone: '06 98 76 54 32' })).status).toBe(429);
   });
+
+  it('one number gets at most three codes an hour, whoever asks: members cannot take turns texting a stranger', async () => {
+    const victim = '06 11 22 33 44';
+    const askers = [await addPerson(admin, 'Gus Vert'), await addPerson(admin, 'Hana Gris')];
+    await askers[0]!.api.ok('POST', '/api/me/phone', { phone: victim });
+    await askers[0]!.api.ok('POST', '/api/me/phone', { phone: victim });
+    await askers[1]!.api.ok('POST', '/api/me/phone', { phone: victim });
+    const fourth = await askers[1]!.api.call<Failure>('POST', '/api/me/phone', { phone: victim });
+    expect([fourth.status, fourth.body.error?.code]).toEqual([429, 'rate_limited']);
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    const sent = await admin.ok<{ messages: SmsMessage[] }>('GET', '/api/sms/messages?kind=profile.phone-code');
+    expect(sent.messages.filter((m) => m.to === '+33611223344')).toHaveLength(3);
+    // Hana may still ask a code for another number.
+    await askers[1]!.api.ok('POST', '/api/me/phone', { phone: '06 55 66 77 88' });
+  });
 });
 
 describe('sessions', () => {
