@@ -8,6 +8,7 @@ import './styles/pros-cons.css';
 import './styles/editor.css';
 import './styles/ideas.css';
 import './styles/people.css';
+import './styles/history.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');

@@ -127,7 +127,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
         </aside>
       </div>
       {tab === 'decide' && <DecidePanel activity={activity} onActivityChanged={reload} />}
-      {tab === 'history' && <HistoryPanel activityId={activity.id} doc={session.doc} />}
+      {tab === 'history' && <HistoryPanel activityId={activity.id} doc={session.doc} role={activity.myRole} />}
       {tab === 'members' && <MembersPanel activityId={activity.id} canManage={activity.myRole === 'facilitator'} />}
     </main>
   );

@@ -4,6 +4,8 @@ import { errorsEn } from './errors.en.ts';
 import { errorsFr } from './errors.fr.ts';
 import { figuresEn } from './figures.en.ts';
 import { figuresFr } from './figures.fr.ts';
+import { historyEn } from './history.en.ts';
+import { historyFr } from './history.fr.ts';
 import { ideasEn } from './ideas.en.ts';
 import { ideasFr } from './ideas.fr.ts';
 import { noticesEn } from './notices.en.ts';
@@ -38,6 +40,7 @@ export const areas = [
   { area: 'sms', en: smsEn, fr: smsFr },
   { area: 'people', en: peopleEn, fr: peopleFr },
   { area: 'people-admin', en: peopleAdminEn, fr: peopleAdminFr },
+  { area: 'history', en: historyEn, fr: historyFr },
 ] as const;
 
 export const locales = ['en', 'fr'] as const;

@@ -1,0 +1,36 @@
+/** English wording of the history's time machine; history.fr.ts has the same keys (ICU messages). */
+export const historyEn = {
+  "timeline.title": "Back in time",
+  "timeline.moment": "Moment",
+  "timeline.earlier": "Earlier",
+  "timeline.later": "Later",
+  "timeline.asOf": "As it was on {when}",
+  "timeline.readOnly":
+    "Read-only: this is the activity as it was then. Changes just made are marked.",
+  "timeline.notExact":
+    "The details of that time were folded: shown as of {when}.",
+  "timeline.brief": "Brief",
+  "timeline.emptyBrief": "No brief then.",
+  "timeline.comments": "Comments",
+  "timeline.noComments": "No comment then.",
+  "timeline.emptyBoard": "Nothing on this board then.",
+  "timeline.versions": "{count, plural, one {# version} other {# versions}}",
+  "timeline.mark.added": "added",
+  "timeline.mark.changed": "changed",
+  "timeline.mark.removed": "removed",
+  "timeline.restore": "Restore",
+  "timeline.restoreAll": "Restore the whole activity to this moment",
+  "timeline.restoreBoard": "Restore the board {board}",
+  "timeline.restoreBrief": "Restore the brief",
+  "timeline.restoreItem": 'Restore "{text}"',
+  "timeline.restoreComment": 'Restore the comment "{text}"',
+  "timeline.theActivity": "the whole activity",
+  "timeline.theBrief": "the brief",
+  "timeline.theComment": "this comment",
+  "timeline.confirmQuestion":
+    "Restore {what} as it was on {when}? Everyone sees it at once, and the history keeps both, so it can be undone.",
+  "timeline.confirm": "Yes, restore",
+  "timeline.cancel": "Cancel",
+  "timeline.restored": "Restored.",
+  "timeline.unchanged": "Nothing to restore: it is already so.",
+} as const;
