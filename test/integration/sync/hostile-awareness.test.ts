@@ -103,6 +103,11 @@ describe('awareness no client can abuse (SPEC L5, L6, A3, L4)', () => {
     victim.provider.awareness.setLocalStateField('editing', 'item-1');
     await waitFor(() => observer.provider.awareness.getStates().get(victimId)?.editing === 'item-1', 5_000, 'presence');
 
+    // What the others are shown of the victim, change by change: a stock victim reclaims its
+    // id with a higher clock at once, so only this shows a hijack the relay let through.
+    const shown: unknown[] = [];
+    const record = () => shown.push(observer.provider.awareness.getStates().get(victimId)?.editing);
+    observer.provider.awareness.on('change', record);
     const attacker = await openWithTicket(mallory, activityId);
     const attackerId = 777_001;
     attacker.send(awarenessFrame([{ clientId: attackerId, clock: 1, json: '{"editing":"mine"}' }]));
@@ -128,6 +133,8 @@ describe('awareness no client can abuse (SPEC L5, L6, A3, L4)', () => {
     attacker.socket.close();
     await waitFor(() => !observer.provider.awareness.getStates().has(attackerId), 5_000, "attacker's presence removed");
     expect(observer.provider.awareness.getStates().get(victimId)).toMatchObject({ editing: 'item-2' });
+    observer.provider.awareness.off('change', record);
+    expect(shown).not.toContain('hijacked');
   });
 
   it('A3: one connection speaks for at most 4 client ids; further ids are ignored', async () => {
