@@ -68,6 +68,23 @@ export const ActivityMember = z.object({
 });
 export type ActivityMember = z.infer<typeof ActivityMember>;
 
+/**
+ * A person taking part in an activity, with the role that counts (`GET
+ * /api/activities/:id/people`) and where it comes from: given directly, or through a group.
+ * A direct role wins over the groups' roles (README, "Roles in an activity"); when a
+ * group would give more, `overridden` says which and what.
+ */
+export const ActivityPerson = z.object({
+  userId: Id,
+  name: z.string(),
+  guest: z.boolean(),
+  role: ActivityRole,
+  via: z.enum(['direct', 'group']),
+  group: z.object({ id: Id, name: z.string() }).nullable(),
+  overridden: z.object({ groupName: z.string(), role: ActivityRole }).nullable(),
+});
+export type ActivityPerson = z.infer<typeof ActivityPerson>;
+
 export const Activity = z.object({
   id: Id,
   title: z.string(),

@@ -92,14 +92,14 @@ export async function requireFacilitator(ctx: Context, caller: Caller, id: strin
 export async function listActivities(ctx: Context, caller: Caller, filter: { status?: ActivityStatus; q?: string }) {
   const rows = await ctx.db.all<ActivityRow & { role: ActivityRole }>(
     `WITH mine AS (
-       SELECT activity_id, role FROM activity_members WHERE subject_kind = 'user' AND subject_id = ?
+       SELECT activity_id, role, 1 AS direct FROM activity_members WHERE subject_kind = 'user' AND subject_id = ?
        UNION ALL
-       SELECT am.activity_id, am.role FROM activity_members am
+       SELECT am.activity_id, am.role, 0 FROM activity_members am
          JOIN group_members gm ON gm.group_id = am.subject_id AND am.subject_kind = 'group' WHERE gm.user_id = ?
        UNION ALL
-       SELECT oa.id, 'contributor' FROM activities oa WHERE oa.org_id = ? AND ? = 0 AND ${openToOrganisation('oa')})
-     SELECT a.*, (SELECT role FROM mine m WHERE m.activity_id = a.id
-                   ORDER BY CASE role WHEN 'facilitator' THEN 0 WHEN 'contributor' THEN 1 ELSE 2 END LIMIT 1) AS role
+       SELECT oa.id, 'contributor', 0 FROM activities oa WHERE oa.org_id = ? AND ? = 0 AND ${openToOrganisation('oa')})
+     SELECT a.*, (SELECT role FROM mine m WHERE m.activity_id = a.id  -- access.ts resolveRole: a direct role wins, else the highest
+                   ORDER BY direct DESC, CASE role WHEN 'facilitator' THEN 0 WHEN 'contributor' THEN 1 ELSE 2 END LIMIT 1) AS role
        FROM activities a
       WHERE a.org_id = ? AND a.id IN (SELECT activity_id FROM mine)
         AND (? IS NULL OR a.status = ?)

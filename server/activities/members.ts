@@ -1,9 +1,10 @@
-import type { ActivityMember, ActivityRole, AddMemberRequest } from '#core/api/activities';
+import type { ActivityMember, ActivityPerson, ActivityRole, AddMemberRequest } from '#core/api/activities';
 import type { Caller } from '../accounts/sessions.ts';
 import { activityLink } from '#core/people/links';
 import type { Context } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
+import { overriddenBy, resolveRole, toSource, type RoleSource } from './access.ts';
 import { activityFor, requireFacilitator } from './activities.ts';
 
 type SubjectKind = 'user' | 'group';
@@ -124,4 +125,48 @@ export async function listMembers(ctx: Context, caller: Caller, activityId: stri
     [activityId],
   );
   return rows.map((r) => ({ ...r, guest: r.guest === 1 }));
+}
+
+/**
+ * Everyone named in the activity, directly or through a group, with their effective role
+ * and its source: the same judgement (`resolveRole`) the relay applies to their tickets and
+ * live edits, so the Members tab never says viewer while the person edits. Disabled
+ * and erased people are left out.
+ */
+export async function listActivityPeople(ctx: Context, caller: Caller, activityId: string): Promise<ActivityPerson[]> {
+  await activityFor(ctx, caller, activityId);
+  const rows = await ctx.db.all<{ user_id: string; name: string; guest: number; via: 'direct' | 'group'; role: ActivityRole; group_id: string | null; group_name: string | null }>(
+    `SELECT s.user_id, u.name, u.guest, s.via, s.role, s.group_id, s.group_name FROM (
+       SELECT subject_id AS user_id, 'direct' AS via, role, NULL AS group_id, NULL AS group_name FROM activity_members
+        WHERE activity_id = ?1 AND subject_kind = 'user'
+       UNION ALL
+       SELECT gm.user_id, 'group', am.role, g.id, g.name FROM activity_members am
+         JOIN group_members gm ON gm.group_id = am.subject_id JOIN groups g ON g.id = am.subject_id
+        WHERE am.activity_id = ?1 AND am.subject_kind = 'group') s
+     JOIN users u ON u.id = s.user_id WHERE u.disabled_at IS NULL AND u.erased_at IS NULL
+     ORDER BY u.name COLLATE NOCASE, u.id, s.group_name`,
+    [activityId],
+  );
+  const byPerson = new Map<string, { name: string; guest: boolean; sources: RoleSource[] }>();
+  for (const row of rows) {
+    const person = byPerson.get(row.user_id) ?? { name: row.name, guest: row.guest === 1, sources: [] };
+    person.sources.push(toSource(row));
+    byPerson.set(row.user_id, person);
+  }
+  const people: ActivityPerson[] = [];
+  for (const [userId, { name, guest, sources }] of byPerson) {
+    const kept = resolveRole(sources);
+    if (!kept || kept.via === 'organisation') continue;
+    const over = overriddenBy(sources, kept);
+    people.push({
+      userId,
+      name,
+      guest,
+      role: kept.role,
+      via: kept.via,
+      group: kept.via === 'group' ? { id: kept.groupId, name: kept.groupName } : null,
+      overridden: over?.via === 'group' ? { groupName: over.groupName, role: over.role } : null,
+    });
+  }
+  return people;
 }

@@ -7,7 +7,7 @@ import {
   UpdateActivityRequest,
 } from '#core/api/activities';
 import { activityFor, createActivity, listActivities, updateActivity } from './activities.ts';
-import { addMember, changeMemberRole, listMembers, removeMember } from './members.ts';
+import { addMember, changeMemberRole, listActivityPeople, listMembers, removeMember } from './members.ts';
 import { TicketRate } from './ticket-rate.ts';
 import { issueTicket, TicketPruning } from './tickets.ts';
 import { activityHistory } from './history.ts';
@@ -55,6 +55,10 @@ export function activityRoutes(router: Router, ctx: Context) {
     })
     .on('GET', '/api/activities/:id/members', async (req) => ({
       body: { members: await listMembers(ctx, await caller(req), id(req)) },
+    }))
+    // Each person with the role that counts and where it comes from (direct, or a group).
+    .on('GET', '/api/activities/:id/people', async (req) => ({
+      body: { people: await listActivityPeople(ctx, await caller(req), id(req)) },
     }))
     .on('POST', '/api/activities/:id/members', async (req) => {
       const me = await caller(req);

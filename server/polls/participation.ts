@@ -1,3 +1,4 @@
+import { effectiveRolesSql } from '../activities/access.ts';
 import type { Queries } from '../store/db.ts';
 
 /**
@@ -12,14 +13,9 @@ import type { Queries } from '../store/db.ts';
 export async function layOutParticipation(tx: Queries, pollId: string, round: number, activityId: string) {
   await tx.run(
     `INSERT OR IGNORE INTO poll_participants (poll_id, round, user_id, voted)
-     SELECT ?, ?, id, 0 FROM (
-       SELECT u.id FROM activity_members am JOIN users u ON u.id = am.subject_id
-        WHERE am.activity_id = ? AND am.subject_kind = 'user' AND am.role IN ('contributor', 'facilitator')
-       UNION
-       SELECT gm.user_id FROM activity_members am JOIN group_members gm ON gm.group_id = am.subject_id
-        WHERE am.activity_id = ? AND am.subject_kind = 'group' AND am.role IN ('contributor', 'facilitator')
-     ) ORDER BY random()`,
-    [pollId, round, activityId, activityId],
+     SELECT ?2, ?3, e.user_id, 0 FROM (${effectiveRolesSql}) e JOIN users u ON u.id = e.user_id
+      WHERE e.role IN ('contributor', 'facilitator') ORDER BY random()`,
+    [activityId, pollId, round],
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Ballot, PollDefinition, PollKind, PollStatus } from '#core/api/polls';
 import type { KeyedBallot } from '#core/methods/tally';
+import { effectiveRolesSql } from '../activities/access.ts';
 import type { Queries } from '../store/db.ts';
 
 /** A poll as the store keeps it. */
@@ -90,30 +91,16 @@ export async function participantsOf(db: Queries, pollId: string, round: number)
 }
 
 /**
- * The people of an activity, each with their effective role (the highest of their own
- * and their groups'), who hold at least `minimum`.
+ * The people of an activity whose effective role (activities/access.ts `resolveRole`: a
+ * direct role wins, else the highest of their groups') is at least `minimum`.
  */
 export async function activityPeople(db: Queries, activityId: string, minimum: 'viewer' | 'contributor' = 'viewer') {
-  const rows = await db.all<{ userId: string; name: string; role: string }>(
-    `SELECT u.id AS userId, u.name, am.role FROM activity_members am JOIN users u ON u.id = am.subject_id
-      WHERE am.activity_id = ? AND am.subject_kind = 'user' AND u.disabled_at IS NULL
-     UNION ALL
-     SELECT u.id, u.name, am.role FROM activity_members am
-       JOIN group_members gm ON gm.group_id = am.subject_id JOIN users u ON u.id = gm.user_id
-      WHERE am.activity_id = ? AND am.subject_kind = 'group' AND u.disabled_at IS NULL`,
-    [activityId, activityId],
+  const rows = await db.all<{ userId: string; name: string }>(
+    `SELECT u.id AS userId, u.name FROM (${effectiveRolesSql}) e JOIN users u ON u.id = e.user_id
+      WHERE u.disabled_at IS NULL AND (?2 = 'viewer' OR e.role IN ('contributor', 'facilitator'))`,
+    [activityId, minimum],
   );
-  const rank: Record<string, number> = { viewer: 0, contributor: 1, facilitator: 2 };
-  const best = new Map<string, { userId: string; name: string; rank: number }>();
-  for (const row of rows) {
-    const r = rank[row.role] ?? 0;
-    const seen = best.get(row.userId);
-    if (!seen || r > seen.rank) best.set(row.userId, { userId: row.userId, name: row.name, rank: r });
-  }
-  return [...best.values()]
-    .filter((p) => p.rank >= (rank[minimum] ?? 0))
-    .map(({ userId, name }) => ({ userId, name }))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+  return rows.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
 }
 
 /** Everyone who may take part in the activity's polls: contributors and facilitators. */

@@ -22,6 +22,7 @@ export const reads: Read[] = [
   { name: 'GET /api/activities/:id (board)', path: (w) => `/api/activities/${w.ids.sealed}`, rule: memberReads },
   { name: 'GET /api/activities/:id (idea box)', path: (w) => `/api/activities/${w.ids.box}`, rule: memberReads },
   { name: 'GET /api/activities/:id/members', path: (w) => `/api/activities/${w.ids.sealed}/members`, rule: memberReads },
+  { name: 'GET /api/activities/:id/people', path: (w) => `/api/activities/${w.ids.sealed}/people`, rule: memberReads },
   { name: 'GET /api/activities/:id/history', path: (w) => `/api/activities/${w.ids.sealed}/history`, rule: memberReads },
 
   { name: 'GET /api/activities/:id/polls', path: (w) => `/api/activities/${w.ids.sealed}/polls`, rule: memberReads },
