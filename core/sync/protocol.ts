@@ -37,6 +37,11 @@ export const CloseCode = {
   danglingUpdate: 4409,
   /** The document (or the sender's share of it, or the update itself) is over its limit. */
   documentFull: 4413,
+  /**
+   * A change broke a rule of who writes what (SPEC W1–W8): it was applied to nothing.
+   * The app discards its local copy and syncs afresh (the rollback).
+   */
+  changeRefused: 4422,
   /** The sender or the activity used up today's write quota. */
   quotaExhausted: 4429,
   /** The relay is low on disk space: retried with backoff. */
@@ -55,3 +60,6 @@ export const DeniedReason = {
   quota: 'quota: the daily limit of changes was reached; the change was not saved',
   diskFull: 'disk-full: the relay is low on disk space; the change was not saved, try again later',
 } as const;
+
+/** The reason sent for a change refused by a rule of who writes what (SPEC W8), e.g. `refused: … (W5)`. */
+export const refusedReason = (why: string, rule: string) => `refused: ${why}; the change was undone (${rule})`;

@@ -42,7 +42,7 @@ export function ActivityScreen({ id, tab }: { id: string; tab: ActivityTab }) {
       </main>
     );
   }
-  return <OpenActivity activity={activity.data} session={session} tab={tab} reload={activity.reload} />;
+  return <OpenActivity key={session.serial} activity={activity.data} session={session} tab={tab} reload={activity.reload} />;
 }
 
 function OpenActivity({ activity, session, tab, reload }: { activity: Activity; session: ActivitySession; tab: ActivityTab; reload(): void }) {

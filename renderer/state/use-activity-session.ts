@@ -10,9 +10,25 @@ export function useActivitySession(api: ApiClient, activityId: string, userId: s
   const [session, setSession] = useState<ActivitySession | null>(null);
   useEffect(() => {
     const storeName = `conclave:${api.base}:${userId}:${activityId}`;
-    const next = new ActivitySession(api, activityId, storeName);
-    setSession(next);
-    return () => next.destroy();
+    let current = new ActivitySession(api, activityId, storeName);
+    let ended = false;
+    // A change the relay refused (SPEC W8): this copy is discarded and a fresh one syncs
+    // from the relay, with the reason shown; the screen remounts on the new session.
+    const rollback = (reason: string | null) => {
+      const old = current;
+      void old.discard().then(() => {
+        if (ended) return;
+        current = new ActivitySession(api, activityId, storeName, reason);
+        current.on('rollback', rollback);
+        setSession(current);
+      });
+    };
+    current.on('rollback', rollback);
+    setSession(current);
+    return () => {
+      ended = true;
+      current.destroy();
+    };
   }, [api, activityId, userId]);
   return session;
 }

@@ -26,6 +26,8 @@ type Events = {
   status: (event: { status: string }) => void;
   sync: (synced: boolean) => void;
   reconnected: () => void;
+  /** The relay refused a change (SPEC W8): this copy must be discarded for the relay's. */
+  rollback: (reason: string | null) => void;
 };
 
 /**
@@ -35,6 +37,9 @@ type Events = {
  * restore the socket at once instead of waiting for a timeout.
  */
 export class ActivitySession extends ObservableV2<Events> {
+  private static opened = 0;
+  /** Tells sessions of one activity apart: the screen remounts on a new one (a rollback). */
+  readonly serial = ++ActivitySession.opened;
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   provider: WebsocketProvider | null = null;
@@ -50,8 +55,11 @@ export class ActivitySession extends ObservableV2<Events> {
     private readonly api: ApiClient,
     readonly activityId: string,
     private readonly storeName: string,
+    /** Why the previous session was rolled back, shown until the next refusal. */
+    denied: string | null = null,
   ) {
     super();
+    this.state = { ...this.state, denied };
     this.firstTicket = syncTicket(api, activityId).catch(() => null);
   }
 
@@ -114,6 +122,10 @@ export class ActivitySession extends ObservableV2<Events> {
     });
     provider.on('connection-close', (event) => {
       if (event && event.code === CloseCode.accessRevoked) this.set({ link: 'revoked' });
+      if (event && event.code === CloseCode.changeRefused) {
+        this.emit('rollback', [this.state.denied]);
+        return;
+      }
       void this.refreshTicket();
     });
     return provider;
@@ -141,6 +153,15 @@ export class ActivitySession extends ObservableV2<Events> {
     }
     void this.refreshTicket().then(() => this.provider?.connect());
   };
+
+  /** Leaves the activity and deletes this device's copy of it (after a refused change, W8). */
+  async discard() {
+    this.provider?.destroy();
+    this.provider = null;
+    await this.local?.clearData();
+    this.local = null;
+    this.destroy();
+  }
 
   /** Leaves the activity: presence cleared, socket closed, local copy kept. */
   override destroy() {

@@ -1,10 +1,11 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, DeniedReason } from '#core/sync/protocol';
+import { CloseCode, DeniedReason, refusedReason } from '#core/sync/protocol';
 import type { Logger } from 'pino';
 import type { Database } from '../store/db.ts';
 import { AwarenessRefused, readAwareness, writeStamped } from './awareness.ts';
 import { judgeUpdate, type DocumentView, type Refusal, type UpdateLimits } from './judge.ts';
+import { judgeContent } from './rules/content.ts';
 import { PresenceOwners } from './presence.ts';
 import { changedPaths } from './summary.ts';
 import type { Connection } from './connection.ts';
@@ -314,13 +315,20 @@ export class Room {
     };
     const sender = { role: conn.role, shareBytes: this.shares.of(conn.userId), ...this.deps.budget.today(this.id, conn.userId) };
     const verdict = judgeUpdate(facts, view, sender, this.deps.limits);
-    if (verdict.accept) {
-      this.apply(conn, update, facts);
-      return 'applied';
+    if (!verdict.accept) {
+      if (verdict.refusal.rule === 'U2') return verdict.refusal;
+      this.refuse(conn, verdict.refusal);
+      return 'refused';
     }
-    if (verdict.refusal.rule === 'U2') return verdict.refusal;
-    this.refuse(conn, verdict.refusal);
-    return 'refused';
+    // Who writes what (W1–W8): judged on the document as it is, which stays untouched.
+    const content = judgeContent(update, this.doc, { id: conn.userId, name: conn.userName, role: conn.role });
+    if (!content.allowed) {
+      const told = refusedReason(content.reason, content.rule);
+      this.refuse(conn, { rule: content.rule, told, close: { code: CloseCode.changeRefused, reason: `${content.rule}: ${content.reason}` } });
+      return 'refused';
+    }
+    this.apply(conn, update, facts);
+    return 'applied';
   }
 
   /** Holds an update that waits for this connection's earlier changes, within bounds. */

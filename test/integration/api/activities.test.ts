@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addComment } from '#core/doc/comments';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { connectClient, synced, waitFor } from '../../support/sync-client.ts';
@@ -112,7 +113,8 @@ describe('activities API', () => {
     await synced(client);
     await waitFor(() => client.doc.getText('notes').toString() === 'agenda');
     first.destroy();
-    client.doc.getArray('comments').push(['first comment']);
+    // A comment names its author as the relay knows them (SPEC W1); Bob is a facilitator here.
+    addComment(client.doc, { id: 'comment-bob-01', author: { id: bob.id, name: 'Bob Martin' }, at: new Date(), body: '{"t":1}', text: 'first comment', mentions: [] });
     client.doc.getMap('methods').set('pros-cons', 'draft');
     const check = await connectClient(admin, activityId);
     await waitFor(() => check.doc.getArray('comments').length === 1 && check.doc.getMap('methods').has('pros-cons'));

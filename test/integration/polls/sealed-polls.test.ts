@@ -118,7 +118,7 @@ describe('sealed polls', () => {
     await carol.ok('POST', `/api/polls/${estimateId}/votes`, { value: 4242.5, reason: 'yak-reason-carol' });
     expect((await vic.call('POST', `/api/polls/${pollId}/votes`, { choice: 'Lyon' })).status).toBe(403);
     // Visible live traffic on the same wire, so the capture below is known to work.
-    bobClient.doc.getMap('methods').set('note', 'visible-board-entry');
+    bobClient.doc.getText('notes').insert(0, 'visible-board-entry'); // a contributor's plain edit (SPEC W5: boards are the facilitator's)
     await waitFor(() => wire.frames.some((f) => f.includes('visible-board-entry')), 10_000, 'the board edit on the wire');
 
     // Every API answer, for every role, before the reveal: nobody reads another's input.
@@ -192,7 +192,7 @@ describe('sealed polls', () => {
     const framesBefore = wire.frames.length;
     await bob.ok('POST', `/api/polls/${id}/votes`, { entries: [{ column: 'strengths', text: 'quokka-private-strength' }] });
     await carol.ok('POST', `/api/polls/${id}/votes`, { entries: [{ column: 'threats', text: 'narwhal-private-threat' }] });
-    bobClient.doc.getMap('methods').set('note-2', 'second-visible-entry');
+    bobClient.doc.getText('notes').insert(0, 'second-visible-entry');
     await waitFor(() => wire.frames.some((f) => f.includes('second-visible-entry')), 10_000, 'the second board edit');
     const wireText = Buffer.concat(wire.frames.slice(framesBefore)).toString('latin1');
     const docText = Buffer.from(Y.encodeStateAsUpdate(bobClient.doc)).toString('latin1');

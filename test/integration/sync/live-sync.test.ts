@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addSwotItem, readSwotItems } from '#core/doc/swot';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
@@ -31,10 +32,12 @@ describe('live sync through the relay', () => {
     const b = await connectClient(bob.api, activityId);
     clients.push(a, b);
     await Promise.all([synced(a), synced(b)]);
-    a.doc.getMap('methods').set('from-a', 'strength');
-    b.doc.getMap('methods').set('from-b', 'threat');
-    // The relay seeds every activity with its SWOT board (`methods.swot`), hence 3.
-    await waitFor(() => a.doc.getMap('methods').size === 3 && b.doc.getMap('methods').size === 3);
+    const self = await admin.ok<{ id: string; name: string }>('GET', '/api/me');
+    const at = new Date();
+    addSwotItem(a.doc, { id: 'item-from-a', quadrant: 'strengths', text: 'strength', author: { id: self.id, name: self.name }, at });
+    addSwotItem(b.doc, { id: 'item-from-b', quadrant: 'threats', text: 'threat', author: { id: bob.id, name: 'Bob Martin' }, at });
+    // The relay seeds every activity with its SWOT board (`methods.swot`).
+    await waitFor(() => readSwotItems(a.doc).length === 2 && readSwotItems(b.doc).length === 2);
     expect(a.doc.getMap('methods').toJSON()).toEqual(b.doc.getMap('methods').toJSON());
   });
 });

@@ -67,8 +67,8 @@ describe('viewers and presence (SPEC V1, V2, A1, A2)', () => {
     await Promise.all([synced(promoted), synced(peer)]);
     await admin.ok('PATCH', `/api/activities/${activityId}/members/users/${viewer.id}`, { role: 'contributor' });
     // The API answers once live connections are judged again: the next frame counts.
-    promoted.doc.getMap('methods').set('after-promotion', 'yes');
-    await waitFor(() => peer.doc.getMap('methods').get('after-promotion') === 'yes', 5_000, 'promoted write');
+    promoted.doc.getText('notes').insert(0, 'after-promotion');
+    await waitFor(() => peer.doc.getText('notes').toString().includes('after-promotion'), 5_000, 'promoted write');
   });
 
   it('A1/A2: presence names the authenticated person, and leaves with the connection', async () => {
