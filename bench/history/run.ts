@@ -6,38 +6,37 @@
  * moment is rebuilt on the history thread (as the relay does) against on the loop itself.
  * Writes the "History" section of bench/RESULTS.md.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { Database } from "../../server/store/db.ts";
-import { migrate } from "../../server/store/migrate.ts";
-import { momentSources } from "../../server/history/sources.ts";
-import { runRebuild } from "../../server/history/rebuild.ts";
-import { RebuildPool } from "../../server/history/rebuild-pool.ts";
-import { activityId, buildHistory, startAt, stepMs } from "./history.ts";
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { Database } from '../../server/store/db.ts';
+import { migrate } from '../../server/store/migrate.ts';
+import { momentSources } from '../../server/history/sources.ts';
+import { runRebuild } from '../../server/history/rebuild.ts';
+import { RebuildPool } from '../../server/history/rebuild-pool.ts';
+import { activityId, buildHistory, startAt, stepMs } from './history.ts';
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, '../..');
 const TOTAL = Number(process.env.BENCH_HISTORY_UPDATES ?? 100_000);
 const MOMENTS = Number(process.env.BENCH_HISTORY_MOMENTS ?? 15);
 const snapshotEvery = 1000;
 const checkpointEvery = 2000;
 const loadAtStart = os.loadavg();
 
-const median = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const max = (xs: number[]) => Math.max(...xs);
 const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-GB", {
+  n.toLocaleString('en-GB', {
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
   });
 
 async function main() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "conclave-bench-history-"));
-  const db = await Database.open(path.join(dir, "conclave.sqlite"), {
-    synchronous: "NORMAL",
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'conclave-bench-history-'));
+  const db = await Database.open(path.join(dir, 'conclave.sqlite'), {
+    synchronous: 'NORMAL',
   });
   try {
     await migrate(db);
@@ -46,19 +45,12 @@ async function main() {
       snapshotEvery,
       checkpointEvery,
     });
-    console.log(
-      `built ${updates} updates in ${((performance.now() - built) / 1000).toFixed(1)} s`,
-    );
+    console.log(`built ${updates} updates in ${((performance.now() - built) / 1000).toFixed(1)} s`);
 
     // Moments spread over the whole history, each between two updates.
     const moments = Array.from(
       { length: MOMENTS },
-      (_, i) =>
-        new Date(
-          startAt +
-            Math.round(((i + 0.37) / MOMENTS) * updates) * stepMs +
-            stepMs / 2,
-        ),
+      (_, i) => new Date(startAt + Math.round(((i + 0.37) / MOMENTS) * updates) * stepMs + stepMs / 2),
     );
     const ours: { total: number; read: number; replayed: number }[] = [];
     const reference: { total: number; replayed: number }[] = [];
@@ -68,7 +60,7 @@ async function main() {
       const sources = await momentSources(db, activityId, at);
       const read = performance.now() - t0;
       const mine = runRebuild({
-        kind: "content",
+        kind: 'content',
         checkpoint: sources.checkpoint,
         updates: sources.updates,
       });
@@ -79,24 +71,18 @@ async function main() {
       });
       // Reference: the whole log from the start up to the same moment.
       t0 = performance.now();
-      const rows = await db.all<{ data: Buffer }>(
-        "SELECT data FROM doc_updates WHERE activity_id = ? AND at <= ? ORDER BY id",
-        [activityId, at.toISOString()],
-      );
+      const rows = await db.all<{ data: Buffer }>('SELECT data FROM doc_updates WHERE activity_id = ? AND at <= ? ORDER BY id', [
+        activityId,
+        at.toISOString(),
+      ]);
       const theirs = runRebuild({
-        kind: "content",
+        kind: 'content',
         checkpoint: null,
         updates: rows.map((r) => r.data),
       });
       reference.push({ total: performance.now() - t0, replayed: rows.length });
-      if (
-        mine.kind !== "content" ||
-        theirs.kind !== "content" ||
-        JSON.stringify(mine.content) !== JSON.stringify(theirs.content)
-      ) {
-        throw new Error(
-          `the rebuilt moment ${at.toISOString()} differs from the whole replay`,
-        );
+      if (mine.kind !== 'content' || theirs.kind !== 'content' || JSON.stringify(mine.content) !== JSON.stringify(theirs.content)) {
+        throw new Error(`the rebuilt moment ${at.toISOString()} differs from the whole replay`);
       }
     }
 
@@ -120,13 +106,10 @@ async function main() {
     const latest = moments.at(-1)!;
     const sources = await momentSources(db, activityId, latest);
     const pool = new RebuildPool();
-    await pool.run({ kind: "content", checkpoint: null, updates: [] }); // the thread started and warm
-    const whole = (
-      await db.all<{ data: Buffer }>(
-        "SELECT data FROM doc_updates WHERE activity_id = ? ORDER BY id",
-        [activityId],
-      )
-    ).map((r) => r.data);
+    await pool.run({ kind: 'content', checkpoint: null, updates: [] }); // the thread started and warm
+    const whole = (await db.all<{ data: Buffer }>('SELECT data FROM doc_updates WHERE activity_id = ? ORDER BY id', [activityId])).map(
+      (r) => r.data,
+    );
     const loop = async (job: () => Promise<unknown>) => {
       const h = monitorEventLoopDelay({ resolution: 1 });
       h.enable();
@@ -136,15 +119,11 @@ async function main() {
       h.disable();
       return h.max / 1e6;
     };
-    const threadDelay = await loop(() =>
-      pool.run({ kind: "content", checkpoint: null, updates: whole }),
-    );
-    const inlineDelay = await loop(async () =>
-      runRebuild({ kind: "content", checkpoint: null, updates: whole }),
-    );
+    const threadDelay = await loop(() => pool.run({ kind: 'content', checkpoint: null, updates: whole }));
+    const inlineDelay = await loop(async () => runRebuild({ kind: 'content', checkpoint: null, updates: whole }));
     const threadCheckpointDelay = await loop(() =>
       pool.run({
-        kind: "content",
+        kind: 'content',
         checkpoint: sources.checkpoint,
         updates: sources.updates,
       }),
@@ -170,14 +149,14 @@ async function main() {
 }
 
 function writeSection(rows: string[], logged: number) {
-  const file = path.join(root, "bench", "RESULTS.md");
-  const when = new Date().toISOString().slice(0, 16).replace("T", " ");
+  const file = path.join(root, 'bench', 'RESULTS.md');
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const section = `## History
 
-${when} UTC — \`npm run bench\` (bench/history/run.ts) — ${os.cpus().length} cores, Node ${process.versions.node}, load average ${loadAtStart.map((l) => l.toFixed(2)).join(" ")} at start, ${os
+${when} UTC — \`npm run bench\` (bench/history/run.ts) — ${os.cpus().length} cores, Node ${process.versions.node}, load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${os
     .loadavg()
     .map((l) => l.toFixed(2))
-    .join(" ")} at end (the machine is shared: compare the ratios)
+    .join(' ')} at end (the machine is shared: compare the ratios)
 
 A history of ${fmt(logged)} logged updates (one a second: keystrokes in the brief, SWOT items
 added, reworded and removed) written through the relay's own store code into a SQLite
@@ -192,19 +171,16 @@ thread and directly on the loop, measuring the loop's longest stall meanwhile.
 
 | measure | checkpoints (ours) | whole log (reference) | ratio |
 | --- | ---: | ---: | ---: |
-${rows.join("\n")}
+${rows.join('\n')}
 `;
-  let text = readFileSync(file, "utf8");
-  const start = text.indexOf("## History\n");
+  let text = readFileSync(file, 'utf8');
+  const start = text.indexOf('## History\n');
   if (start >= 0) {
-    const next = text.indexOf("\n## ", start + 1);
-    text =
-      text.slice(0, start) +
-      section +
-      (next >= 0 ? `\n${text.slice(next + 1)}` : "");
+    const next = text.indexOf('\n## ', start + 1);
+    text = text.slice(0, start) + section + (next >= 0 ? `\n${text.slice(next + 1)}` : '');
   } else text = `${text.trimEnd()}\n\n${section}`;
   writeFileSync(file, text);
-  console.log("wrote the History section of bench/RESULTS.md");
+  console.log('wrote the History section of bench/RESULTS.md');
 }
 
 await main();

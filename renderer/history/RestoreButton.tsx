@@ -1,38 +1,26 @@
-import { useState } from "react";
-import { restoreMoment } from "../actions/history.ts";
-import { FormError } from "../components/Field.tsx";
-import { useSubmit } from "../components/use-submit.ts";
-import { useI18n } from "../i18n/index.tsx";
-import { useSignedIn } from "../state/use-session.tsx";
+import { useState } from 'react';
+import { restoreMoment } from '../actions/history.ts';
+import { FormError } from '../components/Field.tsx';
+import { useSubmit } from '../components/use-submit.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { useSignedIn } from '../state/use-session.tsx';
 
 /**
  * Restores one thing (or everything) as it was at the moment shown, in two clicks: the
  * button, then "Yes, restore" in the question it opens. The relay applies it live for
  * everyone; `onRestored` reloads the timeline.
  */
-export function RestoreButton(props: {
-  activityId: string;
-  at: string;
-  path?: string;
-  label: string;
-  what: string;
-  onRestored(): void;
-}) {
+export function RestoreButton(props: { activityId: string; at: string; path?: string; label: string; what: string; onRestored(): void }) {
   const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const [asking, setAsking] = useState(false);
-  const [done, setDone] = useState<"restored" | "unchanged" | null>(null);
+  const [done, setDone] = useState<'restored' | 'unchanged' | null>(null);
   const submit = useSubmit();
   const confirm = () =>
     submit.run(async () => {
-      const result = await restoreMoment(
-        api,
-        props.activityId,
-        props.at,
-        props.path,
-      );
+      const result = await restoreMoment(api, props.activityId, props.at, props.path);
       setAsking(false);
-      setDone(result.changed ? "restored" : "unchanged");
+      setDone(result.changed ? 'restored' : 'unchanged');
       props.onRestored();
     });
 
@@ -40,26 +28,17 @@ export function RestoreButton(props: {
     return (
       <div className="restore-confirm" role="group" aria-label={props.label}>
         <p className="small">
-          {t("timeline.confirmQuestion", {
+          {t('timeline.confirmQuestion', {
             what: props.what,
             when: formatDateTime(props.at),
           })}
         </p>
         <div className="row">
-          <button
-            type="button"
-            className="button danger"
-            disabled={submit.busy}
-            onClick={() => void confirm()}
-          >
-            {t("timeline.confirm")}
+          <button type="button" className="button danger" disabled={submit.busy} onClick={() => void confirm()}>
+            {t('timeline.confirm')}
           </button>
-          <button
-            type="button"
-            className="button ghost"
-            onClick={() => setAsking(false)}
-          >
-            {t("timeline.cancel")}
+          <button type="button" className="button ghost" onClick={() => setAsking(false)}>
+            {t('timeline.cancel')}
           </button>
         </div>
         <FormError message={submit.message} />
@@ -68,17 +47,12 @@ export function RestoreButton(props: {
   }
   return (
     <span className="restore">
-      <button
-        type="button"
-        className="button ghost small"
-        aria-label={props.label}
-        onClick={() => (setDone(null), setAsking(true))}
-      >
-        {t("timeline.restore")}
+      <button type="button" className="button ghost small" aria-label={props.label} onClick={() => (setDone(null), setAsking(true))}>
+        {t('timeline.restore')}
       </button>
       {done && (
         <span role="status" className="muted small">
-          {t(done === "restored" ? "timeline.restored" : "timeline.unchanged")}
+          {t(done === 'restored' ? 'timeline.restored' : 'timeline.unchanged')}
         </span>
       )}
     </span>

@@ -1,12 +1,12 @@
-import { useMemo, useState } from "react";
-import type * as Y from "yjs";
-import type { ActivityRole, HistoryEntry } from "#core/api/activities";
-import { RefusalNotice } from "../components/Field.tsx";
-import { useI18n } from "../i18n/index.tsx";
-import { useMoment } from "../state/use-moment.ts";
-import { changesBetween } from "./moment-diff.ts";
-import { MomentView } from "./MomentView.tsx";
-import { RestoreButton } from "./RestoreButton.tsx";
+import { useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import type { ActivityRole, HistoryEntry } from '#core/api/activities';
+import { RefusalNotice } from '../components/Field.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useMoment } from '../state/use-moment.ts';
+import { changesBetween } from './moment-diff.ts';
+import { MomentView } from './MomentView.tsx';
+import { RestoreButton } from './RestoreButton.tsx';
 
 /**
  * Walk back through the activity: a slider over the history's moments (each the end of
@@ -29,12 +29,7 @@ export function TimelinePanel(props: {
   const index = Math.min(chosen ?? moments.length - 1, moments.length - 1);
   const entry = index >= 0 ? moments[index]! : null;
   const previous = index > 0 ? moments[index - 1]! : null;
-  const moment = useMoment(
-    props.activityId,
-    entry?.at ?? null,
-    previous?.at ?? null,
-    version,
-  );
+  const moment = useMoment(props.activityId, entry?.at ?? null, previous?.at ?? null, version);
   if (!entry) return null;
   const shown = moment.data;
   const marks = shown ? changesBetween(shown.before, shown.now) : new Map();
@@ -42,19 +37,14 @@ export function TimelinePanel(props: {
     setVersion((v) => v + 1);
     props.onRestored();
   };
-  const facilitator = props.role === "facilitator";
+  const facilitator = props.role === 'facilitator';
 
   return (
     <section className="card time-machine" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">{t("timeline.title")}</h2>
+      <h2 id="timeline-title">{t('timeline.title')}</h2>
       <div className="timeline-controls">
-        <button
-          type="button"
-          className="button ghost"
-          disabled={index <= 0}
-          onClick={() => setChosen(Math.max(0, index - 1))}
-        >
-          {t("timeline.earlier")}
+        <button type="button" className="button ghost" disabled={index <= 0} onClick={() => setChosen(Math.max(0, index - 1))}>
+          {t('timeline.earlier')}
         </button>
         <input
           type="range"
@@ -62,45 +52,34 @@ export function TimelinePanel(props: {
           max={Math.max(0, moments.length - 1)}
           step={1}
           value={index}
-          aria-label={t("timeline.moment")}
+          aria-label={t('timeline.moment')}
           aria-valuetext={formatDateTime(entry.at)}
           onChange={(e) => setChosen(Number(e.currentTarget.value))}
         />
-        <button
-          type="button"
-          className="button ghost"
-          disabled={index >= moments.length - 1}
-          onClick={() => setChosen(index + 1)}
-        >
-          {t("timeline.later")}
+        <button type="button" className="button ghost" disabled={index >= moments.length - 1} onClick={() => setChosen(index + 1)}>
+          {t('timeline.later')}
         </button>
       </div>
       <p className="timeline-when" data-testid="timeline-when">
-        <strong>
-          {t("timeline.asOf", { when: formatDateTime(entry.at) })}
-        </strong>
+        <strong>{t('timeline.asOf', { when: formatDateTime(entry.at) })}</strong>
         <br />
         <span className="mark-changed-inline">{props.describe(entry)}</span>
       </p>
-      <p className="muted small">{t("timeline.readOnly")}</p>
+      <p className="muted small">{t('timeline.readOnly')}</p>
       {shown && !shown.now.exact && shown.now.asOf && (
-        <p className="muted small">
-          {t("timeline.notExact", { when: formatDateTime(shown.now.asOf) })}
-        </p>
+        <p className="muted small">{t('timeline.notExact', { when: formatDateTime(shown.now.asOf) })}</p>
       )}
       {facilitator && (
         <RestoreButton
           activityId={props.activityId}
           at={entry.at}
-          label={t("timeline.restoreAll")}
-          what={t("timeline.theActivity")}
+          label={t('timeline.restoreAll')}
+          what={t('timeline.theActivity')}
           onRestored={restored}
         />
       )}
-      {moment.status === "failed" && <RefusalNotice error={moment.error} />}
-      {!shown && moment.status === "loading" && (
-        <p className="muted">{t("app.loading")}</p>
-      )}
+      {moment.status === 'failed' && <RefusalNotice error={moment.error} />}
+      {!shown && moment.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {shown && (
         <MomentView
           activityId={props.activityId}
@@ -110,7 +89,7 @@ export function TimelinePanel(props: {
           marks={marks}
           doc={props.doc}
           facilitator={facilitator}
-          contributor={props.role === "contributor"}
+          contributor={props.role === 'contributor'}
           onRestored={restored}
         />
       )}

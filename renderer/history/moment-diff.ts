@@ -1,6 +1,6 @@
-import type { BoardEntry, DocumentContent } from "#core/api/history";
+import type { BoardEntry, DocumentContent } from '#core/api/history';
 
-export type Mark = "added" | "changed" | "removed";
+export type Mark = 'added' | 'changed' | 'removed';
 
 /** What a board entry (item or option) looked like, with where it lives in the document. */
 export interface EntryAt {
@@ -14,20 +14,17 @@ export interface EntryAt {
  * `methods/<board>/options/<id>`, `comments/<id>`, `brief`): added or changed at the
  * later moment, or removed (present only at the earlier one).
  */
-export function changesBetween(
-  before: DocumentContent | null,
-  after: DocumentContent,
-): Map<string, Mark> {
+export function changesBetween(before: DocumentContent | null, after: DocumentContent): Map<string, Mark> {
   const marks = new Map<string, Mark>();
   const was = before ? flatten(before) : new Map<string, string>();
   const is = flatten(after);
   for (const [path, value] of is) {
     const old = was.get(path);
-    if (old === undefined) marks.set(path, "added");
-    else if (old !== value) marks.set(path, "changed");
+    if (old === undefined) marks.set(path, 'added');
+    else if (old !== value) marks.set(path, 'changed');
   }
-  for (const path of was.keys()) if (!is.has(path)) marks.set(path, "removed");
-  if (before && before.brief !== after.brief) marks.set("brief", "changed");
+  for (const path of was.keys()) if (!is.has(path)) marks.set(path, 'removed');
+  if (before && before.brief !== after.brief) marks.set('brief', 'changed');
   return marks;
 }
 
@@ -35,16 +32,10 @@ function flatten(content: DocumentContent): Map<string, string> {
   const out = new Map<string, string>();
   for (const board of content.boards) {
     out.set(`methods/${board.id}`, board.kind);
-    for (const item of board.items)
-      out.set(`methods/${board.id}/items/${item.id}`, JSON.stringify(item));
-    for (const option of board.options)
-      out.set(
-        `methods/${board.id}/options/${option.id}`,
-        JSON.stringify(option),
-      );
+    for (const item of board.items) out.set(`methods/${board.id}/items/${item.id}`, JSON.stringify(item));
+    for (const option of board.options) out.set(`methods/${board.id}/options/${option.id}`, JSON.stringify(option));
   }
-  for (const comment of content.comments)
-    out.set(`comments/${comment.id}`, JSON.stringify(comment));
+  for (const comment of content.comments) out.set(`comments/${comment.id}`, JSON.stringify(comment));
   return out;
 }
 
@@ -54,7 +45,7 @@ function flatten(content: DocumentContent): Map<string, string> {
  */
 export function entriesWithRemoved(
   boardId: string,
-  part: "items" | "options",
+  part: 'items' | 'options',
   after: BoardEntry[],
   before: BoardEntry[],
   marks: Map<string, Mark>,
@@ -65,8 +56,6 @@ export function entriesWithRemoved(
     entry,
     mark: marks.get(pathOf(entry)) ?? null,
   }));
-  for (const entry of before)
-    if (marks.get(pathOf(entry)) === "removed")
-      out.push({ path: pathOf(entry), entry, mark: "removed" });
+  for (const entry of before) if (marks.get(pathOf(entry)) === 'removed') out.push({ path: pathOf(entry), entry, mark: 'removed' });
   return out;
 }
