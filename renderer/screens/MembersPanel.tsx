@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { InviteByEmail } from '../people/InviteByEmail.tsx';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
 
 /** Who is in the activity and with which role; a facilitator invites, changes, removes. */
 export function MembersPanel({ activityId, canManage }: { activityId: string; canManage: boolean }) {
@@ -98,9 +99,15 @@ export function MembersPanel({ activityId, canManage }: { activityId: string; ca
                     </option>
                   ))}
                 </select>
-                <button type="button" className="button ghost small danger" onClick={() => void run(() => removeMember(api, activityId, m))} aria-label={t('members.removeWho', { name: m.name })}>
+                <ConfirmButton
+                  className="button ghost small danger"
+                  label={t('members.removeWho', { name: m.name })}
+                  question={t('members.removeConfirm', { name: m.name })}
+                  confirm={t('members.removeYes')}
+                  onConfirm={() => void run(() => removeMember(api, activityId, m))}
+                >
                   {t('members.remove')}
-                </button>
+                </ConfirmButton>
               </>
             ) : (
               <span className="muted">{t(`role.${m.role}`)}</span>

@@ -48,6 +48,8 @@ test('a sealed poll in the app: members vote unseen, the facilitator reveals, pu
   await expect(card.getByTestId('result-lines')).toHaveCount(0);
 
   await card.getByRole('button', { name: 'Reveal' }).click();
+  await expect(card.getByRole('alertdialog')).toContainText('nobody can change their input afterwards');
+  await card.getByRole('button', { name: 'Yes, reveal' }).click();
   await expect(card.getByTestId('poll-status')).toHaveText('Revealed');
   await expect(card.getByTestId('result-lines')).toContainText('Lille: 1 vote(s), 50 %');
   await expect(card.getByTestId('result-lines')).toContainText('Tie or no majority between Lille, Nantes');

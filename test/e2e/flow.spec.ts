@@ -169,3 +169,29 @@ test('finding 10: a broken SMS template blocks sending, in both languages', asyn
     await context.close();
   }
 });
+
+test('finding 9: revealing and removing a member ask first, saying what they do; cancelling changes nothing', async ({ browser }) => {
+  const question = 'Do we move the Lyon stock to Villeurbanne?';
+  const activityId = await activity('Lyon stock', question);
+  await admin.ok('POST', `/api/activities/${activityId}/polls`, { kind: 'single', question, options: ['Yes', 'No'], rule: 'plurality', deadline: inAnHour() });
+  for (const locale of ['en-GB', 'fr-FR']) {
+    const en = locale === 'en-GB';
+    const { context, page } = await signedIn(browser, relay.url, { email: 'alice.durand@durand.example' }, locale);
+    await page.goto(`${relay.url}/#/activities/${activityId}/decide`);
+    const card = page.getByRole('article', { name: question });
+    await card.getByRole('button', { name: en ? 'Reveal' : 'Révéler', exact: true }).click();
+    await expect(card.getByRole('alertdialog')).toContainText(en ? 'This cannot be undone.' : 'C’est irréversible.');
+    await shoot(page, `flow-reveal-confirm-${locale}`);
+    await card.getByRole('button', { name: en ? 'Cancel' : 'Annuler' }).click();
+    await expect(card.getByTestId('poll-status')).toHaveText(en ? 'Sealed' : /Scellé/);
+
+    await page.goto(`${relay.url}/#/activities/${activityId}/members`);
+    await page.getByRole('button', { name: en ? `Remove ${members[2]!.name}` : new RegExp(members[2]!.name) }).click();
+    await expect(page.getByRole('alertdialog')).toContainText(en ? 'They lose access at once' : 'L’accès lui est retiré aussitôt');
+    await page.getByRole('button', { name: en ? 'Cancel' : 'Annuler' }).click();
+    await expect(page.getByTestId('member').filter({ hasText: members[2]!.name })).toBeVisible();
+    await context.close();
+  }
+  const { members: listed } = await admin.ok<{ members: unknown[] }>('GET', `/api/activities/${activityId}/members`);
+  expect(listed).toHaveLength(4);
+});

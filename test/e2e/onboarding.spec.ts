@@ -66,6 +66,8 @@ test('a newcomer sets up the organisation, creates an activity, finds it and inv
   await expect(page.getByTestId('member')).toHaveCount(3);
   await page.getByLabel('Role of Bruno Martin', { exact: true }).selectOption('contributor');
   await page.getByRole('button', { name: 'Remove Store managers' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Remove Store managers' })).toContainText('They lose access at once');
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('member')).toHaveCount(2);
   await page.screenshot({ path: path.join(screenshots, 'members.png') });

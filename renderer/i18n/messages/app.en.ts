@@ -166,4 +166,7 @@ export const appEn = {
   'history.part.meta': 'settings',
   'history.part.board': 'a board',
   'history.part.other': '{name}',
+  'confirm.cancel': 'Cancel',
+  'members.removeConfirm': 'Remove {name} from this activity? They lose access at once; what they wrote stays.',
+  'members.removeYes': 'Yes, remove',
 };

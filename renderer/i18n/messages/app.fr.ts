@@ -169,4 +169,7 @@ export const appFr: Messages<typeof appEn> = {
   'history.part.meta': 'les réglages',
   'history.part.board': 'un tableau',
   'history.part.other': '{name}',
+  'confirm.cancel': 'Annuler',
+  'members.removeConfirm': 'Retirer {name} de cette activité ? L’accès lui est retiré aussitôt ; ce qui a été écrit reste.',
+  'members.removeYes': 'Oui, retirer',
 };

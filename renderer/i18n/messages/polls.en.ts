@@ -106,4 +106,7 @@ export const pollsEn = {
   'polls.bar.people': '{n, plural, one {# person} other {# people}}',
   'polls.nextRoundDelphi': 'Another round lets everyone revise their estimate after reading the median and the reasons.',
   'polls.nextRoundRevote': 'No option won: another round settles the tie.',
+  'polls.revealConfirm': 'Reveal now? Everyone will see the results and who chose what ({n, plural, one {# of {total} has taken part} other {# of {total} have taken part}}); nobody can change their input afterwards. This cannot be undone.',
+  'polls.revealConfirmAnonymous': 'Reveal now? Everyone will see the results ({n, plural, one {# of {total} has taken part} other {# of {total} have taken part}}); nobody can change their input afterwards. This cannot be undone.',
+  'polls.revealYes': 'Yes, reveal',
 };

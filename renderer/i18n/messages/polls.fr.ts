@@ -109,4 +109,7 @@ export const pollsFr: Messages<typeof pollsEn> = {
   'polls.bar.people': '{n, plural, one {# personne} other {# personnes}}',
   'polls.nextRoundDelphi': 'Un nouveau tour permet à chacun de revoir son estimation après avoir lu la médiane et les raisons.',
   'polls.nextRoundRevote': 'Aucune option ne l’emporte : un nouveau tour départage.',
+  'polls.revealConfirm': 'Révéler maintenant ? Tout le monde verra les résultats et qui a choisi quoi ({n, plural, one {# sur {total} a participé} other {# sur {total} ont participé}}) ; personne ne pourra plus changer sa réponse. C’est irréversible.',
+  'polls.revealConfirmAnonymous': 'Révéler maintenant ? Tout le monde verra les résultats ({n, plural, one {# sur {total} a participé} other {# sur {total} ont participé}}) ; personne ne pourra plus changer sa réponse. C’est irréversible.',
+  'polls.revealYes': 'Oui, révéler',
 };

@@ -35,4 +35,6 @@ export const prosConsEn = {
   'prosCons.moveItem': 'Move "{text}" to another list',
   'prosCons.by': 'by {name}',
   'prosCons.historyPart': 'a pros and cons board',
+  'prosCons.removeConfirm': 'Remove “{label}” with its {pros, plural, one {# pro} other {# pros}} and {cons, plural, one {# con} other {# cons}}? They are taken off the board for everyone.',
+  'prosCons.removeYes': 'Yes, remove',
 };

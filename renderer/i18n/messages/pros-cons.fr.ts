@@ -38,4 +38,6 @@ export const prosConsFr: Messages<typeof prosConsEn> = {
   'prosCons.moveItem': 'Déplacer « {text} » vers une autre liste',
   'prosCons.by': 'par {name}',
   'prosCons.historyPart': 'un tableau pour et contre',
+  'prosCons.removeConfirm': 'Retirer « {label} » avec ses {pros, plural, one {# pour} other {# pour}} et {cons, plural, one {# contre} other {# contre}} ? Ils disparaissent du tableau pour tout le monde.',
+  'prosCons.removeYes': 'Oui, retirer',
 };

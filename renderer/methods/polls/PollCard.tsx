@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PollView } from '#core/api/poll-view';
 import { nextRoundMeaning } from '#core/methods/next-round';
 import { answerBlock, openNextRound, revealPoll } from '../../actions/polls.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormError } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
@@ -45,7 +46,13 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
         <p><a href={hrefOf({ name: 'activity', id: poll.activityId, tab: 'work' })}>{t('polls.onBoard')}</a></p>
       )}
       {poll.status === 'open' && canFacilitate && (
-        <button className="button" type="button" onClick={() => void act(() => revealPoll(api, poll.id))}>{t('polls.reveal')}</button>
+        <ConfirmButton
+          question={t(poll.anonymous || poll.kind === 'estimate' ? 'polls.revealConfirmAnonymous' : 'polls.revealConfirm', { n: poll.participation.taken.length, total: poll.participation.eligible })}
+          confirm={t('polls.revealYes')}
+          onConfirm={() => void act(() => revealPoll(api, poll.id))}
+        >
+          {t('polls.reveal')}
+        </ConfirmButton>
       )}
       {[...poll.rounds].reverse().map((round) => <PollResults key={round.round} poll={poll} round={round} />)}
       {canFacilitate && poll.status === 'revealed' && current?.result?.kind === 'consent' &&

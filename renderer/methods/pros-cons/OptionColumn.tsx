@@ -4,6 +4,7 @@ import { removeOption, renameOption } from '../../actions/pros-cons.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useProsCons } from './board-context.ts';
 import { SideList } from './SideList.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 
 /** One option: its label (renamed or removed by the facilitator), its tally, its pros and cons. */
 export function OptionColumn({ view }: { view: OptionView }) {
@@ -41,9 +42,15 @@ export function OptionColumn({ view }: { view: OptionView }) {
           <button type="button" className="icon-button" onClick={() => setDraft(option.label)} aria-label={t('prosCons.renameOption', { label: option.label })}>
             {t('prosCons.rename')}
           </button>
-          <button type="button" className="icon-button danger" onClick={() => removeOption(doc, boardId, option.id)} aria-label={t('prosCons.removeOption', { label: option.label })}>
+          <ConfirmButton
+            className="icon-button danger"
+            label={t('prosCons.removeOption', { label: option.label })}
+            question={t('prosCons.removeConfirm', { label: option.label, pros: view.pro.length, cons: view.con.length })}
+            confirm={t('prosCons.removeYes')}
+            onConfirm={() => removeOption(doc, boardId, option.id)}
+          >
             {t('prosCons.remove')}
-          </button>
+          </ConfirmButton>
         </div>
       )}
       <div className="pros-cons-sides">
