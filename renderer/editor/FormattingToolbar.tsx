@@ -15,19 +15,19 @@ export function FormattingToolbar() {
   return (
     <div className="format-toolbar" role="toolbar" aria-label={t('comments.toolbar')}>
       <button type="button" className="tool" onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')} aria-label={t('comments.bold')} title={t('comments.bold')}>
-        <b>B</b>
+        <b aria-hidden="true">B</b>
       </button>
       <button type="button" className="tool" onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')} aria-label={t('comments.italic')} title={t('comments.italic')}>
-        <i>I</i>
+        <i aria-hidden="true">I</i>
       </button>
       <button type="button" className="tool" onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)} aria-label={t('comments.bullets')} title={t('comments.bullets')}>
-        •
+        <span aria-hidden="true">•</span>
       </button>
       <button type="button" className="tool" onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)} aria-label={t('comments.numbers')} title={t('comments.numbers')}>
-        1.
+        <span className="tool-numbers" aria-hidden="true" />
       </button>
       <button type="button" className="tool" onClick={link} aria-label={t('comments.link')} title={t('comments.link')}>
-        ↗
+        <span aria-hidden="true">↗</span>
       </button>
     </div>
   );

@@ -6,6 +6,7 @@ import { formatDay, type FigureLocale } from '#core/figures/format';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useFigureFormat } from '../state/use-figures.ts';
 import { axisBounds, chartRows, chartSeries, type ChartSeries } from './chart-rows.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
 
@@ -76,31 +77,33 @@ export function FigureChart({ figure, values, from, to }: { figure: Figure; valu
       </figcaption>
       <details>
         <summary>{t('figures.history')}</summary>
-        <table className="figure-history">
-          <caption className="visually-hidden">{`${figure.label} — ${t('figures.chart')}`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('figures.date')}</th>
-              <th scope="col">{t('figures.value')}</th>
-              <th scope="col">{t('figures.forecast')}</th>
-              <th scope="col">{t('figures.lastYear')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <tr key={v.date}>
-                <th scope="row">{v.date}</th>
-                <td>{format.value(figure, v.value)}</td>
-                <td>
-                  {format.value(figure, v.forecast)} ({format.percent(v.vsForecast)})
-                </td>
-                <td>
-                  {format.value(figure, v.lastYear)} ({format.percent(v.vsLastYear)})
-                </td>
+        <TableScroll label={`${figure.label} — ${t('figures.chart')}`}>
+          <table className="figure-history">
+            <caption className="visually-hidden">{`${figure.label} — ${t('figures.chart')}`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('figures.date')}</th>
+                <th scope="col">{t('figures.value')}</th>
+                <th scope="col">{t('figures.forecast')}</th>
+                <th scope="col">{t('figures.lastYear')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((v) => (
+                <tr key={v.date}>
+                  <th scope="row">{v.date}</th>
+                  <td>{format.value(figure, v.value)}</td>
+                  <td>
+                    {format.value(figure, v.forecast)} ({format.percent(v.vsForecast)})
+                  </td>
+                  <td>
+                    {format.value(figure, v.lastYear)} ({format.percent(v.vsLastYear)})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </details>
     </figure>
   );

@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useFigureFormat, useRecipientLists } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useSubmit } from '../components/use-submit.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 /**
  * The exact SMS each recipient will get — text, segments, encoding, cost — computed by
@@ -91,28 +92,30 @@ export function SendPanel({
       {!submission.message && previewError !== null && <RefusalNotice error={previewError} />}
       {preview && (
         <>
-          <table className="sms-preview" aria-label={t('figures.preview')}>
-            <thead>
-              <tr>
-                <th>{t('figures.recipient')}</th>
-                <th>{t('figures.sms')}</th>
-                <th>{t('figures.segments')}</th>
-                <th>{t('figures.cost')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.recipients.map((r) => (
-                <tr key={r.userId} className={r.excluded ? 'excluded' : undefined}>
-                  <td>{r.name}</td>
-                  <td>
-                    {r.excluded ? <span className="excluded-reason">{t(`figures.excluded.${r.excluded}` as MessageKey)}</span> : <span className="sms-text">{r.text}</span>}
-                  </td>
-                  <td>{r.excluded ? '—' : `${r.segments} × ${r.encoding}`}</td>
-                  <td>{r.excluded ? '—' : format.money(r.costMicros, preview.currency)}</td>
+          <TableScroll label={t('figures.preview')}>
+            <table className="sms-preview" aria-label={t('figures.preview')}>
+              <thead>
+                <tr>
+                  <th>{t('figures.recipient')}</th>
+                  <th>{t('figures.sms')}</th>
+                  <th>{t('figures.segments')}</th>
+                  <th>{t('figures.cost')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.recipients.map((r) => (
+                  <tr key={r.userId} className={r.excluded ? 'excluded' : undefined}>
+                    <td>{r.name}</td>
+                    <td>
+                      {r.excluded ? <span className="excluded-reason">{t(`figures.excluded.${r.excluded}` as MessageKey)}</span> : <span className="sms-text">{r.text}</span>}
+                    </td>
+                    <td>{r.excluded ? '—' : `${r.segments} × ${r.encoding}`}</td>
+                    <td>{r.excluded ? '—' : format.money(r.costMicros, preview.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <p className="send-totals" role="status">
             {t('figures.totals', { receiving: preview.totals.receiving, segments: preview.totals.segments, cost, excluded: preview.totals.excluded })}
           </p>

@@ -20,11 +20,11 @@ export function VoteButton<T extends Idea>({ idea, canVote, onChange }: { idea: 
         type="button"
         className={`vote-button${idea.myVote ? ' voted' : ''}`}
         aria-pressed={idea.myVote}
-        aria-label={idea.myVote ? t('ideas.vote.withdraw', { title: idea.title }) : t('ideas.vote.cast', { title: idea.title })}
         title={own ? t('ideas.vote.own') : undefined}
         disabled={disabled}
         onClick={() => void press()}
       >
+        <span className="visually-hidden">{idea.myVote ? t('ideas.vote.withdraw', { title: idea.title }) : t('ideas.vote.cast', { title: idea.title })} </span>
         <span aria-hidden="true">▲</span>
         <span data-testid="votes">{idea.votes}</span>
       </button>

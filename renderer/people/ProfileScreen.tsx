@@ -21,6 +21,7 @@ import { useSession, useSignedIn } from '../state/use-session.tsx';
 import { deviceLabel } from './device-label.ts';
 import { SubmitRow } from './SubmitRow.tsx';
 import { useAction } from './use-action.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 /** A person's own account: name and language, e-mail, phone, password, sessions, notifications, their data. */
 export function ProfileScreen() {
@@ -221,28 +222,30 @@ function NotificationPrefs() {
     <Section id="profile-notifications" title={t('notify.title')}>
       <p className="muted">{t('notify.intro')}</p>
       <form noValidate onSubmit={(e) => void action.run(() => saveNotificationSettings(api, settings).then(() => setSaved(true)), e)}>
-        <table className="prefs-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('notify.kind')}</th>
-              <th scope="col">{t('notify.email')}</th>
-              <th scope="col">{t('notify.sms')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {settings.prefs.map((p) => (
-              <tr key={p.kind}>
-                <th scope="row">{t(`notify.kind.${p.kind}`)}</th>
-                <td>
-                  <input type="checkbox" aria-label={`${t(`notify.kind.${p.kind}`)} — ${t('notify.email')}`} checked={p.email} onChange={(e) => toggle(p.kind, 'email', e.target.checked)} />
-                </td>
-                <td>
-                  <input type="checkbox" aria-label={`${t(`notify.kind.${p.kind}`)} — ${t('notify.sms')}`} checked={p.sms} onChange={(e) => toggle(p.kind, 'sms', e.target.checked)} />
-                </td>
+        <TableScroll label={t('notify.title')}>
+          <table className="prefs-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('notify.kind')}</th>
+                <th scope="col">{t('notify.email')}</th>
+                <th scope="col">{t('notify.sms')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {settings.prefs.map((p) => (
+                <tr key={p.kind}>
+                  <th scope="row">{t(`notify.kind.${p.kind}`)}</th>
+                  <td>
+                    <input type="checkbox" aria-label={`${t(`notify.kind.${p.kind}`)} — ${t('notify.email')}`} checked={p.email} onChange={(e) => toggle(p.kind, 'email', e.target.checked)} />
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`${t(`notify.kind.${p.kind}`)} — ${t('notify.sms')}`} checked={p.sms} onChange={(e) => toggle(p.kind, 'sms', e.target.checked)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <label className="checkbox">
           <input type="checkbox" checked={settings.digest === 'daily'} onChange={(e) => change({ ...settings, digest: e.target.checked ? 'daily' : 'none' })} /> {t('notify.digest')}
         </label>

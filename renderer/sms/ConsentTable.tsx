@@ -7,6 +7,7 @@ import { useSignedIn } from '../state/use-session.tsx';
 import { useConsents } from '../state/use-sms.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSubmit } from '../components/use-submit.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 /** Everyone's SMS consent, with who recorded the last change, how and when. */
 export function ConsentTable() {
@@ -17,22 +18,24 @@ export function ConsentTable() {
       <h2 id="consent-title">{t('sms.tab.people')}</h2>
       {consents.status === 'failed' && <RefusalNotice error={consents.error} />}
       {consents.data && (
-        <table className="consent-table">
-          <thead>
-            <tr>
-              <th>{t('sms.recipient')}</th>
-              <th>{t('sms.people.phone')}</th>
-              <th>{t('sms.people.state')}</th>
-              <th>{t('sms.people.last')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {consents.data.map((p) => (
-              <ConsentRow key={p.userId} person={p} onChange={consents.reload} />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={t('sms.tab.people')}>
+          <table className="consent-table">
+            <thead>
+              <tr>
+                <th>{t('sms.recipient')}</th>
+                <th>{t('sms.people.phone')}</th>
+                <th>{t('sms.people.state')}</th>
+                <th>{t('sms.people.last')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {consents.data.map((p) => (
+                <ConsentRow key={p.userId} person={p} onChange={consents.reload} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { useSmsFormat } from './use-sms-format.ts';
 import { useOutbox, useSmsCounts } from '../state/use-sms.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefusalNotice } from '../components/Field.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 const statuses = SmsStatus.options;
 
@@ -34,49 +35,52 @@ export function OutboxTable() {
       {page.status === 'failed' && <RefusalNotice error={page.error} />}
       {page.data?.messages.length === 0 && <p className="empty-state">{t('sms.empty')}</p>}
       {page.data && page.data.messages.length > 0 && (
-        <table className="outbox-table">
-          <thead>
-            <tr>
-              <th>{t('sms.recipient')}</th>
-              <th>{t('sms.text')}</th>
-              <th>{t('sms.segments')}</th>
-              <th>{t('sms.cost')}</th>
-              <th>{t('sms.status')}</th>
-              <th>{t('sms.when')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.data.messages.map((m) => (
-              <Fragment key={m.id}>
-                <tr className={`sms-row sms-${m.status}`} aria-expanded={open === m.id} onClick={() => setOpen(open === m.id ? null : m.id)}>
-                  <td>
-                    {m.recipientName ?? m.to}
-                    {m.recipientName && <span className="muted small"> {m.to}</span>}
-                  </td>
-                  <td className="sms-text">{m.text}</td>
-                  <td>
-                    {m.segments} <span className="muted small">{m.encoding}</span>
-                  </td>
-                  <td>{format.money(m.costMicros)}</td>
-                  <td>
-                    <button type="button" className="link-button" aria-label={`${t('sms.timeline')}: ${m.text}`}>
-                      <span className={`sms-status sms-status-${m.status}`}>{t(`sms.status.${m.status}`)}</span>
-                    </button>
-                    {m.answer && <span className="sms-answer"> {t('sms.answer')}: {m.answer}</span>}
-                  </td>
-                  <td className="small">{format.when(m.createdAt)}</td>
-                </tr>
-                {open === m.id && (
-                  <tr className="sms-timeline-row">
-                    <td colSpan={6}>
-                      <MessageTimeline message={m} />
+        <TableScroll label={t('sms.tab.outbox')}>
+          <table className="outbox-table">
+            <thead>
+              <tr>
+                <th>{t('sms.recipient')}</th>
+                <th>{t('sms.text')}</th>
+                <th>{t('sms.segments')}</th>
+                <th>{t('sms.cost')}</th>
+                <th>{t('sms.status')}</th>
+                <th>{t('sms.when')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.messages.map((m) => (
+                <Fragment key={m.id}>
+                  <tr className={`sms-row sms-${m.status}`} onClick={() => setOpen(open === m.id ? null : m.id)}>
+                    <td>
+                      {m.recipientName ?? m.to}
+                      {m.recipientName && <span className="muted small"> {m.to}</span>}
                     </td>
+                    <td className="sms-text">{m.text}</td>
+                    <td>
+                      {m.segments} <span className="muted small">{m.encoding}</span>
+                    </td>
+                    <td>{format.money(m.costMicros)}</td>
+                    <td>
+                      <button type="button" className="link-button" aria-expanded={open === m.id}>
+                        <span className={`sms-status sms-status-${m.status}`}>{t(`sms.status.${m.status}`)}</span>
+                        <span className="visually-hidden"> — {t('sms.timeline')}</span>
+                      </button>
+                      {m.answer && <span className="sms-answer"> {t('sms.answer')}: {m.answer}</span>}
+                    </td>
+                    <td className="small">{format.when(m.createdAt)}</td>
                   </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
+                  {open === m.id && (
+                    <tr className="sms-timeline-row">
+                      <td colSpan={6}>
+                        <MessageTimeline message={m} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <div className="pager">
         {before !== null && (

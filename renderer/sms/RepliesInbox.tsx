@@ -3,6 +3,7 @@ import { useSmsFormat } from './use-sms-format.ts';
 import { useReplies } from '../state/use-sms.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefusalNotice } from '../components/Field.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 /** Replies that answer no message (for an admin to read), or every incoming SMS. */
 export function RepliesInbox() {
@@ -19,32 +20,34 @@ export function RepliesInbox() {
       {replies.status === 'failed' && <RefusalNotice error={replies.error} />}
       {replies.data?.length === 0 && <p className="empty-state">{t('sms.replies.none')}</p>}
       {replies.data && replies.data.length > 0 && (
-        <table className="replies-table">
-          <thead>
-            <tr>
-              <th>{t('sms.replies.from')}</th>
-              <th>{t('sms.text')}</th>
-              <th>{t('sms.replies.meaning')}</th>
-              <th>{t('sms.replies.received')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {replies.data.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.name ?? r.from}
-                  {r.name && <span className="muted small"> {r.from}</span>}
-                </td>
-                <td className="sms-text">{r.text}</td>
-                <td>
-                  {t(`sms.meaning.${r.meaning}`)}
-                  {r.answer && r.answer !== 'OK' ? ` ${r.answer}` : ''}
-                </td>
-                <td className="small">{format.when(r.receivedAt)}</td>
+        <TableScroll label={all ? t('sms.tab.replies') : t('sms.replies.unmatched')}>
+          <table className="replies-table">
+            <thead>
+              <tr>
+                <th>{t('sms.replies.from')}</th>
+                <th>{t('sms.text')}</th>
+                <th>{t('sms.replies.meaning')}</th>
+                <th>{t('sms.replies.received')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {replies.data.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {r.name ?? r.from}
+                    {r.name && <span className="muted small"> {r.from}</span>}
+                  </td>
+                  <td className="sms-text">{r.text}</td>
+                  <td>
+                    {t(`sms.meaning.${r.meaning}`)}
+                    {r.answer && r.answer !== 'OK' ? ` ${r.answer}` : ''}
+                  </td>
+                  <td className="small">{format.when(r.receivedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

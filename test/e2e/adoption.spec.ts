@@ -1,12 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Api, password } from '../support/api.ts';
 import type { RelayProcess } from '../support/relay.ts';
-import { organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
+import { emailOf, organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /**
  * Issue 13 (adoptable tomorrow): refusals shown where they happen in the person's
- * language, every main screen at phone size, French everywhere, boards that never
- * overlap or clip, and axe-core on every main screen in both languages at both sizes.
+ * language, every main screen at phone size, and axe-core (its own axe.min.js, injected)
+ * on every main screen in both languages at both sizes.
  */
 let relay: RelayProcess | undefined;
 let org: Awaited<ReturnType<typeof organisation>>;
@@ -46,4 +50,119 @@ test('finding 1: a Delphi estimate sent without its reason is refused under the 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: path.join(screenshots, 'adoption-estimate-fr-phone.png'), fullPage: true });
   await context.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core (node_modules/axe-core) on the page: serious and critical violations, rule by rule. */
+async function axeOn(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A French organisation's day: a board with polls revealed and a decision, figures, SMS, an idea box. */
+async function frenchWorld(base: string) {
+  const { admin } = org;
+  const chloeEmail = emailOf('Chloé Bernard');
+  const { id: chloeId } = await admin.ok<{ id: string }>('POST', '/api/users', {
+    name: 'Chloé Bernard', email: chloeEmail, password, role: 'member', phone: '06 12 34 56 78', smsOptIn: true,
+  });
+  const chloe = admin.as((await new Api(base).ok<{ token: string }>('POST', '/api/session', { email: chloeEmail, password })).token);
+  const { id } = await admin.ok<{ id: string }>('POST', '/api/activities', {
+    title: 'Boutique de Lyon', question: 'Faut-il ouvrir une boutique à Lyon en 2027 ?', description: 'Notre deuxième ville en commandes.',
+  });
+  await admin.ok('POST', `/api/activities/${id}/members`, { userId: chloeId, role: 'contributor' });
+  const single = await admin.ok<{ id: string }>('POST', `/api/activities/${id}/polls`, {
+    kind: 'single', rule: 'plurality', options: ['Presqu’île', 'Part-Dieu'], question: 'Dans quel quartier ouvrir ?', deadline: inADay(),
+  });
+  await admin.ok('POST', `/api/polls/${single.id}/votes`, { choice: 'Presqu’île' });
+  await chloe.ok('POST', `/api/polls/${single.id}/votes`, { choice: 'Part-Dieu' });
+  await admin.ok('POST', `/api/polls/${single.id}/reveal`);
+  const consent = await admin.ok<{ id: string }>('POST', `/api/activities/${id}/polls`, {
+    kind: 'consent', rule: 'consent', proposal: 'Ouvrir à la Presqu’île au printemps 2027.', question: 'Consentez-vous à cette proposition ?', deadline: inADay(),
+  });
+  await chloe.ok('POST', `/api/polls/${consent.id}/votes`, { position: 'agree' });
+  await admin.ok('POST', `/api/polls/${consent.id}/reveal`);
+  await admin.ok('POST', `/api/activities/${id}/polls`, {
+    kind: 'estimate', rule: 'median', quantity: 'CA', unit: 'k€', question: 'Quel chiffre d’affaires la première année ?', deadline: inADay(),
+  });
+  await admin.ok('POST', `/api/activities/${id}/decision`, {
+    outcome: 'Nous ouvrons à la Presqu’île au printemps.', rationale: 'Le passage y est le plus fort.', chosenOption: 'Presqu’île', dissent: 'La Part-Dieu coûte moins cher.',
+  });
+
+  const figure = await admin.ok<{ id: string }>('POST', '/api/figures', { label: 'CA veille', unit: 'EUR' });
+  await admin.ok('PUT', `/api/figures/${figure.id}/values/2026-12-03`, { value: 1_180_000, forecast: 1_200_000, lastYear: 1_100_000 });
+  await admin.ok('PUT', `/api/figures/${figure.id}/values/2026-12-04`, { value: 1_234_567, forecast: 1_261_049, lastYear: 1_193_971 });
+  await admin.ok('POST', '/api/lists', { name: 'Comité de direction', members: [chloeId] });
+  await admin.ok('POST', '/api/sms/messages', { to: '06 12 34 56 78', text: 'Réunion demain à 9 h au siège.' });
+  await admin.ok('POST', '/api/sms/outbox/replies', { from: '+33612345678', text: 'Merci, je serai là.' });
+
+  const box = await admin.ok<{ id: string }>('POST', '/api/activities', {
+    title: 'Idées pour nos magasins', question: 'Comment mieux accueillir nos clients ?', kind: 'ideas', categories: ['Accueil', 'Caisse'],
+  });
+  await chloe.ok('POST', `/api/activities/${box.id}/ideas`, { title: 'Des bancs près des cabines', text: 'Pour ceux qui attendent.', category: 'Accueil' });
+  return { activityId: id, figureId: figure.id, boxId: box.id };
+}
+
+const sizes = [
+  { name: 'desktop', width: 1366, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+test('every main screen, in French and English, at 1366 and at 390 px: no horizontal scroll, axe finds nothing serious or critical', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const world = await frenchWorld(relay!.url);
+  const screens = [
+    { name: 'activities', hash: '#/activities' },
+    { name: 'new-activity', hash: '#/activities/new' },
+    { name: 'activity', hash: `#/activities/${world.activityId}`, ready: (p: Page) => expect(p.getByTestId('connection')).toHaveAttribute('data-state', 'live') },
+    { name: 'decide', hash: `#/activities/${world.activityId}/decide`, ready: (p: Page) => expect(p.getByTestId('decision-record')).toBeVisible() },
+    { name: 'history', hash: `#/activities/${world.activityId}/history`, ready: (p: Page) => expect(p.getByTestId('history').locator('li').first()).toBeVisible() },
+    { name: 'members', hash: `#/activities/${world.activityId}/members` },
+    { name: 'figures', hash: '#/figures' },
+    { name: 'figure', hash: `#/figures/${world.figureId}` },
+    { name: 'idea-boxes', hash: '#/ideas' },
+    { name: 'idea-box', hash: `#/ideas/${world.boxId}` },
+    { name: 'sms-outbox', hash: '#/sms', ready: (p: Page) => expect(p.locator('tr.sms-row').first()).toBeVisible() },
+    { name: 'sms-consent', hash: '#/sms/people' },
+    { name: 'sms-replies', hash: '#/sms/replies' },
+    { name: 'sms-provider', hash: '#/sms/provider' },
+    { name: 'profile', hash: '#/profile' },
+    { name: 'people', hash: '#/people' },
+  ];
+  const problems: string[] = [];
+  const axeCounts: Record<string, number> = {};
+  for (const locale of ['fr-FR', 'en-GB']) {
+    const lang = locale.slice(0, 2);
+    const { context, page } = await signedIn(browser, relay!.url, org.alice, locale, { bypassCSP: true });
+    await page.locator('main h1').first().waitFor();
+    for (const size of sizes) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      for (const screen of screens) {
+        const where = `${screen.name} ${lang} ${size.name}`;
+        await page.goto(relay!.url + '/' + screen.hash);
+        await page.locator('main h1').first().waitFor();
+        await expect(page.getByText(/^(Loading…|Chargement…)$/)).toHaveCount(0);
+        await screen.ready?.(page);
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+        if (scrollWidth > clientWidth) problems.push(`${where}: ${scrollWidth} px wide in ${clientWidth}`);
+        const violations = await axeOn(page);
+        axeCounts[where] = violations.reduce((n, v) => n + v.nodes.length, 0);
+        for (const v of violations) problems.push(`${where}: axe ${v.impact} ${v.id} ×${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`);
+        if (size.name === 'phone') await page.screenshot({ path: path.join(screenshots, `adoption-${screen.name}-${lang}-phone.png`), fullPage: true });
+      }
+    }
+    await context.close();
+  }
+  console.log(`axe serious+critical nodes: ${Object.values(axeCounts).reduce((a, b) => a + b, 0)} over ${Object.keys(axeCounts).length} screen views`);
+  expect(problems).toEqual([]);
 });

@@ -70,7 +70,7 @@ test('invited by e-mail, a colleague joins on her phone, edits her profile and r
   await chloe.screenshot(shot('accept-fr-phone'));
   await chloe.getByLabel('Choisissez un mot de passe').fill('court');
   await chloe.getByRole('button', { name: 'Rejoindre' }).click();
-  await expect(chloe.getByText('a password needs at least 10 characters')).toBeVisible();
+  await expect(chloe.getByText('Un mot de passe compte au moins 10 caractères.')).toBeVisible();
   await chloe.getByLabel('Choisissez un mot de passe').fill(password);
   await chloe.getByRole('button', { name: 'Rejoindre' }).click();
   await expect(chloe.getByRole('heading', { name: 'Activités' })).toBeVisible();

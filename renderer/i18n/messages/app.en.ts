@@ -24,6 +24,7 @@ export const appEn = {
   'signOut': 'Sign out',
 
   'nav.activities': 'Activities',
+  'nav.menu': 'Menu',
   'nav.signedInAs': 'Signed in as {name}',
 
   'forMe.title': 'For me',

@@ -26,6 +26,7 @@ export const appFr: Messages<typeof appEn> = {
   'signIn.failed': 'E-mail ou mot de passe incorrect.',
   'signOut': 'Se déconnecter',
 
+  'nav.menu': 'Menu',
   'nav.activities': 'Activités',
   'nav.signedInAs': 'Connecté en tant que {name}',
 

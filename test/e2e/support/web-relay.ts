@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import { Api, addPerson, password } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 
@@ -49,8 +49,8 @@ export async function person(admin: Api, name: string): Promise<Person & { api: 
 }
 
 /** A browser context signed in as `who`, through the sign-in screen. */
-export async function signedIn(browser: Browser, base: string, who: { email: string }, locale = 'en-GB') {
-  const context: BrowserContext = await browser.newContext({ locale });
+export async function signedIn(browser: Browser, base: string, who: { email: string }, locale = 'en-GB', options: BrowserContextOptions = {}) {
+  const context: BrowserContext = await browser.newContext({ ...options, locale });
   const page: Page = await context.newPage();
   await page.goto(base + '/');
   await page.getByLabel('E-mail', { exact: true }).fill(who.email);
