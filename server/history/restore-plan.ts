@@ -162,9 +162,9 @@ export function holds(doc: Y.Doc, path: string): boolean {
   return entriesOf(board, part)?.has(entry!) ?? false;
 }
 
-/** A comment removed but kept as a visible trace ("removed by …") counts as removed. */
+/** A comment removed but kept as a visible trace (`removed`: by whom, when; SPEC W4) counts as removed. */
 function isRemovedComment(map: Y.Map<unknown>): boolean {
-  return map.has('removedBy') || map.has('removedAt');
+  return map.has('removed');
 }
 
 /**

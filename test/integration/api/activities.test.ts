@@ -55,8 +55,8 @@ describe('activities API', () => {
 
     const { id: groupId } = await admin.ok<{ id: string }>('POST', '/api/groups', { name: 'Committee', members: [bob.id, carol.id] });
     await admin.ok('POST', `/api/activities/${activityId}/members`, { groupId, role: 'contributor' });
-    // The highest of direct and group roles counts.
-    expect((await bob.api.ok<Activity>('GET', `/api/activities/${activityId}`)).myRole).toBe('contributor');
+    // A role given directly wins over what a group brings (README, "Roles in an activity").
+    expect((await bob.api.ok<Activity>('GET', `/api/activities/${activityId}`)).myRole).toBe('viewer');
     expect((await carol.api.ok<Activity>('GET', `/api/activities/${activityId}`)).myRole).toBe('contributor');
 
     const { members } = await admin.ok<{ members: { kind: string; name: string; role: string }[] }>(
