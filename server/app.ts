@@ -1,10 +1,12 @@
 import { chmod, mkdir, readdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { ErrorCode } from '#core/api/errors';
 import type { Config } from './config.ts';
 import type { Context, LiveDocuments, RelayEvents } from './context.ts';
+import { ConnectionCap } from './http/connection-cap.ts';
 import { handleCors } from './http/cors.ts';
 import { Refusal } from './errors.ts';
 import { errorReply, internalRefusal } from './http/errors.ts';
@@ -81,7 +83,9 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   for (const m of modules) m.routes?.(router);
   for (const m of modules) await m.start?.();
 
+  const connections = new ConnectionCap(config.maxHttpConnectionsPerAddress);
   const server = createServer((req, res) => {
+    if (connections.wasRefused(req.socket)) return;
     const url = new URL(req.url ?? '/', 'http://relay');
     if (handleCors(req, res, url.pathname)) return;
     void (async () => {
@@ -106,7 +110,13 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
       }
     })();
   });
-  server.on('upgrade', syncUpgrade(ctx, liveHub));
+  connections.attach(server);
+  const upgrade = syncUpgrade(ctx, liveHub);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (connections.wasRefused(socket)) return;
+    connections.release(socket);
+    void upgrade(req, socket, head);
+  });
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
 

@@ -9,6 +9,8 @@ export interface Config {
   /** The URL clients use to reach the relay, when it differs from host:port (a proxy). */
   publicUrl: string | null;
   sessionDays: number;
+  /** Open TCP connections one address may hold to the HTTP API at once; upgraded sync sockets count under C2 instead (SPEC C5). */
+  maxHttpConnectionsPerAddress: number;
   /** Password hashing: its own threads, and how many hashes may wait for one (README: "Security and limits"). */
   hashing: { threads: number; queue: number };
   ticketSeconds: number;
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     publicUrl: env.CONCLAVE_PUBLIC_URL ?? null,
     sessionDays: int(env, 'CONCLAVE_SESSION_DAYS', 30),
+    maxHttpConnectionsPerAddress: int(env, 'CONCLAVE_MAX_HTTP_CONNECTIONS_PER_ADDRESS', 512),
     hashing: {
       threads: Math.max(1, int(env, 'CONCLAVE_HASH_THREADS', Math.max(1, Math.min(2, availableParallelism() - 1)))),
       queue: int(env, 'CONCLAVE_HASH_QUEUE', 16),

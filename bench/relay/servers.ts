@@ -28,6 +28,7 @@ export const benchRelayEnv: Record<string, string> = {
   // One person opens every connection of the bench: its caps are lifted too.
   CONCLAVE_MAX_CONNECTIONS_PER_PERSON: '1000000',
   CONCLAVE_MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+  CONCLAVE_MAX_HTTP_CONNECTIONS_PER_ADDRESS: '1000000',
   CONCLAVE_MAX_ROOMS_PER_PERSON: '1000000',
   CONCLAVE_TICKETS_PER_MINUTE: '1000000',
   LOG_LEVEL: 'warn',
