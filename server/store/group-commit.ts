@@ -8,6 +8,10 @@
  * the same items again. It returns one result per item taken, in order. When a commit
  * fails, `onFailure: 'retry-each'` commits each item alone (one bad item never takes its
  * neighbours down); `'reject'` fails them all (for a commit whose writer already retries).
+ * `maxBatch` bounds the items per commit (500 unless said; `Infinity` takes all).
+ * `joinTurn` has the first commit of a run wait for the end of the event-loop turn, so
+ * that items added in the same turn join it (the update log: every frame read in one
+ * turn goes in one statement) rather than the first going alone.
  */
 interface Waiting<T, R> {
   item: T;
@@ -21,7 +25,7 @@ export class GroupCommit<T, R> {
 
   constructor(
     private readonly commit: (take: () => T[]) => Promise<R[]>,
-    private readonly options: { maxBatch?: number; onFailure: 'retry-each' | 'reject' },
+    private readonly options: { maxBatch?: number; onFailure: 'retry-each' | 'reject'; joinTurn?: boolean },
   ) {}
 
   add(item: T): Promise<R> {
@@ -38,6 +42,7 @@ export class GroupCommit<T, R> {
 
   private async drain(): Promise<void> {
     try {
+      if (this.options.joinTurn) await new Promise<void>((resolve) => setImmediate(resolve));
       while (this.pending.length > 0) {
         const taken: { batch: Waiting<T, R>[] | null } = { batch: null };
         const take = () => (taken.batch ??= this.pending.splice(0, this.options.maxBatch ?? 500)).map((p) => p.item);

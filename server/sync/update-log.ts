@@ -1,4 +1,5 @@
 import type { Database, Param, Queries } from '../store/db.ts';
+import { GroupCommit } from '../store/group-commit.ts';
 
 export interface LoggedUpdate {
   activityId: string;
@@ -8,61 +9,39 @@ export interface LoggedUpdate {
   summary: string[];
 }
 
-interface Waiting {
-  entries: LoggedUpdate[];
-  resolve: (ids: number[]) => void;
-  reject: (err: unknown) => void;
-}
-
 const rowsPerStatement = 400;
 
 /**
- * The append-only log of document updates, with group commit: appends that arrive while
- * a transaction is being written wait, and all go together in the next one. An append
- * resolves only once its transaction has committed (rule D1 of SPEC.md).
+ * The append-only log of document updates, group-committed (store/group-commit.ts):
+ * appends made in one event-loop turn, or while a write runs, all go together in the next
+ * write (rule D2 of SPEC.md). An append resolves only once its write has committed (D1);
+ * when a write fails, every append in it is refused.
  */
 export class UpdateLog {
-  private queue: Waiting[] = [];
-  private writing: Promise<void> | null = null;
-  private lastError: unknown = null;
+  private readonly group: GroupCommit<LoggedUpdate[], number[]>;
 
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.group = new GroupCommit((take) => this.writeAppends(take()), { maxBatch: Infinity, onFailure: 'reject', joinTurn: true });
+  }
 
   /** Appends updates; resolves with their ids once they are durable. */
   append(entries: LoggedUpdate[]): Promise<number[]> {
-    return new Promise<number[]>((resolve, reject) => {
-      this.queue.push({ entries, resolve, reject });
-      if (!this.writing) this.writing = this.drain();
-    });
+    return this.group.add(entries);
   }
 
   /** Resolves when everything appended so far is committed. */
-  async barrier(): Promise<void> {
-    while (this.writing) await this.writing;
+  barrier(): Promise<void> {
+    return this.group.flush();
   }
 
-  private async drain(): Promise<void> {
-    // Let appends made in this same tick join the batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      try {
-        const ids = await this.write(batch.flatMap((w) => w.entries));
-        let offset = 0;
-        for (const waiting of batch) {
-          waiting.resolve(ids.slice(offset, offset + waiting.entries.length));
-          offset += waiting.entries.length;
-        }
-      } catch (err) {
-        this.lastError = err;
-        for (const waiting of batch) waiting.reject(err);
-      }
-    }
-    this.writing = null;
+  /** Writes the appends of one batch together; each gets back the ids of its own entries. */
+  private async writeAppends(appends: LoggedUpdate[][]): Promise<number[][]> {
+    const ids = await this.write(appends.flat());
+    let offset = 0;
+    return appends.map((entries) => ids.slice(offset, (offset += entries.length)));
   }
 
   /**
@@ -80,10 +59,6 @@ export class UpdateLog {
       }
       return ids;
     });
-  }
-
-  get failed(): unknown {
-    return this.lastError;
   }
 }
 
