@@ -139,7 +139,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
       closing ??= (async () => {
         server.close();
         await liveHub.drain();
-        disk.stop();
+        await disk.stop();
         for (const m of [...modules].reverse()) await m.stop?.();
         server.closeAllConnections();
         await db.close();

@@ -1,6 +1,7 @@
 import { ErrorCode } from '#core/api/errors';
 import type { Context } from '../context.ts';
 import { Refusal } from '../errors.ts';
+import { Pump } from '../pump.ts';
 
 /** How long a wait is held before it is answered "nothing new" (the client asks again). */
 export const waitMs = 25_000;
@@ -16,16 +17,19 @@ type Wake = (changed: boolean) => void;
  * The bell, live: a person's client holds `GET /api/me/notices/wait?after=<cursor>` and is
  * answered as soon as a notice of theirs is written (decision, idea or figure alert), or
  * after `waitMs`. While anyone waits, one query per kind and second looks at what was
- * written since the last look — whoever wrote it — so no feature has to tell.
+ * written since the last look — whoever wrote it — so no feature has to tell. A pump
+ * (pump.ts) turns each second; while nobody waits, its turn reads nothing.
  */
 export class NoticeWaiters {
   private readonly waiting = new Map<string, Set<Wake>>();
   private size = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly pump: Pump;
   private seen = { decision: 0, idea: 0, alertAt: '' };
   private stopped = true;
 
-  constructor(private readonly ctx: Context) {}
+  constructor(private readonly ctx: Context) {
+    this.pump = new Pump('live notices', { log: ctx.log, now: ctx.now, work: () => this.look(), everyMs: tickMs });
+  }
 
   async start() {
     const db = this.ctx.db;
@@ -35,13 +39,14 @@ export class NoticeWaiters {
       alertAt: (await db.get<{ at: string | null }>('SELECT MAX(created_at) AS at FROM figure_alerts'))?.at ?? '',
     };
     this.stopped = false;
+    await this.pump.start();
   }
 
-  stop() {
+  /** Answers every held wait "nothing new"; resolves once a look in progress is done. */
+  stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     for (const wakes of [...this.waiting.values()]) for (const wake of [...wakes]) wake(false);
+    return this.pump.stop();
   }
 
   /** Where the person's notices stand: changes whenever one is written for them. */
@@ -79,17 +84,12 @@ export class NoticeWaiters {
       const timeout = setTimeout(() => wake(false), waitMs);
       wakes.add(wake);
       this.size++;
-      this.arm();
     });
   }
 
-  private arm() {
-    if (this.timer || this.stopped || this.size === 0) return;
-    this.timer = setTimeout(() => void this.tick(), tickMs);
-  }
-
-  private async tick() {
-    this.timer = null;
+  /** One look at what was written since the last, while anyone waits. */
+  private async look() {
+    if (this.size === 0) return;
     try {
       const db = this.ctx.db;
       const decisions = await db.all<{ user_id: string; id: number }>('SELECT user_id, MAX(id) AS id FROM decision_notices WHERE id > ? GROUP BY user_id', [this.seen.decision]);
@@ -105,6 +105,5 @@ export class NoticeWaiters {
     } catch (err) {
       this.ctx.log.error({ err }, 'could not look for new notices');
     }
-    this.arm();
   }
 }

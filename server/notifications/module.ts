@@ -16,7 +16,7 @@ export function notificationsModule(ctx: Context): RelayModule {
       await digest.start();
     },
     stop: async () => {
-      live.stop();
+      await live.stop();
       await digest.stop();
     },
   };

@@ -1,36 +1,38 @@
 import { statfs } from 'node:fs/promises';
 import type { Logger } from 'pino';
+import { Pump } from '../pump.ts';
 
 /**
  * Watches the free space of the data folder's disk (statfs) and says when it falls under
  * the threshold: edits and API writes are then refused (SPEC U8), so that SQLite, the
- * update log and the SMS queue never meet a full disk.
+ * update log and the SMS queue never meet a full disk. A pump (pump.ts) looks every
+ * `everyMs`.
  */
 export class DiskWatch {
   private isLow = false;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly pump: Pump;
   freeBytes = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly dir: string,
     private readonly minFreeBytes: number,
     private readonly logger: Logger,
-    private readonly everyMs = 5_000,
-  ) {}
+    everyMs = 5_000,
+  ) {
+    this.pump = new Pump('disk watch', { log: logger, now: () => new Date(), work: () => this.check(), everyMs });
+  }
 
   get low(): boolean {
     return this.isLow;
   }
 
-  async start() {
-    await this.check();
-    this.timer = setInterval(() => void this.check(), this.everyMs);
-    this.timer.unref();
+  /** Resolves once the first look is done, so no write is taken before the space is known. */
+  start(): Promise<void> {
+    return this.pump.start();
   }
 
-  stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  stop(): Promise<void> {
+    return this.pump.stop();
   }
 
   async check() {
