@@ -10,7 +10,9 @@ import { Email, Id } from './common.ts';
  * - `POST /api/mail/messages/:id/retry` (failed or unconfirmed) → `MailDetail`
  * - `POST /api/mail/test` `MailTestRequest` → 201 `{id}`: a test e-mail to oneself or `to`
  */
-export const MailStatus = z.enum(['queued', 'sending', 'sent', 'unconfirmed', 'failed', 'bounced']);
+/** What becomes of an e-mail: the one list (the relay's queue and the outbox screen read it). */
+export const mailStatuses = ['queued', 'sending', 'sent', 'unconfirmed', 'failed', 'bounced'] as const;
+export const MailStatus = z.enum(mailStatuses);
 export type MailStatus = z.infer<typeof MailStatus>;
 
 export const MailSummary = z.object({

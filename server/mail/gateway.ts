@@ -20,11 +20,11 @@
  *   the address ends `bounced`, any other permanent one `failed`. All visible in the outbox.
  * - Logs carry the message id, kind and status, never an address, a token or a body.
  */
+import type { MailStatus } from '#core/api/mail';
 import type { RenderedMail } from '#core/mail/html';
 import type { Queries } from '../store/db.ts';
 
-export const mailStatuses = ['queued', 'sending', 'sent', 'unconfirmed', 'failed', 'bounced'] as const;
-export type MailStatus = (typeof mailStatuses)[number];
+export type { MailStatus };
 
 export interface MailRequest {
   orgId: string;
