@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import { jsonDepth } from './awareness.ts';
 
 /** What an update would do, read from its bytes without building a Yjs object. */
 export interface UpdateFacts {
@@ -17,6 +18,11 @@ export interface UpdateFacts {
 }
 
 export class UnreadableUpdate extends Error {}
+
+/** Deepest nesting of objects and arrays in one embed, format value or JSON entry (SPEC U9). */
+export const maxContentJsonDepth = 16;
+/** Largest JSON text of one embed, format value or JSON entry (SPEC U9). */
+export const maxContentJsonBytes = 64 * 1024;
 export class TooManyEntries extends Error {}
 
 const BITS5 = 31;
@@ -113,7 +119,7 @@ function readContent(d: decoding.Decoder, kind: number): number {
     case 2: {
       // JSON: strings
       const n = decoding.readVarUint(d);
-      for (let i = 0; i < n; i++) decoding.readVarString(d);
+      for (let i = 0; i < n; i++) judgeJson(decoding.readVarString(d));
       return n;
     }
     case 3: // binary
@@ -121,12 +127,12 @@ function readContent(d: decoding.Decoder, kind: number): number {
       return 1;
     case 4: // string: its length in UTF-16 units, as Yjs counts it
       return decoding.readVarString(d).length;
-    case 5: // embed
-      decoding.readVarString(d);
+    case 5: // embed: JSON
+      judgeJson(decoding.readVarString(d));
       return 1;
-    case 6: // format: key, value
+    case 6: // format: key, JSON value
       decoding.readVarString(d);
-      decoding.readVarString(d);
+      judgeJson(decoding.readVarString(d));
       return 1;
     case 7: {
       // a shared type
@@ -147,5 +153,17 @@ function readContent(d: decoding.Decoder, kind: number): number {
       return 1;
     default:
       throw new UnreadableUpdate(`unknown content ${kind}`);
+  }
+}
+
+/**
+ * Yjs JSON.parses embeds, format values and JSON entries as it reads them, and every
+ * export stringifies them again: bounded like presence states (SPEC U9, L5, L6), by a
+ * linear scan before anything recurses into them.
+ */
+function judgeJson(json: string) {
+  if (json.length > maxContentJsonBytes) throw new UnreadableUpdate(`an embed or format value too large (over ${maxContentJsonBytes} bytes)`);
+  if (jsonDepth(json, maxContentJsonDepth) > maxContentJsonDepth) {
+    throw new UnreadableUpdate(`an embed or format value nested too deep (over ${maxContentJsonDepth} levels)`);
   }
 }

@@ -36,7 +36,7 @@ async function joiner(api: Api, activityId: string) {
   return client;
 }
 
-describe('an update Yjs applies only in part (SPEC U1, D1)', () => {
+describe('updates Yjs would not take whole (SPEC U1, U9, D1)', () => {
   let relay: RelayProcess;
   let admin: Api;
   let activityId: string;
@@ -78,5 +78,29 @@ describe('an update Yjs applies only in part (SPEC U1, D1)', () => {
     const afterCrash = await joiner(admin, activityId);
     expect(picture(afterCrash.doc)).toEqual(seen);
     afterCrash.destroy();
+  });
+
+  it('U9: an embed nested 1,000 deep, or a format value over 64 KiB, closes its sender with 4400 and changes nothing', async () => {
+    const watcher = await joiner(admin, activityId);
+    clients.push(watcher);
+    const before = picture(watcher.doc);
+    let deep: object = { leaf: true };
+    for (let i = 0; i < 1000; i++) deep = [deep];
+    const hostile = [
+      (doc: Y.Doc) => doc.getText('scratchpad').insertEmbed(0, deep),
+      (doc: Y.Doc) => doc.getText('scratchpad').insert(0, 'x', { style: { css: 'y'.repeat(70_000) } }),
+    ];
+    for (const edit of hostile) {
+      const author = new Y.Doc();
+      edit(author);
+      const sender = await openWithTicket(admin, activityId);
+      sender.send(updateFrame(Y.encodeStateAsUpdate(author)));
+      const closed = await sender.closed;
+      expect(closed).toMatchObject({ code: 4400, reason: expect.stringMatching(/too deep|too large/) });
+    }
+    const fresh = await joiner(admin, activityId);
+    expect(picture(fresh.doc)).toEqual(before);
+    expect(picture(watcher.doc)).toEqual(before);
+    fresh.destroy();
   });
 });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { scanUpdate, TooManyEntries, UnreadableUpdate } from '../../../../server/sync/update-scan.ts';
+import { maxContentJsonBytes, maxContentJsonDepth, scanUpdate, TooManyEntries, UnreadableUpdate } from '../../../../server/sync/update-scan.ts';
 
 function edits() {
   const doc = new Y.Doc();
@@ -43,4 +43,46 @@ describe('scanUpdate (SPEC U1, U3)', () => {
   ])('refuses %s', (_name, bytes) => {
     expect(() => scanUpdate(new Uint8Array(bytes), 1000)).toThrow(UnreadableUpdate);
   });
+
+  /** An update carrying `value` as an embed, a format value, or a JSON entry (Yjs's ContentEmbed, ContentFormat, ContentJSON). */
+  const carrying = {
+    embed: (value: object) => update((doc) => doc.getText('notes').insertEmbed(0, value)),
+    format: (value: object) => update((doc) => doc.getText('notes').insert(0, 'a', { style: value })),
+    json: (value: object) => {
+      // ContentJSON is what Yjs before 13.5 wrote for arrays and maps; it still reads it: one JSON string per entry.
+      const json = JSON.stringify(value);
+      const bytes = [1, 1, 7, 0, 2, 1, 4, ...'root'.split('').map((c) => c.charCodeAt(0)), 1, ...varString(json), 0];
+      return new Uint8Array(bytes);
+    },
+  };
+  const nested = (depth: number): object => {
+    let value: object = { leaf: true };
+    for (let i = 1; i < depth; i++) value = [value];
+    return value;
+  };
+
+  it.each(Object.keys(carrying) as (keyof typeof carrying)[])('reads an ordinary %s, and refuses one nested too deep or too large (SPEC U9)', (kind) => {
+    expect(scanUpdate(carrying[kind](nested(maxContentJsonDepth)), 1000).inserts).toBeGreaterThan(0);
+    expect(() => scanUpdate(carrying[kind](nested(maxContentJsonDepth + 1)), 1000)).toThrow(/too deep/);
+    expect(() => scanUpdate(carrying[kind](nested(1000)), 1000)).toThrow(UnreadableUpdate);
+    expect(() => scanUpdate(carrying[kind]({ big: 'x'.repeat(maxContentJsonBytes) }), 1000)).toThrow(/too large/);
+  });
 });
+
+function update(edit: (doc: Y.Doc) => void) {
+  const doc = new Y.Doc();
+  edit(doc);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function varString(text: string): number[] {
+  const utf8 = [...Buffer.from(text)];
+  const length: number[] = [];
+  let n = utf8.length;
+  while (n > 0x7f) {
+    length.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  length.push(n);
+  return [...length, ...utf8];
+}
