@@ -9,6 +9,7 @@ import { NewActivityScreen } from './screens/NewActivityScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { SignInScreen } from './screens/SignInScreen.tsx';
 import { AcceptInvitationScreen, ConfirmEmailScreen, ForgotPasswordScreen, ResetPasswordScreen } from './people/LinkScreens.tsx';
+import { GroupsScreen } from './people/GroupsScreen.tsx';
 import { PeopleScreen } from './people/PeopleScreen.tsx';
 import { ProfileScreen } from './people/ProfileScreen.tsx';
 import { SmsScreen } from './sms/SmsScreen.tsx';
@@ -77,6 +78,8 @@ function Screens() {
           return <ProfileScreen />;
         case 'people':
           return state.me.role === 'admin' && !state.me.guest ? <PeopleScreen /> : <ProfileScreen />;
+        case 'groups':
+          return state.me.role === 'admin' && !state.me.guest ? <GroupsScreen /> : <ProfileScreen />;
         default:
           return <ActivityListScreen />;
       }

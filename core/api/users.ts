@@ -61,6 +61,8 @@ export const CreateGroupRequest = z.strictObject({
 export type CreateGroupRequest = z.infer<typeof CreateGroupRequest>;
 
 export const GroupMembersRequest = z.strictObject({ members: z.array(Id).max(10_000) });
+export const RenameGroupRequest = z.strictObject({ name: CreateGroupRequest.shape.name });
+export const AddGroupMemberRequest = z.strictObject({ userId: Id });
 
 export const Group = z.object({
   id: Id,

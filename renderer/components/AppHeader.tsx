@@ -36,7 +36,12 @@ export function AppHeader() {
             <FiguresNavLink />
             <a href="#/ideas">{t('nav.ideas')}</a>
             <SmsNavLink />
-            {state.me.role === 'admin' && !state.me.guest && <a href="#/people">{t('nav.people')}</a>}
+            {state.me.role === 'admin' && !state.me.guest && (
+              <>
+                <a href="#/people">{t('nav.people')}</a>
+                <a href="#/groups">{t('nav.groups')}</a>
+              </>
+            )}
           </nav>
         )}
         <div className="app-header-end">

@@ -18,6 +18,7 @@ export type Route =
   | { name: 'sms'; tab: SmsTab }
   | { name: 'profile' }
   | { name: 'people' }
+  | { name: 'groups' }
   | { name: 'forgot-password' }
   /** Opened from a link in an e-mail (core/people/links.ts): no session needed. */
   | { name: 'invite' | 'reset-password' | 'confirm-email'; token: string };
@@ -41,6 +42,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'forgot-password') return { name: 'forgot-password' };
   if (parts[0] === 'profile') return { name: 'profile' };
   if (parts[0] === 'people') return { name: 'people' };
+  if (parts[0] === 'groups') return { name: 'groups' };
   if (parts[0] === 'sms') return { name: 'sms', tab: smsTabs.find((t) => t === parts[1]) ?? 'outbox' };
   if (parts[0] === 'activities' && parts[1]) {
     const tab = tabs.find((t) => t === parts[2]) ?? 'work';
@@ -84,6 +86,7 @@ export function hrefOf(route: Route): string {
       return route.tab === 'outbox' ? '#/sms' : `#/sms/${route.tab}`;
     case 'profile':
     case 'people':
+    case 'groups':
     case 'forgot-password':
       return `#/${route.name}`;
     case 'invite':

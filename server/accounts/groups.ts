@@ -37,6 +37,16 @@ export async function createGroup(ctx: Context, caller: Caller, input: CreateGro
   return { id };
 }
 
+/** Activities a group takes part in: their access changes with the group's members (or its deletion). */
+const activitiesOf = async (ctx: Context, groupId: string) =>
+  (await ctx.db.all<{ activity_id: string }>("SELECT activity_id FROM activity_members WHERE subject_kind = 'group' AND subject_id = ?", [groupId])).map(
+    (r) => r.activity_id,
+  );
+
+async function accessChanged(ctx: Context, activities: string[]) {
+  for (const id of activities) await ctx.events.accessChanged(id);
+}
+
 export async function setGroupMembers(ctx: Context, caller: Caller, groupId: string, members: string[]) {
   await getGroup(ctx, caller, groupId);
   const unique = await checkPeople(ctx, caller.orgId, members);
@@ -44,12 +54,49 @@ export async function setGroupMembers(ctx: Context, caller: Caller, groupId: str
     await tx.run('DELETE FROM group_members WHERE group_id = ?', [groupId]);
     for (const userId of unique) await tx.run('INSERT INTO group_members (group_id, user_id) VALUES (?, ?)', [groupId, userId]);
   });
-  const affected = await ctx.db.all<{ activity_id: string }>(
-    "SELECT activity_id FROM activity_members WHERE subject_kind = 'group' AND subject_id = ?",
-    [groupId],
-  );
-  for (const { activity_id } of affected) await ctx.events.accessChanged(activity_id);
+  await accessChanged(ctx, await activitiesOf(ctx, groupId));
   return getGroup(ctx, caller, groupId);
+}
+
+/** One more person in the group; adding someone already in it changes nothing. */
+export async function addGroupMember(ctx: Context, caller: Caller, groupId: string, userId: string) {
+  await getGroup(ctx, caller, groupId);
+  await checkPeople(ctx, caller.orgId, [userId]);
+  await ctx.db.run('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)', [groupId, userId]);
+  await accessChanged(ctx, await activitiesOf(ctx, groupId));
+  return getGroup(ctx, caller, groupId);
+}
+
+/** One person out of the group; their access through it ends at once (live sockets are judged again). */
+export async function removeGroupMember(ctx: Context, caller: Caller, groupId: string, userId: string) {
+  await getGroup(ctx, caller, groupId);
+  const { changes } = await ctx.db.run('DELETE FROM group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]);
+  if (changes === 0) throw notFound('group member');
+  await accessChanged(ctx, await activitiesOf(ctx, groupId));
+  return getGroup(ctx, caller, groupId);
+}
+
+export async function renameGroup(ctx: Context, caller: Caller, groupId: string, name: string) {
+  await getGroup(ctx, caller, groupId);
+  await ctx.db.transaction(async (tx) => {
+    if (await tx.get('SELECT 1 AS one FROM groups WHERE org_id = ? AND name = ? AND id <> ?', [caller.orgId, name, groupId])) {
+      throw conflict(`A group named "${name}" already exists.`);
+    }
+    await tx.run('UPDATE groups SET name = ? WHERE id = ?', [name, groupId]);
+  });
+  return getGroup(ctx, caller, groupId);
+}
+
+/** The group goes, and with it every role it gave in activities; people named directly keep theirs. */
+export async function deleteGroup(ctx: Context, caller: Caller, groupId: string) {
+  await getGroup(ctx, caller, groupId);
+  const activities = await activitiesOf(ctx, groupId);
+  await ctx.db.transaction(async (tx) => {
+    await tx.run("DELETE FROM activity_members WHERE subject_kind = 'group' AND subject_id = ?", [groupId]);
+    await tx.run('DELETE FROM group_members WHERE group_id = ?', [groupId]);
+    await tx.run('DELETE FROM groups WHERE id = ?', [groupId]);
+  });
+  await accessChanged(ctx, activities);
 }
 
 export async function getGroup(ctx: Context, caller: Caller, id: string): Promise<Group> {

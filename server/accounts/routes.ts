@@ -1,6 +1,6 @@
 import { SetupRequest, SignInRequest } from '#core/api/auth';
-import { ChangePasswordRequest, CreateGroupRequest, CreateUserRequest, GroupMembersRequest, UpdateUserRequest } from '#core/api/users';
-import { createGroup, getGroup, listGroups, setGroupMembers } from './groups.ts';
+import { AddGroupMemberRequest, ChangePasswordRequest, CreateGroupRequest, CreateUserRequest, GroupMembersRequest, RenameGroupRequest, UpdateUserRequest } from '#core/api/users';
+import { addGroupMember, createGroup, deleteGroup, getGroup, listGroups, removeGroupMember, renameGroup, setGroupMembers } from './groups.ts';
 import { authenticate, deviceOf, requireAdmin, revokeSessions, signOut } from './sessions.ts';
 import { isSetUp, setUp } from './setup.ts';
 import { signIn } from './sign-in.ts';
@@ -67,5 +67,30 @@ export function accountRoutes(router: Router, ctx: Context) {
       requireAdmin(me);
       const { members } = await readJson(req.raw, GroupMembersRequest);
       return { body: await setGroupMembers(ctx, me, req.params.id ?? '', members) };
+    })
+    .on('PATCH', '/api/groups/:id', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      const { name } = await readJson(req.raw, RenameGroupRequest);
+      return { body: await renameGroup(ctx, me, req.params.id ?? '', name) };
+    })
+    .on('DELETE', '/api/groups/:id', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      await readNoBody(req.raw);
+      await deleteGroup(ctx, me, req.params.id ?? '');
+      return {};
+    })
+    .on('POST', '/api/groups/:id/members', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      const { userId } = await readJson(req.raw, AddGroupMemberRequest);
+      return { body: await addGroupMember(ctx, me, req.params.id ?? '', userId) };
+    })
+    .on('DELETE', '/api/groups/:id/members/:userId', async (req) => {
+      const me = await caller(req);
+      requireAdmin(me);
+      await readNoBody(req.raw);
+      return { body: await removeGroupMember(ctx, me, req.params.id ?? '', req.params.userId ?? '') };
     });
 }

@@ -72,3 +72,58 @@ test('an administrator corrects a name and a phone number, and disables then ena
   await expect(people.getByRole('listitem')).toHaveCount(1);
   await expect(people.getByRole('listitem', { name: 'Bruno Petit-Jean', exact: true })).toBeVisible();
 });
+
+test('an administrator builds a group, adds and removes one person, renames it and deletes it after saying what it does', async ({ browser }) => {
+  const dora = await person(org.admin, 'Dora Vidal');
+  const emil = await person(org.admin, 'Emil Roche');
+  const { page } = await signedIn(browser, relay!.url, org.alice);
+  await page.goto(`${relay!.url}/#/people`);
+  await page.getByRole('navigation').getByRole('link', { name: 'Groups', exact: true }).click();
+  const create = page.getByRole('form', { name: 'New group', exact: true });
+  await create.getByLabel('Group name').fill('Lyon team');
+  await create.getByRole('button', { name: 'Create the group' }).click();
+  await expect(create.getByRole('status')).toHaveText('Group Lyon team created.');
+  const groups = page.getByRole('region', { name: 'Groups', exact: true });
+  const card = groups.getByRole('listitem', { name: 'Lyon team', exact: true });
+  await expect(card.getByText('0 members')).toBeVisible();
+
+  await card.getByRole('button', { name: 'Show members' }).click();
+  await expect(card.getByText('Nobody in this group yet.')).toBeVisible();
+  const add = card.getByRole('form', { name: 'Add to Lyon team', exact: true });
+  await add.getByLabel('Add to Lyon team').selectOption({ label: 'Dora Vidal' });
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await add.getByLabel('Add to Lyon team').selectOption({ label: 'Emil Roche' });
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  const members = card.getByRole('list', { name: 'Members of Lyon team' });
+  await expect(members.getByRole('listitem')).toHaveText([/Dora Vidal/, /Emil Roche/]);
+  await expect(card.getByText('2 members')).toBeVisible();
+  // Someone already in the group is not offered again.
+  await expect(add.getByRole('option', { name: 'Dora Vidal' })).toHaveCount(0);
+
+  await members.getByRole('button', { name: 'Remove Dora Vidal from Lyon team' }).click();
+  await expect(members.getByRole('listitem')).toHaveText([/Emil Roche/]);
+  const group = (await org.admin.ok<{ groups: { id: string; name: string; members: string[] }[] }>('GET', '/api/groups')).groups.find((g) => g.name === 'Lyon team');
+  expect(group?.members).toEqual([emil.id]);
+  expect(dora.id).not.toBe(emil.id);
+
+  await card.getByRole('button', { name: 'Rename' }).click();
+  const rename = card.getByRole('form', { name: 'New name of Lyon team' });
+  await rename.getByLabel('New name of Lyon team').fill('Lyon office');
+  await rename.getByRole('button', { name: 'Save the name' }).click();
+  const renamed = groups.getByRole('listitem', { name: 'Lyon office', exact: true });
+  await expect(renamed).toBeVisible();
+  await page.screenshot(shot('groups-en'));
+
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await renamed.getByRole('button', { name: 'Delete Lyon office' }).click();
+  expect(asked).toContain('Delete the group Lyon office?');
+  await expect(renamed).toBeVisible();
+  page.once('dialog', (d) => void d.accept());
+  await renamed.getByRole('button', { name: 'Delete Lyon office' }).click();
+  await expect(renamed).toHaveCount(0);
+  expect((await org.admin.ok<{ groups: { name: string }[] }>('GET', '/api/groups')).groups.map((g) => g.name)).not.toContain('Lyon office');
+});

@@ -35,6 +35,8 @@ export const peopleAdminEn = {
   'groups.membersOf': 'Members of {name}',
   'groups.show': 'Show members',
   'groups.hide': 'Hide members',
+  'groups.delete': 'Delete {name}',
+  'groups.deleteConfirm': 'Delete the group {name}? Its members stay in the organisation, but lose the roles the group gave them in activities; roles given to them directly stay.',
   'members.effective.title': 'Who takes part',
   'members.effective.direct': 'named directly',
   'members.effective.group': 'through the group {group}',

@@ -38,6 +38,8 @@ export const peopleAdminFr: Messages<typeof peopleAdminEn> = {
   'groups.membersOf': 'Membres de {name}',
   'groups.show': 'Voir les membres',
   'groups.hide': 'Masquer les membres',
+  'groups.delete': 'Supprimer {name}',
+  'groups.deleteConfirm': 'Supprimer le groupe {name} ? Ses membres restent dans l’organisation, mais perdent les rôles que le groupe leur donnait dans les activités ; les rôles donnés directement restent.',
   'members.effective.title': 'Qui participe',
   'members.effective.direct': 'nommé directement',
   'members.effective.group': 'par le groupe {group}',

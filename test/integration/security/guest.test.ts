@@ -115,6 +115,7 @@ const guestWrites: (Omit<Write, 'rule'> & { guest: number })[] = [
 describe('the organisation cannot widen a guest', () => {
   const refusals: [string, 'PUT' | 'POST' | 'PATCH', () => string, () => unknown][] = [
     ['into a group', 'PUT', () => `/api/groups/${w.ids.group}/members`, () => ({ members: [w.people.contributor, guestId] })],
+    ['into a group, one person', 'POST', () => `/api/groups/${w.ids.group}/members`, () => ({ userId: guestId })],
     ['into a new group', 'POST', () => '/api/groups', () => ({ name: 'Consultants', members: [guestId] })],
     ['onto a recipient list', 'POST', () => '/api/lists', () => ({ name: 'Consultants', members: [guestId] })],
     ['as a figures controller', 'PUT', () => `/api/figures/controllers/${guestId}`, () => undefined],

@@ -63,6 +63,34 @@ export const boardWrites: Write[] = [
     rule: rule(adminOnly, { outsider: 404 }),
     validation: { caller: 'admin', wrongType: () => ({ members: 'everyone' }) },
   },
+  {
+    name: 'PATCH /api/groups/:id',
+    method: 'PATCH',
+    path: (w) => `/api/groups/${w.ids.group}`,
+    body: () => ({ name: 'Hijacked' }),
+    rule: rule(adminOnly, { outsider: 404 }),
+    validation: { caller: 'admin', wrongType: () => ({ name: 42 }) },
+  },
+  {
+    name: 'POST /api/groups/:id/members',
+    method: 'POST',
+    path: (w) => `/api/groups/${w.ids.group}/members`,
+    body: (w) => ({ userId: w.people.stranger }),
+    rule: rule(adminOnly, { outsider: 404 }),
+    validation: { caller: 'admin', wrongType: () => ({ userId: 42 }) },
+  },
+  {
+    name: 'DELETE /api/groups/:id/members/:userId',
+    method: 'DELETE',
+    path: (w) => `/api/groups/${w.ids.group}/members/${w.people.contributor}`,
+    rule: rule(adminOnly, { outsider: 404 }),
+  },
+  {
+    name: 'DELETE /api/groups/:id',
+    method: 'DELETE',
+    path: (w) => `/api/groups/${w.ids.group}`,
+    rule: rule(adminOnly, { outsider: 404 }),
+  },
 
   // Activities
   {

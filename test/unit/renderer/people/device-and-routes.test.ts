@@ -19,6 +19,8 @@ describe('people screens', () => {
     expect(parseRoute('#/invite')).toEqual({ name: 'activities' });
     expect(parseRoute('#/profile')).toEqual({ name: 'profile' });
     expect(parseRoute('#/people')).toEqual({ name: 'people' });
+    expect(parseRoute('#/groups')).toEqual({ name: 'groups' });
+    expect(hrefOf({ name: 'groups' })).toBe('#/groups');
     expect(parseRoute('#/forgot-password')).toEqual({ name: 'forgot-password' });
   });
 });
