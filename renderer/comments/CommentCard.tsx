@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { latestVersion, type Comment } from '#core/doc/comments';
 import type * as Y from 'yjs';
-import { editComment } from '../actions/comments.ts';
+import { editComment, removeComment } from '../actions/comments.ts';
 import type { Author } from '#core/doc/author';
 import { Avatar } from '../components/Avatar.tsx';
 import { CommentComposer } from '../editor/CommentComposer.tsx';
@@ -14,17 +14,34 @@ interface Props {
   doc: Y.Doc;
   actor: Author;
   canEdit: boolean;
+  /** A facilitator may remove anyone's comment (SPEC W4); others only their own. */
+  facilitator: boolean;
   people: Person[];
 }
 
-/** One comment: author, time, the latest wording; earlier wordings one click away. */
-export function CommentCard({ comment, doc, actor, canEdit, people }: Props) {
+/**
+ * One comment: author, time, the latest wording; earlier wordings one click away. A removed
+ * comment shows who removed it and when in its place (SPEC W4); the History tab keeps its words.
+ */
+export function CommentCard({ comment, doc, actor, canEdit, facilitator, people }: Props) {
   const { t, formatDateTime, formatRelative } = useI18n();
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const latest = latestVersion(comment);
   const earlier = comment.versions.slice(0, -1).reverse();
   const mine = comment.authorId === actor.id;
   const mentionsMe = latest.mentions.includes(actor.id);
+  const { removed } = comment;
+  if (removed) {
+    return (
+      <article className="comment removed" data-testid="comment" data-comment-id={comment.id} data-removed="true">
+        <p className="muted small" title={formatDateTime(removed.at)}>
+          {t('comments.removedBy', { name: removed.name, when: formatRelative(removed.at) })}
+        </p>
+      </article>
+    );
+  }
+  const canRemove = canEdit && (mine || facilitator) && !editing;
   return (
     <article className={`comment${mentionsMe ? ' mentions-me' : ''}`} data-testid="comment" data-comment-id={comment.id}>
       <header className="comment-head">
@@ -69,11 +86,34 @@ export function CommentCard({ comment, doc, actor, canEdit, people }: Props) {
           </ol>
         </details>
       )}
-      {canEdit && mine && !editing && (
+      {canEdit && mine && !editing && !confirming && (
         <button type="button" className="link-button" onClick={() => setEditing(true)}>
           {t('comments.edit')}
         </button>
       )}
+      {canRemove &&
+        (confirming ? (
+          <span className="comment-confirm" role="group" aria-label={t('comments.removeQuestion')}>
+            <span className="small">{t('comments.removeQuestion')}</span>
+            <button
+              type="button"
+              className="link-button danger"
+              onClick={() => {
+                removeComment(doc, actor, comment.id);
+                setConfirming(false);
+              }}
+            >
+              {t('comments.removeYes')}
+            </button>
+            <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+              {t('comments.cancel')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="link-button" onClick={() => setConfirming(true)} aria-label={t('comments.removeOf', { name: comment.authorName })}>
+            {t('comments.remove')}
+          </button>
+        ))}
     </article>
   );
 }

@@ -13,21 +13,22 @@ interface Props {
   doc: Y.Doc;
   actor: Author;
   canEdit: boolean;
+  facilitator: boolean;
   people: Person[];
 }
 
-export function CommentThreadView({ thread, doc, actor, canEdit, people }: Props) {
+export function CommentThreadView({ thread, doc, actor, canEdit, facilitator, people }: Props) {
   const { t } = useI18n();
   const [replying, setReplying] = useState(false);
   const { comment, replies } = thread;
   return (
     <li className="thread" data-testid="comment-thread">
-      <CommentCard comment={comment} doc={doc} actor={actor} canEdit={canEdit} people={people} />
+      <CommentCard comment={comment} doc={doc} actor={actor} canEdit={canEdit} facilitator={facilitator} people={people} />
       {replies.length > 0 && (
         <ol className="replies">
           {replies.map((reply) => (
             <li key={reply.id}>
-              <CommentCard comment={reply} doc={doc} actor={actor} canEdit={canEdit} people={people} />
+              <CommentCard comment={reply} doc={doc} actor={actor} canEdit={canEdit} facilitator={facilitator} people={people} />
             </li>
           ))}
         </ol>

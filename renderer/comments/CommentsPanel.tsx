@@ -14,11 +14,12 @@ interface Props {
   doc: Y.Doc;
   actor: Author;
   canEdit: boolean;
+  facilitator: boolean;
   people: Person[];
 }
 
 /** Comments and replies, newest threads last; only the latest ones are drawn at first. */
-export function CommentsPanel({ doc, actor, canEdit, people }: Props) {
+export function CommentsPanel({ doc, actor, canEdit, facilitator, people }: Props) {
   const { t } = useI18n();
   const threads = useComments(doc);
   const [shown, setShown] = useState(pageSize);
@@ -37,7 +38,7 @@ export function CommentsPanel({ doc, actor, canEdit, people }: Props) {
       {threads.length === 0 && <p className="muted small">{t('comments.empty')}</p>}
       <ol className="threads">
         {threads.slice(hidden).map((thread) => (
-          <CommentThreadView key={thread.comment.id} thread={thread} doc={doc} actor={actor} canEdit={canEdit} people={people} />
+          <CommentThreadView key={thread.comment.id} thread={thread} doc={doc} actor={actor} canEdit={canEdit} facilitator={facilitator} people={people} />
         ))}
       </ol>
       {canEdit && (

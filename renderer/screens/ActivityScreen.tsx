@@ -123,7 +123,13 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
           ))}
         </div>
         <aside className="work-side">
-          <CommentsPanel doc={session.doc} actor={self} canEdit={canEdit} people={people.data ?? []} />
+          <CommentsPanel
+            doc={session.doc}
+            actor={self}
+            canEdit={canEdit}
+            facilitator={activity.myRole === 'facilitator'}
+            people={people.data ?? []}
+          />
         </aside>
       </div>
       {tab === 'decide' && <DecidePanel activity={activity} onActivityChanged={reload} />}

@@ -1,38 +1,19 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import type { RelayProcess } from '../support/relay.ts';
 import { ActivityPage } from './pages/activity-page.ts';
-import { organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
+import { activityWithContributor, screenshots, signedIn } from './support/web-relay.ts';
 
-let relay: RelayProcess | undefined;
-let org: Awaited<ReturnType<typeof organisation>>;
-let bruno: Awaited<ReturnType<typeof person>>;
-let activityId = '';
-
-test.beforeAll(async () => {
-  relay = await startWebRelay();
-  org = await organisation(relay.url);
-  bruno = await person(org.admin, 'Bruno Martin');
-  ({ id: activityId } = await org.admin.ok<{ id: string }>('POST', '/api/activities', {
-    title: 'Nantes depot',
-    question: 'Keep the Nantes depot?',
-  }));
-  await org.admin.ok('POST', `/api/activities/${activityId}/members`, {
-    userId: bruno.id,
-    role: 'contributor',
-  });
-});
-test.afterAll(async () => stopWebRelay(relay));
+const world = activityWithContributor('Nantes depot', 'Keep the Nantes depot?');
 
 test('SPEC H1–H2: the timeline shows the earlier board, and restoring brings a removed item back for both people', async ({ browser }) => {
-  const a = await signedIn(browser, relay!.url, org.alice);
-  const b = await signedIn(browser, relay!.url, bruno);
+  const a = await signedIn(browser, world.relay.url, world.org.alice);
+  const b = await signedIn(browser, world.relay.url, world.contributor);
   const alice = new ActivityPage(a.page);
   const brunoPage = new ActivityPage(b.page);
   await a.page.getByRole('heading', { name: 'Activities' }).waitFor();
   await b.page.getByRole('heading', { name: 'Activities' }).waitFor();
-  await alice.open(relay!.url, activityId);
-  await brunoPage.open(relay!.url, activityId);
+  await alice.open(world.relay.url, world.activityId);
+  await brunoPage.open(world.relay.url, world.activityId);
   await alice.addItem('strengths', 'Close to the port');
   await expect(brunoPage.item('strengths', 'Close to the port')).toBeVisible();
   // Bruno removes Alice's item; it is gone for both.

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import { test, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { Api, addPerson, password } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 
@@ -57,4 +57,26 @@ export async function signedIn(browser: Browser, base: string, who: { email: str
   await page.getByLabel(locale.startsWith('fr') ? 'Mot de passe' : 'Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: locale.startsWith('fr') ? 'Se connecter' : 'Sign in' }).click();
   return { context, page };
+}
+
+/**
+ * For a spec file: a relay serving the client, an organisation (Alice, admin), one activity
+ * Alice facilitates and `name` a contributor to it; set up before the file's tests, stopped after.
+ */
+export function activityWithContributor(title: string, question: string, name = 'Bruno Martin') {
+  const world = {} as {
+    relay: RelayProcess;
+    org: Awaited<ReturnType<typeof organisation>>;
+    contributor: Awaited<ReturnType<typeof person>>;
+    activityId: string;
+  };
+  test.beforeAll(async () => {
+    world.relay = await startWebRelay();
+    world.org = await organisation(world.relay.url);
+    world.contributor = await person(world.org.admin, name);
+    ({ id: world.activityId } = await world.org.admin.ok<{ id: string }>('POST', '/api/activities', { title, question }));
+    await world.org.admin.ok('POST', `/api/activities/${world.activityId}/members`, { userId: world.contributor.id, role: 'contributor' });
+  });
+  test.afterAll(async () => stopWebRelay(world.relay));
+  return world;
 }
