@@ -1,6 +1,8 @@
 import type { AttachedResult, DecisionRecord } from '../api/decisions.ts';
 import type { PollResult } from '../methods/tally.ts';
+import type { DecisionMessageKey } from './messages.en.ts';
 import { resultLines } from './result-lines.ts';
+import { lineText, translator, type DecisionLocale, type FormatMessage } from './result-text.ts';
 
 /**
  * What one export holds at most, so that an export costs the same whatever the size of
@@ -17,12 +19,14 @@ class Lines {
   private size = 0;
   full = false;
 
+  constructor(private readonly t: FormatMessage) {}
+
   push(...lines: string[]) {
     for (const line of lines) {
       if (this.full) return;
       if (this.size + line.length > exportLimits.characters) {
         this.full = true;
-        this.out.push('', 'The record is longer than an export holds: the rest of it is in the app.');
+        this.out.push('', this.t('record.tooLong', {}));
         return;
       }
       this.out.push(line);
@@ -45,7 +49,7 @@ class Lines {
       shown += 1;
     }
     const left = items.length - shown + more;
-    if (left > 0) this.push(`- … and ${left} more: the full list is in the app.`);
+    if (left > 0) this.push(`- ${this.t('record.more', { n: left })}`);
     return written;
   }
 }
@@ -59,48 +63,54 @@ export function roundsOf(attached: AttachedResult): { round: number; participant
   return attached.result ? [{ round: attached.rounds, participants: 0, eligible: null, result: attached.result }] : [];
 }
 
-/** The decision record as a Markdown document (the export). */
-export function decisionMarkdown(record: DecisionRecord): string {
-  const out = new Lines();
-  const section = (title: string, body: string | null) => {
-    if (body) out.push(`## ${title}`, '', body, '');
+/** The decision record as a Markdown document (the export), in `locale`: numbers, dates and plurals by Intl. */
+export function decisionMarkdown(record: DecisionRecord, locale: DecisionLocale = 'en'): string {
+  const t = translator(locale);
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const out = new Lines(t);
+  const section = (title: DecisionMessageKey, body: string | null) => {
+    if (body) out.push(`## ${t(title, {})}`, '', body, '');
   };
-  out.push(`# Decision: ${record.activityTitle}`, '');
-  if (record.organization) out.push(`**Organisation:** ${record.organization}`, '');
-  out.push(`**Question:** ${record.question}`, '');
-  out.push(`Published ${record.publishedAt.slice(0, 10)} by ${record.publishedBy.name}.`, '');
-  section('Outcome', record.outcome);
-  section('Chosen option', record.chosenOption);
-  section('Rationale', record.rationale);
-  section('Dissent (minority view)', record.dissent);
+  out.push(`# ${t('record.title', { title: record.activityTitle })}`, '');
+  if (record.organization) out.push(t('record.organisation', { name: record.organization }), '');
+  out.push(t('record.question', { question: record.question }), '');
+  out.push(t('record.published', { date: day.format(new Date(record.publishedAt)), name: record.publishedBy.name }), '');
+  section('record.outcome', record.outcome);
+  section('record.chosen', record.chosenOption);
+  section('record.rationale', record.rationale);
+  section('record.dissent', record.dissent);
   if (record.results.length > 0) {
-    out.push('## Method results', '');
+    out.push(`## ${t('record.results', {})}`, '');
     let left: number = exportLimits.resultCharacters;
     for (const attached of record.results) {
-      out.push(`### ${attached.question}`, '', `*${attached.kind}, ${attached.rounds} round(s)*`, '');
+      out.push(`### ${attached.question}`, '', `*${t('record.poll', { kind: attached.kind, rounds: attached.rounds })}*`, '');
       const rounds = roundsOf(attached);
-      if (rounds.length === 0) out.push('- No revealed result.', '');
+      if (rounds.length === 0) out.push(`- ${t('record.noResult', {})}`, '');
       for (const round of rounds) {
-        const taken = round.eligible === null ? null : `${round.participants} of ${round.eligible} took part`;
-        if (rounds.length > 1) out.push(`Round ${round.round}${taken ? ` - ${taken}` : ''}:`, '');
+        const taken = round.eligible === null ? null : t('record.tookPart', { n: round.participants, total: round.eligible });
+        if (rounds.length > 1) out.push(`${t('record.round', { n: round.round })}${taken ? ` - ${taken}` : ''}:`, '');
         else if (taken) out.push(`${taken}.`, '');
         const { lines, more } = round.result
           ? resultLines(round.result as PollResult, exportLimits.resultLines)
-          : { lines: ['No revealed result.'], more: 0 };
-        left -= out.list(lines, exportLimits.resultLines, (line) => line, left, more);
+          : { lines: [], more: 0 };
+        const texts = round.result ? lines.map((line) => lineText(line, t)) : [t('record.noResult', {})];
+        left -= out.list(texts, exportLimits.resultLines, (line) => line, left, more);
         out.push('');
       }
     }
   }
-  section('Review', record.reviewDate ? `To be reviewed on ${record.reviewDate.slice(0, 10)}.` : null);
+  section('record.review', record.reviewDate ? t('record.reviewOn', { date: day.format(new Date(record.reviewDate)) }) : null);
   const acknowledged = record.recipients.filter((r) => r.acknowledgedAt).length;
-  out.push(`## Acknowledgements`, '', `${acknowledged} of ${record.recipients.length} member(s) acknowledged.`, '');
+  out.push(`## ${t('record.acknowledgements', {})}`, '', t('record.acknowledged', { n: acknowledged, total: record.recipients.length }), '');
   out.list(record.recipients, exportLimits.listed, (r) =>
-    `${r.name}: ${r.acknowledgedAt ? `acknowledged ${r.acknowledgedAt.slice(0, 16).replace('T', ' ')} (${r.acknowledgedVia})` : 'not yet'}`,
+    r.acknowledgedAt
+      ? t('record.acknowledgedBy', { name: r.name, at: moment.format(new Date(r.acknowledgedAt)), via: r.acknowledgedVia ?? 'app' })
+      : t('record.notYet', { name: r.name }),
   );
   out.push('');
   if (record.ratings.count > 0) {
-    out.push('## How it turned out', '', `Rated ${record.ratings.mean?.toFixed(1)} / 5 by ${record.ratings.count} member(s).`, '');
+    out.push(`## ${t('record.turnedOut', {})}`, '', t('record.rated', { mean: record.ratings.mean ?? 0, count: record.ratings.count }), '');
     out.list(record.ratings.comments, exportLimits.comments, (c) => c);
     out.push('');
   }

@@ -1,6 +1,7 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DecisionRecord } from '#core/api/decisions';
 import { decisionMarkdown } from '#core/decisions/markdown';
+import { translator, type DecisionLocale } from '#core/decisions/result-text';
 import { cachedWidths, wrapText, type CharWidth } from './wrap.ts';
 
 const pageSize: [number, number] = [595.28, 841.89]; // A4, in points
@@ -18,9 +19,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * between, and the file is written the same way (`objectsPerTick`), so no export holds
  * the relay however long the record.
  */
-export async function decisionPdf(record: DecisionRecord, now: Date): Promise<Uint8Array> {
+export async function decisionPdf(record: DecisionRecord, now: Date, locale: DecisionLocale = 'en'): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(`Decision: ${record.activityTitle}`);
+  doc.setTitle(translator(locale)('record.title', { title: record.activityTitle }));
   doc.setSubject(record.question);
   doc.setProducer('Conclave');
   doc.setCreator('Conclave');
@@ -28,7 +29,8 @@ export async function decisionPdf(record: DecisionRecord, now: Date): Promise<Ui
   doc.setModificationDate(now);
   const fonts = { body: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
   const writer = new PageWriter(doc, fonts);
-  for (const line of decisionMarkdown(record).split('\n')) {
+  // French numbers and dates carry narrow no-break spaces ("50 %"), outside WinAnsi: a no-break space reads the same.
+  for (const line of decisionMarkdown(record, locale).replace(/\u202f/g, '\u00a0').split('\n')) {
     if (line.startsWith('# ')) await writer.paragraph(line.slice(2), fonts.bold, 18);
     else if (line.startsWith('## ')) await writer.paragraph(line.slice(3), fonts.bold, 13, 8);
     else if (line.startsWith('### ')) await writer.paragraph(line.slice(4), fonts.bold, 11, 4);

@@ -3,6 +3,7 @@ import { decisionMarkdown } from '#core/decisions/markdown';
 import { authenticate } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { decisionPdf } from './pdf.ts';
+import { readerLocale } from './reader-locale.ts';
 import type { PublishDecision } from './publication.ts';
 import { acknowledgeDecision, decisionNotices, decisionRecord, rateDecision, readNotice } from './record.ts';
 import { readJson, readNoBody } from '../http/body.ts';
@@ -34,17 +35,19 @@ export function decisionRoutes(router: Router, ctx: Context, publish: PublishDec
       return { body: await decisionRecord(ctx, me, id(req)) };
     })
     .on('GET', '/api/activities/:id/decision/export.md', async (req) => {
-      const record = await decisionRecord(ctx, await caller(req), id(req));
+      const me = await caller(req);
+      const record = await decisionRecord(ctx, me, id(req));
       return {
-        raw: decisionMarkdown(record),
+        raw: decisionMarkdown(record, await readerLocale(ctx, me, req.raw.headers['accept-language'])),
         contentType: 'text/markdown; charset=utf-8',
         headers: { 'content-disposition': `attachment; filename="${fileName(record.activityTitle, 'md')}"` },
       };
     })
     .on('GET', '/api/activities/:id/decision/export.pdf', async (req) => {
-      const record = await decisionRecord(ctx, await caller(req), id(req));
+      const me = await caller(req);
+      const record = await decisionRecord(ctx, me, id(req));
       return {
-        raw: Buffer.from(await decisionPdf(record, ctx.now())),
+        raw: Buffer.from(await decisionPdf(record, ctx.now(), await readerLocale(ctx, me, req.raw.headers['accept-language']))),
         contentType: 'application/pdf',
         headers: { 'content-disposition': `attachment; filename="${fileName(record.activityTitle, 'pdf')}"` },
       };

@@ -1,3 +1,5 @@
+import { decisionMessagesEn } from '#core/decisions/messages.en';
+import { decisionMessagesFr } from '#core/decisions/messages.fr';
 import { appEn } from './app.en.ts';
 import { appFr } from './app.fr.ts';
 import { errorsEn } from './errors.en.ts';
@@ -41,6 +43,8 @@ export const areas = [
   { area: 'people', en: peopleEn, fr: peopleFr },
   { area: 'people-admin', en: peopleAdminEn, fr: peopleAdminFr },
   { area: 'history', en: historyEn, fr: historyFr },
+  // Poll results and the decision record's exports: kept in core, where the relay formats the exports too.
+  { area: 'results', en: decisionMessagesEn, fr: decisionMessagesFr },
 ] as const;
 
 export const locales = ['en', 'fr'] as const;

@@ -1,6 +1,7 @@
 import type { PollView, RoundView } from '#core/api/poll-view';
 import type { Ballot } from '#core/api/polls';
 import { resultLines } from '#core/decisions/result-lines';
+import { lineText } from '#core/decisions/result-text';
 import { useI18n } from '../../i18n/index.tsx';
 import { ResultBarsView } from './ResultBarsView.tsx';
 
@@ -23,7 +24,7 @@ export function PollResults({ poll, round }: { poll: PollView; round: RoundView 
       <h4>{poll.rounds.length > 1 ? `${t('polls.results')} – ${t('polls.round', { n: round.round })}` : t('polls.results')}</h4>
       <ResultBarsView definition={poll.definition} result={round.result} />
       <ul data-testid="result-lines">
-        {resultLines(round.result).lines.map((line, i) => <li key={i}>{line}</li>)}
+        {resultLines(round.result).lines.map((line, i) => <li key={i}>{lineText(line, t)}</li>)}
       </ul>
       {round.changedInput && (
         <p className="muted">

@@ -1,6 +1,7 @@
 import type { DecisionRecord } from '#core/api/decisions';
 import { roundsOf } from '#core/decisions/markdown';
 import { resultLines } from '#core/decisions/result-lines';
+import { lineText } from '#core/decisions/result-text';
 import type { PollResult } from '#core/methods/tally';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -24,7 +25,7 @@ export function RecordedResults({ record }: { record: DecisionRecord }) {
                   {round.eligible === null ? '' : t('polls.tookPart', { n: round.participants, total: round.eligible })}
                 </p>
                 <ul>
-                  {round.result ? resultLines(round.result as PollResult, 50).lines.map((line, i) => <li key={i}>{line}</li>) : <li>{t('polls.noResult')}</li>}
+                  {round.result ? resultLines(round.result as PollResult, 50).lines.map((line, i) => <li key={i}>{lineText(line, t)}</li>) : <li>{t('polls.noResult')}</li>}
                 </ul>
               </div>
             ))}

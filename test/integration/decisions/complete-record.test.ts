@@ -19,6 +19,12 @@ describe('the complete decision record', () => {
   let admin: Api;
   let activityId: string;
   const members: Api[] = [];
+  const exported = async (who: Api, language: string) =>
+    (
+      await fetch(`${relay.url}/api/activities/${activityId}/decision/export.md`, {
+        headers: { authorization: `Bearer ${who.token}`, 'accept-language': language },
+      })
+    ).text();
 
   beforeAll(async () => {
     relay = await startRelayProcess();
@@ -68,12 +74,20 @@ describe('the complete decision record', () => {
       [2, 0, 4, null],
     ]);
 
-    const markdown = await (
-      await fetch(`${relay.url}/api/activities/${activityId}/decision/export.md`, { headers: { authorization: `Bearer ${members[2]!.token}` } })
-    ).text();
+    const markdown = await exported(members[2]!, 'en-GB,en;q=0.9');
     expect(markdown).toContain('Maison Durand');
     expect(markdown).toMatch(/Round 1[^\n]*2 of 4/);
     expect(markdown).toMatch(/median 720\b/);
     expect(markdown).toMatch(/Round 2[^\n]*0 of 4/);
+  });
+
+  it('exports the record in the reader’s language: their profile’s, else their browser’s (issue 13, finding 3)', async () => {
+    const french = await exported(members[1]!, 'de-DE, fr;q=0.8, en;q=0.5');
+    expect(french).toContain('# Décision : Next store');
+    expect(french).toMatch(/Tour 1[^\n]*2 sur 4 ont participé/);
+    expect(french).toMatch(/médiane 720\b/);
+    expect(french).not.toMatch(/Round|median|took part|acknowledged/);
+    await members[1]!.ok('PATCH', '/api/me', { language: 'en' });
+    expect(await exported(members[1]!, 'fr-FR')).toContain('# Decision: Next store');
   });
 });

@@ -203,16 +203,16 @@ describe('deciding together, from question to acknowledged decision', () => {
 
     // Exports.
     const md = await fetch(`${relay.url}/api/activities/${activityId}/decision/export.md`, {
-      headers: { authorization: `Bearer ${members[2]!.api.token}` },
+      headers: { authorization: `Bearer ${members[2]!.api.token}`, 'accept-language': 'en' },
     });
     expect(md.headers.get('content-type')).toMatch(/text\/markdown/);
     const markdown = await md.text();
     expect(markdown).toContain('# Decision: Next store');
     expect(markdown).toContain('Lille reaches more customers.');
-    expect(markdown).toContain('Lyon: 7.30');
-    expect(markdown).toContain('5 of 6 member(s) acknowledged.');
+    expect(markdown).toContain('Lyon: 7.3 (');
+    expect(markdown).toContain('5 members of 6 acknowledged.');
     const pdfResponse = await fetch(`${relay.url}/api/activities/${activityId}/decision/export.pdf`, {
-      headers: { authorization: `Bearer ${members[2]!.api.token}` },
+      headers: { authorization: `Bearer ${members[2]!.api.token}`, 'accept-language': 'en' },
     });
     expect(pdfResponse.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await pdfResponse.arrayBuffer());

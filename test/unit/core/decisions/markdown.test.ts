@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DecisionRecord } from '#core/api/decisions';
 import { decisionMarkdown, exportLimits } from '#core/decisions/markdown';
 import { tallyInstantRunoff } from '#core/methods/instant-runoff';
+import { tallySingle } from '#core/methods/plurality';
 
 const record: DecisionRecord = {
   id: 'd1d1d1d1',
@@ -38,12 +39,36 @@ describe('the decision record in Markdown', () => {
     expect(md).toContain('# Decision: Next store');
     expect(md).toContain('**Organisation:** Maison Durand');
     expect(md).toContain('## Dissent (minority view)\n\nLille reaches more people.');
-    expect(md).toContain('- Round 1: Lyon 2, Lille 1; 0 exhausted');
-    expect(md).toContain('- Result: Lyon (instant-runoff, 3 ballot(s)).');
-    expect(md).toContain('To be reviewed on 2027-03-01.');
-    expect(md).toContain('1 of 2 member(s) acknowledged.');
-    expect(md).toContain('- Bob: acknowledged 2026-11-23 10:05 (sms)');
+    expect(md).toContain('- Round 1: Lyon 2, Lille 1; 0 ballots exhausted');
+    expect(md).toContain('- Result: Lyon (instant runoff, 3 ballots).');
+    expect(md).toContain('To be reviewed on March 1, 2027.');
+    expect(md).toContain('1 member of 2 acknowledged.');
+    expect(md).toContain('- Bob: acknowledged on November 23, 2026 at 10:05 AM (by SMS)');
     expect(md).toContain('- Carol: not yet');
+  });
+
+  it('is written in the reader’s language: French headings, results, dates, plurals and numbers', () => {
+    const md = decisionMarkdown(
+      {
+        ...record,
+        results: [...record.results, { pollId: 'p2p2p2p2', kind: 'single', question: 'Which city?', rounds: 1, result: tallySingle(['Lyon', 'Lille'], ['Lyon', 'Lille'], 'plurality') }],
+        ratings: { count: 3, mean: 3.79, mine: null, comments: [] },
+      },
+      'fr',
+    );
+    expect(md).toContain('# Décision : Next store');
+    expect(md).toContain('## Avis minoritaire\n\nLille reaches more people.');
+    expect(md).toContain('- Tour 1 : Lyon 2, Lille 1 ; 0 bulletin épuisé');
+    expect(md).toContain('- Résultat : Lyon (vote alternatif, 3 bulletins).');
+    expect(md).toMatch(/- Lille : 1 voix, 50\s%/);
+    expect(md).toContain('- Égalité ou pas de majorité entre Lyon, Lille (le plus de voix, 2 voix).');
+    expect(md).toContain('À revoir le 1 mars 2027.');
+    expect(md).toContain('1 membre sur 2 en a pris connaissance.');
+    expect(md).toContain('- Bob : pris connaissance le 23 novembre 2026 à 10:05 (par SMS)');
+    expect(md).toContain('Noté 3,8 / 5 par 3 membres.');
+    for (const english of ['Decision:', 'Round', 'ballot(s)', 'member(s)', 'acknowledged', 'not yet', 'Tie or no majority', 'vote(s)']) {
+      expect(md).not.toContain(english);
+    }
   });
 
   it('is bounded whatever the number of members, ratings and reasons: long lists are cut with a line saying how many more the app shows', () => {
@@ -66,10 +91,10 @@ describe('the decision record in Markdown', () => {
     };
     const md = decisionMarkdown(big);
     expect(md.length).toBeLessThanOrEqual(exportLimits.characters + 1_000);
-    expect(md).toContain(`0 of ${members} member(s) acknowledged.`);
-    expect(md).toContain(`- … and ${members - exportLimits.comments} more: the full list is in the app.`);
+    expect(md).toContain(`0 members of ${members.toLocaleString('en')} acknowledged.`);
+    expect(md).toContain(`- … and ${(members - exportLimits.comments).toLocaleString('en')} more: the full list is in the app.`);
     const small = decisionMarkdown({ ...record, recipients: big.recipients });
-    expect(small).toContain(`- … and ${members - exportLimits.listed} more: the full list is in the app.`);
+    expect(small).toContain(`- … and ${(members - exportLimits.listed).toLocaleString('en')} more: the full list is in the app.`);
     expect(small.split('\n').filter((l) => l.startsWith('- Member ')).length).toBe(exportLimits.listed);
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * English wording of poll results (`result.*`) and of the decision record's exports
+ * (`record.*`), as ICU messages. messages.fr.ts has the same keys. The renderer puts
+ * them in its catalogues (renderer/i18n/messages/index.ts); the relay formats the
+ * exports with them (record-text.ts), so the app and the PDF say the same.
+ */
+export const decisionMessagesEn = {
+  'result.single.count': '{option}: {votes, plural, one {# vote} other {# votes}}, {share, number, percent}',
+  'result.how.single': '{rule, select, majority {more than half of the votes} other {most votes}}, {total, plural, one {# vote} other {# votes}}',
+  'result.dots.count': '{option}: {dots, plural, one {# dot} other {# dots}} from {supporters, plural, one {# person} other {# people}}',
+  'result.how.dots': '{voters, plural, one {# voter} other {# voters}}',
+  'result.borda.count': '{option}: {points, plural, one {# point} other {# points}}, ranked first {firsts, plural, =0 {by nobody} one {once} other {# times}}',
+  'result.how.borda': 'Borda count, {ballots, plural, one {# ballot} other {# ballots}}',
+  'result.runoff.votes': '{option} {votes, number}',
+  'result.runoff.round': 'Round {n}: {votes}; {exhausted, plural, one {# ballot exhausted} other {# ballots exhausted}}',
+  'result.runoff.eliminated': 'Round {n}: {votes}; {exhausted, plural, one {# ballot exhausted} other {# ballots exhausted}}; {eliminated} eliminated',
+  'result.runoff.tieBroken': 'Round {n}: {votes}; {exhausted, plural, one {# ballot exhausted} other {# ballots exhausted}}; {eliminated} eliminated (tie broken by listed order)',
+  'result.how.runoff': 'instant runoff, {ballots, plural, one {# ballot} other {# ballots}}',
+  'result.matrix.weight': '{criterion} {share, number, percent}',
+  'result.matrix.weights': 'Weights: {weights}',
+  'result.matrix.contribution': '{criterion} {value, number}',
+  'result.matrix.option': '{option}: {total, number} ({contributions})',
+  'result.how.matrix': 'weighted matrix, {ballots, plural, one {# scorer} other {# scorers}}',
+  'result.consent.passes': 'Outcome: the proposal passes',
+  'result.consent.blocked': 'Outcome: blocked ({blocks, plural, one {# block} other {# blocks}} unanswered)',
+  'result.consent.counts': 'Agree {agree, number}, abstain {abstain, number}, object {object, number}, block {block, number}',
+  'result.consent.objection': 'Objection: {reason}',
+  'result.consent.block': 'Block: {reason} - unanswered',
+  'result.consent.blockAnswered': 'Block: {reason} - answered: {answer}',
+  'result.estimate.summary':
+    'Round {round}: median {median, number}, interquartile range {q1, number}-{q3, number} (IQR {iqr, number}), {n, plural, one {# estimate} other {# estimates}}',
+  'result.estimate.none': 'Round {round}: no estimates',
+  'result.estimate.convergence': 'Against the previous round: IQR {iqr, number, ::sign-except-zero}, median {median, number, ::sign-except-zero}',
+  'result.estimate.converged': 'Against the previous round: IQR {iqr, number, ::sign-except-zero}, median {median, number, ::sign-except-zero} (converged)',
+  'result.estimate.reason': 'Reason: {reason}',
+  'result.entries.total': '{total, plural, one {# entry} other {# entries}} from {contributors, plural, one {# person} other {# people}}',
+  'result.entries.entry': '{column}: {text}',
+  'result.entries.repeated': '{column}: {text} (×{count, number})',
+  'result.none': 'No result ({how}).',
+  'result.tie': 'Tie or no majority between {names} ({how}).',
+  'result.winner': 'Result: {name} ({how}).',
+  'record.title': 'Decision: {title}',
+  'record.organisation': '**Organisation:** {name}',
+  'record.question': '**Question:** {question}',
+  'record.published': 'Published on {date} by {name}.',
+  'record.outcome': 'Outcome',
+  'record.chosen': 'Chosen option',
+  'record.rationale': 'Rationale',
+  'record.dissent': 'Dissent (minority view)',
+  'record.results': 'Method results',
+  'record.poll':
+    '{kind, select, single {One choice each} dots {Dot voting} ranking {Ranking} matrix {Weighted matrix} consent {Consent} estimate {Estimate (Delphi)} entries {Private-first entries} other {{kind}}}, {rounds, plural, one {# round} other {# rounds}}',
+  'record.noResult': 'No revealed result.',
+  'record.tookPart': '{n, number} of {total, number} took part',
+  'record.round': 'Round {n}',
+  'record.review': 'Review',
+  'record.reviewOn': 'To be reviewed on {date}.',
+  'record.acknowledgements': 'Acknowledgements',
+  'record.acknowledged': '{n, plural, one {# member of {total, number} acknowledged.} other {# members of {total, number} acknowledged.}}',
+  'record.acknowledgedBy': '{name}: acknowledged on {at} ({via, select, sms {by SMS} email {by e-mail} other {in the app}})',
+  'record.notYet': '{name}: not yet',
+  'record.turnedOut': 'How it turned out',
+  'record.rated': 'Rated {mean, number, ::.0} / 5 by {count, plural, one {# member} other {# members}}.',
+  'record.more': '… and {n, number} more: the full list is in the app.',
+  'record.tooLong': 'The record is longer than an export holds: the rest of it is in the app.',
+} as const;
+
+export type DecisionMessageKey = keyof typeof decisionMessagesEn;
