@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   Activity,
   ActivityMember,
+  ActivityPerson,
   HistoryPage,
   SyncTicket,
   type ActivityRole,
@@ -43,6 +44,10 @@ export const updateStatus = (api: ApiClient, id: string, status: ActivityStatus)
 
 export const listMembers = async (api: ApiClient, id: string) =>
   (await api.call('GET', `/api/activities/${id}/members`, Members)).members;
+
+/** Each person taking part, with the role that counts and where it comes from. */
+export const listActivityPeople = async (api: ApiClient, id: string) =>
+  (await api.call('GET', `/api/activities/${id}/people`, z.object({ people: z.array(ActivityPerson) }))).people;
 
 export type Subject = { kind: 'user' | 'group'; id: string };
 const subjectPath = (s: Subject) => `${s.kind === 'user' ? 'users' : 'groups'}/${s.id}`;

@@ -9,6 +9,7 @@ import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { InviteByEmail } from '../people/InviteByEmail.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { EffectivePeople } from './EffectivePeople.tsx';
 
 /** Who is in the activity and with which role; a facilitator invites, changes, removes. */
 export function MembersPanel({ activityId, canManage }: { activityId: string; canManage: boolean }) {
@@ -32,6 +33,8 @@ export function MembersPanel({ activityId, canManage }: { activityId: string; ca
   }
 
   const present = new Set(list.map((m) => `${m.kind}:${m.id}`));
+  const picked = who.startsWith('group:') ? directory.data?.groups.find((g) => `group:${g.id}` === who) : undefined;
+  const nameOf = new Map((directory.data?.users ?? []).map((u) => [u.id, u.name]));
   return (
     <section className="card members" aria-labelledby="members-title">
       <h2 id="members-title">{t('members.title')}</h2>
@@ -75,6 +78,13 @@ export function MembersPanel({ activityId, canManage }: { activityId: string; ca
           <button type="submit" className="button primary" disabled={!who}>
             {t('members.add')}
           </button>
+          {picked && (
+            <p className="muted small group-preview" role="status">
+              {picked.members.length === 0
+                ? t('members.groupPreviewEmpty')
+                : t('members.groupPreview', { names: picked.members.map((id) => nameOf.get(id) ?? id).sort((a, b) => a.localeCompare(b)).join(', ') })}
+            </p>
+          )}
         </form>
       )}
       <FormError message={submit.message} />
@@ -115,6 +125,7 @@ export function MembersPanel({ activityId, canManage }: { activityId: string; ca
           </li>
         ))}
       </ul>
+      <EffectivePeople activityId={activityId} members={list} />
     </section>
   );
 }

@@ -127,3 +127,37 @@ test('an administrator builds a group, adds and removes one person, renames it a
   await expect(renamed).toHaveCount(0);
   expect((await org.admin.ok<{ groups: { name: string }[] }>('GET', '/api/groups')).groups.map((g) => g.name)).not.toContain('Lyon office');
 });
+
+test('a facilitator sees who is in a group before inviting it, then who takes part with the role that counts and where it comes from', async ({ browser }) => {
+  const gina = await person(org.admin, 'Gina Blanc');
+  const hugo = await person(org.admin, 'Hugo Marin');
+  await org.admin.ok('POST', '/api/groups', { name: 'Buyers', members: [hugo.id, gina.id] });
+  await org.admin.ok('POST', '/api/groups', { name: 'Nobody yet' });
+  const { id: activity } = await org.admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Suppliers', question: 'Which supplier for 2027?' });
+  await org.admin.ok('POST', `/api/activities/${activity}/members`, { userId: hugo.id, role: 'viewer' });
+  const { page } = await signedIn(browser, relay!.url, org.alice);
+  await page.goto(`${relay!.url}/#/activities/${activity}/members`);
+  const invite = page.getByRole('form', { name: 'Invite', exact: true });
+  await invite.getByRole('combobox', { name: 'Person or group' }).selectOption({ label: 'Nobody yet' });
+  await expect(invite.getByRole('status')).toHaveText('This group has nobody in it.');
+  await invite.getByRole('combobox', { name: 'Person or group' }).selectOption({ label: 'Buyers' });
+  await expect(invite.getByRole('status')).toHaveText('In this group: Gina Blanc, Hugo Marin');
+  await invite.getByRole('combobox', { name: 'Role' }).selectOption('contributor');
+  await invite.getByRole('button', { name: 'Invite' }).click();
+
+  const taking = page.getByRole('list', { name: 'Who takes part' });
+  const ginaRow = taking.getByRole('listitem', { name: 'Gina Blanc', exact: true });
+  await expect(ginaRow).toContainText('Contributor');
+  await expect(ginaRow).toContainText('through the group Buyers');
+  const hugoRow = taking.getByRole('listitem', { name: 'Hugo Marin', exact: true });
+  await expect(hugoRow).toContainText('Viewer');
+  await expect(hugoRow).toContainText('named directly · Buyers would give Contributor; the role given directly wins');
+  await expect(taking.getByRole('listitem', { name: 'Alice Durand', exact: true })).toContainText('Facilitator');
+  await page.screenshot(shot('effective-roles-en'));
+
+  // Taking Hugo's direct role away leaves him the group's.
+  await page.getByRole('button', { name: 'Remove Hugo Marin' }).click();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(hugoRow).toContainText('through the group Buyers');
+  await expect(hugoRow).toContainText('Contributor');
+});
