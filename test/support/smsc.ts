@@ -99,6 +99,9 @@ export class TestSmsc {
     this.throttleUntil = Date.now() + ms;
   }
 
+  /** Answer every submit_sm with this error status (e.g. ESME_RINVDSTADR) while set; null to accept again. */
+  refuseWith: number | null = null;
+
   /** After receiving the n-th submit_sm overall, drop the connection without answering it. */
   dropAfter(n: number) {
     this.dropAt = n;
@@ -144,6 +147,22 @@ export class TestSmsc {
     return new Promise<number>((resolve) => {
       session.deliver_sm(
         { source_addr_ton: 1, source_addr_npi: 1, source_addr: from.replace(/^\+/, ''), destination_addr: 'Conclave', esm_class: 0, data_coding: ucs2 ? 8 : 0, short_message: data },
+        (resp) => resolve(resp.command_status),
+      );
+    });
+  }
+
+  /**
+   * A delivery receipt naming no message id (neither in its text nor a TLV), from `from`:
+   * the relay cannot match it to anything, nor keep it for later.
+   */
+  async receiptWithoutId(from: string): Promise<number> {
+    const session = this.bound;
+    if (!session) throw new Error('nobody is bound');
+    const text = Buffer.from('sub:001 dlvrd:001 stat:DELIVRD err:000 text:');
+    return new Promise<number>((resolve) => {
+      session.deliver_sm(
+        { source_addr_ton: 1, source_addr_npi: 1, source_addr: from.replace(/^\+/, ''), destination_addr: 'Conclave', esm_class: 0x04, data_coding: 0, short_message: text },
         (resp) => resolve(resp.command_status),
       );
     });
@@ -215,6 +234,10 @@ export class TestSmsc {
     if (Date.now() < this.throttleUntil) {
       this.throttledAnswers++;
       session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
+      return;
+    }
+    if (this.refuseWith !== null) {
+      session.send(pdu.response({ command_status: this.refuseWith }));
       return;
     }
     const messageId = `M${String(this.nextId++).padStart(8, '0')}`;
