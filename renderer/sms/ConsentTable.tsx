@@ -5,6 +5,7 @@ import { FormError, RefusalNotice } from '../components/Field.tsx';
 import { useSmsFormat } from './use-sms-format.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useConsents } from '../state/use-sms.ts';
+import { consentHowText } from './relay-words.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSubmit } from '../components/use-submit.ts';
 import { TableScroll } from '../components/TableScroll.tsx';
@@ -62,7 +63,7 @@ function ConsentRow({ person, onChange }: { person: ConsentEntry; onChange(): vo
       <td>{t(`sms.state.${person.state}`)}</td>
       <td className="small">
         {last
-          ? t('sms.change', { action: t(`sms.action.${last.action}`), how: last.how, by: last.byName ?? '—', when: format.when(last.at) })
+          ? t('sms.change', { action: t(`sms.action.${last.action}`), how: consentHowText(last.how, t), by: last.byName ?? '—', when: format.when(last.at) })
           : '—'}
       </td>
       <td>

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { SmsStatus, type SmsMessage } from '#core/api/sms';
 import { useSmsFormat } from './use-sms-format.ts';
 import { useOutbox, useSmsCounts } from '../state/use-sms.ts';
+import { detailText } from './relay-words.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { RefusalNotice } from '../components/Field.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
@@ -108,7 +109,7 @@ export function MessageTimeline({ message }: { message: SmsMessage }) {
         <li key={i}>
           <span className={`sms-status sms-status-${h.status}`}>{t(`sms.status.${h.status as SmsStatus}`)}</span>{' '}
           <time dateTime={h.at}>{format.when(h.at)}</time>
-          {h.detail && <span className="muted small"> — {h.detail}</span>}
+          {h.detail && <span className="muted small"> — {detailText(h.detail, t, format.when)}</span>}
         </li>
       ))}
     </ol>

@@ -4,6 +4,7 @@ import { TextField, FormError } from '../components/Field.tsx';
 import { useSmsFormat } from './use-sms-format.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useProviderStatus, useSmsSettings } from '../state/use-sms.ts';
+import { detailText, providerText } from './relay-words.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSubmit } from '../components/use-submit.ts';
 
@@ -19,10 +20,10 @@ export function ProviderPanel() {
       {s && (
         <div className={`provider-status ${s.connected ? 'up' : 'down'}`} role="status">
           <strong>
-            {s.provider} — {s.connected ? t('sms.provider.bound') : t('sms.provider.down')}
+            {providerText(s.provider, t)} — {s.connected ? t('sms.provider.bound') : t('sms.provider.down')}
           </strong>
           {s.since && <span className="muted small"> {t('sms.provider.since', { when: format.when(s.since) })}</span>}
-          <p className="small">{s.detail}</p>
+          <p className="small">{detailText(s.detail, t, format.when)}</p>
           <p className="small">{t('sms.provider.window', { inFlight: s.inFlight, window: s.window })}</p>
           {s.throttledUntil && <p className="small">{t('sms.provider.throttled', { when: format.when(s.throttledUntil) })}</p>}
         </div>

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Api, password } from '../support/api.ts';
 import type { RelayProcess } from '../support/relay.ts';
-import { emailOf, organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
+import { frenchWorld } from './support/french-world.ts';
+import { organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -69,50 +69,6 @@ async function axeOn(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** A French organisation's day: a board with polls revealed and a decision, figures, SMS, an idea box. */
-async function frenchWorld(base: string) {
-  const { admin } = org;
-  const chloeEmail = emailOf('Chloé Bernard');
-  const { id: chloeId } = await admin.ok<{ id: string }>('POST', '/api/users', {
-    name: 'Chloé Bernard', email: chloeEmail, password, role: 'member', phone: '06 12 34 56 78', smsOptIn: true,
-  });
-  const chloe = admin.as((await new Api(base).ok<{ token: string }>('POST', '/api/session', { email: chloeEmail, password })).token);
-  const { id } = await admin.ok<{ id: string }>('POST', '/api/activities', {
-    title: 'Boutique de Lyon', question: 'Faut-il ouvrir une boutique à Lyon en 2027 ?', description: 'Notre deuxième ville en commandes.',
-  });
-  await admin.ok('POST', `/api/activities/${id}/members`, { userId: chloeId, role: 'contributor' });
-  const single = await admin.ok<{ id: string }>('POST', `/api/activities/${id}/polls`, {
-    kind: 'single', rule: 'plurality', options: ['Presqu’île', 'Part-Dieu'], question: 'Dans quel quartier ouvrir ?', deadline: inADay(),
-  });
-  await admin.ok('POST', `/api/polls/${single.id}/votes`, { choice: 'Presqu’île' });
-  await chloe.ok('POST', `/api/polls/${single.id}/votes`, { choice: 'Part-Dieu' });
-  await admin.ok('POST', `/api/polls/${single.id}/reveal`);
-  const consent = await admin.ok<{ id: string }>('POST', `/api/activities/${id}/polls`, {
-    kind: 'consent', rule: 'consent', proposal: 'Ouvrir à la Presqu’île au printemps 2027.', question: 'Consentez-vous à cette proposition ?', deadline: inADay(),
-  });
-  await chloe.ok('POST', `/api/polls/${consent.id}/votes`, { position: 'agree' });
-  await admin.ok('POST', `/api/polls/${consent.id}/reveal`);
-  await admin.ok('POST', `/api/activities/${id}/polls`, {
-    kind: 'estimate', rule: 'median', quantity: 'CA', unit: 'k€', question: 'Quel chiffre d’affaires la première année ?', deadline: inADay(),
-  });
-  await admin.ok('POST', `/api/activities/${id}/decision`, {
-    outcome: 'Nous ouvrons à la Presqu’île au printemps.', rationale: 'Le passage y est le plus fort.', chosenOption: 'Presqu’île', dissent: 'La Part-Dieu coûte moins cher.',
-  });
-
-  const figure = await admin.ok<{ id: string }>('POST', '/api/figures', { label: 'CA veille', unit: 'EUR' });
-  await admin.ok('PUT', `/api/figures/${figure.id}/values/2026-12-03`, { value: 1_180_000, forecast: 1_200_000, lastYear: 1_100_000 });
-  await admin.ok('PUT', `/api/figures/${figure.id}/values/2026-12-04`, { value: 1_234_567, forecast: 1_261_049, lastYear: 1_193_971 });
-  await admin.ok('POST', '/api/lists', { name: 'Comité de direction', members: [chloeId] });
-  await admin.ok('POST', '/api/sms/messages', { to: '06 12 34 56 78', text: 'Réunion demain à 9 h au siège.' });
-  await admin.ok('POST', '/api/sms/outbox/replies', { from: '+33612345678', text: 'Merci, je serai là.' });
-
-  const box = await admin.ok<{ id: string }>('POST', '/api/activities', {
-    title: 'Idées pour nos magasins', question: 'Comment mieux accueillir nos clients ?', kind: 'ideas', categories: ['Accueil', 'Caisse'],
-  });
-  await chloe.ok('POST', `/api/activities/${box.id}/ideas`, { title: 'Des bancs près des cabines', text: 'Pour ceux qui attendent.', category: 'Accueil' });
-  return { activityId: id, figureId: figure.id, boxId: box.id };
-}
-
 const sizes = [
   { name: 'desktop', width: 1366, height: 900 },
   { name: 'phone', width: 390, height: 844 },
@@ -120,7 +76,7 @@ const sizes = [
 
 test('every main screen, in French and English, at 1366 and at 390 px: no horizontal scroll, axe finds nothing serious or critical', async ({ browser }) => {
   test.setTimeout(300_000);
-  const world = await frenchWorld(relay!.url);
+  const world = await frenchWorld(relay!.url, org.admin);
   const screens = [
     { name: 'activities', hash: '#/activities' },
     { name: 'new-activity', hash: '#/activities/new' },
