@@ -1,5 +1,6 @@
 import { anonymousRevealMinimum, type CreatePollRequest } from '#core/api/polls';
-import { kindTakesRounds } from '#core/methods/next-round';
+import { kindTakesRounds, nextRoundMeaning } from '#core/methods/next-round';
+import type { PollResult } from '#core/methods/tally';
 import type { Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
 import { newId } from '../auth/tokens.ts';
@@ -8,6 +9,7 @@ import { badRequest, conflict } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 import { pollToFacilitate } from './access.ts';
 import { layOutParticipation } from './participation.ts';
+import { attachedResult } from './results.ts';
 
 /** Tells the deadline scheduler that a deadline was added or moved. */
 export type DeadlinesChanged = () => void;
@@ -117,6 +119,11 @@ export async function openRound(ctx: Context, caller: Caller, pollId: string, re
     const current = await tx.get<{ status: string; round: number }>('SELECT status, round FROM polls WHERE id = ?', [poll.id]);
     if (current?.status === 'open') throw conflict('This round is still open: reveal it before opening the next one.');
     if (current?.status === 'closed') throw conflict('The decision is published: this poll is closed.');
+    // A vote, ranking, dots or scores go round again only to settle a tie or a missing majority.
+    const last = poll.kind === 'estimate' ? null : ((await attachedResult(tx, poll)).result as PollResult | null);
+    if (poll.kind !== 'estimate' && !nextRoundMeaning(poll.definition, last)) {
+      throw conflict('This poll is decided: another round would mean nothing. Publish the decision, or open a new poll.');
+    }
     const next = (current?.round ?? 0) + 1;
     await tx.run('INSERT INTO poll_rounds (poll_id, round, deadline, opened_at) VALUES (?, ?, ?, ?)', [
       poll.id,
