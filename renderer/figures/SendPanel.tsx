@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Figure, SendPreview, SendResponse } from '#core/api/figures';
 import { templateErrors } from '#core/figures/template';
+import { templateProblemText } from './template-words.ts';
 import { previewSend } from '../api/figures.ts';
 import { keepTemplate, sendFigureNow } from '../actions/figures.ts';
 import { FormError, RefusalNotice, TextAreaField, TextField } from '../components/Field.tsx';
@@ -82,7 +83,7 @@ export function SendPanel({
         </label>
         <TextField label={t('figures.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
-      <TextAreaField label={t('figures.template')} hint={t('figures.templateHint')} value={template} rows={2} onChange={(e) => setTemplate(e.target.value)} error={problems[0]} />
+      <TextAreaField label={t('figures.template')} hint={t('figures.templateHint')} value={template} rows={2} onChange={(e) => setTemplate(e.target.value)} error={problems[0] === undefined ? undefined : templateProblemText(problems[0], t)} />
       {template !== figure.template && problems.length === 0 && (
         <button type="button" className="button ghost" onClick={() => void submission.run(async () => (await keepTemplate(api, figure.id, template), onTemplateKept()))}>
           {t('figures.saveTemplate')}
