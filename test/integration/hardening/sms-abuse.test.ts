@@ -66,7 +66,12 @@ describe('SMS cannot be abused', () => {
     for (let i = 0; i < 3; i++) tries.push(await admin.call<{ error?: { message: string } }>('POST', '/api/sms/messages', { to: members[0]?.phone, text: `Test ${i}` }));
     expect(tries.map((t) => t.status)).toEqual([201, 201, 429]);
     expect(tries[2]?.body.error?.message).toMatch(/2 SMS a day/);
-    await admin.ok('PATCH', '/api/sms/settings', { senderDailyLimit: 1000 });
+    expect(tries[2]?.body).toMatchObject({ error: { code: 'rate_limited' } });
+    // The quota is each sender's: the administrator's spent day leaves Fred, who sent nothing yet,
+    // his 2 (of his decision's 3 recipients, the third is refused).
+    const fred = (await addPerson(admin, 'Fred Facilitator')).api;
+    const freds = await publishAs(fred, 'Sundays, quota').finally(() => admin.ok('PATCH', '/api/sms/settings', { senderDailyLimit: 1000 }));
+    expect(freds.filter((s) => s === 'sender_quota')).toHaveLength(1);
   });
 
   it('an idea bounced between statuses texts its author once that day', async () => {
