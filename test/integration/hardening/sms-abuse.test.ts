@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { seedStore } from '../../support/seed.ts';
 import { addSmsMember, waitUntil } from '../../support/sms.ts';
 
 interface Listed {
@@ -105,5 +106,18 @@ describe('SMS cannot be abused', () => {
     const { id } = await admin.ok<{ id: string }>('POST', '/api/sms/messages', { to: members[0]?.phone, text: 'Pay \u202Eexe.moc\u202C now\u2066!\u2069' });
     const message = await admin.ok<{ text: string }>('GET', `/api/sms/messages/${id}`);
     expect(message.text).toBe('Pay exe.moc now!');
+  });
+
+  it('bidi controls already in the store (written before the API cleaned titles) never reach a phone either', async () => {
+    const { id } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Opening hours', question: 'Do we open on Sundays?' });
+    await admin.ok('POST', `/api/activities/${id}/members`, { userId: members[2]?.id, role: 'contributor' });
+    await seedStore(relay.dataDir, [{ sql: 'UPDATE activities SET title = ? WHERE id = ?', params: ['Opening \u202Esruoh\u202C \u2067hours\u2069', id] }]);
+    await admin.ok('POST', `/api/activities/${id}/decision`, { outcome: 'We open on Sundays.', rationale: 'Customers asked.' });
+    const text = await waitUntil(async () => {
+      const { recipients } = await admin.ok<{ recipients: { userId: string; sms: { messageId?: string | null; id?: string | null } | null }[] }>('GET', `/api/activities/${id}/decision`);
+      return recipients.find((r) => r.userId === members[2]?.id)?.sms ? (await sent({ kind: 'decisions.published' })).find((m) => m.to === members[2]?.phone && m.text.includes('sruoh'))?.text ?? null : null;
+    }, 'the decision SMS');
+    expect(text).toContain('Opening sruoh hours');
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
   });
 });
