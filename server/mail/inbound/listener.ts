@@ -107,7 +107,7 @@ export class InboundListener {
     const token = tokenOf(session.envelope.rcptTo[0]?.address ?? '', this.config.address);
     const from = parsed.from?.value[0]?.address ?? '';
     if (!token) return smtpError(550, '5.1.1 No such recipient');
-    const outcome = await applyReply(this.ctx, { token, from, text: parsed.text ?? '' });
+    const outcome = await applyReply(this.ctx, { token, from, text: parsed.text ?? '', messageId: parsed.messageId });
     this.ctx.log.info({ outcome: outcome.done, why: 'why' in outcome ? outcome.why : undefined }, 'inbound mail: reply');
     if (outcome.done === 'refused') return smtpError(550, '5.7.1 This reply was not accepted');
     return null;

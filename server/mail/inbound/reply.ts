@@ -4,6 +4,7 @@ import { newDocId } from '#core/doc/schema';
 import { isAcknowledgement, replyText } from '#core/mail/reply';
 import { effectiveRole } from '../../activities/access.ts';
 import type { Context } from '../../context.ts';
+import { hashSecret } from '../../auth/tokens.ts';
 import { findReplyGrant } from '../reply-tokens.ts';
 import { plainCommentBody } from './comment-body.ts';
 
@@ -13,6 +14,8 @@ export interface InboundReply {
   /** The address in the From header. */
   from: string;
   text: string;
+  /** The Message-ID header, when the message has one: the same message twice is taken once. */
+  messageId?: string | undefined;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface InboundReply {
  * whatever the reason, so that nothing tells an unknown token from someone else's.
  */
 export type ReplyOutcome =
-  | { done: 'acknowledged' | 'already_acknowledged' | 'commented' }
+  | { done: 'acknowledged' | 'already_acknowledged' | 'commented' | 'already_taken' }
   | { done: 'refused'; why: 'unknown_token' | 'wrong_sender' | 'no_access' | 'empty' | 'document_refused' };
 
 /**
@@ -31,6 +34,24 @@ export type ReplyOutcome =
  * into the live document as a restore is (SPEC H2), if they may still write there.
  */
 export async function applyReply(ctx: Context, reply: InboundReply): Promise<ReplyOutcome> {
+  const messageId = reply.messageId?.trim().slice(0, 998);
+  if (!messageId) return applyOnce(ctx, reply);
+  // Taken first, then applied: a second delivery racing the first finds the key and changes
+  // nothing. A refusal or a failure gives the key back, so the message is judged again.
+  const key = hashSecret(`${reply.token}\n${messageId}`);
+  const taken = await ctx.db.run('INSERT OR IGNORE INTO mail_inbound_seen (message_key, seen_at) VALUES (?, ?)', [key, ctx.now().toISOString()]);
+  if (taken.changes === 0) return { done: 'already_taken' };
+  try {
+    const outcome = await applyOnce(ctx, reply);
+    if (outcome.done === 'refused') await ctx.db.run('DELETE FROM mail_inbound_seen WHERE message_key = ?', [key]);
+    return outcome;
+  } catch (err) {
+    await ctx.db.run('DELETE FROM mail_inbound_seen WHERE message_key = ?', [key]);
+    throw err;
+  }
+}
+
+async function applyOnce(ctx: Context, reply: InboundReply): Promise<ReplyOutcome> {
   const grant = await findReplyGrant(ctx.db, reply.token, ctx.now());
   if (!grant) return { done: 'refused', why: 'unknown_token' };
   const person = await ctx.db.get<{ name: string; email: string; disabled_at: string | null }>(

@@ -29,6 +29,7 @@ import { erasure } from './622-erasure.ts';
 import { notificationPrefs } from './623-notification-prefs.ts';
 import { digest } from './624-digest.ts';
 import { emailAcknowledgements } from './625-email-acknowledgements.ts';
+import { inboundMailSeen } from './626-inbound-mail-seen.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -66,4 +67,5 @@ export const migrations: Migration[] = [
   notificationPrefs,
   digest,
   emailAcknowledgements,
+  inboundMailSeen,
 ];

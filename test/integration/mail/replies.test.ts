@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Sends a message to the relay's listener as any mail program would; the SMTP error, if any, is returned. */
-async function reply(input: { from: string; to: string | string[]; text: string; envelopeFrom?: string; headers?: Record<string, string> }) {
+async function reply(input: { from: string; to: string | string[]; text: string; envelopeFrom?: string; headers?: Record<string, string>; messageId?: string }) {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inboundPort, secure: false, ignoreTLS: true });
   try {
     const info = await transport.sendMail({
@@ -40,6 +40,7 @@ async function reply(input: { from: string; to: string | string[]; text: string;
       subject: 'Re: Décision : Lyon office',
       text: input.text,
       headers: input.headers,
+      ...(input.messageId ? { messageId: input.messageId } : {}),
       ...(input.envelopeFrom !== undefined ? { envelope: { from: input.envelopeFrom, to: input.to } } : {}),
     });
     return { accepted: info.accepted.map(String), rejected: info.rejected.map(String), code: null };
@@ -114,6 +115,25 @@ describe('replies to notification e-mails', () => {
       expect(comment?.versions[0]).toMatchObject({ text: 'I would rather wait for the Lyon figures.', by: dan.id });
       // Not an acknowledgement.
       expect((await recipientOf(dan.id))?.acknowledgedAt).toBeNull();
+    } finally {
+      client?.destroy();
+    }
+  });
+
+  it('the same message delivered twice (same Message-ID) becomes one comment; another message with the same words, a second one', async () => {
+    const { chloe } = people;
+    const words = 'Could we visit the Part-Dieu floor before we sign?';
+    const first = { from: chloe.email, to: chloe.replyTo, text: words, messageId: '<retry-1@mail.chloe.example>' };
+    // A mail server that missed the 250 delivers again, with the same Message-ID.
+    expect((await reply(first)).code).toBeNull();
+    expect((await reply(first)).code).toBeNull();
+    expect((await reply({ ...first, messageId: '<another-2@mail.chloe.example>' })).code).toBeNull();
+    let client: SyncClient | null = null;
+    try {
+      client = await connectClient(fabien, activity);
+      await synced(client);
+      const hers = readComments(client.doc).filter((c) => c.authorId === chloe.id && c.versions[0]?.text === words);
+      expect(hers).toHaveLength(2);
     } finally {
       client?.destroy();
     }
