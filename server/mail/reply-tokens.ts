@@ -69,3 +69,28 @@ export async function findReplyGrant(db: Queries, token: string, now: Date): Pro
   if (!row || row.expires_at <= now.toISOString() || !row.activity_id) return null;
   return { orgId: row.org_id, userId: row.user_id, kind: row.kind, subject: row.subject, activityId: row.activity_id };
 }
+
+/** Rows removed per statement while pruning, so that no one statement holds the store for long. */
+const pruneBatch = 1_000;
+
+/**
+ * Forgets reply addresses past their 30 days, and the keys of replies taken
+ * (`mail_inbound_seen`) once older than that: by then their token is gone, so a late
+ * copy is refused anyway. Batched; at most `maxBatches` statements per table and run.
+ */
+export async function pruneReplies(db: Queries, now: Date, maxBatches = 50): Promise<{ tokens: number; seen: number }> {
+  const removed = { tokens: 0, seen: 0 };
+  const oldest = new Date(now.getTime() - replyTokenDays * 86_400_000).toISOString();
+  const steps = [
+    ['tokens', 'DELETE FROM mail_reply_tokens WHERE rowid IN (SELECT rowid FROM mail_reply_tokens WHERE expires_at <= ? LIMIT ?)', now.toISOString()],
+    ['seen', 'DELETE FROM mail_inbound_seen WHERE rowid IN (SELECT rowid FROM mail_inbound_seen WHERE seen_at <= ? LIMIT ?)', oldest],
+  ] as const;
+  for (const [what, sql, before] of steps) {
+    for (let i = 0; i < maxBatches; i++) {
+      const { changes } = await db.run(sql, [before, pruneBatch]);
+      removed[what] += changes;
+      if (changes < pruneBatch) break;
+    }
+  }
+  return removed;
+}
