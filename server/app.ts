@@ -57,6 +57,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   const events: RelayEvents = {
     accessChanged: async (activityId) => hub?.accessChanged(activityId),
     sessionsRevoked: (userId) => hub?.disconnectUser(userId),
+    renamed: (userId, name) => hub?.renamed(userId, name),
   };
   const passwordGuesses = new SignInThrottle(() => performance.now());
   const documents: LiveDocuments = {

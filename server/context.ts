@@ -15,6 +15,8 @@ export interface RelayEvents {
   accessChanged(activityId: string): Promise<void>;
   /** A person's sessions were revoked: their live connections end too. */
   sessionsRevoked(userId: string): void;
+  /** A person's name changed: their live connections write under the new one (SPEC W1). */
+  renamed(userId: string, name: string): void;
 }
 
 /**

@@ -95,6 +95,7 @@ export async function updateUser(ctx: Context, caller: Caller, id: string, input
       await tx.run('UPDATE sync_tickets SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [at, id]);
     }
   });
+  if (input.name !== undefined && input.name !== existing.name) ctx.events.renamed(id, input.name);
   if (input.disabled === true) await revokeSessions(ctx, id);
   return getUser(ctx, caller, id);
 }

@@ -48,7 +48,10 @@ async function person(ctx: Context, id: string) {
 }
 
 export async function updateProfile(ctx: Context, caller: Caller, input: UpdateProfileRequest): Promise<Me> {
-  if (input.name !== undefined) await ctx.db.run('UPDATE users SET name = ? WHERE id = ?', [input.name, caller.id]);
+  if (input.name !== undefined) {
+    await ctx.db.run('UPDATE users SET name = ? WHERE id = ?', [input.name, caller.id]);
+    ctx.events.renamed(caller.id, input.name);
+  }
   if (input.language !== undefined) await ctx.db.run('UPDATE users SET locale = ? WHERE id = ?', [input.language, caller.id]);
   return meOf(ctx, { ...caller, name: input.name ?? caller.name });
 }

@@ -46,7 +46,8 @@ export class Connection {
   constructor(
     private readonly socket: WebSocket,
     readonly userId: string,
-    readonly userName: string,
+    /** The person's current name (a rename reaches live connections: hub.renamed). */
+    public userName: string,
     public role: ActivityRole,
     limits: ConnectionLimits,
     personAwarenessBudget: TokenBucket,

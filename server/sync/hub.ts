@@ -183,6 +183,13 @@ export class SyncHub {
     }
   }
 
+  /** A person was renamed: the rules judge their live connections' writes by the new name (SPEC W1). */
+  renamed(userId: string, name: string) {
+    for (const room of this.rooms.values()) {
+      for (const conn of room.connections) if (conn.userId === userId) conn.userName = name;
+    }
+  }
+
   /** Closes every live connection of a person (their sessions were revoked). */
   disconnectUser(userId: string) {
     for (const room of this.rooms.values()) {

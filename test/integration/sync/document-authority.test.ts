@@ -167,4 +167,19 @@ describe('who writes what, on the real relay (SPEC W1–W8)', () => {
     expect(comment).toMatchObject({ authorId: cid.id, removed: { by: fay.id }, versions: [{ text: 'First' }, { text: 'Second' }] });
     expect(readComments(fresh.doc)).toHaveLength(1);
   });
+
+  it('W1 follows a rename at once: a person renamed while connected writes under the new name on the same connection, no longer under the old one', async () => {
+    const admin = fay.api;
+    const person = await addPerson(admin, 'Ren Before');
+    await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: person.id, role: 'contributor' });
+    const ren: Person = { ...person, name: 'Ren Before' };
+    const peer = await join(fay);
+    const writer = await join(ren);
+    await ren.api.ok('PATCH', '/api/me', { name: 'Ren After' });
+    addComment(writer.doc, { id: 'comment-ren-1', author: { id: ren.id, name: 'Ren After' }, at, ...text('Under my new name') });
+    await waitFor(() => readComments(peer.doc).some((c) => c.id === 'comment-ren-1'), 5_000, 'the comment under the new name');
+    expect(writer.closes).toEqual([]);
+    expect(readComments(peer.doc).find((c) => c.id === 'comment-ren-1')).toMatchObject({ authorId: ren.id, authorName: 'Ren After' });
+    await refused(ren, 'W1', (doc) => addComment(doc, { id: 'comment-ren-2', author: { id: ren.id, name: 'Ren Before' }, at, ...text('Under my old name') }));
+  });
 });
