@@ -110,6 +110,7 @@ export class InboundListener {
     const outcome = await applyReply(this.ctx, { token, from, text: parsed.text ?? '', messageId: parsed.messageId });
     this.ctx.log.info({ outcome: outcome.done, why: 'why' in outcome ? outcome.why : undefined }, 'inbound mail: reply');
     if (outcome.done === 'refused') return smtpError(550, '5.7.1 This reply was not accepted');
+    if (outcome.done === 'in_progress') return smtpError(451, '4.3.0 This message is being taken: try again later');
     return null;
   }
 }

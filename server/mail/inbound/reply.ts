@@ -6,6 +6,7 @@ import { effectiveRole } from '../../activities/access.ts';
 import type { Context } from '../../context.ts';
 import { hashSecret } from '../../auth/tokens.ts';
 import { findReplyGrant } from '../reply-tokens.ts';
+import { claimReply, releaseReply, settleReply } from './taken-once.ts';
 import { plainCommentBody } from './comment-body.ts';
 
 /** A reply as the listener (or the webhook) read it: the token of its address, the sender, the body. */
@@ -24,6 +25,8 @@ export interface InboundReply {
  */
 export type ReplyOutcome =
   | { done: 'acknowledged' | 'already_acknowledged' | 'commented' | 'already_taken' }
+  /** Another delivery of the same message is being applied: the sender should try again later. */
+  | { done: 'in_progress' }
   | { done: 'refused'; why: 'unknown_token' | 'wrong_sender' | 'no_access' | 'empty' | 'document_refused' };
 
 /**
@@ -36,17 +39,17 @@ export type ReplyOutcome =
 export async function applyReply(ctx: Context, reply: InboundReply): Promise<ReplyOutcome> {
   const messageId = reply.messageId?.trim().slice(0, 998);
   if (!messageId) return applyOnce(ctx, reply);
-  // Taken first, then applied: a second delivery racing the first finds the key and changes
-  // nothing. A refusal or a failure gives the key back, so the message is judged again.
   const key = hashSecret(`${reply.token}\n${messageId}`);
-  const taken = await ctx.db.run('INSERT OR IGNORE INTO mail_inbound_seen (message_key, seen_at) VALUES (?, ?)', [key, ctx.now().toISOString()]);
-  if (taken.changes === 0) return { done: 'already_taken' };
+  const claim = await claimReply(ctx.db, key, ctx.now());
+  if (claim === 'already_done') return { done: 'already_taken' };
+  if (claim === 'in_progress') return { done: 'in_progress' };
   try {
     const outcome = await applyOnce(ctx, reply);
-    if (outcome.done === 'refused') await ctx.db.run('DELETE FROM mail_inbound_seen WHERE message_key = ?', [key]);
+    if (outcome.done === 'refused') await releaseReply(ctx.db, key);
+    else await settleReply(ctx.db, key);
     return outcome;
   } catch (err) {
-    await ctx.db.run('DELETE FROM mail_inbound_seen WHERE message_key = ?', [key]);
+    await releaseReply(ctx.db, key);
     throw err;
   }
 }
