@@ -185,18 +185,21 @@ export class SyncHub {
 
   /** A person was renamed: the rules judge their live connections' writes by the new name (SPEC W1). */
   renamed(userId: string, name: string) {
-    for (const room of this.rooms.values()) {
-      for (const conn of room.connections) if (conn.userId === userId) conn.userName = name;
-    }
+    for (const conn of this.connectionsOf(userId)) conn.userName = name;
   }
 
   /** Closes every live connection of a person (their sessions were revoked). */
   disconnectUser(userId: string) {
+    for (const conn of this.connectionsOf(userId)) conn.close(CloseCode.signedOut, 'signed out: sign in again');
+  }
+
+  /** A person's live connections in every room, taken before any is closed. */
+  private connectionsOf(userId: string) {
+    const found = [];
     for (const room of this.rooms.values()) {
-      for (const conn of room.connections) {
-        if (conn.userId === userId) conn.close(CloseCode.signedOut, 'signed out: sign in again');
-      }
+      for (const conn of room.connections) if (conn.userId === userId) found.push(conn);
     }
+    return found;
   }
 
   /** Stops taking edits, commits what was accepted, snapshots, and closes every room. */
