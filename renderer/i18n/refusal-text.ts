@@ -74,6 +74,16 @@ const zodPatterns: readonly [RegExp, MessageKey][] = [
   [/^Invalid (input|option)/, 'error.issue.invalid'],
 ];
 
+/**
+ * A typed phone number's refusal (core/people/phone.ts), read by pattern: the words
+ * carry the number as typed and where it was read, put back into the sentence.
+ */
+const phonePatterns: readonly [RegExp, MessageKey][] = [
+  [/^"(?<input>.*)" is not a phone number$/s, 'error.issue.phoneNotANumber'],
+  [/^"(?<input>.*)" is not a valid number in (?<where>\+?\w+)$/s, 'error.issue.phoneInvalid'],
+  [/^"(?<input>.*)" is not a mobile number: it cannot receive SMS$/s, 'error.issue.phoneNotMobile'],
+];
+
 /** Strips a leading "path: " the relay puts before a form-level message. */
 const bare = (message: string) => message.replace(/^[\w.]+: (?=[a-z])/, '');
 
@@ -84,6 +94,10 @@ function knownIssueText(message: string, t: Translate): string | null {
   for (const [pattern, patternKey] of zodPatterns) {
     const m = pattern.exec(message);
     if (m) return t(patternKey, { n: Number(m[1] ?? 0) });
+  }
+  for (const [pattern, patternKey] of phonePatterns) {
+    const m = pattern.exec(bare(message));
+    if (m) return t(patternKey, { input: m.groups?.input ?? '', where: m.groups?.where ?? '' });
   }
   return null;
 }

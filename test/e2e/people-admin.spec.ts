@@ -32,7 +32,7 @@ test('an administrator corrects a name and a phone number, and disables then ena
   await form.getByLabel('Name').fill('Bruno Petit-Jean');
   await form.getByLabel('Mobile phone (optional)').fill('123');
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form.getByRole('alert')).toHaveText(/"123" is not a valid number/);
+  await expect(form.getByRole('alert')).toHaveText('“123” is not a valid phone number in FR.');
   await page.screenshot(shot('edit-refused-en-phone'));
   // Nothing was saved by the refused form.
   expect((await bruno.api.ok<{ name: string; phone: string | null }>('GET', '/api/me')).name).toBe('Bruno Petit');
