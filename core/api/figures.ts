@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lineText } from '../text/clean.ts';
 import { cronOf } from '../figures/schedule.ts';
+import { inWeekOrder, timePattern, weekdays, weeklyCron, type Weekly } from '../figures/weekly.ts';
 import { isDay } from '../figures/days.ts';
 import { templateErrors } from '../figures/template.ts';
 import { Id, TimeZone } from './common.ts';
@@ -128,21 +129,32 @@ export const SendResponse = z.object({
 });
 export type SendResponse = z.infer<typeof SendResponse>;
 
-const scheduleFields = {
-  figureId: Id,
-  listId: Id,
-  /** Five fields, minute first; 09:00 Monday to Saturday by default. */
-  cron: z.string().trim().min(9).max(100).default('0 9 * * 1-6'),
-  timeZone: TimeZone.default('Europe/Paris'),
-  /** A missed send still goes out this long after its time; never later. */
-  windowMinutes: z.number().int().min(5).max(1380).default(180),
-  /** Not delivered this long after the send: the controller is alerted. */
-  watchMinutes: z.number().int().min(1).max(1440).default(15),
-  enabled: z.boolean().default(true),
-};
+const Weekday = z.enum(weekdays);
+/** Days of the week, each once: `["mon", "tue", …]`. */
+const Days = z
+  .array(Weekday)
+  .min(1, 'pick at least one day')
+  .max(7)
+  .refine((days) => new Set(days).size === days.length, 'each day once')
+  .transform(inWeekOrder);
+const Time = z.string().regex(timePattern, 'a time as HH:MM');
+const Cron = z.string().trim().min(9).max(100);
+const Window = z.number().int().min(5).max(1380);
+const Watch = z.number().int().min(1).max(1440);
 
-function checkCron(s: { cron?: string; timeZone?: string }, ctx: z.RefinementCtx) {
+/** Monday to Saturday at 09:00: the morning figures' default. */
+export const defaultWeekly: Weekly = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], time: '09:00' };
+
+/**
+ * When a schedule fires: days and a time (`days`, `time`), or a cron pattern as before
+ * (`cron`, five fields, minute first) — one or the other. Both are kept as the pattern.
+ */
+function checkWhen(s: { cron?: string; days?: unknown; time?: unknown; timeZone?: string }, ctx: z.RefinementCtx) {
   if (s.cron === undefined) return;
+  if (s.days !== undefined || s.time !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['cron'], message: 'give either cron, or days and time' });
+    return;
+  }
   try {
     cronOf(s.cron, s.timeZone ?? 'Europe/Paris');
   } catch (err) {
@@ -150,19 +162,45 @@ function checkCron(s: { cron?: string; timeZone?: string }, ctx: z.RefinementCtx
   }
 }
 
-export const CreateScheduleRequest = z.strictObject(scheduleFields).superRefine(checkCron);
-export type CreateScheduleRequest = z.infer<typeof CreateScheduleRequest>;
+export const CreateScheduleRequest = z
+  .strictObject({
+    figureId: Id,
+    listId: Id,
+    /** Monday to Saturday when absent (with `time`, or alone). */
+    days: Days.optional(),
+    /** `HH:MM` in `timeZone`; 09:00 when absent. */
+    time: Time.optional(),
+    /** Still taken: five fields, minute first (`0 9 * * 1-6`). */
+    cron: Cron.optional(),
+    /** A named IANA zone; the organisation's (its SMS settings) when absent. */
+    timeZone: TimeZone.optional(),
+    /** A missed send still goes out this long after its time; never later. */
+    windowMinutes: Window.default(180),
+    /** Not delivered this long after the send: the controller is alerted. */
+    watchMinutes: Watch.default(15),
+    enabled: z.boolean().default(true),
+  })
+  .superRefine(checkWhen)
+  .transform(({ days, time, ...rest }) => ({
+    ...rest,
+    cron: rest.cron ?? weeklyCron({ days: days ?? defaultWeekly.days, time: time ?? defaultWeekly.time }),
+  }));
+export type CreateScheduleRequest = z.input<typeof CreateScheduleRequest>;
+/** A creation as the relay reads it: the pattern always set. */
+export type CreateScheduleInput = z.output<typeof CreateScheduleRequest>;
 
 export const UpdateScheduleRequest = z
   .strictObject({
-    cron: scheduleFields.cron.optional(),
+    days: Days.optional(),
+    time: Time.optional(),
+    cron: Cron.optional(),
     timeZone: TimeZone.optional(),
-    windowMinutes: z.number().int().min(5).max(1380).optional(),
-    watchMinutes: z.number().int().min(1).max(1440).optional(),
+    windowMinutes: Window.optional(),
+    watchMinutes: Watch.optional(),
     enabled: z.boolean().optional(),
     listId: Id.optional(),
   })
-  .superRefine(checkCron);
+  .superRefine(checkWhen);
 export type UpdateScheduleRequest = z.infer<typeof UpdateScheduleRequest>;
 
 export const RunView = z.object({
@@ -179,6 +217,9 @@ export const Schedule = z.object({
   figureId: Id,
   listId: Id,
   cron: z.string(),
+  /** The days and time the pattern names; null for a pattern of another shape. */
+  days: z.array(Weekday).nullable(),
+  time: z.string().nullable(),
   timeZone: z.string(),
   windowMinutes: z.number(),
   watchMinutes: z.number(),

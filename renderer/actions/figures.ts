@@ -52,7 +52,7 @@ export const sendFigureNow = (api: ApiClient, figureId: string, date: string, li
 export const createRecipientList = (api: ApiClient, name: string, members: string[], groups: string[]) =>
   figures.createList(api, { name, members, groups });
 
-export const scheduleFigure = (api: ApiClient, input: Partial<CreateScheduleRequest> & { figureId: string; listId: string }) =>
+export const scheduleFigure = (api: ApiClient, input: CreateScheduleRequest) =>
   figures.createSchedule(api, input);
 
 export const switchSchedule = (api: ApiClient, id: string, enabled: boolean) => figures.updateSchedule(api, id, { enabled });

@@ -19,7 +19,10 @@ import type { ApiClient } from './client.ts';
 const Created = z.object({ id: z.string() });
 const Nothing = z.unknown();
 
-export const figuresAccess = async (api: ApiClient) => (await api.call('GET', '/api/figures/me', z.object({ controller: z.boolean() }))).controller;
+const FiguresMe = z.object({ controller: z.boolean(), timeZone: z.string() });
+export const figuresAccess = async (api: ApiClient) => (await api.call('GET', '/api/figures/me', FiguresMe)).controller;
+/** The organisation's time zone: where schedules are read unless another is picked. */
+export const organisationTimeZone = async (api: ApiClient) => (await api.call('GET', '/api/figures/me', FiguresMe)).timeZone;
 export const listFigures = async (api: ApiClient) => (await api.call('GET', '/api/figures', z.object({ figures: z.array(Figure) }))).figures;
 export const getFigure = (api: ApiClient, id: string) => api.call('GET', `/api/figures/${id}`, Figure);
 export const createFigure = (api: ApiClient, input: Partial<CreateFigureRequest> & { label: string }) => api.call('POST', '/api/figures', Created, input);
@@ -40,7 +43,7 @@ export const createList = (api: ApiClient, input: CreateListRequest) => api.call
 
 export const listSchedules = async (api: ApiClient) =>
   (await api.call('GET', '/api/figures/schedules', z.object({ schedules: z.array(Schedule) }))).schedules;
-export const createSchedule = (api: ApiClient, input: Partial<CreateScheduleRequest> & { figureId: string; listId: string }) =>
+export const createSchedule = (api: ApiClient, input: CreateScheduleRequest) =>
   api.call('POST', '/api/figures/schedules', Created, input);
 export const updateSchedule = (api: ApiClient, id: string, input: UpdateScheduleRequest) =>
   api.call('PATCH', `/api/figures/schedules/${id}`, Schedule, input);

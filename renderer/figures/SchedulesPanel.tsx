@@ -1,24 +1,42 @@
 import { useState } from 'react';
 import type { Figure } from '#core/api/figures';
+import { FieldIssue } from '../actions/field-issue.ts';
 import { scheduleFigure, switchSchedule } from '../actions/figures.ts';
 import { FormError, TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { useRecipientLists, useSchedules } from '../state/use-figures.ts';
+import { useOrganisationTimeZone, useRecipientLists, useSchedules } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useSubmit } from '../components/use-submit.ts';
+import { nextRunText, scheduleWhenText } from './schedule-words.ts';
+import { ScheduleWhenFields, type ScheduleWhen } from './ScheduleWhenFields.tsx';
 
-/** Schedules of this figure (09:00 Monday–Saturday, Europe/Paris by default) and their runs. */
+/**
+ * Schedules of this figure and their runs; a new one is picked as days and a time in a
+ * named zone (Monday–Saturday, 09:00, the organisation's zone by default), and every
+ * next run is told in the schedule's zone, never the browser's.
+ */
 export function SchedulesPanel({ figure }: { figure: Figure }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, locale } = useI18n();
   const { api } = useSignedIn();
   const schedules = useSchedules();
   const lists = useRecipientLists();
-  const [form, setForm] = useState({ listId: '', cron: '0 9 * * 1-6', timeZone: 'Europe/Paris', windowMinutes: 180, watchMinutes: 15 });
+  const orgZone = useOrganisationTimeZone();
+  const [form, setForm] = useState({ listId: '', windowMinutes: 180, watchMinutes: 15 });
+  const [when, setWhen] = useState<ScheduleWhen>({ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], time: '09:00', timeZone: '' });
   const submission = useSubmit();
   const mine = (schedules.data ?? []).filter((s) => s.figureId === figure.id);
   const listName = new Map((lists.data ?? []).map((l) => [l.id, l.name]));
+  const zone = when.timeZone || orgZone.data || 'Europe/Paris';
   const submit = submission.onSubmit(async () => {
-    await scheduleFigure(api, { figureId: figure.id, ...form, listId: form.listId || lists.data?.[0]?.id || '' });
+    if (when.days.length === 0) throw new FieldIssue('days', 'error.issue.noDay');
+    await scheduleFigure(api, {
+      figureId: figure.id,
+      ...form,
+      days: when.days,
+      time: when.time,
+      timeZone: zone,
+      listId: form.listId || lists.data?.[0]?.id || '',
+    });
     schedules.reload();
   });
   return (
@@ -31,8 +49,8 @@ export function SchedulesPanel({ figure }: { figure: Figure }) {
               <input type="checkbox" checked={s.enabled} onChange={() => void submission.run(async () => (await switchSchedule(api, s.id, !s.enabled), schedules.reload()))} />
               {t('figures.schedule.enabled')}
             </label>{' '}
-            <strong>{listName.get(s.listId) ?? s.listId}</strong> · <code>{s.cron}</code> · {s.timeZone}
-            {s.next && <span className="muted small"> · {t('figures.schedule.next', { when: formatDateTime(s.next) })}</span>}
+            <strong>{listName.get(s.listId) ?? s.listId}</strong> · <span className="schedule-when-text">{scheduleWhenText(s, t, locale)}</span>
+            {s.next && <p className="muted small schedule-next">{nextRunText('figures.schedule.next', s.next, s.timeZone, t, locale)}</p>}
             <ul className="run-list">
               {s.runs.slice(0, 7).map((r) => (
                 <li key={r.day} className={`run run-${r.state}`}>
@@ -55,8 +73,11 @@ export function SchedulesPanel({ figure }: { figure: Figure }) {
             ))}
           </select>
         </label>
-        <TextField label={t('figures.schedule.cron')} value={form.cron} onChange={(e) => setForm({ ...form, cron: e.target.value })} error={submission.field('cron')} />
-        <TextField label={t('figures.schedule.zone')} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} error={submission.field('timeZone')} />
+        <ScheduleWhenFields
+          value={{ ...when, timeZone: zone }}
+          onChange={setWhen}
+          errors={{ days: submission.field('days'), time: submission.field('time'), timeZone: submission.field('timeZone') }}
+        />
         <TextField label={t('figures.schedule.window')} type="number" min={5} max={1380} value={form.windowMinutes} onChange={(e) => setForm({ ...form, windowMinutes: Number(e.target.value) })} />
         <TextField label={t('figures.schedule.watch')} type="number" min={1} max={1440} value={form.watchMinutes} onChange={(e) => setForm({ ...form, watchMinutes: Number(e.target.value) })} />
         <FormError message={submission.message} />

@@ -56,6 +56,10 @@ export const knownIssues: Readonly<Record<string, MessageKey>> = {
   'not a valid e-mail address': 'error.issue.email',
   'Invalid email address': 'error.issue.email',
   'nothing to change': 'error.issue.nothingToChange',
+  'pick at least one day': 'error.issue.noDay',
+  'a time as HH:MM': 'error.issue.time',
+  'give either cron, or days and time': 'error.issue.cronOrDays',
+  'give both days and time': 'error.issue.cronOrDays',
 };
 
 /** Zod's own words (when a schema gives none), read by pattern. */

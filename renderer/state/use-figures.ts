@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { addDays } from '#core/figures/days';
 import { formatPercent, formatValue, type FigureLocale } from '#core/figures/format';
 import type { Figure } from '#core/api/figures';
-import { figuresAccess, getFigure, listAlerts, listFigures, listLists, listSchedules, listValues } from '../api/figures.ts';
+import { figuresAccess, getFigure, organisationTimeZone, listAlerts, listFigures, listLists, listSchedules, listValues } from '../api/figures.ts';
 import { listGroups, listUsers } from '../api/endpoints.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from './use-async.ts';
@@ -38,6 +38,11 @@ export function useRecipientLists() {
 export function usePeopleAndGroups() {
   const { api } = useSignedIn();
   return useAsync(async () => ({ people: await listUsers(api), groups: await listGroups(api) }), [api]);
+}
+
+export function useOrganisationTimeZone() {
+  const { api } = useSignedIn();
+  return useAsync(() => organisationTimeZone(api), [api]);
 }
 
 export function useSchedules() {

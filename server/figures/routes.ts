@@ -26,7 +26,7 @@ import { listControllers, grantController, revokeController } from './controller
 import { createFigure, figureRow, getFigure, listFigures, listValues, saveValue, updateFigure } from './figures.ts';
 import { importCsv } from './import.ts';
 import { createList, getList, listLists, recipientsOf, updateList } from './lists.ts';
-import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule } from './schedules.ts';
+import { createSchedule, deleteSchedule, getSchedule, listSchedules, orgTimeZone, updateSchedule } from './schedules.ts';
 import { sendNow } from './send-now.ts';
 import { readBody, readJson, readNoBody } from '../http/body.ts';
 import { validate } from '../validate.ts';
@@ -51,7 +51,7 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
   router
     .on('GET', '/api/figures/me', async (req) => {
       const me = await authenticate(ctx, req.raw.headers.authorization);
-      return { body: { controller: await isController(ctx, me) } };
+      return { body: { controller: await isController(ctx, me), timeZone: await orgTimeZone(ctx, me.orgId) } };
     })
     .on('GET', '/api/figures/alerts', async (req) => {
       const me = await controller(req);

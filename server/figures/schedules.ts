@@ -1,13 +1,19 @@
-import type { CreateScheduleRequest, Schedule, UpdateScheduleRequest } from '#core/api/figures';
+import type { CreateScheduleInput, Schedule, UpdateScheduleRequest } from '#core/api/figures';
+import { ErrorCode } from '#core/api/errors';
 import { cronOf } from '#core/figures/schedule';
+import { weeklyCron, weeklyOfCron } from '#core/figures/weekly';
 import type { Caller } from '../accounts/sessions.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { Refusal, notFound } from '../errors.ts';
+import { settingsOf } from '../sms/settings.ts';
 import { figureRow } from './figures.ts';
 import { getList } from './lists.ts';
 
-/** Schedules: a figure sent to a list on a cron pattern in a time zone. */
+/**
+ * Schedules: a figure sent to a list on days and at a time (kept as a cron pattern) in a
+ * named time zone, the organisation's unless the controller picks another.
+ */
 export interface ScheduleRow {
   id: string;
   org_id: string;
@@ -22,9 +28,16 @@ export interface ScheduleRow {
   active_since: string;
 }
 
-export async function createSchedule(ctx: Context, caller: Caller, input: CreateScheduleRequest): Promise<{ id: string }> {
-  await figureRow(ctx, caller.orgId, input.figureId);
-  await getList(ctx, caller.orgId, input.listId);
+/** The organisation's time zone: the one its SMS settings (quiet hours) are read in. */
+export async function orgTimeZone(ctx: Context, orgId: string): Promise<string> {
+  return (await settingsOf(ctx.db, ctx.config.sms, orgId)).timeZone;
+}
+
+export async function createSchedule(ctx: Context, caller: Caller, request: CreateScheduleInput): Promise<{ id: string }> {
+  await figureRow(ctx, caller.orgId, request.figureId);
+  await getList(ctx, caller.orgId, request.listId);
+  const input = { ...request, timeZone: request.timeZone ?? (await orgTimeZone(ctx, caller.orgId)) };
+  cronOf(input.cron, input.timeZone);
   const id = newId();
   const at = ctx.now().toISOString();
   await ctx.db.run(
@@ -44,7 +57,7 @@ export async function scheduleRow(ctx: Context, orgId: string, id: string): Prom
 export async function updateSchedule(ctx: Context, caller: Caller, id: string, input: UpdateScheduleRequest): Promise<Schedule> {
   const row = await scheduleRow(ctx, caller.orgId, id);
   if (input.listId) await getList(ctx, caller.orgId, input.listId);
-  const cron = input.cron ?? row.cron;
+  const cron = input.cron ?? cronOfUpdate(row.cron, input) ?? row.cron;
   const timeZone = input.timeZone ?? row.time_zone;
   cronOf(cron, timeZone);
   const at = ctx.now().toISOString();
@@ -68,6 +81,21 @@ export async function updateSchedule(ctx: Context, caller: Caller, id: string, i
   return getSchedule(ctx, caller.orgId, id);
 }
 
+/** New days or a new time, the other kept from the schedule's pattern. */
+function cronOfUpdate(current: string, input: UpdateScheduleRequest): string | null {
+  if (input.days === undefined && input.time === undefined) return null;
+  const was = weeklyOfCron(current);
+  const days = input.days ?? was?.days;
+  const time = input.time ?? was?.time;
+  if (!days || !time) {
+    const path = days ? 'time' : 'days';
+    throw new Refusal(ErrorCode.validation, `${path}: give both days and time (this schedule's pattern is "${current}")`, [
+      { path, message: 'give both days and time' },
+    ]);
+  }
+  return weeklyCron({ days, time });
+}
+
 export async function getSchedule(ctx: Context, orgId: string, id: string): Promise<Schedule> {
   const row = await scheduleRow(ctx, orgId, id);
   const runs = await ctx.db.all<{ day: string; state: 'waiting' | 'sending' | 'sent' | 'missed'; fired_at: string; detail: string | null }>(
@@ -81,11 +109,14 @@ export async function getSchedule(ctx: Context, orgId: string, id: string): Prom
   );
   const byDay = new Map(counts.map((c) => [c.day, c]));
   const next = row.enabled ? cronOf(row.cron, row.time_zone).nextRun(ctx.now()) : null;
+  const weekly = weeklyOfCron(row.cron);
   return {
     id: row.id,
     figureId: row.figure_id,
     listId: row.list_id,
     cron: row.cron,
+    days: weekly?.days ?? null,
+    time: weekly?.time ?? null,
     timeZone: row.time_zone,
     windowMinutes: row.window_minutes,
     watchMinutes: row.watch_minutes,

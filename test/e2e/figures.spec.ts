@@ -6,10 +6,11 @@ import { FiguresPage } from './pages/figures-page.ts';
 import { organisation, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
 
 let relay: RelayProcess | undefined;
-test.beforeAll(async () => {
+// A relay (and an organisation) per test.
+test.beforeEach(async () => {
   relay = await startWebRelay();
 });
-test.afterAll(async () => stopWebRelay(relay));
+test.afterEach(async () => stopWebRelay(relay));
 
 test('a controller defines "CA veille", enters a day, previews the exact SMS and sends it now', async ({ browser }) => {
   const base = relay!.url;
@@ -72,11 +73,10 @@ test('a controller defines "CA veille", enters a day, previews the exact SMS and
   await figures.sendPanel().getByRole('alertdialog').getByRole('button', { name: 'Yes, send' }).click();
   await expect(figures.sendPanel().getByText('2 SMS queued')).toBeVisible();
 
-  // Every morning at 09:00, Monday to Saturday, Paris time, by default.
+  // Every morning at 09:00, Monday to Saturday, in the organisation's zone (Paris), by default.
   const schedules = await figures.schedule('Comex');
-  await expect(schedules.getByText('0 9 * * 1-6')).toBeVisible();
-  await expect(schedules.getByText('Europe/Paris')).toBeVisible();
-  await expect(schedules.getByText(/Next:/)).toBeVisible();
+  await expect(schedules.getByText('Monday–Saturday at 09:00 (Europe/Paris)')).toBeVisible();
+  await expect(schedules.getByText(/^Next: \w+ \d+ \w+, 09:00 \(Europe\/Paris\)$/)).toBeVisible();
 
   // The Outbox has exactly those two messages.
   const outbox = await admin.ok<{ messages: { to: string; text: string; segments: number; encoding: string }[] }>(
@@ -88,4 +88,58 @@ test('a controller defines "CA veille", enters a day, previews the exact SMS and
     ['+33622334455', sms, 1, 'GSM-7'],
   ]);
   expect(cspViolations).toEqual([]);
+});
+
+test('a controller in New York picks days, a time and Paris; every next run reads in Paris time, in English and French, and fits a phone', async ({ browser }) => {
+  const base = relay!.url;
+  const { admin, alice } = await organisation(base);
+  const { id: figureId } = await admin.ok<{ id: string }>('POST', '/api/figures', { label: 'Marge veille', unit: 'EUR' });
+  await admin.ok('POST', '/api/lists', { name: 'Direction', members: [alice.id] });
+
+  // The browser is in New York: 07:30 in Paris is 01:30 there, which the screen must not show.
+  const { page, context } = await signedIn(browser, base, alice, 'en-GB', { timezoneId: 'America/New_York' });
+  const figures = new FiguresPage(page);
+  await page.goto(`${base}/#/figures/${figureId}`);
+  await expect(page.getByRole('heading', { name: 'Marge veille', level: 1 })).toBeVisible();
+  const form = figures.scheduleForm();
+  // Defaults: Monday–Saturday, 09:00, the organisation's zone.
+  await expect(form.getByRole('group', { name: 'Days' }).getByLabel('Saturday', { exact: true })).toBeChecked();
+  await expect(form.getByRole('group', { name: 'Days' }).getByLabel('Sunday', { exact: true })).not.toBeChecked();
+  await expect(form.getByLabel('Time', { exact: true })).toHaveValue('09:00');
+  await expect(form.getByLabel('Time zone', { exact: true })).toHaveValue('Europe/Paris');
+
+  // No day: the form says so where the days are, and nothing is created.
+  await figures.pickWhen({ days: [] });
+  await expect(form.getByRole('status')).toHaveText('');
+  await form.getByRole('button', { name: 'Send this figure to the list every morning' }).click();
+  await expect(form.getByRole('group', { name: 'Days' }).getByRole('alert')).toHaveText('Pick at least one day.');
+  expect((await admin.ok<{ schedules: unknown[] }>('GET', '/api/figures/schedules')).schedules).toHaveLength(0);
+
+  await figures.pickWhen({ days: ['Monday', 'Wednesday', 'Friday'], time: '07:30', zone: 'Europe/Paris' });
+  await expect(form.getByRole('status')).toHaveText(/^First send: (Monday|Wednesday|Friday) \d+ \w+, 07:30 \(Europe\/Paris\)$/);
+  const schedules = await figures.schedule('Direction');
+  await expect(schedules.getByText('Monday, Wednesday, Friday at 07:30 (Europe/Paris)')).toBeVisible();
+  const next = schedules.getByText(/^Next: /);
+  await expect(next).toHaveText(/^Next: (Monday|Wednesday|Friday) \d+ \w+, 07:30 \(Europe\/Paris\)$/);
+  const [stored] = (await admin.ok<{ schedules: { cron: string; timeZone: string; next: string }[] }>('GET', '/api/figures/schedules')).schedules;
+  expect(stored).toMatchObject({ cron: '30 7 * * 1,3,5', timeZone: 'Europe/Paris' });
+  const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(stored!.next));
+  await expect(next).toHaveText(`Next: ${paris}, 07:30 (Europe/Paris)`);
+
+  // A zone far away: Tokyo's 07:30 is told as Tokyo's.
+  await figures.pickWhen({ days: ['Sunday'], time: '07:30', zone: 'Asia/Tokyo' });
+  await expect(form.getByRole('status')).toHaveText(/^First send: Sunday \d+ \w+, 07:30 \(Asia\/Tokyo\)$/);
+  await context.close();
+
+  // In French, on a phone: the same schedule, in words, and nothing wider than the screen.
+  const phone = await signedIn(browser, base, alice, 'fr-FR', { timezoneId: 'America/New_York', viewport: { width: 390, height: 844 } });
+  await phone.page.goto(`${base}/#/figures/${figureId}`);
+  const region = phone.page.getByRole('region', { name: 'Envois programmés' });
+  await expect(region.getByText('lundi, mercredi, vendredi à 07:30 (Europe/Paris)')).toBeVisible();
+  await expect(region.getByText(/^Prochain envoi : (lundi|mercredi|vendredi) \d+ \S+ à 07:30 \(Europe\/Paris\)$/)).toBeVisible();
+  await expect(phone.page.getByRole('group', { name: 'Jours' }).getByLabel('dimanche', { exact: true })).toBeVisible();
+  const { scrollWidth, clientWidth } = await phone.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  await phone.page.screenshot({ path: path.join(screenshots, 'figures-schedule-phone-fr.png'), fullPage: true });
+  await phone.context.close();
 });

@@ -81,4 +81,7 @@ export const errorsEn = {
   'error.issue.region': 'A two-letter region such as FR.',
   'error.issue.nothingToChange': 'Nothing to change.',
   'error.issue.cron': 'Not a valid schedule.',
+  'error.issue.noDay': 'Pick at least one day.',
+  'error.issue.time': 'A time as HH:MM, such as 09:00.',
+  'error.issue.cronOrDays': 'Give either a cron pattern, or days and a time.',
 } as const;

@@ -80,4 +80,7 @@ export const errorsFr: Messages<typeof errorsEn> = {
   'error.issue.region': 'Une région en deux lettres, comme FR.',
   'error.issue.nothingToChange': 'Rien à modifier.',
   'error.issue.cron': 'Programmation non valide.',
+  'error.issue.noDay': 'Choisissez au moins un jour.',
+  'error.issue.time': 'Une heure au format HH:MM, par exemple 09:00.',
+  'error.issue.cronOrDays': 'Donnez soit un motif cron, soit des jours et une heure.',
 };

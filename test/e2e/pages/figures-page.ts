@@ -42,11 +42,29 @@ export class FiguresPage {
     return form;
   }
 
-  async schedule(list: string) {
-    const form = this.page.getByRole('form', { name: 'Send this figure to the list every morning' });
+  scheduleForm(): Locator {
+    return this.page.getByRole('form', { name: 'Send this figure to the list every morning' });
+  }
+
+  /** Picks the days (their English names; the others unticked), the time and the zone, then adds the schedule. */
+  async schedule(list: string, when: { days?: string[]; time?: string; zone?: string } = {}) {
+    const form = this.scheduleForm();
     await form.getByLabel('Recipient list').selectOption({ label: list });
+    await this.pickWhen(when);
     await form.getByRole('button', { name: 'Send this figure to the list every morning' }).click();
     return this.page.getByRole('region', { name: 'Schedules' });
+  }
+
+  async pickWhen(when: { days?: string[]; time?: string; zone?: string }) {
+    const form = this.scheduleForm();
+    if (when.days) {
+      const days = form.getByRole('group', { name: 'Days' });
+      for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
+        await days.getByLabel(day, { exact: true }).setChecked(when.days.includes(day));
+      }
+    }
+    if (when.time) await form.getByLabel('Time', { exact: true }).fill(when.time);
+    if (when.zone) await form.getByLabel('Time zone', { exact: true }).selectOption(when.zone);
   }
 
   sendPanel(): Locator {
