@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isProviderName, smsProviderNames, type SmsProviderName } from '#core/api/sms';
+import { isPlanId, planIds, type PlanId } from '#core/plans/plans';
 
 export interface Config {
   port: number;
@@ -62,6 +63,7 @@ export interface Config {
   mail: MailConfig;
   figures: FiguresConfig;
   ideas: IdeasConfig;
+  organizations: OrganizationsConfig;
   /** pino's level for the relay's log. */
   logLevel: string;
   /**
@@ -85,6 +87,16 @@ export interface FiguresConfig {
    * prove a crash there neither loses nor repeats an SMS. `after-claim` | `after-enqueue`.
    */
   crashAt: string | null;
+}
+
+/** Organisations on one relay (README: "Organisations and plans"). */
+export interface OrganizationsConfig {
+  /** CONCLAVE_SIGNUP=open: organisations may sign up (POST /api/organizations); else only the first-run setup. */
+  signupOpen: boolean;
+  /** CONCLAVE_DEFAULT_PLAN: the plan of new organisations. */
+  defaultPlan: PlanId;
+  /** Sign-ups one address may make per hour (CONCLAVE_SIGNUPS_PER_HOUR). */
+  signupsPerAddressPerHour: number;
 }
 
 /** The idea box's limits (README: "Idea box"). */
@@ -231,6 +243,7 @@ export function loadConfig(env: Env = process.env): Config {
     mail: loadMailConfig(env),
     figures: loadFiguresConfig(env),
     ideas: loadIdeasConfig(env),
+    organizations: loadOrganizationsConfig(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     fakeClockFile: testOnly(env, 'CONCLAVE_FAKE_CLOCK_FILE'),
   };
@@ -241,6 +254,14 @@ function loadFiguresConfig(env: Env): FiguresConfig {
   if (!Number.isInteger(tick) || tick < 10) throw new Error(`CONCLAVE_FIGURES_TICK_MS must be a whole number ≥ 10, not "${env.CONCLAVE_FIGURES_TICK_MS}"`);
   const crashAt = testOnly(env, 'CONCLAVE_FIGURES_CRASH_AT');
   return { tickMs: tick, resumeSendNowMs: 30 * 60_000, crashAt };
+}
+
+function loadOrganizationsConfig(env: Env): OrganizationsConfig {
+  const signup = env.CONCLAVE_SIGNUP ?? '';
+  if (signup !== '' && signup !== 'open' && signup !== 'closed') throw new Error(`CONCLAVE_SIGNUP must be open or closed, not "${signup}"`);
+  const plan = env.CONCLAVE_DEFAULT_PLAN || 'unlimited';
+  if (!isPlanId(plan)) throw new Error(`CONCLAVE_DEFAULT_PLAN must be one of ${planIds.join(', ')}, not "${plan}"`);
+  return { signupOpen: signup === 'open', defaultPlan: plan, signupsPerAddressPerHour: Math.max(1, int(env, 'CONCLAVE_SIGNUPS_PER_HOUR', 5)) };
 }
 
 function loadIdeasConfig(env: Env): IdeasConfig {

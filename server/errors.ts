@@ -1,4 +1,4 @@
-import { ErrorCode, type ValidationIssue } from '#core/api/errors';
+import { ErrorCode, type PlanLimitDetail, type ValidationIssue } from '#core/api/errors';
 
 /**
  * A refusal the caller caused and may read: a code from `ErrorCode`, a sentence, and
@@ -12,6 +12,8 @@ export class Refusal extends Error {
     readonly issues?: ValidationIssue[],
     /** Headers that go with the answer, such as `retry-after`. */
     readonly headers?: Record<string, string>,
+    /** A plan_limit refusal's figures (core/api/errors.ts), sent with it. */
+    readonly planLimit?: PlanLimitDetail,
   ) {
     super(message);
   }

@@ -9,6 +9,7 @@ import { ideasModule } from './ideas/module.ts';
 import { invitationsModule } from './invitations/module.ts';
 import { mailModule } from './mail/module.ts';
 import { notificationsModule } from './notifications/module.ts';
+import { organizationsModule } from './organizations/module.ts';
 import { peopleModule } from './people/module.ts';
 import { pollsModule } from './polls/module.ts';
 import type { RelayModule } from './relay-module.ts';
@@ -18,6 +19,7 @@ import { smsModule } from './sms/module.ts';
 export function relayModules(ctx: Context): RelayModule[] {
   return [
     accountsModule(ctx),
+    organizationsModule(ctx),
     activitiesModule(ctx),
     historyModule(ctx),
     smsModule(ctx),

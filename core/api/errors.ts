@@ -37,12 +37,31 @@ export const ErrorCode = {
   linkRevoked: 'link_revoked',
   /** The account was disabled by an administrator. */
   accountDisabled: 'account_disabled',
+  /** Organisations may not sign up on this relay (CONCLAVE_SIGNUP is not `open`). */
+  signupClosed: 'signup_closed',
+  /** The person's address is not confirmed yet (the link sent when their organisation signed up). */
+  emailUnconfirmed: 'email_unconfirmed',
+  /** The organisation's plan does not allow it (core/plans/plans.ts); the message names the limit and the plan. */
+  planLimit: 'plan_limit',
+  /** The relay's operator suspended the organisation: no sign-in, no request, no live connection. */
+  organizationSuspended: 'organization_suspended',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; issues?: ValidationIssue[] };
+  error: { code: ErrorCode; message: string; issues?: ValidationIssue[]; planLimit?: PlanLimitDetail };
+}
+
+/** With a `plan_limit` refusal: which limit, of which plan, and what would lift it, so a client words it in its language. */
+export interface PlanLimitDetail {
+  limit: 'openActivities' | 'storage';
+  planName: string;
+  /** The plan's limit (activities, or bytes). */
+  max: number;
+  used: number;
+  /** The name of the next plan that lifts it, or null. */
+  lift: string | null;
 }
 
 export interface ValidationIssue {
@@ -76,4 +95,8 @@ export const statusOf: Record<ErrorCode, number> = {
   link_used: 410,
   link_revoked: 410,
   account_disabled: 403,
+  signup_closed: 403,
+  email_unconfirmed: 403,
+  plan_limit: 402,
+  organization_suspended: 403,
 };

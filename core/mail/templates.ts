@@ -13,6 +13,7 @@ export interface MailTemplates {
   notification: { title: string; lines: string[]; link: string | null; linkLabel: string | null; replyHint: 'ack' | 'comment' | null };
   digest: { name: string; items: { title: string; line: string; link: string | null }[] };
   test: { organization: string };
+  'signup-confirm': { name: string; organization: string; link: string; hours: number };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -72,6 +73,15 @@ const fr: Writers = {
     blocks: [
       { p: `Bonjour ${p.name}, voici ce qui s’est passé depuis hier :` },
       ...p.items.flatMap((item): MailBlock[] => [{ p: `${item.title}\n${item.line}` }, ...(item.link ? [{ link: item.link, label: 'Ouvrir' }] : [])]),
+    ],
+  }),
+  'signup-confirm': (p) => ({
+    subject: `Confirmez votre adresse pour ${p.organization} sur Conclave`,
+    blocks: [
+      { p: `Bonjour ${p.name},` },
+      { p: `Vous venez d’inscrire ${p.organization} sur Conclave. Confirmez votre adresse pour pouvoir inviter d’autres personnes.` },
+      { link: p.link, label: 'Confirmer mon adresse' },
+      { small: `Ce lien ne sert qu’une fois et expire dans ${p.hours} heures. Si vous n’avez rien demandé, ignorez ce message.` },
     ],
   }),
   test: (p) => ({
@@ -134,6 +144,15 @@ const en: Writers = {
     blocks: [
       { p: `Hello ${p.name}, here is what happened since yesterday:` },
       ...p.items.flatMap((item): MailBlock[] => [{ p: `${item.title}\n${item.line}` }, ...(item.link ? [{ link: item.link, label: 'Open' }] : [])]),
+    ],
+  }),
+  'signup-confirm': (p) => ({
+    subject: `Confirm your address for ${p.organization} on Conclave`,
+    blocks: [
+      { p: `Hello ${p.name},` },
+      { p: `You just signed ${p.organization} up on Conclave. Confirm your address to be able to invite other people.` },
+      { link: p.link, label: 'Confirm my address' },
+      { small: `This link works once and expires in ${p.hours} hours. If you did not ask for this, ignore this message.` },
     ],
   }),
   test: (p) => ({

@@ -7,6 +7,7 @@ const trim = (base: string) => base.replace(/\/+$/, '');
 export const invitationLink = (base: string, token: string) => `${trim(base)}/#/invite/${token}`;
 export const passwordResetLink = (base: string, token: string) => `${trim(base)}/#/reset-password/${token}`;
 export const activityLink = (base: string, activityId: string) => `${trim(base)}/#/activities/${activityId}`;
+export const signupConfirmLink = (base: string, token: string) => `${trim(base)}/#/confirm-signup/${token}`;
 export const emailChangeLink = (base: string, token: string) => `${trim(base)}/#/confirm-email/${token}`;
 
 /** Whether a string has the shape of a link's token (checked before any lookup). */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApiErrorBody, ErrorCode, ValidationIssue } from '#core/api/errors';
+import type { ApiErrorBody, ErrorCode, PlanLimitDetail, ValidationIssue } from '#core/api/errors';
 
 /** A refusal from the relay (4xx/5xx), or `network` when it could not be reached. */
 export class ApiError extends Error {
@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network',
     message: string,
     readonly issues: ValidationIssue[] = [],
+    /** With a plan_limit refusal: which limit of which plan (worded by refusal-text.ts). */
+    readonly planLimit: PlanLimitDetail | null = null,
   ) {
     super(message);
   }
@@ -51,7 +53,7 @@ export class ApiClient {
     if (!res.ok) {
       const err = (json as Partial<ApiErrorBody>).error;
       if (res.status === 401 && this.token) this.onUnauthenticated();
-      throw new ApiError(res.status, err?.code ?? 'internal_error', err?.message ?? res.statusText, err?.issues ?? []);
+      throw new ApiError(res.status, err?.code ?? 'internal_error', err?.message ?? res.statusText, err?.issues ?? [], err?.planLimit ?? null);
     }
     return schema.parse(json);
   }

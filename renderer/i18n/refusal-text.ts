@@ -1,4 +1,5 @@
-import type { ErrorCode, ValidationIssue } from '#core/api/errors';
+import type { ErrorCode, PlanLimitDetail, ValidationIssue } from '#core/api/errors';
+import { formatBytes } from '#core/plans/plans';
 import type { Locale, MessageKey, Translate } from './index.tsx';
 
 /**
@@ -113,14 +114,23 @@ export function issueText(issue: ValidationIssue, t: Translate, locale: Locale):
 
 /** A whole refusal in the person's language: its first issue's words, else the relay's sentence, else the code's. */
 export function refusalText(
-  refusal: { code: ErrorCode | 'network'; message: string; issues: readonly ValidationIssue[] },
+  refusal: { code: ErrorCode | 'network'; message: string; issues: readonly ValidationIssue[]; planLimit?: PlanLimitDetail | null },
   t: Translate,
   locale: Locale,
 ): string {
   if (refusal.code === 'network') return t('error.network');
+  if (refusal.planLimit) return planLimitText(refusal.planLimit, t);
   const first = refusal.issues[0];
   const known = (first && knownIssueText(first.message, t)) ?? knownIssueText(refusal.message, t);
   if (known) return known;
   if (locale === 'en' && refusal.message) return refusal.message;
   return t(`error.code.${refusal.code}` as MessageKey);
+}
+
+/** A plan_limit refusal: the limit, the plan, where the person stands and what lifts it. */
+export function planLimitText(limit: PlanLimitDetail, t: Translate): string {
+  const values = { plan: limit.planName, lift: limit.lift ?? '', hasLift: limit.lift ? 'yes' : 'no' };
+  return limit.limit === 'openActivities'
+    ? t('error.planLimit.openActivities', { ...values, max: limit.max, used: limit.used })
+    : t('error.planLimit.storage', { ...values, max: formatBytes(limit.max), used: formatBytes(limit.used) });
 }

@@ -14,6 +14,8 @@ export interface Caller {
   guest?: boolean;
   /** The public id of the session the request came with (absent for callers built by hand). */
   sessionId?: string;
+  /** A signed-up organisation's first administrator who has not opened the confirmation link yet: may not invite anyone. */
+  emailUnconfirmed?: boolean;
 }
 
 /** How long a session's "last seen" may lag: it is written at most this often. */
@@ -47,16 +49,54 @@ export async function authenticate(ctx: Context, authorization: string | undefin
   }
   const now = ctx.now();
   const tokenHash = hashSecret(match[1]);
-  const row = await ctx.db.get<{ id: string; org_id: string; name: string; role: OrgRole; guest: number; session_id: string | null; last_seen_at: string | null }>(
-    `SELECT u.id, u.org_id, u.name, u.role, u.guest, s.id AS session_id, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
+  const row = await ctx.db.get<{
+    id: string;
+    org_id: string;
+    name: string;
+    role: OrgRole;
+    guest: number;
+    email_unconfirmed: number;
+    suspended_at: string | null;
+    session_id: string | null;
+    last_seen_at: string | null;
+  }>(
+    `SELECT u.id, u.org_id, u.name, u.role, u.guest, u.email_unconfirmed, o.suspended_at, s.id AS session_id, s.last_seen_at
+       FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.org_id
       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled_at IS NULL`,
     [tokenHash, now.toISOString()],
   );
   if (!row) throw new Refusal(ErrorCode.unauthenticated, 'This session has expired or was signed out.');
+  // Read on every request: the operator's suspension (scripts/operator.ts) holds from the next one.
+  if (row.suspended_at !== null) throw suspended();
   if (!row.last_seen_at || Date.parse(row.last_seen_at) < now.getTime() - lastSeenEveryMs) {
     await ctx.db.run('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?', [now.toISOString(), tokenHash]);
   }
-  return { id: row.id, orgId: row.org_id, name: row.name, role: row.role, guest: row.guest === 1, sessionId: row.session_id ?? undefined };
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    name: row.name,
+    role: row.role,
+    guest: row.guest === 1,
+    sessionId: row.session_id ?? undefined,
+    emailUnconfirmed: row.email_unconfirmed === 1,
+  };
+}
+
+/** The refusal of everything a suspended organisation's people ask for (sign-in, requests, sync). */
+export const suspended = () =>
+  new Refusal(ErrorCode.organizationSuspended, 'Your organisation is suspended on this relay: its administrators should contact the operator.');
+
+/** Refuses a person whose organisation is suspended (a sign-in, after the password was judged). */
+export async function refuseSuspended(ctx: Context, userId: string): Promise<void> {
+  const row = await ctx.db.get<{ suspended_at: string | null }>('SELECT o.suspended_at FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ?', [userId]);
+  if (row?.suspended_at) throw suspended();
+}
+
+/** Inviting or adding people waits for the address of a signed-up organisation's first administrator to be confirmed. */
+export function refuseUnconfirmed(caller: Caller) {
+  if (caller.emailUnconfirmed) {
+    throw new Refusal(ErrorCode.emailUnconfirmed, 'Confirm your e-mail address first (open the link we sent you) before inviting anyone.');
+  }
 }
 
 export async function signOut(ctx: Context, authorization: string | undefined) {

@@ -22,12 +22,13 @@ export async function setUp(ctx: Context, input: SetupRequest, device: string | 
     if (await tx.get('SELECT 1 AS one FROM users LIMIT 1')) {
       throw alreadySetUp();
     }
-    await tx.run('INSERT INTO organizations (id, name, region, locale, created_at) VALUES (?, ?, ?, ?, ?)', [
+    await tx.run('INSERT INTO organizations (id, name, region, locale, created_at, plan) VALUES (?, ?, ?, ?, ?, ?)', [
       orgId,
       input.organization,
       input.region ?? 'FR',
       input.locale ?? 'fr',
       now,
+      ctx.config.organizations.defaultPlan,
     ]);
     await tx.run(
       `INSERT INTO users (id, org_id, name, email, phone, password_hash, role, created_at)

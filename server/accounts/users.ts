@@ -9,7 +9,7 @@ import { recordConsent } from '../sms/consent.ts';
 import { Refusal, notFound } from '../errors.ts';
 import { refuseGuestsAmong } from './guests.ts';
 import { judgePassword } from './password-guesses.ts';
-import { refuseGuests, revokeSessions, type Caller } from './sessions.ts';
+import { refuseGuests, refuseUnconfirmed, revokeSessions, type Caller } from './sessions.ts';
 
 interface UserRow {
   id: string;
@@ -46,6 +46,7 @@ export async function phoneFor(ctx: Context, orgId: string, input: string): Prom
 }
 
 export async function createUser(ctx: Context, caller: Caller, input: CreateUserRequest): Promise<{ id: string }> {
+  refuseUnconfirmed(caller);
   const phone = input.phone === undefined ? null : await phoneFor(ctx, caller.orgId, input.phone);
   const passwordHash = await hashPassword(ctx.hashing, input.password);
   const id = newId();

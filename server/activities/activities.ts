@@ -1,3 +1,4 @@
+import { closedStatuses } from '#core/plans/plans';
 import type { Activity, ActivityKind, ActivityRole, ActivityStatus, CreateActivityRequest, UpdateActivityRequest } from '#core/api/activities';
 import { newId } from '../auth/tokens.ts';
 import { refuseGuests, type Caller } from '../accounts/sessions.ts';
@@ -5,6 +6,7 @@ import type { Context } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { effectiveRole, may, openToOrganisation } from './access.ts';
 import { initialDocumentUpdate } from './brief-seed.ts';
+import { refuseOverOpenActivities } from '../organizations/limits.ts';
 
 interface ActivityRow {
   id: string;
@@ -40,6 +42,7 @@ export async function createActivity(ctx: Context, caller: Caller, input: Create
   const id = newId();
   const now = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
+    await refuseOverOpenActivities(tx, caller.orgId, caller.id);
     await tx.run(
       `INSERT INTO activities (id, org_id, title, question, description, status, facilitator_id, deadline, created_at, updated_at, kind, categories)
        VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
@@ -125,20 +128,27 @@ function likePattern(q: string | undefined) {
   return q === undefined ? null : `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+const isClosed = (status: ActivityStatus) => (closedStatuses as readonly string[]).includes(status);
+
 export async function updateActivity(ctx: Context, caller: Caller, id: string, input: UpdateActivityRequest) {
   const current = await requireFacilitator(ctx, caller, id);
-  await ctx.db.run(
-    `UPDATE activities SET title = ?, question = ?, description = ?, deadline = ?, status = ?, updated_at = ? WHERE id = ?`,
-    [
-      input.title ?? current.title,
-      input.question ?? current.question,
-      input.description ?? current.description,
-      input.deadline === undefined ? current.deadline : input.deadline,
-      input.status ?? current.status,
-      ctx.now().toISOString(),
-      id,
-    ],
-  );
+  const reopening = input.status !== undefined && isClosed(current.status) && !isClosed(input.status);
+  await ctx.db.transaction(async (tx) => {
+    // Taken out of "decided" or "archived", an activity counts again against its facilitator's plan.
+    if (reopening) await refuseOverOpenActivities(tx, caller.orgId, current.facilitatorId);
+    await tx.run(
+      `UPDATE activities SET title = ?, question = ?, description = ?, deadline = ?, status = ?, updated_at = ? WHERE id = ?`,
+      [
+        input.title ?? current.title,
+        input.question ?? current.question,
+        input.description ?? current.description,
+        input.deadline === undefined ? current.deadline : input.deadline,
+        input.status ?? current.status,
+        ctx.now().toISOString(),
+        id,
+      ],
+    );
+  });
   // Archiving makes the live document read-only (server/sync/SPEC.md U5).
   if (input.status !== undefined && input.status !== current.status) await ctx.events.accessChanged(id);
   return activityFor(ctx, caller, id);

@@ -5,7 +5,12 @@ import type { Reply } from './router.ts';
 /** The one place a refusal becomes HTTP: its status from `statusOf`, its JSON body, its headers. */
 export function errorReply(refusal: Refusal): Reply {
   const body: ApiErrorBody = {
-    error: { code: refusal.code, message: refusal.message, ...(refusal.issues ? { issues: refusal.issues } : {}) },
+    error: {
+      code: refusal.code,
+      message: refusal.message,
+      ...(refusal.issues ? { issues: refusal.issues } : {}),
+      ...(refusal.planLimit ? { planLimit: refusal.planLimit } : {}),
+    },
   };
   return { status: statusOf[refusal.code], body, ...(refusal.headers ? { headers: refusal.headers } : {}) };
 }

@@ -9,6 +9,7 @@ import { ideaBox, requireContributor } from './access.ts';
 import { checkQuota, discardPhoto, storePhoto, type StoredPhoto } from './photos.ts';
 import type { IdeasSettings } from './settings.ts';
 import type { SimilarTitles } from './similar.ts';
+import { refuseOverStorage } from '../organizations/limits.ts';
 
 /**
  * Adds an idea to a box: fields checked first (nothing stored if any is wrong), then the
@@ -38,7 +39,10 @@ export async function submitIdea(
   const now = ctx.now().toISOString();
   try {
     await ctx.db.transaction(async (tx) => {
-      if (photo) await checkQuota(tx, settings, caller.id, photo);
+      if (photo) {
+        await refuseOverStorage(tx, caller.orgId, caller.id, photo.bytes);
+        await checkQuota(tx, settings, caller.id, photo);
+      }
       await tx.run(
         `INSERT INTO ideas (id, activity_id, author_id, title, text, category, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
         [id, activityId, caller.id, input.title, input.text, category, now],

@@ -2,7 +2,7 @@ import type { CreateInvitationRequest, Invitation } from '#core/api/invitations'
 import { ErrorCode } from '#core/api/errors';
 import { mailLanguage, renderMail } from '#core/mail/templates';
 import { invitationLink } from '#core/people/links';
-import type { Caller } from '../accounts/sessions.ts';
+import { refuseUnconfirmed, type Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
 import { RateWindow } from '../auth/rate-window.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
@@ -63,6 +63,7 @@ async function insideOrganisation(ctx: Context, orgId: string, email: string): P
 
 /** Creates an invitation and sends its link (e-mail, and SMS when asked and allowed). */
 export async function invite(ctx: Context, caller: Caller, input: CreateInvitationRequest, recipients: RecipientRates) {
+  refuseUnconfirmed(caller);
   let activityTitle: string | null = null;
   if (input.activityId) {
     activityTitle = (await requireFacilitator(ctx, caller, input.activityId)).title;

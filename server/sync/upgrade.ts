@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { ErrorCode } from '#core/api/errors';
 import { effectiveRole } from '../activities/access.ts';
 import { redeemTicket } from '../activities/tickets.ts';
 import type { Context } from '../context.ts';
@@ -18,9 +19,9 @@ const statusText = {
   503: 'Service Unavailable',
 } as const;
 
-function refuse(socket: Duplex, status: keyof typeof statusText, message: string) {
+function refuse(socket: Duplex, status: keyof typeof statusText, message: string, errorCode?: string) {
   const text = statusText[status];
-  const code = status === 429 ? 'rate_limited' : text.toLowerCase().replace(/ /g, '_');
+  const code = errorCode ?? (status === 429 ? 'rate_limited' : text.toLowerCase().replace(/ /g, '_'));
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -47,10 +48,12 @@ export function syncUpgrade(ctx: Context, hub: SyncHub) {
       if (!redeemed.ok) return refuse(socket, 401, `The sync ticket is ${redeemed.refusal}: ask for a new one.`);
       const role = await effectiveRole(ctx.db, room, redeemed.userId);
       if (role === null) return refuse(socket, 403, 'You are not a member of this activity.');
-      const user = await ctx.db.get<{ name: string }>('SELECT name FROM users WHERE id = ? AND disabled_at IS NULL', [
-        redeemed.userId,
-      ]);
+      const user = await ctx.db.get<{ name: string; suspended_at: string | null }>(
+        'SELECT u.name, o.suspended_at FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ? AND u.disabled_at IS NULL',
+        [redeemed.userId],
+      );
       if (!user) return refuse(socket, 403, 'This account is disabled.');
+      if (user.suspended_at !== null) return refuse(socket, 403, 'Your organisation is suspended on this relay.', ErrorCode.organizationSuspended);
       // Rules C1–C3: a place is taken now, before any await, and given back on close.
       const place = hub.counts.admit(redeemed.userId, req.socket.remoteAddress ?? 'unknown', room);
       if ('refusal' in place) return refuse(socket, 429, place.refusal);

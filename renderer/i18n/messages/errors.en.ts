@@ -28,6 +28,14 @@ export const errorsEn = {
   'error.code.link_used': 'This link was already used.',
   'error.code.link_revoked': 'This link was withdrawn. Ask for a new one.',
   'error.code.account_disabled': 'This account is disabled. Ask your administrator.',
+  'error.code.signup_closed': 'Organisations cannot sign up on this relay. Ask its operator for an account.',
+  'error.code.email_unconfirmed': 'Confirm your e-mail address first: open the link we sent you.',
+  'error.code.plan_limit': 'Your organisation’s plan does not allow this.',
+  'error.planLimit.openActivities':
+    'The {plan} plan allows {max} open activities per person, and you have {used}. Decide or archive one first{hasLift, select, yes { — the {lift} plan lifts this} other {}}.',
+  'error.planLimit.storage':
+    'The {plan} plan allows {max} of storage per person, and you use {used}. Remove some first{hasLift, select, yes { — the {lift} plan lifts this} other {}}.',
+  'error.code.organization_suspended': 'Your organisation is suspended on this relay. Its administrators should contact the operator.',
   'error.issue.required': 'Required.',
   'error.issue.tooShort': '{n, plural, one {At least # character.} other {At least # characters.}}',
   'error.issue.tooLong': '{n, plural, one {At most # character.} other {At most # characters.}}',

@@ -27,6 +27,14 @@ export const errorsFr: Messages<typeof errorsEn> = {
   'error.code.link_used': 'Ce lien a déjà servi.',
   'error.code.link_revoked': 'Ce lien a été retiré. Demandez-en un nouveau.',
   'error.code.account_disabled': 'Ce compte est désactivé. Adressez-vous à votre administrateur.',
+  'error.code.signup_closed': 'Les organisations ne peuvent pas s’inscrire sur ce relais. Demandez un compte à son opérateur.',
+  'error.code.email_unconfirmed': 'Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé.',
+  'error.code.plan_limit': 'Le forfait de votre organisation ne le permet pas.',
+  'error.planLimit.openActivities':
+    'Le forfait {plan} permet {max} activités ouvertes par personne, et vous en avez {used}. Décidez ou archivez-en une d’abord{hasLift, select, yes { — le forfait {lift} lève cette limite} other {}}.',
+  'error.planLimit.storage':
+    'Le forfait {plan} permet {max} de stockage par personne, et vous en utilisez {used}. Supprimez-en d’abord{hasLift, select, yes { — le forfait {lift} lève cette limite} other {}}.',
+  'error.code.organization_suspended': 'Votre organisation est suspendue sur ce relais. Ses administrateurs doivent contacter l’opérateur.',
   'error.issue.required': 'Obligatoire.',
   'error.issue.tooShort': '{n, plural, one {Au moins # caractère.} other {Au moins # caractères.}}',
   'error.issue.tooLong': '{n, plural, one {Au plus # caractère.} other {Au plus # caractères.}}',

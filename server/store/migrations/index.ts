@@ -30,11 +30,13 @@ import { notificationPrefs } from './623-notification-prefs.ts';
 import { digest } from './624-digest.ts';
 import { emailAcknowledgements } from './625-email-acknowledgements.ts';
 import { inboundMailSeen } from './626-inbound-mail-seen.ts';
+import { organizations } from './700-organizations.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
- * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts.
+ * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts,
+ * 700–799 organisations, plans and the operator.
  */
 export const migrations: Migration[] = [
   accounts,
@@ -68,4 +70,5 @@ export const migrations: Migration[] = [
   digest,
   emailAcknowledgements,
   inboundMailSeen,
+  organizations,
 ];

@@ -1,0 +1,42 @@
+import { closedStatuses, planOf, type Plan } from '#core/plans/plans';
+import type { Queries } from '../store/db.ts';
+
+/**
+ * What the plans count, read from the store each time (never cached): a plan changed by
+ * the operator (scripts/operator.ts, on the same file) holds from the next request on.
+ */
+export async function planOfOrganization(db: Queries, orgId: string): Promise<Plan> {
+  const row = await db.get<{ plan: string }>('SELECT plan FROM organizations WHERE id = ?', [orgId]);
+  return planOf(row?.plan ?? 'basic');
+}
+
+const closed = closedStatuses.map((s) => `'${s}'`).join(', ');
+
+/** Activities `userId` facilitates that are not decided or archived yet. */
+export async function openActivitiesOf(db: Queries, orgId: string, userId: string): Promise<number> {
+  const row = await db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM activities WHERE facilitator_id = ? AND org_id = ? AND status NOT IN (${closed})`,
+    [userId, orgId],
+  );
+  return row?.n ?? 0;
+}
+
+/** Bytes `userId` stores: their idea photos (each file counted once, by its owner). */
+export async function storageOf(db: Queries, userId: string): Promise<number> {
+  const row = await db.get<{ used: number | null }>('SELECT SUM(bytes) AS used FROM idea_photos WHERE owner_id = ?', [userId]);
+  return row?.used ?? 0;
+}
+
+/** Every person of an organisation (guests and erased people apart) with their figures, for the usage screen and the operator. */
+export async function figuresOfOrganization(db: Queries, orgId: string) {
+  return db.all<{ id: string; name: string; openActivities: number; storageBytes: number }>(
+    `SELECT u.id, u.name,
+            (SELECT COUNT(*) FROM activities a WHERE a.facilitator_id = u.id AND a.org_id = u.org_id AND a.status NOT IN (${closed})) AS openActivities,
+            COALESCE((SELECT SUM(p.bytes) FROM idea_photos p WHERE p.owner_id = u.id), 0) AS storageBytes
+       FROM users u
+      WHERE u.org_id = ? AND u.guest = 0 AND u.erased_at IS NULL
+      ORDER BY openActivities DESC, storageBytes DESC, u.name
+      LIMIT 10000`,
+    [orgId],
+  );
+}

@@ -1,0 +1,30 @@
+import { SignupRequest } from '#core/api/organizations';
+import { authenticate, deviceOf } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { readJson, readNoBody } from '../http/body.ts';
+import type { Request, Router } from '../http/router.ts';
+import { SignupRates, confirmSignup, resendConfirmation, signUp } from './signup.ts';
+import { usageFor } from './usage.ts';
+
+/** Organisations signing up, confirming their first administrator, and their plan's figures (core/api/organizations.ts). */
+export function organizationRoutes(router: Router, ctx: Context) {
+  const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
+  const rates = new SignupRates(ctx.config.organizations.signupsPerAddressPerHour);
+  router
+    .on('GET', '/api/signup', async () => ({ body: { open: ctx.config.organizations.signupOpen } }))
+    .on('POST', '/api/organizations', async (req) => {
+      const input = await readJson(req.raw, SignupRequest);
+      const { token, expiresAt } = await signUp(ctx, rates, input, req.raw.socket.remoteAddress, deviceOf(req.raw.headers['user-agent']));
+      return { status: 201, body: { token, expiresAt } };
+    })
+    .on('POST', '/api/signup-confirmations/:token', async (req) => {
+      await readNoBody(req.raw);
+      return { body: await confirmSignup(ctx, req.params.token ?? '') };
+    })
+    .on('POST', '/api/organization/confirmation', async (req) => {
+      const me = await caller(req);
+      await readNoBody(req.raw);
+      return { status: 202, body: await resendConfirmation(ctx, rates, me.id) };
+    })
+    .on('GET', '/api/organization/usage', async (req) => ({ body: await usageFor(ctx, await caller(req)) }));
+}
