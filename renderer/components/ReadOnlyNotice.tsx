@@ -1,13 +1,31 @@
+import type { RefusedChange } from '../sync/activity-session.ts';
 import { deniedText } from '../i18n/denied-text.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { useI18n, type Translate } from '../i18n/index.tsx';
 
-/** Tells a viewer why nothing can be changed; also shows the relay's refusals (and rollbacks, SPEC W8) in the person's language. */
-export function ReadOnlyNotice({ viewer, denied }: { viewer: boolean; denied: string | null }) {
+/**
+ * Tells a viewer why nothing can be changed; also shows the relay's refusals (and
+ * rollbacks, SPEC W8) in the person's language, with the one change refused and how many
+ * others were kept (SPEC W9). Announced when it appears.
+ */
+export function ReadOnlyNotice({ viewer, denied, refused }: { viewer: boolean; denied: string | null; refused: RefusedChange | null }) {
   const { t } = useI18n();
   if (!viewer && !denied) return null;
+  const words = viewer ? [t('activity.readOnly')] : [deniedText(denied ?? '', t), ...(refused ? refusedText(refused, t) : [])];
   return (
-    <p className="notice" role="note" data-testid="read-only">
-      {viewer ? t('activity.readOnly') : deniedText(denied ?? '', t)}
+    <p className="notice" role="note" aria-live="polite" data-testid="read-only">
+      {words.join(' ')}
     </p>
   );
+}
+
+const shown = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+function refusedText({ subject, kept }: RefusedChange, t: Translate): string[] {
+  const which =
+    subject.area === 'option'
+      ? t('denied.which.option', { label: shown(subject.label) })
+      : subject.area === 'item'
+        ? t('denied.which.item', { text: shown(subject.text) })
+        : t(`denied.which.${subject.area}`);
+  return kept > 0 ? [which, t('denied.kept', { n: kept })] : [which];
 }

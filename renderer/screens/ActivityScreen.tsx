@@ -97,7 +97,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
           <PresenceBar present={present} />
         </div>
       </div>
-      <ReadOnlyNotice viewer={viewer} denied={viewer ? null : connection.denied} />
+      <ReadOnlyNotice viewer={viewer} denied={viewer ? null : connection.denied} refused={viewer ? null : connection.refusedChange} />
       <nav className="tabs" aria-label={t('activity.tabs')}>
         {tabs.map((x) => (
           <a key={x.id} href={hrefOf({ name: 'activity', id: activity.id, tab: x.id })} aria-current={tab === x.id ? 'page' : undefined} className="tab">

@@ -13,12 +13,13 @@ export function useActivitySession(api: ApiClient, activityId: string, userId: s
     let current = new ActivitySession(api, activityId, storeName);
     let ended = false;
     // A change the relay refused (SPEC W8): this copy is discarded and a fresh one syncs
-    // from the relay, with the reason shown; the screen remounts on the new session.
-    const rollback = (reason: string | null) => {
+    // from the relay, with the reason shown; the screen remounts on the new session, which
+    // puts back the changes the relay had not confirmed but the refused one (SPEC W9).
+    const rollback = (reason: string | null, unconfirmed: Uint8Array[]) => {
       const old = current;
       void old.discard().then(() => {
         if (ended) return;
-        current = new ActivitySession(api, activityId, storeName, reason);
+        current = new ActivitySession(api, activityId, storeName, reason, unconfirmed);
         current.on('rollback', rollback);
         setSession(current);
       });

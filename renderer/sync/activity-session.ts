@@ -5,6 +5,8 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '#core/sync/protocol';
+import { rebaseChanges, subjectOf, type ChangeSubject } from '#core/sync/rebase';
+import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 import type { SyncTicket } from '#core/api/activities';
 import type { ApiClient } from '../api/client.ts';
 import { syncTicket } from '../api/endpoints.ts';
@@ -19,6 +21,13 @@ export interface ConnectionState {
   loaded: boolean;
   /** The relay's last refusal (a viewer's edit, a full document), shown as is. */
   denied: string | null;
+  /** After a rollback (SPEC W9): the change refused, and how many of this device's others were sent again. */
+  refusedChange: RefusedChange | null;
+}
+
+export interface RefusedChange {
+  subject: ChangeSubject;
+  kept: number;
 }
 
 type Events = {
@@ -27,8 +36,11 @@ type Events = {
   sync: (synced: boolean) => void;
   reconnected: () => void;
   /** The relay refused a change (SPEC W8): this copy must be discarded for the relay's. */
-  rollback: (reason: string | null) => void;
+  rollback: (reason: string | null, unconfirmed: Uint8Array[]) => void;
 };
+
+/** The origin of this device's changes put back after a rollback (SPEC W9). */
+const rebaseOrigin = Symbol('rebase');
 
 /**
  * One open activity: its Y.Doc, kept on this device (y-indexeddb) and synced with the
@@ -47,7 +59,9 @@ export class ActivitySession extends ObservableV2<Events> {
   private started = false;
   private destroyed = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
-  state: ConnectionState = { link: 'connecting', synced: false, loaded: false, denied: null };
+  state: ConnectionState = { link: 'connecting', synced: false, loaded: false, denied: null, refusedChange: null };
+  /** This device's changes the relay has not confirmed: sent one by one, kept for a rollback (SPEC W9). */
+  private readonly unconfirmed = new UnconfirmedChanges(this.doc, (origin) => origin === this.provider || origin === this.local);
   /** Asked for as soon as the activity opens, so that it is there when the editor is. */
   private firstTicket: Promise<SyncTicket | null> | null;
 
@@ -57,6 +71,8 @@ export class ActivitySession extends ObservableV2<Events> {
     private readonly storeName: string,
     /** Why the previous session was rolled back, shown until the next refusal. */
     denied: string | null = null,
+    /** The previous session's unconfirmed changes, put back once this one has the relay's copy. */
+    private carried: Uint8Array[] = [],
   ) {
     super();
     this.state = { ...this.state, denied };
@@ -101,6 +117,7 @@ export class ActivitySession extends ObservableV2<Events> {
       maxBackoffTime: 4000,
       connect: navigator.onLine,
     });
+    this.unconfirmed.attach(provider);
     provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
       decoding.readVarUint(decoder);
       this.set({ denied: decoding.readVarString(decoder) });
@@ -117,18 +134,35 @@ export class ActivitySession extends ObservableV2<Events> {
       this.emit('status', [event]);
     });
     provider.on('sync', (synced) => {
+      if (synced) this.putBack();
       this.set({ synced });
       this.emit('sync', [synced]);
     });
     provider.on('connection-close', (event) => {
       if (event && event.code === CloseCode.accessRevoked) this.set({ link: 'revoked' });
       if (event && event.code === CloseCode.changeRefused) {
-        this.emit('rollback', [this.state.denied]);
+        this.emit('rollback', [this.state.denied, this.unconfirmed.updates()]);
         return;
       }
       void this.refreshTicket();
     });
     return provider;
+  }
+
+  /**
+   * After a rollback, once this copy is the relay's: the change it refused is left out
+   * (the first of the carried ones it does not hold), the others are applied again, each
+   * as its own transaction, so the relay judges them one by one (SPEC W9).
+   */
+  private putBack() {
+    const carried = this.carried;
+    this.carried = [];
+    if (carried.length === 0) return;
+    const rebase = rebaseChanges(this.doc, carried);
+    if (!rebase.refused) return;
+    const subject = subjectOf(this.doc, rebase.refused);
+    for (const update of rebase.replay) Y.applyUpdate(this.doc, update, rebaseOrigin);
+    this.set({ refusedChange: { subject, kept: rebase.replay.length - 1 } });
   }
 
   /** Tickets are single use: the next attempt needs a new one. */
@@ -167,6 +201,7 @@ export class ActivitySession extends ObservableV2<Events> {
   override destroy() {
     this.destroyed = true;
     if (this.retry) clearTimeout(this.retry);
+    this.unconfirmed.destroy();
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
     this.awareness.setLocalState(null);

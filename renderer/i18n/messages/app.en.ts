@@ -90,6 +90,13 @@ export const appEn = {
   'denied.rule.W5': 'boards and their settings are the facilitator’s to change.',
   'denied.rule.W6': 'the document’s version is the relay’s alone.',
   'denied.rule.W7': 'only a facilitator can empty a whole board at once.',
+  'denied.which.option': 'Refused: your change to the option “{label}”.',
+  'denied.which.item': 'Refused: your change to the item “{text}”.',
+  'denied.which.board': 'Refused: your change to a board.',
+  'denied.which.comment': 'Refused: your change to a comment.',
+  'denied.which.brief': 'Refused: your change to the brief.',
+  'denied.which.document': 'Refused: your change to the activity.',
+  'denied.kept': '{n, plural, one {Your other change was kept and sent.} other {Your # other changes were kept and sent.}}',
   'activity.status': 'Status of the activity',
   'activity.yourRole': 'Your role: {role}',
 

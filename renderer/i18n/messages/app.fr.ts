@@ -93,6 +93,13 @@ export const appFr: Messages<typeof appEn> = {
   'denied.rule.W5': 'les tableaux et leurs réglages relèvent de l’animateur.',
   'denied.rule.W6': 'la version du document appartient au relais seul.',
   'denied.rule.W7': 'seul un animateur peut vider un tableau d’un coup.',
+  'denied.which.option': 'Refusée : votre modification de l’option « {label} ».',
+  'denied.which.item': 'Refusée : votre modification de l’élément « {text} ».',
+  'denied.which.board': 'Refusée : votre modification d’un tableau.',
+  'denied.which.comment': 'Refusée : votre modification d’un commentaire.',
+  'denied.which.brief': 'Refusée : votre modification du brief.',
+  'denied.which.document': 'Refusée : votre modification de l’activité.',
+  'denied.kept': '{n, plural, one {Votre autre modification a été gardée et envoyée.} other {Vos # autres modifications ont été gardées et envoyées.}}',
   'activity.status': 'Statut de l’activité',
   'activity.yourRole': 'Votre rôle : {role}',
 

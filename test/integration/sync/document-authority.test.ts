@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment, editComment, readComments, removeComment } from '#core/doc/comments';
-import { addOption, addProsConsBoard, listProsConsBoards, readProsConsOptions } from '#core/doc/pros-cons';
+import { addOption, addProsConsBoard, listProsConsBoards, readProsConsOptions, renameOption } from '#core/doc/pros-cons';
 import { addSwotItem, readSwotItems, swotItemsMap } from '#core/doc/swot';
+import { rebaseChanges, subjectOf } from '#core/sync/rebase';
+import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
@@ -13,11 +15,11 @@ const me = (p: Person) => ({ id: p.id, name: p.name });
 const text = (t: string) => ({ body: JSON.stringify({ t }), text: t, mentions: [] as string[] });
 
 /**
- * The relay's rules of who writes what (SPEC W1–W8) with stock y-websocket clients: a
+ * The relay's rules of who writes what (SPEC W1–W9) with stock y-websocket clients: a
  * refused change reaches no one, is not stored (nor after a restart), the sender is told
  * and closed with 4422; everything the rules allow goes on as before.
  */
-describe('who writes what, on the real relay (SPEC W1–W8)', () => {
+describe('who writes what, on the real relay (SPEC W1–W9)', () => {
   let relay: RelayProcess;
   let activityId: string;
   let fay: Person;
@@ -32,6 +34,17 @@ describe('who writes what, on the real relay (SPEC W1–W8)', () => {
     open.push(client);
     await synced(client);
     return client;
+  };
+
+  /** A client as the app runs it: its unconfirmed changes kept apart and sent one by one (SPEC W9). */
+  const joinAsApp = async (who: Person) => {
+    const doc = new Y.Doc();
+    const client = await connectClient(who.api, activityId, doc);
+    const changes = new UnconfirmedChanges(doc, (origin) => origin === client.provider);
+    changes.attach(client.provider);
+    open.push(client);
+    await synced(client);
+    return { client, changes };
   };
 
   /** `who` makes a change on a fresh connection; the relay refuses it under `rule`. */
@@ -181,5 +194,46 @@ describe('who writes what, on the real relay (SPEC W1–W8)', () => {
     expect(writer.closes).toEqual([]);
     expect(readComments(peer.doc).find((c) => c.id === 'comment-ren-1')).toMatchObject({ authorId: ren.id, authorName: 'Ren After' });
     await refused(ren, 'W1', (doc) => addComment(doc, { id: 'comment-ren-2', author: { id: ren.id, name: 'Ren Before' }, at, ...text('Under my old name') }));
+  });
+
+  it('W9, W5, W8: the refused rename reaches no one; the legitimate edits made around it reach everyone and survive a restart', async () => {
+    const { client: offline, changes } = await joinAsApp(cid);
+    await waitFor(() => readProsConsOptions(offline.doc, 'board-by-fay').length === 1, 5_000, 'the board');
+    offline.provider.disconnect();
+    addSwotItem(offline.doc, { id: 'item-before', quadrant: 'strengths', text: 'Tourists on Sundays', author: me(cid), at });
+    renameOption(offline.doc, 'board-by-fay', 'option-sundays', 'Open every Sunday and holiday');
+    addSwotItem(offline.doc, { id: 'item-after', quadrant: 'threats', text: 'Staff overtime', author: me(cid), at });
+    addComment(offline.doc, { id: 'comment-after', author: me(cid), at, ...text('Ask the staff first') });
+    expect(changes.size).toBe(4);
+
+    const { ticket } = await cid.api.ok<{ ticket: string }>('POST', `/api/activities/${activityId}/sync-ticket`);
+    offline.provider.params = { ticket };
+    offline.provider.connect();
+    await waitFor(() => offline.closes.some((c) => c.code === 4422), 5_000, 'the refusal');
+    expect(offline.denied.at(-1)).toMatch(/^refused: .*\(W5\)$/);
+    // Judged one by one: the change before the refused one is already everyone's.
+    await waitFor(() => readSwotItems(watcher.doc).some((i) => i.id === 'item-before'), 5_000, 'the edit before');
+
+    // The app's rollback (renderer/sync/activity-session.ts): a fresh copy from the relay,
+    // then the unconfirmed changes rebased onto it.
+    const carried = changes.updates();
+    offline.destroy();
+    const { client: fresh } = await joinAsApp(cid);
+    const rebase = rebaseChanges(fresh.doc, carried);
+    expect(rebase.refused && subjectOf(fresh.doc, rebase.refused)).toEqual({ area: 'option', label: 'Open every Sunday and holiday' });
+    for (const update of rebase.replay) Y.applyUpdate(fresh.doc, update, 'rebase');
+
+    await waitFor(() => readComments(watcher.doc).some((c) => c.id === 'comment-after'), 5_000, 'the comment after the refused change');
+    await waitFor(() => readSwotItems(watcher.doc).some((i) => i.id === 'item-after'), 5_000, 'the item after the refused change');
+    expect(readProsConsOptions(watcher.doc, 'board-by-fay').map((o) => o.label)).toEqual(['Open on Sundays']);
+    expect(readProsConsOptions(fresh.doc, 'board-by-fay').map((o) => o.label)).toEqual(['Open on Sundays']);
+    expect(fresh.closes).toEqual([]);
+
+    await relay.stop();
+    relay = await relay.restart();
+    const { client: after } = await joinAsApp(fay);
+    expect(readSwotItems(after.doc).map((i) => i.id)).toEqual(expect.arrayContaining(['item-after', 'item-before']));
+    expect(readComments(after.doc).find((c) => c.id === 'comment-after')?.authorId).toBe(cid.id);
+    expect(readProsConsOptions(after.doc, 'board-by-fay').map((o) => o.label)).toEqual(['Open on Sundays']);
   });
 });

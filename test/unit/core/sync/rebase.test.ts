@@ -1,0 +1,90 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { addOption, addProsConsBoard, readProsConsOptions, renameOption } from '#core/doc/pros-cons';
+import { seedDocument } from '#core/doc/seed';
+import { addSwotItem, readSwotItems } from '#core/doc/swot';
+import { holds, rebaseChanges, subjectOf, tombstoneOf } from '#core/sync/rebase';
+import { UnconfirmedChanges } from '#core/sync/unconfirmed';
+
+const at = new Date('2026-12-05T09:00:00Z');
+const cid = { id: 'user-cid', name: 'Cid' };
+const fay = { id: 'user-fay', name: 'Fay' };
+
+/** The relay's copy with a SWOT board, and a device synced with it that keeps its changes apart. */
+function world() {
+  const relay = new Y.Doc();
+  seedDocument(relay, at);
+  addProsConsBoard(relay, 'board-1', fay, at);
+  addOption(relay, 'board-1', 'option-1', 'Open on Sundays');
+  const device = new Y.Doc();
+  Y.applyUpdate(device, Y.encodeStateAsUpdate(relay), 'relay');
+  const changes = new UnconfirmedChanges(device, (origin) => origin === 'relay');
+  return { relay, device, changes };
+}
+
+const copyOf = (doc: Y.Doc) => {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+};
+
+describe('rebasing unconfirmed changes after a refusal (SPEC W9)', () => {
+  it('keeps one change per transaction, and joins consecutive changes to one place', () => {
+    const { device, changes } = world();
+    addSwotItem(device, { id: 'item-first', quadrant: 'strengths', text: 'One', author: cid, at });
+    addSwotItem(device, { id: 'item-second', quadrant: 'strengths', text: 'Two', author: cid, at });
+    for (const letter of 'abc') device.getText('notes').insert(0, letter);
+    expect(changes.size).toBe(3);
+  });
+
+  it('the first change the relay does not hold is the refused one: left out, its clocks filled, the later ones put back', () => {
+    const { relay, device, changes } = world();
+    addSwotItem(device, { id: 'item-before', quadrant: 'strengths', text: 'Before', author: cid, at });
+    renameOption(device, 'board-1', 'option-1', 'Every day');
+    addSwotItem(device, { id: 'item-after', quadrant: 'threats', text: 'After', author: cid, at });
+    const [before] = changes.updates();
+    Y.applyUpdate(relay, before!); // taken before the refusal
+
+    const rebase = rebaseChanges(relay, changes.updates());
+    expect(rebase.refused).toBe(changes.updates()[1]);
+    expect(subjectOf(relay, rebase.refused!)).toEqual({ area: 'option', label: 'Every day' });
+    expect(rebase.replay).toHaveLength(2);
+    for (const update of rebase.replay) Y.applyUpdate(relay, update);
+    expect(relay.store.pendingStructs).toBeNull();
+    expect(readSwotItems(relay).map((i) => i.id).sort()).toEqual(['item-after', 'item-before']);
+    expect(readProsConsOptions(relay, 'board-1').map((o) => o.label)).toEqual(['Open on Sundays']);
+  });
+
+  it('what was built on the refused change lands in nothing; nothing waits', () => {
+    const { relay, device, changes } = world();
+    addProsConsBoard(device, 'board-by-cid', cid, at); // refused (W5)
+    addOption(device, 'board-by-cid', 'option-x', 'Built on it');
+    addSwotItem(device, { id: 'item-independent', quadrant: 'threats', text: 'Independent', author: cid, at });
+    const rebase = rebaseChanges(relay, changes.updates());
+    for (const update of rebase.replay) Y.applyUpdate(relay, update);
+    expect(relay.store.pendingStructs).toBeNull();
+    expect(relay.store.pendingDs).toBeNull();
+    expect(relay.getMap('methods').has('board-by-cid')).toBe(false);
+    expect(readSwotItems(relay).map((i) => i.id)).toEqual(['item-independent']);
+  });
+
+  it('a tombstone takes the same clocks and changes no content', () => {
+    const { relay, device, changes } = world();
+    renameOption(device, 'board-1', 'option-1', 'Every day');
+    const [rename] = changes.updates();
+    const tomb = tombstoneOf(rename!);
+    const before = relay.getMap('methods').toJSON();
+    Y.applyUpdate(relay, tomb);
+    expect(Y.encodeStateVector(relay)).toEqual(Y.encodeStateVector(copyOf(device)));
+    expect(relay.getMap('methods').toJSON()).toEqual(before);
+    expect(holds(relay, tomb)).toBe(true);
+    expect(holds(relay, rename!)).toBe(false);
+  });
+
+  it('nothing to leave out when the relay holds every change', () => {
+    const { relay, device, changes } = world();
+    addSwotItem(device, { id: 'item-first', quadrant: 'strengths', text: 'One', author: cid, at });
+    for (const update of changes.updates()) Y.applyUpdate(relay, update);
+    expect(rebaseChanges(relay, changes.updates())).toEqual({ refused: null, replay: [] });
+  });
+});
