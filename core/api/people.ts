@@ -97,7 +97,10 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
  *   is cut off at once and what identifies them is gone — name (now `formerMemberName`),
  *   e-mail, phone, password, language, sessions, links, group and activity memberships,
  *   SMS consent, the addresses and texts of the SMS and e-mails sent to them. What they
- *   did stays, credited to the former member: ideas, decisions, ratings, votes.
+ *   did stays, credited to the former member: ideas, decisions, ratings, votes. The
+ *   activities' documents and their history follow in the background: their name,
+ *   e-mail and phone are replaced there by the former member's name, live and in every
+ *   stored update and snapshot (server/sync/SPEC.md E1–E4).
  */
 export const exportsPerHour = 5;
 export const formerMemberName = { fr: 'Ancien membre', en: 'Former member' } as const;

@@ -46,6 +46,11 @@ export class HistoryService {
     if (this.cache.size > cachedMoments) this.cache.delete(this.cache.keys().next().value!);
   }
 
+  /** Forgets an activity's rebuilt moments: its stored history was rewritten (an erasure, SPEC E2). */
+  forget(activityId: string) {
+    for (const key of [...this.cache.keys()]) if (key.startsWith(`${activityId}:`)) this.cache.delete(key);
+  }
+
   /** Runs a job on the rebuild thread; a full queue is answered 503 `busy`. */
   async run(job: RebuildJob): Promise<RebuildResult> {
     try {

@@ -10,7 +10,9 @@ const erased = '[erased]';
 /**
  * An administrator erases a person (rules: core/api/people.ts). One transaction: either
  * everything that identifies them is gone, or nothing changed. Their row stays, so what
- * they did (ideas, decisions, ratings, votes) is credited to a former member.
+ * they did (ideas, decisions, ratings, votes) is credited to a former member. The same
+ * transaction queues the activities' documents, which the history feature rewrites in
+ * the background (live rooms first, then the stored history; SPEC E1–E4).
  */
 export async function erasePerson(ctx: Context, caller: Caller, userId: string) {
   if (userId === caller.id) throw new Refusal(ErrorCode.conflict, 'You cannot erase yourself: ask another administrator.');
@@ -54,6 +56,15 @@ export async function erasePerson(ctx: Context, caller: Caller, userId: string) 
       userId,
     ]);
     await tx.run('UPDATE sms_messages SET text = replace(text, ?1, ?2) WHERE requested_by = ?3', [user.name, name, userId]);
+    // The activities' documents and their history follow in the background (server/history/erasure.ts,
+    // SPEC E1–E4): every activity of the organisation, since others may have mentioned them anywhere.
+    const needles = [user.name, user.email, row?.phone ?? ''].filter((n) => n.length > 0);
+    await tx.run(
+      `INSERT OR IGNORE INTO erasure_documents (user_id, activity_id, by_id, former, needles)
+       SELECT ?, id, ?, ?, ? FROM activities WHERE org_id = ?`,
+      [userId, caller.id, name, JSON.stringify(needles), caller.orgId],
+    );
+    await tx.run('INSERT OR IGNORE INTO erasure_wipe_due (one) VALUES (1)');
     await tx.run('UPDATE invitations SET email = ?, name = NULL, phone = NULL WHERE accepted_user_id = ? OR (org_id = ? AND email = ?)', [
       erased,
       userId,

@@ -161,6 +161,26 @@ export class Database implements Store {
     await this.locked(() => this.direct.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
   }
 
+  /**
+   * Overwrites the free pages with zeros. The store deletes with secure_delete FAST, so a
+   * page freed whole (an old snapshot's overflow pages) keeps its bytes until reused:
+   * rows of zeros take every free page, a few MiB per statement (the lock is never held
+   * long), then go again, leaving the pages zeroed. Needs the `store_scrub` table.
+   */
+  async scrubFreePages(pagesPerStatement = 1024) {
+    const pageSize = (await this.get<{ page_size: number }>('PRAGMA page_size'))?.page_size ?? 4096;
+    // Bounded: other writers may free pages meanwhile; whatever they free after this is theirs.
+    for (let round = 0; round < 10_000; round++) {
+      const free = (await this.get<{ freelist_count: number }>('PRAGMA freelist_count'))?.freelist_count ?? 0;
+      if (free === 0) break;
+      await this.run('INSERT INTO store_scrub (data) VALUES (zeroblob(?))', [Math.min(free, pagesPerStatement) * pageSize]);
+    }
+    for (let round = 0; round < 10_000; round++) {
+      const { changes } = await this.run('DELETE FROM store_scrub WHERE rowid = (SELECT MIN(rowid) FROM store_scrub)');
+      if (changes === 0) break;
+    }
+  }
+
   close() {
     return this.locked(
       () =>

@@ -30,6 +30,7 @@ import { notificationPrefs } from './623-notification-prefs.ts';
 import { digest } from './624-digest.ts';
 import { emailAcknowledgements } from './625-email-acknowledgements.ts';
 import { inboundMailSeen } from './626-inbound-mail-seen.ts';
+import { erasureDocuments } from './627-erasure-documents.ts';
 import { organizations } from './700-organizations.ts';
 
 /**
@@ -70,5 +71,6 @@ export const migrations: Migration[] = [
   digest,
   emailAcknowledgements,
   inboundMailSeen,
+  erasureDocuments,
   organizations,
 ];

@@ -4,6 +4,7 @@ import type { User } from '#core/api/users';
 import type { Invitation } from '#core/api/invitations';
 import { Api, addPerson, password } from '../../support/api.ts';
 import { withMailOrganisation, type MailRelay } from '../../support/mail-relay.ts';
+import { erasureDone } from '../../support/erasure.ts';
 import { queryStore } from '../../support/store-reader.ts';
 
 /**
@@ -81,6 +82,8 @@ describe('a person’s data', () => {
     expect((await bob.call('GET', '/api/me')).status).toBe(401);
     const signIn = await new Api(world.relay.url).call<{ error: { code: string } }>('POST', '/api/session', { email: 'bob.martin@durand.example', password });
     expect(signIn.body.error.code).toBe('invalid_credentials');
+    // What identified him is kept only while the documents are being rewritten (SPEC E4).
+    await erasureDone(world.relay.dataDir);
     expect(await whereStored('bob.martin@durand.example')).toEqual([]);
     expect(await whereStored('+33611223344')).toEqual([]);
     expect(await whereStored('Bob Martin')).toEqual([]);
