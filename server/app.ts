@@ -54,10 +54,15 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   const hashing = new HashPool(config.hashing.threads, config.hashing.queue);
 
   let hub: SyncHub | null = null;
+  const noticeListeners: (() => void)[] = [];
   const events: RelayEvents = {
     accessChanged: async (activityId) => hub?.accessChanged(activityId),
     sessionsRevoked: (userId) => hub?.disconnectUser(userId),
     renamed: (userId, name) => hub?.renamed(userId, name),
+    noticesPending: () => {
+      for (const listener of noticeListeners) listener();
+    },
+    onNoticesPending: (listener) => void noticeListeners.push(listener),
   };
   const passwordGuesses = new SignInThrottle(() => performance.now());
   const documents: LiveDocuments = {

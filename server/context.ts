@@ -17,6 +17,13 @@ export interface RelayEvents {
   sessionsRevoked(userId: string): void;
   /** A person's name changed: their live connections write under the new one (SPEC W1). */
   renamed(userId: string, name: string): void;
+  /**
+   * Something was stored that makes in-app notices (comments mentioning people were
+   * logged, a poll opened): the notifications feature, listening with `onNoticesPending`,
+   * takes it from the store now rather than at its next turn.
+   */
+  noticesPending(): void;
+  onNoticesPending(listener: () => void): void;
 }
 
 /**

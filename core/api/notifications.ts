@@ -68,3 +68,30 @@ export function withDefaults(chosen: NotificationPref[], digest: NotificationSet
 export const NoticeWaitQuery = z.strictObject({ after: z.string().max(100).optional() });
 export const NoticeWait = z.object({ changed: z.boolean(), cursor: z.string() });
 export type NoticeWait = z.infer<typeof NoticeWait>;
+
+/**
+ * In-app notices about an activity (server/notifications/activity-notices.ts):
+ * `GET /api/me/notices` → `{notices: ActivityNotice[]}` (newest first, only activities the
+ * caller may still see); `POST /api/me/notices/:id/read`. Each is also sent by e-mail and
+ * SMS as the person chose for its kind.
+ */
+export const ActivityNoticeKind = z.enum(['mentioned', 'vote_opening', 'vote_closing', 'invitation']);
+export type ActivityNoticeKind = z.infer<typeof ActivityNoticeKind>;
+
+export const ActivityNotice = z.object({
+  id: z.number(),
+  kind: ActivityNoticeKind,
+  activityId: z.string(),
+  activityTitle: z.string(),
+  /** Who mentioned, opened the poll or added the person; null when nobody in particular. */
+  actorName: z.string().nullable(),
+  /** The comment (mentioned) or poll (votes) it is about; the activity itself for an invitation. */
+  subjectId: z.string(),
+  /** The first words of the comment, or the poll's question. */
+  about: z.string().nullable(),
+  /** The poll round's deadline (votes). */
+  deadline: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type ActivityNotice = z.infer<typeof ActivityNotice>;

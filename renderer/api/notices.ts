@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NoticeWait } from '#core/api/notifications';
+import { ActivityNotice, NoticeWait } from '#core/api/notifications';
 import type { ApiClient } from './client.ts';
 
 /**
@@ -21,6 +21,11 @@ export const decisionNotices = async (api: ApiClient) =>
   (await api.call('GET', '/api/decision-notices', z.object({ notices: z.array(DecisionNotice) }))).notices;
 
 export const readDecisionNotice = (api: ApiClient, id: number) => api.call('POST', `/api/decision-notices/${id}/read`, z.unknown());
+
+/** Notices about activities: mentioned, a vote opening or closing soon, added to one (core/api/notifications.ts). */
+export const activityNotices = async (api: ApiClient) => (await api.call('GET', '/api/me/notices', z.object({ notices: z.array(ActivityNotice) }))).notices;
+
+export const readActivityNotice = (api: ApiClient, id: number) => api.call('POST', `/api/me/notices/${id}/read`, z.unknown());
 
 /** Held by the relay until a notice of the caller's is written, or 25 s (core/api/notifications.ts). */
 export const waitForNotices = (api: ApiClient, after: string | undefined) =>

@@ -93,6 +93,8 @@ function ComposerBody({ label, placeholder, submitLabel, people, onSubmit, onCan
               className="editor-input composer-input"
               aria-label={label}
               aria-placeholder={placeholder}
+              // Typing @ offers people (MentionsPlugin): a list, its active option read out.
+              aria-autocomplete="list"
               placeholder={<div className="editor-placeholder">{placeholder}</div>}
             />
           }

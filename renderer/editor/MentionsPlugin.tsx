@@ -1,10 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import {
-  LexicalTypeaheadMenuPlugin,
-  MenuOption,
-  useBasicTypeaheadTriggerMatch,
-} from '@lexical/react/LexicalTypeaheadMenuPlugin';
-import { useMemo, useState } from 'react';
+import { LexicalTypeaheadMenuPlugin, MenuOption, useBasicTypeaheadTriggerMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import { useId, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n/index.tsx';
 import { $createMentionNode } from './MentionNode.ts';
@@ -20,11 +16,12 @@ class PersonOption extends MenuOption {
   }
 }
 
-/** Type "@" and a few letters to mention someone from the organisation. */
+/** Type "@" and a few letters to mention someone taking part in the activity (the relay tells them, server/notifications). */
 export function MentionsPlugin({ people }: { people: Person[] }) {
   const { t } = useI18n();
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
+  const labelId = useId();
   const trigger = useBasicTypeaheadTriggerMatch('@', { minLength: 0 });
   const options = useMemo(() => {
     const q = (query ?? '').toLowerCase();
@@ -47,32 +44,39 @@ export function MentionsPlugin({ people }: { people: Person[] }) {
           closeMenu();
         });
       }}
-      menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) =>
-        anchor.current && options.length > 0
-          ? createPortal(
-              <ul className="mention-menu" role="listbox" aria-label={t('comments.mentions')}>
-                {options.map((option, i) => (
-                  <li
-                    key={option.key}
-                    id={`mention-${option.key}`}
-                    role="option"
-                    aria-selected={selectedIndex === i}
-                    className={selectedIndex === i ? 'selected' : ''}
-                    ref={(el) => option.setRefElement(el)}
-                    onMouseEnter={() => setHighlightedIndex(i)}
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      selectOptionAndCleanUp(option);
-                    }}
-                  >
-                    {option.person.name}
-                  </li>
-                ))}
-              </ul>,
-              anchor.current,
-            )
-          : null
-      }
+      menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => {
+        if (!anchor.current || options.length === 0) return null;
+        // Lexical's menu container is the listbox the editor's aria-controls names: it is
+        // labelled in the person's language (aria-labelledby wins over the English
+        // aria-label Lexical gives it), and its options carry the ids Lexical's
+        // aria-activedescendant points at (typeahead-item-<index>).
+        anchor.current.setAttribute('aria-labelledby', labelId);
+        return createPortal(
+          <ul className="mention-menu" role="presentation">
+            <li id={labelId} className="visually-hidden" role="presentation">
+              {t('comments.mentions')}
+            </li>
+            {options.map((option, i) => (
+              <li
+                key={option.key}
+                id={`typeahead-item-${i}`}
+                role="option"
+                aria-selected={selectedIndex === i}
+                className={selectedIndex === i ? 'selected' : ''}
+                ref={(el) => option.setRefElement(el)}
+                onMouseEnter={() => setHighlightedIndex(i)}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  selectOptionAndCleanUp(option);
+                }}
+              >
+                {option.person.name}
+              </li>
+            ))}
+          </ul>,
+          anchor.current,
+        );
+      }}
     />
   );
 }

@@ -13,7 +13,8 @@ const focusables = (panel: HTMLElement | null) => [...(panel?.querySelectorAll<H
 
 /**
  * The bell in the app header: how many notices are unread, and a panel listing them
- * newest first (decisions, answers to my ideas, figure alerts for controllers). Opening
+ * newest first (decisions, mentions, votes opening and closing soon, activities I was added
+ * to, answers to my ideas, figure alerts for controllers). Opening
  * one marks it read. Arrow keys move through the panel; Escape closes it.
  */
 export function NoticesBell() {

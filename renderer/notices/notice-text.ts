@@ -9,6 +9,8 @@ export function noticeText(t: Translate, n: Notice): string {
   switch (n.source) {
     case 'decision':
       return t(decisionKey(n.kind), { title: n.title });
+    case 'activity':
+      return t(`notices.activity.${n.kind}`, { title: n.title, actor: n.actor ?? t('notices.someone'), about: n.about });
     case 'figure':
       return t('notices.figure.alert', { text: n.text });
     case 'idea':

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Activity } from '#core/api/activities';
 import { ApiError } from '../api/client.ts';
-import { getActivity, listUsers } from '../api/endpoints.ts';
+import { getActivity, listActivityPeople } from '../api/endpoints.ts';
 import { orRemembered } from '../api/offline-cache.ts';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
@@ -51,7 +51,11 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
   const connection = useConnection(session);
   const self = useMemo(() => ({ id: me.id, name: me.name }), [me.id, me.name]);
   const present = usePresence(session.awareness, self);
-  const people = useAsync(async () => (await listUsers(api)).map((u) => ({ id: u.id, name: u.name })), [api]);
+  // Who may be mentioned: the people taking part in this activity (not the whole organisation, not oneself).
+  const people = useAsync(
+    async () => (await listActivityPeople(api, activity.id)).filter((p) => p.userId !== me.id).map((p) => ({ id: p.userId, name: p.name })),
+    [api, activity.id, me.id],
+  );
   const viewer = activity.myRole === 'viewer';
   const canEdit = !viewer && connection.link !== 'revoked';
 

@@ -3,7 +3,8 @@ import type { IdeaStatus } from '#core/api/ideas';
 import type { ApiClient } from '../api/client.ts';
 import { figuresAccess, listAlerts } from '../api/figures.ts';
 import { ideaNotices } from '../api/ideas.ts';
-import { decisionNotices, waitForNotices } from '../api/notices.ts';
+import type { ActivityNoticeKind } from '#core/api/notifications';
+import { activityNotices, decisionNotices, waitForNotices } from '../api/notices.ts';
 import { useAsync } from './use-async.ts';
 import { hrefOf } from './use-route.ts';
 import { useSignedIn } from './use-session.tsx';
@@ -15,7 +16,8 @@ const retryMs = 15_000;
 export type Notice =
   | (Common & { source: 'decision'; id: number; kind: string; title: string; activityId: string })
   | (Common & { source: 'idea'; id: number; kind: 'status' | 'hidden' | 'shown'; title: string; status: IdeaStatus | null })
-  | (Common & { source: 'figure'; id: string; kind: string; text: string });
+  | (Common & { source: 'figure'; id: string; kind: string; text: string })
+  | (Common & { source: 'activity'; id: number; kind: ActivityNoticeKind; title: string; actor: string | null; about: string; activityId: string });
 
 interface Common {
   /** Unique across sources, for lists. */
@@ -30,11 +32,12 @@ interface Common {
 const orNothing = <T>(work: Promise<T[]>) => work.catch((): T[] => []);
 
 export async function loadNotices(api: ApiClient): Promise<Notice[]> {
-  const [decisions, ideas, alerts] = await Promise.all([
+  const [decisions, ideas, alerts, activities] = await Promise.all([
     orNothing(decisionNotices(api)),
     orNothing(ideaNotices(api).then((r) => r.notices)),
     // Figure alerts are the controllers' own; others are not asked for them.
     orNothing(figuresAccess(api).then((controller) => (controller ? listAlerts(api) : []))),
+    orNothing(activityNotices(api)),
   ]);
   const all: Notice[] = [
     ...decisions.map((n): Notice => ({
@@ -68,6 +71,19 @@ export async function loadNotices(api: ApiClient): Promise<Notice[]> {
       href: a.figureId ? hrefOf({ name: 'figure', id: a.figureId }) : hrefOf({ name: 'figures' }),
       at: a.createdAt,
       read: a.readAt !== null,
+    })),
+    ...activities.map((n): Notice => ({
+      source: 'activity',
+      key: `activity:${n.id}`,
+      id: n.id,
+      kind: n.kind,
+      title: n.activityTitle,
+      actor: n.actorName,
+      about: n.about ?? '',
+      activityId: n.activityId,
+      href: hrefOf({ name: 'activity', id: n.activityId, tab: n.kind === 'vote_opening' || n.kind === 'vote_closing' ? 'decide' : 'work' }),
+      at: n.createdAt,
+      read: n.readAt !== null,
     })),
   ];
   return all.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));

@@ -15,7 +15,7 @@ type Wake = (changed: boolean) => void;
 
 /**
  * The bell, live: a person's client holds `GET /api/me/notices/wait?after=<cursor>` and is
- * answered as soon as a notice of theirs is written (decision, idea or figure alert), or
+ * answered as soon as a notice of theirs is written (decision, idea, activity notice or figure alert), or
  * after `waitMs`. While anyone waits, one query per kind and second looks at what was
  * written since the last look — whoever wrote it — so no feature has to tell. A pump
  * (pump.ts) turns each second; while nobody waits, its turn reads nothing.
@@ -24,7 +24,7 @@ export class NoticeWaiters {
   private readonly waiting = new Map<string, Set<Wake>>();
   private size = 0;
   private readonly pump: Pump;
-  private seen = { decision: 0, idea: 0, alertAt: '' };
+  private seen = { decision: 0, idea: 0, activity: 0, alertAt: '' };
   private stopped = true;
 
   constructor(private readonly ctx: Context) {
@@ -36,6 +36,7 @@ export class NoticeWaiters {
     this.seen = {
       decision: (await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM decision_notices'))?.id ?? 0,
       idea: (await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM idea_notices'))?.id ?? 0,
+      activity: (await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM activity_notices'))?.id ?? 0,
       alertAt: (await db.get<{ at: string | null }>('SELECT MAX(created_at) AS at FROM figure_alerts'))?.at ?? '',
     };
     this.stopped = false;
@@ -54,8 +55,9 @@ export class NoticeWaiters {
     const db = this.ctx.db;
     const d = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM decision_notices WHERE user_id = ?', [userId]);
     const i = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM idea_notices WHERE user_id = ?', [userId]);
+    const n = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM activity_notices WHERE user_id = ?', [userId]);
     const a = await db.get<{ at: string | null }>('SELECT MAX(created_at) AS at FROM figure_alerts WHERE controller_id = ?', [userId]);
-    return `${d?.id ?? 0}.${i?.id ?? 0}.${a?.at ?? ''}`;
+    return `${d?.id ?? 0}.${i?.id ?? 0}.${n?.id ?? 0}.${a?.at ?? ''}`;
   }
 
   /** Answers at once if the cursor moved since `after`, else when a notice of theirs is written, or after `waitMs`. */
@@ -94,14 +96,18 @@ export class NoticeWaiters {
       const db = this.ctx.db;
       const decisions = await db.all<{ user_id: string; id: number }>('SELECT user_id, MAX(id) AS id FROM decision_notices WHERE id > ? GROUP BY user_id', [this.seen.decision]);
       const ideas = await db.all<{ user_id: string; id: number }>('SELECT user_id, MAX(id) AS id FROM idea_notices WHERE id > ? GROUP BY user_id', [this.seen.idea]);
+      const activity = await db.all<{ user_id: string; id: number }>('SELECT user_id, MAX(id) AS id FROM activity_notices WHERE id > ? GROUP BY user_id', [
+        this.seen.activity,
+      ]);
       const alerts = await db.all<{ user_id: string; at: string }>(
         'SELECT controller_id AS user_id, MAX(created_at) AS at FROM figure_alerts WHERE created_at > ? GROUP BY controller_id',
         [this.seen.alertAt],
       );
       for (const r of decisions) this.seen.decision = Math.max(this.seen.decision, r.id);
       for (const r of ideas) this.seen.idea = Math.max(this.seen.idea, r.id);
+      for (const r of activity) this.seen.activity = Math.max(this.seen.activity, r.id);
       for (const r of alerts) if (r.at > this.seen.alertAt) this.seen.alertAt = r.at;
-      for (const { user_id } of [...decisions, ...ideas, ...alerts]) for (const wake of [...(this.waiting.get(user_id) ?? [])]) wake(true);
+      for (const { user_id } of [...decisions, ...ideas, ...activity, ...alerts]) for (const wake of [...(this.waiting.get(user_id) ?? [])]) wake(true);
     } catch (err) {
       this.ctx.log.error({ err }, 'could not look for new notices');
     }

@@ -31,7 +31,7 @@ export async function erasePerson(ctx: Context, caller: Caller, userId: string) 
     );
     await tx.run('UPDATE sessions SET revoked_at = COALESCE(revoked_at, ?), device = NULL WHERE user_id = ?', [at, userId]);
     await tx.run('UPDATE sync_tickets SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [at, userId]);
-    for (const table of ['password_resets', 'email_changes', 'phone_changes', 'mail_reply_tokens', 'group_members', 'figure_controllers', 'notification_prefs', 'digest_items']) {
+    for (const table of ['password_resets', 'email_changes', 'phone_changes', 'mail_reply_tokens', 'group_members', 'figure_controllers', 'notification_prefs', 'digest_items', 'activity_notices']) {
       await tx.run(`DELETE FROM ${table} WHERE user_id = ?`, [userId]);
     }
     await tx.run("DELETE FROM activity_members WHERE subject_kind = 'user' AND subject_id = ?", [userId]);

@@ -31,7 +31,7 @@ export class SyncHub {
     private readonly ctx: Context,
     disk: DiskWatch,
   ) {
-    this.log = new UpdateLog(ctx.db, ctx.now);
+    this.log = new UpdateLog(ctx.db, ctx.now, () => ctx.events.noticesPending());
     this.budget = new WriteBudget(ctx.now, disk);
     this.counts = new LiveCounts(ctx.config.sync);
   }

@@ -7,6 +7,7 @@ import { AwarenessRefused, readAwareness, writeStamped } from './awareness.ts';
 import { judgeUpdate, type DocumentView, type Refusal, type UpdateLimits } from './judge.ts';
 import { judgeContent } from './rules/content.ts';
 import { PresenceOwners } from './presence.ts';
+import { newMentions, type MentionFact } from './mentions.ts';
 import { changedPaths } from './summary.ts';
 import type { Connection } from './connection.ts';
 import {
@@ -75,6 +76,7 @@ export class Room {
   private snapshotting = false;
   private capturing: Uint8Array[] | null = null;
   private capturingPaths: Set<string> | null = null;
+  private capturingMentions: MentionFact[] | null = null;
   /** Bumped by every change to the document: the cached whole-document answer is for one version. */
   private version = 0;
   private wholeAnswer: { version: number; state: Uint8Array; frame: Uint8Array } | null = null;
@@ -94,6 +96,7 @@ export class Room {
     });
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (this.capturingPaths) for (const path of changedPaths(this.doc, tr)) this.capturingPaths.add(path);
+      if (this.capturingMentions) this.capturingMentions.push(...newMentions(this.doc, tr));
     });
     this.awareness.on('update', this.onAwarenessChange);
     this.ready = this.load();
@@ -256,13 +259,16 @@ export class Room {
     if (this.state !== 'ready') throw new Error('the room is not available');
     const effective: Uint8Array[] = [];
     const paths = new Set<string>();
+    const mentions: MentionFact[] = [];
     this.capturing = effective;
     this.capturingPaths = paths;
+    this.capturingMentions = mentions;
     try {
       Y.applyUpdate(this.doc, update, 'relay');
     } finally {
       this.capturing = null;
       this.capturingPaths = null;
+      this.capturingMentions = null;
     }
     if (effective.length === 0) return null;
     const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
@@ -274,7 +280,7 @@ export class Room {
     this.deps.budget.spend(this.id, userId, data.length);
     this.uncommitted++;
     try {
-      const [id] = await this.deps.log.append([{ activityId: this.id, userId, data, summary: [...paths] }]);
+      const [id] = await this.deps.log.append([{ activityId: this.id, userId, data, summary: [...paths], mentions }]);
       this.committed(null, data, id ?? 0);
       return id ?? 0;
     } catch (err) {
@@ -373,8 +379,10 @@ export class Room {
   private apply(conn: Connection, update: Uint8Array, facts: UpdateFacts) {
     const effective: Uint8Array[] = [];
     const paths = new Set<string>();
+    const mentions: MentionFact[] = [];
     this.capturing = effective;
     this.capturingPaths = paths;
+    this.capturingMentions = mentions;
     let failure: unknown = null;
     try {
       Y.applyUpdate(this.doc, update, conn);
@@ -383,6 +391,7 @@ export class Room {
     } finally {
       this.capturing = null;
       this.capturingPaths = null;
+      this.capturingMentions = null;
     }
     const store = this.doc.store;
     if (failure !== null || store.pendingStructs !== null || store.pendingDs !== null) {
@@ -399,7 +408,7 @@ export class Room {
     if (facts.deletesUpTo.size > 0) this.freed = true;
     this.deps.budget.spend(this.id, conn.userId, data.length);
     this.uncommitted++;
-    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths] }]).then(
+    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths], mentions }]).then(
       ([id]) => this.committed(conn, data, id ?? 0),
       (err: unknown) => this.storeFailed(err),
     );

@@ -1,5 +1,6 @@
 import type { Database, Param, Queries } from '../store/db.ts';
 import { GroupCommit } from '../store/group-commit.ts';
+import type { MentionFact } from './mentions.ts';
 
 export interface LoggedUpdate {
   activityId: string;
@@ -7,6 +8,8 @@ export interface LoggedUpdate {
   data: Uint8Array;
   /** What the update changed, as paths into the document (see summary.ts). */
   summary: string[];
+  /** Comment versions it adds that mention people: kept in the same commit, for the notifications feature. */
+  mentions?: MentionFact[];
 }
 
 const rowsPerStatement = 400;
@@ -23,6 +26,8 @@ export class UpdateLog {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
+    /** Called once a commit that kept mentions is durable (the notifications feature takes them from the store). */
+    private readonly mentionsKept: () => void = () => undefined,
   ) {
     this.group = new GroupCommit((take) => this.writeAppends(take()), { maxBatch: Infinity, onFailure: 'reject', joinTurn: true });
   }
@@ -48,17 +53,21 @@ export class UpdateLog {
    * Writes a batch. A batch that fits one statement is one INSERT, atomic on its own
    * (one round trip to SQLite, one fsync); a larger one is several in one transaction.
    */
-  private write(entries: LoggedUpdate[]): Promise<number[]> {
+  private async write(entries: LoggedUpdate[]): Promise<number[]> {
     const at = this.now().toISOString();
+    const mentioning = entries.some((e) => (e.mentions?.length ?? 0) > 0);
     // Live edits wait for this write: it goes before queued ordinary statements (db.ts).
-    if (entries.length <= rowsPerStatement) return insertRows(this.db.urgent, entries, at);
-    return this.db.urgent.transaction(async (tx) => {
+    if (entries.length <= rowsPerStatement && !mentioning) return insertRows(this.db.urgent, entries, at);
+    const ids = await this.db.urgent.transaction(async (tx) => {
       const ids: number[] = [];
       for (let start = 0; start < entries.length; start += rowsPerStatement) {
         ids.push(...(await insertRows(tx, entries.slice(start, start + rowsPerStatement), at)));
       }
+      if (mentioning) await keepMentions(tx, entries, at);
       return ids;
     });
+    if (mentioning) this.mentionsKept();
+    return ids;
   }
 }
 
@@ -71,6 +80,18 @@ async function insertRows(db: Queries, rows: LoggedUpdate[], at: string): Promis
     params,
   );
   return rows.map((_, i) => lastID - (rows.length - 1 - i));
+}
+
+/** Mentions of the batch's comment versions, one row per version (at most `rowsPerStatement` rows a statement). */
+async function keepMentions(tx: Queries, entries: LoggedUpdate[], at: string) {
+  const rows = entries.flatMap((e) => (e.mentions ?? []).map((m) => [e.activityId, m.by, m.commentId, JSON.stringify(m.mentioned), m.excerpt, m.at, at]));
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const part = rows.slice(start, start + rowsPerStatement);
+    await tx.run(
+      `INSERT INTO comment_mentions (activity_id, author_id, comment_id, mentioned, excerpt, written_at, logged_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      part.flat(),
+    );
+  }
 }
 
 export interface StoredDocument {

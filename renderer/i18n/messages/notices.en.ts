@@ -14,4 +14,9 @@ export const noticesEn = {
   'notices.decision.other': 'Decision: {title}',
   'notices.figure.alert': 'Daily figures: {text}',
   'notices.failed': 'The notices could not be loaded.',
+  'notices.activity.mentioned': '{actor} mentioned you in {title}: “{about}”',
+  'notices.activity.vote_opening': 'Vote open in {title}: {about}',
+  'notices.activity.vote_closing': 'Vote closing soon in {title}, and you have not voted: {about}',
+  'notices.activity.invitation': '{actor} added you to {title}',
+  'notices.someone': 'Someone',
 };

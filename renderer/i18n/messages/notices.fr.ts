@@ -17,4 +17,9 @@ export const noticesFr: Messages<typeof noticesEn> = {
   'notices.decision.other': 'Décision : {title}',
   'notices.figure.alert': 'Chiffres du jour : {text}',
   'notices.failed': 'Les notifications n’ont pas pu être chargées.',
+  'notices.activity.mentioned': '{actor} vous a mentionné dans {title} : « {about} »',
+  'notices.activity.vote_opening': 'Vote ouvert dans {title} : {about}',
+  'notices.activity.vote_closing': 'Le vote se termine bientôt dans {title}, et vous n’avez pas voté : {about}',
+  'notices.activity.invitation': '{actor} vous a ajouté à {title}',
+  'notices.someone': 'Quelqu’un',
 };

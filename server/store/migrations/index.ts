@@ -1,4 +1,5 @@
 import type { Migration } from '../migration.ts';
+import { activityNotices } from './710-activity-notices.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
@@ -73,4 +74,5 @@ export const migrations: Migration[] = [
   inboundMailSeen,
   erasureDocuments,
   organizations,
+  activityNotices,
 ];

@@ -165,6 +165,7 @@ describe('ids that do not exist are 404, never 500', () => {
     ['facilitator', 'POST', `/api/ideas/${missing}/status`, { status: 'accepted' }],
     ['facilitator', 'POST', `/api/ideas/${missing}/hidden`, { reason: 'Off topic.' }],
     ['contributor', 'POST', `/api/idea-notices/999999/read`],
+    ['contributor', 'POST', `/api/me/notices/999999/read`],
     ['controller', 'GET', `/api/figures/${missing}`],
     ['controller', 'PATCH', `/api/figures/${missing}`],
     ['controller', 'GET', `/api/figures/${missing}/values`],
