@@ -17,7 +17,7 @@ export interface MomentProps {
   facilitator: boolean;
   /** A contributor may restore what is gone now (the relay checks they removed it). */
   contributor: boolean;
-  onRestored(): void;
+  onRestored(changed: boolean): void;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');

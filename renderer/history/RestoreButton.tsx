@@ -8,20 +8,28 @@ import { useSignedIn } from '../state/use-session.tsx';
 /**
  * Restores one thing (or everything) as it was at the moment shown, in two clicks: the
  * button, then "Yes, restore" in the question it opens. The relay applies it live for
- * everyone; `onRestored` reloads the timeline.
+ * everyone; `onRestored` reloads the timeline and says "Restored." (TimelinePanel), since
+ * the button itself goes once nothing is left to restore. The button reads "Restore"
+ * beside what it restores, or its whole label (`labelShown`) where it stands alone.
  */
-export function RestoreButton(props: { activityId: string; at: string; path?: string; label: string; what: string; onRestored(): void }) {
+export function RestoreButton(props: {
+  activityId: string;
+  at: string;
+  path?: string;
+  label: string;
+  labelShown?: boolean;
+  what: string;
+  onRestored(changed: boolean): void;
+}) {
   const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const [asking, setAsking] = useState(false);
-  const [done, setDone] = useState<'restored' | 'unchanged' | null>(null);
   const submit = useSubmit();
   const confirm = () =>
     submit.run(async () => {
       const result = await restoreMoment(api, props.activityId, props.at, props.path);
       setAsking(false);
-      setDone(result.changed ? 'restored' : 'unchanged');
-      props.onRestored();
+      props.onRestored(result.changed);
     });
 
   if (asking) {
@@ -47,14 +55,14 @@ export function RestoreButton(props: { activityId: string; at: string; path?: st
   }
   return (
     <span className="restore">
-      <button type="button" className="button ghost small" aria-label={props.label} onClick={() => (setDone(null), setAsking(true))}>
-        {t('timeline.restore')}
+      <button
+        type="button"
+        className="button ghost small"
+        aria-label={props.labelShown ? undefined : props.label}
+        onClick={() => setAsking(true)}
+      >
+        {props.labelShown ? props.label : t('timeline.restore')}
       </button>
-      {done && (
-        <span role="status" className="muted small">
-          {t(done === 'restored' ? 'timeline.restored' : 'timeline.unchanged')}
-        </span>
-      )}
     </span>
   );
 }

@@ -26,6 +26,12 @@ export function TimelinePanel(props: {
   const moments = useMemo(() => [...props.entries].reverse(), [props.entries]);
   const [chosen, setChosen] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
+  /** What the last restore did, announced (the button it came from may be gone). */
+  const [outcome, setOutcome] = useState<'timeline.restored' | 'timeline.unchanged' | null>(null);
+  const choose = (next: number) => {
+    setChosen(next);
+    setOutcome(null);
+  };
   const index = Math.min(chosen ?? moments.length - 1, moments.length - 1);
   const entry = index >= 0 ? moments[index]! : null;
   const previous = index > 0 ? moments[index - 1]! : null;
@@ -33,7 +39,8 @@ export function TimelinePanel(props: {
   if (!entry) return null;
   const shown = moment.data;
   const marks = shown ? changesBetween(shown.before, shown.now) : new Map();
-  const restored = () => {
+  const restored = (changed: boolean) => {
+    setOutcome(changed ? 'timeline.restored' : 'timeline.unchanged');
     setVersion((v) => v + 1);
     props.onRestored();
   };
@@ -43,7 +50,7 @@ export function TimelinePanel(props: {
     <section className="card time-machine" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
       <div className="timeline-controls">
-        <button type="button" className="button ghost" disabled={index <= 0} onClick={() => setChosen(Math.max(0, index - 1))}>
+        <button type="button" className="button ghost" disabled={index <= 0} onClick={() => choose(Math.max(0, index - 1))}>
           {t('timeline.earlier')}
         </button>
         <input
@@ -54,9 +61,9 @@ export function TimelinePanel(props: {
           value={index}
           aria-label={t('timeline.moment')}
           aria-valuetext={formatDateTime(entry.at)}
-          onChange={(e) => setChosen(Number(e.currentTarget.value))}
+          onChange={(e) => choose(Number(e.currentTarget.value))}
         />
-        <button type="button" className="button ghost" disabled={index >= moments.length - 1} onClick={() => setChosen(index + 1)}>
+        <button type="button" className="button ghost" disabled={index >= moments.length - 1} onClick={() => choose(index + 1)}>
           {t('timeline.later')}
         </button>
       </div>
@@ -74,10 +81,14 @@ export function TimelinePanel(props: {
           activityId={props.activityId}
           at={entry.at}
           label={t('timeline.restoreAll')}
+          labelShown
           what={t('timeline.theActivity')}
           onRestored={restored}
         />
       )}
+      <p role="status" className="restore-outcome" data-testid="restore-outcome">
+        {outcome && t(outcome)}
+      </p>
       {moment.status === 'failed' && <RefusalNotice error={moment.error} />}
       {!shown && moment.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {shown && (

@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import path from 'node:path';
 import { ActivityPage } from './pages/activity-page.ts';
 import { activityWithContributor, screenshots, signedIn } from './support/web-relay.ts';
 
 const world = activityWithContributor('Nantes depot', 'Keep the Nantes depot?');
 
-test('SPEC H1–H2: the timeline shows the earlier board, and restoring brings a removed item back for both people', async ({ browser }) => {
+/** Alice (facilitator) and Bruno (contributor), each signed in with the activity open and live. */
+async function bothOpen(browser: Browser) {
   const a = await signedIn(browser, world.relay.url, world.org.alice);
   const b = await signedIn(browser, world.relay.url, world.contributor);
   const alice = new ActivityPage(a.page);
@@ -14,6 +15,11 @@ test('SPEC H1–H2: the timeline shows the earlier board, and restoring brings a
   await b.page.getByRole('heading', { name: 'Activities' }).waitFor();
   await alice.open(world.relay.url, world.activityId);
   await brunoPage.open(world.relay.url, world.activityId);
+  return { a, b, alice, brunoPage };
+}
+
+test('SPEC H1–H2: the timeline shows the earlier board, and restoring brings a removed item back for both people', async ({ browser }) => {
+  const { a, b, alice, brunoPage } = await bothOpen(browser);
   await alice.addItem('strengths', 'Close to the port');
   await expect(brunoPage.item('strengths', 'Close to the port')).toBeVisible();
   // Bruno removes Alice's item; it is gone for both.
@@ -42,5 +48,41 @@ test('SPEC H1–H2: the timeline shows the earlier board, and restoring brings a
   await expect(brunoPage.item('strengths', 'Close to the port')).toBeVisible();
   await a.page.getByRole('link', { name: 'Board', exact: true }).click();
   await expect(alice.item('strengths', 'Close to the port')).toBeVisible();
+  await Promise.all([a.context.close(), b.context.close()]);
+});
+
+test('SPEC H2: the facilitator restores the brief in two clicks; "Restored." is announced in English and French, and the earlier brief is back for both', async ({ browser }) => {
+  const { a, b, alice, brunoPage } = await bothOpen(browser);
+  await a.page.getByTestId('brief').click();
+  await a.page.keyboard.type('Leases end in March.');
+  await expect(b.page.getByTestId('brief')).toHaveText('Leases end in March.');
+  await brunoPage.addItem('opportunities', 'Ferry traffic grows');
+  await expect(alice.item('opportunities', 'Ferry traffic grows')).toBeVisible();
+  await a.page.getByTestId('brief').click();
+  await a.page.keyboard.press('Control+A');
+  await a.page.keyboard.type('Leases were renewed.');
+  await expect(b.page.getByTestId('brief')).toHaveText('Leases were renewed.');
+
+  await a.page.getByRole('link', { name: 'History' }).click();
+  const timeline = a.page.getByRole('region', { name: 'Back in time' });
+  await expect(timeline.getByTestId('moment-brief')).toHaveText('Leases were renewed.');
+  await timeline.getByRole('button', { name: 'Earlier' }).click();
+  await expect(timeline.getByTestId('timeline-when')).toContainText('Bruno Martin');
+  await expect(timeline.getByTestId('moment-brief')).toHaveText('Leases end in March.');
+  // The whole-activity restore says what it does on its face.
+  await expect(timeline.getByRole('button', { name: 'Restore the whole activity to this moment', exact: true })).toHaveText(
+    'Restore the whole activity to this moment',
+  );
+
+  // Two clicks: Restore (the brief), then Yes, restore.
+  await timeline.getByRole('button', { name: 'Restore the brief', exact: true }).click();
+  await timeline.getByRole('button', { name: 'Yes, restore' }).click();
+  await expect(timeline.getByRole('status').filter({ hasText: 'Restored.' })).toHaveText('Restored.');
+  await expect(timeline.getByRole('button', { name: 'Restore the brief', exact: true })).toHaveCount(0);
+  await expect(b.page.getByTestId('brief')).toHaveText('Leases end in March.');
+  await a.page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(a.page.getByTestId('restore-outcome')).toHaveText('Restauré.');
+  await a.page.getByRole('link', { name: 'Tableau', exact: true }).click();
+  await expect(a.page.getByTestId('brief')).toHaveText('Leases end in March.');
   await Promise.all([a.context.close(), b.context.close()]);
 });
