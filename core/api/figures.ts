@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lineText } from '../text/clean.ts';
 import { cronOf } from '../figures/schedule.ts';
+import { maxMessageFigures } from '../figures/morning.ts';
 import { inWeekOrder, timePattern, weekdays, weeklyCron, type Weekly } from '../figures/weekly.ts';
 import { isDay } from '../figures/days.ts';
 import { templateErrors } from '../figures/template.ts';
@@ -121,6 +122,17 @@ export type SendPreview = z.infer<typeof SendPreview>;
 
 export const SendRequest = z.strictObject({ date: DayParam, listId: Id });
 
+/** Figures of one morning message, in order, each once. */
+const MessageFigureIds = z
+  .array(Id)
+  .min(1)
+  .max(maxMessageFigures, `at most ${maxMessageFigures} figures in one message`)
+  .refine((ids) => new Set(ids).size === ids.length, 'each figure once');
+
+/** The morning message of these figures for everyone on a list, on one day. */
+export const MessagePreviewRequest = z.strictObject({ figureIds: MessageFigureIds, listId: Id, date: DayParam });
+export type MessagePreviewRequest = z.infer<typeof MessagePreviewRequest>;
+
 export const SendResponse = z.object({
   sendId: z.string(),
   /** `notBefore`: when the gateway sends it at the earliest (later than now in quiet hours). */
@@ -165,6 +177,11 @@ function checkWhen(s: { cron?: string; days?: unknown; time?: unknown; timeZone?
 export const CreateScheduleRequest = z
   .strictObject({
     figureId: Id,
+    /**
+     * The figures its one SMS per person carries, in order (a morning message);
+     * `figureId` comes first wherever it is put. `figureId` alone when absent.
+     */
+    figureIds: MessageFigureIds.optional(),
     listId: Id,
     /** Monday to Saturday when absent (with `time`, or alone). */
     days: Days.optional(),
@@ -199,6 +216,8 @@ export const UpdateScheduleRequest = z
     watchMinutes: Watch.optional(),
     enabled: z.boolean().optional(),
     listId: Id.optional(),
+    /** The message's figures; the schedule's own figure stays first. */
+    figureIds: MessageFigureIds.optional(),
   })
   .superRefine(checkWhen);
 export type UpdateScheduleRequest = z.infer<typeof UpdateScheduleRequest>;
@@ -215,6 +234,8 @@ export const RunView = z.object({
 export const Schedule = z.object({
   id: Id,
   figureId: Id,
+  /** Every figure its message carries, `figureId` first. */
+  figureIds: z.array(Id),
   listId: Id,
   cron: z.string(),
   /** The days and time the pattern names; null for a pattern of another shape. */

@@ -11,6 +11,7 @@ import {
   type CreateListRequest,
   type CreateScheduleRequest,
   type FigureValueRequest,
+  type MessagePreviewRequest,
   type UpdateScheduleRequest,
 } from '#core/api/figures';
 import type { ApiClient } from './client.ts';
@@ -45,6 +46,7 @@ export const listSchedules = async (api: ApiClient) =>
   (await api.call('GET', '/api/figures/schedules', z.object({ schedules: z.array(Schedule) }))).schedules;
 export const createSchedule = (api: ApiClient, input: CreateScheduleRequest) =>
   api.call('POST', '/api/figures/schedules', Created, input);
+export const previewMessage = (api: ApiClient, input: MessagePreviewRequest) => api.call('POST', '/api/figures/schedules/preview', SendPreview, input);
 export const updateSchedule = (api: ApiClient, id: string, input: UpdateScheduleRequest) =>
   api.call('PATCH', `/api/figures/schedules/${id}`, Schedule, input);
 

@@ -56,7 +56,7 @@ export function FigureScreen({ id }: { id: string }) {
         <CsvImport figure={f} onImported={changed} />
       </div>
       <SendPanel figure={f} defaultDate={latest?.date ?? to} valuesRevision={valuesRevision} onTemplateKept={figure.reload} />
-      <SchedulesPanel figure={f} />
+      <SchedulesPanel figure={f} defaultDate={latest?.date ?? to} />
     </main>
   );
 }

@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react';
-import type { Figure, SendPreview, SendResponse } from '#core/api/figures';
+import { useState } from 'react';
+import type { Figure, SendResponse } from '#core/api/figures';
 import { templateErrors } from '#core/figures/template';
 import { templateProblemText } from './template-words.ts';
 import { previewSend } from '../api/figures.ts';
 import { keepTemplate, sendFigureNow } from '../actions/figures.ts';
 import { FormError, RefusalNotice, TextAreaField, TextField } from '../components/Field.tsx';
-import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
 import { useFigureFormat, useRecipientLists } from '../state/use-figures.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { useLivePreview } from '../state/use-live-preview.ts';
 import { useSubmit } from '../components/use-submit.ts';
-import { TableScroll } from '../components/TableScroll.tsx';
+import { SmsPreviewTable } from './SmsPreviewTable.tsx';
 
 /**
  * The exact SMS each recipient will get — text, segments, encoding, cost — computed by
@@ -35,28 +36,17 @@ export function SendPanel({
   const [listId, setListId] = useState('');
   const [date, setDate] = useState(defaultDate);
   const [template, setTemplate] = useState(figure.template);
-  const [preview, setPreview] = useState<SendPreview | null>(null);
-  const [previewError, setPreviewError] = useState<unknown>(null);
   const submission = useSubmit();
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<SendResponse | null>(null);
   const chosen = listId || lists.data?.[0]?.id || '';
   const problems = templateErrors(template);
 
-  useEffect(() => {
-    if (!chosen) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      previewSend(api, figure.id, date, chosen, problems.length === 0 ? template : undefined).then(
-        (p) => live && (setPreview(p), setPreviewError(null)),
-        (err: unknown) => live && (setPreview(null), setPreviewError(err)),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, figure.id, date, chosen, template, valuesRevision]);
+  const { value: preview, error: previewError } = useLivePreview(
+    () => previewSend(api, figure.id, date, chosen, problems.length === 0 ? template : undefined),
+    [api, figure.id, date, chosen, template, valuesRevision],
+    chosen !== '',
+  );
 
   const send = () => {
     setConfirming(false);
@@ -93,33 +83,7 @@ export function SendPanel({
       {!submission.message && previewError !== null && <RefusalNotice error={previewError} />}
       {preview && (
         <>
-          <TableScroll label={t('figures.preview')}>
-            <table className="sms-preview" aria-label={t('figures.preview')}>
-              <thead>
-                <tr>
-                  <th>{t('figures.recipient')}</th>
-                  <th>{t('figures.sms')}</th>
-                  <th>{t('figures.segments')}</th>
-                  <th>{t('figures.cost')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.recipients.map((r) => (
-                  <tr key={r.userId} className={r.excluded ? 'excluded' : undefined}>
-                    <td>{r.name}</td>
-                    <td>
-                      {r.excluded ? <span className="excluded-reason">{t(`figures.excluded.${r.excluded}` as MessageKey)}</span> : <span className="sms-text">{r.text}</span>}
-                    </td>
-                    <td>{r.excluded ? '—' : `${r.segments} × ${r.encoding}`}</td>
-                    <td>{r.excluded ? '—' : format.money(r.costMicros, preview.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <p className="send-totals" role="status">
-            {t('figures.totals', { receiving: preview.totals.receiving, segments: preview.totals.segments, cost, excluded: preview.totals.excluded })}
-          </p>
+          <SmsPreviewTable preview={preview} label={t('figures.preview')} />
           {!confirming ? (
             <>
               {problems.length > 0 && <p className="field-error" data-testid="template-blocks">{t('figures.templateBlocks')}</p>}

@@ -1,4 +1,5 @@
 import type { SendPreview } from '#core/api/figures';
+import { morningText } from '#core/figures/morning';
 import { renderTemplate, templateErrors } from '#core/figures/template';
 import { composeSms } from '#core/sms/compose';
 import { costOf } from '#core/sms/cost';
@@ -43,10 +44,34 @@ export async function renderForList(
   }));
 }
 
+/**
+ * A morning message: each figure's text for everyone on the list, one line per figure in
+ * the given order, joined per person (core/figures/morning.ts). A figure without a value
+ * that day refuses the whole message, naming it.
+ */
+export async function renderMessageForList(db: Queries, figures: readonly FigureRow[], day: string, listId: string): Promise<RenderedSms[]> {
+  const perFigure: RenderedSms[][] = [];
+  for (const figure of figures) perFigure.push(await renderForList(db, figure, day, listId));
+  const [first, ...rest] = perFigure;
+  if (!first) return [];
+  const textOf = rest.map((rendered) => new Map(rendered.map((r) => [r.userId, r.text])));
+  return first.map((r) => ({ ...r, text: morningText([r.text, ...textOf.map((m) => m.get(r.userId) ?? '')]) }));
+}
+
 export async function previewSend(ctx: Context, figure: FigureRow, day: string, listId: string, template?: string): Promise<SendPreview> {
   const problems = template === undefined ? [] : templateErrors(template);
   const rendered = await renderForList(ctx.db, figure, day, listId, problems.length > 0 ? undefined : template);
-  const settings = await settingsOf(ctx.db, ctx.config.sms, figure.org_id);
+  return previewOf(ctx, figure.org_id, day, rendered, problems);
+}
+
+/** The morning message of these figures, person by person: text, segments, encoding, cost. */
+export async function previewMessage(ctx: Context, orgId: string, figures: readonly FigureRow[], day: string, listId: string): Promise<SendPreview> {
+  return previewOf(ctx, orgId, day, await renderMessageForList(ctx.db, figures, day, listId), []);
+}
+
+/** Segments and cost of each rendered SMS, counted by core/sms as the gateway will. */
+async function previewOf(ctx: Context, orgId: string, day: string, rendered: RenderedSms[], problems: string[]): Promise<SendPreview> {
+  const settings = await settingsOf(ctx.db, ctx.config.sms, orgId);
   const recipients = rendered.map((r) => {
     const sms = composeSms(r.text);
     return {

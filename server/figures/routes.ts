@@ -6,6 +6,7 @@ import {
   CreateListRequest,
   CreateScheduleRequest,
   FigureValueRequest,
+  MessagePreviewRequest,
   PreviewRequest,
   SendRequest,
   UpdateFigureRequest,
@@ -21,7 +22,8 @@ import type { Context } from '../context.ts';
 import { isController, requireController, requireFigureScope, valuesWriter, writerName, writerOrg } from './access.ts';
 import { listAlerts, markAlertRead } from './alerts.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
-import { previewSend } from './compose.ts';
+import { previewMessage, previewSend } from './compose.ts';
+import { figureRows } from './morning.ts';
 import { listControllers, grantController, revokeController } from './controllers.ts';
 import { createFigure, figureRow, getFigure, listFigures, listValues, saveValue, updateFigure } from './figures.ts';
 import { importCsv } from './import.ts';
@@ -75,6 +77,14 @@ export function figuresRoutes(router: Router, ctx: Context, changed: () => void)
       const created = await createSchedule(ctx, me, await readJson(req.raw, CreateScheduleRequest));
       changed();
       return { status: 201, body: created };
+    })
+    .on('POST', '/api/figures/schedules/preview', async (req) => {
+      const me = await controller(req);
+      const input = await readJson(req.raw, MessagePreviewRequest);
+      const figures = await figureRows(ctx, me.orgId, input.figureIds);
+      await getList(ctx, me.orgId, input.listId);
+      const preview = await previewMessage(ctx, me.orgId, figures, input.date, input.listId);
+      return { body: { ...preview, recipients: preview.recipients.map((r) => ({ ...r, phone: phoneFor(me, r.phone) })) } };
     })
     .on('GET', '/api/figures/schedules/:id', async (req) => ({ body: await getSchedule(ctx, (await controller(req)).orgId, req.params.id ?? '') }))
     .on('PATCH', '/api/figures/schedules/:id', async (req) => {

@@ -4,10 +4,11 @@ import type { Context } from '../context.ts';
 import { messageById } from '../sms/messages.ts';
 import { raiseAlert, sendPendingAlerts } from './alerts.ts';
 import { missingText, tooLateText, undeliveredText, type NotDelivered } from './alert-texts.ts';
-import { renderForList } from './compose.ts';
+import { renderMessageForList } from './compose.ts';
 import type { FiguresConfig } from '../config.ts';
 import { Pump } from '../pump.ts';
 import { localeOfOrg, type FigureRow } from './figures.ts';
+import { figuresById, messageLabel, scheduleFigureIds } from './morning.ts';
 import type { ScheduleRow } from './schedules.ts';
 import { abandonBatch, claimBatch, deliverBatch, type Batch } from './send.ts';
 
@@ -65,16 +66,21 @@ export class FiguresScheduler {
         (r) => [r.day, r.state],
       ),
     );
-    const valueDays = new Set(
-      (await db.all<{ day: string }>('SELECT day FROM figure_values WHERE figure_id = ? AND day >= ?', [s.figure_id, since])).map((r) => r.day),
-    );
+    // A morning message goes once every one of its figures has the day's values.
+    const figureIds = await scheduleFigureIds(db, s.id, s.figure_id);
+    const valueDays = new Map<string, number>();
+    for (const figureId of figureIds) {
+      for (const { day } of await db.all<{ day: string }>('SELECT day FROM figure_values WHERE figure_id = ? AND day >= ?', [figureId, since])) {
+        valueDays.set(day, (valueDays.get(day) ?? 0) + 1);
+      }
+    }
     const decision = decideSchedule({
       schedule: { cron: s.cron, timeZone: s.time_zone, windowMinutes: s.window_minutes, activeSince: new Date(s.active_since) },
       now,
       runs,
-      hasValues: (day) => valueDays.has(day),
+      hasValues: (day) => valueDays.get(day) === figureIds.length,
     });
-    for (const action of decision.actions) await this.act(s, action, runs.get(action.day));
+    for (const action of decision.actions) await this.act(s, figureIds, action, runs.get(action.day));
   }
 
   private batchOf(s: ScheduleRow, day: string): Batch {
@@ -90,17 +96,17 @@ export class FiguresScheduler {
     };
   }
 
-  private async act(s: ScheduleRow, action: ScheduleAction, before: RunState | undefined) {
+  private async act(s: ScheduleRow, figureIds: string[], action: ScheduleAction, before: RunState | undefined) {
     const { db } = this.ctx;
     const at = this.ctx.now().toISOString();
-    const figure = await db.get<FigureRow>('SELECT * FROM figures WHERE id = ?', [s.figure_id]);
-    if (!figure) return;
+    const figures = await figuresById(db, figureIds);
+    if (figures.length === 0) return;
     const locale = await localeOfOrg(db, s.org_id);
-    const label = figure.sms_label ?? figure.label;
+    const label = messageLabel(figures);
     const alert = { orgId: s.org_id, controllerId: s.controller_id, figureId: s.figure_id, scheduleId: s.id, day: action.day };
     switch (action.kind) {
       case 'send':
-        return this.sendRun(s, action.day, action.firedAt);
+        return this.sendRun(s, figureIds, action.day, action.firedAt);
       case 'wait':
         return;
       case 'alert-missing':
@@ -112,7 +118,7 @@ export class FiguresScheduler {
           ...alert,
           kind: 'values-missing',
           subject: `missing:${s.id}:${action.day}`,
-          text: missingText(locale, label, action.day, action.deadline, s.time_zone),
+          text: missingText(locale, messageLabel(await this.withoutValues(figures, action.day)), action.day, action.deadline, s.time_zone),
         });
       case 'too-late': {
         if (before === 'sending') {
@@ -139,17 +145,27 @@ export class FiguresScheduler {
     }
   }
 
-  /** Claims the run and its recipients in one transaction, then hands them to the gateway. */
-  private async sendRun(s: ScheduleRow, day: string, firedAt: Date) {
+  /** The figures of a message still without values for `day` (all of them, if none is). */
+  private async withoutValues(figures: FigureRow[], day: string): Promise<FigureRow[]> {
+    const missing: FigureRow[] = [];
+    for (const f of figures) if (!(await this.ctx.db.get('SELECT 1 AS x FROM figure_values WHERE figure_id = ? AND day = ?', [f.id, day]))) missing.push(f);
+    return missing.length > 0 ? missing : figures;
+  }
+
+  /**
+   * Claims the run and its recipients in one transaction — one SMS per person carrying
+   * every figure of the message — then hands them to the gateway.
+   */
+  private async sendRun(s: ScheduleRow, figureIds: string[], day: string, firedAt: Date) {
     const batch = this.batchOf(s, day);
     const now = this.ctx.now();
     const go = await this.ctx.db.transaction(async (tx) => {
       const run = await tx.get<{ state: RunState }>('SELECT state FROM figure_runs WHERE schedule_id = ? AND day = ?', [s.id, day]);
       if (run?.state === 'sent' || run?.state === 'missed') return false;
       if (run?.state === 'sending') return true;
-      const figure = await tx.get<FigureRow>('SELECT * FROM figures WHERE id = ?', [s.figure_id]);
-      if (!figure) return false;
-      const rendered = await renderForList(tx, figure, day, s.list_id);
+      const figures = await figuresById(tx, figureIds);
+      if (figures.length === 0) return false;
+      const rendered = await renderMessageForList(tx, figures, day, s.list_id);
       await tx.run(
         `INSERT INTO figure_runs (schedule_id, day, state, fired_at, detail, updated_at) VALUES (?, ?, 'sending', ?, NULL, ?)
          ON CONFLICT (schedule_id, day) DO UPDATE SET state = 'sending', updated_at = excluded.updated_at`,
@@ -217,7 +233,7 @@ export class FiguresScheduler {
         else if (row.state === 'missed') notDelivered.push({ name: row.name, status: 'missed', detail: null });
       }
       if (notDelivered.length > 0) {
-        const figure = await db.get<FigureRow>('SELECT * FROM figures WHERE id = ?', [first.figure_id]);
+        const figures = await figuresById(db, first.schedule_id ? await scheduleFigureIds(db, first.schedule_id, first.figure_id) : [first.figure_id]);
         const minutes = Math.round((Date.parse(first.watch_at) - Date.parse(first.created_at)) / 60_000);
         await raiseAlert(this.ctx, {
           orgId: first.org_id,
@@ -227,7 +243,7 @@ export class FiguresScheduler {
           figureId: first.figure_id,
           scheduleId: first.schedule_id,
           day: first.day,
-          text: undeliveredText(await localeOfOrg(db, first.org_id), figure?.sms_label ?? figure?.label ?? '', first.day, considered.length, minutes, notDelivered),
+          text: undeliveredText(await localeOfOrg(db, first.org_id), messageLabel(figures), first.day, considered.length, minutes, notDelivered),
         });
       }
       await db.run('UPDATE figure_sends SET watched_at = ? WHERE batch = ? AND watched_at IS NULL', [now, batch]);

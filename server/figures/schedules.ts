@@ -7,8 +7,9 @@ import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
 import { settingsOf } from '../sms/settings.ts';
-import { figureRow } from './figures.ts';
+import { messageFigures } from '#core/figures/morning';
 import { getList } from './lists.ts';
+import { figureRows, scheduleFigureIds, setScheduleFigures } from './morning.ts';
 
 /**
  * Schedules: a figure sent to a list on days and at a time (kept as a cron pattern) in a
@@ -34,17 +35,21 @@ export async function orgTimeZone(ctx: Context, orgId: string): Promise<string> 
 }
 
 export async function createSchedule(ctx: Context, caller: Caller, request: CreateScheduleInput): Promise<{ id: string }> {
-  await figureRow(ctx, caller.orgId, request.figureId);
+  const figureIds = messageFigures(request.figureId, request.figureIds);
+  await figureRows(ctx, caller.orgId, figureIds);
   await getList(ctx, caller.orgId, request.listId);
   const input = { ...request, timeZone: request.timeZone ?? (await orgTimeZone(ctx, caller.orgId)) };
   cronOf(input.cron, input.timeZone);
   const id = newId();
   const at = ctx.now().toISOString();
-  await ctx.db.run(
-    `INSERT INTO figure_schedules (id, org_id, figure_id, list_id, cron, time_zone, window_minutes, watch_minutes, enabled,
-       controller_id, active_since, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [id, caller.orgId, input.figureId, input.listId, input.cron, input.timeZone, input.windowMinutes, input.watchMinutes, input.enabled ? 1 : 0, caller.id, at, at, at],
-  );
+  await ctx.db.transaction(async (tx) => {
+    await tx.run(
+      `INSERT INTO figure_schedules (id, org_id, figure_id, list_id, cron, time_zone, window_minutes, watch_minutes, enabled,
+         controller_id, active_since, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, caller.orgId, input.figureId, input.listId, input.cron, input.timeZone, input.windowMinutes, input.watchMinutes, input.enabled ? 1 : 0, caller.id, at, at, at],
+    );
+    await setScheduleFigures(tx, id, figureIds);
+  });
   return { id };
 }
 
@@ -57,27 +62,32 @@ export async function scheduleRow(ctx: Context, orgId: string, id: string): Prom
 export async function updateSchedule(ctx: Context, caller: Caller, id: string, input: UpdateScheduleRequest): Promise<Schedule> {
   const row = await scheduleRow(ctx, caller.orgId, id);
   if (input.listId) await getList(ctx, caller.orgId, input.listId);
+  const figureIds = input.figureIds && messageFigures(row.figure_id, input.figureIds);
+  if (figureIds) await figureRows(ctx, caller.orgId, figureIds);
   const cron = input.cron ?? cronOfUpdate(row.cron, input) ?? row.cron;
   const timeZone = input.timeZone ?? row.time_zone;
   cronOf(cron, timeZone);
   const at = ctx.now().toISOString();
   // A new pattern, zone or re-enabling owes nothing for firings before the change (S6).
   const reset = cron !== row.cron || timeZone !== row.time_zone || (input.enabled === true && row.enabled === 0);
-  await ctx.db.run(
-    `UPDATE figure_schedules SET cron = ?, time_zone = ?, window_minutes = ?, watch_minutes = ?, enabled = ?, list_id = ?,
-       active_since = ?, updated_at = ? WHERE id = ?`,
-    [
-      cron,
-      timeZone,
-      input.windowMinutes ?? row.window_minutes,
-      input.watchMinutes ?? row.watch_minutes,
-      input.enabled === undefined ? row.enabled : input.enabled ? 1 : 0,
-      input.listId ?? row.list_id,
-      reset ? at : row.active_since,
-      at,
-      id,
-    ],
-  );
+  await ctx.db.transaction(async (tx) => {
+    if (figureIds) await setScheduleFigures(tx, id, figureIds);
+    await tx.run(
+      `UPDATE figure_schedules SET cron = ?, time_zone = ?, window_minutes = ?, watch_minutes = ?, enabled = ?, list_id = ?,
+         active_since = ?, updated_at = ? WHERE id = ?`,
+      [
+        cron,
+        timeZone,
+        input.windowMinutes ?? row.window_minutes,
+        input.watchMinutes ?? row.watch_minutes,
+        input.enabled === undefined ? row.enabled : input.enabled ? 1 : 0,
+        input.listId ?? row.list_id,
+        reset ? at : row.active_since,
+        at,
+        id,
+      ],
+    );
+  });
   return getSchedule(ctx, caller.orgId, id);
 }
 
@@ -113,6 +123,7 @@ export async function getSchedule(ctx: Context, orgId: string, id: string): Prom
   return {
     id: row.id,
     figureId: row.figure_id,
+    figureIds: await scheduleFigureIds(ctx.db, row.id, row.figure_id),
     listId: row.list_id,
     cron: row.cron,
     days: weekly?.days ?? null,

@@ -110,13 +110,13 @@ test('a controller in New York picks days, a time and Paris; every next run read
 
   // No day: the form says so where the days are, and nothing is created.
   await figures.pickWhen({ days: [] });
-  await expect(form.getByRole('status')).toHaveText('');
+  await expect(form.getByText(/^First send:/)).toHaveCount(0);
   await form.getByRole('button', { name: 'Send this figure to the list every morning' }).click();
   await expect(form.getByRole('group', { name: 'Days' }).getByRole('alert')).toHaveText('Pick at least one day.');
   expect((await admin.ok<{ schedules: unknown[] }>('GET', '/api/figures/schedules')).schedules).toHaveLength(0);
 
   await figures.pickWhen({ days: ['Monday', 'Wednesday', 'Friday'], time: '07:30', zone: 'Europe/Paris' });
-  await expect(form.getByRole('status')).toHaveText(/^First send: (Monday|Wednesday|Friday) \d+ \w+, 07:30 \(Europe\/Paris\)$/);
+  await expect(form.getByText(/^First send:/)).toHaveText(/^First send: (Monday|Wednesday|Friday) \d+ \w+, 07:30 \(Europe\/Paris\)$/);
   const schedules = await figures.schedule('Direction');
   await expect(schedules.getByText('Monday, Wednesday, Friday at 07:30 (Europe/Paris)')).toBeVisible();
   const next = schedules.getByText(/^Next: /);
@@ -128,7 +128,7 @@ test('a controller in New York picks days, a time and Paris; every next run read
 
   // A zone far away: Tokyo's 07:30 is told as Tokyo's.
   await figures.pickWhen({ days: ['Sunday'], time: '07:30', zone: 'Asia/Tokyo' });
-  await expect(form.getByRole('status')).toHaveText(/^First send: Sunday \d+ \w+, 07:30 \(Asia\/Tokyo\)$/);
+  await expect(form.getByText(/^First send:/)).toHaveText(/^First send: Sunday \d+ \w+, 07:30 \(Asia\/Tokyo\)$/);
   await context.close();
 
   // In French, on a phone: the same schedule, in words, and nothing wider than the screen.
@@ -142,4 +142,62 @@ test('a controller in New York picks days, a time and Paris; every next run read
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   await phone.page.screenshot({ path: path.join(screenshots, 'figures-schedule-phone-fr.png'), fullPage: true });
   await phone.context.close();
+});
+
+test('a controller composes one morning message with two figures: one SMS per person, previewed with its segments and cost, on a phone too', async ({ browser }) => {
+  const base = relay!.url;
+  const { admin, alice } = await organisation(base);
+  const { id: bruno } = await admin.ok<{ id: string }>('POST', '/api/users', {
+    name: 'Bruno Martin',
+    email: 'bruno@durand.example',
+    password,
+    role: 'member',
+    phone: '06 12 34 56 78',
+    smsOptIn: true,
+  });
+  const { id: sales } = await admin.ok<{ id: string }>('POST', '/api/figures', { label: 'CA veille', unit: 'EUR' });
+  const { id: margin } = await admin.ok<{ id: string }>('POST', '/api/figures', {
+    label: 'Marge',
+    unit: 'EUR',
+    decimals: 0,
+    template: '{label} {date} : {value} ({vsForecast} vs prévision)',
+  });
+  await admin.ok('PUT', `/api/figures/${sales}/values/2026-11-22`, { value: 1_234_567, forecast: 1_261_049, lastYear: 1_193_971 });
+  await admin.ok('PUT', `/api/figures/${margin}/values/2026-11-22`, { value: 412_000, forecast: 420_000 });
+  await admin.ok('POST', '/api/lists', { name: 'Comex', members: [bruno] });
+
+  const { page } = await signedIn(browser, base, alice);
+  const figures = new FiguresPage(page);
+  await page.goto(`${base}/#/figures/${sales}`);
+  await expect(page.getByRole('heading', { name: 'CA veille', level: 1 })).toBeVisible();
+  const form = figures.scheduleForm();
+  const message = form.getByRole('group', { name: 'Figures in this morning message' });
+  await expect(message.getByLabel('CA veille', { exact: true })).toBeChecked();
+  await expect(message.getByLabel('CA veille', { exact: true })).toBeDisabled();
+  await form.getByLabel('Preview for the day', { exact: true }).fill('2026-11-22');
+  const row = form.getByRole('table', { name: 'Morning message, person by person' }).getByRole('row').filter({ hasText: 'Bruno Martin' });
+  const sales22 = 'CA veille 22/11 : 1,23 M€ (-2,1 % vs prévision, +3,4 % vs N-1)';
+  await expect(row).toContainText(sales22);
+  await expect(row).not.toContainText('Marge');
+
+  // Ticking Marge: the same one SMS now carries both lines, still one GSM-7 segment, one price.
+  await message.getByLabel('Marge', { exact: true }).check();
+  await expect(row).toContainText('Marge 22/11 : 412 k€ (-1,9 % vs prévision)');
+  await expect(row.locator('.sms-text')).toHaveText(`${sales22}\nMarge 22/11 : 412 k€ (-1,9 % vs prévision)`);
+  await expect(row).toContainText('1 × GSM-7');
+  await expect(form.getByRole('status').filter({ hasText: 'recipient' })).toContainText('1 recipient, 1 SMS');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => window.innerWidth === 390);
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, `${scrollWidth} px wide in ${clientWidth}`).toBeLessThanOrEqual(clientWidth);
+  await page.screenshot({ path: path.join(screenshots, 'figures-morning-message-phone.png'), fullPage: true });
+
+  const schedules = await figures.schedule('Comex');
+  await expect(schedules.getByText('CA veille + Marge', { exact: true })).toBeVisible();
+  const stored = (await admin.ok<{ schedules: { figureId: string; figureIds: string[] }[] }>('GET', '/api/figures/schedules')).schedules;
+  expect(stored).toEqual([expect.objectContaining({ figureId: sales, figureIds: [sales, margin] })]);
+  // The message is listed on Marge's page too.
+  await page.goto(`${base}/#/figures/${margin}`);
+  await expect(page.getByRole('region', { name: 'Schedules' }).getByText('CA veille + Marge', { exact: true })).toBeVisible();
 });

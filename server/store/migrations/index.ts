@@ -5,6 +5,7 @@ import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
 import { figures } from './300-figures.ts';
 import { figureImportRows } from './301-figure-import-rows.ts';
+import { morningMessage } from './302-morning-message.ts';
 import { updateSummaries } from './004-update-summaries.ts';
 import { logCompaction } from './005-log-compaction.ts';
 import { documentClients } from './006-document-clients.ts';
@@ -59,6 +60,7 @@ export const migrations: Migration[] = [
   smsPersonCap,
   figures,
   figureImportRows,
+  morningMessage,
   polls,
   anonymousParticipation,
   decisions,

@@ -172,6 +172,7 @@ describe('ids that do not exist are 404, never 500', () => {
     ['controller', 'PUT', `/api/figures/${missing}/values/2026-11-01`, { value: 1 }],
     ['controller', 'POST', `/api/figures/${missing}/preview`],
     ['controller', 'POST', `/api/figures/${missing}/send`],
+    ['controller', 'POST', '/api/figures/schedules/preview', { figureIds: [missing], listId: missing, date: '2026-11-01' }],
     ['controller', 'GET', `/api/figures/schedules/${missing}`],
     ['controller', 'PATCH', `/api/figures/schedules/${missing}`],
     ['controller', 'DELETE', `/api/figures/schedules/${missing}`],

@@ -123,6 +123,14 @@ export const reportingWrites: Write[] = [
     validation: { caller: 'controller', wrongType: (w) => ({ date: 42, listId: w.ids.list }) },
   },
   {
+    name: 'POST /api/figures/schedules/preview',
+    method: 'POST',
+    path: () => '/api/figures/schedules/preview',
+    body: (w) => ({ figureIds: [w.ids.figure, w.ids.otherFigure], listId: w.ids.list, date: w.day }),
+    rule: rule(controllers, { outsider: 404 }),
+    validation: { caller: 'controller', wrongType: (w) => ({ figureIds: w.ids.figure, listId: w.ids.list, date: w.day }) },
+  },
+  {
     name: 'POST /api/figures/:id/send',
     method: 'POST',
     path: (w) => `/api/figures/${w.ids.figure}/send`,

@@ -7,7 +7,7 @@ const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
 /** Endpoints that POST but change nothing: they compute a preview. */
-const previews = new Set(['previewSms', 'previewSend']);
+const previews = new Set(['previewSms', 'previewSend', 'previewMessage']);
 
 /** Each exported function of renderer/api/ that sends POST, PUT, PATCH or DELETE, by module. */
 function mutatingEndpoints(): Map<string, Set<string>> {
