@@ -89,6 +89,9 @@ const phonePatterns: readonly [RegExp, MessageKey][] = [
   [/^"(?<input>.*)" is not a mobile number: it cannot receive SMS$/s, 'error.issue.phoneNotMobile'],
 ];
 
+/** The daily figures' sentences that name a figure and a day (server/figures/compose.ts). */
+const figurePatterns: readonly [RegExp, MessageKey][] = [[/^"(?<label>.*)" has no value for (?<day>\d{4}-\d{2}-\d{2}) yet: enter it first\.$/s, 'error.figures.noValue']];
+
 /** Strips a leading "path: " the relay puts before a form-level message. */
 const bare = (message: string) => message.replace(/^[\w.]+: (?=[a-z])/, '');
 
@@ -103,6 +106,10 @@ function knownIssueText(message: string, t: Translate): string | null {
   for (const [pattern, patternKey] of phonePatterns) {
     const m = pattern.exec(bare(message));
     if (m) return t(patternKey, { input: m.groups?.input ?? '', where: m.groups?.where ?? '' });
+  }
+  for (const [pattern, patternKey] of figurePatterns) {
+    const m = pattern.exec(bare(message));
+    if (m) return t(patternKey, { label: m.groups?.label ?? '', day: m.groups?.day ?? '' });
   }
   return null;
 }

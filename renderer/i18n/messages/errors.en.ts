@@ -92,4 +92,5 @@ export const errorsEn = {
   'error.issue.noDay': 'Pick at least one day.',
   'error.issue.time': 'A time as HH:MM, such as 09:00.',
   'error.issue.cronOrDays': 'Give either a cron pattern, or days and a time.',
+  'error.figures.noValue': '“{label}” has no value for {day} yet: enter it first.',
 } as const;

@@ -91,4 +91,5 @@ export const errorsFr: Messages<typeof errorsEn> = {
   'error.issue.noDay': 'Choisissez au moins un jour.',
   'error.issue.time': 'Une heure au format HH:MM, par exemple 09:00.',
   'error.issue.cronOrDays': 'Donnez soit un motif cron, soit des jours et une heure.',
+  'error.figures.noValue': '« {label} » n’a pas encore de valeur pour le {day} : saisissez-la d’abord.',
 };
