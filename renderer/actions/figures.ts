@@ -1,4 +1,4 @@
-import type { CreateScheduleRequest } from '#core/api/figures';
+import type { CreateScheduleRequest, UpdateScheduleRequest } from '#core/api/figures';
 import { readNumber } from '#core/figures/csv';
 import { isDay } from '#core/figures/days';
 import type { ApiClient } from '../api/client.ts';
@@ -54,6 +54,8 @@ export const createRecipientList = (api: ApiClient, name: string, members: strin
 
 export const scheduleFigure = (api: ApiClient, input: CreateScheduleRequest) =>
   figures.createSchedule(api, input);
+
+export const changeSchedule = (api: ApiClient, id: string, input: UpdateScheduleRequest) => figures.updateSchedule(api, id, input);
 
 export const switchSchedule = (api: ApiClient, id: string, enabled: boolean) => figures.updateSchedule(api, id, { enabled });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Figure } from '#core/api/figures';
 import { maxMessageFigures } from '#core/figures/morning';
 import { previewMessage } from '../api/figures.ts';
@@ -36,6 +36,7 @@ export function MorningMessageFields({
   const { api } = useSignedIn();
   const figures = useFigures();
   const [date, setDate] = useState(defaultDate);
+  const hintId = useId();
   const ids = messageFigureIds(figure, figures.data ?? [], ticked);
   const key = ids.join(',');
 
@@ -44,7 +45,7 @@ export function MorningMessageFields({
   const full = ids.length >= maxMessageFigures;
   return (
     <div className="morning-message">
-      <fieldset className="pick-list" aria-describedby={`message-hint-${figure.id}`}>
+      <fieldset className="pick-list" aria-describedby={hintId}>
         <legend>{t('figures.message.figures')}</legend>
         {(figures.data ?? []).map((f) => {
           const own = f.id === figure.id;
@@ -62,7 +63,7 @@ export function MorningMessageFields({
           );
         })}
       </fieldset>
-      <p id={`message-hint-${figure.id}`} className="field-hint">
+      <p id={hintId} className="field-hint">
         {t('figures.message.hint')}
       </p>
       <TextField label={t('figures.message.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />

@@ -10,6 +10,7 @@ import { useSubmit } from '../components/use-submit.ts';
 import { nextRunText, scheduleWhenText } from './schedule-words.ts';
 import { ScheduleWhenFields, type ScheduleWhen } from './ScheduleWhenFields.tsx';
 import { MorningMessageFields, messageFigureIds } from './MorningMessageFields.tsx';
+import { ScheduleEditor } from './ScheduleEditor.tsx';
 
 /**
  * Schedules carrying this figure and their runs. A new one is picked as days and a time
@@ -26,11 +27,12 @@ export function SchedulesPanel({ figure, defaultDate }: { figure: Figure; defaul
   const orgZone = useOrganisationTimeZone();
   const figures = useFigures();
   const [ticked, setTicked] = useState<string[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState({ listId: '', windowMinutes: 180, watchMinutes: 15 });
   const [when, setWhen] = useState<ScheduleWhen>({ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], time: '09:00', timeZone: '' });
   const submission = useSubmit();
   const mine = (schedules.data ?? []).filter((s) => s.figureIds.includes(figure.id));
-  const labelOf = new Map((figures.data ?? []).map((f) => [f.id, f.label]));
+  const figureById = new Map((figures.data ?? []).map((f) => [f.id, f]));
   const listId = form.listId || lists.data?.[0]?.id || '';
   const listName = new Map((lists.data ?? []).map((l) => [l.id, l.name]));
   const zone = when.timeZone || orgZone.data || 'Europe/Paris';
@@ -59,8 +61,20 @@ export function SchedulesPanel({ figure, defaultDate }: { figure: Figure; defaul
               {t('figures.schedule.enabled')}
             </label>{' '}
             <strong>{listName.get(s.listId) ?? s.listId}</strong> · <span className="schedule-when-text">{scheduleWhenText(s, t, locale)}</span>
-            {s.figureIds.length > 1 && <p className="schedule-figures small">{s.figureIds.map((id) => labelOf.get(id) ?? id).join(' + ')}</p>}
+            {s.figureIds.length > 1 && <p className="schedule-figures small">{s.figureIds.map((id) => figureById.get(id)?.label ?? id).join(' + ')}</p>}
             {s.next && <p className="muted small schedule-next">{nextRunText('figures.schedule.next', s.next, s.timeZone, t, locale)}</p>}
+            {editing === s.id ? (
+              <ScheduleEditor
+                schedule={s}
+                lead={figureById.get(s.figureId) ?? figure}
+                defaultDate={defaultDate}
+                onDone={(saved) => (setEditing(null), saved && schedules.reload())}
+              />
+            ) : (
+              <button type="button" className="button ghost small" onClick={() => setEditing(s.id)}>
+                {t('figures.schedule.change')}
+              </button>
+            )}
             <ul className="run-list">
               {s.runs.slice(0, 7).map((r) => (
                 <li key={r.day} className={`run run-${r.state}`}>

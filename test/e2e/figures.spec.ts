@@ -126,6 +126,17 @@ test('a controller in New York picks days, a time and Paris; every next run read
   const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(stored!.next));
   await expect(next).toHaveText(`Next: ${paris}, 07:30 (Europe/Paris)`);
 
+  // Changed in place: 08:15 on the same days; the next run follows, still in Paris time.
+  await schedules.getByRole('listitem').filter({ hasText: 'Direction' }).getByRole('button', { name: 'Change', exact: true }).click();
+  const editor = schedules.getByRole('form', { name: 'Change this schedule' });
+  await expect(editor.getByRole('group', { name: 'Days' }).getByLabel('Wednesday', { exact: true })).toBeChecked();
+  await expect(editor.getByRole('group', { name: 'Days' }).getByLabel('Tuesday', { exact: true })).not.toBeChecked();
+  await editor.getByLabel('Time', { exact: true }).fill('08:15');
+  await editor.getByRole('button', { name: 'Save the schedule' }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(schedules.getByText('Monday, Wednesday, Friday at 08:15 (Europe/Paris)')).toBeVisible();
+  await expect(schedules.getByText(/^Next: /)).toHaveText(/^Next: (Monday|Wednesday|Friday) \d+ \w+, 08:15 \(Europe\/Paris\)$/);
+
   // A zone far away: Tokyo's 07:30 is told as Tokyo's.
   await figures.pickWhen({ days: ['Sunday'], time: '07:30', zone: 'Asia/Tokyo' });
   await expect(form.getByText(/^First send:/)).toHaveText(/^First send: Sunday \d+ \w+, 07:30 \(Asia\/Tokyo\)$/);
@@ -135,9 +146,10 @@ test('a controller in New York picks days, a time and Paris; every next run read
   const phone = await signedIn(browser, base, alice, 'fr-FR', { timezoneId: 'America/New_York', viewport: { width: 390, height: 844 } });
   await phone.page.goto(`${base}/#/figures/${figureId}`);
   const region = phone.page.getByRole('region', { name: 'Envois programmés' });
-  await expect(region.getByText('lundi, mercredi, vendredi à 07:30 (Europe/Paris)')).toBeVisible();
-  await expect(region.getByText(/^Prochain envoi : (lundi|mercredi|vendredi) \d+ \S+ à 07:30 \(Europe\/Paris\)$/)).toBeVisible();
+  await expect(region.getByText('lundi, mercredi, vendredi à 08:15 (Europe/Paris)')).toBeVisible();
+  await expect(region.getByText(/^Prochain envoi : (lundi|mercredi|vendredi) \d+ \S+ à 08:15 \(Europe\/Paris\)$/)).toBeVisible();
   await expect(phone.page.getByRole('group', { name: 'Jours' }).getByLabel('dimanche', { exact: true })).toBeVisible();
+  await phone.page.waitForFunction(() => window.innerWidth === 390);
   const { scrollWidth, clientWidth } = await phone.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   await phone.page.screenshot({ path: path.join(screenshots, 'figures-schedule-phone-fr.png'), fullPage: true });
@@ -199,5 +211,14 @@ test('a controller composes one morning message with two figures: one SMS per pe
   expect(stored).toEqual([expect.objectContaining({ figureId: sales, figureIds: [sales, margin] })]);
   // The message is listed on Marge's page too.
   await page.goto(`${base}/#/figures/${margin}`);
-  await expect(page.getByRole('region', { name: 'Schedules' }).getByText('CA veille + Marge', { exact: true })).toBeVisible();
+  const onMargin = page.getByRole('region', { name: 'Schedules' });
+  await expect(onMargin.getByText('CA veille + Marge', { exact: true })).toBeVisible();
+  // Changed from there: Marge leaves the message, which then no longer shows on Marge's page.
+  await onMargin.getByRole('listitem').filter({ hasText: 'Comex' }).getByRole('button', { name: 'Change', exact: true }).click();
+  const editor = onMargin.getByRole('form', { name: 'Change this schedule' });
+  await expect(editor.getByRole('group', { name: 'Figures in this morning message' }).getByLabel('CA veille', { exact: true })).toBeDisabled();
+  await editor.getByRole('group', { name: 'Figures in this morning message' }).getByLabel('Marge', { exact: true }).uncheck();
+  await editor.getByRole('button', { name: 'Save the schedule' }).click();
+  await expect(onMargin.getByRole('button', { name: 'Change', exact: true })).toHaveCount(0);
+  expect((await admin.ok<{ schedules: { figureIds: string[] }[] }>('GET', '/api/figures/schedules')).schedules).toEqual([expect.objectContaining({ figureIds: [sales] })]);
 });

@@ -83,6 +83,17 @@ describe('figure schedules: days, a time and a named zone', () => {
     expect(s).toMatchObject({ cron: '45 7 * * 1,6', days: ['mon', 'sat'], time: '07:45', next: '2026-12-07T06:45:00.000Z' });
   });
 
+  it('changes the figures a schedule\'s message carries (its own first); an unknown figure changes nothing', async () => {
+    const { id: margin } = await admin.ok<{ id: string }>('POST', '/api/figures', { label: 'Marge', unit: 'EUR' });
+    const { id } = await admin.ok<{ id: string }>('POST', '/api/figures/schedules', { figureId, listId, days: ['mon'], time: '09:00', timeZone: 'Europe/Paris' });
+    expect(await admin.ok('GET', `/api/figures/schedules/${id}`)).toMatchObject({ figureIds: [figureId] });
+    expect(await admin.ok('PATCH', `/api/figures/schedules/${id}`, { figureIds: [margin, figureId] })).toMatchObject({ figureId, figureIds: [figureId, margin] });
+    const unknown = await admin.call('PATCH', `/api/figures/schedules/${id}`, { figureIds: [margin, 'nobodys-figure-0001'], time: '10:00' });
+    expect(unknown.status).toBe(404);
+    expect(await admin.ok('GET', `/api/figures/schedules/${id}`)).toMatchObject({ figureIds: [figureId, margin], time: '09:00' });
+    expect(await admin.ok('PATCH', `/api/figures/schedules/${id}`, { figureIds: [figureId] })).toMatchObject({ figureIds: [figureId] });
+  });
+
   it('refuses no day, a bad time, an offset or unknown zone, and cron with days; each changes nothing', async () => {
     const before = await schedules();
     const refused = async (body: object, pattern: RegExp) => {
