@@ -65,3 +65,20 @@ export function waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'co
 }
 
 export const synced = (client: SyncClient) => waitFor(() => client.provider.synced, 10_000, 'sync');
+
+/** Tries a WebSocket upgrade that the relay must refuse; resolves with the HTTP status and body it answered (rejects if the socket opens). */
+export function refusedUpgrade(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    ws.on('open', () => {
+      ws.close();
+      reject(new Error(`the relay opened ${url}`));
+    });
+    ws.on('error', () => undefined);
+  });
+}

@@ -1,4 +1,3 @@
-import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationUsage } from '#core/api/organizations';
 import { Api, addPerson, password, setUpOrganisation } from '../../support/api.ts';
@@ -6,6 +5,7 @@ import { plainJpeg } from '../../support/images.ts';
 import { runOperator, writeStore } from '../../support/operator.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { queryStore } from '../../support/store-reader.ts';
+import { connectClient, refusedUpgrade, waitFor } from '../../support/sync-client.ts';
 import { postIdeaForm } from '../ideas/support.ts';
 
 /**
@@ -149,26 +149,22 @@ describe('the operator CLI', () => {
     expect(await queryStore(relay.dataDir, 'SELECT plan, suspended_at FROM organizations WHERE id = ?', [martinOrg])).toEqual([{ plan: 'basic', suspended_at: null }]);
   });
 
-  it('a suspended organisation is refused at sign-in, on every request and at the sync socket; the other goes on; resuming restores it', async () => {
+  it('a suspended organisation is refused at sign-in, on every request and at the sync socket, its open connections are closed; the other goes on; resuming restores it', async () => {
     const { activities } = await martin.ok<{ activities: { id: string }[] }>('GET', '/api/activities');
     const activity = activities[0]!.id;
     const ticket = await martin.ok<{ url: string; room: string; ticket: string }>('POST', `/api/activities/${activity}/sync-ticket`);
+    const live = await connectClient(martin, activity);
+    await waitFor(() => live.provider.synced, 20_000, 'the live client synced');
     expect((await runOperator(relay.dataDir, ['suspend', 'Boulangerie Martin'])).code).toBe(0);
+    // A connection already open is closed by the relay's watch, and cannot come back.
+    await waitFor(() => live.closes.length > 0, 30_000, 'the live connection of the suspended organisation closed');
+    live.destroy();
 
     const request = await martin.call<Answer>('GET', '/api/me');
     expect([request.status, request.body.error?.code]).toEqual([403, 'organization_suspended']);
     const signIn = await new Api(relay.url).call<Answer>('POST', '/api/session', { email: 'bruno@martin.example', password });
     expect([signIn.status, signIn.body.error?.code]).toEqual([403, 'organization_suspended']);
-    const upgrade = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const ws = new WebSocket(`${ticket.url}/${ticket.room}?ticket=${ticket.ticket}`);
-      ws.on('unexpected-response', (_req, res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      ws.on('open', () => reject(new Error('the socket of a suspended organisation opened')));
-      ws.on('error', () => undefined);
-    });
+    const upgrade = await refusedUpgrade(`${ticket.url}/${ticket.room}?ticket=${ticket.ticket}`);
     expect(upgrade.status).toBe(403);
     expect(upgrade.body).toContain('organization_suspended');
     expect((await durand.call('GET', '/api/me')).status).toBe(200);

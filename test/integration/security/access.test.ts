@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir } from '../../support/relay.ts';
+import { refusedUpgrade } from '../../support/sync-client.ts';
 import { reads } from './reads.ts';
 import { allowed, type Expected } from './rules.ts';
 import { changes, storeState } from './store-state.ts';
@@ -196,6 +197,49 @@ describe('ids that do not exist are 404, never 500', () => {
     const answer = await call('facilitator', 'GET', '/api/activities/%E0%A4%A');
     expect(answer.status, answer.text).toBeGreaterThanOrEqual(400);
     expect(answer.status, answer.text).toBeLessThan(500);
+  });
+});
+
+describe("the other organisation's ids: Durand's people call every endpoint with Rival Company's ids and learn nothing", () => {
+  /** The world as seen through Rival Company's ids: every path and body built from it names Rival's things. */
+  const mirror = (): World => ({ ...w, people: w.other.people, ids: w.other.ids });
+  const insiders = ['admin', 'facilitator', 'controller'] as const;
+
+  it.each(reads.map((r) => [r.name, r] as const))('read %s', async (_, read) => {
+    const path = read.path(mirror());
+    if (path === read.path(w)) return; // names no id: its answers are searched for Rival's secrets above
+    for (const caller of insiders) {
+      const answer = await call(caller, 'GET', path);
+      const what = `${caller} → ${read.name} of Rival Company`;
+      // Refused for their role whatever the id (403 on their own organisation's too), else told it does not exist.
+      expectStatus(answer, read.rule[caller] === 403 ? 403 : 404, what);
+      expect(leaks(caller, answer), what).toEqual([]);
+    }
+  });
+
+  it.each(writes.map((x) => [x.name, x] as const))('write %s', async (_, write) => {
+    const other = mirror();
+    const sameBody = JSON.stringify(write.body?.(other)) === JSON.stringify(write.body?.(w));
+    if (write.path(other) === write.path(w) && sameBody) return; // names no id
+    const before = await storeState(w.relay.dataDir);
+    for (const caller of insiders) {
+      const answer = await call(caller, write.method, write.path(other), write.body?.(other));
+      const what = `${caller} → ${write.name} of Rival Company`;
+      expect(write.rule[caller] === 403 ? [403] : [400, 404], `${what}: ${answer.status} ${answer.text.slice(0, 300)}`).toContain(answer.status);
+      expect(leaks(caller, answer), what).toEqual([]);
+    }
+    expect(changes(before, await storeState(w.relay.dataDir)), write.name).toEqual([]);
+  });
+});
+
+describe("the sync socket keeps to one organisation", () => {
+  it("a ticket for Rival Company's activity opens no socket on Durand's, and Durand's people get no ticket for Rival's", async () => {
+    expectStatus(await call('facilitator', 'POST', `/api/activities/${w.other.ids.sealed}/sync-ticket`), 404, "Durand's facilitator → Rival's ticket");
+    const { id: own } = await w.callers.outsider.ok<{ id: string }>('POST', '/api/activities', { title: 'Rival plans', question: 'What do we launch in 2027?' });
+    const ticket = await w.callers.outsider.ok<{ url: string; ticket: string }>('POST', `/api/activities/${own}/sync-ticket`);
+    const upgrade = await refusedUpgrade(`${ticket.url}/${w.ids.sealed}?ticket=${ticket.ticket}`);
+    expect(upgrade.status).toBe(401);
+    expect(upgrade.body).toContain('wrong-room');
   });
 });
 

@@ -3,12 +3,14 @@ import { hashSecret } from '../../../server/auth/tokens.ts';
 import { Api, password, setUpOrganisation } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
 import { startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { outsiderToken } from '../../support/outsider.ts';
+import { linkToken } from '../../support/smtp.ts';
 
 /**
- * One organisation holding one of every kind of object the API offers, and a caller of
- * every kind, for the access suite. Secrets are marked strings, each with the callers
- * who may read it; the suite searches every answer for them.
+ * Two organisations on one relay, each holding one of every kind of object the API
+ * offers: Maison Durand (set up), with a caller of every kind, and Rival Company (signed
+ * up, its address confirmed), whose administrator is the `outsider`. Secrets are marked
+ * strings, each with the callers who may read it; the suite searches every answer for
+ * them, and calls every endpoint with the other organisation's ids.
  */
 export const callerNames = ['anon', 'erp', 'admin', 'facilitator', 'contributor', 'viewer', 'stranger', 'controller', 'outsider'] as const;
 export type CallerName = (typeof callerNames)[number];
@@ -20,7 +22,6 @@ export interface Secret {
   visibleTo: CallerName[];
 }
 
-const mark = randomBytes(4).toString('hex');
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 
 export interface World {
@@ -53,32 +54,87 @@ export interface World {
   };
   day: string;
   secrets: Secret[];
+  /** Rival Company's people and things, the same kinds as Maison Durand's (the outsider administers it). */
+  other: Pick<World, 'people' | 'ids'>;
+}
+
+/** One organisation's people and things, and its secrets named by who of its callers may read them. */
+interface Populated {
+  apis: Record<'erp' | 'admin' | 'facilitator' | 'contributor' | 'viewer' | 'stranger' | 'controller', Api>;
+  people: World['people'];
+  ids: World['ids'];
+  day: string;
+  secrets: Secret[];
+}
+
+/** What tells one organisation's strings and people apart: a mark in every secret, a mail domain, the middle of phone numbers. */
+interface Marks {
+  mark: string;
+  domain: string;
+  phoneStem: string;
+  /** Numbers written as secrets (sealed estimates, a figure's value), different in each organisation. */
+  numbers: { estimateC: string; estimateF: string; figure: string };
+  /** Figure labels: an import names figures by label, within the importer's organisation. */
+  labels: { sales: string; visitors: string };
 }
 
 const phones = { facilitator: '01', contributor: '02', viewer: '03', stranger: '04', controller: '05' } as const;
 
-async function addMember(admin: Api, name: string, who: keyof typeof phones) {
-  const email = `${who}.${mark}@durand.example`;
-  const phone = `+33 6 12 34 56 ${phones[who]}`;
+async function addMember(admin: Api, m: Marks, name: string, who: keyof typeof phones) {
+  const email = `${who}.${m.mark}@${m.domain}`;
+  const phone = `+33 6 ${m.phoneStem} ${phones[who]}`;
   const { id } = await admin.ok<{ id: string }>('POST', '/api/users', { name, email, password, role: 'member', phone, smsOptIn: true });
   const { token } = await new Api(admin.base).ok<{ token: string }>('POST', '/api/session', { email, password });
   return { id, api: admin.as(token) };
 }
 
 export async function buildWorld(): Promise<World> {
-  const relay = await startRelayProcess();
-  const admin = await setUpOrganisation(relay.url);
+  const relay = await startRelayProcess({ env: { CONCLAVE_SIGNUP: 'open' } });
+  const durand = await populate(relay, await setUpOrganisation(relay.url), { mark: randomBytes(4).toString('hex'), domain: 'durand.example', phoneStem: '12 34 56', numbers: { estimateC: '987654.321', estimateF: '13579.24', figure: '123456.78' }, labels: { sales: 'Sales', visitors: 'Visitors' } });
+
+  // The second organisation signs up, and its administrator confirms her address through its mail outbox.
+  const anon = new Api(relay.url);
+  const { token } = await anon.ok<{ token: string }>('POST', '/api/organizations', {
+    organization: 'Rival Company',
+    name: 'Olga Outsider',
+    email: 'olga@rival.example',
+    password,
+  });
+  const olga = anon.as(token);
+  const { messages } = await olga.ok<{ messages: { id: string }[] }>('GET', '/api/mail/messages?kind=signup-confirm');
+  const mail = await olga.ok<{ text: string }>('GET', `/api/mail/messages/${messages[0]!.id}`);
+  await anon.ok('POST', `/api/signup-confirmations/${linkToken(mail.text, '/#/confirm-signup/')}`);
+  const rival = await populate(relay, olga, { mark: randomBytes(4).toString('hex'), domain: 'rival.example', phoneStem: '98 76 54', numbers: { estimateC: '876543.219', estimateF: '24681.35', figure: '654321.87' }, labels: { sales: 'Ventes', visitors: 'Visiteurs' } });
+
+  return {
+    relay,
+    callers: { anon, ...durand.apis, outsider: olga },
+    people: durand.people,
+    ids: durand.ids,
+    day: durand.day,
+    // Rival Company's secrets are its administrator's (the outsider's) to read, as Durand's are Durand's administrator's.
+    secrets: [
+      ...durand.secrets,
+      ...rival.secrets.map((s) => ({ ...s, label: `Rival Company: ${s.label}`, visibleTo: s.visibleTo.includes('admin') ? (['outsider'] as CallerName[]) : [] })),
+    ],
+    other: { people: rival.people, ids: rival.ids },
+  };
+}
+
+/** Fills an organisation with one of every kind of thing, through its administrator's API. */
+async function populate(relay: RelayProcess, admin: Api, m: Marks): Promise<Populated> {
+  const { mark } = m;
   // Facilitators may text every member of their activity (a decision): the organisation's choice.
   await admin.ok('PATCH', '/api/sms/settings', { massSms: 'facilitators' });
   const me = await admin.ok<{ id: string }>('GET', '/api/me');
-  const f = await addMember(admin, 'Fabien Facilitateur', 'facilitator');
-  const c = await addMember(admin, 'Chloé Contributrice', 'contributor');
-  const v = await addMember(admin, 'Victor Viewer', 'viewer');
-  const s = await addMember(admin, 'Sam Stranger', 'stranger');
-  const ctl = await addMember(admin, 'Carla Controller', 'controller');
+  const f = await addMember(admin, m, 'Fabien Facilitateur', 'facilitator');
+  const c = await addMember(admin, m, 'Chloé Contributrice', 'contributor');
+  const v = await addMember(admin, m, 'Victor Viewer', 'viewer');
+  const s = await addMember(admin, m, 'Sam Stranger', 'stranger');
+  const ctl = await addMember(admin, m, 'Carla Controller', 'controller');
   const { id: spare } = await admin.ok<{ id: string }>('POST', '/api/users', {
     name: 'Paul Spare',
-    email: `spare.${mark}@durand.example`,
+    email: `spare.${mark}@${m.domain}`,
     password,
     role: 'member',
   });
@@ -114,7 +170,7 @@ export async function buildWorld(): Promise<World> {
   });
   const sealedOf = (who: string) => ({
     estimateReason: `sealed-estimate-reason-${who}-${mark}`,
-    estimateValue: who === 'c' ? '987654.321' : '13579.24',
+    estimateValue: who === 'c' ? m.numbers.estimateC : m.numbers.estimateF,
     entry: `sealed-entry-${who}-${mark}`,
     consentReason: `sealed-consent-reason-${who}-${mark}`,
   });
@@ -194,12 +250,12 @@ export async function buildWorld(): Promise<World> {
   await admin.ok('PUT', `/api/figures/controllers/${ctl.id}`);
   const day = days(-1).toISOString().slice(0, 10);
   const { id: figure } = await ctl.api.ok<{ id: string }>('POST', '/api/figures', {
-    label: 'Sales',
+    label: m.labels.sales,
     unit: 'EUR',
     template: 'Bonjour {name}, {label} {date} : {value}',
   });
-  const { id: otherFigure } = await ctl.api.ok<{ id: string }>('POST', '/api/figures', { label: 'Visitors', decimals: 0 });
-  await ctl.api.ok('PUT', `/api/figures/${figure}/values/${day}`, { value: 123456.78, forecast: 120000, lastYear: 110000 });
+  const { id: otherFigure } = await ctl.api.ok<{ id: string }>('POST', '/api/figures', { label: m.labels.visitors, decimals: 0 });
+  await ctl.api.ok('PUT', `/api/figures/${figure}/values/${day}`, { value: Number(m.numbers.figure), forecast: 120000, lastYear: 110000 });
   await ctl.api.ok('PUT', `/api/figures/${otherFigure}/values/${day}`, { value: 4321 });
   const { id: list } = await ctl.api.ok<{ id: string }>('POST', '/api/lists', { name: 'Managers', members: [c.id, v.id] });
   const sent = await ctl.api.ok<{ messages: { id: string; text: string; userId: string }[] }>(
@@ -218,11 +274,11 @@ export async function buildWorld(): Promise<World> {
   // SMS: an administrator's test message to the contributor, and an unmatched reply from her phone.
   const testText = `admin-test-sms-${mark}`;
   const replyText = `reply-from-contributor-${mark}`;
-  await admin.ok('POST', '/api/sms/messages', { to: '+33612345602', text: testText });
-  await admin.ok('POST', '/api/sms/outbox/replies', { from: '+33612345602', text: replyText });
+  const contributorPhone = `+336${m.phoneStem.replace(/ /g, '')}${phones.contributor}`;
+  await admin.ok('POST', '/api/sms/messages', { to: contributorPhone, text: testText });
+  await admin.ok('POST', '/api/sms/outbox/replies', { from: contributorPhone, text: replyText });
 
-  const callers: Record<CallerName, Api> = {
-    anon: new Api(relay.url),
+  const callers: Populated['apis'] = {
     erp: admin.as(key),
     admin,
     facilitator: f.api,
@@ -230,7 +286,6 @@ export async function buildWorld(): Promise<World> {
     viewer: v.api,
     stranger: s.api,
     controller: ctl.api,
-    outsider: admin.as(await outsiderToken(relay.dataDir, 'admin')),
   };
   const textTo = (userId: string) => sent.messages.find((m) => m.userId === userId);
   const smsToContributor = textTo(c.id);
@@ -239,7 +294,7 @@ export async function buildWorld(): Promise<World> {
 
   const secrets: Secret[] = [];
   for (const who of Object.keys(phones) as (keyof typeof phones)[]) {
-    secrets.push({ label: `${who}'s phone`, value: `+336123456${phones[who]}`, visibleTo: ['admin', who] });
+    secrets.push({ label: `${who}'s phone`, value: `+336${m.phoneStem.replace(/ /g, '')}${phones[who]}`, visibleTo: ['admin', who] });
   }
   for (const [name, api] of Object.entries(callers)) {
     if (!api.token) continue;
@@ -258,14 +313,13 @@ export async function buildWorld(): Promise<World> {
     { label: "the reply from the contributor's phone", value: replyText, visibleTo: ['admin'] },
     { label: 'the figure SMS to the contributor', value: smsToContributor.text, visibleTo: ['admin', 'controller', 'contributor'] },
     { label: 'the figure SMS to the viewer', value: smsToViewer.text, visibleTo: ['admin', 'controller', 'viewer'] },
-    { label: "the figure's value", value: '123456.78', visibleTo: ['admin', 'controller'] },
+    { label: "the figure's value", value: m.numbers.figure, visibleTo: ['admin', 'controller'] },
     { label: "the hidden idea's title", value: hiddenTitle, visibleTo: ['contributor', 'facilitator'] },
     { label: "the hidden idea's reason", value: hiddenReason, visibleTo: ['contributor', 'facilitator'] },
   );
 
   return {
-    relay,
-    callers,
+    apis: callers,
     people: { admin: me.id, facilitator: f.id, contributor: c.id, viewer: v.id, stranger: s.id, controller: ctl.id, spare },
     ids: {
       sealed,

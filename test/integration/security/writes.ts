@@ -1,4 +1,4 @@
-import type { Expected, Rule } from './rules.ts';
+import { everyone, type Expected, type Rule } from './rules.ts';
 import { boardWrites } from './writes-boards.ts';
 import { reportingWrites } from './writes-reporting.ts';
 import type { CallerName, World } from './world.ts';
@@ -25,4 +25,20 @@ export interface Write {
   validation?: { caller: CallerName; wrongType: (w: World) => unknown };
 }
 
-export const writes: Write[] = [...boardWrites, ...reportingWrites];
+/** Organisations: asking for another confirmation link once confirmed, and opening a link that does not exist. */
+const organizationWrites: Write[] = [
+  {
+    name: 'POST /api/organization/confirmation',
+    method: 'POST',
+    path: () => '/api/organization/confirmation',
+    rule: { ...everyone(409), anon: 401, erp: 401 },
+  },
+  {
+    name: 'POST /api/signup-confirmations/:token (unknown)',
+    method: 'POST',
+    path: () => `/api/signup-confirmations/${'x'.repeat(32)}`,
+    rule: everyone(404),
+  },
+];
+
+export const writes: Write[] = [...boardWrites, ...reportingWrites, ...organizationWrites];
