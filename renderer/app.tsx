@@ -13,6 +13,9 @@ import { GroupsScreen } from './people/GroupsScreen.tsx';
 import { PeopleScreen } from './people/PeopleScreen.tsx';
 import { ProfileScreen } from './people/ProfileScreen.tsx';
 import { SmsScreen } from './sms/SmsScreen.tsx';
+import { ConfirmSignupScreen } from './organization/ConfirmSignupScreen.tsx';
+import { OrganizationScreen } from './organization/OrganizationScreen.tsx';
+import { SignUpScreen } from './organization/SignUpScreen.tsx';
 import { useDeepLinks } from './state/use-deep-links.ts';
 import { useRoute } from './state/use-route.ts';
 import { SessionProvider, useSession } from './state/use-session.tsx';
@@ -41,8 +44,13 @@ function Screens() {
         return <ResetPasswordScreen key={route.token} api={state.api} token={route.token} />;
       case 'confirm-email':
         return <ConfirmEmailScreen key={route.token} api={state.api} token={route.token} />;
+      case 'confirm-signup':
+        return <ConfirmSignupScreen key={route.token} api={state.api} token={route.token} />;
       case 'forgot-password':
         if (state.status === 'signed-out') return <ForgotPasswordScreen api={state.api} />;
+        break;
+      case 'sign-up':
+        if (state.status === 'signed-out') return <SignUpScreen api={state.api} />;
     }
   }
   switch (state.status) {
@@ -80,6 +88,8 @@ function Screens() {
           return state.me.role === 'admin' && !state.me.guest ? <PeopleScreen /> : <ProfileScreen />;
         case 'groups':
           return state.me.role === 'admin' && !state.me.guest ? <GroupsScreen /> : <ProfileScreen />;
+        case 'organization':
+          return state.me.guest ? <ProfileScreen /> : <OrganizationScreen />;
         default:
           return <ActivityListScreen />;
       }

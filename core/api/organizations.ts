@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import type { PlanId } from '../plans/plans.ts';
+import { z } from 'zod';
+import { planIds } from '../plans/plans.ts';
 import { SetupRequest } from './auth.ts';
 
 /** `POST /api/organizations`: the same fields as the first-run setup (DESIGN contract). */
@@ -7,35 +7,34 @@ export const SignupRequest = SetupRequest;
 export type SignupRequest = z.infer<typeof SignupRequest>;
 
 /** `GET /api/signup`: whether organisations may sign up on this relay. */
-export interface SignupStatus {
-  open: boolean;
-}
+export const SignupStatus = z.object({ open: z.boolean() });
+export type SignupStatus = z.infer<typeof SignupStatus>;
+
+/** `POST /api/signup-confirmations/:token`. */
+export const SignupConfirmed = z.object({ confirmed: z.literal(true) });
 
 /** One person's figures against the plan. */
-export interface PersonUsage {
-  id: string;
-  name: string;
-  openActivities: number;
-  storageBytes: number;
-}
+export const PersonUsage = z.object({ id: z.string(), name: z.string(), openActivities: z.number(), storageBytes: z.number() });
+export type PersonUsage = z.infer<typeof PersonUsage>;
 
 /** `GET /api/organization/usage`: the plan, its limits, the caller's figures and, for administrators, everyone's. */
-export interface OrganizationUsage {
-  plan: PlanId;
-  planName: string;
-  limits: {
-    openActivitiesPerPerson: number | null;
-    storageBytesPerPerson: number | null;
-    retentionDays: number | null;
-    perGroupSecurity: boolean;
-  };
-  me: PersonUsage;
-  /** The plan that would lift the caller's nearest limit, when there is one. */
-  lifts: { openActivities: string | null; storage: string | null };
+export const OrganizationUsage = z.object({
+  plan: z.enum(planIds),
+  planName: z.string(),
+  limits: z.object({
+    openActivitiesPerPerson: z.number().nullable(),
+    storageBytesPerPerson: z.number().nullable(),
+    retentionDays: z.number().nullable(),
+    perGroupSecurity: z.boolean(),
+  }),
+  me: PersonUsage,
+  /** The plan that would lift the caller's limits, when there is one. */
+  lifts: z.object({ openActivities: z.string().nullable(), storage: z.string().nullable() }),
   /** Administrators only: every person of the organisation (not guests), most open activities first. */
-  people: PersonUsage[] | null;
+  people: z.array(PersonUsage).nullable(),
   /** Administrators only. */
-  totals: { people: number; openActivities: number; storageBytes: number } | null;
+  totals: z.object({ people: z.number(), openActivities: z.number(), storageBytes: z.number() }).nullable(),
   /** Whether the caller's own address is confirmed (a signed-up organisation's first administrator). */
-  emailConfirmed: boolean;
-}
+  emailConfirmed: z.boolean(),
+});
+export type OrganizationUsage = z.infer<typeof OrganizationUsage>;

@@ -40,6 +40,7 @@ export function AppHeader() {
               <>
                 <a href="#/people">{t('nav.people')}</a>
                 <a href="#/groups">{t('nav.groups')}</a>
+                <a href="#/organization">{t('organization.nav')}</a>
               </>
             )}
           </nav>

@@ -3,6 +3,7 @@ import { createActivity } from '../actions/activities.ts';
 import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
 import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { PlanNote } from '../organization/PlanNote.tsx';
 import { hrefOf, navigate } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 
@@ -26,6 +27,7 @@ export function NewActivityScreen() {
     <main id="main" className="page narrow">
       <form className="card form-card" onSubmit={submit} noValidate aria-labelledby="new-title">
         <h1 id="new-title">{t('new.title')}</h1>
+        <PlanNote />
         <TextField label={t('new.activityTitle')} value={form.title} onChange={set('title')} required autoFocus maxLength={200} error={submission.field('title')} />
         <TextAreaField label={t('new.question')} value={form.question} onChange={set('question')} required rows={2} maxLength={500} hint={t('new.questionHint')} error={submission.field('question')} />
         <TextAreaField label={t('new.description')} value={form.description} onChange={set('description')} rows={5} hint={t('new.descriptionHint')} error={submission.field('description')} />

@@ -4,6 +4,7 @@ import { signIn } from '../actions/activities.ts';
 import { FormError, TextField } from '../components/Field.tsx';
 import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { SignUpLink } from '../organization/SignUpLink.tsx';
 import { useSession } from '../state/use-session.tsx';
 
 export function SignInScreen({ api }: { api: ApiClient }) {
@@ -30,6 +31,7 @@ export function SignInScreen({ api }: { api: ApiClient }) {
           {t('signIn.submit')}
         </button>
         <a href="#/forgot-password">{t('forgot.link')}</a>
+        <SignUpLink api={api} />
       </form>
     </main>
   );

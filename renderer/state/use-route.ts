@@ -20,11 +20,13 @@ export type Route =
   | { name: 'people' }
   | { name: 'groups' }
   | { name: 'forgot-password' }
+  | { name: 'sign-up' }
+  | { name: 'organization' }
   /** Opened from a link in an e-mail (core/people/links.ts): no session needed. */
-  | { name: 'invite' | 'reset-password' | 'confirm-email'; token: string };
+  | { name: 'invite' | 'reset-password' | 'confirm-email' | 'confirm-signup'; token: string };
 
 /** Screens a link in an e-mail opens, signed in or not. */
-export const linkRoutes = ['invite', 'reset-password', 'confirm-email'] as const;
+export const linkRoutes = ['invite', 'reset-password', 'confirm-email', 'confirm-signup'] as const;
 
 export type SmsTab = 'outbox' | 'people' | 'replies' | 'provider';
 const smsTabs: SmsTab[] = ['outbox', 'people', 'replies', 'provider'];
@@ -40,6 +42,8 @@ export function parseRoute(hash: string): Route {
   const link = linkRoutes.find((name) => name === parts[0]);
   if (link && parts[1]) return { name: link, token: parts[1] };
   if (parts[0] === 'forgot-password') return { name: 'forgot-password' };
+  if (parts[0] === 'sign-up') return { name: 'sign-up' };
+  if (parts[0] === 'organization') return { name: 'organization' };
   if (parts[0] === 'profile') return { name: 'profile' };
   if (parts[0] === 'people') return { name: 'people' };
   if (parts[0] === 'groups') return { name: 'groups' };
@@ -88,10 +92,13 @@ export function hrefOf(route: Route): string {
     case 'people':
     case 'groups':
     case 'forgot-password':
+    case 'sign-up':
+    case 'organization':
       return `#/${route.name}`;
     case 'invite':
     case 'reset-password':
     case 'confirm-email':
+    case 'confirm-signup':
       return `#/${route.name}/${route.token}`;
   }
 }

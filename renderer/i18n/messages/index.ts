@@ -12,6 +12,8 @@ import { ideasEn } from './ideas.en.ts';
 import { ideasFr } from './ideas.fr.ts';
 import { noticesEn } from './notices.en.ts';
 import { noticesFr } from './notices.fr.ts';
+import { organizationEn } from './organization.en.ts';
+import { organizationFr } from './organization.fr.ts';
 import { peopleEn } from './people.en.ts';
 import { peopleFr } from './people.fr.ts';
 import { peopleAdminEn } from './people-admin.en.ts';
@@ -43,6 +45,7 @@ export const areas = [
   { area: 'people', en: peopleEn, fr: peopleFr },
   { area: 'people-admin', en: peopleAdminEn, fr: peopleAdminFr },
   { area: 'history', en: historyEn, fr: historyFr },
+  { area: 'organization', en: organizationEn, fr: organizationFr },
   // Poll results and the decision record's exports: kept in core, where the relay formats the exports too.
   { area: 'results', en: decisionMessagesEn, fr: decisionMessagesFr },
 ] as const;

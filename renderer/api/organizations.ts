@@ -1,0 +1,11 @@
+import { OrganizationUsage, SignupConfirmed, SignupStatus, type SignupRequest } from '#core/api/organizations';
+import { TokenResponse } from '#core/api/auth';
+import { z } from 'zod';
+import type { ApiClient } from './client.ts';
+
+/** Organisations signing up and their plan's figures (core/api/organizations.ts). */
+export const signupStatus = (api: ApiClient) => api.call('GET', '/api/signup', SignupStatus);
+export const signUpOrganization = (api: ApiClient, input: SignupRequest) => api.call('POST', '/api/organizations', TokenResponse, input);
+export const confirmSignup = (api: ApiClient, token: string) => api.call('POST', `/api/signup-confirmations/${encodeURIComponent(token)}`, SignupConfirmed);
+export const resendConfirmation = (api: ApiClient) => api.call('POST', '/api/organization/confirmation', z.object({ expiresAt: z.string() }));
+export const organizationUsage = (api: ApiClient) => api.call('GET', '/api/organization/usage', OrganizationUsage);
