@@ -44,7 +44,7 @@ describe('sign-up open', () => {
     world = await startMailRelay(new Date('2026-12-05T09:00:00Z'), {
       CONCLAVE_SIGNUP: 'open',
       CONCLAVE_DEFAULT_PLAN: 'basic',
-      CONCLAVE_SIGNUPS_PER_HOUR: '4',
+      CONCLAVE_SIGNUPS_PER_HOUR: '5',
     });
     anon = new Api(world.relay.url);
     await setUpOrganisation(world.relay.url);
@@ -85,8 +85,24 @@ describe('sign-up open', () => {
     expect((await anon.call('POST', `/api/signup-confirmations/${'x'.repeat(30)}`)).status).toBe(404);
   });
 
+  it('a new link may be asked for: the older one stops working, the new one confirms, and none is sent once confirmed', async () => {
+    const created = await anon.call<Answer>('POST', '/api/organizations', signup('lea@lea.example', 'Librairie Léa'));
+    const lea = anon.as(created.body.token!);
+    const first = await world.smtp.tokenTo('lea@lea.example', '/#/confirm-signup/');
+    expect((await lea.call('POST', '/api/organization/confirmation')).status).toBe(202);
+    const second = await world.smtp.tokenTo('lea@lea.example', '/#/confirm-signup/', 2);
+    expect(second).not.toBe(first);
+    const old = await anon.call<Answer>('POST', `/api/signup-confirmations/${first}`);
+    expect([old.status, old.body.error?.code]).toEqual([410, 'link_used']);
+    expect((await lea.ok<{ emailConfirmed: boolean }>('GET', '/api/organization/usage')).emailConfirmed).toBe(false);
+    expect((await anon.call('POST', `/api/signup-confirmations/${second}`)).status).toBe(200);
+    const again = await lea.call<Answer>('POST', '/api/organization/confirmation');
+    expect([again.status, again.body.error?.code]).toEqual([409, 'conflict']);
+    expect(world.smtp.to('lea@lea.example')).toHaveLength(2);
+  });
+
   it('an address that has an account cannot sign up again; sign-ups from one address are bounded per hour (nothing written past it)', async () => {
-    // The first test used one of this hour's 4; the refused duplicate counts too.
+    // The first two tests used two of this hour's 5; the refused duplicate counts too.
     const taken = await anon.call<Answer>('POST', '/api/organizations', signup('bruno@martin.example', 'Martin Bis'));
     expect([taken.status, taken.body.error?.code]).toEqual([409, 'conflict']);
     expect((await anon.call('POST', '/api/organizations', signup('c@c.example', 'Café C'))).status).toBe(201);
