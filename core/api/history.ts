@@ -49,6 +49,11 @@ export const DocumentAt = DocumentContent.extend({
    * `CONCLAVE_LOG_KEEP_HOURS`): the content is the nearest earlier snapshot, at `asOf`.
    */
   exact: z.boolean(),
+  /**
+   * For a contributor: the board entries and comments shown that they removed since, and
+   * that are still gone, which they may restore (SPEC H4). Absent for others.
+   */
+  yours: z.array(z.string()).optional(),
 });
 export type DocumentAt = z.infer<typeof DocumentAt>;
 

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { BoardAt, CommentAt, DocumentContent } from '#core/api/history';
+import type { BoardAt, CommentAt, DocumentAt, DocumentContent } from '#core/api/history';
 import { quadrants } from '#core/methods/swot';
 import { useI18n, type Translate } from '../i18n/index.tsx';
 import { entriesWithRemoved, type EntryAt, type Mark } from './moment-diff.ts';
@@ -9,13 +9,13 @@ import { liveValue, sameJson } from './live-value.ts';
 export interface MomentProps {
   activityId: string;
   at: string;
-  content: DocumentContent;
+  content: DocumentAt;
   before: DocumentContent | null;
   marks: Map<string, Mark>;
   /** The live document: what a restore would change is compared with it. */
   doc: Y.Doc;
   facilitator: boolean;
-  /** A contributor may restore what is gone now (the relay checks they removed it). */
+  /** A contributor may restore what they removed and is still gone (the relay says which: `content.yours`, SPEC H4). */
   contributor: boolean;
   onRestored(changed: boolean): void;
 }
@@ -35,7 +35,7 @@ export function MomentView(props: MomentProps) {
   const restorable = (path: string, present: unknown) => {
     const now = liveValue(props.doc, path);
     if (props.facilitator) return !sameJson(now, present);
-    return props.contributor && now === null && present !== null;
+    return props.contributor && present !== null && (props.content.yours ?? []).includes(path);
   };
   return (
     <div className="moment" data-testid="moment">

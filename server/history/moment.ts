@@ -1,16 +1,18 @@
 import type { DocumentAt } from '#core/api/history';
 import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
+import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import type { HistoryService } from './service.ts';
-import { momentSources } from './sources.ts';
+import { momentSources, updatesAfter, type MomentSources } from './sources.ts';
 
 /**
  * The document as it was at `at`, for any member (SPEC H1): rebuilt from the nearest
- * checkpoint and the updates after it, on the rebuild thread.
+ * checkpoint and the updates after it, on the rebuild thread. A contributor is also told
+ * what they may restore from it (H4): what they removed since.
  */
 export async function documentAt(ctx: Context, history: HistoryService, caller: Caller, activityId: string, at: Date): Promise<DocumentAt> {
-  await activityFor(ctx, caller, activityId);
+  const activity = await activityFor(ctx, caller, activityId);
   history.takeMoment(caller.id, Date.now());
   const sources = await momentSources(ctx.db, activityId, at);
   const key = `${activityId}:${sources.uptoId}`;
@@ -21,5 +23,16 @@ export async function documentAt(ctx: Context, history: HistoryService, caller: 
     content = result.content;
     history.remember(key, content);
   }
-  return { ...content, at: at.toISOString(), asOf: sources.asOf, exact: sources.exact };
+  const shown = { ...content, at: at.toISOString(), asOf: sources.asOf, exact: sources.exact };
+  if (may.facilitate(activity.myRole) || !may.edit(activity.myRole)) return shown;
+  return { ...shown, yours: await removedByCaller(ctx, history, caller, activityId, sources) };
+}
+
+/** Entries and comments of the moment the caller removed since, and nobody brought back (H4). */
+async function removedByCaller(ctx: Context, history: HistoryService, caller: Caller, activityId: string, sources: MomentSources): Promise<string[]> {
+  const after = await updatesAfter(ctx.db, activityId, sources.uptoId);
+  if (after === null || !after.some((u) => u.userId === caller.id)) return [];
+  const result = await history.run({ kind: 'removals', checkpoint: sources.checkpoint, updates: sources.updates, after, userId: caller.id });
+  if (result.kind !== 'removals') throw new Error(result.kind === 'failed' ? result.error : 'unexpected rebuild result');
+  return result.paths;
 }

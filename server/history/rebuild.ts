@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { DocumentContent } from '#core/api/history';
 import { documentContent } from '#core/doc/content';
 import { eraseFromDocument, eraseFromUpdate, type ErasedPerson } from './erased-names.ts';
+import { removalsBy } from './removals.ts';
 import { lastRemover, restoreInto } from './restore-plan.ts';
 
 /** A moment to rebuild: a checkpoint and the updates after it (sources.ts). */
@@ -20,6 +21,12 @@ export type RebuildJob =
       /** Updates since the moment, when who removed `path` must be known (a member restoring). */
       after: { userId: string; data: Uint8Array }[] | null;
     } & MomentJob)
+  | ({
+      kind: 'removals';
+      /** Updates since the moment, with who sent each (SPEC H4). */
+      after: { userId: string; data: Uint8Array }[];
+      userId: string;
+    } & MomentJob)
   /** The change that takes an erased person out of the live document (SPEC E1). */
   | { kind: 'erase-live'; live: Uint8Array; person: ErasedPerson }
   /** Stored updates or snapshots with the person taken out (SPEC E2): null for one that did not hold them. */
@@ -28,6 +35,7 @@ export type RebuildJob =
 export type RebuildResult =
   | { kind: 'content'; content: DocumentContent }
   | { kind: 'restore'; update: Uint8Array | null; removedBy: string | null }
+  | { kind: 'removals'; paths: string[] }
   | { kind: 'erase-live'; update: Uint8Array | null }
   | { kind: 'erase-stored'; blobs: (Uint8Array | null)[] }
   | { kind: 'failed'; error: string; boardGone?: boolean };
@@ -49,6 +57,7 @@ export function runRebuild(job: RebuildJob): RebuildResult {
   const past = buildMoment(job);
   try {
     if (job.kind === 'content') return { kind: 'content', content: documentContent(past) };
+    if (job.kind === 'removals') return { kind: 'removals', paths: removalsBy(past, job.after, job.userId) };
     const update = changeOf(job.live, (live) => restoreInto(live, past, job.path));
     const removedBy = job.after && job.path ? lastRemover(past, job.after, job.path) : null;
     return { kind: 'restore', update, removedBy };

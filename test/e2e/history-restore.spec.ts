@@ -86,3 +86,33 @@ test('SPEC H2: the facilitator restores the brief in two clicks; "Restored." is 
   await expect(a.page.getByTestId('brief')).toHaveText('Leases end in March.');
   await Promise.all([a.context.close(), b.context.close()]);
 });
+
+test('SPEC H4: a contributor is offered to restore what he removed himself, not what the facilitator removed', async ({ browser }) => {
+  const { a, b, alice, brunoPage } = await bothOpen(browser);
+  await alice.addItem('threats', 'Rail strike');
+  await alice.addItem('threats', 'Old cranes');
+  await expect(brunoPage.item('threats', 'Old cranes')).toBeVisible();
+  await brunoPage.deleteItem('threats', 'Rail strike');
+  await expect(alice.item('threats', 'Rail strike')).toHaveCount(0);
+  await alice.deleteItem('threats', 'Old cranes');
+  await expect(brunoPage.item('threats', 'Old cranes')).toHaveCount(0);
+
+  await b.page.getByRole('link', { name: 'History' }).click();
+  const timeline = b.page.getByRole('region', { name: 'Back in time' });
+  await expect(timeline.getByTestId('timeline-when')).toContainText('Alice Durand');
+  await timeline.getByRole('button', { name: 'Earlier' }).click();
+  await timeline.getByRole('button', { name: 'Earlier' }).click();
+  const item = (text: string) => timeline.getByTestId('moment-item').filter({ hasText: text });
+  await expect(item('Old cranes')).toBeVisible();
+  await expect(item('Rail strike')).toBeVisible();
+  await expect(item('Rail strike').getByRole('button', { name: 'Restore "Rail strike"' })).toBeVisible();
+  await expect(item('Old cranes').getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+  await expect(timeline.getByRole('button', { name: 'Restore the whole activity to this moment' })).toHaveCount(0);
+
+  await item('Rail strike').getByRole('button', { name: 'Restore "Rail strike"' }).click();
+  await timeline.getByRole('button', { name: 'Yes, restore' }).click();
+  await expect(timeline.getByTestId('restore-outcome')).toHaveText('Restored.');
+  await expect(alice.item('threats', 'Rail strike')).toBeVisible();
+  await expect(alice.item('threats', 'Old cranes')).toHaveCount(0);
+  await Promise.all([a.context.close(), b.context.close()]);
+});

@@ -111,10 +111,18 @@ describe('restoring a past moment (SPEC H2–H5)', () => {
   it('H4, H5: strangers 404, viewers 403, a contributor restores only what they removed themselves; the whole activity is the facilitator\'s', async () => {
     addSwotItem(b.doc, { id: 'bob-item-1', quadrant: 'opportunities', text: 'Sell the Nantes site', author: asBob(), at: new Date() });
     addSwotItem(a.doc, { id: 'alice-item-3', quadrant: 'threats', text: 'Unions', author: asAlice(), at: new Date() });
+    addComment(b.doc, { id: 'bob-comment', author: asBob(), at: new Date(), body: '{"root":{}}', text: 'Ask the unions', mentions: [] });
     const both = await moment();
     deleteSwotItem(b.doc, 'bob-item-1');
     deleteSwotItem(a.doc, 'alice-item-3');
-    await waitFor(() => !itemIds(b).includes('alice-item-3') && !itemIds(a).includes('bob-item-1'));
+    removeComment(b.doc, 'bob-comment', asBob(), new Date());
+    await waitFor(() => !itemIds(b).includes('alice-item-3') && !itemIds(a).includes('bob-item-1') && !commentIds(a).includes('bob-comment'));
+
+    // The timeline offers a contributor what they removed themselves, not what others removed (H4).
+    const shown = async (api: Api) => (await api.ok<DocumentAt>('GET', `/api/activities/${activityId}/document?at=${encodeURIComponent(both)}`)).yours;
+    expect((await shown(bob.api))?.sort()).toEqual(['comments/bob-comment', 'methods/swot/items/bob-item-1']);
+    expect(await shown(alice)).toBeUndefined();
+    expect(await shown(viewer.api)).toBeUndefined();
 
     expect((await restore(stranger.api, { at: both, path: 'methods/swot/items/bob-item-1' })).status).toBe(404);
     expect((await restore(viewer.api, { at: both, path: 'methods/swot/items/bob-item-1' })).status).toBe(403);
@@ -132,5 +140,8 @@ describe('restoring a past moment (SPEC H2–H5)', () => {
     expect(own.status).toBe(200);
     await waitFor(() => itemIds(a).includes('bob-item-1'), 10_000, "Bob's own item back for Alice");
     expect(itemIds(a)).not.toContain('alice-item-3');
+    expect((await restore(bob.api, { at: both, path: 'comments/bob-comment' })).status).toBe(200);
+    // Back, so no longer offered.
+    expect(await shown(bob.api)).toEqual([]);
   });
 });
