@@ -60,7 +60,9 @@ export class DocumentErasure {
     if (this.stopped || !(await this.ctx.db.get('SELECT 1 AS due FROM erasure_wipe_due'))) return;
     // E4: pages freed before (old snapshots, folded updates) may still hold them: zeroed.
     // The WAL still holds pages as they were: copied into the file, and emptied.
+    // The flag goes only once the file itself is clean (a reader of the file sees the wipe done).
     await this.ctx.db.scrubFreePages();
+    await this.ctx.db.checkpoint();
     await this.ctx.db.run('DELETE FROM erasure_wipe_due');
     await this.ctx.db.checkpoint();
   }
@@ -97,25 +99,29 @@ export class DocumentErasure {
     if (result.update) await this.ctx.documents.apply(row.activity_id, row.by_id, result.update);
   }
 
-  /** E2: the log, in batches of rows after the cursor; only rows holding the person's bytes carry their data back. */
+  /**
+   * E2: the log, in batches of rows after the cursor. SQLite says which rows hold the
+   * person's bytes and their sizes; only those are read, at most `bytesPerBatch` at a time.
+   */
   private async updates(row: Pending, person: ErasedPerson, match: Match) {
-    const rows = await this.ctx.db.all<{ id: number; data: Buffer | null }>(
-      `SELECT id, CASE WHEN ${match.sql} THEN data END AS data FROM doc_updates
+    const rows = await this.ctx.db.all<{ id: number; holds: number; size: number }>(
+      `SELECT id, ${match.sql} AS holds, length(data) AS size FROM doc_updates
         WHERE activity_id = ? AND id > ? AND bytes IS NULL ORDER BY id LIMIT ${rowsPerBatch}`,
       [...match.params, row.activity_id, row.cursor],
     );
     if (rows.length === 0) return this.setStep(row, 'snapshot', 0);
-    const batch: { id: number; data: Buffer }[] = [];
+    const ids: number[] = [];
     let bytes = 0;
     let cursor = row.cursor;
     for (const r of rows) {
-      if (r.data && batch.length > 0 && bytes + r.data.length > bytesPerBatch) break;
-      if (r.data) {
-        batch.push({ id: r.id, data: r.data });
-        bytes += r.data.length;
+      if (r.holds && ids.length > 0 && bytes + r.size > bytesPerBatch) break;
+      if (r.holds) {
+        ids.push(r.id);
+        bytes += r.size;
       }
       cursor = r.id;
     }
+    const batch = ids.length === 0 ? [] : await this.ctx.db.all<{ id: number; data: Buffer }>(`SELECT id, data FROM doc_updates WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, ids);
     const rewritten = await this.rewrite(batch.map((b) => b.data), person);
     await this.write(async (tx) => {
       for (const [i, data] of rewritten.entries()) {
@@ -145,14 +151,15 @@ export class DocumentErasure {
     await this.setStep(row, 'past', 0);
   }
 
-  /** E2: the past snapshots (checkpoints), one holding the person at a time: each may be large. */
+  /** E2: the past snapshots (checkpoints), one at a time: each may be large, and SQLite reads only that one. */
   private async past(row: Pending, person: ErasedPerson, match: Match) {
-    const next = await this.ctx.db.get<{ upto_id: number; data: Buffer }>(
-      `SELECT upto_id, data FROM doc_past_snapshots WHERE activity_id = ? AND upto_id > ? AND (${match.sql}) ORDER BY upto_id LIMIT 1`,
-      [row.activity_id, row.cursor, ...match.params],
+    const next = await this.ctx.db.get<{ upto_id: number; data: Buffer | null }>(
+      `SELECT upto_id, CASE WHEN ${match.sql} THEN data END AS data FROM doc_past_snapshots
+        WHERE activity_id = ? AND upto_id > ? ORDER BY upto_id LIMIT 1`,
+      [...match.params, row.activity_id, row.cursor],
     );
     if (!next) return this.finish(row);
-    const [data] = await this.rewrite([next.data], person);
+    const [data] = next.data ? await this.rewrite([next.data], person) : [null];
     await this.write(async (tx) => {
       if (data) await tx.run('UPDATE doc_past_snapshots SET data = ? WHERE activity_id = ? AND upto_id = ?', [data, row.activity_id, next.upto_id]);
       await tx.run('UPDATE erasure_documents SET cursor = ? WHERE seq = ?', [next.upto_id, row.seq]);

@@ -133,4 +133,5 @@ describe('erasing a person from the documents (SPEC E1–E4)', () => {
     expect(JSON.stringify(await past())).not.toContain(bob.name);
     expect(await traces(dir)).toEqual([]);
   }, 120_000);
+
 });
