@@ -18,10 +18,14 @@ export interface Weekly {
 
 export const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** Cron's number of a day: Sunday 0, Monday 1 … Saturday 6. */
-const cronDay: Record<Weekday, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-const dayOfCron: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const names: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+/** Days in cron's numbering: the index is the day's number (Sunday 0, Monday 1 … Saturday 6). */
+const dayOfCron: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** Cron's number of a day, or null for a token that names no weekday. */
+function cronDay(token: string): number | null {
+  const n = dayOfCron.indexOf(token as Weekday);
+  return n < 0 ? null : n;
+}
 
 /** Days in week order (Monday first), each once. */
 export function inWeekOrder(days: readonly Weekday[]): Weekday[] {
@@ -32,7 +36,7 @@ export function inWeekOrder(days: readonly Weekday[]): Weekday[] {
 export function weeklyCron(weekly: Weekly): string {
   const m = timePattern.exec(weekly.time);
   if (!m) throw new Error(`"${weekly.time}" is not a time as HH:MM`);
-  const numbers = [...new Set(weekly.days.map((d) => cronDay[d]))].sort((a, b) => a - b);
+  const numbers = [...new Set(weekly.days.map((d) => cronDay(d)!))].sort((a, b) => a - b);
   if (numbers.length === 0) throw new Error('pick at least one day');
   const field = numbers.length === 7 ? '*' : ranges(numbers);
   return `${Number(m[2])} ${Number(m[1])} * * ${field}`;
@@ -84,7 +88,7 @@ function daysOfField(field: string): Weekday[] | null {
 
 function dayNumber(token: string): number | null {
   if (/^\d$/.test(token)) return Number(token) <= 7 ? Number(token) : null;
-  return names[token] ?? null;
+  return cronDay(token);
 }
 
 /** The next firing after `now` of these days at this time in `timeZone` (croner: DST-aware). */
