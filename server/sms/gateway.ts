@@ -154,7 +154,8 @@ export class SmsRefused extends Error {
 /** The Outbox's stand-in for members' phones: a demo (or a test) plays their receipts and replies. */
 export interface SimulatedPhones {
   simulateReceipt(messageId: string, status: 'delivered' | 'undelivered'): Promise<void>;
-  simulateReply(from: string, text: string): Promise<void>;
+  /** A reply from `from` as an administrator of `orgId` plays it: it concerns that organisation alone. */
+  simulateReply(from: string, text: string, orgId?: string): Promise<void>;
 }
 
 export interface SmsGateway {

@@ -97,10 +97,10 @@ export function smsRoutes(router: Router, ctx: Context) {
       return { body: await updateSettings(ctx.db, ctx.config.sms, me.orgId, me.id, input, ctx.now().toISOString()) };
     })
     .on('POST', '/api/sms/outbox/replies', async (req) => {
-      await admin(req);
+      const me = await admin(req);
       const outbox = simulatedPhones(ctx);
       const input = await readJson(req.raw, z.strictObject({ from: z.string().min(3).max(32), text: z.string().min(1).max(1600) }));
-      await outbox.simulateReply(input.from, input.text);
+      await outbox.simulateReply(input.from, input.text, me.orgId);
       return { status: 201, body: { ok: true } };
     })
     .on('POST', '/api/sms/outbox/receipts', async (req) => {

@@ -213,7 +213,8 @@ export class SmsService implements SmsGateway {
   }
 
   private async inbound(message: Inbound) {
-    const effect = await this.writer.write((tx) => recordInbound(tx, message, this.ctx.now()));
+    const scope = { carries: () => true, defaultSender: this.defaultSender() };
+    const effect = await this.writer.write((tx) => recordInbound(tx, message, this.ctx.now(), scope));
     if ((effect.kind === 'stop' || effect.kind === 'start' || effect.kind === 'help') && effect.confirm && (await this.mayConfirm(effect))) {
       const text =
         effect.kind === 'help'
@@ -267,6 +268,12 @@ export class SmsService implements SmsGateway {
           .catch((err: unknown) => this.ctx.log.error({ err, kind: change.kind }, 'an SMS status listener failed'));
       }
     }
+  }
+
+  /** The sender of organisations that set none: the relay's (SMS_SENDER, or TWILIO_FROM for Twilio). */
+  private defaultSender(): string {
+    const { sms } = this.ctx.config;
+    return sms.provider === 'twilio' ? (sms.twilio.from ?? sms.sender) : sms.sender;
   }
 
   providerStatus(): ProviderStatus {

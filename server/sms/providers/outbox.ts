@@ -51,7 +51,7 @@ export class OutboxProvider implements SmsProvider {
     }
   }
 
-  async simulateReply(from: string, text: string) {
-    await this.sink?.inbound({ from, to: 'outbox', text, providerId: null });
+  async simulateReply(from: string, text: string, orgId?: string) {
+    await this.sink?.inbound({ from, to: 'outbox', text, providerId: null, ...(orgId ? { orgId } : {}) });
   }
 }

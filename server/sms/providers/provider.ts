@@ -52,9 +52,12 @@ export interface Receipt {
 
 export interface Inbound {
   from: string;
+  /** The address it was sent to (our sender, a short code, the Twilio number). */
   to: string;
   text: string;
   providerId: string | null;
+  /** A reply an administrator played in the Outbox: it concerns their organisation alone. */
+  orgId?: string;
 }
 
 /** Where a provider hands what it hears; resolves once it is durably recorded. */

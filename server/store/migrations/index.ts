@@ -19,6 +19,7 @@ import { smsEarlyReceipts } from './205-sms-early-receipts.ts';
 import { personLocale } from './206-person-locale.ts';
 import { smsAbuseLimits } from './207-sms-abuse-limits.ts';
 import { smsPersonCap } from './210-sms-person-cap.ts';
+import { smsOrgSenders } from './211-sms-org-senders.ts';
 import { polls } from './400-polls.ts';
 import { anonymousParticipation } from './401-anonymous-participation.ts';
 import { decisions } from './410-decisions.ts';
@@ -58,6 +59,7 @@ export const migrations: Migration[] = [
   personLocale,
   smsAbuseLimits,
   smsPersonCap,
+  smsOrgSenders,
   figures,
   figureImportRows,
   morningMessage,

@@ -3,7 +3,7 @@ import { hashSecret } from '../../../server/auth/tokens.ts';
 import { Api, password, setUpOrganisation } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
 import { startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { linkToken } from '../../support/smtp.ts';
+import { signUpOrganisation } from '../../support/organizations.ts';
 
 /**
  * Two organisations on one relay, each holding one of every kind of object the API
@@ -94,16 +94,7 @@ export async function buildWorld(): Promise<World> {
 
   // The second organisation signs up, and its administrator confirms her address through its mail outbox.
   const anon = new Api(relay.url);
-  const { token } = await anon.ok<{ token: string }>('POST', '/api/organizations', {
-    organization: 'Rival Company',
-    name: 'Olga Outsider',
-    email: 'olga@rival.example',
-    password,
-  });
-  const olga = anon.as(token);
-  const { messages } = await olga.ok<{ messages: { id: string }[] }>('GET', '/api/mail/messages?kind=signup-confirm');
-  const mail = await olga.ok<{ text: string }>('GET', `/api/mail/messages/${messages[0]!.id}`);
-  await anon.ok('POST', `/api/signup-confirmations/${linkToken(mail.text, '/#/confirm-signup/')}`);
+  const olga = await signUpOrganisation(relay.url, 'Rival Company', 'Olga Outsider', 'olga@rival.example');
   const rival = await populate(relay, olga, { mark: randomBytes(4).toString('hex'), domain: 'rival.example', phoneStem: '98 76 54', numbers: { estimateC: '876543.219', estimateF: '24681.35', figure: '654321.87' }, labels: { sales: 'Ventes', visitors: 'Visiteurs' } });
 
   return {
