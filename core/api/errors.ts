@@ -45,6 +45,8 @@ export const ErrorCode = {
   planLimit: 'plan_limit',
   /** The relay's operator suspended the organisation: no sign-in, no request, no live connection. */
   organizationSuspended: 'organization_suspended',
+  /** The organisation keeps this to some of its groups (core/people/rights.ts), and the person is in none of them. */
+  rightMissing: 'right_missing',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -99,4 +101,5 @@ export const statusOf: Record<ErrorCode, number> = {
   email_unconfirmed: 403,
   plan_limit: 402,
   organization_suspended: 403,
+  right_missing: 403,
 };

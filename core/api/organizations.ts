@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { rightIds } from '../people/rights.ts';
 import { planIds } from '../plans/plans.ts';
+import { Id } from './common.ts';
 import { SetupRequest } from './auth.ts';
 
 /** `POST /api/organizations`: the same fields as the first-run setup (DESIGN contract). */
@@ -38,3 +40,31 @@ export const OrganizationUsage = z.object({
   emailConfirmed: z.boolean(),
 });
 export type OrganizationUsage = z.infer<typeof OrganizationUsage>;
+
+/** One right as the administrators' screen shows it (core/people/rights.ts). */
+export const RightSetting = z.object({
+  right: z.enum(rightIds),
+  /** Every member holds it (for texting many people: the SMS settings say so). */
+  everyone: z.boolean(),
+  /** Whether `everyone` is set on this screen (else it is read from elsewhere, see core/people/rights.ts). */
+  everyoneSetHere: z.boolean(),
+  /** Groups whose members hold it; empty where the plan does not allow rights per group. */
+  groups: z.array(z.object({ id: Id, name: z.string() })),
+});
+export type RightSetting = z.infer<typeof RightSetting>;
+
+/** `GET /api/organization/rights` (administrators). */
+export const OrganizationRights = z.object({
+  /** Whether the plan allows rights per group; when not, every right follows its default and nothing may be changed. */
+  perGroupSecurity: z.boolean(),
+  planName: z.string(),
+  rights: z.array(RightSetting),
+});
+export type OrganizationRights = z.infer<typeof OrganizationRights>;
+
+/** `PUT /api/organization/rights/:right`: who holds it besides administrators. */
+export const UpdateRightRequest = z.strictObject({
+  everyone: z.boolean().optional(),
+  groups: z.array(Id).max(200),
+});
+export type UpdateRightRequest = z.infer<typeof UpdateRightRequest>;

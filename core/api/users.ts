@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rightIds } from '../people/rights.ts';
 import { lineText } from '../text/clean.ts';
 import { Email, Id, Password, PersonName } from './common.ts';
 
@@ -51,6 +52,8 @@ export const Me = User.extend({
   /** The person's own language; null: their organisation's. */
   language: z.enum(['fr', 'en']).nullable().default(null),
   organization: z.object({ id: Id, name: z.string(), region: z.string(), locale: z.string() }),
+  /** The rights the person holds in their organisation (core/people/rights.ts), so the app offers only what the relay allows. */
+  rights: z.array(z.enum(rightIds)).default([]),
 });
 export type Me = z.infer<typeof Me>;
 

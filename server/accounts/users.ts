@@ -10,6 +10,7 @@ import { Refusal, notFound } from '../errors.ts';
 import { refuseGuestsAmong } from './guests.ts';
 import { judgePassword } from './password-guesses.ts';
 import { refuseGuests, refuseUnconfirmed, revokeSessions, type Caller } from './sessions.ts';
+import { rightsOf } from '../organizations/rights.ts';
 
 interface UserRow {
   id: string;
@@ -114,7 +115,7 @@ export async function meOf(ctx: Context, caller: Caller): Promise<Me> {
   const user = await getUser(ctx, caller, caller.id);
   const row = await ctx.db.get<{ locale: string | null }>('SELECT locale FROM users WHERE id = ?', [caller.id]);
   const language = row?.locale === 'fr' || row?.locale === 'en' ? row.locale : null;
-  return { ...user, language, organization: await organizationOf(ctx, caller.orgId) };
+  return { ...user, language, organization: await organizationOf(ctx, caller.orgId), rights: await rightsOf(ctx, caller) };
 }
 
 /** Everyone in the caller's organisation; phone numbers only for admins and oneself. */

@@ -7,6 +7,7 @@ import { forbidden, notFound } from '../errors.ts';
 import { effectiveRole, may, openToOrganisation } from './access.ts';
 import { initialDocumentUpdate } from './brief-seed.ts';
 import { refuseOverOpenActivities } from '../organizations/limits.ts';
+import { requireRight } from '../organizations/rights.ts';
 
 interface ActivityRow {
   id: string;
@@ -39,6 +40,7 @@ const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
 
 export async function createActivity(ctx: Context, caller: Caller, input: CreateActivityRequest) {
   refuseGuests(caller);
+  await requireRight(ctx, caller, input.kind === 'ideas' ? 'openIdeaBoxes' : 'createActivities');
   const id = newId();
   const now = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {

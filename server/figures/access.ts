@@ -3,11 +3,13 @@ import { authenticate, type Caller } from '../accounts/sessions.ts';
 import { hashSecret, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal } from '../errors.ts';
+import { holdsRight } from '../organizations/rights.ts';
 
 /**
  * Who may work on daily figures.
- * - A controller: an organisation admin, or a person an admin gave the controller
- *   capability (`figure_controllers`). Controllers define figures, enter values,
+ * - A controller: an organisation admin, a person an admin gave the controller
+ *   capability (`figure_controllers`), or a member of a group granted the right
+ *   (core/people/rights.ts `controlFigures`). Controllers define figures, enter values,
  *   build lists, preview, send and schedule.
  * - An ERP, with an API key of scope `figures:write` limited to named figures: it may
  *   only write values of those figures (`Authorization: Bearer cfk_…`). Keys are
@@ -23,7 +25,7 @@ export async function isController(ctx: Context, caller: Caller): Promise<boolea
   if (caller.guest) return false;
   if (caller.role === 'admin') return true;
   const row = await ctx.db.get('SELECT 1 AS one FROM figure_controllers WHERE org_id = ? AND user_id = ?', [caller.orgId, caller.id]);
-  return row !== undefined;
+  return row !== undefined || (await holdsRight(ctx, caller, 'controlFigures'));
 }
 
 /** The signed-in controller behind a request, or 403. */

@@ -9,6 +9,7 @@ import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, forbidden, notFound } from '../errors.ts';
 import { SmsRefused } from '../sms/gateway.ts';
+import { requireRight } from '../organizations/rights.ts';
 
 export const invitationDays = 7;
 /** Invitations one person may send per day: an inviter cannot turn the relay into a mailer. */
@@ -75,11 +76,12 @@ export async function invite(ctx: Context, caller: Caller, input: CreateInvitati
   if (await ctx.db.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email])) {
     throw new Refusal(ErrorCode.conflict, 'This address already has an account: add the person as a member instead.');
   }
+  const guest = input.activityId !== undefined && !(await insideOrganisation(ctx, caller.orgId, input.email));
+  if (guest) await requireRight(ctx, caller, 'inviteGuests');
   const since = new Date(ctx.now().getTime() - 86_400_000).toISOString();
   const sent = await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM invitations WHERE invited_by = ? AND last_sent_at > ?', [caller.id, since]);
   if ((sent?.n ?? 0) >= invitationsPerDay) throw new Refusal(ErrorCode.rateLimited, `At most ${invitationsPerDay} invitations a day.`);
   recipients.take(input.email, ctx.now().getTime());
-  const guest = input.activityId !== undefined && !(await insideOrganisation(ctx, caller.orgId, input.email));
   const id = newId();
   const token = newSecret();
   const now = ctx.now();

@@ -36,6 +36,7 @@ export const errorsEn = {
   'error.planLimit.storage':
     'The {plan} plan allows {max} of storage per person, and you use {used}. Remove some first{hasLift, select, yes { — the {lift} plan lifts this} other {}}.',
   'error.code.organization_suspended': 'Your organisation is suspended on this relay. Its administrators should contact the operator.',
+  'error.code.right_missing': 'Your organisation keeps this to some of its groups, and you are in none of them: ask an administrator.',
   'error.issue.required': 'Required.',
   'error.issue.tooShort': '{n, plural, one {At least # character.} other {At least # characters.}}',
   'error.issue.tooLong': '{n, plural, one {At most # character.} other {At most # characters.}}',

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.ts';
 import { activityNotices } from './710-activity-notices.ts';
+import { organizationRights } from './720-organization-rights.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
@@ -79,4 +80,5 @@ export const migrations: Migration[] = [
   erasureDocuments,
   organizations,
   activityNotices,
+  organizationRights,
 ];

@@ -1,4 +1,4 @@
-import { everyone, type Expected, type Rule } from './rules.ts';
+import { adminOnly, everyone, type Expected, type Rule } from './rules.ts';
 import { boardWrites } from './writes-boards.ts';
 import { reportingWrites } from './writes-reporting.ts';
 import type { CallerName, World } from './world.ts';
@@ -38,6 +38,15 @@ const organizationWrites: Write[] = [
     method: 'POST',
     path: () => `/api/signup-confirmations/${'x'.repeat(32)}`,
     rule: everyone(404),
+  },
+  {
+    // The outsider administers another organisation: this organisation's group is no group of theirs (400, nothing set).
+    name: 'PUT /api/organization/rights/:right',
+    method: 'PUT',
+    path: () => '/api/organization/rights/createActivities',
+    body: (w) => ({ everyone: false, groups: [w.ids.group] }),
+    rule: { ...adminOnly, outsider: 400 },
+    validation: { caller: 'admin', wrongType: (w) => ({ everyone: 'no', groups: [w.ids.group] }) },
   },
 ];
 
