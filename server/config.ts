@@ -15,6 +15,8 @@ export interface Config {
   /** Password hashing: its own threads, and how many hashes may wait for one (README: "Security and limits"). */
   hashing: { threads: number; queue: number };
   ticketSeconds: number;
+  /** What one replay of the log since a moment (who removed what, SPEC H4) may cost on the history thread: steps of work and milliseconds (H5). */
+  history: { replaySteps: number; replayMs: number };
   sync: {
     maxFrameBytes: number;
     maxDocumentBytes: number;
@@ -211,6 +213,10 @@ export function loadConfig(env: Env = process.env): Config {
       queue: int(env, 'CONCLAVE_HASH_QUEUE', 16),
     },
     ticketSeconds: int(env, 'CONCLAVE_TICKET_SECONDS', 60),
+    history: {
+      replaySteps: int(env, 'CONCLAVE_HISTORY_REPLAY_STEPS', 5_000_000),
+      replayMs: int(env, 'CONCLAVE_HISTORY_REPLAY_MS', 3000),
+    },
     sync: {
       maxFrameBytes: int(env, 'CONCLAVE_MAX_FRAME_BYTES', 1024 * 1024),
       maxDocumentBytes: int(env, 'CONCLAVE_MAX_DOCUMENT_BYTES', 32 * 1024 * 1024),

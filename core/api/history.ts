@@ -51,9 +51,11 @@ export const DocumentAt = DocumentContent.extend({
   exact: z.boolean(),
   /**
    * For a contributor: the board entries and comments shown that they removed since, and
-   * that are still gone, which they may restore (SPEC H4). Absent for others.
+   * that are still gone, which they may restore (SPEC H4). Absent for others. Null when it
+   * could not be worked out now (too much logged since that moment to replay within the
+   * history's budget, or the history busy, SPEC H5): nothing is offered from it.
    */
-  yours: z.array(z.string()).optional(),
+  yours: z.array(z.string()).nullable().optional(),
 });
 export type DocumentAt = z.infer<typeof DocumentAt>;
 

@@ -15,7 +15,7 @@ export interface MomentProps {
   /** The live document: what a restore would change is compared with it. */
   doc: Y.Doc;
   facilitator: boolean;
-  /** A contributor may restore what they removed and is still gone (the relay says which: `content.yours`, SPEC H4). */
+  /** A contributor may restore what they removed and is still gone (the relay says which: `content.yours`, SPEC H4; null: not known now, nothing offered). */
   contributor: boolean;
   onRestored(changed: boolean): void;
 }

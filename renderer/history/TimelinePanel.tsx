@@ -76,6 +76,11 @@ export function TimelinePanel(props: {
       {shown && !shown.now.exact && shown.now.asOf && (
         <p className="muted small">{t('timeline.notExact', { when: formatDateTime(shown.now.asOf) })}</p>
       )}
+      {shown && props.role === 'contributor' && shown.now.yours === null && (
+        <p className="muted small" data-testid="yours-unknown">
+          {t('timeline.yoursUnknown')}
+        </p>
+      )}
       {facilitator && (
         <RestoreButton
           activityId={props.activityId}

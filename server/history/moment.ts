@@ -4,12 +4,15 @@ import { activityFor } from '../activities/activities.ts';
 import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import type { HistoryService } from './service.ts';
-import { momentSources, updatesAfter, type MomentSources } from './sources.ts';
+import { momentSources } from './sources.ts';
+import { removedByCaller } from './yours.ts';
 
 /**
  * The document as it was at `at`, for any member (SPEC H1): rebuilt from the nearest
  * checkpoint and the updates after it, on the rebuild thread. A contributor is also told
- * what they may restore from it (H4): what they removed since.
+ * what they may restore from it (H4): what they removed since, or `null` when that cannot
+ * be worked out now (too long a log to replay within its budget, or the history thread
+ * busy): the document is answered all the same.
  */
 export async function documentAt(ctx: Context, history: HistoryService, caller: Caller, activityId: string, at: Date): Promise<DocumentAt> {
   const activity = await activityFor(ctx, caller, activityId);
@@ -25,14 +28,8 @@ export async function documentAt(ctx: Context, history: HistoryService, caller: 
   }
   const shown = { ...content, at: at.toISOString(), asOf: sources.asOf, exact: sources.exact };
   if (may.facilitate(activity.myRole) || !may.edit(activity.myRole)) return shown;
-  return { ...shown, yours: await removedByCaller(ctx, history, caller, activityId, sources) };
-}
-
-/** Entries and comments of the moment the caller removed since, and nobody brought back (H4). */
-async function removedByCaller(ctx: Context, history: HistoryService, caller: Caller, activityId: string, sources: MomentSources): Promise<string[]> {
-  const after = await updatesAfter(ctx.db, activityId, sources.uptoId);
-  if (after === null || !after.some((u) => u.userId === caller.id)) return [];
-  const result = await history.run({ kind: 'removals', checkpoint: sources.checkpoint, updates: sources.updates, after, userId: caller.id });
-  if (result.kind !== 'removals') throw new Error(result.kind === 'failed' ? result.error : 'unexpected rebuild result');
-  return result.paths;
+  const removed = await removedByCaller(ctx, history, caller.id, activityId, sources);
+  // Folded: nobody can tell who removed what, so nothing is theirs; otherwise unknown for now (null).
+  if ('paths' in removed) return { ...shown, yours: removed.paths };
+  return { ...shown, yours: removed.unknown === 'folded' ? [] : null };
 }

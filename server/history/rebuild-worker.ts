@@ -1,14 +1,54 @@
 import { parentPort } from 'node:worker_threads';
-import { runRebuild, type RebuildJob, type RebuildResult } from './rebuild.ts';
+import { RemovalsRun, runRebuild, type RebuildResult, type ToRebuildThread } from './rebuild.ts';
 import { BoardGone } from './restore-plan.ts';
 
-/** The rebuild thread: one job at a time, each answered with its id (rebuild-pool.ts). */
-parentPort?.on('message', ({ id, job }: { id: number; job: RebuildJob }) => {
-  let result: RebuildResult;
+/** The removals job being fed, if any (one job at a time: rebuild-pool.ts). */
+let fed: { id: number; run: RemovalsRun } | null = null;
+
+const failed = (err: unknown): RebuildResult => ({
+  kind: 'failed',
+  error: err instanceof Error ? err.message : String(err),
+  boardGone: err instanceof BoardGone,
+});
+
+const answer = (id: number, result: RebuildResult) => parentPort?.postMessage({ id, result });
+
+/** Ends the fed job with its result (or a failure), letting its document go. */
+function finish(id: number, result?: RebuildResult) {
+  const run = fed?.id === id ? fed.run : null;
+  fed = null;
+  let out = result;
   try {
-    result = runRebuild(job);
+    const finished = run?.finish();
+    out ??= finished;
   } catch (err) {
-    result = { kind: 'failed', error: err instanceof Error ? err.message : String(err), boardGone: err instanceof BoardGone };
+    out ??= failed(err);
   }
-  parentPort?.postMessage({ id, result });
+  answer(id, out ?? failed(new Error('no such job')));
+}
+
+/** The rebuild thread: one job at a time, each answered with its id; a removals job asks for its batches (rebuild-pool.ts). */
+parentPort?.on('message', (message: ToRebuildThread) => {
+  const { id } = message;
+  if ('job' in message) {
+    try {
+      if (message.job.kind === 'removals') {
+        fed = { id, run: new RemovalsRun(message.job) };
+        parentPort?.postMessage({ id, more: true });
+        return;
+      }
+      answer(id, runRebuild(message.job));
+    } catch (err) {
+      answer(id, failed(err));
+    }
+    return;
+  }
+  if (fed?.id !== id) return;
+  if ('abort' in message) return finish(id, failed(new Error('stopped by the relay')));
+  try {
+    if (message.batch && fed.run.feed(message.batch)) parentPort?.postMessage({ id, more: true });
+    else finish(id);
+  } catch (err) {
+    finish(id, failed(err));
+  }
 });

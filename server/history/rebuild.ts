@@ -2,8 +2,9 @@ import * as Y from 'yjs';
 import type { DocumentContent } from '#core/api/history';
 import { documentContent } from '#core/doc/content';
 import { eraseFromDocument, eraseFromUpdate, type ErasedPerson } from './erased-names.ts';
-import { removalsBy } from './removals.ts';
-import { lastRemover, restoreInto } from './restore-plan.ts';
+import { RemovalsReplay } from './removals.ts';
+import { unpackUpdates, type UpdateBatch } from './update-batch.ts';
+import { restoreInto } from './restore-plan.ts';
 
 /** A moment to rebuild: a checkpoint and the updates after it (sources.ts). */
 export interface MomentJob {
@@ -18,15 +19,9 @@ export type RebuildJob =
       /** The live document's state, which the restore is computed against. */
       live: Uint8Array;
       path: string | null;
-      /** Updates since the moment, when who removed `path` must be known (a member restoring). */
-      after: { userId: string; data: Uint8Array }[] | null;
     } & MomentJob)
-  | ({
-      kind: 'removals';
-      /** Updates since the moment, with who sent each (SPEC H4). */
-      after: { userId: string; data: Uint8Array }[];
-      userId: string;
-    } & MomentJob)
+  /** Who removed what since the moment (SPEC H4): the updates since are fed in batches (`RemovalsRun`). */
+  | ({ kind: 'removals'; budget: RemovalsBudget } & MomentJob)
   /** The change that takes an erased person out of the live document (SPEC E1). */
   | { kind: 'erase-live'; live: Uint8Array; person: ErasedPerson }
   /** Stored updates or snapshots with the person taken out (SPEC E2): null for one that did not hold them. */
@@ -34,8 +29,9 @@ export type RebuildJob =
 
 export type RebuildResult =
   | { kind: 'content'; content: DocumentContent }
-  | { kind: 'restore'; update: Uint8Array | null; removedBy: string | null }
-  | { kind: 'removals'; paths: string[] }
+  | { kind: 'restore'; update: Uint8Array | null }
+  /** Each entry or comment of the moment gone since, with who removed it last; null: past the budget, not known. */
+  | { kind: 'removals'; removed: [path: string, userId: string][] | null; steps: number; applied: number }
   | { kind: 'erase-live'; update: Uint8Array | null }
   | { kind: 'erase-stored'; blobs: (Uint8Array | null)[] }
   | { kind: 'failed'; error: string; boardGone?: boolean };
@@ -50,6 +46,11 @@ export function buildMoment(job: MomentJob): Y.Doc {
   return doc;
 }
 
+/** What the relay sends the history thread: a job; for a removals job, its next batch (null: no more) or its end. */
+export type ToRebuildThread = { id: number; job: RebuildJob } | { id: number; batch: UpdateBatch | null } | { id: number; abort: true };
+/** What the thread answers: a job's result, or a removals job asking for its next batch. */
+export type FromRebuildThread = { id: number; result: RebuildResult } | { id: number; more: true };
+
 /** Runs one job (in the rebuild thread, rebuild-worker.ts; directly in unit tests). */
 export function runRebuild(job: RebuildJob): RebuildResult {
   if (job.kind === 'erase-stored') return { kind: 'erase-stored', blobs: job.blobs.map((b) => eraseOrKeep(b, job.person)) };
@@ -57,12 +58,46 @@ export function runRebuild(job: RebuildJob): RebuildResult {
   const past = buildMoment(job);
   try {
     if (job.kind === 'content') return { kind: 'content', content: documentContent(past) };
-    if (job.kind === 'removals') return { kind: 'removals', paths: removalsBy(past, job.after, job.userId) };
-    const update = changeOf(job.live, (live) => restoreInto(live, past, job.path));
-    const removedBy = job.after && job.path ? lastRemover(past, job.after, job.path) : null;
-    return { kind: 'restore', update, removedBy };
+    if (job.kind === 'removals') throw new Error('a removals job is fed in batches: RemovalsRun');
+    return { kind: 'restore', update: changeOf(job.live, (live) => restoreInto(live, past, job.path)) };
   } finally {
     past.destroy();
+  }
+}
+
+/** A removals job's allowance (SPEC H5): work steps, and milliseconds from its start. */
+export interface RemovalsBudget {
+  steps: number;
+  ms: number;
+}
+
+/**
+ * A removals job (SPEC H4, H5): the moment rebuilt, then the updates since fed batch by
+ * batch as the relay reads them; `feed` is false once the budget is spent, and the result
+ * then says the answer is not known. Run in the history thread (rebuild-worker.ts).
+ */
+export class RemovalsRun {
+  private readonly past: Y.Doc;
+  private readonly replay: RemovalsReplay;
+
+  constructor(job: MomentJob & { budget: RemovalsBudget }, now: () => number = Date.now) {
+    const until = now() + job.budget.ms;
+    this.past = buildMoment(job);
+    this.replay = new RemovalsReplay(this.past, { steps: job.budget.steps, until }, now);
+  }
+
+  feed(batch: UpdateBatch): boolean {
+    for (const update of unpackUpdates(batch)) if (!this.replay.apply(update)) return false;
+    return true;
+  }
+
+  /** The answer so far (call once the log is fed); the document is let go. */
+  finish(): RebuildResult {
+    const { replay } = this;
+    replay.close();
+    this.past.destroy();
+    const removed = replay.over ? null : replay.removed();
+    return { kind: 'removals', removed, steps: replay.steps, applied: replay.applied };
   }
 }
 

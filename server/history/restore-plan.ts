@@ -167,19 +167,3 @@ function isRemovedComment(map: Y.Map<unknown>): boolean {
   return map.has('removed');
 }
 
-/**
- * Who last removed what `path` names, replaying the updates made after the past
- * document's moment on it (it is changed): the sender of the update after which it was
- * no longer there, if it is not there now; null otherwise.
- */
-export function lastRemover(past: Y.Doc, after: { userId: string; data: Uint8Array }[], path: string): string | null {
-  let remover: string | null = null;
-  let present = holds(past, path);
-  for (const update of after) {
-    Y.applyUpdate(past, update.data);
-    const now = holds(past, path);
-    if (present && !now) remover = update.userId;
-    present = now;
-  }
-  return present ? null : remover;
-}

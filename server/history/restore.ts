@@ -3,9 +3,11 @@ import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
 import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
-import { conflict, forbidden } from '../errors.ts';
+import { ErrorCode } from '#core/api/errors';
+import { conflict, forbidden, Refusal } from '../errors.ts';
 import type { HistoryService } from './service.ts';
-import { momentSources, updatesAfter } from './sources.ts';
+import { momentSources, type MomentSources } from './sources.ts';
+import { removedByCaller } from './yours.ts';
 
 /**
  * Restores the whole activity, or the part `path` names, to what it was at `at` (SPEC
@@ -27,17 +29,27 @@ export async function restoreMoment(ctx: Context, history: HistoryService, calle
   if (activity.status === 'archived') throw conflict('This activity is archived: unarchive it to restore.');
   history.takeRestore(caller.id, Date.now());
   const sources = await momentSources(ctx.db, activityId, new Date(input.at));
-  const after = facilitator ? null : await updatesAfter(ctx.db, activityId, sources.uptoId);
-  if (!facilitator && after === null) throw forbidden('Who removed this is no longer known: ask a facilitator.');
+  if (!facilitator) await mayRestoreOwn(ctx, history, caller, activityId, sources, path!);
   const live = await ctx.documents.state(activityId);
-  const result = await history.run({ kind: 'restore', checkpoint: sources.checkpoint, updates: sources.updates, live, path, after });
+  const result = await history.run({ kind: 'restore', checkpoint: sources.checkpoint, updates: sources.updates, live, path });
   if (result.kind === 'failed') {
     if (result.boardGone) throw conflict('That board no longer exists: restore the board first.');
     throw new Error(result.error);
   }
   if (result.kind !== 'restore') throw new Error('unexpected rebuild result');
-  if (!facilitator && result.removedBy !== caller.id) throw forbidden('You may restore only what you removed yourself.');
   if (!result.update) return { changed: false, updateId: null };
   const updateId = await ctx.documents.apply(activityId, caller.id, result.update);
   return { changed: updateId !== null, updateId };
+}
+
+/** A contributor restores only what they removed since the moment and is still gone (H4): the timeline's `yours`, the same judgement. */
+async function mayRestoreOwn(ctx: Context, history: HistoryService, caller: Caller, activityId: string, sources: MomentSources, path: string) {
+  const removed = await removedByCaller(ctx, history, caller.id, activityId, sources);
+  if ('paths' in removed) {
+    if (!removed.paths.includes(path)) throw forbidden('You may restore only what you removed yourself.');
+    return;
+  }
+  if (removed.unknown === 'folded') throw forbidden('Who removed this is no longer known: ask a facilitator.');
+  if (removed.unknown === 'too-long') throw conflict('Too much has changed since that moment to tell who removed this: ask a facilitator.');
+  throw new Refusal(ErrorCode.busy, 'The history is busy: try again in a moment.', undefined, { 'retry-after': '5' });
 }

@@ -2,8 +2,9 @@ import { ErrorCode } from '#core/api/errors';
 import type { DocumentContent } from '#core/api/history';
 import { RateWindow } from '../auth/rate-window.ts';
 import { Refusal } from '../errors.ts';
-import { RebuildPool, RebuildQueueFull } from './rebuild-pool.ts';
+import { RebuildPool, RebuildQueueFull, type Feed } from './rebuild-pool.ts';
 import type { RebuildJob, RebuildResult } from './rebuild.ts';
+import { RemovalsCache } from './removals-cache.ts';
 
 /** Moments one person may have rebuilt per minute (the timeline asks once per stop, not per pixel). */
 export const momentsPerMinute = 60;
@@ -21,6 +22,8 @@ export class HistoryService {
   private readonly moments = new RateWindow(momentsPerMinute, 60_000);
   private readonly restores = new RateWindow(restoresPerMinute, 60_000);
   private readonly cache = new Map<string, DocumentContent>();
+  /** Who removed what since a moment (SPEC H4), as last found. */
+  readonly removals = new RemovalsCache();
 
   takeMoment(userId: string, now: number) {
     const wait = this.moments.take(userId, now);
@@ -49,12 +52,13 @@ export class HistoryService {
   /** Forgets an activity's rebuilt moments: its stored history was rewritten (an erasure, SPEC E2). */
   forget(activityId: string) {
     for (const key of [...this.cache.keys()]) if (key.startsWith(`${activityId}:`)) this.cache.delete(key);
+    this.removals.forget(activityId);
   }
 
-  /** Runs a job on the rebuild thread; a full queue is answered 503 `busy`. */
-  async run(job: RebuildJob): Promise<RebuildResult> {
+  /** Runs a job on the rebuild thread (a removals job fed by `feed`); a full queue is answered 503 `busy`. */
+  async run(job: RebuildJob, feed?: Feed): Promise<RebuildResult> {
     try {
-      return await this.pool.run(job);
+      return await this.pool.run(job, feed);
     } catch (err) {
       if (err instanceof RebuildQueueFull) throw new Refusal(ErrorCode.busy, 'The history is busy: try again in a moment.', undefined, { 'retry-after': '2' });
       throw err;

@@ -1,4 +1,5 @@
 import type { Queries } from '../store/db.ts';
+import { packUpdates, type UpdateBatch } from './update-batch.ts';
 
 /**
  * What rebuilds an activity's document at a moment (SPEC D6): the nearest stored
@@ -59,13 +60,46 @@ async function updateAt(db: Queries, id: number): Promise<string | null> {
   return (await db.get<{ at: string }>('SELECT at FROM doc_updates WHERE id = ?', [id]))?.at ?? null;
 }
 
-/** The updates logged after a moment, oldest first, with who sent each: who removed what since. */
-export async function updatesAfter(db: Queries, activityId: string, afterId: number): Promise<{ userId: string; data: Uint8Array }[] | null> {
-  const rows = await db.all<{ user_id: string; data: Buffer; folded: number }>(
-    'SELECT user_id, data, bytes IS NOT NULL AS folded FROM doc_updates WHERE activity_id = ? AND id > ? ORDER BY id',
-    [activityId, afterId],
-  );
-  // Folded updates cannot be replayed: who removed what is no longer known.
-  if (rows.some((r) => r.folded)) return null;
-  return rows.map((r) => ({ userId: r.user_id, data: r.data }));
+/** Log rows read per statement, and bytes of them per step, when the log since a moment is replayed (as the erasure's, erasure.ts). */
+export const rowsPerStep = 500;
+export const bytesPerStep = 4 * 1024 * 1024;
+
+/** Part of the log since the moment was folded (D5): who removed what is no longer known. */
+export class FoldedLog extends Error {}
+
+/**
+ * The updates logged after `afterId` up to `lastId`, oldest first, with who sent each:
+ * a step at a time (at most `rowsPerStep` rows and `bytesPerStep` bytes, one more row
+ * when a single one is larger), packed for the history thread. SQLite says the rows'
+ * sizes first, then only those that fit are read: neither the relay's memory nor a turn
+ * of its loop grows with the log. Throws `FoldedLog` on a folded row.
+ */
+export function updatesAfter(db: Queries, activityId: string, afterId: number, lastId: number): () => Promise<UpdateBatch | null> {
+  let cursor = afterId;
+  return async () => {
+    if (cursor >= lastId) return null;
+    const sizes = await db.all<{ id: number; size: number; folded: number }>(
+      `SELECT id, length(data) AS size, bytes IS NOT NULL AS folded FROM doc_updates
+        WHERE activity_id = ? AND id > ? AND id <= ? ORDER BY id LIMIT ${rowsPerStep}`,
+      [activityId, cursor, lastId],
+    );
+    if (sizes.length === 0) {
+      cursor = lastId;
+      return null;
+    }
+    let upto = cursor;
+    let bytes = 0;
+    for (const row of sizes) {
+      if (row.folded) throw new FoldedLog('part of the log since that moment was folded');
+      if (upto > cursor && bytes + row.size > bytesPerStep) break;
+      bytes += row.size;
+      upto = row.id;
+    }
+    const rows = await db.all<{ user_id: string; data: Buffer }>(
+      'SELECT user_id, data FROM doc_updates WHERE activity_id = ? AND id > ? AND id <= ? ORDER BY id',
+      [activityId, cursor, upto],
+    );
+    cursor = upto;
+    return packUpdates(rows.map((r) => ({ userId: r.user_id, data: r.data })));
+  };
 }

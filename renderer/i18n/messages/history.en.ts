@@ -7,6 +7,8 @@ export const historyEn = {
   'timeline.asOf': 'As it was on {when}',
   'timeline.readOnly': 'Read-only: this is the activity as it was then. Changes just made are marked.',
   'timeline.notExact': 'The details of that time were folded: shown as of {when}.',
+  'timeline.yoursUnknown':
+    'What you removed since this moment cannot be worked out right now, so nothing here is offered to restore. Ask a facilitator if you need something back.',
   'timeline.brief': 'Brief',
   'timeline.emptyBrief': 'No brief then.',
   'timeline.comments': 'Comments',

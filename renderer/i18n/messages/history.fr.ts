@@ -10,6 +10,8 @@ export const historyFr: Messages<typeof historyEn> = {
   'timeline.asOf': 'Tel que c’était le {when}',
   'timeline.readOnly': 'Lecture seule : l’activité telle qu’elle était alors. Les changements faits à ce moment sont signalés.',
   'timeline.notExact': 'Le détail de cette période a été condensé : affiché tel qu’au {when}.',
+  'timeline.yoursUnknown':
+    'Ce que vous avez supprimé depuis ce moment ne peut pas être établi pour l’instant : rien n’est proposé à restaurer ici. Demandez à un animateur si vous avez besoin de récupérer quelque chose.',
   'timeline.brief': 'Brief',
   'timeline.emptyBrief': 'Pas de brief alors.',
   'timeline.comments': 'Commentaires',
