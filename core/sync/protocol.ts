@@ -38,7 +38,7 @@ export const CloseCode = {
   /** The document (or the sender's share of it, or the update itself) is over its limit. */
   documentFull: 4413,
   /**
-   * A change broke a rule of who writes what (SPEC W1–W8): it was applied to nothing.
+   * A change broke a rule of who writes what (SPEC W1–W8, W10): it was applied to nothing.
    * The app discards its local copy and syncs afresh (the rollback).
    */
   changeRefused: 4422,

@@ -1,5 +1,5 @@
 import type { ActivityRole } from '#core/api/activities';
-import { CloseCode, DeniedReason } from '#core/sync/protocol';
+import { CloseCode, DeniedReason, refusedReason } from '#core/sync/protocol';
 import { may } from '../activities/access.ts';
 import type { UpdateFacts } from './update-scan.ts';
 
@@ -7,6 +7,8 @@ import type { UpdateFacts } from './update-scan.ts';
 export interface DocumentView {
   /** The next clock the document expects from a Yjs client (its state vector entry). */
   state(client: number): number;
+  /** The person a Yjs client id belongs to (SPEC W10), if anyone's. */
+  owner(client: number): string | undefined;
   /** Bytes the document takes as stored (snapshot plus log tail). */
   bytes: number;
   /** Structs the document holds (an upper bound between recounts). */
@@ -16,6 +18,7 @@ export interface DocumentView {
 
 /** Who sent the update, and what they have already used. */
 export interface SenderView {
+  id: string;
   role: ActivityRole;
   /** Bytes of the document's content that came from this person. */
   shareBytes: number;
@@ -43,7 +46,11 @@ export type Refusal = {
   close: { code: CloseCode; reason: string } | null;
 };
 
-export type Verdict = { accept: true } | { accept: false; refusal: Refusal };
+/**
+ * Accepted: `writes` are the Yjs clients whose next clocks the update takes, each the
+ * sender's already or never seen in the document (the room records them as the sender's).
+ */
+export type Verdict = { accept: true; writes: number[] } | { accept: false; refusal: Refusal };
 
 const refuse = (rule: string, told: string, close: Refusal['close']): Verdict => ({
   accept: false,
@@ -51,7 +58,7 @@ const refuse = (rule: string, told: string, close: Refusal['close']): Verdict =>
 });
 
 /**
- * Judges an update before it is applied to anything (SPEC.md, U1–U6): a pure function of
+ * Judges an update before it is applied to anything (SPEC.md, U1–U8, W10): a pure function of
  * what the update would do, what the document is, and who sends it. Accepting means the
  * update will integrate whole: nothing it depends on is missing.
  */
@@ -65,8 +72,16 @@ export function judgeUpdate(facts: UpdateFacts, doc: DocumentView, sender: Sende
       reason: `the update depends on changes of client ${dangling} the relay never received`,
     });
   }
+  const writes = clientsWritten(facts, doc);
+  const stranger = writes.find((client) => !mayWrite(client, doc, sender.id));
+  if (stranger !== undefined) {
+    return refuse('W10', refusedReason(`the change writes in another person's Yjs client ${stranger}`, 'W10'), {
+      code: CloseCode.changeRefused,
+      reason: `W10: client ${stranger} is not yours`,
+    });
+  }
   // Deleting only shrinks the document: always taken, so a full document can be emptied.
-  if (facts.inserts === 0) return { accept: true };
+  if (facts.structs === 0) return { accept: true, writes };
   if (sender.diskLow) {
     return refuse('U8', DeniedReason.diskFull, { code: CloseCode.tryAgainLater, reason: 'the relay is low on disk space' });
   }
@@ -74,13 +89,32 @@ export function judgeUpdate(facts: UpdateFacts, doc: DocumentView, sender: Sende
   if (sender.personDayBytes + written > limits.personBytesPerDay || sender.activityDayBytes + written > limits.activityBytesPerDay) {
     return refuse('U7', DeniedReason.quota, { code: CloseCode.quotaExhausted, reason: 'daily write quota used up' });
   }
-  if (doc.bytes + facts.bytes > limits.maxDocumentBytes || doc.items + facts.inserts > limits.maxDocumentItems) {
+  if (doc.bytes + facts.bytes > limits.maxDocumentBytes || doc.items + facts.structs > limits.maxDocumentItems) {
     return refuse('L4', DeniedReason.documentFull, { code: CloseCode.documentFull, reason: 'document is full' });
   }
   if (sender.role !== 'facilitator' && sender.shareBytes + facts.bytes > limits.maxShareBytes) {
     return refuse('U4', DeniedReason.shareFull, { code: CloseCode.documentFull, reason: 'your share of the document is full' });
   }
-  return { accept: true };
+  return { accept: true, writes };
+}
+
+/** The clients whose ranges in the update go past what the document holds of them. */
+function clientsWritten(facts: UpdateFacts, doc: DocumentView): number[] {
+  const writes: number[] = [];
+  for (const [client, ranges] of facts.ranges) {
+    const last = ranges.at(-1);
+    if (last && last.to > doc.state(client)) writes.push(client);
+  }
+  return writes;
+}
+
+/**
+ * A Yjs client's next clocks are its person's (SPEC W10): filled by anyone else, even
+ * with placeholders, they would make every peer drop that person's edits there.
+ */
+function mayWrite(client: number, doc: DocumentView, sender: string): boolean {
+  const owner = doc.owner(client);
+  return owner === undefined ? doc.state(client) === 0 : owner === sender;
 }
 
 /** What one logged update costs the store besides its bytes (row, ids, time, summary). */

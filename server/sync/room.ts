@@ -20,6 +20,7 @@ import {
   writeUpdate,
 } from './frames.ts';
 import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
+import { ClientOwners } from './client-owners.ts';
 import { DocumentShares } from './shares.ts';
 import { scanUpdate, TooManyEntries, type UpdateFacts } from './update-scan.ts';
 import type { WriteBudget } from './write-budget.ts';
@@ -68,6 +69,7 @@ export class Room {
   /** Structs in the document: counted at load and snapshot, added to by each update between. */
   private items = 0;
   private archived = false;
+  private readonly owners: ClientOwners;
   private readonly shares: DocumentShares;
   /** An applied update deleted something: the next commit may call for a compaction. */
   private freed = false;
@@ -88,7 +90,8 @@ export class Room {
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
-    this.shares = new DocumentShares(id, deps.db, deps.logger);
+    this.owners = new ClientOwners(id, deps.db, deps.logger);
+    this.shares = new DocumentShares(this.owners);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array) => {
       this.version++;
@@ -104,7 +107,7 @@ export class Room {
 
   private async load() {
     const stored = await readDocument(this.deps.db, this.id);
-    await this.shares.load();
+    await this.owners.load();
     await this.readStatus();
     Y.transact(this.doc, () => {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
@@ -273,14 +276,10 @@ export class Room {
     if (effective.length === 0) return null;
     const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
     const facts = scanUpdate(data, Number.MAX_SAFE_INTEGER);
-    this.approxBytes += data.length;
-    this.items += facts.inserts;
-    if (facts.inserts > 0) this.shares.added(userId, facts.ranges.keys(), data.length);
-    if (facts.deletesUpTo.size > 0) this.freed = true;
-    this.deps.budget.spend(this.id, userId, data.length);
-    this.uncommitted++;
+    const claims = this.changed(userId, data, facts, facts.ranges.keys());
     try {
-      const [id] = await this.deps.log.append([{ activityId: this.id, userId, data, summary: [...paths], mentions }]);
+      const [id] = await this.deps.log.append([{ activityId: this.id, userId, data, summary: [...paths], mentions, claims }]);
+      this.owners.stored(claims);
       this.committed(null, data, id ?? 0);
       return id ?? 0;
     } catch (err) {
@@ -315,11 +314,12 @@ export class Room {
     }
     const view: DocumentView = {
       state: (client) => Y.getState(this.doc.store, client),
+      owner: (client) => this.owners.owner(client),
       bytes: this.approxBytes,
       items: this.items,
       archived: this.archived,
     };
-    const sender = { role: conn.role, shareBytes: this.shares.of(conn.userId), ...this.deps.budget.today(this.id, conn.userId) };
+    const sender = { id: conn.userId, role: conn.role, shareBytes: this.shares.of(conn.userId), ...this.deps.budget.today(this.id, conn.userId) };
     const verdict = judgeUpdate(facts, view, sender, this.deps.limits);
     if (!verdict.accept) {
       if (verdict.refusal.rule === 'U2') return verdict.refusal;
@@ -333,7 +333,7 @@ export class Room {
       this.refuse(conn, { rule: content.rule, told, close: { code: CloseCode.changeRefused, reason: `${content.rule}: ${content.reason}` } });
       return 'refused';
     }
-    this.apply(conn, update, facts);
+    this.apply(conn, update, facts, verdict.writes);
     return 'applied';
   }
 
@@ -376,7 +376,7 @@ export class Room {
    * integrate is logged and broadcast like any change, so that the room, the log and
    * every client agree (rule D1), the rest is dropped, and the sender is closed.
    */
-  private apply(conn: Connection, update: Uint8Array, facts: UpdateFacts) {
+  private apply(conn: Connection, update: Uint8Array, facts: UpdateFacts, writes: number[]) {
     const effective: Uint8Array[] = [];
     const paths = new Set<string>();
     const mentions: MentionFact[] = [];
@@ -402,16 +402,28 @@ export class Room {
     }
     if (effective.length === 0) return;
     const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
-    this.approxBytes += data.length;
-    this.items += facts.inserts;
-    if (facts.inserts > 0) this.shares.added(conn.userId, facts.ranges.keys(), data.length);
-    if (facts.deletesUpTo.size > 0) this.freed = true;
-    this.deps.budget.spend(this.id, conn.userId, data.length);
-    this.uncommitted++;
-    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths], mentions }]).then(
-      ([id]) => this.committed(conn, data, id ?? 0),
+    const claims = this.changed(conn.userId, data, facts, writes);
+    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths], mentions, claims }]).then(
+      ([id]) => {
+        this.owners.stored(claims);
+        this.committed(conn, data, id ?? 0);
+      },
       (err: unknown) => this.storeFailed(err),
     );
+  }
+
+  /**
+   * Counts an applied change of `userId` (size, structs, share, quota) and makes the
+   * clients whose clocks it took theirs (SPEC W10); returns the claims to store with it.
+   */
+  private changed(userId: string, data: Uint8Array, facts: UpdateFacts, writes: Iterable<number>): number[] {
+    this.approxBytes += data.length;
+    this.items += facts.structs;
+    if (facts.structs > 0) this.shares.added(userId, data.length);
+    if (facts.deletesUpTo.size > 0) this.freed = true;
+    this.deps.budget.spend(this.id, userId, data.length);
+    this.uncommitted++;
+    return this.owners.take(userId, writes);
   }
 
   private committed(from: Connection | null, data: Uint8Array, id: number) {
@@ -476,6 +488,8 @@ export class Room {
     }
     const allowed = this.presence.admit(conn, entries, (id) => this.awareness.meta.get(id)?.clock);
     if (allowed.length === 0) return;
+    // A presence id is its client's document id: shown first, it is this person's (SPEC W10).
+    for (const entry of allowed) if (entry.state !== null && Y.getState(this.doc.store, entry.clientId) === 0) this.owners.claimPresence(conn.userId, entry.clientId);
     const stamped = writeStamped(allowed, { id: conn.userId, name: conn.userName, role: conn.role });
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
   }

@@ -1,52 +1,30 @@
 import * as Y from 'yjs';
-import type { Logger } from 'pino';
-import type { Database } from '../store/db.ts';
+import type { ClientOwners } from './client-owners.ts';
 
 /**
- * Who added how much of a document's content (SPEC U4). Each Yjs client id belongs to
- * the person whose connection first sent its changes (kept in `doc_clients`); a person's
- * share is what their clients' items still hold, counted again whenever the document is
- * re-encoded, and added to by each update they send between.
+ * Who added how much of a document's content (SPEC U4). A person's share is what their
+ * Yjs clients' items still hold (client-owners.ts says whose each client is), counted
+ * again whenever the document is re-encoded, and added to by each update they send between.
  */
 export class DocumentShares {
-  private readonly owners = new Map<number, string>();
   private readonly bytes = new Map<string, number>();
 
-  constructor(
-    private readonly activityId: string,
-    private readonly db: Database,
-    private readonly logger: Logger,
-  ) {}
-
-  async load() {
-    const rows = await this.db.all<{ client_id: number; user_id: string }>(
-      'SELECT client_id, user_id FROM doc_clients WHERE activity_id = ?',
-      [this.activityId],
-    );
-    for (const r of rows) this.owners.set(r.client_id, r.user_id);
-  }
+  constructor(private readonly owners: ClientOwners) {}
 
   of(userId: string): number {
     return this.bytes.get(userId) ?? 0;
   }
 
-  /** An update of `bytes` from `userId`, carrying changes of these Yjs clients, was applied. */
-  added(userId: string, clients: Iterable<number>, bytes: number) {
+  /** An update of `bytes` from `userId` was applied. */
+  added(userId: string, bytes: number) {
     this.bytes.set(userId, this.of(userId) + bytes);
-    for (const client of clients) {
-      if (this.owners.has(client)) continue;
-      this.owners.set(client, userId);
-      this.db
-        .run('INSERT OR IGNORE INTO doc_clients (activity_id, client_id, user_id) VALUES (?, ?, ?)', [this.activityId, client, userId])
-        .catch((err: unknown) => this.logger.error({ err, room: this.activityId }, 'could not record who a client is'));
-    }
   }
 
   /** Counts each person's share again from the content the document still holds. */
   recount(doc: Y.Doc) {
     this.bytes.clear();
     for (const [client, structs] of doc.store.clients) {
-      const owner = this.owners.get(client);
+      const owner = this.owners.owner(client);
       if (owner === undefined) continue;
       let total = 0;
       for (const struct of structs) if (struct instanceof Y.Item && !struct.deleted) total += contentBytes(struct.content);

@@ -10,6 +10,8 @@ export interface LoggedUpdate {
   summary: string[];
   /** Comment versions it adds that mention people: kept in the same commit, for the notifications feature. */
   mentions?: MentionFact[];
+  /** Yjs client ids this update made its sender's (SPEC W10): stored in the same commit. */
+  claims?: number[];
 }
 
 const rowsPerStatement = 400;
@@ -56,14 +58,16 @@ export class UpdateLog {
   private async write(entries: LoggedUpdate[]): Promise<number[]> {
     const at = this.now().toISOString();
     const mentioning = entries.some((e) => (e.mentions?.length ?? 0) > 0);
+    const claiming = entries.some((e) => (e.claims?.length ?? 0) > 0);
     // Live edits wait for this write: it goes before queued ordinary statements (db.ts).
-    if (entries.length <= rowsPerStatement && !mentioning) return insertRows(this.db.urgent, entries, at);
+    if (entries.length <= rowsPerStatement && !mentioning && !claiming) return insertRows(this.db.urgent, entries, at);
     const ids = await this.db.urgent.transaction(async (tx) => {
       const ids: number[] = [];
       for (let start = 0; start < entries.length; start += rowsPerStatement) {
         ids.push(...(await insertRows(tx, entries.slice(start, start + rowsPerStatement), at)));
       }
       if (mentioning) await keepMentions(tx, entries, at);
+      if (claiming) await keepClaims(tx, entries);
       return ids;
     });
     if (mentioning) this.mentionsKept();
@@ -80,6 +84,15 @@ async function insertRows(db: Queries, rows: LoggedUpdate[], at: string): Promis
     params,
   );
   return rows.map((_, i) => lastID - (rows.length - 1 - i));
+}
+
+/** Whose the batch's new Yjs clients are (SPEC W10), at most `rowsPerStatement` rows a statement. */
+async function keepClaims(tx: Queries, entries: LoggedUpdate[]) {
+  const rows = entries.flatMap((e) => (e.claims ?? []).map((client) => [e.activityId, client, e.userId]));
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const part = rows.slice(start, start + rowsPerStatement);
+    await tx.run(`INSERT OR IGNORE INTO doc_clients (activity_id, client_id, user_id) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, part.flat());
+  }
 }
 
 /** Mentions of the batch's comment versions, one row per version (at most `rowsPerStatement` rows a statement). */

@@ -9,6 +9,8 @@ export interface UpdateFacts {
   entries: number;
   /** Items it inserts (structs that are neither skips nor garbage-collected ranges). */
   inserts: number;
+  /** Structs that take clocks: its items and its garbage-collected ranges (placeholders), not skips. */
+  structs: number;
   /** Per client, the clock ranges it carries, in order; skips are holes between them. */
   ranges: Map<number, { from: number; to: number }[]>;
   /** Per client, the highest clock its items name as origin, right origin or parent. */
@@ -43,6 +45,7 @@ export function scanUpdate(update: Uint8Array, maxEntries: number): UpdateFacts 
     bytes: update.length,
     entries: 0,
     inserts: 0,
+    structs: 0,
     ranges: new Map(),
     needs: new Map(),
     deletesUpTo: new Map(),
@@ -85,10 +88,12 @@ export function scanUpdate(update: Uint8Array, maxEntries: number): UpdateFacts 
         }
         if (length <= 0) throw new UnreadableUpdate('a struct of length 0');
         const last = ranges.at(-1);
-        if (kind === 10) {
-          // a hole: nothing here to apply
-        } else if (last && last.to === clock) last.to = clock + length;
-        else ranges.push({ from: clock, to: clock + length });
+        if (kind !== 10) {
+          // (10 is a hole: nothing there to apply)
+          facts.structs++;
+          if (last && last.to === clock) last.to = clock + length;
+          else ranges.push({ from: clock, to: clock + length });
+        }
         clock += length;
       }
     }

@@ -90,6 +90,7 @@ export const appEn = {
   'denied.rule.W5': 'boards and their settings are the facilitator’s to change.',
   'denied.rule.W6': 'the document’s version is the relay’s alone.',
   'denied.rule.W7': 'only a facilitator can empty a whole board at once.',
+  'denied.rule.W10': 'nobody can write in the place of someone else’s changes.',
   'denied.which.option': 'Refused: your change to the option “{label}”.',
   'denied.which.item': 'Refused: your change to the item “{text}”.',
   'denied.which.board': 'Refused: your change to a board.',

@@ -93,6 +93,7 @@ export const appFr: Messages<typeof appEn> = {
   'denied.rule.W5': 'les tableaux et leurs réglages relèvent de l’animateur.',
   'denied.rule.W6': 'la version du document appartient au relais seul.',
   'denied.rule.W7': 'seul un animateur peut vider un tableau d’un coup.',
+  'denied.rule.W10': 'personne ne peut écrire à la place des modifications d’un autre.',
   'denied.which.option': 'Refusée : votre modification de l’option « {label} ».',
   'denied.which.item': 'Refusée : votre modification de l’élément « {text} ».',
   'denied.which.board': 'Refusée : votre modification d’un tableau.',

@@ -10,10 +10,18 @@ const limits: UpdateLimits = {
   personBytesPerDay: 20_000,
   activityBytesPerDay: 40_000,
 };
-const sender: SenderView = { role: 'contributor', shareBytes: 0, personDayBytes: 0, activityDayBytes: 0, diskLow: false };
+const sender: SenderView = { id: 'u-sender', role: 'contributor', shareBytes: 0, personDayBytes: 0, activityDayBytes: 0, diskLow: false };
 
-function viewOf(doc: Y.Doc, over: Partial<DocumentView> = {}): DocumentView {
-  return { state: (c) => Y.getState(doc.store, c), bytes: 0, items: 0, archived: false, ...over };
+/** The room document as the judge sees it; the client ids in `owners` belong to those people. */
+function viewOf(doc: Y.Doc, over: Partial<DocumentView> = {}, owners = new Map<number, string>()): DocumentView {
+  return { state: (c) => Y.getState(doc.store, c), owner: (c) => owners.get(c), bytes: 0, items: 0, archived: false, ...over };
+}
+
+/** An update holding only a collected range (a placeholder) of `client`'s clocks `from`..`from + length`. */
+function placeholders(client: number, from: number, length: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.store.clients.set(client, [new Y.GC(Y.createID(client, from), length)]);
+  return Y.encodeStateAsUpdate(doc);
 }
 
 /** A room document, and a client that has it and edits it. */
@@ -29,7 +37,7 @@ function setting() {
 
 const rule = (v: ReturnType<typeof judgeUpdate>) => (v.accept ? 'accept' : v.refusal.rule);
 
-describe('judgeUpdate (SPEC U2, U4–U8, L4, V1)', () => {
+describe('judgeUpdate (SPEC U2, U4–U8, L4, V1, W10)', () => {
   it('accepts an edit whose every dependency the document holds', () => {
     const { room, client, updates } = setting();
     client.getText('notes').insert(6, 'and more ');
@@ -70,6 +78,39 @@ describe('judgeUpdate (SPEC U2, U4–U8, L4, V1)', () => {
     expect(rule(judgeUpdate(insertion!, viewOf(room, { items: 1_000 }), sender, limits))).toBe('L4');
     expect(rule(judgeUpdate(insertion!, viewOf(room), { ...sender, shareBytes: 5_000 }, limits))).toBe('U4');
     expect(rule(judgeUpdate(insertion!, viewOf(room), { ...sender, role: 'facilitator', shareBytes: 5_000 }, limits))).toBe('accept');
+  });
+
+  it("W10: an update takes the next clocks only of the sender's clients, or of clients the document never saw", () => {
+    const { room, client, updates } = setting();
+    client.getText('notes').insert(0, 'mine ');
+    const facts = scanUpdate(updates[0]!, 100);
+    const own = new Map([[client.clientID, sender.id]]);
+    const others = new Map([[client.clientID, 'u-other']]);
+    expect(judgeUpdate(facts, viewOf(room, {}, own), sender, limits)).toEqual({ accept: true, writes: [client.clientID] });
+    // Never seen: it becomes the sender's (the room records it from `writes`).
+    expect(judgeUpdate(facts, viewOf(room), sender, limits)).toEqual({ accept: true, writes: [client.clientID] });
+    expect(rule(judgeUpdate(facts, viewOf(room, {}, others), sender, limits))).toBe('W10');
+    expect(rule(judgeUpdate(facts, viewOf(room, {}, others), { ...sender, role: 'facilitator' }, limits))).toBe('W10');
+
+    // Placeholders over another person's next clocks: what would make every peer drop their edits there.
+    const seen = room.clientID;
+    const next = Y.getState(room.store, seen);
+    const refusal = judgeUpdate(scanUpdate(placeholders(seen, next, 10), 100), viewOf(room, {}, new Map([[seen, 'u-other']])), sender, limits);
+    expect(refusal).toMatchObject({ accept: false, refusal: { rule: 'W10', close: { code: 4422 } } });
+    expect(!refusal.accept && refusal.refusal.told).toMatch(/^refused: .*\(W10\)$/);
+    // A client the document holds that nobody owns (the relay's own, e.g. the seed) is nobody's to extend.
+    expect(rule(judgeUpdate(scanUpdate(placeholders(seen, next, 10), 100), viewOf(room), sender, limits))).toBe('W10');
+    // The sender's own: taken (the app's rollback fills a refused change's clocks so).
+    expect(rule(judgeUpdate(scanUpdate(placeholders(seen, next, 10), 100), viewOf(room, {}, new Map([[seen, sender.id]])), sender, limits))).toBe('accept');
+  });
+
+  it('L4, U4: placeholders count against the size limits like any insertion', () => {
+    const { room } = setting();
+    const facts = scanUpdate(placeholders(424242, 0, 1_000_000), 100);
+    expect(rule(judgeUpdate(facts, viewOf(room, { bytes: 10_000 }), sender, limits))).toBe('L4');
+    expect(rule(judgeUpdate(facts, viewOf(room, { items: 1_000 }), sender, limits))).toBe('L4');
+    expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, shareBytes: 5_000 }, limits))).toBe('U4');
+    expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, personDayBytes: 20_000 }, limits))).toBe('U7');
   });
 
   it('U7, U8: daily quotas and a low disk refuse insertions', () => {

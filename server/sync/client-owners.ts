@@ -1,0 +1,69 @@
+import type { Logger } from 'pino';
+import type { Database } from '../store/db.ts';
+
+/**
+ * Whose each Yjs client id of a document is (SPEC W10, U4), kept in `doc_clients`. An id
+ * becomes a person's when their connection first takes its clocks or first shows its
+ * presence (a stock client's presence id is its document's client id), and stays theirs:
+ * only they may write its next clocks. A claim is stored in the commit of the update that
+ * made it (update-log.ts), or on its own for presence; until it is known stored, the next
+ * update of that client carries it again, so no committed change outlives its owner's row.
+ */
+export class ClientOwners {
+  private readonly owners = new Map<number, string>();
+  /** Claims not yet known to be in the store. */
+  private readonly unstored = new Set<number>();
+
+  constructor(
+    private readonly activityId: string,
+    private readonly db: Database,
+    private readonly logger: Logger,
+  ) {}
+
+  async load() {
+    const rows = await this.db.all<{ client_id: number; user_id: string }>(
+      'SELECT client_id, user_id FROM doc_clients WHERE activity_id = ?',
+      [this.activityId],
+    );
+    for (const r of rows) this.owners.set(r.client_id, r.user_id);
+  }
+
+  owner(client: number): string | undefined {
+    return this.owners.get(client);
+  }
+
+  /**
+   * An update of `userId` taking the next clocks of these clients was judged (none is
+   * anyone else's): they are theirs. Returns the claims its commit must store.
+   */
+  take(userId: string, clients: Iterable<number>): number[] {
+    const toStore: number[] = [];
+    for (const client of clients) {
+      const owner = this.owners.get(client);
+      if (owner === undefined) {
+        this.owners.set(client, userId);
+        this.unstored.add(client);
+      } else if (owner !== userId) continue;
+      if (this.unstored.has(client)) toStore.push(client);
+    }
+    return toStore;
+  }
+
+  /** The commit holding these claims is durable. */
+  stored(clients: readonly number[]) {
+    for (const client of clients) this.unstored.delete(client);
+  }
+
+  /** A connection of `userId` showed its presence under `client`, which the document never held: theirs if nobody's. */
+  claimPresence(userId: string, client: number) {
+    if (this.owners.has(client)) return;
+    this.owners.set(client, userId);
+    this.unstored.add(client);
+    this.db
+      .run('INSERT OR IGNORE INTO doc_clients (activity_id, client_id, user_id) VALUES (?, ?, ?)', [this.activityId, client, userId])
+      .then(
+        () => this.unstored.delete(client),
+        (err: unknown) => this.logger.error({ err, room: this.activityId }, 'could not record whose a client is'),
+      );
+  }
+}
