@@ -1,4 +1,5 @@
-import { OrganizationUsage, SignupConfirmed, SignupStatus, type SignupRequest } from '#core/api/organizations';
+import { OrganizationRights, OrganizationUsage, SignupConfirmed, SignupStatus, type SignupRequest, type UpdateRightRequest } from '#core/api/organizations';
+import type { RightId } from '#core/people/rights';
 import { TokenResponse } from '#core/api/auth';
 import { z } from 'zod';
 import type { ApiClient } from './client.ts';
@@ -9,3 +10,5 @@ export const signUpOrganization = (api: ApiClient, input: SignupRequest) => api.
 export const confirmSignup = (api: ApiClient, token: string) => api.call('POST', `/api/signup-confirmations/${encodeURIComponent(token)}`, SignupConfirmed);
 export const resendConfirmation = (api: ApiClient) => api.call('POST', '/api/organization/confirmation', z.object({ expiresAt: z.string() }));
 export const organizationUsage = (api: ApiClient) => api.call('GET', '/api/organization/usage', OrganizationUsage);
+export const organizationRights = (api: ApiClient) => api.call('GET', '/api/organization/rights', OrganizationRights);
+export const setRight = (api: ApiClient, right: RightId, input: UpdateRightRequest) => api.call('PUT', `/api/organization/rights/${right}`, OrganizationRights, input);

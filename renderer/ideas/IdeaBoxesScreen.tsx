@@ -15,7 +15,7 @@ export function IdeaBoxesScreen() {
     <main id="main" className="page ideas-page">
       <div className="page-head">
         <h1>{t('ideas.boxes.title')}</h1>
-        {!me.guest && (
+        {me.rights.includes('openIdeaBoxes') && (
           <a className="button primary" href={hrefOf({ name: 'new-idea-box' })}>
             {t('ideas.boxes.new')}
           </a>

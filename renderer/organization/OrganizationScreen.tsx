@@ -8,13 +8,14 @@ import { FormError } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { RightsSection } from './RightsSection.tsx';
 import { UsageMeter } from './UsageMeter.tsx';
 import '../styles/organization.css';
 
 /** The organisation's plan, what it allows, and each person's figures against it (administrators see everyone). */
 export function OrganizationScreen() {
   const { t } = useI18n();
-  const { api } = useSignedIn();
+  const { api, me } = useSignedIn();
   const usage = useAsync(() => organizationUsage(api), [api]);
   const resend = useSubmit();
   const [resent, setResent] = useState(false);
@@ -82,6 +83,7 @@ export function OrganizationScreen() {
           </table>
         </TableScroll>
       </section>
+      {me.role === 'admin' && <RightsSection />}
     </main>
   );
 }

@@ -28,7 +28,7 @@ export function ActivityListScreen() {
       <div className="page-head">
         <h1>{t('list.title')}</h1>
         {/* A guest sees and does only the activity they were invited to. */}
-        {!me.guest && (
+        {me.rights.includes('createActivities') && (
           <a className="button primary" href={hrefOf({ name: 'new-activity' })}>
             {t('list.new')}
           </a>

@@ -94,6 +94,7 @@ test('every main screen, in French and English, at 1366 and at 390 px: no horizo
     { name: 'sms-provider', hash: '#/sms/provider' },
     { name: 'profile', hash: '#/profile' },
     { name: 'people', hash: '#/people' },
+    { name: 'organization', hash: '#/organization', ready: (p: Page) => expect(p.getByRole('heading', { level: 2 }).last()).toBeVisible() },
   ];
   const problems: string[] = [];
   const axeCounts: Record<string, number> = {};
