@@ -58,7 +58,7 @@ const refuse = (rule: string, told: string, close: Refusal['close']): Verdict =>
 });
 
 /**
- * Judges an update before it is applied to anything (SPEC.md, U1–U8, W10): a pure function of
+ * Judges an update before it is applied to anything (SPEC.md, U1–U8, U10, W10): a pure function of
  * what the update would do, what the document is, and who sends it. Accepting means the
  * update will integrate whole: nothing it depends on is missing.
  */
@@ -80,19 +80,21 @@ export function judgeUpdate(facts: UpdateFacts, doc: DocumentView, sender: Sende
       reason: `W10: client ${stranger} is not yours`,
     });
   }
-  // Deleting only shrinks the document: always taken, so a full document can be emptied.
-  if (facts.structs === 0) return { accept: true, writes };
+  // Only what is new to the document costs (U10). Deleting only shrinks it: always taken,
+  // so a full document can be emptied (U6); an update it holds whole changes nothing.
+  const fresh = facts.fresh;
+  if (fresh.structs === 0) return { accept: true, writes };
   if (sender.diskLow) {
     return refuse('U8', DeniedReason.diskFull, { code: CloseCode.tryAgainLater, reason: 'the relay is low on disk space' });
   }
-  const written = facts.bytes + loggedRowBytes;
+  const written = fresh.bytes + loggedRowBytes;
   if (sender.personDayBytes + written > limits.personBytesPerDay || sender.activityDayBytes + written > limits.activityBytesPerDay) {
     return refuse('U7', DeniedReason.quota, { code: CloseCode.quotaExhausted, reason: 'daily write quota used up' });
   }
-  if (doc.bytes + facts.bytes > limits.maxDocumentBytes || doc.items + facts.structs > limits.maxDocumentItems) {
+  if (doc.bytes + fresh.bytes > limits.maxDocumentBytes || doc.items + fresh.structs > limits.maxDocumentItems) {
     return refuse('L4', DeniedReason.documentFull, { code: CloseCode.documentFull, reason: 'document is full' });
   }
-  if (sender.role !== 'facilitator' && sender.shareBytes + facts.bytes > limits.maxShareBytes) {
+  if (sender.role !== 'facilitator' && sender.shareBytes + fresh.bytes > limits.maxShareBytes) {
     return refuse('U4', DeniedReason.shareFull, { code: CloseCode.documentFull, reason: 'your share of the document is full' });
   }
   return { accept: true, writes };

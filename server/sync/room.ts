@@ -288,7 +288,10 @@ export class Room {
     }
   }
 
-  /** An update from a client: judged, then applied, held, or refused (rules U1–U8). */
+  /** The next clock the document expects from a Yjs client. */
+  private readonly held = (client: number) => Y.getState(this.doc.store, client);
+
+  /** An update from a client: judged, then applied, held, or refused (rules U1–U8, U10, W10). */
   private acceptUpdate(conn: Connection, update: Uint8Array) {
     const outcome = this.judgeAndApply(conn, update);
     if (outcome === 'applied') this.retryHeld(conn);
@@ -302,7 +305,7 @@ export class Room {
   private judgeAndApply(conn: Connection, update: Uint8Array): 'applied' | 'refused' | Refusal {
     let facts: UpdateFacts;
     try {
-      facts = scanUpdate(update, this.deps.limits.maxUpdateEntries);
+      facts = scanUpdate(update, this.deps.limits.maxUpdateEntries, this.held);
     } catch (err) {
       if (!(err instanceof TooManyEntries)) {
         conn.close(CloseCode.malformedFrame, `unusable update: ${err instanceof Error ? err.message : 'error'}`);
@@ -313,7 +316,7 @@ export class Room {
       return 'refused';
     }
     const view: DocumentView = {
-      state: (client) => Y.getState(this.doc.store, client),
+      state: this.held,
       owner: (client) => this.owners.owner(client),
       bytes: this.approxBytes,
       items: this.items,
@@ -326,6 +329,8 @@ export class Room {
       this.refuse(conn, verdict.refusal);
       return 'refused';
     }
+    // Held whole (a change sent again on a reconnect, W9): nothing to judge, apply or log (U10).
+    if (facts.fresh.structs === 0 && facts.deletesUpTo.size === 0) return 'applied';
     // Who writes what (W1–W8): judged on the document as it is, which stays untouched.
     const content = judgeContent(update, this.doc, { id: conn.userId, name: conn.userName, role: conn.role });
     if (!content.allowed) {
@@ -418,8 +423,8 @@ export class Room {
    */
   private changed(userId: string, data: Uint8Array, facts: UpdateFacts, writes: Iterable<number>): number[] {
     this.approxBytes += data.length;
-    this.items += facts.structs;
-    if (facts.structs > 0) this.shares.added(userId, data.length);
+    this.items += facts.fresh.structs;
+    if (facts.fresh.structs > 0) this.shares.added(userId, data.length);
     if (facts.deletesUpTo.size > 0) this.freed = true;
     this.deps.budget.spend(this.id, userId, data.length);
     this.uncommitted++;

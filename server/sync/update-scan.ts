@@ -9,8 +9,12 @@ export interface UpdateFacts {
   entries: number;
   /** Items it inserts (structs that are neither skips nor garbage-collected ranges). */
   inserts: number;
-  /** Structs that take clocks: its items and its garbage-collected ranges (placeholders), not skips. */
-  structs: number;
+  /**
+   * What the update adds to the document (SPEC U10): structs that take clocks (items and
+   * garbage-collected ranges, i.e. placeholders; not skips) past what the document holds,
+   * counted whole when they straddle its state, and the update's bytes but for the held ones.
+   */
+  fresh: { structs: number; bytes: number };
   /** Per client, the clock ranges it carries, in order; skips are holes between them. */
   ranges: Map<number, { from: number; to: number }[]>;
   /** Per client, the highest clock its items name as origin, right origin or parent. */
@@ -39,13 +43,15 @@ const namedTypeRefs = new Set([3, 5]);
  * soon as more than `maxEntries` are seen: its cost is bounded by the limit, not by what
  * the sender packed. Throws UnreadableUpdate on anything Yjs's own decoder would not
  * read, and also on what Yjs never writes (a client listed twice, a struct of length 0).
+ * `held` says the next clock the document expects from a client: structs below it are
+ * not fresh (without it, everything is).
  */
-export function scanUpdate(update: Uint8Array, maxEntries: number): UpdateFacts {
+export function scanUpdate(update: Uint8Array, maxEntries: number, held: (client: number) => number = () => 0): UpdateFacts {
   const facts: UpdateFacts = {
     bytes: update.length,
     entries: 0,
     inserts: 0,
-    structs: 0,
+    fresh: { structs: 0, bytes: update.length },
     ranges: new Map(),
     needs: new Map(),
     deletesUpTo: new Map(),
@@ -68,7 +74,9 @@ export function scanUpdate(update: Uint8Array, maxEntries: number): UpdateFacts 
       if (facts.ranges.has(client)) throw new UnreadableUpdate(`client ${client} listed twice`);
       const ranges: { from: number; to: number }[] = [];
       facts.ranges.set(client, ranges);
+      const holds = held(client);
       for (let s = 0; s < structs; s++) {
+        const start = d.pos;
         const info = decoding.readUint8(d);
         const kind = info & BITS5;
         let length: number;
@@ -90,7 +98,8 @@ export function scanUpdate(update: Uint8Array, maxEntries: number): UpdateFacts 
         const last = ranges.at(-1);
         if (kind !== 10) {
           // (10 is a hole: nothing there to apply)
-          facts.structs++;
+          if (clock + length > holds) facts.fresh.structs++;
+          else facts.fresh.bytes -= d.pos - start;
           if (last && last.to === clock) last.to = clock + length;
           else ranges.push({ from: clock, to: clock + length });
         }

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 import type { Api } from './api.ts';
 
 export interface SyncClient {
@@ -50,6 +51,21 @@ export async function connectClient(api: Api, activityId: string, doc = new Y.Do
       doc.destroy();
     },
   };
+}
+
+/** A client as the app runs it: its unconfirmed changes kept apart and sent one by one on each connection (SPEC W9). */
+export async function connectApp(api: Api, activityId: string, doc = new Y.Doc()) {
+  const client = await connectClient(api, activityId, doc);
+  const changes = new UnconfirmedChanges(doc, (origin) => origin === client.provider);
+  changes.attach(client.provider);
+  return { client, changes };
+}
+
+/** Opens a disconnected client again, on a fresh single-use ticket. */
+export async function reconnect(client: SyncClient, api: Api, activityId: string) {
+  const { ticket } = await api.ok<{ ticket: string }>('POST', `/api/activities/${activityId}/sync-ticket`);
+  client.provider.params = { ticket };
+  client.provider.connect();
 }
 
 export function waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {

@@ -2,9 +2,9 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tombstoneOf } from '#core/sync/rebase';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
-import { sendUpdate, ticketFor } from '../../support/raw-client.ts';
+import { sendUpdate } from '../../support/raw-client.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
+import { connectClient, reconnect, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
 /** The changes a client makes offline, each as Yjs hands it to the provider. */
 function recorded(doc: Y.Doc) {
@@ -34,13 +34,6 @@ describe("nobody writes in another person's Yjs client (SPEC W10)", () => {
     open.push(client);
     await synced(client);
     return client;
-  };
-
-  /** Reconnects a stock client on a fresh single-use ticket. */
-  const reconnect = async (client: SyncClient, api: Api) => {
-    const { ticket } = await ticketFor(api, activityId);
-    client.provider.params = { ticket };
-    client.provider.connect();
   };
 
   beforeAll(async () => {
@@ -87,7 +80,7 @@ describe("nobody writes in another person's Yjs client (SPEC W10)", () => {
     const longer = Y.encodeStateAsUpdate(collectedRange(client, clock - 'Alice offline. '.length, 500));
     for (const attack of [placeholders, longer]) expect(await sendUpdate(bob.api, activityId, attack)).toBe(4422);
 
-    await reconnect(writer, alice.api);
+    await reconnect(writer, alice.api, activityId);
     watcher = await join(admin);
     await waitFor(() => notes(watcher.doc).includes('Alice offline.'), 5_000, "Alice's offline edit");
     const fresh = await join(bob.api);
@@ -104,7 +97,7 @@ describe("nobody writes in another person's Yjs client (SPEC W10)", () => {
     writer.doc.getText('first').insert(0, 'typed on the train');
 
     expect(await sendUpdate(bob.api, activityId, Y.encodeStateAsUpdate(collectedRange(client, 0, 100)))).toBe(4422);
-    await reconnect(writer, alice.api);
+    await reconnect(writer, alice.api, activityId);
     await waitFor(() => watcher.doc.getText('first').toString() === 'typed on the train', 5_000, "Alice's first edit");
   });
 

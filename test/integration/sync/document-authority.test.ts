@@ -4,10 +4,9 @@ import { addComment, editComment, readComments, removeComment } from '#core/doc/
 import { addOption, addProsConsBoard, listProsConsBoards, readProsConsOptions, renameOption } from '#core/doc/pros-cons';
 import { addSwotItem, readSwotItems, swotItemsMap } from '#core/doc/swot';
 import { rebaseChanges, subjectOf } from '#core/sync/rebase';
-import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
+import { connectApp, connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
 type Person = { id: string; name: string; api: Api };
 const at = new Date('2026-12-05T09:00:00Z');
@@ -38,10 +37,7 @@ describe('who writes what, on the real relay (SPEC W1–W9)', () => {
 
   /** A client as the app runs it: its unconfirmed changes kept apart and sent one by one (SPEC W9). */
   const joinAsApp = async (who: Person) => {
-    const doc = new Y.Doc();
-    const client = await connectClient(who.api, activityId, doc);
-    const changes = new UnconfirmedChanges(doc, (origin) => origin === client.provider);
-    changes.attach(client.provider);
+    const { client, changes } = await connectApp(who.api, activityId);
     open.push(client);
     await synced(client);
     return { client, changes };

@@ -37,7 +37,7 @@ function setting() {
 
 const rule = (v: ReturnType<typeof judgeUpdate>) => (v.accept ? 'accept' : v.refusal.rule);
 
-describe('judgeUpdate (SPEC U2, U4–U8, L4, V1, W10)', () => {
+describe('judgeUpdate (SPEC U2, U4–U8, U10, L4, V1, W10)', () => {
   it('accepts an edit whose every dependency the document holds', () => {
     const { room, client, updates } = setting();
     client.getText('notes').insert(6, 'and more ');
@@ -111,6 +111,32 @@ describe('judgeUpdate (SPEC U2, U4–U8, L4, V1, W10)', () => {
     expect(rule(judgeUpdate(facts, viewOf(room, { items: 1_000 }), sender, limits))).toBe('L4');
     expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, shareBytes: 5_000 }, limits))).toBe('U4');
     expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, personDayBytes: 20_000 }, limits))).toBe('U7');
+  });
+
+  it('U10, U4, U6, U7, L4: what the document holds already costs nothing; of an update partly held, only the new part counts', () => {
+    const { room, client, updates } = setting();
+    const held = (c: number) => Y.getState(room.store, c);
+    const own = new Map([[client.clientID, sender.id]]);
+    client.getText('notes').insert(0, 'x'.repeat(3_000));
+    Y.applyUpdate(room, updates[0]!);
+    // Sent again on a reconnect (W9) to a document, a share and a quota at their limits: a no-op, taken.
+    const full = viewOf(room, { bytes: 10_000, items: 1_000 }, own);
+    const spent = { ...sender, shareBytes: 5_000, personDayBytes: 20_000, activityDayBytes: 40_000, diskLow: true };
+    expect(judgeUpdate(scanUpdate(updates[0]!, 100, held), full, spent, limits)).toEqual({ accept: true, writes: [] });
+
+    // The client's whole state (the room's text, the held edit, a new one of 3,000): only the new one counts.
+    client.getText('notes').insert(0, 'y'.repeat(3_000));
+    const both = scanUpdate(Y.encodeStateAsUpdate(client), 100, held);
+    expect(both.bytes).toBeGreaterThan(6_000);
+    expect(both.fresh).toEqual({ structs: 1, bytes: expect.any(Number) });
+    expect(both.fresh.bytes).toBeLessThan(3_100);
+    expect(rule(judgeUpdate(both, viewOf(room, { bytes: 6_000 }, own), sender, limits))).toBe('accept');
+    expect(rule(judgeUpdate(both, viewOf(room, { bytes: 7_500 }, own), sender, limits))).toBe('L4');
+    expect(rule(judgeUpdate(both, viewOf(room, { items: 999 }, own), sender, limits))).toBe('accept');
+    expect(rule(judgeUpdate(both, viewOf(room, {}, own), { ...sender, shareBytes: 1_500 }, limits))).toBe('accept');
+    expect(rule(judgeUpdate(both, viewOf(room, {}, own), { ...sender, shareBytes: 2_500 }, limits))).toBe('U4');
+    expect(rule(judgeUpdate(both, viewOf(room, {}, own), { ...sender, personDayBytes: 16_000 }, limits))).toBe('accept');
+    expect(rule(judgeUpdate(both, viewOf(room, {}, own), { ...sender, personDayBytes: 17_000 }, limits))).toBe('U7');
   });
 
   it('U7, U8: daily quotas and a low disk refuse insertions', () => {
