@@ -73,6 +73,12 @@ export interface Config {
    * (server/clock.ts); null for the system clock. Set outside tests, the relay refuses to start.
    */
   fakeClockFile: string | null;
+  /**
+   * Test only (NODE_ENV=test, `CONCLAVE_ERASURE_CRASH_AT=after-updates-batch`): kill the relay
+   * right after an erasure commits its first batch of rewritten updates, to prove a crash
+   * mid-way leaves no trace of the person once the erasure resumes (server/history/erasure.ts).
+   */
+  erasureCrashAt: 'after-updates-batch' | null;
 }
 
 /**
@@ -252,7 +258,14 @@ export function loadConfig(env: Env = process.env): Config {
     organizations: loadOrganizationsConfig(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     fakeClockFile: testOnly(env, 'CONCLAVE_FAKE_CLOCK_FILE'),
+    erasureCrashAt: loadErasureCrashAt(env),
   };
+}
+
+function loadErasureCrashAt(env: Env): Config['erasureCrashAt'] {
+  const crashAt = testOnly(env, 'CONCLAVE_ERASURE_CRASH_AT');
+  if (crashAt !== null && crashAt !== 'after-updates-batch') throw new Error(`CONCLAVE_ERASURE_CRASH_AT must be after-updates-batch, not "${crashAt}"`);
+  return crashAt;
 }
 
 function loadFiguresConfig(env: Env): FiguresConfig {

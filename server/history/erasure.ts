@@ -129,6 +129,7 @@ export class DocumentErasure {
       }
       await tx.run('UPDATE erasure_documents SET cursor = ? WHERE seq = ?', [cursor, row.seq]);
     });
+    if (this.ctx.config.erasureCrashAt === 'after-updates-batch' && ids.length > 0) process.kill(process.pid, 'SIGKILL');
   }
 
   /**

@@ -60,10 +60,12 @@ export class Database implements Store {
     await db.direct.exec(`PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`);
     await db.direct.exec('PRAGMA foreign_keys = ON');
     await db.direct.exec('PRAGMA busy_timeout = 5000');
-    // Deleted content is overwritten with zeros inside the pages that are written anyway
-    // (FAST: freed pages are not written again just to zero them, which would cost the
-    // update log's compaction a write per freed page).
-    await db.direct.exec('PRAGMA secure_delete = FAST');
+    // Deleted content is overwritten with zeros, and so is every page as it is freed (ON).
+    // FAST zeroed only inside pages written anyway: a freed page kept its bytes, and SQLite
+    // hands a free page out again without zeroing it — the unwritten end of a new overflow
+    // page then carried deleted bytes on into live pages, beyond a free-page wipe's reach
+    // (an erased name survived a kill -9 that way). bench/store/secure-delete.ts measures the cost.
+    await db.direct.exec('PRAGMA secure_delete = ON');
     return db;
   }
 
@@ -162,10 +164,12 @@ export class Database implements Store {
   }
 
   /**
-   * Overwrites the free pages with zeros. The store deletes with secure_delete FAST, so a
-   * page freed whole (an old snapshot's overflow pages) keeps its bytes until reused:
-   * rows of zeros take every free page, a few MiB per statement (the lock is never held
-   * long), then go again, leaving the pages zeroed. Needs the `store_scrub` table.
+   * Overwrites the free pages with zeros. With secure_delete ON a page is zeroed as it is
+   * freed; pages freed before (a store written under FAST, as it was until December 2026)
+   * may still hold their bytes: rows of zeros take every free page, a few MiB per statement
+   * (the lock is never held long), then go again. The last page of each row of zeros is
+   * written only in part (its row ends inside it) and may have been a free page holding old
+   * bytes: deleting the rows under ON zeroes it whole. Needs the `store_scrub` table.
    */
   async scrubFreePages(pagesPerStatement = 1024) {
     const pageSize = (await this.get<{ page_size: number }>('PRAGMA page_size'))?.page_size ?? 4096;

@@ -43,5 +43,8 @@ describe('the relay clock', () => {
     expect(() => loadConfig({ CONCLAVE_FIGURES_TICK_MS: 'soon' })).toThrow(/CONCLAVE_FIGURES_TICK_MS/);
     expect(() => loadConfig({ CONCLAVE_IDEAS_CRASH_AT: 'after-answer' })).toThrow(/NODE_ENV=test/);
     expect(loadConfig({ CONCLAVE_IDEAS_CRASH_AT: 'after-answer', NODE_ENV: 'test' }).ideas.crashAfterAnswer).toBe(true);
+    expect(() => loadConfig({ CONCLAVE_ERASURE_CRASH_AT: 'after-updates-batch' })).toThrow(/NODE_ENV=test/);
+    expect(() => loadConfig({ CONCLAVE_ERASURE_CRASH_AT: 'later', NODE_ENV: 'test' })).toThrow(/CONCLAVE_ERASURE_CRASH_AT/);
+    expect(loadConfig({ CONCLAVE_ERASURE_CRASH_AT: 'after-updates-batch', NODE_ENV: 'test' }).erasureCrashAt).toBe('after-updates-batch');
   });
 });
