@@ -79,6 +79,12 @@ export interface Config {
    * mid-way leaves no trace of the person once the erasure resumes (server/history/erasure.ts).
    */
   erasureCrashAt: 'after-updates-batch' | null;
+  /**
+   * How often the vote notices' schedule looks at the clock even when no due time says so
+   * (`CONCLAVE_NOTICES_TICK_MS`, ms): a reminder is late by at most this after the clock
+   * jumps (tests move a fake clock by days). The due times themselves are in SQLite.
+   */
+  noticesTickMs: number;
 }
 
 /**
@@ -259,6 +265,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     fakeClockFile: testOnly(env, 'CONCLAVE_FAKE_CLOCK_FILE'),
     erasureCrashAt: loadErasureCrashAt(env),
+    noticesTickMs: Math.max(10, int(env, 'CONCLAVE_NOTICES_TICK_MS', 60_000)),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { ActivityMember, ActivityPerson, ActivityRole, AddMemberRequest } from '#core/api/activities';
 import type { Caller } from '../accounts/sessions.ts';
-import { activityLink } from '#core/people/links';
 import type { Context } from '../context.ts';
-import { notify } from '../notifications/notify.ts';
+import { writeNotices } from '../notifications/activity-notices.ts';
+import type { Queries } from '../store/db.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { overriddenBy, resolveRole, toSource, type RoleSource } from './access.ts';
 import { activityFor, requireFacilitator } from './activities.ts';
@@ -19,45 +19,55 @@ async function checkSubject(ctx: Context, caller: Caller, kind: SubjectKind, id:
   if (!row) throw badRequest(`No such ${kind === 'user' ? 'person' : 'group'} in this organisation: ${id}.`);
 }
 
-/** Adds a person or a group with a role; adding one already there changes their role. */
+/** People of one group told at most when the group is added to an activity: as many as a group may hold (core/api/users.ts). */
+export const toldPerGroup = 10_000;
+
+/**
+ * Adds a person or a group with a role; adding one already there changes their role. Who
+ * is added hears of it (`invitation`): a notice in their bell, written in the same
+ * transaction, then told by e-mail and SMS as they chose (notifications/notice-teller.ts);
+ * for a group, each of its people (one statement, at most `toldPerGroup`); each person once
+ * per activity, however many times or ways they are added; never the facilitator adding.
+ */
 export async function addMember(ctx: Context, caller: Caller, activityId: string, input: AddMemberRequest) {
-  const activity = await requireFacilitator(ctx, caller, activityId);
+  await requireFacilitator(ctx, caller, activityId);
   const subject = subjectOf(input);
   await checkSubject(ctx, caller, subject.kind, subject.id);
   const at = ctx.now().toISOString();
-  const added = await ctx.db.run(
-    `INSERT INTO activity_members (activity_id, subject_kind, subject_id, role, added_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (activity_id, subject_kind, subject_id) DO NOTHING`,
-    [activityId, subject.kind, subject.id, input.role, at],
-  );
-  if (added.changes === 0) {
-    await ctx.db.run('UPDATE activity_members SET role = ? WHERE activity_id = ? AND subject_kind = ? AND subject_id = ?', [input.role, activityId, subject.kind, subject.id]);
-  }
+  const noticed = await ctx.db.transaction(async (tx) => {
+    const added = await tx.run(
+      `INSERT INTO activity_members (activity_id, subject_kind, subject_id, role, added_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (activity_id, subject_kind, subject_id) DO NOTHING`,
+      [activityId, subject.kind, subject.id, input.role, at],
+    );
+    if (added.changes === 0) {
+      await tx.run('UPDATE activity_members SET role = ? WHERE activity_id = ? AND subject_kind = ? AND subject_id = ?', [input.role, activityId, subject.kind, subject.id]);
+      return 0;
+    }
+    return noticeAdded(tx, caller, activityId, subject, at);
+  });
   await ctx.events.accessChanged(activityId);
-  if (added.changes > 0 && subject.kind === 'user' && subject.id !== caller.id) await tellInvited(ctx, caller, activity, subject.id, at);
+  if (noticed > 0) ctx.events.noticesPending();
   return listMembers(ctx, caller, activityId);
 }
 
-/** A person added to an activity hears of it as they chose for `invitation` (in the app: the activity is in their list). */
-async function tellInvited(ctx: Context, caller: Caller, activity: { id: string; title: string }, userId: string, at: string) {
-  await notify(ctx, {
-    orgId: caller.orgId,
-    userId,
-    kind: 'invitation',
-    key: `member:${activity.id}:${userId}:${at}`,
-    activityId: activity.id,
-    requestedBy: caller.id,
-    write: (lang) => ({
-      title: lang === 'fr' ? `${caller.name} vous invite à « ${activity.title} »` : `${caller.name} invites you to "${activity.title}"`,
-      lines: [lang === 'fr' ? 'Vous participez désormais à cette activité dans Conclave.' : 'You now take part in this activity in Conclave.'],
-      link: activityLink(ctx.config.publicUrl ?? '', activity.id),
-    }),
-    sms: {
-      kind: 'activities.invitation',
-      urgent: false,
-      text: (lang) => (lang === 'fr' ? `Conclave : ${caller.name} vous invite à « ${activity.title} ».` : `Conclave: ${caller.name} invites you to "${activity.title}".`),
-    },
-  }).catch((err: unknown) => ctx.log.error({ err, activityId: activity.id }, 'could not tell a person they were added'));
+/** Writes the notices of a person or group just added (a group's disabled and erased people left out); returns how many. */
+async function noticeAdded(tx: Queries, caller: Caller, activityId: string, subject: { kind: SubjectKind; id: string }, at: string): Promise<number> {
+  if (subject.kind === 'user') {
+    if (subject.id === caller.id) return 0;
+    const key = `invitation:${activityId}:${subject.id}`;
+    return writeNotices(tx, [{ userId: subject.id, orgId: caller.orgId, activityId, kind: 'invitation', subjectId: activityId, actorId: caller.id, about: null, key, at }]);
+  }
+  const done = await tx.run(
+    `INSERT INTO activity_notices (user_id, org_id, activity_id, kind, subject_id, actor_id, about, key, created_at)
+     SELECT gm.user_id, ?1, ?2, 'invitation', ?2, ?3, NULL, 'invitation:' || ?2 || ':' || gm.user_id, ?4
+       FROM group_members gm JOIN users u ON u.id = gm.user_id
+      WHERE gm.group_id = ?5 AND gm.user_id <> ?3 AND u.disabled_at IS NULL AND u.erased_at IS NULL
+      ORDER BY gm.user_id LIMIT ?6
+     ON CONFLICT (key) DO NOTHING`,
+    [caller.orgId, activityId, caller.id, at, subject.id, toldPerGroup],
+  );
+  return done.changes;
 }
 
 export async function changeMemberRole(

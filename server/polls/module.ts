@@ -4,8 +4,9 @@ import type { RelayModule } from '../relay-module.ts';
 import { Pump } from '../pump.ts';
 import { revealDue } from './polls.ts';
 import { Tallies } from './tallies.ts';
+import { VoteNotices } from './vote-notices.ts';
 
-/** Sealed polls: their routes, and the timer that reveals rounds at their deadline. */
+/** Sealed polls: their routes, the timer that reveals rounds at their deadline, and their vote notices (opening, closing soon). */
 export function pollsModule(ctx: Context): RelayModule {
   const deadlines = new Pump('poll deadlines', {
     log: ctx.log,
@@ -17,11 +18,22 @@ export function pollsModule(ctx: Context): RelayModule {
       if (revealed.length > 0) ctx.log.info({ polls: revealed }, 'deadline passed: polls revealed');
     },
   });
+  const notices = new VoteNotices(ctx);
   const tallies = new Tallies();
+  const changed = () => {
+    deadlines.wake();
+    notices.wake();
+  };
   return {
     name: 'polls',
-    routes: (router) => pollRoutes(router, ctx, () => deadlines.wake(), tallies),
-    start: () => deadlines.start(),
-    stop: () => deadlines.stop(),
+    routes: (router) => pollRoutes(router, ctx, changed, tallies),
+    start: async () => {
+      await deadlines.start();
+      await notices.start();
+    },
+    stop: async () => {
+      await notices.stop();
+      await deadlines.stop();
+    },
   };
 }

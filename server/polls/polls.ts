@@ -10,8 +10,9 @@ import type { Queries } from '../store/db.ts';
 import { pollToFacilitate } from './access.ts';
 import { layOutParticipation } from './participation.ts';
 import { attachedResult } from './results.ts';
+import { scheduleVoteNotices } from './vote-notices.ts';
 
-/** Tells the deadline scheduler that a deadline was added or moved. */
+/** Tells the deadline scheduler and the vote notices that a round opened or a deadline moved. */
 export type DeadlinesChanged = () => void;
 
 /** A deadline ahead of now, in UTC ISO form so that the store compares deadlines as text. */
@@ -42,6 +43,7 @@ export async function createPoll(ctx: Context, caller: Caller, activityId: strin
       [id, activityId, input.kind, JSON.stringify(definition), input.anonymous ? 1 : 0, caller.id, now],
     );
     await tx.run('INSERT INTO poll_rounds (poll_id, round, deadline, opened_at) VALUES (?, 1, ?, ?)', [id, deadline, now]);
+    await scheduleVoteNotices(tx, id, 1, now, deadline);
     if (input.anonymous) await layOutParticipation(tx, id, 1, activityId);
     await tx.run(`UPDATE activities SET status = 'deciding', updated_at = ? WHERE id = ? AND status IN ('draft', 'open')`, [
       now,
@@ -125,12 +127,9 @@ export async function openRound(ctx: Context, caller: Caller, pollId: string, re
       throw conflict('This poll is decided: another round would mean nothing. Publish the decision, or open a new poll.');
     }
     const next = (current?.round ?? 0) + 1;
-    await tx.run('INSERT INTO poll_rounds (poll_id, round, deadline, opened_at) VALUES (?, ?, ?, ?)', [
-      poll.id,
-      next,
-      deadline,
-      ctx.now().toISOString(),
-    ]);
+    const openedAt = ctx.now().toISOString();
+    await tx.run('INSERT INTO poll_rounds (poll_id, round, deadline, opened_at) VALUES (?, ?, ?, ?)', [poll.id, next, deadline, openedAt]);
+    await scheduleVoteNotices(tx, poll.id, next, openedAt, deadline);
     await tx.run(`UPDATE polls SET status = 'open', round = ? WHERE id = ?`, [next, poll.id]);
     if (poll.anonymous) await layOutParticipation(tx, poll.id, next, poll.activityId);
   });

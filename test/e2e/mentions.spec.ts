@@ -17,7 +17,8 @@ test('a mention composed by Alice reaches Bruno’s bell live; only the activity
   const bruno = await signedIn(browser, world.relay.url, world.contributor, 'fr-FR');
   const bell = new NoticesBell(bruno.page);
   await bruno.page.getByRole('heading', { name: 'Activités' }).waitFor();
-  await expect(bell.button()).toHaveAccessibleName('Notifications, aucune non lue');
+  // Told of being added to the activity.
+  await expect(bell.button()).toHaveAccessibleName('Notifications, 1 non lue');
 
   const pa = new ActivityPage(alice.page);
   await pa.open(world.relay.url, world.activityId);
@@ -35,15 +36,17 @@ test('a mention composed by Alice reaches Bruno’s bell live; only the activity
   await expect(pa.comments().filter({ hasText: 'Can you check the lease' }).locator('.mention')).toHaveText('@Bruno Martin');
 
   // Pushed to Bruno's open page: no reload, no focus.
-  await expect(bell.button()).toHaveAccessibleName('Notifications, 1 non lue');
+  await expect(bell.button()).toHaveAccessibleName('Notifications, 2 non lues');
   await bell.button().click();
-  const notice = bruno.page.getByRole('dialog', { name: 'Notifications' }).getByTestId('notice');
-  await expect(notice).toHaveCount(1);
+  const notices = bruno.page.getByRole('dialog', { name: 'Notifications' }).getByTestId('notice');
+  await expect(notices).toHaveCount(2);
+  await expect(notices.nth(1)).toContainText('Alice Durand vous a ajouté à Lyon shop');
+  const notice = notices.first();
   await expect(notice).toContainText('Alice Durand vous a mentionné dans Lyon shop : « Can you check the lease, @Bruno Martin before Friday? »');
   await bruno.page.screenshot({ path: path.join(screenshots, 'notices-mention-fr.png') });
   await notice.getByRole('link').click();
   await expect(bruno.page).toHaveURL(new RegExp(`#/activities/${world.activityId}(/work)?$`));
-  await expect(bell.button()).toHaveAccessibleName('Notifications, aucune non lue');
+  await expect(bell.button()).toHaveAccessibleName('Notifications, 1 non lue');
   await alice.context.close();
   await bruno.context.close();
 });

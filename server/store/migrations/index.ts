@@ -1,6 +1,7 @@
 import type { Migration } from '../migration.ts';
 import { activityNotices } from './710-activity-notices.ts';
 import { organizationRights } from './720-organization-rights.ts';
+import { voteNotices } from './730-vote-notices.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
@@ -81,4 +82,5 @@ export const migrations: Migration[] = [
   organizations,
   activityNotices,
   organizationRights,
+  voteNotices,
 ];

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ActivityNotice, NoticeWait } from '#core/api/notifications';
+import type { NoticeWait } from '#core/api/notifications';
 import { addComment, editComment } from '#core/doc/comments';
 import { addPerson, type Api } from '../../support/api.ts';
 import { withMailOrganisation, type MailRelay } from '../../support/mail-relay.ts';
+import { mailKindsTo, noticesOf } from '../../support/notices.ts';
 import { queryStore } from '../../support/store-reader.ts';
 import { connectClient, synced, type SyncClient } from '../../support/sync-client.ts';
 
@@ -26,9 +27,8 @@ afterAll(() => {
 });
 
 const body = (text: string, mentions: string[]) => ({ body: JSON.stringify({ root: text }), text, mentions });
-const noticesOf = async (api: Api) => (await api.ok<{ notices: ActivityNotice[] }>('GET', '/api/me/notices')).notices;
-const mailsTo = (dataDir: string, email: string) =>
-  queryStore<{ kind: string }>(dataDir, 'SELECT kind FROM mail_messages WHERE to_address = ? ORDER BY seq', [email]);
+/** Their mention notices (being added to the activity gave each an `invitation` notice before). */
+const mentionsOf = async (api: Api) => (await noticesOf(api)).filter((n) => n.kind === 'mentioned');
 
 describe('mentions in comments', () => {
   it('tell the mentioned member once (bell, live, and e-mail), never the author nor a non-member', async () => {
@@ -40,7 +40,7 @@ describe('mentions in comments', () => {
     const { id } = await fabien.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Canteen menu', question: 'Which caterer from January?' });
     await fabien.api.ok('POST', `/api/activities/${id}/members`, { userId: bob.id, role: 'contributor' });
     await fabien.api.ok('POST', `/api/activities/${id}/members`, { userId: carol.id, role: 'viewer' });
-    // Added to the activity: each is told of that by e-mail (the invitation kind), before any mention.
+    // Added to the activity: each is told of that in the bell and by e-mail (the invitation kind), before any mention.
     await world.smtp.nthTo('bob.bonnet@durand.example');
     await world.smtp.nthTo('carol.carre@durand.example');
 
@@ -59,7 +59,7 @@ describe('mentions in comments', () => {
 
     // The bell is pushed: Bob's held wait is answered by the notice.
     expect((await held).changed).toBe(true);
-    const [notice, ...more] = await noticesOf(bob.api);
+    const [notice, ...more] = await mentionsOf(bob.api);
     expect(more).toEqual([]);
     expect(notice).toMatchObject({ kind: 'mentioned', activityId: id, activityTitle: 'Canteen menu', actorName: 'Fabien Facile', subjectId: 'comment-menu-1', readAt: null });
     expect(notice!.about).toContain('which caterer did the Lyon site keep?');
@@ -72,17 +72,17 @@ describe('mentions in comments', () => {
     editComment(client.doc, 'comment-menu-1', fabien.id, body('@Bob Bonnet @Carol Carre which caterer did Lyon keep?', [bob.id, carol.id]), new Date('2026-12-01T09:06:00Z'));
     const toCarol = await world.smtp.nthTo('carol.carre@durand.example', 2);
     expect(toCarol.subject).toBe('Fabien Facile vous a mentionné dans « Canteen menu »');
-    expect((await noticesOf(carol.api)).map((n) => n.kind)).toEqual(['mentioned']);
-    expect((await noticesOf(bob.api)).map((n) => n.kind)).toEqual(['mentioned']);
-    expect((await mailsTo(world.relay.dataDir, 'bob.bonnet@durand.example')).map((m) => m.kind)).toEqual(['notification.invitation', 'notification.mentioned']);
+    expect((await noticesOf(carol.api)).map((n) => n.kind)).toEqual(['mentioned', 'invitation']);
+    expect((await noticesOf(bob.api)).map((n) => n.kind)).toEqual(['mentioned', 'invitation']);
+    expect(await mailKindsTo(world.relay.dataDir, 'bob.bonnet@durand.example')).toEqual(['notification.invitation', 'notification.mentioned']);
 
     // A version that reaches the relay more than a week after it was written (offline, or the
     // relay writing old versions again) is not announced; a fresh one after it is.
     addComment(client.doc, { id: 'comment-old', author, at: new Date('2026-11-20T09:00:00Z'), ...body('@Carol Carre written long ago', [carol.id]) });
     addComment(client.doc, { id: 'comment-new', author, at: new Date('2026-12-01T09:10:00Z'), ...body('@Bob Bonnet and one more thing', [bob.id]) });
     await world.smtp.nthTo('bob.bonnet@durand.example', 3);
-    expect((await noticesOf(bob.api)).map((n) => n.subjectId)).toEqual(['comment-new', 'comment-menu-1']);
-    expect((await noticesOf(carol.api)).map((n) => n.subjectId)).toEqual(['comment-menu-1']);
+    expect((await mentionsOf(bob.api)).map((n) => n.subjectId)).toEqual(['comment-new', 'comment-menu-1']);
+    expect((await mentionsOf(carol.api)).map((n) => n.subjectId)).toEqual(['comment-menu-1']);
 
     // Not the author, and nothing at all for the person outside the activity.
     expect(await noticesOf(fabien.api)).toEqual([]);

@@ -46,5 +46,7 @@ describe('the relay clock', () => {
     expect(() => loadConfig({ CONCLAVE_ERASURE_CRASH_AT: 'after-updates-batch' })).toThrow(/NODE_ENV=test/);
     expect(() => loadConfig({ CONCLAVE_ERASURE_CRASH_AT: 'later', NODE_ENV: 'test' })).toThrow(/CONCLAVE_ERASURE_CRASH_AT/);
     expect(loadConfig({ CONCLAVE_ERASURE_CRASH_AT: 'after-updates-batch', NODE_ENV: 'test' }).erasureCrashAt).toBe('after-updates-batch');
+    expect(loadConfig({ CONCLAVE_NOTICES_TICK_MS: '100' }).noticesTickMs).toBe(100);
+    expect(() => loadConfig({ CONCLAVE_NOTICES_TICK_MS: 'soon' })).toThrow(/CONCLAVE_NOTICES_TICK_MS/);
   });
 });
