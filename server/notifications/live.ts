@@ -64,14 +64,20 @@ export class NoticeWaiters {
   async wait(userId: string, after: string | null): Promise<{ changed: boolean; cursor: string }> {
     const cursor = await this.cursorOf(userId);
     if (after === null || cursor !== after || this.stopped) return { changed: after !== null && cursor !== after, cursor };
-    await this.hold(userId);
-    // Stopping: answered without touching the store, which is closing.
-    if (this.stopped) return { changed: false, cursor: after };
-    const next = await this.cursorOf(userId);
-    return { changed: next !== after, cursor: next };
+    const until = Date.now() + waitMs;
+    // A look may wake a person for a notice written before their cursor (written while
+    // nobody waited, so not yet seen): their cursor has not moved, and they wait on.
+    for (let wakes = 0; wakes < 100; wakes++) {
+      const woken = await this.hold(userId, until - Date.now());
+      // Stopping: answered without touching the store, which is closing.
+      if (this.stopped) return { changed: false, cursor: after };
+      const next = await this.cursorOf(userId);
+      if (next !== after || !woken || Date.now() >= until) return { changed: next !== after, cursor: next };
+    }
+    return { changed: false, cursor: after };
   }
 
-  private hold(userId: string): Promise<boolean> {
+  private hold(userId: string, ms: number): Promise<boolean> {
     const wakes = this.waiting.get(userId) ?? new Set<Wake>();
     if (wakes.size >= perPerson) [...wakes][0]?.(false);
     if (this.size >= maxWaiting) throw new Refusal(ErrorCode.busy, 'Too many clients are waiting for notices: ask again shortly.');
@@ -83,7 +89,7 @@ export class NoticeWaiters {
         if (wakes.size === 0 && this.waiting.get(userId) === wakes) this.waiting.delete(userId);
         resolve(changed);
       };
-      const timeout = setTimeout(() => wake(false), waitMs);
+      const timeout = setTimeout(() => wake(false), Math.max(0, ms));
       wakes.add(wake);
       this.size++;
     });

@@ -28,4 +28,19 @@ describe('the bell, live', () => {
     const { notices } = await bob.api.ok<{ notices: unknown[] }>('GET', '/api/decision-notices');
     expect(notices).toHaveLength(1);
   });
+
+  it('a notice written while nobody waited does not answer a wait begun after it: the wait goes on to the next one', async () => {
+    const carol = await addPerson(admin, 'Carol Petit');
+    const { id } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Lille office', question: 'Where do we move the Lille office?' });
+    // Told she was added (a notice) while nobody waits: the relay has not looked at it yet.
+    await admin.ok('POST', `/api/activities/${id}/members`, { userId: carol.id, role: 'contributor' });
+    const { cursor } = await carol.api.ok<NoticeWait>('GET', '/api/me/notices/wait');
+    const held = carol.api.ok<NoticeWait>('GET', `/api/me/notices/wait?after=${encodeURIComponent(cursor)}`);
+    // Past the relay's next look (once a second while anyone waits), which finds that earlier notice.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await admin.ok('POST', `/api/activities/${id}/decision`, { outcome: 'Euralille.', rationale: 'Near both stations.' });
+    const woken = await held;
+    expect(woken).toMatchObject({ changed: true });
+    expect(woken.cursor).not.toBe(cursor);
+  });
 });
