@@ -6,6 +6,7 @@ import type { Database } from '../store/db.ts';
 import { AwarenessRefused, readAwareness, writeStamped } from './awareness.ts';
 import { judgeUpdate, type DocumentView, type Refusal, type UpdateLimits } from './judge.ts';
 import { judgeContent } from './rules/content.ts';
+import { PutBackLedger } from './rules/put-back.ts';
 import { PresenceOwners } from './presence.ts';
 import { newMentions, type MentionFact } from './mentions.ts';
 import { changedPaths } from './summary.ts';
@@ -61,6 +62,8 @@ export class Room {
   readonly connections = new Set<Connection>();
   readonly ready: Promise<void>;
   private readonly presence = new PresenceOwners();
+  /** Board entries removed here lately, by whom: what they may put back (SPEC W11). */
+  private readonly putBacks = new PutBackLedger();
   private state: RoomState = 'loading';
   private uncommitted = 0;
   private lastLoggedId = 0;
@@ -260,6 +263,8 @@ export class Room {
   async applyRelayChange(userId: string, update: Uint8Array): Promise<number | null> {
     await this.ready;
     if (this.state !== 'ready') throw new Error('the room is not available');
+    // An erasure must not be undone by a put-back of what held the name (SPEC W11).
+    this.putBacks.forget();
     const effective: Uint8Array[] = [];
     const paths = new Set<string>();
     const mentions: MentionFact[] = [];
@@ -332,13 +337,16 @@ export class Room {
     // Held whole (a change sent again on a reconnect, W9): nothing to judge, apply or log (U10).
     if (facts.fresh.structs === 0 && facts.deletesUpTo.size === 0) return 'applied';
     // Who writes what (W1–W8): judged on the document as it is, which stays untouched.
-    const content = judgeContent(update, this.doc, { id: conn.userId, name: conn.userName, role: conn.role });
+    const now = this.deps.now().getTime();
+    const removedBefore = this.putBacks.viewOf(conn.userId, now);
+    const content = judgeContent(update, this.doc, { id: conn.userId, name: conn.userName, role: conn.role }, removedBefore);
     if (!content.allowed) {
       const told = refusedReason(content.reason, content.rule);
       this.refuse(conn, { rule: content.rule, told, close: { code: CloseCode.changeRefused, reason: `${content.rule}: ${content.reason}` } });
       return 'refused';
     }
     this.apply(conn, update, facts, verdict.writes);
+    this.putBacks.settle(conn.userId, content.removed, content.putBack, now);
     return 'applied';
   }
 

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ActivityRole } from '#core/api/activities';
 import { DocRoot } from '#core/doc/schema';
 import { UpdateReading, type Place } from './places.ts';
+import { fieldsOfHeld, fieldsOfNew, nothingRemoved, sameFields, type PutBackView, type RemovedEntry } from './put-back.ts';
 
 /** Who sends the update, as the relay knows them (not as the update says). */
 export interface Author {
@@ -10,7 +11,10 @@ export interface Author {
   role: ActivityRole;
 }
 
-export type ContentVerdict = { allowed: true } | { allowed: false; rule: ContentRule; reason: string };
+/** Allowed, with the board entries the update removes and those it puts back (W11). */
+export type ContentVerdict =
+  | { allowed: true; removed: RemovedEntry[]; putBack: RemovedEntry[] }
+  | { allowed: false; rule: ContentRule; reason: string };
 export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7';
 
 /** Fields of a board entry that say who wrote it: set once, by its writer, never changed (W1). */
@@ -33,14 +37,16 @@ const refuse = (rule: ContentRule, reason: string): never => {
 
 /**
  * Judges what an update would do to the document's content against who sends it (SPEC
- * W1–W7): a pure function of the update, the document (only read) and the sender. The
- * update is decoded, each item it inserts and each live item it deletes is placed in
- * the schema (core/doc/schema.ts), and the first rule broken is returned.
+ * W1–W7, W11): a pure function of the update, the document (only read), the sender and
+ * what they recently removed. The update is decoded, each item it inserts and each live
+ * item it deletes is placed in the schema (core/doc/schema.ts), and the first rule
+ * broken is returned.
  */
-export function judgeContent(update: Uint8Array, doc: Y.Doc, sender: Author): ContentVerdict {
+export function judgeContent(update: Uint8Array, doc: Y.Doc, sender: Author, removedBefore: PutBackView = nothingRemoved): ContentVerdict {
   try {
-    new ContentJudgement(new UpdateReading(doc, update), sender).run();
-    return { allowed: true };
+    const judgement = new ContentJudgement(new UpdateReading(doc, update), sender, removedBefore);
+    judgement.run();
+    return { allowed: true, removed: judgement.removed, putBack: judgement.putBack };
   } catch (err) {
     if (err instanceof Refused) return { allowed: false, rule: err.rule, reason: err.reason };
     throw err;
@@ -50,6 +56,11 @@ export function judgeContent(update: Uint8Array, doc: Y.Doc, sender: Author): Co
 class ContentJudgement {
   /** Entries and comments this update creates, with the values of the fields it gives them. */
   private readonly newEntries = new Map<Y.Item, Map<string, unknown[] | null>>();
+  /** Where each new board entry lands (`<board>/<part>/<key>`), for W11. */
+  private readonly entryPlaces = new Map<Y.Item, string>();
+  /** Board entries (items, options) this update removes, as they were; and those it puts back (W11). */
+  readonly removed: RemovedEntry[] = [];
+  readonly putBack: RemovedEntry[] = [];
   private readonly newComments = new Map<Y.Item, Map<string, unknown[] | null>>();
   /** Per board's entry map, the entries this update deletes (W7). */
   private readonly deletedEntries = new Map<Y.Item, Y.Item[]>();
@@ -58,6 +69,7 @@ class ContentJudgement {
   constructor(
     private readonly reading: UpdateReading,
     private readonly sender: Author,
+    private readonly removedBefore: PutBackView,
   ) {
     this.facilitator = sender.role === 'facilitator';
   }
@@ -70,13 +82,16 @@ class ContentJudgement {
       if (!place) continue; // lands in something already deleted: Yjs drops it
       placed.push([item, place]);
       const n = place.steps.length;
-      if (place.root === DocRoot.methods && n === 3 && place.steps[1]!.key === 'items') this.newEntry(item, this.newEntries);
+      if (place.root === DocRoot.methods && n === 3 && place.steps[1]!.key === 'items') {
+        this.newEntry(item, this.newEntries);
+        this.entryPlaces.set(item, placeKey(place));
+      }
       if (place.root === DocRoot.comments && n === 1) this.newEntry(item, this.newComments);
     }
     for (const [item, place] of placed) this.inserted(item, place);
     if (this.reading.tangled) refuse('W1', 'the change cannot be placed in the document');
     for (const item of this.reading.deletes) this.deleted(item);
-    for (const fields of this.newEntries.values()) this.entryAuthorship(fields);
+    for (const [entry, fields] of this.newEntries) if (!this.puttingBack(entry, fields)) this.entryAuthorship(fields);
     for (const fields of this.newComments.values()) this.commentAuthorship(fields);
     if (!this.facilitator) for (const [items, deleted] of this.deletedEntries) this.notCleared(items, deleted);
   }
@@ -124,7 +139,8 @@ class ContentJudgement {
     const field = place.steps[3]!.key ?? '';
     const fields = this.newEntries.get(entry);
     if (fields) {
-      if (place.steps.length === 4) fields.set(field, valuesOf(item));
+      // A field written twice in one update (both kept) has no value the judge can foresee.
+      if (place.steps.length === 4 && !this.reading.deletedHere(item)) fields.set(field, fields.has(field) ? null : valuesOf(item));
       else if (authorship.has(field) || senderFields.has(field)) refuse('W1', 'who wrote an entry is a plain value');
       return;
     }
@@ -188,6 +204,8 @@ class ContentJudgement {
         if (n === 2) return this.structure("removing a board's items");
         const entry = place.steps[2]!.item;
         if (n === 3) {
+          const fields = fieldsOfHeld(item);
+          if (fields) this.removed.push({ place: placeKey(place), fields });
           const list = this.deletedEntries.get(place.steps[1]!.item) ?? [];
           this.deletedEntries.set(place.steps[1]!.item, [...list, item]);
           return;
@@ -202,6 +220,23 @@ class ContentJudgement {
       default:
         return;
     }
+  }
+
+  /**
+   * W11: a new entry that is one the sender removed at the same place, recently (the
+   * relay remembers it) or in this very update, with every field as it was, is put back
+   * whoever wrote it. Each removal is put back once.
+   */
+  private puttingBack(entry: Y.Item, given: Map<string, unknown[] | null>): boolean {
+    const place = this.entryPlaces.get(entry);
+    const fields = place === undefined ? null : fieldsOfNew(given);
+    if (place === undefined || !fields) return false;
+    const spent = this.putBack.filter((p) => p.place === place).length;
+    const earlier = this.removedBefore.removedAt(place).filter((f) => sameFields(f, fields)).length;
+    const here = this.removed.filter((r) => r.place === place && sameFields(r.fields, fields)).length;
+    if (earlier + here <= spent) return false;
+    this.putBack.push({ place, fields });
+    return true;
   }
 
   /** W1: a new entry names the sender as its author, or a facilitator as who placed it. */
@@ -236,6 +271,9 @@ class ContentJudgement {
     if (!only(valuesOf(item), this.sender.id)) refuse('W1', `${field} is you`);
   }
 }
+
+/** A board entry's place as W11 remembers it: `<board>/<part>/<key>`. */
+const placeKey = (place: Place) => place.steps.map((s) => s.key).join('/');
 
 /** The plain values an item holds (a map field's value is its first); null for a shared type or text. */
 function valuesOf(item: Y.Item): unknown[] | null {

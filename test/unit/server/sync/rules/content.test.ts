@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { addComment, editComment, removeComment, readComments } from '#core/doc/comments';
 import { addProsConsBoard, addOption, addProsConsItem, deleteProsConsItem, editProsConsItem, moveProsConsItem, removeOption, renameOption } from '#core/doc/pros-cons';
@@ -215,5 +216,37 @@ describe('W7: deleting items is anyone’s, emptying a board of others’ is not
     const room = withItem(cid);
     expect(edit(room, cid, (d) => addSwotItem(d, { id: 'item-0008', quadrant: 'threats', text: 'Mine too', author: me(cid), at }))).toBe('allowed');
     expect(edit(room, cid, (d) => swotItemsMap(d)!.clear())).toBe('allowed');
+  });
+});
+
+describe('W1: a new entry gives each field of authorship once', () => {
+  it('refuses a new entry naming its author twice in one update (Yjs keeps the values the judge would not read last)', () => {
+    const room = roomDoc();
+    const maker = new Y.Doc();
+    maker.clientID = 900;
+    Y.applyUpdate(maker, Y.encodeStateAsUpdate(room));
+    const before = Y.encodeStateVector(maker);
+    addSwotItem(maker, { id: 'item-twice-1', quadrant: 'threats', text: 'Whose?', author: me(ola), at });
+    const created = Y.encodeStateAsUpdate(maker, before);
+    // Hand-made second authorId and authorName (Cid's), each placed to the left of Ola's: Yjs keeps Ola's.
+    const structs = Y.decodeUpdate(created).structs;
+    const clock = Y.getState(maker.store, 900);
+    const encoder = new Y.UpdateEncoderV1();
+    encoding.writeVarUint(encoder.restEncoder, 1);
+    encoding.writeVarUint(encoder.restEncoder, 2);
+    encoder.writeClient(900);
+    encoding.writeVarUint(encoder.restEncoder, clock);
+    for (const [n, [field, value]] of [['authorId', cid.id], ['authorName', cid.name]].entries()) {
+      const olas = structs.find((s) => s instanceof Y.Item && s.parentSub === field)!;
+      new Y.Item(Y.createID(900, clock + n), null, null, null, olas.id, null, null, new Y.ContentAny([value])).write(encoder, 0);
+    }
+    encoding.writeVarUint(encoder.restEncoder, 0);
+    const update = Y.mergeUpdates([created, encoder.toUint8Array()]);
+    const whatYjsKeeps = new Y.Doc();
+    Y.applyUpdate(whatYjsKeeps, Y.encodeStateAsUpdate(room));
+    Y.applyUpdate(whatYjsKeeps, update);
+    expect(readSwotItems(whatYjsKeeps)[0]).toMatchObject({ id: 'item-twice-1', authorId: ola.id, authorName: ola.name });
+
+    expect(judgeContent(update, room, cid)).toMatchObject({ allowed: false, rule: 'W1' });
   });
 });
