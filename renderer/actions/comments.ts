@@ -1,15 +1,16 @@
 import * as core from '#core/doc/comments';
 import { newDocId } from '#core/doc/schema';
 import type * as Y from 'yjs';
+import { removalsOf } from '../sync/removal-undo.ts';
 import type { Author } from '#core/doc/author';
 
 export function postComment(doc: Y.Doc, actor: Author, body: core.CommentBody, parentId: string | null = null, now = new Date()) {
   return core.addComment(doc, { id: newDocId(), author: actor, at: now, parentId, ...body });
 }
 
-/** Marks a comment removed by the actor ("removed by …" stays in its place). */
-export function removeComment(doc: Y.Doc, actor: Author, commentId: string, now = new Date()) {
-  return core.removeComment(doc, commentId, actor, now);
+/** Marks a comment removed by the actor ("removed by …" stays in its place); the Undo notice takes the mark off. */
+export function removeComment(doc: Y.Doc, actor: Author, commentId: string, authorName: string, now = new Date()) {
+  return removalsOf(doc).remove({ kind: 'comment', text: authorName }, () => core.removeComment(doc, commentId, actor, now));
 }
 
 /** Appends a new version; the earlier ones stay. */

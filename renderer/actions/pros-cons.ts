@@ -2,6 +2,7 @@ import * as core from '#core/doc/pros-cons';
 import { newDocId } from '#core/doc/schema';
 import type { Side } from '#core/methods/pros-cons';
 import type * as Y from 'yjs';
+import { removalsOf } from '../sync/removal-undo.ts';
 import type { Author } from '#core/doc/author';
 
 /** What people do to pros and cons boards; each calls the core helper on the activity's doc. */
@@ -21,8 +22,9 @@ export function renameOption(doc: Y.Doc, boardId: string, optionId: string, labe
   return core.renameOption(doc, boardId, optionId, label);
 }
 
-export function removeOption(doc: Y.Doc, boardId: string, optionId: string) {
-  return core.removeOption(doc, boardId, optionId);
+/** Removes an option with its pros and cons; the Undo notice offers to put them back. */
+export function removeOption(doc: Y.Doc, boardId: string, optionId: string, label: string) {
+  return removalsOf(doc).remove({ kind: 'option', text: label }, () => core.removeOption(doc, boardId, optionId));
 }
 
 export function addProsConsItem(doc: Y.Doc, boardId: string, actor: Author, optionId: string, side: Side, text: string, now = new Date()) {
@@ -33,8 +35,8 @@ export function editProsConsItem(doc: Y.Doc, boardId: string, actor: Author, ite
   return core.editProsConsItem(doc, boardId, itemId, text, actor, now);
 }
 
-export function deleteProsConsItem(doc: Y.Doc, boardId: string, itemId: string) {
-  return core.deleteProsConsItem(doc, boardId, itemId);
+export function deleteProsConsItem(doc: Y.Doc, boardId: string, itemId: string, text: string) {
+  return removalsOf(doc).remove({ kind: 'item', text }, () => core.deleteProsConsItem(doc, boardId, itemId));
 }
 
 /** Moves an item to the end of a side of an option (its own option's other side, or another option). */

@@ -3,6 +3,7 @@ import type { Author } from '#core/doc/author';
 import { newDocId } from '#core/doc/schema';
 import type { Quadrant } from '#core/methods/swot';
 import type * as Y from 'yjs';
+import { removalsOf } from '../sync/removal-undo.ts';
 
 /** What people do to the SWOT board; each calls the core helper on the activity's doc. */
 export function addSwotItem(doc: Y.Doc, actor: Author, quadrant: Quadrant, text: string, now = new Date()) {
@@ -18,8 +19,9 @@ export function editSwotItem(doc: Y.Doc, actor: Author, itemId: string, text: st
   return core.editSwotItem(doc, itemId, text, actor, now);
 }
 
-export function deleteSwotItem(doc: Y.Doc, itemId: string) {
-  return core.deleteSwotItem(doc, itemId);
+/** Deletes an item; the Undo notice (UndoNotice) offers to put it back. */
+export function deleteSwotItem(doc: Y.Doc, itemId: string, text: string) {
+  return removalsOf(doc).remove({ kind: 'item', text }, () => core.deleteSwotItem(doc, itemId));
 }
 
 /** Moves an item within its quadrant or to another, to `index` there. */

@@ -99,7 +99,7 @@ export function CommentCard({ comment, doc, actor, canEdit, facilitator, people 
               type="button"
               className="link-button danger"
               onClick={() => {
-                removeComment(doc, actor, comment.id);
+                removeComment(doc, actor, comment.id, comment.authorName);
                 setConfirming(false);
               }}
             >

@@ -8,6 +8,7 @@ import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { PresenceBar } from '../components/PresenceBar.tsx';
 import { ReadOnlyNotice } from '../components/ReadOnlyNotice.tsx';
 import { StatusPicker } from '../components/StatusPicker.tsx';
+import { UndoNotice } from '../components/UndoNotice.tsx';
 import { RoleBadge, StatusBadge } from '../components/StatusBadge.tsx';
 import { BriefEditor } from '../editor/BriefEditor.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -136,6 +137,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
           />
         </aside>
       </div>
+      <UndoNotice doc={session.doc} />
       {tab === 'decide' && <DecidePanel activity={activity} onActivityChanged={reload} />}
       {tab === 'history' && <HistoryPanel activityId={activity.id} doc={session.doc} role={activity.myRole} />}
       {tab === 'members' && <MembersPanel activityId={activity.id} canManage={activity.myRole === 'facilitator'} />}

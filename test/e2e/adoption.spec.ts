@@ -1,11 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { RelayProcess } from '../support/relay.ts';
+import { axeOn } from './support/axe.ts';
 import { frenchWorld } from './support/french-world.ts';
 import { organisation, person, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /**
  * Issue 13 (adoptable tomorrow): refusals shown where they happen in the person's
@@ -51,23 +49,6 @@ test('finding 1: a Delphi estimate sent without its reason is refused under the 
   await page.screenshot({ path: path.join(screenshots, 'adoption-estimate-fr-phone.png'), fullPage: true });
   await context.close();
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core (node_modules/axe-core) on the page: serious and critical violations, rule by rule. */
-async function axeOn(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 const sizes = [
   { name: 'desktop', width: 1366, height: 900 },

@@ -47,7 +47,7 @@ export function OptionColumn({ view }: { view: OptionView }) {
             label={t('prosCons.removeOption', { label: option.label })}
             question={t('prosCons.removeConfirm', { label: option.label, pros: view.pro.length, cons: view.con.length })}
             confirm={t('prosCons.removeYes')}
-            onConfirm={() => removeOption(doc, boardId, option.id)}
+            onConfirm={() => removeOption(doc, boardId, option.id, option.label)}
           >
             {t('prosCons.remove')}
           </ConfirmButton>

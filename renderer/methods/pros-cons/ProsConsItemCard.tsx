@@ -52,7 +52,7 @@ export function ProsConsItemCard({ item, index, count }: { item: ProsConsItem; i
                 ↓
               </button>
               <ItemMoveMenu item={item} label={t('prosCons.moveItem', { text: short })} />
-              <button type="button" className="icon-button danger" onClick={() => deleteProsConsItem(doc, boardId, item.id)} aria-label={t('prosCons.deleteItem', { text: short })}>
+              <button type="button" className="icon-button danger" onClick={() => deleteProsConsItem(doc, boardId, item.id, short)} aria-label={t('prosCons.deleteItem', { text: short })}>
                 {t('prosCons.delete')}
               </button>
             </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import '../../styles/private-first.css';
 import { revealPrivateRound } from '../../actions/private-first.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormError } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -70,7 +71,13 @@ export function PrivateFirstPanel({ activityId, facilitator, canWrite }: Props) 
           {sealed && canWrite && !(round.anonymous && round.mine.taken) && <PrivateEntriesForm key={round.id} poll={round} onSent={replace} />}
           {sealed && facilitator && (
             <div className="form-actions">
-              <button type="button" className="button" onClick={() => void reveal(round.id)}>{t('privateFirst.reveal')}</button>
+              <ConfirmButton
+                question={t(round.anonymous ? 'privateFirst.revealConfirmAnonymous' : 'privateFirst.revealConfirm', { n: taken.length, total: round.participation.eligible })}
+                confirm={t('privateFirst.revealYes')}
+                onConfirm={() => void reveal(round.id)}
+              >
+                {t('privateFirst.reveal')}
+              </ConfirmButton>
             </div>
           )}
           {!sealed && <RevealedEntries poll={round} facilitator={facilitator} />}

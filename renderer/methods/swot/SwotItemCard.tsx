@@ -102,7 +102,7 @@ export const SwotItemCard = memo(function SwotItemCard({ item, index, count, edi
                 label={t('swot.moveItem', { text: short })}
                 onMove={(to) => moveSwotItem(doc, item.id, to, Number.MAX_SAFE_INTEGER)}
               />
-              <button type="button" className="icon-button danger" onClick={() => deleteSwotItem(doc, item.id)} aria-label={t('swot.deleteItem', { text: short })}>
+              <button type="button" className="icon-button danger" onClick={() => deleteSwotItem(doc, item.id, short)} aria-label={t('swot.deleteItem', { text: short })}>
                 {t('swot.delete')}
               </button>
             </>

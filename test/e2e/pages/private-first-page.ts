@@ -43,6 +43,8 @@ export class PrivateFirstPage {
 
   async reveal() {
     await this.panel().getByRole('button', { name: 'Reveal the entries' }).click();
+    await expect(this.panel().getByRole('alertdialog')).toContainText('This cannot be undone.');
+    await this.panel().getByRole('button', { name: 'Yes, reveal' }).click();
     await expect(this.revealed()).toBeVisible();
   }
 

@@ -25,7 +25,7 @@ describe('renderer actions on a plain Y.Doc', () => {
     moveSwotItem(doc, b.id, 'threats', Number.MAX_SAFE_INTEGER);
     editSwotItem(doc, me, b.id, 'B in threats');
     expect(board(doc).threats.map((i) => i.text)).toEqual(['B in threats']);
-    deleteSwotItem(doc, a.id);
+    deleteSwotItem(doc, a.id, 'A');
     expect(board(doc).strengths.map((i) => i.text)).toEqual(['C']);
   });
 

@@ -34,8 +34,8 @@ describe('pros and cons actions on a plain Y.Doc', () => {
     editProsConsItem(doc, board, me, a.id, 'A as a con');
     renameOption(doc, board, wait.id, 'Wait a year');
     expect(view()).toEqual([['Lyon', ['B'], []], ['Wait a year', [], ['A as a con']]]);
-    deleteProsConsItem(doc, board, a.id);
-    removeOption(doc, board, lyon.id);
+    deleteProsConsItem(doc, board, a.id, 'A');
+    removeOption(doc, board, lyon.id, 'Lyon');
     expect(view()).toEqual([['Wait a year', [], []]]);
     expect(readProsConsBoard(doc, second)!.options).toEqual([]);
   });
