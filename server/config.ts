@@ -183,6 +183,13 @@ export interface SmsConfig {
   confirmationsPerNumberDaily: number;
   /** Confirmations per organisation per day to numbers that are no one's in it. */
   confirmationsUnknownDaily: number;
+  /** Organisations' own provider accounts (README "SMS across organisations"). */
+  accounts: {
+    /** Distinct accounts the relay keeps a link to, at most (one SMPP session, or one Twilio client, each). */
+    max: number;
+    /** Hosts an organisation's SMPP account may name (SMS_ACCOUNT_HOSTS); null: any. */
+    smppHosts: string[] | null;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -364,5 +371,9 @@ function loadSmsConfig(env: Env): SmsConfig {
     senderDailyLimit: int(env, 'SMS_SENDER_DAILY_LIMIT', 5_000),
     confirmationsPerNumberDaily: int(env, 'SMS_CONFIRMATIONS_PER_NUMBER_DAILY', 3),
     confirmationsUnknownDaily: int(env, 'SMS_CONFIRMATIONS_UNKNOWN_DAILY', 20),
+    accounts: {
+      max: int(env, 'SMS_MAX_ACCOUNTS', 50),
+      smppHosts: env.SMS_ACCOUNT_HOSTS ? env.SMS_ACCOUNT_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : null,
+    },
   };
 }

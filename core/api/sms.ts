@@ -109,6 +109,41 @@ export const InboundSms = z.object({
 });
 export type InboundSms = z.infer<typeof InboundSms>;
 
+/** A sender address: a number (up to 15 digits, "+" allowed) or an alphanumeric sender id of up to 11 characters. */
+export const SenderAddress = z
+  .string()
+  .trim()
+  .regex(/^(\+?\d{3,15}|[A-Za-z0-9][A-Za-z0-9 .-]{0,10})$/, 'a number of 3 to 15 digits, or up to 11 letters, digits, spaces, dots or dashes');
+
+/** An organisation's own provider account as the API shows it: its secret never, only whether it is set. */
+export const SmsAccountView = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('smpp'), host: z.string(), port: z.number(), systemId: z.string(), passwordSet: z.boolean() }),
+  z.object({ provider: z.literal('twilio'), accountSid: z.string(), authTokenSet: z.boolean() }),
+]);
+export type SmsAccountView = z.infer<typeof SmsAccountView>;
+
+/**
+ * An organisation's own provider account, as its administrator sets it. The secret
+ * (SMPP password, Twilio auth token) is write-only: left out, the one stored is kept.
+ */
+export const SmsAccountInput = z.discriminatedUnion('provider', [
+  z.strictObject({
+    provider: z.literal('smpp'),
+    host: z.string().trim().regex(/^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/, 'a host name or IP address'),
+    port: z.number().int().min(1).max(65535),
+    /** SMPP 3.4: 15 characters at most. */
+    systemId: z.string().trim().min(1).max(15).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+    /** SMPP 3.4: 8 characters at most. */
+    password: z.string().min(1).max(8).regex(/^[\x20-\x7e]+$/, 'printable ASCII').optional(),
+  }),
+  z.strictObject({
+    provider: z.literal('twilio'),
+    accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'a Twilio account SID (AC and 32 hexadecimal digits)'),
+    authToken: z.string().min(16).max(128).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
+  }),
+]);
+export type SmsAccountInput = z.infer<typeof SmsAccountInput>;
+
 export const SmsSettings = z.object({
   pricePerSegmentMicros: z.number(),
   monthlyBudgetMicros: z.number().nullable(),
@@ -123,6 +158,11 @@ export const SmsSettings = z.object({
   senderDailyLimit: z.number(),
   /** Information SMS (not urgent, to a person) one person may receive a calendar month (UTC); null: no cap. */
   personMonthlyCap: z.number().nullable().default(null),
+  /** The organisation's own sender (source address or sender id); null: the relay's, `defaultSender`. */
+  sender: z.string().nullable().default(null),
+  defaultSender: z.string().default(''),
+  /** The organisation's own provider account; null: the relay's. */
+  account: SmsAccountView.nullable().default(null),
   updatedAt: z.string().nullable(),
 });
 export type SmsSettings = z.infer<typeof SmsSettings>;
@@ -138,6 +178,8 @@ export const UpdateSmsSettingsRequest = z.strictObject({
   massSms: z.enum(['admins', 'facilitators']).optional(),
   senderDailyLimit: z.number().int().min(0).max(1_000_000).optional(),
   personMonthlyCap: z.number().int().min(0).max(10_000).nullable().optional(),
+  sender: SenderAddress.nullable().optional(),
+  account: SmsAccountInput.nullable().optional(),
 });
 export type UpdateSmsSettingsRequest = z.infer<typeof UpdateSmsSettingsRequest>;
 

@@ -39,3 +39,27 @@ export async function saveSmsSettings(api: ApiClient, form: SettingsForm) {
   };
   return sms.updateSmsSettings(api, change);
 }
+
+/** The sender and provider account form: secrets typed, never read back (empty keeps the stored one). */
+export interface SenderAccountForm {
+  sender: string;
+  provider: 'relay' | 'smpp' | 'twilio';
+  host: string;
+  port: string;
+  systemId: string;
+  accountSid: string;
+  secret: string;
+}
+
+export async function saveSenderAccount(api: ApiClient, form: SenderAccountForm) {
+  const secret = form.secret === '' ? {} : null;
+  const port = Number(form.port);
+  if (form.provider === 'smpp' && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new FieldIssue('port', 'sms.bad.port');
+  const account: UpdateSmsSettingsRequest['account'] =
+    form.provider === 'relay'
+      ? null
+      : form.provider === 'smpp'
+        ? { provider: 'smpp', host: form.host.trim(), port, systemId: form.systemId.trim(), ...(secret ?? { password: form.secret }) }
+        : { provider: 'twilio', accountSid: form.accountSid.trim(), ...(secret ?? { authToken: form.secret }) };
+  return sms.updateSmsSettings(api, { sender: form.sender.trim() === '' ? null : form.sender.trim(), account });
+}

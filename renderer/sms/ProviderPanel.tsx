@@ -6,13 +6,15 @@ import { useSignedIn } from '../state/use-session.tsx';
 import { useProviderStatus, useSmsSettings } from '../state/use-sms.ts';
 import { detailText, providerText } from './relay-words.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { SenderAccountForm } from './SenderAccountForm.tsx';
 import { useSubmit } from '../components/use-submit.ts';
 
-/** Whether the provider is connected (SMPP: bound), and the organisation's price, budget and quiet hours. */
+/** Whether the provider is connected (SMPP: bound), the organisation's price, budget and quiet hours, its sender and account. */
 export function ProviderPanel() {
   const { t } = useI18n();
   const format = useSmsFormat();
   const status = useProviderStatus();
+  const settings = useSmsSettings();
   const s = status.data;
   return (
     <section className="panel" aria-labelledby="provider-title">
@@ -29,6 +31,15 @@ export function ProviderPanel() {
         </div>
       )}
       <BudgetForm />
+      {settings.data && (
+        <SenderAccountForm
+          data={settings.data}
+          onSaved={() => {
+            settings.reload();
+            status.reload();
+          }}
+        />
+      )}
     </section>
   );
 }

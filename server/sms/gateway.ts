@@ -164,8 +164,10 @@ export interface SmsGateway {
   onStatus(kind: string, listener: StatusListener): void;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** The provider's link, for the administrator's status panel. */
-  providerStatus(): ProviderStatus;
+  /** The link an organisation's SMS go through (its own account's, else the relay's), for its administrator's status panel. */
+  providerStatus(orgId?: string): ProviderStatus;
+  /** An organisation's sender or provider account changed: the links follow. */
+  accountsChanged(): Promise<void>;
   /** Calls the provider's far end makes to the relay (Twilio's callbacks); the SMS routes serve them. */
   webhooks(): readonly ProviderWebhook[];
   /** The Outbox's simulated phones; null with a provider that reaches real ones. */

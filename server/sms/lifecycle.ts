@@ -36,15 +36,24 @@ export function fateOf(receipts: readonly ReceiptStatus[]): SmsStatus {
 }
 
 /** claim: up to `limit` due messages, queued → sending, in one statement, walking (status, urgent, seq) in order. */
-export async function claim(tx: Queries, limit: number, at: string): Promise<MessageRow[]> {
+export async function claim(
+  tx: Queries,
+  limit: number,
+  at: string,
+  orgs: { only: string[] } | { except: string[] } = { except: [] },
+): Promise<MessageRow[]> {
   const { status } = advance('queued', 'sending');
+  // Only the organisations of one provider lane (provider-pool.ts): theirs, or all but those with their own.
+  const list = 'only' in orgs ? orgs.only : orgs.except;
+  const marks = list.map(() => '?').join(', ');
+  const scope = 'only' in orgs ? `AND org_id IN (${marks})` : list.length > 0 ? `AND org_id NOT IN (${marks})` : '';
   const rows = await tx.all<MessageRow>(
     `UPDATE sms_messages SET status = ?, attempts = attempts + 1, updated_at = ?
       WHERE seq IN (SELECT seq FROM sms_messages INDEXED BY sms_messages_claim
-                     WHERE status = 'queued' AND next_attempt_at <= ?
+                     WHERE status = 'queued' AND next_attempt_at <= ? ${scope}
                      ORDER BY urgent DESC, seq LIMIT ?)
       RETURNING *`,
-    [status, at, at, limit],
+    [status, at, at, ...list, limit],
   );
   if (rows.length > 0) {
     await tx.run(

@@ -35,8 +35,8 @@ export function smsRoutes(router: Router, ctx: Context) {
 
   router
     .on('GET', '/api/sms/status', async (req) => {
-      await admin(req);
-      return { body: ctx.sms.providerStatus() };
+      const me = await admin(req);
+      return { body: ctx.sms.providerStatus(me.orgId) };
     })
     .on('POST', '/api/sms/preview', async (req) => {
       const me = await caller(req);
@@ -94,7 +94,9 @@ export function smsRoutes(router: Router, ctx: Context) {
     .on('PATCH', '/api/sms/settings', async (req) => {
       const me = await admin(req);
       const input = await readJson(req.raw, UpdateSmsSettingsRequest);
-      return { body: await updateSettings(ctx.db, ctx.config.sms, me.orgId, me.id, input, ctx.now().toISOString()) };
+      const settings = await updateSettings(ctx.db, ctx.config.sms, me.orgId, me.id, input, ctx.now().toISOString());
+      if (input.sender !== undefined || input.account !== undefined) await ctx.sms.accountsChanged();
+      return { body: settings };
     })
     .on('POST', '/api/sms/outbox/replies', async (req) => {
       const me = await admin(req);

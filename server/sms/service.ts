@@ -27,6 +27,8 @@ import { recordReceipts } from './receipts.ts';
 import { createProvider } from './providers/index.ts';
 import { OutboxProvider } from './providers/outbox.ts';
 import type { Inbound, ProviderStatus, ProviderWebhook, Receipt, SmsProvider } from './providers/provider.ts';
+import type { InboundScope } from './inbound-route.ts';
+import { ProviderPool } from './provider-pool.ts';
 import { recordInbound } from './replies.ts';
 import { informationSmsThisMonth, settingsOf, spentThisMonth } from './settings.ts';
 import { SmsWorker } from './worker.ts';
@@ -36,19 +38,19 @@ export const systemKinds = { stop: 'sms.stop-confirmation', start: 'sms.start-co
 
 /** The gateway behind `ctx.sms` (interface and rules: gateway.ts). */
 export class SmsService implements SmsGateway {
-  readonly provider: SmsProvider;
+  readonly pool: ProviderPool;
   readonly writer: BatchWriter;
   private readonly worker: SmsWorker;
   private readonly replyListeners = new Map<string, ReplyListener[]>();
   private readonly statusListeners = new Map<string, StatusListener[]>();
 
   constructor(private readonly ctx: BaseContext) {
-    this.provider = createProvider(ctx.config, ctx.log);
+    this.pool = new ProviderPool(createProvider(ctx.config, ctx.log), { db: ctx.db, config: ctx.config, log: ctx.log });
     this.writer = new BatchWriter(ctx.db);
     this.worker = new SmsWorker({
       db: ctx.db,
       writer: this.writer,
-      provider: this.provider,
+      pool: this.pool,
       config: ctx.config.sms,
       log: ctx.log,
       now: ctx.now,
@@ -65,13 +67,13 @@ export class SmsService implements SmsGateway {
   }
 
   async start() {
-    await this.provider.start({ receipt: (r) => this.receipt(r), inbound: (m) => this.inbound(m) });
+    await this.pool.start({ receipt: (r) => this.receipt(r), inbound: (m, scope) => this.inbound(m, scope) }, () => this.worker.wake());
     await this.worker.start();
   }
 
   async stop() {
     await this.worker.stop();
-    await this.provider.stop();
+    await this.pool.stop();
     // Submits the provider gave up on while closing are recorded as in doubt before the store closes.
     await this.worker.stop();
     await this.writer.flush();
@@ -212,8 +214,7 @@ export class SmsService implements SmsGateway {
     this.announce([result?.change ?? null]);
   }
 
-  private async inbound(message: Inbound) {
-    const scope = { carries: () => true, defaultSender: this.defaultSender() };
+  private async inbound(message: Inbound, scope: InboundScope) {
     const effect = await this.writer.write((tx) => recordInbound(tx, message, this.ctx.now(), scope));
     if ((effect.kind === 'stop' || effect.kind === 'start' || effect.kind === 'help') && effect.confirm && (await this.mayConfirm(effect))) {
       const text =
@@ -270,18 +271,22 @@ export class SmsService implements SmsGateway {
     }
   }
 
-  /** The sender of organisations that set none: the relay's (SMS_SENDER, or TWILIO_FROM for Twilio). */
-  private defaultSender(): string {
-    const { sms } = this.ctx.config;
-    return sms.provider === 'twilio' ? (sms.twilio.from ?? sms.sender) : sms.sender;
+  /** The relay's own provider (SMS_PROVIDER). */
+  get provider(): SmsProvider {
+    return this.pool.relay.provider;
   }
 
-  providerStatus(): ProviderStatus {
-    return this.provider.status();
+  providerStatus(orgId?: string): ProviderStatus {
+    return (orgId ? this.pool.laneOf(orgId) : this.pool.relay).provider.status();
+  }
+
+  /** An organisation's sender or account changed: links are opened or closed to match. */
+  accountsChanged(): Promise<void> {
+    return this.pool.refresh();
   }
 
   webhooks(): readonly ProviderWebhook[] {
-    return this.provider.webhooks?.() ?? [];
+    return this.pool.webhooks();
   }
 
   simulatedPhones(): SimulatedPhones | null {

@@ -10,7 +10,8 @@ import type { MessageRow } from './messages.ts';
 import { dropStaleEarlyReceipts } from './early-receipts.ts';
 import { claim, expire, markInDoubt, requeue, type AcceptedSubmit } from './lifecycle.ts';
 import { acceptPart, recordAccepted, recordOutcome } from './outcomes.ts';
-import type { SmsProvider, SubmitOutcome } from './providers/provider.ts';
+import type { SubmitOutcome } from './providers/provider.ts';
+import type { Lane, ProviderPool } from './provider-pool.ts';
 
 /**
  * Hands due messages to the provider, as many as it has room for, and records what
@@ -27,14 +28,14 @@ export class SmsWorker {
   private readonly pumper: Pump;
   private readonly inFlight = new Set<Promise<void>>();
   private lastSweep = 0;
-  /** Long messages claimed whose parts still to send are being looked up. */
-  private preparing = 0;
+  /** Long messages claimed whose parts still to send are being looked up, per lane. */
+  private readonly preparing = new Map<string, number>();
 
   constructor(
     private readonly deps: {
       db: Database;
       writer: BatchWriter;
-      provider: SmsProvider;
+      pool: ProviderPool;
       config: SmsConfig;
       log: Logger;
       now: () => Date;
@@ -54,7 +55,6 @@ export class SmsWorker {
       for (const { id } of doubtful) await markInDoubt(tx, id, 'unconfirmed: the relay restarted while sending; waiting for a receipt', at);
     });
     this.stopped = false;
-    this.deps.provider.onReady(() => this.wake());
     void this.pumper.start();
   }
 
@@ -77,18 +77,22 @@ export class SmsWorker {
       this.lastSweep = Date.now();
       await this.sweep();
     }
-    for (;;) {
-      if (this.stopped) return;
-      const room = this.deps.provider.capacity() - this.preparing;
-      if (room <= 0) return;
-      const claimed = await this.claim(room);
-      if (claimed.length === 0) return;
-      for (const row of claimed) this.send(row);
+    // Each lane (the relay's account, each organisation's own) is claimed for as it has room.
+    for (let busy = true; busy; ) {
+      busy = false;
+      for (const lane of this.deps.pool.all()) {
+        if (this.stopped) return;
+        const room = lane.provider.capacity() - (this.preparing.get(lane.key) ?? 0);
+        if (room <= 0) continue;
+        const claimed = await this.claim(room, lane);
+        for (const row of claimed) this.send(row, lane);
+        busy ||= claimed.length > 0;
+      }
     }
   }
 
-  private send(row: MessageRow) {
-    const job = this.submit(row)
+  private send(row: MessageRow, lane: Lane) {
+    const job = this.submit(row, lane)
       .then((change) => {
         this.deps.announce([change]);
         if (change?.status === 'queued') this.wakeLater(200);
@@ -102,31 +106,40 @@ export class SmsWorker {
   }
 
   /** Hands one message (its parts not yet accepted) to the provider and records the answer. */
-  private async submit(row: MessageRow): Promise<SmsStatusChange | null> {
-    const { provider, config } = this.deps;
+  private async submit(row: MessageRow, lane: Lane): Promise<SmsStatusChange | null> {
+    const { config, pool } = this.deps;
+    const { provider } = lane;
     const composed = composeSms(row.text);
     let parts: number[] | undefined;
     let result: SubmitOutcome;
     try {
       if (composed.parts.length > 1) {
         // Counted against the provider's room until it has the message (same tick).
-        this.preparing++;
+        this.preparing.set(lane.key, (this.preparing.get(lane.key) ?? 0) + 1);
         try {
           parts = await this.partsToSend(row.id, composed.parts.length);
         } finally {
-          this.preparing--;
+          this.preparing.set(lane.key, (this.preparing.get(lane.key) ?? 1) - 1);
         }
       }
-      const partAccepted = (part: number, providerId: string) => this.recordPart(row.id, part, composed.parts.length, providerId);
+      const partAccepted = (part: number, providerId: string) => this.recordPart(row.id, part, composed.parts.length, providerId, provider.name);
+      const from = pool.senderOf(row.org_id);
       result =
         parts?.length === 0
           ? { outcome: 'accepted', providerIds: [] }
-          : await provider.submit({ id: row.id, ref: row.seq & 0xffff, to: row.to_phone, composed, ...(parts ? { parts, partAccepted } : {}) });
+          : await provider.submit({
+              id: row.id,
+              ref: row.seq & 0xffff,
+              to: row.to_phone,
+              composed,
+              ...(from ? { from } : {}),
+              ...(parts ? { parts, partAccepted } : {}),
+            });
     } catch (err) {
       result = { outcome: 'transient', detail: String(err) };
     }
     if (result.outcome === 'accepted') {
-      await this.recordAccepted(row, result.providerIds, parts);
+      await this.acceptedBy(provider.name).add({ row, providerIds: result.providerIds, parts });
       return null;
     }
     const options = { provider: provider.name, maxAttempts: config.maxAttempts, retryBaseMs: config.retryBaseMs, throttleDelayMs: 200 };
@@ -144,30 +157,35 @@ export class SmsWorker {
   }
 
   /** One part of a long message accepted: committed before the provider sends the next. */
-  private recordPart(messageId: string, part: number, total: number, providerId: string): Promise<void> {
-    const detail = `part ${part} of ${total} accepted by ${this.deps.provider.name} as ${providerId}`;
+  private recordPart(messageId: string, part: number, total: number, providerId: string, providerName: string): Promise<void> {
+    const detail = `part ${part} of ${total} accepted by ${providerName} as ${providerId}`;
     return this.deps.writer
       .write((tx) => acceptPart(tx, messageId, part, providerId, detail, this.deps.now()))
       .then((changes) => this.deps.announce(changes));
   }
 
-  /** Accepted submits are recorded together: whoever comes while a write waits joins it. */
-  private readonly accepted = new GroupCommit<AcceptedSubmit, void>(
-    (take) =>
-      this.deps.writer
-        .write((tx) => {
-          const batch = take();
-          return recordAccepted(tx, batch, this.deps.provider.name, this.deps.now()).then((changes) => ({ batch, changes }));
-        })
-        .then(({ batch, changes }) => {
-          this.deps.announce(changes);
-          return batch.map(() => undefined);
-        }),
-    { maxBatch: 5000, onFailure: 'reject' },
-  );
+  /** Accepted submits are recorded together, per provider: whoever comes while a write waits joins it. */
+  private readonly accepted = new Map<string, GroupCommit<AcceptedSubmit, void>>();
 
-  private recordAccepted(row: MessageRow, providerIds: string[], parts: number[] | undefined): Promise<void> {
-    return this.accepted.add({ row, providerIds, parts });
+  private acceptedBy(providerName: string): GroupCommit<AcceptedSubmit, void> {
+    let group = this.accepted.get(providerName);
+    if (!group) {
+      group = new GroupCommit<AcceptedSubmit, void>(
+        (take) =>
+          this.deps.writer
+            .write((tx) => {
+              const batch = take();
+              return recordAccepted(tx, batch, providerName, this.deps.now()).then((changes) => ({ batch, changes }));
+            })
+            .then(({ batch, changes }) => {
+              this.deps.announce(changes);
+              return batch.map(() => undefined);
+            }),
+        { maxBatch: 5000, onFailure: 'reject' },
+      );
+      this.accepted.set(providerName, group);
+    }
+    return group;
   }
 
   private wakeLater(ms: number) {
@@ -179,9 +197,10 @@ export class SmsWorker {
    * claim walks (status, urgent, seq) in order rather than sorting every queued row:
    * with 10,000 queued a sort per claim made the sender slower the longer the queue.
    */
-  private claim(limit: number): Promise<MessageRow[]> {
+  private claim(limit: number, lane: Lane): Promise<MessageRow[]> {
     const at = this.deps.now().toISOString();
-    return this.deps.writer.write((tx) => claim(tx, limit, at));
+    const orgs = lane.orgs ? { only: [...lane.orgs] } : { except: this.deps.pool.ownAccountOrgs() };
+    return this.deps.writer.write((tx) => claim(tx, limit, at, orgs));
   }
 
   /** Unconfirmed past the grace period → queued again; queued past validity → expired. */

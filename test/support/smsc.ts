@@ -139,14 +139,14 @@ export class TestSmsc {
     return this.bound !== null;
   }
 
-  /** A member's reply (mobile originated), sent to the bound relay. */
-  async deliverMo(from: string, text: string, ucs2 = false): Promise<number> {
+  /** A member's reply (mobile originated), sent to the bound relay, addressed to `to` (the sender it answers). */
+  async deliverMo(from: string, text: string, ucs2 = false, to = 'Conclave'): Promise<number> {
     const session = this.bound;
     if (!session) throw new Error('nobody is bound');
     const data = ucs2 ? Buffer.from(text, 'utf16le').swap16() : Buffer.from([...text].flatMap((c) => gsmSeptets(c) ?? [0x20]));
     return new Promise<number>((resolve) => {
       session.deliver_sm(
-        { source_addr_ton: 1, source_addr_npi: 1, source_addr: from.replace(/^\+/, ''), destination_addr: 'Conclave', esm_class: 0, data_coding: ucs2 ? 8 : 0, short_message: data },
+        { source_addr_ton: 1, source_addr_npi: 1, source_addr: from.replace(/^\+/, ''), destination_addr: to, esm_class: 0, data_coding: ucs2 ? 8 : 0, short_message: data },
         (resp) => resolve(resp.command_status),
       );
     });

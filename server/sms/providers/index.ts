@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SmsProviderName } from '#core/api/sms';
 import type { Config } from '../../config.ts';
+import type { OrgAccount } from '../accounts.ts';
 import { OutboxProvider } from './outbox.ts';
 import type { SmsProvider } from './provider.ts';
 import { SmppProvider } from './smpp.ts';
@@ -28,4 +29,13 @@ const providers: Record<SmsProviderName, (sms: Config['sms'], log: Logger) => Sm
 /** The provider named by SMS_PROVIDER. */
 export function createProvider(config: Config, log: Logger): SmsProvider {
   return providers[config.sms.provider](config.sms, log);
+}
+
+/** An organisation's own account, with the relay's window, keep-alive and Twilio API base. */
+export function createAccountProvider(account: OrgAccount, sms: Config['sms'], log: Logger): SmsProvider {
+  if (account.provider === 'twilio') {
+    return providers.twilio({ ...sms, twilio: { ...sms.twilio, accountSid: account.accountSid, authToken: account.authToken, from: sms.sender } }, log);
+  }
+  const url = `smpp://${encodeURIComponent(account.systemId)}:${encodeURIComponent(account.password)}@${account.host}:${account.port}`;
+  return providers.smpp({ ...sms, smppUrl: url }, log);
 }

@@ -10,6 +10,8 @@ export interface OutgoingSms {
   /** A 16-bit reference sent along (SMPP user_message_reference) to recognise receipts. */
   ref: number;
   to: string;
+  /** The organisation's own sender (source address, Twilio From); the provider's when absent. */
+  from?: string;
   composed: ComposedSms;
   /**
    * The part numbers (1-based) still to send, in order; all of them when absent. A retry

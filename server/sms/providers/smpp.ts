@@ -132,7 +132,7 @@ export class SmppProvider implements SmsProvider {
    */
   private async submitParts(sms: OutgoingSms): Promise<SubmitOutcome> {
     const data = userData(sms.composed, sms.ref);
-    const source = sourceAddress(this.options.sender);
+    const source = sourceAddress(sms.from ?? this.options.sender);
     const dest = toSmppAddress(sms.to);
     const wanted = sms.parts ?? data.parts.map((_, i) => i + 1);
     const ids: string[] = [];

@@ -86,7 +86,7 @@ export class TwilioProvider implements SmsProvider {
 
   async submit(sms: OutgoingSms): Promise<SubmitOutcome> {
     const { accountSid, authToken, baseUrl, from, webhookBaseUrl } = this.options;
-    const form = new URLSearchParams({ To: sms.to, From: from, Body: sms.composed.text });
+    const form = new URLSearchParams({ To: sms.to, From: sms.from ?? from, Body: sms.composed.text });
     if (webhookBaseUrl) form.set('StatusCallback', `${webhookBaseUrl}/api/sms/twilio/status?m=${sms.id}`);
     this.inFlight++;
     try {

@@ -22,6 +22,7 @@ import { personLocale } from './206-person-locale.ts';
 import { smsAbuseLimits } from './207-sms-abuse-limits.ts';
 import { smsPersonCap } from './210-sms-person-cap.ts';
 import { smsOrgSenders } from './211-sms-org-senders.ts';
+import { smsAccounts } from './212-sms-accounts.ts';
 import { polls } from './400-polls.ts';
 import { anonymousParticipation } from './401-anonymous-participation.ts';
 import { decisions } from './410-decisions.ts';
@@ -62,6 +63,7 @@ export const migrations: Migration[] = [
   smsAbuseLimits,
   smsPersonCap,
   smsOrgSenders,
+  smsAccounts,
   figures,
   figureImportRows,
   morningMessage,
