@@ -6,7 +6,9 @@ import { OrgRole, PhoneInput } from './users.ts';
 /**
  * Invitations (README "People: invitations and guests").
  *
- * - `POST /api/invitations` `CreateInvitationRequest` → 201 `CreateInvitationResponse`.
+ * - `POST /api/invitations` `CreateInvitationRequest` → 201 `InvitationSent`; or, to an
+ *   activity, for a person of the organisation who already has an account, 200
+ *   `MemberAddedInstead` (added as a member, told in their bell; no link).
  *   Without `activityId`: administrators only, to the organisation with `role`.
  *   With `activityId`: a facilitator of that activity (or an administrator); an
  *   address outside the organisation's domains makes a guest, who sees that activity only.
@@ -37,13 +39,21 @@ export const CreateInvitationRequest = z
   });
 export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequest>;
 
-export const CreateInvitationResponse = z.object({
+export const InvitationSent = z.object({
   id: Id,
   guest: z.boolean(),
   expiresAt: z.string(),
   /** What became of the SMS copy: null when none was asked. */
   sms: z.object({ sent: z.boolean(), reason: z.string().nullable() }).nullable(),
 });
+
+/**
+ * Inviting to an activity a colleague who already has an account in the organisation: no
+ * link is needed, the person is added as a member (200) and hears of it as anyone added does.
+ */
+export const MemberAddedInstead = z.object({ added: z.literal(true), userId: Id, name: z.string() });
+
+export const CreateInvitationResponse = z.union([InvitationSent, MemberAddedInstead]);
 
 export const InvitationStatus = z.enum(['pending', 'accepted', 'expired', 'revoked']);
 

@@ -10,7 +10,7 @@ import { SubmitRow } from './SubmitRow.tsx';
 import { useAction } from './use-action.ts';
 
 /** A facilitator invites someone to this activity by e-mail — a colleague, or a guest from outside — and sees who has not yet accepted. */
-export function InviteByEmail({ activityId }: { activityId: string }) {
+export function InviteByEmail({ activityId, onAdded }: { activityId: string; onAdded?: () => void }) {
   const { t, formatDateTime } = useI18n();
   const { api } = useSignedIn();
   const action = useAction();
@@ -26,7 +26,10 @@ export function InviteByEmail({ activityId }: { activityId: string }) {
         onSubmit={(e) =>
           void action.run(async () => {
             const made = await invite(api, { email, activityId, activityRole: role });
-            setSent(made.guest ? t('invite.sentGuest', { email }) : t('invite.sent', { email }));
+            if ('added' in made) {
+              setSent(t('invite.addedInstead', { name: made.name }));
+              onAdded?.();
+            } else setSent(made.guest ? t('invite.sentGuest', { email }) : t('invite.sent', { email }));
             setEmail('');
             pending.reload();
           }, e)

@@ -88,7 +88,7 @@ export function MembersPanel({ activityId, canManage }: { activityId: string; ca
         </form>
       )}
       <FormError message={submit.message} />
-      {canManage && <InviteByEmail activityId={activityId} />}
+      {canManage && <InviteByEmail activityId={activityId} onAdded={members.reload} />}
       <ul className="member-list" aria-label={t('members.title')}>
         {list.map((m) => (
           <li key={`${m.kind}:${m.id}`} className="member-row" data-testid="member">

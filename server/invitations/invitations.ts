@@ -10,6 +10,7 @@ import type { Context } from '../context.ts';
 import { Refusal, forbidden, notFound } from '../errors.ts';
 import { SmsRefused } from '../sms/gateway.ts';
 import { requireRight } from '../organizations/rights.ts';
+import { addMember } from '../activities/members.ts';
 
 export const invitationDays = 7;
 /** Invitations one person may send per day: an inviter cannot turn the relay into a mailer. */
@@ -73,7 +74,15 @@ export async function invite(ctx: Context, caller: Caller, input: CreateInvitati
     throw forbidden('Only an administrator invites people to the organisation; a facilitator invites to an activity.');
   }
   if (input.role === 'admin' && caller.role !== 'admin') throw forbidden('Only an administrator may invite an administrator.');
-  if (await ctx.db.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email])) {
+  const existing = await ctx.db.get<{ id: string; name: string; org_id: string; disabled_at: string | null }>(
+    'SELECT id, name, org_id, disabled_at FROM users WHERE email = ? AND erased_at IS NULL',
+    [input.email],
+  );
+  if (existing && input.activityId && existing.org_id === caller.orgId && existing.disabled_at === null) {
+    await addMember(ctx, caller, input.activityId, { userId: existing.id, role: input.activityRole ?? 'contributor' });
+    return { status: 200 as const, body: { added: true as const, userId: existing.id, name: existing.name } };
+  }
+  if (existing || (await ctx.db.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email]))) {
     throw new Refusal(ErrorCode.conflict, 'This address already has an account: add the person as a member instead.');
   }
   const guest = input.activityId !== undefined && !(await insideOrganisation(ctx, caller.orgId, input.email));
@@ -108,7 +117,7 @@ export async function invite(ctx: Context, caller: Caller, input: CreateInvitati
   );
   await sendInvitation(ctx, caller, id, token, { language: input.language, activityTitle });
   const sms = input.phone ? await smsInvitation(ctx, caller, id, token, input.phone) : null;
-  return { id, guest, expiresAt, sms };
+  return { status: 201 as const, body: { id, guest, expiresAt, sms } };
 }
 
 async function sendInvitation(ctx: Context, caller: Caller, id: string, token: string, opts: { language?: string; activityTitle: string | null }) {

@@ -15,7 +15,7 @@ export function invitationRoutes(router: Router, ctx: Context) {
   router
     .on('POST', '/api/invitations', async (req) => {
       const me = await caller(req);
-      return { status: 201, body: await invite(ctx, me, await readJson(req.raw, CreateInvitationRequest), recipients) };
+      return invite(ctx, me, await readJson(req.raw, CreateInvitationRequest), recipients);
     })
     .on('GET', '/api/invitations', async (req) => {
       const me = await caller(req);

@@ -20,6 +20,7 @@ export const peopleEn = {
   'invite.role.admin': 'Administrator',
   'invite.submit': 'Send the invitation',
   'invite.sent': 'Invitation sent to {email}.',
+  'invite.addedInstead': '{name} already has an account: added to this activity, and told.',
   'invite.sentGuest': 'Invitation sent to {email}, as a guest: they will see this activity only.',
   'invite.toActivity': 'Invite by e-mail',
   'invitations.title': 'Invitations',

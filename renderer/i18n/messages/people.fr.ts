@@ -23,6 +23,7 @@ export const peopleFr: Messages<typeof peopleEn> = {
   'invite.role.admin': 'Administrateur',
   'invite.submit': 'Envoyer l’invitation',
   'invite.sent': 'Invitation envoyée à {email}.',
+  'invite.addedInstead': '{name} a déjà un compte : cette personne est ajoutée à l’activité, et prévenue.',
   'invite.sentGuest': 'Invitation envoyée à {email}, en tant qu’invité : cette personne ne verra que cette activité.',
   'invite.toActivity': 'Inviter par e-mail',
   'invitations.title': 'Invitations',

@@ -104,7 +104,15 @@ describe('invitations', () => {
     const used = await tokenMailedTo('conseil@outside.example');
     expect((await accept(used)).body.error?.code).toBe('link_used');
     expect((await facilitator.call('POST', '/api/invitations', { email: 'dan@durand.example' })).status).toBe(403);
-    expect((await facilitator.call('POST', '/api/invitations', { email: 'chloe@durand.example', activityId: activity })).status).toBe(409);
+    // A colleague with an account needs no link to another activity: she is added, and told in her bell (below).
+    const mailsBefore = smtp.received.length;
+    const invitationsBefore = (await admin.ok<{ invitations: Invitation[] }>('GET', '/api/invitations?status=all')).invitations.length;
+    const added = await facilitator.call<{ added?: boolean; name?: string }>('POST', '/api/invitations', { email: 'chloe@durand.example', activityId: otherActivity, activityRole: 'viewer' });
+    expect([added.status, added.body.added, added.body.name]).toEqual([200, true, 'Chloé Martin']);
+    const members = await facilitator.ok<{ members: { name: string; role: string }[] }>('GET', `/api/activities/${otherActivity}/members`);
+    expect(members.members.find((m) => m.name === 'Chloé Martin')?.role).toBe('viewer');
+    expect((await admin.ok<{ invitations: Invitation[] }>('GET', '/api/invitations?status=all')).invitations).toHaveLength(invitationsBefore);
+    expect(smtp.received.slice(mailsBefore).some((m) => m.text.includes('/#/invite/'))).toBe(false);
 
     const dan = await admin.ok<{ id: string }>('POST', '/api/invitations', { email: 'dan@durand.example', role: 'member' });
     const danToken = await tokenMailedTo('dan@durand.example');
