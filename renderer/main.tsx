@@ -9,6 +9,7 @@ import './styles/editor.css';
 import './styles/ideas.css';
 import './styles/people.css';
 import './styles/history.css';
+import './styles/files.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');

@@ -65,6 +65,7 @@ export interface Config {
   mail: MailConfig;
   figures: FiguresConfig;
   ideas: IdeasConfig;
+  files: FilesConfig;
   organizations: OrganizationsConfig;
   /** pino's level for the relay's log. */
   logLevel: string;
@@ -111,6 +112,16 @@ export interface OrganizationsConfig {
   defaultPlan: PlanId;
   /** Sign-ups one address may make per hour (CONCLAVE_SIGNUPS_PER_HOUR). */
   signupsPerAddressPerHour: number;
+}
+
+/** Files attached to activities (README: "Files in activities"). */
+export interface FilesConfig {
+  /** CONCLAVE_FILE_MAX_BYTES: the largest file accepted, in bytes (larger: 413, nothing kept). */
+  maxFileBytes: number;
+  /** Files one upload request may carry. */
+  maxFilesPerRequest: number;
+  /** Uploads one person may have streaming at once (each may hold a temporary file up to the limit). */
+  uploadsPerPerson: number;
 }
 
 /** The idea box's limits (README: "Idea box"). */
@@ -268,6 +279,11 @@ export function loadConfig(env: Env = process.env): Config {
     mail: loadMailConfig(env),
     figures: loadFiguresConfig(env),
     ideas: loadIdeasConfig(env),
+    files: {
+      maxFileBytes: bytes(env, 'CONCLAVE_FILE_MAX_BYTES', 100 * 1024 * 1024),
+      maxFilesPerRequest: 20,
+      uploadsPerPerson: 3,
+    },
     organizations: loadOrganizationsConfig(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     fakeClockFile: testOnly(env, 'CONCLAVE_FAKE_CLOCK_FILE'),

@@ -3,6 +3,7 @@ import { accountsModule } from './accounts/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { figuresModule } from './figures/module.ts';
+import { filesModule } from './files/module.ts';
 import { forMeModule } from './for-me/module.ts';
 import { historyModule } from './history/module.ts';
 import { ideasModule } from './ideas/module.ts';
@@ -27,6 +28,7 @@ export function relayModules(ctx: Context): RelayModule[] {
     decisionsModule(ctx),
     figuresModule(ctx),
     ideasModule(ctx),
+    filesModule(ctx),
     mailModule(ctx),
     invitationsModule(ctx),
     peopleModule(ctx),

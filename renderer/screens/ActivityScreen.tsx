@@ -11,6 +11,7 @@ import { StatusPicker } from '../components/StatusPicker.tsx';
 import { UndoNotice } from '../components/UndoNotice.tsx';
 import { RoleBadge, StatusBadge } from '../components/StatusBadge.tsx';
 import { BriefEditor } from '../editor/BriefEditor.tsx';
+import { FilesPanel } from '../files/FilesPanel.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { DecidePanel } from '../methods/polls/DecidePanel.tsx';
 import { boardMethodViews } from '../methods/registry.ts';
@@ -73,6 +74,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
   const tabs: { id: ActivityTab; label: string }[] = [
     { id: 'work', label: t('activity.tab.work') },
     { id: 'decide', label: t('polls.tab') },
+    { id: 'files', label: t('activity.tab.files') },
     { id: 'history', label: t('activity.tab.history') },
     { id: 'members', label: t('activity.tab.members') },
   ];
@@ -139,6 +141,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
       </div>
       <UndoNotice doc={session.doc} />
       {tab === 'decide' && <DecidePanel activity={activity} onActivityChanged={reload} />}
+      {tab === 'files' && <FilesPanel activityId={activity.id} archived={activity.status === 'archived'} />}
       {tab === 'history' && <HistoryPanel activityId={activity.id} doc={session.doc} role={activity.myRole} />}
       {tab === 'members' && <MembersPanel activityId={activity.id} canManage={activity.myRole === 'facilitator'} />}
     </main>

@@ -31,8 +31,8 @@ export const linkRoutes = ['invite', 'reset-password', 'confirm-email', 'confirm
 export type SmsTab = 'outbox' | 'people' | 'replies' | 'provider';
 const smsTabs: SmsTab[] = ['outbox', 'people', 'replies', 'provider'];
 
-export type ActivityTab = 'work' | 'decide' | 'history' | 'members';
-const tabs: ActivityTab[] = ['work', 'decide', 'history', 'members'];
+export type ActivityTab = 'work' | 'decide' | 'files' | 'history' | 'members';
+const tabs: ActivityTab[] = ['work', 'decide', 'files', 'history', 'members'];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);

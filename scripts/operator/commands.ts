@@ -1,5 +1,5 @@
 import { formatBytes, isPlanId, planIds, planOf, type PlanId } from '#core/plans/plans';
-import { figuresOfOrganization } from '../../server/organizations/plan-figures.ts';
+import { figuresOfOrganization, storageSql } from '../../server/organizations/plan-figures.ts';
 import type { Queries } from '../../server/store/db.ts';
 
 /**
@@ -34,7 +34,7 @@ export async function listOrganizations(db: Queries): Promise<OrganizationLine[]
     `SELECT o.id, o.name, o.plan, o.suspended_at, o.created_at,
             (SELECT COUNT(*) FROM users u WHERE u.org_id = o.id AND u.guest = 0 AND u.erased_at IS NULL) AS people,
             (SELECT COUNT(*) FROM activities a WHERE a.org_id = o.id AND a.status NOT IN ('decided', 'archived')) AS open_activities,
-            COALESCE((SELECT SUM(p.bytes) FROM idea_photos p JOIN users u ON u.id = p.owner_id WHERE u.org_id = o.id), 0) AS storage
+            COALESCE((SELECT SUM(${storageSql('u.id')}) FROM users u WHERE u.org_id = o.id), 0) AS storage
        FROM organizations o ORDER BY o.created_at, o.name`,
   );
   return rows.map((r) => ({

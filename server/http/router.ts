@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline, type Readable } from 'node:stream';
 import { ErrorCode } from '#core/api/errors';
 import { Refusal } from '../errors.ts';
 
@@ -12,10 +13,11 @@ export interface Request {
   raw: IncomingMessage;
 }
 
-/** What a handler returns: a JSON body (status 200 unless said), or a raw response. */
+/** What a handler returns: a JSON body (status 200 unless said), a raw response, or a stream of known length (a file). */
 export type Reply =
   | { status?: number; body?: unknown; headers?: Record<string, string> }
-  | { status?: number; raw: string | Buffer; contentType: string; headers?: Record<string, string> };
+  | { status?: number; raw: string | Buffer; contentType: string; headers?: Record<string, string> }
+  | { status?: number; stream: Readable; length: number; contentType: string; headers?: Record<string, string> };
 
 export type Handler = (req: Request) => Promise<Reply>;
 
@@ -71,6 +73,12 @@ function decodeParam(raw: string): string {
 export function send(res: ServerResponse, reply: Reply): void {
   const status = reply.status ?? 200;
   const headers = { 'cache-control': 'no-store', ...reply.headers };
+  if ('stream' in reply) {
+    res.writeHead(status, { 'content-type': reply.contentType, 'content-length': String(reply.length), ...headers });
+    // Read as the client takes it (back-pressure): never the whole file in memory. A reader gone mid-way ends both.
+    pipeline(reply.stream, res, () => undefined);
+    return;
+  }
   if ('raw' in reply) {
     res.writeHead(status, { 'content-type': reply.contentType, ...headers });
     res.end(reply.raw);

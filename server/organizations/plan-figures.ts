@@ -21,9 +21,18 @@ export async function openActivitiesOf(db: Queries, orgId: string, userId: strin
   return row?.n ?? 0;
 }
 
-/** Bytes `userId` stores: their idea photos (each file counted once, by its owner). */
+/**
+ * What the person `userColumn` names stores, as an SQL expression: their idea photos, and
+ * the files they attached to activities — each distinct content counted once, so the
+ * same bytes uploaded twice cost once and removing the last copy frees them.
+ */
+export const storageSql = (userColumn: string) =>
+  `(COALESCE((SELECT SUM(p.bytes) FROM idea_photos p WHERE p.owner_id = ${userColumn}), 0) +
+    COALESCE((SELECT SUM(f.bytes) FROM (SELECT DISTINCT sha256, bytes FROM activity_files WHERE uploader_id = ${userColumn}) f), 0))`;
+
+/** Bytes `userId` stores (`storageSql`). */
 export async function storageOf(db: Queries, userId: string): Promise<number> {
-  const row = await db.get<{ used: number | null }>('SELECT SUM(bytes) AS used FROM idea_photos WHERE owner_id = ?', [userId]);
+  const row = await db.get<{ used: number }>(`SELECT ${storageSql('?1')} AS used`, [userId]);
   return row?.used ?? 0;
 }
 
@@ -32,7 +41,7 @@ export async function figuresOfOrganization(db: Queries, orgId: string) {
   return db.all<{ id: string; name: string; openActivities: number; storageBytes: number }>(
     `SELECT u.id, u.name,
             (SELECT COUNT(*) FROM activities a WHERE a.facilitator_id = u.id AND a.org_id = u.org_id AND a.status NOT IN (${closed})) AS openActivities,
-            COALESCE((SELECT SUM(p.bytes) FROM idea_photos p WHERE p.owner_id = u.id), 0) AS storageBytes
+            ${storageSql('u.id')} AS storageBytes
        FROM users u
       WHERE u.org_id = ? AND u.guest = 0 AND u.erased_at IS NULL
       ORDER BY openActivities DESC, storageBytes DESC, u.name

@@ -6,6 +6,8 @@ import { errorsEn } from './errors.en.ts';
 import { errorsFr } from './errors.fr.ts';
 import { figuresEn } from './figures.en.ts';
 import { figuresFr } from './figures.fr.ts';
+import { filesEn } from './files.en.ts';
+import { filesFr } from './files.fr.ts';
 import { historyEn } from './history.en.ts';
 import { historyFr } from './history.fr.ts';
 import { ideasEn } from './ideas.en.ts';
@@ -46,6 +48,7 @@ export const areas = [
   { area: 'people-admin', en: peopleAdminEn, fr: peopleAdminFr },
   { area: 'history', en: historyEn, fr: historyFr },
   { area: 'organization', en: organizationEn, fr: organizationFr },
+  { area: 'files', en: filesEn, fr: filesFr },
   // Poll results and the decision record's exports: kept in core, where the relay formats the exports too.
   { area: 'results', en: decisionMessagesEn, fr: decisionMessagesFr },
 ] as const;

@@ -38,12 +38,13 @@ import { emailAcknowledgements } from './625-email-acknowledgements.ts';
 import { inboundMailSeen } from './626-inbound-mail-seen.ts';
 import { erasureDocuments } from './627-erasure-documents.ts';
 import { organizations } from './700-organizations.ts';
+import { files } from './740-files.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts,
- * 700–799 organisations, plans and the operator.
+ * 700–799 organisations, plans and the operator; 740 files in activities.
  */
 export const migrations: Migration[] = [
   accounts,
@@ -85,4 +86,5 @@ export const migrations: Migration[] = [
   activityNotices,
   organizationRights,
   voteNotices,
+  files,
 ];

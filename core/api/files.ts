@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { cleanText } from '../text/clean.ts';
+import { Id, IsoDateTime } from './common.ts';
+
+/**
+ * Files attached to an activity (README "Files in activities"):
+ * `POST /api/activities/:id/files` (multipart/form-data, one or more parts named `file`)
+ * → the first file's `{id, name, size, type}` and every file under `files`;
+ * `GET /api/activities/:id/files` lists them; `GET /api/files/:id` gives the bytes as
+ * uploaded; `DELETE /api/files/:id` removes one (its uploader or a facilitator).
+ *
+ * `type` is what the relay read from the bytes, never the name or what the browser said.
+ */
+
+/** Types shown inside Conclave, and served `inline`; every other type is served as an attachment. */
+export const previewableTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] as const;
+export const isPreviewable = (type: string) => (previewableTypes as readonly string[]).includes(type);
+
+export const maxFileNameLength = 200;
+
+/**
+ * A file's name as shown and offered for download: the last path segment only, the
+ * control and bidirectional characters removed (core/text/clean.ts), at most 200
+ * characters (the extension kept), never empty.
+ */
+export function cleanFileName(raw: string): string {
+  const base = raw.split(/[/\\]/).pop() ?? '';
+  const cleaned = cleanText(base.normalize('NFC'), 'line').trim().replace(/^\.+$/, '');
+  if (cleaned === '') return 'file';
+  const chars = [...cleaned];
+  if (chars.length <= maxFileNameLength) return cleaned;
+  const dot = cleaned.lastIndexOf('.');
+  const ext = dot > 0 ? [...cleaned.slice(dot)] : [];
+  const keep = ext.length > 0 && ext.length <= 16 ? ext : [];
+  return chars.slice(0, maxFileNameLength - keep.length).join('') + keep.join('');
+}
+
+export const ActivityFile = z.object({
+  id: Id,
+  activityId: Id,
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  type: z.string(),
+  uploaderId: Id,
+  uploaderName: z.string(),
+  uploadedAt: IsoDateTime,
+  /** Served inline and shown inside Conclave (images, PDF, plain text). */
+  previewable: z.boolean(),
+  /** The caller may remove it: its uploader, or a facilitator. */
+  canRemove: z.boolean(),
+});
+export type ActivityFile = z.infer<typeof ActivityFile>;
+
+export const UploadedFiles = z.object({
+  id: Id,
+  name: z.string(),
+  size: z.number(),
+  type: z.string(),
+  files: z.array(ActivityFile),
+});
+export type UploadedFiles = z.infer<typeof UploadedFiles>;
+
+export const FileList = z.object({
+  files: z.array(ActivityFile),
+  /** The caller may attach files (contributors and facilitators, while the activity is not archived). */
+  canUpload: z.boolean(),
+  /** CONCLAVE_FILE_MAX_BYTES: larger files are refused (413). */
+  maxFileBytes: z.number(),
+  maxFilesPerRequest: z.number(),
+});
+export type FileList = z.infer<typeof FileList>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { ApiErrorBody } from '#core/api/errors';
+import { FileList, UploadedFiles } from '#core/api/files';
+import { ApiError, type ApiClient } from './client.ts';
+import { loadToken } from './relay.ts';
+
+/** Files attached to an activity (core/api/files.ts). */
+export const listFiles = (api: ApiClient, activityId: string) => api.call('GET', `/api/activities/${activityId}/files`, FileList);
+
+export const deleteFile = (api: ApiClient, fileId: string) => api.call('DELETE', `/api/files/${fileId}`, z.unknown());
+
+/** A file's bytes, as uploaded. */
+export const fileBytes = (api: ApiClient, fileId: string) => api.blob(`/api/files/${fileId}`);
+
+/**
+ * Sends files as multipart/form-data (parts named `file`), telling how much has gone
+ * (XMLHttpRequest: fetch tells nothing of an upload's progress). Resolves with what the
+ * relay stored; a refusal is an ApiError like any other.
+ */
+export async function sendFiles(
+  api: ApiClient,
+  activityId: string,
+  files: readonly File[],
+  onProgress: (sent: number, total: number) => void,
+): Promise<UploadedFiles> {
+  const token = await loadToken();
+  const form = new FormData();
+  for (const file of files) form.append('file', file, file.name);
+  return new Promise<UploadedFiles>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${api.base}/api/activities/${activityId}/files`);
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded, e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'The relay cannot be reached.'));
+    xhr.onload = () => {
+      let json: unknown = {};
+      try {
+        json = JSON.parse(xhr.responseText || '{}');
+      } catch {
+        // not JSON: described by its status below
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(UploadedFiles.parse(json));
+        return;
+      }
+      const err = (json as Partial<ApiErrorBody>).error;
+      reject(new ApiError(xhr.status, err?.code ?? 'internal_error', err?.message ?? xhr.statusText, err?.issues ?? [], err?.planLimit ?? null));
+    };
+    xhr.send(form);
+  });
+}

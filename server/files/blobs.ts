@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+
+/**
+ * The bytes of attached files, stored once per content under `<data dir>/files/`, each
+ * named by its SHA-256 (`ab/abcdef…`), so the path says nothing of the activity, the
+ * person or the name. Uploads stream into `tmp/` first and are renamed into place (same
+ * disk: atomic); what a crash leaves in `tmp/` is removed at start. Placing and removing
+ * contents is done inside the store's transactions (files.ts), which are serialised: a
+ * removal cannot take away bytes an upload has just counted on.
+ */
+export class BlobStore {
+  readonly tmpDir: string;
+
+  constructor(readonly dir: string) {
+    this.tmpDir = path.join(dir, 'tmp');
+  }
+
+  /** Makes the folders and removes temporary files a stopped relay left behind. */
+  async start(): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await rm(this.tmpDir, { recursive: true, force: true });
+    await mkdir(this.tmpDir, { mode: 0o700 });
+  }
+
+  tempPath(): string {
+    return path.join(this.tmpDir, randomBytes(18).toString('base64url'));
+  }
+
+  pathOf(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256');
+    return path.join(this.dir, sha256.slice(0, 2), sha256);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return stat(this.pathOf(sha256)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  }
+
+  /** Moves an uploaded temporary file into place as the content `sha256`. */
+  async place(temp: string, sha256: string): Promise<void> {
+    const target = this.pathOf(sha256);
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    await rename(temp, target);
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await unlink(this.pathOf(sha256)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
+
+  async discard(temp: string): Promise<void> {
+    await unlink(temp).catch(() => undefined);
+  }
+
+  /** The bytes of a content, streamed; null when the file is missing on disk. */
+  async read(sha256: string): Promise<{ stream: Readable; size: number } | null> {
+    const file = await open(this.pathOf(sha256)).catch(() => null);
+    if (!file) return null;
+    const { size } = await file.stat();
+    return { stream: file.createReadStream(), size };
+  }
+
+  /** The last `bytes` of a (temporary) file, for sniffing a ZIP container's part names. */
+  async tail(file: string, size: number, bytes: number): Promise<Buffer> {
+    const handle = await open(file);
+    try {
+      const length = Math.min(size, bytes);
+      const buffer = Buffer.alloc(length);
+      await handle.read(buffer, 0, length, size - length);
+      return buffer;
+    } finally {
+      await handle.close();
+    }
+  }
+}

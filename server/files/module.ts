@@ -1,0 +1,16 @@
+import path from 'node:path';
+import type { Context } from '../context.ts';
+import type { RelayModule } from '../relay-module.ts';
+import { BlobStore } from './blobs.ts';
+import type { FilesDeps } from './files.ts';
+import { fileRoutes } from './routes.ts';
+
+/** Files attached to activities: their routes, and their bytes under `<data dir>/files/`. */
+export function filesModule(ctx: Context): RelayModule {
+  const deps: FilesDeps = { ctx, blobs: new BlobStore(path.join(ctx.config.dataDir, 'files')), streaming: new Map() };
+  return {
+    name: 'files',
+    routes: (router) => fileRoutes(router, deps),
+    start: () => deps.blobs.start(),
+  };
+}

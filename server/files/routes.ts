@@ -1,0 +1,23 @@
+import { authenticate } from '../accounts/sessions.ts';
+import type { Request, Router } from '../http/router.ts';
+import { attachFiles, listFiles, openFile, removeFile, type FilesDeps } from './files.ts';
+import { fileHeaders } from './serve.ts';
+
+/** Files attached to activities (core/api/files.ts). */
+export function fileRoutes(router: Router, deps: FilesDeps) {
+  const caller = (req: Request) => authenticate(deps.ctx, req.raw.headers.authorization);
+  const id = (req: Request) => req.params.id ?? '';
+
+  router
+    .on('POST', '/api/activities/:id/files', async (req) => ({ status: 201, body: await attachFiles(deps, await caller(req), id(req), req.raw) }))
+    .on('GET', '/api/activities/:id/files', async (req) => ({ body: await listFiles(deps, await caller(req), id(req)) }))
+    .on('GET', '/api/files/:id', async (req) => {
+      const file = await openFile(deps, await caller(req), id(req));
+      const { contentType, headers } = fileHeaders(file);
+      return { stream: file.stream, length: file.size, contentType, headers };
+    })
+    .on('DELETE', '/api/files/:id', async (req) => {
+      await removeFile(deps, await caller(req), id(req));
+      return {};
+    });
+}
