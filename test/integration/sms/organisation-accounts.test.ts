@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { password, setUpOrganisation, type Api } from '../../support/api.ts';
+import { FakeTwilio } from '../../support/fake-twilio.ts';
 import { signUpOrganisation } from '../../support/organizations.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { TestSmsc } from '../../support/smsc.ts';
@@ -129,5 +130,59 @@ describe('organisations with their own sender and provider account', () => {
     await rival.ok('PUT', `/api/sms/consents/${bobAtRival.userId}`, { optIn: true });
     await sendToBob(rival, 'Rival par le relais');
     expect(relaySmsc.messages().at(-1)).toMatchObject({ text: 'Rival par le relais', parts: [expect.objectContaining({ source: 'RIVAL', systemId: 'conclave' })] });
+  });
+});
+
+describe("an organisation's own Twilio account beside the relay's Outbox", () => {
+  const twilio = new FakeTwilio('AC' + 'b'.repeat(32), 'rival-twilio-token-0123');
+  let relay: RelayProcess;
+  let durand: Api;
+  let rival: Api;
+
+  beforeAll(async () => {
+    const base = await twilio.listen();
+    const port = 9632;
+    relay = await startRelayProcess({
+      port,
+      env: { CONCLAVE_SIGNUP: 'open', TWILIO_BASE_URL: base, SMS_WEBHOOK_BASE_URL: `http://127.0.0.1:${port}` },
+    });
+    durand = await setUpOrganisation(relay.url);
+    rival = await signUpOrganisation(relay.url, 'Rival Company', 'Olga Outsider', 'olga@rival.example');
+    for (const [admin, domain] of [
+      [durand, 'durand'],
+      [rival, 'rival'],
+    ] as const) {
+      await admin.ok('POST', '/api/users', { name: 'Bob', email: `bob@${domain}.example`, password, role: 'member', phone: bob, smsOptIn: true });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await relay?.stop();
+    await twilio.close();
+    if (relay) await removeDataDir(relay.dataDir);
+  });
+
+  it('sends from its Twilio number, hears its signed callbacks, and refuses callbacks signed with another token', async () => {
+    const account = { provider: 'twilio', accountSid: twilio.accountSid };
+    const refused = await rival.call('PATCH', '/api/sms/settings', { account: { ...account, authToken: twilio.authToken } });
+    expect(refused.status).toBe(400); // a Twilio account needs the organisation's sender
+    const saved = await rival.ok<Settings>('PATCH', '/api/sms/settings', { sender: '+33700000000', account: { ...account, authToken: twilio.authToken } });
+    expect(saved.account).toEqual({ ...account, authTokenSet: true });
+    expect(JSON.stringify(saved)).not.toContain(twilio.authToken);
+
+    const { id } = await rival.ok<{ id: string }>('POST', '/api/sms/messages', { to: bob, text: 'Rival par Twilio' });
+    const sent = await waitUntil(async () => twilio.messages.find((m) => m.body === 'Rival par Twilio'), 'the message at Twilio');
+    expect(sent.from).toBe('+33700000000');
+    await waitForStatus(rival, id, 'sent');
+    expect(await twilio.statusCallback(sent.sid, 'delivered', 'not-the-token-at-all')).toBe(403);
+    expect(await twilio.statusCallback(sent.sid, 'delivered')).toBe(204);
+    await waitForStatus(rival, id, 'delivered');
+
+    expect(await twilio.inbound(`http://127.0.0.1:9632/api/sms/twilio/inbound`, bob, 'STOP')).toBe(200);
+    await waitUntil(async () => (await consentState(rival)) === 'out', 'Rival stopped');
+    expect(await consentState(durand)).toBe('in');
+    // Durand's messages stay in the relay's Outbox.
+    const durandSent = await durand.ok<{ id: string }>('POST', '/api/sms/messages', { to: bob, text: 'Durand par le relais' });
+    expect((await waitForStatus(durand, durandSent.id, 'sent')).history.some((h) => h.detail?.startsWith('accepted by outbox'))).toBe(true);
   });
 });
