@@ -4,7 +4,9 @@
  * replaying the whole log up to that moment, in the same run on the same SQLite file.
  * Also the storage checkpoints cost beside the log, and the relay's event loop while a
  * moment is rebuilt on the history thread (as the relay does) against on the loop itself.
- * Writes the "History" section of bench/RESULTS.md.
+ * Then (yours.ts) what a contributor removed since a moment, on a comment-heavy history.
+ * Writes the "History" section of bench/RESULTS.md. `BENCH_HISTORY_ONLY=yours` runs only
+ * the second part and prints its rows without writing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,9 +19,11 @@ import { momentSources } from '../../server/history/sources.ts';
 import { runRebuild } from '../../server/history/rebuild.ts';
 import { RebuildPool } from '../../server/history/rebuild-pool.ts';
 import { activityId, buildHistory, startAt, stepMs } from './history.ts';
+import { benchYours, type YoursFigures } from './yours.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TOTAL = Number(process.env.BENCH_HISTORY_UPDATES ?? 100_000);
+const ONLY = process.env.BENCH_HISTORY_ONLY ?? '';
 const MOMENTS = Number(process.env.BENCH_HISTORY_MOMENTS ?? 15);
 const snapshotEvery = 1000;
 const checkpointEvery = 2000;
@@ -39,6 +43,11 @@ async function main() {
     synchronous: 'NORMAL',
   });
   try {
+    if (ONLY === 'yours') {
+      const { rows } = await benchYours(dir, TOTAL, { snapshotEvery, checkpointEvery });
+      for (const r of rows) console.log(r);
+      return;
+    }
     await migrate(db);
     const built = performance.now();
     const { updates } = await buildHistory(db, TOTAL, {
@@ -141,14 +150,16 @@ async function main() {
       `| longest event-loop stall, checkpoint rebuild on the history thread | ${fmt(threadCheckpointDelay, 1)} ms | — | |`,
     ];
     for (const r of rows) console.log(r);
-    writeSection(rows, store!.rows);
+    const yours = await benchYours(dir, TOTAL, { snapshotEvery, checkpointEvery });
+    for (const r of yours.rows) console.log(r);
+    writeSection(rows, store!.rows, yours);
   } finally {
     await db.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function writeSection(rows: string[], logged: number) {
+function writeSection(rows: string[], logged: number, yours: YoursFigures) {
   const file = path.join(root, 'bench', 'RESULTS.md');
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const section = `## History
@@ -172,6 +183,17 @@ thread and directly on the loop, measuring the loop's longest stall meanwhile.
 | measure | checkpoints (ours) | whole log (reference) | ratio |
 | --- | ---: | ---: | ---: |
 ${rows.join('\n')}
+
+What a contributor removed since a moment (\`yours\`, SPEC H4, H5), on a comment-heavy history
+of ${fmt(yours.logged)} updates (two people: four changes in ten add a comment, three remove one of
+their own, the rest are keystrokes and SWOT items): the log since the moment read in steps
+of 500 rows / 4 MiB and replayed on the history thread without a budget (and once with the
+default allowance), against the reference, the whole log of that history replayed on the
+same thread; each answer checked against the history as built.
+
+| measure | yours | whole log (reference) | ratio |
+| --- | ---: | ---: | ---: |
+${yours.rows.join('\n')}
 `;
   let text = readFileSync(file, 'utf8');
   const start = text.indexOf('## History\n');

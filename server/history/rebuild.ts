@@ -65,7 +65,7 @@ export function runRebuild(job: RebuildJob): RebuildResult {
   }
 }
 
-/** A removals job's allowance (SPEC H5): work steps, and milliseconds from its start. */
+/** A removals job's allowance (SPEC H5): work steps, and milliseconds once the moment is rebuilt. */
 export interface RemovalsBudget {
   steps: number;
   ms: number;
@@ -81,9 +81,9 @@ export class RemovalsRun {
   private readonly replay: RemovalsReplay;
 
   constructor(job: MomentJob & { budget: RemovalsBudget }, now: () => number = Date.now) {
-    const until = now() + job.budget.ms;
+    // The moment's rebuild is bounded already (SPEC D6, as any moment's); the allowance is for what follows.
     this.past = buildMoment(job);
-    this.replay = new RemovalsReplay(this.past, { steps: job.budget.steps, until }, now);
+    this.replay = new RemovalsReplay(this.past, { steps: job.budget.steps, until: now() + job.budget.ms }, now);
   }
 
   feed(batch: UpdateBatch): boolean {

@@ -14,7 +14,7 @@ export type RemovedByCaller = { paths: string[] } | { unknown: 'folded' | 'too-l
  * gone (SPEC H4): the log since the moment is replayed on the history thread, read a step
  * at a time, only when they sent an update since, and the answer kept (removals-cache.ts).
  * The replay has an allowance (`CONCLAVE_HISTORY_REPLAY_STEPS` steps of work, removals.ts,
- * and `CONCLAVE_HISTORY_REPLAY_MS` from its start, batches read included): past either it
+ * and `CONCLAVE_HISTORY_REPLAY_MS` once the moment is rebuilt, batches read included): past either it
  * stops and the answer is "not known", so other history jobs wait at most about that long.
  */
 export async function removedByCaller(ctx: Context, history: HistoryService, userId: string, activityId: string, sources: MomentSources): Promise<RemovedByCaller> {
