@@ -1,13 +1,17 @@
 import * as Y from 'yjs';
 import { DocRoot } from '../doc/schema.ts';
+import { carriesRefused, type RefusedId } from './refused-change.ts';
 
 /**
  * After the relay refused one of this device's changes (SPEC W8, W9): which of the
  * changes it had not confirmed are already in the relay's copy, which one it refused,
- * and what to send again. The relay judges a client's updates in the order sent and
- * closes at the first it refuses, so every change before the refused one is held by the
- * relay, the refused one is the first it does not hold, and the ones after it were never
- * judged.
+ * and what to send again. The relay names the update it refused in its close reason
+ * (refused-change.ts): that change is the refused one, whether or not the relay's copy
+ * holds its effect by now (someone else made the same deletion), and none is when the
+ * named update is not among them (content only on this device, sent in its sync answer).
+ * Without a name (an older relay), the first change the relay does not hold is taken as
+ * the refused one, as it judges a client's updates in the order sent and closes at the
+ * first it refuses.
  */
 export interface Rebase {
   /** The refused change (null when every change is in the relay's copy). */
@@ -22,12 +26,13 @@ export interface Rebase {
   replay: Uint8Array[];
 }
 
-export function rebaseChanges(relay: Y.Doc, changes: readonly Uint8Array[]): Rebase {
-  const first = changes.findIndex((update) => !holds(relay, update));
-  if (first < 0) return { refused: null, replay: [] };
-  const refused = changes[first]!;
-  const rest = changes.slice(first + 1).filter((update) => !holds(relay, update));
-  return { refused, replay: [tombstoneOf(refused), ...rest] };
+export function rebaseChanges(relay: Y.Doc, changes: readonly Uint8Array[], named?: RefusedId | null): Rebase {
+  const at = named ? changes.findIndex((update) => carriesRefused(update, named)) : changes.findIndex((update) => !holds(relay, update));
+  if (at < 0) return { refused: null, replay: changes.filter((update) => !holds(relay, update)) };
+  const refused = changes[at]!;
+  // In order, the refused change's clocks as empty structs where it stood: later changes of this device integrate.
+  const replay = changes.flatMap((update, i) => (i === at ? [tombstoneOf(update)] : holds(relay, update) ? [] : [update]));
+  return { refused, replay };
 }
 
 /** True when applying `update` to `doc` would change nothing: every struct is there, every deletion done. */

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { RefusedId } from '#core/sync/refused-change';
 import type { ApiClient } from '../api/client.ts';
 import { ActivitySession, type ConnectionState } from '../sync/activity-session.ts';
 
@@ -15,11 +16,11 @@ export function useActivitySession(api: ApiClient, activityId: string, userId: s
     // A change the relay refused (SPEC W8): this copy is discarded and a fresh one syncs
     // from the relay, with the reason shown; the screen remounts on the new session, which
     // puts back the changes the relay had not confirmed but the refused one (SPEC W9).
-    const rollback = (reason: string | null, unconfirmed: Uint8Array[]) => {
+    const rollback = (reason: string | null, unconfirmed: Uint8Array[], refused: RefusedId | null) => {
       const old = current;
       void old.discard().then(() => {
         if (ended) return;
-        current = new ActivitySession(api, activityId, storeName, reason, unconfirmed);
+        current = new ActivitySession(api, activityId, storeName, reason, unconfirmed, refused);
         current.on('rollback', rollback);
         setSession(current);
       });

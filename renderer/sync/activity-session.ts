@@ -6,6 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '#core/sync/protocol';
 import { rebaseChanges, subjectOf, type ChangeSubject } from '#core/sync/rebase';
+import { readRefusedId, type RefusedId } from '#core/sync/refused-change';
 import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 import type { SyncTicket } from '#core/api/activities';
 import type { ApiClient } from '../api/client.ts';
@@ -36,7 +37,7 @@ type Events = {
   sync: (synced: boolean) => void;
   reconnected: () => void;
   /** The relay refused a change (SPEC W8): this copy must be discarded for the relay's. */
-  rollback: (reason: string | null, unconfirmed: Uint8Array[]) => void;
+  rollback: (reason: string | null, unconfirmed: Uint8Array[], refused: RefusedId | null) => void;
 };
 
 /** The origin of this device's changes put back after a rollback (SPEC W9). */
@@ -73,6 +74,8 @@ export class ActivitySession extends ObservableV2<Events> {
     denied: string | null = null,
     /** The previous session's unconfirmed changes, put back once this one has the relay's copy. */
     private carried: Uint8Array[] = [],
+    /** The update the relay named as refused (its close reason), if it did. */
+    private readonly refused: RefusedId | null = null,
   ) {
     super();
     this.state = { ...this.state, denied };
@@ -141,7 +144,7 @@ export class ActivitySession extends ObservableV2<Events> {
     provider.on('connection-close', (event) => {
       if (event && event.code === CloseCode.accessRevoked) this.set({ link: 'revoked' });
       if (event && event.code === CloseCode.changeRefused) {
-        this.emit('rollback', [this.state.denied, this.unconfirmed.updates()]);
+        this.emit('rollback', [this.state.denied, this.unconfirmed.updates(), readRefusedId(event.reason)]);
         return;
       }
       void this.refreshTicket();
@@ -151,14 +154,14 @@ export class ActivitySession extends ObservableV2<Events> {
 
   /**
    * After a rollback, once this copy is the relay's: the change it refused is left out
-   * (the first of the carried ones it does not hold), the others are applied again, each
-   * as its own transaction, so the relay judges them one by one (SPEC W9).
+   * (the one it named, else the first of the carried ones it does not hold), the others
+   * are applied again, each as its own transaction, so the relay judges them one by one (SPEC W9).
    */
   private putBack() {
     const carried = this.carried;
     this.carried = [];
     if (carried.length === 0) return;
-    const rebase = rebaseChanges(this.doc, carried);
+    const rebase = rebaseChanges(this.doc, carried, this.refused);
     if (!rebase.refused) return;
     const subject = subjectOf(this.doc, rebase.refused);
     for (const update of rebase.replay) Y.applyUpdate(this.doc, update, rebaseOrigin);

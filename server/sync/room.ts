@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, DeniedReason, refusedReason } from '#core/sync/protocol';
+import { refusedIdOf, writeRefusedId } from '#core/sync/refused-change';
 import type { Logger } from 'pino';
 import type { Database } from '../store/db.ts';
 import { AwarenessRefused, readAwareness, writeStamped } from './awareness.ts';
@@ -331,7 +332,7 @@ export class Room {
     const verdict = judgeUpdate(facts, view, sender, this.deps.limits);
     if (!verdict.accept) {
       if (verdict.refusal.rule === 'U2') return verdict.refusal;
-      this.refuse(conn, verdict.refusal);
+      this.refuse(conn, verdict.refusal, update);
       return 'refused';
     }
     // Held whole (a change sent again on a reconnect, W9): nothing to judge, apply or log (U10).
@@ -342,7 +343,7 @@ export class Room {
     const content = judgeContent(update, this.doc, { id: conn.userId, name: conn.userName, role: conn.role }, removedBefore);
     if (!content.allowed) {
       const told = refusedReason(content.reason, content.rule);
-      this.refuse(conn, { rule: content.rule, told, close: { code: CloseCode.changeRefused, reason: `${content.rule}: ${content.reason}` } });
+      this.refuse(conn, { rule: content.rule, told, close: { code: CloseCode.changeRefused, reason: `${content.rule}: ${content.reason}` } }, update);
       return 'refused';
     }
     this.apply(conn, update, facts, verdict.writes);
@@ -372,7 +373,7 @@ export class Room {
     }
   }
 
-  private refuse(conn: Connection, refusal: Refusal) {
+  private refuse(conn: Connection, refusal: Refusal, update?: Uint8Array) {
     if (refusal.close === null) {
       // Read-only: dropped, told once per connection (rule V1).
       if (!conn.toldReadOnly) conn.send(writePermissionDenied(refusal.told));
@@ -380,7 +381,9 @@ export class Room {
       return;
     }
     conn.send(writePermissionDenied(refusal.told));
-    conn.close(refusal.close.code, refusal.close.reason);
+    // A 4422's reason names the refused update first (W9): the app leaves out that change and no other.
+    const named = refusal.close.code === CloseCode.changeRefused && update ? writeRefusedId(refusedIdOf(update)) : '';
+    conn.close(refusal.close.code, `${named}${refusal.close.reason}`);
   }
 
   /**

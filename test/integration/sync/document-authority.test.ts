@@ -4,6 +4,7 @@ import { addComment, editComment, readComments, removeComment } from '#core/doc/
 import { addOption, addProsConsBoard, listProsConsBoards, readProsConsOptions, renameOption } from '#core/doc/pros-cons';
 import { addSwotItem, readSwotItems, swotItemsMap } from '#core/doc/swot';
 import { rebaseChanges, subjectOf } from '#core/sync/rebase';
+import { carriesRefused, readRefusedId } from '#core/sync/refused-change';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { connectApp, connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
@@ -46,10 +47,16 @@ describe('who writes what, on the real relay (SPEC W1–W9)', () => {
   /** `who` makes a change on a fresh connection; the relay refuses it under `rule`. */
   async function refused(who: Person, rule: string, change: (doc: Y.Doc) => void) {
     const client = await join(who);
+    const sent: Uint8Array[] = [];
+    client.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== client.provider && sent.push(update));
     change(client.doc);
     await waitFor(() => client.closes.length > 0, 5_000, `refusal ${rule}`);
     expect(client.denied.at(-1)).toMatch(new RegExp(`^refused: .*\\(${rule}\\)$`));
     expect(client.closes[0]!.code).toBe(4422);
+    // W9: the close reason names the refused update, so the app leaves out that change and no other.
+    const named = readRefusedId(client.closes[0]!.reason);
+    expect(named, client.closes[0]!.reason).not.toBeNull();
+    expect(sent.filter((update) => carriesRefused(update, named!))).toHaveLength(1);
     return client;
   }
 
@@ -215,7 +222,7 @@ describe('who writes what, on the real relay (SPEC W1–W9)', () => {
     const carried = changes.updates();
     offline.destroy();
     const { client: fresh } = await joinAsApp(cid);
-    const rebase = rebaseChanges(fresh.doc, carried);
+    const rebase = rebaseChanges(fresh.doc, carried, readRefusedId(offline.closes.find((c) => c.code === 4422)?.reason));
     expect(rebase.refused && subjectOf(fresh.doc, rebase.refused)).toEqual({ area: 'option', label: 'Open every Sunday and holiday' });
     for (const update of rebase.replay) Y.applyUpdate(fresh.doc, update, 'rebase');
 

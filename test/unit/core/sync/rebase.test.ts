@@ -4,6 +4,7 @@ import { addOption, addProsConsBoard, readProsConsOptions, renameOption } from '
 import { seedDocument } from '#core/doc/seed';
 import { addSwotItem, readSwotItems } from '#core/doc/swot';
 import { holds, rebaseChanges, subjectOf, tombstoneOf } from '#core/sync/rebase';
+import { carriesRefused, readRefusedId, refusedIdOf, writeRefusedId } from '#core/sync/refused-change';
 import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 
 const at = new Date('2026-12-05T09:00:00Z');
@@ -86,5 +87,62 @@ describe('rebasing unconfirmed changes after a refusal (SPEC W9)', () => {
     addSwotItem(device, { id: 'item-first', quadrant: 'strengths', text: 'One', author: cid, at });
     for (const update of changes.updates()) Y.applyUpdate(relay, update);
     expect(rebaseChanges(relay, changes.updates())).toEqual({ refused: null, replay: [] });
+  });
+
+  it('the relay names the refused change: that one is left out even when the relay holds it, because someone else made the same deletion', () => {
+    const { relay, device, changes } = world();
+    device.getMap('methods').delete('board-1'); // refused (W5): a contributor deletes a board…
+    addSwotItem(device, { id: 'item-mine', quadrant: 'strengths', text: 'Mine', author: cid, at });
+    relay.getMap('methods').delete('board-1'); // …which the facilitator deleted too
+    const [deletion, item] = changes.updates();
+    const named = readRefusedId(`${writeRefusedId(refusedIdOf(deletion!))}W5: boards are the facilitator's`);
+    expect(named).toMatchObject({ kind: 'delete' });
+    expect(carriesRefused(item!, named!)).toBe(false);
+
+    const rebase = rebaseChanges(relay, changes.updates(), named);
+    expect(rebase.refused).toBe(deletion);
+    for (const update of rebase.replay) Y.applyUpdate(relay, update);
+    expect(relay.store.pendingStructs).toBeNull();
+    expect(readSwotItems(relay).map((i) => i.id)).toEqual(['item-mine']);
+  });
+
+  it('the relay names a change the device does not carry (content only on the device, after a restart): nothing carried is blamed', () => {
+    const { relay, device, changes } = world();
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(device));
+    let deviceOnly: Uint8Array | null = null;
+    elsewhere.on('update', (u: Uint8Array) => (deviceOnly = u));
+    renameOption(elsewhere, 'board-1', 'option-1', 'Every day');
+    addSwotItem(device, { id: 'item-kept', quadrant: 'strengths', text: 'Kept', author: cid, at });
+    renameOption(device, 'board-1', 'option-1', 'Weekdays');
+
+    const rebase = rebaseChanges(relay, changes.updates(), refusedIdOf(deviceOnly!));
+    expect(rebase.refused).toBeNull();
+    for (const update of rebase.replay) Y.applyUpdate(relay, update);
+    expect(readSwotItems(relay).map((i) => i.id)).toEqual(['item-kept']);
+    expect(readProsConsOptions(relay, 'board-1').map((o) => o.label)).toEqual(['Weekdays']);
+  });
+
+  it('a named change in the middle: those before it the relay lacks are put back too, in order', () => {
+    const { relay, device, changes } = world();
+    addSwotItem(device, { id: 'item-before', quadrant: 'strengths', text: 'Before', author: cid, at });
+    renameOption(device, 'board-1', 'option-1', 'Every day');
+    addSwotItem(device, { id: 'item-after', quadrant: 'threats', text: 'After', author: cid, at });
+    const [, rename] = changes.updates();
+    const rebase = rebaseChanges(relay, changes.updates(), refusedIdOf(rename!));
+    expect(rebase.refused).toBe(changes.updates()[1]);
+    expect(rebase.replay).toHaveLength(3);
+    for (const update of rebase.replay) Y.applyUpdate(relay, update);
+    expect(relay.store.pendingStructs).toBeNull();
+    expect(readSwotItems(relay).map((i) => i.id).sort()).toEqual(['item-after', 'item-before']);
+    expect(readProsConsOptions(relay, 'board-1').map((o) => o.label)).toEqual(['Open on Sundays']);
+  });
+
+  it('a close reason without a name (an older relay) or with a malformed one names nothing', () => {
+    expect(readRefusedId('W5: boards are the facilitator\'s')).toBeNull();
+    expect(readRefusedId('#s:12:x W5')).toBeNull();
+    expect(readRefusedId(undefined)).toBeNull();
+    expect(readRefusedId('#s:99999999999999999:1 W5')).toBeNull();
+    expect(readRefusedId('#s:42:7 W1: no')).toEqual({ kind: 'struct', client: 42, clock: 7 });
   });
 });
