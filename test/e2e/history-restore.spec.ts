@@ -116,3 +116,30 @@ test('SPEC H4: a contributor is offered to restore what he removed himself, not 
   await expect(alice.item('threats', 'Old cranes')).toHaveCount(0);
   await Promise.all([a.context.close(), b.context.close()]);
 });
+
+test('SPEC H4, H5: when the relay could not work out what a contributor removed (yours: null), nothing is offered and he is told why, in English and French', async ({ browser }) => {
+  const { a, b, alice, brunoPage } = await bothOpen(browser);
+  await alice.addItem('opportunities', 'Night shifts');
+  await expect(brunoPage.item('opportunities', 'Night shifts')).toBeVisible();
+  await brunoPage.deleteItem('opportunities', 'Night shifts');
+  await expect(alice.item('opportunities', 'Night shifts')).toHaveCount(0);
+  // As a relay past its replay allowance answers (SPEC H5): the moment, with yours null.
+  await b.page.route(/\/api\/activities\/[\w-]+\/document\?/, async (route) => {
+    const response = await route.fetch();
+    const moment = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: { ...moment, yours: null } });
+  });
+
+  await b.page.getByRole('link', { name: 'History' }).click();
+  const timeline = b.page.getByRole('region', { name: 'Back in time' });
+  await timeline.getByRole('button', { name: 'Earlier' }).click();
+  const item = timeline.getByTestId('moment-item').filter({ hasText: 'Night shifts' });
+  await expect(item).toBeVisible();
+  await expect(timeline.getByTestId('yours-unknown')).toHaveText(
+    'What you removed since this moment cannot be worked out right now, so nothing here is offered to restore. Ask a facilitator if you need something back.',
+  );
+  await expect(item.getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+  await b.page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(b.page.getByRole('region', { name: 'Remonter le temps' }).getByTestId('yours-unknown')).toHaveText(/^Ce que vous avez supprimé depuis ce moment ne peut pas être établi pour l’instant/);
+  await Promise.all([a.context.close(), b.context.close()]);
+});
