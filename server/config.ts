@@ -200,6 +200,8 @@ export interface SmsConfig {
     max: number;
     /** Hosts an organisation's SMPP account may name (SMS_ACCOUNT_HOSTS); null: any. */
     smppHosts: string[] | null;
+    /** CONCLAVE_SECRET_KEY: 32 bytes that seal the accounts' secrets in the store (AES-256-GCM); null: kept as given. */
+    secretKey: Buffer | null;
   };
 }
 
@@ -354,6 +356,14 @@ function loadInboundMailConfig(env: Env, fromAddress: string): InboundMailConfig
   };
 }
 
+/** 32 bytes, as 64 hexadecimal digits or in base64; unset: none. */
+function secretKey(raw: string | undefined): Buffer | null {
+  if (raw === undefined || raw === '') return null;
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('CONCLAVE_SECRET_KEY must be 32 bytes: 64 hexadecimal digits or 44 characters of base64 (e.g. `openssl rand -hex 32`)');
+  return key;
+}
+
 function loadSmsConfig(env: Env): SmsConfig {
   const provider = env.SMS_PROVIDER ?? 'outbox';
   if (!isProviderName(provider)) throw new Error(`SMS_PROVIDER must be one of ${smsProviderNames.join(', ')}, not "${provider}"`);
@@ -390,6 +400,7 @@ function loadSmsConfig(env: Env): SmsConfig {
     accounts: {
       max: int(env, 'SMS_MAX_ACCOUNTS', 50),
       smppHosts: env.SMS_ACCOUNT_HOSTS ? env.SMS_ACCOUNT_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : null,
+      secretKey: secretKey(env.CONCLAVE_SECRET_KEY),
     },
   };
 }

@@ -4,11 +4,12 @@ import type { SmsAccountInput, SmsAccountView } from '#core/api/sms';
 import type { SmsConfig } from '../config.ts';
 import { Refusal } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
+import { seal, unseal } from './sealed.ts';
 
 /**
  * Organisations' own provider accounts (README "SMS across organisations"), as stored in
  * `sms_accounts`. The secret goes in and never comes out through the API: `accountView`
- * says only whether it is set.
+ * says only whether it is set. It is sealed with CONCLAVE_SECRET_KEY when the relay has one.
  */
 /** Twilio sends from a number of the account: the organisation's sender must be it. */
 export const twilioNeedsSender = "A Twilio account needs the organisation's sender: the Twilio number its SMS go from.";
@@ -27,10 +28,12 @@ interface AccountRow {
   secret: string;
 }
 
-function fromRow(row: AccountRow): OrgAccount {
+/** A secret sealed with another key (or none now) reads as unset: its administrator types it again. */
+function fromRow(row: AccountRow, key: Buffer | null): OrgAccount {
+  const secret = unseal(row.secret, key) ?? '';
   return row.provider === 'smpp'
-    ? { provider: 'smpp', host: row.smpp_host ?? '', port: row.smpp_port ?? 2775, systemId: row.smpp_system_id ?? '', password: row.secret }
-    : { provider: 'twilio', accountSid: row.twilio_account_sid ?? '', authToken: row.secret };
+    ? { provider: 'smpp', host: row.smpp_host ?? '', port: row.smpp_port ?? 2775, systemId: row.smpp_system_id ?? '', password: secret }
+    : { provider: 'twilio', accountSid: row.twilio_account_sid ?? '', authToken: secret };
 }
 
 export function accountView(account: OrgAccount | null): SmsAccountView | null {
@@ -51,15 +54,15 @@ export function accountKey(account: OrgAccount): string {
   return createHash('sha256').update(`${accountIdentity(account)}\n${secret}`).digest('hex').slice(0, 24);
 }
 
-export async function accountOf(db: Queries, orgId: string): Promise<OrgAccount | null> {
+export async function accountOf(db: Queries, config: SmsConfig, orgId: string): Promise<OrgAccount | null> {
   const row = await db.get<AccountRow>('SELECT * FROM sms_accounts WHERE org_id = ?', [orgId]);
-  return row ? fromRow(row) : null;
+  return row ? fromRow(row, config.accounts.secretKey) : null;
 }
 
 /** Every organisation's own account, for the provider pool. */
-export async function allAccounts(db: Queries): Promise<{ orgId: string; account: OrgAccount }[]> {
+export async function allAccounts(db: Queries, config: SmsConfig): Promise<{ orgId: string; account: OrgAccount }[]> {
   const rows = await db.all<AccountRow>('SELECT * FROM sms_accounts ORDER BY org_id');
-  return rows.map((row) => ({ orgId: row.org_id, account: fromRow(row) }));
+  return rows.map((row) => ({ orgId: row.org_id, account: fromRow(row, config.accounts.secretKey) }));
 }
 
 /**
@@ -80,7 +83,7 @@ export async function saveAccount(
     await tx.run('DELETE FROM sms_accounts WHERE org_id = ?', [orgId]);
     return;
   }
-  const stored = await accountOf(tx, orgId);
+  const stored = await accountOf(tx, config, orgId);
   const kept = stored?.provider === input.provider ? (stored.provider === 'smpp' ? stored.password : stored.authToken) : null;
   const secret = (input.provider === 'smpp' ? input.password : input.authToken) ?? kept;
   if (!secret) {
@@ -93,7 +96,7 @@ export async function saveAccount(
     throw new Refusal(ErrorCode.validation, twilioNeedsSender);
   }
   const account: OrgAccount = input.provider === 'smpp' ? { ...input, password: secret } : { ...input, authToken: secret };
-  const others = await allAccounts(tx);
+  const others = await allAccounts(tx, config);
   const keys = new Set(others.filter((o) => o.orgId !== orgId).map((o) => accountKey(o.account)));
   if (!keys.has(accountKey(account)) && keys.size >= config.accounts.max) {
     throw new Refusal(ErrorCode.conflict, `This relay links to at most ${config.accounts.max} provider accounts: use the relay's, or ask its operator.`);
@@ -111,7 +114,7 @@ export async function saveAccount(
       account.provider === 'smpp' ? account.port : null,
       account.provider === 'smpp' ? account.systemId : null,
       account.provider === 'twilio' ? account.accountSid : null,
-      secret,
+      seal(secret, config.accounts.secretKey),
       at,
       by,
     ],

@@ -96,7 +96,7 @@ export class ProviderPool {
     const senders = await db.all<{ org_id: string; sender: string }>('SELECT org_id, sender FROM sms_settings WHERE sender IS NOT NULL');
     this.senders = new Map(senders.map((r) => [r.org_id, r.sender]));
     const wanted = new Map<string, { orgs: Set<string>; start: () => SmsProvider }>();
-    for (const { orgId, account } of await allAccounts(db)) {
+    for (const { orgId, account } of await allAccounts(db, config.sms)) {
       const key = accountKey(account);
       const entry = wanted.get(key);
       if (entry) entry.orgs.add(orgId);

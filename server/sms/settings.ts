@@ -33,7 +33,7 @@ export function defaultHelpText(orgName: string) {
 /** An organisation's SMS settings, or the relay's defaults where it has none. */
 export async function settingsOf(db: Queries, config: SmsConfig, orgId: string): Promise<SmsSettings> {
   const row = await db.get<SettingsRow>('SELECT * FROM sms_settings WHERE org_id = ?', [orgId]);
-  const sending = { defaultSender: defaultSenderOf(config), account: accountView(await accountOf(db, orgId)) };
+  const sending = { defaultSender: defaultSenderOf(config), account: accountView(await accountOf(db, config, orgId)) };
   if (row) {
     return {
       pricePerSegmentMicros: row.price_per_segment_micros,
@@ -85,7 +85,7 @@ export async function updateSettings(
   await db.transaction(async (tx) => {
     const next = { ...(await settingsOf(tx, config, orgId)), ...plain };
     if (account !== undefined) await saveAccount(tx, config, orgId, account, next.sender, by, at);
-    else if (next.sender === null && (await accountOf(tx, orgId))?.provider === 'twilio') {
+    else if (next.sender === null && (await accountOf(tx, config, orgId))?.provider === 'twilio') {
       throw new Refusal(ErrorCode.validation, twilioNeedsSender);
     }
     await tx.run(

@@ -3,8 +3,9 @@ import type { Migration } from '../migration.ts';
 /**
  * An organisation's own SMS provider account (README "SMS across organisations"): SMPP
  * (host, port, system id) or Twilio (account SID), with its secret — the SMPP password or
- * the Twilio auth token — never given back by the API. The secret is kept in this file as
- * it was given (as SMTP_URL is kept in the relay's environment): protect the file.
+ * the Twilio auth token — never given back by the API. The secret is sealed with
+ * CONCLAVE_SECRET_KEY when the relay has one (server/sms/sealed.ts); without it, it is kept
+ * as given (as SMTP_URL is kept in the relay's environment): protect the file.
  */
 export const smsAccounts: Migration = {
   version: 212,

@@ -1,9 +1,12 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { password, setUpOrganisation, type Api } from '../../support/api.ts';
 import { FakeTwilio } from '../../support/fake-twilio.ts';
 import { signUpOrganisation } from '../../support/organizations.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { TestSmsc } from '../../support/smsc.ts';
+import { queryStore } from '../../support/store-reader.ts';
 import { waitForStatus, waitUntil, type SmsMessageView } from '../../support/sms.ts';
 
 /**
@@ -14,6 +17,13 @@ import { waitForStatus, waitUntil, type SmsMessageView } from '../../support/sms
 const bob = '+33612345678';
 type Settings = { sender: string | null; account: Record<string, unknown> | null };
 type Status = { connected: boolean; detail: string };
+
+/** Whether the store's files (database and WAL) hold these bytes anywhere. */
+async function fileHolds(dataDir: string, text: string): Promise<boolean> {
+  const files = (await readdir(dataDir)).filter((f) => f.startsWith('conclave.sqlite'));
+  for (const file of files) if ((await readFile(path.join(dataDir, file))).includes(text)) return true;
+  return false;
+}
 
 const consentState = async (admin: Api) =>
   (await admin.ok<{ people: { phone: string | null; state: string }[] }>('GET', '/api/sms/consents')).people.find((p) => p.phone === bob)!.state;
@@ -38,7 +48,14 @@ describe('organisations with their own sender and provider account', () => {
     rivalSmsc = new TestSmsc({ systemId: 'rival', password: 'rivalpw' });
     rivalPort = Number(new URL(await rivalSmsc.listen()).port);
     relay = await startRelayProcess({
-      env: { SMS_PROVIDER: 'smpp', SMPP_URL: await relaySmsc.listen(), SMS_SENDER: 'Conclave', CONCLAVE_SIGNUP: 'open', SMS_ACCOUNT_HOSTS: '127.0.0.1' },
+      env: {
+        SMS_PROVIDER: 'smpp',
+        SMPP_URL: await relaySmsc.listen(),
+        SMS_SENDER: 'Conclave',
+        CONCLAVE_SIGNUP: 'open',
+        SMS_ACCOUNT_HOSTS: '127.0.0.1',
+        CONCLAVE_SECRET_KEY: '5e'.repeat(32),
+      },
     });
     durand = await setUpOrganisation(relay.url);
     rival = await signUpOrganisation(relay.url, 'Rival Company', 'Olga Outsider', 'olga@rival.example');
@@ -87,6 +104,10 @@ describe('organisations with their own sender and provider account', () => {
   it('the password is kept when left out, and refusals change nothing', async () => {
     const kept = await rival.ok<Settings>('PATCH', '/api/sms/settings', { account: rivalAccount() });
     expect(kept.account).toMatchObject({ passwordSet: true });
+    // Sealed with CONCLAVE_SECRET_KEY: the SQLite file alone does not hold the password.
+    const [stored] = await queryStore<{ secret: string }>(relay.dataDir, 'SELECT secret FROM sms_accounts');
+    expect(stored?.secret).toMatch(/^v1:/);
+    expect(await fileHolds(relay.dataDir, 'rivalpw')).toBe(false);
     const elsewhere = await rival.call<{ error: { code: string; message: string } }>('PATCH', '/api/sms/settings', {
       account: { ...rivalAccount(), host: '10.1.2.3', password: 'x' },
     });
