@@ -74,6 +74,10 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
       if (!hub) throw new Error('the relay is starting');
       return hub.applyChange(activityId, userId, update);
     },
+    close: async (activityId, reason) => {
+      if (!hub) throw new Error('the relay is starting');
+      return hub.closeForGood(activityId, reason);
+    },
   };
   const base = { db, config, log, now, events, documents, hashing, passwordGuesses };
   const ctx: Context = { ...base, sms: new SmsService(base), mail: new MailService(base) };

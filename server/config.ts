@@ -112,6 +112,10 @@ export interface OrganizationsConfig {
   defaultPlan: PlanId;
   /** Sign-ups one address may make per hour (CONCLAVE_SIGNUPS_PER_HOUR). */
   signupsPerAddressPerHour: number;
+  /** How often the retention job looks for closed activities to warn about or remove (CONCLAVE_RETENTION_TICK_MS, an hour). */
+  retentionTickMs: number;
+  /** Test only (NODE_ENV=test): kill the process in the middle of a removal (`mid-removal`), to prove it resumes. */
+  retentionCrashAt: string | null;
 }
 
 /** Files attached to activities (README: "Files in activities"). */
@@ -312,7 +316,15 @@ function loadOrganizationsConfig(env: Env): OrganizationsConfig {
   if (signup !== '' && signup !== 'open' && signup !== 'closed') throw new Error(`CONCLAVE_SIGNUP must be open or closed, not "${signup}"`);
   const plan = env.CONCLAVE_DEFAULT_PLAN || 'unlimited';
   if (!isPlanId(plan)) throw new Error(`CONCLAVE_DEFAULT_PLAN must be one of ${planIds.join(', ')}, not "${plan}"`);
-  return { signupOpen: signup === 'open', defaultPlan: plan, signupsPerAddressPerHour: Math.max(1, int(env, 'CONCLAVE_SIGNUPS_PER_HOUR', 5)) };
+  const retentionTickMs = int(env, 'CONCLAVE_RETENTION_TICK_MS', 3_600_000);
+  if (retentionTickMs < 10) throw new Error('CONCLAVE_RETENTION_TICK_MS must be at least 10');
+  return {
+    signupOpen: signup === 'open',
+    defaultPlan: plan,
+    signupsPerAddressPerHour: Math.max(1, int(env, 'CONCLAVE_SIGNUPS_PER_HOUR', 5)),
+    retentionTickMs,
+    retentionCrashAt: testOnly(env, 'CONCLAVE_RETENTION_CRASH_AT'),
+  };
 }
 
 function loadIdeasConfig(env: Env): IdeasConfig {

@@ -34,6 +34,12 @@ export interface RelayEvents {
 export interface LiveDocuments {
   state(activityId: string): Promise<Uint8Array>;
   apply(activityId: string, userId: string, update: Uint8Array): Promise<number | null>;
+  /**
+   * The activity's content is being removed (retention): its room closes every connection
+   * with `reason`, commits nothing more and is dropped without a snapshot; it is never
+   * loaded again by this relay (the store refuses tickets and upgrades after a restart).
+   */
+  close(activityId: string, reason: string): Promise<void>;
 }
 
 /** What every service of the relay is handed: no globals. */

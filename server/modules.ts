@@ -14,6 +14,7 @@ import { organizationsModule } from './organizations/module.ts';
 import { peopleModule } from './people/module.ts';
 import { pollsModule } from './polls/module.ts';
 import type { RelayModule } from './relay-module.ts';
+import { retentionModule } from './retention/module.ts';
 import { smsModule } from './sms/module.ts';
 
 /** Every part of the relay, in start order (stopped in reverse). Add a feature by adding its module here. */
@@ -34,5 +35,6 @@ export function relayModules(ctx: Context): RelayModule[] {
     peopleModule(ctx),
     notificationsModule(ctx),
     forMeModule(ctx),
+    retentionModule(ctx),
   ];
 }

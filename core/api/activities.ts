@@ -100,6 +100,10 @@ export const Activity = z.object({
   categories: z.array(z.string()),
   /** The caller's effective role in this activity. */
   myRole: ActivityRole,
+  /** When it was last decided or archived (retention counts from here); null while open. */
+  closedAt: z.string().nullable(),
+  /** Set once its plan's retention removed its content: when, and under which plan (its name). */
+  contentRemoved: z.object({ at: z.string(), plan: z.string() }).nullable(),
 });
 export type Activity = z.infer<typeof Activity>;
 

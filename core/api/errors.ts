@@ -33,6 +33,8 @@ export const ErrorCode = {
   linkExpired: 'link_expired',
   /** A single-use link was already used. */
   linkUsed: 'link_used',
+  /** The activity's content was removed by its plan's retention: only its title, question and decision stay. */
+  contentRemoved: 'content_removed',
   /** An invitation the inviter revoked (or replaced by a newer link). */
   linkRevoked: 'link_revoked',
   /** The account was disabled by an administrator. */
@@ -95,6 +97,7 @@ export const statusOf: Record<ErrorCode, number> = {
   disk_full: 507,
   link_expired: 410,
   link_used: 410,
+  content_removed: 410,
   link_revoked: 410,
   account_disabled: 403,
   signup_closed: 403,

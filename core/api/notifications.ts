@@ -16,6 +16,7 @@ export const NotificationKind = z.enum([
   'idea_answer',
   'invitation',
   'figure_alert',
+  'retention',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -37,6 +38,7 @@ export const defaultChannels: Record<NotificationKind, Record<Channel, boolean>>
   idea_answer: { email: true, sms: true },
   invitation: { email: true, sms: false },
   figure_alert: { email: false, sms: true },
+  retention: { email: true, sms: false },
 };
 
 export const NotificationPref = z.strictObject({ kind: NotificationKind, email: z.boolean(), sms: z.boolean() });
@@ -75,7 +77,7 @@ export type NoticeWait = z.infer<typeof NoticeWait>;
  * caller may still see); `POST /api/me/notices/:id/read`. Each is also sent by e-mail and
  * SMS as the person chose for its kind.
  */
-export const ActivityNoticeKind = z.enum(['mentioned', 'vote_opening', 'vote_closing', 'invitation']);
+export const ActivityNoticeKind = z.enum(['mentioned', 'vote_opening', 'vote_closing', 'invitation', 'retention']);
 export type ActivityNoticeKind = z.infer<typeof ActivityNoticeKind>;
 
 export const ActivityNotice = z.object({

@@ -68,3 +68,14 @@ export const UpdateRightRequest = z.strictObject({
   groups: z.array(Id).max(200),
 });
 export type UpdateRightRequest = z.infer<typeof UpdateRightRequest>;
+
+/**
+ * Retention (README "Retention"): `GET /api/organization/retention` → `RetentionSettings`;
+ * `PUT /api/organization/retention` `UpdateRetentionRequest` (administrators) →
+ * `RetentionSettings`. `retentionDays` is the plan's (null: kept for ever);
+ * `keepDecisions` whether a decision record stays when a closed activity's content goes.
+ */
+export const RetentionSettings = z.object({ plan: z.string(), retentionDays: z.number().nullable(), keepDecisions: z.boolean() });
+export type RetentionSettings = z.infer<typeof RetentionSettings>;
+export const UpdateRetentionRequest = z.strictObject({ keepDecisions: z.boolean() });
+export type UpdateRetentionRequest = z.infer<typeof UpdateRetentionRequest>;

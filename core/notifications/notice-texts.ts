@@ -7,7 +7,7 @@ export interface NoticeFacts {
   activityTitle: string;
   /** Who mentioned, opened the poll or added the person. */
   actorName: string | null;
-  /** The comment's first words, or the poll's question. */
+  /** The comment's first words, or the poll's question; for retention, the day the content goes (YYYY-MM-DD). */
   about: string | null;
   /** The round's deadline (votes), written in `timeZone`. */
   deadline: string | null;
@@ -70,5 +70,31 @@ export function noticeWords(n: NoticeFacts, lang: MailLanguage): NoticeWords {
       return fr
         ? { title: `${actor} vous invite à « ${n.activityTitle} »`, lines: ['Vous participez désormais à cette activité dans Conclave.'], sms: `Conclave : ${actor} vous invite à « ${n.activityTitle} ».` }
         : { title: `${actor} invites you to "${n.activityTitle}"`, lines: ['You now take part in this activity in Conclave.'], sms: `Conclave: ${actor} invites you to "${n.activityTitle}".` };
+    case 'retention':
+      return retentionWords(n.activityTitle, about, lang);
   }
+}
+
+/** The retention warning (server/retention/): the day the content goes and how to keep a copy. */
+function retentionWords(title: string, removeOn: string, lang: MailLanguage): NoticeWords {
+  const date = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${removeOn}T12:00:00Z`));
+  return lang === 'fr'
+    ? {
+        title: `Le contenu de « ${title} » sera supprimé le ${date}`,
+        lines: [
+          `Cette activité est close, et le plan de votre organisation ne garde le contenu des activités closes qu’un temps : ses tableaux, commentaires, votes, idées et son historique seront supprimés le ${date}.`,
+          'Le titre, la question et la décision restent.',
+          'Pour en garder une copie, ouvrez l’activité et choisissez « Tout télécharger ».',
+        ],
+        sms: `Conclave : le contenu de « ${title} » sera supprimé le ${date}.`,
+      }
+    : {
+        title: `The content of “${title}” will be removed on ${date}`,
+        lines: [
+          `This activity is closed, and your organisation’s plan keeps the content of closed activities for a limited time: its boards, comments, votes, ideas and history will be removed on ${date}.`,
+          'The title, the question and the decision stay.',
+          'To keep a copy, open the activity and choose “Download everything”.',
+        ],
+        sms: `Conclave: the content of "${title}" will be removed on ${date}.`,
+      };
 }

@@ -44,6 +44,8 @@ export const CloseCode = {
   changeRefused: 4422,
   /** The sender or the activity used up today's write quota. */
   quotaExhausted: 4429,
+  /** The activity's content was removed (its plan's retention): nothing to sync any more, do not reconnect. */
+  contentRemoved: 4410,
   /** The relay is low on disk space: retried with backoff. */
   tryAgainLater: 1013,
 } as const;

@@ -1,4 +1,4 @@
-import { OrganizationRights, OrganizationUsage, SignupConfirmed, SignupStatus, type SignupRequest, type UpdateRightRequest } from '#core/api/organizations';
+import { OrganizationRights, OrganizationUsage, RetentionSettings, SignupConfirmed, SignupStatus, type SignupRequest, type UpdateRetentionRequest, type UpdateRightRequest } from '#core/api/organizations';
 import type { RightId } from '#core/people/rights';
 import { TokenResponse } from '#core/api/auth';
 import { z } from 'zod';
@@ -12,3 +12,5 @@ export const resendConfirmation = (api: ApiClient) => api.call('POST', '/api/org
 export const organizationUsage = (api: ApiClient) => api.call('GET', '/api/organization/usage', OrganizationUsage);
 export const organizationRights = (api: ApiClient) => api.call('GET', '/api/organization/rights', OrganizationRights);
 export const setRight = (api: ApiClient, right: RightId, input: UpdateRightRequest) => api.call('PUT', `/api/organization/rights/${right}`, OrganizationRights, input);
+export const retentionSettings = (api: ApiClient) => api.call('GET', '/api/organization/retention', RetentionSettings);
+export const setRetention = (api: ApiClient, input: UpdateRetentionRequest) => api.call('PUT', '/api/organization/retention', RetentionSettings, input);

@@ -8,6 +8,7 @@ import { FormError } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { RetentionSection } from './RetentionSection.tsx';
 import { RightsSection } from './RightsSection.tsx';
 import { UsageMeter } from './UsageMeter.tsx';
 import '../styles/organization.css';
@@ -84,6 +85,7 @@ export function OrganizationScreen() {
         </TableScroll>
       </section>
       {me.role === 'admin' && <RightsSection />}
+      {me.role === 'admin' && <RetentionSection />}
     </main>
   );
 }

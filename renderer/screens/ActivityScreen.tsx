@@ -22,20 +22,21 @@ import { hrefOf, type ActivityTab } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import type { ActivitySession } from '../sync/activity-session.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { RemovedActivity } from './RemovedActivity.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
+import { ActivityTitle } from './ActivityTitle.tsx';
 
 /** An open activity: header (question, connection, who is here), then its sections. */
 export function ActivityScreen({ id, tab }: { id: string; tab: ActivityTab }) {
   const { t } = useI18n();
-  const { api, me } = useSignedIn();
+  const { api } = useSignedIn();
   // Offline, the activity opens from what this device remembers of it.
   const activity = useAsync(
     () => orRemembered(`activity.${id}`, Activity, () => getActivity(api, id), (e) => e instanceof ApiError && e.code === 'network'),
     [api, id],
   );
-  const session = useActivitySession(api, id, me.id);
 
-  if (activity.status === 'loading' || !session) return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
+  if (activity.status === 'loading') return <Loading />;
   if (activity.status === 'failed') {
     return (
       <main id="main" className="page">
@@ -44,7 +45,21 @@ export function ActivityScreen({ id, tab }: { id: string; tab: ActivityTab }) {
       </main>
     );
   }
-  return <OpenActivity key={session.serial} activity={activity.data} session={session} tab={tab} reload={activity.reload} />;
+  // Its plan's retention removed the content: nothing to connect to, only what stays.
+  if (activity.data.contentRemoved) return <RemovedActivity activity={activity.data} removed={activity.data.contentRemoved} reload={activity.reload} />;
+  return <LiveActivity activity={activity.data} tab={tab} reload={activity.reload} />;
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
+}
+
+function LiveActivity({ activity, tab, reload }: { activity: Activity; tab: ActivityTab; reload(): void }) {
+  const { api, me } = useSignedIn();
+  const session = useActivitySession(api, activity.id, me.id);
+  if (!session) return <Loading />;
+  return <OpenActivity key={session.serial} activity={activity} session={session} tab={tab} reload={reload} />;
 }
 
 function OpenActivity({ activity, session, tab, reload }: { activity: Activity; session: ActivitySession; tab: ActivityTab; reload(): void }) {
@@ -64,9 +79,12 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
   // A role may have changed while we were away: the relay tells us by closing the socket.
   useEffect(() => {
     session.on('reconnected', reload);
+    // Retention removed the content: the activity reads again as its tombstone.
+    session.on('removed', reload);
     const timer = setInterval(() => document.visibilityState === 'visible' && reload(), 20_000);
     return () => {
       session.off('reconnected', reload);
+      session.off('removed', reload);
       clearInterval(timer);
     };
   }, [session, reload]);
@@ -83,12 +101,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
     <main id="main" className="page activity">
       <div className="activity-head">
         <div className="activity-head-main">
-          <a className="back-link" href={hrefOf({ name: 'activities' })}>← {t('activity.back')}</a>
-          <h1>{activity.title}</h1>
-          <p className="question">
-            <span className="visually-hidden">{t('activity.question')}: </span>
-            {activity.question}
-          </p>
+          <ActivityTitle title={activity.title} question={activity.question} />
           <div className="activity-badges">
             {activity.myRole === 'facilitator' ? (
               <StatusPicker activityId={activity.id} status={activity.status} onChanged={reload} />

@@ -38,6 +38,8 @@ type Events = {
   reconnected: () => void;
   /** The relay refused a change (SPEC W8): this copy must be discarded for the relay's. */
   rollback: (reason: string | null, unconfirmed: Uint8Array[], refused: RefusedId | null) => void;
+  /** The activity's content was removed (its plan's retention): nothing to reconnect to. */
+  removed: () => void;
 };
 
 /** The origin of this device's changes put back after a rollback (SPEC W9). */
@@ -143,6 +145,12 @@ export class ActivitySession extends ObservableV2<Events> {
     });
     provider.on('connection-close', (event) => {
       if (event && event.code === CloseCode.accessRevoked) this.set({ link: 'revoked' });
+      if (event && event.code === CloseCode.contentRemoved) {
+        provider.shouldConnect = false;
+        this.set({ link: 'revoked' });
+        this.emit('removed', []);
+        return;
+      }
       if (event && event.code === CloseCode.changeRefused) {
         this.emit('rollback', [this.state.denied, this.unconfirmed.updates(), readRefusedId(event.reason)]);
         return;

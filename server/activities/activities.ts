@@ -8,6 +8,7 @@ import { effectiveRole, may, openToOrganisation } from './access.ts';
 import { initialDocumentUpdate } from './brief-seed.ts';
 import { refuseOverOpenActivities } from '../organizations/limits.ts';
 import { requireRight } from '../organizations/rights.ts';
+import { refuseRemovedContent } from '../retention/tombstone.ts';
 
 interface ActivityRow {
   id: string;
@@ -21,6 +22,9 @@ interface ActivityRow {
   updated_at: string;
   kind: ActivityKind;
   categories: string;
+  closed_at: string | null;
+  content_removed_at: string | null;
+  content_removed_plan: string | null;
 }
 
 const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
@@ -36,6 +40,8 @@ const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
   kind: row.kind,
   categories: JSON.parse(row.categories) as string[],
   myRole,
+  closedAt: row.closed_at,
+  contentRemoved: row.content_removed_at ? { at: row.content_removed_at, plan: row.content_removed_plan ?? '' } : null,
 });
 
 export async function createActivity(ctx: Context, caller: Caller, input: CreateActivityRequest) {
@@ -135,6 +141,8 @@ const isClosed = (status: ActivityStatus) => (closedStatuses as readonly string[
 export async function updateActivity(ctx: Context, caller: Caller, id: string, input: UpdateActivityRequest) {
   const current = await requireFacilitator(ctx, caller, id);
   const reopening = input.status !== undefined && isClosed(current.status) && !isClosed(input.status);
+  // A tombstone stays closed: its content is gone and nothing may be written into it again.
+  if (reopening) await refuseRemovedContent(ctx.db, id);
   await ctx.db.transaction(async (tx) => {
     // Taken out of "decided" or "archived", an activity counts again against its facilitator's plan.
     if (reopening) await refuseOverOpenActivities(tx, caller.orgId, current.facilitatorId);

@@ -2,6 +2,7 @@ import type { HistoryEntry, HistoryPage } from '#core/api/activities';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { activityFor } from './activities.ts';
+import { refuseRemovedContent } from '../retention/tombstone.ts';
 
 /** Updates by one person closer than this together make one history entry. */
 const pauseMs = 5 * 60_000;
@@ -27,6 +28,7 @@ export async function activityHistory(
   page: { before?: number; limit: number },
 ): Promise<HistoryPage> {
   await activityFor(ctx, caller, activityId);
+  await refuseRemovedContent(ctx.db, activityId);
   const rows = await ctx.db.all<Row>(
     `SELECT d.id, d.user_id, u.name AS user_name, d.at, COALESCE(d.bytes, length(d.data)) AS bytes, d.summary
        FROM doc_updates d LEFT JOIN users u ON u.id = d.user_id

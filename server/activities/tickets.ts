@@ -3,6 +3,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { activityFor } from './activities.ts';
 import type { TicketRate } from './ticket-rate.ts';
+import { refuseRemovedContent } from '../retention/tombstone.ts';
 
 export interface TicketRecord {
   user_id: string;
@@ -45,6 +46,7 @@ export async function issueTicket(
   origin: string,
 ) {
   await activityFor(ctx, caller, activityId);
+  await refuseRemovedContent(ctx.db, activityId);
   const now = ctx.now();
   desk.rate.take(caller.id, Date.now());
   const ticket = newSecret();

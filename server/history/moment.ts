@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import type { HistoryService } from './service.ts';
 import { momentSources } from './sources.ts';
 import { removedByCaller } from './yours.ts';
+import { refuseRemovedContent } from '../retention/tombstone.ts';
 
 /**
  * The document as it was at `at`, for any member (SPEC H1): rebuilt from the nearest
@@ -16,6 +17,7 @@ import { removedByCaller } from './yours.ts';
  */
 export async function documentAt(ctx: Context, history: HistoryService, caller: Caller, activityId: string, at: Date): Promise<DocumentAt> {
   const activity = await activityFor(ctx, caller, activityId);
+  await refuseRemovedContent(ctx.db, activityId);
   history.takeMoment(caller.id, Date.now());
   const sources = await momentSources(ctx.db, activityId, at);
   const key = `${activityId}:${sources.uptoId}`;

@@ -8,6 +8,7 @@ import { conflict, forbidden, Refusal } from '../errors.ts';
 import type { HistoryService } from './service.ts';
 import { momentSources, type MomentSources } from './sources.ts';
 import { removedByCaller } from './yours.ts';
+import { refuseRemovedContent } from '../retention/tombstone.ts';
 
 /**
  * Restores the whole activity, or the part `path` names, to what it was at `at` (SPEC
@@ -18,6 +19,7 @@ import { removedByCaller } from './yours.ts';
  */
 export async function restoreMoment(ctx: Context, history: HistoryService, caller: Caller, activityId: string, input: RestoreRequest): Promise<RestoreResult> {
   const activity = await activityFor(ctx, caller, activityId);
+  await refuseRemovedContent(ctx.db, activityId);
   const facilitator = may.facilitate(activity.myRole);
   const path = input.path ?? null;
   if (!facilitator) {

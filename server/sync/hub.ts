@@ -25,6 +25,8 @@ export class SyncHub {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   /** Each person's awareness budget (L8), across their connections and reconnects. */
   private readonly presenceBudgets = new Map<string, TokenBucket>();
+  /** Activities whose content was removed while this relay ran (retention): never loaded again. */
+  private readonly gone = new Set<string>();
   private draining = false;
 
   constructor(
@@ -50,6 +52,7 @@ export class SyncHub {
   }
 
   private roomFor(activityId: string): Room {
+    if (this.gone.has(activityId)) throw new Error('this activity’s content was removed');
     let room = this.rooms.get(activityId);
     if (!room) {
       const created = new Room(activityId, {
@@ -108,6 +111,10 @@ export class SyncHub {
 
   /** Takes an admitted WebSocket into its room. */
   accept(socket: WebSocket, who: { userId: string; userName: string; role: ActivityRole }, activityId: string) {
+    if (this.gone.has(activityId)) {
+      socket.close(CloseCode.contentRemoved, 'content-removed: this activity’s content was removed');
+      return null;
+    }
     const conn = new Connection(socket, who.userId, who.userName, who.role, this.ctx.config.sync, this.presenceBudget(who.userId));
     const room = this.roomFor(activityId);
     room.join(conn);
@@ -165,6 +172,24 @@ export class SyncHub {
 
   private forget(room: Room) {
     if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+    room.destroy();
+  }
+
+  /**
+   * Retention removes the activity's content: no room is loaded for it again, everyone
+   * connected is closed with `reason`, what was accepted is committed (the removal deletes
+   * it after), and the room goes without a snapshot, so nothing writes the content back.
+   */
+  async closeForGood(activityId: string, reason: string) {
+    this.gone.add(activityId);
+    const timer = this.idleTimers.get(activityId);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(activityId);
+    const room = this.rooms.get(activityId);
+    if (!room) return;
+    this.rooms.delete(activityId);
+    room.closeAll(CloseCode.contentRemoved, reason);
+    await this.log.barrier();
     room.destroy();
   }
 

@@ -6,6 +6,7 @@ import { effectiveRole } from '../activities/access.ts';
 import { redeemTicket } from '../activities/tickets.ts';
 import type { Context } from '../context.ts';
 import type { SyncHub } from './hub.ts';
+import { contentRemoved } from '../retention/tombstone.ts';
 
 const roomPath = /^\/sync\/([A-Za-z0-9_-]{8,64})$/;
 
@@ -15,6 +16,7 @@ const statusText = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  410: 'Gone',
   429: 'Too Many Requests',
   503: 'Service Unavailable',
 } as const;
@@ -54,6 +56,7 @@ export function syncUpgrade(ctx: Context, hub: SyncHub) {
       );
       if (!user) return refuse(socket, 403, 'This account is disabled.');
       if (user.suspended_at !== null) return refuse(socket, 403, 'Your organisation is suspended on this relay.', ErrorCode.organizationSuspended);
+      if (await contentRemoved(ctx.db, room)) return refuse(socket, 410, 'This activity’s content was removed (its plan’s retention).', ErrorCode.contentRemoved);
       // Rules C1–C3: a place is taken now, before any await, and given back on close.
       const place = hub.counts.admit(redeemed.userId, req.socket.remoteAddress ?? 'unknown', room);
       if ('refusal' in place) return refuse(socket, 429, place.refusal);

@@ -26,6 +26,7 @@ export const errorsEn = {
   'error.code.disk_full': 'The relay’s disk is nearly full: nothing can be saved for now.',
   'error.code.link_expired': 'This link has expired. Ask for a new one.',
   'error.code.link_used': 'This link was already used.',
+  'error.code.content_removed': 'This activity’s content was removed under its plan’s retention: only its title, question and decision stay.',
   'error.code.link_revoked': 'This link was withdrawn. Ask for a new one.',
   'error.code.account_disabled': 'This account is disabled. Ask your administrator.',
   'error.code.signup_closed': 'Organisations cannot sign up on this relay. Ask its operator for an account.',

@@ -25,6 +25,7 @@ export const errorsFr: Messages<typeof errorsEn> = {
   'error.code.disk_full': 'Le disque du relais est presque plein : rien ne peut être enregistré pour l’instant.',
   'error.code.link_expired': 'Ce lien a expiré. Demandez-en un nouveau.',
   'error.code.link_used': 'Ce lien a déjà servi.',
+  'error.code.content_removed': 'Le contenu de cette activité a été supprimé selon la conservation de son plan : seuls son titre, sa question et sa décision restent.',
   'error.code.link_revoked': 'Ce lien a été retiré. Demandez-en un nouveau.',
   'error.code.account_disabled': 'Ce compte est désactivé. Adressez-vous à votre administrateur.',
   'error.code.signup_closed': 'Les organisations ne peuvent pas s’inscrire sur ce relais. Demandez un compte à son opérateur.',

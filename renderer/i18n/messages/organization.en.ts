@@ -53,4 +53,10 @@ export const organizationEn = {
   'rights.controlFigures': 'Control daily figures',
   'rights.controlFigures.what': 'Define the daily figures, enter them, and send them by SMS.',
   'rights.controlFigures.elsewhere': 'Besides the groups below, the people named controllers on the Figures screen.',
+  'retention.title': 'Retention of closed activities',
+  'retention.days': 'On the {plan} plan, a decided or archived activity keeps its content for {days} days. Its facilitators are told 30 days before, and may download everything; then its boards, comments, votes, ideas and history are removed. The title and the question stay.',
+  'retention.forever': 'On the {plan} plan, closed activities keep their content for ever.',
+  'retention.keepDecisions': 'Keep the decision record when the content is removed',
+  'retention.save': 'Save',
+  'retention.saved': 'Saved.',
 };

@@ -56,4 +56,10 @@ export const organizationFr: Messages<typeof organizationEn> = {
   'rights.controlFigures': 'Piloter les chiffres du jour',
   'rights.controlFigures.what': 'Définir les chiffres du jour, les saisir et les envoyer par SMS.',
   'rights.controlFigures.elsewhere': 'En plus des groupes ci-dessous, les personnes nommées contrôleurs dans l’écran Chiffres.',
+  'retention.title': 'Conservation des activités closes',
+  'retention.days': 'Avec le plan {plan}, une activité décidée ou archivée garde son contenu {days} jours. Ses animateurs sont prévenus 30 jours avant et peuvent tout télécharger ; ensuite ses tableaux, commentaires, votes, idées et son historique sont supprimés. Le titre et la question restent.',
+  'retention.forever': 'Avec le plan {plan}, les activités closes gardent leur contenu pour toujours.',
+  'retention.keepDecisions': 'Garder la décision quand le contenu est supprimé',
+  'retention.save': 'Enregistrer',
+  'retention.saved': 'Enregistré.',
 };

@@ -2,6 +2,7 @@ import type { Migration } from '../migration.ts';
 import { activityNotices } from './710-activity-notices.ts';
 import { organizationRights } from './720-organization-rights.ts';
 import { voteNotices } from './730-vote-notices.ts';
+import { retention } from './750-retention.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
@@ -87,4 +88,5 @@ export const migrations: Migration[] = [
   organizationRights,
   voteNotices,
   files,
+  retention,
 ];

@@ -75,5 +75,6 @@ export const reads: Read[] = [
   { name: 'GET /api/signup', path: () => '/api/signup', rule: everyone(200) },
   { name: 'GET /api/organization/usage', path: () => '/api/organization/usage', rule: signedIn },
   { name: 'GET /api/organization/rights', path: () => '/api/organization/rights', rule: adminOnly },
+  { name: 'GET /api/organization/retention', path: () => '/api/organization/retention', rule: signedIn },
   { name: 'GET /api/invitations', path: () => '/api/invitations?status=all', rule: signedIn },
 ];

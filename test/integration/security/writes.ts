@@ -48,6 +48,14 @@ const organizationWrites: Write[] = [
     rule: { ...adminOnly, outsider: 400 },
     validation: { caller: 'admin', wrongType: (w) => ({ everyone: 'no', groups: [w.ids.group] }) },
   },
+  {
+    name: 'PUT /api/organization/retention',
+    method: 'PUT',
+    path: () => '/api/organization/retention',
+    body: () => ({ keepDecisions: true }),
+    rule: adminOnly,
+    validation: { caller: 'admin', wrongType: () => ({ keepDecisions: 'no' }) },
+  },
 ];
 
 export const writes: Write[] = [...boardWrites, ...reportingWrites, ...organizationWrites];
