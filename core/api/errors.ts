@@ -70,7 +70,11 @@ export interface PlanLimitDetail {
 
 export interface ValidationIssue {
   path: string;
+  /** In English, as the relay words it. */
   message: string;
+  /** Where the relay has one: what is wrong as a code (`csv.notADate`), with its particulars, for a client to word it. */
+  code?: string;
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** The HTTP status that goes with each code. */

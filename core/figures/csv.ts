@@ -9,7 +9,9 @@ import { isDay, type Day } from './days.ts';
  * accepted. Dates are YYYY-MM-DD or DD/MM/YYYY.
  *
  * All or nothing: any bad row makes the whole file refused, each problem given with
- * its line number (1 = the header), so that nothing half-imported is left to clean up.
+ * its line number (1 = the header) and as a code with its particulars (the column as the
+ * file names it, the text read), so that nothing half-imported is left to clean up and
+ * each problem reads in the person's language.
  */
 export interface CsvRow {
   line: number;
@@ -20,9 +22,43 @@ export interface CsvRow {
   lastYear: number | null;
 }
 
+/**
+ * What can be wrong in a file, as a code with its parameters: the app words it in the
+ * person's language (errors.*.ts, `error.csv.<code>`); `reason` is the relay's English.
+ */
+export const csvProblemWords = {
+  empty: () => 'the file is empty: the first line must name the columns (date;value;forecast;lastYear)',
+  unknownColumn: (p) => `unknown column "${p.column}": use date, value, forecast, lastYear, figure`,
+  missingColumn: (p) => `the column "${p.column}" is missing`,
+  tooManyRows: (p) => `at most ${p.max} rows per file`,
+  emptyLine: () => 'empty line',
+  openQuote: () => 'a quote is not closed',
+  columnCount: (p) => `${p.found} columns where the header has ${p.expected}`,
+  notADate: (p) => `"${p.text}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`,
+  notANumber: (p) => `${p.column} "${p.text}" is not a number`,
+  duplicate: (p) => `${p.day}${p.figure ? ` for "${p.figure}"` : ''} is already on line ${p.earlier}`,
+  noRows: () => 'no rows under the header',
+  emptyFigure: () => 'the figure is empty',
+  noFigureChosen: () => 'no figure column, and no figure chosen',
+  unknownFigure: (p) => `no figure named "${p.figure}"`,
+  otherFigure: (p) => `"${p.figure}" is not the figure being imported`,
+  notAllowed: (p) => `the API key "${p.key}" may not write this figure (scope figures:write on other figures)`,
+} as const satisfies Record<string, (params: CsvProblemParams) => string>;
+
+export type CsvProblemCode = keyof typeof csvProblemWords;
+export type CsvProblemParams = Readonly<Record<string, string | number>>;
+
 export interface CsvProblem {
   line: number;
+  code: CsvProblemCode;
+  /** The problem's particulars (`column`, `text`, `day`…), without the line. */
+  params: CsvProblemParams;
+  /** In English, for the relay's message and logs. */
   reason: string;
+}
+
+export function csvProblem(line: number, code: CsvProblemCode, params: CsvProblemParams = {}): CsvProblem {
+  return { line, code, params, reason: csvProblemWords[code](params) };
 }
 
 export type CsvResult = { ok: true; rows: CsvRow[] } | { ok: false; problems: CsvProblem[] };
@@ -103,20 +139,20 @@ export function parseFiguresCsv(text: string): CsvResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   const header = lines[0] ?? '';
-  if (header.trim() === '') return { ok: false, problems: [{ line: 1, reason: 'the file is empty: the first line must name the columns (date;value;forecast;lastYear)' }] };
+  if (header.trim() === '') return { ok: false, problems: [csvProblem(1, 'empty')] };
   const sep = [';', '\t', ','].find((s) => header.includes(s)) ?? ',';
   const decimalComma = sep !== ',';
   const names = cells(header, sep) ?? [];
   const columns = names.map(headerKey);
   const problems: CsvProblem[] = [];
   names.forEach((name, i) => {
-    if (!columns[i]) problems.push({ line: 1, reason: `unknown column "${name}": use date, value, forecast, lastYear, figure` });
+    if (!columns[i]) problems.push(csvProblem(1, 'unknownColumn', { column: name }));
   });
   for (const need of ['date', 'value'] as const) {
-    if (!columns.includes(need)) problems.push({ line: 1, reason: `the column "${need}" is missing` });
+    if (!columns.includes(need)) problems.push(csvProblem(1, 'missingColumn', { column: need }));
   }
   if (problems.length > 0) return { ok: false, problems };
-  if (lines.length - 1 > maxCsvRows) return { ok: false, problems: [{ line: maxCsvRows + 2, reason: `at most ${maxCsvRows} rows per file` }] };
+  if (lines.length - 1 > maxCsvRows) return { ok: false, problems: [csvProblem(maxCsvRows + 2, 'tooManyRows', { max: maxCsvRows })] };
 
   const rows: CsvRow[] = [];
   const seen = new Map<string, number>();
@@ -124,53 +160,57 @@ export function parseFiguresCsv(text: string): CsvResult {
     const line = i + 1;
     const raw = lines[i]!;
     if (raw.trim() === '') {
-      problems.push({ line, reason: 'empty line' });
+      problems.push(csvProblem(line, 'emptyLine'));
       continue;
     }
     const parts = cells(raw, sep);
     if (!parts) {
-      problems.push({ line, reason: 'a quote is not closed' });
+      problems.push(csvProblem(line, 'openQuote'));
       continue;
     }
     if (parts.length !== columns.length) {
-      problems.push({ line, reason: `${parts.length} columns where the header has ${columns.length}` });
+      problems.push(csvProblem(line, 'columnCount', { found: parts.length, expected: columns.length }));
       continue;
     }
-    const get = (key: string) => parts[columns.indexOf(key as (typeof columns)[number])] ?? '';
-    const row = readRow(get, decimalComma, columns.includes('figure'));
-    if (typeof row === 'string') {
-      problems.push({ line, reason: row });
+    const at = (key: string) => columns.indexOf(key as (typeof columns)[number]);
+    const get = (key: string) => parts[at(key)] ?? '';
+    const row = readRow(get, (key) => names[at(key)] ?? key, decimalComma, columns.includes('figure'));
+    if ('code' in row) {
+      problems.push(csvProblem(line, row.code, row.params));
       continue;
     }
     const key = `${row.figure ?? ''}\u0000${row.date}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problems.push({ line, reason: `${row.date}${row.figure ? ` for "${row.figure}"` : ''} is already on line ${earlier}` });
+      problems.push(csvProblem(line, 'duplicate', { day: row.date, figure: row.figure ?? '', earlier }));
       continue;
     }
     seen.set(key, line);
     rows.push({ ...row, line });
   }
   if (problems.length > 0) return { ok: false, problems };
-  if (rows.length === 0) return { ok: false, problems: [{ line: 2, reason: 'no rows under the header' }] };
+  if (rows.length === 0) return { ok: false, problems: [csvProblem(2, 'noRows')] };
   return { ok: true, rows };
 }
 
-function readRow(get: (key: string) => string, decimalComma: boolean, hasFigure: boolean): Omit<CsvRow, 'line'> | string {
+type RowProblem = { code: CsvProblemCode; params: CsvProblemParams };
+
+/** One row's values; `named(key)` is the column's name as the file's header writes it. */
+function readRow(get: (key: string) => string, named: (key: string) => string, decimalComma: boolean, hasFigure: boolean): Omit<CsvRow, 'line'> | RowProblem {
   const date = readDate(get('date'));
-  if (!date) return `"${get('date')}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`;
+  if (!date) return { code: 'notADate', params: { column: named('date'), text: get('date') } };
   const value = readNumber(get('value'), decimalComma);
-  if (value === null) return `value "${get('value')}" is not a number`;
-  const optional = (key: 'forecast' | 'lastYear'): number | null | string => {
+  if (value === null) return { code: 'notANumber', params: { column: named('value'), text: get('value') } };
+  const optional = (key: 'forecast' | 'lastYear'): number | null | RowProblem => {
     const t = get(key);
     if (t === '') return null;
-    return readNumber(t, decimalComma) ?? `${key} "${t}" is not a number`;
+    return readNumber(t, decimalComma) ?? { code: 'notANumber', params: { column: named(key), text: t } };
   };
   const forecast = optional('forecast');
-  if (typeof forecast === 'string') return forecast;
+  if (forecast !== null && typeof forecast === 'object') return forecast;
   const lastYear = optional('lastYear');
-  if (typeof lastYear === 'string') return lastYear;
+  if (lastYear !== null && typeof lastYear === 'object') return lastYear;
   const figure = hasFigure ? get('figure') : null;
-  if (hasFigure && !figure) return 'the figure is empty';
+  if (hasFigure && !figure) return { code: 'emptyFigure', params: { column: named('figure') } };
   return { figure, date, value, forecast, lastYear };
 }

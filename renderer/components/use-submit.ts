@@ -19,7 +19,7 @@ export function describeRefusal(err: unknown, shown: ReadonlySet<string>, t: Tra
     return { issues: [{ path: err.field, message }], message: shown.has(err.field) ? null : message };
   }
   if (err instanceof ApiError) {
-    const issues = err.issues.map((i) => ({ path: i.path, message: issueText(i, t, locale) }));
+    const issues = err.issues.map((i) => ({ ...i, message: issueText(i, t, locale) }));
     const placed = issues.length > 0 && issues.every((i) => shown.has(i.path));
     return { issues, message: refusals?.[err.code] ?? (placed ? null : refusalText(err, t, locale)) };
   }

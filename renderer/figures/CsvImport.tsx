@@ -30,7 +30,7 @@ export function CsvImport({ figure, onImported }: { figure: Figure; onImported()
         <ul className="csv-problems">
           {submission.issues.map((i) => (
             <li key={`${i.path}:${i.message}`}>
-              {i.path}: {i.message}
+              {i.params?.line !== undefined ? t('error.csv.line', { line: Number(i.params.line) }) : i.path} : {i.message}
             </li>
           ))}
         </ul>

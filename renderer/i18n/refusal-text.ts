@@ -1,6 +1,7 @@
 import type { ErrorCode, PlanLimitDetail, ValidationIssue } from '#core/api/errors';
 import { formatBytes } from '#core/plans/plans';
 import type { Locale, MessageKey, Translate } from './index.tsx';
+import { catalogues } from './messages/index.ts';
 
 /**
  * The relay's refusals in the person's language. The relay answers in English with a code
@@ -95,6 +96,23 @@ const figurePatterns: readonly [RegExp, MessageKey][] = [[/^"(?<label>.*)" has n
 /** Strips a leading "path: " the relay puts before a form-level message. */
 const bare = (message: string) => message.replace(/^[\w.]+: (?=[a-z])/, '');
 
+/** A CSV import's problem (core/figures/csv.ts): its code and particulars, worded here; days as the person reads them. */
+function csvIssueText(issue: ValidationIssue, t: Translate, locale: Locale): string | null {
+  if (!issue.code?.startsWith('csv.')) return null;
+  const code = issue.code.slice(4);
+  const params = { ...issue.params };
+  if (typeof params.day === 'string') params.day = dayText(params.day, locale);
+  const key = code === 'duplicate' && params.figure ? 'error.csv.duplicateFigure' : `error.csv.${code}`;
+  return key in catalogues[locale] ? t(key as MessageKey, params) : null;
+}
+
+/** A day (YYYY-MM-DD) as the person's language writes it: 22 novembre 2026, 22 November 2026. */
+export function dayText(day: string, locale: Locale): string {
+  const at = new Date(`${day}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(at.getTime())) return day;
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+}
+
 /** One validation issue's words in `locale`, or null when there is no key for them. */
 function knownIssueText(message: string, t: Translate): string | null {
   const key = knownIssues[message] ?? knownIssues[bare(message)];
@@ -116,7 +134,7 @@ function knownIssueText(message: string, t: Translate): string | null {
 
 /** A field's issue in the person's language. */
 export function issueText(issue: ValidationIssue, t: Translate, locale: Locale): string {
-  return knownIssueText(issue.message, t) ?? (locale === 'en' ? issue.message : t('error.issue.invalid'));
+  return csvIssueText(issue, t, locale) ?? knownIssueText(issue.message, t) ?? (locale === 'en' ? issue.message : t('error.issue.invalid'));
 }
 
 /** A whole refusal in the person's language: its first issue's words, else the relay's sentence, else the code's. */
@@ -128,6 +146,8 @@ export function refusalText(
   if (refusal.code === 'network') return t('error.network');
   if (refusal.planLimit) return planLimitText(refusal.planLimit, t);
   const first = refusal.issues[0];
+  const csv = first && csvIssueText(first, t, locale);
+  if (csv) return t('error.csv.refused', { line: Number(first.params?.line ?? 0), problem: csv, more: refusal.issues.length - 1 });
   const known = (first && knownIssueText(first.message, t)) ?? knownIssueText(refusal.message, t);
   if (known) return known;
   if (locale === 'en' && refusal.message) return refusal.message;

@@ -1,5 +1,5 @@
 import { ErrorCode } from '#core/api/errors';
-import { parseFiguresCsv } from '#core/figures/csv';
+import { csvProblem, parseFiguresCsv, type CsvProblem } from '#core/figures/csv';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal } from '../errors.ts';
@@ -30,16 +30,16 @@ export async function importCsv(
     ]),
   );
   if (figureId) await figureRow(ctx, orgId, figureId);
-  const problems: { line: number; reason: string }[] = [];
+  const problems: CsvProblem[] = [];
   const rows = parsed.rows.map((row) => {
     const id = row.figure === null ? figureId : (byLabel.get(row.figure.toLowerCase()) ?? null);
-    if (!id) problems.push({ line: row.line, reason: row.figure === null ? 'no figure column, and no figure chosen' : `no figure named "${row.figure}"` });
-    else if (figureId && id !== figureId) problems.push({ line: row.line, reason: `"${row.figure}" is not the figure being imported` });
+    if (!id) problems.push(row.figure === null ? csvProblem(row.line, 'noFigureChosen') : csvProblem(row.line, 'unknownFigure', { figure: row.figure }));
+    else if (figureId && id !== figureId) problems.push(csvProblem(row.line, 'otherFigure', { figure: row.figure ?? '' }));
     else {
       try {
         requireFigureScope(writer, id);
-      } catch (err) {
-        problems.push({ line: row.line, reason: (err as Error).message });
+      } catch {
+        problems.push(csvProblem(row.line, 'notAllowed', { key: writer.kind === 'key' ? writer.name : '' }));
       }
     }
     return { ...row, figureId: id };
@@ -78,12 +78,13 @@ export async function importCsv(
   return { imported: rows.length, figures: [...new Set(rows.map((r) => r.figureId!))] };
 }
 
-function refusal(problems: { line: number; reason: string }[]) {
+/** Every problem, in English in the message, and as a code with its line and particulars in the issues. */
+function refusal(problems: CsvProblem[]) {
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   return new Refusal(
     ErrorCode.validation,
     `Nothing was imported: line ${first.line}: ${first.reason}${more}.`,
-    problems.map((p) => ({ path: `line ${p.line}`, message: p.reason })),
+    problems.map((p) => ({ path: `line ${p.line}`, message: p.reason, code: `csv.${p.code}`, params: { ...p.params, line: p.line } })),
   );
 }

@@ -46,7 +46,7 @@ test('a controller defines "CA veille", enters a day, previews the exact SMS and
 
   // A CSV with one bad row imports nothing and names the line; fixed, it imports all.
   const bad = await figures.importCsv('ca.csv', 'date;valeur;prevision;n-1\n2026-11-20;1 100 000;1 000 000;990 000\n2026-11-21;douze;1 000 000;\n');
-  await expect(bad.getByRole('alert')).toHaveText('Nothing was imported: line 3: value "douze" is not a number.');
+  await expect(bad.getByRole('alert')).toHaveText('Nothing was imported. Line 3: Column “valeur”: “douze” is not a number.');
   await expect(figures.chartRows()).toHaveCount(1);
   const good = await figures.importCsv('ca.csv', 'date;valeur;prevision;n-1\n2026-11-20;1 100 000;1 000 000;990 000\n2026-11-21;1 200 000;1 000 000;\n');
   await expect(good.getByRole('status')).toHaveText('2 days imported.');

@@ -7,10 +7,12 @@ import { organisation, signedIn, startWebRelay, stopWebRelay } from './support/w
 /**
  * Issue 13, finding 3: a French person walks the main screens and meets no English. The
  * English strings looked for are the English dictionaries' own words: each message's
- * literal text (between its ICU arguments), kept when it has at least two words or five
- * letters and does not read the same in French (nor appear in any French message).
+ * literal text (between its ICU arguments), kept when it does not read the same in French
+ * (nor appear in any French message). Phrases of two words or more, and single words of
+ * five letters or more, are looked for anywhere; shorter single words ("Undo", "Line") as
+ * whole words, unless French uses the same word.
  */
-function englishStrings(): string[] {
+function englishStrings(): { phrases: string[]; words: string[] } {
   const literal = (message: string) =>
     message
       .replace(/\{[^{}]*\{[^{}]*\}[^{}]*\}/g, '\u0000') // a plural or select: its branches are checked on their own screens
@@ -18,16 +20,18 @@ function englishStrings(): string[] {
       .split('\u0000')
       .map((part) => part.replace(/[\s.,:;!?()—–…'"-]+$/u, '').replace(/^[\s.,:;!?()—–…'"-]+/u, '').trim());
   const french = Object.values(catalogues.fr).join('\n');
+  const frenchWords = new Set(french.split(/[^\p{L}]+/u));
   const found = new Set<string>();
+  const words = new Set<string>();
   for (const message of Object.values(catalogues.en)) {
     for (const part of literal(message)) {
       if (part.includes('{') || part.includes('}')) continue;
-      if (!(part.includes(' ') || part.length >= 5)) continue;
-      if (french.includes(part)) continue;
-      found.add(part);
+      if (part.includes(' ') || part.length >= 5) {
+        if (!french.includes(part)) found.add(part);
+      } else if (/^\p{Lu}?\p{Ll}{2,3}$/u.test(part) && !frenchWords.has(part) && !frenchWords.has(part.toLowerCase())) words.add(part);
     }
   }
-  return [...found];
+  return { phrases: [...found], words: [...words] };
 }
 
 /** Everything a person reads on the page: its text, and the names, placeholders and titles of its controls. */
@@ -47,8 +51,9 @@ test('a French walk through the main screens meets no English string from the di
   relay = await startWebRelay();
   const org = await organisation(relay.url);
   const world = await frenchWorld(relay.url, org.admin);
-  const english = englishStrings();
+  const { phrases: english, words } = englishStrings();
   expect(english.length).toBeGreaterThan(300);
+  expect(words).toEqual(expect.arrayContaining(['Undo', 'Edit', 'Save']));
 
   const { context, page } = await signedIn(browser, relay.url, org.alice, 'fr-FR');
   await page.getByRole('heading', { name: 'Activités' }).waitFor();
@@ -60,6 +65,18 @@ test('a French walk through the main screens meets no English string from the di
     { name: 'history', hash: `#/activities/${world.activityId}/history` },
     { name: 'figures', hash: '#/figures' },
     { name: 'a figure', hash: `#/figures/${world.figureId}` },
+    {
+      name: 'a refused CSV import',
+      hash: `#/figures/${world.figureId}`,
+      ready: async (p) => {
+        const form = p.getByRole('form', { name: 'Importer un CSV' });
+        const csv = 'Date;Valeur\n2026-11-20;10\n2026-11-21;douze\n2026-11-21;12\n2026-11-31;3\n';
+        await form.getByLabel('Fichier CSV').setInputFiles({ name: 'ventes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+        await form.getByRole('button', { name: 'Importer', exact: true }).click();
+        await expect(form.getByRole('alert')).toHaveText('Rien n’a été importé. Ligne 3 : Colonne « Valeur » : « douze » n’est pas un nombre. (et 1 autre problème)');
+        await expect(form.locator('.csv-problems li')).toHaveCount(2);
+      },
+    },
     {
       name: 'SMS outbox',
       hash: '#/sms',
@@ -81,9 +98,16 @@ test('a French walk through the main screens meets no English string from the di
     await expect(page.getByText(/^(Loading…|Chargement…)$/)).toHaveCount(0);
     await screen.ready?.(page);
     const text = await readable(page);
+    const found = (phrase: string, at: number) =>
+      met.push(`${screen.name}: "${phrase}" in "…${text.slice(Math.max(0, at - 30), at + phrase.length + 30).replace(/\s+/g, ' ')}…"`);
     for (const phrase of english) {
       const at = text.indexOf(phrase);
-      if (at >= 0) met.push(`${screen.name}: "${phrase}" in "…${text.slice(Math.max(0, at - 30), at + phrase.length + 30).replace(/\s+/g, ' ')}…"`);
+      if (at >= 0) found(phrase, at);
+    }
+    for (const word of words) {
+      // Whole words only: not inside a longer word, nor inside an IANA zone's name (America/New_York).
+      const m = new RegExp(`(?<![\\p{L}_/])${word}(?![\\p{L}_/])`, 'u').exec(text);
+      if (m) found(word, m.index);
     }
   }
   await context.close();

@@ -58,8 +58,10 @@ describe('daily figures over HTTP (outbox provider)', () => {
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { message: string; issues: { path: string; message: string }[] } };
-    expect(body.error.message).toBe('Nothing was imported: line 3: value "1,2 M" is not a number.');
-    expect(body.error.issues).toEqual([{ path: 'line 3', message: 'value "1,2 M" is not a number' }]);
+    expect(body.error.message).toBe('Nothing was imported: line 3: valeur "1,2 M" is not a number.');
+    expect(body.error.issues).toEqual([
+      { path: 'line 3', message: 'valeur "1,2 M" is not a number', code: 'csv.notANumber', params: { column: 'valeur', text: '1,2 M', line: 3 } },
+    ]);
     const { values } = await admin.ok<{ values: unknown[] }>('GET', `/api/figures/${figureId}/values?from=2026-11-01&to=2026-11-30`);
     expect(values).toHaveLength(1);
     const fixed = await admin.ok<{ imported: number }>('POST', `/api/figures/${figureId}/import`, { csv: csv.replace('1,2 M', '1 200 000') });
@@ -86,7 +88,7 @@ describe('daily figures over HTTP (outbox provider)', () => {
       fetch(`${relay.url}/api/figures/import`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' }, body: csv });
     const refused = await push('figure;date;value\nCA veille;2026-11-10;100\nAudience veille;2026-11-10;4000000\n');
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Nothing was imported: line 3: The API key "ERP 2" may not write this figure/);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Nothing was imported: line 3: the API key "ERP 2" may not write this figure/);
     const { values } = await admin.ok<{ values: { date: string }[] }>('GET', `/api/figures/${figureId}/values?from=2026-11-10&to=2026-11-10`);
     expect(values).toEqual([]);
     const accepted = await push('figure;date;value\nca veille;2026-11-10;100\n');

@@ -18,27 +18,34 @@ describe('CSV of daily values', () => {
   });
   it('one bad row refuses the file, naming its line and why', () => {
     const result = parseFiguresCsv('date;value;forecast\n2026-11-20;10;11\n2026-11-21;douze;11\n2026-11-22;12;11\n');
-    expect(result).toEqual({ ok: false, problems: [{ line: 3, reason: 'value "douze" is not a number' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ line: 3, code: 'notANumber', params: { column: 'value', text: 'douze' }, reason: 'value "douze" is not a number' }],
+    });
   });
   it('names every problem: bad dates, duplicates, column counts, open quotes', () => {
     const result = parseFiguresCsv('date,value\n2026-02-30,1\n2026-03-01,1\n2026-03-01,2\n2026-03-02\n"2026-03-03,1\n');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems).toEqual([
-      { line: 2, reason: '"2026-02-30" is not a date (YYYY-MM-DD or DD/MM/YYYY)' },
-      { line: 4, reason: '2026-03-01 is already on line 3' },
-      { line: 5, reason: '1 columns where the header has 2' },
-      { line: 6, reason: 'a quote is not closed' },
+      { line: 2, code: 'notADate', params: { column: 'date', text: '2026-02-30' }, reason: '"2026-02-30" is not a date (YYYY-MM-DD or DD/MM/YYYY)' },
+      { line: 4, code: 'duplicate', params: { day: '2026-03-01', figure: '', earlier: 3 }, reason: '2026-03-01 is already on line 3' },
+      { line: 5, code: 'columnCount', params: { found: 1, expected: 2 }, reason: '1 columns where the header has 2' },
+      { line: 6, code: 'openQuote', params: {}, reason: 'a quote is not closed' },
     ]);
   });
   it('refuses an unknown or missing column, and an empty file', () => {
     expect(parseFiguresCsv('date;montant\n2026-01-01;3')).toEqual({
       ok: false,
       problems: [
-        { line: 1, reason: 'unknown column "montant": use date, value, forecast, lastYear, figure' },
-        { line: 1, reason: 'the column "value" is missing' },
+        { line: 1, code: 'unknownColumn', params: { column: 'montant' }, reason: 'unknown column "montant": use date, value, forecast, lastYear, figure' },
+        { line: 1, code: 'missingColumn', params: { column: 'value' }, reason: 'the column "value" is missing' },
       ],
     });
     expect(parseFiguresCsv('').ok).toBe(false);
-    expect(parseFiguresCsv('date;value\n')).toEqual({ ok: false, problems: [{ line: 2, reason: 'no rows under the header' }] });
+    expect(parseFiguresCsv('date;value\n')).toEqual({ ok: false, problems: [{ line: 2, code: 'noRows', params: {}, reason: 'no rows under the header' }] });
+  });
+  it("names a bad value's column as the file's header writes it", () => {
+    const result = parseFiguresCsv('Date;Valeur;Prévision\n2026-11-20;10;onze\n');
+    expect(!result.ok && result.problems[0]).toMatchObject({ line: 2, code: 'notANumber', params: { column: 'Prévision', text: 'onze' } });
   });
 });
