@@ -341,6 +341,10 @@ export class Room {
     const now = this.deps.now().getTime();
     const removedBefore = this.putBacks.viewOf(conn.userId, now);
     const content = judgeContent(update, this.doc, { id: conn.userId, name: conn.userName, role: conn.role }, removedBefore);
+    if (!content.allowed && content.rule === 'U11') {
+      this.refuse(conn, { rule: 'U11', told: DeniedReason.updateTooLarge, close: { code: CloseCode.documentFull, reason: `U11: ${content.reason}` } });
+      return 'refused';
+    }
     if (!content.allowed) {
       const told = refusedReason(content.reason, content.rule);
       this.refuse(conn, { rule: content.rule, told, close: { code: CloseCode.changeRefused, reason: `${content.rule}: ${content.reason}` } }, update);

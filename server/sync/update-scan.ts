@@ -107,14 +107,22 @@ export function scanUpdate(update: Uint8Array, maxEntries: number, held: (client
       }
     }
     const deleting = decoding.readVarUint(d);
+    const deleted = new Set<number>();
     for (let c = 0; c < deleting; c++) {
       const client = decoding.readVarUint(d);
       const ranges = decoding.readVarUint(d);
       count(ranges);
+      // Yjs writes each client once, its ranges sorted and merged (SPEC U11): ranges that
+      // repeat or overlap would make every reader walk the same structs again and again.
+      if (deleted.has(client)) throw new UnreadableUpdate(`client ${client} listed twice among deletions`);
+      deleted.add(client);
+      let end = 0;
       for (let r = 0; r < ranges; r++) {
-        const end = decoding.readVarUint(d) + decoding.readVarUint(d);
-        if (end > (facts.deletesUpTo.get(client) ?? 0)) facts.deletesUpTo.set(client, end);
+        const clock = decoding.readVarUint(d);
+        if (clock < end) throw new UnreadableUpdate(`deleted ranges of client ${client} overlap or are out of order`);
+        end = clock + decoding.readVarUint(d);
       }
+      if (end > 0) facts.deletesUpTo.set(client, end);
     }
     // lib0 reads a length past the end as a view beyond the update: refuse it.
     if (d.pos > update.length) throw new UnreadableUpdate('a length runs past the end of the update');

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { ActivityRole } from '#core/api/activities';
 import { DocRoot } from '#core/doc/schema';
-import { UpdateReading, type Place } from './places.ts';
+import { TooMuchWork, UpdateReading, type Place } from './places.ts';
 import { fieldsOfHeld, fieldsOfNew, nothingRemoved, sameFields, type PutBackView, type RemovedEntry } from './put-back.ts';
 
 /** Who sends the update, as the relay knows them (not as the update says). */
@@ -15,7 +15,7 @@ export interface Author {
 export type ContentVerdict =
   | { allowed: true; removed: RemovedEntry[]; putBack: RemovedEntry[] }
   | { allowed: false; rule: ContentRule; reason: string };
-export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7';
+export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'U11';
 
 /** Fields of a board entry that say who wrote it: set once, by its writer, never changed (W1). */
 const authorship = new Set(['authorId', 'authorName', 'createdAt', 'placedBy']);
@@ -49,6 +49,7 @@ export function judgeContent(update: Uint8Array, doc: Y.Doc, sender: Author, rem
     return { allowed: true, removed: judgement.removed, putBack: judgement.putBack };
   } catch (err) {
     if (err instanceof Refused) return { allowed: false, rule: err.rule, reason: err.reason };
+    if (err instanceof TooMuchWork) return { allowed: false, rule: 'U11', reason: err.message };
     throw err;
   }
 }

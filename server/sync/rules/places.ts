@@ -13,6 +13,19 @@ export interface Place {
 }
 
 /**
+ * Most structs of the document one update's deleted ranges may name (SPEC U11): twice the
+ * most a document holds (L4), so emptying a full document is always within it.
+ */
+export const maxStructsWalked = 2_000_000;
+
+/** The update names more of the document than one update may (SPEC U11): refused, 4413. */
+export class TooMuchWork extends Error {
+  constructor(readonly walked: number) {
+    super(`its deletions name more than ${walked - 1} structs`);
+  }
+}
+
+/**
  * What an update would do to a document, read without changing either: the items it
  * inserts and the live items it deletes, each with its place (SPEC W1–W8). The room
  * document is only looked at (its store is searched, never split or written).
@@ -29,9 +42,13 @@ export class UpdateReading {
   tangled = false;
   private readonly ds: ReturnType<typeof Y.decodeUpdate>['ds'];
 
+  /** Structs of the document the update's deleted ranges named, each walked once (SPEC U11). */
+  walked = 0;
+
   constructor(
     private readonly doc: Y.Doc,
     update: Uint8Array,
+    maxWalk = maxStructsWalked,
   ) {
     const { structs, ds } = Y.decodeUpdate(update);
     this.ds = ds;
@@ -54,6 +71,7 @@ export class UpdateReading {
         for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
           const struct = structs[i]!;
           if (struct.id.clock >= end) break;
+          if (++this.walked > maxWalk) throw new TooMuchWork(this.walked);
           if (struct instanceof Y.Item && !struct.deleted) this.deletes.push(struct);
         }
       }
