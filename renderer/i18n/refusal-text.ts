@@ -114,7 +114,7 @@ export function dayText(day: string, locale: Locale): string {
 }
 
 /** One validation issue's words in `locale`, or null when there is no key for them. */
-function knownIssueText(message: string, t: Translate): string | null {
+function knownIssueText(message: string, t: Translate, locale: Locale): string | null {
   const key = knownIssues[message] ?? knownIssues[bare(message)];
   if (key) return t(key);
   for (const [pattern, patternKey] of zodPatterns) {
@@ -127,14 +127,14 @@ function knownIssueText(message: string, t: Translate): string | null {
   }
   for (const [pattern, patternKey] of figurePatterns) {
     const m = pattern.exec(bare(message));
-    if (m) return t(patternKey, { label: m.groups?.label ?? '', day: m.groups?.day ?? '' });
+    if (m) return t(patternKey, { label: m.groups?.label ?? '', day: dayText(m.groups?.day ?? '', locale) });
   }
   return null;
 }
 
 /** A field's issue in the person's language. */
 export function issueText(issue: ValidationIssue, t: Translate, locale: Locale): string {
-  return csvIssueText(issue, t, locale) ?? knownIssueText(issue.message, t) ?? (locale === 'en' ? issue.message : t('error.issue.invalid'));
+  return csvIssueText(issue, t, locale) ?? knownIssueText(issue.message, t, locale) ?? (locale === 'en' ? issue.message : t('error.issue.invalid'));
 }
 
 /** A whole refusal in the person's language: its first issue's words, else the relay's sentence, else the code's. */
@@ -148,7 +148,7 @@ export function refusalText(
   const first = refusal.issues[0];
   const csv = first && csvIssueText(first, t, locale);
   if (csv) return t('error.csv.refused', { line: Number(first.params?.line ?? 0), problem: csv, more: refusal.issues.length - 1 });
-  const known = (first && knownIssueText(first.message, t)) ?? knownIssueText(refusal.message, t);
+  const known = (first && knownIssueText(first.message, t, locale)) ?? knownIssueText(refusal.message, t, locale);
   if (known) return known;
   if (locale === 'en' && refusal.message) return refusal.message;
   return t(`error.code.${refusal.code}` as MessageKey);

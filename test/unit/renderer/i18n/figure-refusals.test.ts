@@ -18,8 +18,8 @@ describe('daily figures refusals in the person’s language', () => {
     expect(compose).toContain('`"${figure.label}" has no value for ${day} yet: enter it first.`');
   });
 
-  it('names the figure and the day, in English and in French', () => {
-    expect(refusalText(noValue, tFor('en'), 'en')).toBe('“Marge” has no value for 2026-11-22 yet: enter it first.');
-    expect(refusalText(noValue, tFor('fr'), 'fr')).toBe('« Marge » n’a pas encore de valeur pour le 2026-11-22 : saisissez-la d’abord.');
+  it('names the figure and the day (as the language writes it), in English and in French', () => {
+    expect(refusalText(noValue, tFor('en'), 'en')).toBe('“Marge” has no value for 22 November 2026 yet: enter it first.');
+    expect(refusalText(noValue, tFor('fr'), 'fr')).toBe('« Marge » n’a pas encore de valeur pour le 22 novembre 2026 : saisissez-la d’abord.');
   });
 });
