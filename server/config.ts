@@ -202,7 +202,7 @@ export interface SmsConfig {
   accounts: {
     /** Distinct accounts the relay keeps a link to, at most (one SMPP session, or one Twilio client, each). */
     max: number;
-    /** Hosts an organisation's SMPP account may name (SMS_ACCOUNT_HOSTS); null: any. */
+    /** Hosts an organisation's SMPP account may name (SMS_ACCOUNT_HOSTS); null: any (only when sign-ups are closed); empty: none. */
     smppHosts: string[] | null;
     /** CONCLAVE_SECRET_KEY: 32 bytes that seal the accounts' secrets in the store (AES-256-GCM); null: kept as given. */
     secretKey: Buffer | null;
@@ -411,7 +411,12 @@ function loadSmsConfig(env: Env): SmsConfig {
     confirmationsUnknownDaily: int(env, 'SMS_CONFIRMATIONS_UNKNOWN_DAILY', 20),
     accounts: {
       max: int(env, 'SMS_MAX_ACCOUNTS', 50),
-      smppHosts: env.SMS_ACCOUNT_HOSTS ? env.SMS_ACCOUNT_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : null,
+      // A relay open to sign-ups connects to no host an organisation names unless its operator lists them.
+      smppHosts: env.SMS_ACCOUNT_HOSTS
+        ? env.SMS_ACCOUNT_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
+        : env.CONCLAVE_SIGNUP === 'open'
+          ? []
+          : null,
       secretKey: secretKey(env.CONCLAVE_SECRET_KEY),
     },
   };

@@ -90,7 +90,13 @@ export async function saveAccount(
     throw new Refusal(ErrorCode.validation, input.provider === 'smpp' ? 'The SMPP password is required for a new account.' : 'The Twilio auth token is required for a new account.');
   }
   if (input.provider === 'smpp' && config.accounts.smppHosts && !config.accounts.smppHosts.includes(input.host.toLowerCase())) {
-    throw new Refusal(ErrorCode.validation, `This relay does not connect to ${input.host}: its operator allows ${config.accounts.smppHosts.join(', ')}.`);
+    const allowed = config.accounts.smppHosts;
+    throw new Refusal(
+      ErrorCode.validation,
+      allowed.length === 0
+        ? `This relay does not connect to ${input.host}: its operator allows no SMPP host of an organisation's own (SMS_ACCOUNT_HOSTS).`
+        : `This relay does not connect to ${input.host}: its operator allows ${allowed.join(', ')}.`,
+    );
   }
   if (input.provider === 'twilio' && !sender) {
     throw new Refusal(ErrorCode.validation, twilioNeedsSender);

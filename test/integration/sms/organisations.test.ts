@@ -151,6 +151,15 @@ describe('SMS replies played in the Outbox, with organisations in different regi
     expect((await british.ok<SmsMessageView>('GET', `/api/sms/messages/${id}`)).answer).toBe('OK');
   });
 
+  it('a relay open to sign-ups connects to no SMPP host an organisation names, unless its operator lists them', async () => {
+    const refused = await british.call<{ error?: { code: string; message: string } }>('PATCH', '/api/sms/settings', {
+      account: { provider: 'smpp', host: '10.0.0.7', port: 2775, systemId: 'tea', password: 'teapw' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toMatch(/allows no SMPP host/);
+    expect((await british.ok<{ account: unknown }>('GET', '/api/sms/settings')).account).toBeNull();
+  });
+
   it('an administrator playing a STOP in the Outbox stops their own organisation only', async () => {
     await durand.ok('POST', '/api/sms/outbox/replies', { from: '+447911123456', text: 'STOP' });
     expect((await consentOf(british, 'Ben Brown')).state).toBe('in');
