@@ -13,6 +13,7 @@ import { refusalText } from '../i18n/refusal-text.ts';
 import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { FileIcon } from './FileIcon.tsx';
+import { FilePreview, canPreview } from './FilePreview.tsx';
 import { formatSize } from './file-size.ts';
 import { UploadList, type Upload } from './UploadList.tsx';
 
@@ -28,6 +29,7 @@ export function FilesPanel({ activityId, archived }: { activityId: string; archi
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [over, setOver] = useState(false);
   const [status, setStatus] = useState('');
+  const [previewing, setPreviewing] = useState<ActivityFile | null>(null);
   const action = useSubmit();
   const queue = useRef(Promise.resolve());
   const serial = useRef(0);
@@ -158,6 +160,11 @@ export function FilesPanel({ activityId, archived }: { activityId: string; archi
                     <td>{file.uploaderName}</td>
                     <td>{formatDateTime(file.uploadedAt)}</td>
                     <td className="file-actions">
+                      {canPreview(file) && (
+                        <button type="button" className="button small" aria-label={t('files.previewName', { name: file.name })} aria-pressed={previewing?.id === file.id} onClick={() => setPreviewing(file)}>
+                          {t('files.preview')}
+                        </button>
+                      )}
                       <button type="button" className="button small" aria-label={t('files.downloadName', { name: file.name })} onClick={() => void download(file)}>
                         {t('files.download')}
                       </button>
@@ -180,6 +187,7 @@ export function FilesPanel({ activityId, archived }: { activityId: string; archi
           </table>
         </TableScroll>
       )}
+      {previewing && data?.files.some((f) => f.id === previewing.id) && <FilePreview key={previewing.id} file={previewing} onClose={() => setPreviewing(null)} />}
     </section>
   );
 }

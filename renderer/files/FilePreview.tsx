@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import type { ActivityFile } from '#core/api/files';
+import { parseCsv } from '#core/files/csv';
+import { fileKind, type FileKind } from '#core/files/kind';
+import { fileBytes } from '../api/files.ts';
+import type { ApiClient } from '../api/client.ts';
+import { RefusalNotice } from '../components/Field.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useAsync } from '../state/use-async.ts';
+import { useSignedIn } from '../state/use-session.tsx';
+import { formatSize } from './file-size.ts';
+import { Markdown } from './Markdown.tsx';
+
+/** Kinds shown inside Conclave, and the largest file of each shown (larger: download it). */
+const previewLimit: Partial<Record<FileKind, number>> = {
+  image: 20 * 1024 * 1024,
+  text: 2 * 1024 * 1024,
+  csv: 2 * 1024 * 1024,
+  markdown: 2 * 1024 * 1024,
+};
+
+export const canPreview = (file: ActivityFile) => previewLimit[fileKind(file.type, file.name)] !== undefined;
+
+type Shown = { kind: 'image'; url: string } | { kind: 'text' | 'csv' | 'markdown'; text: string } | { kind: 'large'; max: number };
+
+/** Reads a text in the encoding the relay found (served as `charset=`), UTF-8 otherwise. */
+async function textOf(blob: Blob): Promise<string> {
+  const charset = /charset=([\w-]+)/i.exec(blob.type)?.[1] ?? 'utf-8';
+  return new TextDecoder(charset).decode(await blob.arrayBuffer());
+}
+
+async function load(api: ApiClient, file: ActivityFile): Promise<Shown> {
+  const kind = fileKind(file.type, file.name);
+  const max = previewLimit[kind] ?? 0;
+  if (file.size > max) return { kind: 'large', max };
+  const blob = await fileBytes(api, file.id);
+  if (kind === 'image') return { kind, url: URL.createObjectURL(blob) };
+  return { kind: kind === 'csv' || kind === 'markdown' ? kind : 'text', text: await textOf(blob) };
+}
+
+/** A file shown inside the activity: an image, a text, a Markdown text, a CSV table. */
+export function FilePreview({ file, onClose }: { file: ActivityFile; onClose(): void }) {
+  const { t, locale } = useI18n();
+  const { api } = useSignedIn();
+  const shown = useAsync(() => load(api, file), [api, file.id]);
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (shown.data?.kind !== 'image') return;
+    setUrl(shown.data.url);
+    const made = shown.data.url;
+    return () => URL.revokeObjectURL(made);
+  }, [shown.data]);
+
+  return (
+    <section className="card file-preview" aria-labelledby="preview-title">
+      <div className="file-preview-head">
+        <h3 id="preview-title">{file.name}</h3>
+        <button type="button" className="button small ghost" onClick={onClose}>
+          {t('files.closePreview')}
+        </button>
+      </div>
+      {shown.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
+      {shown.status === 'failed' && <RefusalNotice error={shown.error} />}
+      {shown.data?.kind === 'large' && <p className="muted">{t('files.tooLargeToShow', { max: formatSize(shown.data.max, t, locale) })}</p>}
+      {shown.data?.kind === 'image' && url && <img className="preview-image" src={url} alt={file.name} />}
+      {shown.data?.kind === 'text' && <pre className="preview-text">{shown.data.text}</pre>}
+      {shown.data?.kind === 'markdown' && <Markdown text={shown.data.text} />}
+      {shown.data?.kind === 'csv' && <CsvTable text={shown.data.text} name={file.name} />}
+    </section>
+  );
+}
+
+function CsvTable({ text, name }: { text: string; name: string }) {
+  const { t } = useI18n();
+  const { rows, truncated } = parseCsv(text);
+  const [head, ...body] = rows;
+  return (
+    <>
+      <TableScroll label={name}>
+        <table className="csv-table">
+          {head && (
+            <thead>
+              <tr>{head.map((cell, i) => <th key={i} scope="col">{cell}</th>)}</tr>
+            </thead>
+          )}
+          <tbody>
+            {body.map((row, r) => (
+              <tr key={r}>{row.map((cell, i) => <td key={i}>{cell}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {truncated && <p className="muted small">{t('files.csvTruncated')}</p>}
+    </>
+  );
+}
