@@ -15,7 +15,7 @@ export interface Author {
 export type ContentVerdict =
   | { allowed: true; removed: RemovedEntry[]; putBack: RemovedEntry[] }
   | { allowed: false; rule: ContentRule; reason: string };
-export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'U11';
+export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'U11' | 'U12';
 
 /** Fields of a board entry that say who wrote it: set once, by its writer, never changed (W1). */
 const authorship = new Set(['authorId', 'authorName', 'createdAt', 'placedBy']);
@@ -79,6 +79,8 @@ class ContentJudgement {
     // New entries first: an update may list an entry's later edits (another client id) before it.
     const placed: [Y.Item, Place][] = [];
     for (const item of this.reading.inserts) {
+      // map.set writes one value; Y.Map shows a key's last, the rules read its first (U12).
+      if (item.parentSub !== null && (valuesOf(item)?.length ?? 0) > 1) refuse('U12', 'a map key holds one value');
       const place = this.reading.placeOf(item);
       if (!place) continue; // lands in something already deleted: Yjs drops it
       placed.push([item, place]);
@@ -276,7 +278,7 @@ class ContentJudgement {
 /** A board entry's place as W11 remembers it: `<board>/<part>/<key>`. */
 const placeKey = (place: Place) => place.steps.map((s) => s.key).join('/');
 
-/** The plain values an item holds (a map field's value is its first); null for a shared type or text. */
+/** The plain values an item holds (under a map key exactly one, U12); null for a shared type or text. */
 function valuesOf(item: Y.Item): unknown[] | null {
   const content = item.content;
   if (content instanceof Y.ContentAny) return content.arr;

@@ -250,3 +250,22 @@ describe('W1: a new entry gives each field of authorship once', () => {
     expect(judgeContent(update, room, cid)).toMatchObject({ allowed: false, rule: 'W1' });
   });
 });
+
+describe('an item under a map key carries one value (SPEC U12)', () => {
+  it('a removal mark holding two values, the last naming someone else, is refused; a plain removal is taken', () => {
+    const forgedRoom = withComment(cid);
+    const verdict = edit(forgedRoom, cid, (d) => {
+      removeComment(d, 'comment-0001', me(cid), at);
+      // Y.Map shows a key's last value: the first says Cid removed it, the last says Ola did.
+      const comment = d.getArray('comments').get(0) as Y.Map<unknown>;
+      const item = (comment as unknown as { _map: Map<string, Y.Item> })._map.get('removed')!;
+      const mark = (item.content as Y.ContentAny).arr[0] as { by: string; name: string; at: string };
+      item.content = new Y.ContentAny([mark, { ...mark, by: ola.id, name: ola.name }]);
+      item.length = 2;
+    });
+    expect(verdict).toBe('U12');
+    expect(readComments(forgedRoom)[0]!.removed).toBeUndefined();
+    const room = withComment(cid);
+    expect(edit(room, cid, (d) => removeComment(d, 'comment-0001', me(cid), at))).toBe('allowed');
+  });
+});
