@@ -96,6 +96,7 @@ class ContentJudgement {
     for (const item of this.reading.deletes) this.deleted(item);
     for (const [entry, fields] of this.newEntries) if (!this.puttingBack(entry, fields)) this.entryAuthorship(fields);
     for (const fields of this.newComments.values()) this.commentAuthorship(fields);
+    this.newCommentIds();
     if (!this.facilitator) for (const [items, deleted] of this.deletedEntries) this.notCleared(items, deleted);
   }
 
@@ -260,6 +261,19 @@ class ContentJudgement {
       refuse('W1', 'a new comment carries your own id and name');
     }
     if (fields.has('removed')) refuse('W4', 'a comment is not removed as it is written');
+  }
+
+  /** W1: a new comment's id is new, to the document and within the update. */
+  private newCommentIds() {
+    if (this.newComments.size === 0) return;
+    const ids = new Set<unknown>();
+    for (const comment of this.reading.doc.getArray(DocRoot.comments)) if (comment instanceof Y.Map) ids.add(comment.get('id'));
+    for (const fields of this.newComments.values()) {
+      const id = fields.get('id')?.[0];
+      if (typeof id !== 'string') continue;
+      if (ids.has(id)) refuse('W1', "a new comment's id is new");
+      ids.add(id);
+    }
   }
 
   /** W7: deleting entries one by one is anyone's (history restores them); emptying a board is not. */

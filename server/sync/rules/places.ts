@@ -46,7 +46,7 @@ export class UpdateReading {
   walked = 0;
 
   constructor(
-    private readonly doc: Y.Doc,
+    readonly doc: Y.Doc,
     update: Uint8Array,
     maxWalk = maxStructsWalked,
   ) {

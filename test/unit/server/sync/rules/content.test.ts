@@ -269,3 +269,14 @@ describe('an item under a map key carries one value (SPEC U12)', () => {
     expect(edit(room, cid, (d) => removeComment(d, 'comment-0001', me(cid), at))).toBe('allowed');
   });
 });
+
+describe('a new comment has a new id (SPEC W1)', () => {
+  it("a comment reusing an id the document holds, or two with one id in one update, is refused; a fresh id is taken", () => {
+    const room = withComment(cid);
+    const again = (id: string) => (d: Y.Doc) => addComment(d, { id, author: me(ola), at, ...body('Again') });
+    expect(edit(room, ola, again('comment-0001'))).toBe('W1');
+    expect(edit(room, ola, (d) => d.transact(() => [again('comment-0002')(d), again('comment-0002')(d)]))).toBe('W1');
+    expect(edit(room, ola, again('comment-0003'))).toBe('allowed');
+    expect(readComments(room).map((c) => c.id)).toEqual(['comment-0001', 'comment-0003']);
+  });
+});
