@@ -25,6 +25,7 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 import { RemovedActivity } from './RemovedActivity.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { ActivityTitle } from './ActivityTitle.tsx';
+import { DownloadEverythingButton } from './DownloadEverythingButton.tsx';
 
 /** An open activity: header (question, connection, who is here), then its sections. */
 export function ActivityScreen({ id, tab }: { id: string; tab: ActivityTab }) {
@@ -110,6 +111,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
             )}
             <span className="visually-hidden">{t('activity.yourRole', { role: t(`role.${activity.myRole}`) })}</span>
             <RoleBadge role={activity.myRole} />
+            <DownloadEverythingButton activityId={activity.id} />
           </div>
         </div>
         <div className="activity-head-side">

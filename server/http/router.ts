@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, type Readable, type Writable } from 'node:stream';
 import { ErrorCode } from '#core/api/errors';
 import { Refusal } from '../errors.ts';
 
@@ -17,7 +17,9 @@ export interface Request {
 export type Reply =
   | { status?: number; body?: unknown; headers?: Record<string, string> }
   | { status?: number; raw: string | Buffer; contentType: string; headers?: Record<string, string> }
-  | { status?: number; stream: Readable; length: number; contentType: string; headers?: Record<string, string> };
+  | { status?: number; stream: Readable; length: number; contentType: string; headers?: Record<string, string> }
+  /** Written as it is made, length unknown (an archive): `write` honours back-pressure; a failure mid-way cuts the connection. */
+  | { status?: number; write: (out: Writable) => Promise<void>; contentType: string; headers?: Record<string, string> };
 
 export type Handler = (req: Request) => Promise<Reply>;
 
@@ -73,6 +75,14 @@ function decodeParam(raw: string): string {
 export function send(res: ServerResponse, reply: Reply): void {
   const status = reply.status ?? 200;
   const headers = { 'cache-control': 'no-store', ...reply.headers };
+  if ('write' in reply) {
+    res.writeHead(status, { 'content-type': reply.contentType, ...headers });
+    reply.write(res).then(
+      () => res.end(),
+      () => res.destroy(),
+    );
+    return;
+  }
   if ('stream' in reply) {
     res.writeHead(status, { 'content-type': reply.contentType, 'content-length': String(reply.length), ...headers });
     // Read as the client takes it (back-pressure): never the whole file in memory. A reader gone mid-way ends both.

@@ -1,8 +1,10 @@
+import type { Writable } from 'node:stream';
 import { UpdateRetentionRequest } from '#core/api/organizations';
 import { authenticate, refuseGuests, requireAdmin } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { readJson } from '../http/body.ts';
 import type { Request, Router } from '../http/router.ts';
+import { prepareArchive } from './archive.ts';
 import { retentionSettings, setRetention } from './settings.ts';
 
 /** The organisation's retention: what its plan keeps, and whether decisions stay (core/api/organizations.ts). */
@@ -18,5 +20,14 @@ export function retentionRoutes(router: Router, ctx: Context) {
       const me = await caller(req);
       requireAdmin(me);
       return { body: await setRetention(ctx, me.orgId, await readJson(req.raw, UpdateRetentionRequest)) };
+    })
+    .on('GET', '/api/activities/:id/archive.zip', async (req) => {
+      const me = await caller(req);
+      const archive = await prepareArchive(ctx, me, req.params.id ?? '', req.raw.headers['accept-language']);
+      return {
+        write: (out: Writable) => archive.write(out),
+        contentType: 'application/zip',
+        headers: { 'content-disposition': `attachment; filename="${archive.fileName}"` },
+      };
     });
 }

@@ -74,6 +74,7 @@ export const appEn = {
   'activity.briefPlaceholder': 'Write the brief: context, constraints, what is known…',
   'activity.readOnly': 'You are a viewer: you can read everything, but not change it.',
   'activity.notFound': 'This activity does not exist, or you are not a member.',
+  'activity.downloadEverything': 'Download everything',
   'activity.contentRemoved': 'Content removed on {date} (retention of the {plan} plan). The title, the question and the decision stay.',
   'denied.readOnly': 'The relay refused your change: you can only read this activity. It was not saved.',
   'denied.documentFull': 'This activity reached its size limit: your last change was not saved.',

@@ -77,6 +77,7 @@ export const appFr: Messages<typeof appEn> = {
   'activity.briefPlaceholder': 'Rédigez le brief : contexte, contraintes, ce que l’on sait…',
   'activity.readOnly': 'Vous êtes lecteur : vous voyez tout, mais ne pouvez rien modifier.',
   'activity.notFound': 'Cette activité n’existe pas, ou vous n’en êtes pas membre.',
+  'activity.downloadEverything': 'Tout télécharger',
   'activity.contentRemoved': 'Contenu supprimé le {date} (conservation du plan {plan}). Le titre, la question et la décision restent.',
   'denied.readOnly': 'Le relais a refusé votre modification : vous ne pouvez que lire cette activité. Elle n’a pas été enregistrée.',
   'denied.documentFull': 'Cette activité a atteint sa taille maximale : votre dernière modification n’a pas été enregistrée.',

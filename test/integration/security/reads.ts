@@ -33,6 +33,7 @@ export const reads: Read[] = [
 
   { name: 'GET /api/activities/:id/decision', path: (w) => `/api/activities/${w.ids.decided}/decision`, rule: memberReads },
   { name: 'GET /api/activities/:id/decision/export.md', path: (w) => `/api/activities/${w.ids.decided}/decision/export.md`, rule: memberReads },
+  { name: 'GET /api/activities/:id/archive.zip', path: (w) => `/api/activities/${w.ids.decided}/archive.zip`, rule: memberReads },
   { name: 'GET /api/activities/:id/decision/export.pdf', path: (w) => `/api/activities/${w.ids.decided}/decision/export.pdf`, rule: memberReads },
   { name: 'GET /api/decision-notices', path: () => '/api/decision-notices', rule: signedIn },
   { name: 'GET /api/me/notices', path: () => '/api/me/notices', rule: signedIn },
