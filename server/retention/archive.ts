@@ -15,6 +15,7 @@ import { readerLocale } from '../decisions/reader-locale.ts';
 import { decisionRecord } from '../decisions/record.ts';
 import { Refusal } from '../errors.ts';
 import { BlobStore } from '../files/blobs.ts';
+import { readDocument } from '../sync/update-log.ts';
 import { ideasSettings } from '../ideas/settings.ts';
 import { refuseRemovedContent } from './tombstone.ts';
 
@@ -57,7 +58,18 @@ export async function prepareArchive(ctx: Context, caller: Caller, activityId: s
       }
       const doc = new Y.Doc();
       try {
-        Y.applyUpdate(doc, await ctx.documents.state(activityId));
+        // Read from the store, not the live room: a download loads no room, so it leaves the store as it was (no compaction on unload).
+        const stored = await readDocument(ctx.db, activityId);
+        Y.transact(doc, () => {
+          if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+          for (const u of stored.updates) {
+            try {
+              Y.applyUpdate(doc, u.data);
+            } catch (err) {
+              ctx.log.error({ err, activityId, update: u.id }, 'archive: skipped an unreadable stored update');
+            }
+          }
+        });
         const content = documentContent(doc);
         await zip.add('brief.txt', strToU8(content.brief));
         for (const [i, board] of content.boards.entries()) {
