@@ -38,7 +38,7 @@ afterAll(async () => {
 /** Paths that address the activity the guest was invited to, or its polls. */
 const ofTheirActivity = (path: string) => [w.ids.sealed, w.ids.single, w.ids.estimate, w.ids.entries, w.ids.consent].some((id) => path.includes(id));
 /** The organisation's people, groups and plan figures: refused to guests whoever they are. */
-const orgDirectory = (path: string) => /^\/api\/(users|groups|organization\/usage)(\/|$|\?)/.test(path) && !path.includes(guestId);
+const orgDirectory = (path: string) => /^\/api\/(users|groups|organization\/(usage|retention))(\/|$|\?)/.test(path) && !path.includes(guestId);
 
 function expectedFor(path: string, rule: Rule, guest?: Expected): Expected {
   if (guest !== undefined) return guest;
