@@ -123,6 +123,18 @@ export class TestSmsc {
     this.swallowSeq = seq;
   }
 
+  /** Submits that reached a session made deaf (`deafen`): never recorded, never answered. */
+  unheard = 0;
+
+  /**
+   * The sessions bound now stop answering: what they receive from here on is neither
+   * recorded nor answered, so the relay holds it "in doubt" (e.g. to be killed meanwhile).
+   * Sessions bound later answer as usual.
+   */
+  deafen() {
+    for (const session of this.server.sessions) this.deaf.add(session);
+  }
+
   /** Drops the bound sessions and keeps any new bind waiting until `releaseBinds`. */
   holdBinds() {
     this.held ??= [];
@@ -223,7 +235,10 @@ export class TestSmsc {
   }
 
   private onSubmit(session: Session, systemId: string, pdu: PDU) {
-    if (this.deaf.has(session)) return;
+    if (this.deaf.has(session)) {
+      this.unheard++;
+      return;
+    }
     const esm = pdu.esm_class ?? 0;
     const seq = esm & 0x40 ? pdu.short_message?.[5] : undefined;
     if (seq !== undefined && seq === this.swallowSeq) {
