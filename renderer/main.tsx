@@ -5,6 +5,7 @@ import './styles/layout.css';
 import './styles/activity.css';
 import './styles/board.css';
 import './styles/pros-cons.css';
+import './styles/action-items.css';
 import './styles/editor.css';
 import './styles/ideas.css';
 import './styles/people.css';

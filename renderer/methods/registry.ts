@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { MethodKind } from '#core/doc/board-methods';
 import type { MessageKey } from '../i18n/index.tsx';
+import { ActionItemsBoards } from './action-items/ActionItemsBoards.tsx';
 import type { BoardProps } from './board-props.ts';
 import { ProsConsBoards } from './pros-cons/ProsConsBoards.tsx';
 import { SwotBoard } from './swot/SwotBoard.tsx';
@@ -21,4 +22,5 @@ export interface BoardMethodView {
 export const boardMethodViews: Record<MethodKind, BoardMethodView> = {
   swot: { Boards: SwotBoard, label: 'swot.title', historyPart: 'history.part.swot' },
   'pros-cons': { Boards: ProsConsBoards, label: 'prosCons.title', historyPart: 'prosCons.historyPart' },
+  'action-items': { Boards: ActionItemsBoards, label: 'actions.title', historyPart: 'actions.historyPart' },
 };

@@ -1,5 +1,7 @@
 import { decisionMessagesEn } from '#core/decisions/messages.en';
 import { decisionMessagesFr } from '#core/decisions/messages.fr';
+import { actionsEn } from './actions.en.ts';
+import { actionsFr } from './actions.fr.ts';
 import { appEn } from './app.en.ts';
 import { appFr } from './app.fr.ts';
 import { errorsEn } from './errors.en.ts';
@@ -39,6 +41,7 @@ export const areas = [
   { area: 'errors', en: errorsEn, fr: errorsFr },
   { area: 'ideas', en: ideasEn, fr: ideasFr },
   { area: 'pros-cons', en: prosConsEn, fr: prosConsFr },
+  { area: 'actions', en: actionsEn, fr: actionsFr },
   { area: 'polls', en: pollsEn, fr: pollsFr },
   { area: 'private-first', en: privateFirstEn, fr: privateFirstFr },
   { area: 'notices', en: noticesEn, fr: noticesFr },
