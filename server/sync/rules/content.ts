@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ActivityRole } from '#core/api/activities';
 import { DocRoot } from '#core/doc/schema';
 import { TooMuchWork, UpdateReading, type Place } from './places.ts';
+import { entryRules } from './entry-rules.ts';
 import { fieldsOfHeld, fieldsOfNew, nothingRemoved, sameFields, type PutBackView, type RemovedEntry } from './put-back.ts';
 
 /** Who sends the update, as the relay knows them (not as the update says). */
@@ -15,7 +16,7 @@ export interface Author {
 export type ContentVerdict =
   | { allowed: true; removed: RemovedEntry[]; putBack: RemovedEntry[] }
   | { allowed: false; rule: ContentRule; reason: string };
-export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'U11' | 'U12';
+export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W12' | 'U11' | 'U12';
 
 /** Fields of a board entry that say who wrote it: set once, by its writer, never changed (W1). */
 const authorship = new Set(['authorId', 'authorName', 'createdAt', 'placedBy']);
@@ -37,7 +38,7 @@ const refuse = (rule: ContentRule, reason: string): never => {
 
 /**
  * Judges what an update would do to the document's content against who sends it (SPEC
- * W1–W7, W11): a pure function of the update, the document (only read), the sender and
+ * W1–W7, W11, W12): a pure function of the update, the document (only read), the sender and
  * what they recently removed. The update is decoded, each item it inserts and each live
  * item it deletes is placed in the schema (core/doc/schema.ts), and the first rule
  * broken is returned.
@@ -153,6 +154,16 @@ class ContentJudgement {
       if (place.steps.length > 4) refuse('W1', 'who changed an entry is a plain value');
       this.isSender(item, field);
     }
+    this.methodRule(place, field);
+  }
+
+  /** W12: a method's own rule for changing a field of one of its entries. */
+  private methodRule(place: Place, field: string) {
+    const kind = fieldOf(place.steps[0]!.item, 'kind');
+    const rule = typeof kind === 'string' ? entryRules[kind] : undefined;
+    const entry = place.steps[2]!.item;
+    const why = rule?.(field, (key) => fieldOf(entry, key), this.sender);
+    if (why) refuse('W12', why);
   }
 
   /** Changes to a comment that exists: appended versions, and the removal mark (W2–W4). */
@@ -214,8 +225,9 @@ class ContentJudgement {
           this.deletedEntries.set(place.steps[1]!.item, [...list, item]);
           return;
         }
-        if (this.reading.deletedHere(entry) || !authorship.has(keys[3] ?? '')) return;
-        return refuse('W1', 'who wrote an entry never changes');
+        if (this.reading.deletedHere(entry)) return;
+        if (authorship.has(keys[3] ?? '')) return refuse('W1', 'who wrote an entry never changes');
+        return this.methodRule(place, keys[3] ?? '');
       }
       case DocRoot.comments:
         if (n === 1) return refuse('W4', 'a comment is not deleted: it is marked removed, and the mark stays');

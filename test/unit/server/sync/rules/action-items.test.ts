@@ -1,0 +1,74 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { actionItemsMap, addActionItem, addActionItemsBoard, assignActionItem, deleteActionItem, readActionItems, renameActionItem, setActionStatus } from '#core/doc/action-items';
+import { initialDocumentUpdate } from '../../../../../server/activities/brief-seed.ts';
+import { judgeContent, type Author } from '../../../../../server/sync/rules/content.ts';
+
+const fay: Author = { id: 'facilitator-fay', name: 'Fay Facilitator', role: 'facilitator' };
+const cid: Author = { id: 'contributor-cid', name: 'Cid Contributor', role: 'contributor' };
+const ola: Author = { id: 'contributor-ola', name: 'Ola Owner', role: 'contributor' };
+const at = new Date('2026-12-05T09:00:00Z');
+const me = (a: Author) => ({ id: a.id, name: a.name });
+const board = 'actions-0001';
+
+/** `who` edits a copy of the room's document; the update is judged against the room, which takes it when allowed. */
+function edit(room: Y.Doc, who: Author, change: (doc: Y.Doc) => void) {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(room));
+  const before = Y.encodeStateVector(client);
+  change(client);
+  const update = Y.encodeStateAsUpdate(client, before);
+  const verdict = judgeContent(update, room, who);
+  if (verdict.allowed) Y.applyUpdate(room, update);
+  return verdict.allowed ? 'allowed' : verdict.rule;
+}
+
+/** A room with a board (the facilitator's) and one item Cid wrote for Ola. */
+function withItem() {
+  const room = new Y.Doc();
+  Y.applyUpdate(room, initialDocumentUpdate(''));
+  expect(edit(room, fay, (d) => addActionItemsBoard(d, board, me(fay), at))).toBe('allowed');
+  const item = { id: 'action-0001', title: 'Book the venue', owner: me(ola), due: '2026-12-10', author: me(cid), at };
+  expect(edit(room, cid, (d) => addActionItem(d, board, item))).toBe('allowed');
+  return room;
+}
+
+const status = (room: Y.Doc) => readActionItems(room, board)[0]?.status;
+
+describe('action items: who changes what (SPEC W1, W5, W12)', () => {
+  it('a board is the facilitator’s to create; an item anyone’s, under their own name', () => {
+    const room = new Y.Doc();
+    Y.applyUpdate(room, initialDocumentUpdate(''));
+    expect(edit(room, cid, (d) => addActionItemsBoard(d, board, me(cid), at))).toBe('W5');
+    expect(edit(room, fay, (d) => addActionItemsBoard(d, board, me(fay), at))).toBe('allowed');
+    const forged = { id: 'action-0002', title: 'T', owner: me(ola), due: '2026-12-10', author: me(ola), at };
+    expect(edit(room, cid, (d) => addActionItem(d, board, forged))).toBe('W1');
+  });
+
+  it('W12: the owner and a facilitator change the status; the author who is not the owner, and others, do not', () => {
+    const room = withItem();
+    expect(edit(room, cid, (d) => setActionStatus(d, board, 'action-0001', 'done', me(cid), at))).toBe('W12');
+    expect(status(room)).toBe('todo');
+    expect(edit(room, ola, (d) => setActionStatus(d, board, 'action-0001', 'doing', me(ola), at))).toBe('allowed');
+    expect(edit(room, fay, (d) => setActionStatus(d, board, 'action-0001', 'done', me(fay), at))).toBe('allowed');
+    expect(status(room)).toBe('done');
+    expect(edit(room, cid, (d) => actionItemsMap(d, board)!.get('action-0001')!.delete('status'))).toBe('W12');
+  });
+
+  it('W12: the author and a facilitator reassign or move the day; the owner and others do not', () => {
+    const room = withItem();
+    const toCid = { owner: me(cid), due: '2026-12-11' };
+    expect(edit(room, ola, (d) => assignActionItem(d, board, 'action-0001', toCid, me(ola), at))).toBe('W12');
+    expect(edit(room, ola, (d) => actionItemsMap(d, board)!.get('action-0001')!.set('due', '2027-01-01'))).toBe('W12');
+    expect(edit(room, cid, (d) => assignActionItem(d, board, 'action-0001', { owner: me(fay), due: '2026-12-12' }, me(cid), at))).toBe('allowed');
+    expect(edit(room, fay, (d) => assignActionItem(d, board, 'action-0001', toCid, me(fay), at))).toBe('allowed');
+    expect(readActionItems(room, board)[0]).toMatchObject({ ownerId: cid.id, due: '2026-12-11' });
+  });
+
+  it('the title is any editor’s, and an item may be deleted one by one (W7)', () => {
+    const room = withItem();
+    expect(edit(room, ola, (d) => renameActionItem(d, board, 'action-0001', 'Book the big venue', me(ola), at))).toBe('allowed');
+    expect(edit(room, ola, (d) => deleteActionItem(d, board, 'action-0001'))).toBe('allowed');
+    expect(readActionItems(room, board)).toEqual([]);
+  });
+});
