@@ -49,6 +49,12 @@ export const ErrorCode = {
   organizationSuspended: 'organization_suspended',
   /** The organisation keeps this to some of its groups (core/people/rights.ts), and the person is in none of them. */
   rightMissing: 'right_missing',
+  /**
+   * An invitation's address already has an account (with another organisation: one
+   * account belongs to one organisation), so accepting cannot make one. Only the link's
+   * holder hears it; the inviter's invitation looks like any other.
+   */
+  addressTaken: 'address_taken',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -109,4 +115,5 @@ export const statusOf: Record<ErrorCode, number> = {
   plan_limit: 402,
   organization_suspended: 403,
   right_missing: 403,
+  address_taken: 409,
 };

@@ -13,13 +13,18 @@ import { OrgRole, PhoneInput } from './users.ts';
  *   With `activityId`: a facilitator of that activity (or an administrator); an
  *   address outside the organisation's domains makes a guest, who sees that activity only.
  *   The e-mail's link ends with the token: `<relay>/#/invite/<token>`.
+ *   An address with an account in another organisation is invited like any other (201,
+ *   the same answer): the inviter learns nothing of other organisations; its acceptance
+ *   answers 409 `address_taken` to the link's holder, who is told what to do. Each
+ *   inviter sends at most 200 invitation e-mails a day and each address receives at most
+ *   3 (creations and resends; 429 `rate_limited` with Retry-After, nothing changed).
  * - `GET /api/invitations?status=pending|all` → `{invitations: Invitation[]}`: an
  *   administrator sees the organisation's, a facilitator those they sent.
  * - `DELETE /api/invitations/:id` → 204, revoked (the link answers 410 `link_revoked`).
  * - `POST /api/invitations/:id/resend` → `Invitation`: a new link (the old one is dead), a new expiry.
  * - `GET /api/invitations/:token/preview` (no session) → `InvitationPreview`.
  * - `POST /api/invitations/:token/accept` (no session) `AcceptInvitationRequest` →
- *   201 `{token, expiresAt}` (a session). Expired 410 `link_expired`, used 410
+ *   201 `{token, expiresAt}` (a session). Address already an account's 409 `address_taken`; expired 410 `link_expired`, used 410
  *   `link_used`, revoked 410 `link_revoked`, unknown 404.
  */
 export const CreateInvitationRequest = z

@@ -56,7 +56,10 @@ export async function acceptInvitation(ctx: Context, token: string, input: Accep
     const at = ctx.now().toISOString();
     const row = await usable(tx, token, at);
     if (await tx.get('SELECT 1 AS one FROM users WHERE email = ?', [row.email])) {
-      throw new Refusal(ErrorCode.conflict, 'This address already has an account: sign in instead.');
+      throw new Refusal(
+        ErrorCode.addressTaken,
+        'This address already has a Conclave account, and an account belongs to one organisation: sign in to it; if it is with another organisation, ask whoever invited you to invite another of your addresses.',
+      );
     }
     await tx.run(
       `INSERT INTO users (id, org_id, name, email, phone, password_hash, role, created_at, guest, locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -18,20 +18,29 @@ export const invitationsPerDay = 200;
 /** Invitation e-mails one address may receive a day, whoever sends them: no inbox is flooded with invitations. */
 export const invitationMailsPerAddress = 3;
 
-/** Invitation e-mails sent to each address in the last day (created or resent), kept in memory like password resets'. */
-export class RecipientRates {
-  private readonly window = new RateWindow(invitationMailsPerAddress, 86_400_000);
+/**
+ * Invitation e-mails in the last day (created or resent), kept in memory like password
+ * resets': per address, whoever sends them, and per inviter, whatever the addresses. Both
+ * are judged, then both counted, in one turn of the event loop: requests sent at once
+ * cannot all pass the judgement before any is counted, and a refusal counts nothing.
+ */
+export class InvitationRates {
+  private readonly addresses = new RateWindow(invitationMailsPerAddress, 86_400_000);
+  private readonly inviters = new RateWindow(invitationsPerDay, 86_400_000);
 
-  /** Counts one e-mail to `email`, or throws 429 with Retry-After when that address had its share today. */
-  take(email: string, now: number): void {
-    const wait = this.window.take(email.toLowerCase(), now);
-    if (wait > 0) {
-      throw new Refusal(ErrorCode.rateLimited, `This address was sent ${invitationMailsPerAddress} invitations in the last day: try again in ${wait} s.`, undefined, {
-        'retry-after': String(wait),
-      });
-    }
+  /** Counts one e-mail from `inviterId` to `email`, or throws 429 with Retry-After when either had its share today. */
+  take(inviterId: string, email: string, now: number): void {
+    const address = email.toLowerCase();
+    const byInviter = this.inviters.waitFor(inviterId, now);
+    if (byInviter > 0) throw tooMany(`At most ${invitationsPerDay} invitations a day: try again in ${byInviter} s.`, byInviter);
+    const byAddress = this.addresses.waitFor(address, now);
+    if (byAddress > 0) throw tooMany(`This address was sent ${invitationMailsPerAddress} invitations in the last day: try again in ${byAddress} s.`, byAddress);
+    this.inviters.take(inviterId, now);
+    this.addresses.take(address, now);
   }
 }
+
+const tooMany = (message: string, wait: number) => new Refusal(ErrorCode.rateLimited, message, undefined, { 'retry-after': String(wait) });
 
 export interface InvitationRow {
   id: string;
@@ -64,7 +73,7 @@ async function insideOrganisation(ctx: Context, orgId: string, email: string): P
 }
 
 /** Creates an invitation and sends its link (e-mail, and SMS when asked and allowed). */
-export async function invite(ctx: Context, caller: Caller, input: CreateInvitationRequest, recipients: RecipientRates) {
+export async function invite(ctx: Context, caller: Caller, input: CreateInvitationRequest, rates: InvitationRates) {
   refuseUnconfirmed(caller);
   let activityTitle: string | null = null;
   if (input.activityId) {
@@ -78,11 +87,13 @@ export async function invite(ctx: Context, caller: Caller, input: CreateInvitati
     'SELECT id, name, org_id, disabled_at FROM users WHERE email = ? AND erased_at IS NULL',
     [input.email],
   );
-  if (existing && input.activityId && existing.org_id === caller.orgId && existing.disabled_at === null) {
-    await addMember(ctx, caller, input.activityId, { userId: existing.id, role: input.activityRole ?? 'contributor' });
-    return { status: 200 as const, body: { added: true as const, userId: existing.id, name: existing.name } };
-  }
-  if (existing || (await ctx.db.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email]))) {
+  // A person of the caller's own organisation: added to the activity, or refused (the caller may know its people).
+  // An account elsewhere is none of the caller's business: invited like anyone (the link, once opened, says why it cannot make an account).
+  if (existing && existing.org_id === caller.orgId) {
+    if (input.activityId && existing.disabled_at === null) {
+      await addMember(ctx, caller, input.activityId, { userId: existing.id, role: input.activityRole ?? 'contributor' });
+      return { status: 200 as const, body: { added: true as const, userId: existing.id, name: existing.name } };
+    }
     throw new Refusal(ErrorCode.conflict, 'This address already has an account: add the person as a member instead.');
   }
   const guest = input.activityId !== undefined && !(await insideOrganisation(ctx, caller.orgId, input.email));
@@ -90,7 +101,7 @@ export async function invite(ctx: Context, caller: Caller, input: CreateInvitati
   const since = new Date(ctx.now().getTime() - 86_400_000).toISOString();
   const sent = await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM invitations WHERE invited_by = ? AND last_sent_at > ?', [caller.id, since]);
   if ((sent?.n ?? 0) >= invitationsPerDay) throw new Refusal(ErrorCode.rateLimited, `At most ${invitationsPerDay} invitations a day.`);
-  recipients.take(input.email, ctx.now().getTime());
+  rates.take(caller.id, input.email, ctx.now().getTime());
   const id = newId();
   const token = newSecret();
   const now = ctx.now();
@@ -215,11 +226,11 @@ export async function revokeInvitation(ctx: Context, caller: Caller, id: string)
 }
 
 /** A new link (the old one stops working), a new expiry, and the e-mail again. */
-export async function resendInvitation(ctx: Context, caller: Caller, id: string, recipients: RecipientRates): Promise<Invitation> {
+export async function resendInvitation(ctx: Context, caller: Caller, id: string, rates: InvitationRates): Promise<Invitation> {
   const row = await manageable(ctx, caller, id);
   if (row.revoked_at) throw new Refusal(ErrorCode.conflict, 'This invitation was revoked: invite the person again.');
   if (row.sent_count >= 10) throw new Refusal(ErrorCode.rateLimited, 'This invitation was sent ten times already.');
-  recipients.take(row.email, ctx.now().getTime());
+  rates.take(caller.id, row.email, ctx.now().getTime());
   const token = newSecret();
   const now = ctx.now();
   await ctx.db.run('UPDATE invitations SET token_hash = ?, expires_at = ?, last_sent_at = ?, sent_count = sent_count + 1 WHERE id = ?', [

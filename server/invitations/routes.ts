@@ -5,17 +5,17 @@ import { readJson, readNoBody } from '../http/body.ts';
 import { validate } from '../validate.ts';
 import type { Request, Router } from '../http/router.ts';
 import { acceptInvitation, previewInvitation } from './accept.ts';
-import { RecipientRates, invite, listInvitations, resendInvitation, revokeInvitation } from './invitations.ts';
+import { InvitationRates, invite, listInvitations, resendInvitation, revokeInvitation } from './invitations.ts';
 
 /** Invitations (schemas and rules: core/api/invitations.ts). */
 export function invitationRoutes(router: Router, ctx: Context) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const param = (req: Request, name: string) => req.params[name] ?? '';
-  const recipients = new RecipientRates();
+  const rates = new InvitationRates();
   router
     .on('POST', '/api/invitations', async (req) => {
       const me = await caller(req);
-      return invite(ctx, me, await readJson(req.raw, CreateInvitationRequest), recipients);
+      return invite(ctx, me, await readJson(req.raw, CreateInvitationRequest), rates);
     })
     .on('GET', '/api/invitations', async (req) => {
       const me = await caller(req);
@@ -29,7 +29,7 @@ export function invitationRoutes(router: Router, ctx: Context) {
     .on('POST', '/api/invitations/:id/resend', async (req) => {
       const me = await caller(req);
       await readNoBody(req.raw);
-      return { body: await resendInvitation(ctx, me, param(req, 'id'), recipients) };
+      return { body: await resendInvitation(ctx, me, param(req, 'id'), rates) };
     })
     .on('GET', '/api/invitations/:token/preview', async (req) => ({ body: await previewInvitation(ctx, param(req, 'token')) }))
     .on('POST', '/api/invitations/:token/accept', async (req) => {

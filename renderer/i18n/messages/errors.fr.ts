@@ -37,6 +37,7 @@ export const errorsFr: Messages<typeof errorsEn> = {
     'Le forfait {plan} permet {max} de stockage par personne, et vous en utilisez {used}. Supprimez-en d’abord{hasLift, select, yes { — le forfait {lift} lève cette limite} other {}}.',
   'error.code.organization_suspended': 'Votre organisation est suspendue sur ce relais. Ses administrateurs doivent contacter l’opérateur.',
   'error.code.right_missing': 'Votre organisation réserve cela à certains de ses groupes, et vous n’en faites partie d’aucun : demandez à un administrateur.',
+  'error.code.address_taken': 'Cette adresse a déjà un compte Conclave, et un compte appartient à une seule organisation. Connectez-vous à ce compte ; s’il est dans une autre organisation, demandez à la personne qui vous invite d’inviter une autre de vos adresses.',
   'error.issue.required': 'Obligatoire.',
   'error.issue.tooShort': '{n, plural, one {Au moins # caractère.} other {Au moins # caractères.}}',
   'error.issue.tooLong': '{n, plural, one {Au plus # caractère.} other {Au plus # caractères.}}',
