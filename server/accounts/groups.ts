@@ -1,4 +1,5 @@
 import type { CreateGroupRequest, Group } from '#core/api/users';
+import { noticeGroupJoiners } from '../activities/members.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
@@ -50,20 +51,27 @@ async function accessChanged(ctx: Context, activities: string[]) {
 export async function setGroupMembers(ctx: Context, caller: Caller, groupId: string, members: string[]) {
   await getGroup(ctx, caller, groupId);
   const unique = await checkPeople(ctx, caller.orgId, members);
-  await ctx.db.transaction(async (tx) => {
+  const told = await ctx.db.transaction(async (tx) => {
+    const before = new Set((await tx.all<{ user_id: string }>('SELECT user_id FROM group_members WHERE group_id = ?', [groupId])).map((r) => r.user_id));
     await tx.run('DELETE FROM group_members WHERE group_id = ?', [groupId]);
     for (const userId of unique) await tx.run('INSERT INTO group_members (group_id, user_id) VALUES (?, ?)', [groupId, userId]);
+    return noticeGroupJoiners(tx, caller, groupId, unique.filter((id) => !before.has(id)), ctx.now().toISOString());
   });
   await accessChanged(ctx, await activitiesOf(ctx, groupId));
+  if (told > 0) ctx.events.noticesPending();
   return getGroup(ctx, caller, groupId);
 }
 
-/** One more person in the group; adding someone already in it changes nothing. */
+/** One more person in the group, told of the group's running activities (activities/members.ts); adding someone already in it changes nothing. */
 export async function addGroupMember(ctx: Context, caller: Caller, groupId: string, userId: string) {
   await getGroup(ctx, caller, groupId);
   await checkPeople(ctx, caller.orgId, [userId]);
-  await ctx.db.run('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)', [groupId, userId]);
+  const told = await ctx.db.transaction(async (tx) => {
+    const joined = await tx.run('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)', [groupId, userId]);
+    return joined.changes === 1 ? noticeGroupJoiners(tx, caller, groupId, [userId], ctx.now().toISOString()) : 0;
+  });
   await accessChanged(ctx, await activitiesOf(ctx, groupId));
+  if (told > 0) ctx.events.noticesPending();
   return getGroup(ctx, caller, groupId);
 }
 

@@ -70,6 +70,40 @@ async function noticeAdded(tx: Queries, caller: Caller, activityId: string, subj
   return done.changes;
 }
 
+/** Per change of a group: its running activities its joiners hear of (the newest first), and notices written, at most. */
+export const activitiesPerGroupChange = 100;
+export const toldPerGroupChange = 10_000;
+
+/**
+ * People who just joined a group (in the caller's transaction) hear of each running
+ * activity the group is in (draft, open, deciding; content not removed) as if added: an
+ * `invitation` notice with the same key, so nobody hears twice of one activity however
+ * they came to it — not those who already reached it directly or through another group,
+ * not the administrator making the change, nor disabled or erased people. One statement:
+ * the group's `activitiesPerGroupChange` newest running activities, at most
+ * `toldPerGroupChange` notices. Returns how many were written.
+ */
+export async function noticeGroupJoiners(tx: Queries, caller: Caller, groupId: string, joiners: readonly string[], at: string): Promise<number> {
+  if (joiners.length === 0) return 0;
+  const done = await tx.run(
+    `INSERT INTO activity_notices (user_id, org_id, activity_id, kind, subject_id, actor_id, about, key, created_at)
+     SELECT u.id, ?1, r.id, 'invitation', r.id, ?2, NULL, 'invitation:' || r.id || ':' || u.id, ?3
+       FROM (SELECT a.id FROM activity_members am JOIN activities a ON a.id = am.activity_id
+              WHERE am.subject_kind = 'group' AND am.subject_id = ?4 AND a.org_id = ?1
+                AND a.status IN ('draft', 'open', 'deciding') AND a.content_removed_at IS NULL
+              ORDER BY a.updated_at DESC, a.id LIMIT ?6) r
+       JOIN users u ON u.id IN (SELECT value FROM json_each(?5))
+      WHERE u.org_id = ?1 AND u.id <> ?2 AND u.disabled_at IS NULL AND u.erased_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM activity_members d WHERE d.activity_id = r.id AND d.subject_kind = 'user' AND d.subject_id = u.id)
+        AND NOT EXISTS (SELECT 1 FROM activity_members o JOIN group_members gm ON gm.group_id = o.subject_id
+                         WHERE o.activity_id = r.id AND o.subject_kind = 'group' AND o.subject_id <> ?4 AND gm.user_id = u.id)
+      LIMIT ?7
+     ON CONFLICT (key) DO NOTHING`,
+    [caller.orgId, caller.id, at, groupId, JSON.stringify(joiners), activitiesPerGroupChange, toldPerGroupChange],
+  );
+  return done.changes;
+}
+
 export async function changeMemberRole(
   ctx: Context,
   caller: Caller,
