@@ -15,6 +15,12 @@ export interface RelayEvents {
   accessChanged(activityId: string): Promise<void>;
   /** A person's sessions were revoked: their live connections end too. */
   sessionsRevoked(userId: string): void;
+  /**
+   * Files were attached to an activity or removed from it: the live document judges
+   * attachments and page anchors against them (server/sync/SPEC.md W13). Called before the
+   * upload is answered, so the uploader's next write finds its file.
+   */
+  filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }): void;
   /** A person's name changed: their live connections write under the new one (SPEC W1). */
   renamed(userId: string, name: string): void;
   /**

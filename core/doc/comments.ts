@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { linesText } from '../text/clean.ts';
 import { Id, IsoDateTime } from '../api/common.ts';
 import { DocRoot } from './schema.ts';
+import { FileRefs, PageAnchor, fileRefs } from './attachments.ts';
 
 /**
  * `doc.getArray('comments')`: Y.Array of Y.Maps, one per comment, in the order they
@@ -13,6 +14,8 @@ import { DocRoot } from './schema.ts';
  * the same as plain text (for search, SMS and history), the people it mentions, when
  * and by whom. A comment is never deleted: its author or a facilitator marks it
  * `removed: {by, name, at}`, and the relay refuses anything else (server/sync/SPEC.md W1–W4).
+ * A comment may carry `files` (attached files) and an `anchor` (the page of a file it is
+ * about), both set when it is written (attachments.ts, SPEC W13).
  */
 export const CommentBodyLimit = 100_000;
 
@@ -37,6 +40,8 @@ export const Comment = z.strictObject({
   parentId: Id.nullable(),
   versions: z.array(CommentVersion).min(1),
   removed: CommentRemoval.optional(),
+  files: FileRefs.optional(),
+  anchor: PageAnchor.optional(),
 });
 export type Comment = z.infer<typeof Comment>;
 
@@ -71,6 +76,10 @@ export interface NewComment extends CommentBody {
   author: { id: string; name: string };
   at: Date;
   parentId?: string | null;
+  /** Files attached to the comment (ids of the activity's files). */
+  files?: string[];
+  /** The page (and region) of a file the comment is about. */
+  anchor?: PageAnchor;
 }
 
 export function addComment(doc: Y.Doc, input: NewComment): Comment {
@@ -88,6 +97,8 @@ export function addComment(doc: Y.Doc, input: NewComment): Comment {
     createdAt: version.at,
     parentId: input.parentId ?? null,
     versions: [version],
+    files: fileRefs(input.files),
+    anchor: input.anchor,
   });
   doc.transact(() => {
     const map = new Y.Map<unknown>();
@@ -97,6 +108,8 @@ export function addComment(doc: Y.Doc, input: NewComment): Comment {
     map.set('createdAt', comment.createdAt);
     map.set('parentId', comment.parentId);
     map.set('versions', Y.Array.from([version]));
+    if (comment.files) map.set('files', comment.files);
+    if (comment.anchor) map.set('anchor', comment.anchor);
     commentsOf(doc).push([map]);
   });
   return comment;

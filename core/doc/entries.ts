@@ -39,6 +39,22 @@ export function editEntryText(doc: Y.Doc, entries: EntryMaps, id: string, text: 
   return true;
 }
 
+/**
+ * Sets the files attached to an entry (ids of the activity's files, already cut to the
+ * bound by fileRefs); none removes the field. Notes who and when; false if it is gone.
+ */
+export function setEntryFiles(doc: Y.Doc, entries: EntryMaps, id: string, files: string[] | undefined, by: Author, at: Date) {
+  const map = entries.get(id);
+  if (!map) return false;
+  doc.transact(() => {
+    if (files) map.set('files', files);
+    else map.delete('files');
+    map.set('editedAt', at.toISOString());
+    map.set('editedBy', by.id);
+  });
+  return true;
+}
+
 export function deleteEntry(entries: EntryMaps, id: string) {
   if (!entries.has(id)) return false;
   entries.delete(id);

@@ -4,7 +4,8 @@ import { Id, IsoDateTime } from '../api/common.ts';
 import { byOrder, orderAt } from '../methods/order.ts';
 import { groupByOption, OptionLabel, ProsConsItem, ProsConsOption, ProsConsText, tallyByOption, type OptionTally, type OptionView, type Side } from '../methods/pros-cons.ts';
 import type { Author } from './author.ts';
-import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries } from './entries.ts';
+import { fileRefs } from './attachments.ts';
+import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries, setEntryFiles } from './entries.ts';
 import { createBoard, methodOf, methodsOf, type BoardMethod } from './methods.ts';
 
 /**
@@ -135,6 +136,8 @@ export interface NewProsConsItem {
   at: Date;
   /** Where among the option's pros (or cons); the end when omitted. */
   index?: number;
+  /** Files attached to it (ids of the activity's files). */
+  files?: string[];
 }
 
 export function addProsConsItem(doc: Y.Doc, boardId: string, input: NewProsConsItem): ProsConsItem {
@@ -149,6 +152,7 @@ export function addProsConsItem(doc: Y.Doc, boardId: string, input: NewProsConsI
     authorId: input.author.id,
     authorName: input.author.name,
     createdAt: input.at.toISOString(),
+    files: fileRefs(input.files),
   });
   putEntry(doc, items, item);
   return item;
@@ -156,6 +160,11 @@ export function addProsConsItem(doc: Y.Doc, boardId: string, input: NewProsConsI
 
 export function editProsConsItem(doc: Y.Doc, boardId: string, itemId: string, text: string, by: Author, at: Date) {
   return editEntryText(doc, requirePart(doc, boardId, 'items'), itemId, ProsConsText.parse(text), by, at);
+}
+
+/** Attaches files to an item, or takes them off (none). */
+export function setProsConsItemFiles(doc: Y.Doc, boardId: string, itemId: string, files: readonly string[], by: Author, at: Date) {
+  return setEntryFiles(doc, requirePart(doc, boardId, 'items'), itemId, fileRefs(files), by, at);
 }
 
 export function deleteProsConsItem(doc: Y.Doc, boardId: string, itemId: string) {

@@ -4,7 +4,8 @@ import { Id } from '../api/common.ts';
 import { orderAt } from '../methods/order.ts';
 import { groupByQuadrant, SwotItem, SwotText, type Quadrant } from '../methods/swot.ts';
 import type { Author } from './author.ts';
-import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries } from './entries.ts';
+import { fileRefs } from './attachments.ts';
+import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries, setEntryFiles } from './entries.ts';
 import { methodOf, type BoardMethod } from './methods.ts';
 
 /**
@@ -52,6 +53,8 @@ export interface NewSwotItem {
   index?: number;
   /** A facilitator putting someone else's revealed entry on the board (SPEC W1). */
   placedBy?: Author;
+  /** Files attached to it (ids of the activity's files). */
+  files?: string[];
 }
 
 export function addSwotItem(doc: Y.Doc, input: NewSwotItem, boardId = swotMethodId): SwotItem {
@@ -66,6 +69,7 @@ export function addSwotItem(doc: Y.Doc, input: NewSwotItem, boardId = swotMethod
     authorName: input.author.name,
     createdAt: input.at.toISOString(),
     placedBy: input.placedBy && input.placedBy.id !== input.author.id ? input.placedBy.id : undefined,
+    files: fileRefs(input.files),
   });
   putEntry(doc, items, item);
   return item;
@@ -73,6 +77,11 @@ export function addSwotItem(doc: Y.Doc, input: NewSwotItem, boardId = swotMethod
 
 export function editSwotItem(doc: Y.Doc, itemId: string, text: string, by: Author, at: Date, boardId = swotMethodId) {
   return editEntryText(doc, requireItems(doc, boardId), itemId, SwotText.parse(text), by, at);
+}
+
+/** Attaches files to an item, or takes them off (none). */
+export function setSwotItemFiles(doc: Y.Doc, itemId: string, files: readonly string[], by: Author, at: Date, boardId = swotMethodId) {
+  return setEntryFiles(doc, requireItems(doc, boardId), itemId, fileRefs(files), by, at);
 }
 
 export function deleteSwotItem(doc: Y.Doc, itemId: string, boardId = swotMethodId) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../api/common.ts';
+import { FileRefs } from '../doc/attachments.ts';
 import { byOrder, OrderKey } from './order.ts';
 
 /** The two sides of an option, in reading order. */
@@ -33,6 +34,8 @@ export const ProsConsItem = z.strictObject({
   createdAt: IsoDateTime,
   editedAt: IsoDateTime.optional(),
   editedBy: Id.optional(),
+  /** Files attached to the entry (core/doc/attachments.ts, SPEC W13). */
+  files: FileRefs.optional(),
 });
 export type ProsConsItem = z.infer<typeof ProsConsItem>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../api/common.ts';
+import { FileRefs } from '../doc/attachments.ts';
 import { byOrder, OrderKey } from './order.ts';
 
 /** The four quadrants, in reading order: internal (S, W) then external (O, T). */
@@ -20,6 +21,8 @@ export const SwotItem = z.strictObject({
   createdAt: IsoDateTime,
   editedAt: IsoDateTime.optional(),
   editedBy: Id.optional(),
+  /** Files attached to the entry (core/doc/attachments.ts, SPEC W13). */
+  files: FileRefs.optional(),
   /** The facilitator who put a revealed private-first entry on the board for its author (SPEC W1). */
   placedBy: Id.optional(),
 });

@@ -107,6 +107,7 @@ export async function attachFiles(deps: FilesDeps, caller: Caller, activityId: s
     if (received.length === 0) throw badRequest('Choose at least one file to attach.');
     const typed = await Promise.all(received.map(async (file) => ({ file, sniffed: await sniffFile(file.head, file.bytes, () => blobs.tail(file.temp, file.bytes, tailBytes)) })));
     const ids = await ctx.db.transaction((tx) => record(tx, deps, caller, activityId, typed));
+    ctx.events.filesChanged(activityId, { added: ids });
     const rows = await ctx.db.all<FileRow>(`${selectFiles} WHERE f.id IN (${ids.map(() => '?').join(', ')})`, ids);
     const files = ids.map((id) => toFile(rows.find((r) => r.id === id)!, activity, caller));
     const first = files[0]!;
@@ -177,4 +178,5 @@ export async function removeFile(deps: FilesDeps, caller: Caller, fileId: string
     await tx.run('DELETE FROM file_blobs WHERE sha256 = ?', [row.sha256]);
     await deps.blobs.remove(row.sha256);
   });
+  deps.ctx.events.filesChanged(row.activity_id, { removed: [row.id] });
 }

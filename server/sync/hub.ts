@@ -208,6 +208,17 @@ export class SyncHub {
     }
   }
 
+  /**
+   * Files were attached to an activity or removed from it: its live room judges references
+   * to them accordingly (SPEC W13). A room not loaded reads them when it loads.
+   */
+  filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }) {
+    const room = this.rooms.get(activityId);
+    if (!room) return;
+    if (change.added) room.files.added(change.added);
+    if (change.removed) room.files.removed(change.removed);
+  }
+
   /** A person was renamed: the rules judge their live connections' writes by the new name (SPEC W1). */
   renamed(userId: string, name: string) {
     for (const conn of this.connectionsOf(userId)) conn.userName = name;

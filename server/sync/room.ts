@@ -23,6 +23,7 @@ import {
 } from './frames.ts';
 import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
 import { ClientOwners } from './client-owners.ts';
+import { RoomFiles } from './room-files.ts';
 import { DocumentShares } from './shares.ts';
 import { scanUpdate, TooManyEntries, type UpdateFacts } from './update-scan.ts';
 import type { WriteBudget } from './write-budget.ts';
@@ -74,6 +75,8 @@ export class Room {
   private items = 0;
   private archived = false;
   private readonly owners: ClientOwners;
+  /** The activity's files: what attachments and page anchors may name (SPEC W13). */
+  readonly files: RoomFiles;
   private readonly shares: DocumentShares;
   /** An applied update deleted something: the next commit may call for a compaction. */
   private freed = false;
@@ -95,6 +98,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.owners = new ClientOwners(id, deps.db, deps.logger);
+    this.files = new RoomFiles(deps.db, id);
     this.shares = new DocumentShares(this.owners);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array) => {
@@ -112,6 +116,7 @@ export class Room {
   private async load() {
     const stored = await readDocument(this.deps.db, this.id);
     await this.owners.load();
+    await this.files.load();
     await this.readStatus();
     Y.transact(this.doc, () => {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
@@ -340,7 +345,7 @@ export class Room {
     // Who writes what (W1–W8): judged on the document as it is, which stays untouched.
     const now = this.deps.now().getTime();
     const removedBefore = this.putBacks.viewOf(conn.userId, now);
-    const content = judgeContent(update, this.doc, { id: conn.userId, name: conn.userName, role: conn.role }, removedBefore);
+    const content = judgeContent(update, this.doc, { id: conn.userId, name: conn.userName, role: conn.role }, removedBefore, this.files);
     if (!content.allowed && content.rule === 'U11') {
       this.refuse(conn, { rule: 'U11', told: DeniedReason.updateTooLarge, close: { code: CloseCode.documentFull, reason: `U11: ${content.reason}` } });
       return 'refused';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ActivityRole } from '#core/api/activities';
 import { DocRoot } from '#core/doc/schema';
+import { FileRefs, maxAttachments, PageAnchor } from '#core/doc/attachments';
 import { TooMuchWork, UpdateReading, type Place } from './places.ts';
 import { entryRules } from './entry-rules.ts';
 import { fieldsOfHeld, fieldsOfNew, nothingRemoved, sameFields, type PutBackView, type RemovedEntry } from './put-back.ts';
@@ -16,7 +17,17 @@ export interface Author {
 export type ContentVerdict =
   | { allowed: true; removed: RemovedEntry[]; putBack: RemovedEntry[] }
   | { allowed: false; rule: ContentRule; reason: string };
-export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W12' | 'U11' | 'U12';
+export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W12' | 'W13' | 'U11' | 'U12';
+
+/** The files of the activity (the room keeps their ids): what an attachment may name (W13). */
+export interface ActivityFiles {
+  has(fileId: string): boolean;
+}
+const noFiles: ActivityFiles = { has: () => false };
+
+/** Fields that refer to files (core/doc/attachments.ts): a plain value, judged as written (W13). */
+const fileFields = { files: 'files', anchor: 'anchor' } as const;
+const isFileField = (key: string | null | undefined): key is keyof typeof fileFields => key === 'files' || key === 'anchor';
 
 /** Fields of a board entry that say who wrote it: set once, by its writer, never changed (W1). */
 const authorship = new Set(['authorId', 'authorName', 'createdAt', 'placedBy']);
@@ -38,14 +49,20 @@ const refuse = (rule: ContentRule, reason: string): never => {
 
 /**
  * Judges what an update would do to the document's content against who sends it (SPEC
- * W1–W7, W11, W12): a pure function of the update, the document (only read), the sender and
+ * W1–W7, W11–W13): a pure function of the update, the document (only read), the sender and
  * what they recently removed. The update is decoded, each item it inserts and each live
  * item it deletes is placed in the schema (core/doc/schema.ts), and the first rule
  * broken is returned.
  */
-export function judgeContent(update: Uint8Array, doc: Y.Doc, sender: Author, removedBefore: PutBackView = nothingRemoved): ContentVerdict {
+export function judgeContent(
+  update: Uint8Array,
+  doc: Y.Doc,
+  sender: Author,
+  removedBefore: PutBackView = nothingRemoved,
+  files: ActivityFiles = noFiles,
+): ContentVerdict {
   try {
-    const judgement = new ContentJudgement(new UpdateReading(doc, update), sender, removedBefore);
+    const judgement = new ContentJudgement(new UpdateReading(doc, update), sender, removedBefore, files);
     judgement.run();
     return { allowed: true, removed: judgement.removed, putBack: judgement.putBack };
   } catch (err) {
@@ -72,6 +89,7 @@ class ContentJudgement {
     private readonly reading: UpdateReading,
     private readonly sender: Author,
     private readonly removedBefore: PutBackView,
+    private readonly files: ActivityFiles,
   ) {
     this.facilitator = sender.role === 'facilitator';
   }
@@ -142,6 +160,7 @@ class ContentJudgement {
   private entryField(place: Place, item: Y.Item) {
     const entry = place.steps[2]!.item;
     const field = place.steps[3]!.key ?? '';
+    if (field === fileFields.files) this.fileReference(item, 'files', place.steps.length - 3);
     const fields = this.newEntries.get(entry);
     if (fields) {
       // A field written twice in one update (both kept) has no value the judge can foresee.
@@ -173,6 +192,7 @@ class ContentJudgement {
     const n = place.steps.length;
     const fresh = this.newComments.get(comment);
     if (fresh) {
+      if (isFileField(field)) this.fileReference(item, field, n - 1);
       if (n === 2 && field !== null) fresh.set(field, valuesOf(item));
       if (n === 3 && field === 'versions') this.versionsBySender(item);
       return;
@@ -188,6 +208,28 @@ class ContentJudgement {
       return;
     }
     refuse('W2', 'a comment changes only by a new version or being marked removed');
+  }
+
+  /**
+   * W13: what an attachment (`files`) or a page anchor (`anchor`) is given, each value as
+   * written (whichever Yjs keeps is then valid): one plain value directly under the key
+   * (`depth` 1), of the schema's shape, naming files of this activity only.
+   */
+  private fileReference(item: Y.Item, field: keyof typeof fileFields, depth: number) {
+    if (item.content instanceof Y.ContentDeleted) return;
+    const values = valuesOf(item);
+    if (depth !== 1 || values?.length !== 1) refuse('W13', `${field} is one plain value`);
+    const value = values![0];
+    if (field === 'files') {
+      if (!Array.isArray(value) || value.length > maxAttachments) refuse('W13', `at most ${maxAttachments} files are attached`);
+      const ids = FileRefs.safeParse(value);
+      if (!ids.success) refuse('W13', 'attached files are a list of file ids');
+      for (const id of ids.data!) if (!this.files.has(id)) refuse('W13', 'an attached file is a file of this activity');
+      return;
+    }
+    const anchor = PageAnchor.safeParse(value);
+    if (!anchor.success) refuse('W13', 'a page anchor names a file, a page from 1 and a region on that page');
+    if (!this.files.has(anchor.data!.fileId)) refuse('W13', 'a page anchor names a file of this activity');
   }
 
   private versionsBySender(item: Y.Item) {

@@ -4,36 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { addComment, editComment, removeComment, readComments } from '#core/doc/comments';
 import { addProsConsBoard, addOption, addProsConsItem, deleteProsConsItem, editProsConsItem, moveProsConsItem, removeOption, renameOption } from '#core/doc/pros-cons';
 import { addSwotItem, deleteSwotItem, editSwotItem, moveSwotItem, readSwotItems, swotItemsMap } from '#core/doc/swot';
-import { initialDocumentUpdate } from '../../../../../server/activities/brief-seed.ts';
 import { judgeContent, type Author } from '../../../../../server/sync/rules/content.ts';
+import { judgedEdit, roomDoc } from './judged-edit.ts';
 
 const fay: Author = { id: 'facilitator-fay', name: 'Fay Facilitator', role: 'facilitator' };
 const cid: Author = { id: 'contributor-cid', name: 'Cid Contributor', role: 'contributor' };
 const ola: Author = { id: 'contributor-ola', name: 'Ola Other', role: 'contributor' };
 const at = new Date('2026-12-05T09:00:00Z');
 
-/** The relay's document, as a new activity starts (seeded by the relay). */
-function roomDoc() {
-  const room = new Y.Doc();
-  Y.applyUpdate(room, initialDocumentUpdate('What should we decide?'));
-  return room;
-}
-
-/**
- * `who` edits a copy of the room's document with `change`; the update it would send is
- * judged against the room, which takes it when allowed (as the relay does).
- */
-function edit(room: Y.Doc, who: Author, change: (doc: Y.Doc) => void) {
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(room));
-  const before = Y.encodeStateVector(client);
-  change(client);
-  const update = Y.encodeStateAsUpdate(client, before);
-  client.destroy();
-  const verdict = judgeContent(update, room, who);
-  if (verdict.allowed) Y.applyUpdate(room, update);
-  return verdict.allowed ? 'allowed' : verdict.rule;
-}
+const edit = judgedEdit;
 
 const me = (a: Author) => ({ id: a.id, name: a.name });
 
