@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { keepOnlyCopiesOf } from '../sync/device-copies.ts';
 import { ForMePanel } from './ForMePanel.tsx';
 import { RefusalNotice } from '../components/Field.tsx';
 
@@ -18,7 +19,13 @@ export function ActivityListScreen() {
   const [status, setStatus] = useState<ActivityStatus | ''>('');
   const [mine, setMine] = useState(false);
   const query = useDeferredValue(q.trim());
-  const list = useAsync(() => listActivities(api, { q: query || undefined, status: status || undefined }), [api, query, status]);
+  const list = useAsync(async () => {
+    const activities = await listActivities(api, { q: query || undefined, status: status || undefined });
+    // The relay's whole list, fresh: this device's copies of anything else (removed from it,
+    // or its content removed by retention) are deleted.
+    if (!query && !status) void keepOnlyCopiesOf(api.base, me.id, activities.filter((a) => !a.contentRemoved).map((a) => a.id));
+    return activities;
+  }, [api, me.id, query, status]);
   const needs = useAsync(() => forMe(api), [api]);
   const shown = (list.data ?? []).filter((a) => !mine || a.myRole === 'facilitator');
   const filtered = query !== '' || status !== '' || mine;

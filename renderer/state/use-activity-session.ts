@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { RefusedId } from '#core/sync/refused-change';
 import type { ApiClient } from '../api/client.ts';
 import { ActivitySession, type ConnectionState } from '../sync/activity-session.ts';
+import { deviceCopyName } from '../sync/device-copies.ts';
 
 /**
  * The open activity's session, made when the screen opens and ended when it closes.
@@ -10,7 +11,7 @@ import { ActivitySession, type ConnectionState } from '../sync/activity-session.
 export function useActivitySession(api: ApiClient, activityId: string, userId: string): ActivitySession | null {
   const [session, setSession] = useState<ActivitySession | null>(null);
   useEffect(() => {
-    const storeName = `conclave:${api.base}:${userId}:${activityId}`;
+    const storeName = deviceCopyName(api.base, userId, activityId);
     let current = new ActivitySession(api, activityId, storeName);
     let ended = false;
     // A change the relay refused (SPEC W8): this copy is discarded and a fresh one syncs

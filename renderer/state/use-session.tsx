@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { Me } from '#core/api/users';
 import { ApiClient, ApiError } from '../api/client.ts';
 import { forgetAll, orRemembered } from '../api/offline-cache.ts';
+import { forgetEveryCopy } from '../sync/device-copies.ts';
 import { me as fetchMe, setupStatus, signOut as endSession } from '../api/endpoints.ts';
 import { clearToken, loadToken, relayBase, saveToken } from '../api/relay.ts';
 
@@ -69,6 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (state.status === 'signed-in') await endSession(state.api).catch(() => undefined);
     await clearToken();
     forgetAll();
+    await forgetEveryCopy();
     await load();
   }, [state, load]);
 

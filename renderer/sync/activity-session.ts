@@ -144,10 +144,14 @@ export class ActivitySession extends ObservableV2<Events> {
       this.emit('sync', [synced]);
     });
     provider.on('connection-close', (event) => {
-      if (event && event.code === CloseCode.accessRevoked) this.set({ link: 'revoked' });
+      if (event && (event.code === CloseCode.accessRevoked || event.code === CloseCode.signedOut)) {
+        this.set({ link: 'revoked' });
+        void this.forgetLocalCopy();
+      }
       if (event && event.code === CloseCode.contentRemoved) {
         provider.shouldConnect = false;
         this.set({ link: 'revoked' });
+        void this.forgetLocalCopy();
         this.emit('removed', []);
         return;
       }
@@ -198,6 +202,17 @@ export class ActivitySession extends ObservableV2<Events> {
     }
     void this.refreshTicket().then(() => this.provider?.connect());
   };
+
+  /**
+   * The person may no longer read this activity (removed from it, signed out by an admin,
+   * its content removed): this device keeps nothing of it. What is on screen stays until
+   * they leave it; nothing more is written to the device.
+   */
+  private async forgetLocalCopy() {
+    const local = this.local;
+    this.local = null;
+    await local?.clearData();
+  }
 
   /** Leaves the activity and deletes this device's copy of it (after a refused change, W8). */
   async discard() {
