@@ -36,6 +36,9 @@ export interface Config {
     /** Bytes written to documents per day: by one person in all activities, and in one activity (SPEC U7). */
     personBytesPerDay: number;
     activityBytesPerDay: number;
+    /** New Yjs client ids one person may take in one document per UTC day, and in all (SPEC W12). */
+    newClientsPerDay: number;
+    maxClientsPerPerson: number;
     /** Edits are refused while the data folder's disk has less free space than this (SPEC U8). */
     minFreeDiskBytes: number;
     /** Logged updates keep their data this long after a snapshot folded them (SPEC D5). */
@@ -265,6 +268,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxSharePercent: Math.min(100, int(env, 'CONCLAVE_MAX_SHARE_PERCENT', 50)),
       personBytesPerDay: int(env, 'CONCLAVE_PERSON_BYTES_PER_DAY', 64 * 1024 * 1024),
       activityBytesPerDay: int(env, 'CONCLAVE_ACTIVITY_BYTES_PER_DAY', 256 * 1024 * 1024),
+      newClientsPerDay: int(env, 'CONCLAVE_NEW_CLIENTS_PER_DAY', 200),
+      maxClientsPerPerson: int(env, 'CONCLAVE_MAX_CLIENTS_PER_PERSON', 2000),
       minFreeDiskBytes: int(env, 'CONCLAVE_MIN_FREE_DISK_BYTES', 512 * 1024 * 1024),
       logKeepHours: int(env, 'CONCLAVE_LOG_KEEP_HOURS', 90 * 24),
       snapshotsKept: Math.max(1, int(env, 'CONCLAVE_SNAPSHOTS_KEPT', 24)),

@@ -1,3 +1,4 @@
+import { documentClientsFor } from './client-caps.ts';
 import type { WebSocket } from 'ws';
 import type { ActivityRole } from '#core/api/activities';
 import { CloseCode } from '#core/sync/protocol';
@@ -261,5 +262,10 @@ function updateLimits(sync: Context['config']['sync']) {
     maxShareBytes: Math.floor((sync.maxDocumentBytes * sync.maxSharePercent) / 100),
     personBytesPerDay: sync.personBytesPerDay,
     activityBytesPerDay: sync.activityBytesPerDay,
+    clients: {
+      newClientsPerDay: sync.newClientsPerDay,
+      maxClientsPerPerson: sync.maxClientsPerPerson,
+      maxDocumentClients: documentClientsFor(sync.maxFrameBytes),
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { ActivityRole } from '#core/api/activities';
 import { CloseCode, DeniedReason, refusedReason } from '#core/sync/protocol';
 import { may } from '../activities/access.ts';
+import { clientCapReached, describeCapReached, type ClientCaps, type ClientCounts } from './client-caps.ts';
 import type { UpdateFacts } from './update-scan.ts';
 
 /** What the judge may know of the document, read-only. */
@@ -13,6 +14,8 @@ export interface DocumentView {
   bytes: number;
   /** Structs the document holds (an upper bound between recounts). */
   items: number;
+  /** Yjs client ids the document holds (its state vector's entries). */
+  clients: number;
   archived: boolean;
 }
 
@@ -27,6 +30,8 @@ export interface SenderView {
   activityDayBytes: number;
   /** The data folder's disk is nearly full. */
   diskLow: boolean;
+  /** Yjs client ids this person took in this document (SPEC W14). */
+  clients: ClientCounts;
 }
 
 export interface UpdateLimits {
@@ -36,6 +41,7 @@ export interface UpdateLimits {
   maxShareBytes: number;
   personBytesPerDay: number;
   activityBytesPerDay: number;
+  clients: ClientCaps;
 }
 
 export type Refusal = {
@@ -58,7 +64,7 @@ const refuse = (rule: string, told: string, close: Refusal['close']): Verdict =>
 });
 
 /**
- * Judges an update before it is applied to anything (SPEC.md, U1–U8, U10, W10): a pure function of
+ * Judges an update before it is applied to anything (SPEC.md, U1–U8, U10, W10, W14, L9): a pure function of
  * what the update would do, what the document is, and who sends it. Accepting means the
  * update will integrate whole: nothing it depends on is missing.
  */
@@ -79,6 +85,20 @@ export function judgeUpdate(facts: UpdateFacts, doc: DocumentView, sender: Sende
       code: CloseCode.changeRefused,
       reason: `W10: client ${stranger} is not yours`,
     });
+  }
+  // Every client id is an entry of the state vector every client sends back (W14, L9).
+  const capped = clientCapReached(
+    writes.filter((client) => doc.owner(client) === undefined),
+    sender.clients,
+    doc.clients,
+    limits.clients,
+  );
+  if (capped?.cap === 'document') {
+    return refuse('L9', DeniedReason.documentFull, { code: CloseCode.documentFull, reason: `L9: ${describeCapReached(capped)}` });
+  }
+  if (capped) {
+    const why = describeCapReached(capped);
+    return refuse('W14', refusedReason(why, 'W14'), { code: CloseCode.changeRefused, reason: `W14: ${why}` });
   }
   // Only what is new to the document costs (U10). Deleting only shrinks it: always taken,
   // so a full document can be emptied (U6); an update it holds whole changes nothing.

@@ -5,7 +5,7 @@ import { refusedIdOf, writeRefusedId } from '#core/sync/refused-change';
 import type { Logger } from 'pino';
 import type { Database } from '../store/db.ts';
 import { AwarenessRefused, readAwareness, writeStamped } from './awareness.ts';
-import { judgeUpdate, type DocumentView, type Refusal, type UpdateLimits } from './judge.ts';
+import { judgeUpdate, type DocumentView, type Refusal as UpdateRefusal, type UpdateLimits } from './judge.ts';
 import { judgeContent } from './rules/content.ts';
 import { PutBackLedger } from './rules/put-back.ts';
 import { PresenceOwners } from './presence.ts';
@@ -24,6 +24,10 @@ import {
 import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
 import { ClientOwners } from './client-owners.ts';
 import { RoomFiles } from './room-files.ts';
+import { clientCapReached, describeCapReached } from './client-caps.ts';
+import { Refusal } from '../errors.ts';
+import { ErrorCode } from '#core/api/errors';
+import { may } from '../activities/access.ts';
 import { DocumentShares } from './shares.ts';
 import { scanUpdate, TooManyEntries, type UpdateFacts } from './update-scan.ts';
 import type { WriteBudget } from './write-budget.ts';
@@ -97,7 +101,7 @@ export class Room {
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
-    this.owners = new ClientOwners(id, deps.db, deps.logger);
+    this.owners = new ClientOwners(id, deps.db, deps.logger, deps.now);
     this.files = new RoomFiles(deps.db, id);
     this.shares = new DocumentShares(this.owners);
     this.awareness.setLocalState(null);
@@ -269,6 +273,7 @@ export class Room {
   async applyRelayChange(userId: string, update: Uint8Array): Promise<number | null> {
     await this.ready;
     if (this.state !== 'ready') throw new Error('the room is not available');
+    this.relayChangeWithinCaps(userId, update);
     // An erasure must not be undone by a put-back of what held the name (SPEC W11).
     this.putBacks.forget();
     const effective: Uint8Array[] = [];
@@ -299,6 +304,18 @@ export class Room {
     }
   }
 
+  /**
+   * The relay's change is made in a fresh Yjs client, recorded as the person's (W10): it
+   * counts against their caps and the document's like their own (W14, L9).
+   */
+  private relayChangeWithinCaps(userId: string, update: Uint8Array) {
+    const fresh = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)).keys()].filter(
+      (client) => this.held(client) === 0 && this.owners.owner(client) === undefined,
+    );
+    const reached = clientCapReached(fresh, this.owners.countsOf(userId), this.doc.store.clients.size, this.deps.limits.clients);
+    if (reached) throw new Refusal(ErrorCode.rateLimited, `Not applied: ${describeCapReached(reached)}.`);
+  }
+
   /** The next clock the document expects from a Yjs client. */
   private readonly held = (client: number) => Y.getState(this.doc.store, client);
 
@@ -313,7 +330,7 @@ export class Room {
    * Reads the update (update-scan.ts), judges it (judge.ts), and only then applies it.
    * An update that builds on changes not yet received is handed back to the caller.
    */
-  private judgeAndApply(conn: Connection, update: Uint8Array): 'applied' | 'refused' | Refusal {
+  private judgeAndApply(conn: Connection, update: Uint8Array): 'applied' | 'refused' | UpdateRefusal {
     let facts: UpdateFacts;
     try {
       facts = scanUpdate(update, this.deps.limits.maxUpdateEntries, this.held);
@@ -331,9 +348,16 @@ export class Room {
       owner: (client) => this.owners.owner(client),
       bytes: this.approxBytes,
       items: this.items,
+      clients: this.doc.store.clients.size,
       archived: this.archived,
     };
-    const sender = { id: conn.userId, role: conn.role, shareBytes: this.shares.of(conn.userId), ...this.deps.budget.today(this.id, conn.userId) };
+    const sender = {
+      id: conn.userId,
+      role: conn.role,
+      shareBytes: this.shares.of(conn.userId),
+      clients: this.owners.countsOf(conn.userId),
+      ...this.deps.budget.today(this.id, conn.userId),
+    };
     const verdict = judgeUpdate(facts, view, sender, this.deps.limits);
     if (!verdict.accept) {
       if (verdict.refusal.rule === 'U2') return verdict.refusal;
@@ -382,7 +406,7 @@ export class Room {
     }
   }
 
-  private refuse(conn: Connection, refusal: Refusal, update?: Uint8Array) {
+  private refuse(conn: Connection, refusal: UpdateRefusal, update?: Uint8Array) {
     if (refusal.close === null) {
       // Read-only: dropped, told once per connection (rule V1).
       if (!conn.toldReadOnly) conn.send(writePermissionDenied(refusal.told));
@@ -513,10 +537,17 @@ export class Room {
     }
     const allowed = this.presence.admit(conn, entries, (id) => this.awareness.meta.get(id)?.clock);
     if (allowed.length === 0) return;
-    // A presence id is its client's document id: shown first, it is this person's (SPEC W10).
-    for (const entry of allowed) if (entry.state !== null && Y.getState(this.doc.store, entry.clientId) === 0) this.owners.claimPresence(conn.userId, entry.clientId);
+    // A presence id is its client's document id: shown first, it is this editor's (SPEC W10), within their caps (W14).
+    if (may.edit(conn.role)) for (const entry of allowed) if (entry.state !== null) this.claimPresence(conn.userId, entry.clientId);
     const stamped = writeStamped(allowed, { id: conn.userId, name: conn.userName, role: conn.role });
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
+  }
+
+  /** A presence id the document never held becomes this person's, unless they took all they may (W14). */
+  private claimPresence(userId: string, client: number) {
+    if (Y.getState(this.doc.store, client) !== 0 || this.owners.owner(client) !== undefined) return;
+    if (clientCapReached([client], this.owners.countsOf(userId), 0, this.deps.limits.clients)) return;
+    this.owners.claimPresence(userId, client);
   }
 
   /**

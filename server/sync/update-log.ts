@@ -67,7 +67,7 @@ export class UpdateLog {
         ids.push(...(await insertRows(tx, entries.slice(start, start + rowsPerStatement), at)));
       }
       if (mentioning) await keepMentions(tx, entries, at);
-      if (claiming) await keepClaims(tx, entries);
+      if (claiming) await keepClaims(tx, entries, at);
       return ids;
     });
     if (mentioning) this.mentionsKept();
@@ -87,11 +87,14 @@ async function insertRows(db: Queries, rows: LoggedUpdate[], at: string): Promis
 }
 
 /** Whose the batch's new Yjs clients are (SPEC W10), at most `rowsPerStatement` rows a statement. */
-async function keepClaims(tx: Queries, entries: LoggedUpdate[]) {
-  const rows = entries.flatMap((e) => (e.claims ?? []).map((client) => [e.activityId, client, e.userId]));
+async function keepClaims(tx: Queries, entries: LoggedUpdate[], at: string) {
+  const rows = entries.flatMap((e) => (e.claims ?? []).map((client) => [e.activityId, client, e.userId, at]));
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const part = rows.slice(start, start + rowsPerStatement);
-    await tx.run(`INSERT OR IGNORE INTO doc_clients (activity_id, client_id, user_id) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, part.flat());
+    await tx.run(
+      `INSERT OR IGNORE INTO doc_clients (activity_id, client_id, user_id, claimed_at) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      part.flat(),
+    );
   }
 }
 

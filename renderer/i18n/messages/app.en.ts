@@ -93,6 +93,7 @@ export const appEn = {
   'denied.rule.W6': 'the document’s version is the relay’s alone.',
   'denied.rule.W7': 'only a facilitator can empty a whole board at once.',
   'denied.rule.W10': 'nobody can write in the place of someone else’s changes.',
+  'denied.rule.W14': 'you opened this activity for editing too many times (today, or in all); each opening of the app counts.',
   'denied.which.option': 'Refused: your change to the option “{label}”.',
   'denied.which.item': 'Refused: your change to the item “{text}”.',
   'denied.which.board': 'Refused: your change to a board.',

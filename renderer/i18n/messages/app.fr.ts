@@ -96,6 +96,7 @@ export const appFr: Messages<typeof appEn> = {
   'denied.rule.W6': 'la version du document appartient au relais seul.',
   'denied.rule.W7': 'seul un animateur peut vider un tableau d’un coup.',
   'denied.rule.W10': 'personne ne peut écrire à la place des modifications d’un autre.',
+  'denied.rule.W14': 'vous avez ouvert cette activité en modification trop de fois (aujourd’hui, ou en tout) ; chaque ouverture de l’application compte.',
   'denied.which.option': 'Refusée : votre modification de l’option « {label} ».',
   'denied.which.item': 'Refusée : votre modification de l’élément « {text} ».',
   'denied.which.board': 'Refusée : votre modification d’un tableau.',

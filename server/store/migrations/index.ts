@@ -3,6 +3,7 @@ import { activityNotices } from './710-activity-notices.ts';
 import { organizationRights } from './720-organization-rights.ts';
 import { voteNotices } from './730-vote-notices.ts';
 import { retention } from './750-retention.ts';
+import { clientClaims } from './770-client-claims.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
@@ -89,4 +90,5 @@ export const migrations: Migration[] = [
   voteNotices,
   files,
   retention,
+  clientClaims,
 ];

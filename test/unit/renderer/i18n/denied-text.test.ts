@@ -19,7 +19,7 @@ describe('what the relay said on the socket, in the person’s language', () => 
     expect(deniedText(told, fr)).toBe(
       'Le relais a refusé votre modification et a remis l’activité comme il l’a : un commentaire n’est retiré que par son auteur ou un animateur.',
     );
-    for (const rule of ['W1', 'W2', 'W3', 'W5', 'W6', 'W7', 'W10']) {
+    for (const rule of ['W1', 'W2', 'W3', 'W5', 'W6', 'W7', 'W10', 'W14']) {
       const text = deniedText(refusedReason('whatever the relay says', rule), fr);
       expect(text, rule).toMatch(/^Le relais a refusé votre modification/);
       expect(text, rule).not.toContain('whatever');

@@ -9,12 +9,13 @@ const limits: UpdateLimits = {
   maxShareBytes: 5_000,
   personBytesPerDay: 20_000,
   activityBytesPerDay: 40_000,
+  clients: { newClientsPerDay: 3, maxClientsPerPerson: 5, maxDocumentClients: 8 },
 };
-const sender: SenderView = { id: 'u-sender', role: 'contributor', shareBytes: 0, personDayBytes: 0, activityDayBytes: 0, diskLow: false };
+const sender: SenderView = { id: 'u-sender', role: 'contributor', shareBytes: 0, personDayBytes: 0, activityDayBytes: 0, diskLow: false, clients: { today: 0, total: 0 } };
 
 /** The room document as the judge sees it; the client ids in `owners` belong to those people. */
 function viewOf(doc: Y.Doc, over: Partial<DocumentView> = {}, owners = new Map<number, string>()): DocumentView {
-  return { state: (c) => Y.getState(doc.store, c), owner: (c) => owners.get(c), bytes: 0, items: 0, archived: false, ...over };
+  return { state: (c) => Y.getState(doc.store, c), owner: (c) => owners.get(c), bytes: 0, items: 0, clients: 0, archived: false, ...over };
 }
 
 /** An update holding only a collected range (a placeholder) of `client`'s clocks `from`..`from + length`. */
@@ -146,5 +147,25 @@ describe('judgeUpdate (SPEC U2, U4–U8, U10, L4, V1, W10)', () => {
     expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, personDayBytes: 20_000 }, limits))).toBe('U7');
     expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, activityDayBytes: 40_000 }, limits))).toBe('U7');
     expect(rule(judgeUpdate(facts, viewOf(room), { ...sender, diskLow: true }, limits))).toBe('U8');
+  });
+
+  it('W14, L9: new client ids are capped per person (a day, in all) and per document; ids the person holds are not new', () => {
+    const { room } = setting();
+    const three = scanUpdate(Y.mergeUpdates([placeholders(11, 0, 4), placeholders(12, 0, 4), placeholders(13, 0, 4)]), 100);
+    expect(rule(judgeUpdate(three, viewOf(room), sender, limits))).toBe('accept');
+    const dayFull = judgeUpdate(three, viewOf(room), { ...sender, clients: { today: 1, total: 1 } }, limits);
+    expect(dayFull).toMatchObject({ accept: false, refusal: { rule: 'W14', close: { code: 4422 } } });
+    expect(!dayFull.accept && dayFull.refusal.told).toMatch(/^refused: .*\(W14\)$/);
+    expect(rule(judgeUpdate(three, viewOf(room), { ...sender, clients: { today: 0, total: 3 } }, limits))).toBe('W14');
+    // Facilitators too: anyone can fill the state vector.
+    expect(rule(judgeUpdate(three, viewOf(room), { ...sender, role: 'facilitator', clients: { today: 1, total: 1 } }, limits))).toBe('W14');
+    // The document's own cap: its state vector stays within half a frame (4413).
+    const docFull = judgeUpdate(three, viewOf(room, { clients: 6 }), sender, limits);
+    expect(docFull).toMatchObject({ accept: false, refusal: { rule: 'L9', close: { code: 4413 } } });
+    // Clients the sender holds already are not new, whatever their counts.
+    const own = new Map([[11, sender.id], [12, sender.id], [13, sender.id]]);
+    expect(rule(judgeUpdate(three, viewOf(room, { clients: 8 }, own), { ...sender, clients: { today: 3, total: 5 } }, limits))).toBe('accept');
+    // Yjs draws 32-bit ids: a wider one would take more of the state vector than counted.
+    expect(rule(judgeUpdate(scanUpdate(placeholders(2 ** 40, 0, 1), 100), viewOf(room), sender, limits))).toBe('W14');
   });
 });
