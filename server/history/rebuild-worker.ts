@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { RemovalsRun, runRebuild, type RebuildResult, type ToRebuildThread } from './rebuild.ts';
-import { BoardGone } from './restore-plan.ts';
+import { RestoreConflict } from './restore-plan.ts';
 
 /** The removals job being fed, if any (one job at a time: rebuild-pool.ts). */
 let fed: { id: number; run: RemovalsRun } | null = null;
@@ -8,7 +8,7 @@ let fed: { id: number; run: RemovalsRun } | null = null;
 const failed = (err: unknown): RebuildResult => ({
   kind: 'failed',
   error: err instanceof Error ? err.message : String(err),
-  boardGone: err instanceof BoardGone,
+  ...(err instanceof RestoreConflict ? { conflict: err.message } : {}),
 });
 
 const answer = (id: number, result: RebuildResult) => parentPort?.postMessage({ id, result });

@@ -19,6 +19,8 @@ export type RebuildJob =
       /** The live document's state, which the restore is computed against. */
       live: Uint8Array;
       path: string | null;
+      /** Whether another entry standing where one goes back is replaced (a facilitator) or refuses it (restore-plan.ts). */
+      replace: boolean;
     } & MomentJob)
   /** Who removed what since the moment (SPEC H4): the updates since are fed in batches (`RemovalsRun`). */
   | ({ kind: 'removals'; budget: RemovalsBudget } & MomentJob)
@@ -34,7 +36,8 @@ export type RebuildResult =
   | { kind: 'removals'; removed: [path: string, userId: string][] | null; steps: number; applied: number }
   | { kind: 'erase-live'; update: Uint8Array | null }
   | { kind: 'erase-stored'; blobs: (Uint8Array | null)[] }
-  | { kind: 'failed'; error: string; boardGone?: boolean };
+  /** `conflict`: what stands in the way of a restore (409, nothing changed). */
+  | { kind: 'failed'; error: string; conflict?: string };
 
 /** The document at a moment: its checkpoint, then each update after it, in one transaction. */
 export function buildMoment(job: MomentJob): Y.Doc {
@@ -59,7 +62,7 @@ export function runRebuild(job: RebuildJob): RebuildResult {
   try {
     if (job.kind === 'content') return { kind: 'content', content: documentContent(past) };
     if (job.kind === 'removals') throw new Error('a removals job is fed in batches: RemovalsRun');
-    return { kind: 'restore', update: changeOf(job.live, (live) => restoreInto(live, past, job.path)) };
+    return { kind: 'restore', update: changeOf(job.live, (live) => restoreInto(live, past, job.path, { replace: job.replace })) };
   } finally {
     past.destroy();
   }

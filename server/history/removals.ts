@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { commentsOf } from '#core/doc/comments';
-import { methodsOf } from '#core/doc/methods';
-import { CommentIndex } from './comment-index.ts';
+import { entriesOf, isGone, methodsOf } from './identity.ts';
 import type { LoggedUpdate } from './update-batch.ts';
 
 /** How much a replay may do: `steps` (see RemovalsReplay.steps), and a wall-clock deadline (ms since the epoch). */
@@ -13,62 +12,67 @@ export interface ReplayBudget {
 /** The parts of a board whose entries a member may restore (SPEC H4). */
 const entryParts = ['items', 'options'] as const;
 
+/** An entry or comment of the moment, followed by its Yjs item (identity.ts). */
 interface Tracked {
+  path: string;
+  item: Y.Item;
   present: boolean;
   remover: string | null;
 }
 
-type Shared = Y.Doc['share'] extends Map<string, infer T> ? T : never;
-
 /**
  * What a member may restore from a moment (SPEC H4), for the timeline to offer: the board
  * entries and comments `past` holds that are gone once the updates since are replayed on
- * it (`past` is changed), whose last removal was an update of theirs. The same judgement
- * as a restore's, for every entry at once: each update is applied once, and only the
- * entries and comments it touched are looked at again, each through an index (no walk of
- * the comment list). `steps` counts the work (updates, paths judged, structs and comments
- * looked at); `apply` refuses to go on once past the budget (SPEC H5).
+ * it (`past` is changed), whose removal was an update of theirs. Each is followed by its
+ * Yjs item, not by its key or id: a decoy written under the same key or id later is
+ * another item, and removing it removes nothing of the moment's. An entry whose key holds
+ * another entry now is not offered (putting it back would take that one away: a
+ * facilitator's restore). The same judgement as a restore's, for every entry at once:
+ * each update is applied once, and only the items its deletions name (found by client and
+ * clock) and the comments whose fields it changed are looked at again. `steps` counts the
+ * work (updates, deleted ranges, changed types, items looked at); `apply` refuses to go on
+ * once past the budget (SPEC H5).
  */
 export class RemovalsReplay {
-  /** Work done so far: one per update applied, path judged, struct or comment looked at. */
+  /** Work done so far: one per update applied, range, changed type or item looked at. */
   steps = 0;
   /** Updates applied. */
   applied = 0;
   /** True once the budget was exceeded: the answer is unknown. */
   over = false;
-  private readonly tracked = new Map<string, Tracked>();
-  /** Tracked entry paths under each `methods/<board>` and `methods/<board>/<part>`. */
-  private readonly under = new Map<string, string[]>();
-  private readonly comments: CommentIndex;
+  private readonly tracked: Tracked[] = [];
+  /** Tracked items by client, sorted by clock: a deletion's ranges find them. */
+  private readonly byClient = new Map<number, Tracked[]>();
+  /** Tracked comments by their map: a change to its fields (a removal mark) finds it. */
+  private readonly comments = new Map<unknown, Tracked>();
   private readonly methods: Y.Map<unknown>;
-  private touched = new Set<string>();
+  private touched = new Set<Tracked>();
 
   constructor(
     private readonly past: Y.Doc,
     private readonly budget: ReplayBudget,
     private readonly now: () => number = Date.now,
   ) {
-    const count = (n: number) => (this.steps += n);
-    this.methods = methodsOf(past) as unknown as Y.Map<unknown>;
-    this.comments = new CommentIndex(past, commentsOf(past) as unknown as Y.Array<unknown>, count);
+    this.methods = methodsOf(past);
     for (const [boardId, board] of this.methods) {
-      if (!(board instanceof Y.Map)) continue;
       for (const part of entryParts) {
-        const entries: unknown = board.get(part);
-        if (!(entries instanceof Y.Map)) continue;
-        for (const id of entries.keys()) {
-          const path = `methods/${boardId}/${part}/${id}`;
-          this.track(path);
-          for (const prefix of [`methods/${boardId}`, `methods/${boardId}/${part}`]) {
-            const list = this.under.get(prefix) ?? [];
-            list.push(path);
-            this.under.set(prefix, list);
-          }
+        for (const [key, entry] of entriesOf(board, part) ?? []) {
           this.steps++;
+          if (entry instanceof Y.Map && entry._item) this.track(`methods/${boardId}/${part}/${key}`, entry._item);
         }
       }
     }
-    for (const id of this.comments.ids()) if (this.comments.holds(id)) this.track(`comments/${id}`);
+    const seen = new Set<unknown>();
+    for (const value of commentsOf(past)) {
+      this.steps++;
+      if (!(value instanceof Y.Map) || !value._item) continue;
+      // The comment the app shows under an id: the first carrying it.
+      const id: unknown = value.get('id');
+      if (typeof id !== 'string' || seen.has(id)) continue;
+      seen.add(id);
+      if (!isGone(value._item)) this.comments.set(value, this.track(`comments/${id}`, value._item));
+    }
+    for (const list of this.byClient.values()) list.sort((x, y) => x.item.id.clock - y.item.id.clock);
     past.on('afterTransaction', this.watch);
   }
 
@@ -79,32 +83,29 @@ export class RemovalsReplay {
       return false;
     }
     this.touched = new Set();
-    this.comments.beforeApply(update.data);
     Y.applyUpdate(this.past, update.data);
     this.applied++;
     this.steps++;
-    for (const path of this.touched) {
-      const state = this.tracked.get(path);
-      if (!state) continue;
+    for (const state of this.touched) {
       this.steps++;
-      const now = this.holds(path);
+      const now = !isGone(state.item);
       if (state.present && !now) state.remover = update.userId;
       state.present = now;
     }
     return true;
   }
 
-  /** The paths gone now whose last removal was `userId`'s. */
+  /** The paths gone now whose removal was `userId`'s. */
   removedBy(userId: string): string[] {
     return this.removed()
       .filter(([, by]) => by === userId)
       .map(([path]) => path);
   }
 
-  /** Every path gone now, with who removed it last. */
+  /** Every path gone now, with who removed it; an entry whose key holds another entry now is left out. */
   removed(): [path: string, userId: string][] {
     const out: [string, string][] = [];
-    for (const [path, s] of this.tracked) if (!s.present && s.remover !== null) out.push([path, s.remover]);
+    for (const s of this.tracked) if (!s.present && s.remover !== null && !this.standsThere(s.path)) out.push([s.path, s.remover]);
     return out;
   }
 
@@ -113,47 +114,50 @@ export class RemovalsReplay {
     this.past.off('afterTransaction', this.watch);
   }
 
-  private track(path: string) {
-    this.tracked.set(path, { present: true, remover: null });
+  private track(path: string, item: Y.Item): Tracked {
+    const state: Tracked = { path, item, present: true, remover: null };
+    this.tracked.push(state);
+    const list = this.byClient.get(item.id.client);
+    if (list) list.push(state);
+    else this.byClient.set(item.id.client, [state]);
+    return state;
   }
 
-  private holds(path: string): boolean {
-    if (path.startsWith('comments/')) return this.comments.holds(path.slice('comments/'.length));
-    const [, boardId, part, id] = path.split('/');
-    const board = this.methods.get(boardId!);
-    const entries: unknown = board instanceof Y.Map ? board.get(part!) : null;
-    return entries instanceof Y.Map && entries.has(id!);
+  /** Whether an entry's key holds an entry now (another item: the moment's is gone). */
+  private standsThere(path: string): boolean {
+    const [root, boardId, part, key] = path.split('/');
+    return root === 'methods' && entriesOf(this.methods.get(boardId!), part!)?.get(key!) instanceof Y.Map;
   }
 
-  /** What each transaction touched: comment ids through the index, entries by their paths and prefixes. */
+  /** What each transaction may have removed: the tracked items its deletions name, the tracked comments whose fields changed. */
   private readonly watch = (tr: Y.Transaction) => {
-    for (const [type, keys] of tr.changed) {
+    for (const [client, ranges] of tr.deleteSet.clients) {
       this.steps++;
-      for (const id of this.comments.changed(tr, type, keys)) this.touched.add(`comments/${id}`);
-      for (const prefix of this.touchedEntries(type, keys)) {
-        this.touched.add(prefix);
-        for (const path of this.under.get(prefix) ?? []) {
+      const list = this.byClient.get(client);
+      if (!list) continue;
+      for (const range of ranges) {
+        this.steps++;
+        for (let i = firstAtOrAfter(list, range.clock); i < list.length && list[i]!.item.id.clock < range.clock + range.len; i++) {
           this.steps++;
-          this.touched.add(path);
+          this.touched.add(list[i]!);
         }
       }
     }
+    for (const type of tr.changed.keys()) {
+      this.steps++;
+      const comment = this.comments.get(type);
+      if (comment) this.touched.add(comment);
+    }
   };
+}
 
-  /** The entry paths (or prefixes of them) a change to `type` at `keys` may have removed. */
-  private touchedEntries(type: Shared, keys: Set<string | null>): string[] {
-    const methods: unknown = this.methods;
-    const out: string[] = [];
-    const each = (f: (k: string) => string) => {
-      for (const k of keys) if (k !== null) out.push(f(k));
-    };
-    if (type === methods) each((k) => `methods/${k}`);
-    const item = type._item;
-    if (!item) return out;
-    const parent = item.parent as Shared;
-    if (parent === methods) each((k) => `methods/${String(item.parentSub)}/${k}`);
-    const board = parent._item;
-    if (board && board.parent === methods && item.parentSub) each((k) => `methods/${String(board.parentSub)}/${String(item.parentSub)}/${k}`);
-    return out;
+/** The first tracked item at or after `clock` (the list sorted by clock). */
+function firstAtOrAfter(list: readonly Tracked[], clock: number): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.item.id.clock < clock) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
 }

@@ -1,125 +1,170 @@
 import * as Y from 'yjs';
 import { briefOf } from '#core/doc/brief';
 import { commentsOf } from '#core/doc/comments';
-import { methodsOf as boardsOf } from '#core/doc/methods';
 import { copyDelta, copyValue, sameValue, type DeltaOp } from './copy.ts';
+import { authorshipFields, commentNamed, entriesOf, indexOfItem, methodsOf, sameItem } from './identity.ts';
+
+/** How a restore may treat what stands in the way now. */
+export interface RestoreOptions {
+  /**
+   * An entry now standing under the key of the one put back (another item: a decoy, a
+   * later entry) is replaced (a facilitator's restore) or the restore is refused (a
+   * contributor's: they may not remove someone else's entry this way).
+   */
+  replace: boolean;
+}
 
 /**
  * Brings the live document back to what a past one held, as one transaction on the live
  * document (what it changes is the restore's update, logged and broadcast like anyone's
  * edit, so a restore can itself be restored). `path` names one part (see RestorePath in
  * core/api/history.ts); null restores everything but `meta` (the relay's own).
+ * What the path named then is followed by its Yjs item (identity.ts): the same map is
+ * restored in place, key by key, never its authorship; another map under that key or id
+ * is never given the original's authorship: the original is put back whole, as a new
+ * copy authored as it was, or the restore is refused (`RestoreConflict`, SPEC H2).
  * Returns false when the live part already matched.
  */
-export function restoreInto(live: Y.Doc, past: Y.Doc, path: string | null): boolean {
+export function restoreInto(live: Y.Doc, past: Y.Doc, path: string | null, options: RestoreOptions = { replace: true }): boolean {
   let changed = false;
-  const mark = () => (changed = true);
+  const plan = { mark: () => (changed = true), replace: options.replace };
   live.transact(() => {
     if (path === null) {
-      restoreMap(methodsOf(live), methodsOf(past), mark);
-      restoreAllComments(live, past, mark);
-      restoreBrief(live, past, mark);
+      restoreMap(methodsOf(live), methodsOf(past), plan);
+      restoreAllComments(live, past, plan);
+      restoreBrief(live, past, plan);
       return;
     }
     const [root, id, part, entry] = path.split('/');
-    if (root === 'brief') restoreBrief(live, past, mark);
-    else if (root === 'comments') restoreComment(live, past, id!, mark);
-    else if (part === undefined) restoreKey(methodsOf(live), methodsOf(past), id!, mark);
+    if (root === 'brief') restoreBrief(live, past, plan);
+    else if (root === 'comments') restoreOneComment(live, past, id!, plan);
+    else if (part === undefined) restoreKey(methodsOf(live), methodsOf(past), id!, plan);
     else {
       const liveEntries = entriesOf(methodsOf(live).get(id!), part);
-      if (!liveEntries) throw new BoardGone('this board no longer exists: restore the board first');
-      const pastEntries = entriesOf(methodsOf(past).get(id!), part) ?? new Y.Map<unknown>();
-      restoreKey(liveEntries, pastEntries, entry!, mark);
+      if (!liveEntries) throw new RestoreConflict('That board no longer exists: restore the board first.');
+      const pastEntries = entriesOf(methodsOf(past).get(id!), part);
+      // The same board's entries, or another board now under its id: never the past's authorship onto it.
+      if (pastEntries && !sameItem(methodsOf(live).get(id!), methodsOf(past).get(id!)) && !options.replace) {
+        throw new RestoreConflict('That board was replaced since: ask a facilitator.');
+      }
+      restoreKey(liveEntries, pastEntries ?? new Y.Map<unknown>(), entry!, plan);
     }
   }, 'restore');
   return changed;
 }
 
-export class BoardGone extends Error {}
+/** What stands in the way of a restore (a board gone, another entry or comment under the id): 409, nothing changed. */
+export class RestoreConflict extends Error {}
 
-/** The boards' map, read as a map of anything (a foreign client may have put anything there). */
-const methodsOf = (doc: Y.Doc) => boardsOf(doc) as unknown as Y.Map<unknown>;
-
-function entriesOf(board: unknown, part: string): Y.Map<unknown> | null {
-  const map = board instanceof Y.Map ? (board as Y.Map<unknown>).get(part) : null;
-  return map instanceof Y.Map ? (map as Y.Map<unknown>) : null;
+interface Plan {
+  mark: () => void;
+  replace: boolean;
 }
 
-/** One key of a map as it was: back, brought to its past content, or removed if it was not there. */
-function restoreKey(live: Y.Map<unknown>, past: Y.Map<unknown>, key: string, mark: () => void) {
+/**
+ * One key of a map as it was: the same map restored in place, another value replaced by a
+ * copy of the past one (or refused, `plan.replace` false, when an entry stands there), or
+ * the key removed if it was not there.
+ */
+function restoreKey(live: Y.Map<unknown>, past: Y.Map<unknown>, key: string, plan: Plan) {
   const [was, is] = [past.get(key), live.get(key)];
   if (was === undefined) {
     if (live.has(key)) {
       live.delete(key);
-      mark();
+      plan.mark();
     }
-  } else if (was instanceof Y.Map && is instanceof Y.Map) restoreMap(is as Y.Map<unknown>, was as Y.Map<unknown>, mark);
-  else if (!live.has(key) || !sameValue(was, is)) {
-    live.set(key, copyValue(was));
-    mark();
+    return;
+  }
+  if (was instanceof Y.Map && sameItem(was, is)) return restoreMap(is as Y.Map<unknown>, was as Y.Map<unknown>, plan);
+  if (live.has(key) && sameValue(was, is)) return;
+  if (is instanceof Y.Map && !plan.replace) throw new RestoreConflict('Another entry stands there now: ask a facilitator.');
+  live.set(key, copyValue(was));
+  plan.mark();
+}
+
+/** The same map as it was, key by key, so that concurrent edits elsewhere in it are kept; who wrote it is never rewritten. */
+function restoreMap(live: Y.Map<unknown>, past: Y.Map<unknown>, plan: Plan) {
+  const own = live._item !== null;
+  for (const key of new Set([...past.keys(), ...live.keys()])) {
+    if (own && authorshipFields.has(key)) continue;
+    restoreKey(live, past, key, plan);
   }
 }
 
-/** A map as it was, key by key, so that concurrent edits elsewhere in it are kept. */
-function restoreMap(live: Y.Map<unknown>, past: Y.Map<unknown>, mark: () => void) {
-  for (const key of new Set([...past.keys(), ...live.keys()])) restoreKey(live, past, key, mark);
-}
-
-function restoreBrief(live: Y.Doc, past: Y.Doc, mark: () => void) {
+function restoreBrief(live: Y.Doc, past: Y.Doc, plan: Plan) {
   const [is, was] = [briefOf(live), briefOf(past)];
   if (sameValue(is, was)) return;
   if (is.length > 0) is.delete(0, is.length);
   is.applyDelta(copyDelta(was.toDelta() as DeltaOp[]));
-  mark();
+  plan.mark();
 }
 
-const commentId = (value: unknown) => (value instanceof Y.Map ? (value as Y.Map<unknown>).get('id') : undefined);
+type List = Y.Array<unknown>;
+const listOf = (doc: Y.Doc) => commentsOf(doc) as unknown as List;
 
-function indexOfComment(list: Y.Array<Y.Map<unknown>>, id: string): number {
-  let i = 0;
+/**
+ * The live comment that is `was`: the same item; or, when the list no longer holds it (a
+ * whole-activity restore took it out and put a copy back), a comment under its id by its
+ * author (such a copy, or the author's own: nobody else's authorship is at stake). A
+ * comment under its id by anyone else is not it.
+ */
+function liveMatch(list: List, was: Y.Map<unknown>, taken: ReadonlySet<Y.Map<unknown>>): { map: Y.Map<unknown>; at: number } | 'other' | null {
+  const same = indexOfItem(list, was);
+  if (same >= 0) return { map: list.get(same) as Y.Map<unknown>, at: same };
+  let at = 0;
+  let other = false;
   for (const value of list) {
-    if (commentId(value) === id) return i;
-    i++;
+    if (value instanceof Y.Map && !taken.has(value as Y.Map<unknown>) && value.get('id') === was.get('id')) {
+      if (value.get('authorId') === was.get('authorId')) return { map: value as Y.Map<unknown>, at };
+      other = true;
+    }
+    at++;
   }
-  return -1;
+  return other ? 'other' : null;
 }
 
-/** One comment as it was: back where it stood (after the comment before it then), or removed. */
-function restoreComment(live: Y.Doc, past: Y.Doc, id: string, mark: () => void) {
-  const [liveList, pastList] = [commentsOf(live), commentsOf(past)];
-  const at = indexOfComment(liveList, id);
-  const pastAt = indexOfComment(pastList, id);
-  if (pastAt < 0) {
-    if (at >= 0) {
-      liveList.delete(at, 1);
-      mark();
+/** Where a comment goes back: after the live comment that is the one before it then (start of the list when none). */
+function insertionPoint(list: List, pastList: List, pastAt: number, taken: ReadonlySet<Y.Map<unknown>>): number {
+  for (let i = pastAt - 1; i >= 0; i--) {
+    const before = pastList.get(i);
+    if (!(before instanceof Y.Map)) continue;
+    const found = liveMatch(list, before as Y.Map<unknown>, taken);
+    if (found && found !== 'other') return found.at + 1;
+  }
+  return 0;
+}
+
+/** One comment as it was: restored in place, or put back where it stood; another comment under its id refuses it. */
+function restoreOneComment(live: Y.Doc, past: Y.Doc, id: string, plan: Plan) {
+  const [list, pastList] = [listOf(live), listOf(past)];
+  const was = commentNamed(pastList, id);
+  if (!was) {
+    // It did not exist then: the comment the app shows under the id now is taken out (a facilitator's, H4).
+    const now = commentNamed(list, id);
+    if (now) {
+      list.delete(now.at, 1);
+      plan.mark();
     }
     return;
   }
-  const was = pastList.get(pastAt);
-  if (at >= 0) return restoreCommentFields(liveList.get(at), was, mark);
-  let insertAt = 0;
-  for (let i = pastAt - 1; i >= 0; i--) {
-    const before = indexOfComment(liveList, String(commentId(pastList.get(i))));
-    if (before >= 0) {
-      insertAt = before + 1;
-      break;
-    }
-  }
-  liveList.insert(insertAt, [copyValue(was) as Y.Map<unknown>]);
-  mark();
+  const found = liveMatch(list, was.map, new Set());
+  if (found === 'other') throw new RestoreConflict('Another comment carries that id now: restore the whole activity instead.');
+  if (found) return restoreCommentFields(found.map, was.map, plan);
+  list.insert(insertionPoint(list, pastList, was.at, new Set()), [copyValue(was.map)]);
+  plan.mark();
 }
 
 /** A comment's fields as they were; its versions only grow: the missing ones go back in place. */
-function restoreCommentFields(live: Y.Map<unknown>, past: Y.Map<unknown>, mark: () => void) {
+function restoreCommentFields(live: Y.Map<unknown>, past: Y.Map<unknown>, plan: Plan) {
   for (const key of new Set([...past.keys(), ...live.keys()])) {
+    if (authorshipFields.has(key)) continue;
     const [was, is] = [past.get(key), live.get(key)];
-    if (key === 'versions' && was instanceof Y.Array && is instanceof Y.Array) restoreVersions(is, was, mark);
-    else restoreKey(live, past, key, mark);
+    if (key === 'versions' && was instanceof Y.Array && is instanceof Y.Array) restoreVersions(is, was, plan);
+    else restoreKey(live, past, key, plan);
   }
 }
 
-function restoreVersions(live: Y.Array<unknown>, past: Y.Array<unknown>, mark: () => void) {
+function restoreVersions(live: Y.Array<unknown>, past: Y.Array<unknown>, plan: Plan) {
   const present = live.toArray().map((v) => JSON.stringify(v));
   let cursor = 0;
   for (const version of past.toArray()) {
@@ -132,38 +177,44 @@ function restoreVersions(live: Y.Array<unknown>, past: Y.Array<unknown>, mark: (
     live.insert(cursor, [version]);
     present.splice(cursor, 0, key);
     cursor++;
-    mark();
+    plan.mark();
   }
 }
 
-function restoreAllComments(live: Y.Doc, past: Y.Doc, mark: () => void) {
-  const ids = new Set<string>();
-  for (const value of commentsOf(past)) ids.add(String(commentId(value)));
-  for (const id of ids) restoreComment(live, past, id, mark);
-  const liveList = commentsOf(live);
-  for (let i = liveList.length - 1; i >= 0; i--) {
-    if (!ids.has(String(commentId(liveList.get(i))))) {
-      liveList.delete(i, 1);
-      mark();
+/** Every comment as it was: each past one restored or put back, each live one that is none of them taken out. */
+function restoreAllComments(live: Y.Doc, past: Y.Doc, plan: Plan) {
+  const [list, pastList] = [listOf(live), listOf(past)];
+  const kept = new Set<Y.Map<unknown>>();
+  /** The live comment each past one became, in the past's order: the next one put back goes after the last. */
+  let previous: Y.Map<unknown> | null = null;
+  for (const value of pastList) {
+    if (!(value instanceof Y.Map)) continue;
+    const was = value as Y.Map<unknown>;
+    const found = liveMatch(list, was, kept);
+    if (found && found !== 'other') {
+      restoreCommentFields(found.map, was, plan);
+      previous = found.map;
+    } else {
+      const copy = copyValue(was) as Y.Map<unknown>;
+      list.insert(previous ? indexOf(list, previous) + 1 : 0, [copy]);
+      previous = copy;
+      plan.mark();
+    }
+    kept.add(previous);
+  }
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (!kept.has(list.get(i) as Y.Map<unknown>)) {
+      list.delete(i, 1);
+      plan.mark();
     }
   }
 }
 
-/** Whether `path` names something the document holds (a board, an entry, a comment; the brief always). */
-export function holds(doc: Y.Doc, path: string): boolean {
-  const [root, id, part, entry] = path.split('/');
-  if (root === 'brief') return true;
-  if (root === 'comments') {
-    const at = indexOfComment(commentsOf(doc), id!);
-    return at >= 0 && !isRemovedComment(commentsOf(doc).get(at));
+function indexOf(list: List, map: Y.Map<unknown>): number {
+  let at = 0;
+  for (const value of list) {
+    if (value === map) return at;
+    at++;
   }
-  const board = methodsOf(doc).get(id!);
-  if (part === undefined) return board instanceof Y.Map;
-  return entriesOf(board, part)?.has(entry!) ?? false;
+  return -1;
 }
-
-/** A comment removed but kept as a visible trace (`removed`: by whom, when; SPEC W4) counts as removed. */
-function isRemovedComment(map: Y.Map<unknown>): boolean {
-  return map.has('removed');
-}
-

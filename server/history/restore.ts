@@ -33,9 +33,9 @@ export async function restoreMoment(ctx: Context, history: HistoryService, calle
   const sources = await momentSources(ctx.db, activityId, new Date(input.at));
   if (!facilitator) await mayRestoreOwn(ctx, history, caller, activityId, sources, path!);
   const live = await ctx.documents.state(activityId);
-  const result = await history.run({ kind: 'restore', checkpoint: sources.checkpoint, updates: sources.updates, live, path });
+  const result = await history.run({ kind: 'restore', checkpoint: sources.checkpoint, updates: sources.updates, live, path, replace: facilitator });
   if (result.kind === 'failed') {
-    if (result.boardGone) throw conflict('That board no longer exists: restore the board first.');
+    if (result.conflict) throw conflict(result.conflict);
     throw new Error(result.error);
   }
   if (result.kind !== 'restore') throw new Error('unexpected rebuild result');

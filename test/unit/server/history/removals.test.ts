@@ -5,7 +5,8 @@ import { seedDocument } from '#core/doc/seed';
 import { addSwotItem, deleteSwotItem } from '#core/doc/swot';
 import { RemovalsReplay } from '../../../../server/history/removals.ts';
 import type { LoggedUpdate } from '../../../../server/history/update-batch.ts';
-import { holds, restoreInto } from '../../../../server/history/restore-plan.ts';
+import { isGone, itemAt } from '../../../../server/history/identity.ts';
+import { restoreInto } from '../../../../server/history/restore-plan.ts';
 
 const alice = { id: 'alice-facilitator-01', name: 'Alice Durand' };
 const bob = { id: 'bob-contributor-0001', name: 'Bob Martin' };
@@ -42,19 +43,25 @@ function pastAt(log: LoggedUpdate[], n: number): Y.Doc {
   return doc;
 }
 
-/** The rule itself, one path at a time, looking at every path after every update (SPEC H4). */
+/**
+ * The rule itself, one path at a time, looking at what the path named at the moment (its
+ * Yjs item) after every update (SPEC H4); an entry whose key holds another entry at the end
+ * is not offered.
+ */
 function byTheRule(log: LoggedUpdate[], n: number, paths: string[], userId: string): string[] {
   return paths.filter((path) => {
     const doc = pastAt(log, n);
-    let present = holds(doc, path);
+    const item = itemAt(doc, path);
+    if (!item || isGone(item)) return false;
+    let present = true;
     let remover: string | null = null;
     for (const u of log.slice(n)) {
       Y.applyUpdate(doc, u.data);
-      const now = holds(doc, path);
+      const now = !isGone(item);
       if (present && !now) remover = u.userId;
       present = now;
     }
-    return !present && remover === userId;
+    return !present && remover === userId && !(path.startsWith('methods/') && itemAt(doc, path));
   });
 }
 
@@ -101,6 +108,25 @@ describe('what a contributor removed since a moment (SPEC H4)', () => {
     const { replay } = replayed(log, moment);
     expect(replay.removedBy(bob.id).sort()).toEqual(expected);
     expect(replay.removedBy(alice.id).sort()).toEqual(byTheRule(log, moment, paths, alice.id).sort());
+  });
+
+  it('H4: a decoy under a removed entry\'s key, or a comment\'s id, is not the entry or comment of the moment', () => {
+    const { log, a, b } = world();
+    item(a, 'x1', alice);
+    comment(a, 'c1', alice);
+    const moment = log.length;
+    const past = pastAt(log, moment);
+    deleteSwotItem(a, I('x1'));
+    item(b, 'x1', { ...bob });
+    deleteSwotItem(b, I('x1'));
+    // The comment back to before it was written (gone from the list), then Bob's comment under its id, removed by him.
+    restoreInto(a, pastAt(log, moment - 1), `comments/${C('c1')}`);
+    comment(b, 'c1', bob);
+    removeComment(b, C('c1'), bob, at);
+    const { replay } = replayed(log, moment);
+    expect(replay.removedBy(bob.id)).toEqual([]);
+    expect(replay.removedBy(alice.id).sort()).toEqual([`comments/${C('c1')}`, `methods/swot/items/${I('x1')}`]);
+    expect(past.getArray('comments').length).toBe(1);
   });
 
   it('H4: a board taken away takes its entries with it: the remover of the board removed them', () => {
