@@ -39,7 +39,7 @@ const layerRules = [
   allow('architecture tests', ['test/unit/architecture/**'], ['test/support/', 'test/unit/architecture/'], ['node:*', 'vitest']),
   allow('integration tests', ['test/integration/**'], ['core/', 'server/', 'scripts/', 'test/support/', 'test/integration/'], [...relay, ...farEnds]),
   allow('test support', ['test/support/**'], ['core/', 'server/', 'scripts/', 'test/support/'], [...relay, ...farEnds]),
-  allow('end-to-end tests', ['test/e2e/**'], ['core/', 'test/support/', 'test/e2e/'], ['@playwright/test', 'node:*', 'yjs']),
+  allow('end-to-end tests', ['test/e2e/**'], ['core/', 'test/support/', 'test/e2e/'], ['@playwright/test', 'node:*', 'yjs', 'fflate']),
   // The French walk looks for the English dictionaries' words on French screens: it reads the dictionaries, nothing else of the renderer.
   allow('the French walk', ['test/e2e/french-walk.spec.ts'], ['core/', 'renderer/i18n/messages/', 'test/support/', 'test/e2e/'], ['@playwright/test', 'node:*']),
 ];

@@ -1,9 +1,11 @@
+import { useEffect } from 'react';
 import type { Activity } from '#core/api/activities';
 import { useI18n } from '../i18n/index.tsx';
 import { DecisionSection } from '../methods/polls/DecisionSection.tsx';
 import { usePolls } from '../state/use-polls.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { forgetCopyOf } from '../sync/device-copies.ts';
 import { ActivityTitle } from './ActivityTitle.tsx';
 
 /**
@@ -13,8 +15,10 @@ import { ActivityTitle } from './ActivityTitle.tsx';
  */
 export function RemovedActivity({ activity, removed, reload }: { activity: Activity; removed: { at: string; plan: string }; reload(): void }) {
   const { t, formatDateTime } = useI18n();
-  const { api } = useSignedIn();
+  const { api, me } = useSignedIn();
   const { decision, setDecision } = usePolls(api, activity.id);
+  // Nothing of the removed content stays on this device either.
+  useEffect(() => void forgetCopyOf(api.base, me.id, activity.id), [api, me.id, activity.id]);
   return (
     <main id="main" className="page activity">
       <div className="activity-head">

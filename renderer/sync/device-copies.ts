@@ -26,6 +26,12 @@ async function copyNames(): Promise<string[]> {
   }
 }
 
+/** Deletes the person's copy of one activity, if this device has it. */
+export async function forgetCopyOf(relay: string, userId: string, activityId: string) {
+  const name = deviceCopyName(relay, userId, activityId);
+  if ((await copyNames()).includes(name)) await deleteDatabase(name);
+}
+
 /** Deletes the person's copies of activities not in `readable` (their whole, current list). */
 export async function keepOnlyCopiesOf(relay: string, userId: string, readable: Iterable<string>) {
   const keep = new Set([...readable].map((id) => deviceCopyName(relay, userId, id)));
