@@ -30,6 +30,7 @@ import { ErrorCode } from '#core/api/errors';
 import { may } from '../activities/access.ts';
 import { DocumentShares } from './shares.ts';
 import { scanUpdate, TooManyEntries, type UpdateFacts } from './update-scan.ts';
+import { newPart } from './new-part.ts';
 import type { WriteBudget } from './write-budget.ts';
 
 /** What one connection may hold back while its earlier changes are on their way (SPEC U2). */
@@ -332,8 +333,10 @@ export class Room {
    */
   private judgeAndApply(conn: Connection, update: Uint8Array): 'applied' | 'refused' | UpdateRefusal {
     let facts: UpdateFacts;
+    // Only what is new is read, judged and applied (U13); the update as sent names a refusal (W9).
+    let fresh: Uint8Array;
     try {
-      facts = scanUpdate(update, this.deps.limits.maxUpdateEntries, this.held);
+      ({ update: fresh, facts } = newPart(update, this.deps.limits.maxUpdateEntries, this.held));
     } catch (err) {
       if (!(err instanceof TooManyEntries)) {
         conn.close(CloseCode.malformedFrame, `unusable update: ${err instanceof Error ? err.message : 'error'}`);
@@ -369,7 +372,7 @@ export class Room {
     // Who writes what (W1–W8): judged on the document as it is, which stays untouched.
     const now = this.deps.now().getTime();
     const removedBefore = this.putBacks.viewOf(conn.userId, now);
-    const content = judgeContent(update, this.doc, { id: conn.userId, name: conn.userName, role: conn.role }, removedBefore, this.files);
+    const content = judgeContent(fresh, this.doc, { id: conn.userId, name: conn.userName, role: conn.role }, removedBefore, this.files);
     if (!content.allowed && content.rule === 'U11') {
       this.refuse(conn, { rule: 'U11', told: DeniedReason.updateTooLarge, close: { code: CloseCode.documentFull, reason: `U11: ${content.reason}` } });
       return 'refused';
@@ -379,7 +382,7 @@ export class Room {
       this.refuse(conn, { rule: content.rule, told, close: { code: CloseCode.changeRefused, reason: `${content.rule}: ${content.reason}` } }, update);
       return 'refused';
     }
-    this.apply(conn, update, facts, verdict.writes);
+    this.apply(conn, fresh, facts, verdict.writes);
     this.putBacks.settle(conn.userId, content.removed, content.putBack, now);
     return 'applied';
   }

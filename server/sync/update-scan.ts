@@ -21,6 +21,8 @@ export interface UpdateFacts {
   needs: Map<number, number>;
   /** Per client, the clock after the last deleted range it names. */
   deletesUpTo: Map<number, number>;
+  /** Some struct starts at a clock the document holds (a change sent again, or straddling its state: U13). */
+  overlaps: boolean;
 }
 
 export class UnreadableUpdate extends Error {}
@@ -55,6 +57,7 @@ export function scanUpdate(update: Uint8Array, maxEntries: number, held: (client
     ranges: new Map(),
     needs: new Map(),
     deletesUpTo: new Map(),
+    overlaps: false,
   };
   const count = (n: number) => {
     facts.entries += n;
@@ -98,6 +101,7 @@ export function scanUpdate(update: Uint8Array, maxEntries: number, held: (client
         const last = ranges.at(-1);
         if (kind !== 10) {
           // (10 is a hole: nothing there to apply)
+          if (clock < holds) facts.overlaps = true;
           if (clock + length > holds) facts.fresh.structs++;
           else facts.fresh.bytes -= d.pos - start;
           if (last && last.to === clock) last.to = clock + length;
