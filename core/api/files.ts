@@ -8,6 +8,10 @@ import { Id, IsoDateTime } from './common.ts';
  * → the first file's `{id, name, size, type}` and every file under `files`;
  * `GET /api/activities/:id/files` lists them; `GET /api/files/:id` gives the bytes as
  * uploaded; `DELETE /api/files/:id` removes one (its uploader or a facilitator).
+ * `POST /api/files/:id/versions` (multipart/form-data, one part named `file`) adds a new
+ * version to the file's series → the same answer as an upload; the list shows each
+ * series' latest version, with the earlier ones under `earlier` (newest first), each
+ * still readable and removable by its own id.
  *
  * `type` is what the relay read from the bytes, never the name or what the browser said.
  */
@@ -35,8 +39,16 @@ export function cleanFileName(raw: string): string {
   return chars.slice(0, maxFileNameLength - keep.length).join('') + keep.join('');
 }
 
-export const ActivityFile = z.object({
+/** Versions one file may have (past it: 409). */
+export const maxVersionsPerFile = 100;
+
+/** One version of a file. */
+export const FileVersion = z.object({
   id: Id,
+  /** The versions of one file share it (the first version's id). */
+  seriesId: Id,
+  /** 1 for the first upload, then 2, 3… */
+  version: z.number().int().positive(),
   activityId: Id,
   name: z.string(),
   size: z.number().int().nonnegative(),
@@ -49,6 +61,10 @@ export const ActivityFile = z.object({
   /** The caller may remove it: its uploader, or a facilitator. */
   canRemove: z.boolean(),
 });
+export type FileVersion = z.infer<typeof FileVersion>;
+
+/** A file as listed: its latest version, and the earlier ones, newest first. */
+export const ActivityFile = FileVersion.extend({ earlier: z.array(FileVersion) });
 export type ActivityFile = z.infer<typeof ActivityFile>;
 
 export const UploadedFiles = z.object({
@@ -56,7 +72,7 @@ export const UploadedFiles = z.object({
   name: z.string(),
   size: z.number(),
   type: z.string(),
-  files: z.array(ActivityFile),
+  files: z.array(FileVersion),
 });
 export type UploadedFiles = z.infer<typeof UploadedFiles>;
 

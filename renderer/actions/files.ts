@@ -7,6 +7,10 @@ export function attachFile(api: ApiClient, activityId: string, file: File, onPro
   return endpoints.sendFiles(api, activityId, [file], onProgress);
 }
 
+export function addVersion(api: ApiClient, fileId: string, file: File, onProgress: (sent: number, total: number) => void): Promise<UploadedFiles> {
+  return endpoints.sendVersion(api, fileId, file, onProgress);
+}
+
 export function removeFile(api: ApiClient, fileId: string) {
   return endpoints.deleteFile(api, fileId);
 }

@@ -17,18 +17,24 @@ export const fileBytes = (api: ApiClient, fileId: string) => api.blob(`/api/file
  * (XMLHttpRequest: fetch tells nothing of an upload's progress). Resolves with what the
  * relay stored; a refusal is an ApiError like any other.
  */
-export async function sendFiles(
-  api: ApiClient,
-  activityId: string,
-  files: readonly File[],
-  onProgress: (sent: number, total: number) => void,
-): Promise<UploadedFiles> {
+export function sendFiles(api: ApiClient, activityId: string, files: readonly File[], onProgress: Progress): Promise<UploadedFiles> {
+  return postFiles(api, `/api/activities/${activityId}/files`, files, onProgress);
+}
+
+/** Sends a new version of a file (`POST /api/files/:id/versions`, one part named `file`). */
+export function sendVersion(api: ApiClient, fileId: string, file: File, onProgress: Progress): Promise<UploadedFiles> {
+  return postFiles(api, `/api/files/${fileId}/versions`, [file], onProgress);
+}
+
+type Progress = (sent: number, total: number) => void;
+
+async function postFiles(api: ApiClient, path: string, files: readonly File[], onProgress: Progress): Promise<UploadedFiles> {
   const token = await loadToken();
   const form = new FormData();
   for (const file of files) form.append('file', file, file.name);
   return new Promise<UploadedFiles>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${api.base}/api/activities/${activityId}/files`);
+    xhr.open('POST', `${api.base}${path}`);
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded, e.total);
     xhr.onerror = () => reject(new ApiError(0, 'network', 'The relay cannot be reached.'));

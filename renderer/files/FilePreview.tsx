@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ActivityFile } from '#core/api/files';
+import type { FileVersion } from '#core/api/files';
 import { parseCsv } from '#core/files/csv';
 import { fileKind, type FileKind } from '#core/files/kind';
 import { fileBytes } from '../api/files.ts';
@@ -20,7 +20,7 @@ const previewLimit: Partial<Record<FileKind, number>> = {
   markdown: 2 * 1024 * 1024,
 };
 
-export const canPreview = (file: ActivityFile) => previewLimit[fileKind(file.type, file.name)] !== undefined;
+export const canPreview = (file: FileVersion) => previewLimit[fileKind(file.type, file.name)] !== undefined;
 
 type Shown = { kind: 'image'; url: string } | { kind: 'text' | 'csv' | 'markdown'; text: string } | { kind: 'large'; max: number };
 
@@ -30,7 +30,7 @@ async function textOf(blob: Blob): Promise<string> {
   return new TextDecoder(charset).decode(await blob.arrayBuffer());
 }
 
-async function load(api: ApiClient, file: ActivityFile): Promise<Shown> {
+async function load(api: ApiClient, file: FileVersion): Promise<Shown> {
   const kind = fileKind(file.type, file.name);
   const max = previewLimit[kind] ?? 0;
   if (file.size > max) return { kind: 'large', max };
@@ -40,7 +40,7 @@ async function load(api: ApiClient, file: ActivityFile): Promise<Shown> {
 }
 
 /** A file shown inside the activity: an image, a text, a Markdown text, a CSV table. */
-export function FilePreview({ file, onClose }: { file: ActivityFile; onClose(): void }) {
+export function FilePreview({ file, onClose }: { file: FileVersion; onClose(): void }) {
   const { t, locale } = useI18n();
   const { api } = useSignedIn();
   const shown = useAsync(() => load(api, file), [api, file.id]);

@@ -1,6 +1,6 @@
 import { authenticate } from '../accounts/sessions.ts';
 import type { Request, Router } from '../http/router.ts';
-import { attachFiles, listFiles, openFile, removeFile, type FilesDeps } from './files.ts';
+import { addVersion, attachFiles, listFiles, openFile, removeFile, type FilesDeps } from './files.ts';
 import { fileHeaders } from './serve.ts';
 
 /** Files attached to activities (core/api/files.ts). */
@@ -10,6 +10,7 @@ export function fileRoutes(router: Router, deps: FilesDeps) {
 
   router
     .on('POST', '/api/activities/:id/files', async (req) => ({ status: 201, body: await attachFiles(deps, await caller(req), id(req), req.raw) }))
+    .on('POST', '/api/files/:id/versions', async (req) => ({ status: 201, body: await addVersion(deps, await caller(req), id(req), req.raw) }))
     .on('GET', '/api/activities/:id/files', async (req) => ({ body: await listFiles(deps, await caller(req), id(req)) }))
     .on('GET', '/api/files/:id', async (req) => {
       const file = await openFile(deps, await caller(req), id(req));

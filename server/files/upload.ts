@@ -73,7 +73,9 @@ export async function receiveFiles(req: IncomingMessage, blobs: BlobStore, limit
     parser = busboy({
       headers: req.headers,
       defParamCharset: 'utf8',
-      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 0, parts: limits.maxFiles, headerPairs: 16 },
+      // busboy says `partsLimit` when the part that reaches the limit ends: one more than
+      // the files allowed, so that exactly `maxFiles` files go through.
+      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 0, parts: limits.maxFiles + 1, headerPairs: 16 },
     });
   } catch {
     throw badRequest('Send the files as multipart/form-data with its boundary.');
@@ -112,8 +114,9 @@ export async function receiveFiles(req: IncomingMessage, blobs: BlobStore, limit
     });
     parser.on('field', (name) => refuse(badRequest(`${name.slice(0, 40)}: this upload takes files only.`)));
     parser.on('fieldsLimit', () => refuse(badRequest('This upload takes files only.')));
-    parser.on('filesLimit', () => refuse(badRequest(`At most ${limits.maxFiles} files at once.`)));
-    parser.on('partsLimit', () => refuse(badRequest(`At most ${limits.maxFiles} files at once.`)));
+    const tooMany = () => refuse(badRequest(limits.maxFiles === 1 ? 'One file at a time here.' : `At most ${limits.maxFiles} files at once.`));
+    parser.on('filesLimit', tooMany);
+    parser.on('partsLimit', tooMany);
     parser.on('error', () => reject(badRequest('The form data is malformed.')));
     parser.on('close', () => resolve());
     let received = 0;

@@ -28,7 +28,8 @@ export class FilesPage {
     return this.page.getByRole('list', { name: /^(Files being sent|Fichiers en cours d’envoi)$/ });
   }
 
+  /** The row of a file by its name (its latest version's), whatever its version number. */
   row(name: string): Locator {
-    return this.page.getByTestId('file-row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+    return this.page.getByTestId('file-row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( Version \\d+)?$`) }) });
   }
 }

@@ -31,6 +31,11 @@ export interface Answer {
  * closing at that moment.
  */
 export async function upload(api: Api, activityId: string, files: Upload[], field = 'file'): Promise<Answer> {
+  return uploadTo(api, `/api/activities/${activityId}/files`, files, field);
+}
+
+/** The same upload to any path (a new version: `/api/files/:id/versions`). */
+export async function uploadTo(api: Api, path: string, files: Upload[], field = 'file'): Promise<Answer> {
   const boundary = `----ConclaveTest${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
   for (const f of files) {
@@ -42,7 +47,7 @@ export async function upload(api: Api, activityId: string, files: Upload[], fiel
   const length = parts.reduce((n, p) => n + p.length, 0);
   return new Promise<Answer>((resolve, reject) => {
     const req = request(
-      `${api.base}/api/activities/${activityId}/files`,
+      `${api.base}${path}`,
       {
         method: 'POST',
         agent: false,
