@@ -4,6 +4,7 @@ import { revokeSessions, type Caller } from '../accounts/sessions.ts';
 import { getUser, organizationOf } from '../accounts/users.ts';
 import type { Context } from '../context.ts';
 import { Refusal } from '../errors.ts';
+import { eraseCopies } from './erase-copies.ts';
 
 const erased = '[erased]';
 
@@ -49,13 +50,12 @@ export async function erasePerson(ctx: Context, caller: Caller, userId: string) 
       caller.orgId,
       user.email,
     ]);
-    // What they asked to be sent to others (invitations) keeps its text, without their name.
-    await tx.run('UPDATE mail_messages SET subject = replace(subject, ?1, ?2), text = replace(text, ?1, ?2), html = replace(html, ?1, ?2) WHERE requested_by = ?3', [
-      user.name,
-      name,
-      userId,
+    // What was written for others (invitations they sent, notices, digests, e-mails, SMS) keeps its text, without them.
+    await eraseCopies(tx, caller.orgId, [
+      { needle: user.name, by: name },
+      { needle: user.email, by: erased },
+      { needle: row?.phone ?? '', by: erased },
     ]);
-    await tx.run('UPDATE sms_messages SET text = replace(text, ?1, ?2) WHERE requested_by = ?3', [user.name, name, userId]);
     // The activities' documents and their history follow in the background (server/history/erasure.ts,
     // SPEC E1–E4): every activity of the organisation, since others may have mentioned them anywhere.
     const needles = [user.name, user.email, row?.phone ?? ''].filter((n) => n.length > 0);

@@ -46,10 +46,10 @@ export async function startMailRelay(start: Date, env: Record<string, string> = 
  * For a test file: before all, a mail relay with an organisation set up (its admin's
  * API handed to `ready`); after all, everything closed.
  */
-export function withMailOrganisation(start: Date, ready: (world: MailRelay, admin: Api) => void) {
+export function withMailOrganisation(start: Date, ready: (world: MailRelay, admin: Api) => void, env: Record<string, string> = {}) {
   let world: MailRelay | undefined;
   beforeAll(async () => {
-    world = await startMailRelay(start);
+    world = await startMailRelay(start, env);
     ready(world, await setUpOrganisation(world.relay.url));
   }, 120_000);
   afterAll(async () => {
