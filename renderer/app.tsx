@@ -12,6 +12,7 @@ import { AcceptInvitationScreen, ConfirmEmailScreen, ForgotPasswordScreen, Reset
 import { GroupsScreen } from './people/GroupsScreen.tsx';
 import { PeopleScreen } from './people/PeopleScreen.tsx';
 import { ProfileScreen } from './people/ProfileScreen.tsx';
+import { MyActionsScreen } from './methods/action-items/MyActionsScreen.tsx';
 import { SmsScreen } from './sms/SmsScreen.tsx';
 import { ConfirmSignupScreen } from './organization/ConfirmSignupScreen.tsx';
 import { OrganizationScreen } from './organization/OrganizationScreen.tsx';
@@ -84,6 +85,8 @@ function Screens() {
           return <SmsScreen tab={route.tab} />;
         case 'profile':
           return <ProfileScreen />;
+        case 'actions':
+          return <MyActionsScreen />;
         case 'people':
           return state.me.role === 'admin' && !state.me.guest ? <PeopleScreen /> : <ProfileScreen />;
         case 'groups':

@@ -1,5 +1,6 @@
 import type { Context } from './context.ts';
 import { accountsModule } from './accounts/module.ts';
+import { actionsModule } from './actions/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { figuresModule } from './figures/module.ts';
@@ -35,6 +36,7 @@ export function relayModules(ctx: Context): RelayModule[] {
     peopleModule(ctx),
     notificationsModule(ctx),
     forMeModule(ctx),
+    actionsModule(ctx),
     retentionModule(ctx),
   ];
 }

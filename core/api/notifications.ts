@@ -17,6 +17,7 @@ export const NotificationKind = z.enum([
   'invitation',
   'figure_alert',
   'retention',
+  'action_due',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -39,6 +40,7 @@ export const defaultChannels: Record<NotificationKind, Record<Channel, boolean>>
   invitation: { email: true, sms: false },
   figure_alert: { email: false, sms: true },
   retention: { email: true, sms: false },
+  action_due: { email: true, sms: false },
 };
 
 export const NotificationPref = z.strictObject({ kind: NotificationKind, email: z.boolean(), sms: z.boolean() });
@@ -77,7 +79,7 @@ export type NoticeWait = z.infer<typeof NoticeWait>;
  * caller may still see); `POST /api/me/notices/:id/read`. Each is also sent by e-mail and
  * SMS as the person chose for its kind.
  */
-export const ActivityNoticeKind = z.enum(['mentioned', 'vote_opening', 'vote_closing', 'invitation', 'retention']);
+export const ActivityNoticeKind = z.enum(['mentioned', 'vote_opening', 'vote_closing', 'invitation', 'retention', 'action_due']);
 export type ActivityNoticeKind = z.infer<typeof ActivityNoticeKind>;
 
 export const ActivityNotice = z.object({

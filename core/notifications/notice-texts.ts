@@ -9,7 +9,7 @@ export interface NoticeFacts {
   actorName: string | null;
   /** The comment's first words, or the poll's question; for retention, the day the content goes (YYYY-MM-DD). */
   about: string | null;
-  /** The round's deadline (votes), written in `timeZone`. */
+  /** The round's deadline (votes), written in `timeZone`; an action item's due day (YYYY-MM-DD). */
   deadline: string | null;
   timeZone: string;
 }
@@ -72,7 +72,26 @@ export function noticeWords(n: NoticeFacts, lang: MailLanguage): NoticeWords {
         : { title: `${actor} invites you to "${n.activityTitle}"`, lines: ['You now take part in this activity in Conclave.'], sms: `Conclave: ${actor} invites you to "${n.activityTitle}".` };
     case 'retention':
       return retentionWords(n.activityTitle, about, lang);
+    case 'action_due':
+      return actionDueWords(n.activityTitle, about, n.deadline, lang);
   }
+}
+
+/** An action item's reminder (server/actions/reminders.ts): its title and due day (YYYY-MM-DD). */
+function actionDueWords(activity: string, title: string, due: string | null, lang: MailLanguage): NoticeWords {
+  const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+  const date = due ? new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', options).format(new Date(`${due}T12:00:00Z`)) : '';
+  return lang === 'fr'
+    ? {
+        title: `Action à mener pour le ${date} : ${title}`,
+        lines: [`Dans « ${activity} », vous êtes responsable de cette action.`, `Échéance : ${date}.`],
+        sms: `Conclave : votre action « ${title} » (« ${activity} ») est à mener pour le ${date}.`,
+      }
+    : {
+        title: `Action item due on ${date}: ${title}`,
+        lines: [`In “${activity}”, you own this action item.`, `Due on ${date}.`],
+        sms: `Conclave: your action item "${title}" in "${activity}" is due on ${date}.`,
+      };
 }
 
 /** The retention warning (server/retention/): the day the content goes and how to keep a copy. */

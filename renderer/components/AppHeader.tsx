@@ -33,6 +33,7 @@ export function AppHeader() {
         {signedIn && (
           <nav aria-label={t('nav.activities')}>
             <a href="#/activities">{t('nav.activities')}</a>
+            <a href="#/actions">{t('actions.nav')}</a>
             <FiguresNavLink />
             <a href="#/ideas">{t('nav.ideas')}</a>
             <SmsNavLink />

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'idea-author'; boxId: string; userId: string }
   | { name: 'sms'; tab: SmsTab }
   | { name: 'profile' }
+  | { name: 'actions' }
   | { name: 'people' }
   | { name: 'groups' }
   | { name: 'forgot-password' }
@@ -45,6 +46,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sign-up') return { name: 'sign-up' };
   if (parts[0] === 'organization') return { name: 'organization' };
   if (parts[0] === 'profile') return { name: 'profile' };
+  if (parts[0] === 'actions') return { name: 'actions' };
   if (parts[0] === 'people') return { name: 'people' };
   if (parts[0] === 'groups') return { name: 'groups' };
   if (parts[0] === 'sms') return { name: 'sms', tab: smsTabs.find((t) => t === parts[1]) ?? 'outbox' };
@@ -89,6 +91,7 @@ export function hrefOf(route: Route): string {
     case 'sms':
       return route.tab === 'outbox' ? '#/sms' : `#/sms/${route.tab}`;
     case 'profile':
+    case 'actions':
     case 'people':
     case 'groups':
     case 'forgot-password':

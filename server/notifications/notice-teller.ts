@@ -126,7 +126,9 @@ export class NoticeTeller {
   /** One batch of notices not yet told, in the order they were written. False when none waited. */
   private async tellSome(): Promise<boolean> {
     const rows = await this.ctx.db.all<UntoldRow>(
-      `SELECT n.id, n.user_id, n.org_id, n.activity_id, n.kind, n.key, a.title, u.name AS actor_name, n.actor_id, n.about, r.deadline, s.time_zone
+      `SELECT n.id, n.user_id, n.org_id, n.activity_id, n.kind, n.key, a.title, u.name AS actor_name, n.actor_id, n.about,
+              COALESCE(r.deadline, (SELECT ai.due FROM action_items ai WHERE n.kind = 'action_due' AND ai.activity_id = n.activity_id AND ai.item_id = n.subject_id LIMIT 1)) AS deadline,
+              s.time_zone
          FROM activity_notices n JOIN activities a ON a.id = n.activity_id
          LEFT JOIN users u ON u.id = n.actor_id
          LEFT JOIN polls p ON n.kind IN ('vote_opening', 'vote_closing') AND p.id = n.subject_id

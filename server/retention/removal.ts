@@ -98,6 +98,13 @@ export class ContentRemoval {
       () => this.deleteIdeas(id),
       () => this.deleteFiles(id),
       async () => (await batch('comment_mentions', 'id')).changes,
+      async () =>
+        (
+          await db.run(
+            `DELETE FROM action_items WHERE (activity_id, board_id, item_id) IN (SELECT activity_id, board_id, item_id FROM action_items WHERE activity_id = ? LIMIT ${rowsPerStep})`,
+            [id],
+          )
+        ).changes,
       async () => (await batch('activity_notices', 'id', " AND kind <> 'retention'")).changes,
       async () => (await db.run('DELETE FROM sync_tickets WHERE activity_id = ?', [id])).changes,
       async () =>

@@ -10,6 +10,7 @@ import { judgeContent } from './rules/content.ts';
 import { PutBackLedger } from './rules/put-back.ts';
 import { PresenceOwners } from './presence.ts';
 import { newMentions, type MentionFact } from './mentions.ts';
+import { actionFacts, type ActionFact } from './action-facts.ts';
 import { changedPaths } from './summary.ts';
 import type { Connection } from './connection.ts';
 import {
@@ -91,6 +92,7 @@ export class Room {
   private capturing: Uint8Array[] | null = null;
   private capturingPaths: Set<string> | null = null;
   private capturingMentions: MentionFact[] | null = null;
+  private capturingActions: ActionFact[] | null = null;
   /** Bumped by every change to the document: the cached whole-document answer is for one version. */
   private version = 0;
   private wholeAnswer: { version: number; state: Uint8Array; frame: Uint8Array } | null = null;
@@ -113,6 +115,7 @@ export class Room {
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (this.capturingPaths) for (const path of changedPaths(this.doc, tr)) this.capturingPaths.add(path);
       if (this.capturingMentions) this.capturingMentions.push(...newMentions(this.doc, tr));
+      if (this.capturingActions) this.capturingActions.push(...actionFacts(this.doc, tr));
     });
     this.awareness.on('update', this.onAwarenessChange);
     this.ready = this.load();
@@ -280,22 +283,25 @@ export class Room {
     const effective: Uint8Array[] = [];
     const paths = new Set<string>();
     const mentions: MentionFact[] = [];
+    const actions: ActionFact[] = [];
     this.capturing = effective;
     this.capturingPaths = paths;
     this.capturingMentions = mentions;
+    this.capturingActions = actions;
     try {
       Y.applyUpdate(this.doc, update, 'relay');
     } finally {
       this.capturing = null;
       this.capturingPaths = null;
       this.capturingMentions = null;
+      this.capturingActions = null;
     }
     if (effective.length === 0) return null;
     const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
     const facts = scanUpdate(data, Number.MAX_SAFE_INTEGER);
     const claims = this.changed(userId, data, facts, facts.ranges.keys());
     try {
-      const [id] = await this.deps.log.append([{ activityId: this.id, userId, data, summary: [...paths], mentions, claims }]);
+      const [id] = await this.deps.log.append([{ activityId: this.id, userId, data, summary: [...paths], mentions, actions, claims }]);
       this.owners.stored(claims);
       this.committed(null, data, id ?? 0);
       return id ?? 0;
@@ -432,9 +438,11 @@ export class Room {
     const effective: Uint8Array[] = [];
     const paths = new Set<string>();
     const mentions: MentionFact[] = [];
+    const actions: ActionFact[] = [];
     this.capturing = effective;
     this.capturingPaths = paths;
     this.capturingMentions = mentions;
+    this.capturingActions = actions;
     let failure: unknown = null;
     try {
       Y.applyUpdate(this.doc, update, conn);
@@ -444,6 +452,7 @@ export class Room {
       this.capturing = null;
       this.capturingPaths = null;
       this.capturingMentions = null;
+      this.capturingActions = null;
     }
     const store = this.doc.store;
     if (failure !== null || store.pendingStructs !== null || store.pendingDs !== null) {
@@ -455,7 +464,7 @@ export class Room {
     if (effective.length === 0) return;
     const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
     const claims = this.changed(conn.userId, data, facts, writes);
-    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths], mentions, claims }]).then(
+    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths], mentions, actions, claims }]).then(
       ([id]) => {
         this.owners.stored(claims);
         this.committed(conn, data, id ?? 0);

@@ -1,5 +1,6 @@
 import type { Database, Param, Queries } from '../store/db.ts';
 import { GroupCommit } from '../store/group-commit.ts';
+import type { ActionFact } from './action-facts.ts';
 import type { MentionFact } from './mentions.ts';
 
 export interface LoggedUpdate {
@@ -10,6 +11,8 @@ export interface LoggedUpdate {
   summary: string[];
   /** Comment versions it adds that mention people: kept in the same commit, for the notifications feature. */
   mentions?: MentionFact[];
+  /** Action items it changed (action-facts.ts): the `action_items` rows follow in the same commit. */
+  actions?: ActionFact[];
   /** Yjs client ids this update made its sender's (SPEC W10): stored in the same commit. */
   claims?: number[];
 }
@@ -28,7 +31,7 @@ export class UpdateLog {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
-    /** Called once a commit that kept mentions is durable (the notifications feature takes them from the store). */
+    /** Called once a commit that kept mentions or action items is durable (notices and reminders take them from the store). */
     private readonly mentionsKept: () => void = () => undefined,
   ) {
     this.group = new GroupCommit((take) => this.writeAppends(take()), { maxBatch: Infinity, onFailure: 'reject', joinTurn: true });
@@ -59,8 +62,9 @@ export class UpdateLog {
     const at = this.now().toISOString();
     const mentioning = entries.some((e) => (e.mentions?.length ?? 0) > 0);
     const claiming = entries.some((e) => (e.claims?.length ?? 0) > 0);
+    const acting = entries.some((e) => (e.actions?.length ?? 0) > 0);
     // Live edits wait for this write: it goes before queued ordinary statements (db.ts).
-    if (entries.length <= rowsPerStatement && !mentioning && !claiming) return insertRows(this.db.urgent, entries, at);
+    if (entries.length <= rowsPerStatement && !mentioning && !claiming && !acting) return insertRows(this.db.urgent, entries, at);
     const ids = await this.db.urgent.transaction(async (tx) => {
       const ids: number[] = [];
       for (let start = 0; start < entries.length; start += rowsPerStatement) {
@@ -68,9 +72,10 @@ export class UpdateLog {
       }
       if (mentioning) await keepMentions(tx, entries, at);
       if (claiming) await keepClaims(tx, entries, at);
+      if (acting) await keepActionItems(tx, entries, at);
       return ids;
     });
-    if (mentioning) this.mentionsKept();
+    if (mentioning || acting) this.mentionsKept();
     return ids;
   }
 }
@@ -108,6 +113,46 @@ async function keepMentions(tx: Queries, entries: LoggedUpdate[], at: string) {
       part.flat(),
     );
   }
+}
+
+/**
+ * The action items the batch changed, in order (migration 780): a board gone or replaced
+ * loses its rows, an item reads as it now is (upserted) or is gone (deleted). A new owner
+ * or due day starts its reminders again; closed items have none.
+ */
+async function keepActionItems(tx: Queries, entries: LoggedUpdate[], at: string) {
+  for (const e of entries) {
+    for (const fact of e.actions ?? []) {
+      if (fact.item === null) {
+        await tx.run('DELETE FROM action_items WHERE activity_id = ? AND board_id = ?', [e.activityId, fact.board]);
+      } else if (fact.now === null) {
+        await tx.run('DELETE FROM action_items WHERE activity_id = ? AND board_id = ? AND item_id = ?', [e.activityId, fact.board, fact.item]);
+      } else {
+        const i = fact.now;
+        const open = i.status === 'todo' || i.status === 'doing';
+        await tx.run(
+          `INSERT INTO action_items (activity_id, board_id, item_id, title, owner_id, due, status, source, updated_at, remind_stage, remind_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, CASE WHEN ?10 THEN ?11 END)
+           ON CONFLICT (activity_id, board_id, item_id) DO UPDATE SET
+             title = excluded.title, status = excluded.status, source = excluded.source, updated_at = excluded.updated_at,
+             remind_stage = CASE WHEN owner_id = excluded.owner_id AND due = excluded.due THEN remind_stage ELSE 0 END,
+             owner_id = excluded.owner_id, due = excluded.due,
+             remind_at = CASE WHEN NOT ?10 THEN NULL
+                              WHEN owner_id = excluded.owner_id AND due = excluded.due THEN CASE WHEN remind_stage < 2 THEN COALESCE(remind_at, ?11) END
+                              ELSE ?11 END`,
+          [e.activityId, fact.board, fact.item, i.title, i.ownerId, i.due, i.status, i.source ?? null, at, open ? 1 : 0, earliestReminder(i.due)],
+        );
+      }
+    }
+  }
+}
+
+/**
+ * A bound before the first reminder anywhere on Earth: the day before `due` begins at
+ * 00:00 UTC+14 at the earliest. The reminders job makes it exact with the owner's zone.
+ */
+export function earliestReminder(due: string): string {
+  return new Date(Date.parse(`${due}T00:00:00Z`) - (24 + 14) * 3_600_000).toISOString();
 }
 
 export interface StoredDocument {

@@ -22,4 +22,9 @@ export const actionsEn = {
   'actions.delete': 'Delete',
   'actions.deleteItem': 'Delete action item “{title}”',
   'actions.historyPart': 'an action items board',
+  'actions.nav': 'My actions',
+  'actions.mine': 'My actions',
+  'actions.mineNone': 'Nothing to do: no open action item is yours.',
+  'actions.mineFailed': 'Your action items could not be loaded.',
+  'actions.mineMore': 'Only the 500 soonest are shown.',
 };

@@ -25,4 +25,9 @@ export const actionsFr: Messages<typeof actionsEn> = {
   'actions.delete': 'Supprimer',
   'actions.deleteItem': 'Supprimer l’action « {title} »',
   'actions.historyPart': 'un tableau d’actions à mener',
+  'actions.nav': 'Mes actions',
+  'actions.mine': 'Mes actions',
+  'actions.mineNone': 'Rien à faire : aucune action ouverte ne vous revient.',
+  'actions.mineFailed': 'Vos actions n’ont pas pu être chargées.',
+  'actions.mineMore': 'Seules les 500 plus proches sont affichées.',
 };

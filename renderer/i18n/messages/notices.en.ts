@@ -19,5 +19,6 @@ export const noticesEn = {
   'notices.activity.vote_closing': 'Vote closing soon in {title}, and you have not voted: {about}',
   'notices.activity.invitation': '{actor} added you to {title}',
   'notices.activity.retention': 'The content of {title} will be removed on {about} (your plan’s retention): download everything before',
+  'notices.activity.action_due': 'Your action item in {title} is due soon: {about}',
   'notices.someone': 'Someone',
 };

@@ -22,5 +22,6 @@ export const noticesFr: Messages<typeof noticesEn> = {
   'notices.activity.vote_closing': 'Le vote se termine bientôt dans {title}, et vous n’avez pas voté : {about}',
   'notices.activity.invitation': '{actor} vous a ajouté à {title}',
   'notices.activity.retention': 'Le contenu de {title} sera supprimé le {about} (conservation de votre plan) : téléchargez tout avant',
+  'notices.activity.action_due': 'Votre action dans {title} arrive à échéance : {about}',
   'notices.someone': 'Quelqu’un',
 };

@@ -104,6 +104,7 @@ export const peopleEn = {
   'notify.kind.invitation': 'I am invited',
   'notify.kind.figure_alert': 'Daily figures alert',
   'notify.kind.retention': 'A closed activity I facilitate is about to be removed',
+  'notify.kind.action_due': 'An action item I own is due',
   'notify.digest': 'Group e-mails into one daily digest',
   'export.title': 'My data',
   'export.intro': 'Download what Conclave holds about you, as a JSON file.',

@@ -107,6 +107,7 @@ export const peopleFr: Messages<typeof peopleEn> = {
   'notify.kind.invitation': 'Je suis invité',
   'notify.kind.figure_alert': 'Alerte des chiffres du jour',
   'notify.kind.retention': 'Une activité close que j’anime va être supprimée',
+  'notify.kind.action_due': 'Une action dont je suis responsable arrive à échéance',
   'notify.digest': 'Regrouper les e-mails en un récapitulatif quotidien',
   'export.title': 'Mes données',
   'export.intro': 'Téléchargez ce que Conclave conserve sur vous, en fichier JSON.',

@@ -4,6 +4,7 @@ import { organizationRights } from './720-organization-rights.ts';
 import { voteNotices } from './730-vote-notices.ts';
 import { retention } from './750-retention.ts';
 import { clientClaims } from './770-client-claims.ts';
+import { actionItems } from './780-action-items.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
@@ -46,7 +47,7 @@ import { files } from './740-files.ts';
  * Every migration, by area. Numbers are grouped so areas do not collide:
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts,
- * 700–799 organisations, plans and the operator; 740 files in activities.
+ * 700–799 organisations, plans and the operator; 740 files in activities; 780 action items.
  */
 export const migrations: Migration[] = [
   accounts,
@@ -91,4 +92,5 @@ export const migrations: Migration[] = [
   files,
   retention,
   clientClaims,
+  actionItems,
 ];
