@@ -58,6 +58,18 @@ export interface DecisionRecipient {
   acknowledgedVia: 'sms' | 'app' | 'email' | null;
 }
 
+/** An action item of the activity as the record lists it (read from the relay's index when the record is read). */
+export interface DecisionAction {
+  id: string;
+  title: string;
+  ownerName: string;
+  /** YYYY-MM-DD. */
+  due: string;
+  status: 'todo' | 'doing' | 'done' | 'dropped';
+  /** Made from the decision record (rather than on a board). */
+  fromDecision: boolean;
+}
+
 export interface DecisionRecord {
   id: string;
   /** The organisation's name, printed on the record and its exports. */
@@ -75,4 +87,8 @@ export interface DecisionRecord {
   publishedAt: string;
   recipients: DecisionRecipient[];
   ratings: { count: number; mean: number | null; mine: number | null; comments: string[] };
+  /** The activity's action items, soonest due first (at most `recordActionsLimit`); absent from records of older relays. */
+  actions?: DecisionAction[];
 }
+
+export const recordActionsLimit = 200;

@@ -100,6 +100,13 @@ export function decisionMarkdown(record: DecisionRecord, locale: DecisionLocale 
       }
     }
   }
+  if (record.actions && record.actions.length > 0) {
+    out.push(`## ${t('record.actions', {})}`, '');
+    out.list(record.actions, exportLimits.listed, (a) =>
+      t('record.action', { title: a.title, owner: a.ownerName, date: day.format(new Date(`${a.due}T12:00:00Z`)), status: t(`record.actionStatus.${a.status}`, {}) }),
+    );
+    out.push('');
+  }
   section('record.review', record.reviewDate ? t('record.reviewOn', { date: day.format(new Date(record.reviewDate)) }) : null);
   const acknowledged = record.recipients.filter((r) => r.acknowledgedAt).length;
   out.push(`## ${t('record.acknowledgements', {})}`, '', t('record.acknowledged', { n: acknowledged, total: record.recipients.length }), '');

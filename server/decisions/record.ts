@@ -1,4 +1,4 @@
-import type { AttachedResult, DecisionRecord, RateDecisionRequest } from '#core/api/decisions';
+import { recordActionsLimit, type AttachedResult, type DecisionAction, type DecisionRecord, type RateDecisionRequest } from '#core/api/decisions';
 import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
 import type { Context } from '../context.ts';
@@ -54,6 +54,11 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
     'SELECT user_id, rating, comment FROM decision_ratings WHERE decision_id = ? ORDER BY rated_at',
     [row.id],
   );
+  const actions = await ctx.db.all<{ item_id: string; title: string; owner_name: string | null; due: string; status: DecisionAction['status']; source: string | null }>(
+    `SELECT i.item_id, i.title, u.name AS owner_name, i.due, i.status, i.source FROM action_items i LEFT JOIN users u ON u.id = i.owner_id
+      WHERE i.activity_id = ? ORDER BY i.due, i.item_id LIMIT ?`,
+    [activityId, recordActionsLimit],
+  );
   return {
     id: row.id,
     organization: row.organization,
@@ -81,6 +86,7 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
       mine: ratings.find((r) => r.user_id === caller.id)?.rating ?? null,
       comments: ratings.flatMap((r) => (r.comment ? [r.comment] : [])),
     },
+    actions: actions.map((a) => ({ id: a.item_id, title: a.title, ownerName: a.owner_name ?? '', due: a.due, status: a.status, fromDecision: a.source === 'decision' })),
   };
 }
 

@@ -22,6 +22,7 @@ export const actionsEn = {
   'actions.delete': 'Delete',
   'actions.deleteItem': 'Delete action item “{title}”',
   'actions.historyPart': 'an action items board',
+  'actions.assign': 'Assign',
   'actions.nav': 'My actions',
   'actions.mine': 'My actions',
   'actions.mineNone': 'Nothing to do: no open action item is yours.',

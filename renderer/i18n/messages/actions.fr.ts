@@ -25,6 +25,7 @@ export const actionsFr: Messages<typeof actionsEn> = {
   'actions.delete': 'Supprimer',
   'actions.deleteItem': 'Supprimer l’action « {title} »',
   'actions.historyPart': 'un tableau d’actions à mener',
+  'actions.assign': 'Attribuer',
   'actions.nav': 'Mes actions',
   'actions.mine': 'Mes actions',
   'actions.mineNone': 'Rien à faire : aucune action ouverte ne vous revient.',

@@ -53,6 +53,7 @@ export function DecidePanel({ activity, onActivityChanged }: { activity: Activit
         activityId={activity.id}
         decision={decision}
         canFacilitate={canFacilitate}
+        canEdit={canVote}
         onChange={(record) => {
           setDecision(record);
           void reload();

@@ -6,16 +6,17 @@ import { FormError, TextAreaField, TextField } from '../../components/Field.tsx'
 import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { RecordedResults } from './RecordedResults.tsx';
+import { DecisionActions } from '../action-items/DecisionActions.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
 
 /** The decision: the facilitator's form until it is published, then the record. */
-export function DecisionSection({ activityId, decision, canFacilitate, onChange }: { activityId: string; decision: DecisionRecord | null; canFacilitate: boolean; onChange(record: DecisionRecord): void }) {
+export function DecisionSection({ activityId, decision, canFacilitate, canEdit = canFacilitate, onChange }: { activityId: string; decision: DecisionRecord | null; canFacilitate: boolean; canEdit?: boolean; onChange(record: DecisionRecord): void }) {
   const { t } = useI18n();
   return (
     <section className="decision" aria-labelledby="decision-title">
       <h2 id="decision-title">{t('polls.decision')}</h2>
       {decision ? (
-        <DecisionRecordView activityId={activityId} record={decision} onChange={onChange} />
+        <DecisionRecordView activityId={activityId} record={decision} canEdit={canEdit} onChange={onChange} />
       ) : canFacilitate ? (
         <DecisionForm activityId={activityId} onPublished={onChange} />
       ) : (
@@ -58,7 +59,7 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
   );
 }
 
-function DecisionRecordView({ activityId, record, onChange }: { activityId: string; record: DecisionRecord; onChange(record: DecisionRecord): void }) {
+function DecisionRecordView({ activityId, record, canEdit, onChange }: { activityId: string; record: DecisionRecord; canEdit: boolean; onChange(record: DecisionRecord): void }) {
   const { t, formatDateTime } = useI18n();
   const { api, me } = useSignedIn();
   const submission = useSubmit();
@@ -84,6 +85,7 @@ function DecisionRecordView({ activityId, record, onChange }: { activityId: stri
       <p>{record.rationale}</p>
       {record.dissent && (<><h3>{t('polls.dissent')}</h3><p>{record.dissent}</p></>)}
       <RecordedResults record={record} />
+      <DecisionActions activityId={activityId} record={record} canAdd={canEdit} onChange={onChange} />
       <p className="muted">{record.organization} · {record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('polls.reviewDate')}: ${formatDateTime(record.reviewDate)}` : ''}</p>
       <h3>{t('polls.acks', { n: acknowledged, total: record.recipients.length })}</h3>
       <ul className="acks">

@@ -117,4 +117,18 @@ describe('action items through the API and the live document', () => {
       client.destroy();
     }
   }, 120_000);
+
+  it('the decision record lists the activity’s action items, in the app and in its Markdown export', async () => {
+    const fay = await addPerson(admin, 'Fay Third');
+    const bob = await addPerson(admin, 'Bob Third');
+    const { id: activityId } = await fay.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Next store', question: 'Where do we open?' });
+    await fay.api.ok('POST', `/api/activities/${activityId}/members`, { userId: bob.id, role: 'contributor' });
+    await fay.api.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'We open in Lyon.', rationale: 'Best on cost.' });
+    await fay.api.ok('POST', `/api/activities/${activityId}/actions`, { title: 'Sign the lease', ownerId: bob.id, due: '2026-12-10', source: 'decision' });
+    const record = await bob.api.ok<{ actions: { title: string; ownerName: string; due: string; status: string; fromDecision: boolean }[] }>('GET', `/api/activities/${activityId}/decision`);
+    expect(record.actions.map((a) => [a.title, a.ownerName, a.due, a.status, a.fromDecision])).toEqual([['Sign the lease', 'Bob Third', '2026-12-10', 'todo', true]]);
+    const md = await (await fetch(`${relay.url}/api/activities/${activityId}/decision/export.md`, { headers: { authorization: `Bearer ${bob.api.token}`, 'accept-language': 'en' } })).text();
+    expect(md).toContain('## Action items\n\n- Sign the lease: Bob Third, due December 10, 2026 (to do)');
+    expect(await mine(bob.api)).toEqual([['Next store', 'Sign the lease', '2026-12-10', 'todo']]);
+  }, 120_000);
 });

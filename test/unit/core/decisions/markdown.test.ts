@@ -98,3 +98,22 @@ describe('the decision record in Markdown', () => {
     expect(small.split('\n').filter((l) => l.startsWith('- Member ')).length).toBe(exportLimits.listed);
   });
 });
+
+describe('the decision record’s action items in Markdown (and so in its PDF)', () => {
+  const withActions: DecisionRecord = {
+    ...record,
+    actions: [
+      { id: 'act00001', title: 'Sign the Lyon lease', ownerName: 'Bob', due: '2026-12-10', status: 'todo', fromDecision: true },
+      { id: 'act00002', title: 'Hire a manager', ownerName: 'Carol', due: '2027-01-15', status: 'done', fromDecision: false },
+    ],
+  };
+
+  it('lists each item with its owner, due day and status, in English and French', () => {
+    expect(decisionMarkdown(withActions)).toContain('## Action items\n\n- Sign the Lyon lease: Bob, due December 10, 2026 (to do)\n- Hire a manager: Carol, due January 15, 2027 (done)');
+    expect(decisionMarkdown(withActions, 'fr')).toContain('## Actions à mener\n\n- Sign the Lyon lease : Bob, pour le 10 décembre 2026 (à faire)\n- Hire a manager : Carol, pour le 15 janvier 2027 (faite)');
+  });
+
+  it('has no section when there is none', () => {
+    expect(decisionMarkdown(record)).not.toContain('Action items');
+  });
+});
