@@ -37,7 +37,7 @@ const layerRules = [
   allow('unit tests of main/', ['test/unit/main/**'], ['core/', 'main/', 'test/unit/main/'], [...desktop, 'vite', 'vitest']),
   allow('unit tests of scripts/', ['test/unit/scripts/**'], ['scripts/', 'test/unit/scripts/'], ['node:*', 'vitest']),
   allow('architecture tests', ['test/unit/architecture/**'], ['test/support/', 'test/unit/architecture/'], ['node:*', 'vitest']),
-  allow('integration tests', ['test/integration/**'], ['core/', 'server/', 'scripts/', 'test/support/', 'test/integration/'], [...relay, ...farEnds]),
+  allow('integration tests', ['test/integration/**'], ['core/', 'server/', 'scripts/', 'test/support/', 'test/integration/'], [...relay, ...farEnds, 'pdfjs-dist']),
   allow('test support', ['test/support/**'], ['core/', 'server/', 'scripts/', 'test/support/'], [...relay, ...farEnds]),
   allow('end-to-end tests', ['test/e2e/**'], ['core/', 'test/support/', 'test/e2e/'], ['@playwright/test', 'node:*', 'yjs', 'fflate']),
   // The French walk looks for the English dictionaries' words on French screens: it reads the dictionaries, nothing else of the renderer.

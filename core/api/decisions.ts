@@ -8,6 +8,9 @@ import { Id, IsoDateTime } from './common.ts';
  */
 export const ReviewDate = z.union([z.iso.date({ message: 'a date such as 2027-03-01' }), IsoDateTime]);
 
+/** Most files one decision record lists. */
+export const maxDecisionFiles = 20;
+
 export const PublishDecisionRequest = z.strictObject({
   outcome: linesText().min(1, 'say what was decided').max(2000),
   rationale: linesText().min(1, 'say why').max(20_000),
@@ -19,6 +22,8 @@ export const PublishDecisionRequest = z.strictObject({
   reviewDate: ReviewDate.optional(),
   /** Polls whose results go on the record; all of the activity's polls when omitted. */
   polls: z.array(Id).max(50).optional(),
+  /** Files of the activity attached to the record, in this order. */
+  files: z.array(Id).max(maxDecisionFiles).optional(),
 });
 export type PublishDecisionRequest = z.infer<typeof PublishDecisionRequest>;
 
@@ -70,6 +75,17 @@ export interface DecisionAction {
   fromDecision: boolean;
 }
 
+/**
+ * A file attached to the record, as it was when the decision was published: `fileId` is
+ * null once the file was removed from the activity (the record still names it).
+ */
+export interface DecisionFile {
+  fileId: string | null;
+  name: string;
+  size: number;
+  type: string;
+}
+
 export interface DecisionRecord {
   id: string;
   /** The organisation's name, printed on the record and its exports. */
@@ -83,6 +99,8 @@ export interface DecisionRecord {
   dissent: string | null;
   reviewDate: string | null;
   results: AttachedResult[];
+  /** Files attached when it was published (absent from records read before files were kept). */
+  files?: DecisionFile[];
   publishedBy: { userId: string; name: string };
   publishedAt: string;
   recipients: DecisionRecipient[];

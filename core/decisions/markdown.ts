@@ -63,6 +63,17 @@ export function roundsOf(attached: AttachedResult): { round: number; participant
   return attached.result ? [{ round: attached.rounds, participants: 0, eligible: null, result: attached.result }] : [];
 }
 
+/** A file's size as the language writes it, in the app's units (1,024 bytes a kB): 820 kB, 1.4 MB (1,4 Mo). */
+function fileSizeFormat(locale: DecisionLocale) {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  return (bytes: number) => {
+    let step = 0;
+    while (bytes >= 1024 ** (step + 1) && step < units.length - 1) step += 1;
+    const value = bytes / 1024 ** step;
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: units[step], unitDisplay: 'short', maximumFractionDigits: step > 0 && value < 10 ? 1 : 0 }).format(value);
+  };
+}
+
 /** The decision record as a Markdown document (the export), in `locale`: numbers, dates and plurals by Intl. */
 export function decisionMarkdown(record: DecisionRecord, locale: DecisionLocale = 'en'): string {
   const t = translator(locale);
@@ -105,6 +116,12 @@ export function decisionMarkdown(record: DecisionRecord, locale: DecisionLocale 
     out.list(record.actions, exportLimits.listed, (a) =>
       t('record.action', { title: a.title, owner: a.ownerName, date: day.format(new Date(`${a.due}T12:00:00Z`)), status: t(`record.actionStatus.${a.status}`, {}) }),
     );
+    out.push('');
+  }
+  if (record.files && record.files.length > 0) {
+    out.push(`## ${t('record.files', {})}`, '');
+    const size = fileSizeFormat(locale);
+    out.list(record.files, exportLimits.listed, (f) => t(f.fileId ? 'record.file' : 'record.fileRemoved', { name: f.name, size: size(f.size) }));
     out.push('');
   }
   section('record.review', record.reviewDate ? t('record.reviewOn', { date: day.format(new Date(record.reviewDate)) }) : null);

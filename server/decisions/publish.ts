@@ -7,6 +7,7 @@ import { badRequest, conflict } from '../errors.ts';
 import { closePolls } from '../polls/polls.ts';
 import { pollsOfActivity } from '../polls/records.ts';
 import { attachedResult } from '../polls/results.ts';
+import type { Queries } from '../store/db.ts';
 
 /** A review date as the instant the review falls due: a bare date means the start of that day (UTC). */
 export function reviewInstant(ctx: Context, reviewDate: string | undefined): string | null {
@@ -68,6 +69,7 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
         now,
       ],
     );
+    await attachFiles(tx, activityId, id, input.files ?? []);
     await tx.run(`INSERT INTO decision_recipients (decision_id, user_id) SELECT ?2, user_id FROM (${activityPeopleSql}) ORDER BY user_id`, [
       activityId,
       id,
@@ -80,4 +82,32 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
     await tx.run(`UPDATE activities SET status = 'decided', updated_at = ? WHERE id = ?`, [now, activityId]);
   });
   return { id };
+}
+
+/**
+ * Lists the chosen files of the activity on the record, as they are now (name, size,
+ * type), in the order given; a file twice is listed once. One that is not a file of this
+ * activity refuses the whole publication (400), nothing changed.
+ */
+async function attachFiles(tx: Queries, activityId: string, decisionId: string, ids: readonly string[]) {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return;
+  const rows = await tx.all<{ id: string; name: string; bytes: number; type: string }>(
+    `SELECT f.id, f.name, f.bytes, b.type FROM activity_files f JOIN file_blobs b ON b.sha256 = f.sha256
+      WHERE f.activity_id = ? AND f.id IN (${wanted.map(() => '?').join(', ')})`,
+    [activityId, ...wanted],
+  );
+  const unknown = wanted.filter((fid) => !rows.some((r) => r.id === fid));
+  if (unknown.length > 0) throw badRequest(`files: not files of this activity: ${unknown.join(', ')}.`);
+  for (const [position, fid] of wanted.entries()) {
+    const row = rows.find((r) => r.id === fid)!;
+    await tx.run('INSERT INTO decision_files (decision_id, position, file_id, name, bytes, type) VALUES (?, ?, ?, ?, ?, ?)', [
+      decisionId,
+      position,
+      row.id,
+      row.name,
+      row.bytes,
+      row.type,
+    ]);
+  }
 }

@@ -50,6 +50,10 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
        FROM decision_recipients r JOIN users u ON u.id = r.user_id WHERE r.decision_id = ? ORDER BY u.name COLLATE NOCASE`,
     [row.id],
   );
+  const files = await ctx.db.all<{ fileId: string | null; name: string; size: number; type: string }>(
+    'SELECT file_id AS fileId, name, bytes AS size, type FROM decision_files WHERE decision_id = ? ORDER BY position',
+    [row.id],
+  );
   const ratings = await ctx.db.all<{ user_id: string; rating: number; comment: string | null }>(
     'SELECT user_id, rating, comment FROM decision_ratings WHERE decision_id = ? ORDER BY rated_at',
     [row.id],
@@ -71,6 +75,7 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
     dissent: row.dissent,
     reviewDate: row.review_at,
     results: JSON.parse(row.results) as AttachedResult[],
+    files,
     publishedBy: { userId: row.published_by, name: row.publisher },
     publishedAt: row.published_at,
     recipients: recipients.map((r) => ({

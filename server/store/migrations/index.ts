@@ -42,6 +42,7 @@ import { inboundMailSeen } from './626-inbound-mail-seen.ts';
 import { erasureDocuments } from './627-erasure-documents.ts';
 import { organizations } from './700-organizations.ts';
 import { files } from './740-files.ts';
+import { decisionFiles } from './775-decision-files.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -92,5 +93,6 @@ export const migrations: Migration[] = [
   files,
   retention,
   clientClaims,
+  decisionFiles,
   actionItems,
 ];
