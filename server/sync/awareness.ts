@@ -1,5 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { presentingKey, presentingOf } from '#core/files/presenting';
+import type { ActivityFiles } from './rules/content.ts';
 
 export interface Identity {
   id: string;
@@ -70,17 +72,22 @@ export function readAwareness(update: Uint8Array, maxStateBytes: number): Awaren
   return entries;
 }
 
+/** No file is known: nobody's presentation passes (A5). */
+const noFiles: ActivityFiles = { has: () => false };
+
 /**
  * Writes the entries back as an awareness update, every state naming the person the
- * relay authenticated (rule A1): a client may choose its colour or cursor, never who it is.
+ * relay authenticated (rule A1): a client may choose its colour or cursor, never who it
+ * is. A presentation (`presenting`) stays only in a facilitator's state and only when it
+ * names a file of the activity and a page in bounds (rule A5); otherwise it is left out.
  */
-export function writeStamped(entries: AwarenessEntry[], who: Identity): Uint8Array {
+export function writeStamped(entries: AwarenessEntry[], who: Identity, files: ActivityFiles = noFiles): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const e of entries) {
     encoding.writeVarUint(encoder, e.clientId);
     encoding.writeVarUint(encoder, e.clock);
-    encoding.writeVarString(encoder, JSON.stringify(stamp(e.state, who)));
+    encoding.writeVarString(encoder, JSON.stringify(stamp(e.state, who, files)));
   }
   return encoding.toUint8Array(encoder);
 }
@@ -95,9 +102,12 @@ export function stampIdentity(
   return { update: writeStamped(entries, who), clients: entries.map((e) => e.clientId) };
 }
 
-function stamp(state: unknown, who: Identity): unknown {
+function stamp(state: unknown, who: Identity, files: ActivityFiles): unknown {
   if (state === null) return null;
-  const base = typeof state === 'object' && !Array.isArray(state) ? (state as Record<string, unknown>) : {};
+  const base = typeof state === 'object' && !Array.isArray(state) ? { ...(state as Record<string, unknown>) } : {};
   const user = typeof base.user === 'object' && base.user !== null ? (base.user as Record<string, unknown>) : {};
+  const presenting = who.role === 'facilitator' ? presentingOf(base) : null;
+  delete base[presentingKey];
+  if (presenting && files.has(presenting.fileId)) base[presentingKey] = presenting;
   return { ...base, user: { ...user, id: who.id, name: who.name, role: who.role } };
 }

@@ -207,6 +207,7 @@ export class SyncHub {
         conn.toldReadOnly = false;
       }
     }
+    room.rejudgePresenting();
   }
 
   /**
@@ -217,7 +218,10 @@ export class SyncHub {
     const room = this.rooms.get(activityId);
     if (!room) return;
     if (change.added) room.files.added(change.added);
-    if (change.removed) room.files.removed(change.removed);
+    if (change.removed) {
+      room.files.removed(change.removed);
+      room.rejudgePresenting();
+    }
   }
 
   /** A person was renamed: the rules judge their live connections' writes by the new name (SPEC W1). */

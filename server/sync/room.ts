@@ -25,6 +25,7 @@ import {
 import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
 import { ClientOwners } from './client-owners.ts';
 import { RoomFiles } from './room-files.ts';
+import { rejudgePresenting } from './presenting.ts';
 import { clientCapReached, describeCapReached } from './client-caps.ts';
 import { Refusal } from '../errors.ts';
 import { ErrorCode } from '#core/api/errors';
@@ -527,6 +528,11 @@ export class Room {
     this.archived = row?.status === 'archived';
   }
 
+  /** A role or the activity's files changed: presentations no longer allowed end (rule A5). */
+  rejudgePresenting() {
+    rejudgePresenting(this.awareness, this.connections, this.files);
+  }
+
   /** The store refused a write: nothing can be promised, so everyone reloads. */
   private storeFailed(err: unknown) {
     this.uncommitted--;
@@ -551,7 +557,7 @@ export class Room {
     if (allowed.length === 0) return;
     // A presence id is its client's document id: shown first, it is this editor's (SPEC W10), within their caps (W14).
     if (may.edit(conn.role)) for (const entry of allowed) if (entry.state !== null) this.claimPresence(conn.userId, entry.clientId);
-    const stamped = writeStamped(allowed, { id: conn.userId, name: conn.userName, role: conn.role });
+    const stamped = writeStamped(allowed, { id: conn.userId, name: conn.userName, role: conn.role }, this.files);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
   }
 

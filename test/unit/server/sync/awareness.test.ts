@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
-import { AwarenessRefused, jsonDepth, readAwareness, stampIdentity } from '../../../../server/sync/awareness.ts';
+import { AwarenessRefused, jsonDepth, readAwareness, stampIdentity, writeStamped } from '../../../../server/sync/awareness.ts';
 
 const who = { id: 'user-bob-01', name: 'Bob Martin', role: 'contributor' };
 
@@ -60,5 +60,29 @@ describe('readAwareness bounds (SPEC L5, L6)', () => {
     expect(() => readAwareness(update('['.repeat(17) + ']'.repeat(17)), 1000)).toThrow(AwarenessRefused);
     expect(readAwareness(update('['.repeat(16) + ']'.repeat(16)), 1000)).toHaveLength(1);
     expect(() => readAwareness(update(JSON.stringify({ big: 'x'.repeat(2000) })), 1000)).toThrow(/too large/);
+  });
+});
+
+describe('presenting a file is a facilitator’s (SPEC A5)', () => {
+  const files = { has: (id: string) => id === 'file-offer-0001' };
+  const fay = { id: 'user-fay-01', name: 'Fay Facilitator', role: 'facilitator' };
+  const stampedState = (state: Record<string, unknown>, as: typeof who) => {
+    const doc = new Y.Doc();
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState(state);
+    const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
+    return decode(writeStamped(readAwareness(update, 16 * 1024), as, files)).get(doc.clientID);
+  };
+
+  it("keeps a facilitator's presentation of a file of the activity", () => {
+    expect(stampedState({ presenting: { fileId: 'file-offer-0001', page: 3 } }, fay)).toEqual({ presenting: { fileId: 'file-offer-0001', page: 3 }, user: fay });
+  });
+
+  it("drops anyone else's, and a facilitator's naming another file or a page out of bounds, keeping the rest", () => {
+    expect(stampedState({ presenting: { fileId: 'file-offer-0001', page: 3 }, editing: 'item-1' }, who)).toEqual({ editing: 'item-1', user: who });
+    expect(stampedState({ presenting: { fileId: 'file-other-0001', page: 3 } }, fay)).toEqual({ user: fay });
+    expect(stampedState({ presenting: { fileId: 'file-offer-0001', page: 0 } }, fay)).toEqual({ user: fay });
+    expect(stampedState({ presenting: { fileId: 'file-offer-0001', page: 2, extra: 1 } }, fay)).toEqual({ user: fay });
+    expect(stampedState({ presenting: 'file-offer-0001' }, fay)).toEqual({ user: fay });
   });
 });
