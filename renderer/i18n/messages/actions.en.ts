@@ -23,6 +23,7 @@ export const actionsEn = {
   'actions.deleteItem': 'Delete action item “{title}”',
   'actions.historyPart': 'an action items board',
   'actions.assign': 'Assign',
+  'actions.overdueCount': '{n, plural, one {# action item is overdue} other {# action items are overdue}}',
   'actions.nav': 'My actions',
   'actions.mine': 'My actions',
   'actions.mineNone': 'Nothing to do: no open action item is yours.',

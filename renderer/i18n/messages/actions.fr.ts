@@ -26,6 +26,7 @@ export const actionsFr: Messages<typeof actionsEn> = {
   'actions.deleteItem': 'Supprimer l’action « {title} »',
   'actions.historyPart': 'un tableau d’actions à mener',
   'actions.assign': 'Attribuer',
+  'actions.overdueCount': '{n, plural, one {# action est en retard} other {# actions sont en retard}}',
   'actions.nav': 'Mes actions',
   'actions.mine': 'Mes actions',
   'actions.mineNone': 'Rien à faire : aucune action ouverte ne vous revient.',

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useActionBoards, useActivityMembers } from '../../state/use-action-items.ts';
 import type { BoardProps } from '../board-props.ts';
 import { ActionItemsBoard } from './ActionItemsBoard.tsx';
+import { OverdueNotice } from './OverdueNotice.tsx';
 
 /** Every action items board of the activity, live, and the facilitator's button to add one. */
 export function ActionItemsBoards({ doc, actor, canEdit, facilitator, activityId }: BoardProps) {
@@ -12,6 +13,7 @@ export function ActionItemsBoards({ doc, actor, canEdit, facilitator, activityId
   const canManage = facilitator && canEdit;
   return (
     <div className="action-items-boards" data-testid="action-items-boards">
+      {facilitator && <OverdueNotice doc={doc} />}
       {boards.map((id, i) => (
         <ActionItemsBoard
           key={id}

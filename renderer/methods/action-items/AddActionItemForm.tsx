@@ -33,7 +33,7 @@ export function AddActionItemForm({ doc, boardId, actor, members }: Props) {
       <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('actions.newTitle')} aria-label={t('actions.newTitle')} maxLength={300} />
       <label className="inline-field">
         <span>{t('actions.owner')}</span>
-        <select value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+        <select aria-label={t('actions.owner')} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
           {(members.some((m) => m.id === actor.id) ? members : [actor, ...members]).map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
@@ -43,7 +43,7 @@ export function AddActionItemForm({ doc, boardId, actor, members }: Props) {
       </label>
       <label className="inline-field">
         <span>{t('actions.due')}</span>
-        <input type="date" value={due} onChange={(e) => setDue(e.target.value)} required />
+        <input type="date" aria-label={t('actions.due')} value={due} onChange={(e) => setDue(e.target.value)} required />
       </label>
       <button type="submit" className="button small" disabled={!ready}>
         {t('actions.add')}

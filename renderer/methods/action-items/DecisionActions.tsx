@@ -54,7 +54,7 @@ export function DecisionActions({ activityId, record, canAdd, onChange }: Props)
           <input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} placeholder={t('actions.newTitle')} aria-label={t('actions.newTitle')} maxLength={300} />
           <label className="inline-field">
             <span>{t('actions.owner')}</span>
-            <select value={ownerId} onChange={(e) => setForm({ ...form, ownerId: e.target.value })}>
+            <select aria-label={t('actions.owner')} value={ownerId} onChange={(e) => setForm({ ...form, ownerId: e.target.value })}>
               {(members.data ?? [{ id: me.id, name: me.name }]).map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
@@ -64,7 +64,7 @@ export function DecisionActions({ activityId, record, canAdd, onChange }: Props)
           </label>
           <label className="inline-field">
             <span>{t('actions.due')}</span>
-            <input type="date" value={form.due} onChange={(e) => setForm({ ...form, due: e.target.value })} required />
+            <input type="date" aria-label={t('actions.due')} value={form.due} onChange={(e) => setForm({ ...form, due: e.target.value })} required />
           </label>
           <button type="submit" className="button small primary" disabled={submission.busy || !form.title.trim() || !form.due}>
             {t('actions.assign')}
