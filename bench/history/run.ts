@@ -15,7 +15,8 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Database } from '../../server/store/db.ts';
 import { migrate } from '../../server/store/migrate.ts';
-import { momentSources } from '../../server/history/sources.ts';
+import { momentFeed, momentSources } from '../../server/history/sources.ts';
+import { unpackUpdates, type UpdateBatch } from '../../server/history/update-batch.ts';
 import { runRebuild } from '../../server/history/rebuild.ts';
 import { RebuildPool } from '../../server/history/rebuild-pool.ts';
 import { activityId, buildHistory, startAt, stepMs } from './history.ts';
@@ -67,16 +68,13 @@ async function main() {
       // Ours: nearest checkpoint, then the updates after it (sources.ts + rebuild.ts).
       let t0 = performance.now();
       const sources = await momentSources(db, activityId, at);
+      const updates = await readAll(momentFeed(db, activityId, sources));
       const read = performance.now() - t0;
-      const mine = runRebuild({
-        kind: 'content',
-        checkpoint: sources.checkpoint,
-        updates: sources.updates,
-      });
+      const mine = runRebuild({ kind: 'content', checkpoint: sources.checkpoint, updates });
       ours.push({
         total: performance.now() - t0,
         read,
-        replayed: sources.updates.length,
+        replayed: updates.length,
       });
       // Reference: the whole log from the start up to the same moment.
       t0 = performance.now();
@@ -115,7 +113,7 @@ async function main() {
     const latest = moments.at(-1)!;
     const sources = await momentSources(db, activityId, latest);
     const pool = new RebuildPool();
-    await pool.run({ kind: 'content', checkpoint: null, updates: [] }); // the thread started and warm
+    await pool.run({ kind: 'content', checkpoint: null, updates: [] }, owner); // the thread started and warm
     const whole = (await db.all<{ data: Buffer }>('SELECT data FROM doc_updates WHERE activity_id = ? ORDER BY id', [activityId])).map(
       (r) => r.data,
     );
@@ -128,14 +126,10 @@ async function main() {
       h.disable();
       return h.max / 1e6;
     };
-    const threadDelay = await loop(() => pool.run({ kind: 'content', checkpoint: null, updates: whole }));
+    const threadDelay = await loop(() => pool.run({ kind: 'content', checkpoint: null, updates: whole }, owner));
     const inlineDelay = await loop(async () => runRebuild({ kind: 'content', checkpoint: null, updates: whole }));
     const threadCheckpointDelay = await loop(() =>
-      pool.run({
-        kind: 'content',
-        checkpoint: sources.checkpoint,
-        updates: sources.updates,
-      }),
+      pool.run({ kind: 'content', checkpoint: sources.checkpoint }, owner, momentFeed(db, activityId, sources)),
     );
     await pool.close();
 
@@ -206,3 +200,13 @@ ${yours.rows.join('\n')}
 }
 
 await main();
+
+/** The benchmark's own owner of history jobs. */
+const owner = 'bench';
+
+/** Every update a feed gives, read step by step as the relay does. */
+async function readAll(feed: () => Promise<UpdateBatch | null>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for (let batch = await feed(); batch; batch = await feed()) for (const u of unpackUpdates(batch)) out.push(u.data);
+  return out;
+}

@@ -2,7 +2,7 @@ import type { Context } from '../context.ts';
 import { Pump } from '../pump.ts';
 import type { Queries } from '../store/db.ts';
 import type { ErasedPerson } from './erased-names.ts';
-import type { HistoryService } from './service.ts';
+import { relayOwner, type HistoryService } from './service.ts';
 
 /** Stored updates read per statement, and bytes of them rewritten per step (the relay's memory and its loop stay small). */
 const rowsPerBatch = 500;
@@ -93,7 +93,7 @@ export class DocumentErasure {
     );
     if (!held?.held) return;
     const live = await this.ctx.documents.state(row.activity_id);
-    const result = await this.history.run({ kind: 'erase-live', live, person });
+    const result = await this.history.run({ kind: 'erase-live', live, person }, relayOwner);
     if (result.kind !== 'erase-live') throw new Error(result.kind === 'failed' ? result.error : 'unexpected rebuild result');
     // Logged as the administrator's change: the relay writes it, every connection receives it.
     if (result.update) await this.ctx.documents.apply(row.activity_id, row.by_id, result.update);
@@ -177,7 +177,7 @@ export class DocumentErasure {
   /** Stored blobs with the person taken out, on the rebuild thread; null for one unchanged. */
   private async rewrite(blobs: Uint8Array[], person: ErasedPerson): Promise<(Uint8Array | null)[]> {
     if (blobs.length === 0) return [];
-    const result = await this.history.run({ kind: 'erase-stored', blobs, person });
+    const result = await this.history.run({ kind: 'erase-stored', blobs, person }, relayOwner);
     if (result.kind !== 'erase-stored') throw new Error(result.kind === 'failed' ? result.error : 'unexpected rebuild result');
     return result.blobs;
   }

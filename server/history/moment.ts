@@ -4,7 +4,7 @@ import { activityFor } from '../activities/activities.ts';
 import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import type { HistoryService } from './service.ts';
-import { momentSources } from './sources.ts';
+import { momentFeed, momentSources } from './sources.ts';
 import { removedByCaller } from './yours.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
 
@@ -23,10 +23,10 @@ export async function documentAt(ctx: Context, history: HistoryService, caller: 
   const key = `${activityId}:${sources.uptoId}`;
   let content = history.cached(key);
   if (!content) {
-    const result = await history.run({ kind: 'content', checkpoint: sources.checkpoint, updates: sources.updates });
+    const result = await history.run({ kind: 'content', checkpoint: sources.checkpoint }, caller.id, momentFeed(ctx.db, activityId, sources));
     if (result.kind !== 'content') throw new Error(result.kind === 'failed' ? result.error : 'unexpected rebuild result');
     content = result.content;
-    history.remember(key, content);
+    history.remember(key, content, result.bytes);
   }
   const shown = { ...content, at: at.toISOString(), asOf: sources.asOf, exact: sources.exact };
   if (may.facilitate(activity.myRole) || !may.edit(activity.myRole)) return shown;

@@ -1,9 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { RemovalsRun, runRebuild, type RebuildResult, type ToRebuildThread } from './rebuild.ts';
+import { MomentRun } from './moment-run.ts';
+import { isFed, runRebuild, type RebuildResult, type ToRebuildThread } from './rebuild.ts';
 import { RestoreConflict } from './restore-plan.ts';
 
-/** The removals job being fed, if any (one job at a time: rebuild-pool.ts). */
-let fed: { id: number; run: RemovalsRun } | null = null;
+/** The job being fed, if any (one job at a time: rebuild-pool.ts). */
+let fed: { id: number; run: MomentRun } | null = null;
 
 const failed = (err: unknown): RebuildResult => ({
   kind: 'failed',
@@ -27,13 +28,13 @@ function finish(id: number, result?: RebuildResult) {
   answer(id, out ?? failed(new Error('no such job')));
 }
 
-/** The rebuild thread: one job at a time, each answered with its id; a removals job asks for its batches (rebuild-pool.ts). */
+/** The rebuild thread: one job at a time, each answered with its id; a job built on a moment asks for its batches (rebuild-pool.ts). */
 parentPort?.on('message', (message: ToRebuildThread) => {
   const { id } = message;
   if ('job' in message) {
     try {
-      if (message.job.kind === 'removals') {
-        fed = { id, run: new RemovalsRun(message.job) };
+      if (isFed(message.job)) {
+        fed = { id, run: new MomentRun(message.job) };
         parentPort?.postMessage({ id, more: true });
         return;
       }

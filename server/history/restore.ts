@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
 import { ErrorCode } from '#core/api/errors';
 import { conflict, forbidden, Refusal } from '../errors.ts';
 import type { HistoryService } from './service.ts';
-import { momentSources, type MomentSources } from './sources.ts';
+import { momentFeed, momentSources, type MomentSources } from './sources.ts';
 import { removedByCaller } from './yours.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
 
@@ -33,7 +33,8 @@ export async function restoreMoment(ctx: Context, history: HistoryService, calle
   const sources = await momentSources(ctx.db, activityId, new Date(input.at));
   if (!facilitator) await mayRestoreOwn(ctx, history, caller, activityId, sources, path!);
   const live = await ctx.documents.state(activityId);
-  const result = await history.run({ kind: 'restore', checkpoint: sources.checkpoint, updates: sources.updates, live, path, replace: facilitator });
+  const job = { kind: 'restore', checkpoint: sources.checkpoint, live, path, replace: facilitator } as const;
+  const result = await history.run(job, caller.id, momentFeed(ctx.db, activityId, sources));
   if (result.kind === 'failed') {
     if (result.conflict) throw conflict(result.conflict);
     throw new Error(result.error);

@@ -2,16 +2,20 @@ import { ErrorCode } from '#core/api/errors';
 import type { DocumentContent } from '#core/api/history';
 import { RateWindow } from '../auth/rate-window.ts';
 import { Refusal } from '../errors.ts';
-import { RebuildPool, RebuildQueueFull, type Feed } from './rebuild-pool.ts';
+import { RebuildPool, RebuildQueueFull, RebuildShareFull, type Feed } from './rebuild-pool.ts';
 import type { RebuildJob, RebuildResult } from './rebuild.ts';
 import { RemovalsCache } from './removals-cache.ts';
 
+/** Who owns the relay's own history jobs (erasures): no person's id looks like it. */
+export const relayOwner = '#relay';
 /** Moments one person may have rebuilt per minute (the timeline asks once per stop, not per pixel). */
 export const momentsPerMinute = 60;
 /** Restores one person may make per minute. */
 export const restoresPerMinute = 10;
 /** Rebuilt moments kept, by activity and last update: the same moment asked again costs nothing. */
 const cachedMoments = 64;
+/** And what they may weigh in all (their JSON's length); a moment heavier than a quarter of it is not kept. */
+export const cachedMomentBytes = 64 * 1024 * 1024;
 
 /**
  * What the history's use-cases share: the rebuild thread, each person's allowance, and
@@ -21,7 +25,8 @@ export class HistoryService {
   readonly pool = new RebuildPool();
   private readonly moments = new RateWindow(momentsPerMinute, 60_000);
   private readonly restores = new RateWindow(restoresPerMinute, 60_000);
-  private readonly cache = new Map<string, DocumentContent>();
+  private readonly cache = new Map<string, { content: DocumentContent; bytes: number }>();
+  private cacheBytes = 0;
   /** Who removed what since a moment (SPEC H4), as last found. */
   readonly removals = new RemovalsCache();
 
@@ -41,26 +46,44 @@ export class HistoryService {
       this.cache.delete(key);
       this.cache.set(key, hit);
     }
-    return hit;
+    return hit?.content;
   }
 
-  remember(key: string, content: DocumentContent) {
-    this.cache.set(key, content);
-    if (this.cache.size > cachedMoments) this.cache.delete(this.cache.keys().next().value!);
+  /** Keeps a rebuilt moment (`bytes`: what it weighs, as the thread measured it), the least recently used going first. */
+  remember(key: string, content: DocumentContent, bytes: number) {
+    this.drop(key);
+    if (bytes > cachedMomentBytes / 4) return;
+    this.cache.set(key, { content, bytes });
+    this.cacheBytes += bytes;
+    while (this.cache.size > cachedMoments || this.cacheBytes > cachedMomentBytes) this.drop(this.cache.keys().next().value!);
   }
 
   /** Forgets an activity's rebuilt moments: its stored history was rewritten (an erasure, SPEC E2). */
   forget(activityId: string) {
-    for (const key of [...this.cache.keys()]) if (key.startsWith(`${activityId}:`)) this.cache.delete(key);
+    for (const key of [...this.cache.keys()]) if (key.startsWith(`${activityId}:`)) this.drop(key);
     this.removals.forget(activityId);
   }
 
-  /** Runs a job on the rebuild thread (a removals job fed by `feed`); a full queue is answered 503 `busy`. */
-  async run(job: RebuildJob, feed?: Feed): Promise<RebuildResult> {
+  private drop(key: string) {
+    const hit = this.cache.get(key);
+    if (!hit) return;
+    this.cache.delete(key);
+    this.cacheBytes -= hit.bytes;
+  }
+
+  /**
+   * Runs `owner`'s job on the rebuild thread (one built on a moment fed by `feed`); a full
+   * queue is answered 503 `busy`, a person with their share waiting already 429 `rate_limited`.
+   * `owner`: the person asking, or `relay` for the relay's own jobs (erasures).
+   */
+  async run(job: RebuildJob, owner: string, feed?: Feed): Promise<RebuildResult> {
     try {
-      return await this.pool.run(job, feed);
+      return await this.pool.run(job, owner, feed);
     } catch (err) {
       if (err instanceof RebuildQueueFull) throw new Refusal(ErrorCode.busy, 'The history is busy: try again in a moment.', undefined, { 'retry-after': '2' });
+      if (err instanceof RebuildShareFull) {
+        throw tooMany('Your earlier requests to the history are still being worked out: try again when they are answered.', 2);
+      }
       throw err;
     }
   }

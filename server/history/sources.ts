@@ -4,11 +4,13 @@ import { packUpdates, type UpdateBatch } from './update-batch.ts';
 /**
  * What rebuilds an activity's document at a moment (SPEC D6): the nearest stored
  * snapshot at or before the moment's last update (the current one or a checkpoint of
- * `doc_past_snapshots`), then the updates logged after that snapshot up to the moment.
+ * `doc_past_snapshots`), then the updates logged after that snapshot up to the moment,
+ * read a step at a time (`momentFeed`), never whole (SPEC H5).
  */
 export interface MomentSources {
   checkpoint: Uint8Array | null;
-  updates: Uint8Array[];
+  /** The last update the checkpoint folds (0: none). */
+  checkpointUpto: number;
   /** The last update the moment includes (0: none yet). */
   uptoId: number;
   /** When the last change included was made; null before the first. */
@@ -19,41 +21,55 @@ export interface MomentSources {
 
 interface SnapshotRow {
   upto_id: number;
-  at: string;
   data: Buffer;
 }
 
 export async function momentSources(db: Queries, activityId: string, at: Date): Promise<MomentSources> {
-  const last = await db.get<{ id: number; at: string }>(
-    'SELECT id, at FROM doc_updates WHERE activity_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1',
-    [activityId, at.toISOString()],
-  );
-  if (!last) return { checkpoint: null, updates: [], uptoId: 0, asOf: null, exact: true };
+  const last = await db.get<{ id: number }>('SELECT id FROM doc_updates WHERE activity_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1', [
+    activityId,
+    at.toISOString(),
+  ]);
+  if (!last) return { checkpoint: null, checkpointUpto: 0, uptoId: 0, asOf: null, exact: true };
   const checkpoint = await db.get<SnapshotRow>(
-    `SELECT upto_id, at, data FROM (
-       SELECT upto_id, at, data FROM doc_snapshots WHERE activity_id = ? AND upto_id <= ?
+    `SELECT upto_id, data FROM (
+       SELECT upto_id, data FROM doc_snapshots WHERE activity_id = ? AND upto_id <= ?
        UNION ALL
-       SELECT upto_id, at, data FROM doc_past_snapshots WHERE activity_id = ? AND upto_id <= ?
+       SELECT upto_id, data FROM doc_past_snapshots WHERE activity_id = ? AND upto_id <= ?
      ) ORDER BY upto_id DESC LIMIT 1`,
     [activityId, last.id, activityId, last.id],
   );
-  const rows = await db.all<{ id: number; at: string; data: Buffer; folded: number }>(
-    `SELECT id, at, data, bytes IS NOT NULL AS folded FROM doc_updates
-      WHERE activity_id = ? AND id > ? AND id <= ? ORDER BY id`,
-    [activityId, checkpoint?.upto_id ?? 0, last.id],
+  const from = checkpoint?.upto_id ?? 0;
+  // A folded update is missing data: what follows it cannot be replayed on its own, so the moment stops before it.
+  const folded = await db.get<{ id: number | null }>(
+    'SELECT MIN(id) AS id FROM doc_updates WHERE activity_id = ? AND id > ? AND id <= ? AND bytes IS NOT NULL',
+    [activityId, from, last.id],
   );
-  const updates: Uint8Array[] = [];
-  let asOf = checkpoint ? await updateAt(db, checkpoint.upto_id) : null;
-  let uptoId = checkpoint?.upto_id ?? 0;
-  for (const row of rows) {
-    // A folded update is missing data: what follows it cannot be replayed on its own.
-    if (row.folded) break;
-    updates.push(row.data);
-    asOf = row.at;
-    uptoId = row.id;
+  let uptoId = last.id;
+  if (folded?.id != null) {
+    const before = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM doc_updates WHERE activity_id = ? AND id > ? AND id < ?', [activityId, from, folded.id]);
+    uptoId = before?.id ?? from;
   }
-  return { checkpoint: checkpoint?.data ?? null, updates, uptoId, asOf, exact: uptoId === last.id };
+  return { checkpoint: checkpoint?.data ?? null, checkpointUpto: from, uptoId, asOf: uptoId > 0 ? await updateAt(db, uptoId) : null, exact: uptoId === last.id };
 }
+
+/** The moment's updates after its checkpoint, a step at a time (see `updatesAfter`). */
+export const momentFeed = (db: Queries, activityId: string, sources: MomentSources) => updatesAfter(db, activityId, sources.checkpointUpto, sources.uptoId);
+
+/** The moment's updates, then those of `since` marked as logged after it (a removals job, SPEC H4). */
+export function momentThen(moment: Feed, since: Feed): Feed {
+  let inMoment = true;
+  return async () => {
+    if (inMoment) {
+      const batch = await moment();
+      if (batch) return batch;
+      inMoment = false;
+    }
+    const batch = await since();
+    return batch ? { ...batch, since: true } : null;
+  };
+}
+
+type Feed = () => Promise<UpdateBatch | null>;
 
 /** A checkpoint stands for the moment of the last update it folds, not for when it was written. */
 async function updateAt(db: Queries, id: number): Promise<string | null> {
@@ -74,7 +90,7 @@ export class FoldedLog extends Error {}
  * sizes first, then only those that fit are read: neither the relay's memory nor a turn
  * of its loop grows with the log. Throws `FoldedLog` on a folded row.
  */
-export function updatesAfter(db: Queries, activityId: string, afterId: number, lastId: number): () => Promise<UpdateBatch | null> {
+export function updatesAfter(db: Queries, activityId: string, afterId: number, lastId: number): Feed {
   let cursor = afterId;
   return async () => {
     if (cursor >= lastId) return null;

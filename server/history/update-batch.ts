@@ -12,6 +12,8 @@ export interface UpdateBatch {
   users: string[];
   ends: number[];
   bytes: Uint8Array;
+  /** Logged after the moment (a removals job replays these, SPEC H4); otherwise part of the moment. */
+  since?: boolean;
 }
 
 export function packUpdates(updates: readonly LoggedUpdate[]): UpdateBatch {

@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
 import type { HistoryService } from './service.ts';
-import { FoldedLog, updatesAfter, type MomentSources } from './sources.ts';
+import { FoldedLog, momentFeed, momentThen, updatesAfter, type MomentSources } from './sources.ts';
 
 /**
  * What the caller removed since a moment (SPEC H4): `paths`, or why it is not known —
@@ -31,8 +31,9 @@ export async function removedByCaller(ctx: Context, history: HistoryService, use
   if (known === 'too-long') return { unknown: 'too-long' };
   if (known) return { paths: [...(known.get(userId) ?? [])] };
   try {
-    const job = { kind: 'removals', checkpoint: sources.checkpoint, updates: sources.updates, budget: { steps: ctx.config.history.replaySteps, ms: ctx.config.history.replayMs } } as const;
-    const result = await history.run(job, updatesAfter(ctx.db, activityId, sources.uptoId, lastId));
+    const job = { kind: 'removals', checkpoint: sources.checkpoint, budget: { steps: ctx.config.history.replaySteps, ms: ctx.config.history.replayMs } } as const;
+    const feed = momentThen(momentFeed(ctx.db, activityId, sources), updatesAfter(ctx.db, activityId, sources.uptoId, lastId));
+    const result = await history.run(job, userId, feed);
     if (result.kind !== 'removals') throw new Error(result.kind === 'failed' ? result.error : 'unexpected rebuild result');
     if (result.removed === null) {
       history.removals.rememberTooLong(activityId, sources.uptoId, Date.now());

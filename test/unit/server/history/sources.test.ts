@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../../../server/store/db.ts';
 import { migrate } from '../../../../server/store/migrate.ts';
-import { bytesPerStep, FoldedLog, rowsPerStep, updatesAfter } from '../../../../server/history/sources.ts';
+import type { Queries } from '../../../../server/store/db.ts';
+import { bytesPerStep, FoldedLog, momentFeed, momentSources, rowsPerStep, updatesAfter } from '../../../../server/history/sources.ts';
 import { unpackUpdates } from '../../../../server/history/update-batch.ts';
 
 const activityId = 'activity-sources-01';
@@ -73,10 +74,51 @@ describe('the log since a moment, step by step', () => {
     expect(await next()).toBeNull();
   });
 
+  /** The store as the history reads it, each read's rows and bytes recorded. */
+  function counted(reads: { rows: number; bytes: number }[]): Queries {
+    const sizeOf = (row: unknown) => Object.values(row as Record<string, unknown>).reduce<number>((n, v) => n + (Buffer.isBuffer(v) ? v.byteLength : 0), 0);
+    return {
+      run: (sql, params) => db.run(sql, params),
+      get: async <T,>(sql: string, params?: Parameters<Queries['get']>[1]) => {
+        const row = await db.get<T>(sql, params);
+        reads.push({ rows: row ? 1 : 0, bytes: row ? sizeOf(row) : 0 });
+        return row;
+      },
+      all: async <T,>(sql: string, params?: Parameters<Queries['all']>[1]) => {
+        const rows = await db.all<T>(sql, params);
+        reads.push({ rows: rows.length, bytes: rows.reduce((n, r) => n + sizeOf(r), 0) });
+        return rows;
+      },
+    };
+  }
+
+  it(`H5: a moment's own updates are read a step at a time too (at most ${rowsPerStep} rows and ${bytesPerStep / 1024 / 1024} MiB), never the log whole`, async () => {
+    const reads: { rows: number; bytes: number }[] = [];
+    const store = counted(reads);
+    const sources = await momentSources(store, activityId, new Date(1300 * 1000));
+    // Finding the moment reads no update's data.
+    expect(reads.every((r) => r.bytes === 0)).toBe(true);
+    expect(sources).toMatchObject({ checkpoint: null, exact: true, asOf: new Date(1299 * 1000).toISOString() });
+    const next = momentFeed(store, activityId, sources);
+    const seen: number[] = [];
+    for (let batch = await next(); batch; batch = await next()) for (const u of unpackUpdates(batch)) seen.push(u.data.byteLength);
+    expect(seen).toEqual(sizes);
+    for (const read of reads) {
+      expect(read.rows).toBeLessThanOrEqual(rowsPerStep);
+      if (read.rows > 1) expect(read.bytes).toBeLessThanOrEqual(bytesPerStep);
+    }
+  });
+
   it('H4: a folded update since the moment means who removed what is no longer known', async () => {
     const all = await ids();
     await db.run('UPDATE doc_updates SET bytes = length(data) WHERE id = ?', [all[1200]!]);
     const next = updatesAfter(db, activityId, all[1100]!, all.at(-1)!);
     await expect(next()).rejects.toBeInstanceOf(FoldedLog);
+  });
+
+  it('D5, H1: a moment whose log was folded part-way stops before the folded update, and says it is not exact', async () => {
+    const all = await ids();
+    const sources = await momentSources(db, activityId, new Date(1300 * 1000));
+    expect(sources).toMatchObject({ exact: false, uptoId: all[1199], asOf: new Date(1199 * 1000).toISOString() });
   });
 });
