@@ -3,6 +3,7 @@ import type { ActivityNoticeKind } from '#core/api/notifications';
 import { noticeWords } from '#core/notifications/notice-texts';
 import { activityLink } from '#core/people/links';
 import type { Context } from '../context.ts';
+import { RateWindow } from '../auth/rate-window.ts';
 import { Refusal } from '../errors.ts';
 import { Pump } from '../pump.ts';
 import { whoMaySee, writeNotices, type NewNotice } from './activity-notices.ts';
@@ -23,6 +24,14 @@ export const mentionsPerVersion = 50;
 export const mentionFreshMs = 7 * 24 * 3_600_000;
 /** When the organisation's mail queue is full, telling waits this long. */
 const fullWaitMs = 30_000;
+/**
+ * Activity notices told to one person by e-mail or SMS in a day, at most: past it they
+ * stay in the bell. Fifty polls opened in an hour, or a colleague mentioning someone in
+ * every comment, is no flood of mail. Counted in memory (like the invitation rates);
+ * people remembered at most `peopleCounted`.
+ */
+export const noticesByMailPerDay = 50;
+const peopleCounted = 20_000;
 
 interface UntoldRow {
   id: number;
@@ -49,6 +58,7 @@ interface UntoldRow {
  */
 export class NoticeTeller {
   private readonly pump: Pump;
+  private readonly mailed = new RateWindow(noticesByMailPerDay, 86_400_000, peopleCounted);
   private fullUntil: string | null = null;
   private stopping = false;
 
@@ -154,9 +164,14 @@ export class NoticeTeller {
     return rows.length === noticesPerBatch;
   }
 
-  /** E-mail and SMS as the person chose, if they may still see the activity. */
+  /** E-mail and SMS as the person chose, if they may still see the activity and had fewer than `noticesByMailPerDay` today. */
   private async tell(row: UntoldRow) {
     if ((await whoMaySee(this.ctx.db, row.activity_id, [row.user_id])).length === 0) return;
+    const now = this.ctx.now().getTime();
+    if (this.mailed.waitFor(row.user_id, now) > 0) {
+      this.ctx.log.warn({ notice: row.id, kind: row.kind }, 'notice kept in the bell only: its person had their notices by e-mail and SMS for the day');
+      return;
+    }
     const facts = { kind: row.kind, activityTitle: row.title, actorName: row.actor_name, about: row.about, deadline: row.deadline, timeZone: row.time_zone ?? 'Europe/Paris' };
     await notify(this.ctx, {
       orgId: row.org_id,
@@ -171,6 +186,7 @@ export class NoticeTeller {
       },
       sms: { kind: `notices.${row.kind}`, urgent: false, text: (lang) => noticeWords(facts, lang).sms },
     });
+    this.mailed.take(row.user_id, now);
   }
 }
 
