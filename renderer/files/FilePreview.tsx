@@ -11,6 +11,7 @@ import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { formatSize } from './file-size.ts';
 import { Markdown } from './Markdown.tsx';
+import { LazyPdfViewer } from './pdf/LazyPdfViewer.tsx';
 
 /** Kinds shown inside Conclave, and the largest file of each shown (larger: download it). */
 const previewLimit: Partial<Record<FileKind, number>> = {
@@ -18,11 +19,12 @@ const previewLimit: Partial<Record<FileKind, number>> = {
   text: 2 * 1024 * 1024,
   csv: 2 * 1024 * 1024,
   markdown: 2 * 1024 * 1024,
+  pdf: 50 * 1024 * 1024,
 };
 
 export const canPreview = (file: FileVersion) => previewLimit[fileKind(file.type, file.name)] !== undefined;
 
-type Shown = { kind: 'image'; url: string } | { kind: 'text' | 'csv' | 'markdown'; text: string } | { kind: 'large'; max: number };
+type Shown = { kind: 'image'; url: string } | { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text' | 'csv' | 'markdown'; text: string } | { kind: 'large'; max: number };
 
 /** Reads a text in the encoding the relay found (served as `charset=`), UTF-8 otherwise. */
 async function textOf(blob: Blob): Promise<string> {
@@ -36,10 +38,11 @@ async function load(api: ApiClient, file: FileVersion): Promise<Shown> {
   if (file.size > max) return { kind: 'large', max };
   const blob = await fileBytes(api, file.id);
   if (kind === 'image') return { kind, url: URL.createObjectURL(blob) };
+  if (kind === 'pdf') return { kind, bytes: new Uint8Array(await blob.arrayBuffer()) };
   return { kind: kind === 'csv' || kind === 'markdown' ? kind : 'text', text: await textOf(blob) };
 }
 
-/** A file shown inside the activity: an image, a text, a Markdown text, a CSV table. */
+/** A file shown inside the activity: an image, a PDF's pages, a text, a Markdown text, a CSV table. */
 export function FilePreview({ file, onClose }: { file: FileVersion; onClose(): void }) {
   const { t, locale } = useI18n();
   const { api } = useSignedIn();
@@ -64,6 +67,7 @@ export function FilePreview({ file, onClose }: { file: FileVersion; onClose(): v
       {shown.status === 'failed' && <RefusalNotice error={shown.error} />}
       {shown.data?.kind === 'large' && <p className="muted">{t('files.tooLargeToShow', { max: formatSize(shown.data.max, t, locale) })}</p>}
       {shown.data?.kind === 'image' && url && <img className="preview-image" src={url} alt={file.name} />}
+      {shown.data?.kind === 'pdf' && <LazyPdfViewer bytes={shown.data.bytes} label={file.name} />}
       {shown.data?.kind === 'text' && <pre className="preview-text">{shown.data.text}</pre>}
       {shown.data?.kind === 'markdown' && <Markdown text={shown.data.text} />}
       {shown.data?.kind === 'csv' && <CsvTable text={shown.data.text} name={file.name} />}

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { removeDataDir, startRelayProcess, type RelayProcess } from '../support/relay.ts';
 import { FilesPage } from './pages/files-page.ts';
-import { organisation, person, signedIn, webRoot } from './support/web-relay.ts';
+import { filesActivity, filesRelay } from './support/files-world.ts';
+import { signedIn } from './support/web-relay.ts';
 
 /**
  * Versions of a file in Chromium against a real relay: the facilitator sends a new
@@ -10,29 +10,14 @@ import { organisation, person, signedIn, webRoot } from './support/web-relay.ts'
  * a member downloads the first version as it was; in French, removing the latest says
  * which version comes back.
  */
-let relay: RelayProcess | undefined;
-test.beforeAll(async () => {
-  relay = await startRelayProcess({ env: { CONCLAVE_WEB_ROOT: webRoot } });
-});
-test.afterAll(async () => {
-  await relay?.stop();
-  if (relay) await removeDataDir(relay.dataDir);
-});
+const relay = filesRelay();
 
 const first = Buffer.from('Poste;Montant\nLoyer;12000\n');
 const second = Buffer.from('Poste;Montant\nLoyer;11500\nÉnergie;3400\n');
 
 test('a new version goes on top; the earlier one stays listed and downloads as it was', async ({ browser }) => {
-  const base = relay!.url;
-  const { admin } = await organisation(base);
-  const fiona = await person(admin, 'Fiona Facilitatrice');
-  const bob = await person(admin, 'Bob Martin');
-  const { id } = await fiona.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Budget', question: 'Which budget for the new store?' });
-  await fiona.api.ok('POST', `/api/activities/${id}/members`, { userId: bob.id, role: 'contributor' });
-
-  const facilitator = await signedIn(browser, base, fiona);
-  const mine = new FilesPage(facilitator.page);
-  await mine.open(base, id);
+  const base = relay.url();
+  const { bob, id, facilitator, mine } = await filesActivity(browser, base, 'Budget', 'Which budget for the new store?');
   await mine.choose([{ name: 'budget.csv', mimeType: 'text/csv', buffer: first }]);
   await expect(mine.row('budget.csv')).toHaveCount(1);
   await mine.choose([{ name: 'budget v2.csv', mimeType: 'text/csv', buffer: second }], 'New version of budget.csv');

@@ -67,14 +67,17 @@ test('the facilitator attaches the offer and the budget; a member sees them and 
   const [download] = await Promise.all([member.page.waitForEvent('download'), his.row('offre-fournisseur.pdf').getByRole('button', { name: 'Download offre-fournisseur.pdf', exact: true }).click()]);
   expect(download.suggestedFilename()).toBe('offre-fournisseur.pdf');
   expect((await readFile((await download.path())!)).equals(offer)).toBe(true);
-  // The budget reads as a table inside the activity; the PDF is offered for download only.
+  // The budget reads as a table inside the activity.
   await his.row('budget 2027.csv').getByRole('button', { name: 'Preview budget 2027.csv', exact: true }).click();
   const preview = member.page.getByRole('region', { name: 'budget 2027.csv', exact: true });
   await expect(preview.getByRole('columnheader', { name: 'Montant', exact: true })).toBeVisible();
   await expect(preview.getByRole('row', { name: 'Énergie 3400', exact: true })).toBeVisible();
-  await expect(his.row('offre-fournisseur.pdf').getByRole('button', { name: 'Preview offre-fournisseur.pdf', exact: true })).toHaveCount(0);
   await member.page.getByRole('button', { name: 'Close the preview', exact: true }).click();
   await expect(preview).toHaveCount(0);
+  // This offer has no page pdf.js can draw: the preview says so and points to the download.
+  await his.row('offre-fournisseur.pdf').getByRole('button', { name: 'Preview offre-fournisseur.pdf', exact: true }).click();
+  await expect(member.page.getByText('This PDF cannot be shown here: download it to read it.', { exact: true })).toBeVisible();
+  await member.page.getByRole('button', { name: 'Close the preview', exact: true }).click();
   // Not his to remove.
   await expect(his.row('offre-fournisseur.pdf').getByRole('button', { name: 'Remove offre-fournisseur.pdf', exact: true })).toHaveCount(0);
 
