@@ -98,10 +98,11 @@ class ContentJudgement {
     // New entries first: an update may list an entry's later edits (another client id) before it.
     const placed: [Y.Item, Place][] = [];
     for (const item of this.reading.inserts) {
-      // map.set writes one value; Y.Map shows a key's last, the rules read its first (U12).
-      if (item.parentSub !== null && (valuesOf(item)?.length ?? 0) > 1) refuse('U12', 'a map key holds one value');
       const place = this.reading.placeOf(item);
       if (!place) continue; // lands in something already deleted: Yjs drops it
+      // map.set writes one value; Y.Map shows a key's last, the rules read its first (U12).
+      // The key is the item's, or its origin's for a value set after another (it names none).
+      if (place.steps.at(-1)!.key !== null && (valuesOf(item)?.length ?? 0) > 1) refuse('U12', 'a map key holds one value');
       placed.push([item, place]);
       const n = place.steps.length;
       if (place.root === DocRoot.methods && n === 3 && place.steps[1]!.key === 'items') {
@@ -112,11 +113,38 @@ class ContentJudgement {
     }
     for (const [item, place] of placed) this.inserted(item, place);
     if (this.reading.tangled) refuse('W1', 'the change cannot be placed in the document');
-    for (const item of this.reading.deletes) this.deleted(item);
+    for (const item of [...this.reading.deletes, ...this.replaced(placed)]) this.deleted(item);
     for (const [entry, fields] of this.newEntries) if (!this.puttingBack(entry, fields)) this.entryAuthorship(fields);
     for (const fields of this.newComments.values()) this.commentAuthorship(fields);
     this.newCommentIds();
     if (!this.facilitator) for (const [items, deleted] of this.deletedEntries) this.notCleared(items, deleted);
+  }
+
+  /**
+   * Values the document holds under a map key that the update sets again: Yjs deletes a
+   * key's current value as the new one integrates, whether or not the update lists it among
+   * its deletions, so each is judged as the deletion it is (W1–W7, W11), once.
+   */
+  private replaced(placed: [Y.Item, Place][]): Y.Item[] {
+    const listed = new Set(this.reading.deletes);
+    const found = new Set<Y.Item>();
+    for (const [, place] of placed) {
+      // The key as Yjs integrates it: named by the item, or its origin's (a value set after another).
+      const key = place.steps.at(-1)!.key;
+      if (key === null) continue;
+      const current = this.heldType(place)?._map.get(key);
+      if (current && !current.deleted && !listed.has(current)) found.add(current);
+    }
+    return [...found];
+  }
+
+  /** The held shared type a new item of this place goes into (null when it is new itself). */
+  private heldType(place: Place): { _map: Map<string, Y.Item> } | null {
+    const n = place.steps.length;
+    if (n === 1) return this.reading.doc.share.get(place.root) ?? null;
+    const holder = place.steps[n - 2]!.item;
+    if (this.reading.isNew(holder) || !(holder.content instanceof Y.ContentType)) return null;
+    return holder.content.type;
   }
 
   private structure(what: string) {

@@ -3,10 +3,9 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment, editComment, readComments } from '#core/doc/comments';
 import { DocRoot } from '#core/doc/schema';
-import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { sendUpdate } from '../../support/raw-client.ts';
-import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
+import { contributorsWorld, type ContributorsWorld } from '../../support/contributors-world.ts';
+import { waitFor } from '../../support/sync-client.ts';
 
 const text = (t: string) => ({ body: JSON.stringify({ t }), text: t, mentions: [] as string[] });
 
@@ -36,39 +35,18 @@ function valuesAfter(client: number, clock: number, origin: Y.ID, values: unknow
  * the real relay.
  */
 describe('structs straddling the document’s clocks (SPEC U13)', () => {
-  let relay: RelayProcess;
-  let admin: Api;
-  let activityId: string;
-  let bob: { id: string; api: Api };
-  let alice: { id: string; api: Api };
-  let watcher: SyncClient;
-  const open: SyncClient[] = [];
+  let world: ContributorsWorld;
 
   beforeAll(async () => {
-    relay = await startRelayProcess();
-    admin = await setUpOrganisation(relay.url);
-    ({ id: activityId } = await admin.ok<{ id: string }>('POST', '/api/activities', {
-      title: 'Straddling',
-      question: 'Can a version be written under someone else’s name?',
-    }));
-    bob = await addPerson(admin, 'Bob Keller');
-    alice = await addPerson(admin, 'Alice Martin');
-    for (const p of [bob, alice]) await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: p.id, role: 'contributor' });
-    watcher = await connectClient(admin, activityId, new Y.Doc());
-    open.push(watcher);
-    await synced(watcher);
+    world = await contributorsWorld('Straddling', ['Bob Keller', 'Alice Martin']);
   });
 
-  afterAll(async () => {
-    for (const c of open) c.destroy();
-    await relay.stop();
-    await removeDataDir(relay.dataDir);
-  });
+  afterAll(() => world?.close());
 
   it('U13, W1: a version in Alice’s name, hidden in a struct that says it goes into the brief and starts on clocks the relay holds, is refused (4422); nothing reaches anyone', async () => {
-    const writer = await connectClient(bob.api, activityId, new Y.Doc());
-    open.push(writer);
-    await synced(writer);
+    const { watcher, activityId, admin, people } = world;
+    const [bob, alice] = people as [(typeof people)[0], (typeof people)[0]];
+    const writer = await world.join(bob.api);
     addComment(writer.doc, { id: 'comment-bob-1', author: { id: bob.id, name: 'Bob Keller' }, at: new Date(), ...text('first') });
     editComment(writer.doc, 'comment-bob-1', bob.id, text('second'), new Date());
     await waitFor(() => readComments(watcher.doc)[0]?.versions.length === 2, 10_000, "Bob's comment");

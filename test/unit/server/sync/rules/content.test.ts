@@ -5,7 +5,7 @@ import { addComment, editComment, removeComment, readComments } from '#core/doc/
 import { addProsConsBoard, addOption, addProsConsItem, deleteProsConsItem, editProsConsItem, moveProsConsItem, removeOption, renameOption } from '#core/doc/pros-cons';
 import { addSwotItem, deleteSwotItem, editSwotItem, moveSwotItem, readSwotItems, swotItemsMap } from '#core/doc/swot';
 import { judgeContent, type Author } from '../../../../../server/sync/rules/content.ts';
-import { judgedEdit, roomDoc } from './judged-edit.ts';
+import { judgedEdit, judgedEditVerdict, roomDoc, withoutDeletions } from './judged-edit.ts';
 
 const fay: Author = { id: 'facilitator-fay', name: 'Fay Facilitator', role: 'facilitator' };
 const cid: Author = { id: 'contributor-cid', name: 'Cid Contributor', role: 'contributor' };
@@ -191,6 +191,21 @@ describe('W7: deleting items is anyone’s, emptying a board of others’ is not
     expect(edit(room, fay, (d) => swotItemsMap(d)!.clear())).toBe('allowed');
   });
 
+  it('W7: an entry set under the key of a live one deletes it (Yjs map semantics), said or not: replacing every entry of others at once is refused', () => {
+    const room = withItem(cid);
+    expect(edit(room, cid, (d) => addSwotItem(d, { id: 'item-0009', quadrant: 'threats', text: 'Rents', author: me(cid), at }))).toBe('allowed');
+    const replace = (ids: string[], by: Author) => (d: Y.Doc) => {
+      for (const id of ids) addSwotItem(d, { id, quadrant: 'threats', text: 'Mine now', author: me(by), at });
+    };
+    // A stock client's update lists the values it replaces among its deletions; a crafted one need not.
+    expect(edit(room, ola, replace(['item-0001', 'item-0009'], ola))).toBe('W7');
+    expect(judgedEditVerdict(room, ola, replace(['item-0001', 'item-0009'], ola), undefined, withoutDeletions)).toMatchObject({ allowed: false, rule: 'W7' });
+    expect(readSwotItems(room).map((i) => i.authorId)).toEqual([cid.id, cid.id]);
+    // One at a time, as a deletion is: taken, and it is Ola's removal (hers to put back, W11).
+    const one = judgedEditVerdict(room, ola, replace(['item-0001'], ola), undefined, withoutDeletions);
+    expect(one).toMatchObject({ allowed: true, removed: [{ place: 'swot/items/item-0001' }] });
+  });
+
   it('a contributor may empty a board of their own entries', () => {
     const room = withItem(cid);
     expect(edit(room, cid, (d) => addSwotItem(d, { id: 'item-0008', quadrant: 'threats', text: 'Mine too', author: me(cid), at }))).toBe('allowed');
@@ -246,6 +261,17 @@ describe('an item under a map key carries one value (SPEC U12)', () => {
     expect(readComments(forgedRoom)[0]!.removed).toBeUndefined();
     const room = withComment(cid);
     expect(edit(room, cid, (d) => removeComment(d, 'comment-0001', me(cid), at))).toBe('allowed');
+    // Set again, the mark's item names no key: it follows the mark before it (its origin). Same rule.
+    const forgedAgain = (d: Y.Doc) => {
+      const comment = d.getArray('comments').get(0) as Y.Map<unknown>;
+      comment.set('removed', { by: cid.id, name: cid.name, at: at.toISOString() });
+      const item = (comment as unknown as { _map: Map<string, Y.Item> })._map.get('removed')!;
+      const mark = (item.content as Y.ContentAny).arr[0] as { by: string; name: string; at: string };
+      item.content = new Y.ContentAny([mark, { ...mark, by: ola.id, name: ola.name }]);
+      item.length = 2;
+    };
+    expect(edit(room, cid, forgedAgain)).toBe('U12');
+    expect(readComments(room)[0]!.removed).toMatchObject({ by: cid.id });
   });
 });
 
