@@ -54,6 +54,15 @@ export interface AttachedResult {
   roundResults?: RoundOnRecord[];
 }
 
+/** One board as the record keeps it (core/doc/board-records.ts): its words in each language, and how many lines were left out. */
+export interface BoardOnRecord {
+  id: string;
+  kind: string;
+  en: { title: string; lines: string[] };
+  fr: { title: string; lines: string[] };
+  more: number;
+}
+
 export interface DecisionRecipient {
   userId: string;
   name: string;
@@ -101,6 +110,8 @@ export interface DecisionRecord {
   results: AttachedResult[];
   /** Files attached when it was published (absent from records read before files were kept). */
   files?: DecisionFile[];
+  /** The activity's boards when the decision was published (absent from records published before they were kept). */
+  boards?: BoardOnRecord[];
   publishedBy: { userId: string; name: string };
   publishedAt: string;
   recipients: DecisionRecipient[];

@@ -124,6 +124,16 @@ export function decisionMarkdown(record: DecisionRecord, locale: DecisionLocale 
     out.list(record.files, exportLimits.listed, (f) => t(f.fileId ? 'record.file' : 'record.fileRemoved', { name: f.name, size: size(f.size) }));
     out.push('');
   }
+  if (record.boards && record.boards.length > 0) {
+    out.push(`## ${t('record.boards', {})}`, '');
+    let left: number = exportLimits.resultCharacters;
+    for (const board of record.boards) {
+      const words = board[locale];
+      out.push(`### ${words.title}`, '');
+      left -= out.list(words.lines, exportLimits.resultLines, (line) => line, left, board.more);
+      out.push('');
+    }
+  }
   section('record.review', record.reviewDate ? t('record.reviewOn', { date: day.format(new Date(record.reviewDate)) }) : null);
   const acknowledged = record.recipients.filter((r) => r.acknowledgedAt).length;
   out.push(`## ${t('record.acknowledgements', {})}`, '', t('record.acknowledged', { n: acknowledged, total: record.recipients.length }), '');

@@ -47,6 +47,7 @@ export const decisionMessagesEn = {
   'record.chosen': 'Chosen option',
   'record.rationale': 'Rationale',
   'record.dissent': 'Dissent (minority view)',
+  'record.boards': 'Boards',
   'record.results': 'Method results',
   'record.poll':
     '{kind, select, single {One choice each} dots {Dot voting} ranking {Ranking} matrix {Weighted matrix} consent {Consent} estimate {Estimate (Delphi)} entries {Private-first entries} other {{kind}}}, {rounds, plural, one {# round} other {# rounds}}',

@@ -46,6 +46,7 @@ export const decisionMessagesFr: Record<DecisionMessageKey, string> = {
   'record.chosen': 'Option retenue',
   'record.rationale': 'Justification',
   'record.dissent': 'Avis minoritaire',
+  'record.boards': 'Tableaux',
   'record.results': 'Résultats des méthodes',
   'record.poll':
     '{kind, select, single {Un choix chacun} dots {Vote par gommettes} ranking {Classement} matrix {Matrice pondérée} consent {Consentement} estimate {Estimation (Delphi)} entries {Contributions d’abord privées} other {{kind}}}, {rounds, plural, one {# tour} other {# tours}}',

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { actionItemsMethod } from './action-items.ts';
-import { methodsOf } from './methods.ts';
+import { methodsOf, type BoardMethod } from './methods.ts';
 import { prosConsMethod } from './pros-cons.ts';
 import { swotMethod } from './swot.ts';
 
@@ -14,6 +14,11 @@ export const boardMethods = [swotMethod, prosConsMethod, actionItemsMethod] as c
 
 export type MethodKind = (typeof boardMethods)[number]['kind'];
 export const MethodKind = z.enum(boardMethods.map((m) => m.kind) as [MethodKind, ...MethodKind[]]);
+
+/** The method of `kind`, if core knows it (a foreign client may write any kind). */
+export function boardMethodOf(kind: unknown): BoardMethod | null {
+  return boardMethods.find((m) => m.kind === kind) ?? null;
+}
 
 export interface MethodRef {
   id: string;

@@ -19,6 +19,24 @@ export interface BoardMethod<K extends string = string> {
   seed(board: Y.Map<unknown>, by: Author | null, at: Date): void;
   /** The id of the board every new activity starts with, for a method that has one. */
   seededId?: string;
+  /**
+   * SPEC W15: the values a field of one of its entries (`items/<id>/<field>`) may hold,
+   * judged by the relay on every write; null for a field the method does not know (refused).
+   * A method without it takes any value (its readers skip entries that do not parse).
+   */
+  entryField?(field: string): z.ZodType | null;
+  /** What the decision record and its exports say of one board, in the reader's language; null when it holds nothing. */
+  record?(doc: Y.Doc, boardId: string, locale: RecordLocale): BoardRecord | null;
+  /** One board as a table, header row first (CSV in the exports and the archive). */
+  table?(doc: Y.Doc, boardId: string): unknown[][];
+}
+
+export type RecordLocale = 'en' | 'fr';
+
+/** One board as the decision record shows it: a title and lines of plain text. */
+export interface BoardRecord {
+  title: string;
+  lines: string[];
 }
 
 export function methodsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -41,4 +59,24 @@ export function createBoard(doc: Y.Doc, method: BoardMethod, id: string, by: Aut
     method.seed(board, by, at);
     methodsOf(doc).set(id, board);
   });
+}
+
+/** The ids of the activity's boards of `kind`, oldest first (by `createdAt`, then id). */
+export function listBoardsOf(doc: Y.Doc, kind: string): string[] {
+  const created = (id: string) => String(methodOf(doc, id, kind)?.get('createdAt') ?? '');
+  return [...methodsOf(doc).keys()]
+    .filter((id) => methodOf(doc, id, kind))
+    .sort((a, b) => (created(a) < created(b) ? -1 : created(a) > created(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Seeds a board a facilitator adds: when and by whom, and its empty entry maps. */
+export function seedAddedBoard(board: Y.Map<unknown>, by: Author | null, at: Date, parts: readonly string[]) {
+  board.set('createdAt', at.toISOString());
+  if (by) board.set('createdBy', by.id);
+  for (const part of parts) board.set(part, new Y.Map());
+}
+
+/** W15 from an entry's object schema: each field's own schema; null for a field it does not have. */
+export function fieldsOf(entry: z.ZodObject): (field: string) => z.ZodType | null {
+  return (field) => (Object.hasOwn(entry.shape, field) ? (entry.shape[field] as z.ZodType) : null);
 }

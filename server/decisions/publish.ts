@@ -1,6 +1,8 @@
 import type { PublishDecisionRequest } from '#core/api/decisions';
+import { boardsOnRecord } from '#core/doc/board-records';
 import type { Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
+import { readStoredDocument } from '../activities/stored-document.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { badRequest, conflict } from '../errors.ts';
@@ -32,8 +34,8 @@ const activityPeopleSql = `
 /**
  * Publishes the activity's decision record (facilitators only, once). In one
  * transaction: the activity's polls are closed (open rounds revealed), the chosen
- * polls' results are attached, every member is listed as a recipient and told in the
- * app, and the activity becomes `decided`. The statements are a fixed handful whatever
+ * polls' results are attached with what the boards hold (read just before), every
+ * member is listed as a recipient and told in the app, and the activity becomes `decided`. The statements are a fixed handful whatever
  * the number of members. SMS follow once it is committed (sms.ts, in batches).
  */
 export async function publishDecision(ctx: Context, caller: Caller, activityId: string, input: PublishDecisionRequest) {
@@ -41,6 +43,8 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
   if (activity.status === 'archived') throw conflict('This activity is archived.');
   const reviewAt = reviewInstant(ctx, input.reviewDate);
   const id = newId();
+  // What the boards hold as it is published (bounded: core/doc/board-records.ts).
+  const boards = await readStoredDocument(ctx, activityId, boardsOnRecord);
   const now = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
     if (await tx.get('SELECT 1 AS one FROM decisions WHERE activity_id = ?', [activityId])) {
@@ -54,8 +58,8 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
     const results = [];
     for (const poll of polls.filter((p) => wanted.includes(p.id))) results.push(await attachedResult(tx, poll));
     await tx.run(
-      `INSERT INTO decisions (id, activity_id, outcome, chosen_option, rationale, dissent, review_at, results, published_by, published_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO decisions (id, activity_id, outcome, chosen_option, rationale, dissent, review_at, results, boards, published_by, published_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         activityId,
@@ -65,6 +69,7 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
         input.dissent ?? null,
         reviewAt,
         JSON.stringify(results),
+        JSON.stringify(boards),
         caller.id,
         now,
       ],

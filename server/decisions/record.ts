@@ -1,4 +1,4 @@
-import { recordActionsLimit, type AttachedResult, type DecisionAction, type DecisionRecord, type RateDecisionRequest } from '#core/api/decisions';
+import { recordActionsLimit, type AttachedResult, type BoardOnRecord, type DecisionAction, type DecisionRecord, type RateDecisionRequest } from '#core/api/decisions';
 import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
 import type { Context } from '../context.ts';
@@ -17,6 +17,7 @@ interface DecisionRow {
   review_at: string | null;
   reviewed_at: string | null;
   results: string;
+  boards: string;
   published_by: string;
   publisher: string;
   published_at: string;
@@ -76,6 +77,7 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
     reviewDate: row.review_at,
     results: JSON.parse(row.results) as AttachedResult[],
     files,
+    boards: JSON.parse(row.boards) as BoardOnRecord[],
     publishedBy: { userId: row.published_by, name: row.publisher },
     publishedAt: row.published_at,
     recipients: recipients.map((r) => ({

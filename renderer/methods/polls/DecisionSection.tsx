@@ -5,6 +5,7 @@ import { exportDecision } from '../../api/polls.ts';
 import { FormError, TextAreaField, TextField } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { RecordedBoards } from './RecordedBoards.tsx';
 import { RecordedResults } from './RecordedResults.tsx';
 import { DecisionActions } from '../action-items/DecisionActions.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
@@ -85,6 +86,7 @@ function DecisionRecordView({ activityId, record, canEdit, onChange }: { activit
       <p>{record.rationale}</p>
       {record.dissent && (<><h3>{t('polls.dissent')}</h3><p>{record.dissent}</p></>)}
       <RecordedResults record={record} />
+      <RecordedBoards record={record} />
       <DecisionActions activityId={activityId} record={record} canAdd={canEdit} onChange={onChange} />
       <p className="muted">{record.organization} · {record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('polls.reviewDate')}: ${formatDateTime(record.reviewDate)}` : ''}</p>
       <h3>{t('polls.acks', { n: acknowledged, total: record.recipients.length })}</h3>

@@ -5,6 +5,7 @@ import { voteNotices } from './730-vote-notices.ts';
 import { retention } from './750-retention.ts';
 import { clientClaims } from './770-client-claims.ts';
 import { actionItems } from './780-action-items.ts';
+import { decisionBoards } from './790-decision-boards.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
@@ -95,4 +96,5 @@ export const migrations: Migration[] = [
   clientClaims,
   decisionFiles,
   actionItems,
+  decisionBoards,
 ];

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ActivityRole } from '#core/api/activities';
 import { DocRoot } from '#core/doc/schema';
 import { FileRefs, maxAttachments, PageAnchor } from '#core/doc/attachments';
+import { entryValueRefusal } from './entry-values.ts';
 import { TooMuchWork, UpdateReading, type Place } from './places.ts';
 import { entryRules } from './entry-rules.ts';
 import { fieldsOfHeld, fieldsOfNew, nothingRemoved, sameFields, type PutBackView, type RemovedEntry } from './put-back.ts';
@@ -17,7 +18,7 @@ export interface Author {
 export type ContentVerdict =
   | { allowed: true; removed: RemovedEntry[]; putBack: RemovedEntry[] }
   | { allowed: false; rule: ContentRule; reason: string };
-export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W12' | 'W13' | 'U11' | 'U12';
+export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W12' | 'W13' | 'W15' | 'U11' | 'U12';
 
 /** The files of the activity (the room keeps their ids): what an attachment may name (W13). */
 export interface ActivityFiles {
@@ -49,7 +50,7 @@ const refuse = (rule: ContentRule, reason: string): never => {
 
 /**
  * Judges what an update would do to the document's content against who sends it (SPEC
- * W1–W7, W11–W13): a pure function of the update, the document (only read), the sender and
+ * W1–W7, W11–W13, W15): a pure function of the update, the document (only read), the sender and
  * what they recently removed. The update is decoded, each item it inserts and each live
  * item it deletes is placed in the schema (core/doc/schema.ts), and the first rule
  * broken is returned.
@@ -81,6 +82,10 @@ class ContentJudgement {
   readonly removed: RemovedEntry[] = [];
   readonly putBack: RemovedEntry[] = [];
   private readonly newComments = new Map<Y.Item, Map<string, unknown[] | null>>();
+  /** The board each new board entry lands in (W15). */
+  private readonly entryBoards = new Map<Y.Item, Y.Item>();
+  /** The kind a board made by this update is given (W15). */
+  private readonly newBoardKinds = new Map<Y.Item, unknown>();
   /** Per board's entry map, the entries this update deletes (W7). */
   private readonly deletedEntries = new Map<Y.Item, Y.Item[]>();
   private readonly facilitator: boolean;
@@ -108,13 +113,18 @@ class ContentJudgement {
       if (place.root === DocRoot.methods && n === 3 && place.steps[1]!.key === 'items') {
         this.newEntry(item, this.newEntries);
         this.entryPlaces.set(item, placeKey(place));
+        this.entryBoards.set(item, place.steps[0]!.item);
       }
+      if (place.root === DocRoot.methods && n === 2 && place.steps[1]!.key === 'kind') this.newBoardKinds.set(place.steps[0]!.item, valuesOf(item)?.[0]);
       if (place.root === DocRoot.comments && n === 1) this.newEntry(item, this.newComments);
     }
     for (const [item, place] of placed) this.inserted(item, place);
     if (this.reading.tangled) refuse('W1', 'the change cannot be placed in the document');
     for (const item of [...this.reading.deletes, ...this.replaced(placed)]) this.deleted(item);
-    for (const [entry, fields] of this.newEntries) if (!this.puttingBack(entry, fields)) this.entryAuthorship(fields);
+    for (const [entry, fields] of this.newEntries) {
+      if (!this.puttingBack(entry, fields)) this.entryAuthorship(fields);
+      for (const [field, values] of fields) this.entryValue(this.entryBoards.get(entry)!, field, values);
+    }
     for (const fields of this.newComments.values()) this.commentAuthorship(fields);
     this.newCommentIds();
     if (!this.facilitator) for (const [items, deleted] of this.deletedEntries) this.notCleared(items, deleted);
@@ -190,6 +200,9 @@ class ContentJudgement {
     const field = place.steps[3]!.key ?? '';
     if (field === fileFields.files) this.fileReference(item, 'files', place.steps.length - 3);
     const fields = this.newEntries.get(entry);
+    if (!fields && !this.reading.deletedHere(item) && !this.reading.deletedHere(entry)) {
+      this.entryValue(place.steps[0]!.item, field, place.steps.length === 4 ? valuesOf(item) : null);
+    }
     if (fields) {
       // A field written twice in one update (both kept) has no value the judge can foresee.
       if (place.steps.length === 4 && !this.reading.deletedHere(item)) fields.set(field, fields.has(field) ? null : valuesOf(item));
@@ -364,6 +377,13 @@ class ContentJudgement {
     if (deleted.length < 2 || deleted.length < map.size) return;
     const others = deleted.some((entry) => fieldOf(entry, 'authorId') !== this.sender.id);
     if (others) refuse('W7', "emptying a board of others' entries is the facilitator's");
+  }
+
+  /** W15: a field of an entry holds a value its board's method takes (methods that say). */
+  private entryValue(board: Y.Item, field: string, values: unknown[] | null) {
+    const kind = this.newBoardKinds.has(board) ? this.newBoardKinds.get(board) : fieldOf(board, 'kind');
+    const refusal = entryValueRefusal(kind, field, values);
+    if (refusal) refuse('W15', refusal);
   }
 
   private isSender(item: Y.Item, field: string) {

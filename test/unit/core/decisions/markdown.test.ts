@@ -117,3 +117,28 @@ describe('the decision record’s action items in Markdown (and so in its PDF)',
     expect(decisionMarkdown(record)).not.toContain('Action items');
   });
 });
+
+describe('the boards on the record', () => {
+  const board = (lines: number, more = 0) => ({
+    id: 'b1b1b1b1',
+    kind: 'prioritisation',
+    en: { title: 'Prioritisation (impact/effort)', lines: Array.from({ length: lines }, (_, i) => `Quick wins: item ${i + 1}`) },
+    fr: { title: 'Priorisation (impact/effort)', lines: Array.from({ length: lines }, (_, i) => `Gains rapides: élément ${i + 1}`) },
+    more,
+  });
+
+  it('lists each board with its lines, in the reader’s language; none for a record without boards', () => {
+    expect(decisionMarkdown(record)).not.toContain('## Boards');
+    const md = decisionMarkdown({ ...record, boards: [board(2)] });
+    expect(md).toContain('## Boards\n\n### Prioritisation (impact/effort)\n\n- Quick wins: item 1\n- Quick wins: item 2\n');
+    const fr = decisionMarkdown({ ...record, boards: [board(1)] }, 'fr');
+    expect(fr).toContain('## Tableaux\n\n### Priorisation (impact/effort)\n\n- Gains rapides: élément 1\n');
+  });
+
+  it('stays bounded: lines past the limit are counted, with those the record left out', () => {
+    const md = decisionMarkdown({ ...record, boards: [board(exportLimits.resultLines + 5, 7)] });
+    expect(md).toContain(`- Quick wins: item ${exportLimits.resultLines}\n`);
+    expect(md).not.toContain(`item ${exportLimits.resultLines + 1}\n`);
+    expect(md).toContain('- … and 12 more: the full list is in the app.');
+  });
+});
