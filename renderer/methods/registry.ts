@@ -3,6 +3,7 @@ import type { MethodKind } from '#core/doc/board-methods';
 import type { MessageKey } from '../i18n/index.tsx';
 import { ActionItemsBoards } from './action-items/ActionItemsBoards.tsx';
 import type { BoardProps } from './board-props.ts';
+import { PrioritisationBoards } from './prioritisation/PrioritisationBoards.tsx';
 import { ProsConsBoards } from './pros-cons/ProsConsBoards.tsx';
 import { SwotBoard } from './swot/SwotBoard.tsx';
 
@@ -23,4 +24,5 @@ export const boardMethodViews: Record<MethodKind, BoardMethodView> = {
   swot: { Boards: SwotBoard, label: 'swot.title', historyPart: 'history.part.swot' },
   'pros-cons': { Boards: ProsConsBoards, label: 'prosCons.title', historyPart: 'prosCons.historyPart' },
   'action-items': { Boards: ActionItemsBoards, label: 'actions.title', historyPart: 'actions.historyPart' },
+  prioritisation: { Boards: PrioritisationBoards, label: 'prioritisation.title', historyPart: 'prioritisation.historyPart' },
 };

@@ -24,6 +24,8 @@ import { peopleAdminEn } from './people-admin.en.ts';
 import { peopleAdminFr } from './people-admin.fr.ts';
 import { pollsEn } from './polls.en.ts';
 import { pollsFr } from './polls.fr.ts';
+import { prioritisationEn } from './prioritisation.en.ts';
+import { prioritisationFr } from './prioritisation.fr.ts';
 import { privateFirstEn } from './private-first.en.ts';
 import { privateFirstFr } from './private-first.fr.ts';
 import { prosConsEn } from './pros-cons.en.ts';
@@ -42,6 +44,7 @@ export const areas = [
   { area: 'ideas', en: ideasEn, fr: ideasFr },
   { area: 'pros-cons', en: prosConsEn, fr: prosConsFr },
   { area: 'actions', en: actionsEn, fr: actionsFr },
+  { area: 'prioritisation', en: prioritisationEn, fr: prioritisationFr },
   { area: 'polls', en: pollsEn, fr: pollsFr },
   { area: 'private-first', en: privateFirstEn, fr: privateFirstFr },
   { area: 'notices', en: noticesEn, fr: noticesFr },

@@ -1,0 +1,99 @@
+import { strFromU8, unzipSync } from 'fflate';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DecisionRecord } from '#core/api/decisions';
+import { addPrioritisationBoard, addPriorityItem, listPrioritisationBoards, placePriorityItem, readPriorityItems } from '#core/doc/prioritisation';
+import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
+import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
+
+type Person = { id: string; name: string; api: Api };
+const at = new Date('2026-12-06T09:00:00Z');
+const me = (p: Person) => ({ id: p.id, name: p.name });
+
+async function bytesOf(api: Api, path: string) {
+  const res = await fetch(api.base + path, { headers: { authorization: `Bearer ${api.token}`, 'accept-language': 'en' } });
+  expect(res.status, path).toBe(200);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * The methods of the registry (core/doc/board-methods.ts) on a real relay with stock
+ * y-websocket clients: what the app does is taken and reaches peers; a value the method
+ * does not take (SPEC W15) is refused with 4422, reaches no one and is not stored; the
+ * decision record, its Markdown export and the archive's CSV carry each board.
+ */
+describe('board methods on the real relay (SPEC W5, W15)', () => {
+  let relay: RelayProcess;
+  let activityId: string;
+  let fay: Person;
+  let cid: Person;
+  let watcher: SyncClient;
+  const open: SyncClient[] = [];
+
+  const join = async (who: Person) => {
+    const client = await connectClient(who.api, activityId, new Y.Doc());
+    open.push(client);
+    await synced(client);
+    return client;
+  };
+
+  async function refused(who: Person, rule: string, change: (doc: Y.Doc) => void) {
+    const client = await join(who);
+    change(client.doc);
+    await waitFor(() => client.closes.length > 0, 5_000, `refusal ${rule}`);
+    expect(client.denied.at(-1)).toMatch(new RegExp(`^refused: .*\\(${rule}\\)$`));
+    expect(client.closes[0]!.code).toBe(4422);
+  }
+
+  beforeAll(async () => {
+    relay = await startRelayProcess();
+    const admin = await setUpOrganisation(relay.url);
+    const self = await admin.ok<{ id: string; name: string }>('GET', '/api/me');
+    fay = { id: self.id, name: self.name, api: admin };
+    ({ id: activityId } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Roadmap', question: 'What do we do first?' }));
+    const p = await addPerson(admin, 'Cid Contributor');
+    await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: p.id, role: 'contributor' });
+    cid = { ...p, name: 'Cid Contributor' };
+    watcher = await join(fay);
+  });
+
+  afterAll(async () => {
+    for (const c of open) c.destroy();
+    await relay?.stop();
+    if (relay) await removeDataDir(relay.dataDir);
+  });
+
+  it('prioritisation 2×2: the facilitator adds the board, a contributor places items; an impact past 100 is refused and stored nowhere', async () => {
+    await refused(cid, 'W5', (d) => addPrioritisationBoard(d, 'board-prio-cid', me(cid), at));
+    addPrioritisationBoard(watcher.doc, 'board-prio-01', me(fay), at);
+    const c = await join(cid);
+    await waitFor(() => listPrioritisationBoards(c.doc).length === 1, 5_000, 'board at the contributor');
+    addPriorityItem(c.doc, 'board-prio-01', { id: 'prio-item-01', text: 'Faster checkout', impact: 50, effort: 50, author: me(cid), at });
+    placePriorityItem(c.doc, 'board-prio-01', 'prio-item-01', { impact: 85, effort: 15 });
+    await waitFor(() => readPriorityItems(watcher.doc, 'board-prio-01')[0]?.impact === 85, 5_000, 'placed item at the facilitator');
+    await refused(cid, 'W15', (d) => {
+      const items = (d.getMap('methods').get('board-prio-01') as Y.Map<Y.Map<Y.Map<unknown>>>).get('items')!;
+      items.get('prio-item-01')!.set('impact', 1000);
+    });
+    const fresh = await join(fay);
+    expect(readPriorityItems(fresh.doc, 'board-prio-01')).toEqual([expect.objectContaining({ impact: 85, effort: 15 })]);
+  });
+
+  it('the decision record, its Markdown export and the archive carry each board', async () => {
+    await fay.api.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'Checkout first.', rationale: 'A quick win.' });
+    const record = await cid.api.ok<DecisionRecord>('GET', `/api/activities/${activityId}/decision`);
+    expect(record.boards).toEqual([
+      expect.objectContaining({
+        kind: 'prioritisation',
+        en: { title: 'Prioritisation (impact/effort)', lines: ['Quick wins: Faster checkout (impact 85, effort 15)'] },
+        fr: { title: 'Priorisation (impact/effort)', lines: ['Gains rapides: Faster checkout (impact 85, effort 15)'] },
+      }),
+    ]);
+    const md = strFromU8(await bytesOf(cid.api, `/api/activities/${activityId}/decision/export.md`));
+    expect(md).toContain('## Boards\n\n### Prioritisation (impact/effort)\n\n- Quick wins: Faster checkout (impact 85, effort 15)');
+    const files = unzipSync(await bytesOf(cid.api, `/api/activities/${activityId}/archive.zip`));
+    const csv = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-prioritisation.csv'))!;
+    expect(strFromU8(csv[1])).toContain('id,text,impact,effort,quadrant,author,createdAt\r\nprio-item-01,Faster checkout,85,15,Quick wins,Cid Contributor,');
+  });
+});
