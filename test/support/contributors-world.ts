@@ -17,8 +17,8 @@ export interface ContributorsWorld {
 }
 
 /** A relay on loopback, one activity with these contributors, and the facilitator watching it. */
-export async function contributorsWorld(title: string, names: string[]): Promise<ContributorsWorld> {
-  const relay = await startRelayProcess();
+export async function contributorsWorld(title: string, names: string[], env: Record<string, string> = {}): Promise<ContributorsWorld> {
+  const relay = await startRelayProcess({ env });
   const admin = await setUpOrganisation(relay.url);
   const { id: activityId } = await admin.ok<{ id: string }>('POST', '/api/activities', { title, question: `What about ${title.toLowerCase()}?` });
   const people: ContributorsWorld['people'] = [];
