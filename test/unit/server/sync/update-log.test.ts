@@ -93,6 +93,21 @@ describe('UpdateLog (SPEC D1, D2)', () => {
     expect([...((await readDocument(db, 'room-dddd')).snapshot ?? [])]).toEqual([42]);
   });
 
+  it('D4: each logged update records who sent it and when; a snapshot over it keeps its row', async () => {
+    const at = new Date('2026-03-04T05:06:07.000Z');
+    const log = new UpdateLog(db, () => at);
+    const ids = await log.append([entry('room-d4d4', 1), { ...entry('room-d4d4', 2), userId: 'user-0002' }]);
+    await writeSnapshot(db, 'room-d4d4', { ...snap(ids[1]!, 9), foldBefore: new Date(0) });
+    const rows = await db.all<{ user_id: string; at: string; summary: string }>(
+      'SELECT user_id, at, summary FROM doc_updates WHERE activity_id = ? ORDER BY id',
+      ['room-d4d4'],
+    );
+    expect(rows).toEqual([
+      { user_id: 'user-0001', at: at.toISOString(), summary: '["methods/swot"]' },
+      { user_id: 'user-0002', at: at.toISOString(), summary: '["methods/swot"]' },
+    ]);
+  });
+
   it('D5: a snapshot folds the data of older logged updates away, keeping rows and sizes; past snapshots are thinned', async () => {
     const log = new UpdateLog(db, () => new Date('2026-01-01T00:00:00Z'));
     const ids = await log.append([entry('room-ffff', 1), entry('room-ffff', 2), entry('room-ffff', 3)]);
