@@ -11,7 +11,8 @@ import { Id, IsoDateTime } from './common.ts';
  * `POST /api/files/:id/versions` (multipart/form-data, one part named `file`) adds a new
  * version to the file's series → the same answer as an upload; the list shows each
  * series' latest version, with the earlier ones under `earlier` (newest first), each
- * still readable and removable by its own id.
+ * still readable and removable by its own id. `GET /api/files/:id/thumbnail` gives an
+ * image's thumbnail (WebP, at most 320 px a side), made by the relay; 404 when it has none.
  *
  * `type` is what the relay read from the bytes, never the name or what the browser said.
  */
@@ -19,6 +20,10 @@ import { Id, IsoDateTime } from './common.ts';
 /** Types shown inside Conclave, and served `inline`; every other type is served as an attachment. */
 export const previewableTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] as const;
 export const isPreviewable = (type: string) => (previewableTypes as readonly string[]).includes(type);
+
+/** Images the relay makes thumbnails of (`GET /api/files/:id/thumbnail`, WebP); others have none (404). */
+export const thumbnailTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/tiff'] as const;
+export const hasThumbnail = (type: string) => (thumbnailTypes as readonly string[]).includes(type);
 
 export const maxFileNameLength = 200;
 

@@ -9,6 +9,9 @@ export const listFiles = (api: ApiClient, activityId: string) => api.call('GET',
 
 export const deleteFile = (api: ApiClient, fileId: string) => api.call('DELETE', `/api/files/${fileId}`, z.unknown());
 
+/** An image's thumbnail (WebP) made by the relay; refused 404 when it has none. */
+export const fileThumbnail = (api: ApiClient, fileId: string) => api.blob(`/api/files/${fileId}/thumbnail`);
+
 /** A file's bytes, as uploaded. */
 export const fileBytes = (api: ApiClient, fileId: string) => api.blob(`/api/files/${fileId}`);
 

@@ -3,9 +3,9 @@ import type { ActivityFile, FileVersion } from '#core/api/files';
 import { fileKind } from '#core/files/kind';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { FileIcon } from './FileIcon.tsx';
 import { canPreview } from './FilePreview.tsx';
 import { formatSize } from './file-size.ts';
+import { Thumbnail } from './Thumbnail.tsx';
 
 export interface FileActions {
   previewingId: string | null;
@@ -29,7 +29,7 @@ export function FileRow({ file, actions }: { file: ActivityFile; actions: FileAc
     <>
       <tr data-testid="file-row">
         <th scope="row" className="file-name">
-          <FileIcon kind={fileKind(file.type, file.name)} />
+          <Thumbnail file={file} />
           <span>{file.name}</span>
           {file.version > 1 && ' '}
           {file.version > 1 && <span className="file-version">{t('files.version', { version: file.version })}</span>}

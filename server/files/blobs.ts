@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -10,7 +10,15 @@ import type { Readable } from 'node:stream';
  * disk: atomic); what a crash leaves in `tmp/` is removed at start. Placing and removing
  * contents is done inside the store's transactions (files.ts), which are serialised: a
  * removal cannot take away bytes an upload has just counted on.
+ *
+ * What the relay makes from a content (its thumbnail, an Office file's PDF, or a mark
+ * that making it failed) lives beside it under `derived/`, once per content, and goes
+ * with it.
  */
+/** Files made from a content: a thumbnail, an Office document's PDF, and the marks that making them failed. */
+export const derivedKinds = ['thumb.webp', 'thumb.failed', 'preview.pdf', 'preview.failed'] as const;
+export type DerivedKind = (typeof derivedKinds)[number];
+
 export class BlobStore {
   readonly tmpDir: string;
 
@@ -34,8 +42,13 @@ export class BlobStore {
     return path.join(this.dir, sha256.slice(0, 2), sha256);
   }
 
-  async has(sha256: string): Promise<boolean> {
-    return stat(this.pathOf(sha256)).then(
+  derivedPath(sha256: string, kind: DerivedKind): string {
+    this.pathOf(sha256); // a SHA-256, or it throws
+    return path.join(this.dir, 'derived', sha256.slice(0, 2), `${sha256}.${kind}`);
+  }
+
+  async has(sha256: string, kind?: DerivedKind): Promise<boolean> {
+    return stat(kind ? this.derivedPath(sha256, kind) : this.pathOf(sha256)).then(
       (s) => s.isFile(),
       () => false,
     );
@@ -48,10 +61,27 @@ export class BlobStore {
     await rename(temp, target);
   }
 
+  /** Moves a made file into place as `kind` of the content `sha256`. */
+  async placeDerived(temp: string, sha256: string, kind: DerivedKind): Promise<void> {
+    const target = this.derivedPath(sha256, kind);
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    await rename(temp, target);
+  }
+
+  /** Marks that making `kind` from the content failed (an empty file). */
+  async writeMark(sha256: string, kind: DerivedKind): Promise<void> {
+    const target = this.derivedPath(sha256, kind);
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    await writeFile(target, '', { mode: 0o600 });
+  }
+
+  /** Removes a content and everything made from it. */
   async remove(sha256: string): Promise<void> {
-    await unlink(this.pathOf(sha256)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
+    for (const file of [this.pathOf(sha256), ...derivedKinds.map((kind) => this.derivedPath(sha256, kind))]) {
+      await unlink(file).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+    }
   }
 
   async discard(temp: string): Promise<void> {
@@ -59,8 +89,8 @@ export class BlobStore {
   }
 
   /** The bytes of a content, streamed; null when the file is missing on disk. */
-  async read(sha256: string): Promise<{ stream: Readable; size: number } | null> {
-    const file = await open(this.pathOf(sha256)).catch(() => null);
+  async read(sha256: string, kind?: DerivedKind): Promise<{ stream: Readable; size: number } | null> {
+    const file = await open(kind ? this.derivedPath(sha256, kind) : this.pathOf(sha256)).catch(() => null);
     if (!file) return null;
     const { size } = await file.stat();
     return { stream: file.createReadStream(), size };

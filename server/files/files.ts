@@ -8,6 +8,7 @@ import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import type { BlobStore } from './blobs.ts';
+import type { Thumbnails } from './thumbnails.ts';
 import { intake, record, requireUploader, type Destination, type TypedFile } from './intake.ts';
 import { bySeries, fileFor, mayRemove, selectFiles, toVersion, type FileRow } from './rows.ts';
 
@@ -17,6 +18,7 @@ export interface FilesDeps {
   blobs: BlobStore;
   /** Uploads streaming now, per person (config.files.uploadsPerPerson). */
   streaming: Map<string, number>;
+  thumbnails: Thumbnails;
 }
 
 export async function listFiles(deps: FilesDeps, caller: Caller, activityId: string): Promise<FileList> {
@@ -36,6 +38,7 @@ async function keep(deps: FilesDeps, caller: Caller, activity: Activity, to: Des
   const { ctx } = deps;
   const ids = await ctx.db.transaction((tx) => record(tx, deps, caller, to, typed));
   ctx.events.filesChanged(to.activityId, { added: ids });
+  for (const { file, sniffed } of typed) deps.thumbnails.prepare(file.sha256, sniffed.type);
   const rows = await ctx.db.all<FileRow>(`${selectFiles} WHERE f.id IN (${ids.map(() => '?').join(', ')})`, ids);
   const files = ids.map((id) => toVersion(rows.find((r) => r.id === id)!, activity, caller));
   const first = files[0]!;
@@ -76,6 +79,14 @@ export async function openFile(deps: FilesDeps, caller: Caller, fileId: string):
     throw notFound('file');
   }
   return { stream: bytes.stream, size: bytes.size, name: row.name, type: row.type, charset: row.charset };
+}
+
+/** `GET /api/files/:id/thumbnail`: an image's thumbnail (made now if need be); 404 when it has none. */
+export async function openThumbnail(deps: FilesDeps, caller: Caller, fileId: string): Promise<{ stream: Readable; size: number; name: string }> {
+  const { row } = await fileFor(deps.ctx, caller, fileId);
+  const thumbnail = await deps.thumbnails.open(row.sha256, row.type);
+  if (!thumbnail) throw notFound('thumbnail');
+  return { ...thumbnail, name: `${row.name}.webp` };
 }
 
 /**

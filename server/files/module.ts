@@ -4,10 +4,12 @@ import type { RelayModule } from '../relay-module.ts';
 import { BlobStore } from './blobs.ts';
 import type { FilesDeps } from './files.ts';
 import { fileRoutes } from './routes.ts';
+import { Thumbnails } from './thumbnails.ts';
 
 /** Files attached to activities: their routes, and their bytes under `<data dir>/files/`. */
 export function filesModule(ctx: Context): RelayModule {
-  const deps: FilesDeps = { ctx, blobs: new BlobStore(path.join(ctx.config.dataDir, 'files')), streaming: new Map() };
+  const blobs = new BlobStore(path.join(ctx.config.dataDir, 'files'));
+  const deps: FilesDeps = { ctx, blobs, streaming: new Map(), thumbnails: new Thumbnails(ctx, blobs) };
   return {
     name: 'files',
     routes: (router) => fileRoutes(router, deps),

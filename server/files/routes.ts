@@ -1,6 +1,6 @@
 import { authenticate } from '../accounts/sessions.ts';
 import type { Request, Router } from '../http/router.ts';
-import { addVersion, attachFiles, listFiles, openFile, removeFile, type FilesDeps } from './files.ts';
+import { addVersion, attachFiles, listFiles, openFile, openThumbnail, removeFile, type FilesDeps } from './files.ts';
 import { fileHeaders } from './serve.ts';
 
 /** Files attached to activities (core/api/files.ts). */
@@ -16,6 +16,11 @@ export function fileRoutes(router: Router, deps: FilesDeps) {
       const file = await openFile(deps, await caller(req), id(req));
       const { contentType, headers } = fileHeaders(file);
       return { stream: file.stream, length: file.size, contentType, headers };
+    })
+    .on('GET', '/api/files/:id/thumbnail', async (req) => {
+      const thumbnail = await openThumbnail(deps, await caller(req), id(req));
+      const { contentType, headers } = fileHeaders({ name: thumbnail.name, type: 'image/webp', charset: null });
+      return { stream: thumbnail.stream, length: thumbnail.size, contentType, headers };
     })
     .on('DELETE', '/api/files/:id', async (req) => {
       await removeFile(deps, await caller(req), id(req));

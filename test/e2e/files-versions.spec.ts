@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { FilesPage } from './pages/files-page.ts';
+import { plainWebp } from '../support/images.ts';
 import { filesActivity, filesRelay } from './support/files-world.ts';
 import { signedIn } from './support/web-relay.ts';
 
@@ -20,9 +21,13 @@ test('a new version goes on top; the earlier one stays listed and downloads as i
   const { bob, id, facilitator, mine } = await filesActivity(browser, base, 'Budget', 'Which budget for the new store?');
   await mine.choose([{ name: 'budget.csv', mimeType: 'text/csv', buffer: first }]);
   await expect(mine.row('budget.csv')).toHaveCount(1);
+  // An image shows the relay's thumbnail in the list; the CSV, its badge.
+  await mine.choose([{ name: 'vitrine.webp', mimeType: 'image/webp', buffer: plainWebp }]);
+  await expect.poll(() => mine.row('vitrine.webp').getByTestId('file-thumbnail').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect(mine.row('budget.csv').getByTestId('file-thumbnail')).toHaveCount(0);
   await mine.choose([{ name: 'budget v2.csv', mimeType: 'text/csv', buffer: second }], 'New version of budget.csv');
   await expect(mine.row('budget v2.csv')).toContainText('Version 2');
-  await expect(facilitator.page.getByTestId('file-row')).toHaveCount(1);
+  await expect(facilitator.page.getByTestId('file-row')).toHaveCount(2);
 
   const member = await signedIn(browser, base, bob);
   const his = new FilesPage(member.page);

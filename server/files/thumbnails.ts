@@ -1,0 +1,65 @@
+import type { Readable } from 'node:stream';
+import sharp from 'sharp';
+import { hasThumbnail as thumbnailable } from '#core/api/files';
+import type { Context } from '../context.ts';
+import type { BlobStore } from './blobs.ts';
+import { WorkQueue } from './work-queue.ts';
+
+
+/** The longest side of a thumbnail, in pixels. */
+export const thumbnailSide = 320;
+/** Pictures over this many pixels are not decoded (a few hundred bytes can declare gigapixels). */
+export const thumbnailMaxPixels = 50_000_000;
+
+// libvips works in its own threads, off the event loop; one at a time, and no cache held between images.
+sharp.concurrency(1);
+sharp.cache(false);
+
+/**
+ * Thumbnails of attached images, made once per content by sharp (off the event loop, one
+ * at a time, 64 waiting at most), turned as the EXIF orientation says, without metadata,
+ * as WebP. Placed inside a store transaction only while the content is still stored (a
+ * removal meanwhile leaves nothing behind). An image sharp cannot read, or too large, is
+ * marked: it has no thumbnail, and is not tried again.
+ */
+export class Thumbnails {
+  private readonly queue = new WorkQueue<boolean>({ running: 1, waiting: 64 });
+
+  constructor(private readonly ctx: Context, private readonly blobs: BlobStore) {}
+
+  /** The thumbnail's bytes, made now if need be; null when the content has none. */
+  async open(sha256: string, type: string): Promise<{ stream: Readable; size: number } | null> {
+    if (!thumbnailable(type) || (await this.blobs.has(sha256, 'thumb.failed'))) return null;
+    if (!(await this.blobs.has(sha256, 'thumb.webp')) && !(await this.queue.run(sha256, () => this.make(sha256)))) return null;
+    return this.blobs.read(sha256, 'thumb.webp');
+  }
+
+  /** Makes it soon, if it is an image, without waiting (after an upload); a full line skips it: it is made when asked. */
+  prepare(sha256: string, type: string): void {
+    if (!thumbnailable(type)) return;
+    this.open(sha256, type).catch(() => undefined);
+  }
+
+  private async make(sha256: string): Promise<boolean> {
+    if (await this.blobs.has(sha256, 'thumb.webp')) return true;
+    const temp = this.blobs.tempPath();
+    let made = true;
+    try {
+      await sharp(this.blobs.pathOf(sha256), { limitInputPixels: thumbnailMaxPixels, sequentialRead: true })
+        .autoOrient()
+        .resize({ width: thumbnailSide, height: thumbnailSide, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 75 })
+        .toFile(temp);
+    } catch (err) {
+      this.ctx.log.info({ content: sha256.slice(0, 12), reason: err instanceof Error ? err.message.slice(0, 200) : String(err) }, 'no thumbnail for an image');
+      made = false;
+    }
+    await this.ctx.db.transaction(async (tx) => {
+      if (!(await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256]))) return;
+      if (made) await this.blobs.placeDerived(temp, sha256, 'thumb.webp');
+      else await this.blobs.writeMark(sha256, 'thumb.failed');
+    });
+    await this.blobs.discard(temp);
+    return made;
+  }
+}

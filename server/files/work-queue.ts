@@ -1,0 +1,41 @@
+import { ErrorCode } from '#core/api/errors';
+import { Refusal } from '../errors.ts';
+
+/**
+ * Slow work on files (thumbnails, Office conversions), bounded: at most `running` jobs
+ * at once, at most `waiting` more in line (past it: 503 busy, nothing queued), and one
+ * job per key — asking again for a key in progress waits for the same job.
+ */
+export class WorkQueue<T> {
+  private readonly jobs = new Map<string, Promise<T>>();
+  private readonly line: (() => void)[] = [];
+  private active = 0;
+
+  constructor(private readonly limits: { running: number; waiting: number }) {}
+
+  get size(): number {
+    return this.jobs.size;
+  }
+
+  run(key: string, job: () => Promise<T>): Promise<T> {
+    const current = this.jobs.get(key);
+    if (current) return current;
+    if (this.active >= this.limits.running && this.line.length >= this.limits.waiting) {
+      return Promise.reject(new Refusal(ErrorCode.busy, 'The relay is busy preparing other files: try again in a moment.', undefined, { 'retry-after': '5' }));
+    }
+    const done = this.start(job).finally(() => this.jobs.delete(key));
+    this.jobs.set(key, done);
+    return done;
+  }
+
+  private async start(job: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limits.running) await new Promise<void>((resolve) => this.line.push(resolve));
+    this.active++;
+    try {
+      return await job();
+    } finally {
+      this.active--;
+      this.line.shift()?.();
+    }
+  }
+}
