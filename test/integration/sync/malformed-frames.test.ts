@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mutate, random, syncFrame, validFrames } from '../../support/fuzz.ts';
@@ -130,5 +131,28 @@ describe('malformed and random frames (SPEC L1, L2, D1, U1)', () => {
     const closed = await client.closed;
     expect(closed.code).toBe(4400);
     expect(closed.reason).toMatch(/malformed|unusable/);
+  });
+
+  it('L7: an update that makes a handler throw (an embed whose JSON does not parse, read by the judge) closes that connection alone with 4400; others go on', async () => {
+    const peer = await connectClient(admin, activityId, new Y.Doc());
+    await synced(peer);
+    const e = encoding.createEncoder();
+    for (const n of [1, 1, 4242, 0]) encoding.writeVarUint(e, n); // one client, one struct, client 4242, clock 0
+    encoding.writeUint8(e, 5); // an embed, placed by its parent's name
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarString(e, 'notes');
+    encoding.writeVarString(e, '{'); // not JSON
+    encoding.writeVarUint(e, 0);
+    const client = await openWithTicket(admin, activityId);
+    client.send(syncFrame(2, encoding.toUint8Array(e)));
+    expect(await client.closed).toEqual({ code: 4400, reason: 'the relay could not handle this frame' });
+    const writer = await connectClient(admin, activityId, new Y.Doc());
+    await synced(writer);
+    writer.doc.getText('l7').insert(0, 'still served');
+    await waitFor(() => peer.doc.getText('l7').toString() === 'still served', 10_000, 'the edit after the throw');
+    expect(peer.closes).toEqual([]);
+    expect(peer.doc.getText('notes').toString()).toBe('');
+    peer.destroy();
+    writer.destroy();
   });
 });
