@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { actionItemsMethod } from './action-items.ts';
+import { costBenefitMethod } from './cost-benefit.ts';
 import { methodsOf, type BoardMethod } from './methods.ts';
 import { prioritisationMethod } from './prioritisation.ts';
 import { prosConsMethod } from './pros-cons.ts';
@@ -11,7 +12,7 @@ import { swotMethod } from './swot.ts';
  * beside these (its kind, board schema, version and seed: see methods.ts) and one line
  * here.
  */
-export const boardMethods = [swotMethod, prosConsMethod, actionItemsMethod, prioritisationMethod] as const;
+export const boardMethods = [swotMethod, prosConsMethod, actionItemsMethod, prioritisationMethod, costBenefitMethod] as const;
 
 export type MethodKind = (typeof boardMethods)[number]['kind'];
 export const MethodKind = z.enum(boardMethods.map((m) => m.kind) as [MethodKind, ...MethodKind[]]);

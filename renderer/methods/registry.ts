@@ -3,6 +3,7 @@ import type { MethodKind } from '#core/doc/board-methods';
 import type { MessageKey } from '../i18n/index.tsx';
 import { ActionItemsBoards } from './action-items/ActionItemsBoards.tsx';
 import type { BoardProps } from './board-props.ts';
+import { CostBenefitBoards } from './cost-benefit/CostBenefitBoards.tsx';
 import { PrioritisationBoards } from './prioritisation/PrioritisationBoards.tsx';
 import { ProsConsBoards } from './pros-cons/ProsConsBoards.tsx';
 import { SwotBoard } from './swot/SwotBoard.tsx';
@@ -25,4 +26,5 @@ export const boardMethodViews: Record<MethodKind, BoardMethodView> = {
   'pros-cons': { Boards: ProsConsBoards, label: 'prosCons.title', historyPart: 'prosCons.historyPart' },
   'action-items': { Boards: ActionItemsBoards, label: 'actions.title', historyPart: 'actions.historyPart' },
   prioritisation: { Boards: PrioritisationBoards, label: 'prioritisation.title', historyPart: 'prioritisation.historyPart' },
+  'cost-benefit': { Boards: CostBenefitBoards, label: 'costBenefit.title', historyPart: 'costBenefit.historyPart' },
 };

@@ -4,6 +4,8 @@ import { actionsEn } from './actions.en.ts';
 import { actionsFr } from './actions.fr.ts';
 import { appEn } from './app.en.ts';
 import { appFr } from './app.fr.ts';
+import { costBenefitEn } from './cost-benefit.en.ts';
+import { costBenefitFr } from './cost-benefit.fr.ts';
 import { errorsEn } from './errors.en.ts';
 import { errorsFr } from './errors.fr.ts';
 import { figuresEn } from './figures.en.ts';
@@ -45,6 +47,7 @@ export const areas = [
   { area: 'pros-cons', en: prosConsEn, fr: prosConsFr },
   { area: 'actions', en: actionsEn, fr: actionsFr },
   { area: 'prioritisation', en: prioritisationEn, fr: prioritisationFr },
+  { area: 'cost-benefit', en: costBenefitEn, fr: costBenefitFr },
   { area: 'polls', en: pollsEn, fr: pollsFr },
   { area: 'private-first', en: privateFirstEn, fr: privateFirstFr },
   { area: 'notices', en: noticesEn, fr: noticesFr },

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionRecord } from '#core/api/decisions';
+import { addCostBenefitBoard, addCostBenefitLine, addCostOption, costBenefitFigures, listCostBenefitBoards } from '#core/doc/cost-benefit';
 import { addPrioritisationBoard, addPriorityItem, listPrioritisationBoards, placePriorityItem, readPriorityItems } from '#core/doc/prioritisation';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
@@ -80,6 +81,25 @@ describe('board methods on the real relay (SPEC W5, W15)', () => {
     expect(readPriorityItems(fresh.doc, 'board-prio-01')).toEqual([expect.objectContaining({ impact: 85, effort: 15 })]);
   });
 
+  it('cost/benefit: options are the facilitator\'s, lines a contributor\'s; a probability past 100 is refused and stored nowhere', async () => {
+    await refused(cid, 'W5', (d) => addCostBenefitBoard(d, 'board-cost-cid', me(cid), at));
+    addCostBenefitBoard(watcher.doc, 'board-cost-01', me(fay), at);
+    addCostOption(watcher.doc, 'board-cost-01', 'option-till', 'New till');
+    const c = await join(cid);
+    await waitFor(() => listCostBenefitBoards(c.doc).length === 1 && costBenefitFigures(c.doc, 'board-cost-01').length === 0, 5_000, 'board at the contributor');
+    await refused(cid, 'W5', (d) => void addCostOption(d, 'board-cost-01', 'option-cid1', 'Mine'));
+    const line = { optionId: 'option-till', currency: 'EUR', probability: 100, author: me(cid), at };
+    addCostBenefitLine(c.doc, 'board-cost-01', { ...line, id: 'line-000001', side: 'cost', label: 'Till', amount: 1_200_000, recurrence: 'once' });
+    addCostBenefitLine(c.doc, 'board-cost-01', { ...line, id: 'line-000002', side: 'benefit', label: 'Sales', amount: 200_000, recurrence: 'monthly' });
+    await waitFor(() => costBenefitFigures(watcher.doc, 'board-cost-01')[0]?.paybackMonths === 6, 5_000, 'figures at the facilitator');
+    await refused(cid, 'W15', (d) => {
+      const items = (d.getMap('methods').get('board-cost-01') as Y.Map<Y.Map<Y.Map<unknown>>>).get('items')!;
+      items.get('line-000002')!.set('probability', 150);
+    });
+    const fresh = await join(fay);
+    expect(costBenefitFigures(fresh.doc, 'board-cost-01')).toEqual([expect.objectContaining({ net: 1_200_000, paybackMonths: 6 })]);
+  });
+
   it('the decision record, its Markdown export and the archive carry each board', async () => {
     await fay.api.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'Checkout first.', rationale: 'A quick win.' });
     const record = await cid.api.ok<DecisionRecord>('GET', `/api/activities/${activityId}/decision`);
@@ -89,11 +109,17 @@ describe('board methods on the real relay (SPEC W5, W15)', () => {
         en: { title: 'Prioritisation (impact/effort)', lines: ['Quick wins: Faster checkout (impact 85, effort 15)'] },
         fr: { title: 'Priorisation (impact/effort)', lines: ['Gains rapides: Faster checkout (impact 85, effort 15)'] },
       }),
+      expect.objectContaining({
+        kind: 'cost-benefit',
+        en: { title: 'Cost/benefit (over 12 months)', lines: ['New till (EUR): costs €12,000.00, benefits €24,000.00, expected net €12,000.00, payback in 6 months'] },
+      }),
     ]);
     const md = strFromU8(await bytesOf(cid.api, `/api/activities/${activityId}/decision/export.md`));
     expect(md).toContain('## Boards\n\n### Prioritisation (impact/effort)\n\n- Quick wins: Faster checkout (impact 85, effort 15)');
     const files = unzipSync(await bytesOf(cid.api, `/api/activities/${activityId}/archive.zip`));
     const csv = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-prioritisation.csv'))!;
+    const costs = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-cost-benefit.csv'))!;
+    expect(strFromU8(costs[1])).toContain('line-000002,New till,benefit,Sales,200000,EUR,100,monthly,Cid Contributor,');
     expect(strFromU8(csv[1])).toContain('id,text,impact,effort,quadrant,author,createdAt\r\nprio-item-01,Faster checkout,85,15,Quick wins,Cid Contributor,');
   });
 });

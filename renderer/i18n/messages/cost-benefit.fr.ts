@@ -1,0 +1,35 @@
+import type { costBenefitEn } from './cost-benefit.en.ts';
+import type { Messages } from './types.ts';
+
+/** Les tableaux coûts/bénéfices en français ; mêmes clés que cost-benefit.en.ts. */
+export const costBenefitFr: Messages<typeof costBenefitEn> = {
+  'costBenefit.title': 'Coûts/bénéfices',
+  'costBenefit.titleNumbered': 'Coûts/bénéfices {n}',
+  'costBenefit.addBoard': 'Ajouter un tableau coûts/bénéfices',
+  'costBenefit.historyPart': 'un tableau coûts/bénéfices',
+  'costBenefit.help': 'Pour chaque option, ses coûts et ses bénéfices avec leur montant, leur probabilité et leur fréquence. Les valeurs attendues pondèrent chaque montant par sa probabilité sur l’horizon ; le délai de retour est le mois où le net récurrent rembourse ce qui est dépensé au départ.',
+  'costBenefit.horizon': 'Horizon (mois)',
+  'costBenefit.noOptions': 'Aucune option pour l’instant.',
+  'costBenefit.noOptionsFacilitator': 'Aucune option pour l’instant. Ajoutez les options à comparer.',
+  'costBenefit.newOption': 'Nouvelle option',
+  'costBenefit.addOption': 'Ajouter l’option',
+  'costBenefit.removeOption': 'Retirer l’option « {label} » et ses lignes',
+  'costBenefit.removeLine': 'Retirer « {label} »',
+  'costBenefit.cost': 'Coût',
+  'costBenefit.benefit': 'Bénéfice',
+  'costBenefit.once': 'une fois',
+  'costBenefit.monthly': 'chaque mois',
+  'costBenefit.yearly': 'chaque année',
+  'costBenefit.side': 'Coût ou bénéfice',
+  'costBenefit.label': 'Quoi',
+  'costBenefit.amount': 'Montant',
+  'costBenefit.currency': 'Devise',
+  'costBenefit.probability': 'Probabilité (%)',
+  'costBenefit.recurrence': 'Fréquence',
+  'costBenefit.fieldOf': '{field} pour {option}',
+  'costBenefit.addLine': 'Ajouter la ligne',
+  'costBenefit.badAmount': 'Saisissez le montant en chiffres, avec au plus les décimales de la devise, par exemple 1250 ou 1250,50.',
+  'costBenefit.badCurrency': 'Saisissez le code à trois lettres de la devise, par exemple EUR.',
+  'costBenefit.badProbability': 'La probabilité est un nombre entier de 0 à 100.',
+  'costBenefit.badLabel': 'Dites de quel coût ou bénéfice il s’agit.',
+};
