@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import type * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyActions } from '#core/api/action-items';
@@ -130,5 +131,11 @@ describe('action items through the API and the live document', () => {
     const md = await (await fetch(`${relay.url}/api/activities/${activityId}/decision/export.md`, { headers: { authorization: `Bearer ${bob.api.token}`, 'accept-language': 'en' } })).text();
     expect(md).toContain('## Action items\n\n- Sign the lease: Bob Third, due December 10, 2026 (to do)');
     expect(await mine(bob.api)).toEqual([['Next store', 'Sign the lease', '2026-12-10', 'todo']]);
+    // As CSV in the activity's archive, one row per item of the board.
+    const zip = unzipSync(new Uint8Array(await (await fetch(`${relay.url}/api/activities/${activityId}/archive.zip`, { headers: { authorization: `Bearer ${bob.api.token}` } })).arrayBuffer()));
+    const csvName = Object.keys(zip).find((name) => /^boards\/\d+-action-items\.csv$/.test(name));
+    const csv = strFromU8(zip[csvName ?? '']!).split(/\r?\n/);
+    expect(csv[0]).toContain('title');
+    expect(csv.filter((line) => line.includes('Sign the lease') && line.includes('2026-12-10') && line.includes(bob.id) && line.includes('decision'))).toHaveLength(1);
   }, 120_000);
 });

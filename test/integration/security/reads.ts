@@ -1,4 +1,4 @@
-import { adminOnly, controllers, everyone, memberReads, rule, selfOrAdmin, signedIn, type Rule } from './rules.ts';
+import { adminOnly, controllers, everyone, facilitatorOnly, memberReads, rule, selfOrAdmin, signedIn, type Rule } from './rules.ts';
 import type { World } from './world.ts';
 
 /** Every GET of the API, on the objects of the world, with who may read it. */
@@ -37,6 +37,8 @@ export const reads: Read[] = [
   { name: 'GET /api/activities/:id/decision/export.pdf', path: (w) => `/api/activities/${w.ids.decided}/decision/export.pdf`, rule: memberReads },
   { name: 'GET /api/decision-notices', path: () => '/api/decision-notices', rule: signedIn },
   { name: 'GET /api/me/notices', path: () => '/api/me/notices', rule: signedIn },
+  { name: 'GET /api/me/actions', path: () => '/api/me/actions', rule: signedIn },
+  { name: 'GET /api/activities/:id/actions/overdue', path: (w) => `/api/activities/${w.ids.sealed}/actions/overdue`, rule: facilitatorOnly },
 
   { name: 'GET /api/activities/:id/ideas', path: (w) => `/api/activities/${w.ids.box}/ideas`, rule: memberReads },
   {

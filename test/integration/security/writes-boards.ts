@@ -151,6 +151,14 @@ export const boardWrites: Write[] = [
     validation: { caller: 'facilitator', wrongType: () => ({ ...singlePoll, options: 'Red', deadline: later() }) },
   },
   {
+    name: 'POST /api/activities/:id/actions',
+    method: 'POST',
+    path: (w) => `/api/activities/${w.ids.sealed}/actions`,
+    body: (w) => ({ title: 'Call the landlord', ownerId: w.people.contributor, due: '2027-01-15' }),
+    rule: memberEdits,
+    validation: { caller: 'facilitator', wrongType: (w) => ({ title: 'Call the landlord', ownerId: w.people.contributor, due: 20270115 }) },
+  },
+  {
     name: 'POST /api/polls/:id/votes',
     method: 'POST',
     path: (w) => `/api/polls/${w.ids.single}/votes`,
