@@ -12,6 +12,13 @@ import { carriesRefused, type RefusedId } from './refused-change.ts';
  * Without a name (an older relay), the first change the relay does not hold is taken as
  * the refused one, as it judges a client's updates in the order sent and closes at the
  * first it refuses.
+ *
+ * When the relay refused a change because it does not take one of this device's Yjs
+ * clients as its person's (SPEC W10, `refusedClient`), filling that client's clocks with
+ * placeholders would be refused again, and again after every rollback: instead every
+ * carried change that writes in that client is dropped (`dropped`), none of its clocks is
+ * sent again, and the changes in other clients (a deletion adds none) are put back in
+ * order. The session after a rollback writes under a new client id (a fresh document).
  */
 export interface Rebase {
   /** The refused change (null when every change is in the relay's copy). */
@@ -21,18 +28,34 @@ export interface Rebase {
    * structs (its content and deletions dropped, so the changes after it can integrate),
    * then the changes after it. Parts of those built on the refused change (an entry of a
    * board it created, text typed into its text) land in nothing, as Yjs does with
-   * content whose place is gone.
+   * content whose place is gone. After a W10 refusal, no placeholders: the changes in the
+   * refused client are not put back at all.
    */
   replay: Uint8Array[];
+  /** After a W10 refusal: every carried change in the refused client, not kept (the refused one among them). */
+  dropped: Uint8Array[];
 }
 
-export function rebaseChanges(relay: Y.Doc, changes: readonly Uint8Array[], named?: RefusedId | null): Rebase {
+export function rebaseChanges(relay: Y.Doc, changes: readonly Uint8Array[], named?: RefusedId | null, refusedClient?: number | null): Rebase {
+  const missing = changes.filter((update) => !holds(relay, update));
+  if (refusedClient !== undefined && refusedClient !== null) {
+    const dropped = missing.filter((update) => writesIn(update, refusedClient));
+    if (dropped.length > 0) {
+      const refused = (named && dropped.find((update) => carriesRefused(update, named))) || dropped[0]!;
+      return { refused, replay: missing.filter((update) => !writesIn(update, refusedClient)), dropped };
+    }
+  }
   const at = named ? changes.findIndex((update) => carriesRefused(update, named)) : changes.findIndex((update) => !holds(relay, update));
-  if (at < 0) return { refused: null, replay: changes.filter((update) => !holds(relay, update)) };
+  if (at < 0) return { refused: null, replay: missing, dropped: [] };
   const refused = changes[at]!;
   // In order, the refused change's clocks as empty structs where it stood: later changes of this device integrate.
   const replay = changes.flatMap((update, i) => (i === at ? [tombstoneOf(update)] : holds(relay, update) ? [] : [update]));
-  return { refused, replay };
+  return { refused, replay, dropped: [] };
+}
+
+/** Whether `update` takes clocks of `client` (structs in it; deletions take none). */
+export function writesIn(update: Uint8Array, client: number): boolean {
+  return Y.parseUpdateMeta(update).to.has(client);
 }
 
 /** True when applying `update` to `doc` would change nothing: every struct is there, every deletion done. */

@@ -42,3 +42,14 @@ export function carriesRefused(update: Uint8Array, id: RefusedId): boolean {
   if (id.kind === 'struct') return structs.some((s) => (s instanceof Y.Item || s instanceof Y.GC) && within(s.id.client, s.id.clock, s.length));
   return (ds.clients.get(id.client) ?? []).some((r) => within(id.client, r.clock, r.len));
 }
+
+/**
+ * The Yjs client a W10 refusal names (`W10: client <id> is not yours`, after the refused
+ * update's name): the relay does not take this device's changes in that client as its
+ * person's (SPEC W9, W10). Null for any other refusal.
+ */
+export function readRefusedClient(reason: string | undefined): number | null {
+  const m = /^(?:#[sd]:\d{1,16}:\d{1,16} )?W10: client (\d{1,16}) is not yours/.exec(reason ?? '');
+  const client = m ? Number(m[1]) : Number.NaN;
+  return Number.isSafeInteger(client) ? client : null;
+}

@@ -17,11 +17,11 @@ export function useActivitySession(api: ApiClient, activityId: string, userId: s
     // A change the relay refused (SPEC W8): this copy is discarded and a fresh one syncs
     // from the relay, with the reason shown; the screen remounts on the new session, which
     // puts back the changes the relay had not confirmed but the refused one (SPEC W9).
-    const rollback = (reason: string | null, unconfirmed: Uint8Array[], refused: RefusedId | null) => {
+    const rollback = (reason: string | null, unconfirmed: Uint8Array[], refused: RefusedId | null, refusedClient: number | null) => {
       const old = current;
       void old.discard().then(() => {
         if (ended) return;
-        current = new ActivitySession(api, activityId, storeName, reason, unconfirmed, refused);
+        current = new ActivitySession(api, activityId, storeName, reason, unconfirmed, refused, refusedClient);
         current.on('rollback', rollback);
         setSession(current);
       });

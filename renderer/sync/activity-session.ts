@@ -6,7 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '#core/sync/protocol';
 import { rebaseChanges, subjectOf, type ChangeSubject } from '#core/sync/rebase';
-import { readRefusedId, type RefusedId } from '#core/sync/refused-change';
+import { readRefusedClient, readRefusedId, type RefusedId } from '#core/sync/refused-change';
 import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 import type { SyncTicket } from '#core/api/activities';
 import type { ApiClient } from '../api/client.ts';
@@ -29,6 +29,8 @@ export interface ConnectionState {
 export interface RefusedChange {
   subject: ChangeSubject;
   kept: number;
+  /** Changes left out with it, the refused one included (a client the relay does not take as the person's, W10); 0 otherwise. */
+  dropped: number;
 }
 
 type Events = {
@@ -37,7 +39,7 @@ type Events = {
   sync: (synced: boolean) => void;
   reconnected: () => void;
   /** The relay refused a change (SPEC W8): this copy must be discarded for the relay's. */
-  rollback: (reason: string | null, unconfirmed: Uint8Array[], refused: RefusedId | null) => void;
+  rollback: (reason: string | null, unconfirmed: Uint8Array[], refused: RefusedId | null, refusedClient: number | null) => void;
   /** The activity's content was removed (its plan's retention): nothing to reconnect to. */
   removed: () => void;
 };
@@ -78,6 +80,8 @@ export class ActivitySession extends ObservableV2<Events> {
     private carried: Uint8Array[] = [],
     /** The update the relay named as refused (its close reason), if it did. */
     private readonly refused: RefusedId | null = null,
+    /** The Yjs client a W10 refusal named: this device's changes in it are left out (SPEC W9, W10). */
+    private readonly refusedClient: number | null = null,
   ) {
     super();
     this.state = { ...this.state, denied };
@@ -156,7 +160,7 @@ export class ActivitySession extends ObservableV2<Events> {
         return;
       }
       if (event && event.code === CloseCode.changeRefused) {
-        this.emit('rollback', [this.state.denied, this.unconfirmed.updates(), readRefusedId(event.reason)]);
+        this.emit('rollback', [this.state.denied, this.unconfirmed.updates(), readRefusedId(event.reason), readRefusedClient(event.reason)]);
         return;
       }
       void this.refreshTicket();
@@ -168,16 +172,20 @@ export class ActivitySession extends ObservableV2<Events> {
    * After a rollback, once this copy is the relay's: the change it refused is left out
    * (the one it named, else the first of the carried ones it does not hold), the others
    * are applied again, each as its own transaction, so the relay judges them one by one (SPEC W9).
+   * After a W10 refusal every change in the refused client is left out, and none of its
+   * clocks is sent again (placeholders there would be refused again, rollback after
+   * rollback); this copy writes under its own new client id.
    */
   private putBack() {
     const carried = this.carried;
     this.carried = [];
     if (carried.length === 0) return;
-    const rebase = rebaseChanges(this.doc, carried, this.refused);
+    const rebase = rebaseChanges(this.doc, carried, this.refused, this.refusedClient);
     if (!rebase.refused) return;
     const subject = subjectOf(this.doc, rebase.refused);
     for (const update of rebase.replay) Y.applyUpdate(this.doc, update, rebaseOrigin);
-    this.set({ refusedChange: { subject, kept: rebase.replay.length - 1 } });
+    const dropped = rebase.dropped.length;
+    this.set({ refusedChange: { subject, kept: dropped > 0 ? rebase.replay.length : rebase.replay.length - 1, dropped } });
   }
 
   /** Tickets are single use: the next attempt needs a new one. */

@@ -23,6 +23,7 @@ import {
   writeUpdate,
 } from './frames.ts';
 import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
+import { backfillClientOwners } from './client-backfill.ts';
 import { ClientOwners } from './client-owners.ts';
 import { RoomFiles } from './room-files.ts';
 import { rejudgePresenting } from './presenting.ts';
@@ -124,7 +125,6 @@ export class Room {
 
   private async load() {
     const stored = await readDocument(this.deps.db, this.id);
-    await this.owners.load();
     await this.files.load();
     await this.readStatus();
     Y.transact(this.doc, () => {
@@ -137,6 +137,9 @@ export class Room {
         }
       }
     });
+    // Whose each held client is (W10): owners the store lacks are found in the log first.
+    await backfillClientOwners(this.deps.db, this.id, this.doc);
+    await this.owners.load();
     this.lastLoggedId = stored.updates.at(-1)?.id ?? stored.snapshotUpto;
     this.sinceSnapshot = stored.updates.length;
     this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.data.length, 0);

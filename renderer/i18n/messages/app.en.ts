@@ -101,6 +101,8 @@ export const appEn = {
   'denied.which.brief': 'Refused: your change to the brief.',
   'denied.which.document': 'Refused: your change to the activity.',
   'denied.kept': '{n, plural, one {Your other change was kept and sent.} other {Your # other changes were kept and sent.}}',
+  'denied.dropped': '{n, plural, one {One other change made on this device was not kept either.} other {# other changes made on this device were not kept either.}}',
+  'denied.freshClient': 'The relay does not take this device’s earlier changes as yours, so they were left out. What you change from now on is saved as usual.',
   'activity.status': 'Status of the activity',
   'activity.yourRole': 'Your role: {role}',
 

@@ -104,6 +104,8 @@ export const appFr: Messages<typeof appEn> = {
   'denied.which.brief': 'Refusée : votre modification du brief.',
   'denied.which.document': 'Refusée : votre modification de l’activité.',
   'denied.kept': '{n, plural, one {Votre autre modification a été gardée et envoyée.} other {Vos # autres modifications ont été gardées et envoyées.}}',
+  'denied.dropped': '{n, plural, one {Une autre modification faite sur cet appareil n’a pas été gardée non plus.} other {# autres modifications faites sur cet appareil n’ont pas été gardées non plus.}}',
+  'denied.freshClient': 'Le relais ne reconnaît pas les modifications précédentes de cet appareil comme les vôtres : elles ont été écartées. Ce que vous modifiez désormais est enregistré normalement.',
   'activity.status': 'Statut de l’activité',
   'activity.yourRole': 'Votre rôle : {role}',
 

@@ -16,6 +16,7 @@ import { updateSummaries } from './004-update-summaries.ts';
 import { logCompaction } from './005-log-compaction.ts';
 import { documentClients } from './006-document-clients.ts';
 import { historyIndex } from './110-history-index.ts';
+import { clientBackfill } from './120-client-backfill.ts';
 import { sms } from './200-sms.ts';
 import { smsReceiptRef } from './201-sms-receipt-ref.ts';
 import { smsClaimOrder } from './202-sms-claim-order.ts';
@@ -59,6 +60,7 @@ export const migrations: Migration[] = [
   logCompaction,
   documentClients,
   historyIndex,
+  clientBackfill,
   sms,
   smsReceiptRef,
   smsClaimOrder,

@@ -2,9 +2,9 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addOption, addProsConsBoard, readProsConsOptions, renameOption } from '#core/doc/pros-cons';
 import { seedDocument } from '#core/doc/seed';
-import { addSwotItem, readSwotItems } from '#core/doc/swot';
-import { holds, rebaseChanges, subjectOf, tombstoneOf } from '#core/sync/rebase';
-import { carriesRefused, readRefusedId, refusedIdOf, writeRefusedId } from '#core/sync/refused-change';
+import { addSwotItem, deleteSwotItem, readSwotItems } from '#core/doc/swot';
+import { holds, rebaseChanges, subjectOf, tombstoneOf, writesIn } from '#core/sync/rebase';
+import { carriesRefused, readRefusedClient, readRefusedId, refusedIdOf, writeRefusedId } from '#core/sync/refused-change';
 import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 
 const at = new Date('2026-12-05T09:00:00Z');
@@ -86,7 +86,7 @@ describe('rebasing unconfirmed changes after a refusal (SPEC W9)', () => {
     const { relay, device, changes } = world();
     addSwotItem(device, { id: 'item-first', quadrant: 'strengths', text: 'One', author: cid, at });
     for (const update of changes.updates()) Y.applyUpdate(relay, update);
-    expect(rebaseChanges(relay, changes.updates())).toEqual({ refused: null, replay: [] });
+    expect(rebaseChanges(relay, changes.updates())).toEqual({ refused: null, replay: [], dropped: [] });
   });
 
   it('the relay names the refused change: that one is left out even when the relay holds it, because someone else made the same deletion', () => {
@@ -144,5 +144,29 @@ describe('rebasing unconfirmed changes after a refusal (SPEC W9)', () => {
     expect(readRefusedId(undefined)).toBeNull();
     expect(readRefusedId('#s:99999999999999999:1 W5')).toBeNull();
     expect(readRefusedId('#s:42:7 W1: no')).toEqual({ kind: 'struct', client: 42, clock: 7 });
+  });
+
+  it("W10: refused for its client, every change of that client is left out and none of its clocks is sent again; changes without clocks there are kept", () => {
+    const { relay, device, changes } = world();
+    addSwotItem(relay, { id: 'item-fays', quadrant: 'strengths', text: 'Fay', author: fay, at });
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(relay), 'relay');
+    addSwotItem(device, { id: 'item-one', quadrant: 'strengths', text: 'One', author: cid, at });
+    deleteSwotItem(device, 'item-fays');
+    addSwotItem(device, { id: 'item-two', quadrant: 'threats', text: 'Two', author: cid, at });
+    const carried = changes.updates();
+    expect(carried).toHaveLength(3);
+    const reason = `${writeRefusedId(refusedIdOf(carried[0]!))}W10: client ${device.clientID} is not yours`;
+    expect(readRefusedClient(reason)).toBe(device.clientID);
+    expect(readRefusedClient(`${writeRefusedId(refusedIdOf(carried[0]!))}W5: boards are the facilitator's`)).toBeNull();
+
+    const rebase = rebaseChanges(copyOf(relay), carried, readRefusedId(reason), readRefusedClient(reason));
+    expect(rebase.refused).toBe(carried[0]);
+    expect(rebase.dropped).toEqual([carried[0], carried[2]]);
+    // No placeholders: nothing put back takes a clock of the refused client, so it cannot be refused for it again.
+    expect(rebase.replay).toEqual([carried[1]]);
+    expect(rebase.replay.some((u) => writesIn(u, device.clientID))).toBe(false);
+    const after = copyOf(relay);
+    for (const update of rebase.replay) Y.applyUpdate(after, update);
+    expect(readSwotItems(after).map((i) => i.id)).toEqual([]);
   });
 });
