@@ -11,6 +11,7 @@ import './styles/ideas.css';
 import './styles/people.css';
 import './styles/history.css';
 import './styles/files.css';
+import './styles/attachments.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');

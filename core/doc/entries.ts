@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Author } from './author.ts';
+import { FileRefs, maxAttachments } from './attachments.ts';
 
 /**
  * Board entries (items, options) are one Y.Map each, keyed by id in their board's map:
@@ -53,6 +54,26 @@ export function setEntryFiles(doc: Y.Doc, entries: EntryMaps, id: string, files:
     map.set('editedBy', by.id);
   });
   return true;
+}
+
+/** The files attached to an entry now (none when it has none or is gone). */
+export function entryFiles(entries: EntryMaps | null, id: string): string[] {
+  return FileRefs.safeParse(entries?.get(id)?.get('files')).data ?? [];
+}
+
+/** Attaches `fileId` to an entry (after those it has, within the bound); false if it is gone or has it. */
+export function attachToEntry(doc: Y.Doc, entries: EntryMaps, id: string, fileId: string, by: Author, at: Date) {
+  const current = entryFiles(entries, id);
+  if (!entries.has(id) || current.includes(fileId) || current.length >= maxAttachments) return false;
+  return setEntryFiles(doc, entries, id, [...current, fileId], by, at);
+}
+
+/** Takes `fileId` off an entry (the file itself stays in the activity). */
+export function detachFromEntry(doc: Y.Doc, entries: EntryMaps, id: string, fileId: string, by: Author, at: Date) {
+  const current = entryFiles(entries, id);
+  if (!current.includes(fileId)) return false;
+  const left = current.filter((f) => f !== fileId);
+  return setEntryFiles(doc, entries, id, left.length > 0 ? left : undefined, by, at);
 }
 
 export function deleteEntry(entries: EntryMaps, id: string) {

@@ -5,7 +5,7 @@ import { byOrder, orderAt } from '../methods/order.ts';
 import { groupByOption, OptionLabel, ProsConsItem, ProsConsOption, ProsConsText, tallyByOption, type OptionTally, type OptionView, type Side } from '../methods/pros-cons.ts';
 import type { Author } from './author.ts';
 import { fileRefs } from './attachments.ts';
-import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries, setEntryFiles } from './entries.ts';
+import { attachToEntry, deleteEntry, detachFromEntry, editEntryText, entriesOf, putEntry, readEntries, setEntryFiles } from './entries.ts';
 import { createBoard, methodOf, methodsOf, type BoardMethod } from './methods.ts';
 
 /**
@@ -165,6 +165,14 @@ export function editProsConsItem(doc: Y.Doc, boardId: string, itemId: string, te
 /** Attaches files to an item, or takes them off (none). */
 export function setProsConsItemFiles(doc: Y.Doc, boardId: string, itemId: string, files: readonly string[], by: Author, at: Date) {
   return setEntryFiles(doc, requirePart(doc, boardId, 'items'), itemId, fileRefs(files), by, at);
+}
+
+/** Attaches one more file to an item, or takes one off. */
+export function attachToProsConsItem(doc: Y.Doc, boardId: string, itemId: string, fileId: string, by: Author, at: Date) {
+  return attachToEntry(doc, requirePart(doc, boardId, 'items'), itemId, fileId, by, at);
+}
+export function detachFromProsConsItem(doc: Y.Doc, boardId: string, itemId: string, fileId: string, by: Author, at: Date) {
+  return detachFromEntry(doc, requirePart(doc, boardId, 'items'), itemId, fileId, by, at);
 }
 
 export function deleteProsConsItem(doc: Y.Doc, boardId: string, itemId: string) {

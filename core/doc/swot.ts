@@ -5,7 +5,7 @@ import { orderAt } from '../methods/order.ts';
 import { groupByQuadrant, SwotItem, SwotText, type Quadrant } from '../methods/swot.ts';
 import type { Author } from './author.ts';
 import { fileRefs } from './attachments.ts';
-import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries, setEntryFiles } from './entries.ts';
+import { attachToEntry, deleteEntry, detachFromEntry, editEntryText, entriesOf, putEntry, readEntries, setEntryFiles } from './entries.ts';
 import { methodOf, type BoardMethod } from './methods.ts';
 
 /**
@@ -82,6 +82,14 @@ export function editSwotItem(doc: Y.Doc, itemId: string, text: string, by: Autho
 /** Attaches files to an item, or takes them off (none). */
 export function setSwotItemFiles(doc: Y.Doc, itemId: string, files: readonly string[], by: Author, at: Date, boardId = swotMethodId) {
   return setEntryFiles(doc, requireItems(doc, boardId), itemId, fileRefs(files), by, at);
+}
+
+/** Attaches one more file to an item, or takes one off. */
+export function attachToSwotItem(doc: Y.Doc, itemId: string, fileId: string, by: Author, at: Date, boardId = swotMethodId) {
+  return attachToEntry(doc, requireItems(doc, boardId), itemId, fileId, by, at);
+}
+export function detachFromSwotItem(doc: Y.Doc, itemId: string, fileId: string, by: Author, at: Date, boardId = swotMethodId) {
+  return detachFromEntry(doc, requireItems(doc, boardId), itemId, fileId, by, at);
 }
 
 export function deleteSwotItem(doc: Y.Doc, itemId: string, boardId = swotMethodId) {

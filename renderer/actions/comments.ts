@@ -1,11 +1,18 @@
 import * as core from '#core/doc/comments';
+import type { PageAnchor } from '#core/doc/attachments';
 import { newDocId } from '#core/doc/schema';
 import type * as Y from 'yjs';
 import { removalsOf } from '../sync/removal-undo.ts';
 import type { Author } from '#core/doc/author';
 
-export function postComment(doc: Y.Doc, actor: Author, body: core.CommentBody, parentId: string | null = null, now = new Date()) {
-  return core.addComment(doc, { id: newDocId(), author: actor, at: now, parentId, ...body });
+/** What a comment may carry besides its words: attached files, the page of a file it is about. */
+export interface CommentExtras {
+  files?: string[];
+  anchor?: PageAnchor;
+}
+
+export function postComment(doc: Y.Doc, actor: Author, body: core.CommentBody, parentId: string | null = null, extras: CommentExtras = {}, now = new Date()) {
+  return core.addComment(doc, { id: newDocId(), author: actor, at: now, parentId, ...body, ...extras });
 }
 
 /** Marks a comment removed by the actor ("removed by …" stays in its place); the Undo notice takes the mark off. */

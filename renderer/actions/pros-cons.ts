@@ -48,3 +48,13 @@ export function moveProsConsItem(doc: Y.Doc, boardId: string, itemId: string, op
 export function nudgeProsConsItem(doc: Y.Doc, boardId: string, itemId: string, optionId: string, side: Side, currentIndex: number, delta: -1 | 1) {
   return core.moveProsConsItem(doc, boardId, itemId, { optionId, side, index: Math.max(0, currentIndex + delta) });
 }
+
+/** Attaches a file of the activity to an item (after its others); the relay checks it is one (SPEC W13). */
+export function attachToProsConsItem(doc: Y.Doc, boardId: string, actor: Author, itemId: string, fileId: string, now = new Date()) {
+  return core.attachToProsConsItem(doc, boardId, itemId, fileId, actor, now);
+}
+
+/** Takes a file off an item; the file stays in the activity's files. */
+export function detachFromProsConsItem(doc: Y.Doc, boardId: string, actor: Author, itemId: string, fileId: string, now = new Date()) {
+  return core.detachFromProsConsItem(doc, boardId, itemId, fileId, actor, now);
+}

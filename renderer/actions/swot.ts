@@ -33,3 +33,13 @@ export function moveSwotItem(doc: Y.Doc, itemId: string, quadrant: Quadrant, ind
 export function nudgeSwotItem(doc: Y.Doc, itemId: string, quadrant: Quadrant, currentIndex: number, delta: -1 | 1) {
   return core.moveSwotItem(doc, itemId, quadrant, Math.max(0, currentIndex + delta));
 }
+
+/** Attaches a file of the activity to an item (after its others); the relay checks it is one (SPEC W13). */
+export function attachToSwotItem(doc: Y.Doc, actor: Author, itemId: string, fileId: string, now = new Date()) {
+  return core.attachToSwotItem(doc, itemId, fileId, actor, now);
+}
+
+/** Takes a file off an item; the file stays in the activity's files. */
+export function detachFromSwotItem(doc: Y.Doc, actor: Author, itemId: string, fileId: string, now = new Date()) {
+  return core.detachFromSwotItem(doc, itemId, fileId, actor, now);
+}

@@ -8,6 +8,7 @@ import { CommentComposer } from '../editor/CommentComposer.tsx';
 import type { Person } from '../editor/MentionsPlugin.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { RichText } from './RichText.tsx';
+import { CommentFiles } from '../attachments/CommentFiles.tsx';
 
 interface Props {
   comment: Comment;
@@ -73,6 +74,7 @@ export function CommentCard({ comment, doc, actor, canEdit, facilitator, people 
       ) : (
         <RichText json={latest.body} fallback={latest.text} />
       )}
+      <CommentFiles comment={comment} />
       {earlier.length > 0 && (
         <details className="versions" data-testid="comment-versions">
           <summary>{t('comments.versions', { count: earlier.length })}</summary>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AttachArea } from '../attachments/AttachArea.tsx';
 import type * as Y from 'yjs';
 import { postComment } from '../actions/comments.ts';
 import type { Author } from '#core/doc/author';
@@ -23,6 +24,7 @@ export function CommentsPanel({ doc, actor, canEdit, facilitator, people }: Prop
   const { t } = useI18n();
   const threads = useComments(doc);
   const [shown, setShown] = useState(pageSize);
+  const [files, setFiles] = useState<string[]>([]);
   const hidden = Math.max(0, threads.length - shown);
   return (
     <section className="comments card" aria-labelledby="comments-title" data-testid="comments" data-threads={threads.length}>
@@ -43,13 +45,18 @@ export function CommentsPanel({ doc, actor, canEdit, facilitator, people }: Prop
       </ol>
       {canEdit && (
         <div className="new-comment">
-          <CommentComposer
-            label={t('comments.composer')}
-            placeholder={t('comments.placeholder')}
-            submitLabel={t('comments.post')}
-            people={people}
-            onSubmit={(body) => postComment(doc, actor, body)}
-          />
+          <AttachArea ids={files} setIds={setFiles}>
+            <CommentComposer
+              label={t('comments.composer')}
+              placeholder={t('comments.placeholder')}
+              submitLabel={t('comments.post')}
+              people={people}
+              onSubmit={(body) => {
+                postComment(doc, actor, body, null, { files });
+                setFiles([]);
+              }}
+            />
+          </AttachArea>
         </div>
       )}
     </section>

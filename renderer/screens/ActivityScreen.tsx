@@ -3,6 +3,8 @@ import { Activity } from '#core/api/activities';
 import { ApiError } from '../api/client.ts';
 import { getActivity, listActivityPeople } from '../api/endpoints.ts';
 import { orRemembered } from '../api/offline-cache.ts';
+import { ActivityFilesProvider } from '../attachments/activity-files.tsx';
+import { OpenedFile } from '../attachments/OpenedFile.tsx';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { PresenceBar } from '../components/PresenceBar.tsx';
@@ -60,7 +62,11 @@ function LiveActivity({ activity, tab, reload }: { activity: Activity; tab: Acti
   const { api, me } = useSignedIn();
   const session = useActivitySession(api, activity.id, me.id);
   if (!session) return <Loading />;
-  return <OpenActivity key={session.serial} activity={activity} session={session} tab={tab} reload={reload} />;
+  return (
+    <ActivityFilesProvider activityId={activity.id}>
+      <OpenActivity key={session.serial} activity={activity} session={session} tab={tab} reload={reload} />
+    </ActivityFilesProvider>
+  );
 }
 
 function OpenActivity({ activity, session, tab, reload }: { activity: Activity; session: ActivitySession; tab: ActivityTab; reload(): void }) {
@@ -159,6 +165,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
       {tab === 'files' && <FilesPanel activityId={activity.id} archived={activity.status === 'archived'} />}
       {tab === 'history' && <HistoryPanel activityId={activity.id} doc={session.doc} role={activity.myRole} />}
       {tab === 'members' && <MembersPanel activityId={activity.id} canManage={activity.myRole === 'facilitator'} />}
+      <OpenedFile />
     </main>
   );
 }

@@ -3,6 +3,8 @@ import { decisionMessagesFr } from '#core/decisions/messages.fr';
 import { actionsEn } from './actions.en.ts';
 import { actionsFr } from './actions.fr.ts';
 import { appEn } from './app.en.ts';
+import { attachmentsEn } from './attachments.en.ts';
+import { attachmentsFr } from './attachments.fr.ts';
 import { appFr } from './app.fr.ts';
 import { costBenefitEn } from './cost-benefit.en.ts';
 import { costBenefitFr } from './cost-benefit.fr.ts';
@@ -58,6 +60,7 @@ export const areas = [
   { area: 'history', en: historyEn, fr: historyFr },
   { area: 'organization', en: organizationEn, fr: organizationFr },
   { area: 'files', en: filesEn, fr: filesFr },
+  { area: 'attachments', en: attachmentsEn, fr: attachmentsFr },
   // Poll results and the decision record's exports: kept in core, where the relay formats the exports too.
   { area: 'results', en: decisionMessagesEn, fr: decisionMessagesFr },
 ] as const;

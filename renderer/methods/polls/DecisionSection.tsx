@@ -9,6 +9,7 @@ import { RecordedBoards } from './RecordedBoards.tsx';
 import { RecordedResults } from './RecordedResults.tsx';
 import { DecisionActions } from '../action-items/DecisionActions.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
+import { DecisionFilesPicker, DecisionFilesView } from '../../attachments/DecisionFiles.tsx';
 
 /** The decision: the facilitator's form until it is published, then the record. */
 export function DecisionSection({ activityId, decision, canFacilitate, canEdit = canFacilitate, onChange }: { activityId: string; decision: DecisionRecord | null; canFacilitate: boolean; canEdit?: boolean; onChange(record: DecisionRecord): void }) {
@@ -32,6 +33,7 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
   const { api } = useSignedIn();
   const submission = useSubmit();
   const [form, setForm] = useState({ outcome: '', chosenOption: '', rationale: '', dissent: '', reviewDate: '' });
+  const [files, setFiles] = useState<string[]>([]);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const submit = submission.onSubmit(async () => {
     onPublished(
@@ -41,6 +43,7 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
         ...(form.chosenOption.trim() ? { chosenOption: form.chosenOption } : {}),
         ...(form.dissent.trim() ? { dissent: form.dissent } : {}),
         ...(form.reviewDate ? { reviewDate: form.reviewDate } : {}),
+        ...(files.length > 0 ? { files } : {}),
       }),
     );
   });
@@ -51,6 +54,7 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
       <TextAreaField label={t('polls.rationale')} value={form.rationale} onChange={set('rationale')} rows={3} error={submission.field('rationale')} />
       <TextAreaField label={t('polls.dissent')} value={form.dissent} onChange={set('dissent')} rows={2} error={submission.field('dissent')} />
       <TextField label={t('polls.reviewDate')} type="date" value={form.reviewDate} onChange={set('reviewDate')} error={submission.field('reviewDate')} />
+      <DecisionFilesPicker chosen={files} setChosen={setFiles} />
       <p className="muted">{t('polls.publishNote')}</p>
       <FormError message={submission.message} />
       <div className="form-actions">
@@ -87,6 +91,7 @@ function DecisionRecordView({ activityId, record, canEdit, onChange }: { activit
       {record.dissent && (<><h3>{t('polls.dissent')}</h3><p>{record.dissent}</p></>)}
       <RecordedResults record={record} />
       <RecordedBoards record={record} />
+      <DecisionFilesView record={record} />
       <DecisionActions activityId={activityId} record={record} canAdd={canEdit} onChange={onChange} />
       <p className="muted">{record.organization} · {record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('polls.reviewDate')}: ${formatDateTime(record.reviewDate)}` : ''}</p>
       <h3>{t('polls.acks', { n: acknowledged, total: record.recipients.length })}</h3>

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { ProsConsItem } from '#core/methods/pros-cons';
-import { deleteProsConsItem, editProsConsItem, nudgeProsConsItem } from '../../actions/pros-cons.ts';
+import { attachToProsConsItem, deleteProsConsItem, detachFromProsConsItem, editProsConsItem, nudgeProsConsItem } from '../../actions/pros-cons.ts';
+import { ItemFiles } from '../../attachments/ItemFiles.tsx';
 import { Avatar } from '../../components/Avatar.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useProsCons } from './board-context.ts';
@@ -32,6 +33,13 @@ export function ProsConsItemCard({ item, index, count }: { item: ProsConsItem; i
       ) : (
         <textarea className="swot-edit" value={draft} aria-label={t('prosCons.editItem')} autoFocus rows={3} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} maxLength={2000} />
       )}
+      <ItemFiles
+        ids={item.files ?? []}
+        canEdit={canEdit}
+        label={short}
+        onAttach={(fileId) => attachToProsConsItem(doc, boardId, actor, item.id, fileId)}
+        onDetach={(fileId) => detachFromProsConsItem(doc, boardId, actor, item.id, fileId)}
+      />
       <div className="swot-meta">
         <span className="author">
           <Avatar id={item.authorId} name={item.authorName} size="sm" />

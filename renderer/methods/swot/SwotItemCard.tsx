@@ -1,7 +1,8 @@
 import { memo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { SwotItem } from '#core/methods/swot';
 import { setEditing } from '../../actions/presence.ts';
-import { deleteSwotItem, editSwotItem, moveSwotItem, nudgeSwotItem } from '../../actions/swot.ts';
+import { attachToSwotItem, deleteSwotItem, detachFromSwotItem, editSwotItem, moveSwotItem, nudgeSwotItem } from '../../actions/swot.ts';
+import { ItemFiles } from '../../attachments/ItemFiles.tsx';
 import { Avatar } from '../../components/Avatar.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Present } from '../../state/use-presence.ts';
@@ -73,6 +74,13 @@ export const SwotItemCard = memo(function SwotItemCard({ item, index, count, edi
           maxLength={2000}
         />
       )}
+      <ItemFiles
+        ids={item.files ?? []}
+        canEdit={canEdit}
+        label={short}
+        onAttach={(fileId) => attachToSwotItem(doc, actor, item.id, fileId)}
+        onDetach={(fileId) => detachFromSwotItem(doc, actor, item.id, fileId)}
+      />
       <div className="swot-meta">
         <span className="author">
           <Avatar id={item.authorId} name={item.authorName} size="sm" />
