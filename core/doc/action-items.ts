@@ -5,7 +5,7 @@ import { ActionItem, ActionStatus, ActionTitle, DueDay, inOrder, type ActionSour
 import { orderAt } from '../methods/order.ts';
 import type { Author } from './author.ts';
 import { deleteEntry, entriesOf, putEntry, readEntries } from './entries.ts';
-import { createBoard, methodOf, methodsOf, type BoardMethod } from './methods.ts';
+import { createBoard, fieldsOf, methodOf, methodsOf, type BoardMethod } from './methods.ts';
 
 /**
  * An action items board in the document: `methods.get(boardId)` is a Y.Map
@@ -32,6 +32,7 @@ export const actionItemsMethod = {
     if (by) board.set('createdBy', by.id);
     board.set('items', new Y.Map());
   },
+  entryField: fieldsOf(ActionItem),
 } as const satisfies BoardMethod<'action-items'>;
 
 /** An item with the board it is on. */

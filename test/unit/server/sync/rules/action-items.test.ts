@@ -71,4 +71,13 @@ describe('action items: who changes what (SPEC W1, W5, W12)', () => {
     expect(edit(room, ola, (d) => deleteActionItem(d, board, 'action-0001'))).toBe('allowed');
     expect(readActionItems(room, board)).toEqual([]);
   });
+
+  it('W15: each field takes only what an action item holds: a status of the four, a real day', () => {
+    const room = withItem();
+    const item = (d: Y.Doc) => actionItemsMap(d, board)!.get('action-0001')!;
+    expect(edit(room, ola, (d) => item(d).set('status', 'banana'))).toBe('W15');
+    expect(edit(room, fay, (d) => item(d).set('due', '2026-02-30'))).toBe('W15');
+    expect(edit(room, fay, (d) => item(d).set('priority', 'high'))).toBe('W15');
+    expect(readActionItems(room, board)[0]).toMatchObject({ status: 'todo', due: '2026-12-10' });
+  });
 });
