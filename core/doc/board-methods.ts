@@ -5,6 +5,7 @@ import { costBenefitMethod } from './cost-benefit.ts';
 import { methodsOf, type BoardMethod } from './methods.ts';
 import { prioritisationMethod } from './prioritisation.ts';
 import { prosConsMethod } from './pros-cons.ts';
+import { raciMethod } from './raci.ts';
 import { swotMethod } from './swot.ts';
 
 /**
@@ -12,7 +13,7 @@ import { swotMethod } from './swot.ts';
  * beside these (its kind, board schema, version and seed: see methods.ts) and one line
  * here.
  */
-export const boardMethods = [swotMethod, prosConsMethod, actionItemsMethod, prioritisationMethod, costBenefitMethod] as const;
+export const boardMethods = [swotMethod, prosConsMethod, actionItemsMethod, prioritisationMethod, costBenefitMethod, raciMethod] as const;
 
 export type MethodKind = (typeof boardMethods)[number]['kind'];
 export const MethodKind = z.enum(boardMethods.map((m) => m.kind) as [MethodKind, ...MethodKind[]]);

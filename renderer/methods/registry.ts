@@ -5,6 +5,7 @@ import { ActionItemsBoards } from './action-items/ActionItemsBoards.tsx';
 import type { BoardProps } from './board-props.ts';
 import { CostBenefitBoards } from './cost-benefit/CostBenefitBoards.tsx';
 import { PrioritisationBoards } from './prioritisation/PrioritisationBoards.tsx';
+import { RaciBoards } from './raci/RaciBoards.tsx';
 import { ProsConsBoards } from './pros-cons/ProsConsBoards.tsx';
 import { SwotBoard } from './swot/SwotBoard.tsx';
 
@@ -27,4 +28,5 @@ export const boardMethodViews: Record<MethodKind, BoardMethodView> = {
   'action-items': { Boards: ActionItemsBoards, label: 'actions.title', historyPart: 'actions.historyPart' },
   prioritisation: { Boards: PrioritisationBoards, label: 'prioritisation.title', historyPart: 'prioritisation.historyPart' },
   'cost-benefit': { Boards: CostBenefitBoards, label: 'costBenefit.title', historyPart: 'costBenefit.historyPart' },
+  raci: { Boards: RaciBoards, label: 'raci.title.raci', historyPart: 'raci.historyPart' },
 };

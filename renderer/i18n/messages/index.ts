@@ -34,6 +34,8 @@ import { privateFirstEn } from './private-first.en.ts';
 import { privateFirstFr } from './private-first.fr.ts';
 import { prosConsEn } from './pros-cons.en.ts';
 import { prosConsFr } from './pros-cons.fr.ts';
+import { raciEn } from './raci.en.ts';
+import { raciFr } from './raci.fr.ts';
 import { smsEn } from './sms.en.ts';
 import { smsFr } from './sms.fr.ts';
 
@@ -50,6 +52,7 @@ export const areas = [
   { area: 'actions', en: actionsEn, fr: actionsFr },
   { area: 'prioritisation', en: prioritisationEn, fr: prioritisationFr },
   { area: 'cost-benefit', en: costBenefitEn, fr: costBenefitFr },
+  { area: 'raci', en: raciEn, fr: raciFr },
   { area: 'polls', en: pollsEn, fr: pollsFr },
   { area: 'private-first', en: privateFirstEn, fr: privateFirstFr },
   { area: 'notices', en: noticesEn, fr: noticesFr },
