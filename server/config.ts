@@ -129,6 +129,8 @@ export interface FilesConfig {
   maxFilesPerRequest: number;
   /** Uploads one person may have streaming at once (each may hold a temporary file up to the limit). */
   uploadsPerPerson: number;
+  /** CONCLAVE_OFFICE_TIMEOUT_MS: how long `soffice` may take to turn an Office file into a PDF before it is killed. */
+  officeTimeoutMs: number;
 }
 
 /** The idea box's limits (README: "Idea box"). */
@@ -294,6 +296,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxFileBytes: bytes(env, 'CONCLAVE_FILE_MAX_BYTES', 100 * 1024 * 1024),
       maxFilesPerRequest: 20,
       uploadsPerPerson: 3,
+      officeTimeoutMs: Math.max(1000, int(env, 'CONCLAVE_OFFICE_TIMEOUT_MS', 60_000)),
     },
     organizations: loadOrganizationsConfig(env),
     logLevel: env.LOG_LEVEL ?? 'info',

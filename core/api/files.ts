@@ -25,6 +25,22 @@ export const isPreviewable = (type: string) => (previewableTypes as readonly str
 export const thumbnailTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/tiff'] as const;
 export const hasThumbnail = (type: string) => (thumbnailTypes as readonly string[]).includes(type);
 
+/**
+ * Office documents (Word, Excel, PowerPoint, OpenDocument, RTF) the relay turns into a PDF
+ * for preview with LibreOffice when it is installed (`GET /api/files/:id/preview`);
+ * the extension LibreOffice is given for each.
+ */
+export function officeExtension(type: string, name: string): string | null {
+  if (type.includes('wordprocessingml')) return 'docx';
+  if (type.includes('spreadsheetml')) return 'xlsx';
+  if (type.includes('presentationml')) return 'pptx';
+  if (type === 'application/vnd.oasis.opendocument.text') return 'odt';
+  if (type === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
+  if (type === 'application/rtf') return 'rtf';
+  if (type === 'application/x-ole-storage') return /\.(xls|ppt)$/i.exec(name)?.[1]?.toLowerCase() ?? 'doc';
+  return null;
+}
+
 export const maxFileNameLength = 200;
 
 /**

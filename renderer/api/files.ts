@@ -12,6 +12,9 @@ export const deleteFile = (api: ApiClient, fileId: string) => api.call('DELETE',
 /** An image's thumbnail (WebP) made by the relay; refused 404 when it has none. */
 export const fileThumbnail = (api: ApiClient, fileId: string) => api.blob(`/api/files/${fileId}/thumbnail`);
 
+/** An Office document as the PDF the relay made of it; refused 404 when it has none. */
+export const officePreview = (api: ApiClient, fileId: string) => api.blob(`/api/files/${fileId}/preview`);
+
 /** A file's bytes, as uploaded. */
 export const fileBytes = (api: ApiClient, fileId: string) => api.blob(`/api/files/${fileId}`);
 

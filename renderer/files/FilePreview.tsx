@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { FileVersion } from '#core/api/files';
 import { parseCsv } from '#core/files/csv';
 import { fileKind, type FileKind } from '#core/files/kind';
-import { fileBytes } from '../api/files.ts';
+import { ApiError } from '../api/client.ts';
+import { fileBytes, officePreview } from '../api/files.ts';
 import type { ApiClient } from '../api/client.ts';
 import { RefusalNotice } from '../components/Field.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
@@ -10,7 +11,9 @@ import { useI18n } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { formatSize } from './file-size.ts';
+import { FileIcon } from './FileIcon.tsx';
 import { Markdown } from './Markdown.tsx';
+import { saveFile } from './save-file.ts';
 import { LazyPdfViewer } from './pdf/LazyPdfViewer.tsx';
 
 /** Kinds shown inside Conclave, and the largest file of each shown (larger: download it). */
@@ -20,11 +23,16 @@ const previewLimit: Partial<Record<FileKind, number>> = {
   csv: 2 * 1024 * 1024,
   markdown: 2 * 1024 * 1024,
   pdf: 50 * 1024 * 1024,
+  // Office documents: the relay's PDF of them, when LibreOffice made one.
+  document: 100 * 1024 * 1024,
+  spreadsheet: 100 * 1024 * 1024,
+  presentation: 100 * 1024 * 1024,
 };
+const office: readonly FileKind[] = ['document', 'spreadsheet', 'presentation'];
 
 export const canPreview = (file: FileVersion) => previewLimit[fileKind(file.type, file.name)] !== undefined;
 
-type Shown = { kind: 'image'; url: string } | { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text' | 'csv' | 'markdown'; text: string } | { kind: 'large'; max: number };
+type Shown = { kind: 'image'; url: string } | { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text' | 'csv' | 'markdown'; text: string } | { kind: 'large'; max: number } | { kind: 'unavailable' };
 
 /** Reads a text in the encoding the relay found (served as `charset=`), UTF-8 otherwise. */
 async function textOf(blob: Blob): Promise<string> {
@@ -36,14 +44,22 @@ async function load(api: ApiClient, file: FileVersion): Promise<Shown> {
   const kind = fileKind(file.type, file.name);
   const max = previewLimit[kind] ?? 0;
   if (file.size > max) return { kind: 'large', max };
+  if (office.includes(kind)) {
+    // No LibreOffice on the relay, or it could not read this one: offered for download.
+    const pdf = await officePreview(api, file.id).catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    });
+    return pdf ? { kind: 'pdf', bytes: new Uint8Array(await pdf.arrayBuffer()) } : { kind: 'unavailable' };
+  }
   const blob = await fileBytes(api, file.id);
   if (kind === 'image') return { kind, url: URL.createObjectURL(blob) };
   if (kind === 'pdf') return { kind, bytes: new Uint8Array(await blob.arrayBuffer()) };
   return { kind: kind === 'csv' || kind === 'markdown' ? kind : 'text', text: await textOf(blob) };
 }
 
-/** A file shown inside the activity: an image, a PDF's pages, a text, a Markdown text, a CSV table. */
-export function FilePreview({ file, onClose }: { file: FileVersion; onClose(): void }) {
+/** A file shown inside the activity: an image, a PDF's pages (an Office document's, as the relay made them), a text, a Markdown text, a CSV table. */
+export function FilePreview({ file, onClose, onDownload }: { file: FileVersion; onClose(): void; onDownload?(): void }) {
   const { t, locale } = useI18n();
   const { api } = useSignedIn();
   const shown = useAsync(() => load(api, file), [api, file.id]);
@@ -67,6 +83,17 @@ export function FilePreview({ file, onClose }: { file: FileVersion; onClose(): v
       {shown.status === 'failed' && <RefusalNotice error={shown.error} />}
       {shown.data?.kind === 'large' && <p className="muted">{t('files.tooLargeToShow', { max: formatSize(shown.data.max, t, locale) })}</p>}
       {shown.data?.kind === 'image' && url && <img className="preview-image" src={url} alt={file.name} />}
+      {shown.data?.kind === 'unavailable' && (
+        <div className="preview-unavailable">
+          <FileIcon kind={fileKind(file.type, file.name)} />
+          <span>{file.name}</span>
+          <span className="muted">{formatSize(file.size, t, locale)}</span>
+          <p className="muted">{t('files.officeUnavailable')}</p>
+          <button type="button" className="button small" onClick={onDownload ?? (() => void saveFile(api, file))}>
+            {t('files.download')}
+          </button>
+        </div>
+      )}
       {shown.data?.kind === 'pdf' && <LazyPdfViewer bytes={shown.data.bytes} label={file.name} />}
       {shown.data?.kind === 'text' && <pre className="preview-text">{shown.data.text}</pre>}
       {shown.data?.kind === 'markdown' && <Markdown text={shown.data.text} />}

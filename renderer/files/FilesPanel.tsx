@@ -1,7 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import type { ActivityFile, FileVersion } from '#core/api/files';
 import { addVersion, attachFile, removeFile } from '../actions/files.ts';
-import { fileBytes, listFiles } from '../api/files.ts';
+import { listFiles } from '../api/files.ts';
 import { RefusalNotice } from '../components/Field.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { useSubmit } from '../components/use-submit.ts';
@@ -11,6 +11,7 @@ import { useSignedIn } from '../state/use-session.tsx';
 import { FilePreview } from './FilePreview.tsx';
 import { FileRow, type FileActions } from './FileRow.tsx';
 import { formatSize } from './file-size.ts';
+import { saveFile } from './save-file.ts';
 import { UploadList } from './UploadList.tsx';
 import { useUploads } from './use-uploads.ts';
 
@@ -51,15 +52,7 @@ export function FilesPanel({ activityId, archived }: { activityId: string; archi
   const actions: FileActions = {
     previewingId: previewing?.id ?? null,
     preview: setPreviewing,
-    download: (file) =>
-      void action.run(async () => {
-        const url = URL.createObjectURL(await fileBytes(api, file.id));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = file.name;
-        a.click();
-        window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      }),
+    download: (file) => void action.run(() => saveFile(api, file)),
     remove: (file, replacedBy) =>
       void action.run(async () => {
         await removeFile(api, file.id);
@@ -133,7 +126,7 @@ export function FilesPanel({ activityId, archived }: { activityId: string; archi
           </table>
         </TableScroll>
       )}
-      {previewing && shown && <FilePreview key={previewing.id} file={previewing} onClose={() => setPreviewing(null)} />}
+      {previewing && shown && <FilePreview key={previewing.id} file={previewing} onClose={() => setPreviewing(null)} onDownload={() => actions.download(previewing)} />}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import type { BlobStore } from './blobs.ts';
+import type { OfficePreviews } from './office.ts';
 import type { Thumbnails } from './thumbnails.ts';
 import { intake, record, requireUploader, type Destination, type TypedFile } from './intake.ts';
 import { bySeries, fileFor, mayRemove, selectFiles, toVersion, type FileRow } from './rows.ts';
@@ -19,6 +20,7 @@ export interface FilesDeps {
   /** Uploads streaming now, per person (config.files.uploadsPerPerson). */
   streaming: Map<string, number>;
   thumbnails: Thumbnails;
+  office: OfficePreviews;
 }
 
 export async function listFiles(deps: FilesDeps, caller: Caller, activityId: string): Promise<FileList> {
@@ -87,6 +89,14 @@ export async function openThumbnail(deps: FilesDeps, caller: Caller, fileId: str
   const thumbnail = await deps.thumbnails.open(row.sha256, row.type);
   if (!thumbnail) throw notFound('thumbnail');
   return { ...thumbnail, name: `${row.name}.webp` };
+}
+
+/** `GET /api/files/:id/preview`: an Office document as a PDF (made now if need be); 404 when it has none. */
+export async function openPreview(deps: FilesDeps, caller: Caller, fileId: string): Promise<{ stream: Readable; size: number; name: string }> {
+  const { row } = await fileFor(deps.ctx, caller, fileId);
+  const pdf = await deps.office.open(row.sha256, row.type, row.name);
+  if (!pdf) throw notFound('preview');
+  return { ...pdf, name: `${row.name.replace(/\.[^.]{1,8}$/, '')}.pdf` };
 }
 
 /**

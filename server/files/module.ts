@@ -3,13 +3,14 @@ import type { Context } from '../context.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { BlobStore } from './blobs.ts';
 import type { FilesDeps } from './files.ts';
+import { OfficePreviews } from './office.ts';
 import { fileRoutes } from './routes.ts';
 import { Thumbnails } from './thumbnails.ts';
 
 /** Files attached to activities: their routes, and their bytes under `<data dir>/files/`. */
 export function filesModule(ctx: Context): RelayModule {
   const blobs = new BlobStore(path.join(ctx.config.dataDir, 'files'));
-  const deps: FilesDeps = { ctx, blobs, streaming: new Map(), thumbnails: new Thumbnails(ctx, blobs) };
+  const deps: FilesDeps = { ctx, blobs, streaming: new Map(), thumbnails: new Thumbnails(ctx, blobs), office: new OfficePreviews(ctx, blobs) };
   return {
     name: 'files',
     routes: (router) => fileRoutes(router, deps),

@@ -1,6 +1,6 @@
 import { authenticate } from '../accounts/sessions.ts';
 import type { Request, Router } from '../http/router.ts';
-import { addVersion, attachFiles, listFiles, openFile, openThumbnail, removeFile, type FilesDeps } from './files.ts';
+import { addVersion, attachFiles, listFiles, openFile, openPreview, openThumbnail, removeFile, type FilesDeps } from './files.ts';
 import { fileHeaders } from './serve.ts';
 
 /** Files attached to activities (core/api/files.ts). */
@@ -21,6 +21,11 @@ export function fileRoutes(router: Router, deps: FilesDeps) {
       const thumbnail = await openThumbnail(deps, await caller(req), id(req));
       const { contentType, headers } = fileHeaders({ name: thumbnail.name, type: 'image/webp', charset: null });
       return { stream: thumbnail.stream, length: thumbnail.size, contentType, headers };
+    })
+    .on('GET', '/api/files/:id/preview', async (req) => {
+      const pdf = await openPreview(deps, await caller(req), id(req));
+      const { contentType, headers } = fileHeaders({ name: pdf.name, type: 'application/pdf', charset: null });
+      return { stream: pdf.stream, length: pdf.size, contentType, headers };
     })
     .on('DELETE', '/api/files/:id', async (req) => {
       await removeFile(deps, await caller(req), id(req));
