@@ -14,7 +14,7 @@ import { formatSize } from './file-size.ts';
 import { FileIcon } from './FileIcon.tsx';
 import { Markdown } from './Markdown.tsx';
 import { saveFile } from './save-file.ts';
-import { LazyPdfViewer } from './pdf/LazyPdfViewer.tsx';
+import { AnnotatedPdf } from '../attachments/AnnotatedPdf.tsx';
 
 /** Kinds shown inside Conclave, and the largest file of each shown (larger: download it). */
 const previewLimit: Partial<Record<FileKind, number>> = {
@@ -94,7 +94,8 @@ export function FilePreview({ file, onClose, onDownload }: { file: FileVersion; 
           </button>
         </div>
       )}
-      {shown.data?.kind === 'pdf' && <LazyPdfViewer bytes={shown.data.bytes} label={file.name} />}
+      {/* The viewer with the page's comments and, for facilitators, Present (renderer/attachments/). */}
+      {shown.data?.kind === 'pdf' && <AnnotatedPdf file={file} bytes={shown.data.bytes} />}
       {shown.data?.kind === 'text' && <pre className="preview-text">{shown.data.text}</pre>}
       {shown.data?.kind === 'markdown' && <Markdown text={shown.data.text} />}
       {shown.data?.kind === 'csv' && <CsvTable text={shown.data.text} name={file.name} />}

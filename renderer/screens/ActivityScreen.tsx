@@ -5,6 +5,8 @@ import { getActivity, listActivityPeople } from '../api/endpoints.ts';
 import { orRemembered } from '../api/offline-cache.ts';
 import { ActivityFilesProvider } from '../attachments/activity-files.tsx';
 import { OpenedFile } from '../attachments/OpenedFile.tsx';
+import { PageNotesProvider } from '../attachments/page-notes.tsx';
+import { PresentationPanel } from '../present/PresentationPanel.tsx';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { PresenceBar } from '../components/PresenceBar.tsx';
@@ -105,67 +107,70 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
   ];
 
   return (
-    <main id="main" className="page activity">
-      <div className="activity-head">
-        <div className="activity-head-main">
-          <ActivityTitle title={activity.title} question={activity.question} />
-          <div className="activity-badges">
-            {activity.myRole === 'facilitator' ? (
-              <StatusPicker activityId={activity.id} status={activity.status} onChanged={reload} />
-            ) : (
-              <StatusBadge status={activity.status} />
-            )}
-            <span className="visually-hidden">{t('activity.yourRole', { role: t(`role.${activity.myRole}`) })}</span>
-            <RoleBadge role={activity.myRole} />
-            <DownloadEverythingButton activityId={activity.id} />
+    <PageNotesProvider doc={session.doc} awareness={session.awareness} actor={self} canEdit={canEdit} facilitator={activity.myRole === 'facilitator'} people={people.data ?? []}>
+      <main id="main" className="page activity">
+        <div className="activity-head">
+          <div className="activity-head-main">
+            <ActivityTitle title={activity.title} question={activity.question} />
+            <div className="activity-badges">
+              {activity.myRole === 'facilitator' ? (
+                <StatusPicker activityId={activity.id} status={activity.status} onChanged={reload} />
+              ) : (
+                <StatusBadge status={activity.status} />
+              )}
+              <span className="visually-hidden">{t('activity.yourRole', { role: t(`role.${activity.myRole}`) })}</span>
+              <RoleBadge role={activity.myRole} />
+              <DownloadEverythingButton activityId={activity.id} />
+            </div>
+          </div>
+          <div className="activity-head-side">
+            <ConnectionBadge state={connection} />
+            <PresenceBar present={present} />
           </div>
         </div>
-        <div className="activity-head-side">
-          <ConnectionBadge state={connection} />
-          <PresenceBar present={present} />
-        </div>
-      </div>
-      <ReadOnlyNotice viewer={viewer} denied={viewer ? null : connection.denied} refused={viewer ? null : connection.refusedChange} />
-      <nav className="tabs" aria-label={t('activity.tabs')}>
-        {tabs.map((x) => (
-          <a key={x.id} href={hrefOf({ name: 'activity', id: activity.id, tab: x.id })} aria-current={tab === x.id ? 'page' : undefined} className="tab">
-            {x.label}
-          </a>
-        ))}
-      </nav>
-      {/* The work area stays mounted: the brief's editor owns the start of the session. */}
-      <div className="work-area" hidden={tab !== 'work'}>
-        <div className="work-main">
-          <BriefEditor session={session} me={self} canEdit={canEdit} />
-          {Object.entries(boardMethodViews).map(([kind, { Boards }]) => (
-            <Boards
-              key={kind}
+        <ReadOnlyNotice viewer={viewer} denied={viewer ? null : connection.denied} refused={viewer ? null : connection.refusedChange} />
+        <PresentationPanel awareness={session.awareness} />
+        <nav className="tabs" aria-label={t('activity.tabs')}>
+          {tabs.map((x) => (
+            <a key={x.id} href={hrefOf({ name: 'activity', id: activity.id, tab: x.id })} aria-current={tab === x.id ? 'page' : undefined} className="tab">
+              {x.label}
+            </a>
+          ))}
+        </nav>
+        {/* The work area stays mounted: the brief's editor owns the start of the session. */}
+        <div className="work-area" hidden={tab !== 'work'}>
+          <div className="work-main">
+            <BriefEditor session={session} me={self} canEdit={canEdit} />
+            {Object.entries(boardMethodViews).map(([kind, { Boards }]) => (
+              <Boards
+                key={kind}
+                doc={session.doc}
+                awareness={session.awareness}
+                actor={self}
+                canEdit={canEdit}
+                present={present}
+                activityId={activity.id}
+                facilitator={activity.myRole === 'facilitator'}
+              />
+            ))}
+          </div>
+          <aside className="work-side">
+            <CommentsPanel
               doc={session.doc}
-              awareness={session.awareness}
               actor={self}
               canEdit={canEdit}
-              present={present}
-              activityId={activity.id}
               facilitator={activity.myRole === 'facilitator'}
+              people={people.data ?? []}
             />
-          ))}
+          </aside>
         </div>
-        <aside className="work-side">
-          <CommentsPanel
-            doc={session.doc}
-            actor={self}
-            canEdit={canEdit}
-            facilitator={activity.myRole === 'facilitator'}
-            people={people.data ?? []}
-          />
-        </aside>
-      </div>
-      <UndoNotice doc={session.doc} />
-      {tab === 'decide' && <DecidePanel activity={activity} onActivityChanged={reload} />}
-      {tab === 'files' && <FilesPanel activityId={activity.id} archived={activity.status === 'archived'} />}
-      {tab === 'history' && <HistoryPanel activityId={activity.id} doc={session.doc} role={activity.myRole} />}
-      {tab === 'members' && <MembersPanel activityId={activity.id} canManage={activity.myRole === 'facilitator'} />}
-      <OpenedFile />
-    </main>
+        <UndoNotice doc={session.doc} />
+        {tab === 'decide' && <DecidePanel activity={activity} onActivityChanged={reload} />}
+        {tab === 'files' && <FilesPanel activityId={activity.id} archived={activity.status === 'archived'} />}
+        {tab === 'history' && <HistoryPanel activityId={activity.id} doc={session.doc} role={activity.myRole} />}
+        {tab === 'members' && <MembersPanel activityId={activity.id} canManage={activity.myRole === 'facilitator'} />}
+        <OpenedFile />
+      </main>
+    </PageNotesProvider>
   );
 }
