@@ -131,6 +131,8 @@ export interface FilesConfig {
   uploadsPerPerson: number;
   /** CONCLAVE_OFFICE_TIMEOUT_MS: how long `soffice` may take to turn an Office file into a PDF before it is killed. */
   officeTimeoutMs: number;
+  /** CONCLAVE_UPLOAD_STALL_MS: an upload that sends nothing for this long is cut, nothing kept (default 15 s). */
+  uploadStallMs: number;
 }
 
 /** The idea box's limits (README: "Idea box"). */
@@ -297,6 +299,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxFilesPerRequest: 20,
       uploadsPerPerson: 3,
       officeTimeoutMs: Math.max(1000, int(env, 'CONCLAVE_OFFICE_TIMEOUT_MS', 60_000)),
+      uploadStallMs: Math.max(500, int(env, 'CONCLAVE_UPLOAD_STALL_MS', 15_000)),
     },
     organizations: loadOrganizationsConfig(env),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -38,7 +38,7 @@ export async function intake<T>(deps: FilesDeps, caller: Caller, req: IncomingMe
   streaming.set(caller.id, busy + 1);
   let received: ReceivedFile[] = [];
   try {
-    received = await receiveFiles(req, blobs, { maxFileBytes: ctx.config.files.maxFileBytes, maxFiles });
+    received = await receiveFiles(req, blobs, { maxFileBytes: ctx.config.files.maxFileBytes, maxFiles, stallMs: ctx.config.files.uploadStallMs });
     if (received.length === 0) throw badRequest('Choose at least one file to attach.');
     const typed = await Promise.all(received.map(async (file) => ({ file, sniffed: await sniffFile(file.head, file.bytes, () => blobs.tail(file.temp, file.bytes, tailBytes)) })));
     return await keep(typed);

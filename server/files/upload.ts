@@ -23,6 +23,8 @@ export interface ReceivedFile {
 export interface UploadLimits {
   maxFileBytes: number;
   maxFiles: number;
+  /** An upload that sends nothing for this long is cut, and nothing of it is kept. */
+  stallMs: number;
 }
 
 /** Room for the multipart framing of each file (boundaries and part headers). */
@@ -119,8 +121,17 @@ export async function receiveFiles(req: IncomingMessage, blobs: BlobStore, limit
     parser.on('partsLimit', tooMany);
     parser.on('error', () => reject(badRequest('The form data is malformed.')));
     parser.on('close', () => resolve());
+    // Cut an upload that stops sending: its socket goes, so it holds no slot, file or memory.
+    const stalled = setTimeout(() => {
+      parser.destroy(new Error('stalled'));
+      req.destroy();
+      reject(badRequest('The upload stopped sending: it was cut and nothing of it was kept.'));
+    }, limits.stallMs);
+    req.once('close', () => clearTimeout(stalled));
+    parser.once('close', () => clearTimeout(stalled));
     let received = 0;
     req.on('data', (chunk: Buffer) => {
+      stalled.refresh();
       received += chunk.length;
       if (received > bodyLimit) {
         req.unpipe(parser);
