@@ -11,7 +11,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadConfig } from '../../server/config.ts';
 import { RebuildPool } from '../../server/history/rebuild-pool.ts';
-import type { RebuildResult } from '../../server/history/rebuild.ts';
+import type { RebuildResult } from '../../server/history/rebuild-job.ts';
 import { momentFeed, momentSources, momentThen, updatesAfter } from '../../server/history/sources.ts';
 import { Database } from '../../server/store/db.ts';
 import { migrate } from '../../server/store/migrate.ts';

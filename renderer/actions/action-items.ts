@@ -2,7 +2,10 @@ import * as core from '#core/doc/action-items';
 import type { Author } from '#core/doc/author';
 import { newDocId } from '#core/doc/schema';
 import type { ActionStatus } from '#core/methods/action-items';
+import type { NewActionRequest } from '#core/api/action-items';
 import type * as Y from 'yjs';
+import type { ApiClient } from '../api/client.ts';
+import * as endpoints from '../api/action-items.ts';
 import { removalsOf } from '../sync/removal-undo.ts';
 
 /** What people do to action items boards; each calls the core helper on the activity's doc. */
@@ -30,4 +33,9 @@ export const renameActionItem = (doc: Y.Doc, boardId: string, actor: Author, ite
 /** Removes an item; the Undo notice offers to put it back. */
 export function deleteActionItem(doc: Y.Doc, boardId: string, itemId: string, title: string) {
   return removalsOf(doc).remove({ kind: 'item', text: title }, () => core.deleteActionItem(doc, boardId, itemId));
+}
+
+/** Assigns an action item from the decision record: the relay writes it into the activity's live board, linked to the decision. */
+export function assignFromDecision(api: ApiClient, activityId: string, input: Omit<NewActionRequest, 'source'>) {
+  return endpoints.createAction(api, activityId, { ...input, source: 'decision' });
 }

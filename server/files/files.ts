@@ -5,24 +5,12 @@ import type { Activity } from '#core/api/activities';
 import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
 import { may } from '../activities/access.ts';
-import type { Context } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
-import type { BlobStore } from './blobs.ts';
-import type { OfficePreviews } from './office.ts';
-import type { Thumbnails } from './thumbnails.ts';
+import type { FilesDeps } from './deps.ts';
 import { intake, record, requireUploader, type Destination, type TypedFile } from './intake.ts';
 import { bySeries, fileFor, mayRemove, selectFiles, toVersion, type FileRow } from './rows.ts';
 
 /** What the files feature is handed: the store, the relay's settings, the bytes' folder. */
-export interface FilesDeps {
-  ctx: Context;
-  blobs: BlobStore;
-  /** Uploads streaming now, per person (config.files.uploadsPerPerson). */
-  streaming: Map<string, number>;
-  thumbnails: Thumbnails;
-  office: OfficePreviews;
-}
-
 export async function listFiles(deps: FilesDeps, caller: Caller, activityId: string): Promise<FileList> {
   const { ctx } = deps;
   const activity = await activityFor(ctx, caller, activityId);

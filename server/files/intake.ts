@@ -8,7 +8,7 @@ import { newId } from '../auth/tokens.ts';
 import { badRequest, conflict, forbidden, notFound, Refusal } from '../errors.ts';
 import { refuseOverStorage } from '../organizations/limits.ts';
 import type { Queries } from '../store/db.ts';
-import type { FilesDeps } from './files.ts';
+import type { FilesDeps } from './deps.ts';
 import { sniffFile, tailBytes, type Sniffed } from './sniff.ts';
 import { receiveFiles, type ReceivedFile } from './upload.ts';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Context } from '../context.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { BlobStore } from './blobs.ts';
-import type { FilesDeps } from './files.ts';
+import type { FilesDeps } from './deps.ts';
 import { OfficePreviews } from './office.ts';
 import { fileRoutes } from './routes.ts';
 import { Thumbnails } from './thumbnails.ts';

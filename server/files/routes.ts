@@ -1,6 +1,7 @@
 import { authenticate } from '../accounts/sessions.ts';
 import type { Request, Router } from '../http/router.ts';
-import { addVersion, attachFiles, listFiles, openFile, openPreview, openThumbnail, removeFile, type FilesDeps } from './files.ts';
+import { addVersion, attachFiles, listFiles, openFile, openPreview, openThumbnail, removeFile } from './files.ts';
+import type { FilesDeps } from './deps.ts';
 import { fileHeaders } from './serve.ts';
 
 /** Files attached to activities (core/api/files.ts). */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { documentContent } from '#core/doc/content';
 import { changeOf } from './change.ts';
-import type { FedJob, RebuildResult } from './rebuild.ts';
+import type { FedJob, RebuildResult } from './rebuild-job.ts';
 import { RemovalsReplay } from './removals.ts';
 import { restoreInto } from './restore-plan.ts';
 import { unpackUpdates, type UpdateBatch } from './update-batch.ts';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { FromRebuildThread, RebuildJob, RebuildResult, ToRebuildThread } from './rebuild.ts';
+import type { FromRebuildThread, RebuildJob, RebuildResult, ToRebuildThread } from './rebuild-job.ts';
 import type { UpdateBatch } from './update-batch.ts';
 
 /** Every rebuild thread is busy and the queue is full: the caller answers "try again shortly". */

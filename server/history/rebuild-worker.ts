@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { MomentRun } from './moment-run.ts';
-import { isFed, runRebuild, type RebuildResult, type ToRebuildThread } from './rebuild.ts';
+import { isFed, type RebuildResult, type ToRebuildThread } from './rebuild-job.ts';
+import { runRebuild } from './rebuild.ts';
 import { RestoreConflict } from './restore-plan.ts';
 
 /** The job being fed, if any (one job at a time: rebuild-pool.ts). */

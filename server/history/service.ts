@@ -3,7 +3,7 @@ import type { DocumentContent } from '#core/api/history';
 import { RateWindow } from '../auth/rate-window.ts';
 import { Refusal } from '../errors.ts';
 import { RebuildPool, RebuildQueueFull, RebuildShareFull, type Feed } from './rebuild-pool.ts';
-import type { RebuildJob, RebuildResult } from './rebuild.ts';
+import type { RebuildJob, RebuildResult } from './rebuild-job.ts';
 import { RemovalsCache } from './removals-cache.ts';
 
 /** Who owns the relay's own history jobs (erasures): no person's id looks like it. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DecisionRecord } from '#core/api/decisions';
-import { createAction } from '../../api/action-items.ts';
+import { assignFromDecision } from '../../actions/action-items.ts';
 import { getDecision } from '../../api/polls.ts';
 import { FormError } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
@@ -30,7 +30,7 @@ export function DecisionActions({ activityId, record, canAdd, onChange }: Props)
   const actions = record.actions ?? [];
   const ownerId = form.ownerId || me.id;
   const submit = submission.onSubmit(async () => {
-    await createAction(api, activityId, { title: form.title, ownerId, due: form.due, source: 'decision' });
+    await assignFromDecision(api, activityId, { title: form.title, ownerId, due: form.due });
     setForm({ ...form, title: '' });
     const fresh = await getDecision(api, activityId);
     if (fresh) onChange(fresh);

@@ -1,18 +1,11 @@
 import * as Y from 'yjs';
-import type { ActivityRole } from '#core/api/activities';
 import { DocRoot } from '#core/doc/schema';
 import { FileRefs, maxAttachments, PageAnchor } from '#core/doc/attachments';
 import { entryValueRefusal } from './entry-values.ts';
 import { TooMuchWork, UpdateReading, type Place } from './places.ts';
 import { entryRules } from './entry-rules.ts';
+import type { Author } from './author.ts';
 import { fieldsOfHeld, fieldsOfNew, nothingRemoved, sameFields, type PutBackView, type RemovedEntry } from './put-back.ts';
-
-/** Who sends the update, as the relay knows them (not as the update says). */
-export interface Author {
-  id: string;
-  name: string;
-  role: ActivityRole;
-}
 
 /** Allowed, with the board entries the update removes and those it puts back (W11). */
 export type ContentVerdict =

@@ -1,6 +1,6 @@
 import { actionItemsKind } from '#core/doc/action-items';
 import { actionAssignFields, actionStatusField } from '#core/methods/action-items';
-import type { Author } from './content.ts';
+import type { Author } from './author.ts';
 
 /**
  * A change to one field of a board entry that already exists, as a method's own rule

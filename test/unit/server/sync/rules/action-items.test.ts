@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { actionItemsMap, addActionItem, addActionItemsBoard, assignActionItem, deleteActionItem, readActionItems, renameActionItem, setActionStatus } from '#core/doc/action-items';
 import { initialDocumentUpdate } from '../../../../../server/activities/brief-seed.ts';
-import { judgeContent, type Author } from '../../../../../server/sync/rules/content.ts';
+import { judgeContent } from '../../../../../server/sync/rules/content.ts';
+import type { Author } from '../../../../../server/sync/rules/author.ts';
 
 const fay: Author = { id: 'facilitator-fay', name: 'Fay Facilitator', role: 'facilitator' };
 const cid: Author = { id: 'contributor-cid', name: 'Cid Contributor', role: 'contributor' };

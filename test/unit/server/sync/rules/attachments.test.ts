@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addComment, commentsOf, readComments } from '#core/doc/comments';
 import { addSwotItem, readSwotItems, setSwotItemFiles, swotItemsMap } from '#core/doc/swot';
 import { addOption, addProsConsBoard, addProsConsItem } from '#core/doc/pros-cons';
-import type { Author } from '../../../../../server/sync/rules/content.ts';
+import type { Author } from '../../../../../server/sync/rules/author.ts';
 import { judgedEdit, roomDoc } from './judged-edit.ts';
 
 const fay: Author = { id: 'facilitator-fay', name: 'Fay Facilitator', role: 'facilitator' };

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { addComment, editComment, removeComment, readComments } from '#core/doc/comments';
 import { addProsConsBoard, addOption, addProsConsItem, deleteProsConsItem, editProsConsItem, moveProsConsItem, removeOption, renameOption } from '#core/doc/pros-cons';
 import { addSwotItem, deleteSwotItem, editSwotItem, moveSwotItem, readSwotItems, swotItemsMap } from '#core/doc/swot';
-import { judgeContent, type Author } from '../../../../../server/sync/rules/content.ts';
+import { judgeContent } from '../../../../../server/sync/rules/content.ts';
+import type { Author } from '../../../../../server/sync/rules/author.ts';
 import { judgedEdit, judgedEditVerdict, roomDoc, withoutDeletions } from './judged-edit.ts';
 
 const fay: Author = { id: 'facilitator-fay', name: 'Fay Facilitator', role: 'facilitator' };

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Author } from '../../../../../server/sync/rules/content.ts';
+import type { Author } from '../../../../../server/sync/rules/author.ts';
 
 export { judgedEdit as edit, roomDoc } from './judged-edit.ts';
 

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { initialDocumentUpdate } from '../../../../../server/activities/brief-seed.ts';
 export { withoutDeletions } from '../../../../support/crafted-updates.ts';
-import { judgeContent, type ActivityFiles, type Author } from '../../../../../server/sync/rules/content.ts';
+import { judgeContent, type ActivityFiles } from '../../../../../server/sync/rules/content.ts';
+import type { Author } from '../../../../../server/sync/rules/author.ts';
 
 /** The relay's document, as a new activity starts (seeded by the relay). */
 export function roomDoc(question = 'What should we decide?') {

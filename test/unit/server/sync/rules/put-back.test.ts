@@ -5,7 +5,8 @@ import { addOption, addProsConsBoard, addProsConsItem, readProsConsItems, readPr
 import { addSwotItem, deleteSwotItem, readSwotItems } from '#core/doc/swot';
 import { RemovalUndo } from '#core/doc/undo';
 import { initialDocumentUpdate } from '../../../../../server/activities/brief-seed.ts';
-import { judgeContent, type Author } from '../../../../../server/sync/rules/content.ts';
+import { judgeContent } from '../../../../../server/sync/rules/content.ts';
+import type { Author } from '../../../../../server/sync/rules/author.ts';
 import { PutBackLedger, putBackLimits } from '../../../../../server/sync/rules/put-back.ts';
 
 const fay: Author = { id: 'facilitator-fay', name: 'Fay Facilitator', role: 'facilitator' };
