@@ -2,6 +2,7 @@ import type { ActivityMember, ActivityPerson, ActivityRole, AddMemberRequest } f
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { writeNotices } from '../notifications/activity-notices.ts';
+import { requireRight } from '../organizations/rights.ts';
 import type { Queries } from '../store/db.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { overriddenBy, resolveRole, toSource, type RoleSource } from './access.ts';
@@ -13,10 +14,14 @@ function subjectOf(input: AddMemberRequest): { kind: SubjectKind; id: string } {
   return 'userId' in input ? { kind: 'user', id: input.userId } : { kind: 'group', id: input.groupId };
 }
 
+/** The person or group is of the caller's organisation; a guest is added only by whoever may invite guests (as a new one would be). */
 async function checkSubject(ctx: Context, caller: Caller, kind: SubjectKind, id: string) {
-  const table = kind === 'user' ? 'users' : 'groups';
-  const row = await ctx.db.get(`SELECT 1 AS one FROM ${table} WHERE id = ? AND org_id = ?`, [id, caller.orgId]);
+  const row =
+    kind === 'user'
+      ? await ctx.db.get<{ guest: number }>('SELECT guest FROM users WHERE id = ? AND org_id = ?', [id, caller.orgId])
+      : await ctx.db.get<{ guest: number }>('SELECT 0 AS guest FROM groups WHERE id = ? AND org_id = ?', [id, caller.orgId]);
   if (!row) throw badRequest(`No such ${kind === 'user' ? 'person' : 'group'} in this organisation: ${id}.`);
+  if (row.guest === 1) await requireRight(ctx, caller, 'inviteGuests');
 }
 
 /** People of one group told at most when the group is added to an activity: as many as a group may hold (core/api/users.ts). */

@@ -48,7 +48,7 @@ export async function startRelayProcess(
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 90_000);
     const onData = () => {
       const m = /CONCLAVE_RELAY_LISTENING (\S+)/.exec(output);
       if (m?.[1]) {

@@ -4,6 +4,7 @@ import type { Me } from '#core/api/users';
 import { Api, addPerson, password, setUpOrganisation } from '../../support/api.ts';
 import { runOperator } from '../../support/operator.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { linkToken } from '../../support/smtp.ts';
 import { queryStore } from '../../support/store-reader.ts';
 
 /**
@@ -97,6 +98,31 @@ describe('kept to a group', () => {
     const colleague = await bruno.api.call<{ guest?: boolean }>('POST', '/api/invitations', { email: 'david@durand.example', activityId: summer });
     expect(colleague.status).toBe(201);
     expect(colleague.body.guest).toBe(false);
+  });
+
+  it('inviting guests: a guest who already came in is not added to another activity by a facilitator outside the group, by invitation or by adding them; nothing changes', async () => {
+    // Chloé (in the group) brings Olga in as a guest of her activity.
+    const chloes = (await newActivity(chloe.api, 'the bakery')).body.id!;
+    await chloe.api.ok('POST', '/api/invitations', { email: 'olga@supplier.example', activityId: chloes });
+    const { messages } = await alice.ok<{ messages: { id: string; to: string }[] }>('GET', '/api/mail/messages?kind=invitation');
+    const mail = await alice.ok<{ text: string }>('GET', `/api/mail/messages/${messages.find((m) => m.to === 'olga@supplier.example')!.id}`);
+    await new Api(relay.url).ok('POST', `/api/invitations/${linkToken(mail.text, '/#/invite/')}/accept`, { name: 'Olga Fournier', password });
+    const olga = (await queryStore<{ id: string }>(relay.dataDir, "SELECT id FROM users WHERE email = 'olga@supplier.example'"))[0]!.id;
+    // Bruno, outside the group, facilitates another activity.
+    const own = (await newActivity(alice, 'the autumn menu')).body.id!;
+    await alice.ok('POST', `/api/activities/${own}/members`, { userId: bruno.id, role: 'facilitator' });
+    const members = "SELECT COUNT(*) AS n FROM activity_members WHERE activity_id = ? AND subject_id = ?";
+    const byInvitation = await bruno.api.call<Answer>('POST', '/api/invitations', { email: 'olga@supplier.example', activityId: own });
+    expect(byInvitation.status).toBe(403);
+    expect(byInvitation.body.error?.code).toBe('right_missing');
+    const byAdding = await bruno.api.call<Answer>('POST', `/api/activities/${own}/members`, { userId: olga, role: 'contributor' });
+    expect(byAdding.status).toBe(403);
+    expect(byAdding.body.error?.code).toBe('right_missing');
+    expect(await count(members, [own, olga])).toBe(0);
+    // Chloé, in the group, may.
+    const another = (await newActivity(chloe.api, 'the pastry')).body.id!;
+    expect((await chloe.api.call('POST', `/api/activities/${another}/members`, { userId: olga, role: 'contributor' })).status).toBe(201);
+    expect(await count(members, [another, olga])).toBe(1);
   });
 
   it('controlling daily figures: the group reads the figures, others are refused', async () => {
