@@ -88,7 +88,8 @@ describe('malformed and random frames (SPEC L1, L2, D1, U1)', () => {
     // Every malformed frame closed its own connection with a protocol code.
     expect(judged).toBe(frameCount);
     expect(connections).toBeGreaterThan(10);
-    for (const code of closeCodes.keys()) expect([1009, 4400, 4409, 4413, 1005, 1000, 1006]).toContain(code);
+    // 4422: a mutated update that reads well but breaks a rule (another's client id, SPEC W10).
+    for (const code of closeCodes.keys()) expect([1009, 4400, 4409, 4413, 4422, 1005, 1000, 1006]).toContain(code);
     expect(closeCodes.get(4400) ?? 0).toBeGreaterThan(0);
 
     // The relay still serves the good client, live.
@@ -140,7 +141,7 @@ describe('malformed and random frames (SPEC L1, L2, D1, U1)', () => {
     for (const n of [1, 1, 4242, 0]) encoding.writeVarUint(e, n); // one client, one struct, client 4242, clock 0
     encoding.writeUint8(e, 5); // an embed, placed by its parent's name
     encoding.writeVarUint(e, 1);
-    encoding.writeVarString(e, 'notes');
+    encoding.writeVarString(e, 'l7-notes');
     encoding.writeVarString(e, '{'); // not JSON
     encoding.writeVarUint(e, 0);
     const client = await openWithTicket(admin, activityId);
@@ -151,7 +152,7 @@ describe('malformed and random frames (SPEC L1, L2, D1, U1)', () => {
     writer.doc.getText('l7').insert(0, 'still served');
     await waitFor(() => peer.doc.getText('l7').toString() === 'still served', 10_000, 'the edit after the throw');
     expect(peer.closes).toEqual([]);
-    expect(peer.doc.getText('notes').toString()).toBe('');
+    expect(peer.doc.getText('l7-notes').toString()).toBe('');
     peer.destroy();
     writer.destroy();
   });
