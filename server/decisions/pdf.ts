@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { DecisionRecord } from '#core/api/decisions';
 import { decisionMarkdown } from '#core/decisions/markdown';
 import { translator, type DecisionLocale } from '#core/decisions/result-text';
@@ -20,6 +20,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * the relay however long the record.
  */
 export async function decisionPdf(record: DecisionRecord, now: Date, locale: DecisionLocale = 'en'): Promise<Uint8Array> {
+  // Loaded on the first PDF asked for, not at the relay's start (pdf-lib is some seventy modules).
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   doc.setTitle(translator(locale)('record.title', { title: record.activityTitle }));
   doc.setSubject(record.question);

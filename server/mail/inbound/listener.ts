@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { InboundMailConfig } from '../../config.ts';
 import type { Context } from '../../context.ts';
@@ -96,6 +95,8 @@ export class InboundListener {
       if (size <= this.config.maxBytes) chunks.push(chunk);
     }
     if (stream.sizeExceeded || size > this.config.maxBytes) return smtpError(552, `5.3.4 A reply may be ${this.config.maxBytes} bytes at most`);
+    // Loaded with the first message received, not at the relay's start.
+    const { simpleParser } = await import('mailparser');
     const parsed = await simpleParser(Buffer.concat(chunks), { skipHtmlToText: false, skipImageLinks: true, skipTextLinks: true });
     const auto = String(parsed.headers.get('auto-submitted') ?? 'no').toLowerCase();
     const precedence = String(parsed.headers.get('precedence') ?? '').toLowerCase();
