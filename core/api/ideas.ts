@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { lineText, linesText } from '../text/clean.ts';
 import { ideaSorts } from '../ideas/sort.ts';
 import { ideaStatuses, maxReasonLength } from '../ideas/status.ts';
+import { ideaStages, maxStageNameLength } from '../ideas/stages.ts';
+import { moderationStates } from '../ideas/moderation.ts';
 import { Id } from './common.ts';
 
 /**
@@ -60,6 +62,7 @@ export const IdeaListQuery = z.strictObject({
   sort: z.enum(ideaSorts).default('votes'),
   category: z.string().max(60).optional(),
   status: IdeaStatus.optional(),
+  stage: z.enum(ideaStages).optional(),
   author: Id.optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -85,6 +88,20 @@ export const Idea = z.object({
   photo: z.object({ type: PhotoType, bytes: z.number() }).nullable(),
   /** Hidden by a facilitator: only the author and facilitators see it, with the reason. */
   hidden: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  /** Where it stands in the box's funnel (core/ideas/stages.ts). */
+  stage: z.enum(ideaStages),
+  /** Pending (pre-moderation) and off-topic ideas are seen by their author and the facilitators only. */
+  moderation: z.enum(moderationStates),
+  /** Why it was moved off topic, told to its author. */
+  offTopicReason: z.string().nullable(),
+  /** The idea this duplicate was merged into. */
+  mergedInto: z.object({ id: Id, title: z.string() }).nullable(),
+  /** The activity studying it ("Study this idea"), when it is studied. */
+  studyActivityId: Id.nullable(),
+  /** Reports waiting for a facilitator (counted for facilitators only; 0 for others). */
+  reports: z.number(),
+  /** A reward the organisation attached once it was implemented (seen by its author and facilitators). */
+  reward: z.object({ text: z.string(), at: z.string() }).nullable(),
 });
 export type Idea = z.infer<typeof Idea>;
 
@@ -95,6 +112,9 @@ export const IdeaPage = z.object({
   /** The offset of the next page, or null on the last. */
   next: z.number().nullable(),
   categories: z.array(z.string()),
+  /** The box's moderation and the names it gives its stages (core/api/idea-funnel.ts). */
+  premoderation: z.boolean(),
+  stageNames: z.partialRecord(z.enum(ideaStages), z.string().max(maxStageNameLength)),
 });
 export type IdeaPage = z.infer<typeof IdeaPage>;
 
@@ -124,14 +144,20 @@ export const Contributor = z.object({
 });
 export type Contributor = z.infer<typeof Contributor>;
 
+/** What an author is told of their idea in the app (and by e-mail or SMS as they chose). */
+export const ideaNoticeKinds = ['status', 'hidden', 'shown', 'approved', 'off_topic', 'merged', 'reward'] as const;
+export type IdeaNoticeKind = (typeof ideaNoticeKinds)[number];
+
 export const IdeaNotice = z.object({
   id: z.number(),
   ideaId: Id,
   activityId: Id,
   ideaTitle: z.string(),
-  kind: z.enum(['status', 'hidden', 'shown']),
+  kind: z.enum(ideaNoticeKinds),
   status: IdeaStatus.nullable(),
   reason: z.string().nullable(),
+  /** For `merged`: the other idea (the one kept, or the duplicate merged into yours). */
+  otherIdea: z.object({ id: Id, title: z.string() }).nullable(),
   at: z.string(),
   readAt: z.string().nullable(),
 });

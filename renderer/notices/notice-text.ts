@@ -16,6 +16,10 @@ export function noticeText(t: Translate, n: Notice): string {
     case 'idea':
       if (n.kind === 'hidden') return t('ideas.notice.hidden', { title: n.title });
       if (n.kind === 'shown') return t('ideas.notice.shown', { title: n.title });
+      if (n.kind === 'approved') return t('ideas.notice.approved', { title: n.title });
+      if (n.kind === 'off_topic') return t('ideas.notice.offTopic', { title: n.title, reason: n.reason ?? '' });
+      if (n.kind === 'merged') return t('ideas.notice.merged', { title: n.title, other: n.otherTitle ?? '' });
+      if (n.kind === 'reward') return t('ideas.notice.reward', { title: n.title, reward: n.reason ?? '' });
       return t('ideas.notice.status', { title: n.title, status: t(`ideas.status.${n.status ?? 'new'}`) });
   }
 }

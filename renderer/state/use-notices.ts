@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { IdeaStatus } from '#core/api/ideas';
+import type { IdeaNoticeKind, IdeaStatus } from '#core/api/ideas';
 import type { ApiClient } from '../api/client.ts';
 import { figuresAccess, listAlerts } from '../api/figures.ts';
 import { ideaNotices } from '../api/ideas.ts';
@@ -15,7 +15,7 @@ const retryMs = 15_000;
 /** One in-app notice, whichever part of the relay keeps it. */
 export type Notice =
   | (Common & { source: 'decision'; id: number; kind: string; title: string; activityId: string })
-  | (Common & { source: 'idea'; id: number; kind: 'status' | 'hidden' | 'shown'; title: string; status: IdeaStatus | null })
+  | (Common & { source: 'idea'; id: number; kind: IdeaNoticeKind; title: string; status: IdeaStatus | null; reason: string | null; otherTitle: string | null })
   | (Common & { source: 'figure'; id: string; kind: string; text: string })
   | (Common & { source: 'activity'; id: number; kind: ActivityNoticeKind; title: string; actor: string | null; about: string; activityId: string });
 
@@ -58,6 +58,8 @@ export async function loadNotices(api: ApiClient): Promise<Notice[]> {
       kind: n.kind,
       title: n.ideaTitle,
       status: n.status,
+      reason: n.reason,
+      otherTitle: n.otherIdea?.title ?? null,
       href: hrefOf({ name: 'idea', boxId: n.activityId, ideaId: n.ideaId }),
       at: n.at,
       read: n.readAt !== null,

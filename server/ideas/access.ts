@@ -1,5 +1,6 @@
 import type { Activity } from '#core/api/activities';
 import type { IdeaStatus } from '#core/api/ideas';
+import type { ModerationState } from '#core/ideas/moderation';
 import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
 import { may } from '../activities/access.ts';
@@ -21,6 +22,13 @@ export interface IdeaRow {
   hidden_reason: string | null;
   hidden_at: string | null;
   created_at: string;
+  moderation: ModerationState;
+  off_topic_reason: string | null;
+  reviewed_at: string | null;
+  shortlisted_at: string | null;
+  merged_into: string | null;
+  merged_at: string | null;
+  study_activity_id: string | null;
 }
 
 /** A 404 becomes null; anything else (the store failing) stays an error. */
@@ -46,11 +54,18 @@ export function requireBoxFacilitator(box: Activity) {
   if (!may.facilitate(box.myRole)) throw forbidden('Only a facilitator of this idea box may do this.');
 }
 
-export const seesHidden = (box: Activity, caller: Caller, idea: IdeaRow) => idea.author_id === caller.id || may.facilitate(box.myRole);
+export const seesHidden = (box: Activity, caller: Caller, idea: Pick<IdeaRow, 'author_id'>) => idea.author_id === caller.id || may.facilitate(box.myRole);
+
+/** Hidden, pending approval or off topic: the idea is its author's and the facilitators' only. */
+export const keptBack = (idea: Pick<IdeaRow, 'hidden_at' | 'moderation'>) => idea.hidden_at !== null || idea.moderation !== 'approved';
+
+/** The same rule as `keptBack`, in SQL over `ideas i`. */
+export const keptBackSql = `(i.hidden_at IS NOT NULL OR i.moderation <> 'approved')`;
 
 /**
- * An idea the caller may see, with its box. A hidden idea exists only for its author
- * and the facilitators; for anyone else it is 404, like an idea that never was.
+ * An idea the caller may see, with its box. A hidden, pending or off-topic idea exists
+ * only for its author and the facilitators; for anyone else it is 404, like an idea
+ * that never was. A merged duplicate stays readable (it says what it was merged into).
  */
 export async function ideaFor(ctx: Context, caller: Caller, ideaId: string): Promise<{ idea: IdeaRow; box: Activity }> {
   const idea = await ctx.db.get<IdeaRow>('SELECT * FROM ideas WHERE id = ?', [ideaId]);
@@ -59,6 +74,6 @@ export async function ideaFor(ctx: Context, caller: Caller, ideaId: string): Pro
     unlessNotFound(err);
     throw notFound('idea');
   });
-  if (idea.hidden_at && !seesHidden(box, caller, idea)) throw notFound('idea');
+  if (keptBack(idea) && !seesHidden(box, caller, idea)) throw notFound('idea');
   return { idea, box };
 }

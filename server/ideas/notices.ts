@@ -4,7 +4,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 
-/** What became of the caller's ideas (answers, hidden, shown again), newest first. */
+/** What became of the caller's ideas (answers, hidden, shown again, approved, off topic, merged, rewarded), newest first. */
 export async function ideaNotices(ctx: Context, caller: Caller, limit = 50): Promise<{ notices: IdeaNotice[]; unread: number }> {
   const rows = await ctx.db.all<{
     id: number;
@@ -14,11 +14,13 @@ export async function ideaNotices(ctx: Context, caller: Caller, limit = 50): Pro
     kind: IdeaNotice['kind'];
     status: IdeaStatus | null;
     reason: string | null;
+    other_idea_id: string | null;
+    other_title: string | null;
     created_at: string;
     read_at: string | null;
   }>(
-    `SELECT n.id, n.idea_id, i.activity_id, i.title, n.kind, n.status, n.reason, n.created_at, n.read_at
-       FROM idea_notices n JOIN ideas i ON i.id = n.idea_id
+    `SELECT n.id, n.idea_id, i.activity_id, i.title, n.kind, n.status, n.reason, n.other_idea_id, o.title AS other_title, n.created_at, n.read_at
+       FROM idea_notices n JOIN ideas i ON i.id = n.idea_id LEFT JOIN ideas o ON o.id = n.other_idea_id
       WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?`,
     [caller.id, limit],
   );
@@ -32,6 +34,7 @@ export async function ideaNotices(ctx: Context, caller: Caller, limit = 50): Pro
       kind: r.kind,
       status: r.status,
       reason: r.reason,
+      otherIdea: r.other_idea_id ? { id: r.other_idea_id, title: r.other_title ?? '' } : null,
       at: r.created_at,
       readAt: r.read_at,
     })),

@@ -16,6 +16,8 @@ import { filesEn } from './files.en.ts';
 import { filesFr } from './files.fr.ts';
 import { historyEn } from './history.en.ts';
 import { historyFr } from './history.fr.ts';
+import { ideaFunnelEn } from './idea-funnel.en.ts';
+import { ideaFunnelFr } from './idea-funnel.fr.ts';
 import { ideasEn } from './ideas.en.ts';
 import { ideasFr } from './ideas.fr.ts';
 import { noticesEn } from './notices.en.ts';
@@ -48,6 +50,7 @@ export const areas = [
   { area: 'app', en: appEn, fr: appFr },
   { area: 'errors', en: errorsEn, fr: errorsFr },
   { area: 'ideas', en: ideasEn, fr: ideasFr },
+  { area: 'idea-funnel', en: ideaFunnelEn, fr: ideaFunnelFr },
   { area: 'pros-cons', en: prosConsEn, fr: prosConsFr },
   { area: 'actions', en: actionsEn, fr: actionsFr },
   { area: 'prioritisation', en: prioritisationEn, fr: prioritisationFr },

@@ -6,6 +6,7 @@ import { retention } from './750-retention.ts';
 import { clientClaims } from './770-client-claims.ts';
 import { actionItems } from './780-action-items.ts';
 import { decisionBoards } from './790-decision-boards.ts';
+import { ideaFunnel } from './820-idea-funnel.ts';
 import { accounts } from './001-accounts.ts';
 import { activities } from './002-activities.ts';
 import { documents } from './003-documents.ts';
@@ -99,4 +100,5 @@ export const migrations: Migration[] = [
   decisionFiles,
   actionItems,
   decisionBoards,
+  ideaFunnel,
 ];
