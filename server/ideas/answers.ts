@@ -23,6 +23,7 @@ export async function changeStatus(
 ): Promise<IdeaDetail> {
   const { idea, box } = await ideaFor(ctx, caller, ideaId);
   requireBoxFacilitator(box);
+  if (idea.merged_into) throw conflict('This idea was merged into another: answer that one.');
   const reason = input.reason?.trim() || null;
   const refusal = judgeStatusChange(idea.status, input.status, reason);
   if (refusal) {
@@ -34,13 +35,10 @@ export async function changeStatus(
   const now = ctx.now().toISOString();
   const changeId = await ctx.db.transaction(async (tx) => {
     // The status read above must still hold: two facilitators answering at once do not both win.
-    const moved = await tx.run('UPDATE ideas SET status = ?, reason = ?, status_changed_at = ? WHERE id = ? AND status = ?', [
-      input.status,
-      reason,
-      now,
-      ideaId,
-      idea.status,
-    ]);
+    const moved = await tx.run(
+      'UPDATE ideas SET status = ?, reason = ?, status_changed_at = ?, reviewed_at = COALESCE(reviewed_at, ?) WHERE id = ? AND status = ?',
+      [input.status, reason, now, now, ideaId, idea.status],
+    );
     if (moved.changes === 0) throw conflict('Someone answered this idea meanwhile: reload it and try again.');
     const change = await tx.run(
       `INSERT INTO idea_status_changes (idea_id, from_status, to_status, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -74,7 +72,9 @@ export async function hideIdea(
   if (hide === Boolean(idea.hidden_at)) throw conflict(hide ? 'This idea is already hidden.' : 'This idea is not hidden.');
   const now = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
-    await tx.run('UPDATE ideas SET hidden_reason = ?, hidden_at = ? WHERE id = ?', [reason, hide ? now : null, ideaId]);
+    await tx.run('UPDATE ideas SET hidden_reason = ?, hidden_at = ?, reviewed_at = COALESCE(reviewed_at, ?) WHERE id = ?', [reason, hide ? now : null, now, ideaId]);
+    // Hiding acts on the reports waiting: they leave the reported queue.
+    if (hide) await tx.run('UPDATE idea_reports SET dismissed_at = ? WHERE idea_id = ? AND dismissed_at IS NULL', [now, ideaId]);
     await tx.run(`INSERT INTO idea_notices (user_id, idea_id, kind, reason, created_at) VALUES (?, ?, ?, ?, ?)`, [
       idea.author_id,
       ideaId,

@@ -1,4 +1,5 @@
 import type { Context } from '../context.ts';
+import { funnelRoutes } from './funnel-routes.ts';
 import { ideaRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { ideasSettings } from './settings.ts';
@@ -13,7 +14,10 @@ export function ideasModule(ctx: Context): RelayModule {
   listenToIdeaSms(ctx);
   return {
     name: 'ideas',
-    routes: (router) => ideaRoutes(router, ctx, settings, titles),
+    routes: (router) => {
+      ideaRoutes(router, ctx, settings, titles);
+      funnelRoutes(router, ctx, titles);
+    },
     start: () => {
       resuming = resumeIdeaSms(ctx).catch((err: unknown) => ctx.log.error({ err }, 'could not resume idea SMS'));
     },

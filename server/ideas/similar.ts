@@ -96,7 +96,7 @@ export class SimilarTitles {
     this.sizes.set(boxId, box.entries.length);
   }
 
-  /** An idea hidden or shown again. */
+  /** An idea hidden or shown again (also: held back by moderation, approved, merged away). */
   async hiddenChanged(boxId: string, ideaId: string, title: string, hidden: boolean) {
     const box = await this.boxes.get(boxId);
     if (!box) return;
@@ -110,7 +110,7 @@ export class SimilarTitles {
     const found = (await this.box(activityId)).search(title, 5, this.stats);
     if (found.length === 0) return [];
     const rows = await ctx.db.all<{ id: string; vote_count: number; status: IdeaStatus }>(
-      `SELECT id, vote_count, status FROM ideas WHERE hidden_at IS NULL AND id IN (${found.map(() => '?').join(', ')})`,
+      `SELECT id, vote_count, status FROM ideas WHERE hidden_at IS NULL AND moderation = 'approved' AND merged_into IS NULL AND id IN (${found.map(() => '?').join(', ')})`,
       found.map((f) => f.entry.id),
     );
     const now = new Map(rows.map((r) => [r.id, r]));
@@ -139,7 +139,7 @@ export class SimilarTitles {
     let after = -1;
     for (;;) {
       const rows = await this.ctx.db.all<{ seq: number; id: string; title: string }>(
-        'SELECT rowid AS seq, id, title FROM ideas WHERE activity_id = ? AND hidden_at IS NULL AND rowid > ? ORDER BY rowid LIMIT ?',
+        `SELECT rowid AS seq, id, title FROM ideas WHERE activity_id = ? AND hidden_at IS NULL AND moderation = 'approved' AND merged_into IS NULL AND rowid > ? ORDER BY rowid LIMIT ?`,
         [boxId, after, foldPage],
       );
       for (const r of rows) box.add(r.id, r.title);

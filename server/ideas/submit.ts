@@ -6,6 +6,7 @@ import { validate } from '../validate.ts';
 import { Refusal } from '../errors.ts';
 import { ErrorCode } from '#core/api/errors';
 import { ideaBox, requireContributor } from './access.ts';
+import { boxFunnel } from './box-settings.ts';
 import { checkQuota, discardPhoto, storePhoto, type StoredPhoto } from './photos.ts';
 import type { IdeasSettings } from './settings.ts';
 import type { SimilarTitles } from './similar.ts';
@@ -24,7 +25,7 @@ export async function submitIdea(
   fields: unknown,
   upload: Buffer | null,
   titles: SimilarTitles,
-): Promise<{ id: string }> {
+): Promise<{ id: string; moderation: 'pending' | 'approved' }> {
   const box = await ideaBox(ctx, caller, activityId);
   requireContributor(box);
   const input = validate(CreateIdeaRequest, fields);
@@ -34,6 +35,8 @@ export async function submitIdea(
       { path: 'category', message: `choose one of ${box.categories.join(', ')}` },
     ]);
   }
+  // With pre-moderation on, the idea waits for a facilitator's approval (core/ideas/moderation.ts).
+  const { premoderation } = await boxFunnel(ctx, box.id);
   const photo: StoredPhoto | null = upload ? await storePhoto(settings, upload) : null;
   const id = newId();
   const now = ctx.now().toISOString();
@@ -44,8 +47,8 @@ export async function submitIdea(
         await checkQuota(tx, settings, caller.id, photo);
       }
       await tx.run(
-        `INSERT INTO ideas (id, activity_id, author_id, title, text, category, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [id, activityId, caller.id, input.title, input.text, category, now],
+        `INSERT INTO ideas (id, activity_id, author_id, title, text, category, created_at, moderation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, activityId, caller.id, input.title, input.text, category, now, premoderation ? 'pending' : 'approved'],
       );
       if (photo) {
         await tx.run('INSERT INTO idea_photos (idea_id, owner_id, file, type, bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?)', [
@@ -62,6 +65,6 @@ export async function submitIdea(
     await discardPhoto(settings, photo);
     throw err;
   }
-  await titles.added(activityId, id, input.title);
-  return { id };
+  if (!premoderation) await titles.added(activityId, id, input.title);
+  return { id, moderation: premoderation ? 'pending' : 'approved' };
 }

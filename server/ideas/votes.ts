@@ -13,6 +13,9 @@ export async function castVote(ctx: Context, caller: Caller, ideaId: string, vot
   requireContributor(box);
   if (vote && idea.author_id === caller.id) throw forbidden('You cannot vote for your own idea.');
   if (vote && idea.hidden_at) throw conflict('This idea is hidden: it takes no votes.');
+  if (vote && idea.merged_into) throw conflict('This idea was merged into another: vote for that one.');
+  if (vote && idea.moderation === 'pending') throw conflict('This idea waits for a facilitator\'s approval: it takes no votes yet.');
+  if (vote && idea.moderation === 'off_topic') throw conflict('This idea is off topic: it takes no votes.');
   return ctx.db.transaction(async (tx) => {
     const changed = vote
       ? await tx.run('INSERT OR IGNORE INTO idea_votes (idea_id, user_id, voted_at) VALUES (?, ?, ?)', [ideaId, caller.id, ctx.now().toISOString()])
