@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { IdeaBoxSettingsPatch, ModerateIdeaRequest, ReportIdeaRequest } from '#core/api/idea-funnel';
+import { IdeaBoxSettingsPatch, MergeIdeaRequest, ModerateIdeaRequest, ReportIdeaRequest } from '#core/api/idea-funnel';
 import { authenticate } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { readJson } from '../http/body.ts';
 import type { Request, Router } from '../http/router.ts';
 import { updateBoxSettings, boxFunnel } from './box-settings.ts';
 import { ideaBox } from './access.ts';
+import { mergeIdea } from './merge.ts';
 import { dismissReports, moderateIdea, reportIdea, shortlistIdea } from './moderation.ts';
 import { ideaQueues } from './queues.ts';
 import type { SimilarTitles } from './similar.ts';
@@ -38,5 +39,10 @@ export function funnelRoutes(router: Router, ctx: Context, titles: SimilarTitles
       const me = await caller(req);
       return { status: 201, body: await reportIdea(ctx, me, id(req), await readJson(req.raw, ReportIdeaRequest)) };
     })
-    .on('DELETE', '/api/ideas/:id/reports', async (req) => ({ body: await dismissReports(ctx, await caller(req), id(req)) }));
+    .on('DELETE', '/api/ideas/:id/reports', async (req) => ({ body: await dismissReports(ctx, await caller(req), id(req)) }))
+    .on('POST', '/api/ideas/:id/merge', async (req) => {
+      const me = await caller(req);
+      const { into } = await readJson(req.raw, MergeIdeaRequest);
+      return { body: await mergeIdea(ctx, me, id(req), into, titles) };
+    });
 }
