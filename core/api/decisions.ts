@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lineText, linesText } from '../text/clean.ts';
+import { ideaVerdicts } from '../ideas/study.ts';
 import { Id, IsoDateTime } from './common.ts';
 
 /**
@@ -24,6 +25,11 @@ export const PublishDecisionRequest = z.strictObject({
   polls: z.array(Id).max(50).optional(),
   /** Files of the activity attached to the record, in this order. */
   files: z.array(Id).max(maxDecisionFiles).optional(),
+  /**
+   * Required when the activity studies an idea ("Study this idea"): the idea's answer;
+   * the rationale is its reason, told to its author. Refused otherwise.
+   */
+  ideaAnswer: z.enum(ideaVerdicts).optional(),
 });
 export type PublishDecisionRequest = z.infer<typeof PublishDecisionRequest>;
 

@@ -7,6 +7,8 @@ const trim = (base: string) => base.replace(/\/+$/, '');
 export const invitationLink = (base: string, token: string) => `${trim(base)}/#/invite/${token}`;
 export const passwordResetLink = (base: string, token: string) => `${trim(base)}/#/reset-password/${token}`;
 export const activityLink = (base: string, activityId: string) => `${trim(base)}/#/activities/${activityId}`;
+/** An idea in its box (the app's route `#/ideas/<box>/idea/<idea>`). */
+export const ideaLink = (base: string, boxId: string, ideaId: string) => `${trim(base)}/#/ideas/${boxId}/idea/${ideaId}`;
 export const signupConfirmLink = (base: string, token: string) => `${trim(base)}/#/confirm-signup/${token}`;
 export const emailChangeLink = (base: string, token: string) => `${trim(base)}/#/confirm-email/${token}`;
 

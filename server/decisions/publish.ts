@@ -6,6 +6,7 @@ import { readStoredDocument } from '../activities/stored-document.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { badRequest, conflict } from '../errors.ts';
+import { answerFromDecision } from '../ideas/study.ts';
 import { closePolls } from '../polls/polls.ts';
 import { pollsOfActivity } from '../polls/records.ts';
 import { attachedResult } from '../polls/results.ts';
@@ -46,7 +47,7 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
   // What the boards hold as it is published (bounded: core/doc/board-records.ts).
   const boards = await readStoredDocument(ctx, activityId, boardsOnRecord);
   const now = ctx.now().toISOString();
-  await ctx.db.transaction(async (tx) => {
+  const ideaChange = await ctx.db.transaction(async (tx) => {
     if (await tx.get('SELECT 1 AS one FROM decisions WHERE activity_id = ?', [activityId])) {
       throw conflict('The decision of this activity is already published.');
     }
@@ -85,8 +86,10 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
       [now, id],
     );
     await tx.run(`UPDATE activities SET status = 'decided', updated_at = ? WHERE id = ?`, [now, activityId]);
+    // An activity studying an idea answers it with the same commit (server/ideas/study.ts).
+    return answerFromDecision(tx, { activityId, verdict: input.ideaAnswer, rationale: input.rationale, by: caller.id, now });
   });
-  return { id };
+  return { id, ideaChange };
 }
 
 /**

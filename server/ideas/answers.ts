@@ -4,7 +4,9 @@ import { judgeStatusChange, StatusRefusal } from '#core/ideas/status';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { conflict, Refusal } from '../errors.ts';
-import { ideaFor, requireBoxFacilitator } from './access.ts';
+import type { IdeaStatus } from '#core/ideas/status';
+import type { Queries } from '../store/db.ts';
+import { ideaFor, requireBoxFacilitator, type IdeaRow } from './access.ts';
 import { ideaDetail } from './list.ts';
 import type { SimilarTitles } from './similar.ts';
 import { sendStatusSms } from './sms.ts';
@@ -33,30 +35,44 @@ export async function changeStatus(
     throw conflict(refusal.message);
   }
   const now = ctx.now().toISOString();
-  const changeId = await ctx.db.transaction(async (tx) => {
-    // The status read above must still hold: two facilitators answering at once do not both win.
-    const moved = await tx.run(
-      'UPDATE ideas SET status = ?, reason = ?, status_changed_at = ?, reviewed_at = COALESCE(reviewed_at, ?) WHERE id = ? AND status = ?',
-      [input.status, reason, now, now, ideaId, idea.status],
-    );
-    if (moved.changes === 0) throw conflict('Someone answered this idea meanwhile: reload it and try again.');
-    const change = await tx.run(
-      `INSERT INTO idea_status_changes (idea_id, from_status, to_status, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      [ideaId, idea.status, input.status, reason, caller.id, now],
-    );
-    await tx.run(`INSERT INTO idea_notices (user_id, idea_id, kind, status, reason, created_at) VALUES (?, ?, 'status', ?, ?, ?)`, [
-      idea.author_id,
-      ideaId,
-      input.status,
-      reason,
-      now,
-    ]);
-    return change.lastID;
-  });
+  const changeId = await ctx.db.transaction((tx) => recordStatusChange(tx, { idea, to: input.status, reason, by: caller.id, now }));
   if (crashAfterCommit) process.kill(process.pid, 'SIGKILL');
   await sendStatusSms(ctx, changeId);
   return ideaDetail(ctx, caller, ideaId);
 }
+
+/**
+ * Inside a transaction: moves the idea from the status it was read with (two
+ * facilitators answering at once do not both win), records the change with its reason
+ * and tells the author in the app. Returns the change's id, for its e-mail and SMS
+ * (`sendStatusSms`); a `quiet` change is told in the app only (marked so: never sent).
+ */
+export async function recordStatusChange(
+  tx: Queries,
+  input: { idea: Pick<IdeaRow, 'id' | 'status' | 'author_id'>; to: IdeaStatus; reason: string | null; by: string; now: string; quiet?: boolean },
+): Promise<number> {
+  const { idea, to, reason, now } = input;
+  const moved = await tx.run(
+    'UPDATE ideas SET status = ?, reason = ?, status_changed_at = ?, reviewed_at = COALESCE(reviewed_at, ?) WHERE id = ? AND status = ?',
+    [to, reason, now, now, idea.id, idea.status],
+  );
+  if (moved.changes === 0) throw conflict('Someone answered this idea meanwhile: reload it and try again.');
+  const change = await tx.run(
+    `INSERT INTO idea_status_changes (idea_id, from_status, to_status, reason, changed_by, changed_at, sms_status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [idea.id, idea.status, to, reason, input.by, now, input.quiet ? quietChange : null],
+  );
+  await tx.run(`INSERT INTO idea_notices (user_id, idea_id, kind, status, reason, created_at) VALUES (?, ?, 'status', ?, ?, ?)`, [
+    idea.author_id,
+    idea.id,
+    to,
+    reason,
+    now,
+  ]);
+  return change.lastID;
+}
+
+/** The SMS status of a change told in the app only (an idea taken into study). */
+export const quietChange = 'in_app_only';
 
 /** Hides an abusive idea from everyone but its author (who reads why) and the facilitators. */
 export async function hideIdea(

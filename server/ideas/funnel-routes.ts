@@ -7,6 +7,7 @@ import type { Request, Router } from '../http/router.ts';
 import { updateBoxSettings, boxFunnel } from './box-settings.ts';
 import { ideaBox } from './access.ts';
 import { mergeIdea } from './merge.ts';
+import { studyIdea } from './study.ts';
 import { dismissReports, moderateIdea, reportIdea, shortlistIdea } from './moderation.ts';
 import { ideaQueues } from './queues.ts';
 import type { SimilarTitles } from './similar.ts';
@@ -44,5 +45,10 @@ export function funnelRoutes(router: Router, ctx: Context, titles: SimilarTitles
       const me = await caller(req);
       const { into } = await readJson(req.raw, MergeIdeaRequest);
       return { body: await mergeIdea(ctx, me, id(req), into, titles) };
+    })
+    .on('POST', '/api/ideas/:id/study', async (req) => {
+      const me = await caller(req);
+      await readJson(req.raw, z.strictObject({}));
+      return { status: 201, body: await studyIdea(ctx, me, id(req)) };
     });
 }

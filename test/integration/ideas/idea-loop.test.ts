@@ -121,4 +121,53 @@ describe('idea → votes → merge → study → decision → the author answere
       expect(mail.text).toContain('Refill station for detergents');
     }
   });
+
+  it('L2 "Study this idea" opens an activity from the idea; its decision becomes the answer, told by e-mail and SMS with the reason', async () => {
+    const before = await snapshot();
+    expect((await carol.call('POST', `/api/ideas/${kept}/study`, {})).status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+
+    const { activityId, idea } = await fiona.ok<{ activityId: string; idea: IdeaView }>('POST', `/api/ideas/${kept}/study`, {});
+    expect(idea).toMatchObject({ status: 'under_study', stage: 'under_study', studyActivityId: activityId });
+    expect((await fiona.call('POST', `/api/ideas/${kept}/study`, {})).status).toBe(409);
+    const activity = await fiona.ok<{ title: string; question: string; description: string; myRole: string }>('GET', `/api/activities/${activityId}`);
+    expect(activity).toMatchObject({ myRole: 'facilitator', title: 'Étude : Refill station for detergents' });
+    expect(activity.question).toContain('Refill station for detergents');
+    expect(activity.description).toContain('Customers bring their own bottles.');
+    expect(activity.description).toContain('Proposée par Bob Martin. Votes : 2.');
+    expect(activity.description).toContain(`/#/ideas/${boxId}/idea/${kept}`);
+
+    // The publication names the idea's answer; without it nothing is published.
+    const rationale = 'Tested in two stores: customers came back for refills.';
+    const noAnswer = await fiona.call<{ error: { message: string } }>('POST', `/api/activities/${activityId}/decision`, { outcome: 'We install refill stations.', rationale });
+    expect(noAnswer.status).toBe(400);
+    expect(noAnswer.body.error.message).toContain('ideaAnswer');
+    expect(await fiona.ok<IdeaView>('GET', `/api/ideas/${kept}`)).toMatchObject({ status: 'under_study' });
+    await fiona.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'We install refill stations.', rationale, ideaAnswer: 'accepted' });
+
+    expect(await bob.ok<IdeaView>('GET', `/api/ideas/${kept}`)).toMatchObject({ status: 'accepted', stage: 'accepted', reason: rationale });
+    const [sms] = await waitUntil(async () => (smsTo('33612345678').length > 0 ? smsTo('33612345678') : null), 'the SMS to Bob');
+    expect(sms).toBe(`Conclave - votre idée "Refill station for detergents" est acceptée. Raison : ${rationale}`);
+    const mail = await smtp.nthTo('bob.martin@durand.example', 2);
+    expect(mail.text).toContain(rationale);
+    // Taking the idea into study was told in the app only: one SMS in all.
+    expect(smsTo('33612345678')).toHaveLength(1);
+  });
+
+  it('L3 a declined idea is answered with its reason, by e-mail and SMS', async () => {
+    const idea = await propose(dan, 'Open on Sunday mornings');
+    await eve.ok('POST', `/api/ideas/${idea}/votes`);
+    const { activityId } = await fiona.ok<{ activityId: string }>('POST', `/api/ideas/${idea}/study`, {});
+    const reason = 'Our staff agreement rules out Sunday work.';
+    await fiona.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'We stay closed on Sundays.', rationale: reason, ideaAnswer: 'declined' });
+    expect(await dan.ok<IdeaView>('GET', `/api/ideas/${idea}`)).toMatchObject({ status: 'declined', reason });
+    const [sms] = await waitUntil(async () => (smsTo('33698765432').length > 0 ? smsTo('33698765432') : null), 'the SMS to Dan');
+    expect(sms).toBe(`Conclave - votre idée "Open on Sunday mornings" est refusée. Raison : ${reason}`);
+    const mail = await smtp.nthTo('dan.roux@durand.example', 2);
+    expect(mail.text).toContain(reason);
+    // A decision that names an answer in an activity studying no idea is refused.
+    const board = await fiona.ok<{ id: string }>('POST', '/api/activities', { title: 'Board', question: 'Where do we open next year?' });
+    const stray = await fiona.call('POST', `/api/activities/${board.id}/decision`, { outcome: 'Lyon.', rationale: 'Growth.', ideaAnswer: 'accepted' });
+    expect(stray.status).toBe(400);
+  });
 });
