@@ -147,6 +147,8 @@ export interface IdeasConfig {
    * prove the SMS then goes once at restart — neither lost nor sent twice.
    */
   crashAfterAnswer: boolean;
+  /** Test only (`CONCLAVE_IDEAS_CRASH_AT=after-reward`): kill the relay once a reward is committed, before its author is told. */
+  crashAfterReward: boolean;
 }
 
 /** E-mail (README: "E-mail"): SMTP out, or the in-app outbox. */
@@ -340,11 +342,14 @@ function loadOrganizationsConfig(env: Env): OrganizationsConfig {
 
 function loadIdeasConfig(env: Env): IdeasConfig {
   const crashAt = testOnly(env, 'CONCLAVE_IDEAS_CRASH_AT');
-  if (crashAt !== null && crashAt !== 'after-answer') throw new Error(`CONCLAVE_IDEAS_CRASH_AT must be after-answer, not "${crashAt}"`);
+  if (crashAt !== null && crashAt !== 'after-answer' && crashAt !== 'after-reward') {
+    throw new Error(`CONCLAVE_IDEAS_CRASH_AT must be after-answer or after-reward, not "${crashAt}"`);
+  }
   return {
     photoMaxBytes: bytes(env, 'CONCLAVE_PHOTO_MAX_BYTES', 5 * 1024 * 1024),
     quotaBytes: bytes(env, 'CONCLAVE_PHOTO_QUOTA_BYTES', 250 * 1024 * 1024),
     crashAfterAnswer: crashAt === 'after-answer',
+    crashAfterReward: crashAt === 'after-reward',
   };
 }
 

@@ -124,6 +124,16 @@ export interface DecisionRecord {
   ratings: { count: number; mean: number | null; mine: number | null; comments: string[] };
   /** The activity's action items, soonest due first (at most `recordActionsLimit`); absent from records of older relays. */
   actions?: DecisionAction[];
+  /** The idea this activity studied ("Study this idea") and the answer it got; absent or null otherwise. */
+  idea?: StudiedIdeaOnRecord | null;
+}
+
+export interface StudiedIdeaOnRecord {
+  id: string;
+  boxId: string;
+  title: string;
+  /** The idea's status now (accepted or declined once the decision answered it). */
+  status: string;
 }
 
 export const recordActionsLimit = 200;

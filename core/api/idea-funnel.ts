@@ -58,7 +58,8 @@ export type RewardRequest = z.infer<typeof RewardRequest>;
 export const IdeaCreditRequest = z.strictObject({ credit: z.boolean() });
 
 export const ReportedIdea = Idea.extend({
-  reports: z.array(z.object({ reason: z.enum(reportReasons), note: z.string().nullable(), at: z.string() })),
+  /** The reports waiting, oldest first. */
+  reportDetails: z.array(z.object({ reason: z.enum(reportReasons), note: z.string().nullable(), at: z.string() })),
 });
 export type ReportedIdea = z.infer<typeof ReportedIdea>;
 

@@ -86,6 +86,7 @@ export function decisionMarkdown(record: DecisionRecord, locale: DecisionLocale 
   out.push(`# ${t('record.title', { title: record.activityTitle })}`, '');
   if (record.organization) out.push(t('record.organisation', { name: record.organization }), '');
   out.push(t('record.question', { question: record.question }), '');
+  if (record.idea) out.push(t('record.idea', { title: record.idea.title, status: record.idea.status }), '');
   out.push(t('record.published', { date: day.format(new Date(record.publishedAt)), name: record.publishedBy.name }), '');
   section('record.outcome', record.outcome);
   section('record.chosen', record.chosenOption);

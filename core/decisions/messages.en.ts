@@ -42,6 +42,7 @@ export const decisionMessagesEn = {
   'record.title': 'Decision: {title}',
   'record.organisation': '**Organisation:** {name}',
   'record.question': '**Question:** {question}',
+  'record.idea': '**Studied idea:** {title} ({status, select, accepted {accepted} declined {declined} implemented {implemented} under_study {under study} other {{status}}})',
   'record.published': 'Published on {date} by {name}.',
   'record.outcome': 'Outcome',
   'record.chosen': 'Chosen option',

@@ -41,6 +41,7 @@ export const decisionMessagesFr: Record<DecisionMessageKey, string> = {
   'record.title': 'Décision : {title}',
   'record.organisation': '**Organisation :** {name}',
   'record.question': '**Question :** {question}',
+  'record.idea': '**Idée étudiée :** {title} ({status, select, accepted {acceptée} declined {refusée} implemented {mise en œuvre} under_study {à l’étude} other {{status}}})',
   'record.published': 'Publiée le {date} par {name}.',
   'record.outcome': 'Décision prise',
   'record.chosen': 'Option retenue',

@@ -64,6 +64,10 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
       WHERE i.activity_id = ? ORDER BY i.due, i.item_id LIMIT ?`,
     [activityId, recordActionsLimit],
   );
+  const idea = await ctx.db.get<{ id: string; activity_id: string; title: string; status: string }>(
+    'SELECT id, activity_id, title, status FROM ideas WHERE study_activity_id = ?',
+    [activityId],
+  );
   return {
     id: row.id,
     organization: row.organization,
@@ -94,6 +98,7 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
       comments: ratings.flatMap((r) => (r.comment ? [r.comment] : [])),
     },
     actions: actions.map((a) => ({ id: a.item_id, title: a.title, ownerName: a.owner_name ?? '', due: a.due, status: a.status, fromDecision: a.source === 'decision' })),
+    idea: idea ? { id: idea.id, boxId: idea.activity_id, title: idea.title, status: idea.status } : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdeaBoxSettingsPatch, MergeIdeaRequest, ModerateIdeaRequest, ReportIdeaRequest } from '#core/api/idea-funnel';
+import { IdeaBoxSettingsPatch, IdeaCreditRequest, MergeIdeaRequest, ModerateIdeaRequest, ReportIdeaRequest, RewardRequest } from '#core/api/idea-funnel';
 import { authenticate } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { readJson } from '../http/body.ts';
@@ -7,13 +7,16 @@ import type { Request, Router } from '../http/router.ts';
 import { updateBoxSettings, boxFunnel } from './box-settings.ts';
 import { ideaBox } from './access.ts';
 import { mergeIdea } from './merge.ts';
-import { studyIdea } from './study.ts';
+import { ideaCredit, recognition, setIdeaCredit } from './recognition.ts';
+import { rewardIdea } from './rewards.ts';
+import type { IdeasSettings } from './settings.ts';
+import { studiedIdea, studyIdea } from './study.ts';
 import { dismissReports, moderateIdea, reportIdea, shortlistIdea } from './moderation.ts';
 import { ideaQueues } from './queues.ts';
 import type { SimilarTitles } from './similar.ts';
 
 /** Moderation and the funnel of an idea box (core/api/idea-funnel.ts). */
-export function funnelRoutes(router: Router, ctx: Context, titles: SimilarTitles) {
+export function funnelRoutes(router: Router, ctx: Context, titles: SimilarTitles, settings: IdeasSettings) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const id = (req: Request) => req.params.id ?? '';
   router
@@ -50,5 +53,17 @@ export function funnelRoutes(router: Router, ctx: Context, titles: SimilarTitles
       const me = await caller(req);
       await readJson(req.raw, z.strictObject({}));
       return { status: 201, body: await studyIdea(ctx, me, id(req)) };
+    })
+    .on('GET', '/api/activities/:id/studied-idea', async (req) => ({ body: await studiedIdea(ctx, await caller(req), id(req)) }))
+    .on('POST', '/api/ideas/:id/reward', async (req) => {
+      const me = await caller(req);
+      const { text } = await readJson(req.raw, RewardRequest);
+      return { status: 201, body: await rewardIdea(ctx, me, id(req), text, settings.crashAfterReward) };
+    })
+    .on('GET', '/api/activities/:id/recognition', async (req) => ({ body: await recognition(ctx, await caller(req), id(req)) }))
+    .on('GET', '/api/me/idea-credit', async (req) => ({ body: await ideaCredit(ctx, await caller(req)) }))
+    .on('PUT', '/api/me/idea-credit', async (req) => {
+      const me = await caller(req);
+      return { body: await setIdeaCredit(ctx, me, (await readJson(req.raw, IdeaCreditRequest)).credit) };
     });
 }

@@ -5,6 +5,7 @@ import type { RelayModule } from '../relay-module.ts';
 import { ideasSettings } from './settings.ts';
 import { SimilarTitles } from './similar.ts';
 import { listenToIdeaSms, resumeIdeaSms } from './sms.ts';
+import { listenToRewardSms, resumeRewards } from './rewards.ts';
 
 /** The idea box: routes, photos, and the SMS that tell authors what became of their ideas. */
 export function ideasModule(ctx: Context): RelayModule {
@@ -12,14 +13,17 @@ export function ideasModule(ctx: Context): RelayModule {
   const titles = new SimilarTitles(ctx);
   let resuming: Promise<void> = Promise.resolve();
   listenToIdeaSms(ctx);
+  listenToRewardSms(ctx);
   return {
     name: 'ideas',
     routes: (router) => {
       ideaRoutes(router, ctx, settings, titles);
-      funnelRoutes(router, ctx, titles);
+      funnelRoutes(router, ctx, titles, settings);
     },
     start: () => {
-      resuming = resumeIdeaSms(ctx).catch((err: unknown) => ctx.log.error({ err }, 'could not resume idea SMS'));
+      resuming = resumeIdeaSms(ctx)
+        .then(() => resumeRewards(ctx))
+        .catch((err: unknown) => ctx.log.error({ err }, 'could not resume idea SMS'));
     },
     stop: async () => {
       await resuming;

@@ -42,7 +42,7 @@ export async function ideaQueues(ctx: Context, caller: Caller, boxId: string): P
     : [];
   const reported: ReportedIdea[] = reportedIdeas.map((idea) => ({
     ...idea,
-    reports: reports.filter((r) => r.idea_id === idea.id).map((r) => ({ reason: r.reason, note: r.note, at: r.created_at })),
+    reportDetails: reports.filter((r) => r.idea_id === idea.id).map((r) => ({ reason: r.reason, note: r.note, at: r.created_at })),
   }));
   return { inbound, offTopic, reported, topVoted };
 }

@@ -4,7 +4,8 @@ import { studyActivity, type IdeaVerdict } from '#core/ideas/study';
 import { judgeStatusChange, maxReasonLength } from '#core/ideas/status';
 import { ideaLink } from '#core/people/links';
 import type { Caller } from '../accounts/sessions.ts';
-import { createActivity } from '../activities/activities.ts';
+import type { StudiedIdeaOnRecord } from '#core/api/decisions';
+import { activityFor, createActivity } from '../activities/activities.ts';
 import type { Context } from '../context.ts';
 import { conflict, Refusal } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
@@ -85,4 +86,14 @@ const invalid = (message: string) => new Refusal(ErrorCode.validation, `ideaAnsw
 function clip(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/** The idea an activity studies, for anyone who reads the activity (its decision form asks for the answer); null when none. */
+export async function studiedIdea(ctx: Context, caller: Caller, activityId: string): Promise<{ idea: StudiedIdeaOnRecord | null }> {
+  await activityFor(ctx, caller, activityId);
+  const row = await ctx.db.get<{ id: string; activity_id: string; title: string; status: string }>(
+    'SELECT id, activity_id, title, status FROM ideas WHERE study_activity_id = ?',
+    [activityId],
+  );
+  return { idea: row ? { id: row.id, boxId: row.activity_id, title: row.title, status: row.status } : null };
 }

@@ -143,7 +143,16 @@ describe('idea → votes → merge → study → decision → the author answere
     expect(noAnswer.status).toBe(400);
     expect(noAnswer.body.error.message).toContain('ideaAnswer');
     expect(await fiona.ok<IdeaView>('GET', `/api/ideas/${kept}`)).toMatchObject({ status: 'under_study' });
-    await fiona.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'We install refill stations.', rationale, ideaAnswer: 'accepted' });
+    expect(await fiona.ok('GET', `/api/activities/${activityId}/studied-idea`)).toEqual({ idea: { id: kept, boxId, title: 'Refill station for detergents', status: 'under_study' } });
+    const record = await fiona.ok<{ idea: { title: string; status: string } }>('POST', `/api/activities/${activityId}/decision`, {
+      outcome: 'We install refill stations.',
+      rationale,
+      ideaAnswer: 'accepted',
+    });
+    // The record and its export name the idea and its answer.
+    expect(record.idea).toMatchObject({ title: 'Refill station for detergents', status: 'accepted' });
+    const markdown = await fetch(`${relay.url}/api/activities/${activityId}/decision/export.md`, { headers: { authorization: `Bearer ${fiona.token}` } });
+    expect(await markdown.text()).toMatch(/Refill station for detergents \(accept(ed|ée)\)/);
 
     expect(await bob.ok<IdeaView>('GET', `/api/ideas/${kept}`)).toMatchObject({ status: 'accepted', stage: 'accepted', reason: rationale });
     const [sms] = await waitUntil(async () => (smsTo('33612345678').length > 0 ? smsTo('33612345678') : null), 'the SMS to Bob');

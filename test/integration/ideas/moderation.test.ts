@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, addPerson, setUpOrganisation } from '../../support/api.ts';
+import { type Api, addPerson, setUpOrganisation } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { queryStore } from '../../support/store.ts';
 
@@ -16,7 +16,7 @@ interface IdeaView {
 interface Queues {
   inbound: IdeaView[];
   offTopic: IdeaView[];
-  reported: (IdeaView & { reports: { reason: string }[] })[];
+  reported: (IdeaView & { reportDetails: { reason: string }[] })[];
   topVoted: IdeaView[];
 }
 
@@ -107,7 +107,7 @@ describe('moderating an idea box', () => {
     expect((await report(bob, pending)).status).toBe(403);
     expect((await report(dan, pending)).status).toBe(201);
     const q = await queues();
-    expect(q.reported.map((i) => [i.id, i.reports.length])).toEqual([[pending, 2]]);
+    expect(q.reported.map((i) => [i.id, i.reportDetails.length])).toEqual([[pending, 2]]);
     // Only facilitators see how many reports wait.
     expect(await carol.ok('GET', `/api/ideas/${pending}`)).toMatchObject({ reports: 0 });
     expect(await fiona.ok('GET', `/api/ideas/${pending}`)).toMatchObject({ reports: 2 });
