@@ -8,7 +8,10 @@ import { useAsync } from '../state/use-async.ts';
 import { useIdeas, type IdeaFilter } from '../state/use-ideas.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { BoxSettingsPanel } from './BoxSettingsPanel.tsx';
 import { ContributorsPanel } from './ContributorsPanel.tsx';
+import { QueuesPanel } from './QueuesPanel.tsx';
+import { RecognitionPanel } from './RecognitionPanel.tsx';
 import { IdeaList } from './IdeaList.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
 import { SubmitIdeaForm } from './SubmitIdeaForm.tsx';
@@ -126,7 +129,10 @@ export function IdeaBoxScreen({ boxId }: { boxId: string }) {
           <IdeaList boxId={boxId} list={list} canVote={canPropose} />
         </section>
         <aside className="ideas-side">
+          {facilitator && <QueuesPanel boxId={boxId} />}
+          {facilitator && <BoxSettingsPanel boxId={boxId} />}
           <NoticesPanel boxId={boxId} />
+          <RecognitionPanel boxId={boxId} />
           <ContributorsPanel boxId={boxId} />
         </aside>
       </div>

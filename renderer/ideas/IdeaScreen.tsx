@@ -7,16 +7,24 @@ import { useAsync } from '../state/use-async.ts';
 import { usePhotoUrl } from '../state/use-photo-url.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { boxSettings } from '../api/idea-funnel.ts';
 import { AnswerPanel } from './AnswerPanel.tsx';
 import { HidePanel } from './HidePanel.tsx';
+import { IdeaFunnelNotes } from './IdeaFunnelNotes.tsx';
+import { IdeaStageBadge } from './IdeaStageBadge.tsx';
 import { IdeaStatusBadge } from './IdeaStatusBadge.tsx';
+import { ModerationPanel } from './ModerationPanel.tsx';
+import { ReportPanel } from './ReportPanel.tsx';
+import { RewardPanel } from './RewardPanel.tsx';
+import { StudyMergePanel } from './StudyMergePanel.tsx';
 import { VoteButton } from './VoteButton.tsx';
 
 /** One idea: its text and photo, votes, every answer it got; facilitators answer it here. */
 export function IdeaScreen({ boxId, ideaId }: { boxId: string; ideaId: string }) {
   const { t } = useI18n();
-  const { api } = useSignedIn();
+  const { api, me } = useSignedIn();
   const box = useAsync(() => getActivity(api, boxId), [api, boxId]);
+  const settings = useAsync(() => boxSettings(api, boxId), [api, boxId]);
   const loaded = useAsync(() => getIdea(api, ideaId), [api, ideaId]);
   const [idea, setIdea] = useState<IdeaDetail | null>(null);
   useEffect(() => setIdea(loaded.data ?? null), [loaded.data]);
@@ -45,7 +53,9 @@ export function IdeaScreen({ boxId, ideaId }: { boxId: string; ideaId: string })
             </p>
           </div>
           <IdeaStatusBadge status={idea.status} />
+          {(idea.stage === 'shortlisted' || settings.data?.stageNames[idea.stage]) && <IdeaStageBadge stage={idea.stage} names={settings.data?.stageNames ?? {}} />}
         </div>
+        <IdeaFunnelNotes idea={idea} />
         {idea.hidden && (
           <p className="notice" role="note">
             {t('ideas.hiddenBecause', { reason: idea.hidden.reason })}
@@ -59,10 +69,14 @@ export function IdeaScreen({ boxId, ideaId }: { boxId: string; ideaId: string })
         <p className="idea-text">{idea.text}</p>
         {idea.photo && <IdeaPhoto ideaId={idea.id} title={idea.title} />}
         <History idea={idea} />
+        {idea.author.id !== me.id && !idea.hidden && activity.myRole !== 'facilitator' && <ReportPanel ideaId={idea.id} />}
       </article>
       {activity.myRole === 'facilitator' && (
         <>
-          <AnswerPanel idea={idea} onAnswered={setIdea} />
+          <ModerationPanel idea={idea} onChanged={setIdea} />
+          <StudyMergePanel idea={idea} onChanged={setIdea} />
+          {!idea.mergedInto && <AnswerPanel idea={idea} onAnswered={setIdea} />}
+          <RewardPanel idea={idea} onChanged={setIdea} />
           <HidePanel idea={idea} onChanged={setIdea} />
         </>
       )}

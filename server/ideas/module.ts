@@ -1,6 +1,5 @@
 import type { Context } from '../context.ts';
-import { funnelRoutes } from './funnel-routes.ts';
-import { ideaRoutes } from './routes.ts';
+import { funnelRoutes, ideaRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { ideasSettings } from './settings.ts';
 import { SimilarTitles } from './similar.ts';

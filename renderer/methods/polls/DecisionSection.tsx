@@ -10,6 +10,8 @@ import { RecordedResults } from './RecordedResults.tsx';
 import { DecisionActions } from '../action-items/DecisionActions.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { DecisionFilesPicker, DecisionFilesView } from '../../attachments/DecisionFiles.tsx';
+import { RecordedIdea, StudiedIdeaAnswer } from '../../ideas/StudiedIdeaAnswer.tsx';
+import type { IdeaVerdict } from '#core/ideas/study';
 
 /** The decision: the facilitator's form until it is published, then the record. */
 export function DecisionSection({ activityId, decision, canFacilitate, canEdit = canFacilitate, onChange }: { activityId: string; decision: DecisionRecord | null; canFacilitate: boolean; canEdit?: boolean; onChange(record: DecisionRecord): void }) {
@@ -34,6 +36,7 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
   const submission = useSubmit();
   const [form, setForm] = useState({ outcome: '', chosenOption: '', rationale: '', dissent: '', reviewDate: '' });
   const [files, setFiles] = useState<string[]>([]);
+  const [ideaAnswer, setIdeaAnswer] = useState<IdeaVerdict | ''>('');
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const submit = submission.onSubmit(async () => {
     onPublished(
@@ -44,6 +47,7 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
         ...(form.dissent.trim() ? { dissent: form.dissent } : {}),
         ...(form.reviewDate ? { reviewDate: form.reviewDate } : {}),
         ...(files.length > 0 ? { files } : {}),
+        ...(ideaAnswer ? { ideaAnswer } : {}),
       }),
     );
   });
@@ -55,6 +59,7 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
       <TextAreaField label={t('polls.dissent')} value={form.dissent} onChange={set('dissent')} rows={2} error={submission.field('dissent')} />
       <TextField label={t('polls.reviewDate')} type="date" value={form.reviewDate} onChange={set('reviewDate')} error={submission.field('reviewDate')} />
       <DecisionFilesPicker chosen={files} setChosen={setFiles} />
+      <StudiedIdeaAnswer activityId={activityId} value={ideaAnswer} onChange={setIdeaAnswer} error={submission.field('ideaAnswer')} />
       <p className="muted">{t('polls.publishNote')}</p>
       <FormError message={submission.message} />
       <div className="form-actions">
@@ -85,6 +90,7 @@ function DecisionRecordView({ activityId, record, canEdit, onChange }: { activit
   return (
     <div className="card decision-record" data-testid="decision-record">
       <p className="decision-outcome"><strong>{record.outcome}</strong></p>
+      <RecordedIdea record={record} />
       {record.chosenOption && <p>{t('polls.chosen')}: {record.chosenOption}</p>}
       <h3>{t('polls.rationale')}</h3>
       <p>{record.rationale}</p>
