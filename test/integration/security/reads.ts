@@ -52,6 +52,11 @@ export const reads: Read[] = [
   { name: 'GET /api/ideas/:id (hidden)', path: (w) => `/api/ideas/${w.ids.hiddenIdea}`, rule: rule(memberReads, { viewer: 404 }) },
   { name: 'GET /api/ideas/:id/photo', path: (w) => `/api/ideas/${w.ids.idea}/photo`, rule: memberReads },
   { name: 'GET /api/idea-notices', path: () => '/api/idea-notices', rule: signedIn },
+  { name: 'GET /api/activities/:id/idea-settings', path: (w) => `/api/activities/${w.ids.box}/idea-settings`, rule: memberReads },
+  { name: 'GET /api/activities/:id/idea-queues', path: (w) => `/api/activities/${w.ids.box}/idea-queues`, rule: facilitatorOnly },
+  { name: 'GET /api/activities/:id/recognition', path: (w) => `/api/activities/${w.ids.box}/recognition`, rule: memberReads },
+  { name: 'GET /api/activities/:id/studied-idea', path: (w) => `/api/activities/${w.ids.box}/studied-idea`, rule: memberReads },
+  { name: 'GET /api/me/idea-credit', path: () => '/api/me/idea-credit', rule: signedIn },
 
   { name: 'GET /api/figures/me', path: () => '/api/figures/me', rule: signedIn },
   { name: 'GET /api/figures', path: () => '/api/figures', rule: controllers },
