@@ -35,8 +35,9 @@ afterAll(async () => {
   if (w) await removeDataDir(w.relay.dataDir);
 });
 
-/** Paths that address the activity the guest was invited to, or its polls. */
-const ofTheirActivity = (path: string) => [w.ids.sealed, w.ids.single, w.ids.estimate, w.ids.entries, w.ids.consent].some((id) => path.includes(id));
+/** Paths that address the activity the guest was invited to, its polls or its files. */
+const ofTheirActivity = (path: string) =>
+  [w.ids.sealed, w.ids.single, w.ids.estimate, w.ids.entries, w.ids.consent, w.ids.file, w.ids.image].some((id) => path.includes(id));
 /** The organisation's people, groups and plan figures: refused to guests whoever they are. */
 const orgDirectory = (path: string) => /^\/api\/(users|groups|organization\/(usage|retention))(\/|$|\?)/.test(path) && !path.includes(guestId);
 
@@ -56,7 +57,13 @@ async function call(method: string, path: string, body?: unknown) {
   return { status: res.status, text: bytes.toString(/json|text/.test(res.headers.get('content-type') ?? '') ? 'utf8' : 'latin1') };
 }
 
-const leaks = (text: string) => w.secrets.filter((s) => text.includes(s.value) || text.includes(JSON.stringify(s.value).slice(1, -1))).map((s) => s.label);
+/** Secrets in an answer; those a guest may read (their activity's files) are noted as found instead. */
+const found = new Set<string>();
+const leaks = (text: string) =>
+  w.secrets
+    .filter((s) => text.includes(s.value) || text.includes(JSON.stringify(s.value).slice(1, -1)))
+    .filter((s) => !(s.guestReads && found.add(s.label)))
+    .map((s) => s.label);
 
 describe('a guest caller', () => {
   it('lists only the activity they were invited to, and is marked a guest', async () => {
@@ -91,6 +98,12 @@ describe('a guest caller', () => {
     const answer = await call(write.method, write.path(w), write.body?.(w));
     expect(answer.status, `${name}: ${answer.text.slice(0, 200)}`).toBe(write.guest);
     expect(changes(before, await storeState(w.relay.dataDir)), name).toEqual([]);
+  });
+});
+
+describe('the checks can fail', () => {
+  it("the guest did read their activity's files (names and contents): the search finds them", () => {
+    expect(w.secrets.filter((s) => s.guestReads && !found.has(s.label)).map((s) => s.label)).toEqual([]);
   });
 });
 

@@ -51,6 +51,12 @@ export const reads: Read[] = [
   { name: 'GET /api/ideas/:id', path: (w) => `/api/ideas/${w.ids.idea}`, rule: memberReads },
   { name: 'GET /api/ideas/:id (hidden)', path: (w) => `/api/ideas/${w.ids.hiddenIdea}`, rule: rule(memberReads, { viewer: 404 }) },
   { name: 'GET /api/ideas/:id/photo', path: (w) => `/api/ideas/${w.ids.idea}/photo`, rule: memberReads },
+  { name: 'GET /api/activities/:id/files', path: (w) => `/api/activities/${w.ids.sealed}/files`, rule: memberReads },
+  { name: 'GET /api/files/:id', path: (w) => `/api/files/${w.ids.file}`, rule: memberReads },
+  { name: 'GET /api/files/:id (a photo)', path: (w) => `/api/files/${w.ids.image}`, rule: memberReads },
+  { name: 'GET /api/files/:id/thumbnail', path: (w) => `/api/files/${w.ids.image}/thumbnail`, rule: memberReads },
+  // A text has no preview: its members are told so (404 preview), everyone else that the file does not exist.
+  { name: 'GET /api/files/:id/preview', path: (w) => `/api/files/${w.ids.file}/preview`, rule: { ...memberReads, facilitator: 404, contributor: 404, viewer: 404 } },
   { name: 'GET /api/idea-notices', path: () => '/api/idea-notices', rule: signedIn },
   { name: 'GET /api/activities/:id/idea-settings', path: (w) => `/api/activities/${w.ids.box}/idea-settings`, rule: memberReads },
   { name: 'GET /api/activities/:id/idea-queues', path: (w) => `/api/activities/${w.ids.box}/idea-queues`, rule: facilitatorOnly },

@@ -4,6 +4,7 @@ import { Api, password, setUpOrganisation } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
 import { startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { signUpOrganisation } from '../../support/organizations.ts';
+import { upload } from '../files/support.ts';
 
 /**
  * Two organisations on one relay, each holding one of every kind of object the API
@@ -20,6 +21,8 @@ export interface Secret {
   value: string;
   /** Who may read it; nobody when empty. */
   visibleTo: CallerName[];
+  /** A guest of the sealed board may read it too (its files). */
+  guestReads?: true;
 }
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
@@ -51,6 +54,9 @@ export interface World {
     smsToContributor: string;
     decisionNotice: number;
     ideaNotice: number;
+    /** A text file and a photo the contributor attached to the sealed board. */
+    file: string;
+    image: string;
   };
   day: string;
   secrets: Secret[];
@@ -106,7 +112,8 @@ export async function buildWorld(): Promise<World> {
     // Rival Company's secrets are its administrator's (the outsider's) to read, as Durand's are Durand's administrator's.
     secrets: [
       ...durand.secrets,
-      ...rival.secrets.map((s) => ({ ...s, label: `Rival Company: ${s.label}`, visibleTo: s.visibleTo.includes('admin') ? (['outsider'] as CallerName[]) : [] })),
+      // Nor may Durand's guest read Rival's files.
+      ...rival.secrets.map((s) => ({ label: `Rival Company: ${s.label}`, value: s.value, visibleTo: s.visibleTo.includes('admin') ? (['outsider'] as CallerName[]) : [] })),
     ],
     other: { people: rival.people, ids: rival.ids },
   };
@@ -237,6 +244,16 @@ async function populate(relay: RelayProcess, admin: Api, m: Marks): Promise<Popu
   await f.api.ok('POST', `/api/ideas/${idea}/status`, { status: 'accepted', reason: 'We try it in December.' });
   const ideaNotices = await c.api.ok<{ notices: { id: number }[] }>('GET', '/api/idea-notices');
 
+  // Files on the sealed board: its members read them, nobody else learns even their names.
+  const fileName = `offer-${mark}.txt`;
+  const fileText = `attached-file-content-${mark}`;
+  const attached = await upload(c.api, sealed, [
+    { name: fileName, bytes: Buffer.from(`${fileText}\nAlpha: 12 EUR a unit.\n`), type: 'text/plain' },
+    { name: 'shelves.jpg', bytes: plainJpeg, type: 'image/jpeg' },
+  ]);
+  const [file, image] = attached.body.files?.map((f) => f.id) ?? [];
+  if (attached.status !== 201 || !file || !image) throw new Error(`files → ${attached.status} ${JSON.stringify(attached.body)}`);
+
   // Daily figures: a controller, two figures with a value, a list, a send, a schedule, an ERP key.
   await admin.ok('PUT', `/api/figures/controllers/${ctl.id}`);
   const day = days(-1).toISOString().slice(0, 10);
@@ -307,6 +324,8 @@ async function populate(relay: RelayProcess, admin: Api, m: Marks): Promise<Popu
     { label: "the figure's value", value: m.numbers.figure, visibleTo: ['admin', 'controller'] },
     { label: "the hidden idea's title", value: hiddenTitle, visibleTo: ['contributor', 'facilitator'] },
     { label: "the hidden idea's reason", value: hiddenReason, visibleTo: ['contributor', 'facilitator'] },
+    { label: "an attached file's name", value: fileName, visibleTo: ['facilitator', 'contributor', 'viewer'], guestReads: true },
+    { label: "an attached file's content", value: fileText, visibleTo: ['facilitator', 'contributor', 'viewer'], guestReads: true },
   );
 
   return {
@@ -332,6 +351,8 @@ async function populate(relay: RelayProcess, admin: Api, m: Marks): Promise<Popu
       smsToContributor: smsToContributor.id,
       decisionNotice: notices.notices[0]?.id ?? 0,
       ideaNotice: ideaNotices.notices[0]?.id ?? 0,
+      file,
+      image,
     },
     day,
     secrets,

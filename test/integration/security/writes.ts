@@ -1,5 +1,6 @@
 import { adminOnly, everyone, type Expected, type Rule } from './rules.ts';
 import { boardWrites } from './writes-boards.ts';
+import { fileWrites } from './writes-files.ts';
 import { reportingWrites } from './writes-reporting.ts';
 import type { CallerName, World } from './world.ts';
 
@@ -58,4 +59,4 @@ const organizationWrites: Write[] = [
   },
 ];
 
-export const writes: Write[] = [...boardWrites, ...reportingWrites, ...organizationWrites];
+export const writes: Write[] = [...boardWrites, ...fileWrites, ...reportingWrites, ...organizationWrites];
