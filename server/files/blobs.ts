@@ -61,11 +61,13 @@ export class BlobStore {
     await rename(temp, target);
   }
 
-  /** Moves a made file into place as `kind` of the content `sha256`. */
-  async placeDerived(temp: string, sha256: string, kind: DerivedKind): Promise<void> {
+  /** Moves a made file into place as `kind` of the content `sha256`; answers its size. */
+  async placeDerived(temp: string, sha256: string, kind: DerivedKind): Promise<number> {
     const target = this.derivedPath(sha256, kind);
+    const { size } = await stat(temp);
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     await rename(temp, target);
+    return size;
   }
 
   /** Marks that making `kind` from the content failed (an empty file). */

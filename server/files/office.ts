@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { officeExtension } from '#core/api/files';
 import type { Context } from '../context.ts';
 import type { BlobStore } from './blobs.ts';
+import { keepDerived } from './derived.ts';
 import { WorkQueue } from './work-queue.ts';
 
 type Outcome = 'made' | 'failed' | 'absent';
@@ -45,9 +46,8 @@ export class OfficePreviews {
       if (outcome !== 'made') this.ctx.log.info({ content: sha256.slice(0, 12), ran }, 'no PDF preview for an Office file');
       if (outcome === 'absent') return outcome;
       await this.ctx.db.transaction(async (tx) => {
-        if (!(await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256]))) return;
-        if (outcome === 'made') await this.blobs.placeDerived(path.join(out, 'document.pdf'), sha256, 'preview.pdf');
-        else await this.blobs.writeMark(sha256, 'preview.failed');
+        if (outcome === 'made') await keepDerived(tx, this.blobs, path.join(out, 'document.pdf'), sha256, 'preview.pdf');
+        else if (await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256])) await this.blobs.writeMark(sha256, 'preview.failed');
       });
       return outcome;
     } finally {

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { hasThumbnail as thumbnailable } from '#core/api/files';
 import type { Context } from '../context.ts';
 import type { BlobStore } from './blobs.ts';
+import { keepDerived } from './derived.ts';
 import { WorkQueue } from './work-queue.ts';
 
 
@@ -55,9 +56,8 @@ export class Thumbnails {
       made = false;
     }
     await this.ctx.db.transaction(async (tx) => {
-      if (!(await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256]))) return;
-      if (made) await this.blobs.placeDerived(temp, sha256, 'thumb.webp');
-      else await this.blobs.writeMark(sha256, 'thumb.failed');
+      if (made) await keepDerived(tx, this.blobs, temp, sha256, 'thumb.webp');
+      else if (await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256])) await this.blobs.writeMark(sha256, 'thumb.failed');
     });
     await this.blobs.discard(temp);
     return made;

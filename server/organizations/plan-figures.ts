@@ -23,12 +23,14 @@ export async function openActivitiesOf(db: Queries, orgId: string, userId: strin
 
 /**
  * What the person `userColumn` names stores, as an SQL expression: their idea photos, and
- * the files they attached to activities — each distinct content counted once, so the
- * same bytes uploaded twice cost once and removing the last copy frees them.
+ * the files they attached to activities with what the relay made from them (thumbnail,
+ * PDF preview) — each distinct content counted once, so the same bytes uploaded twice
+ * cost once and removing the last copy frees them.
  */
 export const storageSql = (userColumn: string) =>
   `(COALESCE((SELECT SUM(p.bytes) FROM idea_photos p WHERE p.owner_id = ${userColumn}), 0) +
-    COALESCE((SELECT SUM(f.bytes) FROM (SELECT DISTINCT sha256, bytes FROM activity_files WHERE uploader_id = ${userColumn}) f), 0))`;
+    COALESCE((SELECT SUM(f.bytes + b.derived_bytes) FROM (SELECT DISTINCT sha256, bytes FROM activity_files WHERE uploader_id = ${userColumn}) f
+               JOIN file_blobs b ON b.sha256 = f.sha256), 0))`;
 
 /** Bytes `userId` stores (`storageSql`). */
 export async function storageOf(db: Queries, userId: string): Promise<number> {

@@ -46,12 +46,14 @@ import { erasureDocuments } from './627-erasure-documents.ts';
 import { organizations } from './700-organizations.ts';
 import { files } from './740-files.ts';
 import { decisionFiles } from './775-decision-files.ts';
+import { derivedBytes } from './860-derived-bytes.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts,
- * 700–799 organisations, plans and the operator; 740 files in activities; 780 action items.
+ * 700–799 organisations, plans and the operator; 740 files in activities; 780 action items;
+ * 860–869 files' derived contents.
  */
 export const migrations: Migration[] = [
   accounts,
@@ -101,4 +103,5 @@ export const migrations: Migration[] = [
   actionItems,
   decisionBoards,
   ideaFunnel,
+  derivedBytes,
 ];

@@ -4,7 +4,7 @@ import { Api, password, setUpOrganisation } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
 import { startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { signUpOrganisation } from '../../support/organizations.ts';
-import { upload } from '../files/support.ts';
+import { download, upload } from '../files/support.ts';
 
 /**
  * Two organisations on one relay, each holding one of every kind of object the API
@@ -253,6 +253,9 @@ async function populate(relay: RelayProcess, admin: Api, m: Marks): Promise<Popu
   ]);
   const [file, image] = attached.body.files?.map((f) => f.id) ?? [];
   if (attached.status !== 201 || !file || !image) throw new Error(`files → ${attached.status} ${JSON.stringify(attached.body)}`);
+  // Its thumbnail made now: made later, it would change the store under the suite's feet.
+  const thumb = await download(c.api, `${image}/thumbnail`);
+  if (thumb.status !== 200) throw new Error(`thumbnail → ${thumb.status}`);
 
   // Daily figures: a controller, two figures with a value, a list, a send, a schedule, an ERP key.
   await admin.ok('PUT', `/api/figures/controllers/${ctl.id}`);
