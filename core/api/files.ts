@@ -41,6 +41,14 @@ export function officeExtension(type: string, name: string): string | null {
   return null;
 }
 
+/**
+ * `GET /api/files/:id/preview` answers 202 with this while LibreOffice makes the PDF (it
+ * never holds the request for it): ask again after `Retry-After` seconds.
+ */
+export const PreviewPreparing = z.object({ status: z.literal('preparing') });
+export type PreviewPreparing = z.infer<typeof PreviewPreparing>;
+export const previewRetrySeconds = 2;
+
 export const maxFileNameLength = 200;
 
 /**

@@ -60,6 +60,11 @@ export class ApiClient {
 
   /** A file the relay makes (an export), with the same credentials as `call`. */
   async blob(path: string): Promise<Blob> {
+    return (await this.blobWithStatus(path)).blob;
+  }
+
+  /** The bytes at `path` with the status they came with (a 202 "not ready yet" among the successes). */
+  async blobWithStatus(path: string): Promise<{ status: number; blob: Blob }> {
     let res: Response;
     try {
       res = await fetch(this.base + path, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
@@ -70,6 +75,6 @@ export class ApiClient {
       const err = ((await res.json().catch(() => ({}))) as Partial<ApiErrorBody>).error;
       throw new ApiError(res.status, err?.code ?? 'internal_error', err?.message ?? res.statusText);
     }
-    return res.blob();
+    return { status: res.status, blob: await res.blob() };
   }
 }

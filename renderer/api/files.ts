@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiErrorBody } from '#core/api/errors';
-import { FileList, UploadedFiles } from '#core/api/files';
+import { FileList, PreviewPreparing, UploadedFiles } from '#core/api/files';
 import { ApiError, type ApiClient } from './client.ts';
 import { loadToken } from './relay.ts';
 
@@ -12,8 +12,18 @@ export const deleteFile = (api: ApiClient, fileId: string) => api.call('DELETE',
 /** An image's thumbnail (WebP) made by the relay; refused 404 when it has none. */
 export const fileThumbnail = (api: ApiClient, fileId: string) => api.blob(`/api/files/${fileId}/thumbnail`);
 
-/** An Office document as the PDF the relay made of it; refused 404 when it has none. */
-export const officePreview = (api: ApiClient, fileId: string) => api.blob(`/api/files/${fileId}/preview`);
+/**
+ * An Office document as the PDF the relay made of it, or `preparing` while LibreOffice
+ * makes it (202: ask again after `previewRetrySeconds`); refused 404 when it has none.
+ */
+export async function officePreview(api: ApiClient, fileId: string): Promise<Blob | 'preparing'> {
+  const { status, blob } = await api.blobWithStatus(`/api/files/${fileId}/preview`);
+  if (status === 202) {
+    PreviewPreparing.parse(JSON.parse(await blob.text()));
+    return 'preparing';
+  }
+  return blob;
+}
 
 /** A file's bytes, as uploaded. */
 export const fileBytes = (api: ApiClient, fileId: string) => api.blob(`/api/files/${fileId}`);

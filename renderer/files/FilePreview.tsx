@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FileVersion } from '#core/api/files';
+import { previewRetrySeconds, type FileVersion } from '#core/api/files';
 import { parseCsv } from '#core/files/csv';
 import { fileKind, type FileKind } from '#core/files/kind';
 import { ApiError } from '../api/client.ts';
@@ -32,7 +32,16 @@ const office: readonly FileKind[] = ['document', 'spreadsheet', 'presentation'];
 
 export const canPreview = (file: FileVersion) => previewLimit[fileKind(file.type, file.name)] !== undefined;
 
-type Shown = { kind: 'image'; url: string } | { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text' | 'csv' | 'markdown'; text: string } | { kind: 'large'; max: number } | { kind: 'unavailable' };
+type Shown =
+  | { kind: 'image'; url: string }
+  | { kind: 'pdf'; bytes: Uint8Array }
+  | { kind: 'text' | 'csv' | 'markdown'; text: string }
+  | { kind: 'large'; max: number }
+  | { kind: 'preparing' }
+  | { kind: 'unavailable' };
+
+/** How many times an Office document's preview is asked for while the relay prepares it (every 2 s: 5 minutes). */
+const maxPreviewAsks = 150;
 
 /** Reads a text in the encoding the relay found (served as `charset=`), UTF-8 otherwise. */
 async function textOf(blob: Blob): Promise<string> {
@@ -50,6 +59,7 @@ async function load(api: ApiClient, file: FileVersion): Promise<Shown> {
       if (err instanceof ApiError && err.status === 404) return null;
       throw err;
     });
+    if (pdf === 'preparing') return { kind: 'preparing' };
     return pdf ? { kind: 'pdf', bytes: new Uint8Array(await pdf.arrayBuffer()) } : { kind: 'unavailable' };
   }
   const blob = await fileBytes(api, file.id);
@@ -64,6 +74,18 @@ export function FilePreview({ file, onClose, onDownload }: { file: FileVersion; 
   const { api } = useSignedIn();
   const shown = useAsync(() => load(api, file), [api, file.id]);
   const [url, setUrl] = useState<string | null>(null);
+  // While the relay prepares an Office document's PDF, ask again (never a request held open).
+  const [asks, setAsks] = useState(0);
+  const preparing = shown.data?.kind === 'preparing';
+  const gaveUp = preparing && asks >= maxPreviewAsks;
+  useEffect(() => {
+    if (!preparing || gaveUp) return;
+    const timer = setTimeout(() => {
+      setAsks((n) => n + 1);
+      shown.reload();
+    }, previewRetrySeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [preparing, gaveUp, asks, shown.reload]);
   useEffect(() => {
     if (shown.data?.kind !== 'image') return;
     setUrl(shown.data.url);
@@ -83,12 +105,17 @@ export function FilePreview({ file, onClose, onDownload }: { file: FileVersion; 
       {shown.status === 'failed' && <RefusalNotice error={shown.error} />}
       {shown.data?.kind === 'large' && <p className="muted">{t('files.tooLargeToShow', { max: formatSize(shown.data.max, t, locale) })}</p>}
       {shown.data?.kind === 'image' && url && <img className="preview-image" src={url} alt={file.name} />}
-      {shown.data?.kind === 'unavailable' && (
+      {preparing && !gaveUp && (
+        <p className="muted" role="status">
+          {t('files.preparingPreview')}
+        </p>
+      )}
+      {(shown.data?.kind === 'unavailable' || gaveUp) && (
         <div className="preview-unavailable">
           <FileIcon kind={fileKind(file.type, file.name)} />
           <span>{file.name}</span>
           <span className="muted">{formatSize(file.size, t, locale)}</span>
-          <p className="muted">{t('files.officeUnavailable')}</p>
+          <p className="muted">{t(gaveUp ? 'files.previewTooSlow' : 'files.officeUnavailable')}</p>
           <button type="button" className="button small" onClick={onDownload ?? (() => void saveFile(api, file))}>
             {t('files.download')}
           </button>

@@ -79,11 +79,15 @@ export async function openThumbnail(deps: FilesDeps, caller: Caller, fileId: str
   return { ...thumbnail, name: `${row.name}.webp` };
 }
 
-/** `GET /api/files/:id/preview`: an Office document as a PDF (made now if need be); 404 when it has none. */
-export async function openPreview(deps: FilesDeps, caller: Caller, fileId: string): Promise<{ stream: Readable; size: number; name: string }> {
+/**
+ * `GET /api/files/:id/preview`: an Office document as a PDF; `preparing` while LibreOffice
+ * makes it (the request never waits for it: the app asks again); 404 when it has none.
+ */
+export async function openPreview(deps: FilesDeps, caller: Caller, fileId: string): Promise<{ stream: Readable; size: number; name: string } | 'preparing'> {
   const { row } = await fileFor(deps.ctx, caller, fileId);
   const pdf = await deps.office.open(row.sha256, row.type, row.name);
   if (!pdf) throw notFound('preview');
+  if (pdf === 'preparing') return pdf;
   return { ...pdf, name: `${row.name.replace(/\.[^.]{1,8}$/, '')}.pdf` };
 }
 

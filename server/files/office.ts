@@ -23,14 +23,29 @@ type Outcome = 'made' | 'failed' | 'absent';
  */
 export class OfficePreviews {
   private readonly queue = new WorkQueue<Outcome>({ running: 1, waiting: 16 });
+  /** Until when LibreOffice is taken to be missing (looked for again after a minute). */
+  private absentUntil = 0;
 
   constructor(private readonly ctx: Context, private readonly blobs: BlobStore) {}
 
-  async open(sha256: string, type: string, name: string): Promise<{ stream: Readable; size: number } | null> {
+  /**
+   * The PDF when it is made; `preparing` while it is being made (started now if need be,
+   * never waited for: the app asks again); null when there is none (not an Office
+   * document, LibreOffice failed on it or is not installed). Busy (503) when the line is full.
+   */
+  async open(sha256: string, type: string, name: string): Promise<{ stream: Readable; size: number } | 'preparing' | null> {
     const extension = officeExtension(type, name);
     if (!extension || (await this.blobs.has(sha256, 'preview.failed'))) return null;
-    if (!(await this.blobs.has(sha256, 'preview.pdf')) && (await this.queue.run(sha256, () => this.make(sha256, extension))) !== 'made') return null;
-    return this.blobs.read(sha256, 'preview.pdf');
+    if (await this.blobs.has(sha256, 'preview.pdf')) return this.blobs.read(sha256, 'preview.pdf');
+    if (this.queue.has(sha256)) return 'preparing';
+    if (Date.now() < this.absentUntil) return null;
+    this.queue.begin(sha256, () => this.make(sha256, extension)).then(
+      (outcome) => {
+        if (outcome === 'absent') this.absentUntil = Date.now() + 60_000;
+      },
+      (err: unknown) => this.ctx.log.error({ content: sha256.slice(0, 12), err }, 'an Office preview failed'),
+    );
+    return 'preparing';
   }
 
   private async make(sha256: string, extension: string): Promise<Outcome> {

@@ -1,3 +1,4 @@
+import { previewRetrySeconds, type PreviewPreparing } from '#core/api/files';
 import { authenticate } from '../accounts/sessions.ts';
 import type { Request, Router } from '../http/router.ts';
 import { addVersion, attachFiles, listFiles, openFile, openPreview, openThumbnail, removeFile } from './files.ts';
@@ -25,6 +26,7 @@ export function fileRoutes(router: Router, deps: FilesDeps) {
     })
     .on('GET', '/api/files/:id/preview', async (req) => {
       const pdf = await openPreview(deps, await caller(req), id(req));
+      if (pdf === 'preparing') return { status: 202, body: { status: pdf } satisfies PreviewPreparing, headers: { 'retry-after': String(previewRetrySeconds) } };
       const { contentType, headers } = fileHeaders({ name: pdf.name, type: 'application/pdf', charset: null });
       return { stream: pdf.stream, length: pdf.size, contentType, headers };
     })

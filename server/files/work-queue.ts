@@ -18,10 +18,24 @@ export class WorkQueue<T> {
   }
 
   run(key: string, job: () => Promise<T>): Promise<T> {
+    try {
+      return this.begin(key, job);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** Whether a job for `key` is under way (running or waiting). */
+  has(key: string): boolean {
+    return this.jobs.has(key);
+  }
+
+  /** Starts the job for `key` (or finds it under way) and gives its promise; throws busy, at once, when the line is full. */
+  begin(key: string, job: () => Promise<T>): Promise<T> {
     const current = this.jobs.get(key);
     if (current) return current;
     if (this.active >= this.limits.running && this.line.length >= this.limits.waiting) {
-      return Promise.reject(new Refusal(ErrorCode.busy, 'The relay is busy preparing other files: try again in a moment.', undefined, { 'retry-after': '5' }));
+      throw new Refusal(ErrorCode.busy, 'The relay is busy preparing other files: try again in a moment.', undefined, { 'retry-after': '5' });
     }
     const done = this.start(job).finally(() => this.jobs.delete(key));
     this.jobs.set(key, done);

@@ -45,6 +45,8 @@ export const filesEn = {
   'files.viewerRefused': 'As a viewer you cannot add files to this activity.',
   'files.archivedRefused': 'This activity is archived: it takes no more files.',
   'files.refused': '“{name}” was not attached: {reason}',
+  'files.preparingPreview': 'Preparing the preview…',
+  'files.previewTooSlow': 'The preview is taking too long: download the document to open it, or try again later.',
   'files.officeUnavailable': 'No preview of this document here: download it to open it.',
   'files.pdf.previous': 'Previous page',
   'files.pdf.next': 'Next page',

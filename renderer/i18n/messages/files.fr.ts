@@ -48,6 +48,8 @@ export const filesFr: Messages<typeof filesEn> = {
   'files.viewerRefused': 'En lecture seule, vous ne pouvez pas ajouter de fichiers à cette activité.',
   'files.archivedRefused': 'Cette activité est archivée : elle ne prend plus de fichiers.',
   'files.refused': '« {name} » n’a pas été joint : {reason}',
+  'files.preparingPreview': 'Préparation de l’aperçu…',
+  'files.previewTooSlow': 'L’aperçu prend trop de temps : téléchargez le document pour l’ouvrir, ou réessayez plus tard.',
   'files.officeUnavailable': 'Pas d’aperçu de ce document ici : téléchargez-le pour l’ouvrir.',
   'files.pdf.previous': 'Page précédente',
   'files.pdf.next': 'Page suivante',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docx } from '../../support/office-fixture.ts';
+import { preview } from './derived.ts';
 import { download, filesOnDisk, upload } from './support.ts';
 import { filesWorld, type FilesWorld } from './world.ts';
 
@@ -12,7 +13,9 @@ import { filesWorld, type FilesWorld } from './world.ts';
  * Office documents previewed as PDF on a real relay (README "Files in activities"):
  * with the real LibreOffice when it is installed, and with stand-ins for `soffice` put on
  * the relay's PATH — one that hangs (killed at the time limit, no preview) and one that
- * writes garbage (refused, no preview). Each tests Conclave's own handling.
+ * writes garbage (refused, no preview). Each tests Conclave's own handling. No request
+ * waits for LibreOffice: the first ask is answered 202 (preparing) while it works, and
+ * the app asks again until it gets the PDF, or 404.
  */
 const worlds: FilesWorld[] = [];
 afterAll(async () => {
@@ -51,7 +54,11 @@ describe.runIf(hasSoffice)('with LibreOffice installed', () => {
     worlds.push(w);
     const { body } = await upload(w.fiona, w.activity, [{ bytes: docx('Offre du fournisseur'), name: 'offre.docx' }]);
     expect(body.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const got = await download(w.vera, `${body.id}/preview`);
+    const first = await download(w.vera, `${body.id}/preview`);
+    expect(first.status).toBe(202);
+    expect(first.headers.get('retry-after')).toBe('2');
+    expect(JSON.parse(first.bytes.toString())).toEqual({ status: 'preparing' });
+    const got = await preview(w.vera, body.id!);
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('application/pdf');
     expect(got.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -68,7 +75,12 @@ describe('with stand-ins for soffice', () => {
     const w = await filesWorld({ PATH: `${dir}:${process.env.PATH}`, PIDS: pids, CONCLAVE_OFFICE_TIMEOUT_MS: '2000' });
     worlds.push(w);
     const { body } = await upload(w.fiona, w.activity, [{ bytes: docx('Budget'), name: 'budget.docx' }]);
-    const got = await download(w.bob, `${body.id}/preview`);
+    // Answered while the stand-in still runs: nobody's request waits for it.
+    const first = await download(w.bob, `${body.id}/preview`);
+    expect(first.status).toBe(202);
+    await expect.poll(() => readFile(path.join(pids, 'self'), 'utf8').then(Number, () => 0)).toBeGreaterThan(0);
+    expect(alive(Number(await readFile(path.join(pids, 'self'), 'utf8')))).toBe(true);
+    const got = await preview(w.bob, body.id!);
     expect(got.status).toBe(404);
     for (const who of ['self', 'child']) expect(alive(Number(await readFile(path.join(pids, who), 'utf8')))).toBe(false);
     const disk = await filesOnDisk(w.relay.dataDir);
@@ -88,7 +100,7 @@ describe('with stand-ins for soffice', () => {
     const w = await filesWorld({ PATH: `${dir}:${process.env.PATH}` });
     worlds.push(w);
     const { body } = await upload(w.fiona, w.activity, [{ bytes: docx('Plan'), name: 'plan.docx' }]);
-    const got = await download(w.bob, `${body.id}/preview`);
+    const got = await preview(w.bob, body.id!);
     expect(got.status).toBe(404);
     expect(got.bytes.toString()).not.toContain('<script>');
     const disk = await filesOnDisk(w.relay.dataDir);

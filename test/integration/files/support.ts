@@ -74,8 +74,18 @@ export async function download(api: Api, fileId: string) {
 /** Every file under the relay's files folder (contents and temporary files), relative to it. */
 export async function filesOnDisk(dataDir: string): Promise<string[]> {
   const root = path.join(dataDir, 'files');
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
+  // Walked folder by folder: Node 20's recursive readdir was seen to leave out a file made a moment before.
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isFile()) out.push(path.relative(root, full));
+      else if (e.isDirectory() && depth < 8) await walk(full, depth + 1);
+    }
+  };
+  await walk(root, 0);
+  return out.sort();
 }
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
