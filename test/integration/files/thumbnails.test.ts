@@ -67,10 +67,23 @@ describe('no thumbnail, never a crash', () => {
     expect((await download(w.bob, body.id!)).bytes.equals(bomb)).toBe(true);
   });
 
-  it('a JPEG cut short, and a file that is no image, have none (404)', async () => {
+  it('a JPEG cut short, and a file that is no image, have none (404), while the whole JPEG has one', async () => {
     const cut = plainJpeg.subarray(0, Math.floor(plainJpeg.length / 2));
-    const answer = await upload(w.bob, w.activity, [{ bytes: cut, name: 'coupée.jpg' }, { bytes: Buffer.from('Liste de courses\n'), name: 'liste.jpg' }]);
-    for (const file of answer.body.files!) expect((await thumbnail(w.bob, file.id)).status).toBe(404);
+    const list = Buffer.from('Liste de courses\n');
+    const answer = await upload(w.bob, w.activity, [{ bytes: cut, name: 'coupée.jpg' }, { bytes: list, name: 'liste.jpg' }, { bytes: plainJpeg, name: 'entière.jpg' }]);
+    const [cutFile, listFile, whole] = answer.body.files!;
+    expect([cutFile!.type, listFile!.type]).toEqual(['image/jpeg', 'text/plain']);
+    // The same ask on the whole picture gets one: the 404s below are about these files.
+    expect((await thumbnail(w.bob, whole!.id)).status).toBe(200);
+    for (const file of [cutFile!, listFile!]) {
+      const got = await thumbnail(w.bob, file.id);
+      expect(got.status).toBe(404);
+      expect(JSON.parse(got.bytes.toString()).error.message).toMatch(/thumbnail/i);
+      expect((await download(w.bob, file.id)).status).toBe(200);
+    }
+    const disk = await filesOnDisk(w.relay.dataDir);
+    expect(disk.filter((f) => f.includes(sha(cut)))).toEqual([`${sha(cut).slice(0, 2)}/${sha(cut)}`, `derived/${sha(cut).slice(0, 2)}/${sha(cut)}.thumb.failed`].sort());
+    expect(disk.filter((f) => f.includes(sha(list)))).toEqual([`${sha(list).slice(0, 2)}/${sha(list)}`]);
     expect((await fetch(`${w.relay.url}/healthz`)).status).toBe(200);
   });
 });
@@ -82,7 +95,11 @@ describe('who sees it, and removal', () => {
     expect((await thumbnail(w.bob, body.id!)).status).toBe(200);
     const stranger = await thumbnail(w.sam, body.id!);
     expect(stranger.status).toBe(404);
+    // Told the file does not exist, as for any id, not that it has no thumbnail.
+    expect(JSON.parse(stranger.bytes.toString()).error.message).not.toMatch(/thumbnail/i);
     expect(stranger.bytes.toString()).not.toContain('vitrine');
+    const thumb = `derived/${sha(photo).slice(0, 2)}/${sha(photo)}.thumb.webp`;
+    expect(await filesOnDisk(w.relay.dataDir)).toContain(thumb);
     expect((await w.bob.call('DELETE', `/api/files/${body.id}`)).status).toBe(204);
     expect((await filesOnDisk(w.relay.dataDir)).filter((f) => f.includes(sha(photo)))).toEqual([]);
   });
