@@ -1,4 +1,4 @@
-import { useRef, useState, type PointerEvent } from 'react';
+import { useRef, useState, type CSSProperties, type PointerEvent } from 'react';
 import type { PageRegion } from '#core/doc/attachments';
 import { latestVersion, type Comment } from '#core/doc/comments';
 import { useI18n } from '../i18n/index.tsx';
@@ -6,6 +6,21 @@ import { useI18n } from '../i18n/index.tsx';
 const percent = (n: number) => `${(n * 100).toFixed(3)}%`;
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/**
+ * Where an area's comment opens: under the area (over it when the area is low on the
+ * page), from its left edge but moved left as far as needed to stay on the page, as wide
+ * as the page allows: never cut off by the page's edge on a narrow phone.
+ */
+function noteBeside(area: PageRegion): CSSProperties {
+  const low = area.y + area.h > 0.7;
+  return {
+    left: `min(${percent(area.x)}, calc(100% - min(18rem, 100%)))`,
+    width: 'min(18rem, 100%)',
+    right: 'auto',
+    ...(low ? { top: 'auto', bottom: `calc(${percent(1 - area.y)} + 4px)` } : { top: `calc(${percent(area.y + area.h)} + 4px)` }),
+  };
+}
 
 /**
  * Over a PDF page: one marker per comment on it (on its area when it marked one, in the
@@ -31,6 +46,7 @@ export function PageMarkers({ comments, marking, region, onRegion }: { comments:
     if (w > 0.005 && h > 0.005) onRegion({ x: Math.min(from.x, to.x), y: Math.min(from.y, to.y), w, h });
   };
 
+  const opened = comments.find((c) => c.id === open);
   let margin = 0;
   return (
     <div className="page-markers" ref={box}>
@@ -50,7 +66,7 @@ export function PageMarkers({ comments, marking, region, onRegion }: { comments:
             >
               {i + 1}
             </button>
-            {open === comment.id && (
+            {!area && open === comment.id && (
               <div className="page-marker-note" role="note" data-testid="page-marker-note">
                 <strong>{comment.authorName}</strong> {text}
               </div>
@@ -58,6 +74,12 @@ export function PageMarkers({ comments, marking, region, onRegion }: { comments:
           </div>
         );
       })}
+      {/* An area's comment opens in the page's frame, so that it can keep within the page. */}
+      {opened?.anchor?.region && (
+        <div className="page-marker-note" role="note" data-testid="page-marker-note" style={noteBeside(opened.anchor.region)}>
+          <strong>{opened.authorName}</strong> {latestVersion(opened).text}
+        </div>
+      )}
       {region && <div className="page-region-drawn" style={{ left: percent(region.x), top: percent(region.y), width: percent(region.w), height: percent(region.h) }} />}
       {marking && (
         <div
