@@ -271,5 +271,7 @@ function updateLimits(sync: Context['config']['sync']) {
       maxClientsPerPerson: sync.maxClientsPerPerson,
       maxDocumentClients: documentClientsFor(sync.maxFrameBytes),
     },
+    maxDeleteSetBytes: Math.floor(sync.maxFrameBytes / 2),
+    maxDeleteSetShareBytes: Math.floor((sync.maxFrameBytes / 2) * sync.maxSharePercent / 100),
   };
 }

@@ -42,6 +42,9 @@ export interface UpdateLimits {
   personBytesPerDay: number;
   activityBytesPerDay: number;
   clients: ClientCaps;
+  /** The document's delete set, encoded, at most (half a frame, U14); and what one contributor's changes may add to it. */
+  maxDeleteSetBytes: number;
+  maxDeleteSetShareBytes: number;
 }
 
 export type Refusal = {
@@ -118,6 +121,22 @@ export function judgeUpdate(facts: UpdateFacts, doc: DocumentView, sender: Sende
     return refuse('U4', DeniedReason.shareFull, { code: CloseCode.documentFull, reason: 'your share of the document is full' });
   }
   return { accept: true, writes };
+}
+
+/**
+ * Judges what an update would add to the document's delete set (SPEC U14): `growth` bytes
+ * at most, on top of `current`, of which `share` came from the sender's changes already.
+ * Deleting what joins deleted neighbours adds nothing, so emptying stays possible (U6).
+ */
+export function judgeDeleteSet(growth: number, current: { total: number; share: number }, role: ActivityRole, limits: UpdateLimits): Verdict | null {
+  if (growth <= 0) return null;
+  const over = current.total + growth > limits.maxDeleteSetBytes;
+  const overShare = role !== 'facilitator' && current.share + growth > limits.maxDeleteSetShareBytes;
+  if (!over && !overShare) return null;
+  const why = over
+    ? `the document's deletions are too scattered (over ${limits.maxDeleteSetBytes} bytes once encoded): delete whole runs instead`
+    : `your deletions are too scattered (over ${limits.maxDeleteSetShareBytes} bytes of the document's deletions once encoded)`;
+  return refuse('U14', refusedReason(why, 'U14'), { code: CloseCode.changeRefused, reason: `U14: ${why}` });
 }
 
 /** The clients whose ranges in the update go past what the document holds of them. */

@@ -5,7 +5,8 @@ import { refusedIdOf, writeRefusedId } from '#core/sync/refused-change';
 import type { Logger } from 'pino';
 import type { Database } from '../store/db.ts';
 import { AwarenessRefused, readAwareness, writeStamped } from './awareness.ts';
-import { judgeUpdate, type DocumentView, type Refusal as UpdateRefusal, type UpdateLimits } from './judge.ts';
+import { judgeDeleteSet, judgeUpdate, type DocumentView, type Refusal as UpdateRefusal, type UpdateLimits } from './judge.ts';
+import { deletedAt, deletedIn, deleteSetGrowth, DeleteSetSize, type ClockRange } from './delete-set.ts';
 import { judgeContent } from './rules/content.ts';
 import { PutBackLedger } from './rules/put-back.ts';
 import { PresenceOwners } from './presence.ts';
@@ -86,6 +87,11 @@ export class Room {
   /** The activity's files: what attachments and page anchors may name (SPEC W13). */
   readonly files: RoomFiles;
   private readonly shares: DocumentShares;
+  /** The delete set's size, and each person's part of what was added since the load (SPEC U14). */
+  private readonly deleteSet = new DeleteSetSize();
+  private lastDeleteSetCount = 0;
+  /** Who the transaction being applied is counted against (U14). */
+  private deleter: string | null = null;
   /** An applied update deleted something: the next commit may call for a compaction. */
   private freed = false;
   private compaction: NodeJS.Timeout | null = null;
@@ -118,6 +124,7 @@ export class Room {
       if (this.capturingPaths) for (const path of changedPaths(this.doc, tr)) this.capturingPaths.add(path);
       if (this.capturingMentions) this.capturingMentions.push(...newMentions(this.doc, tr));
       if (this.capturingActions) this.capturingActions.push(...actionFacts(this.doc, tr));
+      if (this.deleter !== null) this.deleteSet.deleted(this.deleter, this.doc, deletedIn(tr, this.doc));
     });
     this.awareness.on('update', this.onAwarenessChange);
     this.ready = this.load();
@@ -145,6 +152,7 @@ export class Room {
     this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.data.length, 0);
     this.items = countStructs(this.doc);
     this.shares.recount(this.doc);
+    this.countDeleteSet();
     if (this.state === 'loading') this.state = 'ready';
     for (const conn of this.connections) this.greet(conn);
   }
@@ -292,9 +300,11 @@ export class Room {
     this.capturingPaths = paths;
     this.capturingMentions = mentions;
     this.capturingActions = actions;
+    this.deleter = userId;
     try {
       Y.applyUpdate(this.doc, update, 'relay');
     } finally {
+      this.deleter = null;
       this.capturing = null;
       this.capturingPaths = null;
       this.capturingMentions = null;
@@ -392,9 +402,36 @@ export class Room {
       this.refuse(conn, { rule: content.rule, told, close: { code: CloseCode.changeRefused, reason: `${content.rule}: ${content.reason}` } }, update);
       return 'refused';
     }
+    const scattered = this.judgeDeletions(conn, content.leftDeleted);
+    if (scattered) {
+      this.refuse(conn, scattered, update);
+      return 'refused';
+    }
     this.apply(conn, fresh, facts, verdict.writes);
     this.putBacks.settle(conn.userId, content.removed, content.putBack, now);
     return 'applied';
+  }
+
+  /**
+   * What the update would add to the delete set, judged against the document's and the
+   * sender's bounds (SPEC U14). Between counts the size is an upper bound: before refusing,
+   * it is counted again (at most every 10 s), so what merges gave back is not held against anyone.
+   */
+  private judgeDeletions(conn: Connection, left: { ranges: Map<number, ClockRange[]>; uncertainBytes: number }): UpdateRefusal | null {
+    if (left.ranges.size === 0 && left.uncertainBytes === 0) return null;
+    const growth = deleteSetGrowth(left.ranges, (client, clock) => deletedAt(this.doc, client, clock), this.deleteSet.listed) + left.uncertainBytes;
+    const judge = () => judgeDeleteSet(growth, { total: this.deleteSet.total, share: this.deleteSet.of(conn.userId) }, conn.role, this.deps.limits);
+    let verdict = judge();
+    if (verdict && Date.now() - this.lastDeleteSetCount >= compactionGapMs) {
+      this.countDeleteSet();
+      verdict = judge();
+    }
+    return verdict && !verdict.accept ? verdict.refusal : null;
+  }
+
+  private countDeleteSet() {
+    this.deleteSet.recount(this.doc);
+    this.lastDeleteSetCount = Date.now();
   }
 
   /** Holds an update that waits for this connection's earlier changes, within bounds. */
@@ -448,11 +485,13 @@ export class Room {
     this.capturingMentions = mentions;
     this.capturingActions = actions;
     let failure: unknown = null;
+    this.deleter = conn.userId;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
       failure = err;
     } finally {
+      this.deleter = null;
       this.capturing = null;
       this.capturingPaths = null;
       this.capturingMentions = null;
@@ -622,6 +661,7 @@ export class Room {
     this.approxBytes = data.length;
     this.items = countStructs(this.doc);
     this.shares.recount(this.doc);
+    this.countDeleteSet();
     const now = this.deps.now();
     const foldBefore = new Date(now.getTime() - this.deps.keep.logKeepHours * 3_600_000);
     try {

@@ -2,15 +2,19 @@ import * as Y from 'yjs';
 import { DocRoot } from '#core/doc/schema';
 import { FileRefs, maxAttachments, PageAnchor } from '#core/doc/attachments';
 import { entryValueRefusal } from './entry-values.ts';
-import { TooMuchWork, UpdateReading, type Place } from './places.ts';
+import { maxStructsWalked, TooMuchWork, UpdateReading, type Place } from './places.ts';
+import { clocksLeftDeleted } from './delete-growth.ts';
+import type { ClockRange } from '../delete-set.ts';
 import { entryRules } from './entry-rules.ts';
 import type { Author } from './author.ts';
 import { fieldsOfHeld, fieldsOfNew, nothingRemoved, sameFields, type PutBackView, type RemovedEntry } from './put-back.ts';
 
 /** Allowed, with the board entries the update removes and those it puts back (W11). */
 export type ContentVerdict =
-  | { allowed: true; removed: RemovedEntry[]; putBack: RemovedEntry[] }
+  | { allowed: true; removed: RemovedEntry[]; putBack: RemovedEntry[]; leftDeleted: LeftDeleted }
   | { allowed: false; rule: ContentRule; reason: string };
+/** What the update would leave deleted that is not now (U14): ranges per client, and bytes for what may be. */
+export type LeftDeleted = { ranges: Map<number, ClockRange[]>; uncertainBytes: number };
 export type ContentRule = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W12' | 'W13' | 'W15' | 'U11' | 'U12';
 
 /** The files of the activity (the room keeps their ids): what an attachment may name (W13). */
@@ -57,8 +61,8 @@ export function judgeContent(
 ): ContentVerdict {
   try {
     const judgement = new ContentJudgement(new UpdateReading(doc, update), sender, removedBefore, files);
-    judgement.run();
-    return { allowed: true, removed: judgement.removed, putBack: judgement.putBack };
+    const leftDeleted = judgement.run();
+    return { allowed: true, removed: judgement.removed, putBack: judgement.putBack, leftDeleted };
   } catch (err) {
     if (err instanceof Refused) return { allowed: false, rule: err.rule, reason: err.reason };
     if (err instanceof TooMuchWork) return { allowed: false, rule: 'U11', reason: err.message };
@@ -92,7 +96,7 @@ class ContentJudgement {
     this.facilitator = sender.role === 'facilitator';
   }
 
-  run() {
+  run(): LeftDeleted {
     // New entries first: an update may list an entry's later edits (another client id) before it.
     const placed: [Y.Item, Place][] = [];
     for (const item of this.reading.inserts) {
@@ -113,7 +117,8 @@ class ContentJudgement {
     }
     for (const [item, place] of placed) this.inserted(item, place);
     if (this.reading.tangled) refuse('W1', 'the change cannot be placed in the document');
-    for (const item of [...this.reading.deletes, ...this.replaced(placed)]) this.deleted(item);
+    const replaced = this.replaced(placed);
+    for (const item of [...this.reading.deletes, ...replaced]) this.deleted(item);
     for (const [entry, fields] of this.newEntries) {
       if (!this.puttingBack(entry, fields)) this.entryAuthorship(fields);
       for (const [field, values] of fields) this.entryValue(this.entryBoards.get(entry)!, field, values);
@@ -121,6 +126,7 @@ class ContentJudgement {
     for (const fields of this.newComments.values()) this.commentAuthorship(fields);
     this.newCommentIds();
     if (!this.facilitator) for (const [items, deleted] of this.deletedEntries) this.notCleared(items, deleted);
+    return clocksLeftDeleted(this.reading, placed, replaced, maxStructsWalked);
   }
 
   /**

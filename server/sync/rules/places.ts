@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { ClockRange } from '../delete-set.ts';
 
 /** One level of a place in the document: the key an item sits under (null in an array), and the item. */
 export interface Step {
@@ -41,6 +42,11 @@ export class UpdateReading {
   /** Some new item's origins loop: Yjs's outcome cannot be foreseen, so the update is refused. */
   tangled = false;
   private readonly ds: ReturnType<typeof Y.decodeUpdate>['ds'];
+  /**
+   * Clocks this update leaves deleted that the document holds live or does not hold yet
+   * (its deleted ranges, its collected ranges), per client, for the delete set's size (U14).
+   */
+  readonly deleting = new Map<number, ClockRange[]>();
 
   /** Structs of the document the update's deleted ranges named, each walked once (SPEC U11). */
   walked = 0;
@@ -53,8 +59,10 @@ export class UpdateReading {
     const { structs, ds } = Y.decodeUpdate(update);
     this.ds = ds;
     for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue;
       const client = struct.id.client;
+      const start = Math.max(struct.id.clock, Y.getState(doc.store, client));
+      if (struct instanceof Y.GC && start < struct.id.clock + struct.length) this.leavesDeleted(client, start, struct.id.clock + struct.length);
+      if (!(struct instanceof Y.Item)) continue;
       if (struct.id.clock + struct.length <= Y.getState(doc.store, client)) continue;
       let list = this.own.get(client);
       if (!list) this.own.set(client, (list = []));
@@ -62,20 +70,31 @@ export class UpdateReading {
       this.inserts.push(struct);
     }
     for (const [client, ranges] of ds.clients) {
-      const structs = doc.store.clients.get(client);
-      if (!structs) continue;
+      const structs = doc.store.clients.get(client) ?? [];
       const held = Y.getState(doc.store, client);
       for (const { clock, len } of ranges) {
+        // What it deletes of this update's own structs.
+        if (clock + len > held) this.leavesDeleted(client, Math.max(clock, held), clock + len);
         const end = Math.min(clock + len, held);
         if (clock >= end) continue;
         for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
           const struct = structs[i]!;
           if (struct.id.clock >= end) break;
           if (++this.walked > maxWalk) throw new TooMuchWork(this.walked);
-          if (struct instanceof Y.Item && !struct.deleted) this.deletes.push(struct);
+          if (struct instanceof Y.Item && !struct.deleted) {
+            this.deletes.push(struct);
+            this.leavesDeleted(client, Math.max(clock, struct.id.clock), Math.min(end, struct.id.clock + struct.length));
+          }
         }
       }
     }
+  }
+
+  /** Notes clocks [from, to) of `client` as left deleted by this update (U14). */
+  leavesDeleted(client: number, from: number, to: number) {
+    let list = this.deleting.get(client);
+    if (!list) this.deleting.set(client, (list = []));
+    list.push({ from, to });
   }
 
   /** True for an item this update brings (as opposed to one the document holds). */

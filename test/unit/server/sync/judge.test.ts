@@ -10,6 +10,8 @@ const limits: UpdateLimits = {
   personBytesPerDay: 20_000,
   activityBytesPerDay: 40_000,
   clients: { newClientsPerDay: 3, maxClientsPerPerson: 5, maxDocumentClients: 8 },
+  maxDeleteSetBytes: 1_000,
+  maxDeleteSetShareBytes: 500,
 };
 const sender: SenderView = { id: 'u-sender', role: 'contributor', shareBytes: 0, personDayBytes: 0, activityDayBytes: 0, diskLow: false, clients: { today: 0, total: 0 } };
 
