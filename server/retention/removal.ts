@@ -23,7 +23,8 @@ export const removedReason = 'content-removed: this activity’s content was rem
  * 1. `close`: the activity becomes a tombstone (`content_removed_at`, so no ticket, upgrade,
  *    restore or reopening is taken from now on), then its live room closes every connection
  *    and goes without a snapshot (hub.closeForGood), so nothing writes the content back.
- * 2. `content`: the update log, past and current snapshots, client ids, polls (their
+ * 2. `content`: the update log, past and current snapshots, client ids (and how far the
+ *    log was read for them), polls (their
  *    rounds, ballots and answers), ideas (votes, photos and their files), attached files
  *    (their stored bytes once no other file shares them), mentions and
  *    notices quoting comments, the description, and the decision when the organisation
@@ -94,6 +95,8 @@ export class ContentRemoval {
       async () => (await db.run('DELETE FROM doc_past_snapshots WHERE rowid = (SELECT rowid FROM doc_past_snapshots WHERE activity_id = ? LIMIT 1)', [id])).changes,
       async () => (await db.run('DELETE FROM doc_snapshots WHERE activity_id = ?', [id])).changes,
       async () => (await db.run(`DELETE FROM doc_clients WHERE rowid IN (SELECT rowid FROM doc_clients WHERE activity_id = ? LIMIT ${rowsPerStep})`, [id])).changes,
+      // How far the log was read for its clients' owners (SPEC W10): the log is gone with it.
+      async () => (await db.run('DELETE FROM doc_clients_backfill WHERE activity_id = ?', [id])).changes,
       async () => (await db.run('DELETE FROM polls WHERE id IN (SELECT id FROM polls WHERE activity_id = ? LIMIT 20)', [id])).changes,
       () => this.deleteIdeas(id),
       () => this.deleteFiles(id),

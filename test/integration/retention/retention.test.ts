@@ -68,6 +68,7 @@ describe('retention of closed activities (issue 15)', () => {
       await store<{ n: number }>(
         `SELECT (SELECT COUNT(*) FROM doc_updates WHERE activity_id = ?1) + (SELECT COUNT(*) FROM doc_snapshots WHERE activity_id = ?1)
               + (SELECT COUNT(*) FROM doc_past_snapshots WHERE activity_id = ?1) + (SELECT COUNT(*) FROM doc_clients WHERE activity_id = ?1)
+              + (SELECT COUNT(*) FROM doc_clients_backfill WHERE activity_id = ?1)
               + (SELECT COUNT(*) FROM polls WHERE activity_id = ?1) + (SELECT COUNT(*) FROM activity_files WHERE activity_id = ?1) AS n`,
         [activityId],
       )
@@ -146,6 +147,9 @@ describe('retention of closed activities (issue 15)', () => {
     expect(await retentionNotices(admin)).toHaveLength(2);
     expect(await contentRows(archived)).toBeGreaterThan(0);
     expect((await bytesFound(relay.dataDir, marker)).length).toBeGreaterThan(0);
+
+    // How far its log was read for its clients' owners (SPEC W10) goes with the content.
+    await writeStore(relay.dataDir, 'INSERT INTO doc_clients_backfill (activity_id, upto_id) VALUES (?, 1)', [archived]);
 
     // Past the date: the live room is closed with its reason, the content goes, the decision stays.
     await setClock(at(831));
