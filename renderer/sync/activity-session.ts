@@ -11,6 +11,8 @@ import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 import type { SyncTicket } from '#core/api/activities';
 import type { ApiClient } from '../api/client.ts';
 import { syncTicket } from '../api/endpoints.ts';
+import { adoptKeptClient, keepClientWritten, readKeptClient, type KeptClientStore } from '#core/sync/kept-client';
+import { lockDeviceClient } from './device-client.ts';
 
 export type LinkState = 'connecting' | 'connected' | 'offline' | 'revoked';
 
@@ -44,6 +46,15 @@ type Events = {
   removed: () => void;
 };
 
+/** This device's storage for the kept Yjs client id; null where the page may not use it. */
+function keptClientStore(): KeptClientStore | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** The origin of this device's changes put back after a rollback (SPEC W9). */
 const rebaseOrigin = Symbol('rebase');
 
@@ -69,6 +80,10 @@ export class ActivitySession extends ObservableV2<Events> {
   private readonly unconfirmed = new UnconfirmedChanges(this.doc, (origin) => origin === this.provider || origin === this.local);
   /** Asked for as soon as the activity opens, so that it is there when the editor is. */
   private firstTicket: Promise<SyncTicket | null> | null;
+  /** The device's copy is loaded and its Yjs client id chosen (device-client.ts): then the relay is joined. */
+  private prepared: Promise<unknown> = Promise.resolve();
+  private releaseLock: () => void = () => undefined;
+  private stopKeeping: () => void = () => undefined;
 
   constructor(
     private readonly api: ApiClient,
@@ -94,9 +109,27 @@ export class ActivitySession extends ObservableV2<Events> {
     this.started = true;
     this.local = new IndexeddbPersistence(this.storeName, this.doc);
     void this.local.whenSynced.then(() => this.set({ loaded: true }));
+    this.prepared = this.takeKeptClient(this.local);
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
     void this.connect();
+  }
+
+  /**
+   * Writes under the Yjs client id this device used last time for this activity when that
+   * is safe (device-client.ts), so that reopening it takes no new id from the person's daily
+   * allowance (SPEC W14); never after a rollback. Waits at most 5 s for the device's copy.
+   */
+  private async takeKeptClient(local: IndexeddbPersistence) {
+    const store = keptClientStore();
+    if (!store) return;
+    this.stopKeeping = keepClientWritten(this.doc, store, this.storeName);
+    const afterRollback = this.carried.length > 0 || this.refused !== null || this.refusedClient !== null;
+    const locked = lockDeviceClient(this.storeName, new Promise<void>((release) => (this.releaseLock = release)));
+    const loaded = Promise.all([local.whenSynced, locked]).then(([, held]) => held);
+    const held = await Promise.race([loaded, new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000))]).catch(() => false);
+    if (this.destroyed || afterRollback) return;
+    adoptKeptClient(this.doc, this.awareness, readKeptClient(store, this.storeName), held);
   }
 
   private set(patch: Partial<ConnectionState>) {
@@ -110,6 +143,7 @@ export class ActivitySession extends ObservableV2<Events> {
       const early = this.firstTicket ? await this.firstTicket : null;
       this.firstTicket = null;
       const ticket = early ?? (await syncTicket(this.api, this.activityId));
+      await this.prepared;
       if (this.destroyed || this.provider) return;
       this.provider = this.openProvider(ticket.url, ticket.room, ticket.ticket);
     } catch {
@@ -234,6 +268,8 @@ export class ActivitySession extends ObservableV2<Events> {
   /** Leaves the activity: presence cleared, socket closed, local copy kept. */
   override destroy() {
     this.destroyed = true;
+    this.releaseLock();
+    this.stopKeeping();
     if (this.retry) clearTimeout(this.retry);
     this.unconfirmed.destroy();
     window.removeEventListener('offline', this.goOffline);

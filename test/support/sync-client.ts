@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { UnconfirmedChanges } from '#core/sync/unconfirmed';
@@ -17,9 +18,10 @@ export interface SyncClient {
  * A stock y-websocket client, as the desktop app uses it: a fresh single-use ticket
  * before every (re)connection, BroadcastChannel off so that it talks to the relay only.
  */
-export async function connectClient(api: Api, activityId: string, doc = new Y.Doc()): Promise<SyncClient> {
+export async function connectClient(api: Api, activityId: string, doc = new Y.Doc(), awareness?: Awareness): Promise<SyncClient> {
   const first = await api.ok<{ url: string; room: string; ticket: string }>('POST', `/api/activities/${activityId}/sync-ticket`);
   const provider = new WebsocketProvider(first.url, first.room, doc, {
+    ...(awareness ? { awareness } : {}),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: { ticket: first.ticket },
     disableBc: true,
