@@ -71,9 +71,9 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
       if (!hub) throw new Error('the relay is starting');
       return hub.documentState(activityId);
     },
-    apply: async (activityId, userId, update) => {
+    apply: async (activityId, userId, update, options) => {
       if (!hub) throw new Error('the relay is starting');
-      return hub.applyChange(activityId, userId, update);
+      return hub.applyChange(activityId, userId, update, options);
     },
     close: async (activityId, reason) => {
       if (!hub) throw new Error('the relay is starting');

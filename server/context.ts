@@ -39,7 +39,8 @@ export interface RelayEvents {
  */
 export interface LiveDocuments {
   state(activityId: string): Promise<Uint8Array>;
-  apply(activityId: string, userId: string, update: Uint8Array): Promise<number | null>;
+  /** `system`: the relay's own job (an erasure, SPEC E1), not held to the person's caps (W14); the document's (L9) hold. */
+  apply(activityId: string, userId: string, update: Uint8Array, options?: { system?: boolean }): Promise<number | null>;
   /**
    * The activity's content is being removed (retention): its room closes every connection
    * with `reason`, commits nothing more and is dropped without a snapshot; it is never

@@ -58,10 +58,11 @@ export class RebuildPool {
    * at a time, each sent by transfer (its buffer leaves this thread). The thread stays the
    * job's until it is answered: its budget and the moment's bounds say how long (SPEC H5).
    */
-  run(job: RebuildJob, owner: string, feed?: Feed): Promise<RebuildResult> {
-    if (this.waitingCount >= this.queue) return Promise.reject(new RebuildQueueFull('the history thread is busy'));
+  run(job: RebuildJob, owner: string, feed?: Feed, system = false): Promise<RebuildResult> {
+    // The relay's own jobs (erasures) come one at a time: never refused, they wait their turn.
+    if (!system && this.waitingCount >= this.queue) return Promise.reject(new RebuildQueueFull('the history thread is busy'));
     const mine = this.waiting.get(owner) ?? [];
-    if (mine.length >= this.perOwner) return Promise.reject(new RebuildShareFull('this person has history requests waiting'));
+    if (!system && mine.length >= this.perOwner) return Promise.reject(new RebuildShareFull('this person has history requests waiting'));
     return new Promise<RebuildResult>((resolve, reject) => {
       mine.push({ id: this.nextId++, owner, job, feed, resolve, reject });
       this.waiting.set(owner, mine);

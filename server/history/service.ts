@@ -78,7 +78,7 @@ export class HistoryService {
    */
   async run(job: RebuildJob, owner: string, feed?: Feed): Promise<RebuildResult> {
     try {
-      return await this.pool.run(job, owner, feed);
+      return await this.pool.run(job, owner, feed, owner === relayOwner);
     } catch (err) {
       if (err instanceof RebuildQueueFull) throw new Refusal(ErrorCode.busy, 'The history is busy: try again in a moment.', undefined, { 'retry-after': '2' });
       if (err instanceof RebuildShareFull) {

@@ -100,11 +100,11 @@ export class SyncHub {
   }
 
   /** Applies a change the relay makes for `userId` (SPEC H3): logged as theirs, sent to everyone. */
-  async applyChange(activityId: string, userId: string, update: Uint8Array): Promise<number | null> {
+  async applyChange(activityId: string, userId: string, update: Uint8Array, options: { system?: boolean } = {}): Promise<number | null> {
     if (this.draining) throw new Error('the relay is restarting');
     const room = this.roomFor(activityId);
     try {
-      return await room.applyRelayChange(userId, update);
+      return await room.applyRelayChange(userId, update, options);
     } finally {
       if (room.connections.size === 0) this.scheduleUnload(room);
     }

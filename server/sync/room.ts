@@ -286,10 +286,10 @@ export class Room {
    * their name and broadcast to everyone like their own edit. Resolves with its log id
    * once committed, or null when it changed nothing.
    */
-  async applyRelayChange(userId: string, update: Uint8Array): Promise<number | null> {
+  async applyRelayChange(userId: string, update: Uint8Array, options: { system?: boolean } = {}): Promise<number | null> {
     await this.ready;
     if (this.state !== 'ready') throw new Error('the room is not available');
-    this.relayChangeWithinCaps(userId, update);
+    this.relayChangeWithinCaps(userId, update, options.system === true);
     // An erasure must not be undone by a put-back of what held the name (SPEC W11).
     this.putBacks.forget();
     const effective: Uint8Array[] = [];
@@ -327,13 +327,15 @@ export class Room {
 
   /**
    * The relay's change is made in a fresh Yjs client, recorded as the person's (W10): it
-   * counts against their caps and the document's like their own (W14, L9).
+   * counts against their caps and the document's like their own (W14, L9). The relay's own
+   * jobs (`system`: an erasure, E1) are held to the document's cap alone.
    */
-  private relayChangeWithinCaps(userId: string, update: Uint8Array) {
+  private relayChangeWithinCaps(userId: string, update: Uint8Array, system: boolean) {
     const fresh = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)).keys()].filter(
       (client) => this.held(client) === 0 && this.owners.owner(client) === undefined,
     );
-    const reached = clientCapReached(fresh, this.owners.countsOf(userId), this.doc.store.clients.size, this.deps.limits.clients);
+    const caps = system ? { ...this.deps.limits.clients, newClientsPerDay: Infinity, maxClientsPerPerson: Infinity } : this.deps.limits.clients;
+    const reached = clientCapReached(fresh, this.owners.countsOf(userId), this.doc.store.clients.size, caps);
     if (reached) throw new Refusal(ErrorCode.rateLimited, `Not applied: ${describeCapReached(reached)}.`);
   }
 

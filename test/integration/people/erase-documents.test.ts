@@ -134,4 +134,22 @@ describe('erasing a person from the documents (SPEC E1–E4)', () => {
     expect(await traces(dir)).toEqual([]);
   }, 120_000);
 
+  it('E1: the erasure is the relay\'s job, not held to the administrator\'s own caps: it goes through when they used up their new editing sessions today (W14)', async () => {
+    const { admin, bobId, bobApi, carol, activityId } = await world({ CONCLAVE_NEW_CLIENTS_PER_DAY: '1' });
+    const a = await connect(admin, activityId);
+    const b = await connect(bobApi, activityId);
+    const c = await connect(carol.api, activityId);
+    const self = await admin.ok<{ id: string; name: string }>('GET', '/api/me');
+    // The administrator's one new client id of the day, taken by their own edit.
+    addSwotItem(a.doc, { id: 'admin-item', quadrant: 'threats', text: 'Rent', author: self, at: new Date() });
+    addSwotItem(b.doc, { id: 'bob-item', quadrant: 'strengths', text: 'Close to the station', author: { id: bobId, name: bob.name }, at: new Date() });
+    await waitFor(() => readSwotItems(c.doc).length === 2, 10_000, 'both entries to reach Carol');
+    expect(a.closes).toEqual([]);
+
+    expect(await admin.ok('POST', `/api/users/${bobId}/erase`)).toEqual({ erased: true });
+    const former = (await admin.ok<{ name: string }>('GET', `/api/users/${bobId}`)).name;
+    await waitFor(() => readSwotItems(c.doc).find((i) => i.id === 'bob-item')?.authorName === former, 20_000, 'Carol to see the former member');
+    await erasureDone(relay!.dataDir);
+    expect(await traces(relay!.dataDir)).toEqual([]);
+  }, 120_000);
 });
