@@ -5,8 +5,9 @@
  * Also the storage checkpoints cost beside the log, and the relay's event loop while a
  * moment is rebuilt on the history thread (as the relay does) against on the loop itself.
  * Then (yours.ts) what a contributor removed since a moment, on a comment-heavy history.
- * Writes the "History" section of bench/RESULTS.md. `BENCH_HISTORY_ONLY=yours` runs only
- * the second part and prints its rows without writing.
+ * Then (restore.ts) the restore path, whole activity and one board, against the same
+ * restore computed from the whole log. Writes the "History" section of bench/RESULTS.md.
+ * `BENCH_HISTORY_ONLY=yours` (or `restore`) runs only that part and prints its rows without writing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { runRebuild } from '../../server/history/rebuild.ts';
 import { RebuildPool } from '../../server/history/rebuild-pool.ts';
 import { activityId, buildHistory, startAt, stepMs } from './history.ts';
 import { benchYours, type YoursFigures } from './yours.ts';
+import { benchRestore } from './restore.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TOTAL = Number(process.env.BENCH_HISTORY_UPDATES ?? 100_000);
@@ -62,6 +64,10 @@ async function main() {
       { length: MOMENTS },
       (_, i) => new Date(startAt + Math.round(((i + 0.37) / MOMENTS) * updates) * stepMs + stepMs / 2),
     );
+    if (ONLY === 'restore') {
+      for (const r of await benchRestore(db, moments)) console.log(r);
+      return;
+    }
     const ours: { total: number; read: number; replayed: number }[] = [];
     const reference: { total: number; replayed: number }[] = [];
     for (const at of moments) {
@@ -142,6 +148,7 @@ async function main() {
       `| checkpoints kept | ${fmt(store!.past)} (${fmt(store!.pastBytes / 1024)} kB) | — | |`,
       `| longest event-loop stall, whole-log replay on the history thread vs on the loop | ${fmt(threadDelay, 1)} ms | ${fmt(inlineDelay, 1)} ms | ${fmt(threadDelay / inlineDelay, 3)}× |`,
       `| longest event-loop stall, checkpoint rebuild on the history thread | ${fmt(threadCheckpointDelay, 1)} ms | — | |`,
+      ...(await benchRestore(db, moments)),
     ];
     for (const r of rows) console.log(r);
     const yours = await benchYours(dir, TOTAL, { snapshotEvery, checkpointEvery });
