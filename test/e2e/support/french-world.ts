@@ -1,4 +1,5 @@
 import { Api, password } from '../../support/api.ts';
+import { upload } from '../../support/uploads.ts';
 import { emailOf } from './web-relay.ts';
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -43,6 +44,12 @@ export async function frenchWorld(base: string, admin: Api) {
     title: 'Idées pour nos magasins', question: 'Comment mieux accueillir nos clients ?', kind: 'ideas', categories: ['Accueil', 'Caisse'],
   });
   await chloe.ok('POST', `/api/activities/${box.id}/ideas`, { title: 'Des bancs près des cabines', text: 'Pour ceux qui attendent.', category: 'Accueil' });
+  // What came with the methods catalogue and files: an action item (its board and My actions) and files on the Files tab.
+  const me = await admin.ok<{ id: string }>('GET', '/api/me');
+  await admin.ok('POST', `/api/activities/${id}/actions`, { title: 'Visiter trois locaux', ownerId: me.id, due: '2026-12-18', source: 'decision' });
+  const csv = Buffer.from('Mois;Ventes\nJanvier;120\nFévrier;135\n', 'utf8');
+  const files = await upload(admin, id, [{ bytes: csv, name: 'ventes-lyon.csv', type: 'text/csv' }, { bytes: Buffer.from('Bail de neuf ans.\n'), name: 'bail.txt', type: 'text/plain' }]);
+  if (files.status !== 201) throw new Error(`upload: ${files.status} ${JSON.stringify(files.body)}`);
   return { activityId: id, figureId: figure.id, boxId: box.id };
 }
 
