@@ -90,7 +90,9 @@ describe('uploads stream to disk', () => {
     expect(sha(got.bytes)).toBe(sha(big));
     expect(got.headers.get('content-length')).toBe(String(big.length));
     expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename="plan-magasin.bin"/);
-    expect(down.growth).toBeLessThan(16 * 1024 * 1024);
+    // Reading 50 MB in 64 KiB chunks leaves garbage V8 collects when it likes: +31.6 MB was seen
+    // once on a loaded machine with the file streamed. Held whole, the file alone would be +50 MB.
+    expect(down.growth).toBeLessThan(40 * 1024 * 1024);
     // Stored under its hash: the path names neither the activity, nor the person, nor the file.
     expect(await filesOnDisk(relay.dataDir)).toContain(`${sha(big).slice(0, 2)}/${sha(big)}`);
   }, 120_000);
