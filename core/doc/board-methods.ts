@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { actionItemsMethod } from './action-items.ts';
+import { agendaMethod } from './agenda.ts';
 import { costBenefitMethod } from './cost-benefit.ts';
 import { methodsOf, type BoardMethod } from './methods.ts';
 import { prioritisationMethod } from './prioritisation.ts';
@@ -13,7 +14,7 @@ import { swotMethod } from './swot.ts';
  * beside these (its kind, board schema, version and seed: see methods.ts) and one line
  * here.
  */
-export const boardMethods = [swotMethod, prosConsMethod, actionItemsMethod, prioritisationMethod, costBenefitMethod, raciMethod] as const;
+export const boardMethods = [swotMethod, prosConsMethod, actionItemsMethod, prioritisationMethod, costBenefitMethod, raciMethod, agendaMethod] as const;
 
 export type MethodKind = (typeof boardMethods)[number]['kind'];
 export const MethodKind = z.enum(boardMethods.map((m) => m.kind) as [MethodKind, ...MethodKind[]]);

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { MethodKind } from '#core/doc/board-methods';
 import type { MessageKey } from '../i18n/index.tsx';
 import { ActionItemsBoards } from './action-items/ActionItemsBoards.tsx';
+import { AgendaBoards } from './agenda/AgendaBoards.tsx';
 import type { BoardProps } from './board-props.ts';
 import { CostBenefitBoards } from './cost-benefit/CostBenefitBoards.tsx';
 import { PrioritisationBoards } from './prioritisation/PrioritisationBoards.tsx';
@@ -23,6 +24,7 @@ export interface BoardMethodView {
  * (#core/doc/board-methods): a new method is its folder here and one line below.
  */
 export const boardMethodViews: Record<MethodKind, BoardMethodView> = {
+  agenda: { Boards: AgendaBoards, label: 'agenda.title', historyPart: 'agenda.historyPart' },
   swot: { Boards: SwotBoard, label: 'swot.title', historyPart: 'history.part.swot' },
   'pros-cons': { Boards: ProsConsBoards, label: 'prosCons.title', historyPart: 'prosCons.historyPart' },
   'action-items': { Boards: ActionItemsBoards, label: 'actions.title', historyPart: 'actions.historyPart' },

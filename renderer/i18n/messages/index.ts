@@ -2,6 +2,8 @@ import { decisionMessagesEn } from '#core/decisions/messages.en';
 import { decisionMessagesFr } from '#core/decisions/messages.fr';
 import { actionsEn } from './actions.en.ts';
 import { actionsFr } from './actions.fr.ts';
+import { agendaEn } from './agenda.en.ts';
+import { agendaFr } from './agenda.fr.ts';
 import { appEn } from './app.en.ts';
 import { attachmentsEn } from './attachments.en.ts';
 import { attachmentsFr } from './attachments.fr.ts';
@@ -56,6 +58,7 @@ export const areas = [
   { area: 'prioritisation', en: prioritisationEn, fr: prioritisationFr },
   { area: 'cost-benefit', en: costBenefitEn, fr: costBenefitFr },
   { area: 'raci', en: raciEn, fr: raciFr },
+  { area: 'agenda', en: agendaEn, fr: agendaFr },
   { area: 'polls', en: pollsEn, fr: pollsFr },
   { area: 'private-first', en: privateFirstEn, fr: privateFirstFr },
   { area: 'notices', en: noticesEn, fr: noticesFr },

@@ -1,0 +1,38 @@
+import type { agendaEn } from './agenda.en.ts';
+import type { Messages } from './types.ts';
+
+/** Les ordres du jour en français ; mêmes clés que agenda.en.ts. */
+export const agendaFr: Messages<typeof agendaEn> = {
+  'agenda.title': 'Ordre du jour',
+  'agenda.addBoard': 'Ajouter un ordre du jour',
+  'agenda.historyPart': 'un ordre du jour',
+  'agenda.planned': '{minutes, plural, one {# minute prévue} other {# minutes prévues}}',
+  'agenda.empty': 'Aucun point à l’ordre du jour pour l’instant.',
+  'agenda.newItem': 'Nouveau point',
+  'agenda.minutesNew': 'Durée prévue en minutes',
+  'agenda.min': 'min',
+  'agenda.presenter': 'Intervenant (facultatif)',
+  'agenda.add': 'Ajouter le point',
+  'agenda.parkingLot': 'Points en attente',
+  'agenda.now': 'En cours :',
+  'agenda.left': 'encore {time}',
+  'agenda.over': '{time} de dépassement',
+  'agenda.paused': '(en pause)',
+  'agenda.notStarted': 'Le minuteur n’a pas démarré.',
+  'agenda.start': 'Démarrer l’ordre du jour',
+  'agenda.pause': 'Pause',
+  'agenda.resume': 'Reprendre',
+  'agenda.next': 'Suivant : {item}',
+  'agenda.end': 'Arrêter le minuteur',
+  'agenda.minutesOf': 'Durée prévue de « {item} » en minutes',
+  'agenda.took': 'durée réelle {time}',
+  'agenda.startHere': 'Passer à ce point',
+  'agenda.startItem': 'Passer à « {item} » et démarrer son minuteur',
+  'agenda.up': 'Monter « {item} »',
+  'agenda.down': 'Descendre « {item} »',
+  'agenda.park': 'Mettre en attente',
+  'agenda.unpark': 'Remettre à l’ordre du jour',
+  'agenda.remove': 'Supprimer « {item} »',
+  'agenda.notes': 'Notes',
+  'agenda.notesOf': 'Notes sur « {item} »',
+};

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type * as Y from 'yjs';
+import type { Author } from '#core/doc/author';
+import { AgendaMinutes, clockText, maxItemMinutes, type AgendaItem } from '#core/methods/agenda';
+import { useI18n } from '../../i18n/index.tsx';
+import { deleteAgendaItem, moveAgendaItem, setAgendaMinutes, setAgendaNotes, setAgendaParked, startAgendaItem } from './actions.ts';
+
+interface Props {
+  doc: Y.Doc;
+  boardId: string;
+  item: AgendaItem;
+  /** Its place on the agenda from 1; null in the parking lot. */
+  number: number | null;
+  index: number;
+  last: boolean;
+  current: boolean;
+  actor: Author;
+  canEdit: boolean;
+  canRun: boolean;
+}
+
+/** One agenda item: title, presenter, time box (typed), time it took, notes; moved, parked, started or removed. */
+export function AgendaItemRow({ doc, boardId, item, number, index, last, current, actor, canEdit, canRun }: Props) {
+  const { t } = useI18n();
+  const [notes, setNotes] = useState<string | null>(null);
+  const saveNotes = () => {
+    if (notes !== null && notes !== (item.notes ?? '')) setAgendaNotes(doc, boardId, actor, item.id, notes);
+    setNotes(null);
+  };
+  return (
+    <li className={`agenda-item${current ? ' current' : ''}`} data-testid="agenda-item" data-item-id={item.id} aria-current={current ? 'step' : undefined}>
+      <div className="agenda-item-head">
+        <span className="agenda-item-title">{number !== null && <span className="muted">{number}. </span>}{item.text}</span>
+        {item.presenter && <span className="muted small">{item.presenter}</span>}
+        <label className="agenda-minutes">
+          <input type="number" min={1} max={maxItemMinutes} step={1} value={item.minutes} disabled={!canEdit}
+            aria-label={t('agenda.minutesOf', { item: item.text })}
+            onChange={(e) => { const m = AgendaMinutes.safeParse(e.target.valueAsNumber).data; if (m !== undefined) setAgendaMinutes(doc, boardId, actor, item.id, m); }} />
+          <span aria-hidden="true">{t('agenda.min')}</span>
+        </label>
+        {item.spentMs !== undefined && !current && (
+          <span className={`small${item.spentMs > item.minutes * 60_000 ? ' agenda-late' : ' muted'}`} data-testid="agenda-took">{t('agenda.took', { time: clockText(item.spentMs) })}</span>
+        )}
+      </div>
+      <div className="agenda-item-actions">
+        {canRun && number !== null && !current && <button type="button" className="button small" onClick={() => startAgendaItem(doc, boardId, item.id)} aria-label={t('agenda.startItem', { item: item.text })}>{t('agenda.startHere')}</button>}
+        {canEdit && number !== null && index > 0 && <button type="button" className="icon-button" onClick={() => moveAgendaItem(doc, boardId, item.id, index - 1)} aria-label={t('agenda.up', { item: item.text })}>↑</button>}
+        {canEdit && number !== null && !last && <button type="button" className="icon-button" onClick={() => moveAgendaItem(doc, boardId, item.id, index + 1)} aria-label={t('agenda.down', { item: item.text })}>↓</button>}
+        {canEdit && <button type="button" className="button small" onClick={() => setAgendaParked(doc, boardId, actor, item.id, number !== null)}>{number !== null ? t('agenda.park') : t('agenda.unpark')}</button>}
+        {canEdit && <button type="button" className="icon-button danger" onClick={() => deleteAgendaItem(doc, boardId, item.id, item.text)} aria-label={t('agenda.remove', { item: item.text })}>×</button>}
+      </div>
+      {canEdit ? (
+        <textarea className="agenda-notes" rows={notes === null && !item.notes ? 1 : 3} maxLength={4000} value={notes ?? item.notes ?? ''} placeholder={t('agenda.notes')}
+          aria-label={t('agenda.notesOf', { item: item.text })} onChange={(e) => setNotes(e.target.value)} onBlur={saveNotes} />
+      ) : (
+        item.notes && <p className="agenda-notes small">{item.notes}</p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,39 @@
+import type * as Y from 'yjs';
+import * as core from '#core/doc/agenda';
+import type { Author } from '#core/doc/author';
+import { newDocId } from '#core/doc/schema';
+import { removalsOf } from '../../sync/removal-undo.ts';
+
+/** What people do to agendas; each calls the core helper on the activity's doc. The timer's are the facilitator's. */
+
+export function addAgendaBoard(doc: Y.Doc, actor: Author, now = new Date()) {
+  const id = newDocId();
+  core.addAgendaBoard(doc, id, actor, now);
+  return id;
+}
+
+export const addAgendaItem = (doc: Y.Doc, boardId: string, actor: Author, input: { text: string; minutes: number; presenter: string }, now = new Date()) =>
+  core.addAgendaItem(doc, boardId, { id: newDocId(), ...input, author: actor, at: now });
+
+export const editAgendaItem = (doc: Y.Doc, boardId: string, actor: Author, itemId: string, text: string, now = new Date()) =>
+  core.editAgendaItem(doc, boardId, itemId, text, actor, now);
+
+export const setAgendaMinutes = (doc: Y.Doc, boardId: string, actor: Author, itemId: string, minutes: number, now = new Date()) =>
+  core.setAgendaField(doc, boardId, itemId, { minutes }, actor, now);
+
+export const setAgendaNotes = (doc: Y.Doc, boardId: string, actor: Author, itemId: string, notes: string, now = new Date()) =>
+  core.setAgendaField(doc, boardId, itemId, { notes }, actor, now);
+
+export const setAgendaParked = (doc: Y.Doc, boardId: string, actor: Author, itemId: string, parked: boolean, now = new Date()) =>
+  core.setAgendaField(doc, boardId, itemId, { parked }, actor, now);
+
+export const moveAgendaItem = (doc: Y.Doc, boardId: string, itemId: string, index: number) => core.moveAgendaItem(doc, boardId, itemId, index);
+
+export function deleteAgendaItem(doc: Y.Doc, boardId: string, itemId: string, text: string) {
+  return removalsOf(doc).remove({ kind: 'item', text }, () => core.deleteAgendaItem(doc, boardId, itemId));
+}
+
+export const startAgendaItem = (doc: Y.Doc, boardId: string, itemId: string, now = new Date()) => core.startAgendaItem(doc, boardId, itemId, now);
+export const nextAgendaStep = (doc: Y.Doc, boardId: string, now = new Date()) => core.nextAgendaStep(doc, boardId, now);
+export const pauseAgenda = (doc: Y.Doc, boardId: string, now = new Date()) => core.pauseAgenda(doc, boardId, now);
+export const stopAgenda = (doc: Y.Doc, boardId: string, now = new Date()) => core.stopAgenda(doc, boardId, now);

@@ -1,0 +1,37 @@
+import type * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { addAgendaBoard, addAgendaItem, nextAgendaStep, pauseAgenda, setAgendaField, stopAgenda } from '#core/doc/agenda';
+import { cid, edit, entryMap, fay, me, ola, roomDoc } from './judge-support.ts';
+
+const at = new Date('2026-12-06T09:00:00Z');
+
+function withItem() {
+  const room = roomDoc();
+  expect(edit(room, fay, (d) => addAgendaBoard(d, 'board-agenda', me(fay), at))).toBe('allowed');
+  expect(edit(room, cid, (d) => void addAgendaItem(d, 'board-agenda', { id: 'item-000001', text: 'Budget', minutes: 10, author: me(cid), at }))).toBe('allowed');
+  return room;
+}
+
+describe('agenda on the relay (SPEC W5, W15)', () => {
+  it('the timer is the facilitator’s: a contributor starting, pausing or stopping it is refused', () => {
+    const room = withItem();
+    expect(edit(room, cid, (d) => void nextAgendaStep(d, 'board-agenda', at))).toBe('W5');
+    expect(edit(room, fay, (d) => void nextAgendaStep(d, 'board-agenda', at))).toBe('allowed');
+    expect(edit(room, ola, (d) => void pauseAgenda(d, 'board-agenda', at))).toBe('W5');
+    expect(edit(room, ola, (d) => void stopAgenda(d, 'board-agenda', at))).toBe('W5');
+    expect(edit(room, fay, (d) => void stopAgenda(d, 'board-agenda', at))).toBe('allowed');
+  });
+
+  it('anyone who edits changes an item’s own fields, within bounds (W15)', () => {
+    const room = withItem();
+    expect(edit(room, ola, (d) => void setAgendaField(d, 'board-agenda', 'item-000001', { notes: 'Ask finance' }, me(ola), at))).toBe('allowed');
+    const set = (field: string, value: unknown) => (d: Y.Doc) => entryMap(d, 'board-agenda', 'item-000001').set(field, value);
+    expect(edit(room, ola, set('minutes', 601))).toBe('W15');
+    expect(edit(room, ola, set('minutes', 0))).toBe('W15');
+    expect(edit(room, ola, set('minutes', '10'))).toBe('W15');
+    expect(edit(room, ola, set('notes', 'x'.repeat(4001)))).toBe('W15');
+    expect(edit(room, ola, set('spentMs', -1))).toBe('W15');
+    expect(edit(room, ola, set('running', true))).toBe('W15');
+    expect(edit(room, ola, set('minutes', 20))).toBe('allowed');
+  });
+});
