@@ -17,6 +17,7 @@ import { pollsModule } from './polls/module.ts';
 import type { RelayModule } from './relay-module.ts';
 import { retentionModule } from './retention/module.ts';
 import { smsModule } from './sms/module.ts';
+import { templatesModule } from './templates/module.ts';
 
 /** Every part of the relay, in start order (stopped in reverse). Add a feature by adding its module here. */
 export function relayModules(ctx: Context): RelayModule[] {
@@ -37,6 +38,7 @@ export function relayModules(ctx: Context): RelayModule[] {
     notificationsModule(ctx),
     forMeModule(ctx),
     actionsModule(ctx),
+    templatesModule(ctx),
     retentionModule(ctx),
   ];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lineText, linesText } from '../text/clean.ts';
 import { Id, IsoDateTime } from './common.ts';
 import { Categories } from './ideas.ts';
+import { TemplateRef } from './templates.ts';
 
 export const ActivityStatus = z.enum(['draft', 'open', 'deciding', 'decided', 'archived']);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
@@ -30,8 +31,13 @@ export const CreateActivityRequest = z
     kind: ActivityKind.optional(),
     /** An idea box's categories (required for `kind: "ideas"`, refused otherwise). */
     categories: Categories.optional(),
+    /** A built-in template (`"meeting"`, `"decision"`…) or the id of one the organisation saved (core/api/templates.ts). */
+    template: TemplateRef.optional(),
   })
   .superRefine((input, check) => {
+    if (input.kind === 'ideas' && input.template !== undefined) {
+      check.addIssue({ code: 'custom', path: ['template'], message: 'an idea box takes no template' });
+    }
     if (input.kind === 'ideas' && input.categories === undefined) {
       check.addIssue({ code: 'custom', path: ['categories'], message: 'an idea box needs its categories' });
     }

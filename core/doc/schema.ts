@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
  *
  * | root                 | type                 | area                                  |
  * |----------------------|----------------------|---------------------------------------|
- * | `meta`               | Y.Map                | `schemaVersion` of the document        |
+ * | `meta`               | Y.Map                | `schemaVersion`; `boardOrder` (templates.ts) |
  * | `methods`            | Y.Map<id, Y.Map>     | boards, one per method (methods.ts)    |
  * | `comments`           | Y.Array<Y.Map>       | comments and replies (comments.ts)     |
  * | `root`               | Y.XmlText            | the brief, Lexical's tree (brief.ts)   |

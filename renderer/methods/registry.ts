@@ -32,3 +32,10 @@ export const boardMethodViews: Record<MethodKind, BoardMethodView> = {
   'cost-benefit': { Boards: CostBenefitBoards, label: 'costBenefit.title', historyPart: 'costBenefit.historyPart' },
   raci: { Boards: RaciBoards, label: 'raci.title.raci', historyPart: 'raci.historyPart' },
 };
+
+/** The work area's methods in the order the activity's template gave (`meta.boardOrder`), then the registry's. */
+export function orderedMethodViews(order: readonly MethodKind[]): [MethodKind, BoardMethodView][] {
+  const all = Object.entries(boardMethodViews) as [MethodKind, BoardMethodView][];
+  const rank = (kind: MethodKind) => (order.includes(kind) ? order.indexOf(kind) : order.length);
+  return all.map((entry, i) => ({ entry, i })).sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.i - b.i).map((x) => x.entry);
+}

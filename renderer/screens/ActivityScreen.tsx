@@ -18,7 +18,11 @@ import { BriefEditor } from '../editor/BriefEditor.tsx';
 import { FilesPanel } from '../files/FilesPanel.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { DecidePanel } from '../methods/polls/DecidePanel.tsx';
-import { boardMethodViews } from '../methods/registry.ts';
+import { orderedMethodViews } from '../methods/registry.ts';
+import { boardOrderOf } from '#core/doc/templates';
+import { metaOf } from '#core/doc/schema';
+import { useDocValue } from '../state/use-doc-value.ts';
+import { SaveAsTemplate } from '../templates/SaveAsTemplate.tsx';
 import { useActivitySession, useConnection } from '../state/use-activity-session.ts';
 import { useAsync } from '../state/use-async.ts';
 import { usePresence } from '../state/use-presence.ts';
@@ -84,6 +88,8 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
   );
   const viewer = activity.myRole === 'viewer';
   const canEdit = !viewer && connection.link !== 'revoked';
+  // The order the activity's template gave its boards (the relay's seed; it never changes after).
+  const boardOrder = useDocValue(metaOf(session.doc), () => boardOrderOf(session.doc));
 
   // A role may have changed while we were away: the relay tells us by closing the socket.
   useEffect(() => {
@@ -121,6 +127,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
               <span className="visually-hidden">{t('activity.yourRole', { role: t(`role.${activity.myRole}`) })}</span>
               <RoleBadge role={activity.myRole} />
               <DownloadEverythingButton activityId={activity.id} />
+              {activity.myRole === 'facilitator' && activity.status !== 'archived' && me.rights.includes('createActivities') && <SaveAsTemplate activityId={activity.id} />}
             </div>
           </div>
           <div className="activity-head-side">
@@ -141,7 +148,7 @@ function OpenActivity({ activity, session, tab, reload }: { activity: Activity; 
         <div className="work-area" hidden={tab !== 'work'}>
           <div className="work-main">
             <BriefEditor session={session} me={self} canEdit={canEdit} />
-            {Object.entries(boardMethodViews).map(([kind, { Boards }]) => (
+            {orderedMethodViews(boardOrder).map(([kind, { Boards }]) => (
               <Boards
                 key={kind}
                 doc={session.doc}

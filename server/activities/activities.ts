@@ -9,6 +9,7 @@ import { initialDocumentUpdate } from './brief-seed.ts';
 import { refuseOverOpenActivities } from '../organizations/limits.ts';
 import { requireRight } from '../organizations/rights.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
+import { blueprintFor } from '../templates/store.ts';
 
 interface ActivityRow {
   id: string;
@@ -48,9 +49,12 @@ export async function createActivity(ctx: Context, caller: Caller, input: Create
   refuseGuests(caller);
   await requireRight(ctx, caller, input.kind === 'ideas' ? 'openIdeaBoxes' : 'createActivities');
   const id = newId();
-  const now = ctx.now().toISOString();
+  const at = ctx.now();
+  const now = at.toISOString();
   await ctx.db.transaction(async (tx) => {
     await refuseOverOpenActivities(tx, caller.orgId, caller.id);
+    // Read in the transaction: a template removed meanwhile creates nothing (400).
+    const blueprint = input.template === undefined ? undefined : await blueprintFor(tx, caller.orgId, input.template);
     await tx.run(
       `INSERT INTO activities (id, org_id, title, question, description, status, facilitator_id, deadline, created_at, updated_at, kind, categories)
        VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
@@ -77,7 +81,7 @@ export async function createActivity(ctx: Context, caller: Caller, input: Create
       id,
       caller.id,
       now,
-      initialDocumentUpdate(input.description ?? ''),
+      initialDocumentUpdate(input.description ?? '', blueprint && { blueprint, by: { id: caller.id, name: caller.name }, at }),
     ]);
   });
   return { id };

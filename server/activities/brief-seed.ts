@@ -3,6 +3,8 @@ import { $createParagraphNode, $createTextNode, $getRoot, createEditor } from 'l
 import * as Y from 'yjs';
 import { briefParagraphs, briefRootName } from '#core/doc/brief';
 import { seedDocument } from '#core/doc/seed';
+import type { Author } from '#core/doc/author';
+import { applyBlueprint, type Blueprint } from '#core/doc/templates';
 
 /** The binding needs a provider; nobody is connected while the relay seeds. */
 const offlineProvider: Provider = {
@@ -22,14 +24,16 @@ const offlineProvider: Provider = {
 
 /**
  * The first state of an activity's document, as one Yjs update: schema version, an
- * empty SWOT board, and the brief holding the description as paragraphs (one empty
+ * empty SWOT board, the template's boards when one was picked (core/doc/templates.ts),
+ * and the brief holding the description as paragraphs (one empty
  * paragraph when there is none). Written by the relay with the activity itself, so
  * that clients never bootstrap the brief — two clients doing so at once would each
  * insert their own first paragraph.
  */
-export function initialDocumentUpdate(description: string): Uint8Array {
+export function initialDocumentUpdate(description: string, template?: { blueprint: Blueprint; by: Author; at: Date }): Uint8Array {
   const doc = new Y.Doc();
-  seedDocument(doc);
+  seedDocument(doc, template?.at);
+  if (template) applyBlueprint(doc, template.blueprint, template.by, template.at);
   const editor = createEditor({
     namespace: 'brief',
     onError: (err) => {

@@ -42,6 +42,8 @@ import { raciEn } from './raci.en.ts';
 import { raciFr } from './raci.fr.ts';
 import { smsEn } from './sms.en.ts';
 import { smsFr } from './sms.fr.ts';
+import { templatesEn } from './templates.en.ts';
+import { templatesFr } from './templates.fr.ts';
 
 /**
  * Every area's dictionaries, one line per area. A new string goes into its area's
@@ -59,6 +61,7 @@ export const areas = [
   { area: 'cost-benefit', en: costBenefitEn, fr: costBenefitFr },
   { area: 'raci', en: raciEn, fr: raciFr },
   { area: 'agenda', en: agendaEn, fr: agendaFr },
+  { area: 'templates', en: templatesEn, fr: templatesFr },
   { area: 'polls', en: pollsEn, fr: pollsFr },
   { area: 'private-first', en: privateFirstEn, fr: privateFirstFr },
   { area: 'notices', en: noticesEn, fr: noticesFr },

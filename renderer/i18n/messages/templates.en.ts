@@ -1,0 +1,20 @@
+/** English wording of activity templates; templates.fr.ts has the same keys (ICU messages). */
+export const templatesEn = {
+  'template.legend': 'Start from a template',
+  'template.name.blank': 'Blank',
+  'template.name.prioritisation': 'Prioritisation',
+  'template.name.project-planning': 'Project planning',
+  'template.name.decision': 'Decision (full)',
+  'template.name.decision-basic': 'Decision (basic)',
+  'template.name.discussion': 'Discussion',
+  'template.name.meeting': 'Meeting',
+  'template.boards.none': 'SWOT board, brief and comments',
+  'template.saved': 'Your organisation’s templates',
+  'template.by': 'saved by {name}',
+  'template.remove': 'Remove the template "{name}"',
+  'template.saveAs': 'Save as template',
+  'template.name': 'Template name',
+  'template.saveHint': 'Its boards, in this order, and the agenda’s items; nothing anyone wrote on them else.',
+  'template.save': 'Save template',
+  'template.savedAs': 'Saved as the template "{name}" for your organisation.',
+} as const;

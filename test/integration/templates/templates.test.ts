@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActivityTemplates } from '#core/api/templates';
+import { addAgendaItem, listAgendaBoards, readAgendaItems } from '#core/doc/agenda';
+import { listMethods } from '#core/doc/board-methods';
+import { boardOrderOf } from '#core/doc/templates';
+import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
+import { outsiderToken } from '../../support/outsider.ts';
+import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { queryStore } from '../../support/store-reader.ts';
+import { connectClient, synced, waitFor } from '../../support/sync-client.ts';
+
+/**
+ * Activity templates on a real relay (issue 17): `POST /api/activities {template}` seeds the
+ * document with the template's boards in the transaction that creates the activity (a stock
+ * y-websocket client reads them at once); an organisation saves an activity as its own
+ * template, with rights; refusals change nothing.
+ */
+let relay: RelayProcess;
+let admin: Api;
+beforeAll(async () => {
+  relay = await startRelayProcess();
+  admin = await setUpOrganisation(relay.url);
+}, 120_000);
+afterAll(async () => {
+  await relay?.stop();
+  if (relay) await removeDataDir(relay.dataDir);
+});
+
+const templateCount = async () => (await queryStore<{ n: number }>(relay.dataDir, 'SELECT COUNT(*) AS n FROM activity_templates'))[0]!.n;
+const activityCount = async () => (await queryStore<{ n: number }>(relay.dataDir, 'SELECT COUNT(*) AS n FROM activities'))[0]!.n;
+
+async function boardsOf(api: Api, activityId: string) {
+  const client = await connectClient(api, activityId);
+  try {
+    await synced(client);
+    return { kinds: listMethods(client.doc).map((m) => m.kind).sort(), order: boardOrderOf(client.doc), agendas: listAgendaBoards(client.doc).map((id) => readAgendaItems(client.doc, id).map((i) => i.text)) };
+  } finally {
+    client.destroy();
+  }
+}
+
+describe('activity templates', () => {
+  it('a meeting from its template starts with an agenda and action items, as the relay wrote them', async () => {
+    const { id } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Monday meeting', question: 'What do we settle this week?', template: 'meeting' });
+    expect(await boardsOf(admin, id)).toEqual({ kinds: ['action-items', 'agenda', 'swot'], order: ['agenda', 'action-items'], agendas: [[]] });
+    const updates = await queryStore<{ n: number }>(relay.dataDir, 'SELECT COUNT(*) AS n FROM doc_updates WHERE activity_id = ?', [id]);
+    expect(updates[0]!.n).toBe(1);
+  });
+
+  it('lists the catalogue to members of the organisation, nothing without a session', async () => {
+    const bob = await addPerson(admin, 'Bob Bonnet');
+    const list = await bob.api.ok<ActivityTemplates>('GET', '/api/activity-templates');
+    expect(list.builtIn.map((t) => t.id)).toEqual(['blank', 'prioritisation', 'project-planning', 'decision', 'decision-basic', 'discussion', 'meeting']);
+    expect((await admin.as('not-a-token').call('GET', '/api/activity-templates')).status).toBe(401);
+  });
+
+  it('saves an activity as the organisation’s template, with its agenda’s items; whoever may, uses and removes it', async () => {
+    const fay = await addPerson(admin, 'Fay Facile');
+    const cid = await addPerson(admin, 'Cid Contributeur');
+    const { id: source } = await fay.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Weekly', question: 'What do we settle this week?', template: 'meeting' });
+    await fay.api.ok('POST', `/api/activities/${source}/members`, { userId: cid.id, role: 'contributor' });
+    const client = await connectClient(fay.api, source);
+    const watcher = await connectClient(cid.api, source);
+    try {
+      await synced(client);
+      const agenda = listAgendaBoards(client.doc)[0]!;
+      addAgendaItem(client.doc, agenda, { id: 'item-sales001', text: 'Sales', minutes: 15, author: { id: fay.id, name: 'Fay Facile' }, at: new Date() });
+      addAgendaItem(client.doc, agenda, { id: 'item-stock001', text: 'Stock', minutes: 10, author: { id: fay.id, name: 'Fay Facile' }, at: new Date() });
+      // Committed before it is broadcast (SPEC D1): once another client has both, the store has them.
+      await waitFor(() => readAgendaItems(watcher.doc, agenda).length === 2, 10_000, 'the items at another client');
+    } finally {
+      client.destroy();
+      watcher.destroy();
+    }
+
+    // A contributor of the activity may not save it; neither may anyone under a bad body.
+    const before = await templateCount();
+    expect((await cid.api.call('POST', '/api/activity-templates', { activityId: source, name: 'Weekly' })).status).toBe(403);
+    expect((await fay.api.call('POST', '/api/activity-templates', { activityId: source, name: '' })).status).toBe(400);
+    expect((await fay.api.call('POST', '/api/activity-templates', { activityId: source, name: 'Weekly', extra: 1 })).status).toBe(400);
+    expect(await templateCount()).toBe(before);
+
+    const { id: templateId } = await fay.api.ok<{ id: string }>('POST', '/api/activity-templates', { activityId: source, name: 'Weekly meeting' });
+    expect((await fay.api.call('POST', '/api/activity-templates', { activityId: source, name: 'Weekly meeting' })).status).toBe(409);
+    const listed = await cid.api.ok<ActivityTemplates>('GET', '/api/activity-templates');
+    const saved = listed.saved.find((t) => t.id === templateId)!;
+    expect(saved).toMatchObject({ name: 'Weekly meeting', createdByName: 'Fay Facile', mayRemove: false });
+    expect(saved.blueprint.boards[0]).toEqual({ kind: 'agenda', agenda: [{ text: 'Sales', minutes: 15 }, { text: 'Stock', minutes: 10 }] });
+
+    // Anyone of the organisation who may create activities starts from it.
+    const { id: copy } = await cid.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Weekly 2', question: 'What do we settle this week?', template: templateId });
+    expect(await boardsOf(cid.api, copy)).toMatchObject({ order: ['agenda', 'action-items', 'swot'], agendas: [['Sales', 'Stock']] });
+
+    // Another organisation neither sees, uses nor removes it.
+    const olga = admin.as(await outsiderToken(relay.dataDir));
+    expect((await olga.ok<ActivityTemplates>('GET', '/api/activity-templates')).saved).toEqual([]);
+    const activities = await activityCount();
+    expect((await olga.call('POST', '/api/activities', { title: 'Stolen', question: 'Can we use their template?', template: templateId })).status).toBe(400);
+    expect((await olga.call('POST', '/api/activities', { title: 'Unknown', question: 'Is there such a template?', template: 'standup' })).status).toBe(400);
+    expect(await activityCount()).toBe(activities);
+    expect((await olga.call('DELETE', `/api/activity-templates/${templateId}`)).status).toBe(404);
+    expect((await cid.api.call('DELETE', `/api/activity-templates/${templateId}`)).status).toBe(403);
+    expect(await templateCount()).toBe(before + 1);
+    expect((await admin.call('DELETE', `/api/activity-templates/${templateId}`)).status).toBe(204);
+    expect(await templateCount()).toBe(before);
+    expect((await cid.api.call('POST', '/api/activities', { title: 'Weekly 3', question: 'What do we settle this week?', template: templateId })).status).toBe(400);
+  });
+
+  it('an idea box takes no template', async () => {
+    const r = await admin.call('POST', '/api/activities', { title: 'Ideas', question: 'What should we sell next?', kind: 'ideas', categories: ['Shop'], template: 'meeting' });
+    expect(r.status).toBe(400);
+  });
+});
