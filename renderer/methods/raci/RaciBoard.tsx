@@ -7,6 +7,7 @@ import { RaciVariant, taskWarnings, variantLetters, type RaciLetter } from '#cor
 import { useI18n } from '../../i18n/index.tsx';
 import { useDocValue } from '../../state/use-doc-value.ts';
 import { addRaciColumn, addRaciTask, deleteRaciTask, removeRaciColumn, setRaciCell, setVariant } from './actions.ts';
+import { MemberColumnPicker } from './MemberColumnPicker.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -14,10 +15,11 @@ interface Props {
   actor: Author;
   canEdit: boolean;
   canManage: boolean;
+  activityId: string;
 }
 
 /** One matrix: tasks down, people or roles across, a letter per cell, and a warning per task that breaks its variant's rule. */
-export function RaciBoard({ doc, boardId, actor, canEdit, canManage }: Props) {
+export function RaciBoard({ doc, boardId, actor, canEdit, canManage, activityId }: Props) {
   const { t } = useI18n();
   const board = useDocValue(methodsOf(doc), () => ({ columns: readRaciColumns(doc, boardId), tasks: readRaciTasks(doc, boardId), variant: variantOf(doc, boardId) }));
   const [task, setTask] = useState('');
@@ -50,7 +52,7 @@ export function RaciBoard({ doc, boardId, actor, canEdit, canManage }: Props) {
             <tr>
               <th scope="col">{t('raci.task')}</th>
               {board.columns.map((c) => (
-                <th key={c.id} scope="col">
+                <th key={c.id} scope="col" data-person={c.personId ? 'yes' : undefined}>
                   {c.label}
                   {canManage && <button type="button" className="icon-button danger" onClick={() => removeRaciColumn(doc, boardId, c.id)} aria-label={t('raci.removeColumn', { label: c.label })}>×</button>}
                 </th>
@@ -95,6 +97,7 @@ export function RaciBoard({ doc, boardId, actor, canEdit, canManage }: Props) {
           <button type="submit" className="button small" disabled={!task.trim()}>{t('raci.addTask')}</button>
         </form>
       )}
+      {canManage && <MemberColumnPicker doc={doc} boardId={boardId} activityId={activityId} columns={board.columns} />}
       {canManage && (
         <form className="add-item" onSubmit={submit(column, (x) => addRaciColumn(doc, boardId, x), () => setColumn(''))}>
           <input value={column} onChange={(e) => setColumn(e.target.value)} aria-label={t('raci.newColumn')} placeholder={t('raci.newColumn')} maxLength={120} />

@@ -11,7 +11,7 @@ import './raci.css';
 const useRaciBoards = (doc: Y.Doc) => useDocValue(methodsOf(doc), () => listRaciBoards(doc));
 
 /** Every responsibility matrix of the activity, live, and the facilitator's button to add one. */
-export function RaciBoards({ doc, actor, canEdit, facilitator }: BoardProps) {
+export function RaciBoards({ doc, actor, canEdit, facilitator, activityId }: BoardProps) {
   const { t } = useI18n();
   const boards = useRaciBoards(doc);
   const canManage = facilitator && canEdit;
@@ -19,7 +19,7 @@ export function RaciBoards({ doc, actor, canEdit, facilitator }: BoardProps) {
   return (
     <div className="method-boards" data-testid="raci-boards">
       {boards.map((id) => (
-        <RaciBoard key={id} doc={doc} boardId={id} actor={actor} canEdit={canEdit} canManage={canManage} />
+        <RaciBoard key={id} doc={doc} boardId={id} actor={actor} canEdit={canEdit} canManage={canManage} activityId={activityId} />
       ))}
       {canManage && (
         <button type="button" className="button" onClick={() => addRaciBoard(doc, actor)}>

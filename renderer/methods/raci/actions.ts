@@ -15,6 +15,8 @@ export function addRaciBoard(doc: Y.Doc, actor: Author, now = new Date()) {
 
 export const setVariant = (doc: Y.Doc, boardId: string, variant: string) => core.setVariant(doc, boardId, variant);
 export const addRaciColumn = (doc: Y.Doc, boardId: string, label: string) => core.addRaciColumn(doc, boardId, newDocId(), label);
+/** A column for one of the activity's members, named as they are now. */
+export const addRaciMemberColumn = (doc: Y.Doc, boardId: string, person: Author) => core.addRaciColumn(doc, boardId, newDocId(), person.name.slice(0, 120), person.id);
 export const removeRaciColumn = (doc: Y.Doc, boardId: string, columnId: string) => core.removeRaciColumn(doc, boardId, columnId);
 export const addRaciTask = (doc: Y.Doc, boardId: string, actor: Author, text: string, now = new Date()) =>
   core.addRaciTask(doc, boardId, { id: newDocId(), text, author: actor, at: now });

@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionRecord } from '#core/api/decisions';
 import { addCostBenefitBoard, addCostBenefitLine, addCostOption, costBenefitFigures, listCostBenefitBoards } from '#core/doc/cost-benefit';
+import { addAgendaBoard, addAgendaItem, nextAgendaStep, readAgendaTimer } from '#core/doc/agenda';
+import { addRaciBoard, addRaciColumn, addRaciTask, listRaciBoards, readRaciColumns, readRaciTasks, setRaciCell } from '#core/doc/raci';
 import { addPrioritisationBoard, addPriorityItem, listPrioritisationBoards, placePriorityItem, readPriorityItems } from '#core/doc/prioritisation';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
@@ -100,6 +102,42 @@ describe('board methods on the real relay (SPEC W5, W15)', () => {
     expect(costBenefitFigures(fresh.doc, 'board-cost-01')).toEqual([expect.objectContaining({ net: 1_200_000, paybackMonths: 6 })]);
   });
 
+  it('responsibility matrix: columns (a member, a role) are the facilitator\'s, cells a contributor\'s; a letter outside the variant is refused and stored nowhere', async () => {
+    await refused(cid, 'W5', (d) => addRaciBoard(d, 'board-raci-cid', me(cid), at));
+    addRaciBoard(watcher.doc, 'board-raci-01', me(fay), at);
+    addRaciColumn(watcher.doc, 'board-raci-01', 'column-cid01', cid.name, cid.id);
+    addRaciColumn(watcher.doc, 'board-raci-01', 'column-legal', 'Legal');
+    const c = await join(cid);
+    await waitFor(() => listRaciBoards(c.doc).length === 1 && readRaciColumns(c.doc, 'board-raci-01').length === 2, 5_000, 'matrix at the contributor');
+    expect(readRaciColumns(c.doc, 'board-raci-01')[0]).toMatchObject({ label: 'Cid Contributor', personId: cid.id });
+    await refused(cid, 'W5', (d) => void addRaciColumn(d, 'board-raci-01', 'column-mine1', 'Me'));
+    addRaciTask(c.doc, 'board-raci-01', { id: 'task-lease01', text: 'Sign the lease', author: me(cid), at });
+    setRaciCell(c.doc, 'board-raci-01', 'task-lease01', 'column-cid01', 'R');
+    setRaciCell(c.doc, 'board-raci-01', 'task-lease01', 'column-legal', 'A');
+    await waitFor(() => readRaciTasks(watcher.doc, 'board-raci-01')[0]?.cells['column-legal'] === 'A', 5_000, 'cells at the facilitator');
+    await refused(cid, 'W15', (d) => {
+      const items = (d.getMap('methods').get('board-raci-01') as Y.Map<Y.Map<Y.Map<unknown>>>).get('items')!;
+      items.get('task-lease01')!.set('cell:column-legal', 'Z');
+    });
+    const fresh = await join(fay);
+    expect(readRaciTasks(fresh.doc, 'board-raci-01')[0]!.cells).toEqual({ 'column-cid01': 'R', 'column-legal': 'A' });
+  });
+
+  it('agenda: a contributor adds items; the timer is the facilitator\'s, and a time box of 0 is refused', async () => {
+    addAgendaBoard(watcher.doc, 'board-agenda1', me(fay), at);
+    const c = await join(cid);
+    await waitFor(() => (c.doc.getMap('methods').get('board-agenda1') as Y.Map<unknown> | undefined)?.get('items') !== undefined, 5_000, 'agenda at the contributor');
+    addAgendaItem(c.doc, 'board-agenda1', { id: 'item-budget1', text: 'Budget', minutes: 10, author: me(cid), at });
+    await refused(cid, 'W5', (d) => void nextAgendaStep(d, 'board-agenda1', at));
+    nextAgendaStep(watcher.doc, 'board-agenda1', at);
+    const other = await join(cid);
+    await waitFor(() => readAgendaTimer(other.doc, 'board-agenda1')?.itemId === 'item-budget1', 5_000, 'the timer at the contributor');
+    await refused(cid, 'W15', (d) => {
+      const items = (d.getMap('methods').get('board-agenda1') as Y.Map<Y.Map<Y.Map<unknown>>>).get('items')!;
+      items.get('item-budget1')!.set('minutes', 0);
+    });
+  });
+
   it('the decision record, its Markdown export and the archive carry each board', async () => {
     await fay.api.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'Checkout first.', rationale: 'A quick win.' });
     const record = await cid.api.ok<DecisionRecord>('GET', `/api/activities/${activityId}/decision`);
@@ -113,6 +151,8 @@ describe('board methods on the real relay (SPEC W5, W15)', () => {
         kind: 'cost-benefit',
         en: { title: 'Cost/benefit (over 12 months)', lines: ['New till (EUR): costs €12,000.00, benefits €24,000.00, expected net €12,000.00, payback in 6 months'] },
       }),
+      expect.objectContaining({ kind: 'raci', en: { title: 'RACI matrix', lines: ['Sign the lease: R Cid Contributor, A Legal'] } }),
+      expect.objectContaining({ kind: 'agenda', en: { title: 'Agenda', lines: ['1. Budget (10 min)'] }, fr: { title: 'Ordre du jour', lines: ['1. Budget (10 min)'] } }),
     ]);
     const md = strFromU8(await bytesOf(cid.api, `/api/activities/${activityId}/decision/export.md`));
     expect(md).toContain('## Boards\n\n### Prioritisation (impact/effort)\n\n- Quick wins: Faster checkout (impact 85, effort 15)');
@@ -121,5 +161,9 @@ describe('board methods on the real relay (SPEC W5, W15)', () => {
     const costs = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-cost-benefit.csv'))!;
     expect(strFromU8(costs[1])).toContain('line-000002,New till,benefit,Sales,200000,EUR,100,monthly,Cid Contributor,');
     expect(strFromU8(csv[1])).toContain('id,text,impact,effort,quadrant,author,createdAt\r\nprio-item-01,Faster checkout,85,15,Quick wins,Cid Contributor,');
+    const matrix = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-raci.csv'))!;
+    expect(strFromU8(matrix[1])).toContain('id,task,Cid Contributor,Legal\r\ntask-lease01,Sign the lease,R,A');
+    const agenda = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-agenda.csv'))!;
+    expect(strFromU8(agenda[1])).toContain('id,item,minutes,presenter,spentSeconds,parked,notes\r\nitem-budget1,Budget,10,,,,');
   });
 });
