@@ -6,7 +6,7 @@ import { groupByOption, OptionLabel, ProsConsItem, ProsConsOption, ProsConsText,
 import type { Author } from './author.ts';
 import { fileRefs } from './attachments.ts';
 import { attachToEntry, deleteEntry, detachFromEntry, editEntryText, entriesOf, putEntry, readEntries, setEntryFiles } from './entries.ts';
-import { createBoard, methodOf, methodsOf, type BoardMethod } from './methods.ts';
+import { createBoard, fieldsOf, methodOf, methodsOf, type BoardMethod, type RecordLocale } from './methods.ts';
 
 /**
  * A pros and cons board in the document: `methods.get(boardId)` is a Y.Map
@@ -16,6 +16,12 @@ import { createBoard, methodOf, methodsOf, type BoardMethod } from './methods.ts
  * A facilitator's action creates the board under a fresh id; an activity may hold many.
  */
 export const prosConsVersion = 1;
+
+/** How the decision record says a board: one line per option, its pros then its cons. */
+const prosConsWords: Record<RecordLocale, Record<'title' | 'pros' | 'cons' | 'noPros' | 'noCons' | 'colon' | 'and' | 'then', string>> = {
+  en: { title: 'Pros and cons', pros: 'pros', cons: 'cons', noPros: 'no pros', noCons: 'no cons', colon: ': ', and: '; ', then: '; ' },
+  fr: { title: 'Pour et contre', pros: 'pour', cons: 'contre', noPros: 'aucun pour', noCons: 'aucun contre', colon: ' : ', and: ' ; ', then: ' ; ' },
+};
 
 export interface ProsConsBoard {
   id: string;
@@ -39,6 +45,22 @@ export const prosConsMethod = {
     if (by) board.set('createdBy', by.id);
     board.set('options', new Y.Map());
     board.set('items', new Y.Map());
+  },
+  entryField: fieldsOf(ProsConsItem),
+  record: (doc, boardId, locale) => {
+    const views = readProsConsBoard(doc, boardId)?.options ?? [];
+    if (views.length === 0) return null;
+    const w = prosConsWords[locale];
+    const side = (items: readonly ProsConsItem[], name: string, none: string) => (items.length ? `${name}${w.colon}${items.map((i) => i.text).join(w.and)}` : none);
+    const lines = views.map((v) => `${v.option.label}${w.colon}${side(v.pro, w.pros, w.noPros)}${w.then}${side(v.con, w.cons, w.noCons)}`);
+    return { title: w.title, lines };
+  },
+  table: (doc, boardId) => {
+    const rows: unknown[][] = [['id', 'option', 'side', 'text', 'author', 'createdAt']];
+    for (const v of readProsConsBoard(doc, boardId)?.options ?? []) {
+      for (const i of [...v.pro, ...v.con]) rows.push([i.id, v.option.label, i.side, i.text, i.authorName, i.createdAt]);
+    }
+    return rows;
   },
 } as const satisfies BoardMethod<'pros-cons'>;
 

@@ -2,11 +2,11 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { Id } from '../api/common.ts';
 import { orderAt } from '../methods/order.ts';
-import { groupByQuadrant, SwotItem, SwotText, type Quadrant } from '../methods/swot.ts';
+import { groupByQuadrant, quadrants, SwotItem, SwotText, type Quadrant } from '../methods/swot.ts';
 import type { Author } from './author.ts';
 import { fileRefs } from './attachments.ts';
 import { attachToEntry, deleteEntry, detachFromEntry, editEntryText, entriesOf, putEntry, readEntries, setEntryFiles } from './entries.ts';
-import { methodOf, type BoardMethod } from './methods.ts';
+import { fieldsOf, methodOf, type BoardMethod, type RecordLocale } from './methods.ts';
 
 /**
  * The SWOT board in the document: `methods.get('swot')` is a Y.Map
@@ -14,6 +14,12 @@ import { methodOf, type BoardMethod } from './methods.ts';
  * of its fields (see SwotItem and entries.ts). The relay seeds it with every activity.
  */
 export const swotMethodId = 'swot';
+
+/** How the decision record names the board and its quadrants. */
+const swotWords: Record<RecordLocale, Record<Quadrant | 'title' | 'colon', string>> = {
+  en: { title: 'SWOT', strengths: 'Strengths', weaknesses: 'Weaknesses', opportunities: 'Opportunities', threats: 'Threats', colon: ': ' },
+  fr: { title: 'SWOT (forces, faiblesses, opportunités, menaces)', strengths: 'Forces', weaknesses: 'Faiblesses', opportunities: 'Opportunités', threats: 'Menaces', colon: ' : ' },
+};
 export const swotVersion = 1;
 
 export const swotMethod = {
@@ -22,6 +28,19 @@ export const swotMethod = {
   schema: z.object({ kind: z.literal('swot'), version: z.literal(swotVersion), items: z.record(Id, SwotItem) }),
   seed: (board) => board.set('items', new Y.Map()),
   seededId: swotMethodId,
+  entryField: fieldsOf(SwotItem),
+  record: (doc, boardId, locale) => {
+    const grouped = groupByQuadrant(readSwotItems(doc, boardId));
+    const w = swotWords[locale];
+    const lines = quadrants.flatMap((q) => grouped[q].map((i) => `${w[q]}${w.colon}${i.text}`));
+    return lines.length === 0 ? null : { title: w.title, lines };
+  },
+  table: (doc, boardId) => {
+    const grouped = groupByQuadrant(readSwotItems(doc, boardId));
+    const rows: unknown[][] = [['id', 'quadrant', 'text', 'author', 'createdAt']];
+    for (const q of quadrants) for (const i of grouped[q]) rows.push([i.id, q, i.text, i.authorName, i.createdAt]);
+    return rows;
+  },
 } as const satisfies BoardMethod<'swot'>;
 
 export function swotItemsMap(doc: Y.Doc, id = swotMethodId): Y.Map<Y.Map<unknown>> | null {
