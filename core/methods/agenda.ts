@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../api/common.ts';
+import { authoredFields } from './authored.ts';
 import { byOrder, OrderKey } from './order.ts';
 
 /**
@@ -29,11 +30,7 @@ export const AgendaItem = z.strictObject({
   parked: z.boolean().optional(),
   spentMs: ElapsedMs.optional(),
   order: OrderKey,
-  authorId: Id,
-  authorName: z.string().max(120),
-  createdAt: IsoDateTime,
-  editedAt: IsoDateTime.optional(),
-  editedBy: Id.optional(),
+  ...authoredFields,
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 

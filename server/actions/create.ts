@@ -9,25 +9,19 @@ import { effectiveRole, may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { conflict, forbidden, Refusal } from '../errors.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
-import { TokenBucket } from '../sync/rate.ts';
+import { PerPersonRate } from '../sync/rate.ts';
 
 /** Largest live document the relay copies to write an item through the API (a copy costs about its size in time). */
 export const maxDocumentBytesForApi = 4 * 1024 * 1024;
 /** Items one person creates through the API: 30 a minute, 30 at once. */
 const perMinute = 30;
 
-/** Each person's budget of items made through the API; full buckets are forgotten past 10,000 people. */
+/** Each person's budget of items made through the API. */
 export class ActionRate {
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly rate = new PerPersonRate(perMinute);
 
   take(userId: string, now: number) {
-    let bucket = this.buckets.get(userId);
-    if (!bucket) {
-      if (this.buckets.size >= 10_000) for (const [id, b] of this.buckets) if (b.isFull(now)) this.buckets.delete(id);
-      bucket = new TokenBucket(perMinute / 60, perMinute, now);
-      this.buckets.set(userId, bucket);
-    }
-    if (!bucket.take(now)) {
+    if (!this.rate.take(userId, now)) {
       throw new Refusal(ErrorCode.rateLimited, `Too many action items: at most ${perMinute} a minute per person.`, undefined, { 'retry-after': '2' });
     }
   }

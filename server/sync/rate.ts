@@ -26,3 +26,23 @@ export class TokenBucket {
     return true;
   }
 }
+
+/**
+ * One token bucket per person (`perMinute` sustained, as many at once): `take` is false
+ * when the person is past it. Full buckets are forgotten once 10,000 people are held.
+ */
+export class PerPersonRate {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(readonly perMinute: number) {}
+
+  take(userId: string, now: number): boolean {
+    let bucket = this.buckets.get(userId);
+    if (!bucket) {
+      if (this.buckets.size >= 10_000) for (const [id, b] of this.buckets) if (b.isFull(now)) this.buckets.delete(id);
+      bucket = new TokenBucket(this.perMinute / 60, this.perMinute, now);
+      this.buckets.set(userId, bucket);
+    }
+    return bucket.take(now);
+  }
+}

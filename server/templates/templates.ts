@@ -9,23 +9,17 @@ import type { Context } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, Refusal } from '../errors.ts';
 import { requireRight } from '../organizations/rights.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
-import { TokenBucket } from '../sync/rate.ts';
+import { PerPersonRate } from '../sync/rate.ts';
 import { templateRows } from './store.ts';
 
 /** Templates one person saves: 10 a minute, 10 at once (each reads an activity's stored document). */
 const perMinute = 10;
 
 export class SaveRate {
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly rate = new PerPersonRate(perMinute);
 
   take(userId: string, now: number) {
-    let bucket = this.buckets.get(userId);
-    if (!bucket) {
-      if (this.buckets.size >= 10_000) for (const [id, b] of this.buckets) if (b.isFull(now)) this.buckets.delete(id);
-      bucket = new TokenBucket(perMinute / 60, perMinute, now);
-      this.buckets.set(userId, bucket);
-    }
-    if (!bucket.take(now)) throw new Refusal(ErrorCode.rateLimited, `Too many templates saved: at most ${perMinute} a minute per person.`, undefined, { 'retry-after': '6' });
+    if (!this.rate.take(userId, now)) throw new Refusal(ErrorCode.rateLimited, `Too many templates saved: at most ${perMinute} a minute per person.`, undefined, { 'retry-after': '6' });
   }
 }
 
