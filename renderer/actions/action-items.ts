@@ -39,3 +39,8 @@ export function deleteActionItem(doc: Y.Doc, boardId: string, itemId: string, ti
 export function assignFromDecision(api: ApiClient, activityId: string, input: Omit<NewActionRequest, 'source'>) {
   return endpoints.createAction(api, activityId, { ...input, source: 'decision' });
 }
+
+/** Assigns an action item from an agenda item (or any board entry): written into the live board, linked to `<board>/<entry>`. */
+export function assignFromEntry(api: ApiClient, activityId: string, boardId: string, entryId: string, input: Omit<NewActionRequest, 'source'>) {
+  return endpoints.createAction(api, activityId, { ...input, source: `${boardId}/${entryId}` });
+}

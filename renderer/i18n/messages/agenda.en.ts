@@ -32,4 +32,6 @@ export const agendaEn = {
   'agenda.remove': 'Remove "{item}"',
   'agenda.notes': 'Notes',
   'agenda.notesOf': 'Notes on "{item}"',
+  'agenda.actionItem': 'Action item from this item',
+  'agenda.actionFrom': 'Action item from "{item}"',
 } as const;

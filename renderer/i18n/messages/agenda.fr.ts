@@ -35,4 +35,6 @@ export const agendaFr: Messages<typeof agendaEn> = {
   'agenda.remove': 'Supprimer « {item} »',
   'agenda.notes': 'Notes',
   'agenda.notesOf': 'Notes sur « {item} »',
+  'agenda.actionItem': 'Action issue de ce point',
+  'agenda.actionFrom': 'Action issue de « {item} »',
 };

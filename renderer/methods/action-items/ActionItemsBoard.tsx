@@ -13,10 +13,12 @@ interface Props {
   canEdit: boolean;
   facilitator: boolean;
   members: Author[];
+  /** Asks the member list again (someone added since the activity opened). */
+  refreshMembers(): void;
 }
 
 /** One action items board: who does what by when, and where it stands. */
-export function ActionItemsBoard({ doc, boardId, number, actor, canEdit, facilitator, members }: Props) {
+export function ActionItemsBoard({ doc, boardId, number, actor, canEdit, facilitator, members, refreshMembers }: Props) {
   const { t } = useI18n();
   const items = useActionItems(doc, boardId);
   const titleId = `action-items-${boardId}`;
@@ -34,7 +36,7 @@ export function ActionItemsBoard({ doc, boardId, number, actor, canEdit, facilit
           ))}
         </ul>
       )}
-      {canEdit && <AddActionItemForm doc={doc} boardId={boardId} actor={actor} members={members} />}
+      {canEdit && <AddActionItemForm doc={doc} boardId={boardId} actor={actor} members={members} refreshMembers={refreshMembers} />}
     </section>
   );
 }

@@ -24,6 +24,7 @@ export function ActionItemsBoards({ doc, actor, canEdit, facilitator, activityId
           canEdit={canEdit}
           facilitator={facilitator}
           members={members.data ?? []}
+          refreshMembers={members.reload}
         />
       ))}
       {canManage && boards.length === 0 && (

@@ -10,10 +10,11 @@ interface Props {
   boardId: string;
   actor: Author;
   members: Author[];
+  refreshMembers(): void;
 }
 
 /** Anyone who edits adds an item: a title, an owner among the members, a due day. */
-export function AddActionItemForm({ doc, boardId, actor, members }: Props) {
+export function AddActionItemForm({ doc, boardId, actor, members, refreshMembers }: Props) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
   const [ownerId, setOwnerId] = useState(actor.id);
@@ -33,7 +34,7 @@ export function AddActionItemForm({ doc, boardId, actor, members }: Props) {
       <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('actions.newTitle')} aria-label={t('actions.newTitle')} maxLength={300} />
       <label className="inline-field">
         <span>{t('actions.owner')}</span>
-        <select aria-label={t('actions.owner')} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+        <select aria-label={t('actions.owner')} value={ownerId} onChange={(e) => setOwnerId(e.target.value)} onFocus={refreshMembers}>
           {(members.some((m) => m.id === actor.id) ? members : [actor, ...members]).map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}

@@ -1,13 +1,10 @@
-import { useState } from 'react';
 import type { DecisionRecord } from '#core/api/decisions';
 import { assignFromDecision } from '../../actions/action-items.ts';
 import { getDecision } from '../../api/polls.ts';
-import { FormError } from '../../components/Field.tsx';
-import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { useActivityMembers } from '../../state/use-action-items.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
-import { formatDay, todayHere } from './day.ts';
+import { AssignActionForm } from './AssignActionForm.tsx';
+import { formatDay } from './day.ts';
 
 interface Props {
   activityId: string;
@@ -23,18 +20,12 @@ interface Props {
  */
 export function DecisionActions({ activityId, record, canAdd, onChange }: Props) {
   const { t, locale } = useI18n();
-  const { api, me } = useSignedIn();
-  const members = useActivityMembers(activityId);
-  const submission = useSubmit();
-  const [form, setForm] = useState({ title: '', ownerId: '', due: todayHere() });
+  const { api } = useSignedIn();
   const actions = record.actions ?? [];
-  const ownerId = form.ownerId || me.id;
-  const submit = submission.onSubmit(async () => {
-    await assignFromDecision(api, activityId, { title: form.title, ownerId, due: form.due });
-    setForm({ ...form, title: '' });
+  const refresh = async () => {
     const fresh = await getDecision(api, activityId);
     if (fresh) onChange(fresh);
-  });
+  };
   return (
     <section className="decision-actions" aria-labelledby="decision-actions-title" data-testid="decision-actions">
       <h3 id="decision-actions-title">{t('actions.title')}</h3>
@@ -49,29 +40,7 @@ export function DecisionActions({ activityId, record, canAdd, onChange }: Props)
           ))}
         </ul>
       )}
-      {canAdd && (
-        <form className="add-item add-action-item" onSubmit={submit} noValidate aria-label={t('actions.assign')}>
-          <input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} placeholder={t('actions.newTitle')} aria-label={t('actions.newTitle')} maxLength={300} />
-          <label className="inline-field">
-            <span>{t('actions.owner')}</span>
-            <select aria-label={t('actions.owner')} value={ownerId} onChange={(e) => setForm({ ...form, ownerId: e.target.value })}>
-              {(members.data ?? [{ id: me.id, name: me.name }]).map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="inline-field">
-            <span>{t('actions.due')}</span>
-            <input type="date" aria-label={t('actions.due')} value={form.due} onChange={(e) => setForm({ ...form, due: e.target.value })} required />
-          </label>
-          <button type="submit" className="button small primary" disabled={submission.busy || !form.title.trim() || !form.due}>
-            {t('actions.assign')}
-          </button>
-        </form>
-      )}
-      <FormError message={submission.message} />
+      {canAdd && <AssignActionForm activityId={activityId} label={t('actions.assign')} assign={(input) => assignFromDecision(api, activityId, input)} onAssigned={refresh} />}
     </section>
   );
 }

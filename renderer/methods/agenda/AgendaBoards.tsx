@@ -6,7 +6,7 @@ import { useAgendaBoards } from './use-agenda.ts';
 import './agenda.css';
 
 /** Every agenda of the activity, live, and the facilitator's button to add one. */
-export function AgendaBoards({ doc, actor, canEdit, facilitator }: BoardProps) {
+export function AgendaBoards({ doc, actor, canEdit, facilitator, activityId }: BoardProps) {
   const { t } = useI18n();
   const boards = useAgendaBoards(doc);
   const canRun = facilitator && canEdit;
@@ -14,7 +14,7 @@ export function AgendaBoards({ doc, actor, canEdit, facilitator }: BoardProps) {
   return (
     <div className="method-boards" data-testid="agenda-boards">
       {boards.map((id) => (
-        <AgendaBoard key={id} doc={doc} boardId={id} actor={actor} canEdit={canEdit} canRun={canRun} />
+        <AgendaBoard key={id} doc={doc} boardId={id} actor={actor} canEdit={canEdit} canRun={canRun} activityId={activityId} />
       ))}
       {canRun && (
         <button type="button" className="button" onClick={() => addAgendaBoard(doc, actor)}>

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { Author } from '#core/doc/author';
 import { AgendaMinutes, clockText, maxItemMinutes, type AgendaItem } from '#core/methods/agenda';
+import { assignFromEntry } from '../../actions/action-items.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { useSignedIn } from '../../state/use-session.tsx';
+import { AssignActionForm } from '../action-items/AssignActionForm.tsx';
 import { deleteAgendaItem, moveAgendaItem, setAgendaMinutes, setAgendaNotes, setAgendaParked, startAgendaItem } from './actions.ts';
 
 interface Props {
@@ -17,12 +20,16 @@ interface Props {
   actor: Author;
   canEdit: boolean;
   canRun: boolean;
+  activityId: string;
 }
 
 /** One agenda item: title, presenter, time box (typed), time it took, notes; moved, parked, started or removed. */
-export function AgendaItemRow({ doc, boardId, item, number, index, last, current, actor, canEdit, canRun }: Props) {
+export function AgendaItemRow({ doc, boardId, item, number, index, last, current, actor, canEdit, canRun, activityId }: Props) {
   const { t } = useI18n();
+  const { api } = useSignedIn();
   const [notes, setNotes] = useState<string | null>(null);
+  // The form (and its member list) is made only while open: an agenda may hold many items.
+  const [assigning, setAssigning] = useState(false);
   const saveNotes = () => {
     if (notes !== null && notes !== (item.notes ?? '')) setAgendaNotes(doc, boardId, actor, item.id, notes);
     setNotes(null);
@@ -54,6 +61,12 @@ export function AgendaItemRow({ doc, boardId, item, number, index, last, current
           aria-label={t('agenda.notesOf', { item: item.text })} onChange={(e) => setNotes(e.target.value)} onBlur={saveNotes} />
       ) : (
         item.notes && <p className="agenda-notes small">{item.notes}</p>
+      )}
+      {canEdit && number !== null && (
+        <details className="agenda-action" onToggle={(e) => setAssigning(e.currentTarget.open)}>
+          <summary className="small">{t('agenda.actionItem')}</summary>
+          {assigning && <AssignActionForm activityId={activityId} label={t('agenda.actionFrom', { item: item.text })} assign={(input) => assignFromEntry(api, activityId, boardId, item.id, input)} />}
+        </details>
       )}
     </li>
   );
