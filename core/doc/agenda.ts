@@ -35,6 +35,7 @@ export const agendaMethod = {
   }),
   seed: (board, by, at) => seedAddedBoard(board, by, at, ['items']),
   entryField: fieldsOf(AgendaItem),
+  settings: { timer: AgendaTimer },
   record: (doc, boardId, locale) => {
     const { agenda, parked } = splitAgenda(readAgendaItems(doc, boardId));
     if (agenda.length + parked.length === 0) return null;

@@ -25,6 +25,12 @@ export interface BoardMethod<K extends string = string> {
    * A method without it takes any value (its readers skip entries that do not parse).
    */
   entryField?(field: string): z.ZodType | null;
+  /**
+   * SPEC W15 for the board's own settings (`methods/<board>/<key>`, besides its entries):
+   * the one plain value each key named here holds, judged on every write, facilitators'
+   * too. Keys not named are judged by W5 alone.
+   */
+  settings?: Readonly<Record<string, z.ZodType>>;
   /** What the decision record and its exports say of one board, in the reader's language; null when it holds nothing. */
   record?(doc: Y.Doc, boardId: string, locale: RecordLocale): BoardRecord | null;
   /** One board as a table, header row first (CSV in the exports and the archive). */

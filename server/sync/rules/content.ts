@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DocRoot } from '#core/doc/schema';
 import { FileRefs, maxAttachments, PageAnchor } from '#core/doc/attachments';
-import { entryValueRefusal } from './entry-values.ts';
+import { entryValueRefusal, settingValueRefusal } from './entry-values.ts';
 import { maxStructsWalked, TooMuchWork, UpdateReading, type Place } from './places.ts';
 import { clocksLeftDeleted } from './delete-growth.ts';
 import type { ClockRange } from '../delete-set.ts';
@@ -171,6 +171,7 @@ class ContentJudgement {
         if (keys[1] !== 'items') {
           this.structure("changing a board's settings or options");
           if (n === 2 && senderFields.has(keys[1]!)) this.isSender(item, keys[1]!);
+          if (n >= 2) this.settingValue(place.steps[0]!.item, keys[1]!, n === 2 ? valuesOf(item) : null);
           return;
         }
         if (n === 2) return this.structure("replacing a board's items");
@@ -382,6 +383,13 @@ class ContentJudgement {
   private entryValue(board: Y.Item, field: string, values: unknown[] | null) {
     const kind = this.newBoardKinds.has(board) ? this.newBoardKinds.get(board) : fieldOf(board, 'kind');
     const refusal = entryValueRefusal(kind, field, values);
+    if (refusal) refuse('W15', refusal);
+  }
+
+  /** W15 for a board's setting: the value its method takes there (inside one, nothing: a setting is one plain value). */
+  private settingValue(board: Y.Item, key: string, values: unknown[] | null) {
+    const kind = this.newBoardKinds.has(board) ? this.newBoardKinds.get(board) : fieldOf(board, 'kind');
+    const refusal = settingValueRefusal(kind, key, values);
     if (refusal) refuse('W15', refusal);
   }
 

@@ -16,3 +16,16 @@ export function entryValueRefusal(kind: unknown, field: string, values: readonly
   if (values?.length !== 1 || !schema.safeParse(values[0]).success) return `"${field}" holds a value a ${method.kind} entry does not take`;
   return null;
 }
+
+/**
+ * SPEC W15 for a board's own setting (`methods/<board>/<key>`): the one plain value its
+ * method takes under `key` (`settings` in core/doc/<method>.ts). Returns why it is
+ * refused, or null; a key the method does not name is W5's alone.
+ */
+export function settingValueRefusal(kind: unknown, key: string, values: readonly unknown[] | null): string | null {
+  const method = boardMethodOf(kind);
+  const schema = method?.settings && Object.hasOwn(method.settings, key) ? method.settings[key] : undefined;
+  if (!method || !schema) return null;
+  if (values?.length !== 1 || !schema.safeParse(values[0]).success) return `a ${method.kind} board's "${key}" holds a value it does not take`;
+  return null;
+}

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addAgendaBoard, addAgendaItem, nextAgendaStep, pauseAgenda, setAgendaField, stopAgenda } from '#core/doc/agenda';
 import { cid, edit, entryMap, fay, me, ola, roomDoc } from './judge-support.ts';
@@ -33,5 +33,16 @@ describe('agenda on the relay (SPEC W5, W15)', () => {
     expect(edit(room, ola, set('spentMs', -1))).toBe('W15');
     expect(edit(room, ola, set('running', true))).toBe('W15');
     expect(edit(room, ola, set('minutes', 20))).toBe('allowed');
+  });
+
+  it('W15: the timer holds only what a timer takes, facilitators’ included', () => {
+    const room = withItem();
+    const board = (d: Y.Doc) => d.getMap('methods').get('board-agenda') as Y.Map<unknown>;
+    expect(edit(room, fay, (d) => board(d).set('timer', { itemId: 'item-000001', startedAt: 'yesterday', elapsedMs: 0 }))).toBe('W15');
+    expect(edit(room, fay, (d) => board(d).set('timer', { itemId: 'item-000001', startedAt: null, elapsedMs: -5 }))).toBe('W15');
+    expect(edit(room, fay, (d) => board(d).set('timer', { itemId: 'item-000001', startedAt: null, elapsedMs: 0, extra: 'x'.repeat(100) }))).toBe('W15');
+    expect(edit(room, fay, (d) => board(d).set('timer', new Y.Map()))).toBe('W15');
+    expect(edit(room, fay, (d) => board(d).set('timer', { itemId: 'item-000001', startedAt: null, elapsedMs: 1000 }))).toBe('allowed');
+    expect(edit(room, fay, (d) => addAgendaBoard(d, 'board-agenda2', me(fay), at))).toBe('allowed');
   });
 });
