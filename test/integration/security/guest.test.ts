@@ -38,8 +38,8 @@ afterAll(async () => {
 /** Paths that address the activity the guest was invited to, its polls or its files. */
 const ofTheirActivity = (path: string) =>
   [w.ids.sealed, w.ids.single, w.ids.estimate, w.ids.entries, w.ids.consent, w.ids.file, w.ids.image].some((id) => path.includes(id));
-/** The organisation's people, groups and plan figures: refused to guests whoever they are. */
-const orgDirectory = (path: string) => /^\/api\/(users|groups|organization\/(usage|retention))(\/|$|\?)/.test(path) && !path.includes(guestId);
+/** The organisation's people, groups, templates and plan figures: refused to guests whoever they are. */
+const orgDirectory = (path: string) => /^\/api\/(users|groups|activity-templates|organization\/(usage|retention))(\/|$|\?)/.test(path) && !path.includes(guestId);
 
 function expectedFor(path: string, rule: Rule, guest?: Expected): Expected {
   if (guest !== undefined) return guest;

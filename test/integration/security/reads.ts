@@ -38,6 +38,7 @@ export const reads: Read[] = [
   { name: 'GET /api/decision-notices', path: () => '/api/decision-notices', rule: signedIn },
   { name: 'GET /api/me/notices', path: () => '/api/me/notices', rule: signedIn },
   { name: 'GET /api/me/actions', path: () => '/api/me/actions', rule: signedIn },
+  { name: 'GET /api/activity-templates', path: () => '/api/activity-templates', rule: signedIn },
   { name: 'GET /api/activities/:id/actions/overdue', path: (w) => `/api/activities/${w.ids.sealed}/actions/overdue`, rule: facilitatorOnly },
 
   { name: 'GET /api/activities/:id/ideas', path: (w) => `/api/activities/${w.ids.box}/ideas`, rule: memberReads },

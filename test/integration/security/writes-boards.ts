@@ -159,6 +159,14 @@ export const boardWrites: Write[] = [
     validation: { caller: 'facilitator', wrongType: (w) => ({ title: 'Call the landlord', ownerId: w.people.contributor, due: 20270115 }) },
   },
   {
+    name: 'POST /api/activity-templates',
+    method: 'POST',
+    path: () => '/api/activity-templates',
+    body: (w) => ({ activityId: w.ids.sealed, name: 'Sealed board' }),
+    rule: facilitatorOnly,
+    validation: { caller: 'facilitator', wrongType: (w) => ({ activityId: w.ids.sealed, name: 42 }) },
+  },
+  {
     name: 'POST /api/polls/:id/votes',
     method: 'POST',
     path: (w) => `/api/polls/${w.ids.single}/votes`,
