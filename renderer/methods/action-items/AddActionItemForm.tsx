@@ -4,6 +4,7 @@ import type { Author } from '#core/doc/author';
 import { addActionItem } from '../../actions/action-items.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { todayHere } from './day.ts';
+import { OwnerAndDue } from './OwnerAndDue.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -32,20 +33,14 @@ export function AddActionItemForm({ doc, boardId, actor, members, refreshMembers
   return (
     <form className="add-item add-action-item" onSubmit={submit}>
       <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('actions.newTitle')} aria-label={t('actions.newTitle')} maxLength={300} />
-      <label className="inline-field">
-        <span>{t('actions.owner')}</span>
-        <select aria-label={t('actions.owner')} value={ownerId} onChange={(e) => setOwnerId(e.target.value)} onFocus={refreshMembers}>
-          {(members.some((m) => m.id === actor.id) ? members : [actor, ...members]).map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="inline-field">
-        <span>{t('actions.due')}</span>
-        <input type="date" aria-label={t('actions.due')} value={due} onChange={(e) => setDue(e.target.value)} required />
-      </label>
+      <OwnerAndDue
+        people={members.some((m) => m.id === actor.id) ? members : [actor, ...members]}
+        ownerId={ownerId}
+        onOwner={setOwnerId}
+        due={due}
+        onDue={setDue}
+        refreshPeople={refreshMembers}
+      />
       <button type="submit" className="button small" disabled={!ready}>
         {t('actions.add')}
       </button>

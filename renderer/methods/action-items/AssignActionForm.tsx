@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useActivityMembers } from '../../state/use-action-items.ts';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { todayHere } from './day.ts';
+import { OwnerAndDue } from './OwnerAndDue.tsx';
 
 interface Props {
   activityId: string;
@@ -33,20 +34,14 @@ export function AssignActionForm({ activityId, assign, label, onAssigned }: Prop
     <>
       <form className="add-item add-action-item" onSubmit={submit} noValidate aria-label={label}>
         <input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} placeholder={t('actions.newTitle')} aria-label={t('actions.newTitle')} maxLength={300} />
-        <label className="inline-field">
-          <span>{t('actions.owner')}</span>
-          <select aria-label={t('actions.owner')} value={ownerId} onChange={(e) => setForm({ ...form, ownerId: e.target.value })} onFocus={members.reload}>
-            {(members.data ?? [{ id: me.id, name: me.name }]).map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span>{t('actions.due')}</span>
-          <input type="date" aria-label={t('actions.due')} value={form.due} onChange={(e) => setForm({ ...form, due: e.target.value })} required />
-        </label>
+        <OwnerAndDue
+          people={members.data ?? [{ id: me.id, name: me.name }]}
+          ownerId={ownerId}
+          onOwner={(id) => setForm({ ...form, ownerId: id })}
+          due={form.due}
+          onDue={(day) => setForm({ ...form, due: day })}
+          refreshPeople={members.reload}
+        />
         <button type="submit" className="button small primary" disabled={submission.busy || !form.title.trim() || !form.due}>
           {t('actions.assign')}
         </button>
