@@ -16,6 +16,8 @@ export default defineConfig({
     sourcemap: true,
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1500,
+    // The app, and the script of the public campaign pages the relay writes (server/campaigns/page-assets.ts).
+    rollupOptions: { input: { main: `${root}/index.html`, campaign: `${root}/campaign.html` } },
   },
   resolve: {
     alias: [{ find: /^#core\/(.*)$/, replacement: `${root}/../core/$1.ts` }],

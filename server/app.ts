@@ -101,7 +101,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
     if (handleCors(req, res, url.pathname)) return;
     void (async () => {
       try {
-        if (!url.pathname.startsWith('/api/') && url.pathname !== '/healthz') {
+        if (!url.pathname.startsWith('/api/') && url.pathname !== '/healthz' && !router.handles(req.method ?? 'GET', url.pathname)) {
           const file = config.webRoot && req.method === 'GET' ? await serveStatic(config.webRoot, url.pathname) : null;
           if (file) return send(res, file);
         }

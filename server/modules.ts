@@ -1,6 +1,7 @@
 import type { Context } from './context.ts';
 import { accountsModule } from './accounts/module.ts';
 import { actionsModule } from './actions/module.ts';
+import { campaignsModule } from './campaigns/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { figuresModule } from './figures/module.ts';
@@ -31,6 +32,7 @@ export function relayModules(ctx: Context): RelayModule[] {
     decisionsModule(ctx),
     figuresModule(ctx),
     ideasModule(ctx),
+    campaignsModule(ctx),
     filesModule(ctx),
     mailModule(ctx),
     invitationsModule(ctx),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lineText, linesText } from '../text/clean.ts';
 import { Id, IsoDateTime } from './common.ts';
+import { PublicSlug } from './campaigns.ts';
 import { Categories } from './ideas.ts';
 import { TemplateRef } from './templates.ts';
 
@@ -33,10 +34,15 @@ export const CreateActivityRequest = z
     categories: Categories.optional(),
     /** A built-in template (`"meeting"`, `"decision"`…) or the id of one the organisation saved (core/api/templates.ts). */
     template: TemplateRef.optional(),
+    /** Publishes the idea box at this slug (core/api/campaigns.ts); idea boxes only. */
+    publicSlug: PublicSlug.optional(),
   })
   .superRefine((input, check) => {
     if (input.kind === 'ideas' && input.template !== undefined) {
       check.addIssue({ code: 'custom', path: ['template'], message: 'an idea box takes no template' });
+    }
+    if (input.kind !== 'ideas' && input.publicSlug !== undefined) {
+      check.addIssue({ code: 'custom', path: ['publicSlug'], message: 'only an idea box (kind "ideas") is published at a public address' });
     }
     if (input.kind === 'ideas' && input.categories === undefined) {
       check.addIssue({ code: 'custom', path: ['categories'], message: 'an idea box needs its categories' });
@@ -53,6 +59,8 @@ export const UpdateActivityRequest = z.strictObject({
   description: linesText().max(20_000).optional(),
   deadline: IsoDateTime.nullable().optional(),
   status: ActivityStatus.optional(),
+  /** An idea box's public address (core/api/campaigns.ts); null unpublishes it. */
+  publicSlug: PublicSlug.nullable().optional(),
 });
 export type UpdateActivityRequest = z.infer<typeof UpdateActivityRequest>;
 
@@ -104,6 +112,8 @@ export const Activity = z.object({
   kind: ActivityKind,
   /** An idea box's categories; empty for a board. */
   categories: z.array(z.string()),
+  /** Where an idea box is published (`/ideas/<slug>`), or null. */
+  publicSlug: z.string().nullable(),
   /** The caller's effective role in this activity. */
   myRole: ActivityRole,
   /** When it was last decided or archived (retention counts from here); null while open. */

@@ -55,6 +55,8 @@ export const ErrorCode = {
    * holder hears it; the inviter's invitation looks like any other.
    */
   addressTaken: 'address_taken',
+  /** A public slug another idea box already has (core/api/campaigns.ts). */
+  slugTaken: 'slug_taken',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -116,4 +118,5 @@ export const statusOf: Record<ErrorCode, number> = {
   organization_suspended: 403,
   right_missing: 403,
   address_taken: 409,
+  slug_taken: 409,
 };

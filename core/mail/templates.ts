@@ -14,6 +14,10 @@ export interface MailTemplates {
   digest: { name: string; items: { title: string; line: string; link: string | null }[] };
   test: { organization: string };
   'signup-confirm': { name: string; organization: string; link: string; hours: number };
+  /** A public participant's sign-up on a published idea box (core/api/campaigns.ts). */
+  'campaign-confirm': { name: string; campaign: string; link: string; hours: number };
+  /** The same sign-up for an address that already has an account: nothing new is made. */
+  'campaign-existing': { campaign: string; link: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -82,6 +86,24 @@ const fr: Writers = {
       { p: `Vous venez d’inscrire ${p.organization} sur Conclave. Confirmez votre adresse pour pouvoir inviter d’autres personnes.` },
       { link: p.link, label: 'Confirmer mon adresse' },
       { small: `Ce lien ne sert qu’une fois et expire dans ${p.hours} heures. Si vous n’avez rien demandé, ignorez ce message.` },
+    ],
+  }),
+  'campaign-confirm': (p) => ({
+    subject: `Confirmez votre inscription à « ${p.campaign} »`,
+    blocks: [
+      { p: `Bonjour ${p.name},` },
+      { p: `Vous vous êtes inscrit pour participer à « ${p.campaign} ». Confirmez votre adresse : vous pourrez ensuite proposer des idées et voter. Rien n’est publié avant.` },
+      { link: p.link, label: 'Confirmer mon adresse' },
+      { small: `Ce lien ne sert qu’une fois et expire dans ${p.hours} heures. Si vous n’avez rien demandé, ignorez ce message : aucun compte n’est créé.` },
+    ],
+  }),
+  'campaign-existing': (p) => ({
+    subject: `Votre inscription à « ${p.campaign} »`,
+    blocks: [
+      { p: 'Bonjour,' },
+      { p: `Quelqu’un (vous, sans doute) a demandé à s’inscrire à « ${p.campaign} » avec cette adresse, qui a déjà un compte. Connectez-vous avec votre mot de passe habituel ; si vous l’avez oublié, demandez-en un nouveau.` },
+      { link: p.link, label: 'Ouvrir la campagne' },
+      { small: 'Si vous n’avez rien demandé, ignorez ce message : rien ne change.' },
     ],
   }),
   test: (p) => ({
@@ -153,6 +175,24 @@ const en: Writers = {
       { p: `You just signed ${p.organization} up on Conclave. Confirm your address to be able to invite other people.` },
       { link: p.link, label: 'Confirm my address' },
       { small: `This link works once and expires in ${p.hours} hours. If you did not ask for this, ignore this message.` },
+    ],
+  }),
+  'campaign-confirm': (p) => ({
+    subject: `Confirm your sign-up to "${p.campaign}"`,
+    blocks: [
+      { p: `Hello ${p.name},` },
+      { p: `You signed up to take part in "${p.campaign}". Confirm your address: then you may propose ideas and vote. Nothing is published before.` },
+      { link: p.link, label: 'Confirm my address' },
+      { small: `This link works once and expires in ${p.hours} hours. If you did not ask for this, ignore this message: no account is made.` },
+    ],
+  }),
+  'campaign-existing': (p) => ({
+    subject: `Your sign-up to "${p.campaign}"`,
+    blocks: [
+      { p: 'Hello,' },
+      { p: `Someone (you, most likely) asked to sign up to "${p.campaign}" with this address, which already has an account. Sign in with your usual password; if you forgot it, ask for a new one.` },
+      { link: p.link, label: 'Open the campaign' },
+      { small: 'If you did not ask for this, ignore this message: nothing changes.' },
     ],
   }),
   test: (p) => ({

@@ -12,6 +12,8 @@ export interface Caller {
   role: OrgRole;
   /** Invited to one activity from outside the organisation: sees only what they were invited to. */
   guest?: boolean;
+  /** Signed up on a published idea box (a guest too): reaches the organisation's published boxes only. */
+  participant?: boolean;
   /** The public id of the session the request came with (absent for callers built by hand). */
   sessionId?: string;
   /** A signed-up organisation's first administrator who has not opened the confirmation link yet: may not invite anyone. */
@@ -55,12 +57,13 @@ export async function authenticate(ctx: Context, authorization: string | undefin
     name: string;
     role: OrgRole;
     guest: number;
+    participant: number;
     email_unconfirmed: number;
     suspended_at: string | null;
     session_id: string | null;
     last_seen_at: string | null;
   }>(
-    `SELECT u.id, u.org_id, u.name, u.role, u.guest, u.email_unconfirmed, o.suspended_at, s.id AS session_id, s.last_seen_at
+    `SELECT u.id, u.org_id, u.name, u.role, u.guest, u.participant, u.email_unconfirmed, o.suspended_at, s.id AS session_id, s.last_seen_at
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.org_id
       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled_at IS NULL`,
     [tokenHash, now.toISOString()],
@@ -77,6 +80,7 @@ export async function authenticate(ctx: Context, authorization: string | undefin
     name: row.name,
     role: row.role,
     guest: row.guest === 1,
+    participant: row.participant === 1,
     sessionId: row.session_id ?? undefined,
     emailUnconfirmed: row.email_unconfirmed === 1,
   };

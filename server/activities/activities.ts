@@ -3,15 +3,17 @@ import type { Activity, ActivityKind, ActivityRole, ActivityStatus, CreateActivi
 import { newId } from '../auth/tokens.ts';
 import { refuseGuests, type Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { forbidden, notFound, Refusal } from '../errors.ts';
+import { ErrorCode } from '#core/api/errors';
 import { effectiveRole, may, openToOrganisation } from './access.ts';
 import { initialDocumentUpdate } from './brief-seed.ts';
 import { refuseOverOpenActivities } from '../organizations/limits.ts';
 import { requireRight } from '../organizations/rights.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
 import { blueprintFor } from '../templates/store.ts';
+import { setPublicSlug } from '../campaigns/publish.ts';
 
-interface ActivityRow {
+export interface ActivityRow {
   id: string;
   title: string;
   question: string;
@@ -26,9 +28,10 @@ interface ActivityRow {
   closed_at: string | null;
   content_removed_at: string | null;
   content_removed_plan: string | null;
+  public_slug: string | null;
 }
 
-const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
+export const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
   id: row.id,
   title: row.title,
   question: row.question,
@@ -40,6 +43,7 @@ const toActivity = (row: ActivityRow, myRole: ActivityRole): Activity => ({
   updatedAt: row.updated_at,
   kind: row.kind,
   categories: JSON.parse(row.categories) as string[],
+  publicSlug: row.public_slug,
   myRole,
   closedAt: row.closed_at,
   contentRemoved: row.content_removed_at ? { at: row.content_removed_at, plan: row.content_removed_plan ?? '' } : null,
@@ -83,6 +87,7 @@ export async function createActivity(ctx: Context, caller: Caller, input: Create
       now,
       initialDocumentUpdate(input.description ?? '', blueprint && { blueprint, by: { id: caller.id, name: caller.name }, at }),
     ]);
+    if (input.publicSlug !== undefined) await setPublicSlug(tx, id, input.publicSlug);
   });
   return { id };
 }
@@ -162,6 +167,10 @@ export async function updateActivity(ctx: Context, caller: Caller, id: string, i
         id,
       ],
     );
+    if (input.publicSlug !== undefined) {
+      if (current.kind !== 'ideas') throw new Refusal(ErrorCode.validation, 'publicSlug: only an idea box is published at a public address.', [{ path: 'publicSlug', message: 'only an idea box is published at a public address' }]);
+      await setPublicSlug(tx, id, input.publicSlug);
+    }
   });
   // Archiving makes the live document read-only (server/sync/SPEC.md U5).
   if (input.status !== undefined && input.status !== current.status) await ctx.events.accessChanged(id);

@@ -44,6 +44,11 @@ export class Router {
     return this;
   }
 
+  /** Whether a route answers `method` at `path` (pages the relay writes itself, outside /api/, before static files). */
+  handles(method: string, path: string): boolean {
+    return this.routes.some((route) => route.method === method && route.pattern.test(path));
+  }
+
   /** Finds the handler for a request, or says why there is none. */
   match(method: string, path: string): { handler: Handler; params: Record<string, string> } {
     let pathMatched = false;

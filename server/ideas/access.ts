@@ -4,6 +4,7 @@ import type { ModerationState } from '#core/ideas/moderation';
 import type { Caller } from '../accounts/sessions.ts';
 import { activityFor } from '../activities/activities.ts';
 import { may } from '../activities/access.ts';
+import { participantBox } from '../campaigns/participant-access.ts';
 import type { Context } from '../context.ts';
 import { ErrorCode } from '#core/api/errors';
 import { conflict, forbidden, Refusal, notFound } from '../errors.ts';
@@ -31,14 +32,25 @@ export interface IdeaRow {
   study_activity_id: string | null;
 }
 
+/** Who an endpoint serves: the box's members, or also public participants (on published boxes). */
+export type Reach = 'members' | 'public';
+
 /** A 404 becomes null; anything else (the store failing) stays an error. */
 function unlessNotFound(err: unknown): null {
   if (err instanceof Refusal && err.code === ErrorCode.notFound) return null;
   throw err;
 }
 
-/** An idea box the caller may read; anything else (a board, a stranger's box) is 404. */
-export async function ideaBox(ctx: Context, caller: Caller, activityId: string): Promise<Activity> {
+/**
+ * An idea box the caller may read; anything else (a board, a stranger's box) is 404.
+ * A public participant reaches only published boxes, and only where `reach` is
+ * `'public'` (proposing, voting); everything else of the box is 404 to them.
+ */
+export async function ideaBox(ctx: Context, caller: Caller, activityId: string, reach: Reach = 'members'): Promise<Activity> {
+  if (caller.participant) {
+    if (reach === 'public') return participantBox(ctx, caller, activityId);
+    throw notFound('idea box');
+  }
   const activity = await activityFor(ctx, caller, activityId).catch(unlessNotFound);
   if (!activity || activity.kind !== 'ideas') throw notFound('idea box');
   return activity;
@@ -67,10 +79,10 @@ export const keptBackSql = `(i.hidden_at IS NOT NULL OR i.moderation <> 'approve
  * only for its author and the facilitators; for anyone else it is 404, like an idea
  * that never was. A merged duplicate stays readable (it says what it was merged into).
  */
-export async function ideaFor(ctx: Context, caller: Caller, ideaId: string): Promise<{ idea: IdeaRow; box: Activity }> {
+export async function ideaFor(ctx: Context, caller: Caller, ideaId: string, reach: Reach = 'members'): Promise<{ idea: IdeaRow; box: Activity }> {
   const idea = await ctx.db.get<IdeaRow>('SELECT * FROM ideas WHERE id = ?', [ideaId]);
   if (!idea) throw notFound('idea');
-  const box = await ideaBox(ctx, caller, idea.activity_id).catch((err: unknown) => {
+  const box = await ideaBox(ctx, caller, idea.activity_id, reach).catch((err: unknown) => {
     unlessNotFound(err);
     throw notFound('idea');
   });

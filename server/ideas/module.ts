@@ -3,6 +3,7 @@ import { funnelRoutes, ideaRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { ideasSettings } from './settings.ts';
 import { SimilarTitles } from './similar.ts';
+import { CampaignRates } from '../campaigns/limits.ts';
 import { listenToIdeaSms, resumeIdeaSms } from './sms.ts';
 import { listenToRewardSms, resumeRewards } from './rewards.ts';
 
@@ -10,13 +11,14 @@ import { listenToRewardSms, resumeRewards } from './rewards.ts';
 export function ideasModule(ctx: Context): RelayModule {
   const settings = ideasSettings(ctx.config);
   const titles = new SimilarTitles(ctx);
+  const rates = new CampaignRates();
   let resuming: Promise<void> = Promise.resolve();
   listenToIdeaSms(ctx);
   listenToRewardSms(ctx);
   return {
     name: 'ideas',
     routes: (router) => {
-      ideaRoutes(router, ctx, settings, titles);
+      ideaRoutes(router, ctx, settings, titles, rates);
       funnelRoutes(router, ctx, titles, settings);
     },
     start: () => {

@@ -10,6 +10,7 @@ import { ideaNotices, readIdeaNotice } from './notices.ts';
 import { photoOf, storage } from './photos.ts';
 import type { IdeasSettings } from './settings.ts';
 import { submitIdea } from './submit.ts';
+import type { CampaignRates } from '../campaigns/limits.ts';
 import { castVote } from './votes.ts';
 import { readJson, readNoBody } from '../http/body.ts';
 import { validate } from '../validate.ts';
@@ -26,13 +27,15 @@ import { dismissReports, moderateIdea, reportIdea, shortlistIdea } from './moder
 import { ideaQueues } from './queues.ts';
 
 /** The idea box's API (core/api/ideas.ts). */
-export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings, titles: SimilarTitles) {
+export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings, titles: SimilarTitles, rates: CampaignRates) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const id = (req: Request) => req.params.id ?? '';
 
   router
     .on('POST', '/api/activities/:id/ideas', async (req) => {
       const me = await caller(req);
+      // A public participant's ideas are counted per person and per address before a byte is read.
+      if (me.participant) rates.takeIdea(me.id, req.raw.socket.remoteAddress, ctx.now().getTime());
       const multipart = /^multipart\/form-data\b/i.test(req.raw.headers['content-type'] ?? '');
       const form = multipart
         ? await readIdeaForm(req.raw, settings.photoMaxBytes)

@@ -26,7 +26,7 @@ export async function submitIdea(
   upload: Buffer | null,
   titles: SimilarTitles,
 ): Promise<{ id: string; moderation: 'pending' | 'approved' }> {
-  const box = await ideaBox(ctx, caller, activityId);
+  const box = await ideaBox(ctx, caller, activityId, 'public');
   requireContributor(box);
   const input = validate(CreateIdeaRequest, fields);
   const category = box.categories.find((c) => c.toLocaleLowerCase() === input.category.toLocaleLowerCase());

@@ -9,7 +9,7 @@ import { ideaFor, requireContributor } from './access.ts';
  * given changes nothing. `ideas.vote_count` moves in the same transaction as the vote.
  */
 export async function castVote(ctx: Context, caller: Caller, ideaId: string, vote: boolean): Promise<VoteResult> {
-  const { idea, box } = await ideaFor(ctx, caller, ideaId);
+  const { idea, box } = await ideaFor(ctx, caller, ideaId, 'public');
   requireContributor(box);
   if (vote && idea.author_id === caller.id) throw forbidden('You cannot vote for your own idea.');
   if (vote && idea.hidden_at) throw conflict('This idea is hidden: it takes no votes.');

@@ -6,6 +6,7 @@ import { retention } from './750-retention.ts';
 import { clientClaims } from './770-client-claims.ts';
 import { actionItems } from './780-action-items.ts';
 import { decisionBoards } from './790-decision-boards.ts';
+import { publicCampaigns } from './800-public-campaigns.ts';
 import { ideaFunnel } from './820-idea-funnel.ts';
 import { activityTemplates } from './840-activity-templates.ts';
 import { accounts } from './001-accounts.ts';
@@ -54,7 +55,7 @@ import { derivedBytes } from './860-derived-bytes.ts';
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts,
  * 700–799 organisations, plans and the operator; 740 files in activities; 780 action items;
- * 840 activity templates; 860–869 files' derived contents.
+ * 800–819 public idea campaigns; 840 activity templates; 860–869 files' derived contents.
  */
 export const migrations: Migration[] = [
   accounts,
@@ -103,6 +104,7 @@ export const migrations: Migration[] = [
   decisionFiles,
   actionItems,
   decisionBoards,
+  publicCampaigns,
   ideaFunnel,
   activityTemplates,
   derivedBytes,

@@ -1,0 +1,35 @@
+import { campaignLimits } from '#core/api/campaigns';
+import { ErrorCode } from '#core/api/errors';
+import { addressKey } from '../accounts/sign-in-throttle.ts';
+import { RateWindow } from '../auth/rate-window.ts';
+import { Refusal } from '../errors.ts';
+
+/**
+ * What strangers may cause, counted in memory per relay like the other per-address
+ * limits (core/api/campaigns.ts `campaignLimits`): sign-ups per network address an hour
+ * and per e-mail address a day; ideas per participant and per network address an hour.
+ * Each is judged before anything is read, hashed or written, so a refusal keeps nothing.
+ */
+export class CampaignRates {
+  readonly signupAddresses = new RateWindow(campaignLimits.signupsPerAddressPerHour, 3_600_000);
+  readonly signupEmails = new RateWindow(campaignLimits.signupsPerEmailPerDay, 86_400_000);
+  readonly ideaParticipants = new RateWindow(campaignLimits.ideasPerParticipantPerHour, 3_600_000);
+  readonly ideaAddresses = new RateWindow(campaignLimits.ideasPerAddressPerHour, 3_600_000);
+
+  /** A public participant's idea (members are not counted here): both windows judged before either counts. */
+  takeIdea(participantId: string, remote: string | undefined, now: number) {
+    const address = addressKey(remote);
+    const wait = Math.max(this.ideaParticipants.waitFor(participantId, now), this.ideaAddresses.waitFor(address, now));
+    if (wait > 0) throw tooMany('ideas this hour', wait);
+    this.ideaParticipants.take(participantId, now);
+    this.ideaAddresses.take(address, now);
+  }
+}
+
+export function take(window: RateWindow, key: string, now: number, what: string) {
+  const wait = window.take(key, now);
+  if (wait > 0) throw tooMany(what, wait);
+}
+
+const tooMany = (what: string, wait: number) =>
+  new Refusal(ErrorCode.rateLimited, `Too many ${what}: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });

@@ -1,0 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PhotoType } from '#core/api/ideas';
+import type { Context } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { ideasSettings } from '../ideas/settings.ts';
+import { publicPhoto } from './public-box.ts';
+
+/** A published idea's photo: the bytes stored once cleaned of their metadata (server/ideas/images/), as stored. */
+export async function readPublicPhoto(ctx: Context, slug: string, ideaId: string): Promise<{ bytes: Buffer; type: PhotoType }> {
+  const photo = await publicPhoto(ctx.db, slug, ideaId);
+  const bytes = await readFile(path.join(ideasSettings(ctx.config).photoDir, photo.file)).catch(() => null);
+  if (!bytes) throw notFound('photo');
+  return { bytes, type: photo.type };
+}

@@ -1,0 +1,151 @@
+import type { PublicIdea, PublicIdeaBox, PublicIdeaQuery } from '#core/api/campaigns';
+import type { IdeaStatus, PhotoType } from '#core/api/ideas';
+import type { Context } from '../context.ts';
+import { notFound } from '../errors.ts';
+import type { Queries } from '../store/db.ts';
+
+/** A published box as the public sees it: nothing of its organisation but its language. */
+export interface PublishedBox {
+  id: string;
+  orgId: string;
+  slug: string;
+  title: string;
+  question: string;
+  categories: string[];
+  language: 'fr' | 'en';
+  open: boolean;
+}
+
+interface BoxRow {
+  id: string;
+  org_id: string;
+  public_slug: string;
+  title: string;
+  question: string;
+  categories: string;
+  status: string;
+  locale: string;
+}
+
+/**
+ * The idea box published at `slug`. Unknown, unpublished, removed by retention, or of a
+ * suspended organisation: the same 404, so nobody learns which.
+ */
+export async function publishedBox(db: Queries, slug: string): Promise<PublishedBox> {
+  const row = await db.get<BoxRow>(
+    `SELECT a.id, a.org_id, a.public_slug, a.title, a.question, a.categories, a.status, o.locale
+       FROM activities a JOIN organizations o ON o.id = a.org_id
+      WHERE a.public_slug = ? AND a.kind = 'ideas' AND a.content_removed_at IS NULL AND o.suspended_at IS NULL`,
+    [slug],
+  );
+  if (!row) throw notFound('idea box');
+  return toBox(row);
+}
+
+/** The published box with id `activityId`, or null (a box not published, or no box). */
+export async function publishedBoxById(db: Queries, activityId: string): Promise<PublishedBox | null> {
+  const row = await db.get<BoxRow>(
+    `SELECT a.id, a.org_id, a.public_slug, a.title, a.question, a.categories, a.status, o.locale
+       FROM activities a JOIN organizations o ON o.id = a.org_id
+      WHERE a.id = ? AND a.public_slug IS NOT NULL AND a.kind = 'ideas' AND a.content_removed_at IS NULL AND o.suspended_at IS NULL`,
+    [activityId],
+  );
+  return row ? toBox(row) : null;
+}
+
+const toBox = (row: BoxRow): PublishedBox => ({
+  id: row.id,
+  orgId: row.org_id,
+  slug: row.public_slug,
+  title: row.title,
+  question: row.question,
+  categories: JSON.parse(row.categories) as string[],
+  language: row.locale === 'en' ? 'en' : 'fr',
+  open: row.status !== 'decided' && row.status !== 'archived',
+});
+
+/** The same orders as the members' list, each walking an index of migration 500. */
+const orderBy = {
+  votes: 'i.vote_count DESC, i.created_at DESC, i.id DESC',
+  newest: 'i.created_at DESC, i.id DESC',
+} as const;
+
+interface IdeaRow {
+  id: string;
+  title: string;
+  text: string;
+  category: string;
+  vote_count: number;
+  status: IdeaStatus;
+  reason: string | null;
+  author: string | null;
+  photo: number;
+  created_at: string;
+}
+
+/**
+ * One page of a published box's ideas, hidden ones left out. The author's name only when
+ * they agreed (`users.public_name`: a participant who said so at sign-up); never an
+ * e-mail address or a phone number, which this query does not even read.
+ */
+export async function publicIdeas(ctx: Context, slug: string, query: PublicIdeaQuery): Promise<PublicIdeaBox> {
+  const box = await publishedBox(ctx.db, slug);
+  const rows = await ctx.db.all<IdeaRow>(
+    `SELECT i.id, i.title, i.text, i.category, i.vote_count, i.status, i.reason, i.created_at,
+            CASE WHEN u.public_name = 1 AND u.disabled_at IS NULL THEN u.name END AS author,
+            EXISTS (SELECT 1 FROM idea_photos p WHERE p.idea_id = i.id) AS photo
+       FROM ideas i JOIN users u ON u.id = i.author_id
+      WHERE i.activity_id = ? AND i.hidden_at IS NULL
+      ORDER BY ${orderBy[query.sort]} LIMIT ? OFFSET ?`,
+    [box.id, query.limit, query.offset],
+  );
+  const count = await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM ideas WHERE activity_id = ? AND hidden_at IS NULL', [box.id]);
+  const total = count?.n ?? 0;
+  const end = query.offset + rows.length;
+  return {
+    slug: box.slug,
+    boxId: box.id,
+    title: box.title,
+    question: box.question,
+    categories: box.categories,
+    language: box.language,
+    open: box.open,
+    ideas: rows.map(toPublicIdea),
+    total,
+    next: end < total && rows.length > 0 ? end : null,
+  };
+}
+
+const toPublicIdea = (row: IdeaRow): PublicIdea => ({
+  id: row.id,
+  title: row.title,
+  text: row.text,
+  category: row.category,
+  votes: row.vote_count,
+  status: row.status,
+  answer: row.reason,
+  author: row.author,
+  photo: row.photo === 1,
+  createdAt: row.created_at,
+});
+
+/** A published idea's photo file, or 404 (hidden idea, another box, no photo). */
+export async function publicPhoto(db: Queries, slug: string, ideaId: string): Promise<{ file: string; type: PhotoType }> {
+  const box = await publishedBox(db, slug);
+  const row = await db.get<{ file: string; type: PhotoType }>(
+    `SELECT p.file, p.type FROM ideas i JOIN idea_photos p ON p.idea_id = i.id WHERE i.id = ? AND i.activity_id = ? AND i.hidden_at IS NULL`,
+    [ideaId, box.id],
+  );
+  if (!row) throw notFound('photo');
+  return row;
+}
+
+/** The ideas of a published box the caller voted for (their own page state, never cached by others). */
+export async function myPublicVotes(ctx: Context, userId: string, slug: string): Promise<{ ideaIds: string[] }> {
+  const box = await publishedBox(ctx.db, slug);
+  const rows = await ctx.db.all<{ idea_id: string }>(
+    `SELECT v.idea_id FROM idea_votes v JOIN ideas i ON i.id = v.idea_id WHERE v.user_id = ? AND i.activity_id = ? LIMIT 5000`,
+    [userId, box.id],
+  );
+  return { ideaIds: rows.map((r) => r.idea_id) };
+}

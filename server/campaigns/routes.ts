@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { PublicIdeaQuery, PublicSignupRequest, publicPageSize, maxPublicOffset, publicSorts } from '#core/api/campaigns';
+import { pageLanguage } from '#core/campaigns/page-texts';
+import { webCsp } from '#core/csp';
+import { authenticate, deviceOf } from '../accounts/sessions.ts';
+import type { Context } from '../context.ts';
+import { readJson, readNoBody } from '../http/body.ts';
+import type { Reply, Request, Router } from '../http/router.ts';
+import { validate } from '../validate.ts';
+import { notFound } from '../errors.ts';
+import type { CampaignRates } from './limits.ts';
+import { renderPage } from './page.ts';
+import type { PageAssets } from './page-assets.ts';
+import { myCampaigns } from './participant-access.ts';
+import { readPublicPhoto } from './photo.ts';
+import { myPublicVotes, publicIdeas } from './public-box.ts';
+import { confirmPublicSignUp, publicSignUp, takeSignupAddress } from './signup.ts';
+
+/** A public answer: the same for everyone, so a proxy may keep it; revalidated by its ETag. */
+function cacheable(req: IncomingMessage, reply: { raw: string; contentType: string; headers: Record<string, string> }, maxAge: number): Reply {
+  const etag = `"${createHash('sha256').update(reply.raw).digest('base64url').slice(0, 27)}"`;
+  const headers = { ...reply.headers, etag, 'cache-control': `public, max-age=${maxAge}`, vary: 'Accept-Language' };
+  if (req.headers['if-none-match'] === etag) return { status: 304, headers };
+  return { ...reply, headers };
+}
+
+/** `?sort=&page=` of the page, read leniently: anything odd is the first page by votes. */
+function pageQuery(query: URLSearchParams) {
+  const sort = (publicSorts as readonly string[]).includes(query.get('sort') ?? '') ? (query.get('sort') as (typeof publicSorts)[number]) : 'votes';
+  const asked = Number(query.get('page') ?? '1');
+  const page = Number.isInteger(asked) && asked >= 1 ? Math.min(asked, Math.floor(maxPublicOffset / publicPageSize) + 1) : 1;
+  return { sort, page };
+}
+
+/** Published idea boxes: read by anyone, joined by public participants (core/api/campaigns.ts). */
+export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRates, assets: PageAssets) {
+  const slug = (req: Request) => req.params.slug ?? '';
+  const origin = () => (ctx.config.publicUrl ?? '').replace(/\/+$/, '');
+
+  router
+    .on('GET', '/ideas/:slug', async (req) => {
+      const { sort, page } = pageQuery(req.query);
+      const box = await publicIdeas(ctx, slug(req), { sort, offset: (page - 1) * publicPageSize, limit: publicPageSize });
+      const lang = pageLanguage(req.query.get('lang'), req.raw.headers['accept-language'], box.language);
+      const html = renderPage(box, { lang, sort, page, pageSize: publicPageSize, origin: origin(), scripts: await assets.headTags() });
+      return cacheable(
+        req.raw,
+        {
+          raw: html,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'content-security-policy': webCsp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'content-language': lang },
+        },
+        0,
+      );
+    })
+    .on('GET', '/api/public/idea-boxes/:slug', async (req) => {
+      const query = validate(PublicIdeaQuery, Object.fromEntries(req.query));
+      const box = await publicIdeas(ctx, slug(req), query);
+      return cacheable(req.raw, { raw: JSON.stringify(box), contentType: 'application/json; charset=utf-8', headers: {} }, 10);
+    })
+    .on('GET', '/api/public/idea-boxes/:slug/ideas/:id/photo', async (req) => {
+      const photo = await readPublicPhoto(ctx, slug(req), req.params.id ?? '');
+      return {
+        raw: photo.bytes,
+        contentType: photo.type,
+        headers: { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox", 'cache-control': 'public, max-age=300' },
+      };
+    })
+    .on('POST', '/api/public/idea-boxes/:slug/sign-up', async (req) => {
+      takeSignupAddress(ctx, rates, req.raw.socket.remoteAddress);
+      const input = await readJson(req.raw, PublicSignupRequest);
+      await publicSignUp(ctx, rates, slug(req), input);
+      return { status: 202, body: {} };
+    })
+    .on('POST', '/api/public/sign-up/:token', async (req) => {
+      await readNoBody(req.raw);
+      const session = await confirmPublicSignUp(ctx, req.params.token ?? '', deviceOf(req.raw.headers['user-agent']));
+      return { status: 201, body: session };
+    })
+    .on('GET', '/api/public/idea-boxes/:slug/my-votes', async (req) => {
+      const me = await authenticate(ctx, req.raw.headers.authorization);
+      return { body: await myPublicVotes(ctx, me.id, slug(req)) };
+    })
+    .on('GET', '/api/public/me/campaigns', async (req) => {
+      const me = await authenticate(ctx, req.raw.headers.authorization);
+      if (!me.participant) throw notFound('campaigns');
+      return { body: await myCampaigns(ctx, me) };
+    });
+}
