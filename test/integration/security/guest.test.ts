@@ -4,6 +4,7 @@ import { removeDataDir } from '../../support/relay.ts';
 import { linkToken } from '../../support/smtp.ts';
 import { reads } from './reads.ts';
 import { allowed, type Expected, type Rule } from './rules.ts';
+import { callerWith, orgDirectory } from './outside-callers.ts';
 import { changes, storeState } from './store-state.ts';
 import { writes, type Write } from './writes.ts';
 import { buildWorld, type World } from './world.ts';
@@ -38,24 +39,14 @@ afterAll(async () => {
 /** Paths that address the activity the guest was invited to, its polls or its files. */
 const ofTheirActivity = (path: string) =>
   [w.ids.sealed, w.ids.single, w.ids.estimate, w.ids.entries, w.ids.consent, w.ids.file, w.ids.image].some((id) => path.includes(id));
-/** The organisation's people, groups, templates and plan figures: refused to guests whoever they are. */
-const orgDirectory = (path: string) => /^\/api\/(users|groups|activity-templates|organization\/(usage|retention))(\/|$|\?)/.test(path) && !path.includes(guestId);
 
 function expectedFor(path: string, rule: Rule, guest?: Expected): Expected {
   if (guest !== undefined) return guest;
-  if (orgDirectory(path)) return 403;
+  if (orgDirectory(path, guestId)) return 403;
   return ofTheirActivity(path) ? rule.contributor : rule.stranger;
 }
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(w.relay.url + path, {
-    method,
-    headers: { authorization: `Bearer ${guest.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, text: bytes.toString(/json|text/.test(res.headers.get('content-type') ?? '') ? 'utf8' : 'latin1') };
-}
+const call = (method: string, path: string, body?: unknown) => callerWith(w, guest.token!)(method, path, body);
 
 /** Secrets in an answer; those a guest may read (their activity's files) are noted as found instead. */
 const found = new Set<string>();
