@@ -17,17 +17,9 @@ if (root) void start(root);
 async function start(main: HTMLElement) {
   const slug = main.dataset.slug ?? '';
   const boxId = main.dataset.boxId ?? '';
-  const confirm = /^#\/confirm\/([A-Za-z0-9_-]{20,200})$/.exec(location.hash);
-  if (confirm?.[1]) {
-    history.replaceState(null, '', location.pathname + location.search);
-    say(t.confirming);
-    try {
-      session.set((await confirmSignUp(confirm[1])).token);
-      say(t.confirmed);
-    } catch (err) {
-      refused(t, err);
-    }
-  }
+  await confirmFromLink();
+  // The link opened in the tab already showing the page only changes its hash.
+  window.addEventListener('hashchange', () => void confirmFromLink().then(() => showWho(slug)));
   if (sessionStorage.getItem(proposedKey)) {
     sessionStorage.removeItem(proposedKey);
     say(t.proposed);
@@ -35,6 +27,20 @@ async function start(main: HTMLElement) {
   wireForms(slug, boxId);
   wireVotes();
   await showWho(slug);
+}
+
+/** The e-mailed link (`#/confirm/<token>`): the sign-up confirmed, the participant signed in. */
+async function confirmFromLink() {
+  const confirm = /^#\/confirm\/([A-Za-z0-9_-]{20,200})$/.exec(location.hash);
+  if (!confirm?.[1]) return;
+  history.replaceState(null, '', location.pathname + location.search);
+  say(t.confirming);
+  try {
+    session.set((await confirmSignUp(confirm[1])).token);
+    say(t.confirmed);
+  } catch (err) {
+    refused(t, err);
+  }
 }
 
 /** Shows the forms that fit who is there: sign-up and sign-in for a stranger, proposing for a participant. */

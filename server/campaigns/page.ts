@@ -104,10 +104,10 @@ ${answer}<p class="vote"><span class="votes">${e(t.votes(idea.votes))}</span>${
 function forms(t: PageTexts, categories: string[]): string {
   const field = (name: string, label: string, input: string, hint?: string) =>
     `<p class="field"><label for="${name}">${e(label)}</label>${input}${hint ? `<small id="${name}-hint">${e(hint)}</small>` : ''}<small class="issue" data-issue="${name}" hidden></small></p>`;
-  return `<section id="join" class="panel" hidden>
-<h2>${e(t.joinTitle)}</h2>
+  return `<section id="join" class="panel" aria-labelledby="join-title" hidden>
+<h2 id="join-title">${e(t.joinTitle)}</h2>
 <p>${e(t.joinIntro)}</p>
-<form id="sign-up-form" novalidate>
+<form id="sign-up-form" aria-label="${e(t.signUp)}" novalidate>
 ${field('signup-name', t.name, '<input id="signup-name" name="name" autocomplete="name" required maxlength="120">')}
 ${field('signup-email', t.email, '<input id="signup-email" name="email" type="email" autocomplete="email" required maxlength="254">')}
 ${field('signup-password', t.password, '<input id="signup-password" name="password" type="password" autocomplete="new-password" required minlength="10" maxlength="200" aria-describedby="signup-password-hint">', t.passwordHint)}
@@ -116,15 +116,15 @@ ${field('signup-password', t.password, '<input id="signup-password" name="passwo
 <p><button type="submit">${e(t.signUp)}</button></p>
 </form>
 <details id="sign-in"><summary>${e(t.haveAccount)}</summary>
-<form id="sign-in-form" novalidate>
+<form id="sign-in-form" aria-label="${e(t.signIn)}" novalidate>
 ${field('signin-email', t.email, '<input id="signin-email" name="email" type="email" autocomplete="email" required>')}
 ${field('signin-password', t.password, '<input id="signin-password" name="password" type="password" autocomplete="current-password" required>')}
 <p><button type="submit">${e(t.signIn)}</button></p>
 </form></details>
 </section>
-<section id="participant" class="panel" hidden>
+<section id="participant" class="panel" aria-labelledby="propose-title" hidden>
 <p><span id="signed-in-as"></span> <button type="button" id="sign-out" class="link">${e(t.signOut)}</button></p>
-<h2>${e(t.proposeTitle)}</h2>
+<h2 id="propose-title">${e(t.proposeTitle)}</h2>
 <form id="propose-form" novalidate>
 ${field('idea-title', t.ideaTitle, '<input id="idea-title" name="title" required minlength="3" maxlength="120" aria-describedby="idea-title-hint">', t.ideaTitleHint)}
 ${field('idea-text', t.ideaText, '<textarea id="idea-text" name="text" required maxlength="1000" rows="5" aria-describedby="idea-text-hint"></textarea>', t.ideaTextHint)}
