@@ -18,9 +18,11 @@ function subjectOf(input: AddMemberRequest): { kind: SubjectKind; id: string } {
 async function checkSubject(ctx: Context, caller: Caller, kind: SubjectKind, id: string) {
   const row =
     kind === 'user'
-      ? await ctx.db.get<{ guest: number }>('SELECT guest FROM users WHERE id = ? AND org_id = ?', [id, caller.orgId])
-      : await ctx.db.get<{ guest: number }>('SELECT 0 AS guest FROM groups WHERE id = ? AND org_id = ?', [id, caller.orgId]);
+      ? await ctx.db.get<{ guest: number; participant: number; name: string }>('SELECT guest, participant, name FROM users WHERE id = ? AND org_id = ?', [id, caller.orgId])
+      : await ctx.db.get<{ guest: number; participant: number; name: string }>('SELECT 0 AS guest, 0 AS participant, name FROM groups WHERE id = ? AND org_id = ?', [id, caller.orgId]);
   if (!row) throw badRequest(`No such ${kind === 'user' ? 'person' : 'group'} in this organisation: ${id}.`);
+  // A public participant signed up on a published idea box: they take part there, and nowhere else of the organisation.
+  if (row.participant === 1) throw conflict(`${row.name} is a public participant of your idea campaigns: they cannot be added to an activity.`);
   if (row.guest === 1) await requireRight(ctx, caller, 'inviteGuests');
 }
 

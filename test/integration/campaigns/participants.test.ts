@@ -96,6 +96,16 @@ describe('a stranger becomes a participant', () => {
     expect((await carla.call('POST', '/api/activities', { title: 'Moi', question: 'Puis-je créer une activité ?' })).status).toBe(403);
     expect(await queryStore(world.relay.dataDir, 'SELECT id FROM ideas ORDER BY id')).toEqual(before);
     expect((await carla.ok<{ guest: boolean; name: string }>('GET', '/api/me')).name).toBe('Carla Curieuse');
+
+    // Nor can the organisation bring a participant into an activity, by name or by invitation.
+    const carlaId = (await users('carla@client.example'))[0]!.id;
+    const members = await queryStore(world.relay.dataDir, 'SELECT * FROM activity_members ORDER BY activity_id, subject_id');
+    const added = await admin.call<{ error: { code: string; message: string } }>('POST', `/api/activities/${board}/members`, { userId: carlaId, role: 'contributor' });
+    expect([added.status, added.body.error?.message]).toEqual([409, expect.stringMatching(/public participant/)]);
+    const invited = await admin.call<{ error: { code: string; message: string } }>('POST', '/api/invitations', { email: 'carla@client.example', activityId: board, activityRole: 'contributor' });
+    expect([invited.status, invited.body.error?.message]).toEqual([409, expect.stringMatching(/public participant/)]);
+    expect(await queryStore(world.relay.dataDir, 'SELECT * FROM activity_members ORDER BY activity_id, subject_id')).toEqual(members);
+    expect((await carla.call('POST', `/api/activities/${board}/sync-ticket`)).status).toBe(404);
   });
 
   it('an address with an account gets an e-mail saying so and nothing is made; a filled honeypot is answered alike and dropped', async () => {
