@@ -134,3 +134,20 @@ ${field('idea-photo', t.photo, '<input id="idea-photo" name="photo" type="file" 
 </form>
 </section>`;
 }
+
+/** The page of a slug that is no published box: the same for an unknown one and an unpublished one. */
+export function renderMissingPage(lang: PageLanguage): string {
+  const t = pageTexts[lang];
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${e(t.errors.not_found)}</title>
+<style>${pageStyle}</style>
+</head>
+<body><main><h1>${e(t.errors.not_found)}</h1></main></body>
+</html>
+`;
+}

@@ -8,9 +8,10 @@ import type { Context } from '../context.ts';
 import { readJson, readNoBody } from '../http/body.ts';
 import type { Reply, Request, Router } from '../http/router.ts';
 import { validate } from '../validate.ts';
-import { notFound } from '../errors.ts';
+import { notFound, Refusal } from '../errors.ts';
+import { ErrorCode } from '#core/api/errors';
 import type { CampaignRates } from './limits.ts';
-import { renderPage } from './page.ts';
+import { renderMissingPage, renderPage } from './page.ts';
 import type { PageAssets } from './page-assets.ts';
 import { myCampaigns } from './participant-access.ts';
 import { readPublicPhoto } from './photo.ts';
@@ -23,6 +24,15 @@ function cacheable(req: IncomingMessage, reply: { raw: string; contentType: stri
   const headers = { ...reply.headers, etag, 'cache-control': `public, max-age=${maxAge}`, vary: 'Accept-Language' };
   if (req.headers['if-none-match'] === etag) return { status: 304, headers };
   return { ...reply, headers };
+}
+
+/** The page's headers: the app's strict CSP, no sniffing, no referrer. */
+const pageHeaders = { 'content-security-policy': webCsp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
+/** A slug that is no published box: null (the page says so in HTML); anything else stays an error. */
+function missing(err: unknown): null {
+  if (err instanceof Refusal && err.code === ErrorCode.notFound) return null;
+  throw err;
 }
 
 /** `?sort=&page=` of the page, read leniently: anything odd is the first page by votes. */
@@ -41,18 +51,12 @@ export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRate
   router
     .on('GET', '/ideas/:slug', async (req) => {
       const { sort, page } = pageQuery(req.query);
-      const box = await publicIdeas(ctx, slug(req), { sort, offset: (page - 1) * publicPageSize, limit: publicPageSize });
-      const lang = pageLanguage(req.query.get('lang'), req.raw.headers['accept-language'], box.language);
+      const box = await publicIdeas(ctx, slug(req), { sort, offset: (page - 1) * publicPageSize, limit: publicPageSize }).catch(missing);
+      const lang = pageLanguage(req.query.get('lang'), req.raw.headers['accept-language'], box?.language ?? 'en');
+      const headers = { ...pageHeaders, 'content-language': lang };
+      if (!box) return { status: 404, raw: renderMissingPage(lang), contentType: 'text/html; charset=utf-8', headers };
       const html = renderPage(box, { lang, sort, page, pageSize: publicPageSize, origin: origin(), scripts: await assets.headTags() });
-      return cacheable(
-        req.raw,
-        {
-          raw: html,
-          contentType: 'text/html; charset=utf-8',
-          headers: { 'content-security-policy': webCsp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'content-language': lang },
-        },
-        0,
-      );
+      return cacheable(req.raw, { raw: html, contentType: 'text/html; charset=utf-8', headers }, 0);
     })
     .on('GET', '/api/public/idea-boxes/:slug', async (req) => {
       const query = validate(PublicIdeaQuery, Object.fromEntries(req.query));

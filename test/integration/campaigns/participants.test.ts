@@ -108,6 +108,19 @@ describe('a stranger becomes a participant', () => {
     expect((await carla.call('POST', `/api/activities/${board}/sync-ticket`)).status).toBe(404);
   });
 
+  it('gives a phone number with their own SMS opt-in, theirs once they type the code texted to it', async () => {
+    const david = await new Api(world.relay.url).ok<{ token: string }>('POST', '/api/session', { email: 'david@client.example', password });
+    const participant = anon().as(david.token);
+    expect((await participant.call('POST', '/api/me/phone', { phone: '06 12 34 56 78', smsOptIn: true })).status).toBe(202);
+    const sent = await admin.ok<{ messages: { to: string; text: string }[] }>('GET', '/api/sms/messages?kind=profile.phone-code');
+    const code = /(\d{6})/.exec(sent.messages.find((m) => m.to === '+33612345678')?.text ?? '')?.[1] ?? '';
+    expect((await participant.ok<{ phone: string | null }>('POST', '/api/me/phone/confirm', { code })).phone).toBe('+33612345678');
+    const davidId = (await users('david@client.example'))[0]!.id;
+    const consent = await admin.ok<{ state: string; history: { action: string; byUserId: string }[] }>('GET', `/api/sms/consents/${davidId}`);
+    expect(consent.state).toBe('in');
+    expect(consent.history.at(-1)).toMatchObject({ action: 'opt_in', byUserId: davidId });
+  });
+
   it('an address with an account gets an e-mail saying so and nothing is made; a filled honeypot is answered alike and dropped', async () => {
     // An hour later: this address's sign-ups of the tests above no longer count (five an hour).
     await world.setClock(new Date('2026-12-06T10:01:00Z'));

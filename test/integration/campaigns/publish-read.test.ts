@@ -95,7 +95,10 @@ describe('a stranger reads a published box', () => {
     const unknown = await anon().call<{ error: { message: string } }>('GET', '/api/public/idea-boxes/jamais-vue');
     expect([unpublished.status, unknown.status]).toEqual([404, 404]);
     expect(unpublished.body).toEqual(unknown.body);
-    expect((await fetch(`${world.relay.url}/ideas/bientot-privee`)).status).toBe(404);
+    const page = await fetch(`${world.relay.url}/ideas/bientot-privee`, { headers: { 'accept-language': 'fr' } });
+    expect([page.status, page.headers.get('content-type')]).toEqual([404, 'text/html; charset=utf-8']);
+    expect(await page.text()).toContain('<title>Ce lien ou cette page n’existe pas.</title>');
+    expect(await (await fetch(`${world.relay.url}/ideas/jamais-vue`, { headers: { 'accept-language': 'fr' } })).text()).toContain('n’existe pas');
     expect((await fetch(`${world.relay.url}/api/activities/${id}/ideas`)).status).toBe(401);
   });
 
