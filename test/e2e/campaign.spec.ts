@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { password } from '../support/api.ts';
 import { plainJpeg } from '../support/images.ts';
-import { removeDataDir, startRelayProcess, type RelayProcess } from '../support/relay.ts';
-import { TestSmtp } from '../support/smtp.ts';
+import type { RelayProcess } from '../support/relay.ts';
+import type { TestSmtp } from '../support/smtp.ts';
 import { CampaignPage } from './pages/campaign-page.ts';
-import { organisation, screenshots, webRoot } from './support/web-relay.ts';
+import { screenshots, withMailWebRelay, type MailWebRelay } from './support/web-relay.ts';
 
 /**
  * Issue 18 end to end, in Chromium on a phone (390×844), in French, against a real relay
@@ -13,26 +13,17 @@ import { organisation, screenshots, webRoot } from './support/web-relay.ts';
  * page, signs up, confirms through the e-mailed link, proposes an idea with a photo and
  * votes for another one. Screenshots `test-results/screenshots/campaign-*.png`.
  */
-let relay: RelayProcess | undefined;
+let relay: RelayProcess;
 let smtp: TestSmtp;
-let org: Awaited<ReturnType<typeof organisation>>;
-
-test.beforeAll(async () => {
-  smtp = new TestSmtp();
-  await smtp.listen();
-  relay = await startRelayProcess({ env: { CONCLAVE_WEB_ROOT: webRoot, SMTP_URL: smtp.url, MAIL_FROM: 'Conclave <conclave@durand.example>' } });
-  org = await organisation(relay.url);
-});
-test.afterAll(async () => {
-  await relay?.stop();
-  if (relay) await removeDataDir(relay.dataDir);
-  await smtp?.close();
+let org: MailWebRelay['org'];
+withMailWebRelay((world) => {
+  ({ relay, smtp, org } = world);
 });
 
 const shot = (name: string) => ({ path: path.join(screenshots, `campaign-${name}.png`), fullPage: true });
 
 test('a customer signs up on the public page on her phone, confirms by e-mail, proposes with a photo and votes', async ({ browser }) => {
-  const base = relay!.url;
+  const base = relay.url;
   const { id: boxId } = await org.admin.ok<{ id: string }>('POST', '/api/activities', {
     kind: 'ideas',
     title: 'Si j’étais Maison Durand…',

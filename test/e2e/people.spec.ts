@@ -1,9 +1,9 @@
 import { expect, test, type Browser } from '@playwright/test';
 import path from 'node:path';
 import { password } from '../support/api.ts';
-import { removeDataDir, startRelayProcess, type RelayProcess } from '../support/relay.ts';
-import { TestSmtp } from '../support/smtp.ts';
-import { organisation, screenshots, signedIn, webRoot } from './support/web-relay.ts';
+import type { RelayProcess } from '../support/relay.ts';
+import type { TestSmtp } from '../support/smtp.ts';
+import { screenshots, signedIn, withMailWebRelay, type MailWebRelay } from './support/web-relay.ts';
 
 /**
  * Issue 12 end to end, in Chromium against a real relay that mails through an SMTP server
@@ -11,21 +11,13 @@ import { organisation, screenshots, signedIn, webRoot } from './support/web-rela
  * on her phone (in French), edits her profile, forgets her password and sets a new one
  * from the e-mailed link (in English). Screenshots at phone size, in both languages.
  */
-let relay: RelayProcess | undefined;
+let relay: RelayProcess;
 let smtp: TestSmtp;
-let org: Awaited<ReturnType<typeof organisation>>;
+let org: MailWebRelay['org'];
 const phone = { width: 390, height: 844 };
 
-test.beforeAll(async () => {
-  smtp = new TestSmtp();
-  await smtp.listen();
-  relay = await startRelayProcess({ env: { CONCLAVE_WEB_ROOT: webRoot, SMTP_URL: smtp.url, MAIL_FROM: 'Conclave <conclave@durand.example>' } });
-  org = await organisation(relay.url);
-});
-test.afterAll(async () => {
-  await relay?.stop();
-  if (relay) await removeDataDir(relay.dataDir);
-  await smtp?.close();
+withMailWebRelay((world) => {
+  ({ relay, smtp, org } = world);
 });
 
 /** The link (to the relay's client) in the `nth` e-mail to `address`. */
@@ -40,7 +32,7 @@ const onPhone = (browser: Browser, locale: string) => browser.newContext({ local
 const shot = (name: string) => ({ path: path.join(screenshots, `people-${name}.png`), fullPage: true });
 
 test('invited by e-mail, a colleague joins on her phone, edits her profile and resets a forgotten password', async ({ browser }) => {
-  const base = relay!.url;
+  const base = relay.url;
   const { alice } = org;
 
   // The administrator invites Chloé from the People screen.
@@ -126,7 +118,7 @@ test('invited by e-mail, a colleague joins on her phone, edits her profile and r
 });
 
 test('a facilitator invites an outside consultant to one activity by e-mail; the consultant joins as a guest and sees that activity only', async ({ browser }) => {
-  const base = relay!.url;
+  const base = relay.url;
   const { admin, alice } = org;
   const { id } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Lyon office', question: 'Where do we move the Lyon office?' });
   await admin.ok('POST', '/api/activities', { title: 'Budget 2027', question: 'How much do we spend in 2027?' });

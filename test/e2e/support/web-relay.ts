@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { Api, addPerson, password } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { TestSmtp } from '../../support/smtp.ts';
 
 /** The built client; E2E_WEB_ROOT points elsewhere (a build of one's own in a shared tree). */
 export const webRoot = path.resolve(process.env.E2E_WEB_ROOT ?? path.join(import.meta.dirname, '../../../dist/web'));
@@ -19,6 +20,30 @@ export async function stopWebRelay(relay: RelayProcess | undefined) {
   if (process.env.SHOW_RELAY_OUTPUT) console.log(relay.output());
   await relay.stop();
   await removeDataDir(relay.dataDir);
+}
+
+/** A web relay mailing through an SMTP server on loopback, with an organisation set up. */
+export interface MailWebRelay {
+  relay: RelayProcess;
+  smtp: TestSmtp;
+  org: Awaited<ReturnType<typeof organisation>>;
+}
+
+/** For a spec: before all, a mail web relay (handed to `ready`); after all, everything closed. */
+export function withMailWebRelay(ready: (world: MailWebRelay) => void) {
+  let relay: RelayProcess | undefined;
+  let smtp: TestSmtp | undefined;
+  test.beforeAll(async () => {
+    smtp = new TestSmtp();
+    await smtp.listen();
+    relay = await startRelayProcess({ env: { CONCLAVE_WEB_ROOT: webRoot, SMTP_URL: smtp.url, MAIL_FROM: 'Conclave <conclave@durand.example>' } });
+    ready({ relay, smtp, org: await organisation(relay.url) });
+  });
+  test.afterAll(async () => {
+    await relay?.stop();
+    if (relay) await removeDataDir(relay.dataDir);
+    await smtp?.close();
+  });
 }
 
 export interface Person {
