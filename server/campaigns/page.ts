@@ -85,7 +85,7 @@ const sortLink = (href: string, label: string, current: boolean) =>
 
 function ideaItem(idea: PublicIdea, box: PublicIdeaBox, t: PageTexts): string {
   const photo = idea.photo
-    ? `<img class="photo" src="/api/public/idea-boxes/${e(box.slug)}/ideas/${e(idea.id)}/photo" alt="${e(t.photoOf(idea.title))}" loading="lazy" decoding="async">`
+    ? `<a href="/api/public/idea-boxes/${e(box.slug)}/ideas/${e(idea.id)}/photo"><img class="photo" src="/api/public/idea-boxes/${e(box.slug)}/ideas/${e(idea.id)}/thumbnail" alt="${e(t.photoOf(idea.title))}" loading="lazy" decoding="async"></a>`
     : '';
   const answer = idea.answer ? `<div class="answer"><h3>${e(t.answer)}</h3><p>${e(idea.answer)}</p></div>` : '';
   return `<li id="idea-${e(idea.id)}" class="idea" data-idea-id="${e(idea.id)}" data-votes="${idea.votes}"><article>

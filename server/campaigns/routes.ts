@@ -14,7 +14,8 @@ import type { CampaignRates } from './limits.ts';
 import { renderMissingPage, renderPage } from './page.ts';
 import type { PageAssets } from './page-assets.ts';
 import { myCampaigns } from './participant-access.ts';
-import { readPublicPhoto } from './photo.ts';
+import { readPublicPhoto, readPublicThumbnail } from './photo.ts';
+import type { PublicThumbnails } from './thumbnails.ts';
 import { myPublicVotes, publicIdeas } from './public-box.ts';
 import { confirmPublicSignUp, publicSignUp, takeSignupAddress } from './signup.ts';
 
@@ -25,6 +26,9 @@ function cacheable(req: IncomingMessage, reply: { raw: string; contentType: stri
   if (req.headers['if-none-match'] === etag) return { status: 304, headers };
   return { ...reply, headers };
 }
+
+/** A photo is shown as what it was stored as, in a sandbox; the same for everyone, so kept a while. */
+const photoHeaders = { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox", 'cache-control': 'public, max-age=300' };
 
 /** The page's headers: the app's strict CSP, no sniffing, no referrer. */
 const pageHeaders = { 'content-security-policy': webCsp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
@@ -44,7 +48,7 @@ function pageQuery(query: URLSearchParams) {
 }
 
 /** Published idea boxes: read by anyone, joined by public participants (core/api/campaigns.ts). */
-export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRates, assets: PageAssets) {
+export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRates, assets: PageAssets, thumbnails: PublicThumbnails) {
   const slug = (req: Request) => req.params.slug ?? '';
   const origin = () => (ctx.config.publicUrl ?? '').replace(/\/+$/, '');
 
@@ -65,11 +69,11 @@ export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRate
     })
     .on('GET', '/api/public/idea-boxes/:slug/ideas/:id/photo', async (req) => {
       const photo = await readPublicPhoto(ctx, slug(req), req.params.id ?? '');
-      return {
-        raw: photo.bytes,
-        contentType: photo.type,
-        headers: { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox", 'cache-control': 'public, max-age=300' },
-      };
+      return { raw: photo.bytes, contentType: photo.type, headers: photoHeaders };
+    })
+    .on('GET', '/api/public/idea-boxes/:slug/ideas/:id/thumbnail', async (req) => {
+      const photo = await readPublicThumbnail(ctx, thumbnails, slug(req), req.params.id ?? '');
+      return { raw: photo.bytes, contentType: photo.type, headers: photoHeaders };
     })
     .on('POST', '/api/public/idea-boxes/:slug/sign-up', async (req) => {
       takeSignupAddress(ctx, rates, req.raw.socket.remoteAddress);

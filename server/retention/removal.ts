@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Context } from '../context.ts';
 import { BlobStore } from '../files/blobs.ts';
 import { ideasSettings } from '../ideas/settings.ts';
+import { thumbnailPath } from '../campaigns/thumbnails.ts';
 
 /** Rows deleted per statement (the relay's loop and SQLite's transaction stay small). */
 const rowsPerStep = 500;
@@ -158,7 +159,12 @@ export class ContentRemoval {
     );
     if (ideas.length === 0) return 0;
     const dir = ideasSettings(this.ctx.config).photoDir;
-    for (const idea of ideas) if (idea.file) await unlink(path.join(dir, idea.file)).catch(() => undefined);
+    for (const idea of ideas) {
+      if (!idea.file) continue;
+      await unlink(path.join(dir, idea.file)).catch(() => undefined);
+      // Its public page's thumbnail (server/campaigns/thumbnails.ts), if one was made.
+      await unlink(thumbnailPath(dir, idea.file)).catch(() => undefined);
+    }
     const marks = ideas.map(() => '?').join(', ');
     return (await this.ctx.db.run(`DELETE FROM ideas WHERE id IN (${marks})`, ideas.map((i) => i.id))).changes;
   }

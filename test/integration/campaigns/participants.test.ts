@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Api, password, type Api as ApiType } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
@@ -66,6 +68,14 @@ describe('a stranger becomes a participant', () => {
     const photo = await fetch(`${world.relay.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${idea.body.id}/photo`);
     expect([photo.status, photo.headers.get('content-type'), photo.headers.get('x-content-type-options')]).toEqual([200, 'image/jpeg', 'nosniff']);
     expect((await fetch(`${world.relay.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${davidIdea.body.id}/photo`)).status).toBe(404);
+    // The page shows a WebP thumbnail, made once and kept beside the photos.
+    const thumbnail = await fetch(`${world.relay.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${idea.body.id}/thumbnail`);
+    const bytes = Buffer.from(await thumbnail.arrayBuffer());
+    expect([thumbnail.status, thumbnail.headers.get('content-type'), bytes.subarray(0, 4).toString(), bytes.subarray(8, 12).toString()]).toEqual([200, 'image/webp', 'RIFF', 'WEBP']);
+    expect(await readdir(path.join(world.relay.dataDir, 'photos', 'thumbs'))).toHaveLength(1);
+    const again = Buffer.from(await (await fetch(`${world.relay.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${idea.body.id}/thumbnail`)).arrayBuffer());
+    expect(again.equals(bytes)).toBe(true);
+    expect((await fetch(`${world.relay.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${davidIdea.body.id}/thumbnail`)).status).toBe(404);
 
     expect((await chloe.ok<{ campaigns: { slug: string }[] }>('GET', '/api/public/me/campaigns')).campaigns).toEqual([
       { slug: 'si-j-etais-durand', title: 'Si j’étais Maison Durand…' },
