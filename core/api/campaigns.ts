@@ -14,7 +14,7 @@ import { IdeaStatus } from './ideas.ts';
  *   the address, and an e-mail whose link ends with the token.
  * - `POST /api/public/sign-up/:token` → 201 `PublicSession`: the participant's session.
  * - `GET /api/public/me/campaigns` → `MyCampaigns`; `GET /api/public/idea-boxes/:slug/my-votes`
- *   → `MyPublicVotes` (a participant's or member's token).
+ *   → `MyPublicVotes` (a participant's or member's token): what they voted for, what they wrote.
  * - A participant proposes and votes through `POST /api/activities/:id/ideas` and
  *   `POST|DELETE /api/ideas/:id/votes` on published boxes of the organisation.
  * The page itself is served at `/ideas/:slug` (`publicPagePath`).
@@ -99,7 +99,8 @@ export type PublicSession = z.infer<typeof PublicSession>;
 export const MyCampaigns = z.object({ campaigns: z.array(z.object({ slug: z.string(), title: z.string() })) });
 export type MyCampaigns = z.infer<typeof MyCampaigns>;
 
-export const MyPublicVotes = z.object({ ideaIds: z.array(Id) });
+/** The ideas of a box the caller voted for, and those they wrote (no vote for one's own). */
+export const MyPublicVotes = z.object({ ideaIds: z.array(Id), mine: z.array(Id) });
 export type MyPublicVotes = z.infer<typeof MyPublicVotes>;
 
 /**

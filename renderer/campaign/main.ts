@@ -53,14 +53,17 @@ async function showWho(slug: string) {
   if (participant) participant.hidden = name === null;
   const who = document.getElementById('signed-in-as');
   if (who && name) who.textContent = t.signedInAs(name);
-  const mine = name ? new Set((await readMyVotes(slug).catch(() => ({ ideaIds: [] }))).ideaIds) : new Set<string>();
-  for (const item of document.querySelectorAll<HTMLElement>('li.idea')) setVoted(item, mine.has(item.dataset.ideaId ?? ''));
+  const state = name ? await readMyVotes(slug).catch(() => ({ ideaIds: [], mine: [] })) : { ideaIds: [], mine: [] };
+  const voted = new Set(state.ideaIds);
+  const mine = new Set(state.mine);
+  for (const item of document.querySelectorAll<HTMLElement>('li.idea')) setVoted(item, voted.has(item.dataset.ideaId ?? ''), mine.has(item.dataset.ideaId ?? ''));
 }
 
-function setVoted(item: HTMLElement, voted: boolean) {
+/** The vote button as the idea stands for the reader: none on their own ideas. */
+function setVoted(item: HTMLElement, voted: boolean, own = false) {
   const button = item.querySelector<HTMLButtonElement>('.vote-button');
   if (!button) return;
-  button.hidden = false;
+  button.hidden = own;
   button.setAttribute('aria-pressed', String(voted));
   button.textContent = voted ? t.voted : session.get() ? t.vote : t.signUpToVote;
 }

@@ -1,4 +1,4 @@
-import type { PublicIdea, PublicIdeaBox, PublicIdeaQuery } from '#core/api/campaigns';
+import type { MyPublicVotes, PublicIdea, PublicIdeaBox, PublicIdeaQuery } from '#core/api/campaigns';
 import type { IdeaStatus, PhotoType } from '#core/api/ideas';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -140,12 +140,13 @@ export async function publicPhoto(db: Queries, slug: string, ideaId: string): Pr
   return row;
 }
 
-/** The ideas of a published box the caller voted for (their own page state, never cached by others). */
-export async function myPublicVotes(ctx: Context, userId: string, slug: string): Promise<{ ideaIds: string[] }> {
+/** The ideas of a published box the caller voted for, and those they wrote (their own page state, never cached by others). */
+export async function myPublicVotes(ctx: Context, userId: string, slug: string): Promise<MyPublicVotes> {
   const box = await publishedBox(ctx.db, slug);
-  const rows = await ctx.db.all<{ idea_id: string }>(
-    `SELECT v.idea_id FROM idea_votes v JOIN ideas i ON i.id = v.idea_id WHERE v.user_id = ? AND i.activity_id = ? LIMIT 5000`,
+  const voted = await ctx.db.all<{ id: string }>(
+    `SELECT v.idea_id AS id FROM idea_votes v JOIN ideas i ON i.id = v.idea_id WHERE v.user_id = ? AND i.activity_id = ? LIMIT 5000`,
     [userId, box.id],
   );
-  return { ideaIds: rows.map((r) => r.idea_id) };
+  const mine = await ctx.db.all<{ id: string }>('SELECT id FROM ideas WHERE author_id = ? AND activity_id = ? LIMIT 5000', [userId, box.id]);
+  return { ideaIds: voted.map((r) => r.id), mine: mine.map((r) => r.id) };
 }

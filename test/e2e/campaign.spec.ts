@@ -69,6 +69,8 @@ test('a customer signs up on the public page on her phone, confirms by e-mail, p
   await expect(mine.getByText('par Chloé Cliente')).toBeVisible();
   await expect(mine.getByRole('img', { name: 'Photo : Un coin goûter' })).toBeVisible();
   await expect(mine.getByText('Nouvelle')).toBeVisible();
+  // No vote for one's own idea.
+  await expect(mine.getByRole('button')).toHaveCount(0);
 
   await campaign.vote('Un rayon vrac');
   await expect(campaign.idea('Un rayon vrac').getByText('1 vote')).toBeVisible();

@@ -56,7 +56,8 @@ describe('a stranger becomes a participant', () => {
     const david = await signUpParticipant(world, 'si-j-etais-durand', 'David Discret', 'david@client.example');
     expect((await david.ok<{ votes: number; myVote: boolean }>('POST', `/api/ideas/${idea.body.id}/votes`, {})).votes).toBe(1);
     expect((await chloe.call('POST', `/api/ideas/${idea.body.id}/votes`, {})).status).toBe(403);
-    expect((await david.ok<{ ideaIds: string[] }>('GET', '/api/public/idea-boxes/si-j-etais-durand/my-votes')).ideaIds).toEqual([idea.body.id]);
+    expect(await david.ok('GET', '/api/public/idea-boxes/si-j-etais-durand/my-votes')).toEqual({ ideaIds: [idea.body.id], mine: [] });
+    expect(await chloe.ok('GET', '/api/public/idea-boxes/si-j-etais-durand/my-votes')).toEqual({ ideaIds: [], mine: [idea.body.id] });
     const davidIdea = await proposeIdea(david, boxId, { title: 'Un rayon vrac', text: 'Moins d’emballages.', category: 'Environnement' });
     expect(davidIdea.status).toBe(201);
 
