@@ -14,6 +14,7 @@ import { QueuesPanel } from './QueuesPanel.tsx';
 import { RecognitionPanel } from './RecognitionPanel.tsx';
 import { IdeaList } from './IdeaList.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
+import { PublishPanel } from './PublishPanel.tsx';
 import { SubmitIdeaForm } from './SubmitIdeaForm.tsx';
 import { MembersPanel } from '../screens/MembersPanel.tsx';
 
@@ -27,6 +28,7 @@ export function IdeaBoxScreen({ boxId }: { boxId: string }) {
   const waiting = useIdeas(api, boxId, { sort: 'newest', category: '', status: 'new', author: '' }, 1);
   const [proposing, setProposing] = useState(false);
   const [showMembers, setShowMembers] = useState(false);
+  const [showPublish, setShowPublish] = useState(false);
 
   if (box.status === 'loading') return <main id="main" className="page"><p className="muted">{t('app.loading')}</p></main>;
   if (box.status === 'failed' || box.data.kind !== 'ideas') {
@@ -58,6 +60,11 @@ export function IdeaBoxScreen({ boxId }: { boxId: string }) {
               {t('ideas.box.who')}
             </button>
           )}
+          {facilitator && (
+            <button type="button" className="button" aria-expanded={showPublish} onClick={() => setShowPublish(!showPublish)}>
+              {t('campaigns.open')}
+            </button>
+          )}
           {canPropose && !proposing && (
             <button type="button" className="button primary" onClick={() => setProposing(true)}>
               {t('ideas.propose')}
@@ -71,6 +78,7 @@ export function IdeaBoxScreen({ boxId }: { boxId: string }) {
           <MembersPanel activityId={boxId} canManage={facilitator} />
         </section>
       )}
+      {showPublish && <PublishPanel box={activity} onChanged={() => box.reload()} />}
       {proposing && (
         <SubmitIdeaForm
           boxId={boxId}

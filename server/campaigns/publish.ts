@@ -2,10 +2,8 @@ import { ErrorCode } from '#core/api/errors';
 import { Refusal } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 
-const taken = (slug: string) =>
-  new Refusal(ErrorCode.slugTaken, `The public address "${slug}" is already taken by another idea box: choose another.`, [
-    { path: 'publicSlug', message: 'this public address is already taken' },
-  ]);
+/** Its code alone (no field issue): the app words it in the person's language. */
+const taken = (slug: string) => new Refusal(ErrorCode.slugTaken, `The public address "${slug}" is already taken by another idea box: choose another.`);
 
 /**
  * Publishes an idea box at `slug`, or unpublishes it (`null`), inside the caller's

@@ -5,7 +5,7 @@ import { plainJpeg } from '../support/images.ts';
 import type { RelayProcess } from '../support/relay.ts';
 import type { TestSmtp } from '../support/smtp.ts';
 import { CampaignPage } from './pages/campaign-page.ts';
-import { screenshots, withMailWebRelay, type MailWebRelay } from './support/web-relay.ts';
+import { screenshots, signedIn, withMailWebRelay, type MailWebRelay } from './support/web-relay.ts';
 
 /**
  * Issue 18 end to end, in Chromium on a phone (390×844), in French, against a real relay
@@ -80,5 +80,40 @@ test('a customer signs up on the public page on her phone, confirms by e-mail, p
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot(shot('participant-fr-phone'));
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a facilitator publishes an idea box from the app, reads its public page, and unpublishes it', async ({ browser }) => {
+  const base = relay.url;
+  const { id: boxId } = await org.admin.ok<{ id: string }>('POST', '/api/activities', {
+    kind: 'ideas',
+    title: 'Idées pour Lyon',
+    question: 'Que feriez-vous pour notre magasin de Lyon ?',
+    categories: ['Courses'],
+  });
+  const { page, context } = await signedIn(browser, base, org.alice);
+  await page.goto(`${base}/#/ideas/${boxId}`);
+  await page.getByRole('button', { name: 'Public campaign' }).click();
+  const panel = page.getByRole('region', { name: 'Public campaign' });
+  await expect(panel.getByRole('status')).toHaveText('Not published: only the organisation sees this box.');
+  await panel.getByLabel('Public address').fill('Idées Lyon');
+  await panel.getByRole('button', { name: 'Publish' }).click();
+  await expect(panel.getByText('a public address uses lower-case letters')).toBeVisible();
+  await panel.getByLabel('Public address').fill('si-j-etais-durand');
+  await panel.getByRole('button', { name: 'Publish' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('The public address "si-j-etais-durand" is already taken by another idea box: choose another.');
+  await panel.getByLabel('Public address').fill('idees-lyon');
+  await panel.getByRole('button', { name: 'Publish' }).click();
+  await expect(panel.getByRole('link', { name: `${base}/ideas/idees-lyon` })).toBeVisible();
+
+  const reader = await browser.newPage();
+  await reader.goto(`${base}/ideas/idees-lyon?lang=en`);
+  await expect(reader.getByRole('heading', { name: 'Idées pour Lyon', level: 1 })).toBeVisible();
+  await expect(reader.getByText('No idea yet: be the first to propose one.')).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Unpublish' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Not published: only the organisation sees this box.');
+  expect((await reader.goto(`${base}/ideas/idees-lyon?lang=en`))?.status()).toBe(404);
+  await reader.close();
   await context.close();
 });

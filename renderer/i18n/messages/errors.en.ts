@@ -39,6 +39,7 @@ export const errorsEn = {
   'error.code.organization_suspended': 'Your organisation is suspended on this relay. Its administrators should contact the operator.',
   'error.code.right_missing': 'Your organisation keeps this to some of its groups, and you are in none of them: ask an administrator.',
   'error.code.address_taken': 'This address already has a Conclave account, and an account belongs to one organisation. Sign in to it; if it is with another organisation, ask whoever invited you to invite another of your addresses.',
+  'error.code.slug_taken': 'Another idea box already has this public address: choose another.',
   'error.issue.required': 'Required.',
   'error.issue.tooShort': '{n, plural, one {At least # character.} other {At least # characters.}}',
   'error.issue.tooLong': '{n, plural, one {At most # character.} other {At most # characters.}}',

@@ -38,6 +38,7 @@ export const errorsFr: Messages<typeof errorsEn> = {
   'error.code.organization_suspended': 'Votre organisation est suspendue sur ce relais. Ses administrateurs doivent contacter l’opérateur.',
   'error.code.right_missing': 'Votre organisation réserve cela à certains de ses groupes, et vous n’en faites partie d’aucun : demandez à un administrateur.',
   'error.code.address_taken': 'Cette adresse a déjà un compte Conclave, et un compte appartient à une seule organisation. Connectez-vous à ce compte ; s’il est dans une autre organisation, demandez à la personne qui vous invite d’inviter une autre de vos adresses.',
+  'error.code.slug_taken': 'Une autre boîte à idées a déjà cette adresse publique : choisissez-en une autre.',
   'error.issue.required': 'Obligatoire.',
   'error.issue.tooShort': '{n, plural, one {Au moins # caractère.} other {Au moins # caractères.}}',
   'error.issue.tooLong': '{n, plural, one {Au plus # caractère.} other {Au plus # caractères.}}',

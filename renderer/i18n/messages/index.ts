@@ -7,6 +7,8 @@ import { agendaFr } from './agenda.fr.ts';
 import { appEn } from './app.en.ts';
 import { attachmentsEn } from './attachments.en.ts';
 import { attachmentsFr } from './attachments.fr.ts';
+import { campaignsEn } from './campaigns.en.ts';
+import { campaignsFr } from './campaigns.fr.ts';
 import { appFr } from './app.fr.ts';
 import { costBenefitEn } from './cost-benefit.en.ts';
 import { costBenefitFr } from './cost-benefit.fr.ts';
@@ -55,6 +57,7 @@ export const areas = [
   { area: 'errors', en: errorsEn, fr: errorsFr },
   { area: 'ideas', en: ideasEn, fr: ideasFr },
   { area: 'idea-funnel', en: ideaFunnelEn, fr: ideaFunnelFr },
+  { area: 'campaigns', en: campaignsEn, fr: campaignsFr },
   { area: 'pros-cons', en: prosConsEn, fr: prosConsFr },
   { area: 'actions', en: actionsEn, fr: actionsFr },
   { area: 'prioritisation', en: prioritisationEn, fr: prioritisationFr },
