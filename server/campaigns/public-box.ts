@@ -2,6 +2,7 @@ import type { MyPublicVotes, PublicIdea, PublicIdeaBox, PublicIdeaQuery } from '
 import type { IdeaStatus, PhotoType } from '#core/api/ideas';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { keptBackSql } from '../ideas/access.ts';
 import type { Queries } from '../store/db.ts';
 
 /** A published box as the public sees it: nothing of its organisation but its language. */
@@ -64,6 +65,12 @@ const toBox = (row: BoxRow): PublishedBox => ({
   open: row.status !== 'decided' && row.status !== 'archived',
 });
 
+/**
+ * What the public sees of a box's ideas: neither hidden, waiting for approval nor off topic
+ * (the members' `keptBackSql`), nor a duplicate merged into another (its votes count there).
+ */
+const shownPublicly = `NOT ${keptBackSql} AND i.merged_into IS NULL`;
+
 /** The same orders as the members' list, each walking an index of migration 500. */
 const orderBy = {
   votes: 'i.vote_count DESC, i.created_at DESC, i.id DESC',
@@ -84,7 +91,7 @@ interface IdeaRow {
 }
 
 /**
- * One page of a published box's ideas, hidden ones left out. The author's name only when
+ * One page of a published box's ideas, those kept back left out (`shownPublicly`). The author's name only when
  * they agreed (`users.public_name`: a participant who said so at sign-up); never an
  * e-mail address or a phone number, which this query does not even read.
  */
@@ -95,11 +102,11 @@ export async function publicIdeas(ctx: Context, slug: string, query: PublicIdeaQ
             CASE WHEN u.public_name = 1 AND u.disabled_at IS NULL THEN u.name END AS author,
             EXISTS (SELECT 1 FROM idea_photos p WHERE p.idea_id = i.id) AS photo
        FROM ideas i JOIN users u ON u.id = i.author_id
-      WHERE i.activity_id = ? AND i.hidden_at IS NULL
+      WHERE i.activity_id = ? AND ${shownPublicly}
       ORDER BY ${orderBy[query.sort]} LIMIT ? OFFSET ?`,
     [box.id, query.limit, query.offset],
   );
-  const count = await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM ideas WHERE activity_id = ? AND hidden_at IS NULL', [box.id]);
+  const count = await ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ideas i WHERE i.activity_id = ? AND ${shownPublicly}`, [box.id]);
   const total = count?.n ?? 0;
   const end = query.offset + rows.length;
   return {
@@ -133,7 +140,7 @@ const toPublicIdea = (row: IdeaRow): PublicIdea => ({
 export async function publicPhoto(db: Queries, slug: string, ideaId: string): Promise<{ file: string; type: PhotoType }> {
   const box = await publishedBox(db, slug);
   const row = await db.get<{ file: string; type: PhotoType }>(
-    `SELECT p.file, p.type FROM ideas i JOIN idea_photos p ON p.idea_id = i.id WHERE i.id = ? AND i.activity_id = ? AND i.hidden_at IS NULL`,
+    `SELECT p.file, p.type FROM ideas i JOIN idea_photos p ON p.idea_id = i.id WHERE i.id = ? AND i.activity_id = ? AND ${shownPublicly}`,
     [ideaId, box.id],
   );
   if (!row) throw notFound('photo');

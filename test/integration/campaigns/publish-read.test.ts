@@ -87,6 +87,22 @@ describe('a stranger reads a published box', () => {
     expect((await anon().call('GET', '/api/public/idea-boxes/si-j-etais-durand?offset=99999')).status).toBe(400);
   });
 
+  it('ideas waiting for approval, moved off topic or merged into another stay off the public page', async () => {
+    const boxId = await publishedBox(admin, 'moderee');
+    const kept = await proposeIdea(admin, boxId, { title: 'Des paniers anti-gaspi', text: 'Les invendus du soir à prix réduit.', category: 'Environnement' });
+    const duplicate = await proposeIdea(admin, boxId, { title: 'Des paniers anti-gaspillage', text: 'Pareil.', category: 'Environnement' });
+    await admin.ok('POST', `/api/ideas/${duplicate.body.id}/merge`, { into: kept.body.id });
+    await admin.ok('PATCH', `/api/activities/${boxId}/idea-settings`, { premoderation: true });
+    const bea = await addPerson(admin, 'Bea Attente');
+    const pending = await proposeIdea(bea.api, boxId, { title: 'Idée en attente', text: 'Pas encore approuvée.', category: 'Courses' });
+    expect(pending.status).toBe(201);
+    const read = await anon().ok<PublicBoxView>('GET', '/api/public/idea-boxes/moderee');
+    expect([read.ideas.map((i) => i.title), read.total]).toEqual([['Des paniers anti-gaspi'], 1]);
+    expect((await fetch(`${world.relay.url}/ideas/moderee`).then((r) => r.text()))).not.toContain('Idée en attente');
+    await admin.ok('POST', `/api/ideas/${pending.body.id}/moderation`, { decision: 'approve' });
+    expect((await anon().ok<PublicBoxView>('GET', '/api/public/idea-boxes/moderee')).total).toBe(2);
+  });
+
   it('an unpublished box, an unknown slug and a board are the same 404, for the API and the page', async () => {
     const { id } = await admin.ok<{ id: string }>('POST', '/api/activities', { kind: 'ideas', title: 'Privée', question: 'Que feriez-vous à notre place ?', categories: rubrics, publicSlug: 'bientot-privee' });
     expect((await anon().call('GET', '/api/public/idea-boxes/bientot-privee')).status).toBe(200);
