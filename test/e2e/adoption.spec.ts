@@ -58,7 +58,9 @@ const sizes = [
 test('every main screen, in French and English, at 1366 and at 390 px: no horizontal scroll, axe finds nothing serious or critical', async ({ browser }) => {
   test.setTimeout(300_000);
   const world = await frenchWorld(relay!.url, org.admin);
-  const screens = [
+  /** An app screen (`hash`), or a page the relay writes itself (`path`, its first heading `heading`). */
+  type Screen = { name: string; hash?: string; path?: string; heading?: string; ready?: (p: Page) => Promise<void> };
+  const screens: Screen[] = [
     { name: 'activities', hash: '#/activities' },
     { name: 'new-activity', hash: '#/activities/new' },
     { name: 'activity', hash: `#/activities/${world.activityId}`, ready: (p: Page) => expect(p.getByTestId('connection')).toHaveAttribute('data-state', 'live') },
@@ -68,6 +70,9 @@ test('every main screen, in French and English, at 1366 and at 390 px: no horizo
     { name: 'files', hash: `#/activities/${world.activityId}/files`, ready: (p: Page) => expect(p.getByText('ventes-lyon.csv').first()).toBeVisible() },
     { name: 'my-actions', hash: '#/actions', ready: (p: Page) => expect(p.getByText('Visiter trois locaux').first()).toBeVisible() },
     { name: 'groups', hash: '#/groups' },
+    { name: 'meeting', hash: `#/activities/${world.meetingId}`, ready: (p: Page) => expect(p.getByTestId('connection')).toHaveAttribute('data-state', 'live') },
+    // The public campaign's page, written by the relay for anyone (no app around it).
+    { name: 'campaign', path: `ideas/${world.campaignSlug}`, heading: 'h1', ready: (p: Page) => expect(p.getByText('Des bancs près des cabines').first()).toBeVisible() },
     { name: 'figures', hash: '#/figures' },
     { name: 'figure', hash: `#/figures/${world.figureId}` },
     { name: 'idea-boxes', hash: '#/ideas' },
@@ -90,8 +95,8 @@ test('every main screen, in French and English, at 1366 and at 390 px: no horizo
       await page.setViewportSize({ width: size.width, height: size.height });
       for (const screen of screens) {
         const where = `${screen.name} ${lang} ${size.name}`;
-        await page.goto(relay!.url + '/' + screen.hash);
-        await page.locator('main h1').first().waitFor();
+        await page.goto(`${relay!.url}/${screen.path ? `${screen.path}?lang=${lang}` : screen.hash}`);
+        await page.locator(screen.heading ?? 'main h1').first().waitFor();
         await expect(page.getByText(/^(Loading…|Chargement…)$/)).toHaveCount(0);
         await screen.ready?.(page);
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));

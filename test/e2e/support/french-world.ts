@@ -50,6 +50,11 @@ export async function frenchWorld(base: string, admin: Api) {
   const csv = Buffer.from('Mois;Ventes\nJanvier;120\nFévrier;135\n', 'utf8');
   const files = await upload(admin, id, [{ bytes: csv, name: 'ventes-lyon.csv', type: 'text/csv' }, { bytes: Buffer.from('Bail de neuf ans.\n'), name: 'bail.txt', type: 'text/plain' }]);
   if (files.status !== 201) throw new Error(`upload: ${files.status} ${JSON.stringify(files.body)}`);
-  return { activityId: id, figureId: figure.id, boxId: box.id };
+  // A meeting from its template (agenda and action items boards) and the idea box published as a public campaign.
+  const meeting = await admin.ok<{ id: string }>('POST', '/api/activities', {
+    title: 'Comité du lundi', question: 'Que décidons-nous cette semaine ?', template: 'meeting',
+  });
+  await admin.ok('PATCH', `/api/activities/${box.id}`, { publicSlug: 'idees-magasins' });
+  return { activityId: id, figureId: figure.id, boxId: box.id, meetingId: meeting.id, campaignSlug: 'idees-magasins' };
 }
 
