@@ -42,8 +42,9 @@ describe('vote notices', () => {
     ] as const) {
       await fabien.api.ok('POST', `/api/activities/${activityId}/members`, { userId: who.id, role });
     }
+    // Mail after a driven clock or a restart may take a while on a loaded machine: each wait has 60 s.
     // Told of being added (bell and e-mail); then Bob's client waits on the bell.
-    await world.smtp.nthTo('bob.bonnet@durand.example');
+    await world.smtp.nthTo('bob.bonnet@durand.example', 1, 60_000);
     const { cursor } = await bob.api.ok<NoticeWait>('GET', '/api/me/notices/wait');
     const held = bob.api.ok<NoticeWait>('GET', `/api/me/notices/wait?after=${encodeURIComponent(cursor)}`);
 
@@ -61,10 +62,10 @@ describe('vote notices', () => {
       ['vote_opening', 'Which caterer?', 'Fabien Facile', '2026-12-04T09:00:00.000Z'],
       ['invitation', null, 'Fabien Facile', null],
     ]);
-    const toBob = await world.smtp.nthTo('bob.bonnet@durand.example', 2);
+    const toBob = await world.smtp.nthTo('bob.bonnet@durand.example', 2, 60_000);
     expect(toBob.subject).toBe('Vote open: Which caterer?');
     expect(toBob.text).toContain('You can vote until');
-    expect((await world.smtp.nthTo('carol.carre@durand.example', 2)).subject).toBe('Vote ouvert : Which caterer?');
+    expect((await world.smtp.nthTo('carol.carre@durand.example', 2, 60_000)).subject).toBe('Vote ouvert : Which caterer?');
     // Who may vote, but not its author; not the viewer, not the outsider.
     expect((await stored('vote_opening', pollId)).map((r) => r.user_id)).toEqual([bob.id, carol.id].sort());
     expect((await noticesOf(vera.api)).map((n) => n.kind)).toEqual(['invitation']);
@@ -82,11 +83,11 @@ describe('vote notices', () => {
 
     // 24 h before the deadline: Carol and Fabien (who may vote and have not) are reminded; Bob, who voted, is not.
     await world.setClock(new Date('2026-12-03T09:00:01Z'));
-    const toCarol = await world.smtp.nthTo('carol.carre@durand.example', 3);
+    const toCarol = await world.smtp.nthTo('carol.carre@durand.example', 3, 60_000);
     expect(toCarol.subject).toBe('Le vote se termine bientôt : Which caterer?');
     expect(toCarol.text).toContain('Vous n’avez pas encore voté');
     expect(toCarol.text).not.toContain('Bob');
-    await world.smtp.nthTo('fabien.facile@durand.example');
+    await world.smtp.nthTo('fabien.facile@durand.example', 1, 60_000);
     expect((await stored('vote_closing', pollId)).map((r) => r.user_id)).toEqual([carol.id, fabien.id].sort());
     expect((await noticesOf(carol.api)).map((n) => n.kind)).toEqual(['vote_closing', 'vote_opening', 'invitation']);
     expect((await noticesOf(bob.api)).map((n) => n.kind)).toEqual(['vote_opening', 'invitation']);
@@ -105,15 +106,15 @@ describe('vote notices', () => {
       rule: 'plurality',
       deadline: '2026-12-04T00:00:00Z',
     });
-    await world.smtp.nthTo('carol.carre@durand.example', 4);
+    await world.smtp.nthTo('carol.carre@durand.example', 4, 60_000);
     const [short] = await queryStore<{ opened_at: string; remind_at: string; deadline: string }>(world.relay.dataDir, 'SELECT opened_at, remind_at, deadline FROM poll_rounds WHERE poll_id = ?', [shortId]);
     const [opened, remind, deadline] = [short!.opened_at, short!.remind_at, short!.deadline].map((t) => Date.parse(t));
     expect(Math.abs(2 * remind! - opened! - deadline!)).toBeLessThanOrEqual(1);
     await world.setClock(new Date('2026-12-03T17:59:00Z'));
     expect(await stored('vote_closing', shortId)).toEqual([]);
     await world.setClock(new Date('2026-12-03T18:00:30Z'));
-    expect((await world.smtp.nthTo('carol.carre@durand.example', 5)).subject).toBe('Le vote se termine bientôt : Lunch at noon or one?');
-    await world.smtp.nthTo('bob.bonnet@durand.example', 4);
+    expect((await world.smtp.nthTo('carol.carre@durand.example', 5, 60_000)).subject).toBe('Le vote se termine bientôt : Lunch at noon or one?');
+    await world.smtp.nthTo('bob.bonnet@durand.example', 4, 60_000);
     expect(await mailKinds('carol.carre@durand.example')).toEqual([
       'notification.invitation',
       'notification.vote_opening',
@@ -125,5 +126,5 @@ describe('vote notices', () => {
     expect(await mailKinds('bob.bonnet@durand.example')).toEqual(['notification.invitation', 'notification.vote_opening', 'notification.vote_opening', 'notification.vote_closing']);
     expect(await mailKinds('vera.vue@durand.example')).toEqual(['notification.invitation']);
     expect(world.smtp.to('dan.dehors@durand.example')).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
