@@ -83,8 +83,8 @@ export async function invite(ctx: Context, caller: Caller, input: CreateInvitati
     throw forbidden('Only an administrator invites people to the organisation; a facilitator invites to an activity.');
   }
   if (input.role === 'admin' && caller.role !== 'admin') throw forbidden('Only an administrator may invite an administrator.');
-  const existing = await ctx.db.get<{ id: string; name: string; org_id: string; guest: number; disabled_at: string | null }>(
-    'SELECT id, name, org_id, guest, disabled_at FROM users WHERE email = ? AND erased_at IS NULL',
+  const existing = await ctx.db.get<{ id: string; name: string; org_id: string; disabled_at: string | null }>(
+    'SELECT id, name, org_id, disabled_at FROM users WHERE email = ? AND erased_at IS NULL',
     [input.email],
   );
   // A person of the caller's own organisation: added to the activity, or refused (the caller may know its people).
