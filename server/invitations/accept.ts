@@ -10,9 +10,10 @@ import { Refusal, notFound } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 import { recordConsent } from '../sms/consent.ts';
 import { statusOf, type InvitationRow } from './invitations.ts';
+import { inviterStillVouches } from './standing.ts';
 
 /** Why a link cannot be used, or the invitation it opens. */
-async function usable(db: Queries, token: string, now: string): Promise<InvitationRow> {
+async function usable(ctx: Context, db: Queries, token: string, now: string): Promise<InvitationRow> {
   if (!isLinkToken(token)) throw notFound('invitation');
   const row = await db.get<InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?', [hashSecret(token)]);
   if (!row) throw notFound('invitation');
@@ -20,12 +21,13 @@ async function usable(db: Queries, token: string, now: string): Promise<Invitati
   if (status === 'accepted') throw new Refusal(ErrorCode.linkUsed, 'This invitation was already accepted: sign in instead.');
   if (status === 'revoked') throw new Refusal(ErrorCode.linkRevoked, 'This invitation was withdrawn.');
   if (status === 'expired') throw new Refusal(ErrorCode.linkExpired, 'This invitation has expired: ask for a new one.');
+  if (!(await inviterStillVouches(ctx, db, row))) throw new Refusal(ErrorCode.linkRevoked, 'This invitation was withdrawn.');
   return row;
 }
 
 /** What the acceptance screen shows before the person commits to anything. */
 export async function previewInvitation(ctx: Context, token: string) {
-  const row = await usable(ctx.db, token, ctx.now().toISOString());
+  const row = await usable(ctx, ctx.db, token, ctx.now().toISOString());
   const more = await ctx.db.get<{ org: string; inviter: string; title: string | null }>(
     `SELECT o.name AS org, u.name AS inviter, a.title FROM organizations o JOIN users u ON u.id = ?
        LEFT JOIN activities a ON a.id = ? WHERE o.id = ?`,
@@ -48,13 +50,13 @@ export async function previewInvitation(ctx: Context, token: string) {
  * invitation's use are one transaction, so a link admits once.
  */
 export async function acceptInvitation(ctx: Context, token: string, input: AcceptInvitationRequest, device: string | null = null) {
-  const first = await usable(ctx.db, token, ctx.now().toISOString());
+  const first = await usable(ctx, ctx.db, token, ctx.now().toISOString());
   const phone = input.phone === undefined ? null : await phoneFor(ctx, first.org_id, input.phone);
   const passwordHash = await hashPassword(ctx.hashing, input.password);
   const userId = newId();
   await ctx.db.transaction(async (tx) => {
     const at = ctx.now().toISOString();
-    const row = await usable(tx, token, at);
+    const row = await usable(ctx, tx, token, at);
     if (await tx.get('SELECT 1 AS one FROM users WHERE email = ?', [row.email])) {
       throw new Refusal(
         ErrorCode.addressTaken,

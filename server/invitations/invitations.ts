@@ -226,7 +226,7 @@ export async function revokeInvitation(ctx: Context, caller: Caller, id: string)
   await ctx.db.run('UPDATE invitations SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [ctx.now().toISOString(), id]);
 }
 
-/** A new link (the old one stops working), a new expiry, and the e-mail again. */
+/** A new link (the old one stops working), a new expiry, and the e-mail again, sent in the caller's name. */
 export async function resendInvitation(ctx: Context, caller: Caller, id: string, rates: InvitationRates): Promise<Invitation> {
   const row = await manageable(ctx, caller, id);
   if (row.revoked_at) throw new Refusal(ErrorCode.conflict, 'This invitation was revoked: invite the person again.');
@@ -234,10 +234,12 @@ export async function resendInvitation(ctx: Context, caller: Caller, id: string,
   rates.take(caller.id, row.email, ctx.now().getTime());
   const token = newSecret();
   const now = ctx.now();
-  await ctx.db.run('UPDATE invitations SET token_hash = ?, expires_at = ?, last_sent_at = ?, sent_count = sent_count + 1 WHERE id = ?', [
+  // Whoever resends it vouches for it from now on (an administrator taking over a leaver's, standing.ts).
+  await ctx.db.run('UPDATE invitations SET token_hash = ?, expires_at = ?, last_sent_at = ?, sent_count = sent_count + 1, invited_by = ? WHERE id = ?', [
     hashSecret(token),
     new Date(now.getTime() + invitationDays * 86_400_000).toISOString(),
     now.toISOString(),
+    caller.id,
     id,
   ]);
   const title = row.activity_id ? ((await ctx.db.get<{ title: string }>('SELECT title FROM activities WHERE id = ?', [row.activity_id]))?.title ?? null) : null;

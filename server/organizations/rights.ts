@@ -54,11 +54,17 @@ export async function rightsOf(ctx: BaseContext, person: { id: string; orgId: st
 }
 
 /** Whether a person holds one right (named figure controllers are checked by the figures feature). */
-export async function holdsRight(ctx: BaseContext, person: { id: string; orgId: string; role: OrgRole; guest?: boolean }, right: RightId): Promise<boolean> {
-  const holder = await holderOf(ctx.db, person);
+export async function holdsRight(
+  ctx: BaseContext,
+  person: { id: string; orgId: string; role: OrgRole; guest?: boolean },
+  right: RightId,
+  /** A transaction's queries, when asked inside one. */
+  db: Queries = ctx.db,
+): Promise<boolean> {
+  const holder = await holderOf(db, person);
   if (holder.guest) return false;
   if (holder.role === 'admin') return true;
-  return holds(holder, (await policiesOf(ctx, ctx.db, person.orgId))[right]);
+  return holds(holder, (await policiesOf(ctx, db, person.orgId))[right]);
 }
 
 /** 403 `right_missing` naming what the organisation keeps to some: nothing is changed. */
