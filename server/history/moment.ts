@@ -7,6 +7,7 @@ import type { HistoryService } from './service.ts';
 import { momentFeed, momentSources } from './sources.ts';
 import { removedByCaller } from './yours.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
+import { refuseWhileErasing } from './erasing.ts';
 
 /**
  * The document as it was at `at`, for any member (SPEC H1): rebuilt from the nearest
@@ -19,6 +20,7 @@ export async function documentAt(ctx: Context, history: HistoryService, caller: 
   const activity = await activityFor(ctx, caller, activityId);
   await refuseRemovedContent(ctx.db, activityId);
   history.takeMoment(caller.id, Date.now());
+  const erasures = await refuseWhileErasing(ctx.db, history, activityId);
   const sources = await momentSources(ctx.db, activityId, at);
   const key = `${activityId}:${sources.uptoId}`;
   let content = history.cached(key);
@@ -26,6 +28,8 @@ export async function documentAt(ctx: Context, history: HistoryService, caller: 
     const result = await history.run({ kind: 'content', checkpoint: sources.checkpoint }, caller.id, momentFeed(ctx.db, activityId, sources));
     if (result.kind !== 'content') throw new Error(result.kind === 'failed' ? result.error : 'unexpected rebuild result');
     content = result.content;
+    // Neither shown nor kept if an erasure began or ended meanwhile (erasing.ts).
+    await refuseWhileErasing(ctx.db, history, activityId, erasures);
     history.remember(key, content, result.bytes);
   }
   const shown = { ...content, at: at.toISOString(), asOf: sources.asOf, exact: sources.exact };

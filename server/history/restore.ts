@@ -9,6 +9,7 @@ import type { HistoryService } from './service.ts';
 import { momentFeed, momentSources, type MomentSources } from './sources.ts';
 import { removedByCaller } from './yours.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
+import { refuseWhileErasing } from './erasing.ts';
 
 /**
  * Restores the whole activity, or the part `path` names, to what it was at `at` (SPEC
@@ -30,6 +31,7 @@ export async function restoreMoment(ctx: Context, history: HistoryService, calle
   }
   if (activity.status === 'archived') throw conflict('This activity is archived: unarchive it to restore.');
   history.takeRestore(caller.id, Date.now());
+  const erasures = await refuseWhileErasing(ctx.db, history, activityId);
   const sources = await momentSources(ctx.db, activityId, new Date(input.at));
   if (!facilitator) await mayRestoreOwn(ctx, history, caller, activityId, sources, path!);
   const live = await ctx.documents.state(activityId);
@@ -41,6 +43,8 @@ export async function restoreMoment(ctx: Context, history: HistoryService, calle
   }
   if (result.kind !== 'restore') throw new Error('unexpected rebuild result');
   if (!result.update) return { changed: false, updateId: null };
+  // An erasure that began or ended meanwhile: what was read may name the person (erasing.ts).
+  await refuseWhileErasing(ctx.db, history, activityId, erasures);
   const updateId = await ctx.documents.apply(activityId, caller.id, result.update);
   return { changed: updateId !== null, updateId };
 }

@@ -29,6 +29,12 @@ export class HistoryService {
   private cacheBytes = 0;
   /** Who removed what since a moment (SPEC H4), as last found. */
   readonly removals = new RemovalsCache();
+  /** Erasures ended per activity (erasing.ts): a moment read before one ended may name whom it took out. */
+  private readonly ended = new Map<string, number>();
+
+  erasures(activityId: string): number {
+    return this.ended.get(activityId) ?? 0;
+  }
 
   takeMoment(userId: string, now: number) {
     const wait = this.moments.take(userId, now);
@@ -60,6 +66,7 @@ export class HistoryService {
 
   /** Forgets an activity's rebuilt moments: its stored history was rewritten (an erasure, SPEC E2). */
   forget(activityId: string) {
+    this.ended.set(activityId, this.erasures(activityId) + 1);
     for (const key of [...this.cache.keys()]) if (key.startsWith(`${activityId}:`)) this.drop(key);
     this.removals.forget(activityId);
   }
