@@ -14,10 +14,17 @@ export const fileThumbnail = (api: ApiClient, fileId: string) => api.blob(`/api/
 
 /**
  * An Office document as the PDF the relay made of it, or `preparing` while LibreOffice
- * makes it (202: ask again after `previewRetrySeconds`); refused 404 when it has none.
+ * makes it (202: ask again after `previewRetrySeconds`) or cannot start it yet (429: the
+ * person's share of conversions is under way; 503: the relay's line is full); refused 404
+ * when it has none.
  */
 export async function officePreview(api: ApiClient, fileId: string): Promise<Blob | 'preparing'> {
-  const { status, blob } = await api.blobWithStatus(`/api/files/${fileId}/preview`);
+  const answer = await api.blobWithStatus(`/api/files/${fileId}/preview`).catch((err: unknown) => {
+    if (err instanceof ApiError && (err.code === 'rate_limited' || err.code === 'busy')) return 'later' as const;
+    throw err;
+  });
+  if (answer === 'later') return 'preparing';
+  const { status, blob } = answer;
   if (status === 202) {
     PreviewPreparing.parse(JSON.parse(await blob.text()));
     return 'preparing';

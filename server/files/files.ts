@@ -81,11 +81,12 @@ export async function openThumbnail(deps: FilesDeps, caller: Caller, fileId: str
 
 /**
  * `GET /api/files/:id/preview`: an Office document as a PDF; `preparing` while LibreOffice
- * makes it (the request never waits for it: the app asks again); 404 when it has none.
+ * makes it (the request never waits for it: the app asks again); 404 when it has none;
+ * 429 when the caller has their share of conversions under way already.
  */
 export async function openPreview(deps: FilesDeps, caller: Caller, fileId: string): Promise<{ stream: Readable; size: number; name: string } | 'preparing'> {
   const { row } = await fileFor(deps.ctx, caller, fileId);
-  const pdf = await deps.office.open(row.sha256, row.type, row.name);
+  const pdf = await deps.office.open(row.sha256, row.type, row.name, { userId: caller.id, orgId: caller.orgId });
   if (!pdf) throw notFound('preview');
   if (pdf === 'preparing') return pdf;
   return { ...pdf, name: `${row.name.replace(/\.[^.]{1,8}$/, '')}.pdf` };

@@ -11,9 +11,18 @@ import { WorkQueue } from './work-queue.ts';
 type Outcome = 'made' | 'failed' | 'absent';
 
 /**
+ * Conversions one person, and one organisation, may have under way (running or waiting):
+ * one document can take LibreOffice the whole time limit, so nobody may hold the line
+ * that every organisation's previews wait in.
+ */
+export const officeJobsPerPerson = 2;
+export const officeJobsPerOrganisation = 4;
+
+/**
  * Office documents turned into a PDF for preview by LibreOffice (`soffice --headless
  * --convert-to pdf`, found on PATH), never on the event loop: a child process per file,
- * one at a time (16 waiting at most, past it 503 busy), each with its own profile folder
+ * one at a time (16 waiting at most, past it 503 busy; a share of them per person and per
+ * organisation, past it 429), each with its own profile folder
  * in a scratch folder removed after, killed with its whole process group when it runs
  * past `CONCLAVE_OFFICE_TIMEOUT_MS`. What it writes is kept only if it is a PDF (`%PDF-`
  * at the start, `%%EOF` near the end) no larger than the largest file accepted; the PDF
@@ -33,13 +42,17 @@ export class OfficePreviews {
    * never waited for: the app asks again); null when there is none (not an Office
    * document, LibreOffice failed on it or is not installed). Busy (503) when the line is full.
    */
-  async open(sha256: string, type: string, name: string): Promise<{ stream: Readable; size: number } | 'preparing' | null> {
+  async open(sha256: string, type: string, name: string, asker: { userId: string; orgId: string }): Promise<{ stream: Readable; size: number } | 'preparing' | null> {
     const extension = officeExtension(type, name);
     if (!extension || (await this.blobs.has(sha256, 'preview.failed'))) return null;
     if (await this.blobs.has(sha256, 'preview.pdf')) return this.blobs.read(sha256, 'preview.pdf');
     if (this.queue.has(sha256)) return 'preparing';
     if (Date.now() < this.absentUntil) return null;
-    this.queue.begin(sha256, () => this.make(sha256, extension)).then(
+    const shares = [
+      { key: `person:${asker.userId}`, most: officeJobsPerPerson },
+      { key: `organisation:${asker.orgId}`, most: officeJobsPerOrganisation },
+    ];
+    this.queue.begin(sha256, () => this.make(sha256, extension), shares).then(
       (outcome) => {
         if (outcome === 'absent') this.absentUntil = Date.now() + 60_000;
       },
