@@ -6,7 +6,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import { may } from '../activities/access.ts';
 import { newId } from '../auth/tokens.ts';
 import { badRequest, conflict, forbidden, notFound, Refusal } from '../errors.ts';
-import { refuseOverStorage } from '../organizations/limits.ts';
+import { refuseOverStorage, storageRoom } from '../organizations/limits.ts';
 import type { Queries } from '../store/db.ts';
 import type { FilesDeps } from './deps.ts';
 import { sniffFile, tailBytes, type Sniffed } from './sniff.ts';
@@ -27,7 +27,8 @@ export function requireUploader(activity: Activity) {
  * Streams an upload's files to temporary files (at most `maxFiles`), types them, and
  * hands them to `keep`, which records them in one transaction. However it ends, the
  * temporary files are removed (kept contents were moved into place). A person has at
- * most `uploadsPerPerson` uploads streaming at once (429 past it).
+ * most `uploadsPerPerson` uploads streaming at once (429 past it), each read only as far
+ * as their plan's storage left allows (contents they hold already count there too).
  */
 export async function intake<T>(deps: FilesDeps, caller: Caller, req: IncomingMessage, maxFiles: number, keep: (typed: TypedFile[]) => Promise<T>): Promise<T> {
   const { ctx, blobs, streaming } = deps;
@@ -38,7 +39,8 @@ export async function intake<T>(deps: FilesDeps, caller: Caller, req: IncomingMe
   streaming.set(caller.id, busy + 1);
   let received: ReceivedFile[] = [];
   try {
-    received = await receiveFiles(req, blobs, { maxFileBytes: ctx.config.files.maxFileBytes, maxFiles, stallMs: ctx.config.files.uploadStallMs });
+    const room = await storageRoom(ctx.db, caller.orgId, caller.id);
+    received = await receiveFiles(req, blobs, { maxFileBytes: ctx.config.files.maxFileBytes, maxFiles, stallMs: ctx.config.files.uploadStallMs, room });
     if (received.length === 0) throw badRequest('Choose at least one file to attach.');
     const typed = await Promise.all(received.map(async (file) => ({ file, sniffed: await sniffFile(file.head, file.bytes, () => blobs.tail(file.temp, file.bytes, tailBytes)) })));
     return await keep(typed);

@@ -25,6 +25,8 @@ export interface UploadLimits {
   maxFiles: number;
   /** An upload that sends nothing for this long is cut, and nothing of it is kept. */
   stallMs: number;
+  /** What the sender may still store (their plan), and its refusal: an upload is read no further. Null: no limit. */
+  room?: { left: number; refusal: (bytes: number) => Refusal } | null;
 }
 
 /** Room for the multipart framing of each file (boundaries and part headers). */
@@ -70,6 +72,11 @@ export async function receiveFiles(req: IncomingMessage, blobs: BlobStore, limit
   }
   const bodyLimit = limits.maxFiles * (limits.maxFileBytes + framingPerFile);
   if (Number(req.headers['content-length'] ?? 0) > bodyLimit) throw tooLarge(limits.maxFileBytes);
+  // Past the sender's room nothing could be kept: such an upload is not read (declared) or read no further (sent).
+  const { room } = limits;
+  const overRoom = (bodyBytes: number) => (room && bodyBytes - limits.maxFiles * framingPerFile > room.left ? room.refusal(bodyBytes - limits.maxFiles * framingPerFile) : null);
+  const declaredOver = overRoom(Number(req.headers['content-length'] ?? 0));
+  if (declaredOver) throw declaredOver;
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -137,6 +144,13 @@ export async function receiveFiles(req: IncomingMessage, blobs: BlobStore, limit
         req.unpipe(parser);
         parser.destroy(new Error('too large'));
         reject(tooLarge(limits.maxFileBytes));
+        return;
+      }
+      const over = overRoom(received);
+      if (over) {
+        req.unpipe(parser);
+        parser.destroy(new Error('over the storage left'));
+        reject(over);
       }
     });
     req.on('close', () => {

@@ -1,5 +1,5 @@
 import { ErrorCode } from '#core/api/errors';
-import { formatBytes, judgeLimit, planThatLifts } from '#core/plans/plans';
+import { formatBytes, judgeLimit, planThatLifts, type Plan } from '#core/plans/plans';
 import { Refusal } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 import { openActivitiesOf, planOfOrganization, storageOf } from './plan-figures.ts';
@@ -31,14 +31,30 @@ export async function refuseOverStorage(tx: Queries, orgId: string, userId: stri
   if (plan.storageBytesPerPerson === null) return;
   const used = await storageOf(tx, userId);
   const over = judgeLimit(plan, 'storage', used, bytes);
-  if (!over) return;
+  if (over) throw storageRefusal(plan, used, bytes, over.limit);
+}
+
+/**
+ * The bytes `userId` may still store under their plan, and the refusal for an upload
+ * that needs `bytes` more; null when the plan stores without limit. Read before an upload
+ * is streamed, so that it is read only as far as it could be kept (server/files/upload.ts).
+ */
+export async function storageRoom(db: Queries, orgId: string, userId: string): Promise<{ left: number; refusal: (bytes: number) => Refusal } | null> {
+  const plan = await planOfOrganization(db, orgId);
+  const cap = plan.storageBytesPerPerson;
+  if (cap === null) return null;
+  const used = await storageOf(db, userId);
+  return { left: Math.max(0, cap - used), refusal: (bytes) => storageRefusal(plan, used, bytes, cap) };
+}
+
+function storageRefusal(plan: Plan, used: number, bytes: number, limit: number): Refusal {
   const lift = planThatLifts(plan.id, 'storage', used + bytes);
-  throw new Refusal(
+  return new Refusal(
     ErrorCode.planLimit,
-    `The ${plan.name} plan allows ${formatBytes(over.limit)} of storage per person; you use ${formatBytes(used)} and this file needs ${formatBytes(bytes)}` +
+    `The ${plan.name} plan allows ${formatBytes(limit)} of storage per person; you use ${formatBytes(used)} and this file needs ${formatBytes(bytes)}` +
       (lift ? `: remove some, or move to the ${lift.name} plan.` : ': remove some first.'),
     undefined,
     undefined,
-    { limit: 'storage', planName: plan.name, max: over.limit, used, lift: lift?.name ?? null },
+    { limit: 'storage', planName: plan.name, max: limit, used, lift: lift?.name ?? null },
   );
 }
