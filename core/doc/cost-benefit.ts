@@ -64,6 +64,8 @@ export const costBenefitMethod = {
     board.set('horizonMonths', defaultHorizon);
   },
   entryField: fieldsOf(CostBenefitLine),
+  parts: { options: fieldsOf(CostBenefitOption) },
+  settings: { horizonMonths: Horizon },
   record: (doc, boardId, locale) => {
     const figures = costBenefitFigures(doc, boardId);
     if (figures.length === 0) return null;

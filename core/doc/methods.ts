@@ -23,8 +23,16 @@ export interface BoardMethod<K extends string = string> {
    * SPEC W15: the values a field of one of its entries (`items/<id>/<field>`) may hold,
    * judged by the relay on every write; null for a field the method does not know (refused).
    * A method without it takes any value (its readers skip entries that do not parse).
+   * `setting` reads one of the board's settings as it stands once the change is made (a
+   * RACI cell takes the letters of the board's variant).
    */
-  entryField?(field: string): z.ZodType | null;
+  entryField?(field: string, setting: BoardSetting): z.ZodType | null;
+  /**
+   * SPEC W15 for the entries of the board's other parts (`methods/<board>/<part>/<id>/<field>`,
+   * such as a matrix's columns or a cost/benefit board's options): each part's fields, as
+   * `entryField` gives them for items. Who may write them is W5's.
+   */
+  parts?: Readonly<Record<string, (field: string) => z.ZodType | null>>;
   /**
    * SPEC W15 for the board's own settings (`methods/<board>/<key>`, besides its entries):
    * the one plain value each key named here holds, judged on every write, facilitators'
@@ -38,6 +46,9 @@ export interface BoardMethod<K extends string = string> {
 }
 
 export type RecordLocale = 'en' | 'fr';
+
+/** One of a board's settings (`methods/<board>/<key>`), as it stands. */
+export type BoardSetting = (key: string) => unknown;
 
 /** One board as the decision record shows it: a title and lines of plain text. */
 export interface BoardRecord {

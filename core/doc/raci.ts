@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../api/common.ts';
 import { byOrder, orderAt } from '../methods/order.ts';
-import { cellField, ColumnLabel, RaciColumn, raciTaskField, RaciText, RaciVariant, readRaciTask, taskWarnings, type RaciLetter, type RaciTask } from '../methods/raci.ts';
+import { cellField, ColumnLabel, RaciColumn, raciColumnField, raciTaskField, RaciText, RaciVariant, readRaciTask, taskWarnings, type RaciLetter, type RaciTask } from '../methods/raci.ts';
 import type { Author } from './author.ts';
 import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries } from './entries.ts';
 import { createBoard, listBoardsOf, methodOf, seedAddedBoard, type BoardMethod } from './methods.ts';
@@ -11,9 +11,10 @@ import { createBoard, listBoardsOf, methodOf, seedAddedBoard, type BoardMethod }
  * A responsibility matrix: `methods.get(boardId)` is a Y.Map `{kind: 'raci', version: 1,
  * createdAt, createdBy, variant, columns: Y.Map<id, Y.Map>, items: Y.Map<id, Y.Map>}`.
  * The variant and the columns (people or roles) are the facilitator's (W5); tasks are
- * anyone's who edits, each cell a field `cell:<column id>` of its task holding a letter
- * ('' when cleared), so two people setting two cells of one task at once keep both. The
- * relay holds every field to its schema (W15).
+ * anyone's who edits, each cell a field `cell:<column id>` of its task holding a letter of
+ * the variant ('' when cleared), so two people setting two cells of one task at once keep
+ * both. The relay holds every field, column and the variant to its schema (W15); letters of
+ * another variant left from before the facilitator changed it stay, unread.
  */
 export const raciVersion = 1;
 const kind = 'raci';
@@ -39,7 +40,9 @@ export const raciMethod = {
     seedAddedBoard(board, by, at, ['columns', 'items']);
     board.set('variant', 'raci');
   },
-  entryField: raciTaskField,
+  entryField: (field, setting) => raciTaskField(field, RaciVariant.safeParse(setting('variant')).data ?? 'raci'),
+  parts: { columns: raciColumnField },
+  settings: { variant: RaciVariant },
   record: (doc, boardId, locale) => {
     const tasks = readRaciTasks(doc, boardId);
     if (tasks.length === 0) return null;
@@ -90,7 +93,8 @@ export function readRaciColumns(doc: Y.Doc, boardId: string): RaciColumn[] {
 }
 
 export function readRaciTasks(doc: Y.Doc, boardId: string): RaciTask[] {
-  return readEntries(part(doc, boardId, 'items'), (raw) => readRaciTask(raw as Record<string, unknown>)).sort(byOrder);
+  const variant = variantOf(doc, boardId);
+  return readEntries(part(doc, boardId, 'items'), (raw) => readRaciTask(raw as Record<string, unknown>, variant)).sort(byOrder);
 }
 
 /** A column for a member (`personId`) or a named role. */
@@ -120,7 +124,7 @@ export function setRaciCell(doc: Y.Doc, boardId: string, taskId: string, columnI
   const map = requirePart(doc, boardId, 'items').get(taskId);
   if (!map) return false;
   const field = cellField(columnId);
-  if (!raciTaskField(field)?.safeParse(letter).success) throw new Error('not a cell');
+  if (!raciTaskField(field, variantOf(doc, boardId))?.safeParse(letter).success) throw new Error('not a letter of this matrix');
   if ((map.get(field) ?? '') !== letter) map.set(field, letter);
   return true;
 }

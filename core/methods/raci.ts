@@ -30,6 +30,10 @@ export const ColumnLabel = z.string().trim().min(1, 'a column needs a name').max
 
 /** A column: a member (personId) or a named role. */
 export const RaciColumn = z.strictObject({ id: Id, label: ColumnLabel, personId: Id.optional(), order: OrderKey });
+
+/** A column field's schema (SPEC W15); null for a field a column does not have. */
+export const raciColumnField = (field: string): z.ZodType | null =>
+  Object.hasOwn(RaciColumn.shape, field) ? (RaciColumn.shape[field as keyof typeof RaciColumn.shape] as z.ZodType) : null;
 export type RaciColumn = z.infer<typeof RaciColumn>;
 
 export const RaciTaskFields = z.strictObject({
@@ -47,21 +51,35 @@ export interface RaciTask extends z.infer<typeof RaciTaskFields> {
   cells: Record<string, RaciLetter>;
 }
 
-/** Reads a task map's JSON: its fields, and its cells (`cell:<id>` keys holding a letter); null if it does not parse. */
-export function readRaciTask(raw: Record<string, unknown>): RaciTask | null {
+/**
+ * Reads a task map's JSON: its fields, and its cells (`cell:<id>` keys holding a letter of
+ * `variant`; a letter of another variant, written before the facilitator changed it, is kept
+ * in the document but not read); null if it does not parse.
+ */
+export function readRaciTask(raw: Record<string, unknown>, variant: RaciVariant = 'raci'): RaciTask | null {
+  const letters: readonly string[] = variantLetters[variant];
   const cells: Record<string, RaciLetter> = {};
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!key.startsWith(cellPrefix)) rest[key] = value;
-    else if (Id.safeParse(key.slice(cellPrefix.length)).success && RaciLetter.safeParse(value).success) cells[key.slice(cellPrefix.length)] = value as RaciLetter;
+    else if (Id.safeParse(key.slice(cellPrefix.length)).success && typeof value === 'string' && letters.includes(value)) cells[key.slice(cellPrefix.length)] = value as RaciLetter;
   }
   const fields = RaciTaskFields.safeParse(rest).data;
   return fields ? { ...fields, cells } : null;
 }
 
-/** A task field's schema (SPEC W15): its own, or a letter for a cell; null for a field a task does not have. */
-export function raciTaskField(field: string): z.ZodType | null {
-  if (field.startsWith(cellPrefix)) return Id.safeParse(field.slice(cellPrefix.length)).success ? RaciLetter.or(z.literal('')) : null;
+const cellValues = {
+  raci: z.enum(['', ...variantLetters.raci]),
+  daci: z.enum(['', ...variantLetters.daci]),
+  rasic: z.enum(['', ...variantLetters.rasic]),
+} as const satisfies Record<RaciVariant, z.ZodType>;
+
+/**
+ * A task field's schema (SPEC W15): its own, or for a cell a letter of `variant` ('' clears
+ * it); null for a field a task does not have.
+ */
+export function raciTaskField(field: string, variant: RaciVariant = 'raci'): z.ZodType | null {
+  if (field.startsWith(cellPrefix)) return Id.safeParse(field.slice(cellPrefix.length)).success ? cellValues[variant] : null;
   return Object.hasOwn(RaciTaskFields.shape, field) ? (RaciTaskFields.shape[field as keyof typeof RaciTaskFields.shape] as z.ZodType) : null;
 }
 

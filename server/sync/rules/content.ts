@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DocRoot } from '#core/doc/schema';
 import { FileRefs, maxAttachments, PageAnchor } from '#core/doc/attachments';
-import { entryValueRefusal, settingValueRefusal } from './entry-values.ts';
+import { BoardValues, fieldOf, valuesOf } from './board-values.ts';
 import { maxStructsWalked, TooMuchWork, UpdateReading, type Place } from './places.ts';
 import { clocksLeftDeleted } from './delete-growth.ts';
 import type { ClockRange } from '../delete-set.ts';
@@ -81,8 +81,8 @@ class ContentJudgement {
   private readonly newComments = new Map<Y.Item, Map<string, unknown[] | null>>();
   /** The board each new board entry lands in (W15). */
   private readonly entryBoards = new Map<Y.Item, Y.Item>();
-  /** The kind a board made by this update is given (W15). */
-  private readonly newBoardKinds = new Map<Y.Item, unknown>();
+  /** What boards' entries, settings and parts are given (W15). */
+  private readonly values: BoardValues;
   /** Per board's entry map, the entries this update deletes (W7). */
   private readonly deletedEntries = new Map<Y.Item, Y.Item[]>();
   private readonly facilitator: boolean;
@@ -94,6 +94,7 @@ class ContentJudgement {
     private readonly files: ActivityFiles,
   ) {
     this.facilitator = sender.role === 'facilitator';
+    this.values = new BoardValues(reading);
   }
 
   run(): LeftDeleted {
@@ -112,7 +113,10 @@ class ContentJudgement {
         this.entryPlaces.set(item, placeKey(place));
         this.entryBoards.set(item, place.steps[0]!.item);
       }
-      if (place.root === DocRoot.methods && n === 2 && place.steps[1]!.key === 'kind') this.newBoardKinds.set(place.steps[0]!.item, valuesOf(item)?.[0]);
+      if (place.root === DocRoot.methods && n === 2) {
+        const refusal = this.values.noteBoardKey(place.steps[0]!.item, place.steps[1]!.key ?? '', item);
+        if (refusal) refuse('W15', refusal);
+      }
       if (place.root === DocRoot.comments && n === 1) this.newEntry(item, this.newComments);
     }
     for (const [item, place] of placed) this.inserted(item, place);
@@ -171,7 +175,8 @@ class ContentJudgement {
         if (keys[1] !== 'items') {
           this.structure("changing a board's settings or options");
           if (n === 2 && senderFields.has(keys[1]!)) this.isSender(item, keys[1]!);
-          if (n >= 2) this.settingValue(place.steps[0]!.item, keys[1]!, n === 2 ? valuesOf(item) : null);
+          const refusal = n >= 2 ? this.values.setting(place, item) : null;
+          if (refusal) refuse('W15', refusal);
           return;
         }
         if (n === 2) return this.structure("replacing a board's items");
@@ -381,15 +386,7 @@ class ContentJudgement {
 
   /** W15: a field of an entry holds a value its board's method takes (methods that say). */
   private entryValue(board: Y.Item, field: string, values: unknown[] | null) {
-    const kind = this.newBoardKinds.has(board) ? this.newBoardKinds.get(board) : fieldOf(board, 'kind');
-    const refusal = entryValueRefusal(kind, field, values);
-    if (refusal) refuse('W15', refusal);
-  }
-
-  /** W15 for a board's setting: the value its method takes there (inside one, nothing: a setting is one plain value). */
-  private settingValue(board: Y.Item, key: string, values: unknown[] | null) {
-    const kind = this.newBoardKinds.has(board) ? this.newBoardKinds.get(board) : fieldOf(board, 'kind');
-    const refusal = settingValueRefusal(kind, key, values);
+    const refusal = this.values.entry(board, field, values);
     if (refusal) refuse('W15', refusal);
   }
 
@@ -401,18 +398,4 @@ class ContentJudgement {
 /** A board entry's place as W11 remembers it: `<board>/<part>/<key>`. */
 const placeKey = (place: Place) => place.steps.map((s) => s.key).join('/');
 
-/** The plain values an item holds (under a map key exactly one, U12); null for a shared type or text. */
-function valuesOf(item: Y.Item): unknown[] | null {
-  const content = item.content;
-  if (content instanceof Y.ContentAny) return content.arr;
-  if (content instanceof Y.ContentJSON) return content.arr;
-  return null;
-}
-
 const only = (values: unknown[] | null | undefined, expected: string) => values?.length === 1 && values[0] === expected;
-
-/** A field of a held map entry (a comment, a board item). */
-function fieldOf(entry: Y.Item, key: string): unknown {
-  const type = entry.content instanceof Y.ContentType ? entry.content.type : null;
-  return type instanceof Y.Map ? type.get(key) : undefined;
-}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionRecord } from '#core/api/decisions';
 import { addCostBenefitBoard, addCostBenefitLine, addCostOption, costBenefitFigures, listCostBenefitBoards } from '#core/doc/cost-benefit';
 import { addAgendaBoard, addAgendaItem, nextAgendaStep, readAgendaTimer } from '#core/doc/agenda';
-import { addRaciBoard, addRaciColumn, addRaciTask, listRaciBoards, readRaciColumns, readRaciTasks, setRaciCell } from '#core/doc/raci';
+import { addRaciBoard, addRaciColumn, addRaciTask, listRaciBoards, readRaciColumns, readRaciTasks, setRaciCell, setVariant } from '#core/doc/raci';
 import { addPrioritisationBoard, addPriorityItem, listPrioritisationBoards, placePriorityItem, readPriorityItems } from '#core/doc/prioritisation';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
@@ -121,6 +121,36 @@ describe('board methods on the real relay (SPEC W5, W15)', () => {
     });
     const fresh = await join(fay);
     expect(readRaciTasks(fresh.doc, 'board-raci-01')[0]!.cells).toEqual({ 'column-cid01': 'R', 'column-legal': 'A' });
+  });
+
+  it('crafted values (SPEC W15): a letter outside a DACI matrix, a column of its own shape, a horizon or amount not a finite number in range: 4422, reach no one, stored nowhere', async () => {
+    addRaciBoard(watcher.doc, 'board-daci-01', me(fay), at);
+    setVariant(watcher.doc, 'board-daci-01', 'daci');
+    addRaciColumn(watcher.doc, 'board-daci-01', 'column-legal', 'Legal');
+    addRaciTask(watcher.doc, 'board-daci-01', { id: 'task-sign001', text: 'Sign', author: me(fay), at });
+    setRaciCell(watcher.doc, 'board-daci-01', 'task-sign001', 'column-legal', 'D');
+    const board = (d: Y.Doc, id: string) => d.getMap('methods').get(id) as Y.Map<Y.Map<Y.Map<unknown>>>;
+    const c = await join(cid);
+    await waitFor(() => readRaciTasks(c.doc, 'board-daci-01')[0]?.cells['column-legal'] === 'D', 5_000, 'the DACI matrix at the contributor');
+    const seen: unknown[] = [];
+    watcher.doc.on('update', (_u: Uint8Array, origin: unknown) => seen.push(origin));
+    await refused(cid, 'W15', (d) => board(d, 'board-daci-01').get('items')!.get('task-sign001')!.set('cell:column-legal', 'R'));
+    await refused(fay, 'W15', (d) => board(d, 'board-daci-01').get('columns')!.get('column-legal')!.set('colour', 'red'));
+    await refused(fay, 'W15', (d) => (board(d, 'board-daci-01') as Y.Map<unknown>).set('variant', 'RACI'));
+    await refused(fay, 'W15', (d) => (board(d, 'board-cost-01') as Y.Map<unknown>).set('horizonMonths', Number.NaN));
+    await refused(fay, 'W15', (d) => board(d, 'board-cost-01').get('options')!.get('option-till')!.set('label', 'x'.repeat(201)));
+    await refused(cid, 'W15', (d) => board(d, 'board-cost-01').get('items')!.get('line-000001')!.set('amount', Number.POSITIVE_INFINITY));
+    const fresh = await join(fay);
+    expect(seen).toEqual([]);
+    expect(readRaciTasks(fresh.doc, 'board-daci-01')[0]!.cells).toEqual({ 'column-legal': 'D' });
+    expect(readRaciColumns(fresh.doc, 'board-daci-01')).toEqual([expect.objectContaining({ label: 'Legal' })]);
+    expect(board(fresh.doc, 'board-daci-01').get('columns')!.get('column-legal')!.has('colour')).toBe(false);
+    expect((board(fresh.doc, 'board-daci-01') as Y.Map<unknown>).get('variant')).toBe('daci');
+    expect((board(fresh.doc, 'board-cost-01') as Y.Map<unknown>).get('horizonMonths')).toBe(12);
+    expect(costBenefitFigures(fresh.doc, 'board-cost-01')).toEqual([expect.objectContaining({ label: 'New till', net: 1_200_000 })]);
+    watcher.doc.getMap('methods').delete('board-daci-01'); // the record below lists the other boards
+    const after = await join(fay);
+    await waitFor(() => listRaciBoards(after.doc).length === 1, 5_000, 'the DACI matrix removed');
   });
 
   it('agenda: a contributor adds items; the timer is the facilitator\'s, and a time box of 0 is refused', async () => {

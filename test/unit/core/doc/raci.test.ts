@@ -45,4 +45,17 @@ describe('responsibility matrix in the document', () => {
     expect(method.table!(a, board)).toEqual([['id', 'task', 'Alice', 'Legal'], ['task-000001', 'Sign the lease', 'A', '']]);
     expect(() => setRaciCell(a, board, 'task-000001', 'col-legal1', 'X' as never)).toThrow();
   });
+
+  it('a cell takes only its variant’s letters; letters of another variant are kept but not read', () => {
+    const { a } = matrix();
+    expect(() => setRaciCell(a, board, 'task-000001', 'col-alice1', 'S')).toThrow();
+    setVariant(a, board, 'rasic');
+    setRaciCell(a, board, 'task-000001', 'col-alice1', 'S');
+    setRaciCell(a, board, 'task-000001', 'col-legal1', 'A');
+    setVariant(a, board, 'raci');
+    expect(readRaciTasks(a, board)[0]!.cells).toEqual({ 'col-legal1': 'A' });
+    expect(boardMethodOf('raci')!.table!(a, board)).toEqual([['id', 'task', 'Alice', 'Legal'], ['task-000001', 'Sign the lease', '', 'A']]);
+    setVariant(a, board, 'rasic');
+    expect(readRaciTasks(a, board)[0]!.cells).toEqual({ 'col-alice1': 'S', 'col-legal1': 'A' });
+  });
 });

@@ -46,3 +46,45 @@ describe('cost/benefit on the relay (SPEC W5, W15)', () => {
     expect(edit(room, ola, set('probability', 0))).toBe('allowed');
   });
 });
+
+describe('cost/benefit values on the relay (SPEC W15): finite numbers in range, options, horizon', () => {
+  const board = (d: Y.Doc) => d.getMap('methods').get('board-cost1') as Y.Map<unknown>;
+
+  it('amounts and probabilities are finite whole numbers in range', () => {
+    const room = withLine();
+    const set = (field: string, value: unknown) => (d: Y.Doc) => entryMap(d, 'board-cost1', 'line-000001').set(field, value);
+    for (const [field, value] of [
+      ['amount', Number.NaN],
+      ['amount', Number.POSITIVE_INFINITY],
+      ['amount', '120000'],
+      ['probability', Number.NaN],
+      ['probability', -1],
+      ['probability', 99.5],
+    ] as const) {
+      expect(edit(room, ola, set(field, value)), `${field}=${String(value)}`).toBe('W15');
+    }
+  });
+
+  it('the horizon is whole months from 1 to 600, one plain value, facilitators’ too', () => {
+    const room = withLine();
+    for (const value of [0, 601, 12.5, Number.NaN, Number.POSITIVE_INFINITY, '12', null]) {
+      expect(edit(room, fay, (d) => board(d).set('horizonMonths', value)), String(value)).toBe('W15');
+    }
+    expect(edit(room, fay, (d) => setHorizon(d, 'board-cost1', 600))).toBe('allowed');
+  });
+
+  it('an option is a label of 1 to 200 characters and an order; nothing else, facilitators’ too', () => {
+    const room = withLine();
+    const set = (field: string, value: unknown) => (d: Y.Doc) => entryMap(d, 'board-cost1', 'option-till', 'options').set(field, value);
+    for (const [field, value] of [
+      ['label', ''],
+      ['label', 'x'.repeat(201)],
+      ['order', Number.POSITIVE_INFINITY],
+      ['price', 3],
+    ] as const) {
+      expect(edit(room, fay, set(field, value)), `${field}=${String(value)}`).toBe('W15');
+    }
+    expect(edit(room, fay, (d) => (board(d).get('options') as Y.Map<unknown>).set('option-flat', 7))).toBe('W15');
+    expect(edit(room, fay, set('label', 'New tills'))).toBe('allowed');
+  });
+});

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addRaciBoard, addRaciColumn, addRaciTask, setRaciCell, setVariant } from '#core/doc/raci';
 import { cid, edit, entryMap, fay, me, ola, roomDoc } from './judge-support.ts';
@@ -30,5 +30,55 @@ describe('responsibility matrix on the relay (SPEC W5, W15)', () => {
     expect(edit(room, ola, set('cell:!', 'A'))).toBe('W15');
     expect(edit(room, ola, set('owner', 'me'))).toBe('W15');
     expect(edit(room, ola, set('cell:col-legal1', ''))).toBe('allowed');
+  });
+});
+
+describe('responsibility matrix values on the relay (SPEC W15): the variant’s letters, the columns, the variant', () => {
+  const set = (field: string, value: unknown, part = 'items', id = 'task-000001') => (d: Y.Doc) => entryMap(d, 'board-raci1', id, part).set(field, value);
+  const board = (d: Y.Doc) => d.getMap('methods').get('board-raci1') as Y.Map<unknown>;
+
+  it('a cell takes only the letters of the board’s variant, as held or as the same update sets it', () => {
+    const room = withTask();
+    expect(edit(room, ola, set('cell:col-legal1', 'S'))).toBe('W15'); // RASIC's, not RACI's
+    expect(edit(room, ola, set('cell:col-legal1', 'D'))).toBe('W15'); // DACI's
+    expect(edit(room, fay, (d) => setVariant(d, 'board-raci1', 'daci'))).toBe('allowed');
+    expect(edit(room, ola, set('cell:col-legal1', 'R'))).toBe('W15');
+    expect(edit(room, ola, set('cell:col-legal1', 'D'))).toBe('allowed');
+    expect(edit(room, fay, (d) => { setVariant(d, 'board-raci1', 'rasic'); set('cell:col-legal1', 'S')(d); })).toBe('allowed');
+    expect(edit(room, fay, (d) => { board(d).set('variant', 'raci'); set('cell:col-legal1', 'S')(d); })).toBe('W15');
+  });
+
+  it('a task written with a letter outside the variant is refused whole', () => {
+    const room = withTask();
+    const task = (letter: string) => (d: Y.Doc) => {
+      addRaciTask(d, 'board-raci1', { id: 'task-000002', text: 'Pay', author: me(ola), at });
+      entryMap(d, 'board-raci1', 'task-000002').set('cell:col-legal1', letter);
+    };
+    expect(edit(room, ola, task('D'))).toBe('W15');
+    expect(edit(room, ola, task('A'))).toBe('allowed');
+  });
+
+  it('the variant is one of the three, one plain value, facilitators’ too', () => {
+    const room = withTask();
+    for (const value of ['RACI', 'arci', 7, null, { v: 'raci' }]) expect(edit(room, fay, (d) => board(d).set('variant', value)), String(value)).toBe('W15');
+    expect(edit(room, fay, (d) => board(d).set('variant', new Y.Text('raci')))).toBe('W15');
+  });
+
+  it('a column is a label of 1 to 120 characters, an order, maybe a member id; nothing else, facilitators’ too', () => {
+    const room = withTask();
+    for (const [field, value] of [
+      ['label', ''],
+      ['label', 'x'.repeat(121)],
+      ['label', 42],
+      ['personId', '!'],
+      ['order', Number.NaN],
+      ['colour', 'red'],
+    ] as const) {
+      expect(edit(room, fay, set(field, value, 'columns', 'col-legal1')), `${field}=${String(value)}`).toBe('W15');
+    }
+    expect(edit(room, fay, (d) => entryMap(d, 'board-raci1', 'col-legal1', 'columns').set('label', new Y.Text('Legal')))).toBe('W15');
+    expect(edit(room, fay, (d) => (board(d).get('columns') as Y.Map<unknown>).set('col-plain1', 'Legal'))).toBe('W15');
+    expect(edit(room, fay, set('label', 'Legal team', 'columns', 'col-legal1'))).toBe('allowed');
+    expect(edit(room, fay, (d) => void addRaciColumn(d, 'board-raci1', 'col-ops0001', 'Ops'))).toBe('allowed');
   });
 });
