@@ -128,7 +128,8 @@ export const ActivityListQuery = z.strictObject({
   q: z.string().max(200).optional(),
 });
 
-export const SyncTicket = z.object({ url: z.string(), room: z.string(), ticket: z.string() });
+/** `now`: the relay's time as it answered (ms since the epoch), for the timers everyone must agree on (core/sync/relay-clock.ts). */
+export const SyncTicket = z.object({ url: z.string(), room: z.string(), ticket: z.string(), now: z.number().optional() });
 export type SyncTicket = z.infer<typeof SyncTicket>;
 
 /**

@@ -8,7 +8,8 @@ import { byOrder, OrderKey } from './order.ts';
  * (free text: a member or a guest speaker), notes, and a place in the parking lot for what
  * is put aside. One timer runs at a time, on one item: the facilitator starts it, pauses,
  * goes on to the next item or back to an earlier one; everyone reads the same timer from
- * the document and counts with their own clock. An item's `spentMs` keeps the time it took
+ * the document and counts on the relay's clock (core/sync/relay-clock.ts), so devices whose
+ * clocks differ see the same time left. An item's `spentMs` keeps the time it took
  * once the meeting moved on from it (going back resumes from there).
  */
 export const maxItemMinutes = 600;

@@ -9,6 +9,7 @@ import { rebaseChanges, subjectOf, type ChangeSubject } from '#core/sync/rebase'
 import { readRefusedClient, readRefusedId, type RefusedId } from '#core/sync/refused-change';
 import { UnconfirmedChanges } from '#core/sync/unconfirmed';
 import type { SyncTicket } from '#core/api/activities';
+import { relayClockOf } from './relay-time.ts';
 import type { ApiClient } from '../api/client.ts';
 import { syncTicket } from '../api/endpoints.ts';
 import { adoptKeptClient, keepClientWritten, readKeptClient, type KeptClientStore } from '#core/sync/kept-client';
@@ -100,7 +101,7 @@ export class ActivitySession extends ObservableV2<Events> {
   ) {
     super();
     this.state = { ...this.state, denied };
-    this.firstTicket = syncTicket(api, activityId).catch(() => null);
+    this.firstTicket = this.ticket().catch(() => null);
   }
 
   /** Loads the local copy and connects; safe to call more than once. */
@@ -132,6 +133,14 @@ export class ActivitySession extends ObservableV2<Events> {
     adoptKeptClient(this.doc, this.awareness, readKeptClient(store, this.storeName), held);
   }
 
+  /** A sync ticket; its answer's time is a sample of the relay's clock (relay-time.ts). */
+  private async ticket(): Promise<SyncTicket> {
+    const sentAt = Date.now();
+    const ticket = await syncTicket(this.api, this.activityId);
+    if (ticket.now !== undefined) relayClockOf(this.doc).note(sentAt, ticket.now, Date.now());
+    return ticket;
+  }
+
   private set(patch: Partial<ConnectionState>) {
     this.state = { ...this.state, ...patch };
     this.emit('change', [this.state]);
@@ -142,7 +151,7 @@ export class ActivitySession extends ObservableV2<Events> {
     try {
       const early = this.firstTicket ? await this.firstTicket : null;
       this.firstTicket = null;
-      const ticket = early ?? (await syncTicket(this.api, this.activityId));
+      const ticket = early ?? (await this.ticket());
       await this.prepared;
       if (this.destroyed || this.provider) return;
       this.provider = this.openProvider(ticket.url, ticket.room, ticket.ticket);
@@ -225,7 +234,7 @@ export class ActivitySession extends ObservableV2<Events> {
   /** Tickets are single use: the next attempt needs a new one. */
   private async refreshTicket() {
     try {
-      const ticket = await syncTicket(this.api, this.activityId);
+      const ticket = await this.ticket();
       if (this.provider) this.provider.params = { ticket: ticket.ticket };
     } catch {
       // Offline or refused: the next close tries again.

@@ -64,7 +64,8 @@ export async function issueTicket(
   if (desk.pruning.due(Date.now())) {
     await ctx.db.run('DELETE FROM sync_tickets WHERE expires_at < ?', [new Date(now.getTime() - 3_600_000).toISOString()]);
   }
-  return { url: `${origin.replace(/^http/, 'ws')}/sync`, room: activityId, ticket };
+  // The relay's time, read last, for the timers everyone must agree on (core/sync/relay-clock.ts).
+  return { url: `${origin.replace(/^http/, 'ws')}/sync`, room: activityId, ticket, now: ctx.now().getTime() };
 }
 
 /**

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { clockText, nextAgendaItem, timerView, type AgendaItem, type AgendaTimer } from '#core/methods/agenda';
 import { useI18n } from '../../i18n/index.tsx';
 import { useNow } from '../../state/use-now.ts';
+import { relayClockOf } from '../../sync/relay-time.ts';
 import { nextAgendaStep, pauseAgenda, startAgendaItem, stopAgenda } from './actions.ts';
 
 interface Props {
@@ -15,7 +16,8 @@ interface Props {
 /** The item the meeting is on and the time left in its box (over time once past it), the same for everyone; the facilitator's controls. */
 export function AgendaTimerPanel({ doc, boardId, items, timer, canRun }: Props) {
   const { t } = useI18n();
-  const now = useNow(timer?.startedAt != null);
+  // The relay's clock, not this device's: everyone sees the same time left (relay-time.ts).
+  const now = relayClockOf(doc).now(useNow(timer?.startedAt != null));
   const view = timerView(timer, items, now);
   const next = nextAgendaItem(items, view?.item.id ?? null);
 

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import * as core from '#core/doc/agenda';
 import type { Author } from '#core/doc/author';
 import { newDocId } from '#core/doc/schema';
+import { relayDate } from '../../sync/relay-time.ts';
 import { removalsOf } from '../../sync/removal-undo.ts';
 
 /** What people do to agendas; each calls the core helper on the activity's doc. The timer's are the facilitator's. */
@@ -33,7 +34,8 @@ export function deleteAgendaItem(doc: Y.Doc, boardId: string, itemId: string, te
   return removalsOf(doc).remove({ kind: 'item', text }, () => core.deleteAgendaItem(doc, boardId, itemId));
 }
 
-export const startAgendaItem = (doc: Y.Doc, boardId: string, itemId: string, now = new Date()) => core.startAgendaItem(doc, boardId, itemId, now);
-export const nextAgendaStep = (doc: Y.Doc, boardId: string, now = new Date()) => core.nextAgendaStep(doc, boardId, now);
-export const pauseAgenda = (doc: Y.Doc, boardId: string, now = new Date()) => core.pauseAgenda(doc, boardId, now);
-export const stopAgenda = (doc: Y.Doc, boardId: string, now = new Date()) => core.stopAgenda(doc, boardId, now);
+// The timer runs on the relay's clock, so everyone counts from the same start (relay-time.ts).
+export const startAgendaItem = (doc: Y.Doc, boardId: string, itemId: string, now = relayDate(doc)) => core.startAgendaItem(doc, boardId, itemId, now);
+export const nextAgendaStep = (doc: Y.Doc, boardId: string, now = relayDate(doc)) => core.nextAgendaStep(doc, boardId, now);
+export const pauseAgenda = (doc: Y.Doc, boardId: string, now = relayDate(doc)) => core.pauseAgenda(doc, boardId, now);
+export const stopAgenda = (doc: Y.Doc, boardId: string, now = relayDate(doc)) => core.stopAgenda(doc, boardId, now);
