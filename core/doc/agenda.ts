@@ -1,7 +1,7 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../api/common.ts';
-import { AgendaItem, AgendaMinutes, AgendaNotes, AgendaText, AgendaTimer, clockText, elapsedAt, nextAgendaItem, Presenter, splitAgenda } from '../methods/agenda.ts';
+import { AgendaDecision, AgendaDecisionStatus, AgendaItem, AgendaMinutes, AgendaNotes, AgendaText, AgendaTimer, clockText, DecisionText, elapsedAt, nextAgendaItem, Presenter, splitAgenda } from '../methods/agenda.ts';
 import { byOrder, orderAt } from '../methods/order.ts';
 import type { Author } from './author.ts';
 import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries } from './entries.ts';
@@ -9,17 +9,19 @@ import { createBoard, fieldsOf, listBoardsOf, methodOf, seedAddedBoard, type Boa
 
 /**
  * An agenda: `methods.get(boardId)` is a Y.Map `{kind: 'agenda', version: 1, createdAt,
- * createdBy, items: Y.Map<id, Y.Map>, timer?}`. Items are anyone's who edits, each a Y.Map
- * of its fields (AgendaItem), every field held to its schema by the relay (SPEC W15). The
- * timer is a plain value (AgendaTimer), a setting of the board: only a facilitator starts,
- * pauses or moves it (W5), and everyone sees it change live.
+ * createdBy, items: Y.Map<id, Y.Map>, decisions?: Y.Map<id, Y.Map>, timer?}`. Items are
+ * anyone's who edits, each a Y.Map of its fields (AgendaItem), every field held to its schema
+ * by the relay (SPEC W15). Decisions taken from an item (AgendaDecision, linked by `itemId`)
+ * are the facilitator's (W5), recorded under their name (W1). The timer is a plain value
+ * (AgendaTimer), a setting of the board: only a facilitator starts, pauses or moves it (W5),
+ * and everyone sees it change live.
  */
 export const agendaVersion = 1;
 const kind = 'agenda';
 
 const words = {
-  en: { title: 'Agenda', min: 'min', took: 'took', parked: 'Parking lot' },
-  fr: { title: 'Ordre du jour', min: 'min', took: 'durée réelle', parked: 'Points en attente' },
+  en: { title: 'Agenda', min: 'min', took: 'took', parked: 'Parking lot', decided: 'Decision ({item}): {text}', proposed: 'Proposal ({item}): {text}' },
+  fr: { title: 'Ordre du jour', min: 'min', took: 'durée réelle', parked: 'Points en attente', decided: 'Décision ({item}) : {text}', proposed: 'Proposition ({item}) : {text}' },
 } as const;
 
 export const agendaMethod = {
@@ -31,10 +33,12 @@ export const agendaMethod = {
     createdAt: IsoDateTime,
     createdBy: Id,
     items: z.record(Id, AgendaItem),
+    decisions: z.record(Id, AgendaDecision).optional(),
     timer: AgendaTimer.optional(),
   }),
-  seed: (board, by, at) => seedAddedBoard(board, by, at, ['items']),
+  seed: (board, by, at) => seedAddedBoard(board, by, at, ['items', 'decisions']),
   entryField: fieldsOf(AgendaItem),
+  parts: { decisions: fieldsOf(AgendaDecision) },
   settings: { timer: AgendaTimer },
   record: (doc, boardId, locale) => {
     const { agenda, parked } = splitAgenda(readAgendaItems(doc, boardId));
@@ -42,14 +46,18 @@ export const agendaMethod = {
     const w = words[locale];
     const line = (i: AgendaItem, n: number) =>
       `${n}. ${i.text} (${i.minutes} ${w.min}${i.presenter ? `, ${i.presenter}` : ''})${i.spentMs !== undefined ? `: ${w.took} ${clockText(i.spentMs)}` : ''}${i.notes ? `: ${i.notes.replace(/\s+/g, ' ').trim()}` : ''}`;
-    const lines = agenda.map((i, n) => line(i, n + 1));
-    for (const i of parked) lines.push(`${w.parked}: ${i.text}`);
+    const decisions = readAgendaDecisions(doc, boardId);
+    const taken = (i: AgendaItem) => decisions.filter((d) => d.itemId === i.id).map((d) => w[d.status].replace('{item}', i.text).replace('{text}', d.text.replace(/\s+/g, ' ')));
+    const lines = agenda.flatMap((i, n) => [line(i, n + 1), ...taken(i)]);
+    for (const i of parked) lines.push(`${w.parked}: ${i.text}`, ...taken(i));
     return { title: w.title, lines };
   },
   table: (doc, boardId) => {
     const { agenda, parked } = splitAgenda(readAgendaItems(doc, boardId));
-    const rows: unknown[][] = [['id', 'item', 'minutes', 'presenter', 'spentSeconds', 'parked', 'notes']];
-    for (const i of [...agenda, ...parked]) rows.push([i.id, i.text, i.minutes, i.presenter ?? '', i.spentMs === undefined ? '' : Math.round(i.spentMs / 1000), i.parked ? 'yes' : '', i.notes ?? '']);
+    const decisions = readAgendaDecisions(doc, boardId);
+    const taken = (i: AgendaItem) => decisions.filter((d) => d.itemId === i.id).map((d) => `${d.status}: ${d.text}`).join('\n');
+    const rows: unknown[][] = [['id', 'item', 'minutes', 'presenter', 'spentSeconds', 'parked', 'notes', 'decisions']];
+    for (const i of [...agenda, ...parked]) rows.push([i.id, i.text, i.minutes, i.presenter ?? '', i.spentMs === undefined ? '' : Math.round(i.spentMs / 1000), i.parked ? 'yes' : '', i.notes ?? '', taken(i)]);
     return rows;
   },
 } as const satisfies BoardMethod<'agenda'>;
@@ -187,4 +195,63 @@ export function stopAgenda(doc: Y.Doc, boardId: string, at: Date) {
     board(doc, boardId).delete('timer');
   });
   return true;
+}
+
+function decisionsOf(doc: Y.Doc, boardId: string) {
+  return entriesOf(methodOf(doc, boardId, kind), 'decisions');
+}
+
+/** The decisions taken from the agenda's items, oldest first. */
+export function readAgendaDecisions(doc: Y.Doc, boardId: string): AgendaDecision[] {
+  const all = readEntries(decisionsOf(doc, boardId), (raw) => AgendaDecision.safeParse(raw).data ?? null);
+  return all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface NewAgendaDecision {
+  id: string;
+  itemId: string;
+  text: string;
+  status: AgendaDecisionStatus;
+  author: Author;
+  at: Date;
+}
+
+/** Records a decision (or a proposal) taken from an item of the agenda: the facilitator's (SPEC W5). */
+export function addAgendaDecision(doc: Y.Doc, boardId: string, input: NewAgendaDecision): AgendaDecision {
+  if (!requireItems(doc, boardId).has(input.itemId)) throw new Error('this agenda has no such item');
+  const decision = AgendaDecision.parse({
+    id: input.id,
+    itemId: input.itemId,
+    text: DecisionText.parse(input.text),
+    status: input.status,
+    authorId: input.author.id,
+    authorName: input.author.name,
+    createdAt: input.at.toISOString(),
+  });
+  doc.transact(() => {
+    const agenda = board(doc, boardId);
+    // Agendas made before decisions were kept get their map with the first one.
+    if (!decisionsOf(doc, boardId)) agenda.set('decisions', new Y.Map());
+    putEntry(doc, decisionsOf(doc, boardId)!, decision);
+  });
+  return decision;
+}
+
+/** A proposal becomes a decision (or back); false if it is gone. */
+export function setAgendaDecisionStatus(doc: Y.Doc, boardId: string, decisionId: string, status: AgendaDecisionStatus, by: Author, at: Date) {
+  const map = decisionsOf(doc, boardId)?.get(decisionId);
+  if (!map) return false;
+  const value = AgendaDecisionStatus.parse(status);
+  if (map.get('status') === value) return true;
+  doc.transact(() => {
+    map.set('status', value);
+    map.set('editedAt', at.toISOString());
+    map.set('editedBy', by.id);
+  });
+  return true;
+}
+
+export function deleteAgendaDecision(doc: Y.Doc, boardId: string, decisionId: string) {
+  const decisions = decisionsOf(doc, boardId);
+  return decisions ? deleteEntry(decisions, decisionId) : false;
 }

@@ -36,6 +36,23 @@ export const AgendaItem = z.strictObject({
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
 /**
+ * A decision taken from an agenda item, or a proposal the facilitator records for later
+ * (SPEC W5: the facilitator's), linked to its item. Kept beside the items, under the
+ * board's `decisions`, so two recorded at once both stay.
+ */
+export const AgendaDecisionStatus = z.enum(['decided', 'proposed']);
+export type AgendaDecisionStatus = z.infer<typeof AgendaDecisionStatus>;
+export const DecisionText = z.string().trim().min(1, 'a decision needs some text').max(2000, 'a decision has at most 2,000 characters');
+export const AgendaDecision = z.strictObject({
+  id: Id,
+  itemId: Id,
+  text: DecisionText,
+  status: AgendaDecisionStatus,
+  ...authoredFields,
+});
+export type AgendaDecision = z.infer<typeof AgendaDecision>;
+
+/**
  * The running timer, a setting of the board (the facilitator's, SPEC W5): the item it is
  * on, since when it runs (null while paused) and what it counted before that.
  */

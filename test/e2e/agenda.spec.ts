@@ -36,6 +36,14 @@ test('agenda: the facilitator runs the timer, a member on a phone in French sees
   await bruno.item('Budget').getByLabel('Notes sur « Budget »').blur();
   await expect(alice.item('Budget').getByLabel('Notes on "Budget"')).toHaveValue('Demander le chiffrage à la finance');
 
+  // A decision taken from the item, in French on the member's phone, within its width.
+  await alice.item('Budget').getByText('Decision from this item', { exact: true }).click();
+  const decide = alice.item('Budget').getByRole('form', { name: 'Decision from "Budget"' });
+  await decide.getByLabel('What was decided or proposed', { exact: true }).fill('Budget 2027 reconduit à l’identique, sans hausse ni baisse');
+  await decide.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(bruno.item('Budget').getByTestId('agenda-decision')).toHaveText('Décidé Budget 2027 reconduit à l’identique, sans hausse ni baisse');
+  await expect(bruno.item('Budget').getByRole('list', { name: 'Décisions issues de « Budget »' })).toBeVisible();
+
   // Six minutes later on the member's clock, the five-minute box is over time.
   await b.page.clock.setSystemTime(Date.now() + 6 * 60_000);
   await expect(bruno.left()).toHaveAttribute('data-over', 'true');

@@ -60,6 +60,23 @@ test('a meeting from its template: the agenda timer seen by both, an action item
   await alice.page.getByRole('button', { name: 'Next: Next steps', exact: true }).click();
   await expect(agendaB.current()).toHaveText('Next steps');
   await expect(agendaA.current()).toHaveText('Next steps');
+  // A decision and a proposal taken from the first item, recorded by Alice, seen on Bruno's phone under their item.
+  const sales = agendaA.item('Sales figures');
+  await sales.getByText('Decision from this item', { exact: true }).click();
+  const decide = sales.getByRole('form', { name: 'Decision from "Sales figures"' });
+  await decide.getByLabel('What was decided or proposed', { exact: true }).fill('Publish the figures every Monday');
+  await decide.getByRole('button', { name: 'Record', exact: true }).click();
+  await decide.getByLabel('What was decided or proposed', { exact: true }).fill('Add the web shop to the figures');
+  await decide.getByLabel('Decided or proposed', { exact: true }).selectOption('proposed');
+  await decide.getByRole('button', { name: 'Record', exact: true }).click();
+  const taken = agendaB.item('Sales figures').getByTestId('agenda-decision');
+  await expect(taken).toHaveCount(2);
+  await expect(taken.nth(0)).toHaveText('Decided Publish the figures every Monday');
+  await expect(taken.nth(1)).toHaveText('Proposed Add the web shop to the figures');
+  // Recording is the facilitator's: Bruno has no form.
+  await expect(agendaB.item('Sales figures').getByText('Decision from this item')).toHaveCount(0);
+  await sales.getByRole('button', { name: 'Mark decided', exact: true }).click();
+  await expect(taken.nth(1)).toHaveAttribute('data-status', 'decided');
   await agendaB.board().screenshot({ path: path.join(screenshots, 'agenda-phone.png') });
 
   // An action item for Bruno, on the meeting's board.

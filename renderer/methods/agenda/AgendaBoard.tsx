@@ -21,7 +21,7 @@ interface Props {
 /** One agenda: the timer everyone sees, the items in order with their time boxes, the form to add one, and the parking lot. */
 export function AgendaBoard({ doc, boardId, actor, canEdit, canRun, activityId }: Props) {
   const { t } = useI18n();
-  const { items, timer } = useAgenda(doc, boardId);
+  const { items, decisions, timer } = useAgenda(doc, boardId);
   const { agenda, parked } = splitAgenda(items);
   const [text, setText] = useState('');
   const [minutes, setMinutes] = useState('10');
@@ -39,7 +39,7 @@ export function AgendaBoard({ doc, boardId, actor, canEdit, canRun, activityId }
 
   const row = (item: (typeof items)[number], number: number | null) => (
     <AgendaItemRow key={item.id} doc={doc} boardId={boardId} item={item} number={number} index={number === null ? 0 : number - 1}
-      current={timer?.itemId === item.id} actor={actor} activityId={activityId} canEdit={canEdit} canRun={canRun} last={number === agenda.length} />
+      decisions={decisions.filter((d) => d.itemId === item.id)} current={timer?.itemId === item.id} actor={actor} activityId={activityId} canEdit={canEdit} canRun={canRun} last={number === agenda.length} />
   );
 
   return (

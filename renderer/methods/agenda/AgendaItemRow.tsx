@@ -1,17 +1,20 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { Author } from '#core/doc/author';
-import { AgendaMinutes, clockText, maxItemMinutes, type AgendaItem } from '#core/methods/agenda';
+import { AgendaMinutes, clockText, maxItemMinutes, type AgendaDecision, type AgendaItem } from '#core/methods/agenda';
 import { assignFromEntry } from '../../actions/action-items.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { AssignActionForm } from '../action-items/AssignActionForm.tsx';
+import { AgendaDecisions } from './AgendaDecisions.tsx';
 import { deleteAgendaItem, moveAgendaItem, setAgendaMinutes, setAgendaNotes, setAgendaParked, startAgendaItem } from './actions.ts';
 
 interface Props {
   doc: Y.Doc;
   boardId: string;
   item: AgendaItem;
+  /** The decisions and proposals taken from it. */
+  decisions: AgendaDecision[];
   /** Its place on the agenda from 1; null in the parking lot. */
   number: number | null;
   index: number;
@@ -23,8 +26,8 @@ interface Props {
   activityId: string;
 }
 
-/** One agenda item: title, presenter, time box (typed), time it took, notes; moved, parked, started or removed. */
-export function AgendaItemRow({ doc, boardId, item, number, index, last, current, actor, canEdit, canRun, activityId }: Props) {
+/** One agenda item: title, presenter, time box (typed), time it took, notes, decisions taken from it; moved, parked, started or removed. */
+export function AgendaItemRow({ doc, boardId, item, decisions, number, index, last, current, actor, canEdit, canRun, activityId }: Props) {
   const { t } = useI18n();
   const { api } = useSignedIn();
   const [notes, setNotes] = useState<string | null>(null);
@@ -62,6 +65,7 @@ export function AgendaItemRow({ doc, boardId, item, number, index, last, current
       ) : (
         item.notes && <p className="agenda-notes small">{item.notes}</p>
       )}
+      <AgendaDecisions doc={doc} boardId={boardId} itemId={item.id} itemText={item.text} decisions={decisions} actor={actor} canRecord={canRun} />
       {canEdit && number !== null && (
         <details className="agenda-action" onToggle={(e) => setAssigning(e.currentTarget.open)}>
           <summary className="small">{t('agenda.actionItem')}</summary>

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import * as core from '#core/doc/agenda';
 import type { Author } from '#core/doc/author';
 import { newDocId } from '#core/doc/schema';
+import type { AgendaDecisionStatus } from '#core/methods/agenda';
 import { relayDate } from '../../sync/relay-time.ts';
 import { removalsOf } from '../../sync/removal-undo.ts';
 
@@ -39,3 +40,10 @@ export const startAgendaItem = (doc: Y.Doc, boardId: string, itemId: string, now
 export const nextAgendaStep = (doc: Y.Doc, boardId: string, now = relayDate(doc)) => core.nextAgendaStep(doc, boardId, now);
 export const pauseAgenda = (doc: Y.Doc, boardId: string, now = relayDate(doc)) => core.pauseAgenda(doc, boardId, now);
 export const stopAgenda = (doc: Y.Doc, boardId: string, now = relayDate(doc)) => core.stopAgenda(doc, boardId, now);
+
+/** A decision (or a proposal) taken from an agenda item: the facilitator's. */
+export const addAgendaDecision = (doc: Y.Doc, boardId: string, actor: Author, input: { itemId: string; text: string; status: AgendaDecisionStatus }, now = new Date()) =>
+  core.addAgendaDecision(doc, boardId, { id: newDocId(), ...input, author: actor, at: now });
+export const setAgendaDecisionStatus = (doc: Y.Doc, boardId: string, actor: Author, decisionId: string, status: AgendaDecisionStatus, now = new Date()) =>
+  core.setAgendaDecisionStatus(doc, boardId, decisionId, status, actor, now);
+export const deleteAgendaDecision = (doc: Y.Doc, boardId: string, decisionId: string) => core.deleteAgendaDecision(doc, boardId, decisionId);

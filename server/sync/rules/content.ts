@@ -177,6 +177,7 @@ class ContentJudgement {
           if (n === 2 && senderFields.has(keys[1]!)) this.isSender(item, keys[1]!);
           const refusal = n >= 2 ? this.values.setting(place, item) : null;
           if (refusal) refuse('W15', refusal);
+          if (n === 4) this.partAuthorship(place, item);
           return;
         }
         if (n === 2) return this.structure("replacing a board's items");
@@ -388,6 +389,16 @@ class ContentJudgement {
   private entryValue(board: Y.Item, field: string, values: unknown[] | null) {
     const refusal = this.values.entry(board, field, values);
     if (refusal) refuse('W15', refusal);
+  }
+
+  /** W1 for an entry of a board's other part (an agenda's decisions): written under the sender's id and name, never changed after. */
+  private partAuthorship(place: Place, item: Y.Item) {
+    const field = place.steps[3]!.key ?? '';
+    if (!authorship.has(field) && !senderFields.has(field)) return;
+    if (senderFields.has(field)) return this.isSender(item, field);
+    if (!this.reading.isNew(place.steps[2]!.item)) return refuse('W1', 'who wrote an entry never changes');
+    if (field === 'authorId') this.isSender(item, field);
+    if (field === 'authorName' && !only(valuesOf(item), this.sender.name)) refuse('W1', 'a new entry carries your own id and name');
   }
 
   private isSender(item: Y.Item, field: string) {

@@ -3,12 +3,13 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionRecord } from '#core/api/decisions';
 import { addCostBenefitBoard, addCostBenefitLine, addCostOption, costBenefitFigures, listCostBenefitBoards } from '#core/doc/cost-benefit';
-import { addAgendaBoard, addAgendaItem, nextAgendaStep, readAgendaTimer } from '#core/doc/agenda';
+import { addAgendaBoard, addAgendaDecision, addAgendaItem, nextAgendaStep, readAgendaDecisions, readAgendaTimer } from '#core/doc/agenda';
 import { addRaciBoard, addRaciColumn, addRaciTask, listRaciBoards, readRaciColumns, readRaciTasks, setRaciCell, setVariant } from '#core/doc/raci';
 import { addPrioritisationBoard, addPriorityItem, listPrioritisationBoards, placePriorityItem, readPriorityItems } from '#core/doc/prioritisation';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
+import { pdfText } from '../decisions/pdf-text.ts';
 
 type Person = { id: string; name: string; api: Api };
 const at = new Date('2026-12-06T09:00:00Z');
@@ -166,6 +167,14 @@ describe('board methods on the real relay (SPEC W5, W15)', () => {
       const items = (d.getMap('methods').get('board-agenda1') as Y.Map<Y.Map<Y.Map<unknown>>>).get('items')!;
       items.get('item-budget1')!.set('minutes', 0);
     });
+    // A decision taken from the item: the facilitator's, under their own name.
+    const decision = { itemId: 'item-budget1', text: 'Keep the 2027 budget', status: 'decided' as const, at };
+    await refused(cid, 'W5', (d) => void addAgendaDecision(d, 'board-agenda1', { ...decision, id: 'decision-cid1', author: me(cid) }));
+    await refused(fay, 'W1', (d) => void addAgendaDecision(d, 'board-agenda1', { ...decision, id: 'decision-fake', author: me(cid) }));
+    addAgendaDecision(watcher.doc, 'board-agenda1', { ...decision, id: 'decision-0001', author: me(fay) });
+    await waitFor(() => readAgendaDecisions(other.doc, 'board-agenda1').length === 1, 5_000, 'the decision at the contributor');
+    const fresh = await join(cid);
+    expect(readAgendaDecisions(fresh.doc, 'board-agenda1')).toEqual([expect.objectContaining({ id: 'decision-0001', itemId: 'item-budget1', authorName: fay.name })]);
   });
 
   it('the decision record, its Markdown export and the archive carry each board', async () => {
@@ -182,10 +191,17 @@ describe('board methods on the real relay (SPEC W5, W15)', () => {
         en: { title: 'Cost/benefit (over 12 months)', lines: ['New till (EUR): costs €12,000.00, benefits €24,000.00, expected net €12,000.00, payback in 6 months'] },
       }),
       expect.objectContaining({ kind: 'raci', en: { title: 'RACI matrix', lines: ['Sign the lease: R Cid Contributor, A Legal'] } }),
-      expect.objectContaining({ kind: 'agenda', en: { title: 'Agenda', lines: ['1. Budget (10 min)'] }, fr: { title: 'Ordre du jour', lines: ['1. Budget (10 min)'] } }),
+      expect.objectContaining({
+        kind: 'agenda',
+        en: { title: 'Agenda', lines: ['1. Budget (10 min)', 'Decision (Budget): Keep the 2027 budget'] },
+        fr: { title: 'Ordre du jour', lines: ['1. Budget (10 min)', 'Décision (Budget) : Keep the 2027 budget'] },
+      }),
     ]);
     const md = strFromU8(await bytesOf(cid.api, `/api/activities/${activityId}/decision/export.md`));
     expect(md).toContain('## Boards\n\n### Prioritisation (impact/effort)\n\n- Quick wins: Faster checkout (impact 85, effort 15)');
+    expect(md).toContain('### Agenda\n\n- 1. Budget (10 min)\n- Decision (Budget): Keep the 2027 budget');
+    const pdf = await bytesOf(cid.api, `/api/activities/${activityId}/decision/export.pdf`);
+    expect(await pdfText(pdf)).toContain('Decision (Budget): Keep the 2027 budget');
     const files = unzipSync(await bytesOf(cid.api, `/api/activities/${activityId}/archive.zip`));
     const csv = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-prioritisation.csv'))!;
     const costs = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-cost-benefit.csv'))!;
@@ -194,6 +210,6 @@ describe('board methods on the real relay (SPEC W5, W15)', () => {
     const matrix = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-raci.csv'))!;
     expect(strFromU8(matrix[1])).toContain('id,task,Cid Contributor,Legal\r\ntask-lease01,Sign the lease,R,A');
     const agenda = Object.entries(files).find(([name]) => name.startsWith('boards/') && name.endsWith('-agenda.csv'))!;
-    expect(strFromU8(agenda[1])).toContain('id,item,minutes,presenter,spentSeconds,parked,notes\r\nitem-budget1,Budget,10,,,,');
+    expect(strFromU8(agenda[1])).toContain('id,item,minutes,presenter,spentSeconds,parked,notes,decisions\r\nitem-budget1,Budget,10,,,,,decided: Keep the 2027 budget');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAgendaBoard, addAgendaItem, agendaMethod, nextAgendaStep, pauseAgenda, readAgendaItems, readAgendaTimer, setAgendaField, startAgendaItem, stopAgenda } from '#core/doc/agenda';
+import { addAgendaBoard, addAgendaDecision, addAgendaItem, agendaMethod, deleteAgendaDecision, nextAgendaStep, pauseAgenda, readAgendaDecisions, readAgendaItems, readAgendaTimer, setAgendaDecisionStatus, setAgendaField, startAgendaItem, stopAgenda } from '#core/doc/agenda';
 import { boardMethodOf } from '#core/doc/board-methods';
 import { methodsOf } from '#core/doc/methods';
 import { replicaPair } from './replicas.ts';
@@ -62,6 +62,48 @@ describe('agenda in the document', () => {
     const method = boardMethodOf('agenda')!;
     expect(method.record!(a, board, 'en')).toEqual({ title: 'Agenda', lines: ['1. Budget (10 min, Alice): took 12:34', 'Parking lot: Hiring'] });
     expect(method.record!(a, board, 'fr')!.title).toBe('Ordre du jour');
-    expect(method.table!(a, board)[1]).toEqual(['item-budget1', 'Budget', 10, 'Alice', 754, '', '']);
+    expect(method.table!(a, board)[1]).toEqual(['item-budget1', 'Budget', 10, 'Alice', 754, '', '', '']);
+  });
+});
+
+describe('decisions taken from the agenda', () => {
+  it('the facilitator records a decision or a proposal on an item; two at once both stay; the record, Markdown/PDF lines and CSV carry them under their item', () => {
+    const { a, b, sync } = agenda();
+    addAgendaDecision(a, board, { id: 'decision-0001', itemId: 'item-budget1', text: 'Keep the 2027 budget', status: 'decided', author: alice, at: at(1) });
+    addAgendaDecision(b, board, { id: 'decision-0002', itemId: 'item-hiring1', text: 'Hire two sellers', status: 'proposed', author: alice, at: at(2) });
+    sync();
+    expect(readAgendaDecisions(a, board)).toEqual(readAgendaDecisions(b, board));
+    expect(readAgendaDecisions(a, board).map((d) => [d.itemId, d.status, d.text])).toEqual([
+      ['item-budget1', 'decided', 'Keep the 2027 budget'],
+      ['item-hiring1', 'proposed', 'Hire two sellers'],
+    ]);
+    setAgendaDecisionStatus(b, board, 'decision-0002', 'decided', alice, at(3));
+    sync();
+    expect(readAgendaDecisions(a, board)[1]).toMatchObject({ status: 'decided', editedBy: alice.id });
+    addAgendaDecision(a, board, { id: 'decision-0003', itemId: 'item-hiring1', text: 'Ask HR for a budget', status: 'proposed', author: alice, at: at(4) });
+    expect(agendaMethod.schema.safeParse(methodsOf(a).get(board)!.toJSON()).success).toBe(true);
+    const method = boardMethodOf('agenda')!;
+    expect(method.record!(a, board, 'en')!.lines).toEqual([
+      '1. Budget (10 min, Alice)',
+      'Decision (Budget): Keep the 2027 budget',
+      '2. Hiring (5 min)',
+      'Decision (Hiring): Hire two sellers',
+      'Proposal (Hiring): Ask HR for a budget',
+    ]);
+    expect(method.record!(a, board, 'fr')!.lines[1]).toBe('Décision (Budget) : Keep the 2027 budget');
+    expect(method.record!(a, board, 'fr')!.lines[4]).toBe('Proposition (Hiring) : Ask HR for a budget');
+    const table = method.table!(a, board);
+    expect(table[0]).toEqual(['id', 'item', 'minutes', 'presenter', 'spentSeconds', 'parked', 'notes', 'decisions']);
+    expect(table[2]![7]).toBe('decided: Hire two sellers\nproposed: Ask HR for a budget');
+    expect(deleteAgendaDecision(a, board, 'decision-0003')).toBe(true);
+    expect(readAgendaDecisions(a, board)).toHaveLength(2);
+  });
+
+  it('a decision names an item of the agenda and has some text of at most 2,000 characters', () => {
+    const { a } = agenda();
+    const decision = { id: 'decision-0001', itemId: 'item-budget1', status: 'decided' as const, author: alice, at: at(1) };
+    expect(() => addAgendaDecision(a, board, { ...decision, text: ' ' })).toThrow();
+    expect(() => addAgendaDecision(a, board, { ...decision, text: 'x'.repeat(2001) })).toThrow();
+    expect(() => addAgendaDecision(a, board, { ...decision, itemId: 'item-unknown', text: 'Yes' })).toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addAgendaBoard, addAgendaItem, nextAgendaStep, pauseAgenda, setAgendaField, stopAgenda } from '#core/doc/agenda';
+import { addAgendaBoard, addAgendaDecision, addAgendaItem, deleteAgendaDecision, nextAgendaStep, pauseAgenda, setAgendaDecisionStatus, setAgendaField, stopAgenda } from '#core/doc/agenda';
 import { cid, edit, entryMap, fay, me, ola, roomDoc } from './judge-support.ts';
 
 const at = new Date('2026-12-06T09:00:00Z');
@@ -44,5 +44,45 @@ describe('agenda on the relay (SPEC W5, W15)', () => {
     expect(edit(room, fay, (d) => board(d).set('timer', new Y.Map()))).toBe('W15');
     expect(edit(room, fay, (d) => board(d).set('timer', { itemId: 'item-000001', startedAt: null, elapsedMs: 1000 }))).toBe('allowed');
     expect(edit(room, fay, (d) => addAgendaBoard(d, 'board-agenda2', me(fay), at))).toBe('allowed');
+  });
+});
+
+describe('decisions taken from the agenda on the relay (SPEC W1, W5, W15)', () => {
+  const decision = (who: typeof fay, id = 'decision-0001') => (d: Y.Doc) =>
+    void addAgendaDecision(d, 'board-agenda', { id, itemId: 'item-000001', text: 'Keep the budget', status: 'proposed', author: me(who), at });
+
+  it('the facilitator records them; a contributor does not', () => {
+    const room = withItem();
+    expect(edit(room, cid, decision(cid))).toBe('W5');
+    expect(edit(room, fay, decision(fay))).toBe('allowed');
+    expect(edit(room, ola, (d) => void setAgendaDecisionStatus(d, 'board-agenda', 'decision-0001', 'decided', me(ola), at))).toBe('W5');
+    expect(edit(room, fay, (d) => void setAgendaDecisionStatus(d, 'board-agenda', 'decision-0001', 'decided', me(fay), at))).toBe('allowed');
+    expect(edit(room, cid, (d) => void deleteAgendaDecision(d, 'board-agenda', 'decision-0001'))).toBe('W5');
+    expect(edit(room, fay, (d) => void deleteAgendaDecision(d, 'board-agenda', 'decision-0001'))).toBe('allowed');
+  });
+
+  it('recorded under the facilitator’s own name, never changed after (W1)', () => {
+    const room = withItem();
+    expect(edit(room, fay, decision({ ...fay, name: 'Cid Contributor' }))).toBe('W1');
+    expect(edit(room, fay, decision({ ...fay, id: cid.id }))).toBe('W1');
+    expect(edit(room, fay, decision(fay))).toBe('allowed');
+    expect(edit(room, fay, (d) => entryMap(d, 'board-agenda', 'decision-0001', 'decisions').set('authorName', 'Someone'))).toBe('W1');
+    expect(edit(room, fay, (d) => entryMap(d, 'board-agenda', 'decision-0001', 'decisions').set('editedBy', cid.id))).toBe('W1');
+  });
+
+  it('each field within bounds, facilitators’ too (W15)', () => {
+    const room = withItem();
+    expect(edit(room, fay, decision(fay))).toBe('allowed');
+    const set = (field: string, value: unknown) => (d: Y.Doc) => entryMap(d, 'board-agenda', 'decision-0001', 'decisions').set(field, value);
+    for (const [field, value] of [
+      ['status', 'maybe'],
+      ['text', ''],
+      ['text', 'x'.repeat(2001)],
+      ['itemId', '!'],
+      ['votes', 3],
+    ] as const) {
+      expect(edit(room, fay, set(field, value)), `${field}=${value}`).toBe('W15');
+    }
+    expect(edit(room, fay, set('text', 'Keep the 2027 budget'))).toBe('allowed');
   });
 });
