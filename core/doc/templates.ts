@@ -1,10 +1,17 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { AgendaMinutes, AgendaText, Presenter } from '../methods/agenda.ts';
+import { PriorityText, Score } from '../methods/prioritisation.ts';
+import { ColumnLabel, RaciText, RaciVariant } from '../methods/raci.ts';
+import { linesText } from '../text/clean.ts';
 import { addAgendaItem, readAgendaItems } from './agenda.ts';
 import type { Author } from './author.ts';
 import { boardMethodOf, listMethods, MethodKind } from './board-methods.ts';
+import { briefOf } from './brief.ts';
+import { briefText } from './content.ts';
 import { createBoard } from './methods.ts';
+import { addPriorityItem, readPriorityItems } from './prioritisation.ts';
+import { addRaciColumn, addRaciTask, readRaciColumns, readRaciTasks, setVariant, variantOf } from './raci.ts';
 import { metaOf, newDocId } from './schema.ts';
 
 /**
@@ -13,15 +20,37 @@ import { metaOf, newDocId } from './schema.ts';
  * same transaction that creates the activity (core/doc/seed.ts first), so no client ever
  * creates those boards; `meta.boardOrder` keeps the order the work area shows them in.
  * Built-in templates are the catalogue's; an organisation saves its own from an activity
- * (`blueprintOf`: its boards' kinds and agenda items, nothing anyone wrote on them else).
+ * (`blueprintOf`): its boards' kinds, and the content chosen to start from — agenda items with
+ * their time boxes, a responsibility matrix's variant, columns (as named roles) and tasks,
+ * prioritisation items where they were placed, the brief's text — never votes, comments,
+ * notes, letters given to people or anyone's action items. Bounded in count and in size (64 KiB
+ * of JSON in all), checked when saved and again when used.
  */
 export const maxTemplateBoards = 12;
 export const maxTemplateAgendaItems = 50;
+/** RACI tasks, columns and prioritisation items one board of a template carries. */
+export const maxTemplateEntries = 50;
+export const maxBlueprintBytes = 64 * 1024;
 
 export const TemplateAgendaItem = z.strictObject({ text: AgendaText, minutes: AgendaMinutes, presenter: Presenter.optional() });
-export const TemplateBoard = z.strictObject({ kind: MethodKind, agenda: z.array(TemplateAgendaItem).max(maxTemplateAgendaItems).optional() });
+export const TemplateRaci = z.strictObject({
+  variant: RaciVariant,
+  columns: z.array(ColumnLabel).max(maxTemplateEntries),
+  tasks: z.array(RaciText).max(maxTemplateEntries),
+});
+export const TemplatePriority = z.strictObject({ text: PriorityText, impact: Score, effort: Score });
+export const TemplateBoard = z
+  .strictObject({
+    kind: MethodKind,
+    agenda: z.array(TemplateAgendaItem).max(maxTemplateAgendaItems).optional(),
+    raci: TemplateRaci.optional(),
+    priorities: z.array(TemplatePriority).max(maxTemplateEntries).optional(),
+  })
+  .refine((b) => (b.agenda === undefined || b.kind === 'agenda') && (b.raci === undefined || b.kind === 'raci') && (b.priorities === undefined || b.kind === 'prioritisation'), 'a board carries only its own kind of content');
 export type TemplateBoard = z.infer<typeof TemplateBoard>;
-export const Blueprint = z.strictObject({ boards: z.array(TemplateBoard).max(maxTemplateBoards) });
+export const Blueprint = z
+  .strictObject({ boards: z.array(TemplateBoard).max(maxTemplateBoards), brief: linesText().max(20_000).optional() })
+  .refine((b) => JSON.stringify(b).length <= maxBlueprintBytes, `a template holds at most ${maxBlueprintBytes / 1024} KiB`);
 export type Blueprint = z.infer<typeof Blueprint>;
 
 const boards = (...kinds: MethodKind[]): Blueprint => ({ boards: kinds.map((kind) => ({ kind })) });
@@ -57,6 +86,12 @@ export function applyBlueprint(doc: Y.Doc, blueprint: Blueprint, by: Author, at:
       const id = newDocId();
       createBoard(doc, method, id, by, at);
       for (const item of board.agenda ?? []) addAgendaItem(doc, id, { id: newDocId(), ...item, author: by, at });
+      for (const item of board.priorities ?? []) addPriorityItem(doc, id, { id: newDocId(), ...item, author: by, at });
+      if (board.raci) {
+        setVariant(doc, id, board.raci.variant);
+        for (const label of board.raci.columns) addRaciColumn(doc, id, newDocId(), label);
+        for (const text of board.raci.tasks) addRaciTask(doc, id, { id: newDocId(), text, author: by, at });
+      }
     }
     const order = [...new Set(blueprint.boards.map((b) => b.kind))];
     if (order.length > 0) metaOf(doc).set('boardOrder', order);
@@ -70,19 +105,39 @@ export function boardOrderOf(doc: Y.Doc): MethodKind[] {
   return [...new Set(kinds.flatMap((k) => MethodKind.safeParse(k).data ?? []))].slice(0, maxTemplateBoards);
 }
 
-/** An activity as a template: its boards' kinds in the order shown, and its agendas' items (titles, boxes, presenters). */
-export function blueprintOf(doc: Y.Doc): Blueprint {
+/**
+ * An activity as a template: its boards' kinds in the order shown, and what they start from
+ * (agenda items, a matrix's variant, columns and tasks, prioritisation items), and the brief.
+ */
+export function blueprintOf(doc: Y.Doc, brief = briefText(briefOf(doc))): Blueprint {
+  return Blueprint.parse(blueprintDraft(doc, brief));
+}
+
+/** What `blueprintOf` gives, before its bounds are checked (the relay refuses a save past them). */
+export function blueprintDraft(doc: Y.Doc, brief = briefText(briefOf(doc))): unknown {
   const order = boardOrderOf(doc);
   const rank = (kind: MethodKind) => (order.includes(kind) ? order.indexOf(kind) : order.length);
   const refs = listMethods(doc).sort((a, b) => rank(a.kind) - rank(b.kind));
-  const out: TemplateBoard[] = [];
-  for (const ref of refs.slice(0, maxTemplateBoards)) {
-    if (ref.kind !== 'agenda') {
-      out.push({ kind: ref.kind });
-      continue;
-    }
-    const items = readAgendaItems(doc, ref.id).filter((i) => !i.parked).slice(0, maxTemplateAgendaItems);
-    out.push({ kind: 'agenda', agenda: items.map((i) => ({ text: i.text, minutes: i.minutes, ...(i.presenter ? { presenter: i.presenter } : {}) })) });
+  const out: TemplateBoard[] = refs.slice(0, maxTemplateBoards).map((ref) => contentOf(doc, ref.id, ref.kind));
+  // One paragraph a line, written as the description is (blank lines between paragraphs).
+  const paragraphs = brief.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).join('\n\n');
+  const text = paragraphs ? paragraphs.slice(0, 20_000) : undefined;
+  return { boards: out, ...(text ? { brief: text } : {}) };
+}
+
+function contentOf(doc: Y.Doc, id: string, kind: MethodKind): TemplateBoard {
+  if (kind === 'agenda') {
+    const items = readAgendaItems(doc, id).filter((i) => !i.parked).slice(0, maxTemplateAgendaItems);
+    return { kind, agenda: items.map((i) => ({ text: i.text, minutes: i.minutes, ...(i.presenter ? { presenter: i.presenter } : {}) })) };
   }
-  return Blueprint.parse({ boards: out });
+  if (kind === 'raci') {
+    const columns = readRaciColumns(doc, id).slice(0, maxTemplateEntries).map((c) => c.label);
+    const tasks = readRaciTasks(doc, id).slice(0, maxTemplateEntries).map((t) => t.text);
+    return { kind, raci: { variant: variantOf(doc, id), columns, tasks } };
+  }
+  if (kind === 'prioritisation') {
+    const items = readPriorityItems(doc, id).slice(0, maxTemplateEntries);
+    return { kind, priorities: items.map((i) => ({ text: i.text, impact: i.impact, effort: i.effort })) };
+  }
+  return { kind };
 }

@@ -59,6 +59,8 @@ export async function createActivity(ctx: Context, caller: Caller, input: Create
     await refuseOverOpenActivities(tx, caller.orgId, caller.id);
     // Read in the transaction: a template removed meanwhile creates nothing (400).
     const blueprint = input.template === undefined ? undefined : await blueprintFor(tx, caller.orgId, input.template);
+    // A template's brief is where the activity starts when no description is given.
+    const description = input.description ?? blueprint?.brief ?? '';
     await tx.run(
       `INSERT INTO activities (id, org_id, title, question, description, status, facilitator_id, deadline, created_at, updated_at, kind, categories)
        VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
@@ -67,7 +69,7 @@ export async function createActivity(ctx: Context, caller: Caller, input: Create
         caller.orgId,
         input.title,
         input.question,
-        input.description ?? '',
+        description,
         caller.id,
         input.deadline ?? null,
         now,
@@ -85,7 +87,7 @@ export async function createActivity(ctx: Context, caller: Caller, input: Create
       id,
       caller.id,
       now,
-      initialDocumentUpdate(input.description ?? '', blueprint && { blueprint, by: { id: caller.id, name: caller.name }, at }),
+      initialDocumentUpdate(description, blueprint && { blueprint, by: { id: caller.id, name: caller.name }, at }),
     ]);
     if (input.publicSlug !== undefined) await setPublicSlug(tx, id, input.publicSlug);
   });

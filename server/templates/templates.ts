@@ -1,5 +1,5 @@
 import { maxSavedTemplates, type ActivityTemplates, type SaveTemplateRequest } from '#core/api/templates';
-import { Blueprint, blueprintOf, builtInTemplateIds, builtInTemplates } from '#core/doc/templates';
+import { Blueprint, blueprintDraft, builtInTemplateIds, builtInTemplates, maxBlueprintBytes } from '#core/doc/templates';
 import { ErrorCode } from '#core/api/errors';
 import { refuseGuests, type Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
@@ -39,8 +39,8 @@ export async function listTemplates(ctx: Context, caller: Caller): Promise<Activ
 }
 
 /**
- * `POST /api/activity-templates`: the activity's boards (kinds, in the order shown, and its
- * agendas' items) saved under a name for the whole organisation. Only a facilitator of a
+ * `POST /api/activity-templates`: the activity's boards (kinds, in the order shown, and what
+ * they start from: core/doc/templates.ts) and its brief, saved under a name for the whole organisation. Only a facilitator of a
  * board activity who may create activities; refused, changing nothing: a name taken (409),
  * past `maxSavedTemplates` (409), an idea box or removed content (400/409).
  */
@@ -51,7 +51,9 @@ export async function saveTemplate(ctx: Context, rate: SaveRate, caller: Caller,
   if (activity.kind !== 'board') throw badRequest('Only a board activity can be saved as a template.');
   await refuseRemovedContent(ctx.db, activity.id);
   rate.take(caller.id, ctx.now().getTime());
-  const blueprint = await readStoredDocument(ctx, activity.id, blueprintOf);
+  const parsed = Blueprint.safeParse(await readStoredDocument(ctx, activity.id, (doc) => blueprintDraft(doc)));
+  if (!parsed.success) throw badRequest(`This activity holds more than a template keeps (at most ${maxBlueprintBytes / 1024} KiB of boards and brief): save a smaller one.`);
+  const blueprint = parsed.data;
   const id = newId();
   await ctx.db.transaction(async (tx) => {
     const count = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM activity_templates WHERE org_id = ?', [caller.orgId]);

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityTemplates } from '#core/api/templates';
 import { addAgendaItem, listAgendaBoards, readAgendaItems } from '#core/doc/agenda';
 import { listMethods } from '#core/doc/board-methods';
-import { boardOrderOf } from '#core/doc/templates';
+import { boardOrderOf, maxBlueprintBytes } from '#core/doc/templates';
+import { briefOf } from '#core/doc/brief';
+import { briefText } from '#core/doc/content';
+import { addRaciColumn, addRaciTask, listRaciBoards, readRaciColumns, readRaciTasks, setVariant, variantOf } from '#core/doc/raci';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { outsiderToken } from '../../support/outsider.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
@@ -110,4 +115,61 @@ describe('activity templates', () => {
     const r = await admin.call('POST', '/api/activities', { title: 'Ideas', question: 'What should we sell next?', kind: 'ideas', categories: ['Shop'], template: 'meeting' });
     expect(r.status).toBe(400);
   });
+
+  it('keeps the content chosen (a matrix’s variant, roles and tasks, the brief), checked again when used; a stored one out of bounds creates nothing', async () => {
+    const fay = admin;
+    const me = await fay.ok<{ id: string; name: string }>('GET', '/api/me');
+    const { id: source } = await fay.ok<{ id: string }>('POST', '/api/activities', { title: 'Project', question: 'Who does what?', description: 'Why this project.\n\nWhat it delivers.', template: 'project-planning' });
+    const client = await connectClient(fay, source);
+    try {
+      await synced(client);
+      const raci = listRaciBoards(client.doc)[0]!;
+      setVariant(client.doc, raci, 'rasic');
+      addRaciColumn(client.doc, raci, 'column-legal', 'Legal');
+      addRaciTask(client.doc, raci, { id: 'task-lease01', text: 'Sign the lease', author: { id: me.id, name: me.name }, at: new Date() });
+      const watcher = await connectClient(fay, source);
+      try {
+        await waitFor(() => readRaciTasks(watcher.doc, raci).length === 1, 10_000, 'the task at another client');
+      } finally {
+        watcher.destroy();
+      }
+    } finally {
+      client.destroy();
+    }
+    const { id: templateId } = await fay.ok<{ id: string }>('POST', '/api/activity-templates', { activityId: source, name: 'Project kick-off' });
+    const saved = (await fay.ok<ActivityTemplates>('GET', '/api/activity-templates')).saved.find((t) => t.id === templateId)!;
+    expect(saved.blueprint.brief).toBe('Why this project.\n\nWhat it delivers.');
+    expect(saved.blueprint.boards.find((b) => b.kind === 'raci')).toEqual({ kind: 'raci', raci: { variant: 'rasic', columns: ['Legal'], tasks: ['Sign the lease'] } });
+
+    const { id: copy } = await fay.ok<{ id: string }>('POST', '/api/activities', { title: 'Project 2', question: 'Who does what?', template: templateId });
+    const reader = await connectClient(fay, copy);
+    try {
+      await synced(reader);
+      const raci = listRaciBoards(reader.doc)[0]!;
+      expect(variantOf(reader.doc, raci)).toBe('rasic');
+      expect(readRaciColumns(reader.doc, raci).map((c) => c.label)).toEqual(['Legal']);
+      expect(readRaciTasks(reader.doc, raci).map((t) => [t.text, t.authorId])).toEqual([['Sign the lease', me.id]]);
+      expect(briefText(briefOf(reader.doc))).toBe('Why this project.\nWhat it delivers.');
+    } finally {
+      reader.destroy();
+    }
+
+    // A row that no longer passes (written past its bounds behind the relay's back) is refused when used, nothing created.
+    await writeStore(relay.dataDir, 'UPDATE activity_templates SET blueprint = ? WHERE id = ?', [JSON.stringify({ boards: [], brief: 'x'.repeat(maxBlueprintBytes) }), templateId]);
+    const activities = await activityCount();
+    expect((await fay.call('POST', '/api/activities', { title: 'Project 3', question: 'Who does what?', template: templateId })).status).toBe(400);
+    expect(await activityCount()).toBe(activities);
+  });
 });
+
+async function writeStore(dataDir: string, sql: string, params: string[]) {
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const opened = new sqlite3.Database(path.join(dataDir, 'conclave.sqlite'), sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(opened)));
+  });
+  try {
+    db.configure('busyTimeout', 10_000);
+    await new Promise<void>((resolve, reject) => db.run(sql, params, (err) => (err ? reject(err) : resolve())));
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
+}

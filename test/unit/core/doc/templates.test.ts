@@ -4,7 +4,9 @@ import { addAgendaItem, listAgendaBoards, readAgendaItems, setAgendaField } from
 import { listMethods } from '#core/doc/board-methods';
 import { metaOf } from '#core/doc/schema';
 import { seedDocument } from '#core/doc/seed';
-import { applyBlueprint, Blueprint, blueprintOf, boardOrderOf, builtInTemplateIds, builtInTemplates } from '#core/doc/templates';
+import { applyBlueprint, Blueprint, blueprintOf, boardOrderOf, builtInTemplateIds, builtInTemplates, maxTemplateEntries } from '#core/doc/templates';
+import { addRaciColumn, addRaciTask, listRaciBoards, readRaciColumns, readRaciTasks, setRaciCell, setVariant, variantOf } from '#core/doc/raci';
+import { addPriorityItem, listPrioritisationBoards, readPriorityItems } from '#core/doc/prioritisation';
 
 const fay = { id: 'facilitator-fay', name: 'Fay' };
 const at = new Date('2026-12-06T09:00:00Z');
@@ -53,5 +55,43 @@ describe('activity templates', () => {
     expect(boardOrderOf(doc)).toEqual([]);
     metaOf(doc).set('boardOrder', ['agenda', 'nonsense', 42, 'agenda']);
     expect(boardOrderOf(doc)).toEqual(['agenda']);
+  });
+
+  it('keeps the content the organisation chose: a matrix’s variant, role columns and tasks, prioritisation items, the brief', () => {
+    const doc = seeded({ boards: [{ kind: 'raci' }, { kind: 'prioritisation' }] });
+    const raci = listRaciBoards(doc)[0]!;
+    setVariant(doc, raci, 'daci');
+    addRaciColumn(doc, raci, 'col-legal01', 'Legal');
+    addRaciColumn(doc, raci, 'col-fay0001', 'Fay', fay.id);
+    addRaciTask(doc, raci, { id: 'task-sign01', text: 'Sign the lease', author: fay, at });
+    setRaciCell(doc, raci, 'task-sign01', 'col-legal01', 'A');
+    const prio = listPrioritisationBoards(doc)[0]!;
+    addPriorityItem(doc, prio, { id: 'prio-item01', text: 'Faster checkout', impact: 80, effort: 20, author: fay, at });
+    const blueprint = blueprintOf(doc, 'Why we meet.\nWhat we settle.');
+    expect(blueprint.brief).toBe('Why we meet.\n\nWhat we settle.');
+    expect(blueprint.boards).toEqual([
+      { kind: 'raci', raci: { variant: 'daci', columns: ['Legal', 'Fay'], tasks: ['Sign the lease'] } },
+      { kind: 'prioritisation', priorities: [{ text: 'Faster checkout', impact: 80, effort: 20 }] },
+      { kind: 'swot' },
+    ]);
+    const copy = seeded(blueprint);
+    const raciCopy = listRaciBoards(copy)[0]!;
+    expect(variantOf(copy, raciCopy)).toBe('daci');
+    expect(readRaciColumns(copy, raciCopy).map((c) => [c.label, c.personId])).toEqual([['Legal', undefined], ['Fay', undefined]]);
+    expect(readRaciTasks(copy, raciCopy).map((t) => [t.text, t.cells, t.authorId])).toEqual([['Sign the lease', {}, fay.id]]);
+    expect(readPriorityItems(copy, listPrioritisationBoards(copy)[0]!).map((i) => [i.text, i.impact, i.effort])).toEqual([['Faster checkout', 80, 20]]);
+  });
+
+  it('is bounded: too many entries, entries out of bounds, or more than 64 KiB in all are refused', () => {
+    const task = 'x'.repeat(300);
+    expect(Blueprint.safeParse({ boards: [{ kind: 'raci', raci: { variant: 'raci', columns: [], tasks: Array(maxTemplateEntries + 1).fill('Task') } }] }).success).toBe(false);
+    expect(Blueprint.safeParse({ boards: [{ kind: 'raci', raci: { variant: 'xyz', columns: [], tasks: [] } }] }).success).toBe(false);
+    expect(Blueprint.safeParse({ boards: [{ kind: 'prioritisation', priorities: [{ text: 'A', impact: 101, effort: 0 }] }] }).success).toBe(false);
+    expect(Blueprint.safeParse({ boards: [{ kind: 'prioritisation', priorities: [{ text: 'A', impact: Number.NaN, effort: 0 }] }] }).success).toBe(false);
+    expect(Blueprint.safeParse({ boards: [{ kind: 'swot', raci: { variant: 'raci', columns: [], tasks: [] } }] }).success).toBe(false);
+    expect(Blueprint.safeParse({ boards: [], brief: 'x'.repeat(20_001) }).success).toBe(false);
+    const big = { boards: Array.from({ length: 5 }, () => ({ kind: 'raci', raci: { variant: 'raci', columns: [], tasks: Array(maxTemplateEntries).fill(task) } })) };
+    expect(Blueprint.safeParse(big).success).toBe(false);
+    expect(Blueprint.safeParse({ boards: big.boards.slice(0, 1) }).success).toBe(true);
   });
 });
