@@ -9,7 +9,8 @@ import { IdeaStatus } from './ideas.ts';
  *   `POST /api/activities` takes `publicSlug` too. Facilitators only; 409 `slug_taken`.
  * - `GET /api/public/idea-boxes/:slug?sort=votes|newest&offset=&limit=` → `PublicIdeaBox`
  *   (no token; 404 for an unknown or unpublished slug alike; cacheable).
- * - `GET /api/public/idea-boxes/:slug/ideas/:id/photo` → the idea's photo (no token).
+ * - `GET /api/public/idea-boxes/:slug/ideas/:id/photo` → the idea's photo (no token);
+ *   `…/comments?offset=&limit=` → `PublicCommentPage` (core/api/idea-comments.ts).
  * - `POST /api/public/idea-boxes/:slug/sign-up` `PublicSignupRequest` → 202 `{}` whatever
  *   the address, and an e-mail whose link ends with the token.
  * - `POST /api/public/sign-up/:token` → 201 `PublicSession`: the participant's session.
@@ -60,6 +61,8 @@ export const PublicIdea = z.object({
   /** The author's name, only when they agreed to it being shown; never an e-mail or phone. */
   author: z.string().nullable(),
   photo: z.boolean(),
+  /** Comments shown under it (`GET /api/public/idea-boxes/:slug/ideas/:id/comments`). */
+  comments: z.number(),
   createdAt: z.string(),
 });
 export type PublicIdea = z.infer<typeof PublicIdea>;

@@ -4,6 +4,7 @@ import { badgeIds, maxRewardLength } from '../ideas/recognition.ts';
 import { ideaStages, maxStageNameLength } from '../ideas/stages.ts';
 import { moderationDecisions, reportReasons } from '../ideas/moderation.ts';
 import { Id } from './common.ts';
+import { CommentQueues } from './idea-comments.ts';
 import { Idea, Reason } from './ideas.ts';
 
 /**
@@ -68,6 +69,8 @@ export const IdeaQueues = z.object({
   offTopic: z.array(Idea),
   reported: z.array(ReportedIdea),
   topVoted: z.array(Idea),
+  /** Comments waiting for approval, and those reported (core/api/idea-comments.ts). */
+  comments: CommentQueues,
 });
 export type IdeaQueues = z.infer<typeof IdeaQueues>;
 

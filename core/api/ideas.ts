@@ -158,6 +158,8 @@ export const IdeaNotice = z.object({
   reason: z.string().nullable(),
   /** For `merged`: the other idea (the one kept, or the duplicate merged into yours). */
   otherIdea: z.object({ id: Id, title: z.string() }).nullable(),
+  /** A notice about one of the person's comments on the idea (hidden, shown again, approved): its first 200 characters. */
+  comment: z.object({ id: Id, text: z.string() }).nullable(),
   at: z.string(),
   readAt: z.string().nullable(),
 });

@@ -129,6 +129,8 @@ export const PersonalExport = z.object({
   emailsReceived: z.array(z.object({ subject: z.string(), kind: z.string(), status: z.string(), at: z.string() })),
   ideas: z.array(z.object({ id: z.string(), title: z.string(), text: z.string(), status: z.string(), createdAt: z.string() })),
   ideaVotes: z.array(z.object({ ideaId: z.string(), at: z.string() })),
+  /** Comments they wrote on ideas (core/api/idea-comments.ts), newest first. */
+  ideaComments: z.array(z.object({ ideaId: z.string(), text: z.string(), at: z.string() })),
   decisionRatings: z.array(z.object({ decisionId: z.string(), rating: z.number(), comment: z.string().nullable(), at: z.string() })),
   invitationsSent: z.array(z.object({ email: z.string(), createdAt: z.string(), acceptedAt: z.string().nullable() })),
 });

@@ -21,6 +21,10 @@ export interface PageTexts {
   answer: string;
   by: (name: string) => string;
   photoOf: (title: string) => string;
+  comments: (n: number) => string;
+  moreComments: (n: number) => string;
+  team: string;
+  someone: string;
   noIdeas: string;
   next: string;
   previous: string;
@@ -86,6 +90,10 @@ const en: PageTexts = {
   answer: 'Our answer',
   by: (name) => `by ${name}`,
   photoOf: (title) => `Photo: ${title}`,
+  comments: (n) => (n === 1 ? '1 comment' : `${n.toLocaleString('en')} comments`),
+  moreComments: (n) => (n === 1 ? 'See the earlier comment' : `See the ${n.toLocaleString('en')} earlier comments`),
+  team: 'The team',
+  someone: 'A participant',
   noIdeas: 'No idea yet: be the first to propose one.',
   next: 'Next ideas',
   previous: 'Previous ideas',
@@ -151,6 +159,10 @@ const fr: PageTexts = {
   answer: 'Notre réponse',
   by: (name) => `par ${name}`,
   photoOf: (title) => `Photo : ${title}`,
+  comments: (n) => (n <= 1 ? `${n} commentaire` : `${n.toLocaleString('fr')} commentaires`),
+  moreComments: (n) => (n === 1 ? 'Voir le commentaire précédent' : `Voir les ${n.toLocaleString('fr')} commentaires précédents`),
+  team: 'L’équipe',
+  someone: 'Un participant',
   noIdeas: 'Aucune idée pour l’instant : proposez la première.',
   next: 'Idées suivantes',
   previous: 'Idées précédentes',

@@ -6,7 +6,7 @@ import { useAsync } from '../state/use-async.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 
-const queues: { key: keyof IdeaQueues; label: MessageKey }[] = [
+const queues: { key: Exclude<keyof IdeaQueues, 'comments'>; label: MessageKey }[] = [
   { key: 'inbound', label: 'ideas.queues.inbound' },
   { key: 'reported', label: 'ideas.queues.reported' },
   { key: 'topVoted', label: 'ideas.queues.topVoted' },

@@ -1,4 +1,5 @@
 import { campaignLimits } from '#core/api/campaigns';
+import { commentLimits } from '#core/api/idea-comments';
 import { ErrorCode } from '#core/api/errors';
 import { addressKey } from '../accounts/sign-in-throttle.ts';
 import { RateWindow } from '../auth/rate-window.ts';
@@ -7,7 +8,8 @@ import { Refusal } from '../errors.ts';
 /**
  * What strangers may cause, counted in memory per relay like the other per-address
  * limits (core/api/campaigns.ts `campaignLimits`): sign-ups per network address an hour
- * and per e-mail address a day; ideas per participant and per network address an hour.
+ * and per e-mail address a day; ideas per participant and per network address an hour;
+ * comments per account (anyone's) and, for participants, per network address an hour.
  * Each is judged before anything is read, hashed or written, so a refusal keeps nothing.
  */
 export class CampaignRates {
@@ -23,6 +25,22 @@ export class CampaignRates {
     if (wait > 0) throw tooMany('ideas this hour', wait);
     this.ideaParticipants.take(participantId, now);
     this.ideaAddresses.take(address, now);
+  }
+
+  readonly commentAccounts = new RateWindow(commentLimits.perAccountPerHour, 3_600_000);
+  readonly commentAddresses = new RateWindow(commentLimits.perAddressPerHour, 3_600_000);
+
+  /**
+   * A comment: every account counted, and a public participant's network address too
+   * (members, who may share an office's address, are not); both judged before either counts.
+   */
+  takeComment(caller: { id: string; participant?: boolean | undefined }, remote: string | undefined, now: number) {
+    const address = addressKey(remote);
+    const byAddress = caller.participant ? this.commentAddresses.waitFor(address, now) : 0;
+    const wait = Math.max(this.commentAccounts.waitFor(caller.id, now), byAddress);
+    if (wait > 0) throw tooMany('comments this hour', wait);
+    this.commentAccounts.take(caller.id, now);
+    if (caller.participant === true) this.commentAddresses.take(address, now);
   }
 }
 

@@ -39,6 +39,13 @@ a[aria-current]{font-weight:700;color:#1b1b1b}
 .answer{border-left:3px solid #1f4e8c;padding-left:.75rem;margin:.5rem 0}
 .answer h3{font-size:.95rem;margin:0}
 .answer p{margin:0;white-space:pre-line}
+.comments{border-top:1px solid #eee;margin:.75rem 0 0;padding-top:.5rem}
+.comments h3{font-size:.95rem;margin:0 0 .25rem}
+.comment-list{list-style:none;margin:0;padding:0}
+.comment{margin:.4rem 0;padding:.4rem .6rem;background:#f6f5f2;border-radius:.4rem}
+.comment.team{background:#e4ecf7}
+.comment-author{margin:0;font-size:.85rem;font-weight:600}
+.comment-text{margin:0;white-space:pre-line;overflow-wrap:anywhere}
 .vote{display:flex;gap:1rem;align-items:center;justify-content:space-between;margin:.5rem 0 0}
 .pages{display:flex;justify-content:space-between;margin:1rem 0}
 footer{color:#555;font-size:.85rem;padding-bottom:2rem}

@@ -1,4 +1,5 @@
 import type { PublicIdea, PublicIdeaBox } from '#core/api/campaigns';
+import type { PublicComment } from '#core/api/idea-comments';
 import { publicPagePath } from '#core/api/campaigns';
 import { pageTexts, type PageLanguage, type PageTexts } from '#core/campaigns/page-texts';
 import { escapeHtml as e } from '#core/mail/html';
@@ -13,6 +14,8 @@ export interface PageView {
   origin: string;
   /** The tags of the script that brings the page to life (page-assets.ts), or ''. */
   scripts: string;
+  /** The latest comments of each idea on the page (server/campaigns/public-comments.ts). */
+  comments: ReadonlyMap<string, readonly PublicComment[]>;
 }
 
 /**
@@ -65,7 +68,7 @@ ${box.open ? forms(t, box.categories) : ''}
 <nav class="sort" aria-label="${e(t.sortLabel)}">${e(t.sortLabel)} :
  ${sortLink(link({ sort: 'votes' }), t.sortVotes, view.sort === 'votes')} · ${sortLink(link({ sort: 'newest' }), t.sortNewest, view.sort === 'newest')}</nav>
 <p class="count">${e(t.ideasCount(box.total))}</p>
-${box.ideas.length === 0 ? `<p class="empty">${e(t.noIdeas)}</p>` : `<ol class="ideas">${box.ideas.map((idea) => ideaItem(idea, box, t)).join('\n')}</ol>`}
+${box.ideas.length === 0 ? `<p class="empty">${e(t.noIdeas)}</p>` : `<ol class="ideas">${box.ideas.map((idea) => ideaItem(idea, box, t, view.comments.get(idea.id) ?? [])).join('\n')}</ol>`}
 ${
   pages
     ? `<nav class="pages">${view.page > 1 ? `<a rel="prev" href="${e(link({ page: view.page - 1 }))}">${e(t.previous)}</a>` : ''}${
@@ -83,7 +86,7 @@ ${
 const sortLink = (href: string, label: string, current: boolean) =>
   current ? `<a href="${e(href)}" aria-current="page">${e(label)}</a>` : `<a href="${e(href)}">${e(label)}</a>`;
 
-function ideaItem(idea: PublicIdea, box: PublicIdeaBox, t: PageTexts): string {
+function ideaItem(idea: PublicIdea, box: PublicIdeaBox, t: PageTexts, comments: readonly PublicComment[]): string {
   const photo = idea.photo
     ? `<a href="/api/public/idea-boxes/${e(box.slug)}/ideas/${e(idea.id)}/photo"><img class="photo" src="/api/public/idea-boxes/${e(box.slug)}/ideas/${e(idea.id)}/thumbnail" alt="${e(t.photoOf(idea.title))}" loading="lazy" decoding="async"></a>`
     : '';
@@ -97,7 +100,25 @@ ${photo}<p class="text">${e(idea.text)}</p>
 ${answer}<p class="vote"><span class="votes">${e(t.votes(idea.votes))}</span>${
     box.open ? ` <button type="button" class="vote-button" hidden aria-pressed="false">${e(t.vote)}</button>` : ''
   }</p>
+${commentsOf(idea, comments, t)}
 </article></li>`;
+}
+
+/**
+ * The idea's latest comments, each with who wrote it as the public may know it (a name
+ * its author agreed to show, the organisation's team, or "a participant"). The earlier
+ * ones and the form to comment are the script's (renderer/campaign/), over the JSON API.
+ */
+function commentsOf(idea: PublicIdea, comments: readonly PublicComment[], t: PageTexts): string {
+  const earlier = idea.comments - comments.length;
+  const items = comments
+    .map((c) => `<li class="comment${c.team ? ' team' : ''}" id="comment-${e(c.id)}"><p class="comment-author">${e(c.team ? t.team : (c.author ?? t.someone))}</p><p class="comment-text">${e(c.text)}</p></li>`)
+    .join('');
+  return `<section class="comments" aria-label="${e(t.comments(idea.comments))}" data-comments="${idea.comments}">
+<h3>${e(t.comments(idea.comments))}</h3>${
+    earlier > 0 ? `<p><button type="button" class="link more-comments" hidden>${e(t.moreComments(earlier))}</button></p>` : ''
+  }${items ? `<ol class="comment-list">${items}</ol>` : ''}
+</section>`;
 }
 
 /** The forms, hidden until the script knows who is there (a stranger, a participant). */

@@ -7,15 +7,16 @@ import { notFound } from '../errors.ts';
 /**
  * A public participant reaches one thing of an organisation: its published idea boxes,
  * where they propose and vote as a contributor would. Any other box, any activity, is
- * 404 to them, like to a stranger. Reaching a box for a write makes it one of the
+ * 404 to them, like to a stranger. Reaching a box for a write (`join`) makes it one of the
  * campaigns they joined (`GET /api/public/me/campaigns`).
  */
-export async function participantBox(ctx: Context, caller: Caller, activityId: string): Promise<Activity> {
+export async function participantBox(ctx: Context, caller: Caller, activityId: string, join = true): Promise<Activity> {
   const row = await ctx.db.get<ActivityRow>(
     `SELECT * FROM activities WHERE id = ? AND org_id = ? AND kind = 'ideas' AND public_slug IS NOT NULL AND content_removed_at IS NULL`,
     [activityId, caller.orgId],
   );
   if (!row) throw notFound('idea box');
+  if (!join) return toActivity(row, 'contributor');
   await ctx.db.run('INSERT OR IGNORE INTO public_participations (user_id, activity_id, joined_at) VALUES (?, ?, ?)', [
     caller.id,
     activityId,

@@ -3,6 +3,7 @@ import type { IdeaStatus, PhotoType } from '#core/api/ideas';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { keptBackSql } from '../ideas/access.ts';
+import { commentShownSql } from '../ideas/comments.ts';
 import type { Queries } from '../store/db.ts';
 
 /** A published box as the public sees it: nothing of its organisation but its language. */
@@ -69,7 +70,7 @@ const toBox = (row: BoxRow): PublishedBox => ({
  * What the public sees of a box's ideas: neither hidden, waiting for approval nor off topic
  * (the members' `keptBackSql`), nor a duplicate merged into another (its votes count there).
  */
-const shownPublicly = `NOT ${keptBackSql} AND i.merged_into IS NULL`;
+export const shownPublicly = `NOT ${keptBackSql} AND i.merged_into IS NULL`;
 
 /** The same orders as the members' list, each walking an index of migration 500. */
 const orderBy = {
@@ -87,6 +88,7 @@ interface IdeaRow {
   reason: string | null;
   author: string | null;
   photo: number;
+  comments: number;
   created_at: string;
 }
 
@@ -100,7 +102,8 @@ export async function publicIdeas(ctx: Context, slug: string, query: PublicIdeaQ
   const rows = await ctx.db.all<IdeaRow>(
     `SELECT i.id, i.title, i.text, i.category, i.vote_count, i.status, i.reason, i.created_at,
             CASE WHEN u.public_name = 1 AND u.disabled_at IS NULL THEN u.name END AS author,
-            EXISTS (SELECT 1 FROM idea_photos p WHERE p.idea_id = i.id) AS photo
+            EXISTS (SELECT 1 FROM idea_photos p WHERE p.idea_id = i.id) AS photo,
+            (SELECT COUNT(*) FROM idea_comments c WHERE c.idea_id = i.id AND ${commentShownSql}) AS comments
        FROM ideas i JOIN users u ON u.id = i.author_id
       WHERE i.activity_id = ? AND ${shownPublicly}
       ORDER BY ${orderBy[query.sort]} LIMIT ? OFFSET ?`,
@@ -133,6 +136,7 @@ const toPublicIdea = (row: IdeaRow): PublicIdea => ({
   answer: row.reason,
   author: row.author,
   photo: row.photo === 1,
+  comments: row.comments,
   createdAt: row.created_at,
 });
 

@@ -10,6 +10,7 @@ import type { Reply, Request, Router } from '../http/router.ts';
 import { validate } from '../validate.ts';
 import { notFound, Refusal } from '../errors.ts';
 import { ErrorCode } from '#core/api/errors';
+import { CommentListQuery } from '#core/api/idea-comments';
 import type { CampaignRates } from './limits.ts';
 import { renderMissingPage, renderPage } from './page.ts';
 import type { PageAssets } from './page-assets.ts';
@@ -17,6 +18,7 @@ import { myCampaigns } from './participant-access.ts';
 import { readPublicPhoto, readPublicThumbnail } from './photo.ts';
 import type { PublicThumbnails } from './thumbnails.ts';
 import { myPublicVotes, publicIdeas } from './public-box.ts';
+import { latestComments, publicComments } from './public-comments.ts';
 import { confirmPublicSignUp, publicSignUp, takeSignupAddress } from './signup.ts';
 
 /** A public answer: the same for everyone, so a proxy may keep it; revalidated by its ETag. */
@@ -59,7 +61,8 @@ export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRate
       const lang = pageLanguage(req.query.get('lang'), req.raw.headers['accept-language'], box?.language ?? 'en');
       const headers = { ...pageHeaders, 'content-language': lang };
       if (!box) return { status: 404, raw: renderMissingPage(lang), contentType: 'text/html; charset=utf-8', headers };
-      const html = renderPage(box, { lang, sort, page, pageSize: publicPageSize, origin: origin(), scripts: await assets.headTags() });
+      const comments = await latestComments(ctx.db, box.ideas.map((i) => i.id));
+      const html = renderPage(box, { lang, sort, page, pageSize: publicPageSize, origin: origin(), scripts: await assets.headTags(), comments });
       return cacheable(req.raw, { raw: html, contentType: 'text/html; charset=utf-8', headers }, 0);
     })
     .on('GET', '/api/public/idea-boxes/:slug', async (req) => {
@@ -70,6 +73,11 @@ export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRate
     .on('GET', '/api/public/idea-boxes/:slug/ideas/:id/photo', async (req) => {
       const photo = await readPublicPhoto(ctx, slug(req), req.params.id ?? '');
       return { raw: photo.bytes, contentType: photo.type, headers: photoHeaders };
+    })
+    .on('GET', '/api/public/idea-boxes/:slug/ideas/:id/comments', async (req) => {
+      const query = validate(CommentListQuery, Object.fromEntries(req.query));
+      const page = await publicComments(ctx, slug(req), req.params.id ?? '', query);
+      return cacheable(req.raw, { raw: JSON.stringify(page), contentType: 'application/json; charset=utf-8', headers: {} }, 10);
     })
     .on('GET', '/api/public/idea-boxes/:slug/ideas/:id/thumbnail', async (req) => {
       const photo = await readPublicThumbnail(ctx, thumbnails, slug(req), req.params.id ?? '');

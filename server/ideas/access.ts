@@ -32,8 +32,12 @@ export interface IdeaRow {
   study_activity_id: string | null;
 }
 
-/** Who an endpoint serves: the box's members, or also public participants (on published boxes). */
-export type Reach = 'members' | 'public';
+/**
+ * Who an endpoint serves: the box's members, or also public participants (on published
+ * boxes) — `public` for what they do there (it joins them to the campaign), `public-read`
+ * for what they only read.
+ */
+export type Reach = 'members' | 'public' | 'public-read';
 
 /** A 404 becomes null; anything else (the store failing) stays an error. */
 function unlessNotFound(err: unknown): null {
@@ -44,11 +48,12 @@ function unlessNotFound(err: unknown): null {
 /**
  * An idea box the caller may read; anything else (a board, a stranger's box) is 404.
  * A public participant reaches only published boxes, and only where `reach` is
- * `'public'` (proposing, voting); everything else of the box is 404 to them.
+ * `'public'` (proposing, voting, commenting) or `'public-read'` (reading comments);
+ * everything else of the box is 404 to them.
  */
 export async function ideaBox(ctx: Context, caller: Caller, activityId: string, reach: Reach = 'members'): Promise<Activity> {
   if (caller.participant) {
-    if (reach === 'public') return participantBox(ctx, caller, activityId);
+    if (reach !== 'members') return participantBox(ctx, caller, activityId, reach === 'public');
     throw notFound('idea box');
   }
   const activity = await activityFor(ctx, caller, activityId).catch(unlessNotFound);

@@ -5,6 +5,7 @@ import { judgeModeration, maxReportsPerDay } from '#core/ideas/moderation';
 import { mayShortlist } from '#core/ideas/stages';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
+import type { Queries } from '../store/db.ts';
 import { conflict, forbidden, Refusal } from '../errors.ts';
 import { ideaFor, requireBoxFacilitator } from './access.ts';
 import { ideaDetail } from './list.ts';
@@ -61,19 +62,17 @@ export async function shortlistIdea(ctx: Context, caller: Caller, ideaId: string
 }
 
 /**
- * Anyone who reads an idea reports it, once, with a reason; at most `maxReportsPerDay`
- * reports a person a day (429 past it, nothing stored). Authors do not report their own.
+ * Anyone who reads an idea — a public participant on a published box too — reports it,
+ * once, with a reason; at most `maxReportsPerDay` reports of ideas and comments a person a
+ * day (429 past it, nothing stored). Authors do not report their own.
  */
 export async function reportIdea(ctx: Context, caller: Caller, ideaId: string, input: ReportIdeaRequest): Promise<{ reported: true }> {
-  const { idea } = await ideaFor(ctx, caller, ideaId);
+  // Public participants report the ideas of a published box too (issue 18: "report on any idea or comment").
+  const { idea } = await ideaFor(ctx, caller, ideaId, 'public-read');
   if (idea.author_id === caller.id) throw forbidden('You cannot report your own idea.');
   const now = ctx.now();
-  const since = new Date(now.getTime() - 86_400_000).toISOString();
   await ctx.db.transaction(async (tx) => {
-    const made = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM idea_reports WHERE reporter_id = ? AND created_at >= ?', [caller.id, since]);
-    if ((made?.n ?? 0) >= maxReportsPerDay) {
-      throw new Refusal(ErrorCode.rateLimited, `You reported ${maxReportsPerDay} ideas or comments in the last 24 hours: try again tomorrow.`);
-    }
+    await refuseOverReports(tx, caller.id, now);
     const added = await tx.run(
       'INSERT OR IGNORE INTO idea_reports (idea_id, reporter_id, reason, note, created_at) VALUES (?, ?, ?, ?, ?)',
       [ideaId, caller.id, input.reason, input.note?.trim() || null, now.toISOString()],
@@ -81,6 +80,22 @@ export async function reportIdea(ctx: Context, caller: Caller, ideaId: string, i
     if (added.changes === 0) throw conflict('You already reported this idea.');
   });
   return { reported: true };
+}
+
+/**
+ * Reports of ideas and of comments share one count: `maxReportsPerDay` a person in the
+ * last 24 hours (429 past it), judged inside the transaction that would add one.
+ */
+export async function refuseOverReports(tx: Queries, reporterId: string, now: Date) {
+  const since = new Date(now.getTime() - 86_400_000).toISOString();
+  const made = await tx.get<{ n: number }>(
+    `SELECT (SELECT COUNT(*) FROM idea_reports WHERE reporter_id = ?1 AND created_at >= ?2)
+          + (SELECT COUNT(*) FROM idea_comment_reports WHERE reporter_id = ?1 AND created_at >= ?2) AS n`,
+    [reporterId, since],
+  );
+  if ((made?.n ?? 0) >= maxReportsPerDay) {
+    throw new Refusal(ErrorCode.rateLimited, `You reported ${maxReportsPerDay} ideas or comments in the last 24 hours: try again tomorrow.`);
+  }
 }
 
 /** A facilitator dismisses an idea's open reports (it stays as it is). */

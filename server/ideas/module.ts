@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { funnelRoutes, ideaRoutes } from './routes.ts';
+import { commentRoutes, funnelRoutes, ideaRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { ideasSettings } from './settings.ts';
 import { SimilarTitles } from './similar.ts';
@@ -7,7 +7,7 @@ import { CampaignRates } from '../campaigns/limits.ts';
 import { listenToIdeaSms, resumeIdeaSms } from './sms.ts';
 import { listenToRewardSms, resumeRewards } from './rewards.ts';
 
-/** The idea box: routes, photos, and the SMS that tell authors what became of their ideas. */
+/** The idea box: routes, photos, comments, and the SMS that tell authors what became of their ideas. */
 export function ideasModule(ctx: Context): RelayModule {
   const settings = ideasSettings(ctx.config);
   const titles = new SimilarTitles(ctx);
@@ -20,6 +20,7 @@ export function ideasModule(ctx: Context): RelayModule {
     routes: (router) => {
       ideaRoutes(router, ctx, settings, titles, rates);
       funnelRoutes(router, ctx, titles, settings);
+      commentRoutes(router, ctx, rates);
     },
     start: () => {
       resuming = resumeIdeaSms(ctx)

@@ -4,7 +4,13 @@ import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 
-/** What became of the caller's ideas (answers, hidden, shown again, approved, off topic, merged, rewarded), newest first. */
+/** How much of a comment a notice about it repeats. */
+const commentExcerptLength = 200;
+
+/**
+ * What became of the caller's ideas (answers, hidden, shown again, approved, off topic,
+ * merged, rewarded) and of their comments (hidden, shown again, approved), newest first.
+ */
 export async function ideaNotices(ctx: Context, caller: Caller, limit = 50): Promise<{ notices: IdeaNotice[]; unread: number }> {
   const rows = await ctx.db.all<{
     id: number;
@@ -16,11 +22,14 @@ export async function ideaNotices(ctx: Context, caller: Caller, limit = 50): Pro
     reason: string | null;
     other_idea_id: string | null;
     other_title: string | null;
+    comment_id: string | null;
+    comment_text: string | null;
     created_at: string;
     read_at: string | null;
   }>(
-    `SELECT n.id, n.idea_id, i.activity_id, i.title, n.kind, n.status, n.reason, n.other_idea_id, o.title AS other_title, n.created_at, n.read_at
-       FROM idea_notices n JOIN ideas i ON i.id = n.idea_id LEFT JOIN ideas o ON o.id = n.other_idea_id
+    `SELECT n.id, n.idea_id, i.activity_id, i.title, n.kind, n.status, n.reason, n.other_idea_id, o.title AS other_title,
+            n.comment_id, substr(c.text, 1, ${commentExcerptLength}) AS comment_text, n.created_at, n.read_at
+       FROM idea_notices n JOIN ideas i ON i.id = n.idea_id LEFT JOIN ideas o ON o.id = n.other_idea_id LEFT JOIN idea_comments c ON c.id = n.comment_id
       WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?`,
     [caller.id, limit],
   );
@@ -35,6 +44,7 @@ export async function ideaNotices(ctx: Context, caller: Caller, limit = 50): Pro
       status: r.status,
       reason: r.reason,
       otherIdea: r.other_idea_id ? { id: r.other_idea_id, title: r.other_title ?? '' } : null,
+      comment: r.comment_id ? { id: r.comment_id, text: r.comment_text ?? '' } : null,
       at: r.created_at,
       readAt: r.read_at,
     })),

@@ -4,6 +4,7 @@ import { maxQueueLength, topVotedMinimum } from '#core/ideas/moderation';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { ideaBox, requireBoxFacilitator } from './access.ts';
+import { commentQueues } from './comment-moderation.ts';
 import { columns, fromIdeas, toIdea, type ListedRow } from './list.ts';
 
 /**
@@ -12,7 +13,7 @@ import { columns, fromIdeas, toIdea, type ListedRow } from './list.ts';
  * - off topic: moved there, newest first;
  * - reported: with reports waiting, most reported first, each with its reports;
  * - top voted: approved and not answered yet, most votes first — the ones to study.
- * Merged duplicates are in none of them.
+ * Merged duplicates are in none of them. Comments waiting for approval or reported come too.
  */
 export async function ideaQueues(ctx: Context, caller: Caller, boxId: string): Promise<IdeaQueues> {
   const box = await ideaBox(ctx, caller, boxId);
@@ -44,5 +45,5 @@ export async function ideaQueues(ctx: Context, caller: Caller, boxId: string): P
     ...idea,
     reportDetails: reports.filter((r) => r.idea_id === idea.id).map((r) => ({ reason: r.reason, note: r.note, at: r.created_at })),
   }));
-  return { inbound, offTopic, reported, topVoted };
+  return { inbound, offTopic, reported, topVoted, comments: await commentQueues(ctx, caller, box.id) };
 }

@@ -25,6 +25,9 @@ import { rewardIdea } from './rewards.ts';
 import { studiedIdea, studyIdea } from './study.ts';
 import { dismissReports, moderateIdea, reportIdea, shortlistIdea } from './moderation.ts';
 import { ideaQueues } from './queues.ts';
+import { CommentListQuery, HideCommentRequest, ModerateCommentRequest, PostCommentRequest } from '#core/api/idea-comments';
+import { approveComment, dismissCommentReports, hideComment, reportComment } from './comment-moderation.ts';
+import { listComments, postComment } from './comments.ts';
 
 /** The idea box's API (core/api/ideas.ts). */
 export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings, titles: SimilarTitles, rates: CampaignRates) {
@@ -140,6 +143,40 @@ export function funnelRoutes(router: Router, ctx: Context, titles: SimilarTitles
       return { body: await setIdeaCredit(ctx, me, (await readJson(req.raw, IdeaCreditRequest)).credit) };
     });
 }
+
+/** Comments on ideas (core/api/idea-comments.ts), for members and public participants alike. */
+export function commentRoutes(router: Router, ctx: Context, rates: CampaignRates) {
+  const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
+  const id = (req: Request) => req.params.id ?? '';
+  router
+    .on('GET', '/api/ideas/:id/comments', async (req) => {
+      const me = await caller(req);
+      return { body: await listComments(ctx, me, id(req), validate(CommentListQuery, Object.fromEntries(req.query))) };
+    })
+    .on('POST', '/api/ideas/:id/comments', async (req) => {
+      const me = await caller(req);
+      // Counted per account (and a participant's address) before a byte of the body is read.
+      rates.takeComment(me, req.raw.socket.remoteAddress, ctx.now().getTime());
+      return { status: 201, body: await postComment(ctx, me, id(req), await readJson(req.raw, PostCommentRequest)) };
+    })
+    .on('POST', '/api/idea-comments/:id/reports', async (req) => {
+      const me = await caller(req);
+      return { status: 201, body: await reportComment(ctx, me, id(req), await readJson(req.raw, ReportIdeaRequest)) };
+    })
+    .on('DELETE', '/api/idea-comments/:id/reports', async (req) => ({ body: await dismissCommentReports(ctx, await caller(req), id(req)) }))
+    .on('POST', '/api/idea-comments/:id/hidden', async (req) => {
+      const me = await caller(req);
+      const { reason } = await readJson(req.raw, HideCommentRequest);
+      return { body: await hideComment(ctx, me, id(req), reason) };
+    })
+    .on('DELETE', '/api/idea-comments/:id/hidden', async (req) => ({ body: await hideComment(ctx, await caller(req), id(req), null) }))
+    .on('POST', '/api/idea-comments/:id/moderation', async (req) => {
+      const me = await caller(req);
+      await readJson(req.raw, ModerateCommentRequest);
+      return { body: await approveComment(ctx, me, id(req)) };
+    });
+}
+
 
 /** A photo is shown as what it was stored as, in a sandbox, and never cached by a shared proxy. */
 const photoHeaders = {

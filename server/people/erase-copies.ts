@@ -14,6 +14,10 @@ const copies: { table: string; org: string; text: string[]; html: string[] }[] =
   { table: 'comment_mentions', org: 'activity_id IN (SELECT id FROM activities WHERE org_id = ?1)', text: ['excerpt'], html: [] },
   { table: 'mail_messages', org: 'org_id = ?1', text: ['subject', 'text'], html: ['html'] },
   { table: 'sms_messages', org: 'org_id = ?1', text: ['text'], html: [] },
+  // Comments on ideas are people's own words, kept after an erasure (the erased person's read as
+  // the former member's); as in the activities' documents (SPEC E3), the person's name,
+  // address or number written in anyone's comment becomes the same words as here.
+  { table: 'idea_comments', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['text'], html: [] },
 ];
 
 /**

@@ -10,7 +10,7 @@ export async function exportPerson(ctx: Context, caller: Caller, userId: string)
   const db = ctx.db;
   const max = exportRowsMax;
   const locale = (await db.get<{ locale: string | null }>('SELECT locale FROM users WHERE id = ?', [userId]))?.locale ?? null;
-  const [sessions, groups, activities, consent, smsIn, smsOut, mails, ideas, votes, ratings, invitations] = await Promise.all([
+  const [sessions, groups, activities, consent, smsIn, smsOut, mails, ideas, votes, comments, ratings, invitations] = await Promise.all([
     db.all<{ device: string | null; created_at: string; last_seen_at: string | null; revoked_at: string | null }>(
       'SELECT device, created_at, last_seen_at, revoked_at FROM sessions WHERE user_id = ? ORDER BY created_at DESC LIMIT ?',
       [userId, max],
@@ -39,6 +39,10 @@ export async function exportPerson(ctx: Context, caller: Caller, userId: string)
       [userId, max],
     ),
     db.all<{ idea_id: string; voted_at: string }>('SELECT idea_id, voted_at FROM idea_votes WHERE user_id = ? ORDER BY voted_at DESC LIMIT ?', [userId, max]),
+    db.all<{ idea_id: string; text: string; created_at: string }>(
+      'SELECT idea_id, text, created_at FROM idea_comments WHERE author_id = ? ORDER BY created_at DESC LIMIT ?',
+      [userId, max],
+    ),
     db.all<{ decision_id: string; rating: number; comment: string | null; rated_at: string }>(
       'SELECT decision_id, rating, comment, rated_at FROM decision_ratings WHERE user_id = ? ORDER BY rated_at DESC LIMIT ?',
       [userId, max],
@@ -60,6 +64,7 @@ export async function exportPerson(ctx: Context, caller: Caller, userId: string)
     emailsReceived: mails.map((m) => ({ subject: m.subject, kind: m.kind, status: m.status, at: m.created_at })),
     ideas: ideas.map((i) => ({ id: i.id, title: i.title, text: i.text, status: i.status, createdAt: i.created_at })),
     ideaVotes: votes.map((v) => ({ ideaId: v.idea_id, at: v.voted_at })),
+    ideaComments: comments.map((c) => ({ ideaId: c.idea_id, text: c.text, at: c.created_at })),
     decisionRatings: ratings.map((r) => ({ decisionId: r.decision_id, rating: r.rating, comment: r.comment, at: r.rated_at })),
     invitationsSent: invitations.map((i) => ({ email: i.email, createdAt: i.created_at, acceptedAt: i.accepted_at })),
   };

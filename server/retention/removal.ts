@@ -99,6 +99,14 @@ export class ContentRemoval {
       // How far the log was read for its clients' owners (SPEC W10): the log is gone with it.
       async () => (await db.run('DELETE FROM doc_clients_backfill WHERE activity_id = ?', [id])).changes,
       async () => (await db.run('DELETE FROM polls WHERE id IN (SELECT id FROM polls WHERE activity_id = ? LIMIT 20)', [id])).changes,
+      // Comments first, a bounded batch a step, so removing an idea never cascades over hundreds.
+      async () =>
+        (
+          await db.run(
+            `DELETE FROM idea_comments WHERE id IN (SELECT c.id FROM idea_comments c JOIN ideas i ON i.id = c.idea_id WHERE i.activity_id = ? LIMIT ${rowsPerStep})`,
+            [id],
+          )
+        ).changes,
       () => this.deleteIdeas(id),
       () => this.deleteFiles(id),
       async () => (await batch('comment_mentions', 'id')).changes,

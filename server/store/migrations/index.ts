@@ -49,6 +49,7 @@ import { organizations } from './700-organizations.ts';
 import { files } from './740-files.ts';
 import { decisionFiles } from './775-decision-files.ts';
 import { derivedBytes } from './860-derived-bytes.ts';
+import { ideaComments } from './900-idea-comments.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -108,4 +109,5 @@ export const migrations: Migration[] = [
   ideaFunnel,
   activityTemplates,
   derivedBytes,
+  ideaComments,
 ];

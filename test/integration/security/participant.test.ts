@@ -90,6 +90,8 @@ describe('a public participant', () => {
   const ownWrites: [string, string, () => string, () => unknown, number][] = [
     ['proposes in the world’s idea box (not published)', 'POST', () => `/api/activities/${w.ids.box}/ideas`, () => ({ title: 'Par la porte', text: 'Dedans.', category: 'Energy' }), 404],
     ['votes for an idea of it', 'POST', () => `/api/ideas/${w.ids.idea}/votes`, () => ({}), 404],
+    ['comments on an idea of it', 'POST', () => `/api/ideas/${w.ids.idea}/comments`, () => ({ text: 'Je regarde.' }), 404],
+    ['reports a comment of it', 'POST', () => `/api/idea-comments/${w.ids.comment}/reports`, () => ({ reason: 'spam' }), 404],
     ['asks a sync ticket for the published box', 'POST', () => `/api/activities/${publishedId}/sync-ticket`, () => undefined, 404],
     ['publishes the box elsewhere', 'PATCH', () => `/api/activities/${publishedId}`, () => ({ publicSlug: 'ailleurs' }), 404],
     ['invites a friend', 'POST', () => '/api/invitations', () => ({ email: 'friend@public.example' }), 403],

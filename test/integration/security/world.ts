@@ -46,6 +46,9 @@ export interface World {
     anonymous: string;
     idea: string;
     hiddenIdea: string;
+    /** The contributor's comment on the idea, and another a facilitator hid (its text and reason are secrets). */
+    comment: string;
+    hiddenComment: string;
     figure: string;
     otherFigure: string;
     list: string;
@@ -243,6 +246,12 @@ async function populate(relay: RelayProcess, admin: Api, m: Marks): Promise<Popu
   await f.api.ok('POST', `/api/ideas/${hiddenIdea}/hidden`, { reason: hiddenReason });
   await f.api.ok('POST', `/api/ideas/${idea}/status`, { status: 'accepted', reason: 'We try it in December.' });
   const ideaNotices = await c.api.ok<{ notices: { id: number }[] }>('GET', '/api/idea-notices');
+  // Comments on the idea: one shown, one hidden by a facilitator with a reason only its author reads.
+  const { id: comment } = await c.api.ok<{ id: string }>('POST', `/api/ideas/${idea}/comments`, { text: 'We could start with the meeting rooms.' });
+  const hiddenCommentText = `hidden-comment-text-${mark}`;
+  const hiddenCommentReason = `hidden-comment-reason-${mark}`;
+  const { id: hiddenComment } = await c.api.ok<{ id: string }>('POST', `/api/ideas/${idea}/comments`, { text: hiddenCommentText });
+  await f.api.ok('POST', `/api/idea-comments/${hiddenComment}/hidden`, { reason: hiddenCommentReason });
 
   // Files on the sealed board: its members read them, nobody else learns even their names.
   const fileName = `offer-${mark}.txt`;
@@ -327,6 +336,8 @@ async function populate(relay: RelayProcess, admin: Api, m: Marks): Promise<Popu
     { label: "the figure's value", value: m.numbers.figure, visibleTo: ['admin', 'controller'] },
     { label: "the hidden idea's title", value: hiddenTitle, visibleTo: ['contributor', 'facilitator'] },
     { label: "the hidden idea's reason", value: hiddenReason, visibleTo: ['contributor', 'facilitator'] },
+    { label: "the hidden comment's text", value: hiddenCommentText, visibleTo: ['contributor', 'facilitator'] },
+    { label: "the hidden comment's reason", value: hiddenCommentReason, visibleTo: ['contributor', 'facilitator'] },
     { label: "an attached file's name", value: fileName, visibleTo: ['facilitator', 'contributor', 'viewer'], guestReads: true },
     { label: "an attached file's content", value: fileText, visibleTo: ['facilitator', 'contributor', 'viewer'], guestReads: true },
   );
@@ -346,6 +357,8 @@ async function populate(relay: RelayProcess, admin: Api, m: Marks): Promise<Popu
       anonymous,
       idea,
       hiddenIdea,
+      comment,
+      hiddenComment,
       figure,
       otherFigure,
       list,
