@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isProviderName, smsProviderNames, type SmsProviderName } from '#core/api/sms';
 import { isPlanId, planIds, type PlanId } from '#core/plans/plans';
+import { campaignLimits } from '#core/api/campaigns';
 
 export interface Config {
   port: number;
@@ -149,6 +150,8 @@ export interface IdeasConfig {
   crashAfterAnswer: boolean;
   /** Test only (`CONCLAVE_IDEAS_CRASH_AT=after-reward`): kill the relay once a reward is committed, before its author is told. */
   crashAfterReward: boolean;
+  /** Public sign-ups waiting for their link, per published box and on the relay (CONCLAVE_PENDING_SIGNUPS_PER_BOX, CONCLAVE_PENDING_SIGNUPS). */
+  pendingSignups: { perBox: number; onRelay: number };
 }
 
 /** E-mail (README: "E-mail"): SMTP out, or the in-app outbox. */
@@ -350,6 +353,10 @@ function loadIdeasConfig(env: Env): IdeasConfig {
     quotaBytes: bytes(env, 'CONCLAVE_PHOTO_QUOTA_BYTES', 250 * 1024 * 1024),
     crashAfterAnswer: crashAt === 'after-answer',
     crashAfterReward: crashAt === 'after-reward',
+    pendingSignups: {
+      perBox: Math.max(1, int(env, 'CONCLAVE_PENDING_SIGNUPS_PER_BOX', campaignLimits.pendingSignupsPerBox)),
+      onRelay: Math.max(1, int(env, 'CONCLAVE_PENDING_SIGNUPS', campaignLimits.pendingSignupsOnRelay)),
+    },
   };
 }
 

@@ -108,9 +108,9 @@ export type MyPublicVotes = z.infer<typeof MyPublicVotes>;
 
 /**
  * Bounds on what strangers may cause (README "Security and limits"): sign-ups per network
- * address an hour and per e-mail address a day, ideas per participant and per network
- * address an hour (429 `rate_limited` past any, nothing kept), and how long a sign-up
- * link works.
+ * address an hour and per e-mail address a day, sign-ups pending per box and on the relay,
+ * ideas per participant and per network address an hour (429 `rate_limited` past any,
+ * nothing kept), and how long a sign-up link works.
  */
 export const campaignLimits = {
   signupsPerAddressPerHour: 5,
@@ -118,4 +118,12 @@ export const campaignLimits = {
   ideasPerParticipantPerHour: 5,
   ideasPerAddressPerHour: 20,
   confirmationHours: 48,
+  /**
+   * Sign-ups waiting for their link to be opened, per box and on the whole relay, and as
+   * many campaign e-mails in the links' lifetime (a botnet spread over many addresses
+   * fills neither the store nor the mail queue); the relay's own may be set lower
+   * (CONCLAVE_PENDING_SIGNUPS_PER_BOX, CONCLAVE_PENDING_SIGNUPS).
+   */
+  pendingSignupsPerBox: 2000,
+  pendingSignupsOnRelay: 20_000,
 } as const;

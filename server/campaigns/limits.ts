@@ -17,6 +17,23 @@ export class CampaignRates {
   readonly signupEmails = new RateWindow(campaignLimits.signupsPerEmailPerDay, 86_400_000);
   readonly ideaParticipants = new RateWindow(campaignLimits.ideasPerParticipantPerHour, 3_600_000);
   readonly ideaAddresses = new RateWindow(campaignLimits.ideasPerAddressPerHour, 3_600_000);
+  /** Campaign e-mails (a link, or "you already have an account") in a link's lifetime, per box and on the relay. */
+  private readonly boxMails: RateWindow;
+  private readonly relayMails: RateWindow;
+
+  constructor(readonly pending: { perBox: number; onRelay: number } = { perBox: campaignLimits.pendingSignupsPerBox, onRelay: campaignLimits.pendingSignupsOnRelay }) {
+    const lifetime = campaignLimits.confirmationHours * 3_600_000;
+    this.boxMails = new RateWindow(pending.perBox, lifetime);
+    this.relayMails = new RateWindow(pending.onRelay, lifetime, 1);
+  }
+
+  /** One more campaign e-mail for box `boxId`: both windows judged before either counts (429 past either). */
+  takeCampaignMail(boxId: string, now: number) {
+    const wait = Math.max(this.boxMails.waitFor(boxId, now), this.relayMails.waitFor('relay', now));
+    if (wait > 0) throw tooMany('sign-ups on this campaign for now', wait);
+    this.boxMails.take(boxId, now);
+    this.relayMails.take('relay', now);
+  }
 
   /** A public participant's idea (members are not counted here): both windows judged before either counts. */
   takeIdea(participantId: string, remote: string | undefined, now: number) {
@@ -49,5 +66,5 @@ export function take(window: RateWindow, key: string, now: number, what: string)
   if (wait > 0) throw tooMany(what, wait);
 }
 
-const tooMany = (what: string, wait: number) =>
+export const tooMany = (what: string, wait: number) =>
   new Refusal(ErrorCode.rateLimited, `Too many ${what}: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });

@@ -8,7 +8,8 @@ import { hashPassword } from '../auth/passwords.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
-import { take, type CampaignRates } from './limits.ts';
+import { take, tooMany, type CampaignRates } from './limits.ts';
+import type { Queries } from '../store/db.ts';
 import { publishedBox, publishedBoxById } from './public-box.ts';
 
 /** Pending sign-ups removed per sign-up once expired: the table never grows with stale rows. */
@@ -32,7 +33,10 @@ export async function publicSignUp(ctx: Context, rates: CampaignRates, slug: str
   const now = ctx.now();
   const box = await publishedBox(ctx.db, slug);
   if (input.website) return;
+  // Many addresses together: the box's and the relay's pending sign-ups, and their e-mails, before anything else counts.
+  await refuseOverPending(ctx.db, rates.pending, box.id, now);
   take(rates.signupEmails, input.email, now.getTime(), 'sign-ups for this e-mail address today');
+  rates.takeCampaignMail(box.id, now.getTime());
   const passwordHash = await hashPassword(ctx.hashing, input.password);
   const language = mailLanguage(input.language ?? box.language);
   const existing = await ctx.db.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email]);
@@ -53,6 +57,7 @@ export async function publicSignUp(ctx: Context, rates: CampaignRates, slug: str
       `DELETE FROM public_signups WHERE rowid IN (SELECT rowid FROM public_signups WHERE expires_at <= ? OR used_at IS NOT NULL LIMIT ?)`,
       [now.toISOString(), prunePerSignup],
     );
+    await refuseOverPending(tx, rates.pending, box.id, now);
     await tx.run(
       `INSERT INTO public_signups (token_hash, activity_id, name, email, password_hash, public_name, locale, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -82,6 +87,24 @@ export async function publicSignUp(ctx: Context, rates: CampaignRates, slug: str
     }),
     sensitive: true,
   });
+}
+
+/**
+ * Sign-ups still waiting for their link, on box `boxId` and on the whole relay: past either
+ * bound, 429 until the oldest of them expires. Judged before the password is hashed, and
+ * again in the transaction that would add one (requests at once cannot pass together).
+ */
+async function refuseOverPending(db: Queries, bounds: { perBox: number; onRelay: number }, boxId: string, now: Date) {
+  const at = now.toISOString();
+  const counted = await db.get<{ box: number; relay: number; oldest: string | null }>(
+    `SELECT (SELECT COUNT(*) FROM public_signups WHERE activity_id = ?1 AND used_at IS NULL AND expires_at > ?2) AS box,
+            (SELECT COUNT(*) FROM public_signups WHERE used_at IS NULL AND expires_at > ?2) AS relay,
+            (SELECT MIN(expires_at) FROM public_signups WHERE used_at IS NULL AND expires_at > ?2) AS oldest`,
+    [boxId, at],
+  );
+  if (!counted || (counted.box < bounds.perBox && counted.relay < bounds.onRelay)) return;
+  const wait = counted.oldest ? Math.max(1, Math.ceil((Date.parse(counted.oldest) - now.getTime()) / 1000)) : 60;
+  throw tooMany('sign-ups waiting for confirmation on this campaign', wait);
 }
 
 interface PendingRow {
