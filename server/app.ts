@@ -18,6 +18,7 @@ import { loggablePath } from './log.ts';
 import { Database } from './store/db.ts';
 import { DiskWatch } from './store/disk-watch.ts';
 import { migrate } from './store/migrate.ts';
+import { RelayNode } from './nodes/relay-node.ts';
 import { relayModules } from './modules.ts';
 import { MailService } from './mail/service.ts';
 import { SmsService } from './sms/service.ts';
@@ -51,6 +52,8 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   await makePrivate(config.dataDir);
   const db = await Database.open(path.join(config.dataDir, 'conclave.sqlite'), { synchronous: config.sqliteSynchronous });
   await migrate(db);
+  const node = new RelayNode(db, config.cluster.nodeLeaseMs, log);
+  await node.start();
   const hashing = new HashPool(config.hashing.threads, config.hashing.queue);
 
   let hub: SyncHub | null = null;
@@ -80,7 +83,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
       return hub.closeForGood(activityId, reason);
     },
   };
-  const base = { db, config, log, now, events, documents, hashing, passwordGuesses };
+  const base = { db, node, config, log, now, events, documents, hashing, passwordGuesses };
   const ctx: Context = { ...base, sms: new SmsService(base), mail: new MailService(base) };
   const disk = new DiskWatch(config.dataDir, config.sync.minFreeDiskBytes, log);
   await disk.start();
@@ -153,6 +156,8 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
         await disk.stop();
         for (const m of [...modules].reverse()) await m.stop?.();
         server.closeAllConnections();
+        // Last: what this node still had claimed is taken back by the others at once.
+        await node.stop();
         await db.close();
         await hashing.close();
       })();

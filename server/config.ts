@@ -90,6 +90,17 @@ export interface Config {
    * jumps (tests move a fake clock by days). The due times themselves are in SQLite.
    */
   noticesTickMs: number;
+  cluster: ClusterConfig;
+}
+
+/** Several relay nodes on one store (issue 19; README "Deployment"). */
+export interface ClusterConfig {
+  /**
+   * How long a node's lease lasts unrenewed (`CONCLAVE_NODE_LEASE_MS`, default 10 s, at
+   * least 1 s): a node dead this long has its SMS and e-mail claims and its timed jobs
+   * taken over by the others. It renews every third of it.
+   */
+  nodeLeaseMs: number;
 }
 
 /**
@@ -311,7 +322,12 @@ export function loadConfig(env: Env = process.env): Config {
     fakeClockFile: testOnly(env, 'CONCLAVE_FAKE_CLOCK_FILE'),
     erasureCrashAt: loadErasureCrashAt(env),
     noticesTickMs: Math.max(10, int(env, 'CONCLAVE_NOTICES_TICK_MS', 60_000)),
+    cluster: loadClusterConfig(env),
   };
+}
+
+function loadClusterConfig(env: Env): ClusterConfig {
+  return { nodeLeaseMs: Math.max(1000, int(env, 'CONCLAVE_NODE_LEASE_MS', 10_000)) };
 }
 
 function loadErasureCrashAt(env: Env): Config['erasureCrashAt'] {

@@ -4,6 +4,7 @@ import type { HashPool } from './auth/hash-pool.ts';
 import type { Config } from './config.ts';
 import type { MailGateway } from './mail/gateway.ts';
 import type { SmsGateway } from './sms/gateway.ts';
+import type { RelayNode } from './nodes/relay-node.ts';
 import type { Database } from './store/db.ts';
 
 /** Things the relay's parts are notified of, so that live state follows the store. */
@@ -60,6 +61,8 @@ export interface Context extends BaseContext {
 /** The context without the services built on it (what those services are handed). */
 export interface BaseContext {
   db: Database;
+  /** This process as one node among several on the store: its id and lease (nodes/relay-node.ts). */
+  node: RelayNode;
   config: Config;
   log: Logger;
   now: () => Date;

@@ -1,4 +1,5 @@
 import type { Queries } from '../store/db.ts';
+import type { Dialect } from '../store/dialect.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import { addHistory, type MessageRow } from './messages.ts';
 import type { ReceiptStatus } from './providers/provider.ts';
@@ -35,25 +36,35 @@ export function fateOf(receipts: readonly ReceiptStatus[]): SmsStatus {
   return worst === 'sent' ? 'delivered' : worst;
 }
 
-/** claim: up to `limit` due messages, queued → sending, in one statement, walking (status, urgent, seq) in order. */
+/**
+ * claim: up to `limit` due messages, queued → sending, in one statement, walking (status,
+ * urgent, seq) in order, each marked with the node that claimed it (`owner`: its lease is
+ * what the claim hangs on, takeback.ts). One statement is what keeps two nodes from
+ * claiming one message: on SQLite it runs under the file's write lock; on PostgreSQL the
+ * rows another node is claiming are skipped (`FOR UPDATE SKIP LOCKED`) and `status =
+ * 'queued'` is checked again on the row itself.
+ */
 export async function claim(
   tx: Queries,
   limit: number,
   at: string,
   orgs: { only: string[] } | { except: string[] } = { except: [] },
+  owner: string | null = null,
+  dialect: Dialect = 'sqlite',
 ): Promise<MessageRow[]> {
   const { status } = advance('queued', 'sending');
   // Only the organisations of one provider lane (provider-pool.ts): theirs, or all but those with their own.
   const list = 'only' in orgs ? orgs.only : orgs.except;
   const marks = list.map(() => '?').join(', ');
   const scope = 'only' in orgs ? `AND org_id IN (${marks})` : list.length > 0 ? `AND org_id NOT IN (${marks})` : '';
+  const due = `FROM sms_messages ${dialect === 'sqlite' ? 'INDEXED BY sms_messages_claim' : ''}
+                WHERE status = 'queued' AND next_attempt_at <= ? ${scope}
+                ORDER BY urgent DESC, seq LIMIT ? ${dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : ''}`;
   const rows = await tx.all<MessageRow>(
-    `UPDATE sms_messages SET status = ?, attempts = attempts + 1, updated_at = ?
-      WHERE seq IN (SELECT seq FROM sms_messages INDEXED BY sms_messages_claim
-                     WHERE status = 'queued' AND next_attempt_at <= ? ${scope}
-                     ORDER BY urgent DESC, seq LIMIT ?)
+    `UPDATE sms_messages SET status = ?, attempts = attempts + 1, updated_at = ?, claimed_by = ?
+      WHERE status = 'queued' AND seq IN (SELECT seq ${due})
       RETURNING *`,
-    [status, at, at, ...list, limit],
+    [status, at, owner, at, ...list, limit],
   );
   if (rows.length > 0) {
     await tx.run(
@@ -71,7 +82,12 @@ export async function claim(
 export async function moveTo(tx: Queries, row: MessageRow, next: SmsStatus, detail: string | null, at: string): Promise<SmsStatusChange | null> {
   const { status, moved } = advance(row.status, next);
   if (!moved) return null;
-  await tx.run('UPDATE sms_messages SET status = ?, detail = ?, unconfirmed_since = NULL, updated_at = ? WHERE id = ?', [status, detail, at, row.id]);
+  // Only from the status it was read in: a node that read the row before another node moved it changes nothing.
+  const { changes } = await tx.run(
+    'UPDATE sms_messages SET status = ?, detail = ?, unconfirmed_since = NULL, updated_at = ? WHERE id = ? AND status = ?',
+    [status, detail, at, row.id, row.status],
+  );
+  if (changes === 0) return null;
   await addHistory(tx, row.id, status, detail, at);
   row.status = status;
   return changeOf(row, status, detail, at);
@@ -95,11 +111,12 @@ export async function requeue(
   if (!moved) return null;
   const at = now.toISOString();
   const next = new Date(now.getTime() + delayMs).toISOString();
-  await tx.run(
+  const { changes } = await tx.run(
     `UPDATE sms_messages SET status = ?, detail = ?, next_attempt_at = ?, unconfirmed_since = NULL,
        attempts = attempts - ?, updated_at = ? WHERE id = ? AND status = ?`,
     [status, detail, next, countAttempt ? 0 : 1, at, row.id, row.status],
   );
+  if (changes === 0) return null;
   await addHistory(tx, row.id, status, `${detail}; next try at ${next}`, at);
   row.status = status;
   return changeOf(row, status, detail, at);

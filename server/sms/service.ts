@@ -49,6 +49,7 @@ export class SmsService implements SmsGateway {
     this.writer = new BatchWriter(ctx.db);
     this.worker = new SmsWorker({
       db: ctx.db,
+      node: ctx.node,
       writer: this.writer,
       pool: this.pool,
       config: ctx.config.sms,

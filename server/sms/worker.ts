@@ -4,11 +4,14 @@ import type { SmsConfig } from '../config.ts';
 import { Pump } from '../pump.ts';
 import { GroupCommit } from '../store/group-commit.ts';
 import type { Database } from '../store/db.ts';
+import { dialectOf } from '../store/dialect.ts';
+import type { ClaimOwner } from '../nodes/relay-node.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { SmsStatusChange } from './gateway.ts';
 import type { MessageRow } from './messages.ts';
 import { dropStaleEarlyReceipts } from './early-receipts.ts';
-import { claim, expire, markInDoubt, requeue, type AcceptedSubmit } from './lifecycle.ts';
+import { claim, expire, requeue, type AcceptedSubmit } from './lifecycle.ts';
+import { takeBackLapsedClaims } from './takeback.ts';
 import { acceptPart, recordAccepted, recordOutcome } from './outcomes.ts';
 import type { SubmitOutcome } from './providers/provider.ts';
 import type { Lane, ProviderPool } from './provider-pool.ts';
@@ -34,6 +37,8 @@ export class SmsWorker {
   constructor(
     private readonly deps: {
       db: Database;
+      /** This node: its claims hang on its lease (nodes/relay-node.ts). */
+      node: ClaimOwner;
       writer: BatchWriter;
       pool: ProviderPool;
       config: SmsConfig;
@@ -46,16 +51,17 @@ export class SmsWorker {
   }
 
   async start() {
-    const at = this.deps.now().toISOString();
-    // Whatever was being sent when the relay stopped is in doubt: wait for news first.
-    const doubtful = await this.deps.db.all<{ id: string }>(
-      "SELECT id FROM sms_messages WHERE status = 'sending' AND unconfirmed_since IS NULL",
-    );
-    await this.deps.db.transaction(async (tx) => {
-      for (const { id } of doubtful) await markInDoubt(tx, id, 'unconfirmed: the relay restarted while sending; waiting for a receipt', at);
-    });
+    // Whatever a stopped or dead node (this relay before its restart among them) was sending is in doubt: wait for news first.
+    await this.takeBack();
     this.stopped = false;
     void this.pumper.start();
+  }
+
+  /** Takes back the claims of nodes whose lease lapsed (takeback.ts); any node may, at any time. */
+  private async takeBack() {
+    const at = this.deps.now().toISOString();
+    const taken = await this.deps.writer.write((tx) => takeBackLapsedClaims(tx, Date.now(), at));
+    if (taken > 0) this.deps.log.warn({ taken }, 'took back SMS claims of a node that stopped; they wait for a receipt');
   }
 
   async stop() {
@@ -77,6 +83,8 @@ export class SmsWorker {
       this.lastSweep = Date.now();
       await this.sweep();
     }
+    // A node unsure of its own lease claims nothing: another node may be taking its claims back.
+    if (!this.deps.node.holds()) return;
     // Each lane (the relay's account, each organisation's own) is claimed for as it has room.
     for (let busy = true; busy; ) {
       busy = false;
@@ -124,6 +132,10 @@ export class SmsWorker {
       }
       const partAccepted = (part: number, providerId: string) => this.recordPart(row.id, part, composed.parts.length, providerId, provider.name);
       const from = pool.senderOf(row.org_id);
+      // The last moment before the message leaves: a node whose lease may have lapsed puts it back unsent.
+      if (!this.deps.node.holds()) {
+        return await this.deps.writer.write((tx) => requeue(tx, row, this.deps.now(), 0, 'not sent: the node lost its lease before sending', false));
+      }
       result =
         parts?.length === 0
           ? { outcome: 'accepted', providerIds: [] }
@@ -200,7 +212,7 @@ export class SmsWorker {
   private claim(limit: number, lane: Lane): Promise<MessageRow[]> {
     const at = this.deps.now().toISOString();
     const orgs = lane.orgs ? { only: [...lane.orgs] } : { except: this.deps.pool.ownAccountOrgs() };
-    return this.deps.writer.write((tx) => claim(tx, limit, at, orgs));
+    return this.deps.writer.write((tx) => claim(tx, limit, at, orgs, this.deps.node.id, dialectOf(this.deps.db)));
   }
 
   /** Unconfirmed past the grace period → queued again; queued past validity → expired. */
@@ -208,6 +220,7 @@ export class SmsWorker {
     const now = this.deps.now();
     const graceEdge = new Date(now.getTime() - this.deps.config.unconfirmedGraceMs).toISOString();
     const validityEdge = new Date(now.getTime() - this.deps.config.validityMs).toISOString();
+    await this.takeBack();
     const changes = await this.deps.writer.write(async (tx) => {
       const out: (SmsStatusChange | null)[] = [];
       const stale = await tx.all<MessageRow>(

@@ -50,13 +50,15 @@ import { files } from './740-files.ts';
 import { decisionFiles } from './775-decision-files.ts';
 import { derivedBytes } from './860-derived-bytes.ts';
 import { ideaComments } from './900-idea-comments.ts';
+import { clusterLeases } from './885-cluster-leases.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
  * 1–99 accounts and activities, 100–199 documents, 200–299 SMS, 300–399 figures,
  * 400–499 decisions, 500–599 ideas, 600–699 e-mail and people's accounts,
  * 700–799 organisations, plans and the operator; 740 files in activities; 780 action items;
- * 800–819 public idea campaigns; 840 activity templates; 860–869 files' derived contents.
+ * 800–819 public idea campaigns; 840 activity templates; 860–869 files' derived contents;
+ * 885–889 several relay nodes on one store (leases, claims).
  */
 export const migrations: Migration[] = [
   accounts,
@@ -110,4 +112,5 @@ export const migrations: Migration[] = [
   activityTemplates,
   derivedBytes,
   ideaComments,
+  clusterLeases,
 ];
