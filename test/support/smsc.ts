@@ -197,6 +197,19 @@ export class TestSmsc {
     return [...out.values()];
   }
 
+  /** Which of the texts "<prefix> #0" … "<prefix> #n-1" never came, and which came more than once. */
+  onceEach(prefix: string, n: number): { missing: number[]; twice: number[] } {
+    const counts = this.countsByText();
+    const missing: number[] = [];
+    const twice: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = counts.get(`${prefix} #${i}`) ?? 0;
+      if (c === 0) missing.push(i);
+      if (c > 1) twice.push(i);
+    }
+    return { missing, twice };
+  }
+
   /** How many times each text was received. */
   countsByText(): Map<string, number> {
     const counts = new Map<string, number>();

@@ -4,16 +4,8 @@ import { userData } from '../../../server/sms/providers/smpp-pdus.ts';
 import { Api, setUpOrganisation } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { TestSmsc, type ReceivedSubmit, type SmscOptions } from '../../support/smsc.ts';
-import { addSmsMember, waitForStatus, waitUntil, type SmsMessageView } from '../../support/sms.ts';
+import { addSmsMember, smppEnv, waitForStatus, waitUntil, type SmsMessageView } from '../../support/sms.ts';
 import { queryStore } from '../../support/store-reader.ts';
-
-const smsEnv = (url: string) => ({
-  SMS_PROVIDER: 'smpp',
-  SMPP_URL: url,
-  SMPP_WINDOW: '10',
-  SMS_UNCONFIRMED_GRACE_MS: '3000',
-  SMS_RETRY_BASE_MS: '200',
-});
 
 /** 400 GSM-7 characters: three parts of at most 153 septets. */
 const longText = (name: string) => `${name} : ${'chiffres du jour, '.repeat(30)}`.slice(0, 400);
@@ -51,7 +43,7 @@ describe('a long message survives a dropped link or a crash between its parts', 
   async function setUp(options: SmscOptions = {}) {
     const smsc = new TestSmsc(options);
     const url = await smsc.listen();
-    const relay = await startRelayProcess({ env: smsEnv(url) });
+    const relay = await startRelayProcess({ env: smppEnv(url) });
     cleanups.push(() => smsc.close(), () => removeDataDir(relay.dataDir), () => relay.stop());
     const admin = await setUpOrganisation(relay.url);
     await addSmsMember(admin, 'Bob Martin', '+33612345678');
@@ -120,7 +112,7 @@ describe('a long message survives a dropped link or a crash between its parts', 
     await relay.kill9();
     expect(smsc.submits.filter((s) => s.destination === '33612345678')).toHaveLength(1);
 
-    const again = await startRelayProcess({ dataDir: relay.dataDir, env: smsEnv(url) });
+    const again = await startRelayProcess({ dataDir: relay.dataDir, env: smppEnv(url) });
     cleanups.push(() => again.stop());
     const restarted = new Api(again.url, admin.token);
     const delivered = await waitForStatus(restarted, sent.id, 'delivered');
