@@ -18,6 +18,7 @@ import { loggablePath } from './log.ts';
 import { Database } from './store/db.ts';
 import { DiskWatch } from './store/disk-watch.ts';
 import { migrate } from './store/migrate.ts';
+import { addressFree } from './nodes/address-free.ts';
 import { RelayNode } from './nodes/relay-node.ts';
 import { relayModules } from './modules.ts';
 import { MailService } from './mail/service.ts';
@@ -54,6 +55,9 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   await migrate(db);
   const node = new RelayNode(db, config.cluster.nodeLeaseMs, log);
   await node.start();
+  // On a fixed address still free, the relay that listened there before (this one before a
+  // restart) is gone: its claims are taken back before the senders start, not a lease later.
+  if (config.port !== 0 && (await addressFree(config.host, config.port))) await node.listening(`http://${config.host}:${config.port}`);
   const hashing = new HashPool(config.hashing.threads, config.hashing.queue);
 
   let hub: SyncHub | null = null;
@@ -142,6 +146,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Links in e-mails point here unless CONCLAVE_PUBLIC_URL says where people reach the relay.
   config.publicUrl ??= `http://${config.host}:${port}`;
+  await node.listening(`http://${config.host}:${port}`);
 
   let closing: Promise<void> | null = null;
   return {

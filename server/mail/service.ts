@@ -6,10 +6,14 @@ import type { MailGateway, MailRequest, QueuedMail } from './gateway.ts';
 import type { Queries } from '../store/db.ts';
 import { addHistory, insertMail, maxQueuedPerOrganisation, queuedCount, recordOutcome, type MailRow } from './queue.ts';
 import { outboxTransport, smtpTransport, type MailTransport } from './transport.ts';
+import { anyLapsedMail, takeBackLapsedMail } from './takeback.ts';
+import { dialectOf } from '../store/dialect.ts';
 
 /**
  * The gateway behind `ctx.mail` (rules: gateway.ts). A worker claims due messages,
- * commits them as `sending`, hands them to the transport, and records the answer.
+ * commits them as `sending` under this node's name, hands them to the transport, and
+ * records the answer. Several nodes on one store share the queue: a claim is one
+ * statement, and the claims of a node whose lease lapsed are taken back (takeback.ts).
  */
 export class MailService implements MailGateway {
   readonly transport: MailTransport;
@@ -24,6 +28,8 @@ export class MailService implements MailGateway {
       next: async () =>
         (await ctx.db.get<{ at: string | null }>("SELECT MIN(next_attempt_at) AS at FROM mail_messages WHERE status = 'queued'"))?.at ?? null,
       work: () => this.sendDue(),
+      // Also looks, every second, for the claims of a node that died (a read while there are none).
+      everyMs: 1000,
     });
   }
 
@@ -58,22 +64,8 @@ export class MailService implements MailGateway {
   }
 
   async start() {
-    const at = this.ctx.now().toISOString();
-    await this.ctx.db.transaction(async (tx) => {
-      // Kept in the outbox: nothing left the relay, so it may simply go again.
-      const outbox = await tx.all<{ id: string }>("SELECT id FROM mail_messages WHERE status = 'sending' AND channel = 'outbox'");
-      for (const { id } of outbox) {
-        await tx.run("UPDATE mail_messages SET status = 'queued', updated_at = ? WHERE id = ?", [at, id]);
-        await addHistory(tx, id, 'queued', 'the relay restarted before it was kept in the outbox', at);
-      }
-      // Handed to an SMTP server when the relay stopped: it may have gone. Never sent twice.
-      const doubtful = await tx.all<{ id: string }>("SELECT id FROM mail_messages WHERE status = 'sending'");
-      for (const { id } of doubtful) {
-        await tx.run("UPDATE mail_messages SET status = 'unconfirmed', updated_at = ? WHERE id = ?", [at, id]);
-        await addHistory(tx, id, 'unconfirmed', 'the relay stopped while handing it to the SMTP server: it may have gone, so it is not sent again on its own', at);
-      }
-      if (doubtful.length > 0) this.ctx.log.warn({ count: doubtful.length }, 'mail in doubt after a restart: not sent again');
-    });
+    // Whatever a stopped or dead node (this relay before its restart among them) was sending.
+    await this.takeBack(true);
     this.stopped = false;
     await this.pump.start();
   }
@@ -84,8 +76,25 @@ export class MailService implements MailGateway {
     this.transport.close();
   }
 
+  /** Takes back the claims of nodes whose lease lapsed (takeback.ts); any node may, at any time. */
+  private async takeBack(surely = false) {
+    if (!surely && !(await anyLapsedMail(this.ctx.db, Date.now()))) return;
+    const at = this.ctx.now().toISOString();
+    const taken = await this.ctx.db.transaction((tx) => takeBackLapsedMail(tx, Date.now(), at));
+    if (taken.unconfirmed > 0) this.ctx.log.warn({ count: taken.unconfirmed }, 'mail in doubt after a node stopped: not sent again');
+    if (taken.requeued > 0) this.wake();
+  }
+
   /** Sends what is due, a few at a time, until nothing is (bounded per run; a wake meanwhile runs the pump again). */
   private async sendDue(): Promise<void> {
+    await this.takeBack();
+    // A node unsure of its own lease claims nothing: another node may be taking its claims back.
+    if (!this.ctx.node.holds()) return;
+    // The pump also runs every second: an idle node only reads.
+    const due = await this.ctx.db.get<{ n: number }>("SELECT 1 AS n FROM mail_messages WHERE status = 'queued' AND next_attempt_at <= ? LIMIT 1", [
+      this.ctx.now().toISOString(),
+    ]);
+    if (!due) return;
     for (let round = 0; round < 1000 && !this.stopped; round++) {
       const claimed = await this.claim(this.ctx.config.mail.concurrency);
       if (claimed.length === 0) break;
@@ -93,14 +102,21 @@ export class MailService implements MailGateway {
     }
   }
 
+  /**
+   * Marks up to `limit` due messages as sending under this node's name, in one statement:
+   * on SQLite under the file's write lock, on PostgreSQL skipping the rows another node is
+   * claiming, `status = 'queued'` checked again on the row itself.
+   */
   private claim(limit: number): Promise<MailRow[]> {
     const at = this.ctx.now().toISOString();
+    const lock = dialectOf(this.ctx.db) === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
     return this.ctx.db.transaction(async (tx) => {
       const rows = await tx.all<MailRow>(
-        `UPDATE mail_messages SET status = 'sending', channel = ?, attempts = attempts + 1, updated_at = ?
-          WHERE seq IN (SELECT seq FROM mail_messages WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY seq LIMIT ?)
+        `UPDATE mail_messages SET status = 'sending', channel = ?, attempts = attempts + 1, updated_at = ?, claimed_by = ?
+          WHERE status = 'queued'
+            AND seq IN (SELECT seq FROM mail_messages WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY seq LIMIT ? ${lock})
           RETURNING *`,
-        [this.transport.name, at, at, limit],
+        [this.transport.name, at, this.ctx.node.id, at, limit],
       );
       for (const row of rows) await addHistory(tx, row.id, 'sending', `attempt ${row.attempts} (${this.transport.name})`, at);
       return rows;
@@ -108,6 +124,18 @@ export class MailService implements MailGateway {
   }
 
   private async send(row: MailRow) {
+    // The last moment before it leaves: a node whose lease may have lapsed puts it back unsent.
+    if (!this.ctx.node.holds()) {
+      const at = this.ctx.now().toISOString();
+      await this.ctx.db.transaction(async (tx) => {
+        const { changes } = await tx.run(
+          "UPDATE mail_messages SET status = 'queued', attempts = attempts - 1, updated_at = ? WHERE id = ? AND status = 'sending'",
+          [at, row.id],
+        );
+        if (changes > 0) await addHistory(tx, row.id, 'queued', 'not sent: the node lost its lease before sending', at);
+      });
+      return;
+    }
     const result = await this.transport.send({
       id: row.id,
       to: row.to_address,

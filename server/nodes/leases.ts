@@ -29,6 +29,19 @@ export async function releaseLease(q: Queries, name: string, holder: string): Pr
   await q.run('UPDATE cluster_leases SET expires_at = 0 WHERE name = ? AND holder = ?', [name, holder]);
 }
 
+/**
+ * This node listens at `slot`: a node that listened there before is gone (only one process
+ * listens on an address), so its lease ends now rather than when it lapses.
+ */
+export async function settleSlot(q: Queries, name: string, holder: string, slot: string): Promise<number> {
+  const { changes } = await q.run("UPDATE cluster_leases SET expires_at = 0 WHERE slot = ? AND holder <> ? AND name LIKE 'node:%' AND expires_at > 0", [
+    slot,
+    holder,
+  ]);
+  await q.run('UPDATE cluster_leases SET slot = ? WHERE name = ?', [slot, name]);
+  return changes;
+}
+
 /** Is `token` still the live token of `name` (the fence checked inside a writing transaction)? */
 export async function stillHolds(q: Queries, name: string, token: number, nowMs: number): Promise<boolean> {
   const row = await q.get<{ n: number }>('SELECT 1 AS n FROM cluster_leases WHERE name = ? AND token = ? AND expires_at > ?', [

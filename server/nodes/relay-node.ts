@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Store } from '../store/db.ts';
-import { pruneLeases, releaseLease, takeLease } from './leases.ts';
+import { pruneLeases, releaseLease, settleSlot, takeLease } from './leases.ts';
 
 /** What a claim needs of the node making it: its id, and whether its lease surely still lives. */
 export interface ClaimOwner {
@@ -44,6 +44,15 @@ export class RelayNode implements ClaimOwner {
     await pruneLeases(this.db, Date.now());
     this.timer = setInterval(() => void this.renew(), Math.max(50, Math.floor(this.leaseMs / 3)));
     this.timer.unref();
+  }
+
+  /**
+   * This node listens at `address` (http://host:port): the relay that listened there on this
+   * machine before — this one before a restart — is gone, and its claims are taken back now.
+   */
+  async listening(address: string) {
+    const ended = await settleSlot(this.db, this.leaseName, this.id, `${hostname()}|${address}`);
+    if (ended > 0) this.log.info({ node: this.id }, 'the relay that listened here before is gone: its claims are taken back');
   }
 
   /** Whether this node's lease is surely still live: renewed less than 4/5 of a lease ago. */

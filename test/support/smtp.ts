@@ -27,6 +27,8 @@ export class TestSmtp {
   readonly refuse = new Set<string>();
   /** When set, messages are read and kept but never answered. */
   hold = false;
+  /** Each message is answered this long after it was read (a slow server: sends stay in flight). */
+  answerDelayMs = 0;
   private readonly waiters: (() => void)[] = [];
   private server: SMTPServer;
 
@@ -71,7 +73,8 @@ export class TestSmtp {
     });
     for (const wake of this.waiters.splice(0)) wake();
     if (this.hold) return; // read and kept, never answered
-    cb();
+    if (this.answerDelayMs > 0) setTimeout(() => cb(), this.answerDelayMs);
+    else cb();
   }
 
   async listen(): Promise<number> {

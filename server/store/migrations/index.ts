@@ -51,6 +51,7 @@ import { decisionFiles } from './775-decision-files.ts';
 import { derivedBytes } from './860-derived-bytes.ts';
 import { ideaComments } from './900-idea-comments.ts';
 import { clusterLeases } from './885-cluster-leases.ts';
+import { mailClaims } from './886-mail-claims.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -113,4 +114,5 @@ export const migrations: Migration[] = [
   derivedBytes,
   ideaComments,
   clusterLeases,
+  mailClaims,
 ];
