@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** The URL clients use to reach the relay, when it differs from host:port (a proxy). */
   publicUrl: string | null;
+  /** `CONCLAVE_REDIS_URL`: several relay nodes share live rooms through this Redis (server/sync/CLUSTER.md); one node alone without it. */
+  redisUrl: string | null;
   sessionDays: number;
   /** Open TCP connections one address may hold to the HTTP API at once; upgraded sync sockets count under C2 instead (SPEC C5). */
   maxHttpConnectionsPerAddress: number;
@@ -265,6 +267,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     publicUrl: env.CONCLAVE_PUBLIC_URL ?? null,
+    redisUrl: env.CONCLAVE_REDIS_URL || null,
     sessionDays: int(env, 'CONCLAVE_SESSION_DAYS', 30),
     maxHttpConnectionsPerAddress: int(env, 'CONCLAVE_MAX_HTTP_CONNECTIONS_PER_ADDRESS', 512),
     hashing: {

@@ -12,6 +12,14 @@ export interface ConnectionLimits {
   awarenessQueriesPerMinute: number;
 }
 
+/**
+ * What a connection needs of its socket: a WebSocket, or on the node that owns a room, the
+ * stand-in for a client whose socket another node holds (remote-socket.ts).
+ */
+export type SyncSocket = Pick<WebSocket, 'readyState' | 'OPEN' | 'bufferedAmount' | 'close'> & {
+  send(frame: Uint8Array, options: { binary: true }): void;
+};
+
 /** Close code for a peer that does not read what it is sent (rule L4). */
 export const slowReader = 1011;
 
@@ -39,12 +47,14 @@ export class Connection {
   answerPending = false;
   toldReadOnly = false;
   closed = false;
+  /** Its socket is on another relay node, which sends it the room's committed updates itself (node-link.ts). */
+  remote = false;
   /** Bytes of the last answer sent while caught up: the peer may be behind by this much more. */
   private allowance = 0;
   private readonly maxBacklog: number;
 
   constructor(
-    private readonly socket: WebSocket,
+    private readonly socket: SyncSocket,
     readonly userId: string,
     /** The person's current name (a rename reaches live connections: hub.renamed). */
     public userName: string,

@@ -11,6 +11,9 @@ import { Room } from './room.ts';
 import type { DiskWatch } from '../store/disk-watch.ts';
 import { UpdateLog } from './update-log.ts';
 import { WriteBudget } from './write-budget.ts';
+import { NodeLink } from './node-link.ts';
+import { Refusal } from '../errors.ts';
+import { ErrorCode } from '#core/api/errors';
 
 /**
  * All live rooms. Loads a room on first use, unloads it when it has been idle for a
@@ -29,6 +32,8 @@ export class SyncHub {
   /** Activities whose content was removed while this relay ran (retention): never loaded again. */
   private readonly gone = new Set<string>();
   private draining = false;
+  /** With several relay nodes (CONCLAVE_REDIS_URL): who owns which room, and the way to the others (node-link.ts). */
+  private readonly link: NodeLink | null;
 
   constructor(
     private readonly ctx: Context,
@@ -37,11 +42,37 @@ export class SyncHub {
     this.log = new UpdateLog(ctx.db, ctx.now, () => ctx.events.noticesPending());
     this.budget = new WriteBudget(ctx.now, disk);
     this.counts = new LiveCounts(ctx.config.sync);
+    this.link = ctx.config.redisUrl === null ? null : this.linkNodes(ctx.config.redisUrl);
   }
 
-  /** Reads back today's writes (the quotas survive a restart). */
+  private linkNodes(url: string) {
+    return new NodeLink(
+      url,
+      {
+        open: (activityId, epoch) => {
+          if (this.draining) throw new Error('the relay is restarting');
+          return this.roomFor(activityId, epoch);
+        },
+        // A draining node takes no one in: clients of other nodes find the next owner.
+        loaded: (activityId) => (this.draining ? undefined : this.rooms.get(activityId)),
+        join: (room, conn) => this.join(room, conn),
+        leave: (room, conn) => this.leave(room, conn),
+        presenceBudget: (userId) => this.presenceBudget(userId),
+        accessChanged: (activityId) => this.accessChangedHere(activityId),
+        renamed: (userId, name) => this.renamedHere(userId, name),
+        disconnectUser: (userId) => this.disconnectUserHere(userId),
+      },
+      this.ctx.db,
+      this.ctx.now,
+      this.ctx.config.sync,
+      this.ctx.log,
+    );
+  }
+
+  /** Reads back today's writes (the quotas survive a restart); joins the other relay nodes. */
   async start() {
     await this.budget.load(this.ctx.db, this.ctx.log);
+    await this.link?.start();
   }
 
   get loadedRooms(): number {
@@ -52,7 +83,7 @@ export class SyncHub {
     return this.draining;
   }
 
-  private roomFor(activityId: string): Room {
+  private roomFor(activityId: string, epoch?: number): Room {
     if (this.gone.has(activityId)) throw new Error('this activity’s content was removed');
     let room = this.rooms.get(activityId);
     if (!room) {
@@ -71,6 +102,7 @@ export class SyncHub {
         },
         maxAwarenessStateBytes: this.ctx.config.sync.maxAwarenessStateBytes,
         onFailed: (failed) => this.forget(failed),
+        ...(this.link ? { epoch, fanOut: this.link.fanOut } : {}),
       });
       created.ready.catch((err: unknown) => {
         this.ctx.log.error({ err, room: activityId }, 'could not load a document');
@@ -91,7 +123,7 @@ export class SyncHub {
    * loaded if nobody has it open, and unloaded again when idle.
    */
   async documentState(activityId: string): Promise<Uint8Array> {
-    const room = this.roomFor(activityId);
+    const room = await this.ownRoom(activityId);
     try {
       return await room.encodedState();
     } finally {
@@ -102,7 +134,7 @@ export class SyncHub {
   /** Applies a change the relay makes for `userId` (SPEC H3): logged as theirs, sent to everyone. */
   async applyChange(activityId: string, userId: string, update: Uint8Array, options: { system?: boolean } = {}): Promise<number | null> {
     if (this.draining) throw new Error('the relay is restarting');
-    const room = this.roomFor(activityId);
+    const room = await this.ownRoom(activityId);
     try {
       return await room.applyRelayChange(userId, update, options);
     } finally {
@@ -110,13 +142,41 @@ export class SyncHub {
     }
   }
 
-  /** Takes an admitted WebSocket into its room. */
+  /**
+   * The room, on this node. With several nodes, the room's owner holds it: this node
+   * takes it when nobody alive does; a change the relay makes (a restore, H2) through
+   * another node than the owner is refused for now (503, nothing changed).
+   */
+  private async ownRoom(activityId: string): Promise<Room> {
+    if (!this.link) return this.roomFor(activityId);
+    const found = await this.link.take(activityId);
+    if (typeof found === 'string') throw new Refusal(ErrorCode.busy, 'This activity is open on another relay node: try again in a moment.');
+    return found;
+  }
+
+  private join(room: Room, conn: Connection) {
+    const timer = this.idleTimers.get(room.id);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(room.id);
+    room.join(conn);
+  }
+
+  private leave(room: Room, conn: Connection) {
+    room.leave(conn);
+    if (room.connections.size === 0) this.scheduleUnload(room);
+  }
+
+  /** Takes an admitted WebSocket into its room (with several nodes, wherever the room's owner is). */
   accept(socket: WebSocket, who: { userId: string; userName: string; role: ActivityRole }, activityId: string) {
     if (this.gone.has(activityId)) {
       socket.close(CloseCode.contentRemoved, 'content-removed: this activity’s content was removed');
       return null;
     }
     const conn = new Connection(socket, who.userId, who.userName, who.role, this.ctx.config.sync, this.presenceBudget(who.userId));
+    if (this.link) {
+      this.link.admit(conn, socket, activityId);
+      return conn;
+    }
     const room = this.roomFor(activityId);
     room.join(conn);
     socket.on('message', (data: Buffer, isBinary: boolean) => {
@@ -169,11 +229,13 @@ export class SyncHub {
     this.rooms.delete(room.id);
     await room.snapshot();
     room.destroy();
+    void this.link?.released(room.id, room.epoch);
   }
 
   private forget(room: Room) {
     if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
     room.destroy();
+    void this.link?.released(room.id, room.epoch);
   }
 
   /**
@@ -194,8 +256,13 @@ export class SyncHub {
     room.destroy();
   }
 
-  /** Membership changed: cut off who lost access, make read-only who became a viewer. */
+  /** Membership changed: cut off who lost access, make read-only who became a viewer (V2), on whichever node owns the room. */
   async accessChanged(activityId: string) {
+    if (this.link) return this.link.accessChanged(activityId);
+    return this.accessChangedHere(activityId);
+  }
+
+  private async accessChangedHere(activityId: string) {
     const room = this.rooms.get(activityId);
     if (!room) return;
     await room.readStatus();
@@ -224,13 +291,23 @@ export class SyncHub {
     }
   }
 
-  /** A person was renamed: the rules judge their live connections' writes by the new name (SPEC W1). */
-  renamed(userId: string, name: string) {
+  /** A person was renamed: the rules judge their live connections' writes by the new name (SPEC W1), on every node. */
+  renamed(userId: string, name: string): Promise<void> | void {
+    if (this.link) return this.link.renamed(userId, name);
+    this.renamedHere(userId, name);
+  }
+
+  private renamedHere(userId: string, name: string) {
     for (const conn of this.connectionsOf(userId)) conn.userName = name;
   }
 
-  /** Closes every live connection of a person (their sessions were revoked). */
-  disconnectUser(userId: string) {
+  /** Closes every live connection of a person (their sessions were revoked), on every node. */
+  disconnectUser(userId: string): Promise<void> | void {
+    if (this.link) return this.link.signedOut(userId);
+    this.disconnectUserHere(userId);
+  }
+
+  private disconnectUserHere(userId: string) {
     for (const conn of this.connectionsOf(userId)) conn.close(CloseCode.signedOut, 'signed out: sign in again');
   }
 
@@ -248,13 +325,17 @@ export class SyncHub {
     this.draining = true;
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
+    // Clients of this node reconnect (to another); those of other nodes stay, their rooms move (1012).
+    this.link?.door.closeAll(CloseCode.serviceRestart, 'the relay is restarting');
     for (const room of this.rooms.values()) room.closeAll(CloseCode.serviceRestart, 'the relay is restarting');
     await this.log.barrier();
     for (const room of this.rooms.values()) {
       await room.snapshot();
       room.destroy();
+      await this.link?.released(room.id, room.epoch);
     }
     this.rooms.clear();
+    await this.link?.stop();
   }
 }
 

@@ -24,6 +24,7 @@ import {
   writeUpdate,
 } from './frames.ts';
 import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
+import { RoomFenced } from './room-fence.ts';
 import { backfillClientOwners } from './client-backfill.ts';
 import { ClientOwners } from './client-owners.ts';
 import { RoomFiles } from './room-files.ts';
@@ -57,6 +58,15 @@ export interface RoomDeps {
   maxAwarenessStateBytes: number;
   /** The room cannot go on (the store refused a write): forget it so the next join reloads. */
   onFailed: (room: Room) => void;
+  /** With several relay nodes: this node's epoch for the room, checked by every write (room-fence.ts). */
+  epoch?: number;
+  /** With several relay nodes: committed updates for the connections other nodes hold (node-link.ts). */
+  fanOut?: RoomFanOut;
+}
+
+export interface RoomFanOut {
+  /** `id` was committed after `prevId` (the room's last logged update before it); `from` sent it. */
+  committed(activityId: string, prevId: number, id: number, frame: Uint8Array, from: Connection | null): void;
 }
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
@@ -167,6 +177,16 @@ export class Room {
 
   get dirty() {
     return this.sinceSnapshot > 0;
+  }
+
+  /** With several relay nodes: this node's epoch for the room (room-fence.ts). */
+  get epoch() {
+    return this.deps.epoch;
+  }
+
+  /** The last committed update of the room (its log id): what a node serving its clients has caught up to. */
+  get loggedUpto() {
+    return this.lastLoggedId;
   }
 
   join(conn: Connection) {
@@ -315,7 +335,7 @@ export class Room {
     const facts = scanUpdate(data, Number.MAX_SAFE_INTEGER);
     const claims = this.changed(userId, data, facts, facts.ranges.keys());
     try {
-      const [id] = await this.deps.log.append([{ activityId: this.id, userId, data, summary: [...paths], mentions, actions, claims }]);
+      const [id] = await this.deps.log.append([{ activityId: this.id, userId, data, summary: [...paths], mentions, actions, claims, epoch: this.deps.epoch }]);
       this.owners.stored(claims);
       this.committed(null, data, id ?? 0);
       return id ?? 0;
@@ -509,7 +529,7 @@ export class Room {
     if (effective.length === 0) return;
     const data = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
     const claims = this.changed(conn.userId, data, facts, writes);
-    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths], mentions, actions, claims }]).then(
+    this.deps.log.append([{ activityId: this.id, userId: conn.userId, data, summary: [...paths], mentions, actions, claims, epoch: this.deps.epoch }]).then(
       ([id]) => {
         this.owners.stored(claims);
         this.committed(conn, data, id ?? 0);
@@ -534,11 +554,13 @@ export class Room {
 
   private committed(from: Connection | null, data: Uint8Array, id: number) {
     this.uncommitted--;
+    const prevId = this.lastLoggedId;
     this.lastLoggedId = Math.max(this.lastLoggedId, id);
     this.sinceSnapshot++;
     const frame = writeUpdate(data);
-    // Each send checks the peer's backlog (rule L4).
-    for (const peer of this.connections) if (peer !== from) peer.send(frame);
+    // Each send checks the peer's backlog (rule L4); peers on other nodes get it from theirs.
+    for (const peer of this.connections) if (peer !== from && !peer.remote) peer.send(frame);
+    this.deps.fanOut?.committed(this.id, prevId, id, frame, from);
     // Snapshot when the log has grown, at a quiet moment; under sustained typing there
     // may be none, so past twice the interval it is taken anyway (see snapshot()).
     const due = this.sinceSnapshot >= this.deps.snapshotEvery;
@@ -580,7 +602,15 @@ export class Room {
   /** The store refused a write: nothing can be promised, so everyone reloads. */
   private storeFailed(err: unknown) {
     this.uncommitted--;
+    if (this.state === 'failed') return;
     this.state = 'failed';
+    if (err instanceof RoomFenced) {
+      // Another node owns the room now: its clients reconnect and find it; nothing unsaved was sent to anyone (D1).
+      this.deps.logger.warn({ room: this.id }, 'another relay node took this room; closing it here');
+      for (const conn of this.connections) conn.close(CloseCode.serviceRestart, 'this activity moved to another relay node: reconnect');
+      this.deps.onFailed(this);
+      return;
+    }
     this.deps.logger.error({ err, room: this.id }, 'could not store an update; closing the room');
     for (const conn of this.connections) conn.close(1011, 'the relay could not save: reconnect');
     this.deps.onFailed(this);
@@ -674,6 +704,7 @@ export class Room {
         foldBefore,
         kept: this.deps.keep.snapshotsKept,
         checkpointEvery: this.deps.keep.checkpointEvery,
+        epoch: this.deps.epoch,
       });
       this.sinceSnapshot -= counted;
     } catch (err) {

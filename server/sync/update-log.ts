@@ -2,6 +2,7 @@ import type { Database, Param, Queries } from '../store/db.ts';
 import { GroupCommit } from '../store/group-commit.ts';
 import type { ActionFact } from './action-facts.ts';
 import type { MentionFact } from './mentions.ts';
+import { RoomFenced, stillHeld } from './room-fence.ts';
 
 export interface LoggedUpdate {
   activityId: string;
@@ -15,7 +16,12 @@ export interface LoggedUpdate {
   actions?: ActionFact[];
   /** Yjs client ids this update made its sender's (SPEC W10): stored in the same commit. */
   claims?: number[];
+  /** With several relay nodes: the room's epoch at its owner, checked in the same commit (room-fence.ts). */
+  epoch?: number;
 }
+
+/** The id a fenced-out entry gets back: its room is another node's now, nothing of it was written. */
+const fencedOut = -1;
 
 const rowsPerStatement = 400;
 
@@ -37,9 +43,15 @@ export class UpdateLog {
     this.group = new GroupCommit((take) => this.writeAppends(take()), { maxBatch: Infinity, onFailure: 'reject', joinTurn: true });
   }
 
-  /** Appends updates; resolves with their ids once they are durable. */
-  append(entries: LoggedUpdate[]): Promise<number[]> {
-    return this.group.add(entries);
+  /**
+   * Appends updates; resolves with their ids once they are durable. Entries of a room
+   * another node took meanwhile (their epoch is stale) are written nowhere: RoomFenced.
+   */
+  async append(entries: LoggedUpdate[]): Promise<number[]> {
+    const ids = await this.group.add(entries);
+    const fenced = ids.indexOf(fencedOut);
+    if (fenced >= 0) throw new RoomFenced(entries[fenced]!.activityId);
+    return ids;
   }
 
   /** Resolves when everything appended so far is committed. */
@@ -63,8 +75,10 @@ export class UpdateLog {
     const mentioning = entries.some((e) => (e.mentions?.length ?? 0) > 0);
     const claiming = entries.some((e) => (e.claims?.length ?? 0) > 0);
     const acting = entries.some((e) => (e.actions?.length ?? 0) > 0);
+    const fencing = entries.some((e) => e.epoch !== undefined);
     // Live edits wait for this write: it goes before queued ordinary statements (db.ts).
-    if (entries.length <= rowsPerStatement && !mentioning && !claiming && !acting) return insertRows(this.db.urgent, entries, at);
+    if (entries.length <= rowsPerStatement && !mentioning && !claiming && !acting && !fencing) return insertRows(this.db.urgent, entries, at);
+    if (fencing) return this.writeFenced(entries, at);
     const ids = await this.db.urgent.transaction(async (tx) => {
       const ids: number[] = [];
       for (let start = 0; start < entries.length; start += rowsPerStatement) {
@@ -77,6 +91,32 @@ export class UpdateLog {
     });
     if (mentioning || acting) this.mentionsKept();
     return ids;
+  }
+
+  /**
+   * With several nodes: the batch's rooms are checked to be still this node's in the same
+   * transaction (room-fence.ts); entries of a room another node took are left out and get
+   * `fencedOut` back, the others are written as usual.
+   */
+  private async writeFenced(entries: LoggedUpdate[], at: string): Promise<number[]> {
+    let kept: LoggedUpdate[] = [];
+    const written = await this.db.urgent.transaction(async (tx) => {
+      const epochs = new Map<string, number>();
+      for (const e of entries) if (e.epoch !== undefined) epochs.set(e.activityId, e.epoch);
+      const held = await stillHeld(tx, epochs);
+      kept = entries.filter((e) => e.epoch === undefined || held.has(e.activityId));
+      const ids: number[] = [];
+      for (let start = 0; start < kept.length; start += rowsPerStatement) {
+        ids.push(...(await insertRows(tx, kept.slice(start, start + rowsPerStatement), at)));
+      }
+      await keepMentions(tx, kept, at);
+      await keepClaims(tx, kept, at);
+      await keepActionItems(tx, kept, at);
+      return ids;
+    });
+    if (kept.some((e) => (e.mentions?.length ?? 0) > 0 || (e.actions?.length ?? 0) > 0)) this.mentionsKept();
+    const idOf = new Map(kept.map((e, i) => [e, written[i]!]));
+    return entries.map((e) => idOf.get(e) ?? fencedOut);
   }
 }
 
@@ -194,6 +234,8 @@ export interface Snapshot {
    * plus `CONCLAVE_SNAPSHOT_EVERY`. 0 keeps every one.
    */
   checkpointEvery?: number;
+  /** With several relay nodes: the room's epoch at its owner; a snapshot of a room another node took is not written. */
+  epoch?: number;
 }
 
 /**
@@ -204,6 +246,9 @@ export interface Snapshot {
  */
 export async function writeSnapshot(db: Database, activityId: string, snap: Snapshot) {
   await db.transaction(async (tx) => {
+    if (snap.epoch !== undefined && !(await stillHeld(tx, new Map([[activityId, snap.epoch]]))).has(activityId)) {
+      throw new RoomFenced(activityId);
+    }
     if (await keepAsCheckpoint(tx, activityId, snap)) {
       await tx.run(
         `INSERT OR IGNORE INTO doc_past_snapshots (activity_id, upto_id, at, data)

@@ -52,6 +52,7 @@ import { derivedBytes } from './860-derived-bytes.ts';
 import { ideaComments } from './900-idea-comments.ts';
 import { clusterLeases } from './885-cluster-leases.ts';
 import { mailClaims } from './886-mail-claims.ts';
+import { roomOwners } from './880-room-owners.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -115,4 +116,5 @@ export const migrations: Migration[] = [
   ideaComments,
   clusterLeases,
   mailClaims,
+  roomOwners,
 ];

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { connectRedis, redisPrefix } from './redis.ts';
+
+export interface BusCodec<M> {
+  write(from: string, messages: readonly M[]): Uint8Array;
+  read(data: Uint8Array): { from: string; messages: M[] };
+}
+
+export interface BusOptions {
+  /** How often a node says it is alive, and how long after its last word it counts as dead. */
+  heartbeatMs?: number;
+  aliveMs?: number;
+}
+
+const aliveKey = (node: string) => `${redisPrefix}node:${node}`;
+const inbox = (node: string) => `${redisPrefix}to:${node}`;
+const nodesKey = `${redisPrefix}nodes`;
+
+/**
+ * How relay nodes talk through Redis. Each node has an inbox channel; what one node has
+ * for another in one turn of its event loop goes as one publish, in the order it was said
+ * (Redis keeps a publisher's order for each subscriber). Pub/sub delivers at most once: a
+ * node that loses its subscription, or a node that dies, loses what was in flight, so
+ * nothing that must survive travels only here (the store has every committed update; a
+ * door catches up from it, server/sync/node-link.ts).
+ *
+ * Each node renews a key that expires `aliveMs` after its last heartbeat: a node whose key
+ * is gone is dead to the others, whatever it thinks (the store's fence stops its writes).
+ */
+export class RedisBus<M> {
+  readonly nodeId = randomUUID();
+  readonly commands: Redis;
+  private readonly subscriber: Redis;
+  private readonly outgoing = new Map<string, M[]>();
+  private flushing: NodeJS.Immediate | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private readonly heartbeatMs: number;
+  readonly aliveMs: number;
+  private stopped = false;
+  private goneListeners: ((node: string) => void)[] = [];
+  private lapsedListeners: (() => void)[] = [];
+  /** Nodes whose death someone here cares about (owners of rooms served here, doors of connections judged here). */
+  private watched: () => Iterable<string> = () => [];
+
+  constructor(
+    url: string,
+    private readonly log: Logger,
+    private readonly codec: BusCodec<M>,
+    options: BusOptions = {},
+  ) {
+    this.heartbeatMs = options.heartbeatMs ?? 1_000;
+    this.aliveMs = options.aliveMs ?? 4_000;
+    this.commands = connectRedis(url, log, 'commands');
+    this.subscriber = connectRedis(url, log, 'subscriber');
+  }
+
+  /** Connects, says this node is alive, and hands every batch addressed to it to `receive`. */
+  async start(receive: (from: string, messages: M[]) => void): Promise<void> {
+    await Promise.all([this.commands.connect(), this.subscriber.connect()]);
+    this.subscriber.on('messageBuffer', (_channel: Buffer, data: Buffer) => {
+      let batch;
+      try {
+        batch = this.codec.read(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      } catch (err) {
+        this.log.error({ err }, 'an unreadable message between relay nodes was dropped');
+        return;
+      }
+      receive(batch.from, batch.messages);
+    });
+    await this.subscriber.subscribe(inbox(this.nodeId));
+    await this.beat();
+    this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** Queues a message for `node`; everything queued in this turn goes in one publish. */
+  send(node: string, message: M): void {
+    if (this.stopped) return;
+    let queue = this.outgoing.get(node);
+    if (!queue) this.outgoing.set(node, (queue = []));
+    queue.push(message);
+    this.flushing ??= setImmediate(this.flush);
+  }
+
+  private readonly flush = () => {
+    this.flushing = null;
+    const batches = [...this.outgoing];
+    this.outgoing.clear();
+    for (const [node, messages] of batches) {
+      const data = this.codec.write(this.nodeId, messages);
+      this.commands.publish(inbox(node), Buffer.from(data.buffer, data.byteOffset, data.byteLength)).catch((err: unknown) => {
+        this.log.warn({ err, node }, 'could not reach another relay node');
+      });
+    }
+  };
+
+  /** The nodes alive now (their key has not expired), this one included. */
+  async liveNodes(): Promise<string[]> {
+    const known = await this.commands.zrange(nodesKey, 0, -1);
+    if (known.length === 0) return [];
+    const alive = await this.commands.mget(known.map(aliveKey));
+    const gone = known.filter((_, i) => alive[i] === null);
+    if (gone.length > 0) await this.commands.zrem(nodesKey, ...gone);
+    return known.filter((_, i) => alive[i] !== null);
+  }
+
+  /** Whether each of `nodes` is alive. */
+  async alive(nodes: readonly string[]): Promise<boolean[]> {
+    if (nodes.length === 0) return [];
+    const values = await this.commands.mget(nodes.map(aliveKey));
+    return values.map((v) => v !== null);
+  }
+
+  /** Tells `listener` of each watched node found dead at a heartbeat. */
+  watch(nodes: () => Iterable<string>, listener: (node: string) => void) {
+    this.watched = nodes;
+    this.goneListeners.push(listener);
+  }
+
+  /** Tells `listener` when this node's own key had expired (it was paused or cut off): others may have taken its rooms. */
+  onLapsed(listener: () => void) {
+    this.lapsedListeners.push(listener);
+  }
+
+  private async beat() {
+    if (this.stopped) return;
+    try {
+      const before = await this.commands.set(aliveKey(this.nodeId), '1', 'PX', this.aliveMs, 'GET');
+      await this.commands.zadd(nodesKey, Date.now(), this.nodeId);
+      if (before === null && this.heartbeat !== null) {
+        this.log.warn({ node: this.nodeId }, 'this relay node was taken for dead: its rooms are judged again');
+        for (const listener of this.lapsedListeners) listener();
+      }
+      const watched = [...new Set(this.watched())].filter((n) => n !== this.nodeId);
+      if (watched.length === 0) return;
+      const alive = await this.alive(watched);
+      watched.forEach((node, i) => {
+        if (!alive[i]) for (const listener of this.goneListeners) listener(node);
+      });
+    } catch (err) {
+      this.log.warn({ err }, 'relay node heartbeat failed');
+    }
+  }
+
+  /** Sends what is queued, says this node is gone, and disconnects. */
+  async stop(): Promise<void> {
+    if (this.flushing) {
+      clearImmediate(this.flushing);
+      this.flush();
+    }
+    this.stopped = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    try {
+      await this.commands.del(aliveKey(this.nodeId));
+      await this.commands.zrem(nodesKey, this.nodeId);
+    } catch (err) {
+      this.log.warn({ err }, 'could not say this relay node is gone');
+    }
+    this.subscriber.disconnect();
+    await this.commands.quit().catch(() => undefined);
+  }
+}

@@ -1,0 +1,213 @@
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import { RedisBus } from '../cluster/redis-bus.ts';
+import { RoomLeases } from '../cluster/redis-lease.ts';
+import type { Database } from '../store/db.ts';
+import type { Connection, ConnectionLimits } from './connection.ts';
+import { NodeDoor } from './node-door.ts';
+import { readBatch, writeBatch, type NodeMessage } from './node-messages.ts';
+import { NodeOwner } from './node-owner.ts';
+import type { TokenBucket } from './rate.ts';
+import { claimRoom } from './room-fence.ts';
+import type { Room } from './room.ts';
+
+/** What the link needs of this node's hub (hub.ts). */
+export interface LocalHub {
+  /** Opens this node's room for the activity (loading it), fenced at `epoch`; the same room while it is loaded. */
+  open(activityId: string, epoch: number): Room;
+  loaded(activityId: string): Room | undefined;
+  join(room: Room, conn: Connection): void;
+  leave(room: Room, conn: Connection): void;
+  presenceBudget(userId: string): TokenBucket;
+  accessChanged(activityId: string): Promise<void>;
+  renamed(userId: string, name: string): void;
+  disconnectUser(userId: string): void;
+}
+
+/** How long a node waits for others to confirm a change their live connections must follow. */
+const confirmMs = 5_000;
+
+/**
+ * Several relay nodes sharing one store and one Redis (CLUSTER.md). Each activity's room
+ * lives on one node at a time, its owner (a lease in Redis, fenced in the store), which
+ * judges every frame of every client wherever its socket is; any node admits any client
+ * and passes its frames on (NodeDoor); the owner serves clients of other nodes (NodeOwner).
+ */
+export class NodeLink {
+  private readonly bus: RedisBus<NodeMessage>;
+  private readonly leases: RoomLeases;
+  readonly door: NodeDoor;
+  private readonly owner: NodeOwner;
+  /** Rooms this node took, with their epoch in the store. */
+  private readonly epochs = new Map<string, number>();
+  private readonly taking = new Map<string, Promise<Room | string>>();
+  private nextRequest = 1;
+  private readonly requests = new Map<number, { waiting: Set<string>; done: () => void }>();
+
+  constructor(
+    url: string,
+    private readonly hub: LocalHub,
+    private readonly db: Database,
+    private readonly now: () => Date,
+    limits: ConnectionLimits,
+    private readonly log: Logger,
+  ) {
+    this.bus = new RedisBus(url, log, { write: writeBatch, read: readBatch });
+    this.leases = new RoomLeases(this.bus.commands, this.bus.nodeId);
+    const tell = (node: string, message: NodeMessage) => this.bus.send(node, message);
+    this.owner = new NodeOwner(tell, { owned: (id) => this.ownedRoom(id), join: hub.join, leave: hub.leave, presenceBudget: hub.presenceBudget }, db, limits, log);
+    this.door = new NodeDoor(tell, { take: (id) => this.take(id), join: hub.join, leave: hub.leave }, db, log);
+  }
+
+  get nodeId() {
+    return this.bus.nodeId;
+  }
+
+  /** What commits of this node's rooms are sent to other nodes through. */
+  get fanOut() {
+    return this.owner;
+  }
+
+  async start() {
+    this.bus.watch(
+      () => [...this.door.ownerNodes, ...this.owner.doorNodes],
+      (node) => {
+        this.door.ownerGone(node);
+        this.owner.nodeGone(node);
+      },
+    );
+    this.bus.onLapsed(() => void this.recheckLeases());
+    await this.bus.start((from, messages) => {
+      for (const message of messages) this.receive(from, message);
+    });
+  }
+
+  admit(conn: Connection, socket: WebSocket, activityId: string) {
+    this.door.admit(conn, socket, activityId);
+  }
+
+  private ownedRoom(activityId: string): Room | undefined {
+    return this.epochs.has(activityId) ? this.hub.loaded(activityId) : undefined;
+  }
+
+  /**
+   * The room's owner: this node's room if it holds the lease (taken now when nobody alive
+   * did: the store's epoch is raised before the room loads, so it loads everything the
+   * former owner committed), else the owner's node id.
+   */
+  take(activityId: string): Promise<Room | string> {
+    let taking = this.taking.get(activityId);
+    if (!taking) {
+      taking = this.takeOnce(activityId).finally(() => this.taking.delete(activityId));
+      this.taking.set(activityId, taking);
+    }
+    return taking;
+  }
+
+  private async takeOnce(activityId: string): Promise<Room | string> {
+    const mine = this.ownedRoom(activityId);
+    if (mine) return mine;
+    const owner = await this.leases.acquire(activityId);
+    if (owner !== this.bus.nodeId) return owner;
+    const epoch = await claimRoom(this.db, activityId, owner, this.now());
+    this.epochs.set(activityId, epoch);
+    return this.hub.open(activityId, epoch);
+  }
+
+  /** The room was unloaded here (idle, failed, fenced): its lease goes back. */
+  async released(activityId: string, epoch: number | undefined): Promise<void> {
+    if (epoch === undefined || this.epochs.get(activityId) !== epoch) return;
+    this.epochs.delete(activityId);
+    await this.leases.release(activityId).catch((err: unknown) => this.log.warn({ err, room: activityId }, 'could not give a room’s lease back'));
+  }
+
+  /** This node was taken for dead a while: rooms whose lease another node took are closed here (their clients rejoin). */
+  private async recheckLeases() {
+    for (const activityId of [...this.epochs.keys()]) {
+      const owner = await this.leases.owner(activityId).catch(() => null);
+      if (owner === this.bus.nodeId) continue;
+      this.epochs.delete(activityId);
+      this.hub.loaded(activityId)?.closeAll(1012, 'this activity moved to another relay node: reconnect');
+    }
+  }
+
+  private receive(from: string, message: NodeMessage) {
+    switch (message.type) {
+      case 'join':
+      case 'frame':
+      case 'leave':
+        return this.owner.receive(from, message);
+      case 'joined':
+      case 'not-owner':
+      case 'send':
+      case 'close':
+      case 'committed':
+        return this.door.receive(from, message);
+      case 'access-changed':
+        return void this.hub.accessChanged(message.activityId).finally(() => this.bus.send(from, { type: 'done', request: message.request }));
+      case 'renamed':
+        this.hub.renamed(message.userId, message.name);
+        for (const conn of this.door.connectionsOf(message.userId)) conn.userName = message.name;
+        return this.bus.send(from, { type: 'done', request: message.request });
+      case 'signed-out':
+        this.hub.disconnectUser(message.userId);
+        for (const conn of this.door.connectionsOf(message.userId)) conn.close(4401, 'signed out: sign in again');
+        return this.bus.send(from, { type: 'done', request: message.request });
+      case 'done': {
+        const request = this.requests.get(message.request);
+        request?.waiting.delete(from);
+        if (request?.waiting.size === 0) request.done();
+        return;
+      }
+    }
+  }
+
+  /** Sends `make(request)` to `nodes` and resolves once each confirmed (or `confirmMs` passed). */
+  private ask(nodes: string[], make: (request: number) => NodeMessage): Promise<void> {
+    const others = nodes.filter((n) => n !== this.bus.nodeId);
+    if (others.length === 0) return Promise.resolve();
+    const request = this.nextRequest++;
+    return new Promise<void>((resolve) => {
+      const waiting = new Set(others);
+      const timer = setTimeout(() => {
+        this.requests.delete(request);
+        this.log.warn({ waiting: [...waiting] }, 'relay nodes did not confirm a change in time');
+        resolve();
+      }, confirmMs);
+      timer.unref();
+      this.requests.set(request, {
+        waiting,
+        done: () => {
+          clearTimeout(timer);
+          this.requests.delete(request);
+          resolve();
+        },
+      });
+      const message = make(request);
+      for (const node of others) this.bus.send(node, message);
+    });
+  }
+
+  /** Membership changed: the room's owner judges its connections again, wherever they are (V2). */
+  async accessChanged(activityId: string): Promise<void> {
+    const owner = await this.leases.owner(activityId);
+    if (owner === null || owner === this.bus.nodeId) return this.hub.accessChanged(activityId);
+    await this.ask([owner], (request) => ({ type: 'access-changed', request, activityId }));
+  }
+
+  async renamed(userId: string, name: string): Promise<void> {
+    this.hub.renamed(userId, name);
+    for (const conn of this.door.connectionsOf(userId)) conn.userName = name;
+    await this.ask(await this.bus.liveNodes(), (request) => ({ type: 'renamed', request, userId, name }));
+  }
+
+  async signedOut(userId: string): Promise<void> {
+    this.hub.disconnectUser(userId);
+    for (const conn of this.door.connectionsOf(userId)) conn.close(4401, 'signed out: sign in again');
+    await this.ask(await this.bus.liveNodes(), (request) => ({ type: 'signed-out', request, userId }));
+  }
+
+  async stop() {
+    await this.bus.stop();
+  }
+}

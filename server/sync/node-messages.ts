@@ -1,0 +1,183 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { ActivityRole } from '#core/api/activities';
+
+/**
+ * What relay nodes say to each other about live rooms (server/sync/CLUSTER.md). A client's
+ * connection lives on the node that accepted its socket (its *door*); its room lives on
+ * the node holding the room's lease (its *owner*), which judges every frame. `conn` is the
+ * door's number for the connection, unique on that door.
+ */
+export type NodeMessage =
+  // door → owner
+  | { type: 'join'; conn: number; activityId: string; userId: string; userName: string; role: ActivityRole }
+  | { type: 'frame'; conn: number; frame: Uint8Array }
+  | { type: 'leave'; conn: number }
+  // owner → door
+  | { type: 'joined'; conn: number; upto: number }
+  | { type: 'not-owner'; conn: number }
+  | { type: 'send'; conn: number; frame: Uint8Array }
+  | { type: 'close'; conn: number; code: number; reason: string }
+  /** A committed update of the room (D1), its log id and the one before it in the room: doors find gaps by them. */
+  | { type: 'committed'; activityId: string; prevId: number; id: number; except: number; frame: Uint8Array }
+  // any node → any node: changes made through one node's API that live connections everywhere follow
+  | { type: 'access-changed'; request: number; activityId: string }
+  | { type: 'renamed'; request: number; userId: string; name: string }
+  | { type: 'signed-out'; request: number; userId: string }
+  | { type: 'done'; request: number };
+
+const kinds = ['join', 'frame', 'leave', 'joined', 'not-owner', 'send', 'close', 'committed', 'access-changed', 'renamed', 'signed-out', 'done'] as const;
+
+/** A batch is malformed: it did not come from a relay node of this version. */
+export class MalformedBatch extends Error {}
+
+/**
+ * One publish carries every message a node has for another in one turn of its event loop,
+ * in order. A frame sent to many connections in the batch (a presence change) is written once.
+ */
+export function writeBatch(from: string, messages: readonly NodeMessage[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, from);
+  const frames = new Map<Uint8Array, number>();
+  const frameRef = (frame: Uint8Array) => {
+    let index = frames.get(frame);
+    if (index === undefined) {
+      index = frames.size;
+      frames.set(frame, index);
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, frame);
+    } else {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, index);
+    }
+  };
+  encoding.writeVarUint(e, messages.length);
+  for (const m of messages) {
+    encoding.writeVarUint(e, kinds.indexOf(m.type));
+    switch (m.type) {
+      case 'join':
+        encoding.writeVarUint(e, m.conn);
+        encoding.writeVarString(e, m.activityId);
+        encoding.writeVarString(e, m.userId);
+        encoding.writeVarString(e, m.userName);
+        encoding.writeVarString(e, m.role);
+        break;
+      case 'frame':
+      case 'send':
+        encoding.writeVarUint(e, m.conn);
+        frameRef(m.frame);
+        break;
+      case 'leave':
+      case 'not-owner':
+        encoding.writeVarUint(e, m.conn);
+        break;
+      case 'joined':
+        encoding.writeVarUint(e, m.conn);
+        encoding.writeVarUint(e, m.upto);
+        break;
+      case 'close':
+        encoding.writeVarUint(e, m.conn);
+        encoding.writeVarUint(e, m.code);
+        encoding.writeVarString(e, m.reason);
+        break;
+      case 'committed':
+        encoding.writeVarString(e, m.activityId);
+        encoding.writeVarUint(e, m.prevId);
+        encoding.writeVarUint(e, m.id);
+        encoding.writeVarUint(e, m.except);
+        frameRef(m.frame);
+        break;
+      case 'access-changed':
+        encoding.writeVarUint(e, m.request);
+        encoding.writeVarString(e, m.activityId);
+        break;
+      case 'renamed':
+        encoding.writeVarUint(e, m.request);
+        encoding.writeVarString(e, m.userId);
+        encoding.writeVarString(e, m.name);
+        break;
+      case 'signed-out':
+        encoding.writeVarUint(e, m.request);
+        encoding.writeVarString(e, m.userId);
+        break;
+      case 'done':
+        encoding.writeVarUint(e, m.request);
+        break;
+    }
+  }
+  return encoding.toUint8Array(e);
+}
+
+/** Reads a batch written by `writeBatch`; throws MalformedBatch on anything else. */
+export function readBatch(data: Uint8Array): { from: string; messages: NodeMessage[] } {
+  try {
+    return read(decoding.createDecoder(data));
+  } catch (err) {
+    throw new MalformedBatch(err instanceof Error ? err.message : 'unreadable batch');
+  }
+}
+
+function read(d: decoding.Decoder): { from: string; messages: NodeMessage[] } {
+  const from = decoding.readVarString(d);
+  const frames: Uint8Array[] = [];
+  const frame = () => {
+    if (decoding.readVarUint(d) === 1) {
+      const f = decoding.readVarUint8Array(d);
+      frames.push(f);
+      return f;
+    }
+    const f = frames[decoding.readVarUint(d)];
+    if (!f) throw new Error('a frame reference names no frame');
+    return f;
+  };
+  const count = decoding.readVarUint(d);
+  const messages: NodeMessage[] = [];
+  for (let i = 0; i < count; i++) {
+    const type = kinds[decoding.readVarUint(d)];
+    const uint = () => decoding.readVarUint(d);
+    const text = () => decoding.readVarString(d);
+    switch (type) {
+      case 'join': {
+        const conn = uint();
+        const activityId = text();
+        const userId = text();
+        const userName = text();
+        const role = ActivityRole.parse(text());
+        messages.push({ type, conn, activityId, userId, userName, role });
+        break;
+      }
+      case 'frame':
+      case 'send':
+        messages.push({ type, conn: uint(), frame: frame() });
+        break;
+      case 'leave':
+      case 'not-owner':
+        messages.push({ type, conn: uint() });
+        break;
+      case 'joined':
+        messages.push({ type, conn: uint(), upto: uint() });
+        break;
+      case 'close':
+        messages.push({ type, conn: uint(), code: uint(), reason: text() });
+        break;
+      case 'committed':
+        messages.push({ type, activityId: text(), prevId: uint(), id: uint(), except: uint(), frame: frame() });
+        break;
+      case 'access-changed':
+        messages.push({ type, request: uint(), activityId: text() });
+        break;
+      case 'renamed':
+        messages.push({ type, request: uint(), userId: text(), name: text() });
+        break;
+      case 'signed-out':
+        messages.push({ type, request: uint(), userId: text() });
+        break;
+      case 'done':
+        messages.push({ type, request: uint() });
+        break;
+      default:
+        throw new Error('unknown message kind');
+    }
+  }
+  return { from, messages };
+}
