@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import { CloseCode } from '#core/sync/protocol';
+import { CloseCode, MessageType, SyncStep } from '#core/sync/protocol';
 import type { Database } from '../store/db.ts';
 import type { Connection } from './connection.ts';
 import { writeUpdate } from './frames.ts';
@@ -27,6 +27,10 @@ interface Door {
   waiting: Uint8Array[];
   waitingBytes: number;
   reroutes: number;
+  /** The client's last sync step 1: asked again of a new owner, whose answer holds what the client missed (N5). */
+  lastStep1: Uint8Array | null;
+  /** It was routed before: its room is moving (a new owner), not opening. */
+  moved: boolean;
 }
 
 /** Per room served through another node: the last committed update its clients here were sent. */
@@ -71,7 +75,7 @@ export class NodeDoor {
   }
 
   admit(conn: Connection, socket: WebSocket, activityId: string) {
-    const door: Door = { id: this.next++, conn, activityId, state: 'routing', room: null, owner: null, waiting: [], waitingBytes: 0, reroutes: 0 };
+    const door: Door = { id: this.next++, conn, activityId, state: 'routing', room: null, owner: null, waiting: [], waitingBytes: 0, reroutes: 0, lastStep1: null, moved: false };
     this.doors.set(door.id, door);
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return conn.close(CloseCode.malformedFrame, 'text frames are not part of the protocol');
@@ -88,6 +92,7 @@ export class NodeDoor {
   }
 
   private read(door: Door, frame: Uint8Array) {
+    if (frame[0] === MessageType.sync && frame[1] === SyncStep.step1) door.lastStep1 = frame;
     if (door.state === 'local') return door.room!.receive(door.conn, frame);
     if (door.state === 'remote') return this.tell(door.owner!, { type: 'frame', conn: door.id, frame });
     if (door.waiting.length >= maxWaitingFrames || door.waitingBytes + frame.length > maxWaitingBytes) {
@@ -109,6 +114,9 @@ export class NodeDoor {
     if (door.conn.closed) return;
     const waiting = door.waiting.splice(0);
     door.waitingBytes = 0;
+    // A room that moved: the client's request for what it lacks goes again, after what it sent meanwhile.
+    if (door.moved && door.lastStep1) waiting.push(door.lastStep1);
+    door.moved = true;
     if (typeof found === 'string') {
       door.state = 'remote';
       door.owner = found;

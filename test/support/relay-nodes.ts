@@ -6,8 +6,9 @@ import { startRelayProcess, type RelayProcess } from './relay.ts';
 
 /**
  * One address in front of several relay nodes, as a load balancer is: each TCP connection
- * goes to the next node that accepts it (round robin), skipping nodes that refuse. A node
- * killed takes its connections with it; clients reconnect through here to another.
+ * goes to the first node of `backends()` that accepts it (the test says which it prefers
+ * when), skipping nodes that refuse. A node killed takes its connections with it; clients
+ * reconnect through here to another.
  */
 export interface Balancer {
   url: string;
@@ -15,7 +16,6 @@ export interface Balancer {
 }
 
 export async function startBalancer(backends: () => readonly string[]): Promise<Balancer> {
-  let next = 0;
   const open = new Set<Socket>();
   const server: Server = createServer((client) => {
     open.add(client);
@@ -24,7 +24,7 @@ export async function startBalancer(backends: () => readonly string[]): Promise<
     const urls = backends();
     const tryFrom = (attempt: number) => {
       if (attempt >= urls.length) return client.destroy();
-      const target = new URL(urls[next++ % urls.length]!);
+      const target = new URL(urls[attempt]!);
       const upstream = connect(Number(target.port), target.hostname);
       let connected = false;
       upstream.once('connect', () => {
