@@ -18,7 +18,7 @@ const allow = (layer, files, folders, packages) => ({
 /** Libraries that need neither a DOM nor Node: core may use them, and so every layer. */
 const pure = ['zod', 'yjs', 'croner', 'fractional-indexing', 'libphonenumber-js', 'sms-segments-calculator', 'intl-messageformat'];
 const ui = [...pure, 'react', 'react-dom', 'react-intl', 'lexical', '@lexical/*', 'y-websocket', 'y-indexeddb', 'y-protocols', 'lib0', 'chart.js', 'pdfjs-dist'];
-const relay = [...pure, 'node:*', 'sqlite3', 'ioredis', 'ws', 'y-protocols', 'lib0', 'pino', 'smpp', 'nodemailer', 'smtp-server', 'mailparser', 'busboy', 'fflate', 'pdf-lib', 'sharp', 'lexical', '@lexical/yjs'];
+const relay = [...pure, 'node:*', 'sqlite3', 'pg', 'ioredis', 'ws', 'y-protocols', 'lib0', 'pino', 'smpp', 'nodemailer', 'smtp-server', 'mailparser', 'busboy', 'fflate', 'pdf-lib', 'sharp', 'lexical', '@lexical/yjs'];
 const desktop = ['electron', 'node:*', 'zod'];
 const build = ['vite', 'node:*'];
 const farEnds = ['y-websocket', 'smtp-server', 'mailparser', 'typescript', 'vitest'];

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { planIds } from '#core/plans/plans';
 import { loadConfig } from '../server/config.ts';
-import { Database } from '../server/store/db.ts';
+import { SqliteStore } from '../server/store/db.ts';
 import { migrate } from '../server/store/migrate.ts';
 import { OperatorError, limitText, listOrganizations, setPlan, setSuspended, table, usageOf } from './operator/commands.ts';
 
@@ -27,7 +27,7 @@ const usage = `Usage: npm run operator -- <command> [--json]
   resume <org>
 <org> is an organisation's id or name. The store is CONCLAVE_DATA_DIR/conclave.sqlite.`;
 
-async function run(db: Database, args: string[], json: boolean): Promise<string> {
+async function run(db: SqliteStore, args: string[], json: boolean): Promise<string> {
   const [command, org, plan, ...rest] = args;
   const arity: Record<string, number> = { list: 1, usage: 2, plan: 3, suspend: 2, resume: 2 };
   if (!command || arity[command] === undefined || args.length !== arity[command] || rest.length > 0) throw new UsageError();
@@ -83,7 +83,7 @@ async function main() {
     console.error(`No relay store at ${file}: set CONCLAVE_DATA_DIR to the relay's data folder.`);
     return 1;
   }
-  const db = await Database.open(file);
+  const db = await SqliteStore.open(file);
   try {
     await migrate(db);
     console.log(await run(db, args, json));

@@ -15,7 +15,7 @@ import { serveStatic } from './http/static.ts';
 import { SignInThrottle } from './accounts/sign-in-throttle.ts';
 import { HashPool } from './auth/hash-pool.ts';
 import { loggablePath } from './log.ts';
-import { Database } from './store/db.ts';
+import { openStore } from './store/open.ts';
 import { DiskWatch } from './store/disk-watch.ts';
 import { migrate } from './store/migrate.ts';
 import { addressFree } from './nodes/address-free.ts';
@@ -51,7 +51,7 @@ export interface Relay {
 /** Builds the relay: store, API, sync; listens on config.host:config.port. */
 export async function startRelay(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<Relay> {
   await makePrivate(config.dataDir);
-  const db = await Database.open(path.join(config.dataDir, 'conclave.sqlite'), { synchronous: config.sqliteSynchronous });
+  const db = await openStore(config);
   await migrate(db);
   const node = new RelayNode(db, config.cluster.nodeLeaseMs, log);
   await node.start();

@@ -8,6 +8,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** CONCLAVE_DATABASE_URL: the PostgreSQL database holding every table; null keeps them in SQLite in dataDir (store/open.ts). */
+  databaseUrl: string | null;
+  /** Connections the relay opens to PostgreSQL (CONCLAVE_DATABASE_CONNECTIONS). */
+  databaseConnections: number;
   /** The URL clients use to reach the relay, when it differs from host:port (a proxy). */
   publicUrl: string | null;
   /** `CONCLAVE_REDIS_URL`: several relay nodes share live rooms through this Redis (server/sync/CLUSTER.md); one node alone without it. */
@@ -259,6 +263,12 @@ function testOnly(env: Env, name: string): string | null {
   return value;
 }
 
+function databaseUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^postgres(ql)?:\/\//.test(value)) throw new Error('CONCLAVE_DATABASE_URL must be a postgres:// URL (unset it to keep the store in SQLite).');
+  return value;
+}
+
 /** Reads the relay's configuration from the environment (see the README's table): the one place it is read. */
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.CONCLAVE_DATA_DIR ?? './data');
@@ -266,6 +276,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: int(env, 'PORT', 8787),
     host: env.HOST ?? '127.0.0.1',
     dataDir,
+    databaseUrl: databaseUrl(env.CONCLAVE_DATABASE_URL),
+    databaseConnections: Math.max(2, int(env, 'CONCLAVE_DATABASE_CONNECTIONS', 10)),
     publicUrl: env.CONCLAVE_PUBLIC_URL ?? null,
     redisUrl: env.CONCLAVE_REDIS_URL || null,
     sessionDays: int(env, 'CONCLAVE_SESSION_DAYS', 30),

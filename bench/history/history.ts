@@ -86,11 +86,11 @@ export async function buildHistory(db: Database, total: number, options: { snaps
         const chunk = rows.slice(i, i + 200);
         const params: (string | Uint8Array)[] = [];
         for (const { data, userId } of chunk) params.push(activityId, userId, new Date((clock += stepMs)).toISOString(), data, '["brief"]');
-        const { lastID } = await tx.run(
-          `INSERT INTO doc_updates (activity_id, user_id, at, data, summary) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        const ids = await tx.all<{ id: number }>(
+          `INSERT INTO doc_updates (activity_id, user_id, at, data, summary) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} RETURNING id`,
           params,
         );
-        lastId = lastID;
+        lastId = Math.max(lastId, ...ids.map((r) => r.id));
       }
     });
     n += rows.length;

@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { Database } from '../../server/store/db.ts';
+import { SqliteStore } from '../../server/store/db.ts';
 import { migrate } from '../../server/store/migrate.ts';
 import { momentFeed, momentSources } from '../../server/history/sources.ts';
 import { unpackUpdates, type UpdateBatch } from '../../server/history/update-batch.ts';
@@ -42,7 +42,7 @@ const fmt = (n: number, digits = 0) =>
 
 async function main() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'conclave-bench-history-'));
-  const db = await Database.open(path.join(dir, 'conclave.sqlite'), {
+  const db = await SqliteStore.open(path.join(dir, 'conclave.sqlite'), {
     synchronous: 'NORMAL',
   });
   try {

@@ -13,7 +13,7 @@ import { loadConfig } from '../../server/config.ts';
 import { RebuildPool } from '../../server/history/rebuild-pool.ts';
 import type { RebuildResult } from '../../server/history/rebuild-job.ts';
 import { momentFeed, momentSources, momentThen, updatesAfter } from '../../server/history/sources.ts';
-import { Database } from '../../server/store/db.ts';
+import { SqliteStore } from '../../server/store/db.ts';
 import { migrate } from '../../server/store/migrate.ts';
 import { activityId, author, buildHistory, commentScript, startAt, stepMs } from './history.ts';
 
@@ -28,7 +28,7 @@ export interface YoursFigures {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export async function benchYours(dir: string, total: number, options: { snapshotEvery: number; checkpointEvery: number }): Promise<YoursFigures> {
-  const db = await Database.open(path.join(dir, 'yours.sqlite'), { synchronous: 'NORMAL' });
+  const db = await SqliteStore.open(path.join(dir, 'yours.sqlite'), { synchronous: 'NORMAL' });
   const pool = new RebuildPool();
   try {
     await migrate(db);

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { addSwotItem, editSwotItem } from '#core/doc/swot';
 import { seedDocument } from '#core/doc/seed';
-import { Database } from '../../server/store/db.ts';
+import { SqliteStore } from '../../server/store/db.ts';
 import { migrate } from '../../server/store/migrate.ts';
 import { writeSnapshot } from '../../server/sync/update-log.ts';
 
@@ -54,7 +54,7 @@ function makeSteps(): Step[] {
 
 async function run(mode: 'FAST' | 'ON', steps: Step[]) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'conclave-bench-secure-delete-'));
-  const db = await Database.open(path.join(dir, 'conclave.sqlite'), { synchronous: 'NORMAL' });
+  const db = await SqliteStore.open(path.join(dir, 'conclave.sqlite'), { synchronous: 'NORMAL' });
   try {
     await migrate(db);
     await db.exec(`PRAGMA secure_delete = ${mode}`);
@@ -64,10 +64,11 @@ async function run(mode: 'FAST' | 'ON', steps: Step[]) {
     let snapshotMs = 0;
     for (const step of steps) {
       if ('rows' in step) {
-        ({ lastID: lastId } = await db.urgent.run(
-          `INSERT INTO doc_updates (activity_id, user_id, at, data, summary) VALUES ${step.rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        const ids = await db.urgent.all<{ id: number }>(
+          `INSERT INTO doc_updates (activity_id, user_id, at, data, summary) VALUES ${step.rows.map(() => '(?, ?, ?, ?, ?)').join(', ')} RETURNING id`,
           step.rows.flatMap((data) => [activityId, 'bench-author-1', new Date().toISOString(), data, '["methods"]']),
-        ));
+        );
+        lastId = Math.max(lastId, ...ids.map((r) => r.id));
       } else {
         const s0 = performance.now();
         await writeSnapshot(db, activityId, { uptoId: lastId, data: step.snapshot, at: new Date(), foldBefore: new Date(), kept: 24, checkpointEvery: 2000 });

@@ -57,8 +57,8 @@ export async function recordStatusChange(
     [to, reason, now, now, idea.id, idea.status],
   );
   if (moved.changes === 0) throw conflict('Someone answered this idea meanwhile: reload it and try again.');
-  const change = await tx.run(
-    `INSERT INTO idea_status_changes (idea_id, from_status, to_status, reason, changed_by, changed_at, sms_status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  const change = await tx.get<{ id: number }>(
+    `INSERT INTO idea_status_changes (idea_id, from_status, to_status, reason, changed_by, changed_at, sms_status) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [idea.id, idea.status, to, reason, input.by, now, input.quiet ? quietChange : null],
   );
   await tx.run(`INSERT INTO idea_notices (user_id, idea_id, kind, status, reason, created_at) VALUES (?, ?, 'status', ?, ?, ?)`, [
@@ -68,7 +68,8 @@ export async function recordStatusChange(
     reason,
     now,
   ]);
-  return change.lastID;
+  if (!change) throw new Error('the status change was not recorded');
+  return change.id;
 }
 
 /** The SMS status of a change told in the app only (an idea taken into study). */

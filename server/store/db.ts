@@ -1,23 +1,9 @@
 import sqlite3 from 'sqlite3';
+import type { Param, Queries, RelayStore, RunResult, Store } from './store.ts';
 
-export type Param = string | number | bigint | Buffer | Uint8Array | null;
-
-export interface RunResult {
-  lastID: number;
-  changes: number;
-}
-
-/** The queries a caller may run, inside or outside a transaction. */
-export interface Queries {
-  run(sql: string, params?: readonly Param[]): Promise<RunResult>;
-  get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
-  all<T>(sql: string, params?: readonly Param[]): Promise<T[]>;
-}
-
-/** Queries and transactions, as the store offers them to a caller. */
-export interface Store extends Queries {
-  transaction<T>(body: (tx: Queries) => Promise<T>): Promise<T>;
-}
+export type { Param, Queries, RunResult, Store } from './store.ts';
+/** The store features are handed, on either engine (store.ts). */
+export type Database = RelayStore;
 
 /**
  * A promise face over one sqlite3 connection.
@@ -35,7 +21,12 @@ export interface Store extends Queries {
  * ordinary line (tickets, sign-ins, reports) delays edits by one statement at most, not
  * by the whole queue.
  */
-export class Database implements Store {
+function bindable(params: readonly Param[]): unknown[] {
+  return params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
+}
+
+export class SqliteStore implements RelayStore {
+  readonly engine = 'sqlite' as const;
   private busy = false;
   private readonly lines = { urgent: [] as (() => void)[], ordinary: [] as (() => void)[] };
   /** The same queries and transactions, served before ordinary ones. */
@@ -55,7 +46,7 @@ export class Database implements Store {
     const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
       const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
     });
-    const db = new Database(raw, file);
+    const db = new SqliteStore(raw, file);
     await db.direct.exec('PRAGMA journal_mode = WAL');
     await db.direct.exec(`PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`);
     await db.direct.exec('PRAGMA foreign_keys = ON');
@@ -69,24 +60,27 @@ export class Database implements Store {
     return db;
   }
 
-  /** Statements straight on the connection, without the lock. */
+  /**
+   * Statements straight on the connection, without the lock. sqlite3 binds a bigint as
+   * NULL: it goes as its decimal text, which an INTEGER column takes back exactly.
+   */
   private readonly direct = {
     run: (sql: string, params: readonly Param[] = []) =>
       new Promise<RunResult>((resolve, reject) => {
-        this.raw.run(sql, params as Param[], function (this: sqlite3.RunResult, err: Error | null) {
+        this.raw.run(sql, bindable(params), function (this: sqlite3.RunResult, err: Error | null) {
           if (err) reject(err);
-          else resolve({ lastID: this.lastID, changes: this.changes });
+          else resolve({ changes: this.changes });
         });
       }),
     get: <T>(sql: string, params: readonly Param[] = []) =>
       new Promise<T | undefined>((resolve, reject) => {
-        this.raw.get(sql, params as Param[], (err: Error | null, row: T | undefined) =>
+        this.raw.get(sql, bindable(params), (err: Error | null, row: T | undefined) =>
           err ? reject(err) : resolve(row),
         );
       }),
     all: <T>(sql: string, params: readonly Param[] = []) =>
       new Promise<T[]>((resolve, reject) => {
-        this.raw.all(sql, params as Param[], (err: Error | null, rows: T[]) =>
+        this.raw.all(sql, bindable(params), (err: Error | null, rows: T[]) =>
           err ? reject(err) : resolve(rows),
         );
       }),
@@ -97,7 +91,7 @@ export class Database implements Store {
   };
 
   /** Runs `work` when the connection is free, urgent work first; one at a time. */
-  private locked<T>(work: () => Promise<T>, line: keyof Database['lines'] = 'ordinary'): Promise<T> {
+  private locked<T>(work: () => Promise<T>, line: keyof SqliteStore['lines'] = 'ordinary'): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         void Promise.resolve()
@@ -140,7 +134,7 @@ export class Database implements Store {
     return this.inTransaction(body, 'ordinary');
   }
 
-  private inTransaction<T>(body: (tx: Queries) => Promise<T>, line: keyof Database['lines']): Promise<T> {
+  private inTransaction<T>(body: (tx: Queries) => Promise<T>, line: keyof SqliteStore['lines']): Promise<T> {
     return this.locked(async () => {
       await this.direct.exec('BEGIN IMMEDIATE');
       try {
@@ -159,7 +153,7 @@ export class Database implements Store {
    * successive versions of the pages written since the last checkpoint (used after an
    * anonymous ballot: two versions side by side would show which rows one vote changed).
    */
-  async checkpoint() {
+  async checkpoint(_tables?: readonly string[]) {
     await this.locked(() => this.direct.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
   }
 
@@ -171,7 +165,7 @@ export class Database implements Store {
    * written only in part (its row ends inside it) and may have been a free page holding old
    * bytes: deleting the rows under ON zeroes it whole. Needs the `store_scrub` table.
    */
-  async scrubFreePages(pagesPerStatement = 1024) {
+  async scrubFreePages(_tables?: readonly string[], pagesPerStatement = 1024) {
     const pageSize = (await this.get<{ page_size: number }>('PRAGMA page_size'))?.page_size ?? 4096;
     // Bounded: other writers may free pages meanwhile; whatever they free after this is theirs.
     for (let round = 0; round < 10_000; round++) {

@@ -120,15 +120,19 @@ export class UpdateLog {
   }
 }
 
-/** One multi-row INSERT; SQLite numbers its rows consecutively, so the ids follow from the last. */
+/**
+ * One multi-row INSERT. Both engines number the rows of one statement in the order of its
+ * VALUES (on PostgreSQL other nodes' rows may fall between them), so the ids, ascending,
+ * are the rows' in order.
+ */
 async function insertRows(db: Queries, rows: LoggedUpdate[], at: string): Promise<number[]> {
   const params: Param[] = [];
   for (const e of rows) params.push(e.activityId, e.userId, at, e.data, JSON.stringify(e.summary));
-  const { lastID } = await db.run(
-    `INSERT INTO doc_updates (activity_id, user_id, at, data, summary) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+  const inserted = await db.all<{ id: number }>(
+    `INSERT INTO doc_updates (activity_id, user_id, at, data, summary) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')} RETURNING id`,
     params,
   );
-  return rows.map((_, i) => lastID - (rows.length - 1 - i));
+  return inserted.map((r) => r.id).sort((a, b) => a - b);
 }
 
 /** Whose the batch's new Yjs clients are (SPEC W10), at most `rowsPerStatement` rows a statement. */

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Database } from '../../server/store/db.ts';
+import { SqliteStore, type Database } from '../../server/store/db.ts';
 import { migrate } from '../../server/store/migrate.ts';
 
 export interface MigratedStore {
@@ -13,7 +13,7 @@ export interface MigratedStore {
 /** A real SQLite file in a temporary folder, migrated to the relay's current schema. */
 export async function openMigratedStore(prefix: string): Promise<MigratedStore> {
   const dir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
-  const db = await Database.open(path.join(dir, 'conclave.sqlite'));
+  const db = await SqliteStore.open(path.join(dir, 'conclave.sqlite'));
   await migrate(db);
   return {
     db,

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sharedPostgres } from './postgres.ts';
 
 export interface RelayProcess {
   url: string;
@@ -18,6 +19,24 @@ export interface RelayProcess {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** Each data folder's PostgreSQL database, so a restart finds the same store. */
+const databases = new Map<string, string>();
+
+/**
+ * CONCLAVE_TEST_DATABASE=postgres runs the relays a test starts on PostgreSQL: each data
+ * folder gets its own database in a temporary cluster of this test process
+ * (support/postgres.ts). Unset, the relay keeps its SQLite file in the data folder.
+ */
+async function databaseEnv(dataDir: string, env: Record<string, string> | undefined): Promise<Record<string, string>> {
+  if (process.env.CONCLAVE_TEST_DATABASE !== 'postgres' || env?.CONCLAVE_DATABASE_URL) return {};
+  let url = databases.get(dataDir);
+  if (!url) {
+    url = await (await sharedPostgres()).createDatabase();
+    databases.set(dataDir, url);
+  }
+  return { CONCLAVE_DATABASE_URL: url };
+}
+
 /**
  * Starts the real relay (`server/main.ts`) as a child process on a free loopback port.
  * Give the same `dataDir` again to restart on the same store.
@@ -28,6 +47,7 @@ export async function startRelayProcess(
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'conclave-test-')));
   // RELAY_NODE_ARGS: extra Node flags for the relay alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
   // to see where a benchmark or the soak spends the relay's time.
+  const database = await databaseEnv(dataDir, options.env);
   const extra = (process.env.RELAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
     // `root`: another checkout of the relay (a benchmark's reference run of an earlier commit).
@@ -39,12 +59,15 @@ export async function startRelayProcess(
       CONCLAVE_DATA_DIR: dataDir,
       CONCLAVE_WEB_ROOT: '',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      ...database,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  // RELAY_ECHO=1: every relay's output on the test's stderr too (a 500's cause, while debugging).
+  if (process.env.RELAY_ECHO) child.stdout?.on('data', (d: Buffer) => process.stderr.write(d));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {

@@ -13,4 +13,6 @@ UPDATE sms_parts SET part = (
   SELECT COUNT(*) FROM sms_parts earlier WHERE earlier.message_id = sms_parts.message_id AND earlier.rowid <= sms_parts.rowid
 ) WHERE part IS NULL;
 `,
+  // A PostgreSQL store begins empty, with part numbers already in 203's schema: no part to number.
+  postgres: '',
 };

@@ -1,4 +1,5 @@
 import type { Migration } from '../migration.ts';
+import { postgresSchema } from '../schema-dialect.ts';
 
 /**
  * Self-service: sessions get a public id (to list and revoke them without their token),
@@ -6,10 +7,7 @@ import type { Migration } from '../migration.ts';
  * link to the new address; phone changes wait for a code sent by SMS. A person's
  * language is the one `locale` column (610's `language` copied into it, then unused).
  */
-export const profile: Migration = {
-  version: 621,
-  name: 'profile',
-  sql: `
+const sql = `
 ALTER TABLE sessions ADD COLUMN id TEXT;
 ALTER TABLE sessions ADD COLUMN device TEXT;
 ALTER TABLE sessions ADD COLUMN last_seen_at TEXT;
@@ -35,5 +33,12 @@ CREATE TABLE phone_changes (
   created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL
 );
-`,
+`;
+
+export const profile: Migration = {
+  version: 621,
+  name: 'profile',
+  sql,
+  // PostgreSQL has no randomblob: a random UUID's hex digits name the sessions opened before.
+  postgres: postgresSchema(sql.replace('lower(hex(randomblob(12)))', "replace(gen_random_uuid()::text, '-', '')")),
 };

@@ -1,4 +1,5 @@
 import type { Migration } from '../migration.ts';
+import { postgresSchema } from '../schema-dialect.ts';
 
 /**
  * Retention of closed activities (server/retention/, README "Retention").
@@ -16,10 +17,7 @@ import type { Migration } from '../migration.ts';
  * `activity_notices` is rebuilt (SQLite cannot alter a CHECK) to take the kind
  * `retention`, so the warning is in the same bell and told by the same teller.
  */
-export const retention: Migration = {
-  version: 750,
-  name: 'retention',
-  sql: `
+const sql = (triggers: string) => `
 ALTER TABLE activities ADD COLUMN closed_at TEXT;
 ALTER TABLE activities ADD COLUMN retention_warned TEXT;
 ALTER TABLE activities ADD COLUMN retention_warned_at TEXT;
@@ -27,11 +25,7 @@ ALTER TABLE activities ADD COLUMN content_removed_at TEXT;
 ALTER TABLE activities ADD COLUMN content_removed_plan TEXT;
 UPDATE activities SET closed_at = updated_at WHERE status IN ('decided', 'archived');
 CREATE INDEX activities_closed ON activities(closed_at) WHERE closed_at IS NOT NULL AND content_removed_at IS NULL;
-CREATE TRIGGER activities_closed_on_insert AFTER INSERT ON activities WHEN NEW.status IN ('decided', 'archived')
-BEGIN UPDATE activities SET closed_at = NEW.updated_at WHERE id = NEW.id; END;
-CREATE TRIGGER activities_closed_on_update AFTER UPDATE OF status ON activities
-  WHEN (NEW.status IN ('decided', 'archived')) <> (OLD.status IN ('decided', 'archived'))
-BEGIN UPDATE activities SET closed_at = CASE WHEN NEW.status IN ('decided', 'archived') THEN NEW.updated_at END WHERE id = NEW.id; END;
+${triggers}
 ALTER TABLE organizations ADD COLUMN keep_decisions INTEGER NOT NULL DEFAULT 1 CHECK (keep_decisions IN (0, 1));
 CREATE TABLE retention_removals (
   activity_id TEXT PRIMARY KEY,
@@ -59,5 +53,24 @@ DROP TABLE activity_notices;
 ALTER TABLE activity_notices_750 RENAME TO activity_notices;
 CREATE INDEX activity_notices_user ON activity_notices(user_id, id);
 CREATE INDEX activity_notices_untold ON activity_notices(id) WHERE told_at IS NULL;
-`,
+`;
+
+const sqliteTriggers = `CREATE TRIGGER activities_closed_on_insert AFTER INSERT ON activities WHEN NEW.status IN ('decided', 'archived')
+BEGIN UPDATE activities SET closed_at = NEW.updated_at WHERE id = NEW.id; END;
+CREATE TRIGGER activities_closed_on_update AFTER UPDATE OF status ON activities
+  WHEN (NEW.status IN ('decided', 'archived')) <> (OLD.status IN ('decided', 'archived'))
+BEGIN UPDATE activities SET closed_at = CASE WHEN NEW.status IN ('decided', 'archived') THEN NEW.updated_at END WHERE id = NEW.id; END;`;
+
+/**
+ * PostgreSQL's triggers call a function; one BEFORE trigger sets the row's closed_at as
+ * SQLite's two AFTER triggers do (its body is one line: statements split at a line's `;`).
+ */
+const postgresTriggers = `CREATE FUNCTION activities_closed_at() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP = 'INSERT' THEN IF NEW.status IN ('decided', 'archived') THEN NEW.closed_at := NEW.updated_at; END IF; ELSIF (NEW.status IN ('decided', 'archived')) <> (OLD.status IN ('decided', 'archived')) THEN NEW.closed_at := CASE WHEN NEW.status IN ('decided', 'archived') THEN NEW.updated_at END; END IF; RETURN NEW; END $$;
+CREATE TRIGGER activities_closed BEFORE INSERT OR UPDATE OF status ON activities FOR EACH ROW EXECUTE FUNCTION activities_closed_at();`;
+
+export const retention: Migration = {
+  version: 750,
+  name: 'retention',
+  sql: sql(sqliteTriggers),
+  postgres: postgresSchema(sql(postgresTriggers)),
 };

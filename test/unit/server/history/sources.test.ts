@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../../../server/store/db.ts';
+import { SqliteStore } from '../../../../server/store/db.ts';
 import { migrate } from '../../../../server/store/migrate.ts';
 import type { Queries } from '../../../../server/store/db.ts';
 import { bytesPerStep, FoldedLog, momentFeed, momentSources, rowsPerStep, updatesAfter } from '../../../../server/history/sources.ts';
@@ -13,12 +13,12 @@ const other = 'activity-sources-02';
 /** SPEC H5: the log since a moment reaches the history thread in bounded steps, never read whole. */
 describe('the log since a moment, step by step', () => {
   let dir: string;
-  let db: Database;
+  let db: SqliteStore;
   const sizes: number[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(process.env.TMPDIR ?? '/tmp', 'conclave-sources-'));
-    db = await Database.open(path.join(dir, 'conclave.sqlite'), { synchronous: 'NORMAL' });
+    db = await SqliteStore.open(path.join(dir, 'conclave.sqlite'), { synchronous: 'NORMAL' });
     await migrate(db);
     // 1,300 small updates, three of 3 MiB among them, and another activity's in between.
     await db.transaction(async (tx) => {
