@@ -67,7 +67,7 @@ export async function addGroupMember(ctx: Context, caller: Caller, groupId: stri
   await getGroup(ctx, caller, groupId);
   await checkPeople(ctx, caller.orgId, [userId]);
   const told = await ctx.db.transaction(async (tx) => {
-    const joined = await tx.run('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)', [groupId, userId]);
+    const joined = await tx.run('INSERT INTO group_members (group_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [groupId, userId]);
     return joined.changes === 1 ? noticeGroupJoiners(tx, caller, groupId, [userId], ctx.now().toISOString()) : 0;
   });
   await accessChanged(ctx, await activitiesOf(ctx, groupId));
@@ -121,8 +121,8 @@ export async function getGroup(ctx: Context, caller: Caller, id: string): Promis
 export async function listGroups(ctx: Context, caller: Caller): Promise<Group[]> {
   refuseGuests(caller);
   const rows = await ctx.db.all<{ id: string; name: string; members: string | null }>(
-    `SELECT g.id, g.name, group_concat(m.user_id) AS members FROM groups g
-       LEFT JOIN group_members m ON m.group_id = g.id WHERE g.org_id = ? GROUP BY g.id ORDER BY g.name COLLATE NOCASE`,
+    `SELECT g.id, g.name, string_agg(m.user_id, ',') AS members FROM groups g
+       LEFT JOIN group_members m ON m.group_id = g.id WHERE g.org_id = ? GROUP BY g.id ORDER BY lower(g.name)`,
     [caller.orgId],
   );
   return rows.map((r) => ({ id: r.id, name: r.name, members: r.members ? r.members.split(',') : [] }));

@@ -123,7 +123,7 @@ export async function listUsers(ctx: Context, caller: Caller, includeDisabled = 
   refuseGuests(caller);
   const all = includeDisabled && caller.role === 'admin' ? 1 : 0;
   const rows = await ctx.db.all<UserRow>(
-    `SELECT ${columns} FROM users WHERE org_id = ? AND (? = 1 OR disabled_at IS NULL) AND erased_at IS NULL ORDER BY name COLLATE NOCASE`,
+    `SELECT ${columns} FROM users WHERE org_id = ? AND (? = 1 OR disabled_at IS NULL) AND erased_at IS NULL ORDER BY lower(name)`,
     [caller.orgId, all],
   );
   return rows.map((row) => asSeenBy(caller, row));

@@ -3,6 +3,7 @@ import type { ActionStatus } from '#core/methods/action-items';
 import type { Caller } from '../accounts/sessions.ts';
 import { activityFor, listActivities, requireFacilitator } from '../activities/activities.ts';
 import type { Context } from '../context.ts';
+import { dialect } from '../store/dialect.ts';
 
 interface Row {
   item_id: string;
@@ -26,7 +27,7 @@ export async function myActions(ctx: Context, caller: Caller): Promise<MyActions
   if (titles.size === 0) return { actions: [], more: false };
   const rows = await ctx.db.all<Row>(
     `SELECT item_id, board_id, activity_id, title, due, status, source FROM action_items
-      WHERE owner_id = ? AND status IN ('todo', 'doing') AND activity_id IN (SELECT value FROM json_each(?))
+      WHERE owner_id = ? AND status IN ('todo', 'doing') AND activity_id IN (${dialect.jsonValues(ctx.db.engine)})
       ORDER BY due, activity_id, item_id LIMIT ?`,
     [caller.id, JSON.stringify([...titles.keys()]), myActionsLimit + 1],
   );

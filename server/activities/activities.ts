@@ -124,8 +124,8 @@ export async function listActivities(ctx: Context, caller: Caller, filter: { sta
                    ORDER BY direct DESC, CASE role WHEN 'facilitator' THEN 0 WHEN 'contributor' THEN 1 ELSE 2 END LIMIT 1) AS role
        FROM activities a
       WHERE a.org_id = ? AND a.id IN (SELECT activity_id FROM mine)
-        AND (? IS NULL OR a.status = ?)
-        AND (? IS NULL OR a.title LIKE ? ESCAPE '\\' OR a.question LIKE ? ESCAPE '\\')
+        AND (CAST(? AS TEXT) IS NULL OR a.status = ?)
+        AND (CAST(? AS TEXT) IS NULL OR lower(a.title) LIKE lower(?) ESCAPE '\\' OR lower(a.question) LIKE lower(?) ESCAPE '\\')
       ORDER BY a.updated_at DESC`,
     [
       caller.id,

@@ -7,6 +7,7 @@ import type { Queries } from '../store/db.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { overriddenBy, resolveRole, toSource, type RoleSource } from './access.ts';
 import { activityFor, requireFacilitator } from './activities.ts';
+import { dialect } from '../store/dialect.ts';
 
 type SubjectKind = 'user' | 'group';
 
@@ -99,7 +100,7 @@ export async function noticeGroupJoiners(tx: Queries, caller: Caller, groupId: s
               WHERE am.subject_kind = 'group' AND am.subject_id = ?4 AND a.org_id = ?1
                 AND a.status IN ('draft', 'open', 'deciding') AND a.content_removed_at IS NULL
               ORDER BY a.updated_at DESC, a.id LIMIT ?6) r
-       JOIN users u ON u.id IN (SELECT value FROM json_each(?5))
+       JOIN users u ON u.id IN (${dialect.jsonValues(tx.engine, '?5')})
       WHERE u.org_id = ?1 AND u.id <> ?2 AND u.disabled_at IS NULL AND u.erased_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM activity_members d WHERE d.activity_id = r.id AND d.subject_kind = 'user' AND d.subject_id = u.id)
         AND NOT EXISTS (SELECT 1 FROM activity_members o JOIN group_members gm ON gm.group_id = o.subject_id
@@ -172,7 +173,7 @@ export async function listMembers(ctx: Context, caller: Caller, activityId: stri
        FROM activity_members am
        LEFT JOIN users u ON am.subject_kind = 'user' AND u.id = am.subject_id
        LEFT JOIN groups g ON am.subject_kind = 'group' AND g.id = am.subject_id
-      WHERE am.activity_id = ? ORDER BY am.subject_kind DESC, name COLLATE NOCASE`,
+      WHERE am.activity_id = ? ORDER BY am.subject_kind DESC, lower(COALESCE(u.name, g.name, '?'))`,
     [activityId],
   );
   return rows.map((r) => ({ ...r, guest: r.guest === 1 }));
@@ -195,7 +196,7 @@ export async function listActivityPeople(ctx: Context, caller: Caller, activityI
          JOIN group_members gm ON gm.group_id = am.subject_id JOIN groups g ON g.id = am.subject_id
         WHERE am.activity_id = ?1 AND am.subject_kind = 'group') s
      JOIN users u ON u.id = s.user_id WHERE u.disabled_at IS NULL AND u.erased_at IS NULL
-     ORDER BY u.name COLLATE NOCASE, u.id, s.group_name`,
+     ORDER BY lower(u.name), u.id, s.group_name`,
     [activityId],
   );
   const byPerson = new Map<string, { name: string; guest: boolean; sources: RoleSource[] }>();

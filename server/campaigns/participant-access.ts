@@ -17,7 +17,7 @@ export async function participantBox(ctx: Context, caller: Caller, activityId: s
   );
   if (!row) throw notFound('idea box');
   if (!join) return toActivity(row, 'contributor');
-  await ctx.db.run('INSERT OR IGNORE INTO public_participations (user_id, activity_id, joined_at) VALUES (?, ?, ?)', [
+  await ctx.db.run('INSERT INTO public_participations (user_id, activity_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
     caller.id,
     activityId,
     ctx.now().toISOString(),

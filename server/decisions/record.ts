@@ -47,12 +47,12 @@ export async function decisionRecord(ctx: Context, caller: Caller, activityId: s
     acknowledged_at: string | null;
     acknowledged_via: 'sms' | 'app' | 'email' | null;
   }>(
-    `SELECT r.user_id AS userId, u.name, r.sms_message_id, r.sms_status, r.sms_segments, r.acknowledged_at, r.acknowledged_via
-       FROM decision_recipients r JOIN users u ON u.id = r.user_id WHERE r.decision_id = ? ORDER BY u.name COLLATE NOCASE`,
+    `SELECT r.user_id AS "userId", u.name, r.sms_message_id, r.sms_status, r.sms_segments, r.acknowledged_at, r.acknowledged_via
+       FROM decision_recipients r JOIN users u ON u.id = r.user_id WHERE r.decision_id = ? ORDER BY lower(u.name)`,
     [row.id],
   );
   const files = await ctx.db.all<{ fileId: string | null; name: string; size: number; type: string }>(
-    'SELECT file_id AS fileId, name, bytes AS size, type FROM decision_files WHERE decision_id = ? ORDER BY position',
+    'SELECT file_id AS "fileId", name, bytes AS size, type FROM decision_files WHERE decision_id = ? ORDER BY position',
     [row.id],
   );
   const ratings = await ctx.db.all<{ user_id: string; rating: number; comment: string | null }>(
@@ -133,7 +133,7 @@ export async function rateDecision(ctx: Context, caller: Caller, activityId: str
 /** The caller's in-app notices about decisions, newest first. */
 export async function decisionNotices(ctx: Context, caller: Caller) {
   return ctx.db.all<{ id: number; kind: string; activityId: string; activityTitle: string; createdAt: string; readAt: string | null }>(
-    `SELECT n.id, n.kind, d.activity_id AS activityId, a.title AS activityTitle, n.created_at AS createdAt, n.read_at AS readAt
+    `SELECT n.id, n.kind, d.activity_id AS "activityId", a.title AS "activityTitle", n.created_at AS "createdAt", n.read_at AS "readAt"
        FROM decision_notices n JOIN decisions d ON d.id = n.decision_id JOIN activities a ON a.id = d.activity_id
       WHERE n.user_id = ? ORDER BY n.id DESC LIMIT 200`,
     [caller.id],

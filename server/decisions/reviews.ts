@@ -28,7 +28,7 @@ export async function announceDueReviews(ctx: Context): Promise<void> {
     );
     for (const d of due) {
       const facilitators = await tx.all<{ userId: string }>(
-        `SELECT subject_id AS userId FROM activity_members WHERE activity_id = ? AND subject_kind = 'user' AND role = 'facilitator'`,
+        `SELECT subject_id AS "userId" FROM activity_members WHERE activity_id = ? AND subject_kind = 'user' AND role = 'facilitator'`,
         [d.activity_id],
       );
       for (const f of facilitators) {

@@ -25,8 +25,8 @@ export const alertKind = 'figures.alert';
 
 export async function raiseAlert(ctx: Context, alert: NewAlert): Promise<void> {
   const inserted = await ctx.db.run(
-    `INSERT OR IGNORE INTO figure_alerts (id, org_id, controller_id, kind, subject, figure_id, schedule_id, day, text, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO figure_alerts (id, org_id, controller_id, kind, subject, figure_id, schedule_id, day, text, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     [newId(), alert.orgId, alert.controllerId, alert.kind, alert.subject, alert.figureId, alert.scheduleId, alert.day, alert.text, ctx.now().toISOString()],
   );
   // Never the text: it is an SMS, and names the people it could not reach.

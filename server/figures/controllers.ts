@@ -18,7 +18,7 @@ async function requirePerson(ctx: Context, orgId: string, userId: string) {
 export async function grantController(ctx: Context, admin: Caller, userId: string): Promise<void> {
   await requirePerson(ctx, admin.orgId, userId);
   await refuseGuestsAmong(ctx.db, admin.orgId, [userId], 'be a figures controller');
-  await ctx.db.run('INSERT OR IGNORE INTO figure_controllers (org_id, user_id, granted_by, granted_at) VALUES (?, ?, ?, ?)', [
+  await ctx.db.run('INSERT INTO figure_controllers (org_id, user_id, granted_by, granted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
     admin.orgId,
     userId,
     admin.id,

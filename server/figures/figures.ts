@@ -113,7 +113,7 @@ export async function getFigure(ctx: Context, orgId: string, id: string): Promis
 }
 
 export async function listFigures(ctx: Context, orgId: string): Promise<Figure[]> {
-  const rows = await ctx.db.all<FigureRow>('SELECT * FROM figures WHERE org_id = ? ORDER BY label COLLATE NOCASE', [orgId]);
+  const rows = await ctx.db.all<FigureRow>('SELECT * FROM figures WHERE org_id = ? ORDER BY lower(label)', [orgId]);
   const out: Figure[] = [];
   for (const row of rows) out.push(await toFigure(ctx.db, row));
   return out;

@@ -86,7 +86,7 @@ export async function getList(ctx: Context, orgId: string, id: string): Promise<
 }
 
 export async function listLists(ctx: Context, orgId: string): Promise<RecipientList[]> {
-  const rows = await ctx.db.all<{ id: string }>('SELECT id FROM figure_lists WHERE org_id = ? ORDER BY name COLLATE NOCASE', [orgId]);
+  const rows = await ctx.db.all<{ id: string }>('SELECT id FROM figure_lists WHERE org_id = ? ORDER BY lower(name)', [orgId]);
   const out: RecipientList[] = [];
   for (const row of rows) out.push(await getList(ctx, orgId, row.id));
   return out;
@@ -100,7 +100,7 @@ export async function recipientsOf(db: Queries, orgId: string, listId: string): 
         SELECT subject_id FROM figure_list_members WHERE list_id = ? AND subject_kind = 'user'
         UNION SELECT gm.user_id FROM figure_list_members m JOIN group_members gm ON gm.group_id = m.subject_id
          WHERE m.list_id = ? AND m.subject_kind = 'group')
-      ORDER BY u.name COLLATE NOCASE`,
+      ORDER BY lower(u.name)`,
     [orgId, listId, listId],
   );
   const out: Recipient[] = [];

@@ -111,7 +111,7 @@ export class FiguresScheduler {
         return;
       case 'alert-missing':
         await db.run(
-          "INSERT OR IGNORE INTO figure_runs (schedule_id, day, state, fired_at, detail, updated_at) VALUES (?, ?, 'waiting', ?, 'values missing', ?)",
+          "INSERT INTO figure_runs (schedule_id, day, state, fired_at, detail, updated_at) VALUES (?, ?, 'waiting', ?, 'values missing', ?) ON CONFLICT DO NOTHING",
           [s.id, action.day, action.firedAt.toISOString(), at],
         );
         return raiseAlert(this.ctx, {
@@ -197,7 +197,7 @@ export class FiguresScheduler {
   private async resumeSendNow() {
     const edge = new Date(this.ctx.now().getTime() - this.config.resumeSendNowMs).toISOString();
     const batches = await this.ctx.db.all<{ batch: string; org_id: string; figure_id: string; day: string; controller_id: string; created_at: string }>(
-      `SELECT batch, org_id, figure_id, day, controller_id, MIN(created_at) AS created_at FROM figure_sends
+      `SELECT batch, MIN(org_id) AS org_id, MIN(figure_id) AS figure_id, MIN(day) AS day, MIN(controller_id) AS controller_id, MIN(created_at) AS created_at FROM figure_sends
         WHERE state = 'claimed' AND schedule_id IS NULL GROUP BY batch`,
     );
     for (const b of batches) {
@@ -217,7 +217,7 @@ export class FiguresScheduler {
     );
     for (const { batch } of due) {
       const rows = await db.all<{ idempotency_key: string; user_id: string; state: string; message_id: string | null; reason: string | null; name: string; schedule_id: string | null; figure_id: string; day: string; org_id: string; controller_id: string; watch_at: string; created_at: string }>(
-        `SELECT s.*, u.name FROM figure_sends s JOIN users u ON u.id = s.user_id WHERE s.batch = ? ORDER BY u.name COLLATE NOCASE`,
+        `SELECT s.*, u.name FROM figure_sends s JOIN users u ON u.id = s.user_id WHERE s.batch = ? ORDER BY lower(u.name)`,
         [batch],
       );
       const first = rows[0];

@@ -43,8 +43,8 @@ export async function claimBatch(tx: Queries, batch: Batch, rendered: RenderedSm
   const watchAt = new Date(now.getTime() + batch.watchMinutes * 60_000).toISOString();
   for (const r of rendered) {
     await tx.run(
-      `INSERT OR IGNORE INTO figure_sends (idempotency_key, org_id, batch, schedule_id, figure_id, day, user_id, text, state,
-         watch_at, controller_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', ?, ?, ?, ?)`,
+      `INSERT INTO figure_sends (idempotency_key, org_id, batch, schedule_id, figure_id, day, user_id, text, state,
+         watch_at, controller_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       [batch.keyOf(r.userId), batch.orgId, batch.batch, batch.scheduleId, batch.figureId, batch.day, r.userId, r.text, watchAt, batch.controllerId, at, at],
     );
   }

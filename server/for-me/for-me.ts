@@ -3,6 +3,7 @@ import type { ForMe } from '#core/api/for-me';
 import type { Caller } from '../accounts/sessions.ts';
 import { listActivities } from '../activities/activities.ts';
 import type { Context } from '../context.ts';
+import { dialect } from '../store/dialect.ts';
 
 /**
  * What needs the caller: open sealed rounds of their activities they may take part in
@@ -20,15 +21,15 @@ export async function forMe(ctx: Context, caller: Caller): Promise<ForMe> {
     ids.length === 0
       ? []
       : await ctx.db.all<{ pollId: string; activityId: string; question: string; kind: string; round: number; deadline: string }>(
-          `SELECT p.id AS pollId, p.activity_id AS activityId, json_extract(p.definition, '$.question') AS question, p.kind, p.round, r.deadline
+          `SELECT p.id AS "pollId", p.activity_id AS "activityId", ${dialect.jsonText(ctx.db.engine, 'p.definition', 'question')} AS question, p.kind, p.round, r.deadline
              FROM polls p JOIN poll_rounds r ON r.poll_id = p.id AND r.round = p.round
-            WHERE p.status = 'open' AND r.revealed_at IS NULL AND p.activity_id IN (SELECT value FROM json_each(?))
+            WHERE p.status = 'open' AND r.revealed_at IS NULL AND p.activity_id IN (${dialect.jsonValues(ctx.db.engine)})
               AND NOT EXISTS (SELECT 1 FROM poll_participants pp WHERE pp.poll_id = p.id AND pp.round = p.round AND pp.user_id = ? AND pp.voted = 1)
             ORDER BY r.deadline, p.id`,
           [JSON.stringify(ids), caller.id],
         );
   const decisions = await ctx.db.all<{ activityId: string; outcome: string; publishedAt: string }>(
-    `SELECT d.activity_id AS activityId, d.outcome, d.published_at AS publishedAt
+    `SELECT d.activity_id AS "activityId", d.outcome, d.published_at AS "publishedAt"
        FROM decision_recipients r JOIN decisions d ON d.id = r.decision_id
       WHERE r.user_id = ? AND r.acknowledged_at IS NULL ORDER BY d.published_at DESC LIMIT 200`,
     [caller.id],

@@ -11,7 +11,7 @@ import type { SimilarTitles } from './similar.ts';
 
 /**
  * A facilitator merges a duplicate into the idea kept (same box). In one transaction:
- * the duplicate's voters are counted on the kept idea, each once (INSERT OR IGNORE on
+ * the duplicate's voters are counted on the kept idea, each once (ON CONFLICT DO NOTHING on
  * the vote's key), never its own author; the kept idea's count is recounted from its
  * votes; the duplicate is marked merged (a second merge of it loses the race and
  * changes nothing), its reports answered, and both authors get an in-app notice. Then
@@ -34,8 +34,8 @@ export async function mergeIdea(ctx: Context, caller: Caller, duplicateId: strin
       throw conflict('The idea to keep was merged meanwhile: reload it.');
     }
     await tx.run(
-      `INSERT OR IGNORE INTO idea_votes (idea_id, user_id, voted_at)
-       SELECT ?, user_id, voted_at FROM idea_votes WHERE idea_id = ? AND user_id <> ?`,
+      `INSERT INTO idea_votes (idea_id, user_id, voted_at)
+       SELECT ?, user_id, voted_at FROM idea_votes WHERE idea_id = ? AND user_id <> ? ON CONFLICT DO NOTHING`,
       [keptId, duplicateId, kept.author_id],
     );
     await tx.run('DELETE FROM idea_votes WHERE idea_id = ?', [duplicateId]);

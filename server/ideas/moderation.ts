@@ -74,7 +74,7 @@ export async function reportIdea(ctx: Context, caller: Caller, ideaId: string, i
   await ctx.db.transaction(async (tx) => {
     await refuseOverReports(tx, caller.id, now);
     const added = await tx.run(
-      'INSERT OR IGNORE INTO idea_reports (idea_id, reporter_id, reason, note, created_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO idea_reports (idea_id, reporter_id, reason, note, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
       [ideaId, caller.id, input.reason, input.note?.trim() || null, now.toISOString()],
     );
     if (added.changes === 0) throw conflict('You already reported this idea.');

@@ -23,7 +23,7 @@ export async function rewardIdea(ctx: Context, caller: Caller, ideaId: string, t
   if (idea.status !== 'implemented') throw conflict('Only an implemented idea can be rewarded.');
   const now = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
-    const added = await tx.run('INSERT OR IGNORE INTO idea_rewards (idea_id, text, created_by, created_at) VALUES (?, ?, ?, ?)', [ideaId, text.trim(), caller.id, now]);
+    const added = await tx.run('INSERT INTO idea_rewards (idea_id, text, created_by, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [ideaId, text.trim(), caller.id, now]);
     if (added.changes === 0) throw conflict('This idea has its reward already: a reward is given once.');
     await tx.run(`INSERT INTO idea_notices (user_id, idea_id, kind, reason, created_at) VALUES (?, ?, 'reward', ?, ?)`, [idea.author_id, ideaId, text.trim(), now]);
   });

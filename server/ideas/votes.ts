@@ -18,7 +18,7 @@ export async function castVote(ctx: Context, caller: Caller, ideaId: string, vot
   if (vote && idea.moderation === 'off_topic') throw conflict('This idea is off topic: it takes no votes.');
   return ctx.db.transaction(async (tx) => {
     const changed = vote
-      ? await tx.run('INSERT OR IGNORE INTO idea_votes (idea_id, user_id, voted_at) VALUES (?, ?, ?)', [ideaId, caller.id, ctx.now().toISOString()])
+      ? await tx.run('INSERT INTO idea_votes (idea_id, user_id, voted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [ideaId, caller.id, ctx.now().toISOString()])
       : await tx.run('DELETE FROM idea_votes WHERE idea_id = ? AND user_id = ?', [ideaId, caller.id]);
     if (changed.changes > 0) {
       await tx.run('UPDATE ideas SET vote_count = vote_count + ? WHERE id = ?', [vote ? 1 : -1, ideaId]);

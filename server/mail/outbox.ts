@@ -29,7 +29,7 @@ const summary = (r: MailRow): MailSummary => ({
 /** The organisation's e-mails, newest first, filtered; with a count per status. */
 export async function listMail(db: Database, orgId: string, query: z.infer<typeof MailListQuery>): Promise<MailList> {
   const rows = await db.all<MailRow>(
-    `SELECT * FROM mail_messages WHERE org_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR kind = ?) AND (? IS NULL OR seq < ?)
+    `SELECT * FROM mail_messages WHERE org_id = ? AND (CAST(? AS TEXT) IS NULL OR status = ?) AND (CAST(? AS TEXT) IS NULL OR kind = ?) AND (CAST(? AS INTEGER) IS NULL OR seq < ?)
       ORDER BY seq DESC LIMIT ?`,
     [orgId, query.status ?? null, query.status ?? null, query.kind ?? null, query.kind ?? null, query.before ?? null, query.before ?? null, query.limit],
   );

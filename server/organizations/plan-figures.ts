@@ -42,11 +42,11 @@ export async function storageOf(db: Queries, userId: string): Promise<number> {
 export async function figuresOfOrganization(db: Queries, orgId: string) {
   return db.all<{ id: string; name: string; openActivities: number; storageBytes: number }>(
     `SELECT u.id, u.name,
-            (SELECT COUNT(*) FROM activities a WHERE a.facilitator_id = u.id AND a.org_id = u.org_id AND a.status NOT IN (${closed})) AS openActivities,
-            ${storageSql('u.id')} AS storageBytes
+            (SELECT COUNT(*) FROM activities a WHERE a.facilitator_id = u.id AND a.org_id = u.org_id AND a.status NOT IN (${closed})) AS "openActivities",
+            ${storageSql('u.id')} AS "storageBytes"
        FROM users u
       WHERE u.org_id = ? AND u.guest = 0 AND u.erased_at IS NULL
-      ORDER BY openActivities DESC, storageBytes DESC, u.name
+      ORDER BY "openActivities" DESC, "storageBytes" DESC, u.name
       LIMIT 10000`,
     [orgId],
   );

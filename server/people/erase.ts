@@ -60,11 +60,11 @@ export async function erasePerson(ctx: Context, caller: Caller, userId: string) 
     // SPEC E1–E4): every activity of the organisation, since others may have mentioned them anywhere.
     const needles = [user.name, user.email, row?.phone ?? ''].filter((n) => n.length > 0);
     await tx.run(
-      `INSERT OR IGNORE INTO erasure_documents (user_id, activity_id, by_id, former, needles)
-       SELECT ?, id, ?, ?, ? FROM activities WHERE org_id = ?`,
+      `INSERT INTO erasure_documents (user_id, activity_id, by_id, former, needles)
+       SELECT ?, id, ?, ?, ? FROM activities WHERE org_id = ? ON CONFLICT DO NOTHING`,
       [userId, caller.id, name, JSON.stringify(needles), caller.orgId],
     );
-    await tx.run('INSERT OR IGNORE INTO erasure_wipe_due (one) VALUES (1)');
+    await tx.run('INSERT INTO erasure_wipe_due (one) VALUES (1) ON CONFLICT DO NOTHING');
     await tx.run('UPDATE invitations SET email = ?, name = NULL, phone = NULL WHERE accepted_user_id = ? OR (org_id = ? AND email = ?)', [
       erased,
       userId,

@@ -43,7 +43,7 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
       ]);
       return;
     }
-    await tx.run('INSERT OR IGNORE INTO poll_participants (poll_id, round, user_id) VALUES (?, ?, ?)', [poll.id, round, caller.id]);
+    await tx.run('INSERT INTO poll_participants (poll_id, round, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [poll.id, round, caller.id]);
     await tx.run(
       `INSERT INTO poll_ballots (poll_id, round, ballot_key, voter_id, ballot) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (poll_id, round, ballot_key) DO UPDATE SET ballot = excluded.ballot`,

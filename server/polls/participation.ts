@@ -12,9 +12,9 @@ import type { Queries } from '../store/db.ts';
  */
 export async function layOutParticipation(tx: Queries, pollId: string, round: number, activityId: string) {
   await tx.run(
-    `INSERT OR IGNORE INTO poll_participants (poll_id, round, user_id, voted)
+    `INSERT INTO poll_participants (poll_id, round, user_id, voted)
      SELECT ?2, ?3, e.user_id, 0 FROM (${effectiveRolesSql}) e JOIN users u ON u.id = e.user_id
-      WHERE e.role IN ('contributor', 'facilitator') ORDER BY random()`,
+      WHERE e.role IN ('contributor', 'facilitator') ORDER BY random() ON CONFLICT DO NOTHING`,
     [activityId, pollId, round],
   );
 }
@@ -30,6 +30,6 @@ export async function markVoted(tx: Queries, pollId: string, round: number, acti
   const row = await tx.get('SELECT 1 AS one FROM poll_participants WHERE poll_id = ? AND round = ? AND user_id = ?', [pollId, round, userId]);
   if (row) return false;
   await layOutParticipation(tx, pollId, round, activityId);
-  await tx.run('INSERT OR IGNORE INTO poll_participants (poll_id, round, user_id, voted) VALUES (?, ?, ?, 0)', [pollId, round, userId]);
+  await tx.run('INSERT INTO poll_participants (poll_id, round, user_id, voted) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING', [pollId, round, userId]);
   return (await flip()).changes === 1;
 }

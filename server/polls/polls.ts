@@ -96,13 +96,13 @@ export async function revealDue(ctx: Context, pollId?: string): Promise<string[]
   const now = ctx.now().toISOString();
   // Reads are frequent (clients refresh): take the write lock only when something is due.
   const any = await ctx.db.get(
-    'SELECT 1 AS one FROM poll_rounds WHERE revealed_at IS NULL AND deadline <= ? AND (? IS NULL OR poll_id = ?) LIMIT 1',
+    'SELECT 1 AS one FROM poll_rounds WHERE revealed_at IS NULL AND deadline <= ? AND (CAST(? AS TEXT) IS NULL OR poll_id = ?) LIMIT 1',
     [now, pollId ?? null, pollId ?? null],
   );
   if (!any) return [];
   return ctx.db.transaction(async (tx) => {
     const due = await tx.all<{ poll_id: string; round: number }>(
-      `SELECT poll_id, round FROM poll_rounds WHERE revealed_at IS NULL AND deadline <= ? AND (? IS NULL OR poll_id = ?)`,
+      `SELECT poll_id, round FROM poll_rounds WHERE revealed_at IS NULL AND deadline <= ? AND (CAST(? AS TEXT) IS NULL OR poll_id = ?)`,
       [now, pollId ?? null, pollId ?? null],
     );
     for (const { poll_id, round } of due) await revealRound(tx, poll_id, round, now, null);

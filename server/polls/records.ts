@@ -84,8 +84,8 @@ export async function ballotsOf(db: Queries, pollId: string, round: number): Pro
 /** Who has taken part in a round, with names; never what they chose. */
 export async function participantsOf(db: Queries, pollId: string, round: number) {
   return db.all<{ userId: string; name: string }>(
-    `SELECT p.user_id AS userId, u.name FROM poll_participants p JOIN users u ON u.id = p.user_id
-      WHERE p.poll_id = ? AND p.round = ? AND p.voted = 1 ORDER BY u.name COLLATE NOCASE, u.id`,
+    `SELECT p.user_id AS "userId", u.name FROM poll_participants p JOIN users u ON u.id = p.user_id
+      WHERE p.poll_id = ? AND p.round = ? AND p.voted = 1 ORDER BY lower(u.name), u.id`,
     [pollId, round],
   );
 }
@@ -96,7 +96,7 @@ export async function participantsOf(db: Queries, pollId: string, round: number)
  */
 export async function activityPeople(db: Queries, activityId: string, minimum: 'viewer' | 'contributor' = 'viewer') {
   const rows = await db.all<{ userId: string; name: string }>(
-    `SELECT u.id AS userId, u.name FROM (${effectiveRolesSql}) e JOIN users u ON u.id = e.user_id
+    `SELECT u.id AS "userId", u.name FROM (${effectiveRolesSql}) e JOIN users u ON u.id = e.user_id
       WHERE u.disabled_at IS NULL AND (?2 = 'viewer' OR e.role IN ('contributor', 'facilitator'))`,
     [activityId, minimum],
   );

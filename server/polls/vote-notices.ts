@@ -28,7 +28,7 @@ export async function scheduleVoteNotices(tx: Queries, pollId: string, round: nu
   const remindAt = reminderAt(openedAt, deadline);
   await tx.run('UPDATE poll_rounds SET remind_at = ? WHERE poll_id = ? AND round = ?', [remindAt, pollId, round]);
   await tx.run(
-    `INSERT OR IGNORE INTO poll_round_notices (poll_id, round, kind, due_at) VALUES (?1, ?2, 'vote_opening', ?3), (?1, ?2, 'vote_closing', ?4)`,
+    `INSERT INTO poll_round_notices (poll_id, round, kind, due_at) VALUES (?1, ?2, 'vote_opening', ?3), (?1, ?2, 'vote_closing', ?4) ON CONFLICT DO NOTHING`,
     [pollId, round, openedAt, remindAt],
   );
 }

@@ -65,7 +65,7 @@ export async function listConsents(db: Queries, orgId: string): Promise<ConsentE
   const rows = await db.all<ConsentRow>(
     `SELECT u.id AS user_id, u.name, u.phone, c.state, c.time_zone FROM users u
        LEFT JOIN sms_consents c ON c.org_id = u.org_id AND c.phone = u.phone
-      WHERE u.org_id = ? AND u.disabled_at IS NULL ORDER BY u.name COLLATE NOCASE`,
+      WHERE u.org_id = ? AND u.disabled_at IS NULL ORDER BY lower(u.name)`,
     [orgId],
   );
   const out: ConsentEntry[] = [];

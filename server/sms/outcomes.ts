@@ -87,7 +87,7 @@ export async function recordReceipt(
   }
   const at = now.toISOString();
   if (receipt.providerId) {
-    if (!viaPart) await tx.run('INSERT OR IGNORE INTO sms_parts (provider_id, message_id) VALUES (?, ?)', [receipt.providerId, row.id]);
+    if (!viaPart) await tx.run('INSERT INTO sms_parts (provider_id, message_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [receipt.providerId, row.id]);
     if (receipt.status !== 'sent') {
       await tx.run('UPDATE sms_parts SET receipt = ? WHERE provider_id = ?', [receipt.status, receipt.providerId]);
     }

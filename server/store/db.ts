@@ -31,6 +31,7 @@ export class SqliteStore implements RelayStore {
   private readonly lines = { urgent: [] as (() => void)[], ordinary: [] as (() => void)[] };
   /** The same queries and transactions, served before ordinary ones. */
   readonly urgent: Store = {
+    engine: 'sqlite',
     run: (sql, params) => this.locked(() => this.direct.run(sql, params), 'urgent'),
     get: <T>(sql: string, params?: readonly Param[]) => this.locked(() => this.direct.get<T>(sql, params), 'urgent'),
     all: <T>(sql: string, params?: readonly Param[]) => this.locked(() => this.direct.all<T>(sql, params), 'urgent'),
@@ -65,6 +66,7 @@ export class SqliteStore implements RelayStore {
    * NULL: it goes as its decimal text, which an INTEGER column takes back exactly.
    */
   private readonly direct = {
+    engine: 'sqlite' as const,
     run: (sql: string, params: readonly Param[] = []) =>
       new Promise<RunResult>((resolve, reject) => {
         this.raw.run(sql, bindable(params), function (this: sqlite3.RunResult, err: Error | null) {

@@ -80,6 +80,7 @@ const maxAttempts = 30;
 function queriesOn(client: pg.Pool | pg.PoolClient): Queries {
   const query = (sql: string, params?: readonly Param[]) => client.query(toNumberedPlaceholders(sql), values(params));
   return {
+    engine: 'postgres',
     run: async (sql, params) => ({ changes: (await query(sql, params)).rowCount ?? 0 }),
     get: async <T>(sql: string, params?: readonly Param[]) => (await query(sql, params)).rows[0] as T | undefined,
     all: async <T>(sql: string, params?: readonly Param[]) => (await query(sql, params)).rows as T[],
@@ -102,6 +103,7 @@ export class PostgresStore implements RelayStore {
   private constructor(private readonly pool: pg.Pool) {
     this.lines = new Lines(pool.options.max ?? 10);
     this.urgent = {
+      engine: 'postgres',
       run: (sql, params) => this.pooled('urgent', (q) => q.run(sql, params)),
       get: <T>(sql: string, params?: readonly Param[]) => this.pooled('urgent', (q) => q.get<T>(sql, params)),
       all: <T>(sql: string, params?: readonly Param[]) => this.pooled('urgent', (q) => q.all<T>(sql, params)),

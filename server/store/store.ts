@@ -17,6 +17,8 @@ export interface RunResult {
 
 /** The queries a caller may run, inside or outside a transaction. */
 export interface Queries {
+  /** Which engine runs them, for the rare statement the two say differently (each says why where it is). */
+  readonly engine: Engine;
   run(sql: string, params?: readonly Param[]): Promise<RunResult>;
   get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
   all<T>(sql: string, params?: readonly Param[]): Promise<T[]>;

@@ -19,7 +19,7 @@ export const backfillRowsPerLoad = 20_000;
  * the update holding its first clock. The activity's first update is the relay's seed:
  * its client stays nobody's. A client whose first update was folded (D5) stays nobody's.
  * Each step's owners and where it stopped are written in one transaction, as
- * `INSERT OR IGNORE` (a claim made meanwhile stands), without a day (W14 counts them in
+ * `ON CONFLICT DO NOTHING` (a claim made meanwhile stands), without a day (W14 counts them in
  * the person's total only). Returns how many owners were found.
  */
 export async function backfillClientOwners(db: Database, activityId: string, doc: Y.Doc): Promise<number> {
@@ -64,7 +64,7 @@ export async function backfillClientOwners(db: Database, activityId: string, doc
     read += rows.length;
     await db.transaction(async (tx) => {
       for (const [client, userId] of claims) {
-        await tx.run('INSERT OR IGNORE INTO doc_clients (activity_id, client_id, user_id) VALUES (?, ?, ?)', [activityId, client, userId]);
+        await tx.run('INSERT INTO doc_clients (activity_id, client_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [activityId, client, userId]);
       }
       await tx.run(
         'INSERT INTO doc_clients_backfill (activity_id, upto_id) VALUES (?, ?) ON CONFLICT (activity_id) DO UPDATE SET upto_id = excluded.upto_id',

@@ -88,7 +88,7 @@ export class ClientOwners {
     this.record(client, userId, true);
     this.unstored.add(client);
     this.db
-      .run('INSERT OR IGNORE INTO doc_clients (activity_id, client_id, user_id, claimed_at) VALUES (?, ?, ?, ?)', [
+      .run('INSERT INTO doc_clients (activity_id, client_id, user_id, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
         this.activityId,
         client,
         userId,

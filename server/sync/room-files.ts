@@ -27,7 +27,7 @@ export class RoomFiles implements ActivityFiles {
 
   async load() {
     const rows = await this.db.all<{ id: string }>(
-      `SELECT id FROM (SELECT id, uploaded_at FROM activity_files WHERE activity_id = ? ORDER BY uploaded_at DESC, id DESC LIMIT ?)
+      `SELECT id FROM (SELECT id, uploaded_at FROM activity_files WHERE activity_id = ? ORDER BY uploaded_at DESC, id DESC LIMIT ?) newest
         ORDER BY uploaded_at, id`,
       [this.activityId, maxRoomFiles],
     );

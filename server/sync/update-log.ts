@@ -141,7 +141,7 @@ async function keepClaims(tx: Queries, entries: LoggedUpdate[], at: string) {
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const part = rows.slice(start, start + rowsPerStatement);
     await tx.run(
-      `INSERT OR IGNORE INTO doc_clients (activity_id, client_id, user_id, claimed_at) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO doc_clients (activity_id, client_id, user_id, claimed_at) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
       part.flat(),
     );
   }
@@ -255,8 +255,8 @@ export async function writeSnapshot(db: Database, activityId: string, snap: Snap
     }
     if (await keepAsCheckpoint(tx, activityId, snap)) {
       await tx.run(
-        `INSERT OR IGNORE INTO doc_past_snapshots (activity_id, upto_id, at, data)
-         SELECT activity_id, upto_id, at, data FROM doc_snapshots WHERE activity_id = ? AND upto_id < ?`,
+        `INSERT INTO doc_past_snapshots (activity_id, upto_id, at, data)
+         SELECT activity_id, upto_id, at, data FROM doc_snapshots WHERE activity_id = ? AND upto_id < ? ON CONFLICT DO NOTHING`,
         [activityId, snap.uptoId],
       );
     }
@@ -268,9 +268,9 @@ export async function writeSnapshot(db: Database, activityId: string, snap: Snap
     );
     await thinPastSnapshots(tx, activityId, snap.kept - 1, snap.foldBefore);
     await tx.run(
-      `UPDATE doc_updates SET bytes = length(data), data = X''
+      `UPDATE doc_updates SET bytes = length(data), data = ?
         WHERE activity_id = ? AND id <= ? AND at < ? AND bytes IS NULL`,
-      [activityId, snap.uptoId, snap.foldBefore.toISOString()],
+      [Buffer.alloc(0), activityId, snap.uptoId, snap.foldBefore.toISOString()],
     );
   });
 }

@@ -28,6 +28,6 @@ export const templateRows = (db: Queries, orgId: string) =>
   db.all<TemplateRow>(
     `SELECT t.id, t.name, t.blueprint, t.created_by, u.name AS created_by_name, t.created_at
        FROM activity_templates t LEFT JOIN users u ON u.id = t.created_by
-      WHERE t.org_id = ? ORDER BY t.name COLLATE NOCASE, t.id LIMIT 1000`,
+      WHERE t.org_id = ? ORDER BY lower(t.name), t.id LIMIT 1000`,
     [orgId],
   );

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -74,6 +74,11 @@ export async function startPostgres(): Promise<PostgresCluster> {
   }
   const base = `postgres://postgres@127.0.0.1:${port}`;
   let count = 0;
+  // CONCLAVE_TEST_PG_LOG=<file>: the server's log (each refused statement with its text) is kept there after the stop.
+  const keepLog = () => {
+    const to = process.env.CONCLAVE_TEST_PG_LOG;
+    if (to) appendFileSync(to, readFileSync(path.join(dir, 'log'), 'utf8'));
+  };
   return {
     async createDatabase(name = `conclave_${process.pid}_${++count}`) {
       const admin = new pg.Client({ connectionString: `${base}/postgres` });
@@ -87,6 +92,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
     },
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+      keepLog();
       await rm(dir, { recursive: true, force: true });
     },
     stopNow() {
@@ -95,6 +101,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
       } catch {
         // Already stopped.
       }
+      keepLog();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -13,7 +13,7 @@ export const staleMs = 10 * 60 * 1000;
 
 export async function claimReply(db: Queries, key: string, now: Date): Promise<Claim> {
   const at = now.toISOString();
-  const inserted = await db.run('INSERT OR IGNORE INTO mail_inbound_seen (message_key, seen_at, done) VALUES (?, ?, 0)', [key, at]);
+  const inserted = await db.run('INSERT INTO mail_inbound_seen (message_key, seen_at, done) VALUES (?, ?, 0) ON CONFLICT DO NOTHING', [key, at]);
   if (inserted.changes > 0) return 'claimed';
   const staleBefore = new Date(now.getTime() - staleMs).toISOString();
   // Taking over a stale claim is one statement, so two late deliveries cannot both win it.

@@ -53,6 +53,7 @@ import { ideaComments } from './900-idea-comments.ts';
 import { clusterLeases } from './885-cluster-leases.ts';
 import { mailClaims } from './886-mail-claims.ts';
 import { roomOwners } from './880-room-owners.ts';
+import { postgresRowid } from './870-postgres-rowid.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -61,6 +62,7 @@ import { roomOwners } from './880-room-owners.ts';
  * 700–799 organisations, plans and the operator; 740 files in activities; 780 action items;
  * 800–819 public idea campaigns; 840 activity templates; 860–869 files' derived contents;
  * 885–889 several relay nodes on one store (leases, claims).
+ * 870–879 the store on PostgreSQL.
  */
 export const migrations: Migration[] = [
   accounts,
@@ -117,4 +119,5 @@ export const migrations: Migration[] = [
   clusterLeases,
   mailClaims,
   roomOwners,
+  postgresRowid,
 ];

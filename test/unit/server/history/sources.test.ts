@@ -78,6 +78,7 @@ describe('the log since a moment, step by step', () => {
   function counted(reads: { rows: number; bytes: number }[]): Queries {
     const sizeOf = (row: unknown) => Object.values(row as Record<string, unknown>).reduce<number>((n, v) => n + (Buffer.isBuffer(v) ? v.byteLength : 0), 0);
     return {
+      engine: db.engine,
       run: (sql, params) => db.run(sql, params),
       get: async <T,>(sql: string, params?: Parameters<Queries['get']>[1]) => {
         const row = await db.get<T>(sql, params);
