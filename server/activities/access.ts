@@ -82,7 +82,7 @@ export const effectiveRolesSql = `
       SELECT subject_id AS user_id, role, 1 AS direct FROM activity_members WHERE activity_id = ?1 AND subject_kind = 'user'
       UNION ALL
       SELECT gm.user_id, am.role, 0 FROM activity_members am JOIN group_members gm ON gm.group_id = am.subject_id
-       WHERE am.activity_id = ?1 AND am.subject_kind = 'group'))
+       WHERE am.activity_id = ?1 AND am.subject_kind = 'group') sources) ranked
    WHERE n = 1`;
 
 /** What each role may do; one table, read by the HTTP API and the sync relay alike. */
