@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Installs what a fresh clone is missing, using only Node's own modules:
 //  - npm dependencies (without Electron's runtime download, which cannot work offline);
-//  - with --browser, Debian's Chromium for the end-to-end tests.
+//  - with --browser, Debian's Chromium, PostgreSQL and Redis for the tests that use them.
 // Quiet and quick when everything is already there.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -47,29 +47,45 @@ export function chromiumPath() {
   return candidates.find((p) => p && existsSync(p)) ?? null;
 }
 
-function ensureChromium() {
-  if (chromiumPath()) return;
+/** Debian's PostgreSQL server binaries (the store's second engine, issue 19's tests), if installed. */
+function postgresInstalled() {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return false;
+  return readdirSync(base).some((v) => existsSync(path.join(base, v, 'bin', 'initdb')) && existsSync(path.join(base, v, 'bin', 'pg_ctl')));
+}
+
+/** What the tests need from Debian, each with how to tell it is there. */
+const testPackages = [
+  { name: 'chromium', why: 'the end-to-end tests', present: () => chromiumPath() !== null },
+  { name: 'postgresql', why: 'the store on PostgreSQL', present: postgresInstalled },
+  { name: 'redis-server', why: 'several relay nodes', present: () => ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].some((p) => existsSync(p)) },
+];
+
+function ensureTestPackages() {
+  const missing = testPackages.filter((p) => !p.present());
+  if (missing.length === 0) return;
+  const names = missing.map((p) => p.name);
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/etc/debian_version')) {
-    console.error("conclave: installing Debian's chromium for the end-to-end tests…");
+    console.error(`conclave: installing Debian's ${names.join(', ')} for ${missing.map((p) => p.why).join(', ')}…`);
     try {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      execFileSync('apt-get', ['install', '-y', '-qq', ...names], {
         stdio: 'inherit',
         env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       });
     } catch {
-      fail('could not install chromium with apt-get; install it by hand and run again.');
+      fail(`could not install ${names.join(', ')} with apt-get; install them by hand and run again.`);
     }
-    if (chromiumPath()) return;
+    if (missing.every((p) => p.present())) return;
   }
   fail(
-    'the end-to-end tests need Chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) ' +
-      'or point CHROMIUM_PATH at a Chromium or Chrome binary, then run again.',
+    `the tests need ${names.join(', ')} (${missing.map((p) => p.why).join(', ')}). Install them ` +
+      `(Debian/Ubuntu: \`sudo apt-get install ${names.join(' ')}\`; CHROMIUM_PATH may point at another Chromium), then run again.`,
   );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   installDependencies();
-  if (process.argv.includes('--browser')) ensureChromium();
+  if (process.argv.includes('--browser')) ensureTestPackages();
 }
