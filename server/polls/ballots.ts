@@ -6,6 +6,7 @@ import { may } from '../activities/access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { conflict, forbidden, Refusal } from '../errors.ts';
+import { refuseAnonymousOnPostgres } from './anonymity.ts';
 import { markVoted } from './participation.ts';
 import type { PollRecord } from './records.ts';
 
@@ -32,6 +33,7 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
     if (current?.status !== 'open') throw conflict('This round is revealed: input can change only in a new round.');
     const round = current.round;
     if (poll.anonymous) {
+      refuseAnonymousOnPostgres(ctx);
       if (!(await markVoted(tx, poll.id, round, poll.activityId, caller.id))) {
         throw conflict('You have voted in this anonymous poll: an anonymous ballot cannot be changed.');
       }

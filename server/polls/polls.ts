@@ -8,6 +8,7 @@ import type { Context } from '../context.ts';
 import { badRequest, conflict } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 import { pollToFacilitate } from './access.ts';
+import { refuseAnonymousOnPostgres } from './anonymity.ts';
 import { layOutParticipation } from './participation.ts';
 import { attachedResult } from './results.ts';
 import { scheduleVoteNotices } from './vote-notices.ts';
@@ -32,6 +33,7 @@ export async function createPoll(ctx: Context, caller: Caller, activityId: strin
   if (activity.status === 'decided' || activity.status === 'archived') {
     throw conflict(`This activity is ${activity.status}: no new poll can open.`);
   }
+  if (input.anonymous) refuseAnonymousOnPostgres(ctx);
   const deadline = futureDeadline(ctx, input.deadline);
   const definition = { ...input, deadline };
   const id = newId();
@@ -164,3 +166,4 @@ export async function closePolls(tx: Queries, activityId: string, at: string, by
   for (const p of open) await revealRound(tx, p.id, p.round, at, by);
   await tx.run(`UPDATE polls SET status = 'closed' WHERE activity_id = ?`, [activityId]);
 }
+
