@@ -19,10 +19,11 @@ beforeEach(async () => {
     transactions++;
     return original(body);
   };
-  const run = db.urgent.run;
-  db.urgent.run = (sql, params) => {
+  // Rows go in with `INSERT … RETURNING id` (both engines), read through `all`.
+  const all = db.urgent.all;
+  db.urgent.all = (sql, params) => {
     if (sql.startsWith('INSERT INTO doc_updates')) inserts++;
-    return run(sql, params);
+    return all(sql, params);
   };
 });
 
