@@ -28,7 +28,7 @@ async function keep(deps: FilesDeps, caller: Caller, activity: Activity, to: Des
   const { ctx } = deps;
   const ids = await ctx.db.transaction((tx) => record(tx, deps, caller, to, typed));
   ctx.events.filesChanged(to.activityId, { added: ids });
-  for (const { file, sniffed } of typed) deps.thumbnails.prepare(file.sha256, sniffed.type);
+  for (const { file, sniffed } of typed) deps.thumbnails.prepare(file.sha256, sniffed.type, { userId: caller.id, orgId: caller.orgId });
   const rows = await ctx.db.all<FileRow>(`${selectFiles} WHERE f.id IN (${ids.map(() => '?').join(', ')})`, ids);
   const files = ids.map((id) => toVersion(rows.find((r) => r.id === id)!, activity, caller));
   const first = files[0]!;
@@ -74,7 +74,7 @@ export async function openFile(deps: FilesDeps, caller: Caller, fileId: string):
 /** `GET /api/files/:id/thumbnail`: an image's thumbnail (made now if need be); 404 when it has none. */
 export async function openThumbnail(deps: FilesDeps, caller: Caller, fileId: string): Promise<{ stream: Readable; size: number; name: string }> {
   const { row } = await fileFor(deps.ctx, caller, fileId);
-  const thumbnail = await deps.thumbnails.open(row.sha256, row.type);
+  const thumbnail = await deps.thumbnails.open(row.sha256, row.type, { userId: caller.id, orgId: caller.orgId });
   if (!thumbnail) throw notFound('thumbnail');
   return { ...thumbnail, name: `${row.name}.webp` };
 }

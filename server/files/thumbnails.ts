@@ -7,6 +7,20 @@ import { keepDerived } from './derived.ts';
 import { WorkQueue } from './work-queue.ts';
 
 
+/**
+ * Thumbnails one person, and one organisation, may have being made at once (waiting
+ * included): nobody holds the relay's line of 64. A person's share is above the six
+ * requests a browser sends at once to one host, so a list of new pictures still loads.
+ */
+export const thumbnailJobsPerPerson = 8;
+export const thumbnailJobsPerOrganisation = 32;
+
+/** Who asks for a thumbnail: their share of the line is counted. */
+export interface ThumbnailAsker {
+  userId: string;
+  orgId: string;
+}
+
 /** The longest side of a thumbnail, in pixels. */
 export const thumbnailSide = 320;
 /** Pictures over this many pixels are not decoded (a few hundred bytes can declare gigapixels). */
@@ -18,7 +32,7 @@ sharp.cache(false);
 
 /**
  * Thumbnails of attached images, made once per content by sharp (off the event loop, one
- * at a time, 64 waiting at most), turned as the EXIF orientation says, without metadata,
+ * at a time, 64 waiting at most, a share of them per person and per organisation: 429 past it), turned as the EXIF orientation says, without metadata,
  * as WebP. Placed inside a store transaction only while the content is still stored (a
  * removal meanwhile leaves nothing behind). An image sharp cannot read, or too large, is
  * marked: it has no thumbnail, and is not tried again.
@@ -29,16 +43,20 @@ export class Thumbnails {
   constructor(private readonly ctx: Context, private readonly blobs: BlobStore) {}
 
   /** The thumbnail's bytes, made now if need be; null when the content has none. */
-  async open(sha256: string, type: string): Promise<{ stream: Readable; size: number } | null> {
+  async open(sha256: string, type: string, asker: ThumbnailAsker): Promise<{ stream: Readable; size: number } | null> {
     if (!thumbnailable(type) || (await this.blobs.has(sha256, 'thumb.failed'))) return null;
-    if (!(await this.blobs.has(sha256, 'thumb.webp')) && !(await this.queue.run(sha256, () => this.make(sha256)))) return null;
+    const shares = [
+      { key: `person:${asker.userId}`, most: thumbnailJobsPerPerson },
+      { key: `organisation:${asker.orgId}`, most: thumbnailJobsPerOrganisation },
+    ];
+    if (!(await this.blobs.has(sha256, 'thumb.webp')) && !(await this.queue.run(sha256, () => this.make(sha256), shares))) return null;
     return this.blobs.read(sha256, 'thumb.webp');
   }
 
   /** Makes it soon, if it is an image, without waiting (after an upload); a full line skips it: it is made when asked. */
-  prepare(sha256: string, type: string): void {
+  prepare(sha256: string, type: string, asker: ThumbnailAsker): void {
     if (!thumbnailable(type)) return;
-    this.open(sha256, type).catch(() => undefined);
+    this.open(sha256, type, asker).catch(() => undefined);
   }
 
   private async make(sha256: string): Promise<boolean> {

@@ -23,9 +23,10 @@ export class WorkQueue<T> {
     return this.jobs.size;
   }
 
-  run(key: string, job: () => Promise<T>): Promise<T> {
+  /** Like `begin`, but a refusal (busy, or a share taken) comes as the promise's rejection. */
+  run(key: string, job: () => Promise<T>, shares: Shares = []): Promise<T> {
     try {
-      return this.begin(key, job);
+      return this.begin(key, job, shares);
     } catch (err) {
       return Promise.reject(err);
     }
