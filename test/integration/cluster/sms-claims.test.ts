@@ -42,7 +42,9 @@ describe('SMS on several relay nodes sharing one store (issue 19)', () => {
     cleanups.push(() => smsc.close());
     // Node 0 binds first and its session is made deaf: what it submits is never received
     // nor answered, so it holds claims in flight when it is killed.
-    const cluster = await startCluster({ nodes: 1, env: smppEnv(url) });
+    // enquire_link far apart: node 0 must not find its deaf link dead and rebind while the
+    // other nodes start (they take long on a loaded machine), or its claims would be settled.
+    const cluster = await startCluster({ nodes: 1, env: { ...smppEnv(url), SMPP_ENQUIRE_LINK_MS: '600000' } });
     cleanups.push(() => cluster.stop());
     const doomed = cluster.nodes[0]!;
     await waitUntil(async () => smsc.isBound, 'node 0 bound');

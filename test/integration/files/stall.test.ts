@@ -41,7 +41,12 @@ it('three uploads that stop sending are cut; nothing is kept; the person may upl
   const before = { rows: await w.count('SELECT COUNT(*) AS n FROM activity_files'), disk: await filesOnDisk(w.relay.dataDir) };
   const stalled = [0, 1, 2].map(() => stalledUpload(w.bob.token!, w.activity));
   await Promise.all(stalled);
-  expect([await w.count('SELECT COUNT(*) AS n FROM activity_files'), await filesOnDisk(w.relay.dataDir)]).toEqual([before.rows, before.disk]);
+  // The temporary files go as the relay cleans up after the cut, which may end just after the
+  // connection closes: wait (bounded) for them to go, then nothing may be left.
+  const state = async () => [await w.count('SELECT COUNT(*) AS n FROM activity_files'), await filesOnDisk(w.relay.dataDir)];
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && JSON.stringify(await state()) !== JSON.stringify([before.rows, before.disk])) await new Promise((r) => setTimeout(r, 100));
+  expect(await state()).toEqual([before.rows, before.disk]);
   const next = await upload(w.bob, w.activity, [{ bytes: Buffer.from('la suite'), name: 'suite.txt' }]);
   expect(next.status, JSON.stringify(next.body)).toBe(201);
 }, 30_000);

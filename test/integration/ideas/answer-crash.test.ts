@@ -28,7 +28,7 @@ describe('an answer interrupted by a crash', () => {
     if (relay) await removeDataDir(relay.dataDir);
   });
 
-  it('C1 the SMS telling why goes once, after the restart', async () => {
+  it('C1 the SMS telling why goes once, after the restart', { timeout: 180_000 }, async () => {
     const admin = await setUpOrganisation(relay.url);
     const fiona = (await addPerson(admin, 'Fiona Facilitator')).api;
     await addSmsMember(admin, 'Bob Martin', '06 12 34 56 78');
