@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../api/common.ts';
-import { AgendaDecision, AgendaDecisionStatus, AgendaItem, AgendaMinutes, AgendaNotes, AgendaText, AgendaTimer, clockText, DecisionText, elapsedAt, nextAgendaItem, Presenter, splitAgenda } from '../methods/agenda.ts';
+import { AgendaDecision, AgendaDecisionStatus, AgendaItem, AgendaMinutes, AgendaText, AgendaTimer, clockText, DecisionText, elapsedAt, maxNotesLength, nextAgendaItem, Presenter, splitAgenda } from '../methods/agenda.ts';
 import { byOrder, orderAt } from '../methods/order.ts';
 import type { Author } from './author.ts';
 import { deleteEntry, editEntryText, entriesOf, putEntry, readEntries } from './entries.ts';
@@ -11,13 +11,14 @@ import { createBoard, fieldsOf, listBoardsOf, methodOf, seedAddedBoard, type Boa
  * An agenda: `methods.get(boardId)` is a Y.Map `{kind: 'agenda', version: 1, createdAt,
  * createdBy, items: Y.Map<id, Y.Map>, decisions?: Y.Map<id, Y.Map>, timer?}`. Items are
  * anyone's who edits, each a Y.Map of its fields (AgendaItem), every field held to its schema
- * by the relay (SPEC W15). Decisions taken from an item (AgendaDecision, linked by `itemId`)
+ * by the relay (SPEC W15); an item's `notes` is a Y.Text everyone types into (agenda-notes.ts). Decisions taken from an item (AgendaDecision, linked by `itemId`)
  * are the facilitator's (W5), recorded under their name (W1). The timer is a plain value
  * (AgendaTimer), a setting of the board: only a facilitator starts, pauses or moves it (W5),
  * and everyone sees it change live.
  */
 export const agendaVersion = 1;
-const kind = 'agenda';
+export const agendaKind = 'agenda';
+const kind = agendaKind;
 
 const words = {
   en: { title: 'Agenda', min: 'min', took: 'took', parked: 'Parking lot', decided: 'Decision ({item}): {text}', proposed: 'Proposal ({item}): {text}' },
@@ -40,6 +41,7 @@ export const agendaMethod = {
   entryField: fieldsOf(AgendaItem),
   parts: { decisions: fieldsOf(AgendaDecision) },
   settings: { timer: AgendaTimer },
+  texts: { notes: maxNotesLength },
   record: (doc, boardId, locale) => {
     const { agenda, parked } = splitAgenda(readAgendaItems(doc, boardId));
     if (agenda.length + parked.length === 0) return null;
@@ -70,6 +72,11 @@ export const listAgendaBoards = (doc: Y.Doc) => listBoardsOf(doc, kind);
 
 function itemsOf(doc: Y.Doc, boardId: string) {
   return entriesOf(methodOf(doc, boardId, kind), 'items');
+}
+
+/** One item's map, if the agenda holds it. */
+export function agendaItemMap(doc: Y.Doc, boardId: string, itemId: string): Y.Map<unknown> | null {
+  return itemsOf(doc, boardId)?.get(itemId) ?? null;
 }
 
 function requireItems(doc: Y.Doc, boardId: string) {
@@ -110,7 +117,12 @@ export function addAgendaItem(doc: Y.Doc, boardId: string, input: NewAgendaItem)
     authorName: input.author.name,
     createdAt: input.at.toISOString(),
   });
-  putEntry(doc, requireItems(doc, boardId), item);
+  doc.transact(() => {
+    const items = requireItems(doc, boardId);
+    putEntry(doc, items, item);
+    // Its notes are a text from the start: nobody ever creates it later, at once with someone else.
+    items.get(item.id)!.set('notes', new Y.Text());
+  });
   return item;
 }
 
@@ -118,12 +130,12 @@ export function editAgendaItem(doc: Y.Doc, boardId: string, itemId: string, text
   return editEntryText(doc, requireItems(doc, boardId), itemId, AgendaText.parse(text), by, at);
 }
 
-/** Sets one of an item's own fields (time box, presenter, notes, parking lot), noting who and when; false if it is gone. */
-export function setAgendaField(doc: Y.Doc, boardId: string, itemId: string, change: { minutes: number } | { presenter: string } | { notes: string } | { parked: boolean }, by: Author, at: Date) {
+/** Sets one of an item's own fields (time box, presenter, parking lot), noting who and when; false if it is gone. Notes are typed: agenda-notes.ts. */
+export function setAgendaField(doc: Y.Doc, boardId: string, itemId: string, change: { minutes: number } | { presenter: string } | { parked: boolean }, by: Author, at: Date) {
   const map = requireItems(doc, boardId).get(itemId);
   if (!map) return false;
   const [field, raw] = Object.entries(change)[0]!;
-  const value = field === 'minutes' ? AgendaMinutes.parse(raw) : field === 'presenter' ? Presenter.parse(raw) : field === 'notes' ? AgendaNotes.parse(raw) : z.boolean().parse(raw);
+  const value = field === 'minutes' ? AgendaMinutes.parse(raw) : field === 'presenter' ? Presenter.parse(raw) : z.boolean().parse(raw);
   if (map.get(field) === value) return true;
   doc.transact(() => {
     map.set(field, value);
@@ -201,6 +213,9 @@ function decisionsOf(doc: Y.Doc, boardId: string) {
   return entriesOf(methodOf(doc, boardId, kind), 'decisions');
 }
 
+/** Whether the agenda keeps decisions (false for one from before, until the relay brings it up to date). */
+export const keepsAgendaDecisions = (doc: Y.Doc, boardId: string) => decisionsOf(doc, boardId) !== null;
+
 /** The decisions taken from the agenda's items, oldest first. */
 export function readAgendaDecisions(doc: Y.Doc, boardId: string): AgendaDecision[] {
   const all = readEntries(decisionsOf(doc, boardId), (raw) => AgendaDecision.safeParse(raw).data ?? null);
@@ -228,12 +243,11 @@ export function addAgendaDecision(doc: Y.Doc, boardId: string, input: NewAgendaD
     authorName: input.author.name,
     createdAt: input.at.toISOString(),
   });
-  doc.transact(() => {
-    const agenda = board(doc, boardId);
-    // Agendas made before decisions were kept get their map with the first one.
-    if (!decisionsOf(doc, boardId)) agenda.set('decisions', new Y.Map());
-    putEntry(doc, decisionsOf(doc, boardId)!, decision);
-  });
+  // Agendas made before decisions were kept get their map from the relay when it loads them
+  // (upgradeAgendas): two facilitators making it at once would each keep only their own.
+  const decisions = decisionsOf(doc, boardId);
+  if (!decisions) throw new Error('this agenda is not up to date yet: connect to record decisions');
+  putEntry(doc, decisions, decision);
   return decision;
 }
 

@@ -39,6 +39,12 @@ export interface BoardMethod<K extends string = string> {
    * too. Keys not named are judged by W5 alone.
    */
   settings?: Readonly<Record<string, z.ZodType>>;
+  /**
+   * SPEC W15 for an entry's text fields: fields that hold a Y.Text everyone types into (an
+   * agenda item's notes), with the most characters each holds. Such a field is given with
+   * its entry, never replaced nor removed after, and holds plain characters only.
+   */
+  texts?: Readonly<Record<string, number>>;
   /** What the decision record and its exports say of one board, in the reader's language; null when it holds nothing. */
   record?(doc: Y.Doc, boardId: string, locale: RecordLocale): BoardRecord | null;
   /** One board as a table, header row first (CSV in the exports and the archive). */

@@ -19,7 +19,8 @@ export const maxElapsedMs = 24 * 60 * 60 * 1000;
 export const AgendaText = z.string().trim().min(1, 'an agenda item needs a title').max(300, 'an agenda item has at most 300 characters');
 export const AgendaMinutes = z.int('a time box is whole minutes').min(1, 'a time box is at least 1 minute').max(maxItemMinutes, `a time box is at most ${maxItemMinutes} minutes`);
 export const Presenter = z.string().trim().max(120, 'a presenter’s name has at most 120 characters');
-export const AgendaNotes = z.string().max(4000, 'notes hold at most 4,000 characters');
+export const maxNotesLength = 4000;
+export const AgendaNotes = z.string().max(maxNotesLength, 'notes hold at most 4,000 characters');
 export const ElapsedMs = z.int().min(0).max(maxElapsedMs);
 
 export const AgendaItem = z.strictObject({

@@ -26,6 +26,7 @@ import {
 import { readDocument, writeSnapshot, type UpdateLog } from './update-log.ts';
 import { RoomFenced } from './room-fence.ts';
 import { backfillClientOwners } from './client-backfill.ts';
+import { upgradeOnLoad } from './room-upgrade.ts';
 import { ClientOwners } from './client-owners.ts';
 import { RoomFiles } from './room-files.ts';
 import { rejudgePresenting } from './presenting.ts';
@@ -160,6 +161,13 @@ export class Room {
     this.lastLoggedId = stored.updates.at(-1)?.id ?? stored.snapshotUpto;
     this.sinceSnapshot = stored.updates.length;
     this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.data.length, 0);
+    // An older shape brought up to date before anyone syncs (room-upgrade.ts).
+    const upgrade = await upgradeOnLoad(this.doc, this.deps.db, this.deps.log, this.id, this.deps.epoch);
+    if (upgrade) {
+      this.lastLoggedId = Math.max(this.lastLoggedId, upgrade.id);
+      this.sinceSnapshot++;
+      this.approxBytes += upgrade.bytes;
+    }
     this.items = countStructs(this.doc);
     this.shares.recount(this.doc);
     this.countDeleteSet();

@@ -32,6 +32,8 @@ export const agendaEn = {
   'agenda.remove': 'Remove "{item}"',
   'agenda.notes': 'Notes',
   'agenda.notesOf': 'Notes on "{item}"',
+  'agenda.notesLater': 'These notes can be typed into once this agenda is brought up to date: connect to the relay.',
+  'agenda.decisionLater': 'Decisions can be recorded on this agenda once it is brought up to date: connect to the relay.',
   'agenda.actionItem': 'Action item from this item',
   'agenda.actionFrom': 'Action item from "{item}"',
   'agenda.decision': 'Decision from this item',

@@ -35,6 +35,8 @@ export const agendaFr: Messages<typeof agendaEn> = {
   'agenda.remove': 'Supprimer « {item} »',
   'agenda.notes': 'Notes',
   'agenda.notesOf': 'Notes sur « {item} »',
+  'agenda.notesLater': 'Ces notes pourront être modifiées une fois cet ordre du jour mis à jour : connectez-vous au relais.',
+  'agenda.decisionLater': 'Les décisions pourront être enregistrées sur cet ordre du jour une fois celui-ci mis à jour : connectez-vous au relais.',
   'agenda.actionItem': 'Action issue de ce point',
   'agenda.actionFrom': 'Action issue de « {item} »',
   'agenda.decision': 'Décision issue de ce point',

@@ -21,12 +21,15 @@ export function AgendaDecisions({ doc, boardId, itemId, itemText, decisions, act
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [status, setStatus] = useState<AgendaDecisionStatus>('decided');
+  const [later, setLater] = useState(false);
   const valid = DecisionText.safeParse(text).success;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!valid) return;
-    addAgendaDecision(doc, boardId, actor, { itemId, text, status });
+    // An agenda from before keeps decisions once the relay has brought it up to date (agenda-notes.ts).
+    if (!addAgendaDecision(doc, boardId, actor, { itemId, text, status })) return setLater(true);
     setText('');
+    setLater(false);
   };
   return (
     <>
@@ -55,6 +58,7 @@ export function AgendaDecisions({ doc, boardId, itemId, itemText, decisions, act
               <option value="proposed">{t('agenda.proposed')}</option>
             </select>
             <button type="submit" className="button small primary" disabled={!valid}>{t('agenda.recordDecision')}</button>
+            {later && <p className="small muted" role="status">{t('agenda.decisionLater')}</p>}
           </form>
         </details>
       )}

@@ -7,7 +7,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useSignedIn } from '../../state/use-session.tsx';
 import { AssignActionForm } from '../action-items/AssignActionForm.tsx';
 import { AgendaDecisions } from './AgendaDecisions.tsx';
-import { deleteAgendaItem, moveAgendaItem, setAgendaMinutes, setAgendaNotes, setAgendaParked, startAgendaItem } from './actions.ts';
+import { AgendaNotesBox } from './AgendaNotesBox.tsx';
+import { deleteAgendaItem, moveAgendaItem, setAgendaMinutes, setAgendaParked, startAgendaItem } from './actions.ts';
 
 interface Props {
   doc: Y.Doc;
@@ -30,13 +31,8 @@ interface Props {
 export function AgendaItemRow({ doc, boardId, item, decisions, number, index, last, current, actor, canEdit, canRun, activityId }: Props) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const [notes, setNotes] = useState<string | null>(null);
   // The form (and its member list) is made only while open: an agenda may hold many items.
   const [assigning, setAssigning] = useState(false);
-  const saveNotes = () => {
-    if (notes !== null && notes !== (item.notes ?? '')) setAgendaNotes(doc, boardId, actor, item.id, notes);
-    setNotes(null);
-  };
   return (
     <li className={`agenda-item${current ? ' current' : ''}`} data-testid="agenda-item" data-item-id={item.id} aria-current={current ? 'step' : undefined}>
       <div className="agenda-item-head">
@@ -59,12 +55,7 @@ export function AgendaItemRow({ doc, boardId, item, decisions, number, index, la
         {canEdit && <button type="button" className="button small" onClick={() => setAgendaParked(doc, boardId, actor, item.id, number !== null)}>{number !== null ? t('agenda.park') : t('agenda.unpark')}</button>}
         {canEdit && <button type="button" className="icon-button danger" onClick={() => deleteAgendaItem(doc, boardId, item.id, item.text)} aria-label={t('agenda.remove', { item: item.text })}>×</button>}
       </div>
-      {canEdit ? (
-        <textarea className="agenda-notes" rows={notes === null && !item.notes ? 1 : 3} maxLength={4000} value={notes ?? item.notes ?? ''} placeholder={t('agenda.notes')}
-          aria-label={t('agenda.notesOf', { item: item.text })} onChange={(e) => setNotes(e.target.value)} onBlur={saveNotes} />
-      ) : (
-        item.notes && <p className="agenda-notes small">{item.notes}</p>
-      )}
+      <AgendaNotesBox doc={doc} boardId={boardId} itemId={item.id} itemText={item.text} notes={item.notes ?? ''} canEdit={canEdit} />
       <AgendaDecisions doc={doc} boardId={boardId} itemId={item.id} itemText={item.text} decisions={decisions} actor={actor} canRecord={canRun} />
       {canEdit && number !== null && (
         <details className="agenda-action" onToggle={(e) => setAssigning(e.currentTarget.open)}>

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import * as core from '#core/doc/agenda';
+import * as notesCore from '#core/doc/agenda-notes';
 import type { Author } from '#core/doc/author';
 import { newDocId } from '#core/doc/schema';
 import type { AgendaDecisionStatus } from '#core/methods/agenda';
@@ -23,8 +24,8 @@ export const editAgendaItem = (doc: Y.Doc, boardId: string, actor: Author, itemI
 export const setAgendaMinutes = (doc: Y.Doc, boardId: string, actor: Author, itemId: string, minutes: number, now = new Date()) =>
   core.setAgendaField(doc, boardId, itemId, { minutes }, actor, now);
 
-export const setAgendaNotes = (doc: Y.Doc, boardId: string, actor: Author, itemId: string, notes: string, now = new Date()) =>
-  core.setAgendaField(doc, boardId, itemId, { notes }, actor, now);
+/** Types into an item's shared notes: only what changed since the box last showed them (core/doc/agenda-notes.ts). */
+export const typeAgendaNotes = (doc: Y.Doc, boardId: string, itemId: string, notes: string) => notesCore.typeAgendaNotes(doc, boardId, itemId, notes);
 
 export const setAgendaParked = (doc: Y.Doc, boardId: string, actor: Author, itemId: string, parked: boolean, now = new Date()) =>
   core.setAgendaField(doc, boardId, itemId, { parked }, actor, now);
@@ -41,9 +42,12 @@ export const nextAgendaStep = (doc: Y.Doc, boardId: string, now = relayDate(doc)
 export const pauseAgenda = (doc: Y.Doc, boardId: string, now = relayDate(doc)) => core.pauseAgenda(doc, boardId, now);
 export const stopAgenda = (doc: Y.Doc, boardId: string, now = relayDate(doc)) => core.stopAgenda(doc, boardId, now);
 
-/** A decision (or a proposal) taken from an agenda item: the facilitator's. */
-export const addAgendaDecision = (doc: Y.Doc, boardId: string, actor: Author, input: { itemId: string; text: string; status: AgendaDecisionStatus }, now = new Date()) =>
+/** A decision (or a proposal) taken from an agenda item: the facilitator's. False on an agenda from before, until the relay brings it up to date. */
+export function addAgendaDecision(doc: Y.Doc, boardId: string, actor: Author, input: { itemId: string; text: string; status: AgendaDecisionStatus }, now = new Date()) {
+  if (!core.keepsAgendaDecisions(doc, boardId)) return false;
   core.addAgendaDecision(doc, boardId, { id: newDocId(), ...input, author: actor, at: now });
+  return true;
+}
 export const setAgendaDecisionStatus = (doc: Y.Doc, boardId: string, actor: Author, decisionId: string, status: AgendaDecisionStatus, now = new Date()) =>
   core.setAgendaDecisionStatus(doc, boardId, decisionId, status, actor, now);
 export const deleteAgendaDecision = (doc: Y.Doc, boardId: string, decisionId: string) => core.deleteAgendaDecision(doc, boardId, decisionId);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { boardMethodOf } from '#core/doc/board-methods';
 import type { BoardSetting } from '#core/doc/methods';
 import { entryValueRefusal, isJudgedPart, partValueRefusal, settingValueRefusal } from './entry-values.ts';
 import type { Place, UpdateReading } from './places.ts';
@@ -32,9 +33,21 @@ export class BoardValues {
     return null;
   }
 
-  /** A field of one of the board's entries (`items/<id>/<field>`): `values` as written (null for a shared type). */
+  /** A field of one of the board's entries (`items/<id>/<field>`): `values` as written (null for a shared type). Text fields are TextFields'. */
   entry(board: Y.Item, field: string, values: unknown[] | null): string | null {
+    if (this.textMax(board, field) !== undefined) return null;
     return entryValueRefusal(this.kindOf(board), field, values, this.settingOf(board));
+  }
+
+  /** The bound of an entry's text field (an agenda item's notes); undefined for a field that is not one. */
+  textMax(board: Y.Item, field: string): number | undefined {
+    const texts = boardMethodOf(this.kindOf(board))?.texts;
+    return texts && Object.hasOwn(texts, field) ? texts[field] : undefined;
+  }
+
+  /** The text fields every new entry of the board is given with (`texts`). */
+  textFieldsOf(board: Y.Item): string[] {
+    return Object.keys(boardMethodOf(this.kindOf(board))?.texts ?? {});
   }
 
   /** A setting, or anything else under a board but its items: `place` is methods/<board>/<key>… */

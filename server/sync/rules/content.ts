@@ -8,6 +8,7 @@ import type { ClockRange } from '../delete-set.ts';
 import { entryRules } from './entry-rules.ts';
 import type { Author } from './author.ts';
 import { fieldsOfHeld, fieldsOfNew, nothingRemoved, sameFields, type PutBackView, type RemovedEntry } from './put-back.ts';
+import { TextFields } from './text-fields.ts';
 
 /** Allowed, with the board entries the update removes and those it puts back (W11). */
 export type ContentVerdict =
@@ -83,6 +84,8 @@ class ContentJudgement {
   private readonly entryBoards = new Map<Y.Item, Y.Item>();
   /** What boards' entries, settings and parts are given (W15). */
   private readonly values: BoardValues;
+  /** What entries' text fields are given and typed (W15). */
+  private readonly texts: TextFields;
   /** Per board's entry map, the entries this update deletes (W7). */
   private readonly deletedEntries = new Map<Y.Item, Y.Item[]>();
   private readonly facilitator: boolean;
@@ -95,6 +98,7 @@ class ContentJudgement {
   ) {
     this.facilitator = sender.role === 'facilitator';
     this.values = new BoardValues(reading);
+    this.texts = new TextFields(reading);
   }
 
   run(): LeftDeleted {
@@ -125,8 +129,13 @@ class ContentJudgement {
     for (const item of [...this.reading.deletes, ...replaced]) this.deleted(item);
     for (const [entry, fields] of this.newEntries) {
       if (!this.puttingBack(entry, fields)) this.entryAuthorship(fields);
-      for (const [field, values] of fields) this.entryValue(this.entryBoards.get(entry)!, field, values);
+      const board = this.entryBoards.get(entry)!;
+      for (const [field, values] of fields) this.entryValue(board, field, values);
+      if (this.reading.deletedHere(entry) || entry.content instanceof Y.ContentDeleted) continue;
+      for (const field of this.values.textFieldsOf(board)) if (!this.texts.gives(entry, field)) refuse('W15', `a new entry is given its "${field}" text`);
     }
+    const overLength = this.texts.overLength();
+    if (overLength) refuse('W15', overLength);
     for (const fields of this.newComments.values()) this.commentAuthorship(fields);
     this.newCommentIds();
     if (!this.facilitator) for (const [items, deleted] of this.deletedEntries) this.notCleared(items, deleted);
@@ -204,6 +213,8 @@ class ContentJudgement {
   private entryField(place: Place, item: Y.Item) {
     const entry = place.steps[2]!.item;
     const field = place.steps[3]!.key ?? '';
+    const textMax = this.values.textMax(place.steps[0]!.item, field);
+    if (textMax !== undefined) return this.textField(place, item, textMax);
     if (field === fileFields.files) this.fileReference(item, 'files', place.steps.length - 3);
     const fields = this.newEntries.get(entry);
     if (!fields && !this.reading.deletedHere(item) && !this.reading.deletedHere(entry)) {
@@ -221,6 +232,18 @@ class ContentJudgement {
       this.isSender(item, field);
     }
     this.methodRule(place, field);
+  }
+
+  /** W15 for a text field (an agenda item's notes): given with its entry, then typed into, plain and bounded. */
+  private textField(place: Place, item: Y.Item, max: number) {
+    const entry = place.steps[2]!.item;
+    const field = place.steps[3]!.key ?? '';
+    const n = place.steps.length;
+    const refusal =
+      n === 4
+        ? this.texts.written(entry, this.newEntries.has(entry) || this.reading.deletedHere(entry), field, item, max)
+        : this.texts.inserted(place.steps[3]!.item, item, n - 4, place.steps[n - 1]!.key, max);
+    if (refusal) refuse('W15', refusal);
   }
 
   /** W12: a method's own rule for changing a field of one of its entries. */
@@ -315,6 +338,11 @@ class ContentJudgement {
           return;
         }
         if (this.reading.deletedHere(entry)) return;
+        const textMax = this.values.textMax(place.steps[0]!.item, keys[3] ?? '');
+        if (textMax !== undefined) {
+          const refusal = this.texts.deleted(place.steps[3]!.item, item, n - 4, keys[3] ?? '', textMax);
+          return refusal ? refuse('W15', refusal) : undefined;
+        }
         if (authorship.has(keys[3] ?? '')) return refuse('W1', 'who wrote an entry never changes');
         return this.methodRule(place, keys[3] ?? '');
       }

@@ -107,6 +107,23 @@ export class UpdateReading {
     return Y.isDeleted(this.ds, item.id);
   }
 
+  /** How many of the item's clocks this update deletes (its deleted ranges are sorted and apart: U11). */
+  deletedWithin(item: Y.Item): number {
+    const ranges = this.ds.clients.get(item.id.client);
+    if (!ranges) return 0;
+    const [from, to] = [item.id.clock, item.id.clock + item.length];
+    let low = 0;
+    let high = ranges.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (ranges[mid]!.clock + ranges[mid]!.len <= from) low = mid + 1;
+      else high = mid;
+    }
+    let n = 0;
+    for (let i = low; i < ranges.length && ranges[i]!.clock < to; i++) n += Math.min(to, ranges[i]!.clock + ranges[i]!.len) - Math.max(from, ranges[i]!.clock);
+    return n;
+  }
+
   /** Where the item is; null when it lands in something already gone (Yjs drops it as deleted). */
   placeOf(item: Y.Item): Place | null {
     if (this.places.has(item)) return this.places.get(item)!;

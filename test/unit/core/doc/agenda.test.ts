@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addAgendaBoard, addAgendaDecision, addAgendaItem, agendaMethod, deleteAgendaDecision, nextAgendaStep, pauseAgenda, readAgendaDecisions, readAgendaItems, readAgendaTimer, setAgendaDecisionStatus, setAgendaField, startAgendaItem, stopAgenda } from '#core/doc/agenda';
+import { typeAgendaNotes } from '#core/doc/agenda-notes';
 import { boardMethodOf } from '#core/doc/board-methods';
 import { methodsOf } from '#core/doc/methods';
 import { replicaPair } from './replicas.ts';
@@ -21,7 +22,7 @@ describe('agenda in the document', () => {
   it('two people changing one item at once keep both changes, and converge', () => {
     const { a, b, sync } = agenda();
     setAgendaField(a, board, 'item-budget1', { minutes: 15 }, alice, at(1));
-    setAgendaField(b, board, 'item-budget1', { notes: 'Ask finance' }, bruno, at(1));
+    typeAgendaNotes(b, board, 'item-budget1', 'Ask finance');
     addAgendaItem(b, board, { id: 'item-lunch01', text: 'Lunch', minutes: 30, author: bruno, at: at(1) });
     setAgendaField(a, board, 'item-hiring1', { parked: true }, alice, at(1));
     sync();

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addAgendaItem, listAgendaBoards, readAgendaItems, setAgendaField } from '#core/doc/agenda';
+import { typeAgendaNotes } from '#core/doc/agenda-notes';
 import { listMethods } from '#core/doc/board-methods';
 import { metaOf } from '#core/doc/schema';
 import { seedDocument } from '#core/doc/seed';
@@ -42,12 +43,12 @@ describe('activity templates', () => {
     addAgendaItem(doc, agenda, { id: 'item-budget1', text: 'Budget', minutes: 10, presenter: 'Fay', author: fay, at });
     addAgendaItem(doc, agenda, { id: 'item-hiring1', text: 'Hiring', minutes: 5, author: fay, at });
     setAgendaField(doc, agenda, 'item-hiring1', { parked: true }, fay, at);
-    setAgendaField(doc, agenda, 'item-budget1', { notes: 'Private notes' }, fay, at);
+    typeAgendaNotes(doc, agenda, 'item-budget1', 'Private notes');
     const blueprint = blueprintOf(doc);
     expect(blueprint.boards.map((b) => b.kind)).toEqual(['agenda', 'action-items', 'swot']);
     expect(blueprint.boards[0]!.agenda).toEqual([{ text: 'Budget', minutes: 10, presenter: 'Fay' }]);
     const copy = seeded(blueprint);
-    expect(readAgendaItems(copy, listAgendaBoards(copy)[0]!).map((i) => [i.text, i.minutes, i.notes])).toEqual([['Budget', 10, undefined]]);
+    expect(readAgendaItems(copy, listAgendaBoards(copy)[0]!).map((i) => [i.text, i.minutes, i.notes])).toEqual([['Budget', 10, '']]);
   });
 
   it('reads an order it does not understand as none', () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addAgendaBoard, addAgendaDecision, addAgendaItem, deleteAgendaDecision, nextAgendaStep, pauseAgenda, setAgendaDecisionStatus, setAgendaField, stopAgenda } from '#core/doc/agenda';
+import { addAgendaBoard, addAgendaDecision, addAgendaItem, deleteAgendaDecision, nextAgendaStep, pauseAgenda, setAgendaDecisionStatus, stopAgenda } from '#core/doc/agenda';
+import { agendaNotesText, typeAgendaNotes } from '#core/doc/agenda-notes';
 import { cid, edit, entryMap, fay, me, ola, roomDoc } from './judge-support.ts';
 
 const at = new Date('2026-12-06T09:00:00Z');
@@ -24,7 +25,7 @@ describe('agenda on the relay (SPEC W5, W15)', () => {
 
   it('anyone who edits changes an item’s own fields, within bounds (W15)', () => {
     const room = withItem();
-    expect(edit(room, ola, (d) => void setAgendaField(d, 'board-agenda', 'item-000001', { notes: 'Ask finance' }, me(ola), at))).toBe('allowed');
+    expect(edit(room, ola, (d) => void typeAgendaNotes(d, 'board-agenda', 'item-000001', 'Ask finance'))).toBe('allowed');
     const set = (field: string, value: unknown) => (d: Y.Doc) => entryMap(d, 'board-agenda', 'item-000001').set(field, value);
     expect(edit(room, ola, set('minutes', 601))).toBe('W15');
     expect(edit(room, ola, set('minutes', 0))).toBe('W15');
@@ -33,6 +34,47 @@ describe('agenda on the relay (SPEC W5, W15)', () => {
     expect(edit(room, ola, set('spentMs', -1))).toBe('W15');
     expect(edit(room, ola, set('running', true))).toBe('W15');
     expect(edit(room, ola, set('minutes', 20))).toBe('allowed');
+  });
+
+  it('W15 text field: an item’s notes are typed into by anyone who edits, within 4,000 characters, plain characters only', () => {
+    const room = withItem();
+    const notes = (d: Y.Doc) => agendaNotesText(d, 'board-agenda', 'item-000001')!;
+    expect(edit(room, ola, (d) => notes(d).insert(0, 'Ask finance'))).toBe('allowed');
+    expect(edit(room, cid, (d) => notes(d).insert(0, 'Cid: '))).toBe('allowed');
+    expect(edit(room, cid, (d) => notes(d).delete(0, 5))).toBe('allowed');
+    expect(edit(room, fay, (d) => notes(d).insert(11, 'x'.repeat(4000 - 11)))).toBe('allowed');
+    // At the bound: one more is refused; replacing a selection within it is taken.
+    expect(edit(room, ola, (d) => notes(d).insert(0, 'y'))).toBe('W15');
+    expect(edit(room, ola, (d) => (notes(d).delete(0, 3), notes(d).insert(0, 'ASK')))).toBe('allowed');
+  });
+
+  it('W15 text field: crafted notes are refused, facilitators’ too: replaced, removed, a string, another type, formatting or embeds', () => {
+    const room = withItem();
+    const item = (d: Y.Doc) => entryMap(d, 'board-agenda', 'item-000001');
+    const notes = (d: Y.Doc) => agendaNotesText(d, 'board-agenda', 'item-000001')!;
+    for (const who of [ola, fay]) {
+      expect(edit(room, who, (d) => item(d).set('notes', new Y.Text('mine alone')))).toBe('W15');
+      expect(edit(room, who, (d) => item(d).set('notes', 'plain'))).toBe('W15');
+      expect(edit(room, who, (d) => item(d).set('notes', new Y.Map()))).toBe('W15');
+      expect(edit(room, who, (d) => item(d).set('notes', new Y.XmlText()))).toBe('W15');
+      expect(edit(room, who, (d) => item(d).delete('notes'))).toBe('W15');
+      expect(edit(room, who, (d) => notes(d).insert(0, 'bold', { bold: true }))).toBe('W15');
+      expect(edit(room, who, (d) => notes(d).insertEmbed(0, { image: 'x' }))).toBe('W15');
+      expect(edit(room, who, (d) => notes(d).insertEmbed(0, new Y.Map() as never))).toBe('W15');
+    }
+    // A new item brings its notes as an empty text, or a text within bounds; not a string, not over 4,000.
+    const put = (notesValue: () => unknown) => (d: Y.Doc) => {
+      const board = d.getMap('methods').get('board-agenda') as Y.Map<Y.Map<unknown>>;
+      const map = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ id: 'item-000002', text: 'Hiring', minutes: 5, order: 'b0', authorId: ola.id, authorName: ola.name, createdAt: at.toISOString() })) map.set(k, v);
+      const value = notesValue();
+      if (value !== undefined) map.set('notes', value);
+      board.get('items')!.set('item-000002', map);
+    };
+    expect(edit(room, ola, put(() => 'plain'))).toBe('W15');
+    expect(edit(room, ola, put(() => undefined))).toBe('W15');
+    expect(edit(room, ola, put(() => new Y.Text('x'.repeat(4001))))).toBe('W15');
+    expect(edit(room, ola, put(() => new Y.Text('Ready')))).toBe('allowed');
   });
 
   it('W15: the timer holds only what a timer takes, facilitators’ included', () => {

@@ -1,0 +1,73 @@
+import * as Y from 'yjs';
+import type { UpdateReading } from './places.ts';
+
+/**
+ * SPEC W15 for an entry's text fields (`texts` in core/doc/<method>.ts: an agenda item's
+ * notes): a Y.Text everyone who edits types into. Within one update:
+ * - the field itself (`items/<id>/<field>`) is given once, as a plain Y.Text, only with a
+ *   new entry; under an entry that exists it is never set again (that would throw away what
+ *   others are typing) nor removed (only with its entry);
+ * - what goes into it (`items/<id>/<field>/…`) is plain characters: no formatting, embed or
+ *   shared type;
+ * - it holds at most its method's bound once the update is applied: the held length, plus the
+ *   characters the update adds and keeps, less those of the text it deletes.
+ * Each check returns why it is refused, or null.
+ */
+export class TextFields {
+  /** Texts the update touches: the bound, and the characters it adds and removes. */
+  private readonly touched = new Map<Y.Item, { max: number; added: number; removed: number }>();
+  /** Texts given by this update, with the entry each is given to. */
+  private readonly given = new Map<Y.Item, { entry: Y.Item; field: string }>();
+
+  constructor(private readonly reading: UpdateReading) {}
+
+  /** The field's own value, written under `entry` (`fresh`: the entry is new in this update). */
+  written(entry: Y.Item, fresh: boolean, field: string, value: Y.Item, max: number): string | null {
+    if (!fresh) return `"${field}" is typed into, never replaced`;
+    if (value.content instanceof Y.ContentDeleted) return null;
+    const type = value.content instanceof Y.ContentType ? value.content.type : null;
+    if (!(type instanceof Y.Text) || type instanceof Y.XmlText || this.reading.deletedHere(value)) return `"${field}" is a text`;
+    if (this.gives(entry, field)) return `"${field}" is written twice`;
+    this.given.set(value, { entry, field });
+    this.count(value, max);
+    return null;
+  }
+
+  /** Whether the update gives `entry` a live text under `field`. */
+  gives(entry: Y.Item, field: string): boolean {
+    for (const given of this.given.values()) if (given.entry === entry && given.field === field) return true;
+    return false;
+  }
+
+  /** Something the update puts inside a text (`depth` levels below the field, `key` its map key there). */
+  inserted(text: Y.Item, item: Y.Item, depth: number, key: string | null, max: number): string | null {
+    const plain = item.content instanceof Y.ContentString || item.content instanceof Y.ContentDeleted;
+    if (depth !== 1 || key !== null || !plain) return 'notes hold plain characters only';
+    if (this.reading.isNew(text) && !this.given.has(text)) return 'notes are a text given with their entry';
+    const entry = this.count(text, max);
+    if (item.content instanceof Y.ContentString) entry.added += item.length - this.reading.deletedWithin(item);
+    return null;
+  }
+
+  /** Characters of a held text the update deletes (`depth` 1); the text itself is never deleted but with its entry. */
+  deleted(text: Y.Item, item: Y.Item, depth: number, field: string, max: number): string | null {
+    if (depth === 0) return `"${field}" is not removed but with its entry`;
+    if (depth === 1 && item.content instanceof Y.ContentString) this.count(text, max).removed += this.reading.deletedWithin(item);
+    return null;
+  }
+
+  /** Once every struct is read: each text touched within its bound. */
+  overLength(): string | null {
+    for (const [text, { max, added, removed }] of this.touched) {
+      const held = this.reading.isNew(text) ? 0 : ((text.content as Y.ContentType).type as Y.Text).length;
+      if (held + added - removed > max) return `notes hold at most ${max} characters`;
+    }
+    return null;
+  }
+
+  private count(text: Y.Item, max: number) {
+    let entry = this.touched.get(text);
+    if (!entry) this.touched.set(text, (entry = { max, added: 0, removed: 0 }));
+    return entry;
+  }
+}
