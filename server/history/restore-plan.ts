@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
+import { upgradeAgendas } from '#core/doc/agenda-notes';
 import { briefOf } from '#core/doc/brief';
+import { textEdit } from '#core/text/edit';
 import { commentsOf } from '#core/doc/comments';
 import { copyDelta, copyValue, sameValue, type DeltaOp } from './copy.ts';
 import { authorshipFields, commentNamed, entriesOf, indexOfItem, methodsOf, sameItem } from './identity.ts';
@@ -29,28 +31,34 @@ export function restoreInto(live: Y.Doc, past: Y.Doc, path: string | null, optio
   let changed = false;
   const plan = { mark: () => (changed = true), replace: options.replace };
   live.transact(() => {
-    if (path === null) {
-      restoreMap(methodsOf(live), methodsOf(past), plan);
-      restoreAllComments(live, past, plan);
-      restoreBrief(live, past, plan);
-      return;
-    }
-    const [root, id, part, entry] = path.split('/');
-    if (root === 'brief') restoreBrief(live, past, plan);
-    else if (root === 'comments') restoreOneComment(live, past, id!, plan);
-    else if (part === undefined) restoreKey(methodsOf(live), methodsOf(past), id!, plan);
-    else {
-      const liveEntries = entriesOf(methodsOf(live).get(id!), part);
-      if (!liveEntries) throw new RestoreConflict('That board no longer exists: restore the board first.');
-      const pastEntries = entriesOf(methodsOf(past).get(id!), part);
-      // The same board's entries, or another board now under its id: never the past's authorship onto it.
-      if (pastEntries && !sameItem(methodsOf(live).get(id!), methodsOf(past).get(id!)) && !options.replace) {
-        throw new RestoreConflict('That board was replaced since: ask a facilitator.');
-      }
-      restoreKey(liveEntries, pastEntries ?? new Y.Map<unknown>(), entry!, plan);
-    }
+    restorePath(live, past, path, options, plan);
+    // What was put back is of today's shape (SPEC R4): an agenda's notes a text, its decisions kept.
+    if (upgradeAgendas(live)) plan.mark();
   }, 'restore');
   return changed;
+}
+
+function restorePath(live: Y.Doc, past: Y.Doc, path: string | null, options: RestoreOptions, plan: Plan) {
+  if (path === null) {
+    restoreMap(methodsOf(live), methodsOf(past), plan);
+    restoreAllComments(live, past, plan);
+    restoreBrief(live, past, plan);
+    return;
+  }
+  const [root, id, part, entry] = path.split('/');
+  if (root === 'brief') restoreBrief(live, past, plan);
+  else if (root === 'comments') restoreOneComment(live, past, id!, plan);
+  else if (part === undefined) restoreKey(methodsOf(live), methodsOf(past), id!, plan);
+  else {
+    const liveEntries = entriesOf(methodsOf(live).get(id!), part);
+    if (!liveEntries) throw new RestoreConflict('That board no longer exists: restore the board first.');
+    const pastEntries = entriesOf(methodsOf(past).get(id!), part);
+    // The same board's entries, or another board now under its id: never the past's authorship onto it.
+    if (pastEntries && !sameItem(methodsOf(live).get(id!), methodsOf(past).get(id!)) && !options.replace) {
+      throw new RestoreConflict('That board was replaced since: ask a facilitator.');
+    }
+    restoreKey(liveEntries, pastEntries ?? new Y.Map<unknown>(), entry!, plan);
+  }
 }
 
 /** What stands in the way of a restore (a board gone, another entry or comment under the id): 409, nothing changed. */
@@ -68,6 +76,8 @@ interface Plan {
  */
 function restoreKey(live: Y.Map<unknown>, past: Y.Map<unknown>, key: string, plan: Plan) {
   const [was, is] = [past.get(key), live.get(key)];
+  // A text field is never removed but with its entry (W15): emptied instead.
+  if (was === undefined && isPlainText(is)) return restoreText(is, '', plan);
   if (was === undefined) {
     if (live.has(key)) {
       live.delete(key);
@@ -76,6 +86,7 @@ function restoreKey(live: Y.Map<unknown>, past: Y.Map<unknown>, key: string, pla
     return;
   }
   if (was instanceof Y.Map && sameItem(was, is)) return restoreMap(is as Y.Map<unknown>, was as Y.Map<unknown>, plan);
+  if (isPlainText(is) && (isPlainText(was) || typeof was === 'string')) return restoreText(is, was.toString(), plan);
   if (live.has(key) && sameValue(was, is)) return;
   if (is instanceof Y.Map && !plan.replace) throw new RestoreConflict('Another entry stands there now: ask a facilitator.');
   live.set(key, copyValue(was));
@@ -89,6 +100,21 @@ function restoreMap(live: Y.Map<unknown>, past: Y.Map<unknown>, plan: Plan) {
     if (own && authorshipFields.has(key)) continue;
     restoreKey(live, past, key, plan);
   }
+}
+
+const isPlainText = (value: unknown): value is Y.Text => value instanceof Y.Text && !(value instanceof Y.XmlText);
+
+/**
+ * A text field (an agenda item's notes) as it was, in the same text (never replaced: W15),
+ * changing only the characters that differ, so what someone types elsewhere in it meanwhile
+ * stays. A moment from before it was a text (a plain string) restores into it alike.
+ */
+function restoreText(live: Y.Text, was: string, plan: Plan) {
+  const edit = textEdit(live.toString(), was);
+  if (!edit) return;
+  if (edit.remove > 0) live.delete(edit.at, edit.remove);
+  if (edit.insert) live.insert(edit.at, edit.insert);
+  plan.mark();
 }
 
 function restoreBrief(live: Y.Doc, past: Y.Doc, plan: Plan) {

@@ -362,7 +362,7 @@ class ContentJudgement {
    */
   private puttingBack(entry: Y.Item, given: Map<string, unknown[] | null>): boolean {
     const place = this.entryPlaces.get(entry);
-    const fields = place === undefined ? null : fieldsOfNew(given);
+    const fields = place === undefined ? null : fieldsOfNew(given, this.texts.textsOf(entry));
     if (place === undefined || !fields) return false;
     const spent = this.putBack.filter((p) => p.place === place).length;
     const earlier = this.removedBefore.removedAt(place).filter((f) => sameFields(f, fields)).length;

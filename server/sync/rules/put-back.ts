@@ -25,14 +25,18 @@ export interface PutBackView {
 
 export const nothingRemoved: PutBackView = { removedAt: () => [] };
 
-/** The fields of an entry the document holds; null when one is not a plain value (never put back). */
+/** How a text field (an agenda item's notes) is compared: by its characters, apart from any plain value. */
+export const textFieldValue = (text: string) => `\u0000text:${JSON.stringify(text)}`;
+
+/** The fields of an entry the document holds; null when one is neither a plain value nor a plain text (never put back). */
 export function fieldsOfHeld(entry: Y.Item): EntryFields | null {
   const type = entry.content instanceof Y.ContentType ? entry.content.type : null;
   if (!(type instanceof Y.Map)) return null;
   const fields = new Map<string, string>();
   for (const [key, value] of type.entries()) {
-    if (value instanceof Y.AbstractType) return null;
-    fields.set(key, JSON.stringify(value));
+    if (value instanceof Y.Text && !(value instanceof Y.XmlText)) fields.set(key, textFieldValue(value.toString()));
+    else if (value instanceof Y.AbstractType) return null;
+    else fields.set(key, JSON.stringify(value));
   }
   return fields;
 }
@@ -41,8 +45,12 @@ export function fieldsOfHeld(entry: Y.Item): EntryFields | null {
  * The fields a new entry is given by one update, each written exactly once and kept (not
  * deleted by the same update); null when any is written twice, or is not a plain value.
  */
-export function fieldsOfNew(given: ReadonlyMap<string, unknown[] | null>): EntryFields | null {
+export function fieldsOfNew(given: ReadonlyMap<string, unknown[] | null>, texts: ReadonlyMap<string, string | null> = new Map()): EntryFields | null {
   const fields = new Map<string, string>();
+  for (const [key, text] of texts) {
+    if (text === null) return null;
+    fields.set(key, textFieldValue(text));
+  }
   for (const [key, values] of given) {
     if (values?.length !== 1) return null;
     fields.set(key, JSON.stringify(values[0]));

@@ -18,6 +18,8 @@ export class TextFields {
   private readonly touched = new Map<Y.Item, { max: number; added: number; removed: number }>();
   /** Texts given by this update, with the entry each is given to. */
   private readonly given = new Map<Y.Item, { entry: Y.Item; field: string }>();
+  /** What the update puts inside each text it gives, in the update's order. */
+  private readonly inside = new Map<Y.Item, Y.Item[]>();
 
   constructor(private readonly reading: UpdateReading) {}
 
@@ -46,7 +48,48 @@ export class TextFields {
     if (this.reading.isNew(text) && !this.given.has(text)) return 'notes are a text given with their entry';
     const entry = this.count(text, max);
     if (item.content instanceof Y.ContentString) entry.added += item.length - this.reading.deletedWithin(item);
+    if (this.given.has(text)) this.inside.set(text, [...(this.inside.get(text) ?? []), item]);
     return null;
+  }
+
+  /**
+   * The text fields the update gives `entry`, each with the characters it will hold (for a
+   * put-back, W11); a text whose order cannot be read from the update alone is null (then it
+   * is no put-back, and W1 judges the entry).
+   */
+  textsOf(entry: Y.Item): Map<string, string | null> {
+    const out = new Map<string, string | null>();
+    for (const [text, given] of this.given) if (given.entry === entry) out.set(given.field, this.contentOf(text));
+    return out;
+  }
+
+  /**
+   * A new text's characters, read from the update: its pieces must form one chain, each
+   * after the piece its origin names (as one client types or puts back), none deleted in
+   * part; anything else (pieces side by side, an origin inside a piece) is null.
+   */
+  private contentOf(text: Y.Item): string | null {
+    const pieces = this.inside.get(text) ?? [];
+    const after = new Map<string, Y.Item>();
+    let first: Y.Item | null = null;
+    for (const piece of pieces) {
+      const origin = piece.origin;
+      const key = origin ? `${origin.client}:${origin.clock}` : null;
+      if (key === null) {
+        if (first) return null;
+        first = piece;
+      } else if (after.has(key)) return null;
+      else after.set(key, piece);
+    }
+    let out = '';
+    let seen = 0;
+    for (let piece = first; piece; piece = after.get(`${piece.id.client}:${piece.id.clock + piece.length - 1}`) ?? null) {
+      if (++seen > pieces.length) return null;
+      const deleted = this.reading.deletedWithin(piece);
+      if (deleted > 0 && deleted < piece.length) return null;
+      if (deleted === 0 && piece.content instanceof Y.ContentString) out += piece.content.str;
+    }
+    return seen === pieces.length ? out : null;
   }
 
   /** Characters of a held text the update deletes (`depth` 1); the text itself is never deleted but with its entry. */

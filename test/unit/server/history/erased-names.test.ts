@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { addAgendaBoard, addAgendaItem } from '#core/doc/agenda';
+import { agendaNotesText, typeAgendaNotes } from '#core/doc/agenda-notes';
 import { addComment, readComments, removeComment } from '#core/doc/comments';
 import { eraseFromDocument, eraseFromUpdate, type ErasedPerson } from '../../../../server/history/erased-names.ts';
 
@@ -83,5 +85,26 @@ describe('erased names', () => {
     expect(comments.map((c) => c.authorName)).toEqual(['Former member', 'Carol Roux']);
     expect(comments[1]!.versions[0]!.text).toBe('@Former member thanks, Former member');
     expect(other.get('root', Y.XmlText).toString()).toBe('Ask Former member (Former member) first.');
+  });
+
+  it('E1, E2: a name typed in an agenda item’s notes (shared text) is replaced in the live text, and masked in the update that typed it', () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    addAgendaBoard(doc, 'board-agenda1', carol, new Date('2026-12-01T10:00:00Z'));
+    addAgendaItem(doc, 'board-agenda1', { id: 'item-budget1', text: 'Budget', minutes: 10, author: carol, at: new Date('2026-12-01T10:00:00Z') });
+    typeAgendaNotes(doc, 'board-agenda1', 'item-budget1', 'Ask Bob Martin for the figures');
+    const text = agendaNotesText(doc, 'board-agenda1', 'item-budget1');
+    eraseFromDocument(doc, bob);
+    expect(agendaNotesText(doc, 'board-agenda1', 'item-budget1')).toBe(text);
+    expect(text!.toString()).toBe('Ask Former member for the figures');
+    expect(updates).toHaveLength(4);
+    const typed = eraseFromUpdate(updates[2]!, bob)!;
+    expect(contains(typed, 'Bob Martin')).toBe(false);
+    const replay = new Y.Doc();
+    Y.applyUpdate(replay, updates[0]!);
+    Y.applyUpdate(replay, updates[1]!);
+    Y.applyUpdate(replay, typed);
+    expect(agendaNotesText(replay, 'board-agenda1', 'item-budget1')!.toString()).toBe('Ask •••••••••• for the figures');
   });
 });

@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { addAgendaBoard, addAgendaItem, deleteAgendaItem, readAgendaItems } from '#core/doc/agenda';
+import { typeAgendaNotes } from '#core/doc/agenda-notes';
 import { addComment, readComments, removeComment } from '#core/doc/comments';
 import { addOption, addProsConsBoard, addProsConsItem, readProsConsItems, readProsConsOptions, removeOption } from '#core/doc/pros-cons';
 import { addSwotItem, deleteSwotItem, readSwotItems } from '#core/doc/swot';
@@ -89,6 +91,27 @@ describe('W11: putting back what one removed', () => {
     expect(readSwotItems(room.doc)).toEqual([]);
     expect(removal.undo()).toBe('allowed');
     expect(readSwotItems(room.doc)).toEqual([expect.objectContaining({ id: 'item-ola-01', authorId: ola.id, authorName: ola.name, text: 'Loyal customers' })]);
+  });
+
+  it("a contributor's undo puts back someone else's agenda item with its notes as they were; the notes changed, it is not a put-back", () => {
+    const room = new Room();
+    expect(room.edit(fay, (d) => addAgendaBoard(d, 'board-agenda', me(fay), at))).toBe('allowed');
+    expect(room.edit(ola, (d) => void addAgendaItem(d, 'board-agenda', { id: 'item-ola-01', text: 'Budget', minutes: 10, author: me(ola), at }))).toBe('allowed');
+    expect(room.edit(ola, (d) => void typeAgendaNotes(d, 'board-agenda', 'item-ola-01', 'Ask finance'))).toBe('allowed');
+    expect(room.edit(cid, (d) => void typeAgendaNotes(d, 'board-agenda', 'item-ola-01', 'Ask finance today'))).toBe('allowed');
+    const removal = removeWithUndo(room, cid, (d) => deleteAgendaItem(d, 'board-agenda', 'item-ola-01'));
+    expect(readAgendaItems(room.doc, 'board-agenda')).toEqual([]);
+    expect(removal.undo()).toBe('allowed');
+    expect(readAgendaItems(room.doc, 'board-agenda')).toEqual([expect.objectContaining({ id: 'item-ola-01', authorId: ola.id, notes: 'Ask finance today' })]);
+    // Removed again, and put back with other notes: someone else's item under the sender's hand (W1).
+    removeWithUndo(room, cid, (d) => deleteAgendaItem(d, 'board-agenda', 'item-ola-01'));
+    const forged = (d: Y.Doc) => {
+      const item = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ id: 'item-ola-01', text: 'Budget', minutes: 10, order: 'a0', authorId: ola.id, authorName: ola.name, createdAt: at.toISOString() })) item.set(k, v);
+      item.set('notes', new Y.Text('Something else'));
+      ((d.getMap('methods').get('board-agenda') as Y.Map<unknown>).get('items') as Y.Map<unknown>).set('item-ola-01', item);
+    };
+    expect(room.edit(cid, forged)).toBe('W1');
   });
 
   it("a facilitator's undo puts back an option with everyone's pros and cons", () => {
