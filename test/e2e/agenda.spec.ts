@@ -5,7 +5,7 @@ import { activityWithContributor, signedIn } from './support/web-relay.ts';
 
 const world = activityWithContributor('Monday meeting', 'What do we settle this week?');
 
-test('agenda: the facilitator runs the timer, a member on a phone in French sees the item, the time left, then over time', async ({ browser }) => {
+test('agenda: the facilitator runs the timer, a member on a phone in French sees the item, the time left, then over time; both type in one item’s notes at once', async ({ browser }) => {
   const a = await signedIn(browser, world.relay.url, world.org.alice);
   const b = await signedIn(browser, world.relay.url, world.contributor, 'fr-FR', { viewport: { width: 390, height: 844 } });
   await a.page.getByRole('heading', { name: 'Activities' }).waitFor();
@@ -35,6 +35,18 @@ test('agenda: the facilitator runs the timer, a member on a phone in French sees
   await bruno.item('Budget').getByLabel('Notes sur « Budget »').fill('Demander le chiffrage à la finance');
   await bruno.item('Budget').getByLabel('Notes sur « Budget »').blur();
   await expect(alice.item('Budget').getByLabel('Notes on "Budget"')).toHaveValue('Demander le chiffrage à la finance');
+  // Both type in the same notes at once, Bruno at the start and Alice at the end: each keeps
+  // their words, and each caret stays in the text they typed while the other's arrive.
+  const aliceNotes = alice.item('Budget').getByLabel('Notes on "Budget"');
+  const brunoNotes = bruno.item('Budget').getByLabel('Notes sur « Budget »');
+  await aliceNotes.focus();
+  await a.page.keyboard.press('Control+End');
+  await brunoNotes.focus();
+  await b.page.keyboard.press('Control+Home');
+  await Promise.all([aliceNotes.pressSequentially(' avant mars', { delay: 40 }), brunoNotes.pressSequentially('Urgent : ', { delay: 40 })]);
+  const both = 'Urgent : Demander le chiffrage à la finance avant mars';
+  await expect(aliceNotes).toHaveValue(both);
+  await expect(brunoNotes).toHaveValue(both);
 
   // A decision taken from the item, in French on the member's phone, within its width.
   await alice.item('Budget').getByText('Decision from this item', { exact: true }).click();
