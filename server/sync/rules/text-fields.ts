@@ -16,8 +16,9 @@ import type { UpdateReading } from './places.ts';
 export class TextFields {
   /** Texts the update touches: the bound, and the characters it adds and removes. */
   private readonly touched = new Map<Y.Item, { max: number; added: number; removed: number }>();
-  /** Texts given by this update, with the entry each is given to. */
+  /** Texts given by this update, with the entry each is given to; and by entry, each field's text. */
   private readonly given = new Map<Y.Item, { entry: Y.Item; field: string }>();
+  private readonly byEntry = new Map<Y.Item, Map<string, Y.Item>>();
   /** What the update puts inside each text it gives, in the update's order. */
   private readonly inside = new Map<Y.Item, Y.Item[]>();
 
@@ -31,14 +32,15 @@ export class TextFields {
     if (!(type instanceof Y.Text) || type instanceof Y.XmlText || this.reading.deletedHere(value)) return `"${field}" is a text`;
     if (this.gives(entry, field)) return `"${field}" is written twice`;
     this.given.set(value, { entry, field });
+    const fields = this.byEntry.get(entry) ?? new Map<string, Y.Item>();
+    this.byEntry.set(entry, fields.set(field, value));
     this.count(value, max);
     return null;
   }
 
   /** Whether the update gives `entry` a live text under `field`. */
   gives(entry: Y.Item, field: string): boolean {
-    for (const given of this.given.values()) if (given.entry === entry && given.field === field) return true;
-    return false;
+    return this.byEntry.get(entry)?.has(field) ?? false;
   }
 
   /** Something the update puts inside a text (`depth` levels below the field, `key` its map key there). */
@@ -48,7 +50,11 @@ export class TextFields {
     if (this.reading.isNew(text) && !this.given.has(text)) return 'notes are a text given with their entry';
     const entry = this.count(text, max);
     if (item.content instanceof Y.ContentString) entry.added += item.length - this.reading.deletedWithin(item);
-    if (this.given.has(text)) this.inside.set(text, [...(this.inside.get(text) ?? []), item]);
+    if (this.given.has(text)) {
+      const pieces = this.inside.get(text);
+      if (pieces) pieces.push(item);
+      else this.inside.set(text, [item]);
+    }
     return null;
   }
 
@@ -59,7 +65,7 @@ export class TextFields {
    */
   textsOf(entry: Y.Item): Map<string, string | null> {
     const out = new Map<string, string | null>();
-    for (const [text, given] of this.given) if (given.entry === entry) out.set(given.field, this.contentOf(text));
+    for (const [field, text] of this.byEntry.get(entry) ?? []) out.set(field, this.contentOf(text));
     return out;
   }
 
