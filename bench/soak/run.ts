@@ -8,7 +8,7 @@
  *    The aim: p99 under attack within 3× of p99 without, in the same run.
  * Writes the Soak section of bench/RESULTS.md.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { addPerson, setUpOrganisation, type Api } from '../../test/support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../test/support/relay.ts';
+import { fullScaleFiles } from '../../test/support/scale.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../test/support/sync-client.ts';
 
 const crashes = Number(process.env.SOAK_CRASHES ?? 20);
@@ -166,6 +167,16 @@ const attack = await attackSoak(relay);
 await relay.stop();
 await removeDataDir(relay.dataDir);
 
+// 3. The heaviest tests of `npm test`, again at full size (20,001 recipients, 1,000-message
+// batches, 10,000 random frames): `npm test` runs them smaller (test/support/scale.ts).
+log(`full-size tests: ${fullScaleFiles.join(', ')}`);
+const fullSize = spawnSync('npx', ['vitest', 'run', ...fullScaleFiles], {
+  stdio: 'inherit',
+  env: { ...process.env, CONCLAVE_TEST_FULL_SCALE: '1' },
+});
+const fullSizePassed = fullSize.status === 0;
+log(`full-size tests: ${fullSizePassed ? 'passed' : 'FAILED'}`);
+
 const f = (x: number) => x.toFixed(1);
 const pc = (x: number) => `${(100 * x).toFixed(0)}%`;
 const p99q = pct(attack.quiet.samples, 99);
@@ -206,6 +217,8 @@ mutated frames over reconnecting connections (20 per connection). Same relay, sa
 
 Attack counts: ${JSON.stringify(attack.attack)}; relay still up at the end: ${attack.relayAlive ? 'yes' : 'NO'}.
 
+**Full-size tests.** ${fullScaleFiles.map((file) => `\`${file}\``).join(', ')} at full size (\`CONCLAVE_TEST_FULL_SCALE=1\`): ${fullSizePassed ? 'passed' : 'FAILED'}.
+
 Aims: 0 accepted updates lost — ${crash.lostReceived === 0 ? 'met' : 'MISSED'}; p99 under attack within 3× of p99 without — ${p99a <= 3 * p99q ? 'met' : 'MISSED'} (${(p99a / p99q).toFixed(2)}×).
 `;
 const results = path.resolve(import.meta.dirname, '../RESULTS.md');
@@ -219,4 +232,4 @@ const kept = earlier === '' ? section : `${section}\n${earlierHeading}${earlier}
 const updated = at < 0 ? `${text.trimEnd()}\n\n${kept}` : `${text.slice(0, at)}${kept}${next < 0 ? '' : text.slice(next)}`;
 writeFileSync(results, updated);
 log(`written to ${results}`);
-process.exit(crash.lostReceived === 0 && attack.relayAlive ? 0 : 1);
+process.exit(crash.lostReceived === 0 && attack.relayAlive && fullSizePassed ? 0 : 1);
