@@ -167,6 +167,8 @@ export interface IdeasConfig {
   crashAfterAnswer: boolean;
   /** Test only (`CONCLAVE_IDEAS_CRASH_AT=after-reward`): kill the relay once a reward is committed, before its author is told. */
   crashAfterReward: boolean;
+  /** Test only (`CONCLAVE_IDEAS_CRASH_AT=after-merge`): kill the relay once a merge is committed, before its authors are e-mailed. */
+  crashAfterMerge: boolean;
   /** Public sign-ups waiting for their link, per published box and on the relay (CONCLAVE_PENDING_SIGNUPS_PER_BOX, CONCLAVE_PENDING_SIGNUPS). */
   pendingSignups: { perBox: number; onRelay: number };
 }
@@ -376,14 +378,15 @@ function loadOrganizationsConfig(env: Env): OrganizationsConfig {
 
 function loadIdeasConfig(env: Env): IdeasConfig {
   const crashAt = testOnly(env, 'CONCLAVE_IDEAS_CRASH_AT');
-  if (crashAt !== null && crashAt !== 'after-answer' && crashAt !== 'after-reward') {
-    throw new Error(`CONCLAVE_IDEAS_CRASH_AT must be after-answer or after-reward, not "${crashAt}"`);
+  if (crashAt !== null && crashAt !== 'after-answer' && crashAt !== 'after-reward' && crashAt !== 'after-merge') {
+    throw new Error(`CONCLAVE_IDEAS_CRASH_AT must be after-answer, after-reward or after-merge, not "${crashAt}"`);
   }
   return {
     photoMaxBytes: bytes(env, 'CONCLAVE_PHOTO_MAX_BYTES', 5 * 1024 * 1024),
     quotaBytes: bytes(env, 'CONCLAVE_PHOTO_QUOTA_BYTES', 250 * 1024 * 1024),
     crashAfterAnswer: crashAt === 'after-answer',
     crashAfterReward: crashAt === 'after-reward',
+    crashAfterMerge: crashAt === 'after-merge',
     pendingSignups: {
       perBox: Math.max(1, int(env, 'CONCLAVE_PENDING_SIGNUPS_PER_BOX', campaignLimits.pendingSignupsPerBox)),
       onRelay: Math.max(1, int(env, 'CONCLAVE_PENDING_SIGNUPS', campaignLimits.pendingSignupsOnRelay)),

@@ -6,6 +6,7 @@ import { SimilarTitles } from './similar.ts';
 import { CampaignRates } from '../campaigns/limits.ts';
 import { listenToIdeaSms, resumeIdeaSms } from './sms.ts';
 import { listenToRewardSms, resumeRewards } from './rewards.ts';
+import { resumeMergeNotices } from './merge-notices.ts';
 
 /** The idea box: routes, photos, comments, and the SMS that tell authors what became of their ideas. */
 export function ideasModule(ctx: Context): RelayModule {
@@ -25,6 +26,7 @@ export function ideasModule(ctx: Context): RelayModule {
     start: () => {
       resuming = resumeIdeaSms(ctx)
         .then(() => resumeRewards(ctx))
+        .then(() => resumeMergeNotices(ctx))
         .catch((err: unknown) => ctx.log.error({ err }, 'could not resume idea SMS'));
     },
     stop: async () => {

@@ -123,7 +123,7 @@ export function funnelRoutes(router: Router, ctx: Context, titles: SimilarTitles
     .on('POST', '/api/ideas/:id/merge', async (req) => {
       const me = await caller(req);
       const { into } = await readJson(req.raw, MergeIdeaRequest);
-      return { body: await mergeIdea(ctx, me, id(req), into, titles) };
+      return { body: await mergeIdea(ctx, me, id(req), into, titles, settings.crashAfterMerge) };
     })
     .on('POST', '/api/ideas/:id/study', async (req) => {
       const me = await caller(req);

@@ -50,6 +50,7 @@ import { files } from './740-files.ts';
 import { decisionFiles } from './775-decision-files.ts';
 import { derivedBytes } from './860-derived-bytes.ts';
 import { ideaComments } from './900-idea-comments.ts';
+import { mergeNoticeOutbox } from './901-merge-notice-outbox.ts';
 import { clusterLeases } from './885-cluster-leases.ts';
 import { mailClaims } from './886-mail-claims.ts';
 import { roomOwners } from './880-room-owners.ts';
@@ -62,7 +63,7 @@ import { postgresRowid } from './870-postgres-rowid.ts';
  * 700–799 organisations, plans and the operator; 740 files in activities; 780 action items;
  * 800–819 public idea campaigns; 840 activity templates; 860–869 files' derived contents;
  * 885–889 several relay nodes on one store (leases, claims).
- * 870–879 the store on PostgreSQL.
+ * 870–879 the store on PostgreSQL; 900–909 ideas on public campaigns (comments, outboxes, consent).
  */
 export const migrations: Migration[] = [
   accounts,
@@ -116,6 +117,7 @@ export const migrations: Migration[] = [
   activityTemplates,
   derivedBytes,
   ideaComments,
+  mergeNoticeOutbox,
   clusterLeases,
   mailClaims,
   roomOwners,
