@@ -31,7 +31,10 @@ export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
 
 /**
  * Profile (signed in, for oneself):
- * - `PATCH /api/me` `UpdateProfileRequest` → `Me` (name, language; null language: the organisation's).
+ * - `PATCH /api/me` `UpdateProfileRequest` → `Me` (name, language; null language: the organisation's;
+ *   `namedPublicly`: the one consent to be named publicly — a participant's name beside their
+ *   ideas and comments on public pages, anyone's in halls of fame; members' names never
+ *   show on public pages whatever they say).
  * - `POST /api/me/email` `EmailChangeRequest` → 202 `{expiresAt}`: a link
  *   `<relay>/#/confirm-email/<token>` goes to the new address (valid `emailChangeHours`);
  *   the current password is needed. At most `profileLimits.emailChanges` a day.
@@ -60,8 +63,8 @@ export const Language = z.enum(['fr', 'en']);
 export type Language = z.infer<typeof Language>;
 
 export const UpdateProfileRequest = z
-  .strictObject({ name: PersonName.optional(), language: Language.nullable().optional() })
-  .refine((p) => p.name !== undefined || p.language !== undefined, { message: 'nothing to change' });
+  .strictObject({ name: PersonName.optional(), language: Language.nullable().optional(), namedPublicly: z.boolean().optional() })
+  .refine((p) => p.name !== undefined || p.language !== undefined || p.namedPublicly !== undefined, { message: 'nothing to change' });
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;
 
 export const EmailChangeRequest = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
@@ -101,8 +104,14 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
  *   activities' documents and their history follow in the background: their name,
  *   e-mail and phone are replaced there by the former member's name, live and in every
  *   stored update and snapshot (server/sync/SPEC.md E1–E4).
+ * - `POST /api/me/erasure` `EraseMeRequest` (a public participant, for themself) →
+ *   `{erased: true}`: the same erasure, once their password is judged like a sign-in
+ *   (wrong: 401 `invalid_credentials`, nothing changed). Members are the organisation's:
+ *   403, an administrator erases them.
  */
 export const exportsPerHour = 5;
+export const EraseMeRequest = z.strictObject({ password: z.string().min(1).max(200) });
+export type EraseMeRequest = z.infer<typeof EraseMeRequest>;
 export const formerMemberName = { fr: 'Ancien membre', en: 'Former member' } as const;
 /** Rows of each kind an export holds at most (newest first). */
 export const exportRowsMax = 5000;
@@ -119,7 +128,11 @@ export const PersonalExport = z.object({
     guest: z.boolean(),
     createdAt: z.string(),
     organization: z.string(),
+    /** Their one consent to be named publicly (`UpdateProfileRequest.namedPublicly`). */
+    namedPublicly: z.boolean(),
   }),
+  /** The public campaigns a participant joined. */
+  campaigns: z.array(z.object({ slug: z.string(), title: z.string() })),
   sessions: z.array(z.object({ device: z.string().nullable(), createdAt: z.string(), lastSeenAt: z.string().nullable(), revokedAt: z.string().nullable() })),
   groups: z.array(z.string()),
   activities: z.array(z.object({ id: z.string(), title: z.string(), role: z.string() })),

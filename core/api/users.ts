@@ -54,6 +54,8 @@ export const Me = User.extend({
   organization: z.object({ id: Id, name: z.string(), region: z.string(), locale: z.string() }),
   /** The rights the person holds in their organisation (core/people/rights.ts), so the app offers only what the relay allows. */
   rights: z.array(z.enum(rightIds)).default([]),
+  /** Their one consent to be named publicly (core/api/people.ts `UpdateProfileRequest`). */
+  namedPublicly: z.boolean().default(false),
 });
 export type Me = z.infer<typeof Me>;
 

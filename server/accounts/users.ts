@@ -113,9 +113,10 @@ export async function getUser(ctx: Context, caller: Caller, id: string): Promise
 /** The caller as they see themself (`GET /api/me`). */
 export async function meOf(ctx: Context, caller: Caller): Promise<Me> {
   const user = await getUser(ctx, caller, caller.id);
-  const row = await ctx.db.get<{ locale: string | null }>('SELECT locale FROM users WHERE id = ?', [caller.id]);
+  const row = await ctx.db.get<{ locale: string | null; public_name: number }>('SELECT locale, public_name FROM users WHERE id = ?', [caller.id]);
   const language = row?.locale === 'fr' || row?.locale === 'en' ? row.locale : null;
-  return { ...user, language, organization: await organizationOf(ctx, caller.orgId), rights: await rightsOf(ctx, caller) };
+  const namedPublicly = Number(row?.public_name) === 1;
+  return { ...user, language, organization: await organizationOf(ctx, caller.orgId), rights: await rightsOf(ctx, caller), namedPublicly };
 }
 
 /** Everyone in the caller's organisation; phone numbers only for admins and oneself. */

@@ -94,14 +94,15 @@ interface IdeaRow {
 
 /**
  * One page of a published box's ideas, those kept back left out (`shownPublicly`). The author's name only when
- * they agreed (`users.public_name`: a participant who said so at sign-up); never an
+ * they agreed (`users.public_name`, the one consent: a participant who said so at sign-up or
+ * in their profile; members of the organisation never, whatever they said); never an
  * e-mail address or a phone number, which this query does not even read.
  */
 export async function publicIdeas(ctx: Context, slug: string, query: PublicIdeaQuery): Promise<PublicIdeaBox> {
   const box = await publishedBox(ctx.db, slug);
   const rows = await ctx.db.all<IdeaRow>(
     `SELECT i.id, i.title, i.text, i.category, i.vote_count, i.status, i.reason, i.created_at,
-            CASE WHEN u.public_name = 1 AND u.disabled_at IS NULL THEN u.name END AS author,
+            CASE WHEN u.participant = 1 AND u.public_name = 1 AND u.disabled_at IS NULL THEN u.name END AS author,
             EXISTS (SELECT 1 FROM idea_photos p WHERE p.idea_id = i.id) AS photo,
             (SELECT COUNT(*) FROM idea_comments c WHERE c.idea_id = i.id AND ${commentShownSql}) AS comments
        FROM ideas i JOIN users u ON u.id = i.author_id

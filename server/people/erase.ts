@@ -5,6 +5,8 @@ import { getUser, organizationOf } from '../accounts/users.ts';
 import type { Context } from '../context.ts';
 import { Refusal } from '../errors.ts';
 import { eraseCopies } from './erase-copies.ts';
+import { judgePassword } from '../accounts/password-guesses.ts';
+import { verifyPassword } from '../auth/passwords.ts';
 
 const erased = '[erased]';
 
@@ -18,6 +20,28 @@ const erased = '[erased]';
 export async function erasePerson(ctx: Context, caller: Caller, userId: string) {
   if (userId === caller.id) throw new Refusal(ErrorCode.conflict, 'You cannot erase yourself: ask another administrator.');
   const user = await getUser(ctx, caller, userId);
+  return eraseAccount(ctx, { orgId: caller.orgId, userId, name: user.name, email: user.email }, caller.id);
+}
+
+/**
+ * A public participant erases their own account (core/api/people.ts `EraseMeRequest`): the
+ * same erasure, once their password is judged like a sign-in (throttled before any hash: a
+ * session is no licence to guess it). Members' accounts are their organisation's: 403.
+ */
+export async function eraseMyAccount(ctx: Context, caller: Caller, password: string, remoteAddress: string | undefined) {
+  if (!caller.participant) throw new Refusal(ErrorCode.forbidden, 'Your organisation erases members’ accounts: ask an administrator.');
+  const me = await ctx.db.get<{ name: string; email: string; password_hash: string }>('SELECT name, email, password_hash FROM users WHERE id = ?', [caller.id]);
+  if (!me) throw new Refusal(ErrorCode.unauthenticated, 'Sign in again.');
+  await judgePassword(ctx, me.email, remoteAddress, async () => {
+    if (!(await verifyPassword(ctx.hashing, password, me.password_hash))) throw new Refusal(ErrorCode.invalidCredentials, 'The password is wrong.');
+  });
+  return eraseAccount(ctx, { orgId: caller.orgId, userId: caller.id, name: me.name, email: me.email }, caller.id);
+}
+
+/** The erasure itself, by `byId` (an administrator, or the participant themself). */
+async function eraseAccount(ctx: Context, user: { orgId: string; userId: string; name: string; email: string }, byId: string) {
+  const { userId } = user;
+  const caller = { orgId: user.orgId, id: byId };
   const row = await ctx.db.get<{ erased_at: string | null; phone: string | null }>('SELECT erased_at, phone FROM users WHERE id = ?', [userId]);
   if (row?.erased_at) throw new Refusal(ErrorCode.conflict, 'This person was already erased.');
   const org = await organizationOf(ctx, caller.orgId);
@@ -27,9 +51,11 @@ export async function erasePerson(ctx: Context, caller: Caller, userId: string) 
     const at = ctx.now().toISOString();
     await tx.run(
       `UPDATE users SET name = ?, email = ?, phone = NULL, password_hash = '!', locale = NULL, language = NULL,
-         disabled_at = COALESCE(disabled_at, ?), erased_at = ? WHERE id = ?`,
+         public_name = 0, disabled_at = COALESCE(disabled_at, ?), erased_at = ? WHERE id = ?`,
       [name, `erased-${userId}@erased.invalid`, at, at, userId],
     );
+    await tx.run('DELETE FROM public_participations WHERE user_id = ?', [userId]);
+    await tx.run('DELETE FROM public_signups WHERE email = ?', [user.email]);
     await tx.run('UPDATE sessions SET revoked_at = COALESCE(revoked_at, ?), device = NULL WHERE user_id = ?', [at, userId]);
     await tx.run('UPDATE sync_tickets SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [at, userId]);
     for (const table of ['password_resets', 'email_changes', 'phone_changes', 'mail_reply_tokens', 'group_members', 'figure_controllers', 'notification_prefs', 'digest_items', 'activity_notices']) {
@@ -74,6 +100,6 @@ export async function erasePerson(ctx: Context, caller: Caller, userId: string) 
   });
   await revokeSessions(ctx, userId);
   for (const { activity_id } of activities) await ctx.events.accessChanged(activity_id);
-  ctx.log.info({ userId, by: caller.id }, 'person erased');
+  ctx.log.info({ userId, by: byId }, 'person erased');
   return { erased: true };
 }

@@ -9,7 +9,13 @@ export async function exportPerson(ctx: Context, caller: Caller, userId: string)
   const org = await organizationOf(ctx, caller.orgId);
   const db = ctx.db;
   const max = exportRowsMax;
-  const locale = (await db.get<{ locale: string | null }>('SELECT locale FROM users WHERE id = ?', [userId]))?.locale ?? null;
+  const own = await db.get<{ locale: string | null; public_name: number }>('SELECT locale, public_name FROM users WHERE id = ?', [userId]);
+  const locale = own?.locale ?? null;
+  const campaigns = await db.all<{ slug: string; title: string }>(
+    `SELECT a.public_slug AS slug, a.title FROM public_participations p JOIN activities a ON a.id = p.activity_id
+      WHERE p.user_id = ? AND a.public_slug IS NOT NULL ORDER BY p.joined_at DESC LIMIT ?`,
+    [userId, max],
+  );
   const [sessions, groups, activities, consent, smsIn, smsOut, mails, ideas, votes, comments, ratings, invitations] = await Promise.all([
     db.all<{ device: string | null; created_at: string; last_seen_at: string | null; revoked_at: string | null }>(
       'SELECT device, created_at, last_seen_at, revoked_at FROM sessions WHERE user_id = ? ORDER BY created_at DESC LIMIT ?',
@@ -54,7 +60,8 @@ export async function exportPerson(ctx: Context, caller: Caller, userId: string)
   ]);
   return {
     exportedAt: ctx.now().toISOString(),
-    person: { id: user.id, name: user.name, email: user.email, phone: user.phone, role: user.role, language: locale, guest: user.guest, createdAt: user.createdAt, organization: org.name },
+    person: { id: user.id, name: user.name, email: user.email, phone: user.phone, role: user.role, language: locale, guest: user.guest, createdAt: user.createdAt, organization: org.name, namedPublicly: Number(own?.public_name) === 1 },
+    campaigns,
     sessions: sessions.map((s) => ({ device: s.device, createdAt: s.created_at, lastSeenAt: s.last_seen_at, revokedAt: s.revoked_at })),
     groups: groups.map((g) => g.name),
     activities,

@@ -53,7 +53,13 @@ export async function updateProfile(ctx: Context, caller: Caller, input: UpdateP
     ctx.events.renamed(caller.id, input.name);
   }
   if (input.language !== undefined) await ctx.db.run('UPDATE users SET locale = ? WHERE id = ?', [input.language, caller.id]);
+  if (input.namedPublicly !== undefined) await setNamedPublicly(ctx, caller.id, input.namedPublicly);
   return meOf(ctx, { ...caller, name: input.name ?? caller.name });
+}
+
+/** The one consent to be named publicly (migration 902): public pages and halls of fame alike. */
+export async function setNamedPublicly(ctx: Context, userId: string, named: boolean): Promise<void> {
+  await ctx.db.run('UPDATE users SET public_name = ? WHERE id = ?', [named ? 1 : 0, userId]);
 }
 
 /** A link to the new address; nothing changes until it is opened. */

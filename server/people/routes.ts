@@ -1,5 +1,6 @@
 import {
   EmailChangeRequest,
+  EraseMeRequest,
   exportsPerHour,
   PasswordResetConfirm,
   PasswordResetRequest,
@@ -11,7 +12,7 @@ import { ErrorCode } from '#core/api/errors';
 import { authenticate, deviceOf, requireAdmin, type Caller } from '../accounts/sessions.ts';
 import { RateWindow } from '../auth/rate-window.ts';
 import { Refusal } from '../errors.ts';
-import { erasePerson } from './erase.ts';
+import { eraseMyAccount, erasePerson } from './erase.ts';
 import { exportPerson } from './export.ts';
 import { addressKey } from '../accounts/sign-in-throttle.ts';
 import type { Context } from '../context.ts';
@@ -85,6 +86,11 @@ export function peopleRoutes(router: Router, ctx: Context) {
     .on('GET', '/api/me/export', async (req) => {
       const me = await caller(req);
       return download(me, me.id);
+    })
+    .on('POST', '/api/me/erasure', async (req) => {
+      const me = await caller(req);
+      const { password } = await readJson(req.raw, EraseMeRequest);
+      return { body: await eraseMyAccount(ctx, me, password, req.raw.socket.remoteAddress) };
     })
     .on('GET', '/api/users/:id/export', async (req) => {
       const me = await caller(req);

@@ -51,6 +51,7 @@ import { decisionFiles } from './775-decision-files.ts';
 import { derivedBytes } from './860-derived-bytes.ts';
 import { ideaComments } from './900-idea-comments.ts';
 import { mergeNoticeOutbox } from './901-merge-notice-outbox.ts';
+import { oneNameConsent } from './902-one-name-consent.ts';
 import { clusterLeases } from './885-cluster-leases.ts';
 import { mailClaims } from './886-mail-claims.ts';
 import { roomOwners } from './880-room-owners.ts';
@@ -118,6 +119,7 @@ export const migrations: Migration[] = [
   derivedBytes,
   ideaComments,
   mergeNoticeOutbox,
+  oneNameConsent,
   clusterLeases,
   mailClaims,
   roomOwners,

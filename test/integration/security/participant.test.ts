@@ -96,6 +96,7 @@ describe('a public participant', () => {
     ['publishes the box elsewhere', 'PATCH', () => `/api/activities/${publishedId}`, () => ({ publicSlug: 'ailleurs' }), 404],
     ['invites a friend', 'POST', () => '/api/invitations', () => ({ email: 'friend@public.example' }), 403],
     ['sends a test e-mail', 'POST', () => '/api/mail/test', () => ({ to: 'friend@public.example' }), 403],
+    ['erases their account without their password', 'POST', () => '/api/me/erasure', () => ({ password: 'not the password' }), 401],
   ];
   it.each(ownWrites)('%s: refused, nothing changes', async (what, method, path, body, status) => {
     const before = await storeState(w.relay.dataDir);
