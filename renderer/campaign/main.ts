@@ -1,5 +1,6 @@
 import { pageTexts } from '#core/campaigns/page-texts';
 import { onSubmit, refused, say, valueOf } from './forms.ts';
+import { showProfile, wireProfile } from './profile.ts';
 import { askSignUp, confirmSignUp, propose, readMe, readMyVotes, session, signIn, signOut, vote } from './relay.ts';
 
 /**
@@ -26,6 +27,7 @@ async function start(main: HTMLElement) {
   }
   wireForms(slug, boxId);
   wireVotes();
+  wireProfile(t, () => showWho(slug));
   await showWho(slug);
 }
 
@@ -51,6 +53,7 @@ async function showWho(slug: string) {
   if (session.get()) name = (await readMe().catch(() => null))?.name ?? null;
   if (join) join.hidden = name !== null;
   if (participant) participant.hidden = name === null;
+  showProfile(name !== null);
   const who = document.getElementById('signed-in-as');
   if (who && name) who.textContent = t.signedInAs(name);
   const state = name ? await readMyVotes(slug).catch(() => ({ ideaIds: [], mine: [] })) : { ideaIds: [], mine: [] };

@@ -22,7 +22,7 @@ export const session = {
   clear: () => localStorage.removeItem(sessionKey),
 };
 
-async function ask<T>(method: string, path: string, body?: unknown | FormData): Promise<T> {
+export async function ask<T>(method: string, path: string, body?: unknown | FormData): Promise<T> {
   const token = session.get();
   const form = body instanceof FormData;
   let res: Response;
@@ -39,7 +39,8 @@ async function ask<T>(method: string, path: string, body?: unknown | FormData): 
   const json: unknown = text ? JSON.parse(text) : {};
   if (!res.ok) {
     const error = (json as Partial<ApiErrorBody>).error;
-    if (res.status === 401) session.clear();
+    // A wrong password (401 invalid_credentials, when erasing one's account) is no ended session.
+    if (res.status === 401 && error?.code !== 'invalid_credentials') session.clear();
     throw new RelayRefusal(error?.code ?? 'internal_error', (error?.issues ?? []).map((i) => i.path));
   }
   return json as T;

@@ -49,4 +49,7 @@ a[aria-current]{font-weight:700;color:#1b1b1b}
 .vote{display:flex;gap:1rem;align-items:center;justify-content:space-between;margin:.5rem 0 0}
 .pages{display:flex;justify-content:space-between;margin:1rem 0}
 footer{color:#555;font-size:.85rem;padding-bottom:2rem}
+.hint{display:block;color:#555;margin:0 0 .5rem 1.9rem}
+button.danger{background:#8a1c1c;border-color:#8a1c1c}
+#profile h3{font-size:1rem;margin:1rem 0 .25rem}
 `;

@@ -3,6 +3,7 @@ import type { PublicComment } from '#core/api/idea-comments';
 import { publicPagePath } from '#core/api/campaigns';
 import { pageTexts, type PageLanguage, type PageTexts } from '#core/campaigns/page-texts';
 import { escapeHtml as e } from '#core/mail/html';
+import { profilePanel } from './page-profile.ts';
 import { pageStyle } from './page-style.ts';
 
 /** What the page shows besides the box: its language, order, page number and where the relay is reached. */
@@ -65,6 +66,7 @@ ${box.open ? '' : `<p class="closed" role="status">${e(t.closed)}</p>`}
 <main id="campaign" data-box-id="${e(box.boxId)}" data-slug="${e(box.slug)}" data-open="${box.open}">
 <p id="notice" role="status" hidden></p>
 ${box.open ? forms(t, box.categories) : ''}
+${profilePanel(view.lang)}
 <nav class="sort" aria-label="${e(t.sortLabel)}">${e(t.sortLabel)} :
  ${sortLink(link({ sort: 'votes' }), t.sortVotes, view.sort === 'votes')} · ${sortLink(link({ sort: 'newest' }), t.sortNewest, view.sort === 'newest')}</nav>
 <p class="count">${e(t.ideasCount(box.total))}</p>

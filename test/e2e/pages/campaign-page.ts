@@ -29,7 +29,7 @@ export class CampaignPage {
     await form.getByLabel('Votre nom').fill(name);
     await form.getByLabel('E-mail').fill(email);
     await form.getByLabel('Mot de passe').fill(password);
-    await form.getByLabel('Afficher mon nom à côté de mes idées').check();
+    await form.getByLabel('Afficher mon nom avec mes idées et mes commentaires, et au palmarès').check();
     await form.getByRole('button', { name: 'M’inscrire' }).click();
   }
 
