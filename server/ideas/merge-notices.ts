@@ -1,6 +1,7 @@
 import { activityLink } from '#core/people/links';
 import type { Context } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
+import { authorLink } from './author-link.ts';
 
 /** Notices whose e-mail a restart sends at a time. */
 const resumeBatch = 200;
@@ -31,7 +32,8 @@ export async function tellMergedAuthor(ctx: Context, noticeId: number, requested
     [noticeId],
   );
   if (!row) return;
-  const [duplicate, kept] = row.duplicate === 1 ? [row.mine, row.other] : [row.other, row.mine];
+  const [duplicate, kept] = Number(row.duplicate) === 1 ? [row.mine, row.other] : [row.other, row.mine];
+  const link = await authorLink(ctx, row.user_id, row.activity_id, row.idea_id, activityLink(ctx.config.publicUrl ?? '', row.activity_id));
   try {
     await notify(ctx, {
       orgId: row.org_id,
@@ -47,7 +49,7 @@ export async function tellMergedAuthor(ctx: Context, noticeId: number, requested
             ? `« ${duplicate} » a été fusionnée avec « ${kept} » : leurs votes comptent ensemble, chaque personne une fois.`
             : `"${duplicate}" was merged with "${kept}": their votes count together, each person once.`,
         ],
-        link: activityLink(ctx.config.publicUrl ?? '', row.activity_id),
+        link,
       }),
     });
     await ctx.db.run('UPDATE idea_notices SET mail_due = 0 WHERE id = ?', [noticeId]);

@@ -5,6 +5,7 @@ import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { conflict } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
+import { authorLink } from './author-link.ts';
 import { ideaFor, requireBoxFacilitator } from './access.ts';
 import { ideaDetail } from './list.ts';
 
@@ -46,6 +47,7 @@ export async function deliverReward(ctx: Context, ideaId: string): Promise<void>
     [ideaId],
   );
   if (!row) return;
+  const link = await authorLink(ctx, row.author_id, row.activity_id, ideaId, ideaLink(ctx.config.publicUrl ?? '', row.activity_id, ideaId));
   try {
     const told = await notify(ctx, {
       orgId: row.org_id,
@@ -57,7 +59,7 @@ export async function deliverReward(ctx: Context, ideaId: string): Promise<void>
       write: (lang) => ({
         title: lang === 'fr' ? `Votre idée : ${row.title}` : `Your idea: ${row.title}`,
         lines: [rewardSms({ title: row.title, reward: row.text, locale: lang })],
-        link: ideaLink(ctx.config.publicUrl ?? '', row.activity_id, ideaId),
+        link,
       }),
       sms: { kind: rewardSmsKind, urgent: false, text: (lang) => rewardSms({ title: row.title, reward: row.text, locale: lang }) },
     });

@@ -3,6 +3,7 @@ import type { IdeaStatus } from '#core/ideas/status';
 import { activityLink } from '#core/people/links';
 import type { Context } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
+import { authorLink } from './author-link.ts';
 import { RefusalReason } from '../sms/gateway.ts';
 
 /** The gateway `kind` of the messages that tell authors what became of their idea. */
@@ -42,7 +43,7 @@ export async function sendStatusSms(ctx: Context, changeId: number): Promise<voi
     'SELECT 1 AS one FROM sms_messages WHERE org_id = ? AND idempotency_key >= ? AND idempotency_key < ? AND created_at >= ? LIMIT 1',
     [change.org_id, prefix, `${prefix}\uffff`, since],
   );
-  const link = activityLink(ctx.config.publicUrl ?? '', change.activity_id);
+  const link = await authorLink(ctx, change.author_id, change.activity_id, change.idea_id, activityLink(ctx.config.publicUrl ?? '', change.activity_id));
   try {
     const told = await notify(ctx, {
       orgId: change.org_id,
