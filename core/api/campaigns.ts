@@ -34,6 +34,8 @@ export type PublicSlug = z.infer<typeof PublicSlug>;
 
 /** Where the relay serves a published box's page. */
 export const publicPagePath = (slug: string) => `/ideas/${slug}`;
+/** A participant's e-mail change link: back to a campaign's page, the token as its last path segment. */
+export const publicEmailChangeLink = (base: string, slug: string, token: string) => `${base.replace(/\/+$/, '')}${publicPagePath(slug)}#/confirm-email/${token}`;
 /** One idea on its box's public page (each idea is the page's element `idea-<id>`): where a participant reads about their idea. */
 export const publicIdeaLink = (base: string, slug: string, ideaId: string) => `${base.replace(/\/+$/, '')}${publicPagePath(slug)}#idea-${ideaId}`;
 /** The confirmation link of a public sign-up: the page, then the token as its last path segment. */

@@ -17,6 +17,12 @@ export interface ProfileTexts {
   smsHint: string;
   save: string;
   saved: string;
+  emailTitle: string;
+  newEmail: string;
+  emailPassword: string;
+  emailButton: string;
+  emailSent: (address: string) => string;
+  emailChanged: (address: string) => string;
   exportTitle: string;
   exportIntro: string;
   exportButton: string;
@@ -40,6 +46,12 @@ const en: ProfileTexts = {
   smsHint: 'You can answer STOP to any SMS.',
   save: 'Save my profile',
   saved: 'Your profile is saved.',
+  emailTitle: 'My e-mail address',
+  newEmail: 'New address',
+  emailPassword: 'Your password',
+  emailButton: 'Change my address',
+  emailSent: (address) => `Open the link we sent to ${address}: your address changes then.`,
+  emailChanged: (address) => `Your address is now ${address}.`,
   exportTitle: 'My data',
   exportIntro: 'Download everything the campaign holds about you, as a JSON file.',
   exportButton: 'Download my data',
@@ -63,6 +75,12 @@ const fr: ProfileTexts = {
   smsHint: 'Vous pouvez répondre STOP à tout SMS.',
   save: 'Enregistrer mon profil',
   saved: 'Votre profil est enregistré.',
+  emailTitle: 'Mon adresse e-mail',
+  newEmail: 'Nouvelle adresse',
+  emailPassword: 'Votre mot de passe',
+  emailButton: 'Changer mon adresse',
+  emailSent: (address) => `Ouvrez le lien envoyé à ${address} : votre adresse change alors.`,
+  emailChanged: (address) => `Votre adresse est désormais ${address}.`,
   exportTitle: 'Mes données',
   exportIntro: 'Téléchargez tout ce que la campagne détient sur vous, en fichier JSON.',
   exportButton: 'Télécharger mes données',

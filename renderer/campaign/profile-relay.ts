@@ -31,6 +31,8 @@ export async function saveProfile(me: { name: string; namedPublicly: boolean }, 
   await ask('PUT', '/api/me/notifications', { prefs, digest: settings.digest });
 }
 
+export const askEmailChange = (email: string, password: string) => ask<{ expiresAt: string }>('POST', '/api/me/email', { email, password });
+export const confirmEmailChange = (token: string) => ask<{ email: string }>('POST', `/api/email-changes/${encodeURIComponent(token)}`);
 export const eraseMe = (password: string) => ask<{ erased: true }>('POST', '/api/me/erasure', { password });
 
 /** The personal export as a file to save (the relay names it). */

@@ -1,7 +1,7 @@
 import type { PageTexts } from '#core/campaigns/page-texts';
 import { profileTexts } from '#core/campaigns/profile-texts';
 import { onSubmit, refused, say, valueOf } from './forms.ts';
-import { eraseMe, readProfile, saveProfile, downloadMyData, session } from './profile-relay.ts';
+import { askEmailChange, confirmEmailChange, eraseMe, readProfile, saveProfile, downloadMyData, session } from './profile-relay.ts';
 
 /**
  * A participant's own profile on the public page (the relay writes it hidden:
@@ -30,6 +30,18 @@ export function wireProfile(t: PageTexts, signedOut: () => Promise<void>) {
       refused(t, err, form, 'profile-');
     }
   });
+  onSubmit(document.getElementById('email-form') as HTMLFormElement | null, async (form) => {
+    const email = valueOf(form, 'email').trim();
+    try {
+      await askEmailChange(email, valueOf(form, 'password'));
+      form.reset();
+      say(p.emailSent(email));
+    } catch (err) {
+      refused(t, err, form, 'email-');
+    }
+  });
+  void confirmEmailFromLink(t);
+  window.addEventListener('hashchange', () => void confirmEmailFromLink(t));
   const exporter = document.getElementById('profile-export') as HTMLButtonElement | null;
   exporter?.addEventListener('click', () => {
     exporter.disabled = true;
@@ -58,6 +70,19 @@ export function wireProfile(t: PageTexts, signedOut: () => Promise<void>) {
       refused(t, err, form, 'erase-');
     }
   });
+}
+
+/** The link e-mailed to a new address (`#/confirm-email/<token>`, server/people/profile.ts): the address changes. */
+async function confirmEmailFromLink(t: PageTexts) {
+  const link = /^#\/confirm-email\/([A-Za-z0-9_-]{20,200})$/.exec(location.hash);
+  if (!link?.[1]) return;
+  history.replaceState(null, '', location.pathname + location.search);
+  try {
+    const { email } = await confirmEmailChange(link[1]);
+    say(profileTexts[document.documentElement.lang === 'en' ? 'en' : 'fr'].emailChanged(email));
+  } catch (err) {
+    refused(t, err);
+  }
 }
 
 /** The profile's way in, shown to whoever is signed in; the panel itself closed until asked for. */

@@ -6,7 +6,7 @@ import { escapeHtml as e } from '#core/mail/html';
  * A participant's own profile on the public page, written `hidden` (a stranger never sees
  * it) and shown by the script (renderer/campaign/profile.ts) once someone is signed in:
  * their name, their one consent to be named publicly, their e-mail and SMS choices for
- * answers to their ideas, their data to download, their account to erase.
+ * answers to their ideas, their e-mail address (changed through a link to the new one), their data to download, their account to erase.
  */
 export function profilePanel(lang: PageLanguage): string {
   const t = profileTexts[lang];
@@ -24,6 +24,12 @@ ${check('profile-named', 'namedPublicly', t.namedPublicly, t.namedPubliclyHint)}
 ${check('profile-email', 'email', t.emailAnswers)}
 ${check('profile-sms', 'sms', t.smsAnswers, t.smsHint)}
 <p><button type="submit">${e(t.save)}</button></p>
+</form>
+<h3>${e(t.emailTitle)}</h3>
+<form id="email-form" aria-label="${e(t.emailTitle)}" novalidate>
+<p class="field"><label for="email-email">${e(t.newEmail)}</label><input id="email-email" name="email" type="email" autocomplete="email" required maxlength="254"><small class="issue" data-issue="email-email" hidden></small></p>
+<p class="field"><label for="email-password">${e(t.emailPassword)}</label><input id="email-password" name="password" type="password" autocomplete="current-password" required><small class="issue" data-issue="email-password" hidden></small></p>
+<p><button type="submit">${e(t.emailButton)}</button></p>
 </form>
 <h3>${e(t.exportTitle)}</h3>
 <p>${e(t.exportIntro)}</p>

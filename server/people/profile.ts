@@ -10,6 +10,7 @@ import {
   type UpdateProfileRequest,
 } from '#core/api/people';
 import type { Me } from '#core/api/users';
+import { publicEmailChangeLink } from '#core/api/campaigns';
 import { mailLanguage, renderMail } from '#core/mail/templates';
 import { emailChangeLink, isLinkToken } from '#core/people/links';
 import { judgePassword } from '../accounts/password-guesses.ts';
@@ -62,6 +63,21 @@ export async function setNamedPublicly(ctx: Context, userId: string, named: bool
   await ctx.db.run('UPDATE users SET public_name = ? WHERE id = ?', [named ? 1 : 0, userId]);
 }
 
+/**
+ * Where the e-mail change link leads: a public participant, who reaches nothing of the app,
+ * to the page of the campaign they joined last (its script confirms it); anyone else into the app.
+ */
+async function changeLink(ctx: Context, caller: Caller, token: string): Promise<string> {
+  const base = ctx.config.publicUrl ?? '';
+  if (!caller.participant) return emailChangeLink(base, token);
+  const joined = await ctx.db.get<{ slug: string }>(
+    `SELECT a.public_slug AS slug FROM public_participations p JOIN activities a ON a.id = p.activity_id
+      WHERE p.user_id = ? AND a.public_slug IS NOT NULL ORDER BY p.joined_at DESC LIMIT 1`,
+    [caller.id],
+  );
+  return joined ? publicEmailChangeLink(base, joined.slug, token) : emailChangeLink(base, token);
+}
+
 /** A link to the new address; nothing changes until it is opened. */
 export async function requestEmailChange(ctx: Context, rates: ProfileRates, caller: Caller, input: EmailChangeRequest, remoteAddress: string | undefined) {
   const me = await person(ctx, caller.id);
@@ -89,7 +105,7 @@ export async function requestEmailChange(ctx: Context, rates: ProfileRates, call
     to: input.email,
     kind: 'email-change',
     idempotencyKey: `email-change:${id}`,
-    content: renderMail('email-change', me.language, { name: me.name, link: emailChangeLink(ctx.config.publicUrl ?? '', token), newEmail: input.email }),
+    content: renderMail('email-change', me.language, { name: me.name, link: await changeLink(ctx, caller, token), newEmail: input.email }),
     sensitive: true,
     requestedBy: caller.id,
   });

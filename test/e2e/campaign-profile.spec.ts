@@ -11,7 +11,7 @@ import { screenshots, withMailWebRelay, type MailWebRelay } from './support/web-
  * A participant's own profile on a campaign's public page (issue 18), in Chromium on a
  * phone (390×844), in French then in English, against a real relay mailing through an
  * SMTP server on loopback: she changes her name, agrees to be named and turns off the
- * answers by e-mail, downloads her data, and erases her account with her password.
+ * answers by e-mail, changes her address through the link sent to it, downloads her data, and erases her account with her password.
  * Screenshots `test-results/screenshots/campaign-profile-*.png`.
  */
 let relay: RelayProcess;
@@ -75,6 +75,16 @@ test('a participant changes her profile, downloads her data and erases her accou
   const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as { person: { name: string; namedPublicly: boolean }; ideas: { title: string }[] };
   expect([data.person.name, data.person.namedPublicly, data.ideas.map((i) => i.title)]).toEqual(['Chloé C.', true, ['Un coin goûter']]);
   await expect(campaign.status).toHaveText('Vos données sont téléchargées.');
+
+  // A new address: the link goes to it and back to this page, which confirms it.
+  await profile.getByLabel('Nouvelle adresse').fill('chloe.c@client.example');
+  await profile.getByLabel('Votre mot de passe', { exact: true }).fill(password);
+  await profile.getByRole('button', { name: 'Changer mon adresse' }).click();
+  await expect(campaign.status).toHaveText('Ouvrez le lien envoyé à chloe.c@client.example : votre adresse change alors.');
+  const change = await smtp.nthTo('chloe.c@client.example');
+  await page.goto(change.text.split(/\s+/).find((word) => word.startsWith('http') && word.includes('#/confirm-email/'))!);
+  await expect(campaign.status).toHaveText('Votre adresse est désormais chloe.c@client.example.');
+  expect(new URL(page.url()).hash).toBe('');
 
   // The same profile in English.
   await page.goto(`${base}/ideas/mon-profil?lang=en`);

@@ -89,6 +89,17 @@ describe('a participant\'s own profile', () => {
     expect(data.campaigns).toEqual([{ slug, title: 'Si j’étais Maison Durand…' }]);
   });
 
+  it('P5 they change their e-mail address: the link goes to the new address and back to the campaign page, and signs in from then on', async () => {
+    const dora = await signUpParticipant(world, slug, 'Dora Durand', 'dora@client.example');
+    const wrong = await dora.call('POST', '/api/me/email', { email: 'dora.new@client.example', password: 'not my password at all' });
+    expect(wrong.status).toBe(401);
+    expect((await dora.call('POST', '/api/me/email', { email: 'dora.new@client.example', password })).status).toBe(202);
+    const token = await world.smtp.tokenTo('dora.new@client.example', `/ideas/${slug}#/confirm-email/`);
+    expect(await anon().ok('POST', `/api/email-changes/${token}`)).toEqual({ email: 'dora.new@client.example' });
+    expect((await anon().call('POST', '/api/session', { email: 'dora.new@client.example', password })).status).toBe(201);
+    expect((await anon().call('POST', '/api/session', { email: 'dora@client.example', password })).status).toBe(401);
+  });
+
   it('P4 they erase their own account with their password: cut off at once, their name gone from the public page; a wrong password or a member changes nothing', async () => {
     await chloe.ok('PATCH', '/api/me', { namedPublicly: true });
     const person = () => queryStore<{ name: string; email: string; erased_at: string | null }>(world.relay.dataDir, 'SELECT name, email, erased_at FROM users WHERE email LIKE ? OR name = ?', ['chloe@%', 'Chloé C.']);
