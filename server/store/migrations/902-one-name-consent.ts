@@ -6,18 +6,20 @@ import type { Migration } from '../migration.ts';
  * comments on public pages) and `users.idea_credit` (migration 820: a name in halls of
  * fame). Now `public_name` alone says it, for both places, and `idea_credit` is gone.
  *
- * Each person keeps their effective choice:
- * - a participant (both flags were theirs to set) is named only if both said yes: when
- *   they disagree, the stricter one wins — agreeing to be named in one place is no consent
- *   to be named in the other; they may say yes again in their profile;
+ * Each person keeps the choice they made:
+ * - a participant said it at sign-up, with `public_name`; `idea_credit` was never theirs
+ *   to set (it could be changed only in the app, which participants never reach, and it
+ *   defaulted to no), so it is no choice of theirs and is not read: a participant who
+ *   agreed to be named stays named, now in halls of fame too (where it is their adopted
+ *   idea that is named, as beside it on the public page); they may say no in their profile;
  * - a member never had a name on public pages (`public_name` had no effect for them), so
- *   their hall-of-fame choice is kept.
+ *   their hall-of-fame choice (`idea_credit`) is kept.
  */
 export const oneNameConsent: Migration = {
   version: 902,
   name: 'one-name-consent',
   sql: `
-UPDATE users SET public_name = CASE WHEN participant = 1 THEN (CASE WHEN public_name = 1 AND idea_credit = 1 THEN 1 ELSE 0 END) ELSE idea_credit END;
+UPDATE users SET public_name = CASE WHEN participant = 1 THEN public_name ELSE idea_credit END;
 ALTER TABLE users DROP COLUMN idea_credit;
 `,
 };

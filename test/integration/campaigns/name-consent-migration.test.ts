@@ -10,18 +10,17 @@ const oneConsent = 902;
 /**
  * Before migration 902 a person's consent to be named publicly was two flags: `public_name`
  * (a participant's name beside their ideas and comments on public pages, asked at sign-up)
- * and `idea_credit` (their name in halls of fame). Now it is one. Where both flags were
- * theirs to set (participants) and they disagree, the stricter one wins: agreeing to be
- * named in one place is no consent to be named in the other. Members' names never show
- * on public pages, so `public_name` never had any effect for them: their hall-of-fame
- * choice (`idea_credit`) is theirs. Run on SQLite and on PostgreSQL.
+ * and `idea_credit` (their name in halls of fame, set only in the app, which participants
+ * never reach). Now it is one. A participant keeps what they said at sign-up; members'
+ * names never show on public pages, so `public_name` never had any effect for them: their
+ * hall-of-fame choice (`idea_credit`) is theirs. Run on SQLite and on PostgreSQL.
  */
 describe.each(engines)('one consent to be named publicly, on %s', (engine) => {
   let stores: EngineStores;
   let db: RelayStore;
   const people = [
     { id: 'p-both', participant: 1, publicName: 1, credit: 1, named: 1 },
-    { id: 'p-page-only', participant: 1, publicName: 1, credit: 0, named: 0 },
+    { id: 'p-page-only', participant: 1, publicName: 1, credit: 0, named: 1 },
     { id: 'p-fame-only', participant: 1, publicName: 0, credit: 1, named: 0 },
     { id: 'p-none', participant: 1, publicName: 0, credit: 0, named: 0 },
     { id: 'm-fame', participant: 0, publicName: 0, credit: 1, named: 1 },
@@ -45,7 +44,7 @@ describe.each(engines)('one consent to be named publicly, on %s', (engine) => {
 
   afterAll(() => stores?.close());
 
-  it('keeps each person\'s effective choice, the stricter one where a participant\'s two flags disagreed', async () => {
+  it('keeps the choice each person made: a participant\'s at sign-up, a member\'s for halls of fame', async () => {
     const rows = await db.all<{ id: string; public_name: number }>('SELECT id, public_name FROM users ORDER BY id');
     expect(rows.map((r) => [r.id, Number(r.public_name)])).toEqual(
       people.map((p) => [p.id, p.named]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
