@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { JobLease } from './nodes/job-lease.ts';
 
 export interface PumpOptions {
   log: Logger;
@@ -13,6 +14,12 @@ export interface PumpOptions {
   next?: () => Promise<string | null>;
   /** Runs at least this often even when nothing says it is due (a poll); an hour at most. */
   everyMs?: number;
+  /**
+   * A timed job of the whole relay rather than of this process: runs only while this node
+   * holds the job's lease (CLUSTER.md N8), taken before each run and renewed during it; a
+   * node that finds it held looks again half a lease later, and takes it once its holder died.
+   */
+  lease?: JobLease;
 }
 
 /**
@@ -28,6 +35,8 @@ export class Pump {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  /** The last run found the job held by another node. */
+  private heldElsewhere = false;
 
   constructor(
     private readonly name: string,
@@ -57,6 +66,7 @@ export class Pump {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await this.options.lease?.release();
   }
 
   private async run(): Promise<void> {
@@ -65,14 +75,27 @@ export class Pump {
     do {
       this.again = false;
       try {
-        await this.options.work();
+        await this.leased(this.options.lease);
       } catch (err) {
         this.options.log.error({ err, pump: this.name }, 'background work failed; trying again later');
       }
-    } while (this.again && !this.stopped);
+    } while (this.again && !this.stopped && !this.heldElsewhere);
     await this.arm();
     this.running = null;
-    if (this.again) this.wake();
+    if (this.again && !this.heldElsewhere) this.wake();
+  }
+
+  /** One run: at once, or with a job lease only while this node holds it (renewed meanwhile). */
+  private async leased(lease: JobLease | undefined): Promise<void> {
+    if (!lease) return this.options.work();
+    this.heldElsewhere = !(await lease.take());
+    if (this.heldElsewhere) return;
+    const renewal = setInterval(() => void lease.take(), lease.renewMs);
+    try {
+      await this.options.work();
+    } finally {
+      clearInterval(renewal);
+    }
   }
 
   private async arm(): Promise<void> {
@@ -85,7 +108,14 @@ export class Pump {
     }
     if (this.stopped) return;
     const idle = Math.min(this.options.everyMs ?? Pump.maxSleepMs, Pump.maxSleepMs);
-    const wait = next === null ? idle : Math.min(idle, Math.max(0, Date.parse(next) - this.options.now().getTime()) + 5);
+    const due = next === null ? idle : Math.min(idle, Math.max(0, Date.parse(next) - this.options.now().getTime()) + 5);
+    const lease = this.options.lease;
+    let wait = due;
+    // Held by another node: look again once it may be done, or dead (a wake here may have found it busy).
+    if (lease && this.heldElsewhere) wait = lease.retryMs;
+    // Asleep longer than a renewal: give the job up, for whichever node wakes first (a change made through another node wakes that one).
+    else if (lease && wait >= lease.renewMs) await lease.release();
+    if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;

@@ -2,6 +2,7 @@ import { reminderStep, ReminderStage } from '#core/methods/action-reminders';
 import type { Context } from '../context.ts';
 import { whoMaySee, writeNotices } from '../notifications/activity-notices.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 
 /** Items looked at per batch, and batches per run (between runs the event loop is free). */
 const itemsPerBatch = 100;
@@ -41,6 +42,7 @@ export class ActionReminders {
       everyMs: ctx.config.noticesTickMs,
       next: async () => (await ctx.db.get<{ at: string | null }>('SELECT MIN(remind_at) AS at FROM action_items WHERE remind_at IS NOT NULL'))?.at ?? null,
       work: () => this.run(),
+      lease: jobLease(ctx, 'action-reminders'),
     });
     // Items change in the sync log's commits, which say so like mentions do.
     ctx.events.onNoticesPending(() => this.pump.wake());

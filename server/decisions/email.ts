@@ -6,6 +6,7 @@ import type { MailRequest } from '../mail/gateway.ts';
 import { issueReplyAddress } from '../mail/reply-tokens.ts';
 import { channelsOf } from '../notifications/prefs.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 import type { Queries } from '../store/db.ts';
 
 /** Recipients handled per batch: read together, and queued in one transaction. */
@@ -164,6 +165,7 @@ export class DecisionEmailSender {
         return this.fullUntil ?? ctx.now().toISOString();
       },
       work: () => this.sendPending(),
+      lease: jobLease(ctx, 'decision-emails'),
     });
   }
 

@@ -2,6 +2,7 @@ import type { Context } from '../context.ts';
 import { decisionRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 import { decisionPublication } from './publication.ts';
 import { announceDueReviews, nextReview } from './reviews.ts';
 import { DecisionEmailSender } from './email.ts';
@@ -9,7 +10,7 @@ import { DecisionSmsSender, listenToDecisionSms } from './sms.ts';
 
 /** Decision records: routes, SMS summaries and acknowledgements, e-mails, review-date reminders. */
 export function decisionsModule(ctx: Context): RelayModule {
-  const reviews = new Pump('decision reviews', { log: ctx.log, now: ctx.now, next: () => nextReview(ctx), work: () => announceDueReviews(ctx) });
+  const reviews = new Pump('decision reviews', { log: ctx.log, now: ctx.now, next: () => nextReview(ctx), work: () => announceDueReviews(ctx), lease: jobLease(ctx, 'decision-reviews') });
   const sender = new DecisionSmsSender(ctx);
   const emails = new DecisionEmailSender(ctx);
   let resuming: Promise<void> = Promise.resolve();

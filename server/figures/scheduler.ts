@@ -7,6 +7,7 @@ import { missingText, tooLateText, undeliveredText, type NotDelivered } from './
 import { renderMessageForList } from './compose.ts';
 import type { FiguresConfig } from '../config.ts';
 import { Pump } from '../pump.ts';
+import { jobLease, type JobLease } from '../nodes/job-lease.ts';
 import { localeOfOrg, type FigureRow } from './figures.ts';
 import { figuresById, messageLabel, scheduleFigureIds } from './morning.ts';
 import type { ScheduleRow } from './schedules.ts';
@@ -20,13 +21,16 @@ import { abandonBatch, claimBatch, deliverBatch, type Batch } from './send.ts';
  */
 export class FiguresScheduler {
   private readonly pump: Pump;
+  /** One node at a time runs the schedules (CLUSTER.md N8); a run's claim is fenced by it. */
+  private readonly lease: JobLease;
   private stopped = true;
 
   constructor(
     private readonly ctx: Context,
     private readonly config: FiguresConfig,
   ) {
-    this.pump = new Pump('figures scheduler', { log: ctx.log, now: ctx.now, work: () => this.tick(), everyMs: config.tickMs });
+    this.lease = jobLease(ctx, 'figures');
+    this.pump = new Pump('figures scheduler', { log: ctx.log, now: ctx.now, work: () => this.tick(), everyMs: config.tickMs, lease: this.lease });
   }
 
   start() {
@@ -159,10 +163,12 @@ export class FiguresScheduler {
   private async sendRun(s: ScheduleRow, figureIds: string[], day: string, firedAt: Date) {
     const batch = this.batchOf(s, day);
     const now = this.ctx.now();
-    const go = await this.ctx.db.transaction(async (tx) => {
+    const go = await this.ctx.db.transaction(async (tx): Promise<'claimed' | 'resumed' | false> => {
+      // A node that lost the job (paused past its lease) claims nothing: the new holder does.
+      if (!(await this.lease.fenced(tx))) return false;
       const run = await tx.get<{ state: RunState }>('SELECT state FROM figure_runs WHERE schedule_id = ? AND day = ?', [s.id, day]);
       if (run?.state === 'sent' || run?.state === 'missed') return false;
-      if (run?.state === 'sending') return true;
+      if (run?.state === 'sending') return 'resumed';
       const figures = await figuresById(tx, figureIds);
       if (figures.length === 0) return false;
       const rendered = await renderMessageForList(tx, figures, day, s.list_id);
@@ -172,10 +178,11 @@ export class FiguresScheduler {
         [s.id, day, firedAt.toISOString(), now.toISOString()],
       );
       await claimBatch(tx, batch, rendered, now);
-      return true;
+      return 'claimed';
     });
     if (!go) return;
-    this.crashPoint('after-claim');
+    // Only where the run was claimed: a node carrying on a claimed run (another's, or its own before a restart) goes on.
+    if (go === 'claimed') this.crashPoint('after-claim');
     const rows = await deliverBatch(this.ctx, batch);
     this.crashPoint('after-enqueue');
     const sent = rows.filter((r) => r.state === 'enqueued').length;

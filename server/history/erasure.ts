@@ -1,5 +1,6 @@
 import type { Context } from '../context.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 import type { Queries } from '../store/db.ts';
 import type { ErasedPerson } from './erased-names.ts';
 import { relayOwner, type HistoryService } from './service.ts';
@@ -38,7 +39,7 @@ export class DocumentErasure {
     private readonly ctx: Context,
     private readonly history: HistoryService,
   ) {
-    this.pump = new Pump('document erasure', { log: ctx.log, now: ctx.now, work: () => this.work(), everyMs: 1000 });
+    this.pump = new Pump('document erasure', { log: ctx.log, now: ctx.now, work: () => this.work(), everyMs: 1000, lease: jobLease(ctx, 'document-erasure') });
   }
 
   /** Goes on with what a stopped relay left; does not hold the start. */

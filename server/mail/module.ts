@@ -2,6 +2,7 @@ import type { Context } from '../context.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { InboundListener } from './inbound/listener.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 import { pruneReplies } from './reply-tokens.ts';
 import { mailRoutes } from './routes.ts';
 
@@ -13,6 +14,7 @@ export function mailModule(ctx: Context): RelayModule {
     log: ctx.log,
     now: ctx.now,
     everyMs: Pump.maxSleepMs,
+    lease: jobLease(ctx, 'reply-pruning'),
     work: async () => {
       const removed = await pruneReplies(ctx.db, ctx.now());
       if (removed.tokens + removed.seen > 0) ctx.log.info(removed, 'e-mail replies: expired addresses forgotten');

@@ -24,6 +24,27 @@ export async function takeLease(q: Queries, name: string, holder: string, ttlMs:
   return row ? Number(row.token) : null;
 }
 
+/**
+ * Takes or renews the lease of a timed job (`job:<name>`) for node `holder`: as `takeLease`,
+ * and besides free as soon as its holder's node lease (`node:<holder>`) is not live — a node
+ * killed mid-run gives its jobs up with its own lease, and a relay restarted on its address
+ * (settleSlot) at once. Its token, or null while another live node holds it.
+ */
+export async function takeJobLease(q: Queries, name: string, holder: string, ttlMs: number, nowMs: number): Promise<number | null> {
+  const row = await q.get<{ token: number | string }>(
+    `INSERT INTO cluster_leases (name, holder, token, expires_at) VALUES (?, ?, 1, ?)
+       ON CONFLICT (name) DO UPDATE SET
+         token = CASE WHEN cluster_leases.holder = excluded.holder THEN cluster_leases.token ELSE cluster_leases.token + 1 END,
+         holder = excluded.holder,
+         expires_at = excluded.expires_at
+       WHERE cluster_leases.holder = excluded.holder OR cluster_leases.expires_at <= ?
+          OR NOT EXISTS (SELECT 1 FROM cluster_leases AS n WHERE n.name = 'node:' || cluster_leases.holder AND n.expires_at > ?)
+     RETURNING token`,
+    [name, holder, nowMs + ttlMs, nowMs, nowMs],
+  );
+  return row ? Number(row.token) : null;
+}
+
 /** Gives `name` up at once, if `holder` still holds it (a node stopping cleanly). */
 export async function releaseLease(q: Queries, name: string, holder: string): Promise<void> {
   await q.run('UPDATE cluster_leases SET expires_at = 0 WHERE name = ? AND holder = ?', [name, holder]);

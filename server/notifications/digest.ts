@@ -1,6 +1,7 @@
 import { mailLanguage, renderMail } from '#core/mail/templates';
 import type { Context } from '../context.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 
 /** The hour (UTC) daily digests go. */
 export const digestHourUtc = 7;
@@ -30,6 +31,7 @@ export class DigestSender {
         return row?.at ? nextDigestAt(row.at) : null;
       },
       work: () => this.sendDue(),
+      lease: jobLease(ctx, 'digest'),
     });
   }
 

@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import { RateWindow } from '../auth/rate-window.ts';
 import { Refusal } from '../errors.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 import { whoMaySee, writeNotices, type NewNotice } from './activity-notices.ts';
 import { notify } from './notify.ts';
 
@@ -73,6 +74,7 @@ export class NoticeTeller {
         return this.fullUntil ?? ctx.now().toISOString();
       },
       work: () => this.run(),
+      lease: jobLease(ctx, 'activity-notices'),
     });
     ctx.events.onNoticesPending(() => this.pump.wake());
   }

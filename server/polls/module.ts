@@ -2,6 +2,7 @@ import type { Context } from '../context.ts';
 import { pollRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 import { revealDue } from './polls.ts';
 import { Tallies } from './tallies.ts';
 import { VoteNotices } from './vote-notices.ts';
@@ -9,6 +10,7 @@ import { VoteNotices } from './vote-notices.ts';
 /** Sealed polls: their routes, the timer that reveals rounds at their deadline, and their vote notices (opening, closing soon). */
 export function pollsModule(ctx: Context): RelayModule {
   const deadlines = new Pump('poll deadlines', {
+    lease: jobLease(ctx, 'poll-deadlines'),
     log: ctx.log,
     now: ctx.now,
     next: async () =>

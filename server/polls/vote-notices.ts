@@ -2,6 +2,7 @@ import { effectiveRolesSql } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { writeNotices, type NewNotice } from '../notifications/activity-notices.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 import type { Queries } from '../store/db.ts';
 
 /** The reminder goes this long before the deadline, or halfway through a shorter round. */
@@ -73,6 +74,7 @@ export class VoteNotices {
       everyMs: ctx.config.noticesTickMs,
       next: async () => (await ctx.db.get<{ at: string | null }>('SELECT MIN(due_at) AS at FROM poll_round_notices'))?.at ?? null,
       work: () => this.run(),
+      lease: jobLease(ctx, 'vote-notices'),
     });
   }
 

@@ -3,6 +3,7 @@ import { closedBefore, retentionDue } from '#core/plans/retention';
 import type { Context } from '../context.ts';
 import { writeNotices, type NewNotice } from '../notifications/activity-notices.ts';
 import { Pump } from '../pump.ts';
+import { jobLease } from '../nodes/job-lease.ts';
 import { facilitatorsOf } from './facilitators.ts';
 import { ContentRemoval } from './removal.ts';
 
@@ -33,7 +34,7 @@ export class RetentionJob {
 
   constructor(private readonly ctx: Context) {
     this.removal = new ContentRemoval(ctx, () => this.stopping);
-    this.pump = new Pump('retention', { log: ctx.log, now: ctx.now, work: () => this.run(), everyMs: ctx.config.organizations.retentionTickMs });
+    this.pump = new Pump('retention', { log: ctx.log, now: ctx.now, work: () => this.run(), everyMs: ctx.config.organizations.retentionTickMs, lease: jobLease(ctx, 'retention') });
   }
 
   start() {
