@@ -10,18 +10,8 @@ import type { Queries } from '../store/db.ts';
  */
 
 /** Takes or renews `name` for `holder` until `nowMs + ttlMs`; its token, or null when another node holds it. */
-export async function takeLease(q: Queries, name: string, holder: string, ttlMs: number, nowMs: number): Promise<number | null> {
-  const row = await q.get<{ token: number | string }>(
-    `INSERT INTO cluster_leases (name, holder, token, expires_at) VALUES (?, ?, 1, ?)
-       ON CONFLICT (name) DO UPDATE SET
-         token = CASE WHEN cluster_leases.holder = excluded.holder THEN cluster_leases.token ELSE cluster_leases.token + 1 END,
-         holder = excluded.holder,
-         expires_at = excluded.expires_at
-       WHERE cluster_leases.holder = excluded.holder OR cluster_leases.expires_at <= ?
-     RETURNING token`,
-    [name, holder, nowMs + ttlMs, nowMs],
-  );
-  return row ? Number(row.token) : null;
+export function takeLease(q: Queries, name: string, holder: string, ttlMs: number, nowMs: number): Promise<number | null> {
+  return upsertLease(q, [name, holder, nowMs + ttlMs, nowMs]);
 }
 
 /**
@@ -30,17 +20,22 @@ export async function takeLease(q: Queries, name: string, holder: string, ttlMs:
  * killed mid-run gives its jobs up with its own lease, and a relay restarted on its address
  * (settleSlot) at once. Its token, or null while another live node holds it.
  */
-export async function takeJobLease(q: Queries, name: string, holder: string, ttlMs: number, nowMs: number): Promise<number | null> {
+export function takeJobLease(q: Queries, name: string, holder: string, ttlMs: number, nowMs: number): Promise<number | null> {
+  const holderDead = "NOT EXISTS (SELECT 1 FROM cluster_leases AS n WHERE n.name = 'node:' || cluster_leases.holder AND n.expires_at > ?)";
+  return upsertLease(q, [name, holder, nowMs + ttlMs, nowMs, nowMs], ` OR ${holderDead}`);
+}
+
+/** One statement: the lease is written only if `holder` has it already, or it lapsed (or `orFree` says it is free). */
+async function upsertLease(q: Queries, params: (string | number)[], orFree = ''): Promise<number | null> {
   const row = await q.get<{ token: number | string }>(
     `INSERT INTO cluster_leases (name, holder, token, expires_at) VALUES (?, ?, 1, ?)
        ON CONFLICT (name) DO UPDATE SET
          token = CASE WHEN cluster_leases.holder = excluded.holder THEN cluster_leases.token ELSE cluster_leases.token + 1 END,
          holder = excluded.holder,
          expires_at = excluded.expires_at
-       WHERE cluster_leases.holder = excluded.holder OR cluster_leases.expires_at <= ?
-          OR NOT EXISTS (SELECT 1 FROM cluster_leases AS n WHERE n.name = 'node:' || cluster_leases.holder AND n.expires_at > ?)
+       WHERE cluster_leases.holder = excluded.holder OR cluster_leases.expires_at <= ?${orFree}
      RETURNING token`,
-    [name, holder, nowMs + ttlMs, nowMs, nowMs],
+    params,
   );
   return row ? Number(row.token) : null;
 }
