@@ -24,7 +24,7 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts Debian's `redis-server` on a free loopback port, in memory only (no RDB, no AOF):
- * what several relay nodes share live in the cluster tests. Resolves once it accepts
+ * what several relay nodes share live (the cluster tests, `npm run cluster`). Resolves once it accepts
  * connections; `stop` ends it (SIGTERM, then waits for its exit).
  */
 export async function startRedis(): Promise<RedisProcess> {
