@@ -14,7 +14,7 @@ export async function takeFromDay(tx: Queries, orgId: string, subject: string, n
   if ((row?.count ?? 0) >= limit) return false;
   await tx.run(
     `INSERT INTO sms_day_counts (org_id, subject, day, count) VALUES (?, ?, ?, 1)
-     ON CONFLICT (org_id, subject, day) DO UPDATE SET count = count + 1`,
+     ON CONFLICT (org_id, subject, day) DO UPDATE SET count = sms_day_counts.count + 1`,
     [orgId, subject, day],
   );
   return true;

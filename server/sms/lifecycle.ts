@@ -139,7 +139,7 @@ export async function confirmInDoubt(tx: Queries, row: MessageRow, detail: strin
 export async function recordAcceptedPart(tx: Queries, messageId: string, part: number | null, providerId: string): Promise<void> {
   await tx.run(
     `INSERT INTO sms_parts (provider_id, message_id, part) VALUES (?, ?, ?)
-       ON CONFLICT (provider_id) DO UPDATE SET part = COALESCE(excluded.part, part)`,
+       ON CONFLICT (provider_id) DO UPDATE SET part = COALESCE(excluded.part, sms_parts.part)`,
     [providerId, messageId, part],
   );
 }
@@ -176,7 +176,7 @@ export async function accept(tx: Queries, batch: AcceptedSubmit[], provider: str
     const chunk = parts.slice(i, i + 300);
     await tx.run(
       `INSERT INTO sms_parts (provider_id, message_id, part) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
-         ON CONFLICT (provider_id) DO UPDATE SET part = COALESCE(excluded.part, part)`,
+         ON CONFLICT (provider_id) DO UPDATE SET part = COALESCE(excluded.part, sms_parts.part)`,
       chunk.flat(),
     );
   }

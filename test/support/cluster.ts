@@ -1,6 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Engine } from '../../server/store/store.ts';
+import { startPostgres, type PostgresCluster } from './postgres.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from './relay.ts';
 
 export interface ClusterOptions {
@@ -77,4 +79,23 @@ export async function startCluster(options: ClusterOptions = {}): Promise<RelayC
     for (const dir of made) await removeDataDir(dir);
     throw err;
   }
+}
+
+/**
+ * The store several nodes share, per engine (issue 19: the cluster tests run on both): on
+ * SQLite nothing to add (the shared data folder's file), on PostgreSQL a new database of one
+ * temporary cluster, started at first use. `stop` ends that cluster.
+ */
+export function clusterStores() {
+  let postgres: Promise<PostgresCluster> | null = null;
+  return {
+    async env(engine: Engine): Promise<Record<string, string>> {
+      if (engine === 'sqlite') return {};
+      postgres ??= startPostgres();
+      return { CONCLAVE_DATABASE_URL: await (await postgres).createDatabase() };
+    },
+    async stop() {
+      if (postgres) await (await postgres).stop();
+    },
+  };
 }

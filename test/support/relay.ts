@@ -22,12 +22,18 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** Each data folder's PostgreSQL database, so a restart finds the same store. */
 const databases = new Map<string, string>();
 
+/** The PostgreSQL database the relays of `dataDir` use, if they use one (else their SQLite file is in it). */
+export function databaseOf(dataDir: string): string | undefined {
+  return databases.get(dataDir);
+}
+
 /**
  * CONCLAVE_TEST_DATABASE=postgres runs the relays a test starts on PostgreSQL: each data
  * folder gets its own database in a temporary cluster of this test process
  * (support/postgres.ts). Unset, the relay keeps its SQLite file in the data folder.
  */
 async function databaseEnv(dataDir: string, env: Record<string, string> | undefined): Promise<Record<string, string>> {
+  if (env?.CONCLAVE_DATABASE_URL) databases.set(dataDir, env.CONCLAVE_DATABASE_URL);
   if (process.env.CONCLAVE_TEST_DATABASE !== 'postgres' || env?.CONCLAVE_DATABASE_URL) return {};
   let url = databases.get(dataDir);
   if (!url) {
