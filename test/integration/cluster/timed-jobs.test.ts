@@ -1,9 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../server/store/store.ts';
 import { Api, setUpOrganisation } from '../../support/api.ts';
-import { startCluster, type RelayCluster } from '../../support/cluster.ts';
+import { clusterStores, startCluster, type RelayCluster } from '../../support/cluster.ts';
+import { engines } from '../../support/engines.ts';
 import { TestSmsc } from '../../support/smsc.ts';
 import { addSmsMember, smppEnv, waitUntil } from '../../support/sms.ts';
 import { queryStore } from '../../support/store-reader.ts';
@@ -18,7 +20,10 @@ import { queryStore } from '../../support/store-reader.ts';
 const directors = Array.from({ length: 40 }, (_, i) => ({ name: `Directeur ${i}`, phone: `+336100000${String(i).padStart(2, '0')}` }));
 const expected = 'CA veille 22/11 : 1,23 M€ (-2,0 % vs prévision, +3,1 % vs N-1)';
 
-describe('timed jobs on several relay nodes sharing one store (issue 19, N8)', () => {
+const stores = clusterStores();
+afterAll(() => stores.stop(), 60_000);
+
+describe.each(engines)('timed jobs on several relay nodes sharing one store on %s (issue 19, N8)', (engine: Engine) => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
@@ -42,6 +47,7 @@ describe('timed jobs on several relay nodes sharing one store (issue 19, N8)', (
         LOG_LEVEL: 'info',
         CONCLAVE_FAKE_CLOCK_FILE: clockFile,
         CONCLAVE_FIGURES_TICK_MS: '100',
+        ...(await stores.env(engine)),
         ...nodeEnv,
       },
     });
