@@ -2,18 +2,13 @@ import type { IdeaNotice } from '#core/api/ideas';
 import { markNoticeRead } from '../actions/ideas.ts';
 import { FormError } from '../components/Field.tsx';
 import { useSubmit } from '../components/use-submit.ts';
-import { useI18n, type Translate } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { ideaNoticeText } from '../notices/idea-notice-text.ts';
 import { useIdeaNotices } from '../state/use-idea-notices.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 
-function noticeText(t: Translate, n: IdeaNotice): string {
-  if (n.kind === 'hidden') return t('ideas.notice.hidden', { title: n.ideaTitle });
-  if (n.kind === 'shown') return t('ideas.notice.shown', { title: n.ideaTitle });
-  return t('ideas.notice.status', { title: n.ideaTitle, status: t(`ideas.status.${n.status ?? 'new'}`) });
-}
-
-/** What became of my ideas: every answer, with its reason; unread ones stand out. */
+/** What became of my ideas and comments: every answer, with its reason; unread ones stand out. */
 export function NoticesPanel({ boxId }: { boxId?: string }) {
   const { t, formatRelative } = useI18n();
   const { api } = useSignedIn();
@@ -32,8 +27,9 @@ export function NoticesPanel({ boxId }: { boxId?: string }) {
       <ul className="notices">
         {shown.slice(0, 20).map((n) => (
           <li key={n.id} className={n.readAt ? 'read' : 'unread'} data-testid="idea-notice">
-            <a href={hrefOf({ name: 'idea', boxId: n.activityId, ideaId: n.ideaId })}>{noticeText(t, n)}</a>
-            {n.reason && <p className="notice-reason">{t('ideas.reasonSaid', { reason: n.reason })}</p>}
+            <a href={hrefOf({ name: 'idea', boxId: n.activityId, ideaId: n.ideaId })}>{ideaNoticeText(t, { ...n, title: n.ideaTitle, otherTitle: n.otherIdea?.title ?? null, comment: n.comment?.text ?? null })}</a>
+            {n.comment && <p className="notice-quote">{t('ideaComments.notice.quote', { text: n.comment.text })}</p>}
+            {n.reason && !(n.comment && n.kind === 'hidden') && <p className="notice-reason">{t('ideas.reasonSaid', { reason: n.reason })}</p>}
             <span className="muted small">{formatRelative(n.at)}</span>
             {!n.readAt && (
               <button type="button" className="button ghost small" onClick={() => void read(n)}>

@@ -15,7 +15,7 @@ const retryMs = 15_000;
 /** One in-app notice, whichever part of the relay keeps it. */
 export type Notice =
   | (Common & { source: 'decision'; id: number; kind: string; title: string; activityId: string })
-  | (Common & { source: 'idea'; id: number; kind: IdeaNoticeKind; title: string; status: IdeaStatus | null; reason: string | null; otherTitle: string | null })
+  | (Common & { source: 'idea'; id: number; kind: IdeaNoticeKind; title: string; status: IdeaStatus | null; reason: string | null; otherTitle: string | null; comment: string | null })
   | (Common & { source: 'figure'; id: string; kind: string; text: string })
   | (Common & { source: 'activity'; id: number; kind: ActivityNoticeKind; title: string; actor: string | null; about: string; activityId: string });
 
@@ -60,6 +60,7 @@ export async function loadNotices(api: ApiClient): Promise<Notice[]> {
       status: n.status,
       reason: n.reason,
       otherTitle: n.otherIdea?.title ?? null,
+      comment: n.comment?.text ?? null,
       href: hrefOf({ name: 'idea', boxId: n.activityId, ideaId: n.ideaId }),
       at: n.at,
       read: n.readAt !== null,

@@ -20,6 +20,8 @@ import { filesEn } from './files.en.ts';
 import { filesFr } from './files.fr.ts';
 import { historyEn } from './history.en.ts';
 import { historyFr } from './history.fr.ts';
+import { ideaCommentsEn } from './idea-comments.en.ts';
+import { ideaCommentsFr } from './idea-comments.fr.ts';
 import { ideaFunnelEn } from './idea-funnel.en.ts';
 import { ideaFunnelFr } from './idea-funnel.fr.ts';
 import { ideasEn } from './ideas.en.ts';
@@ -57,6 +59,7 @@ export const areas = [
   { area: 'errors', en: errorsEn, fr: errorsFr },
   { area: 'ideas', en: ideasEn, fr: ideasFr },
   { area: 'idea-funnel', en: ideaFunnelEn, fr: ideaFunnelFr },
+  { area: 'idea-comments', en: ideaCommentsEn, fr: ideaCommentsFr },
   { area: 'campaigns', en: campaignsEn, fr: campaignsFr },
   { area: 'pros-cons', en: prosConsEn, fr: prosConsFr },
   { area: 'actions', en: actionsEn, fr: actionsFr },
