@@ -9,6 +9,7 @@ import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
 import { boxSettings } from '../api/idea-funnel.ts';
 import { AnswerPanel } from './AnswerPanel.tsx';
+import { IdeaComments } from './comments/IdeaComments.tsx';
 import { HidePanel } from './HidePanel.tsx';
 import { IdeaFunnelNotes } from './IdeaFunnelNotes.tsx';
 import { IdeaStageBadge } from './IdeaStageBadge.tsx';
@@ -71,6 +72,7 @@ export function IdeaScreen({ boxId, ideaId }: { boxId: string; ideaId: string })
         <History idea={idea} />
         {idea.author.id !== me.id && !idea.hidden && activity.myRole !== 'facilitator' && <ReportPanel ideaId={idea.id} />}
       </article>
+      <IdeaComments idea={idea} box={activity} />
       {activity.myRole === 'facilitator' && (
         <>
           <ModerationPanel idea={idea} onChanged={setIdea} />

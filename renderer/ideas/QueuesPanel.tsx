@@ -5,6 +5,7 @@ import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useAsync } from '../state/use-async.ts';
 import { hrefOf } from '../state/use-route.ts';
 import { useSignedIn } from '../state/use-session.tsx';
+import { CommentQueues } from './comments/CommentQueues.tsx';
 
 const queues: { key: Exclude<keyof IdeaQueues, 'comments'>; label: MessageKey }[] = [
   { key: 'inbound', label: 'ideas.queues.inbound' },
@@ -13,7 +14,7 @@ const queues: { key: Exclude<keyof IdeaQueues, 'comments'>; label: MessageKey }[
   { key: 'offTopic', label: 'ideas.queues.offTopic' },
 ];
 
-/** A facilitator's queues: ideas to review, reported, the top voted to study, off topic; each opens the idea. */
+/** A facilitator's queues: ideas to review, reported, the top voted to study, off topic, each opening the idea; comments to approve and reported. */
 export function QueuesPanel({ boxId }: { boxId: string }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
@@ -41,6 +42,7 @@ export function QueuesPanel({ boxId }: { boxId: string }) {
           </details>
         );
       })}
+      <CommentQueues boxId={boxId} queued={loaded.data?.comments} onChanged={loaded.reload} />
     </section>
   );
 }
