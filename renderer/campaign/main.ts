@@ -2,12 +2,14 @@ import { pageTexts } from '#core/campaigns/page-texts';
 import { onSubmit, refused, say, valueOf } from './forms.ts';
 import { showProfile, wireProfile } from './profile.ts';
 import { askSignUp, confirmSignUp, propose, readMe, readMyVotes, session, signIn, signOut, vote } from './relay.ts';
+import { showCommentsFor, wireCommentsPage } from './comment-page.ts';
 
 /**
  * Brings a published box's page to life (the relay writes it readable without this:
  * server/campaigns/page.ts). A stranger signs up, opens the e-mailed link (back here,
- * `#/confirm/<token>`) and is signed in; a participant proposes with a photo and votes.
- * Every word comes from core/campaigns/page-texts.ts in the page's language.
+ * `#/confirm/<token>`) and is signed in; a participant proposes with a photo and votes,
+ * comments and reads what became of their comments (comment-page.ts).
+ * Every word comes from core/campaigns/ (page-texts.ts, comment-texts.ts) in the page's language.
  */
 const root = document.getElementById('campaign');
 const t = pageTexts[document.documentElement.lang === 'en' ? 'en' : 'fr'];
@@ -25,6 +27,7 @@ async function start(main: HTMLElement) {
     sessionStorage.removeItem(proposedKey);
     say(t.proposed);
   }
+  wireCommentsPage();
   wireForms(slug, boxId);
   wireVotes();
   wireProfile(t, () => showWho(slug));
@@ -60,6 +63,7 @@ async function showWho(slug: string) {
   const voted = new Set(state.ideaIds);
   const mine = new Set(state.mine);
   for (const item of document.querySelectorAll<HTMLElement>('li.idea')) setVoted(item, voted.has(item.dataset.ideaId ?? ''), mine.has(item.dataset.ideaId ?? ''));
+  await showCommentsFor(name !== null);
 }
 
 /** The vote button as the idea stands for the reader: none on their own ideas. */

@@ -1,5 +1,6 @@
 import type { MyPublicVotes, PublicSession } from '#core/api/campaigns';
 import type { ApiErrorBody, ErrorCode } from '#core/api/errors';
+import type { PublicCommentPage } from '#core/api/idea-comments';
 
 /**
  * What the public page asks of the relay, with plain fetch (no schema library: the page
@@ -55,3 +56,20 @@ export const signOut = () => ask<object>('DELETE', '/api/session');
 export const propose = (boxId: string, form: FormData) => ask<{ id: string }>('POST', `/api/activities/${encodeURIComponent(boxId)}/ideas`, form);
 export const vote = (ideaId: string, on: boolean) =>
   ask<{ votes: number; myVote: boolean }>(on ? 'POST' : 'DELETE', `/api/ideas/${encodeURIComponent(ideaId)}/votes`, on ? {} : undefined);
+
+/** One of the participant's notices (core/api/ideas.ts `IdeaNotice`), as the page reads it. */
+export interface PageNotice {
+  id: number;
+  activityId: string;
+  ideaTitle: string;
+  kind: string;
+  status: string | null;
+  reason: string | null;
+  comment: { id: string; text: string } | null;
+  at: string;
+}
+export const readComments = (slug: string, ideaId: string, offset: number) =>
+  ask<PublicCommentPage>('GET', `/api/public/idea-boxes/${encodeURIComponent(slug)}/ideas/${encodeURIComponent(ideaId)}/comments?offset=${offset}&limit=100`);
+export const postComment = (ideaId: string, text: string) => ask<{ id: string; moderation: 'pending' | 'approved' }>('POST', `/api/ideas/${encodeURIComponent(ideaId)}/comments`, { text });
+export const reportComment = (commentId: string, reason: string) => ask<object>('POST', `/api/idea-comments/${encodeURIComponent(commentId)}/reports`, { reason });
+export const readNotices = () => ask<{ notices: PageNotice[] }>('GET', '/api/idea-notices');

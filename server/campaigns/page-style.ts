@@ -46,6 +46,13 @@ a[aria-current]{font-weight:700;color:#1b1b1b}
 .comment.team{background:#e4ecf7}
 .comment-author{margin:0;font-size:.85rem;font-weight:600}
 .comment-text{margin:0;white-space:pre-line;overflow-wrap:anywhere}
+.comment-actions,.comment-report{margin:.4rem 0 0}
+.comment-form,.report-form{margin:.4rem 0}
+.comment-outcome{margin:.4rem 0;padding:.4rem .6rem;background:#fff4d6;border-radius:.4rem}
+.comment-outcome.error{background:#fde8e8}
+.comment-pending{margin:.2rem 0 0;font-size:.85rem;color:#6b4a00}
+.comment.mine{border-left:3px solid #1f4e8c}
+#news ul{margin:0;padding-left:1.2rem}
 .vote{display:flex;gap:1rem;align-items:center;justify-content:space-between;margin:.5rem 0 0}
 .pages{display:flex;justify-content:space-between;margin:1rem 0}
 footer{color:#555;font-size:.85rem;padding-bottom:2rem}

@@ -70,7 +70,9 @@ test('a customer signs up on the public page on her phone, confirms by e-mail, p
   await expect(mine.getByRole('img', { name: 'Photo : Un coin goûter' })).toBeVisible();
   await expect(mine.getByText('Nouvelle')).toBeVisible();
   // No vote for one's own idea.
-  await expect(mine.getByRole('button')).toHaveCount(0);
+  await expect(mine.getByRole('button', { name: /^Vot/ })).toHaveCount(0);
+  // She may comment on it, as on any idea.
+  await expect(mine.getByRole('button', { name: 'Commenter' })).toBeVisible();
 
   await campaign.vote('Un rayon vrac');
   await expect(campaign.idea('Un rayon vrac').getByText('1 vote')).toBeVisible();

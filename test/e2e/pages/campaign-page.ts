@@ -41,6 +41,31 @@ export class CampaignPage {
     await this.propose.getByRole('button', { name: 'Proposer' }).click();
   }
 
+  async signIn(email: string, password: string) {
+    await this.join.getByText('Déjà inscrit ? Connectez-vous').click();
+    const form = this.join.getByRole('form', { name: 'Me connecter' });
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('Mot de passe').fill(password);
+    await form.getByRole('button', { name: 'Me connecter' }).click();
+  }
+
+  /** The idea's comment section (the relay's latest three, then what the script adds). */
+  comments(title: string): Locator {
+    return this.idea(title).locator('section.comments');
+  }
+
+  comment(title: string, text: string): Locator {
+    return this.comments(title).getByRole('listitem').filter({ hasText: text });
+  }
+
+  async writeComment(title: string, text: string) {
+    const comments = this.comments(title);
+    await comments.getByRole('button', { name: 'Commenter' }).click();
+    const form = comments.getByRole('form', { name: 'Votre commentaire' });
+    await form.getByLabel('Votre commentaire').fill(text);
+    await form.getByRole('button', { name: 'Envoyer' }).click();
+  }
+
   async vote(title: string) {
     const idea = this.idea(title);
     await idea.getByRole('button', { name: 'Voter' }).click();
