@@ -77,6 +77,7 @@ test('every main screen, in French and English, at 1366 and at 390 px: no horizo
     { name: 'figure', hash: `#/figures/${world.figureId}` },
     { name: 'idea-boxes', hash: '#/ideas' },
     { name: 'idea-box', hash: `#/ideas/${world.boxId}` },
+    { name: 'idea', hash: `#/ideas/${world.boxId}/idea/${world.ideaId}`, ready: (p: Page) => expect(p.getByTestId('idea-comment').first()).toBeVisible() },
     { name: 'sms-outbox', hash: '#/sms', ready: (p: Page) => expect(p.locator('tr.sms-row').first()).toBeVisible() },
     { name: 'sms-consent', hash: '#/sms/people' },
     { name: 'sms-replies', hash: '#/sms/replies' },

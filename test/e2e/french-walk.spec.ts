@@ -90,6 +90,7 @@ test('a French walk through the main screens meets no English string from the di
     { name: 'people', hash: '#/people' },
     { name: 'profile', hash: '#/profile' },
     { name: 'idea box', hash: `#/ideas/${world.boxId}` },
+    { name: 'idea and its comments', hash: `#/ideas/${world.boxId}/idea/${world.ideaId}`, ready: (p) => expect(p.getByTestId('idea-comment').first()).toBeVisible() },
   ];
   const met: string[] = [];
   for (const screen of screens) {

@@ -43,7 +43,11 @@ export async function frenchWorld(base: string, admin: Api) {
   const box = await admin.ok<{ id: string }>('POST', '/api/activities', {
     title: 'Idées pour nos magasins', question: 'Comment mieux accueillir nos clients ?', kind: 'ideas', categories: ['Accueil', 'Caisse'],
   });
-  await chloe.ok('POST', `/api/activities/${box.id}/ideas`, { title: 'Des bancs près des cabines', text: 'Pour ceux qui attendent.', category: 'Accueil' });
+  const idea = await chloe.ok<{ id: string }>('POST', `/api/activities/${box.id}/ideas`, { title: 'Des bancs près des cabines', text: 'Pour ceux qui attendent.', category: 'Accueil' });
+  // Comments under the idea: the team's, and a colleague's the facilitator reads with its report.
+  await admin.ok('POST', `/api/ideas/${idea.id}/comments`, { text: 'Nous regardons avec le magasin de Lyon.' });
+  const remark = await chloe.ok<{ id: string }>('POST', `/api/ideas/${idea.id}/comments`, { text: 'Et un point d’eau à côté ?' });
+  await admin.ok('POST', `/api/idea-comments/${remark.id}/reports`, { reason: 'off_topic' });
   // What came with the methods catalogue and files: an action item (its board and My actions) and files on the Files tab.
   const me = await admin.ok<{ id: string }>('GET', '/api/me');
   await admin.ok('POST', `/api/activities/${id}/actions`, { title: 'Visiter trois locaux', ownerId: me.id, due: '2026-12-18', source: 'decision' });
@@ -55,6 +59,6 @@ export async function frenchWorld(base: string, admin: Api) {
     title: 'Comité du lundi', question: 'Que décidons-nous cette semaine ?', template: 'meeting',
   });
   await admin.ok('PATCH', `/api/activities/${box.id}`, { publicSlug: 'idees-magasins' });
-  return { activityId: id, figureId: figure.id, boxId: box.id, meetingId: meeting.id, campaignSlug: 'idees-magasins' };
+  return { activityId: id, figureId: figure.id, boxId: box.id, ideaId: idea.id, meetingId: meeting.id, campaignSlug: 'idees-magasins' };
 }
 
