@@ -4,7 +4,8 @@ import { Api, password } from '../support/api.ts';
 import type { RelayProcess } from '../support/relay.ts';
 import type { TestSmtp } from '../support/smtp.ts';
 import { CampaignPage } from './pages/campaign-page.ts';
-import { screenshots, signedIn, withMailWebRelay, type MailWebRelay } from './support/web-relay.ts';
+import { NoticesBell } from './pages/notices-bell.ts';
+import { person, screenshots, signedIn, withMailWebRelay, type MailWebRelay } from './support/web-relay.ts';
 
 /**
  * Comments on a public campaign (issue 18: participants "propose, vote and comment";
@@ -153,5 +154,45 @@ test('a customer comments on her phone; a facilitator approves one in the app an
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(errors).toEqual([]);
   await appContext.close();
+  await context.close();
+});
+
+test('a member whose comment a facilitator hides is told in the app that the comment, not the idea, was hidden, and why', async ({ browser }) => {
+  const base = relay.url;
+  const bruno = await person(org.admin, 'Bruno Martin');
+  const { id: boxId } = await org.admin.ok<{ id: string }>('POST', '/api/activities', { kind: 'ideas', title: 'Idées internes', question: 'Que feriez-vous à notre place ?', categories: ['Accueil'] });
+  const { id: ideaId } = await org.admin.ok<{ id: string }>('POST', `/api/activities/${boxId}/ideas`, { title: 'Des bancs', text: 'Près des cabines.', category: 'Accueil' });
+  const { page, context } = await signedIn(browser, base, bruno);
+  await page.goto(`${base}/#/ideas/${boxId}/idea/${ideaId}`);
+  const thread = page.getByTestId('idea-comments');
+  await expect(thread.getByRole('heading', { name: 'Comments' })).toBeVisible();
+  await expect(thread.getByText('No comment yet.')).toBeVisible();
+  // An empty comment is refused under the field, before anything is sent.
+  await thread.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(thread.getByText('Write a comment.')).toBeVisible();
+  await thread.getByRole('textbox', { name: 'Your comment' }).fill('Des bancs ? Encore une idée de bureau.');
+  await thread.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(thread.getByText('Your comment is published.')).toBeVisible();
+  const mine = thread.getByTestId('idea-comment').filter({ hasText: 'Encore une idée de bureau' });
+  await expect(mine).toContainText('Bruno Martin (you)');
+  // No report of one's own comment.
+  await expect(mine.getByRole('button', { name: 'Report' })).toHaveCount(0);
+
+  const { comments } = await org.admin.ok<{ comments: { id: string }[] }>('GET', `/api/ideas/${ideaId}/comments`);
+  await org.admin.ok('POST', `/api/idea-comments/${comments[0]!.id}/hidden`, { reason: 'Restons bienveillants entre collègues.' });
+  const bell = new NoticesBell(page);
+  await bell.refreshByFocus();
+  await bell.expectUnread(1);
+  await bell.open();
+  await expect(bell.notices().first()).toContainText('Your comment on “Des bancs” was hidden: Restons bienveillants entre collègues.');
+  await expect(bell.notices().filter({ hasText: 'Your idea' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await expect(thread.getByTestId('idea-comment').filter({ hasText: 'Encore une idée de bureau' })).toContainText('Hidden: Restons bienveillants entre collègues.');
+  // The box's notices quote the comment.
+  await page.goto(`${base}/#/ideas/${boxId}`);
+  const notices = page.getByTestId('idea-notices');
+  await expect(notices.getByTestId('idea-notice').first()).toContainText('Your comment on “Des bancs” was hidden: Restons bienveillants entre collègues.');
+  await expect(notices.getByTestId('idea-notice').first()).toContainText('“Des bancs ? Encore une idée de bureau.”');
   await context.close();
 });
