@@ -16,6 +16,7 @@ export interface CommentTexts {
   published: string;
   pending: string;
   pendingMark: string;
+  hiddenMark: (reason: string) => string;
   report: string;
   reportReason: string;
   reasons: Record<'spam' | 'offensive' | 'off_topic' | 'duplicate' | 'personal_data' | 'other', string>;
@@ -57,6 +58,7 @@ const en: CommentTexts = {
   published: 'Thank you: your comment is published.',
   pending: 'Thank you: your comment waits for the team’s approval before it is shown to everyone.',
   pendingMark: 'Waiting for approval: only you and the team see it.',
+  hiddenMark: (reason) => `Hidden by the team: the public no longer sees it. Their reason: ${reason}`,
   report: 'Report',
   reportReason: 'Why report this comment?',
   reasons: { spam: 'Spam', offensive: 'Offensive', off_topic: 'Off topic', duplicate: 'Duplicate', personal_data: 'Personal data', other: 'Other' },
@@ -98,6 +100,7 @@ const fr: CommentTexts = {
   published: 'Merci : votre commentaire est publié.',
   pending: 'Merci : votre commentaire attend l’accord de l’équipe avant d’être visible de tous.',
   pendingMark: 'En attente d’accord : seuls vous et l’équipe le voyez.',
+  hiddenMark: (reason) => `Masqué par l’équipe : le public ne le voit plus. Sa raison : ${reason}`,
   report: 'Signaler',
   reportReason: 'Pourquoi signaler ce commentaire ?',
   reasons: { spam: 'Spam', offensive: 'Injurieux', off_topic: 'Hors sujet', duplicate: 'Doublon', personal_data: 'Données personnelles', other: 'Autre' },

@@ -1,6 +1,6 @@
 import { commentTexts } from '#core/campaigns/comment-texts';
 import { pageTexts } from '#core/campaigns/page-texts';
-import { markMine, showCommentControls, wireComments } from './comments.ts';
+import { markMine, showCommentControls, showHeld, wireComments } from './comments.ts';
 import { showNews } from './news.ts';
 
 /**
@@ -21,4 +21,5 @@ export async function showCommentsFor(signedIn: boolean) {
   const { boxId = '' } = page();
   showCommentControls(signedIn, c);
   markMine(await showNews(boxId, signedIn, t, c));
+  await showHeld(boxId, c);
 }

@@ -1,7 +1,7 @@
 import type { PublicComment } from '#core/api/idea-comments';
 import type { CommentTexts } from '#core/campaigns/comment-texts';
 import type { PageTexts } from '#core/campaigns/page-texts';
-import { postComment, readComments, RelayRefusal, reportComment, session } from './relay.ts';
+import { postComment, readComments, readHeldComments, RelayRefusal, reportComment, session } from './relay.ts';
 
 /**
  * Comments on the public page (the relay writes each idea's latest three: server/campaigns/
@@ -38,6 +38,24 @@ export function markMine(ids: ReadonlySet<string>) {
     li.classList.add('mine');
     li.querySelector('.comment-report')?.remove();
     li.querySelector('.report-form')?.remove();
+  }
+}
+
+/**
+ * The participant's own comments that not everyone sees, under their ideas on this page,
+ * from any device: waiting for the team's approval, or hidden with the team's reason.
+ */
+export async function showHeld(boxId: string, c: CommentTexts) {
+  for (const li of document.querySelectorAll('li.comment.held')) li.remove();
+  if (!session.get()) return;
+  const held = (await readHeldComments(boxId).catch(() => null))?.comments ?? [];
+  for (const comment of [...held].reverse()) {
+    const section = document.querySelector<HTMLElement>(`li.idea[data-idea-id="${CSS.escape(comment.ideaId)}"] section.comments`);
+    if (!section) continue;
+    document.getElementById(`comment-${comment.id}`)?.remove();
+    const li = el('li', { className: 'comment mine held', id: `comment-${comment.id}` }, el('p', { className: 'comment-author' }, c.you), el('p', { className: 'comment-text' }, comment.text));
+    li.append(el('p', { className: 'comment-pending' }, comment.hidden ? c.hiddenMark(comment.hidden.reason) : c.pendingMark));
+    listOf(section).append(li);
   }
 }
 
@@ -148,7 +166,7 @@ function addWriting(section: HTMLElement, ideaId: string, t: PageTexts, c: Comme
     text.removeAttribute('aria-invalid');
     postComment(ideaId, said)
       .then((comment) => {
-        const li = el('li', { className: 'comment mine', id: `comment-${comment.id}` }, el('p', { className: 'comment-author' }, c.you), el('p', { className: 'comment-text' }, said));
+        const li = el('li', { className: `comment mine${comment.moderation === 'pending' ? ' held' : ''}`, id: `comment-${comment.id}` }, el('p', { className: 'comment-author' }, c.you), el('p', { className: 'comment-text' }, said));
         if (comment.moderation === 'pending') li.append(el('p', { className: 'comment-pending' }, c.pendingMark));
         else countOne(section, t);
         listOf(section).append(li);

@@ -28,6 +28,7 @@ import { ideaQueues } from './queues.ts';
 import { CommentListQuery, HideCommentRequest, ModerateCommentRequest, PostCommentRequest } from '#core/api/idea-comments';
 import { approveComment, dismissCommentReports, hideComment, reportComment } from './comment-moderation.ts';
 import { listComments, postComment } from './comments.ts';
+import { myHeldComments } from './my-comments.ts';
 
 /** The idea box's API (core/api/ideas.ts). */
 export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings, titles: SimilarTitles, rates: CampaignRates) {
@@ -153,6 +154,7 @@ export function commentRoutes(router: Router, ctx: Context, rates: CampaignRates
       const me = await caller(req);
       return { body: await listComments(ctx, me, id(req), validate(CommentListQuery, Object.fromEntries(req.query))) };
     })
+    .on('GET', '/api/activities/:id/my-comments', async (req) => ({ body: await myHeldComments(ctx, await caller(req), id(req)) }))
     .on('POST', '/api/ideas/:id/comments', async (req) => {
       const me = await caller(req);
       // Counted per account (and a participant's address) before a byte of the body is read.

@@ -72,6 +72,10 @@ test('a customer comments on her phone; a facilitator approves one in the app an
   await expect(campaign.comment('Un rayon vrac', 'Et des bocaux consignés')).toContainText('En attente d’accord : seuls vous et l’équipe le voyez.');
   await campaign.writeComment('Un rayon vrac', 'Idée nulle, comme le magasin.');
   await expect(campaign.comment('Un rayon vrac', 'Idée nulle')).toContainText('En attente d’accord');
+  // Reloaded (or on another device), her waiting comments are still there for her.
+  await page.reload();
+  await expect(campaign.comment('Un rayon vrac', 'Et des bocaux consignés')).toContainText('En attente d’accord : seuls vous et l’équipe le voyez.');
+  await expect(campaign.comment('Un rayon vrac', 'Idée nulle')).toContainText('En attente d’accord');
   // Waiting comments are not public.
   const stranger = await browser.newPage();
   await stranger.goto(`${base}/ideas/avis-durand?lang=fr`);
@@ -124,6 +128,8 @@ test('a customer comments on her phone; a facilitator approves one in the app an
   await expect(news.getByText('« Idée nulle, comme le magasin. »')).toBeVisible();
   await expect(news.getByText('Votre commentaire sur « Un rayon vrac » a été approuvé : tout le monde le voit.')).toBeVisible();
   await page.screenshot(shot('news-fr-phone'));
+  // Under the idea, her hidden comment says so, with the reason; the public page has it no more.
+  await expect(campaign.comment('Un rayon vrac', 'Idée nulle, comme le magasin.')).toContainText('Masqué par l’équipe : le public ne le voit plus. Sa raison : Restons courtois envers les équipes.');
   // Her own comment takes no report from her.
   await expect(campaign.comment('Un rayon vrac', 'Et des bocaux consignés').getByRole('button', { name: 'Signaler' })).toHaveCount(0);
 

@@ -116,6 +116,12 @@ describe('comments on ideas', () => {
     expect(texts((await publicComments('avis', ideaId)).comments)).not.toContain('Et des clémentines en hiver.');
     expect(texts((await chloe.ok<{ comments: CommentView[] }>('GET', `/api/ideas/${ideaId}/comments`)).comments)).not.toContain('Et des clémentines en hiver.');
     expect(texts((await david.ok<{ comments: CommentView[] }>('GET', `/api/ideas/${ideaId}/comments`)).comments)).toContain('Et des clémentines en hiver.');
+    // Its author finds it again, on any device, among their comments of the box that not everyone sees; nobody else does.
+    const held = (api: ApiType) => api.ok<{ comments: CommentView[] }>('GET', `/api/activities/${boxId}/my-comments`);
+    expect((await held(david)).comments.map((c) => [c.id, c.moderation, c.mine])).toEqual([[waiting.id, 'pending', true]]);
+    expect((await held(chloe)).comments).toEqual([]);
+    expect((await held(admin)).comments).toEqual([]);
+    expect((await anon().call('GET', `/api/activities/${boxId}/my-comments`)).status).toBe(401);
     const queues = await admin.ok<{ comments: { pending: { id: string; ideaTitle: string }[] } }>('GET', `/api/activities/${boxId}/idea-queues`);
     expect(queues.comments.pending.map((c) => [c.id, c.ideaTitle])).toEqual([[waiting.id, 'Un coin goûter']]);
     // Nobody but a facilitator approves it, and nobody reports what they cannot see.
@@ -149,6 +155,10 @@ describe('comments on ideas', () => {
     expect(texts((await chloe.ok<{ comments: CommentView[] }>('GET', `/api/ideas/${ideaId}/comments`)).comments)).not.toContain('Idée nulle, comme le magasin.');
     const own = (await david.ok<{ comments: CommentView[] }>('GET', `/api/ideas/${ideaId}/comments`)).comments.find((c) => c.id === rude.id);
     expect(own?.hidden?.reason).toBe('Restons courtois envers les équipes.');
+    // Approved, the waiting one left the author's held comments; the hidden one is there, with its reason.
+    expect((await david.ok<{ comments: CommentView[] }>('GET', `/api/activities/${boxId}/my-comments`)).comments.map((c) => [c.id, c.hidden?.reason])).toEqual([
+      [rude.id, 'Restons courtois envers les équipes.'],
+    ]);
     const { notices } = await david.ok<{ notices: NoticeView[] }>('GET', '/api/idea-notices');
     expect(notices[0]).toMatchObject({ kind: 'hidden', reason: 'Restons courtois envers les équipes.', comment: { id: rude.id } });
     // Hiding acted on the report: the queue is empty.

@@ -53,6 +53,7 @@ export const reads: Read[] = [
   { name: 'GET /api/ideas/:id (hidden)', path: (w) => `/api/ideas/${w.ids.hiddenIdea}`, rule: rule(memberReads, { viewer: 404 }) },
   { name: 'GET /api/ideas/:id/photo', path: (w) => `/api/ideas/${w.ids.idea}/photo`, rule: memberReads },
   { name: 'GET /api/ideas/:id/comments', path: (w) => `/api/ideas/${w.ids.idea}/comments`, rule: memberReads },
+  { name: 'GET /api/activities/:id/my-comments', path: (w) => `/api/activities/${w.ids.box}/my-comments`, rule: memberReads },
   { name: 'GET /api/activities/:id/files', path: (w) => `/api/activities/${w.ids.sealed}/files`, rule: memberReads },
   { name: 'GET /api/files/:id', path: (w) => `/api/files/${w.ids.file}`, rule: memberReads },
   { name: 'GET /api/files/:id (a photo)', path: (w) => `/api/files/${w.ids.image}`, rule: memberReads },
