@@ -18,7 +18,7 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
   return (
     <div className={`connection connection-${tone}`} role="status" aria-live="polite" data-testid="connection" data-state={tone}>
       <span className="connection-dot" aria-hidden="true" />
-      <span className="visually-hidden">{t('connection.label')}: </span>
+      <span className="visually-hidden">{t('app.labelled', { label: t('connection.label'), value: '' })}</span>
       {text}
     </div>
   );

@@ -4,6 +4,9 @@ import { useId, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n/index.tsx';
 import { $createMentionNode } from './MentionNode.ts';
+import { useMenuLabel } from './use-menu-label.ts';
+
+const anchorClass = 'mention-anchor';
 
 export interface Person {
   id: string;
@@ -23,6 +26,7 @@ export function MentionsPlugin({ people }: { people: Person[] }) {
   const [query, setQuery] = useState<string | null>(null);
   const labelId = useId();
   const trigger = useBasicTypeaheadTriggerMatch('@', { minLength: 0 });
+  useMenuLabel(anchorClass, t('comments.mentions'));
   const options = useMemo(() => {
     const q = (query ?? '').toLowerCase();
     return people
@@ -34,6 +38,7 @@ export function MentionsPlugin({ people }: { people: Person[] }) {
   return (
     <LexicalTypeaheadMenuPlugin<PersonOption>
       onQueryChange={setQuery}
+      anchorClassName={anchorClass}
       triggerFn={trigger}
       options={options}
       onSelectOption={(option, textNode, closeMenu) => {
@@ -47,9 +52,9 @@ export function MentionsPlugin({ people }: { people: Person[] }) {
       menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => {
         if (!anchor.current || options.length === 0) return null;
         // Lexical's menu container is the listbox the editor's aria-controls names: it is
-        // labelled in the person's language (aria-labelledby wins over the English
-        // aria-label Lexical gives it), and its options carry the ids Lexical's
-        // aria-activedescendant points at (typeahead-item-<index>).
+        // labelled in the person's language (aria-labelledby, and its aria-label through
+        // useMenuLabel), and its options carry the ids Lexical's aria-activedescendant
+        // points at (typeahead-item-<index>).
         anchor.current.setAttribute('aria-labelledby', labelId);
         return createPortal(
           <ul className="mention-menu" role="presentation">

@@ -179,7 +179,7 @@ function BoardEntries(
                   .filter((e) => e.entry.optionId === o.entry.id)
                   .map((e) => (
                     <li key={e.path}>
-                      <span className="muted small">{t(e.entry.side === 'con' ? 'prosCons.con' : 'prosCons.pro')}: </span>
+                      <span className="muted small">{t('app.labelled', { label: t(e.entry.side === 'con' ? 'prosCons.con' : 'prosCons.pro'), value: '' })}</span>
                       <ul className="moment-list inline">{entry(e)}</ul>
                     </li>
                   )),

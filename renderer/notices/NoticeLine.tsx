@@ -8,7 +8,7 @@ export function NoticeLine({ notice, onOpen }: { notice: Notice; onOpen(notice: 
   return (
     <li className={`notice-line ${notice.read ? 'read' : 'unread'}`} data-testid="notice">
       <a href={notice.href} onClick={() => onOpen(notice)}>
-        {!notice.read && <span className="visually-hidden">{t('notices.unread')}: </span>}
+        {!notice.read && <span className="visually-hidden">{t('app.labelled', { label: t('notices.unread'), value: '' })}</span>}
         <span className="notice-text">{noticeText(t, notice)}</span>
         <span className="muted small notice-when">{formatRelative(notice.at)}</span>
       </a>

@@ -45,11 +45,11 @@ export function OrganizationScreen() {
       <section className="card" aria-labelledby="plan-limits">
         <h2 id="plan-limits">{t('organization.limits')}</h2>
         <ul>
-          <li>{maxOpen === null ? `${t('organization.openActivities')}: ${t('organization.noLimit')}` : t('organization.openActivitiesLimit', { max: maxOpen })}</li>
-          <li>{maxStorage === null ? `${t('organization.storage')}: ${t('organization.noLimit')}` : t('organization.storageLimit', { max: formatBytes(maxStorage) })}</li>
+          <li>{maxOpen === null ? t('app.labelled', { label: t('organization.openActivities'), value: t('organization.noLimit') }) : t('organization.openActivitiesLimit', { max: maxOpen })}</li>
+          <li>{maxStorage === null ? t('app.labelled', { label: t('organization.storage'), value: t('organization.noLimit') }) : t('organization.storageLimit', { max: formatBytes(maxStorage) })}</li>
           <li>{retentionDays === null ? t('organization.retentionForever') : t('organization.retention', { days: retentionDays })}</li>
           <li>
-            {t('organization.perGroup')}: {u.limits.perGroupSecurity ? t('organization.perGroupYes') : t('organization.perGroupNo')}
+            {t('app.labelled', { label: t('organization.perGroup'), value: u.limits.perGroupSecurity ? t('organization.perGroupYes') : t('organization.perGroupNo') })}
           </li>
         </ul>
         {u.lifts.openActivities && <p className="muted">{t('organization.lifts', { plan: u.lifts.openActivities })}</p>}

@@ -9,7 +9,7 @@ export function ActivityTitle({ title, question }: { title: string; question: st
       <a className="back-link" href={hrefOf({ name: 'activities' })}>← {t('activity.back')}</a>
       <h1>{title}</h1>
       <p className="question">
-        <span className="visually-hidden">{t('activity.question')}: </span>
+        <span className="visually-hidden">{t('app.labelled', { label: t('activity.question'), value: '' })}</span>
         {question}
       </p>
     </>

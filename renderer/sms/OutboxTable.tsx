@@ -66,7 +66,7 @@ export function OutboxTable() {
                         <span className={`sms-status sms-status-${m.status}`}>{t(`sms.status.${m.status}`)}</span>
                         <span className="visually-hidden"> — {t('sms.timeline')}</span>
                       </button>
-                      {m.answer && <span className="sms-answer"> {t('sms.answer')}: {m.answer}</span>}
+                      {m.answer && <span className="sms-answer"> {t('app.labelled', { label: t('sms.answer'), value: m.answer })}</span>}
                     </td>
                     <td className="small">{format.when(m.createdAt)}</td>
                   </tr>

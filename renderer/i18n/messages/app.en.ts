@@ -3,6 +3,8 @@ export const appEn = {
   'app.name': 'Conclave',
   'app.loading': 'Loading…',
   'app.skip': 'Skip to content',
+  // A label and its value, as each language punctuates them (French puts a space before the colon).
+  'app.labelled': '{label}: {value}',
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.fr': 'Français',

@@ -6,6 +6,7 @@ export const appFr: Messages<typeof appEn> = {
   'app.name': 'Conclave',
   'app.loading': 'Chargement…',
   'app.skip': 'Aller au contenu',
+  'app.labelled': '{label} : {value}',
   'lang.label': 'Langue',
   'lang.en': 'English',
   'lang.fr': 'Français',

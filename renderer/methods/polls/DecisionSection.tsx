@@ -91,7 +91,7 @@ function DecisionRecordView({ activityId, record, canEdit, onChange }: { activit
     <div className="card decision-record" data-testid="decision-record">
       <p className="decision-outcome"><strong>{record.outcome}</strong></p>
       <RecordedIdea record={record} />
-      {record.chosenOption && <p>{t('polls.chosen')}: {record.chosenOption}</p>}
+      {record.chosenOption && <p>{t('app.labelled', { label: t('polls.chosen'), value: record.chosenOption })}</p>}
       <h3>{t('polls.rationale')}</h3>
       <p>{record.rationale}</p>
       {record.dissent && (<><h3>{t('polls.dissent')}</h3><p>{record.dissent}</p></>)}
@@ -99,10 +99,10 @@ function DecisionRecordView({ activityId, record, canEdit, onChange }: { activit
       <RecordedBoards record={record} />
       <DecisionFilesView record={record} />
       <DecisionActions activityId={activityId} record={record} canAdd={canEdit} onChange={onChange} />
-      <p className="muted">{record.organization} · {record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('polls.reviewDate')}: ${formatDateTime(record.reviewDate)}` : ''}</p>
+      <p className="muted">{record.organization} · {record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('app.labelled', { label: t('polls.reviewDate'), value: formatDateTime(record.reviewDate) })}` : ''}</p>
       <h3>{t('polls.acks', { n: acknowledged, total: record.recipients.length })}</h3>
       <ul className="acks">
-        {record.recipients.map((r) => <li key={r.userId}>{r.name}: {r.acknowledgedAt ? `${t('polls.acknowledged')} (${r.acknowledgedVia})` : t('polls.notYet')}</li>)}
+        {record.recipients.map((r) => <li key={r.userId}>{t('app.labelled', { label: r.name, value: r.acknowledgedAt ? `${t('polls.acknowledged')} (${r.acknowledgedVia})` : t('polls.notYet') })}</li>)}
       </ul>
       {mine && !mine.acknowledgedAt && (
         <button className="button primary" type="button" onClick={() => void act(() => acknowledgeDecision(api, activityId))}>{t('polls.acknowledge')}</button>

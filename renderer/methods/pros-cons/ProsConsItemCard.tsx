@@ -50,13 +50,13 @@ export function ProsConsItemCard({ item, index, count }: { item: ProsConsItem; i
         <div className="swot-actions">
           {draft === null ? (
             <>
-              <button type="button" className="icon-button" onClick={() => setDraft(item.text)} aria-label={`${t('prosCons.edit')}: ${short}`}>
+              <button type="button" className="icon-button" onClick={() => setDraft(item.text)} aria-label={t('app.labelled', { label: t('prosCons.edit'), value: short })}>
                 {t('prosCons.edit')}
               </button>
-              <button type="button" className="icon-button" disabled={index === 0} onClick={() => nudge(-1)} aria-label={`${t('prosCons.moveUp')}: ${short}`}>
+              <button type="button" className="icon-button" disabled={index === 0} onClick={() => nudge(-1)} aria-label={t('app.labelled', { label: t('prosCons.moveUp'), value: short })}>
                 ↑
               </button>
-              <button type="button" className="icon-button" disabled={index === count - 1} onClick={() => nudge(1)} aria-label={`${t('prosCons.moveDown')}: ${short}`}>
+              <button type="button" className="icon-button" disabled={index === count - 1} onClick={() => nudge(1)} aria-label={t('app.labelled', { label: t('prosCons.moveDown'), value: short })}>
                 ↓
               </button>
               <ItemMoveMenu item={item} label={t('prosCons.moveItem', { text: short })} />

@@ -96,13 +96,13 @@ export const SwotItemCard = memo(function SwotItemCard({ item, index, count, edi
         <div className="swot-actions">
           {draft === null ? (
             <>
-              <button type="button" className="icon-button" onClick={startEditing} aria-label={`${t('swot.edit')}: ${short}`}>
+              <button type="button" className="icon-button" onClick={startEditing} aria-label={t('app.labelled', { label: t('swot.edit'), value: short })}>
                 {t('swot.edit')}
               </button>
-              <button type="button" className="icon-button" disabled={index === 0} onClick={() => nudgeSwotItem(doc, item.id, item.quadrant, index, -1)} aria-label={`${t('swot.moveUp')}: ${short}`}>
+              <button type="button" className="icon-button" disabled={index === 0} onClick={() => nudgeSwotItem(doc, item.id, item.quadrant, index, -1)} aria-label={t('app.labelled', { label: t('swot.moveUp'), value: short })}>
                 ↑
               </button>
-              <button type="button" className="icon-button" disabled={index === count - 1} onClick={() => nudgeSwotItem(doc, item.id, item.quadrant, index, 1)} aria-label={`${t('swot.moveDown')}: ${short}`}>
+              <button type="button" className="icon-button" disabled={index === count - 1} onClick={() => nudgeSwotItem(doc, item.id, item.quadrant, index, 1)} aria-label={t('app.labelled', { label: t('swot.moveDown'), value: short })}>
                 ↓
               </button>
               <MoveMenu
