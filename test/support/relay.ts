@@ -11,6 +11,12 @@ export interface RelayProcess {
   output: () => string;
   /** SIGKILL: no drain, no flush — a crash. */
   kill9(): Promise<void>;
+  /**
+   * Resolves once the process has ended, however it ended (a crash point it reached itself
+   * included), even if it ended before this was asked: a process killed by a signal keeps
+   * `exitCode` null, and its 'exit' event may come before the failed request that saw it die.
+   */
+  ended(): Promise<void>;
   /** SIGTERM, then wait for the drain to finish. */
   stop(): Promise<number | null>;
   /** Starts the relay again on the same port and store (after stop or kill9). */
@@ -98,6 +104,9 @@ export async function startRelayProcess(
     output: () => output,
     async kill9() {
       child.kill('SIGKILL');
+      await exited;
+    },
+    async ended() {
       await exited;
     },
     async stop() {

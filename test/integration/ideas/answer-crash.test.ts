@@ -43,7 +43,7 @@ describe('an answer interrupted by a crash', () => {
 
     const reason = 'Mondays are already our busiest day online.';
     await expect(fiona.call('POST', `/api/ideas/${ideaId}/status`, { status: 'declined', reason })).rejects.toThrow();
-    await new Promise<void>((resolve) => (relay.child.exitCode !== null ? resolve() : relay.child.once('exit', () => resolve())));
+    await relay.ended();
     const [change] = await queryStore<{ to_status: string; sms_status: string | null }>(relay.dataDir, 'SELECT to_status, sms_status FROM idea_status_changes');
     expect(change).toEqual({ to_status: 'declined', sms_status: null });
     expect(smsc.submits).toHaveLength(0);

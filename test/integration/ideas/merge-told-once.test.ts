@@ -51,7 +51,7 @@ describe('a merge interrupted by a crash', () => {
     await fiona.ok('POST', `/api/ideas/${duplicate}/votes`, {});
 
     await expect(fiona.call('POST', `/api/ideas/${duplicate}/merge`, { into: kept })).rejects.toThrow();
-    await new Promise<void>((resolve) => (relay.child.exitCode !== null ? resolve() : relay.child.once('exit', () => resolve())));
+    await relay.ended();
     expect(await queryStore(relay.dataDir, 'SELECT merged_into FROM ideas WHERE id = ?', [duplicate])).toEqual([{ merged_into: kept }]);
     expect(mergeMails('bob.martin@durand.example')).toHaveLength(0);
     expect(mergeMails('carol.petit@durand.example')).toHaveLength(0);

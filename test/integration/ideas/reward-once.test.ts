@@ -94,7 +94,7 @@ describe('a reward for an implemented idea', () => {
 
   it('W2 killed right after the reward is committed: told once after the restart', { timeout: 240_000 }, async () => {
     await expect(fiona.call('POST', `/api/ideas/${ideas[0]}/reward`, { text: 'Voucher DURAND-7731' })).rejects.toThrow();
-    await new Promise<void>((resolve) => (relay.child.exitCode !== null ? resolve() : relay.child.once('exit', () => resolve())));
+    await relay.ended();
     expect(await queryStore(relay.dataDir, 'SELECT told_at FROM idea_rewards')).toEqual([{ told_at: null }]);
     expect(smsWith('DURAND-7731')).toHaveLength(0);
 
