@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSwotItem, readSwotItems } from '#core/doc/swot';
 import { Api, setUpOrganisation } from '../../support/api.ts';
-import { freePort } from '../../support/redis.ts';
+import { freePortBlock } from '../../support/port-block.ts';
 import { queryStore } from '../../support/store-reader.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
@@ -27,7 +27,9 @@ describe('npm run cluster (issue 19)', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'nodes-npm-cluster-'));
-    const port = await freePort();
+    // The balancer on PORT, its two nodes on the two ports after it: all three free, and out of
+    // the kernel's ephemeral range, where another test's connection could hold PORT + 1.
+    const port = await freePortBlock(3);
     base = `http://127.0.0.1:${port}`;
     // As `npm run cluster` runs it, without the install step and the client's build.
     cluster = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster.ts'], {
