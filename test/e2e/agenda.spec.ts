@@ -56,8 +56,17 @@ test('agenda: the facilitator runs the timer, a member on a phone in French sees
   await expect(bruno.item('Budget').getByTestId('agenda-decision')).toHaveText('Décidé Budget 2027 reconduit à l’identique, sans hausse ni baisse');
   await expect(bruno.item('Budget').getByRole('list', { name: 'Décisions issues de « Budget »' })).toBeVisible();
 
-  // Six minutes later on the member's clock, the five-minute box is over time.
-  await b.page.clock.setSystemTime(Date.now() + 6 * 60_000);
+  // Six minutes later on the member's clock, the five-minute box is over time. The whole world
+  // moves on, not only the phone: a device whose clock jumps alone takes the relay's time again
+  // at its next sync ticket (y-websocket reconnects when its clock says no message came for 30 s),
+  // so the relay's answers move on by as much.
+  const later = 6 * 60_000;
+  await b.page.route('**/api/activities/*/sync-ticket', async (route) => {
+    const response = await route.fetch();
+    const ticket = (await response.json()) as { now?: number };
+    await route.fulfill({ response, json: ticket.now === undefined ? ticket : { ...ticket, now: ticket.now + later } });
+  });
+  await b.page.clock.setSystemTime(Date.now() + later);
   await expect(bruno.left()).toHaveAttribute('data-over', 'true');
   await expect(bruno.left()).toHaveText(/^1:\d\d de dépassement$/);
 
