@@ -16,8 +16,9 @@ export interface PumpOptions {
   everyMs?: number;
   /**
    * A timed job of the whole relay rather than of this process: runs only while this node
-   * holds the job's lease (CLUSTER.md N8), taken before each run and renewed during it; a
-   * node that finds it held looks again half a lease later, and takes it once its holder died.
+   * holds the job's lease (CLUSTER.md N8), taken before the first run and kept while the node
+   * lives. A node that finds it held looks again half a lease later, and takes it once its
+   * holder died; the holder reads `next` that often too, for work made due through another node.
    */
   lease?: JobLease;
 }
@@ -90,12 +91,20 @@ export class Pump {
     if (!lease) return this.options.work();
     this.heldElsewhere = !(await lease.take());
     if (this.heldElsewhere) return;
-    const renewal = setInterval(() => void lease.take(), lease.renewMs);
-    try {
-      await this.options.work();
-    } finally {
-      clearInterval(renewal);
-    }
+    await this.options.work();
+  }
+
+  /**
+   * The holder of a job looks in the store for work made due through another node (whose
+   * own wake found the job held here): reads `next` and sleeps again, or runs if it is due.
+   */
+  private look(): void {
+    if (this.stopped || this.running) return;
+    this.running = (async () => {
+      await this.arm();
+      this.running = null;
+      if (this.again) this.wake();
+    })();
   }
 
   private async arm(): Promise<void> {
@@ -110,17 +119,20 @@ export class Pump {
     const idle = Math.min(this.options.everyMs ?? Pump.maxSleepMs, Pump.maxSleepMs);
     const due = next === null ? idle : Math.min(idle, Math.max(0, Date.parse(next) - this.options.now().getTime()) + 5);
     const lease = this.options.lease;
-    let wait = due;
-    // Held by another node: look again once it may be done, or dead (a wake here may have found it busy).
-    if (lease && this.heldElsewhere) wait = lease.retryMs;
-    // Asleep longer than a renewal: give the job up, for whichever node wakes first (a change made through another node wakes that one).
-    else if (lease && wait >= lease.renewMs) await lease.release();
+    // Held by another node: look again once it may be dead (a wake here may have found it busy).
+    if (lease && this.heldElsewhere) return this.sleep(lease.retryMs, () => this.wake());
+    // Holding the job: read `next` again before long, in case work came due through another node.
+    if (lease && this.options.next && due > lease.lookMs) return this.sleep(lease.lookMs, () => this.look());
+    this.sleep(due, () => this.wake());
+  }
+
+  private sleep(ms: number, then: () => void): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.wake();
-    }, wait);
+      then();
+    }, ms);
     this.timer.unref();
   }
 }

@@ -10,20 +10,26 @@ export interface LeaseHolder {
 }
 
 /**
+ * A job lease's `expires_at` while its node lives: the lease does not lapse by itself, it ends
+ * with its holder's node lease (takeJobLease's "holder dead" clause) or when given up.
+ */
+const whileItsNodeLives = 100 * 365 * 24 * 3_600_000;
+
+/**
  * One timed job run by one node at a time across the nodes on one store (CLUSTER.md N8):
- * a lease `job:<name>` in `cluster_leases`, taken before each run and renewed while it runs
- * (pump.ts does both). Another node takes it once it lapses or its holder's node lease
- * does (leases.ts `takeJobLease`): a run its node left half done is then carried on by the
- * next holder from what the store says, as after a restart. Its token goes up at each
- * change of hands: `fenced(tx)` inside a writing transaction tells whether this node still
- * holds it (a node paused past its lease writes nothing more of the job).
+ * a lease `job:<name>` in `cluster_leases`, taken before the first run. A live node keeps
+ * it, without renewing it, for as long as its own node lease lives: another node takes it
+ * once that node lease ends (the node died, or paused past its lease: leases.ts
+ * `takeJobLease`) or once it is given up (the node stops). A run its node left half done is
+ * then carried on by the next holder from what the store says, as after a restart. Its token
+ * goes up at each change of hands: `fenced(tx)` inside a writing transaction tells whether
+ * this node still holds it (a node paused past its lease writes nothing more of the job).
  *
- * A node keeps the lease while it runs the job, renewing at most every third of a lease:
- * on one node alone this costs one write per third of a lease, not one per run.
+ * So on one node a job writes its lease once, however often it runs: lease writes share
+ * SQLite's one writer with the live update log (bench/RESULTS.md, "Relay").
  */
 export class JobLease {
   private token: number | null = null;
-  private takenAt = 0;
 
   constructor(
     private readonly db: Store,
@@ -41,30 +47,32 @@ export class JobLease {
     return Math.max(50, Math.floor(this.node.leaseMs / 2));
   }
 
-  get renewMs() {
-    return Math.max(50, Math.floor(this.node.leaseMs / 3));
+  /** How often the holder looks in the store for work made due through another node (pump.ts). */
+  get lookMs() {
+    return this.retryMs;
   }
 
-  /** Takes the job, or renews it when a third of the lease went by: whether this node runs it now. */
+  /** Takes the job unless this node surely holds it already (no write then): whether this node runs it now. */
   async take(): Promise<boolean> {
-    const asked = Date.now();
-    if (this.holds() && asked < this.takenAt + this.renewMs) return true;
+    if (this.holds()) return true;
     try {
-      const token = await takeJobLease(this.db, this.leaseName, this.node.id, this.node.leaseMs, asked);
+      const token = await takeJobLease(this.db, this.leaseName, this.node.id, whileItsNodeLives, Date.now());
       if (token !== null && token !== this.token && this.token !== null) this.log.warn({ job: this.name }, 'this node took back a job it had lost');
       this.token = token;
-      if (token !== null) this.takenAt = asked;
     } catch (err) {
-      this.log.warn({ err, job: this.name }, 'could not take or renew a job lease');
-      // Unsure: this node runs nothing more of the job until a renewal says it may.
-      if (!this.holds()) this.token = null;
+      this.log.warn({ err, job: this.name }, 'could not take a job lease');
+      // Unsure: this node runs nothing more of the job until a take says it may.
+      this.token = null;
     }
     return this.holds();
   }
 
-  /** Whether this node surely still holds the job: taken less than 4/5 of a lease ago, its node lease live. */
+  /**
+   * Whether this node surely still holds the job: it took it, and its node lease surely lives
+   * (nobody else can take the job before that node lease ends).
+   */
   holds(): boolean {
-    return this.token !== null && Date.now() < this.takenAt + (this.node.leaseMs * 4) / 5 && this.node.holds();
+    return this.token !== null && this.node.holds();
   }
 
   /** Inside a writing transaction: is the lease this node took still the job's live one? */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobLease, type LeaseHolder } from '../../../server/nodes/job-lease.ts';
 import { releaseLease, stillHolds, takeLease } from '../../../server/nodes/leases.ts';
 import { Pump } from '../../../server/pump.ts';
-import type { RelayStore } from '../../../server/store/store.ts';
+import type { Param, RelayStore, Store } from '../../../server/store/store.ts';
 import { engines, engineStores, type EngineStores } from '../../support/engines.ts';
 
 const log = pino({ level: 'silent' });
@@ -21,6 +21,20 @@ function node(db: RelayStore, id: string): LeaseHolder & { renew(): Promise<void
       alive = false;
       await releaseLease(db, `node:${id}`, id);
     },
+  };
+}
+
+/** The store as a job lease uses it, counting the statements that write a lease. */
+function countingLeaseWrites(db: RelayStore, writes: { count: number }): Store {
+  const counted = (sql: string) => {
+    if (/cluster_leases/.test(sql) && /^\s*(INSERT|UPDATE)/i.test(sql)) writes.count += 1;
+  };
+  return {
+    engine: db.engine,
+    run: (sql, params) => (counted(sql), db.run(sql, params)),
+    get: <T>(sql: string, params?: readonly Param[]) => (counted(sql), db.get<T>(sql, params)),
+    all: <T>(sql: string, params?: readonly Param[]) => (counted(sql), db.all<T>(sql, params)),
+    transaction: (body) => db.transaction(body),
   };
 }
 
@@ -55,7 +69,7 @@ describe.each(engines)('timed jobs’ leases on %s (issue 19, N8)', (engine) => 
     expect({ holder: row?.holder, token: Number(row?.token) }).toEqual({ holder: 'b', token: 2 });
   });
 
-  it('N8: a job lease nobody renews lapses, and a lease given up is free at once', async () => {
+  it('N8: a live node keeps its job without renewing it; given up, it is free at once; once the holder’s node lease lapses (a pause), another node takes it and the fence moves', async () => {
     const a = node(db, 'c');
     const b = node(db, 'd');
     await a.renew();
@@ -66,13 +80,91 @@ describe.each(engines)('timed jobs’ leases on %s (issue 19, N8)', (engine) => 
     await onA.release();
     expect(await onB.take()).toBe(true);
     expect(await onA.take()).toBe(false);
-    // b stops renewing (a pause): past its lease, a takes the job although b's node lease was renewed.
+    // Long past a lease, b still holds the job while its node lease lives, with no renewal of the job's own.
     await new Promise((r) => setTimeout(r, leaseMs + 50));
     await a.renew();
     await b.renew();
+    expect(await onA.take()).toBe(false);
+    expect(await db.transaction((tx) => onB.fenced(tx))).toBe(true);
+    // b pauses: its node lease is not renewed and lapses; a takes the job, and b's fence no longer holds.
+    await new Promise((r) => setTimeout(r, leaseMs + 50));
+    await a.renew();
     expect(await onA.take()).toBe(true);
     expect(await stillHolds(db, 'job:digest-test', 2, Date.now())).toBe(false);
     expect(await db.transaction((tx) => onB.fenced(tx))).toBe(false);
+  });
+
+  it('N8: a job run again and again on one node writes its lease once, not at each run or renewal (the live log shares the writer)', async () => {
+    const a = node(db, 'h');
+    await a.renew();
+    const writes = { count: 0 };
+    const counted = countingLeaseWrites(db, writes);
+    let runs = 0;
+    const pump = new Pump('job', {
+      log,
+      now: () => new Date(),
+      everyMs: 20,
+      lease: new JobLease(counted, a, 'often-test', log),
+      work: async () => {
+        runs += 1;
+        await new Promise((r) => setTimeout(r, 5));
+      },
+    });
+    // A job woken now and then, sleeping in between longer than a renewal.
+    const sleepy = new Pump('sleepy', { log, now: () => new Date(), next: async () => null, lease: new JobLease(counted, a, 'sleepy-test', log), work: async () => undefined });
+    try {
+      await pump.start();
+      await sleepy.start();
+      for (let i = 0; i < 6; i += 1) {
+        await new Promise((r) => setTimeout(r, leaseMs / 2));
+        sleepy.wake();
+      }
+      expect(runs).toBeGreaterThan(20);
+      expect(writes.count).toBe(2);
+    } finally {
+      await pump.stop();
+      await sleepy.stop();
+    }
+  });
+
+  it('N8: work made due through another node is done by the job’s holder, which looks for it while holding the job', async () => {
+    const a = node(db, 'i');
+    const b = node(db, 'j');
+    await a.renew();
+    await b.renew();
+    const renewing = setInterval(() => void Promise.all([a.renew(), b.renew()]), leaseMs / 3);
+    const due: number[] = [];
+    const doneBy: string[] = [];
+    const pumpOf = (n: typeof a) =>
+      new Pump('notices', {
+        log,
+        now: () => new Date(),
+        next: async () => (due.length === 0 ? null : new Date(Math.min(...due)).toISOString()),
+        lease: new JobLease(db, n, 'woken-test', log),
+        work: async () => {
+          const now = Date.now();
+          for (const t of due.filter((x) => x <= now)) {
+            due.splice(due.indexOf(t), 1);
+            doneBy.push(n.id);
+          }
+        },
+      });
+    const onA = pumpOf(a);
+    const onB = pumpOf(b);
+    try {
+      await onA.start();
+      await onB.start();
+      // A notice made due now through node b: b's pump is woken, finds the job held by a.
+      due.push(Date.now());
+      onB.wake();
+      const deadline = Date.now() + 10_000;
+      while (doneBy.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(doneBy).toEqual(['i']);
+    } finally {
+      clearInterval(renewing);
+      await onA.stop();
+      await onB.stop();
+    }
   });
 
   it('N8: pumps of three nodes on one job never run at once, and the job goes on when its holder stops', async () => {
