@@ -101,7 +101,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   for (const m of modules) m.routes?.(router);
   for (const m of modules) await m.start?.();
 
-  const connections = new ConnectionCap(config.maxHttpConnectionsPerAddress);
+  const connections = new ConnectionCap(config.maxHttpConnectionsPerAddress, config.trustedProxies);
   const server = createServer((req, res) => {
     if (connections.wasRefused(req.socket)) return;
     const url = new URL(req.url ?? '/', 'http://relay');
@@ -116,7 +116,8 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
           throw new Refusal(ErrorCode.diskFull, 'The relay is low on disk space: nothing can be saved until space is freed.');
         }
         const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
-        const reply = await handler({ method: req.method as Method, path: url.pathname, params, query: url.searchParams, raw: req });
+        const address = config.trustedProxies.clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+        const reply = await handler({ method: req.method as Method, path: url.pathname, params, query: url.searchParams, raw: req, address });
         send(res, reply);
       } catch (err) {
         const refusal = err instanceof Refusal ? err : internalRefusal();

@@ -20,7 +20,7 @@ export function accountRoutes(router: Router, ctx: Context) {
       return { status: 201, body: { token, expiresAt } };
     })
     .on('POST', '/api/session', async (req) => {
-      return { status: 201, body: await signIn(ctx, await readJson(req.raw, SignInRequest), req.raw) };
+      return { status: 201, body: await signIn(ctx, await readJson(req.raw, SignInRequest), { address: req.address, headers: req.raw.headers }) };
     })
     .on('DELETE', '/api/session', async (req) => {
       await signOut(ctx, req.raw.headers.authorization);
@@ -32,7 +32,7 @@ export function accountRoutes(router: Router, ctx: Context) {
     .on('POST', '/api/me/password', async (req) => {
       const me = await caller(req);
       const input = await readJson(req.raw, ChangePasswordRequest);
-      await changePassword(ctx, me, req.raw, input.current, input.password);
+      await changePassword(ctx, me, { address: req.address, headers: req.raw.headers }, input.current, input.password);
       return {};
     })
     // `?include=disabled`: administrators also see who is disabled (the People screen).

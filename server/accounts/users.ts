@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { normalizePhone } from '#core/people/phone';
 import { ErrorCode } from '#core/api/errors';
 import type { CreateUserRequest, Me, UpdateUserRequest, User } from '#core/api/users';
@@ -152,10 +152,10 @@ export async function checkCredentials(ctx: Context, email: string, password: st
  * A person changes their own password; every other session of theirs ends. The current
  * password is judged under the sign-in throttle: a session is no licence to guess it.
  */
-export async function changePassword(ctx: Context, caller: Caller, from: Pick<IncomingMessage, 'headers' | 'socket'>, current: string, next: string) {
+export async function changePassword(ctx: Context, caller: Caller, from: { address: string; headers: IncomingHttpHeaders }, current: string, next: string) {
   const row = await ctx.db.get<{ email: string; password_hash: string }>('SELECT email, password_hash FROM users WHERE id = ?', [caller.id]);
   if (!row) throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
-  await judgePassword(ctx, row.email, from.socket.remoteAddress, async () => {
+  await judgePassword(ctx, row.email, from.address, async () => {
     if (!(await verifyPassword(ctx.hashing, current, row.password_hash))) throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
   });
   const authorization = from.headers.authorization;

@@ -2,19 +2,25 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ErrorCode, statusOf } from '#core/api/errors';
+import type { TrustedProxies } from './client-address.ts';
 
 /**
  * At most `max` open TCP connections from one address to the HTTP API (SPEC C5), so that
  * idle or slow connections (a slowloris) cannot take every file descriptor of the relay.
  * One more is answered 429 `rate_limited` at once and closed, before a byte of it is
- * read. A connection upgraded to a sync WebSocket leaves its place: C2 counts those.
+ * read. A connection upgraded to a sync WebSocket leaves its place: C2 counts those. A
+ * trusted proxy (a load balancer: CONCLAVE_TRUSTED_PROXIES) carries many clients' connections
+ * and is not capped; its clients' own limits are judged by their forwarded addresses.
  */
 export class ConnectionCap {
   private readonly open = new Map<string, number>();
   private readonly counted = new WeakMap<Socket, string>();
   private readonly refused = new WeakSet<Socket>();
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly proxies: TrustedProxies,
+  ) {}
 
   attach(server: Server) {
     server.on('connection', (socket: Socket) => this.admit(socket));
@@ -37,6 +43,7 @@ export class ConnectionCap {
 
   private admit(socket: Socket) {
     const address = socket.remoteAddress ?? 'unknown';
+    if (this.proxies.has(address)) return;
     const held = this.open.get(address) ?? 0;
     if (held >= this.max) {
       this.refused.add(socket);

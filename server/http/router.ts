@@ -11,6 +11,8 @@ export interface Request {
   params: Record<string, string>;
   query: URLSearchParams;
   raw: IncomingMessage;
+  /** The client's network address: the socket's, or behind a trusted proxy the one it forwarded (client-address.ts). */
+  address: string;
 }
 
 /** What a handler returns: a JSON body (status 200 unless said), a raw response, or a stream of known length (a file). */

@@ -17,7 +17,7 @@ export function organizationRoutes(router: Router, ctx: Context) {
     .on('GET', '/api/signup', async () => ({ body: { open: ctx.config.organizations.signupOpen } }))
     .on('POST', '/api/organizations', async (req) => {
       const input = await readJson(req.raw, SignupRequest);
-      const { token, expiresAt } = await signUp(ctx, rates, input, req.raw.socket.remoteAddress, deviceOf(req.raw.headers['user-agent']));
+      const { token, expiresAt } = await signUp(ctx, rates, input, req.address, deviceOf(req.raw.headers['user-agent']));
       return { status: 201, body: { token, expiresAt } };
     })
     .on('POST', '/api/signup-confirmations/:token', async (req) => {

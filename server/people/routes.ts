@@ -42,7 +42,7 @@ export function peopleRoutes(router: Router, ctx: Context) {
   router
     .on('POST', '/api/password-resets', async (req) => {
       const { email } = await readJson(req.raw, PasswordResetRequest);
-      resets.take(addressKey(req.raw.socket.remoteAddress), email, ctx.now().getTime());
+      resets.take(addressKey(req.address), email, ctx.now().getTime());
       await requestPasswordReset(ctx, email);
       return { status: 202, body: {} };
     })
@@ -57,7 +57,7 @@ export function peopleRoutes(router: Router, ctx: Context) {
     })
     .on('POST', '/api/me/email', async (req) => {
       const me = await caller(req);
-      return { status: 202, body: await requestEmailChange(ctx, profile, me, await readJson(req.raw, EmailChangeRequest), req.raw.socket.remoteAddress) };
+      return { status: 202, body: await requestEmailChange(ctx, profile, me, await readJson(req.raw, EmailChangeRequest), req.address) };
     })
     .on('POST', '/api/email-changes/:token', async (req) => {
       await readNoBody(req.raw);
@@ -90,7 +90,7 @@ export function peopleRoutes(router: Router, ctx: Context) {
     .on('POST', '/api/me/erasure', async (req) => {
       const me = await caller(req);
       const { password } = await readJson(req.raw, EraseMeRequest);
-      return { body: await eraseMyAccount(ctx, me, password, req.raw.socket.remoteAddress) };
+      return { body: await eraseMyAccount(ctx, me, password, req.address) };
     })
     .on('GET', '/api/users/:id/export', async (req) => {
       const me = await caller(req);

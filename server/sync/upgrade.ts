@@ -58,7 +58,7 @@ export function syncUpgrade(ctx: Context, hub: SyncHub) {
       if (user.suspended_at !== null) return refuse(socket, 403, 'Your organisation is suspended on this relay.', ErrorCode.organizationSuspended);
       if (await contentRemoved(ctx.db, room)) return refuse(socket, 410, 'This activity’s content was removed (its plan’s retention).', ErrorCode.contentRemoved);
       // Rules C1–C3: a place is taken now, before any await, and given back on close.
-      const place = hub.counts.admit(redeemed.userId, req.socket.remoteAddress ?? 'unknown', room);
+      const place = hub.counts.admit(redeemed.userId, ctx.config.trustedProxies.clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']), room);
       if ('refusal' in place) return refuse(socket, 429, place.refusal);
       socket.once('close', place.release);
       wss.handleUpgrade(req, socket, head, (ws) => {

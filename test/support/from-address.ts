@@ -11,6 +11,7 @@ export function callFrom(
   path: string,
   body?: unknown,
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: { error?: { code: string } } & Record<string, unknown> }> {
   const url = new URL(path, base);
   const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -26,6 +27,7 @@ export function callFrom(
         headers: {
           ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
         },
       },
       (res) => {

@@ -59,7 +59,7 @@ async function twilioFarEnd(): Promise<FarEnd> {
     void (async () => {
       try {
         const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
-        send(res, await handler({ method: req.method as Method, path: url.pathname, params, query: url.searchParams, raw: req }));
+        send(res, await handler({ method: req.method as Method, path: url.pathname, params, query: url.searchParams, raw: req, address: req.socket.remoteAddress ?? 'unknown' }));
       } catch (err) {
         send(res, err instanceof Refusal ? errorReply(err) : { status: 500, body: { error: String(err) } });
       }
