@@ -12,6 +12,7 @@ import type { DiskWatch } from '../store/disk-watch.ts';
 import { UpdateLog } from './update-log.ts';
 import { WriteBudget } from './write-budget.ts';
 import { NodeLink } from './node-link.ts';
+import type { OwnerAnswer } from './node-messages.ts';
 import { Refusal } from '../errors.ts';
 import { ErrorCode } from '#core/api/errors';
 
@@ -61,6 +62,9 @@ export class SyncHub {
         accessChanged: (activityId) => this.accessChangedHere(activityId),
         renamed: (userId, name) => this.renamedHere(userId, name),
         disconnectUser: (userId) => this.disconnectUserHere(userId),
+        settle: (room) => {
+          if (room.connections.size === 0) this.scheduleUnload(room);
+        },
       },
       this.ctx.db,
       this.ctx.now,
@@ -123,35 +127,47 @@ export class SyncHub {
    * loaded if nobody has it open, and unloaded again when idle.
    */
   async documentState(activityId: string): Promise<Uint8Array> {
-    const room = await this.ownRoom(activityId);
-    try {
-      return await room.encodedState();
-    } finally {
-      if (room.connections.size === 0) this.scheduleUnload(room);
-    }
+    const answer = await this.onOwner(activityId, { kind: 'state' }, async (room) => ({ kind: 'state', state: await room.encodedState() }));
+    if (answer.kind !== 'state') throw new Refusal(ErrorCode.busy, 'This activity is moving between relay nodes: try again in a moment.');
+    return answer.state;
   }
 
   /** Applies a change the relay makes for `userId` (SPEC H3): logged as theirs, sent to everyone. */
   async applyChange(activityId: string, userId: string, update: Uint8Array, options: { system?: boolean } = {}): Promise<number | null> {
     if (this.draining) throw new Error('the relay is restarting');
-    const room = await this.ownRoom(activityId);
-    try {
-      return await room.applyRelayChange(userId, update, options);
-    } finally {
-      if (room.connections.size === 0) this.scheduleUnload(room);
-    }
+    const system = options.system === true;
+    const answer = await this.onOwner(activityId, { kind: 'change', userId, update, system }, async (room) => ({
+      kind: 'changed',
+      id: await room.applyRelayChange(userId, update, { system }),
+    }));
+    if (answer.kind !== 'changed') throw new Refusal(ErrorCode.busy, 'This activity is moving between relay nodes: try again in a moment.');
+    return answer.id;
   }
 
   /**
-   * The room, on this node. With several nodes, the room's owner holds it: this node
-   * takes it when nobody alive does; a change the relay makes (a restore, H2) through
-   * another node than the owner is refused for now (503, nothing changed).
+   * The relay's own work on a live document, done by the room's owner: here when this node
+   * has it (or takes it, nobody alive having it), else asked of the owner node (CLUSTER.md
+   * N9), once more if the room moved meanwhile. A refusal there is a refusal here.
    */
-  private async ownRoom(activityId: string): Promise<Room> {
-    if (!this.link) return this.roomFor(activityId);
-    const found = await this.link.take(activityId);
-    if (typeof found === 'string') throw new Refusal(ErrorCode.busy, 'This activity is open on another relay node: try again in a moment.');
-    return found;
+  private async onOwner(
+    activityId: string,
+    ask: { kind: 'state' } | { kind: 'change'; userId: string; update: Uint8Array; system: boolean },
+    here: (room: Room) => Promise<OwnerAnswer>,
+  ): Promise<OwnerAnswer> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const found = this.link ? await this.link.take(activityId) : this.roomFor(activityId);
+      if (typeof found !== 'string') {
+        try {
+          return await here(found);
+        } finally {
+          if (found.connections.size === 0) this.scheduleUnload(found);
+        }
+      }
+      const answer = await this.link!.askOwner(found, { activityId, ...ask });
+      if (answer.kind === 'refused') throw NodeLink.refusalOf(answer);
+      if (answer.kind !== 'not-owner') return answer;
+    }
+    throw new Refusal(ErrorCode.busy, 'This activity is moving between relay nodes: try again in a moment.');
   }
 
   private join(room: Room, conn: Connection) {

@@ -5,7 +5,9 @@ import { RoomLeases } from '../cluster/redis-lease.ts';
 import type { Database } from '../store/db.ts';
 import type { Connection, ConnectionLimits } from './connection.ts';
 import { NodeDoor } from './node-door.ts';
-import { readBatch, writeBatch, type NodeMessage } from './node-messages.ts';
+import { ErrorCode } from '#core/api/errors';
+import { Refusal } from '../errors.ts';
+import { readBatch, writeBatch, type NodeMessage, type OwnerAnswer } from './node-messages.ts';
 import { NodeOwner } from './node-owner.ts';
 import type { TokenBucket } from './rate.ts';
 import { claimRoom } from './room-fence.ts';
@@ -22,10 +24,16 @@ export interface LocalHub {
   accessChanged(activityId: string): Promise<void>;
   renamed(userId: string, name: string): void;
   disconnectUser(userId: string): void;
+  /** The relay's own work on a room is done: it unloads once idle, like a room its last client left. */
+  settle(room: Room): void;
 }
 
 /** How long a node waits for others to confirm a change their live connections must follow. */
 const confirmMs = 5_000;
+/** How long a node waits for a room's owner to make the relay's own change to it (a restore, an erasure). */
+const ownerAnswerMs = 30_000;
+
+const isErrorCode = (code: string): code is ErrorCode => (Object.values(ErrorCode) as string[]).includes(code);
 
 /**
  * Several relay nodes sharing one store and one Redis (CLUSTER.md). Each activity's room
@@ -43,6 +51,7 @@ export class NodeLink {
   private readonly taking = new Map<string, Promise<Room | string>>();
   private nextRequest = 1;
   private readonly requests = new Map<number, { waiting: Set<string>; done: () => void }>();
+  private readonly answers = new Map<number, (answer: OwnerAnswer) => void>();
 
   constructor(
     url: string,
@@ -159,7 +168,64 @@ export class NodeLink {
         if (request?.waiting.size === 0) request.done();
         return;
       }
+      case 'state-ask':
+        return void this.answerAsOwner(from, message.request, message.activityId, async (room) => ({ kind: 'state', state: await room.encodedState() }));
+      case 'change-ask':
+        return void this.answerAsOwner(from, message.request, message.activityId, async (room) => ({
+          kind: 'changed',
+          id: await room.applyRelayChange(message.userId, message.update, { system: message.system }),
+        }));
+      case 'answer':
+        return this.answers.get(message.request)?.(message.answer);
     }
+  }
+
+  /** As a room's owner, does what another node asked of it and answers: the result, `not-owner`, or the refusal. */
+  private async answerAsOwner(from: string, request: number, activityId: string, work: (room: Room) => Promise<OwnerAnswer>) {
+    const room = this.ownedRoom(activityId);
+    let answer: OwnerAnswer = { kind: 'not-owner' };
+    if (room) {
+      try {
+        answer = await work(room);
+      } catch (err) {
+        if (!(err instanceof Refusal)) this.log.error({ err, room: activityId }, 'a change asked by another relay node failed');
+        answer = err instanceof Refusal ? { kind: 'refused', code: err.code, message: err.message } : { kind: 'refused', code: ErrorCode.busy, message: 'The relay could not make this change: try again in a moment.' };
+      } finally {
+        this.hub.settle(room);
+      }
+    }
+    this.bus.send(from, { type: 'answer', request, answer });
+  }
+
+  /**
+   * The relay's own change to a live document, or its state, asked of the room's owner
+   * `owner` (CLUSTER.md N9): what the owner answered, or 503 when it did not in time.
+   */
+  askOwner(owner: string, ask: { activityId: string } & ({ kind: 'state' } | { kind: 'change'; userId: string; update: Uint8Array; system: boolean })): Promise<OwnerAnswer> {
+    const request = this.nextRequest++;
+    return new Promise<OwnerAnswer>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.answers.delete(request);
+        reject(new Refusal(ErrorCode.busy, 'The relay node holding this activity did not answer in time: try again in a moment.'));
+      }, ownerAnswerMs);
+      timer.unref();
+      this.answers.set(request, (answer) => {
+        clearTimeout(timer);
+        this.answers.delete(request);
+        resolve(answer);
+      });
+      this.bus.send(
+        owner,
+        ask.kind === 'state'
+          ? { type: 'state-ask', request, activityId: ask.activityId }
+          : { type: 'change-ask', request, activityId: ask.activityId, userId: ask.userId, update: ask.update, system: ask.system },
+      );
+    });
+  }
+
+  /** An owner's refusal as this node's own. */
+  static refusalOf(answer: Extract<OwnerAnswer, { kind: 'refused' }>): Refusal {
+    return new Refusal(isErrorCode(answer.code) ? answer.code : ErrorCode.busy, answer.message);
   }
 
   /** Sends `make(request)` to `nodes` and resolves once each confirmed (or `confirmMs` passed). */

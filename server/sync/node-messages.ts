@@ -24,9 +24,41 @@ export type NodeMessage =
   | { type: 'access-changed'; request: number; activityId: string }
   | { type: 'renamed'; request: number; userId: string; name: string }
   | { type: 'signed-out'; request: number; userId: string }
-  | { type: 'done'; request: number };
+  | { type: 'done'; request: number }
+  // any node → a room's owner: the relay's own changes to a live document (restores, erasures: CLUSTER.md N9), and the owner's answer
+  | { type: 'state-ask'; request: number; activityId: string }
+  | { type: 'change-ask'; request: number; activityId: string; userId: string; system: boolean; update: Uint8Array }
+  | { type: 'answer'; request: number; answer: OwnerAnswer };
 
-const kinds = ['join', 'frame', 'leave', 'joined', 'not-owner', 'send', 'close', 'committed', 'access-changed', 'renamed', 'signed-out', 'done'] as const;
+/**
+ * A room's owner's answer to `state-ask` or `change-ask`: the document's state, the log id of
+ * the change (null: it changed nothing), `not-owner` (the room moved meanwhile), or a refusal
+ * with its error code and message.
+ */
+export type OwnerAnswer =
+  | { kind: 'state'; state: Uint8Array }
+  | { kind: 'changed'; id: number | null }
+  | { kind: 'not-owner' }
+  | { kind: 'refused'; code: string; message: string };
+
+const kinds = [
+  'join',
+  'frame',
+  'leave',
+  'joined',
+  'not-owner',
+  'send',
+  'close',
+  'committed',
+  'access-changed',
+  'renamed',
+  'signed-out',
+  'done',
+  'state-ask',
+  'change-ask',
+  'answer',
+] as const;
+const answerKinds = ['state', 'changed', 'not-owner', 'refused'] as const;
 
 /** A batch is malformed: it did not come from a relay node of this version. */
 export class MalformedBatch extends Error {}
@@ -103,9 +135,61 @@ export function writeBatch(from: string, messages: readonly NodeMessage[]): Uint
       case 'done':
         encoding.writeVarUint(e, m.request);
         break;
+      case 'state-ask':
+        encoding.writeVarUint(e, m.request);
+        encoding.writeVarString(e, m.activityId);
+        break;
+      case 'change-ask':
+        encoding.writeVarUint(e, m.request);
+        encoding.writeVarString(e, m.activityId);
+        encoding.writeVarString(e, m.userId);
+        encoding.writeVarUint(e, m.system ? 1 : 0);
+        encoding.writeVarUint8Array(e, m.update);
+        break;
+      case 'answer':
+        encoding.writeVarUint(e, m.request);
+        writeAnswer(e, m.answer);
+        break;
     }
   }
   return encoding.toUint8Array(e);
+}
+
+function writeAnswer(e: encoding.Encoder, answer: OwnerAnswer) {
+  encoding.writeVarUint(e, answerKinds.indexOf(answer.kind));
+  switch (answer.kind) {
+    case 'state':
+      encoding.writeVarUint8Array(e, answer.state);
+      break;
+    case 'changed':
+      // 0 for null, else the id plus one.
+      encoding.writeVarUint(e, answer.id === null ? 0 : answer.id + 1);
+      break;
+    case 'not-owner':
+      break;
+    case 'refused':
+      encoding.writeVarString(e, answer.code);
+      encoding.writeVarString(e, answer.message);
+      break;
+  }
+}
+
+function readAnswer(d: decoding.Decoder): OwnerAnswer {
+  const kind = answerKinds[decoding.readVarUint(d)];
+  switch (kind) {
+    case 'state':
+      return { kind, state: decoding.readVarUint8Array(d) };
+    case 'changed': {
+      const id = decoding.readVarUint(d);
+      return { kind, id: id === 0 ? null : id - 1 };
+    }
+    case 'not-owner':
+      return { kind };
+    case 'refused':
+      return { kind, code: decoding.readVarString(d), message: decoding.readVarString(d) };
+    default:
+      throw new Error('unknown answer kind');
+  }
 }
 
 /** Reads a batch written by `writeBatch`; throws MalformedBatch on anything else. */
@@ -174,6 +258,15 @@ function read(d: decoding.Decoder): { from: string; messages: NodeMessage[] } {
         break;
       case 'done':
         messages.push({ type, request: uint() });
+        break;
+      case 'state-ask':
+        messages.push({ type, request: uint(), activityId: text() });
+        break;
+      case 'change-ask':
+        messages.push({ type, request: uint(), activityId: text(), userId: text(), system: uint() === 1, update: decoding.readVarUint8Array(d) });
+        break;
+      case 'answer':
+        messages.push({ type, request: uint(), answer: readAnswer(d) });
         break;
       default:
         throw new Error('unknown message kind');
