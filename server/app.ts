@@ -66,7 +66,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
     accessChanged: async (activityId) => hub?.accessChanged(activityId),
     sessionsRevoked: (userId) => hub?.disconnectUser(userId),
     renamed: (userId, name) => hub?.renamed(userId, name),
-    filesChanged: (activityId, change) => hub?.filesChanged(activityId, change),
+    filesChanged: async (activityId, change) => hub?.filesChanged(activityId, change),
     noticesPending: () => {
       for (const listener of noticeListeners) listener();
     },

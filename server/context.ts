@@ -21,7 +21,7 @@ export interface RelayEvents {
    * attachments and page anchors against them (server/sync/SPEC.md W13). Called before the
    * upload is answered, so the uploader's next write finds its file.
    */
-  filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }): void;
+  filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }): Promise<void>;
   /** A person's name changed: their live connections write under the new one (SPEC W1). */
   renamed(userId: string, name: string): void;
   /**

@@ -27,7 +27,7 @@ export async function listFiles(deps: FilesDeps, caller: Caller, activityId: str
 async function keep(deps: FilesDeps, caller: Caller, activity: Activity, to: Destination, typed: TypedFile[]): Promise<UploadedFiles> {
   const { ctx } = deps;
   const ids = await ctx.db.transaction((tx) => record(tx, deps, caller, to, typed));
-  ctx.events.filesChanged(to.activityId, { added: ids });
+  await ctx.events.filesChanged(to.activityId, { added: ids });
   for (const { file, sniffed } of typed) deps.thumbnails.prepare(file.sha256, sniffed.type, { userId: caller.id, orgId: caller.orgId });
   const rows = await ctx.db.all<FileRow>(`${selectFiles} WHERE f.id IN (${ids.map(() => '?').join(', ')})`, ids);
   const files = ids.map((id) => toVersion(rows.find((r) => r.id === id)!, activity, caller));
@@ -109,5 +109,5 @@ export async function removeFile(deps: FilesDeps, caller: Caller, fileId: string
     await tx.run('DELETE FROM file_blobs WHERE sha256 = ?', [row.sha256]);
     await deps.blobs.remove(row.sha256);
   });
-  deps.ctx.events.filesChanged(row.activity_id, { removed: [row.id] });
+  await deps.ctx.events.filesChanged(row.activity_id, { removed: [row.id] });
 }

@@ -60,6 +60,7 @@ export class SyncHub {
         leave: (room, conn) => this.leave(room, conn),
         presenceBudget: (userId) => this.presenceBudget(userId),
         accessChanged: (activityId) => this.accessChangedHere(activityId),
+        filesChanged: (activityId, change) => this.filesChangedHere(activityId, change),
         renamed: (userId, name) => this.renamedHere(userId, name),
         disconnectUser: (userId) => this.disconnectUserHere(userId),
         settle: (room) => {
@@ -295,9 +296,15 @@ export class SyncHub {
 
   /**
    * Files were attached to an activity or removed from it: its live room judges references
-   * to them accordingly (SPEC W13). A room not loaded reads them when it loads.
+   * to them accordingly (SPEC W13), on whichever node owns it (CLUSTER.md N10). A room not
+   * loaded reads them when it loads. Resolves once the room knows.
    */
-  filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }) {
+  async filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }): Promise<void> {
+    if (this.link) return this.link.filesChanged(activityId, change);
+    this.filesChangedHere(activityId, change);
+  }
+
+  private filesChangedHere(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }) {
     const room = this.rooms.get(activityId);
     if (!room) return;
     if (change.added) room.files.added(change.added);

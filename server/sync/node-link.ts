@@ -22,6 +22,7 @@ export interface LocalHub {
   leave(room: Room, conn: Connection): void;
   presenceBudget(userId: string): TokenBucket;
   accessChanged(activityId: string): Promise<void>;
+  filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }): void;
   renamed(userId: string, name: string): void;
   disconnectUser(userId: string): void;
   /** The relay's own work on a room is done: it unloads once idle, like a room its last client left. */
@@ -154,6 +155,9 @@ export class NodeLink {
         return this.door.receive(from, message);
       case 'access-changed':
         return void this.hub.accessChanged(message.activityId).finally(() => this.bus.send(from, { type: 'done', request: message.request }));
+      case 'files-changed':
+        this.hub.filesChanged(message.activityId, { added: message.added, removed: message.removed });
+        return this.bus.send(from, { type: 'done', request: message.request });
       case 'renamed':
         this.hub.renamed(message.userId, message.name);
         for (const conn of this.door.connectionsOf(message.userId)) conn.userName = message.name;
@@ -259,6 +263,15 @@ export class NodeLink {
     const owner = await this.leases.owner(activityId);
     if (owner === null || owner === this.bus.nodeId) return this.hub.accessChanged(activityId);
     await this.ask([owner], (request) => ({ type: 'access-changed', request, activityId }));
+  }
+
+  /** Files were attached or removed: the room's owner judges references to them from now on (W13, CLUSTER.md N10). */
+  async filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }): Promise<void> {
+    const owner = await this.leases.owner(activityId);
+    if (owner === null || owner === this.bus.nodeId) return this.hub.filesChanged(activityId, change);
+    const added = [...(change.added ?? [])];
+    const removed = [...(change.removed ?? [])];
+    await this.ask([owner], (request) => ({ type: 'files-changed', request, activityId, added, removed }));
   }
 
   async renamed(userId: string, name: string): Promise<void> {

@@ -24,6 +24,7 @@ export type NodeMessage =
   | { type: 'access-changed'; request: number; activityId: string }
   | { type: 'renamed'; request: number; userId: string; name: string }
   | { type: 'signed-out'; request: number; userId: string }
+  | { type: 'files-changed'; request: number; activityId: string; added: string[]; removed: string[] }
   | { type: 'done'; request: number }
   // any node → a room's owner: the relay's own changes to a live document (restores, erasures: CLUSTER.md N9), and the owner's answer
   | { type: 'state-ask'; request: number; activityId: string }
@@ -57,7 +58,10 @@ const kinds = [
   'state-ask',
   'change-ask',
   'answer',
+  'files-changed',
 ] as const;
+/** File ids one `files-changed` names at most (an upload takes at most 20 files). */
+const maxFileIds = 1000;
 const answerKinds = ['state', 'changed', 'not-owner', 'refused'] as const;
 
 /** A batch is malformed: it did not come from a relay node of this version. */
@@ -138,6 +142,14 @@ export function writeBatch(from: string, messages: readonly NodeMessage[]): Uint
       case 'state-ask':
         encoding.writeVarUint(e, m.request);
         encoding.writeVarString(e, m.activityId);
+        break;
+      case 'files-changed':
+        encoding.writeVarUint(e, m.request);
+        encoding.writeVarString(e, m.activityId);
+        for (const ids of [m.added, m.removed]) {
+          encoding.writeVarUint(e, ids.length);
+          for (const id of ids) encoding.writeVarString(e, id);
+        }
         break;
       case 'change-ask':
         encoding.writeVarUint(e, m.request);
@@ -262,6 +274,18 @@ function read(d: decoding.Decoder): { from: string; messages: NodeMessage[] } {
       case 'state-ask':
         messages.push({ type, request: uint(), activityId: text() });
         break;
+      case 'files-changed': {
+        const request = uint();
+        const activityId = text();
+        const ids = () => {
+          const count = uint();
+          if (count > maxFileIds) throw new Error('too many file ids');
+          return Array.from({ length: count }, text);
+        };
+        const added = ids();
+        messages.push({ type, request, activityId, added, removed: ids() });
+        break;
+      }
       case 'change-ask':
         messages.push({ type, request: uint(), activityId: text(), userId: text(), system: uint() === 1, update: decoding.readVarUint8Array(d) });
         break;

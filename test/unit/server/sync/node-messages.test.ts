@@ -16,6 +16,7 @@ describe('what relay nodes say to each other (CLUSTER.md)', () => {
       { type: 'access-changed', request: 1, activityId: 'act-1' },
       { type: 'renamed', request: 2, userId: 'u-1', name: 'Zoé' },
       { type: 'signed-out', request: 3, userId: 'u-1' },
+      { type: 'files-changed', request: 9, activityId: 'act-1', added: ['file-1', 'file-2'], removed: [] },
       { type: 'done', request: 3 },
       { type: 'state-ask', request: 4, activityId: 'act-1' },
       { type: 'change-ask', request: 5, activityId: 'act-1', userId: 'u-2', system: true, update: new Uint8Array([9, 8, 7]) },

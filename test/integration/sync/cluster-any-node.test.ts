@@ -5,15 +5,17 @@ import { addPerson, Api, setUpOrganisation } from '../../support/api.ts';
 import { startRedis, type RedisProcess } from '../../support/redis.ts';
 import { removeDataDir, type RelayProcess } from '../../support/relay.ts';
 import { erasureDone } from '../../support/erasure.ts';
+import { upload } from '../../support/uploads.ts';
 import { startNodes } from '../../support/relay-nodes.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
 /**
- * CLUSTER.md N9: a change the relay makes to a live document (a restore, SPEC H2; an
- * erasure, E1) asked of any node is made by the room's owner, wherever its clients are: with
- * a balancer in front, the node a request reaches is rarely the owner.
+ * Through a balancer, the node a request reaches is rarely the room's owner. CLUSTER.md N9:
+ * a change the relay makes to a live document (a restore, SPEC H2; an erasure, E1) asked of
+ * any node is made by the owner; N10: a file attached through any node can be named in the
+ * document at once (W13), the owner's room told before the upload is answered.
  */
-describe('restores through any node (CLUSTER.md N9)', () => {
+describe('changes through any node (CLUSTER.md N9, N10)', () => {
   let redis: RedisProcess;
   let nodes: RelayProcess[];
   let dataDir: string;
@@ -86,5 +88,26 @@ describe('restores through any node (CLUSTER.md N9)', () => {
     await erasureDone(dataDir);
     await waitFor(() => readSwotItems(alice.doc).every((i) => i.authorName !== 'Dana Roy'), 10_000, 'the name to leave Alice’s copy');
     expect(readSwotItems(alice.doc).map((i) => i.id)).toContain('dana-item-1');
+  }, 120_000);
+
+  it('N10: a file uploaded through the node that does not own the room can be attached at once; everyone sees the item', async () => {
+    const [, b] = nodes as [RelayProcess, RelayProcess];
+    const eve = await addPerson(admin, 'Eve Lambert');
+    const { id: activityId } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Supplier', question: 'Which supplier?' });
+    await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: eve.id, role: 'contributor' });
+    // Alice opens the room on node A (its owner); Eve works through node B.
+    const alice = await connectClient(admin, activityId);
+    clients.push(alice);
+    await synced(alice);
+    const eveViaB = new Api(b.url, eve.api.token);
+    const eveOnB = await connectClient(eveViaB, activityId);
+    clients.push(eveOnB);
+    await synced(eveOnB);
+    const uploaded = await upload(eveViaB, activityId, [{ bytes: Buffer.from('%PDF-1.4\n% offer\n%%EOF\n'), name: 'offer.pdf' }]);
+    expect(uploaded.status).toBe(201);
+    const fileId = uploaded.body.id!;
+    addSwotItem(eveOnB.doc, { id: 'item-with-offer', quadrant: 'opportunities', text: 'Cheaper', author: { id: eve.id, name: 'Eve Lambert' }, at: new Date(), files: [fileId] });
+    await waitFor(() => readSwotItems(alice.doc).some((i) => i.id === 'item-with-offer'), 10_000, 'Alice to see the item with its file');
+    expect(eveOnB.closes).toEqual([]);
   }, 120_000);
 });
