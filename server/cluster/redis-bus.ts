@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { connectRedis, redisPrefix } from './redis.ts';
+import { aliveKeyPrefix, connectRedis, redisPrefix } from './redis.ts';
 
 export interface BusCodec<M> {
   write(from: string, messages: readonly M[]): Uint8Array;
@@ -14,7 +14,7 @@ export interface BusOptions {
   aliveMs?: number;
 }
 
-const aliveKey = (node: string) => `${redisPrefix}node:${node}`;
+const aliveKey = (node: string) => `${aliveKeyPrefix}${node}`;
 const inbox = (node: string) => `${redisPrefix}to:${node}`;
 const nodesKey = `${redisPrefix}nodes`;
 

@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 /** Every key and channel the relay uses in Redis starts with this: one Redis may serve other things too. */
 export const redisPrefix = 'conclave:';
 
+/** A node's heartbeat key is this followed by its id: it exists while the node is alive (redis-bus.ts). */
+export const aliveKeyPrefix = `${redisPrefix}node:`;
+
 /**
  * One connection to the Redis that relay nodes share (`CONCLAVE_REDIS_URL`). A command
  * waits at most `commandTimeoutMs` (a Redis that stops answering must not hold a sync

@@ -5,7 +5,7 @@ import { CloseCode } from '#core/sync/protocol';
 import { effectiveRole } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { Connection } from './connection.ts';
-import { LiveCounts } from './live-counts.ts';
+import { LiveCounts, refusalOf, type AdmissionRefusal } from './live-counts.ts';
 import { TokenBucket } from './rate.ts';
 import { Room } from './room.ts';
 import type { DiskWatch } from '../store/disk-watch.ts';
@@ -181,6 +181,27 @@ export class SyncHub {
   private leave(room: Room, conn: Connection) {
     room.leave(conn);
     if (room.connections.size === 0) this.scheduleUnload(room);
+  }
+
+  /**
+   * A place for a live connection (SPEC C1–C3): this node's counts, taken at once (before
+   * any await: upgrades racing here cannot all pass), then with several nodes the counts
+   * over all of them (CLUSTER.md N11). The refusal says which cap was reached.
+   */
+  async admit(userId: string, address: string, room: string): Promise<{ release: () => void } | { refusal: AdmissionRefusal }> {
+    const place = this.counts.admit(userId, address, room);
+    if ('refusal' in place || !this.link) return place;
+    const shared = await this.link.admitLive(userId, address, room);
+    if ('reached' in shared) {
+      place.release();
+      return { refusal: refusalOf(shared.reached, this.ctx.config.sync) };
+    }
+    return {
+      release: () => {
+        place.release();
+        shared.release();
+      },
+    };
   }
 
   /** Takes an admitted WebSocket into its room (with several nodes, wherever the room's owner is). */

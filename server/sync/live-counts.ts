@@ -22,16 +22,10 @@ export class LiveCounts {
   /** Takes a place, or says why there is none; `release` gives it back (once). */
   admit(userId: string, address: string, room: string): { release: () => void } | { refusal: AdmissionRefusal } {
     const { maxConnectionsPerPerson, maxConnectionsPerAddress, maxRoomsPerPerson } = this.caps;
-    if ((this.perPerson.get(userId) ?? 0) >= maxConnectionsPerPerson) {
-      return { refusal: `You have ${maxConnectionsPerPerson} live connections already: close some first.` };
-    }
-    if ((this.perAddress.get(address) ?? 0) >= maxConnectionsPerAddress) {
-      return { refusal: `Your address has ${maxConnectionsPerAddress} live connections already: try again later.` };
-    }
+    if ((this.perPerson.get(userId) ?? 0) >= maxConnectionsPerPerson) return { refusal: refusalOf('person', this.caps) };
+    if ((this.perAddress.get(address) ?? 0) >= maxConnectionsPerAddress) return { refusal: refusalOf('address', this.caps) };
     const rooms = this.roomsOf.get(userId) ?? new Map<string, number>();
-    if (!rooms.has(room) && rooms.size >= maxRoomsPerPerson) {
-      return { refusal: `You have ${maxRoomsPerPerson} activities open already: close one first.` };
-    }
+    if (!rooms.has(room) && rooms.size >= maxRoomsPerPerson) return { refusal: refusalOf('rooms', this.caps) };
     bump(this.perPerson, userId, 1);
     bump(this.perAddress, address, 1);
     bump(rooms, room, 1);
@@ -48,6 +42,13 @@ export class LiveCounts {
       },
     };
   }
+}
+
+/** What a connection refused at a cap (C1 person, C2 address, C3 rooms) is told. */
+export function refusalOf(cap: 'person' | 'address' | 'rooms', caps: AdmissionCaps): AdmissionRefusal {
+  if (cap === 'person') return `You have ${caps.maxConnectionsPerPerson} live connections already: close some first.`;
+  if (cap === 'address') return `Your address has ${caps.maxConnectionsPerAddress} live connections already: try again later.`;
+  return `You have ${caps.maxRoomsPerPerson} activities open already: close one first.`;
 }
 
 function bump<K>(map: Map<K, number>, key: K, by: number) {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { RedisBus } from '../cluster/redis-bus.ts';
 import { RoomLeases } from '../cluster/redis-lease.ts';
+import { SharedLiveCounts, type CapReached, type LiveCaps } from '../cluster/redis-counts.ts';
 import type { Database } from '../store/db.ts';
 import type { Connection, ConnectionLimits } from './connection.ts';
 import { NodeDoor } from './node-door.ts';
@@ -53,17 +54,19 @@ export class NodeLink {
   private nextRequest = 1;
   private readonly requests = new Map<number, { waiting: Set<string>; done: () => void }>();
   private readonly answers = new Map<number, (answer: OwnerAnswer) => void>();
+  private readonly liveCounts: SharedLiveCounts;
 
   constructor(
     url: string,
     private readonly hub: LocalHub,
     private readonly db: Database,
     private readonly now: () => Date,
-    limits: ConnectionLimits,
+    limits: ConnectionLimits & LiveCaps,
     private readonly log: Logger,
   ) {
     this.bus = new RedisBus(url, log, { write: writeBatch, read: readBatch });
     this.leases = new RoomLeases(this.bus.commands, this.bus.nodeId);
+    this.liveCounts = new SharedLiveCounts(this.bus.commands, this.bus.nodeId, limits);
     const tell = (node: string, message: NodeMessage) => this.bus.send(node, message);
     this.owner = new NodeOwner(tell, { owned: (id) => this.ownedRoom(id), join: hub.join, leave: hub.leave, presenceBudget: hub.presenceBudget }, db, limits, log);
     this.door = new NodeDoor(tell, { take: (id) => this.take(id), join: hub.join, leave: hub.leave }, db, log);
@@ -90,6 +93,20 @@ export class NodeLink {
     await this.bus.start((from, messages) => {
       for (const message of messages) this.receive(from, message);
     });
+  }
+
+  /**
+   * A place for a live connection admitted here, counted over every live node (SPEC C1–C3,
+   * CLUSTER.md N11), or the cap it reached. Redis not answering: the node's own counts,
+   * already taken, stand alone meanwhile (a warning says so).
+   */
+  async admitLive(userId: string, address: string, room: string): Promise<{ release: () => void } | { reached: CapReached }> {
+    try {
+      return await this.liveCounts.admit(userId, address, room);
+    } catch (err) {
+      this.log.warn({ err }, 'live connections could not be counted across nodes; this node’s own caps hold');
+      return { release: () => undefined };
+    }
   }
 
   admit(conn: Connection, socket: WebSocket, activityId: string) {

@@ -57,9 +57,10 @@ export function syncUpgrade(ctx: Context, hub: SyncHub) {
       if (!user) return refuse(socket, 403, 'This account is disabled.');
       if (user.suspended_at !== null) return refuse(socket, 403, 'Your organisation is suspended on this relay.', ErrorCode.organizationSuspended);
       if (await contentRemoved(ctx.db, room)) return refuse(socket, 410, 'This activity’s content was removed (its plan’s retention).', ErrorCode.contentRemoved);
-      // Rules C1–C3: a place is taken now, before any await, and given back on close.
-      const place = hub.counts.admit(redeemed.userId, ctx.config.trustedProxies.clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']), room);
+      // Rules C1–C3: a place is taken (this node's at once, before any await; then over all nodes), and given back on close.
+      const place = await hub.admit(redeemed.userId, ctx.config.trustedProxies.clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']), room);
       if ('refusal' in place) return refuse(socket, 429, place.refusal);
+      if (socket.destroyed) return place.release();
       socket.once('close', place.release);
       wss.handleUpgrade(req, socket, head, (ws) => {
         ws.once('close', place.release);
