@@ -40,6 +40,16 @@ export function openRaw(url: string): Promise<RawOutcome> {
   });
 }
 
+/** The sockets that opened, of several outcomes. */
+export const accepted = (outcomes: RawOutcome[]) => outcomes.flatMap((o) => (o.opened ? [o.client] : []));
+/** The refusals (status and body) of several outcomes. */
+export const refusals = (outcomes: RawOutcome[]) => outcomes.flatMap((o) => (o.opened ? [] : [o]));
+/** Closes the sockets and waits until each is closed. */
+export async function closeAll(clients: RawClient[]) {
+  for (const c of clients) c.socket.close();
+  await Promise.all(clients.map((c) => c.closed));
+}
+
 export async function openWithTicket(api: Api, activityId: string): Promise<RawClient> {
   const t = await ticketFor(api, activityId);
   const outcome = await openRaw(`${t.url}/${t.room}?ticket=${t.ticket}`);

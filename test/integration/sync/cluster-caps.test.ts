@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, Api, setUpOrganisation } from '../../support/api.ts';
-import { openRaw, ticketFor, type RawClient, type RawOutcome } from '../../support/raw-client.ts';
+import { accepted, closeAll, openRaw, refusals, ticketFor, type RawClient, type RawOutcome } from '../../support/raw-client.ts';
 import { startRedis, type RedisProcess } from '../../support/redis.ts';
 import { removeDataDir, type RelayProcess } from '../../support/relay.ts';
 import { startNodes } from '../../support/relay-nodes.ts';
@@ -15,12 +15,6 @@ async function openVia(api: Api, activityId: string, count: number): Promise<Raw
   return outcomes;
 }
 
-const accepted = (outcomes: RawOutcome[]) => outcomes.flatMap((o) => (o.opened ? [o.client] : []));
-const refusals = (outcomes: RawOutcome[]) => outcomes.flatMap((o) => (o.opened ? [] : [o]));
-const closeAll = async (clients: RawClient[]) => {
-  for (const c of clients) c.socket.close();
-  await Promise.all(clients.map((c) => c.closed));
-};
 
 /**
  * SPEC C1–C3 across nodes (issue 19: "rate limits work across nodes"): a person's live

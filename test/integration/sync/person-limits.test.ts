@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
-import { openRaw, ticketFor, type RawClient, type RawOutcome } from '../../support/raw-client.ts';
+import { accepted, closeAll, openRaw, refusals, ticketFor, type RawOutcome } from '../../support/raw-client.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { connectClient, synced, waitFor } from '../../support/sync-client.ts';
 
@@ -20,12 +20,6 @@ async function openMany(api: Api, activityId: string, count: number, batch = 25)
   return outcomes;
 }
 
-const accepted = (outcomes: RawOutcome[]) => outcomes.flatMap((o) => (o.opened ? [o.client] : []));
-const refusals = (outcomes: RawOutcome[]) => outcomes.flatMap((o) => (o.opened ? [] : [o]));
-const closeAll = async (clients: RawClient[]) => {
-  for (const c of clients) c.socket.close();
-  await Promise.all(clients.map((c) => c.closed));
-};
 
 describe('connection caps per person, per address and rooms per person (SPEC C1–C3)', () => {
   let relay: RelayProcess;
