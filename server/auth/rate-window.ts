@@ -23,6 +23,15 @@ export class RateWindow {
     return 0;
   }
 
+  /** Gives back one counted at `at` for `key` (what it was counted for was refused after all). */
+  giveBack(key: string, at: number): void {
+    const recent = this.times.get(key);
+    const index = recent?.lastIndexOf(at) ?? -1;
+    if (!recent || index < 0) return;
+    recent.splice(index, 1);
+    if (recent.length === 0) this.times.delete(key);
+  }
+
   /** The seconds `key` must wait before it may count one more, without counting. */
   waitFor(key: string, now: number): number {
     const recent = (this.times.get(key) ?? []).filter((t) => t > now - this.windowMs);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CreateInvitationRequest, Invitation } from '#core/api/invitations';
 import { ErrorCode } from '#core/api/errors';
 import { mailLanguage, renderMail } from '#core/mail/templates';
@@ -7,6 +8,7 @@ import { requireFacilitator } from '../activities/activities.ts';
 import { RateWindow } from '../auth/rate-window.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
+import type { Queries, Store } from '../store/db.ts';
 import { Refusal, forbidden, notFound } from '../errors.ts';
 import { SmsRefused } from '../sms/gateway.ts';
 import { requireRight } from '../organizations/rights.ts';
@@ -19,25 +21,43 @@ export const invitationsPerDay = 200;
 export const invitationMailsPerAddress = 3;
 
 /**
- * Invitation e-mails in the last day (created or resent), kept in memory like password
- * resets': per address, whoever sends them, and per inviter, whatever the addresses. Both
- * are judged, then both counted, in one turn of the event loop: requests sent at once
- * cannot all pass the judgement before any is counted, and a refusal counts nothing.
+ * Invitation e-mails in the last day (created or resent): per address, whoever sends them,
+ * counted in the store (table `invitation_mails`, the address hashed), so that neither a
+ * restart nor another relay node starts the count again; per inviter, whatever the
+ * addresses, in this relay's memory (the store counts an inviter's new invitations too:
+ * `invite`). The inviter's share is taken first, in the turn of the request (requests sent at
+ * once cannot all pass), then the address's is judged and taken in one transaction; refused
+ * there, the inviter's is given back: a refusal counts nothing.
  */
 export class InvitationRates {
-  private readonly addresses = new RateWindow(invitationMailsPerAddress, 86_400_000);
   private readonly inviters = new RateWindow(invitationsPerDay, 86_400_000);
 
   /** Counts one e-mail from `inviterId` to `email`, or throws 429 with Retry-After when either had its share today. */
-  take(inviterId: string, email: string, now: number): void {
-    const address = email.toLowerCase();
-    const byInviter = this.inviters.waitFor(inviterId, now);
+  async take(db: Store, inviterId: string, email: string, now: number): Promise<void> {
+    const byInviter = this.inviters.take(inviterId, now);
     if (byInviter > 0) throw tooMany(`At most ${invitationsPerDay} invitations a day: try again in ${byInviter} s.`, byInviter);
-    const byAddress = this.addresses.waitFor(address, now);
-    if (byAddress > 0) throw tooMany(`This address was sent ${invitationMailsPerAddress} invitations in the last day: try again in ${byAddress} s.`, byAddress);
-    this.inviters.take(inviterId, now);
-    this.addresses.take(address, now);
+    try {
+      await db.transaction((tx) => takeAddressShare(tx, email, now));
+    } catch (err) {
+      this.inviters.giveBack(inviterId, now);
+      throw err;
+    }
   }
+}
+
+/** One more invitation e-mail to `email` in the store's count, or 429 when it had its 3 in the last day (older ones are dropped). */
+async function takeAddressShare(tx: Queries, email: string, now: number) {
+  const address = createHash('sha256').update(email.toLowerCase()).digest('hex');
+  await tx.run('DELETE FROM invitation_mails WHERE address_hash = ? AND sent_at <= ?', [address, new Date(now - 86_400_000).toISOString()]);
+  const sent = await tx.all<{ sent_at: string }>('SELECT sent_at FROM invitation_mails WHERE address_hash = ? ORDER BY sent_at LIMIT ?', [
+    address,
+    invitationMailsPerAddress,
+  ]);
+  if (sent.length >= invitationMailsPerAddress) {
+    const wait = Math.max(1, Math.ceil((Date.parse(sent[0]!.sent_at) + 86_400_000 - now) / 1000));
+    throw tooMany(`This address was sent ${invitationMailsPerAddress} invitations in the last day: try again in ${wait} s.`, wait);
+  }
+  await tx.run('INSERT INTO invitation_mails (address_hash, sent_at) VALUES (?, ?)', [address, new Date(now).toISOString()]);
 }
 
 const tooMany = (message: string, wait: number) => new Refusal(ErrorCode.rateLimited, message, undefined, { 'retry-after': String(wait) });
@@ -103,7 +123,7 @@ export async function invite(ctx: Context, caller: Caller, input: CreateInvitati
   const since = new Date(ctx.now().getTime() - 86_400_000).toISOString();
   const sent = await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM invitations WHERE invited_by = ? AND last_sent_at > ?', [caller.id, since]);
   if ((sent?.n ?? 0) >= invitationsPerDay) throw new Refusal(ErrorCode.rateLimited, `At most ${invitationsPerDay} invitations a day.`);
-  rates.take(caller.id, input.email, ctx.now().getTime());
+  await rates.take(ctx.db, caller.id, input.email, ctx.now().getTime());
   const id = newId();
   const token = newSecret();
   const now = ctx.now();
@@ -232,7 +252,7 @@ export async function resendInvitation(ctx: Context, caller: Caller, id: string,
   const row = await manageable(ctx, caller, id);
   if (row.revoked_at) throw new Refusal(ErrorCode.conflict, 'This invitation was revoked: invite the person again.');
   if (row.sent_count >= 10) throw new Refusal(ErrorCode.rateLimited, 'This invitation was sent ten times already.');
-  rates.take(caller.id, row.email, ctx.now().getTime());
+  await rates.take(ctx.db, caller.id, row.email, ctx.now().getTime());
   const token = newSecret();
   const now = ctx.now();
   // Whoever resends it vouches for it from now on (an administrator taking over a leaver's, standing.ts).

@@ -56,6 +56,7 @@ import { clusterLeases } from './885-cluster-leases.ts';
 import { mailClaims } from './886-mail-claims.ts';
 import { roomOwners } from './880-room-owners.ts';
 import { postgresRowid } from './870-postgres-rowid.ts';
+import { invitationMails } from './930-invitation-mails.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -64,7 +65,8 @@ import { postgresRowid } from './870-postgres-rowid.ts';
  * 700–799 organisations, plans and the operator; 740 files in activities; 780 action items;
  * 800–819 public idea campaigns; 840 activity templates; 860–869 files' derived contents;
  * 885–889 several relay nodes on one store (leases, claims).
- * 870–879 the store on PostgreSQL; 900–909 ideas on public campaigns (comments, outboxes, consent).
+ * 870–879 the store on PostgreSQL; 900–909 ideas on public campaigns (comments, outboxes, consent);
+ * 930–939 rates counted in the store (across restarts and nodes).
  */
 export const migrations: Migration[] = [
   accounts,
@@ -124,4 +126,5 @@ export const migrations: Migration[] = [
   mailClaims,
   roomOwners,
   postgresRowid,
+  invitationMails,
 ];

@@ -35,6 +35,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  // A relay restarted by a test is stopped too (the world stops the one it started).
+  if (relay && relay !== world?.relay) await relay.stop();
   await world?.close();
 });
 
@@ -161,5 +163,20 @@ describe('invitations', () => {
     // The next day, the address may be invited again.
     await setClock(new Date(day.getTime() + 86_400_000 + 60_000));
     expect((await facilitator.call('POST', `/api/invitations/${first.id}/resend`)).status).toBe(200);
+  });
+
+  it('the count of an address’s invitation e-mails is kept in the store: a restart (or another node) does not start it again', async () => {
+    const day = new Date(start.getTime() + 25 * 86_400_000);
+    await setClock(day);
+    const victim = 'kept.count@elsewhere.example';
+    const first = await facilitator.ok<{ id: string }>('POST', '/api/invitations', { email: victim, activityId: activity });
+    await facilitator.ok('POST', `/api/invitations/${first.id}/resend`);
+    await admin.ok('POST', '/api/invitations', { email: victim });
+    await smtp.nthTo(victim, 3);
+    await relay.stop();
+    relay = await relay.restart();
+    const again = await facilitator.call<{ error?: { code: string } }>('POST', '/api/invitations', { email: victim, activityId: otherActivity });
+    expect([again.status, again.body.error?.code]).toEqual([429, 'rate_limited']);
+    expect((await facilitator.call('POST', `/api/invitations/${first.id}/resend`)).status).toBe(429);
   });
 });
