@@ -1,9 +1,11 @@
 /**
  * `npm run cluster`: several relay nodes on one machine, as issue 19 runs them, for a
  * newcomer to try (README "Several relay nodes"). N nodes (`--nodes N` or
- * CONCLAVE_CLUSTER_NODES, default 2) on one store — the SQLite file of CONCLAVE_DATA_DIR, or
- * CONCLAVE_DATABASE_URL's PostgreSQL — and one Redis (CONCLAVE_REDIS_URL, or a
- * `redis-server` in memory on a free loopback port, started and stopped here). A small TCP
+ * CONCLAVE_CLUSTER_NODES, default 3) on one PostgreSQL — CONCLAVE_DATABASE_URL's, or Debian's
+ * `postgres` on a free loopback port, its cluster kept in CONCLAVE_DATA_DIR/postgres (made by
+ * `initdb` at the first start, found again at the next), started and stopped here — and one
+ * Redis (CONCLAVE_REDIS_URL, or a `redis-server` in memory on a free loopback port, started
+ * and stopped here). A small TCP
  * balancer listens on PORT (default 8787) and hands each connection to the next node in
  * turn; the nodes listen on the ports after it (8788, 8789…), each reachable on its own.
  * Every node's sync tickets name the balancer (CONCLAVE_PUBLIC_URL), so a client whose
@@ -12,6 +14,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { startBalancer, type Balancer } from './lib/balancer.ts';
+import { startPostgres, type PostgresServer } from './lib/postgres-server.ts';
 import { startRedis, type RedisProcess } from './lib/redis-server.ts';
 import { ensureWebBuild, webRoot } from './web-build.ts';
 
@@ -22,7 +25,7 @@ const mostNodes = 16;
 function nodeCount(): number {
   const flag = process.argv.indexOf('--nodes');
   const raw = flag >= 0 ? process.argv[flag + 1] : process.env.CONCLAVE_CLUSTER_NODES;
-  if (raw === undefined) return 2;
+  if (raw === undefined || raw === '') return 3;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > mostNodes) throw new Error(`--nodes takes a whole number from 1 to ${mostNodes}, not "${raw}"`);
   return n;
@@ -68,23 +71,14 @@ if (!Number.isInteger(port) || port < 1 || port + count > 65535) throw new Error
 
 // CONCLAVE_WEB_ROOT given (empty: the API alone) is served as it is; otherwise the client is built if need be.
 const web = process.env.CONCLAVE_WEB_ROOT ?? (ensureWebBuild(), webRoot);
+const dataDir = path.resolve(process.env.CONCLAVE_DATA_DIR ?? './data');
+let postgres: PostgresServer | null = null;
 let redis: RedisProcess | null = null;
-if (!process.env.CONCLAVE_REDIS_URL) {
-  redis = await startRedis();
-  console.log(`conclave: redis-server on ${redis.url} (in memory, stopped with the cluster)`);
-}
-const publicUrl = process.env.CONCLAVE_PUBLIC_URL ?? `http://${host}:${port}`;
-const env = {
-  HOST: host,
-  CONCLAVE_WEB_ROOT: web,
-  CONCLAVE_PUBLIC_URL: publicUrl,
-  CONCLAVE_REDIS_URL: redis?.url ?? process.env.CONCLAVE_REDIS_URL!,
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-};
 const nodes: Node[] = [];
 let balancer: Balancer | null = null;
 let stopping = false;
 
+/** Stops, in the reverse order of their start, whatever this script started. */
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
@@ -92,10 +86,37 @@ async function shutdown(code: number) {
   await Promise.all(nodes.map((n) => n.exited));
   await balancer?.close();
   await redis?.stop();
+  await postgres?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+
+let database = process.env.CONCLAVE_DATABASE_URL ?? '';
+try {
+  if (!database) {
+    postgres = await startPostgres({ dir: path.join(dataDir, 'postgres') });
+    database = await postgres.ensureDatabase('conclave');
+    console.log(`conclave: PostgreSQL on ${database} (its cluster in ${path.join(dataDir, 'postgres')}, kept; stopped with the cluster)`);
+  }
+  if (!process.env.CONCLAVE_REDIS_URL) {
+    redis = await startRedis();
+    console.log(`conclave: redis-server on ${redis.url} (in memory, stopped with the cluster)`);
+  }
+} catch (err) {
+  console.error(`\nconclave: the cluster did not start: ${err instanceof Error ? err.message : String(err)}`);
+  await shutdown(1);
+}
+const publicUrl = process.env.CONCLAVE_PUBLIC_URL ?? `http://${host}:${port}`;
+const env = {
+  HOST: host,
+  CONCLAVE_WEB_ROOT: web,
+  CONCLAVE_PUBLIC_URL: publicUrl,
+  CONCLAVE_DATA_DIR: dataDir,
+  CONCLAVE_DATABASE_URL: database,
+  CONCLAVE_REDIS_URL: redis?.url ?? process.env.CONCLAVE_REDIS_URL!,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+};
 
 try {
   // The first node brings the store's schema up to date alone; the others start after it.
@@ -124,7 +145,7 @@ for (const node of nodes) {
   });
 }
 
-console.log(`\nConclave: ${count} relay node(s) on one store (${process.env.CONCLAVE_DATABASE_URL ? 'PostgreSQL' : `SQLite in ${process.env.CONCLAVE_DATA_DIR ?? './data'}`}) and one Redis.`);
+console.log(`\nConclave: ${count} relay node(s) on one PostgreSQL (${postgres ? 'started here' : 'CONCLAVE_DATABASE_URL'}) and one Redis (${redis ? 'started here' : 'CONCLAVE_REDIS_URL'}); files in ${dataDir}.`);
 console.log(`\n  open ${publicUrl}/   (the balancer: each connection to the next node)\n`);
 for (const node of nodes) console.log(`  node ${node.index}: ${node.url}   pid ${node.child.pid}   (kill ${node.child.pid} to stop it)`);
 console.log('\nStop with Ctrl+C.');

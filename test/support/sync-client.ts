@@ -14,13 +14,28 @@ export interface SyncClient {
   destroy(): void;
 }
 
+/** `url` (the ticket's WebSocket address) with the host and port of `node`. */
+function hostOf(url: string, node: string): string {
+  const direct = new URL(url);
+  direct.host = new URL(node).host;
+  return direct.href.replace(/\/+$/, '');
+}
+
+export interface ConnectOptions {
+  /**
+   * A relay node's address (`http://host:port`): the first connection goes straight to it,
+   * the next ones to the ticket's address (the load balancer in front of the nodes).
+   */
+  firstVia?: string;
+}
+
 /**
  * A stock y-websocket client, as the desktop app uses it: a fresh single-use ticket
  * before every (re)connection, BroadcastChannel off so that it talks to the relay only.
  */
-export async function connectClient(api: Api, activityId: string, doc = new Y.Doc(), awareness?: Awareness): Promise<SyncClient> {
+export async function connectClient(api: Api, activityId: string, doc = new Y.Doc(), awareness?: Awareness, options: ConnectOptions = {}): Promise<SyncClient> {
   const first = await api.ok<{ url: string; room: string; ticket: string }>('POST', `/api/activities/${activityId}/sync-ticket`);
-  const provider = new WebsocketProvider(first.url, first.room, doc, {
+  const provider = new WebsocketProvider(options.firstVia ? hostOf(first.url, options.firstVia) : first.url, first.room, doc, {
     ...(awareness ? { awareness } : {}),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: { ticket: first.ticket },
@@ -31,6 +46,7 @@ export async function connectClient(api: Api, activityId: string, doc = new Y.Do
   const denied: string[] = [];
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
+    if (options.firstVia) provider.serverUrl = first.url.replace(/\/+$/, '');
     void api
       .call<{ ticket: string }>('POST', `/api/activities/${activityId}/sync-ticket`)
       .then(({ status, body }) => {
