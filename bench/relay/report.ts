@@ -139,7 +139,12 @@ numbers move with the machine's other load; the ratios are what to compare.
 `;
 
 /** Writes the Relay section into bench/RESULTS.md, keeping every other section. */
-export async function recordRelaySection(section: string) {
+export function recordRelaySection(section: string) {
+  return recordSection('Relay', section);
+}
+
+/** Writes `section` (starting `## <heading>`) into bench/RESULTS.md in place of the one there, keeping every other section. */
+export async function recordSection(heading: string, section: string) {
   const file = path.resolve(import.meta.dirname, '..', 'RESULTS.md');
   let text: string;
   try {
@@ -147,7 +152,7 @@ export async function recordRelaySection(section: string) {
   } catch {
     text = header;
   }
-  const start = text.search(/^## Relay\s*$/m);
+  const start = text.search(new RegExp(`^## ${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm'));
   if (start === -1) {
     text = `${text.trimEnd()}\n\n${section}`;
   } else {

@@ -28,8 +28,10 @@ export interface LoadFigures {
   persistedPerSecond: number | null;
   persistedAll: boolean | null;
   rssBytes: number;
-  /** CPU time the server used (all threads) per update sent to it, in ms. */
+  /** CPU time the server used (all threads; every node of a cluster) per update sent to it, in ms. */
   cpuMsPerUpdate: number;
+  /** The same for the services it runs on apart (PostgreSQL, Redis); null when it has none. */
+  serviceCpuMsPerUpdate: number | null;
   /** The load process: CPU it used (% of one core) and its event-loop delay p99 (ms). */
   loadCpuPercent: number;
   loadLoopDelayP99: number;
@@ -44,11 +46,9 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function loggedUpdates(server: ServerUnderTest): Promise<number | null> {
-  if (!(server instanceof ConclaveServer)) return null;
-  const row = await sqliteGet<{ n: number }>(server.dbFile, 'SELECT count(*) AS n FROM doc_updates');
-  return row.n;
-}
+const loggedUpdates = (server: ServerUnderTest): Promise<number | null> => server.loggedUpdates?.() ?? Promise.resolve(null);
+const cpuMs = (server: ServerUnderTest): Promise<number> => server.cpuMs?.() ?? cpuMsOf(server.pid);
+const serviceCpuMs = (server: ServerUnderTest): Promise<number | null> => server.serviceCpuMs?.() ?? Promise.resolve(null);
 
 /**
  * N clients over M rooms on every server, each client sending small updates; the
@@ -62,9 +62,11 @@ export async function runLoad(servers: ServerUnderTest[], spec: LoadSpec): Promi
     const c = await worker.connect(groups);
     if (c.failed > 0) throw new Error(`${c.failed} clients could not connect (${c.firstError})`);
     const before = await Promise.all(servers.map(loggedUpdates));
-    const cpuBefore = await Promise.all(servers.map((s) => cpuMsOf(s.pid)));
+    const cpuBefore = await Promise.all(servers.map(cpuMs));
+    const serviceBefore = await Promise.all(servers.map(serviceCpuMs));
     const results = await worker.load(spec.updatesPerSecond, spec.warmupMs, spec.measureMs, spec.sliceMs);
-    const cpuAfter = await Promise.all(servers.map((s) => cpuMsOf(s.pid)));
+    const cpuAfter = await Promise.all(servers.map(cpuMs));
+    const serviceAfter = await Promise.all(servers.map(serviceCpuMs));
     // A server that fell behind may still be committing: give it up to 15 s to catch up.
     const caughtUp = async (server: ServerUnderTest, i: number) => {
       const deadline = Date.now() + 15_000;
@@ -93,8 +95,9 @@ export async function runLoad(servers: ServerUnderTest[], spec: LoadSpec): Promi
           sentPerSecond: r.sentTotal / (r.activeMs / 1000),
           persistedPerSecond: persisted === null ? null : persisted / (r.activeMs / 1000),
           persistedAll: persisted === null ? null : persisted === r.sentTotal,
-          rssBytes: await rssOf(server.pid),
+          rssBytes: await (server.rssBytes?.() ?? rssOf(server.pid)),
           cpuMsPerUpdate: (cpuAfter[i]! - cpuBefore[i]!) / r.sentTotal,
+          serviceCpuMsPerUpdate: serviceAfter[i] == null || serviceBefore[i] == null ? null : (serviceAfter[i]! - serviceBefore[i]!) / r.sentTotal,
           loadCpuPercent: r.loadCpuPercent,
           loadLoopDelayP99: r.loadLoopDelayP99,
           loadGcMaxMs: r.loadGcMaxMs,

@@ -42,9 +42,17 @@ export interface ServerUnderTest {
   /** WebSocket URLs for `perRoom` clients in each of `rooms` rooms (room i is the same room every call). */
   clientUrls(rooms: number, perRoom: number): Promise<string[][]>;
   stop(): Promise<void>;
+  /** Rows in its update log so far (absent: it keeps none). */
+  loggedUpdates?(): Promise<number>;
+  /** CPU time its relay processes used so far, in ms (absent: the process `pid`'s). */
+  cpuMs?(): Promise<number>;
+  /** CPU time the services it runs on (PostgreSQL, Redis) used so far, in ms (absent: none apart). */
+  serviceCpuMs?(): Promise<number>;
+  /** Resident memory of its relay processes, in bytes (absent: the process `pid`'s). */
+  rssBytes?(): Promise<number>;
 }
 
-interface RelayProcess {
+export interface RelayProcess {
   url: string;
   dataDir: string;
   child: ChildProcess;
@@ -52,7 +60,7 @@ interface RelayProcess {
 }
 
 /** Starts `server/main.ts` like the tests do (test/support/relay.ts), from `relayRoot`. */
-async function startRelayProcess(options: {
+export async function startRelayProcess(options: {
   dataDir: string;
   env: Record<string, string>;
   port?: number;
@@ -131,37 +139,11 @@ async function inParallel<T>(count: number, lanes: number, job: (i: number) => P
   return out;
 }
 
-/** Conclave's relay: server/main.ts in its own process, on a fresh store under bench/.work. */
-export class ConclaveServer implements ServerUnderTest {
+/** The bench's rooms on a relay, through its API: one activity per room (room i is the same every call), a single-use ticket per client. */
+export class BenchRooms {
   private readonly activities: string[] = [];
 
-  private constructor(
-    readonly name: string,
-    private relay: RelayProcess,
-    private readonly admin: Api,
-    private readonly env: Record<string, string>,
-    private readonly root: string,
-  ) {}
-
-  /**
-   * Starts a relay on a fresh store; `env` adds settings (e.g. CONCLAVE_SQLITE_SYNCHRONOUS),
-   * `root` runs it from another checkout (to compare two versions in one run).
-   */
-  static async start(label: string, env: Record<string, string> = {}, name = 'Conclave', root = relayRoot): Promise<ConclaveServer> {
-    const dataDir = path.join(workDir, `${label}-${process.pid}`);
-    await rm(dataDir, { recursive: true, force: true });
-    await mkdir(dataDir, { recursive: true });
-    const relay = await startRelayProcess({ dataDir, env: { ...benchRelayEnv, ...env }, root });
-    return new ConclaveServer(name, relay, await setUpOrganisation(relay.url), env, root);
-  }
-
-  get pid() {
-    return this.relay.child.pid ?? 0;
-  }
-
-  get dbFile() {
-    return path.join(this.relay.dataDir, 'conclave.sqlite');
-  }
+  constructor(private readonly admin: Api) {}
 
   private async activity(i: number): Promise<string> {
     while (this.activities.length <= i) {
@@ -175,15 +157,63 @@ export class ConclaveServer implements ServerUnderTest {
     return this.activities[i]!;
   }
 
-  async clientUrls(rooms: number, perRoom: number): Promise<string[][]> {
+  /**
+   * WebSocket URLs for `perRoom` clients in each of `rooms` rooms. `node(room, client)`, if
+   * given, names the relay node (`http://host:port`) that client connects to instead of
+   * the ticket's address (any node admits any ticket).
+   */
+  async clientUrls(rooms: number, perRoom: number, node?: (room: number, client: number) => string): Promise<string[][]> {
     const ids: string[] = [];
     for (let r = 0; r < rooms; r++) ids.push(await this.activity(r));
     const flat = await inParallel(rooms * perRoom, 16, async (i) => {
-      const id = ids[Math.floor(i / perRoom)]!;
-      const t = await this.admin.ok<{ url: string; room: string; ticket: string }>('POST', `/api/activities/${id}/sync-ticket`);
-      return `${t.url}/${t.room}?ticket=${encodeURIComponent(t.ticket)}`;
+      const room = Math.floor(i / perRoom);
+      const t = await this.admin.ok<{ url: string; room: string; ticket: string }>('POST', `/api/activities/${ids[room]!}/sync-ticket`);
+      const url = `${t.url}/${t.room}?ticket=${encodeURIComponent(t.ticket)}`;
+      if (!node) return url;
+      const direct = new URL(url);
+      direct.host = new URL(node(room, i % perRoom)).host;
+      return direct.href;
     });
     return ids.map((_, r) => flat.slice(r * perRoom, (r + 1) * perRoom));
+  }
+}
+
+/** Conclave's relay: server/main.ts in its own process, on a fresh store under bench/.work. */
+export class ConclaveServer implements ServerUnderTest {
+  private constructor(
+    readonly name: string,
+    private relay: RelayProcess,
+    private readonly rooms: BenchRooms,
+    private readonly env: Record<string, string>,
+    private readonly root: string,
+  ) {}
+
+  /**
+   * Starts a relay on a fresh store; `env` adds settings (e.g. CONCLAVE_SQLITE_SYNCHRONOUS),
+   * `root` runs it from another checkout (to compare two versions in one run).
+   */
+  static async start(label: string, env: Record<string, string> = {}, name = 'Conclave', root = relayRoot): Promise<ConclaveServer> {
+    const dataDir = path.join(workDir, `${label}-${process.pid}`);
+    await rm(dataDir, { recursive: true, force: true });
+    await mkdir(dataDir, { recursive: true });
+    const relay = await startRelayProcess({ dataDir, env: { ...benchRelayEnv, ...env }, root });
+    return new ConclaveServer(name, relay, new BenchRooms(await setUpOrganisation(relay.url)), env, root);
+  }
+
+  get pid() {
+    return this.relay.child.pid ?? 0;
+  }
+
+  get dbFile() {
+    return path.join(this.relay.dataDir, 'conclave.sqlite');
+  }
+
+  async loggedUpdates() {
+    return (await sqliteGet<{ n: number }>(this.dbFile, 'SELECT count(*) AS n FROM doc_updates')).n;
+  }
+
+  clientUrls(rooms: number, perRoom: number): Promise<string[][]> {
+    return this.rooms.clientUrls(rooms, perRoom);
   }
 
   /** Stops the relay, runs `work` on its store, and starts it again on that store. */
