@@ -1,7 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startRelayProcess, type RelayProcess } from './relay.ts';
+import { startPostgres } from './postgres.ts';
+import { startRedis } from './redis.ts';
+import { removeDataDir, startRelayProcess, type RelayProcess } from './relay.ts';
 
 export { startBalancer, type Balancer } from '../../scripts/lib/balancer.ts';
 
@@ -29,4 +31,39 @@ export async function startNodes(
     );
   }
   return { dataDir, nodes };
+}
+
+export interface NodesOnRedis {
+  nodes: RelayProcess[];
+  dataDir: string;
+  /** Stops the nodes, then the redis-server and PostgreSQL started for them, and removes the data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `count` relay nodes on a redis-server of their own, and on the SQLite file of their data
+ * folder or, with `postgres`, on a PostgreSQL of their own (a temporary cluster): as a
+ * cluster test's `beforeAll` starts them, with the one `stop` its `afterAll` calls.
+ */
+export async function startNodesOnRedis(count: number, options: { postgres?: boolean } = {}): Promise<NodesOnRedis> {
+  const redis = await startRedis();
+  const postgres = options.postgres ? await startPostgres() : null;
+  try {
+    const env: Record<string, string> = postgres ? { CONCLAVE_DATABASE_URL: await postgres.createDatabase() } : {};
+    const { nodes, dataDir } = await startNodes(count, { redisUrl: redis.url, env });
+    return {
+      nodes,
+      dataDir,
+      async stop() {
+        for (const node of nodes) await node.stop();
+        await redis.stop();
+        await postgres?.stop();
+        await removeDataDir(dataDir);
+      },
+    };
+  } catch (err) {
+    await redis.stop();
+    await postgres?.stop();
+    throw err;
+  }
 }

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestoreResult } from '#core/api/history';
 import { addSwotItem, deleteSwotItem, readSwotItems } from '#core/doc/swot';
 import { addPerson, Api, setUpOrganisation } from '../../support/api.ts';
-import { startRedis, type RedisProcess } from '../../support/redis.ts';
-import { removeDataDir, type RelayProcess } from '../../support/relay.ts';
+import type { RelayProcess } from '../../support/relay.ts';
 import { erasureDone } from '../../support/erasure.ts';
+import { startNodesOnRedis, type NodesOnRedis } from '../../support/relay-nodes.ts';
 import { upload } from '../../support/uploads.ts';
-import { startNodes } from '../../support/relay-nodes.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
 /**
@@ -16,23 +15,21 @@ import { connectClient, synced, waitFor, type SyncClient } from '../../support/s
  * document at once (W13), the owner's room told before the upload is answered.
  */
 describe('changes through any node (CLUSTER.md N9, N10)', () => {
-  let redis: RedisProcess;
+  let cluster: NodesOnRedis;
   let nodes: RelayProcess[];
   let dataDir: string;
   const clients: SyncClient[] = [];
   let admin: Api;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    ({ nodes, dataDir } = await startNodes(2, { redisUrl: redis.url }));
+    cluster = await startNodesOnRedis(2);
+    ({ nodes, dataDir } = cluster);
     admin = await setUpOrganisation(nodes[0]!.url);
   }, 120_000);
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    for (const node of nodes ?? []) await node.stop();
-    await redis?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await cluster?.stop();
   });
 
   it('N9: the facilitator restores a removed item through the node that does not own the room; both nodes’ clients get it back, once', async () => {

@@ -1,28 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSwotItem, readSwotItems } from '#core/doc/swot';
 import { addPerson, Api, setUpOrganisation } from '../../support/api.ts';
-import { startRedis, type RedisProcess } from '../../support/redis.ts';
-import { removeDataDir, type RelayProcess } from '../../support/relay.ts';
-import { startNodes } from '../../support/relay-nodes.ts';
+import type { RelayProcess } from '../../support/relay.ts';
+import { startNodesOnRedis, type NodesOnRedis } from '../../support/relay-nodes.ts';
 import { queryStore } from '../../support/store-reader.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
 describe('several relay nodes on one store and one Redis (CLUSTER.md N1, N2)', () => {
-  let redis: RedisProcess;
+  let cluster: NodesOnRedis;
   let nodes: RelayProcess[];
   let dataDir: string;
   const clients: SyncClient[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
-    ({ nodes, dataDir } = await startNodes(2, { redisUrl: redis.url }));
+    cluster = await startNodesOnRedis(2);
+    ({ nodes, dataDir } = cluster);
   }, 120_000);
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    for (const node of nodes ?? []) await node.stop();
-    await redis?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await cluster?.stop();
   });
 
   it('N1: two clients on two nodes converge, and a third joining later on either node gets everything', async () => {

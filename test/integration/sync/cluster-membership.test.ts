@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSwotItem, readSwotItems } from '#core/doc/swot';
 import { addPerson, Api, setUpOrganisation } from '../../support/api.ts';
-import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
-import { startRedis, type RedisProcess } from '../../support/redis.ts';
-import { removeDataDir, type RelayProcess } from '../../support/relay.ts';
-import { startNodes } from '../../support/relay-nodes.ts';
+import type { RelayProcess } from '../../support/relay.ts';
+import { startNodesOnRedis, type NodesOnRedis } from '../../support/relay-nodes.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
 /**
@@ -14,27 +12,20 @@ import { connectClient, synced, waitFor, type SyncClient } from '../../support/s
  * socket is closed with 4403 and it gets no new ticket, on either node.
  */
 describe('membership changes across relay nodes (CLUSTER.md N7)', () => {
-  let postgres: PostgresCluster;
-  let redis: RedisProcess;
+  let cluster: NodesOnRedis;
   let nodes: RelayProcess[];
-  let dataDir: string;
   let admin: Api;
   const clients: SyncClient[] = [];
 
   beforeAll(async () => {
-    postgres = await startPostgres();
-    redis = await startRedis();
-    const database = await postgres.createDatabase();
-    ({ nodes, dataDir } = await startNodes(2, { redisUrl: redis.url, env: { CONCLAVE_DATABASE_URL: database } }));
+    cluster = await startNodesOnRedis(2, { postgres: true });
+    nodes = cluster.nodes;
     admin = await setUpOrganisation(nodes[0]!.url);
   }, 120_000);
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    for (const node of nodes ?? []) await node.stop();
-    await redis?.stop();
-    await postgres?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await cluster?.stop();
   });
 
   /** An activity with Carol as a contributor, her client on node B, synced. */
