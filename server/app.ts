@@ -93,6 +93,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   await disk.start();
   hub = new SyncHub(ctx, disk);
   const liveHub = hub;
+  passwordGuesses.onFailure((account, address) => liveHub.signInFailed(account, address));
   await liveHub.start();
 
   const router = new Router();

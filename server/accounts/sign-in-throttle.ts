@@ -13,6 +13,9 @@
  * before any has been checked); the delay runs from its verdict. A success takes the
  * attempt back and clears its account-and-address counter. Refused attempts change nothing, so
  * hammering does not lengthen anyone's delay. The counters are bounded in number.
+ *
+ * With several relay nodes, each failure is told to the others (`onFailure`), which count it
+ * as their own (`failedElsewhere`): behind a balancer a guesser meets every node in turn.
  */
 export interface ThrottleRule {
   free: number;
@@ -61,16 +64,40 @@ export interface Attempt {
 
 export class SignInThrottle {
   private readonly counters = new Map<string, Counter>();
+  private readonly failureListeners: ((account: string, address: string) => void)[] = [];
 
   constructor(
     private readonly now: () => number,
     private readonly limits: ThrottleLimits = defaultLimits,
   ) {}
 
+  /** Tells `listener` of each failure judged here (for the other nodes). */
+  onFailure(listener: (account: string, address: string) => void) {
+    this.failureListeners.push(listener);
+  }
+
+  /** A failure judged on another node: counted as if judged here (it holds no attempt in flight). */
+  failedElsewhere(account: string, address: string) {
+    const at = this.now();
+    const { rules, keys } = this.countersOf(account, address);
+    keys.forEach((key, i) => {
+      const c = this.counter(key, at);
+      c.failures++;
+      c.lastAt = at;
+      if (c.failures > rules[i]!.free) c.blockedUntil = Math.max(c.blockedUntil, at + delayOf(rules[i]!, c.failures));
+    });
+  }
+
+  private countersOf(account: string, address: string) {
+    return {
+      rules: [this.limits.pair, this.limits.address, this.limits.account],
+      keys: [`p ${account} ${address}`, `a ${address}`, `u ${account}`],
+    };
+  }
+
   admit(account: string, address: string): Admission {
     const at = this.now();
-    const rules = [this.limits.pair, this.limits.address, this.limits.account];
-    const keys = [`p ${account} ${address}`, `a ${address}`, `u ${account}`];
+    const { rules, keys } = this.countersOf(account, address);
     const counters = keys.map((key) => this.counter(key, at));
     const waitMs = Math.max(
       ...counters.map((c, i) => {
@@ -96,6 +123,7 @@ export class SignInThrottle {
         if (outcome !== 'failed') c.failures = Math.max(0, c.failures - 1);
         else if (c.failures > rules[i]!.free) c.blockedUntil = Math.max(c.blockedUntil, now + delayOf(rules[i]!, c.failures));
       });
+      if (outcome === 'failed') for (const listener of this.failureListeners) listener(account, address);
       if (outcome === 'succeeded') {
         this.counters.delete(keys[0]!);
         // The owner got in: their account is not held for the failures before.

@@ -17,6 +17,10 @@ export interface BusOptions {
 const aliveKey = (node: string) => `${aliveKeyPrefix}${node}`;
 const inbox = (node: string) => `${redisPrefix}to:${node}`;
 const nodesKey = `${redisPrefix}nodes`;
+/** What one node says to every node (`broadcast`). */
+const everyone = `${redisPrefix}all`;
+/** The outgoing queue of what goes to every node. */
+const toAll = '*';
 
 /**
  * How relay nodes talk through Redis. Each node has an inbox channel; what one node has
@@ -67,9 +71,11 @@ export class RedisBus<M> {
         this.log.error({ err }, 'an unreadable message between relay nodes was dropped');
         return;
       }
+      // A node hears its own broadcasts too: it has already done what they say.
+      if (batch.from === this.nodeId) return;
       receive(batch.from, batch.messages);
     });
-    await this.subscriber.subscribe(inbox(this.nodeId));
+    await this.subscriber.subscribe(inbox(this.nodeId), everyone);
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
     this.heartbeat.unref();
@@ -84,13 +90,18 @@ export class RedisBus<M> {
     this.flushing ??= setImmediate(this.flush);
   }
 
+  /** Queues a message for every other live node, in one publish with the others of this turn. */
+  broadcast(message: M): void {
+    this.send(toAll, message);
+  }
+
   private readonly flush = () => {
     this.flushing = null;
     const batches = [...this.outgoing];
     this.outgoing.clear();
     for (const [node, messages] of batches) {
       const data = this.codec.write(this.nodeId, messages);
-      this.commands.publish(inbox(node), Buffer.from(data.buffer, data.byteOffset, data.byteLength)).catch((err: unknown) => {
+      this.commands.publish(node === toAll ? everyone : inbox(node), Buffer.from(data.buffer, data.byteOffset, data.byteLength)).catch((err: unknown) => {
         this.log.warn({ err, node }, 'could not reach another relay node');
       });
     }

@@ -61,6 +61,7 @@ export class SyncHub {
         presenceBudget: (userId) => this.presenceBudget(userId),
         accessChanged: (activityId) => this.accessChangedHere(activityId),
         filesChanged: (activityId, change) => this.filesChangedHere(activityId, change),
+        signInFailed: (account, address) => this.ctx.passwordGuesses.failedElsewhere(account, address),
         renamed: (userId, name) => this.renamedHere(userId, name),
         disconnectUser: (userId) => this.disconnectUserHere(userId),
         settle: (room) => {
@@ -333,6 +334,11 @@ export class SyncHub {
       room.files.removed(change.removed);
       room.rejudgePresenting();
     }
+  }
+
+  /** A password was found wrong here: with several nodes, each of them counts it (CLUSTER.md N12). */
+  signInFailed(account: string, address: string) {
+    this.link?.signInFailed(account, address);
   }
 
   /** A person was renamed: the rules judge their live connections' writes by the new name (SPEC W1), on every node. */

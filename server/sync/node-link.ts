@@ -24,6 +24,8 @@ export interface LocalHub {
   presenceBudget(userId: string): TokenBucket;
   accessChanged(activityId: string): Promise<void>;
   filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }): void;
+  /** A password was found wrong on another node (the sign-in throttle counts it here too). */
+  signInFailed(account: string, address: string): void;
   renamed(userId: string, name: string): void;
   disconnectUser(userId: string): void;
   /** The relay's own work on a room is done: it unloads once idle, like a room its last client left. */
@@ -172,6 +174,8 @@ export class NodeLink {
         return this.door.receive(from, message);
       case 'access-changed':
         return void this.hub.accessChanged(message.activityId).finally(() => this.bus.send(from, { type: 'done', request: message.request }));
+      case 'sign-in-failed':
+        return this.hub.signInFailed(message.account, message.address);
       case 'files-changed':
         this.hub.filesChanged(message.activityId, { added: message.added, removed: message.removed });
         return this.bus.send(from, { type: 'done', request: message.request });
@@ -289,6 +293,11 @@ export class NodeLink {
     const added = [...(change.added ?? [])];
     const removed = [...(change.removed ?? [])];
     await this.ask([owner], (request) => ({ type: 'files-changed', request, activityId, added, removed }));
+  }
+
+  /** A password was found wrong here: every other node's throttle counts it too (CLUSTER.md N12). */
+  signInFailed(account: string, address: string): void {
+    this.bus.broadcast({ type: 'sign-in-failed', account, address });
   }
 
   async renamed(userId: string, name: string): Promise<void> {

@@ -25,6 +25,8 @@ export type NodeMessage =
   | { type: 'renamed'; request: number; userId: string; name: string }
   | { type: 'signed-out'; request: number; userId: string }
   | { type: 'files-changed'; request: number; activityId: string; added: string[]; removed: string[] }
+  /** Broadcast: a password was wrong here for this account from this address (CLUSTER.md N12). */
+  | { type: 'sign-in-failed'; account: string; address: string }
   | { type: 'done'; request: number }
   // any node → a room's owner: the relay's own changes to a live document (restores, erasures: CLUSTER.md N9), and the owner's answer
   | { type: 'state-ask'; request: number; activityId: string }
@@ -59,6 +61,7 @@ const kinds = [
   'change-ask',
   'answer',
   'files-changed',
+  'sign-in-failed',
 ] as const;
 /** File ids one `files-changed` names at most (an upload takes at most 20 files). */
 const maxFileIds = 1000;
@@ -142,6 +145,10 @@ export function writeBatch(from: string, messages: readonly NodeMessage[]): Uint
       case 'state-ask':
         encoding.writeVarUint(e, m.request);
         encoding.writeVarString(e, m.activityId);
+        break;
+      case 'sign-in-failed':
+        encoding.writeVarString(e, m.account);
+        encoding.writeVarString(e, m.address);
         break;
       case 'files-changed':
         encoding.writeVarUint(e, m.request);
@@ -273,6 +280,9 @@ function read(d: decoding.Decoder): { from: string; messages: NodeMessage[] } {
         break;
       case 'state-ask':
         messages.push({ type, request: uint(), activityId: text() });
+        break;
+      case 'sign-in-failed':
+        messages.push({ type, account: text(), address: text() });
         break;
       case 'files-changed': {
         const request = uint();

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPerson, password, setUpOrganisation } from '../../support/api.ts';
+import { callFrom } from '../../support/from-address.ts';
+import { startNodesOnRedis, type NodesOnRedis } from '../../support/relay-nodes.ts';
+
+/**
+ * The sign-in throttle over several nodes (issue 19: "rate limits work across nodes"):
+ * behind a balancer a guesser's attempts land on every node in turn, so each node counts
+ * every failure, wherever it was judged — not a third of them each.
+ */
+describe('the sign-in throttle across relay nodes (CLUSTER.md N12)', () => {
+  let cluster: NodesOnRedis;
+
+  beforeAll(async () => {
+    cluster = await startNodesOnRedis(2);
+    const admin = await setUpOrganisation(cluster.nodes[0]!.url);
+    await addPerson(admin, 'Dana Roy');
+  }, 120_000);
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('wrong guesses from one address, taken in turn by two nodes, are refused once the address’s 30 free tries are spent in all', async () => {
+    const [a, b] = cluster.nodes;
+    const statuses: number[] = [];
+    for (let i = 0; i < 44 && statuses.at(-1) !== 429; i++) {
+      const node = i % 2 === 0 ? a! : b!;
+      // Each guess at another account (password spraying): only the address's count grows.
+      const answer = await callFrom('127.0.0.21', node.url, 'POST', '/api/session', { email: `someone.${i}@elsewhere.example`, password: `wrong ${i}` });
+      statuses.push(answer.status);
+      // The failure reaches the other node through Redis in a moment: wait for it as a balancer's next request would take some time.
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(31);
+    // Both nodes hold the address now; another address is not held, and the owner signs in from it.
+    expect((await callFrom('127.0.0.21', b!.url, 'POST', '/api/session', { email: 'dana.roy@durand.example', password })).status).toBe(429);
+    expect((await callFrom('127.0.0.21', a!.url, 'POST', '/api/session', { email: 'dana.roy@durand.example', password })).status).toBe(429);
+    expect((await callFrom('127.0.0.22', b!.url, 'POST', '/api/session', { email: 'dana.roy@durand.example', password })).status).toBe(201);
+  }, 120_000);
+});
