@@ -61,6 +61,11 @@ export const commentModerations = ['pending', 'approved'] as const;
 export const IdeaComment = z.object({
   id: Id,
   ideaId: Id,
+  /**
+   * For a public participant, another's comment names its author as the public page does:
+   * a participant who agreed to be named, else an empty name and the comment's id (never a
+   * member's name, never a person's id). Members read every name and id.
+   */
   author: z.object({ id: Id, name: z.string() }),
   text: z.string(),
   createdAt: z.string(),

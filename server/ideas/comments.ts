@@ -20,7 +20,12 @@ export interface CommentRow {
   hidden_at: string | null;
 }
 
-type ListedComment = CommentRow & { author_name: string; open_reports: number };
+type ListedComment = CommentRow & {
+  author_name: string;
+  open_reports: number;
+  /** 1 when the author is a public participant who agreed to be named (`authorColumns`); absent counts as not. */
+  author_named?: number;
+};
 
 /** Shown to everyone who reads the idea: approved and not hidden (SQL over `idea_comments c`). */
 export const commentShownSql = `(c.moderation = 'approved' AND c.hidden_at IS NULL)`;
@@ -34,13 +39,25 @@ const seesComment = (box: Activity, caller: Caller, row: Pick<CommentRow, 'autho
  * are counted) — its author's name as the person now reads (an erased one's is the former member).
  */
 const commentColumns = `c.*, u.name AS author_name,
+  (u.participant = 1 AND u.public_name = 1 AND u.disabled_at IS NULL) AS author_named,
   CASE WHEN ?1 THEN (SELECT COUNT(*) FROM idea_comment_reports r WHERE r.comment_id = c.id AND r.dismissed_at IS NULL) ELSE 0 END AS open_reports`;
+
+/**
+ * Who wrote a comment, as the caller may know it. A public participant learns what the
+ * public page shows (campaigns/public-comments.ts): another participant's name only when
+ * they agreed, never a member's; and no person's id (it would link one author's comments
+ * across ideas), the comment's own in its place. Members see every name and id.
+ */
+function authorFor(row: ListedComment, caller: Caller): IdeaComment['author'] {
+  if (!caller.participant || row.author_id === caller.id) return { id: row.author_id, name: row.author_name };
+  return Number(row.author_named) === 1 ? { id: row.author_id, name: row.author_name } : { id: row.id, name: '' };
+}
 
 export function toComment(row: ListedComment, caller: Caller): IdeaComment {
   return {
     id: row.id,
     ideaId: row.idea_id,
-    author: { id: row.author_id, name: row.author_name },
+    author: authorFor(row, caller),
     text: row.text,
     createdAt: row.created_at,
     moderation: row.moderation,

@@ -109,6 +109,30 @@ describe('comments on ideas', () => {
     expect((await anon().call('GET', `/api/public/idea-boxes/avis/ideas/${inner}/comments`)).status).toBe(404);
   });
 
+  it('a participant reading comments in the app learns no name the public page does not show, nor who wrote what', async () => {
+    const inside = await admin.ok<{ comments: CommentView[] }>('GET', `/api/ideas/${ideaId}/comments`);
+    const ids = inside.comments.map((c) => c.author.id);
+    const seen = async (api: ApiType) => (await api.ok<{ comments: CommentView[] }>('GET', `/api/ideas/${ideaId}/comments`)).comments;
+    // David did not agree to be named: Chloé reads his comment as the stranger does; the member as the organisation.
+    const byChloe = await seen(chloe);
+    expect(byChloe.map((c) => [c.author.name, c.mine])).toEqual([
+      ['', false],
+      ['Chloé Cliente', true],
+      ['', false],
+    ]);
+    const byDavid = await seen(david);
+    expect(byDavid.map((c) => [c.author.name, c.mine])).toEqual([
+      ['David Discret', true],
+      ['Chloé Cliente', false],
+      ['', false],
+    ]);
+    // No person's id either: the same author's comments are not linked across ideas.
+    expect(byChloe.map((c) => c.author.id)).toEqual([byChloe[0]!.id, ids[1], byChloe[2]!.id]);
+    expect(JSON.stringify(byChloe)).not.toMatch(/David|Alice|Durand/);
+    expect(JSON.stringify(byChloe)).not.toContain(ids[0]!);
+    expect(JSON.stringify(byDavid)).not.toContain(ids[2]!);
+  });
+
   it('with pre-moderation a participant’s comment waits, seen by its author and the facilitators only, until approved; its author is told', async () => {
     await admin.ok('PATCH', `/api/activities/${boxId}/idea-settings`, { premoderation: true });
     const waiting = await david.ok<CommentView>('POST', `/api/ideas/${ideaId}/comments`, { text: 'Et des clémentines en hiver.' });
