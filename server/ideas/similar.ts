@@ -109,14 +109,15 @@ export class SimilarTitles {
     if (title.trim().length < 3) return [];
     const found = (await this.box(activityId)).search(title, 5, this.stats);
     if (found.length === 0) return [];
-    const rows = await ctx.db.all<{ id: string; vote_count: number; status: IdeaStatus }>(
-      `SELECT id, vote_count, status FROM ideas WHERE hidden_at IS NULL AND moderation = 'approved' AND merged_into IS NULL AND id IN (${found.map(() => '?').join(', ')})`,
+    // The title as stored now, not as folded: an erasure may have rewritten it since (people/erase-copies.ts).
+    const rows = await ctx.db.all<{ id: string; title: string; vote_count: number; status: IdeaStatus }>(
+      `SELECT id, title, vote_count, status FROM ideas WHERE hidden_at IS NULL AND moderation = 'approved' AND merged_into IS NULL AND id IN (${found.map(() => '?').join(', ')})`,
       found.map((f) => f.entry.id),
     );
     const now = new Map(rows.map((r) => [r.id, r]));
     return found.flatMap(({ entry, score }) => {
       const row = now.get(entry.id);
-      return row ? [{ id: entry.id, title: entry.title, votes: row.vote_count, status: row.status, score: Math.round(score * 100) / 100 }] : [];
+      return row ? [{ id: entry.id, title: row.title, votes: row.vote_count, status: row.status, score: Math.round(score * 100) / 100 }] : [];
     });
   }
 

@@ -17,7 +17,12 @@ const copies: { table: string; org: string; text: string[]; html: string[] }[] =
   // Comments on ideas are people's own words, kept after an erasure (the erased person's read as
   // the former member's); as in the activities' documents (SPEC E3), the person's name,
   // address or number written in anyone's comment becomes the same words as here.
-  { table: 'idea_comments', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['text'], html: [] },
+  { table: 'idea_comments', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['text', 'hidden_reason'], html: [] },
+  // Ideas likewise (a published box's page shows their titles, texts and answers to anyone), and the reasons given on them.
+  { table: 'ideas', org: 'activity_id IN (SELECT id FROM activities WHERE org_id = ?1)', text: ['title', 'text', 'reason', 'hidden_reason', 'off_topic_reason'], html: [] },
+  { table: 'idea_status_changes', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['reason'], html: [] },
+  { table: 'idea_notices', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['reason'], html: [] },
+  { table: 'idea_rewards', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['text'], html: [] },
 ];
 
 /**

@@ -234,8 +234,18 @@ describe('comments on ideas', () => {
   it('an erased participant’s comments stay, as a former member’s, and their name leaves others’ comments', async () => {
     await world.setClock(new Date('2026-12-06T11:02:00Z'));
     await chloe.ok('POST', `/api/ideas/${ideaId}/comments`, { text: 'Comme le disait David Discret, des pommes.' });
+    // Others name him in what the public page shows too: an idea's title and text, the organisation's answer.
+    const named = await proposeIdea(chloe, boxId, { title: 'Les pommes de David Discret', text: 'David Discret avait raison.', category: 'Enfants' });
+    await admin.ok('POST', `/api/ideas/${named.body.id}/status`, { status: 'under_study', reason: 'Merci à David Discret, nous regardons.' });
+    const similar = () => admin.ok<{ similar: { title: string }[] }>('GET', `/api/activities/${boxId}/ideas/similar?title=${encodeURIComponent('Les pommes de David')}`);
+    expect((await similar()).similar.map((i) => i.title)).toContain('Les pommes de David Discret');
     const davidId = (await david.ok<{ id: string }>('GET', '/api/me')).id;
     await admin.ok('POST', `/api/users/${davidId}/erase`);
+    expect(await queryStore(world.relay.dataDir, "SELECT id FROM ideas WHERE instr(title || ' ' || text || ' ' || COALESCE(reason, ''), 'David Discret') > 0")).toEqual([]);
+    expect(await queryStore(world.relay.dataDir, "SELECT id FROM idea_status_changes WHERE instr(COALESCE(reason, ''), 'David Discret') > 0")).toEqual([]);
+    expect(JSON.stringify(await anon().ok('GET', '/api/public/idea-boxes/avis'))).not.toContain('David Discret');
+    expect(await (await fetch(`${world.relay.url}/ideas/avis?lang=fr`)).text()).not.toContain('David Discret');
+    expect(JSON.stringify(await similar())).not.toContain('David Discret');
     const inside = await admin.ok<{ comments: CommentView[] }>('GET', `/api/ideas/${ideaId}/comments?limit=100`);
     const his = inside.comments.filter((c) => c.author.id === davidId);
     expect(his.length).toBeGreaterThan(0);
