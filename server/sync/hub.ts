@@ -305,6 +305,7 @@ export class SyncHub {
     const room = this.rooms.get(activityId);
     if (!room) return;
     await room.readStatus();
+    await room.members.load();
     for (const conn of [...room.connections]) {
       const role = await effectiveRole(this.ctx.db, activityId, conn.userId);
       if (role === null) conn.close(CloseCode.accessRevoked, 'you are no longer a member of this activity');
@@ -349,6 +350,7 @@ export class SyncHub {
 
   private renamedHere(userId: string, name: string) {
     for (const conn of this.connectionsOf(userId)) conn.userName = name;
+    for (const room of this.rooms.values()) room.members.renamed(userId, name);
   }
 
   /** Closes every live connection of a person (their sessions were revoked), on every node. */

@@ -29,6 +29,7 @@ import { backfillClientOwners } from './client-backfill.ts';
 import { upgradeOnLoad } from './room-upgrade.ts';
 import { ClientOwners } from './client-owners.ts';
 import { RoomFiles } from './room-files.ts';
+import { RoomMembers } from './room-members.ts';
 import { rejudgePresenting } from './presenting.ts';
 import { clientCapReached, describeCapReached } from './client-caps.ts';
 import { Refusal } from '../errors.ts';
@@ -97,6 +98,8 @@ export class Room {
   private readonly owners: ClientOwners;
   /** The activity's files: what attachments and page anchors may name (SPEC W13). */
   readonly files: RoomFiles;
+  /** The activity's members and their names: whom an entry may name (SPEC W15, an action item's owner). */
+  readonly members: RoomMembers;
   private readonly shares: DocumentShares;
   /** The delete set's size, and each person's part of what was added since the load (SPEC U14). */
   private readonly deleteSet = new DeleteSetSize();
@@ -125,6 +128,7 @@ export class Room {
   ) {
     this.owners = new ClientOwners(id, deps.db, deps.logger, deps.now);
     this.files = new RoomFiles(deps.db, id);
+    this.members = new RoomMembers(deps.db, id);
     this.shares = new DocumentShares(this.owners);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array) => {
@@ -144,6 +148,7 @@ export class Room {
   private async load() {
     const stored = await readDocument(this.deps.db, this.id);
     await this.files.load();
+    await this.members.load();
     await this.readStatus();
     Y.transact(this.doc, () => {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
@@ -422,7 +427,7 @@ export class Room {
     // Who writes what (W1–W8): judged on the document as it is, which stays untouched.
     const now = this.deps.now().getTime();
     const removedBefore = this.putBacks.viewOf(conn.userId, now);
-    const content = judgeContent(fresh, this.doc, { id: conn.userId, name: conn.userName, role: conn.role }, removedBefore, this.files);
+    const content = judgeContent(fresh, this.doc, { id: conn.userId, name: conn.userName, role: conn.role }, removedBefore, this.files, this.members);
     if (!content.allowed && content.rule === 'U11') {
       this.refuse(conn, { rule: 'U11', told: DeniedReason.updateTooLarge, close: { code: CloseCode.documentFull, reason: `U11: ${content.reason}` } });
       return 'refused';

@@ -9,6 +9,7 @@ import { entryRules } from './entry-rules.ts';
 import type { Author } from './author.ts';
 import { fieldsOfHeld, fieldsOfNew, nothingRemoved, sameFields, type PutBackView, type RemovedEntry } from './put-back.ts';
 import { TextFields } from './text-fields.ts';
+import { memberFieldsOf, memberRefusal, noMembers, type ActivityMembers } from './member-fields.ts';
 
 /** Allowed, with the board entries the update removes and those it puts back (W11). */
 export type ContentVerdict =
@@ -59,9 +60,10 @@ export function judgeContent(
   sender: Author,
   removedBefore: PutBackView = nothingRemoved,
   files: ActivityFiles = noFiles,
+  members: ActivityMembers = noMembers,
 ): ContentVerdict {
   try {
-    const judgement = new ContentJudgement(new UpdateReading(doc, update), sender, removedBefore, files);
+    const judgement = new ContentJudgement(new UpdateReading(doc, update), sender, removedBefore, files, members);
     const leftDeleted = judgement.run();
     return { allowed: true, removed: judgement.removed, putBack: judgement.putBack, leftDeleted };
   } catch (err) {
@@ -86,6 +88,8 @@ class ContentJudgement {
   private readonly values: BoardValues;
   /** What entries' text fields are given and typed (W15). */
   private readonly texts: TextFields;
+  /** Entries that exist whose member fields (an action item's owner) this update writes, with what it writes (W15). */
+  private readonly memberChanges = new Map<Y.Item, { board: Y.Item; written: Map<string, unknown> }>();
   /** Per board's entry map, the entries this update deletes (W7). */
   private readonly deletedEntries = new Map<Y.Item, Y.Item[]>();
   private readonly facilitator: boolean;
@@ -95,6 +99,7 @@ class ContentJudgement {
     private readonly sender: Author,
     private readonly removedBefore: PutBackView,
     private readonly files: ActivityFiles,
+    private readonly members: ActivityMembers,
   ) {
     this.facilitator = sender.role === 'facilitator';
     this.values = new BoardValues(reading);
@@ -128,11 +133,17 @@ class ContentJudgement {
     const replaced = this.replaced(placed);
     for (const item of [...this.reading.deletes, ...replaced]) this.deleted(item);
     for (const [entry, fields] of this.newEntries) {
-      if (!this.puttingBack(entry, fields)) this.entryAuthorship(fields);
+      const puttingBack = this.puttingBack(entry, fields);
+      if (!puttingBack) this.entryAuthorship(fields);
       const board = this.entryBoards.get(entry)!;
       for (const [field, values] of fields) this.entryValue(board, field, values);
       if (this.reading.deletedHere(entry) || entry.content instanceof Y.ContentDeleted) continue;
+      // Put back as it was removed (W11), an entry keeps whom it named.
+      if (!puttingBack) this.namesMember(board, (key) => fields.get(key)?.[0]);
       for (const field of this.values.textFieldsOf(board)) if (!this.texts.gives(entry, field)) refuse('W15', `a new entry is given its "${field}" text`);
+    }
+    for (const [entry, { board, written }] of this.memberChanges) {
+      if (!this.reading.deletedHere(entry)) this.namesMember(board, (key) => (written.has(key) ? written.get(key) : fieldOf(entry, key)));
     }
     const overLength = this.texts.overLength();
     if (overLength) refuse('W15', overLength);
@@ -220,6 +231,7 @@ class ContentJudgement {
     if (!fields && !this.reading.deletedHere(item) && !this.reading.deletedHere(entry)) {
       this.entryValue(place.steps[0]!.item, field, place.steps.length === 4 ? valuesOf(item) : null);
     }
+    if (!fields && place.steps.length === 4 && !this.reading.deletedHere(item)) this.memberFieldWritten(place, field, item);
     if (fields) {
       // A field written twice in one update (both kept) has no value the judge can foresee.
       if (place.steps.length === 4 && !this.reading.deletedHere(item)) fields.set(field, fields.has(field) ? null : valuesOf(item));
@@ -414,6 +426,23 @@ class ContentJudgement {
   }
 
   /** W15: a field of an entry holds a value its board's method takes (methods that say). */
+  /** Notes a member field (an action item's owner) written on an entry that exists, judged once the update is read whole (W15). */
+  private memberFieldWritten(place: Place, field: string, item: Y.Item) {
+    const board = place.steps[0]!.item;
+    const fields = memberFieldsOf(fieldOf(board, 'kind'));
+    if (!fields || (field !== fields.id && field !== fields.name)) return;
+    const entry = place.steps[2]!.item;
+    const change = this.memberChanges.get(entry) ?? { board, written: new Map<string, unknown>() };
+    change.written.set(field, valuesOf(item)?.[0]);
+    this.memberChanges.set(entry, change);
+  }
+
+  /** W15: an entry of `board` that names a member names one of the activity, under their current name. */
+  private namesMember(board: Y.Item, value: (key: string) => unknown) {
+    const refusal = memberRefusal(fieldOf(board, 'kind'), value, this.members);
+    if (refusal) refuse('W15', refusal);
+  }
+
   private entryValue(board: Y.Item, field: string, values: unknown[] | null) {
     const refusal = this.values.entry(board, field, values);
     if (refusal) refuse('W15', refusal);

@@ -2,11 +2,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import type * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyActions } from '#core/api/action-items';
-import { readAllActionItems, setActionStatus } from '#core/doc/action-items';
+import { addActionItem, assignActionItem, readAllActionItems, setActionStatus } from '#core/doc/action-items';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { queryStore } from '../../support/store-reader.ts';
-import { connectClient } from '../../support/sync-client.ts';
+import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
 /**
  * Action items on a real relay with stock y-websocket clients (issue 17): `POST
@@ -97,6 +97,55 @@ describe('action items through the API and the live document', () => {
       expect(client.closes).toEqual([]);
     } finally {
       client.destroy();
+    }
+  }, 120_000);
+
+  it('a contributor’s stock client gives an item only to a member of the activity, under that member’s name (SPEC W15): else 4422, stored nowhere', async () => {
+    const fay = await addPerson(admin, 'Fay Owner');
+    const bob = await addPerson(admin, 'Bob Owner');
+    const cat = await addPerson(admin, 'Cat Owner');
+    const dan = await addPerson(admin, 'Dan Outsider');
+    const { id: activityId } = await fay.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Stocktake', question: 'When do we count?' });
+    for (const who of [bob, cat]) await fay.api.ok('POST', `/api/activities/${activityId}/members`, { userId: who.id, role: 'contributor' });
+    await fay.api.ok('POST', `/api/activities/${activityId}/actions`, { title: 'Print the sheets', ownerId: bob.id, due: '2026-12-10' });
+    const at = new Date('2026-12-06T09:00:00Z');
+    const asBob = { id: bob.id, name: 'Bob Owner' };
+    const opened: SyncClient[] = [];
+    const join = async (api = bob.api) => {
+      const client = await connectClient(api, activityId);
+      opened.push(client);
+      await synced(client);
+      return { client, item: readAllActionItems(client.doc)[0]! };
+    };
+    const state = () => queryStore(relay.dataDir, 'SELECT item_id, owner_id, title FROM action_items WHERE activity_id = ? ORDER BY item_id', [activityId]);
+    try {
+      const before = await state();
+      const refused = async (change: (doc: Y.Doc, boardId: string, itemId: string) => void, api = bob.api) => {
+        const { client, item } = await join(api);
+        change(client.doc, item.boardId, item.id);
+        await waitFor(() => client.closes.length > 0, 10_000, 'refusal');
+        expect(client.denied.at(-1)).toMatch(/\(W15\)$/);
+        expect(client.closes[0]!.code).toBe(4422);
+      };
+      // Someone of the organisation who is not in the activity, a made-up id, or a member under another's name.
+      await refused((doc, board) => void addActionItem(doc, board, { id: 'action-dan0001', title: 'Count the shelves', owner: { id: dan.id, name: 'Dan Outsider' }, due: '2026-12-11', author: asBob, at }));
+      await refused((doc, board) => void addActionItem(doc, board, { id: 'action-nobody1', title: 'Count the shelves', owner: { id: 'nobody-at-all', name: 'Nobody' }, due: '2026-12-11', author: asBob, at }));
+      await refused((doc, board) => void addActionItem(doc, board, { id: 'action-cat0001', title: 'Count the shelves', owner: { id: cat.id, name: 'Fay Owner' }, due: '2026-12-11', author: asBob, at }));
+      // Giving an item to someone outside: not even a facilitator.
+      const asFay = { id: fay.id, name: 'Fay Owner' };
+      await refused((doc, board, item) => void assignActionItem(doc, board, item, { owner: { id: dan.id, name: 'Dan Outsider' }, due: '2026-12-12' }, asFay, at), fay.api);
+      const fresh = await connectClient(fay.api, activityId);
+      opened.push(fresh);
+      await synced(fresh);
+      expect(readAllActionItems(fresh.doc).map((i) => [i.title, i.ownerId])).toEqual([['Print the sheets', bob.id]]);
+      expect(await state()).toEqual(before);
+      // A member under their own name is taken.
+      const { client, item } = await join();
+      addActionItem(client.doc, item.boardId, { id: 'action-cat0002', title: 'Count the shelves', owner: { id: cat.id, name: 'Cat Owner' }, due: '2026-12-11', author: asBob, at });
+      expect(await until(() => mine(cat.api), (l) => l.length === 1)).toEqual([['Stocktake', 'Count the shelves', '2026-12-11', 'todo']]);
+      expect(client.closes).toEqual([]);
+    } finally {
+      for (const c of opened) c.destroy();
     }
   }, 120_000);
 

@@ -4,6 +4,7 @@ import { actionItemsMap, addActionItem, addActionItemsBoard, assignActionItem, d
 import { initialDocumentUpdate } from '../../../../../server/activities/brief-seed.ts';
 import { judgeContent } from '../../../../../server/sync/rules/content.ts';
 import type { Author } from '../../../../../server/sync/rules/author.ts';
+import type { ActivityMembers } from '../../../../../server/sync/rules/member-fields.ts';
 
 const fay: Author = { id: 'facilitator-fay', name: 'Fay Facilitator', role: 'facilitator' };
 const cid: Author = { id: 'contributor-cid', name: 'Cid Contributor', role: 'contributor' };
@@ -11,6 +12,8 @@ const ola: Author = { id: 'contributor-ola', name: 'Ola Owner', role: 'contribut
 const at = new Date('2026-12-05T09:00:00Z');
 const me = (a: Author) => ({ id: a.id, name: a.name });
 const board = 'actions-0001';
+/** The activity's members as the room knows them (Dan is of the organisation, not of the activity). */
+const members: ActivityMembers = { nameOf: (id) => [fay, cid, ola].find((a) => a.id === id)?.name };
 
 /** `who` edits a copy of the room's document; the update is judged against the room, which takes it when allowed. */
 function edit(room: Y.Doc, who: Author, change: (doc: Y.Doc) => void) {
@@ -19,7 +22,7 @@ function edit(room: Y.Doc, who: Author, change: (doc: Y.Doc) => void) {
   const before = Y.encodeStateVector(client);
   change(client);
   const update = Y.encodeStateAsUpdate(client, before);
-  const verdict = judgeContent(update, room, who);
+  const verdict = judgeContent(update, room, who, undefined, undefined, members);
   if (verdict.allowed) Y.applyUpdate(room, update);
   return verdict.allowed ? 'allowed' : verdict.rule;
 }
@@ -64,6 +67,22 @@ describe('action items: who changes what (SPEC W1, W5, W12)', () => {
     expect(edit(room, cid, (d) => assignActionItem(d, board, 'action-0001', { owner: me(fay), due: '2026-12-12' }, me(cid), at))).toBe('allowed');
     expect(edit(room, fay, (d) => assignActionItem(d, board, 'action-0001', toCid, me(fay), at))).toBe('allowed');
     expect(readActionItems(room, board)[0]).toMatchObject({ ownerId: cid.id, due: '2026-12-11' });
+  });
+
+  it('W15: an owner is a member of the activity, under the name the relay knows; a change of day alone does not ask again', () => {
+    const room = withItem();
+    const dan = { id: 'outsider-dan', name: 'Dan Outsider' };
+    const item = (id: string, owner: { id: string; name: string }) => ({ id, title: 'Count', owner, due: '2026-12-10', author: me(cid), at });
+    expect(edit(room, cid, (d) => addActionItem(d, board, item('action-0002', dan)))).toBe('W15');
+    expect(edit(room, cid, (d) => addActionItem(d, board, item('action-0002', { id: ola.id, name: 'Fay Facilitator' })))).toBe('W15');
+    expect(edit(room, fay, (d) => assignActionItem(d, board, 'action-0001', { owner: dan, due: '2026-12-10' }, me(fay), at))).toBe('W15');
+    expect(edit(room, fay, (d) => actionItemsMap(d, board)!.get('action-0001')!.set('ownerName', 'Someone Else'))).toBe('W15');
+    expect(edit(room, fay, (d) => actionItemsMap(d, board)!.get('action-0001')!.set('ownerId', cid.id))).toBe('W15');
+    expect(readActionItems(room, board).map((i) => [i.id, i.ownerId, i.ownerName])).toEqual([['action-0001', ola.id, ola.name]]);
+    // Both fields in one change, or the day alone while the owner is as written.
+    expect(edit(room, fay, (d) => assignActionItem(d, board, 'action-0001', { owner: me(cid), due: '2026-12-10' }, me(fay), at))).toBe('allowed');
+    expect(edit(room, fay, (d) => actionItemsMap(d, board)!.get('action-0001')!.set('due', '2026-12-12'))).toBe('allowed');
+    expect(edit(room, cid, (d) => addActionItem(d, board, item('action-0002', me(ola))))).toBe('allowed');
   });
 
   it('the title is any editor’s, and an item may be deleted one by one (W7)', () => {

@@ -1,0 +1,39 @@
+import { effectiveRolesSql } from '../activities/access.ts';
+import type { Queries } from '../store/db.ts';
+import type { ActivityMembers } from './rules/member-fields.ts';
+
+/** Most members a room keeps (about 60 bytes each): an activity named to larger groups judges names past it as unknown. */
+export const maxRoomMembers = 50_000;
+
+/**
+ * The people named in the activity (directly or through a group), not disabled or erased,
+ * with their current names: whom an entry may name as a member (SPEC W15: an action
+ * item's owner), judged synchronously (the judge never waits on the store). Read when the
+ * room loads and again whenever its membership changes (hub.accessChanged, before that
+ * change is answered); a rename reaches it as it reaches the connections.
+ */
+export class RoomMembers implements ActivityMembers {
+  private names = new Map<string, string>();
+
+  constructor(
+    private readonly db: Queries,
+    private readonly activityId: string,
+  ) {}
+
+  async load() {
+    const rows = await this.db.all<{ id: string; name: string }>(
+      `SELECT u.id, u.name FROM (${effectiveRolesSql}) r JOIN users u ON u.id = r.user_id
+        WHERE u.disabled_at IS NULL AND u.erased_at IS NULL LIMIT ${maxRoomMembers}`,
+      [this.activityId],
+    );
+    this.names = new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  nameOf(userId: string): string | undefined {
+    return this.names.get(userId);
+  }
+
+  renamed(userId: string, name: string) {
+    if (this.names.has(userId)) this.names.set(userId, name);
+  }
+}
