@@ -1,5 +1,6 @@
 import { escapeHtml } from '#core/mail/html';
 import type { Queries } from '../store/db.ts';
+import { dialect } from '../store/dialect.ts';
 
 /** One thing that identified the erased person, and what stands in its place. */
 export interface Replacement {
@@ -41,7 +42,7 @@ export async function eraseCopies(tx: Queries, orgId: string, replacements: read
   // ?1 is the organisation; needle i is ?(2 + 2i), its replacement ?(3 + 2i); escaped ones follow.
   const pairs = (offset: number) => kept.map((_, i) => [`?${offset + 2 * i}`, `?${offset + 2 * i + 1}`] as const);
   const replaced = (column: string, offset: number) => pairs(offset).reduce((sql, [needle, by]) => `replace(${sql}, ${needle}, ${by})`, column);
-  const holds = (column: string, offset: number) => pairs(offset).map(([needle]) => `instr(${column}, ${needle}) > 0`);
+  const holds = (column: string, offset: number) => pairs(offset).map(([needle]) => dialect.contains(tx.engine, column, needle));
   const escapedAt = 2 + plain.length;
   for (const { table, org, text, html } of copies) {
     const sets = [...text.map((c) => `${c} = ${replaced(c, 2)}`), ...html.map((c) => `${c} = ${replaced(replaced(c, 2), escapedAt)}`)];
