@@ -23,6 +23,8 @@ const copies: { table: string; org: string; text: string[]; html: string[] }[] =
   { table: 'ideas', org: 'activity_id IN (SELECT id FROM activities WHERE org_id = ?1)', text: ['title', 'text', 'reason', 'hidden_reason', 'off_topic_reason'], html: [] },
   { table: 'idea_status_changes', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['reason'], html: [] },
   { table: 'idea_notices', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['reason'], html: [] },
+  { table: 'idea_reports', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['note'], html: [] },
+  { table: 'idea_comment_reports', org: 'comment_id IN (SELECT c.id FROM idea_comments c JOIN ideas i ON i.id = c.idea_id JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['note'], html: [] },
   { table: 'idea_rewards', org: 'idea_id IN (SELECT i.id FROM ideas i JOIN activities a ON a.id = i.activity_id WHERE a.org_id = ?1)', text: ['text'], html: [] },
 ];
 
