@@ -44,7 +44,8 @@ export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
  *   a number → 202 `{expiresAt}` and a code by SMS to it (the person asked for it, so it
  *   goes without a recorded opt-in, never to a number that said STOP); at most
  *   `profileLimits.phoneCodes` codes an hour, and one number gets at most as many an hour
- *   whoever asks (429 with Retry-After).
+ *   whoever asks; public participants from one network address, `phoneCodesPerAddress` an
+ *   hour between them (429 with Retry-After).
  * - `POST /api/me/phone/confirm` `PhoneConfirmRequest` → `Me`: the number is the
  *   person's; `smsOptIn` given with it is recorded as declared by the person. A code is
  *   tried at most `phoneCodeAttempts` times, valid `phoneCodeMinutes`.
@@ -57,7 +58,12 @@ export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
 export const emailChangeHours = 24;
 export const phoneCodeMinutes = 10;
 export const phoneCodeAttempts = 5;
-export const profileLimits = { emailChanges: 5, phoneCodes: 3 } as const;
+export const profileLimits = {
+  emailChanges: 5,
+  phoneCodes: 3,
+  /** Codes public participants from one network address are sent an hour between them (strangers sign up many accounts; members, who may share an office's address, are not counted so). */
+  phoneCodesPerAddress: 10,
+} as const;
 
 export const Language = z.enum(['fr', 'en']);
 export type Language = z.infer<typeof Language>;

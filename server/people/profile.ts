@@ -14,6 +14,7 @@ import { publicEmailChangeLink } from '#core/api/campaigns';
 import { mailLanguage, renderMail } from '#core/mail/templates';
 import { emailChangeLink, isLinkToken } from '#core/people/links';
 import { judgePassword } from '../accounts/password-guesses.ts';
+import { addressKey } from '../accounts/sign-in-throttle.ts';
 import type { Caller } from '../accounts/sessions.ts';
 import { meOf, phoneFor } from '../accounts/users.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -32,6 +33,8 @@ export class ProfileRates {
   readonly emailChanges = new RateWindow(profileLimits.emailChanges, 86_400_000);
   readonly phoneCodes = new RateWindow(profileLimits.phoneCodes, 3_600_000);
   readonly codesPerNumber = new RateWindow(profileLimits.phoneCodes, 3_600_000);
+  /** Codes public participants from one network address are sent an hour (members are not counted by address). */
+  readonly codesPerAddress = new RateWindow(profileLimits.phoneCodesPerAddress, 3_600_000);
 }
 
 function take(window: RateWindow, key: string, now: number, what: string) {
@@ -146,8 +149,18 @@ export async function confirmEmailChange(ctx: Context, token: string): Promise<{
 
 const codeHash = (userId: string, code: string) => hashSecret(`${userId}:${code}`);
 
-/** `phone: null` removes the number at once; a number waits for the code sent to it. */
-export async function requestPhoneChange(ctx: Context, rates: ProfileRates, caller: Caller, input: PhoneChangeRequest): Promise<Me | { expiresAt: string }> {
+/**
+ * `phone: null` removes the number at once; a number waits for the code sent to it. Each
+ * code is counted per person, per number and, for a public participant, per network
+ * address (`remoteAddress`): every window judged before any counts, so a refusal sends and keeps nothing.
+ */
+export async function requestPhoneChange(
+  ctx: Context,
+  rates: ProfileRates,
+  caller: Caller,
+  input: PhoneChangeRequest,
+  remoteAddress: string | undefined,
+): Promise<Me | { expiresAt: string }> {
   if (input.phone === null) {
     await ctx.db.run('UPDATE users SET phone = NULL WHERE id = ?', [caller.id]);
     await ctx.db.run('DELETE FROM phone_changes WHERE user_id = ?', [caller.id]);
@@ -155,10 +168,14 @@ export async function requestPhoneChange(ctx: Context, rates: ProfileRates, call
   }
   const phone = await phoneFor(ctx, caller.orgId, input.phone);
   const at = ctx.now().getTime();
+  const address = caller.participant ? addressKey(remoteAddress) : null;
+  const fromAddress = address === null ? 0 : rates.codesPerAddress.waitFor(address, at);
+  if (fromAddress > 0) throw new Refusal(ErrorCode.rateLimited, `Too many codes by SMS from this network address this hour: try again in ${fromAddress} s.`, undefined, { 'retry-after': String(fromAddress) });
   const wait = rates.codesPerNumber.waitFor(phone, at);
   if (wait > 0) throw new Refusal(ErrorCode.rateLimited, `This number was sent enough codes this hour: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
   take(rates.phoneCodes, caller.id, at, 'codes by SMS this hour');
   rates.codesPerNumber.take(phone, at);
+  if (address !== null) rates.codesPerAddress.take(address, at);
   const me = await person(ctx, caller.id);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const now = ctx.now();

@@ -65,7 +65,7 @@ export function peopleRoutes(router: Router, ctx: Context) {
     })
     .on('POST', '/api/me/phone', async (req) => {
       const me = await caller(req);
-      const result = await requestPhoneChange(ctx, profile, me, await readJson(req.raw, PhoneChangeRequest));
+      const result = await requestPhoneChange(ctx, profile, me, await readJson(req.raw, PhoneChangeRequest), req.raw.socket.remoteAddress);
       return { status: 'id' in result ? 200 : 202, body: result };
     })
     .on('POST', '/api/me/phone/confirm', async (req) => {

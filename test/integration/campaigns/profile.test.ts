@@ -119,4 +119,30 @@ describe('a participant\'s own profile', () => {
     expect((await publicIdeas()).map((i) => i.title)).toContain('Un coin goûter');
     expect(JSON.stringify(await publicIdeas())).not.toContain('Chloé');
   });
+
+  it('P6 participants from one network address are sent at most ten codes by SMS an hour between them; members are not counted by address', async () => {
+    // Later that day: the sign-ups and codes above no longer count.
+    await world.setClock(new Date('2026-12-06T14:00:00Z'));
+    const people = [];
+    for (const n of [1, 2, 3, 4]) people.push(await signUpParticipant(world, slug, `Client ${n}`, `client${n}@client.example`));
+    const codes = () => queryStore<{ to_phone: string }>(world.relay.dataDir, "SELECT to_phone FROM sms_messages WHERE kind = 'profile.phone-code' AND to_phone LIKE '+336200000%' ORDER BY to_phone");
+    const waiting = () => queryStore(world.relay.dataDir, "SELECT user_id, phone FROM phone_changes WHERE phone LIKE '+336200000%' ORDER BY user_id");
+    const statuses: number[] = [];
+    let refused: { status: number; headers: Headers } | null = null;
+    for (const [i, who] of people.entries()) {
+      for (const k of [0, 1, 2]) {
+        const answer = await who.call('POST', '/api/me/phone', { phone: `06 20 00 00 ${i}${k}` });
+        statuses.push(answer.status);
+        if (answer.status === 429) refused ??= answer;
+      }
+    }
+    expect(statuses).toEqual([...Array<number>(10).fill(202), 429, 429]);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await codes()).length).toBe(10);
+    const before = await waiting();
+    expect((await people[3]!.call('POST', '/api/me/phone', { phone: '06 20 00 00 99' })).status).toBe(429);
+    expect(await waiting()).toEqual(before);
+    // A member at the same address (an office shares one) is judged as a person only.
+    expect((await admin.call('POST', '/api/me/phone', { phone: '06 20 00 00 77' })).status).toBe(202);
+  });
 });
