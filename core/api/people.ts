@@ -37,7 +37,8 @@ export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
  *   show on public pages whatever they say).
  * - `POST /api/me/email` `EmailChangeRequest` → 202 `{expiresAt}`: a link
  *   `<relay>/#/confirm-email/<token>` goes to the new address (valid `emailChangeHours`);
- *   the current password is needed. At most `profileLimits.emailChanges` a day.
+ *   the current password is needed. At most `profileLimits.emailChanges` a day, and public
+ *   participants from one network address `emailChangesPerAddress` a day between them.
  * - `POST /api/email-changes/:token` (no session needed) → `{email}`: the address
  *   changes, the old address is told; 409 when someone took it meanwhile.
  * - `POST /api/me/phone` `PhoneChangeRequest`: `phone: null` removes the number → `Me`;
@@ -60,6 +61,8 @@ export const phoneCodeMinutes = 10;
 export const phoneCodeAttempts = 5;
 export const profileLimits = {
   emailChanges: 5,
+  /** E-mail changes public participants from one network address ask a day between them (each sends a link to an address they name). */
+  emailChangesPerAddress: 10,
   phoneCodes: 3,
   /** Codes public participants from one network address are sent an hour between them (strangers sign up many accounts; members, who may share an office's address, are not counted so). */
   phoneCodesPerAddress: 10,

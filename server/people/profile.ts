@@ -31,6 +31,8 @@ import { recordConsent } from '../sms/consent.ts';
  */
 export class ProfileRates {
   readonly emailChanges = new RateWindow(profileLimits.emailChanges, 86_400_000);
+  /** E-mail changes public participants from one network address ask a day (members are not counted by address). */
+  readonly emailChangesPerAddress = new RateWindow(profileLimits.emailChangesPerAddress, 86_400_000);
   readonly phoneCodes = new RateWindow(profileLimits.phoneCodes, 3_600_000);
   readonly codesPerNumber = new RateWindow(profileLimits.phoneCodes, 3_600_000);
   /** Codes public participants from one network address are sent an hour (members are not counted by address). */
@@ -89,7 +91,12 @@ export async function requestEmailChange(ctx: Context, rates: ProfileRates, call
     if (!(await verifyPassword(ctx.hashing, input.password, me.password_hash))) throw new Refusal(ErrorCode.invalidCredentials, 'The current password is wrong.');
   });
   if (input.email === me.email) throw new Refusal(ErrorCode.conflict, 'This is already your address.');
-  take(rates.emailChanges, caller.id, ctx.now().getTime(), 'e-mail changes today');
+  const at = ctx.now().getTime();
+  const address = caller.participant ? addressKey(remoteAddress) : null;
+  const fromAddress = address === null ? 0 : rates.emailChangesPerAddress.waitFor(address, at);
+  if (fromAddress > 0) throw new Refusal(ErrorCode.rateLimited, `Too many e-mail changes from this network address today: try again in ${fromAddress} s.`, undefined, { 'retry-after': String(fromAddress) });
+  take(rates.emailChanges, caller.id, at, 'e-mail changes today');
+  if (address !== null) rates.emailChangesPerAddress.take(address, at);
   const id = newId();
   const token = newSecret();
   const now = ctx.now();

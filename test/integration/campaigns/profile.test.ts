@@ -145,4 +145,22 @@ describe('a participant\'s own profile', () => {
     // A member at the same address (an office shares one) is judged as a person only.
     expect((await admin.call('POST', '/api/me/phone', { phone: '06 20 00 00 77' })).status).toBe(202);
   });
+
+  it('P7 participants from one network address ask at most ten e-mail changes a day between them; nothing is sent or kept past it', async () => {
+    // The next day: the changes asked above no longer count.
+    await world.setClock(new Date('2026-12-07T16:00:00Z'));
+    const people = [];
+    for (const n of [5, 6, 7]) people.push(await signUpParticipant(world, slug, `Client ${n}`, `client${n}@client.example`));
+    const asked = () => queryStore<{ new_email: string }>(world.relay.dataDir, "SELECT new_email FROM email_changes WHERE new_email LIKE 'elsewhere%' ORDER BY new_email");
+    const statuses: number[] = [];
+    for (const [i, who] of people.entries()) {
+      for (const k of [0, 1, 2, 3]) statuses.push((await who.call('POST', '/api/me/email', { email: `elsewhere${i}${k}@victim.example`, password })).status);
+    }
+    expect(statuses).toEqual([...Array<number>(10).fill(202), 429, 429]);
+    expect((await asked()).length).toBe(10);
+    const mails = await queryStore<{ n: number }>(world.relay.dataDir, "SELECT COUNT(*) AS n FROM mail_messages WHERE kind = 'email-change' AND to_address LIKE 'elsewhere%'");
+    expect(mails).toEqual([{ n: 10 }]);
+    // A member at the same address is counted as a person only.
+    expect((await admin.call('POST', '/api/me/email', { email: 'alice.new@durand.example', password })).status).toBe(202);
+  });
 });
