@@ -14,6 +14,11 @@ export const maxRoomMembers = 50_000;
  */
 export class RoomMembers implements ActivityMembers {
   private names = new Map<string, string>();
+  /** Reads started, and the latest whose answer is held: an older read finishing later is not kept. */
+  private started = 0;
+  private held = 0;
+  /** Renames heard while a read was under way: applied over its answer. */
+  private readonly renamedMeanwhile = new Map<string, string>();
 
   constructor(
     private readonly db: Queries,
@@ -21,12 +26,17 @@ export class RoomMembers implements ActivityMembers {
   ) {}
 
   async load() {
+    const read = ++this.started;
     const rows = await this.db.all<{ id: string; name: string }>(
       `SELECT u.id, u.name FROM (${effectiveRolesSql}) r JOIN users u ON u.id = r.user_id
         WHERE u.disabled_at IS NULL AND u.erased_at IS NULL LIMIT ${maxRoomMembers}`,
       [this.activityId],
     );
+    if (read < this.held) return;
+    this.held = read;
     this.names = new Map(rows.map((r) => [r.id, r.name]));
+    for (const [id, name] of this.renamedMeanwhile) if (this.names.has(id)) this.names.set(id, name);
+    if (read === this.started) this.renamedMeanwhile.clear();
   }
 
   nameOf(userId: string): string | undefined {
@@ -35,5 +45,6 @@ export class RoomMembers implements ActivityMembers {
 
   renamed(userId: string, name: string) {
     if (this.names.has(userId)) this.names.set(userId, name);
+    if (this.started > this.held) this.renamedMeanwhile.set(userId, name);
   }
 }

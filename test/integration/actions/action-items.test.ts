@@ -144,6 +144,11 @@ describe('action items through the API and the live document', () => {
       addActionItem(client.doc, item.boardId, { id: 'action-cat0002', title: 'Count the shelves', owner: { id: cat.id, name: 'Cat Owner' }, due: '2026-12-11', author: asBob, at });
       expect(await until(() => mine(cat.api), (l) => l.length === 1)).toEqual([['Stocktake', 'Count the shelves', '2026-12-11', 'todo']]);
       expect(client.closes).toEqual([]);
+      // Dan made a member while the room is live: he may be given an item at once, by the same connection.
+      await fay.api.ok('POST', `/api/activities/${activityId}/members`, { userId: dan.id, role: 'viewer' });
+      addActionItem(client.doc, item.boardId, { id: 'action-dan0002', title: 'Count the till', owner: { id: dan.id, name: 'Dan Outsider' }, due: '2026-12-12', author: asBob, at });
+      expect(await until(() => mine(dan.api), (l) => l.length === 1)).toEqual([['Stocktake', 'Count the till', '2026-12-12', 'todo']]);
+      expect(client.closes).toEqual([]);
     } finally {
       for (const c of opened) c.destroy();
     }
