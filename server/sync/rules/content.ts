@@ -1,3 +1,4 @@
+// Over 400 lines: one judgement walks the update once, and its rules share what that walk reads; each rule with state of its own lives beside it (board-values, text-fields, put-back, member-fields).
 import * as Y from 'yjs';
 import { DocRoot } from '#core/doc/schema';
 import { FileRefs, maxAttachments, PageAnchor } from '#core/doc/attachments';
