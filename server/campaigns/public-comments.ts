@@ -58,7 +58,7 @@ export async function latestComments(db: Queries, ideaIds: readonly string[]): P
        SELECT c.id, c.idea_id, c.text, c.created_at, ${authorColumns},
               ROW_NUMBER() OVER (PARTITION BY c.idea_id ORDER BY c.created_at DESC, c.id DESC) AS nth
          FROM idea_comments c JOIN users u ON u.id = c.author_id
-        WHERE c.idea_id IN (${ideaIds.map(() => '?').join(', ')}) AND ${commentShownSql})
+        WHERE c.idea_id IN (${ideaIds.map(() => '?').join(', ')}) AND ${commentShownSql}) shown
       WHERE nth <= ${commentsOnPage} ORDER BY created_at, id`,
     [...ideaIds],
   );

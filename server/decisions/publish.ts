@@ -76,7 +76,7 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
       ],
     );
     await attachFiles(tx, activityId, id, input.files ?? []);
-    await tx.run(`INSERT INTO decision_recipients (decision_id, user_id) SELECT ?2, user_id FROM (${activityPeopleSql}) ORDER BY user_id`, [
+    await tx.run(`INSERT INTO decision_recipients (decision_id, user_id) SELECT ?2, user_id FROM (${activityPeopleSql}) people ORDER BY user_id`, [
       activityId,
       id,
     ]);

@@ -2,6 +2,8 @@ import type { Context } from '../context.ts';
 import { Pump } from '../pump.ts';
 import { jobLease } from '../nodes/job-lease.ts';
 import type { Queries } from '../store/db.ts';
+import { dialect } from '../store/dialect.ts';
+import type { Engine } from '../store/store.ts';
 import type { ErasedPerson } from './erased-names.ts';
 import { relayOwner, type HistoryService } from './service.ts';
 
@@ -70,7 +72,7 @@ export class DocumentErasure {
 
   private async advance(row: Pending) {
     const person: ErasedPerson = { id: row.user_id, needles: JSON.parse(row.needles) as string[], former: row.former };
-    const match = matcher(person);
+    const match = matcher(person, this.ctx.db.engine);
     switch (row.step) {
       case 'live':
         await this.live(row, person, match);
@@ -199,8 +201,8 @@ interface Match {
   params: Buffer[];
 }
 
-/** A blob holds the person when it holds their id, name, e-mail or phone as bytes (SQLite's `instr` on blobs). */
-function matcher(person: ErasedPerson): Match {
+/** A blob holds the person when it holds their id, name, e-mail or phone as bytes (SQLite's `instr`, PostgreSQL's `position` on blobs). */
+function matcher(person: ErasedPerson, engine: Engine): Match {
   const params = [person.id, ...person.needles].filter((n) => n.length > 0).map((n) => Buffer.from(n, 'utf8'));
-  return { sql: params.map(() => 'instr(data, ?) > 0').join(' OR '), params };
+  return { sql: params.map(() => dialect.contains(engine, 'data')).join(' OR '), params };
 }

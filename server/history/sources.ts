@@ -35,7 +35,7 @@ export async function momentSources(db: Queries, activityId: string, at: Date): 
        SELECT upto_id, data FROM doc_snapshots WHERE activity_id = ? AND upto_id <= ?
        UNION ALL
        SELECT upto_id, data FROM doc_past_snapshots WHERE activity_id = ? AND upto_id <= ?
-     ) ORDER BY upto_id DESC LIMIT 1`,
+     ) AS checkpoints ORDER BY upto_id DESC LIMIT 1`,
     [activityId, last.id, activityId, last.id],
   );
   const from = checkpoint?.upto_id ?? 0;

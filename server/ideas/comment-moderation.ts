@@ -70,7 +70,7 @@ export async function reportComment(ctx: Context, caller: Caller, commentId: str
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     await refuseOverReports(tx, caller.id, now);
-    const added = await tx.run('INSERT OR IGNORE INTO idea_comment_reports (comment_id, reporter_id, reason, note, created_at) VALUES (?, ?, ?, ?, ?)', [
+    const added = await tx.run('INSERT INTO idea_comment_reports (comment_id, reporter_id, reason, note, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [
       commentId,
       caller.id,
       input.reason,

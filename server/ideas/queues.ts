@@ -28,7 +28,8 @@ export async function ideaQueues(ctx: Context, caller: Caller, boxId: string): P
   const [inbound, offTopic, reportedIdeas, topVoted] = await Promise.all([
     list(`i.reviewed_at IS NULL AND i.hidden_at IS NULL AND i.moderation <> 'off_topic'`, 'i.created_at, i.id'),
     list(`i.moderation = 'off_topic'`, 'i.created_at DESC, i.id DESC'),
-    list(`i.hidden_at IS NULL AND open_reports > 0`, 'open_reports DESC, i.created_at, i.id'),
+    // A column's alias is no condition on PostgreSQL (WHERE is read before the columns): the reports are asked again.
+    list(`i.hidden_at IS NULL AND EXISTS (SELECT 1 FROM idea_reports r WHERE r.idea_id = i.id AND r.dismissed_at IS NULL)`, 'open_reports DESC, i.created_at, i.id'),
     list(
       `i.hidden_at IS NULL AND i.moderation = 'approved' AND i.status = 'new' AND i.vote_count >= ${topVotedMinimum}`,
       'i.vote_count DESC, i.created_at DESC, i.id DESC',

@@ -30,10 +30,11 @@ export async function revokeSession(ctx: Context, caller: Caller, id: string) {
 
 /** Ends every session of the caller but the one this request came with. */
 export async function revokeOtherSessions(ctx: Context, caller: Caller): Promise<number> {
-  const done = await ctx.db.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id IS NOT ?', [
+  // `id IS NOT ?` is SQLite's alone: a session id is never empty, so '' stands for "no session".
+  const done = await ctx.db.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?', [
     ctx.now().toISOString(),
     caller.id,
-    caller.sessionId ?? null,
+    caller.sessionId ?? '',
   ]);
   if (done.changes > 0) ctx.events.sessionsRevoked(caller.id);
   return done.changes;

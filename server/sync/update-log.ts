@@ -179,10 +179,11 @@ async function keepActionItems(tx: Queries, entries: LoggedUpdate[], at: string)
            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, CASE WHEN ?10 THEN ?11 END)
            ON CONFLICT (activity_id, board_id, item_id) DO UPDATE SET
              title = excluded.title, status = excluded.status, source = excluded.source, updated_at = excluded.updated_at,
-             remind_stage = CASE WHEN owner_id = excluded.owner_id AND due = excluded.due THEN remind_stage ELSE 0 END,
+             remind_stage = CASE WHEN action_items.owner_id = excluded.owner_id AND action_items.due = excluded.due THEN action_items.remind_stage ELSE 0 END,
              owner_id = excluded.owner_id, due = excluded.due,
              remind_at = CASE WHEN NOT ?10 THEN NULL
-                              WHEN owner_id = excluded.owner_id AND due = excluded.due THEN CASE WHEN remind_stage < 2 THEN COALESCE(remind_at, ?11) END
+                              WHEN action_items.owner_id = excluded.owner_id AND action_items.due = excluded.due
+                                THEN CASE WHEN action_items.remind_stage < 2 THEN COALESCE(action_items.remind_at, ?11) END
                               ELSE ?11 END`,
           [e.activityId, fact.board, fact.item, i.title, i.ownerId, i.due, i.status, i.source ?? null, at, open ? 1 : 0, earliestReminder(i.due)],
         );
