@@ -67,7 +67,7 @@ test('a sealed poll in the app: members vote unseen, the facilitator reveals, pu
   const record = member.page.getByTestId('decision-record');
   await expect(record).toContainText('We open in Lille in spring.');
   await record.getByRole('button', { name: 'Acknowledge' }).click();
-  await expect(record).toContainText('Bruno Martin: Acknowledged (app)');
+  await expect(record).toContainText('Bruno Martin: Acknowledged in the app');
   await member.page.screenshot({ path: path.join(screenshots, 'decide-record.png'), fullPage: true });
 
   const [download] = await Promise.all([member.page.waitForEvent('download'), record.getByRole('button', { name: 'Export PDF' }).click()]);

@@ -72,7 +72,7 @@ export const pollsEn = {
   'polls.publish': 'Publish the decision',
   'polls.publishNote': 'Publishing closes the polls, tells every member and sends opted-in members an SMS to acknowledge.',
   'polls.acknowledge': 'Acknowledge',
-  'polls.acknowledged': 'Acknowledged',
+  'polls.acknowledgedVia': 'Acknowledged {via, select, sms {by SMS} email {by e-mail} other {in the app}}',
   'polls.notYet': 'not yet',
   'polls.acks': '{n, plural, other {# of {total} acknowledged}}',
   'polls.onRecord': 'Results on the record',

@@ -75,7 +75,7 @@ export const pollsFr: Messages<typeof pollsEn> = {
   'polls.publish': 'Publier la décision',
   'polls.publishNote': 'Publier clôt les votes, prévient chaque membre et envoie un SMS à accuser aux membres qui l’ont accepté.',
   'polls.acknowledge': 'J’en prends acte',
-  'polls.acknowledged': 'Pris acte',
+  'polls.acknowledgedVia': 'Pris acte {via, select, sms {par SMS} email {par e-mail} other {dans l’application}}',
   'polls.notYet': 'pas encore',
   'polls.acks': '{n, plural, one {# sur {total} en a pris acte} other {# sur {total} en ont pris acte}}',
   'polls.onRecord': 'Résultats consignés',

@@ -102,7 +102,7 @@ function DecisionRecordView({ activityId, record, canEdit, onChange }: { activit
       <p className="muted">{record.organization} · {record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('app.labelled', { label: t('polls.reviewDate'), value: formatDateTime(record.reviewDate) })}` : ''}</p>
       <h3>{t('polls.acks', { n: acknowledged, total: record.recipients.length })}</h3>
       <ul className="acks">
-        {record.recipients.map((r) => <li key={r.userId}>{t('app.labelled', { label: r.name, value: r.acknowledgedAt ? `${t('polls.acknowledged')} (${r.acknowledgedVia})` : t('polls.notYet') })}</li>)}
+        {record.recipients.map((r) => <li key={r.userId}>{t('app.labelled', { label: r.name, value: r.acknowledgedAt ? t('polls.acknowledgedVia', { via: r.acknowledgedVia ?? 'app' }) : t('polls.notYet') })}</li>)}
       </ul>
       {mine && !mine.acknowledgedAt && (
         <button className="button primary" type="button" onClick={() => void act(() => acknowledgeDecision(api, activityId))}>{t('polls.acknowledge')}</button>
