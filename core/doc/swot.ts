@@ -21,13 +21,19 @@ const swotWords: Record<RecordLocale, Record<Quadrant | 'title' | 'colon', strin
   fr: { title: 'SWOT (forces, faiblesses, opportunités, menaces)', strengths: 'Forces', weaknesses: 'Faiblesses', opportunities: 'Opportunités', threats: 'Menaces', colon: ' : ' },
 };
 export const swotVersion = 1;
+/**
+ * `shown: true`: a facilitator put the board in sight although the activity's template does
+ * not name it (see `swotInSight` in templates.ts). Absent on every board made before it.
+ */
+const SwotShown = z.literal(true);
 
 export const swotMethod = {
   kind: 'swot',
   version: swotVersion,
-  schema: z.object({ kind: z.literal('swot'), version: z.literal(swotVersion), items: z.record(Id, SwotItem) }),
+  schema: z.object({ kind: z.literal('swot'), version: z.literal(swotVersion), items: z.record(Id, SwotItem), shown: SwotShown.optional() }),
   seed: (board) => board.set('items', new Y.Map()),
   seededId: swotMethodId,
+  settings: { shown: SwotShown },
   entryField: fieldsOf(SwotItem),
   record: (doc, boardId, locale) => {
     const grouped = groupByQuadrant(readSwotItems(doc, boardId));
@@ -109,6 +115,16 @@ export function attachToSwotItem(doc: Y.Doc, itemId: string, fileId: string, by:
 }
 export function detachFromSwotItem(doc: Y.Doc, itemId: string, fileId: string, by: Author, at: Date, boardId = swotMethodId) {
   return detachFromEntry(doc, requireItems(doc, boardId), itemId, fileId, by, at);
+}
+
+/** A facilitator puts the board in sight, empty as it may be (SPEC W5: the board's setting). */
+export function showSwot(doc: Y.Doc, boardId = swotMethodId) {
+  methodOf(doc, boardId, 'swot')?.set('shown', true);
+}
+
+/** Whether a facilitator put the board in sight. */
+export function swotShown(doc: Y.Doc, boardId = swotMethodId): boolean {
+  return methodOf(doc, boardId, 'swot')?.get('shown') === true;
 }
 
 export function deleteSwotItem(doc: Y.Doc, itemId: string, boardId = swotMethodId) {

@@ -13,6 +13,7 @@ import { createBoard } from './methods.ts';
 import { addPriorityItem, readPriorityItems } from './prioritisation.ts';
 import { addRaciColumn, addRaciTask, readRaciColumns, readRaciTasks, setVariant, variantOf } from './raci.ts';
 import { metaOf, newDocId } from './schema.ts';
+import { swotItemsMap, swotShown } from './swot.ts';
 
 /**
  * Activity templates: which boards a new activity starts with, in which order, and (for an
@@ -106,6 +107,16 @@ export function boardOrderOf(doc: Y.Doc): MethodKind[] {
 }
 
 /**
+ * Whether the work area shows the SWOT board every activity holds: when its template names it
+ * (or the activity has no template order: blank, or made before templates), when a facilitator
+ * showed it, or once it holds anything. A meeting's empty SWOT stays out of sight.
+ */
+export function swotInSight(doc: Y.Doc): boolean {
+  const order = boardOrderOf(doc);
+  return order.length === 0 || order.includes('swot') || swotShown(doc) || (swotItemsMap(doc)?.size ?? 0) > 0;
+}
+
+/**
  * An activity as a template: its boards' kinds in the order shown, and what they start from
  * (agenda items, a matrix's variant, columns and tasks, prioritisation items), and the brief.
  */
@@ -117,7 +128,8 @@ export function blueprintOf(doc: Y.Doc, brief = briefText(briefOf(doc))): Bluepr
 export function blueprintDraft(doc: Y.Doc, brief = briefText(briefOf(doc))): unknown {
   const order = boardOrderOf(doc);
   const rank = (kind: MethodKind) => (order.includes(kind) ? order.indexOf(kind) : order.length);
-  const refs = listMethods(doc).sort((a, b) => rank(a.kind) - rank(b.kind));
+  // A SWOT board out of sight is no board of the activity's to its people: it does not travel.
+  const refs = listMethods(doc).filter((ref) => ref.kind !== 'swot' || swotInSight(doc)).sort((a, b) => rank(a.kind) - rank(b.kind));
   const out: TemplateBoard[] = refs.slice(0, maxTemplateBoards).map((ref) => contentOf(doc, ref.id, ref.kind));
   // One paragraph a line, written as the description is (blank lines between paragraphs).
   const paragraphs = brief.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).join('\n\n');

@@ -43,3 +43,8 @@ export function attachToSwotItem(doc: Y.Doc, actor: Author, itemId: string, file
 export function detachFromSwotItem(doc: Y.Doc, actor: Author, itemId: string, fileId: string, now = new Date()) {
   return core.detachFromSwotItem(doc, itemId, fileId, actor, now);
 }
+
+/** A facilitator puts the activity's SWOT board in sight, empty as it is. */
+export function showSwot(doc: Y.Doc) {
+  core.showSwot(doc);
+}

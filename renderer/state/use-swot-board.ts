@@ -1,7 +1,9 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { groupByQuadrant, type Quadrant, type SwotItem } from '#core/methods/swot';
 import { methodsOf } from '#core/doc/methods';
-import { readSwotItem, swotItemsMap } from '#core/doc/swot';
+import { readSwotItem, swotItemsMap, swotMethodId } from '#core/doc/swot';
+import { metaOf } from '#core/doc/schema';
+import { swotInSight } from '#core/doc/templates';
 import type * as Y from 'yjs';
 import { useDocValue } from './use-doc-value.ts';
 
@@ -43,4 +45,25 @@ function readBoard(doc: Y.Doc, cache: Cache): SwotBoardView {
 export function useSwotBoard(doc: Y.Doc): SwotBoardView {
   const cache = useRef<Cache>(new Map());
   return useDocValue(methodsOf(doc), () => readBoard(doc, cache.current));
+}
+
+/**
+ * Whether the work area shows the SWOT board (#core/doc/templates `swotInSight`): read again
+ * when the board or the document's template order changes; not before the relay's seed arrives.
+ */
+export function useSwotInSight(doc: Y.Doc): boolean {
+  const both = useMemo(
+    () => ({
+      observeDeep: (f: () => void) => {
+        metaOf(doc).observeDeep(f);
+        methodsOf(doc).observeDeep(f);
+      },
+      unobserveDeep: (f: () => void) => {
+        metaOf(doc).unobserveDeep(f);
+        methodsOf(doc).unobserveDeep(f);
+      },
+    }),
+    [doc],
+  );
+  return useDocValue(both, () => methodsOf(doc).has(swotMethodId) && swotInSight(doc));
 }

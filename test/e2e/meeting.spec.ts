@@ -40,6 +40,9 @@ test('a meeting from its template: the agenda timer seen by both, an action item
   const above = await agendaBoard.evaluate((a, b) => Boolean(a.compareDocumentPosition(b!) & Node.DOCUMENT_POSITION_FOLLOWING), await actionsBoard.elementHandle());
   expect(above).toBe(true);
   await expect(alice.page.getByRole('button', { name: 'Add an agenda', exact: true })).toBeVisible();
+  // Every activity holds a SWOT board; a meeting's stays out of sight while empty, with a button beside the others to show it.
+  await expect(alice.page.getByTestId('swot-board')).toHaveCount(0);
+  await expect(alice.page.getByRole('button', { name: 'Add a SWOT board', exact: true })).toBeVisible();
 
   const agendaA = new AgendaPage(alice.page);
   await agendaA.addItem('Sales figures', 10, 'Alice Durand');
@@ -55,6 +58,8 @@ test('a meeting from its template: the agenda timer seen by both, an action item
   await new ActivityPage(phone.page).open(relay.url, activityId);
   const agendaB = new AgendaPage(phone.page);
   await expect(agendaB.current()).toHaveText('Sales figures');
+  await expect(phone.page.getByTestId('swot-board')).toHaveCount(0);
+  await expect(phone.page.getByRole('button', { name: 'Add a SWOT board', exact: true })).toHaveCount(0);
   await expect(agendaB.left()).toHaveText(/^(10:00|9:\d\d) left$/);
   await expect(agendaA.left()).toHaveText(/^(10:00|9:\d\d) left$/);
   await alice.page.getByRole('button', { name: 'Next: Next steps', exact: true }).click();
@@ -120,6 +125,14 @@ test('a meeting from its template: the agenda timer seen by both, an action item
   await alice.page.goto(`${relay.url}/#/activities/new`);
   await expect(alice.page.getByRole('radio', { name: /^Weekly meeting/ })).toBeVisible();
   await alice.page.screenshot({ path: path.join(screenshots, 'new-activity-templates.png'), fullPage: true });
+
+  // Alice shows the meeting's SWOT board: it is there for Bruno too, still empty.
+  await new ActivityPage(alice.page).open(relay.url, activityId);
+  await alice.page.getByRole('button', { name: 'Add a SWOT board', exact: true }).click();
+  await expect(alice.page.getByTestId('swot-board')).toBeVisible();
+  await expect(alice.page.getByRole('button', { name: 'Add a SWOT board', exact: true })).toHaveCount(0);
+  await new ActivityPage(phone.page).open(relay.url, activityId);
+  await expect(phone.page.getByTestId('swot-board')).toHaveAttribute('data-total', '0');
 
   await alice.context.close();
   await phone.context.close();

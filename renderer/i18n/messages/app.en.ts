@@ -120,6 +120,7 @@ export const appEn = {
   'presence.editing': '{name} is editing',
 
   'swot.title': 'SWOT',
+  'swot.show': 'Add a SWOT board',
   'swot.strengths': 'Strengths',
   'swot.weaknesses': 'Weaknesses',
   'swot.opportunities': 'Opportunities',

@@ -122,6 +122,7 @@ export const appFr: Messages<typeof appEn> = {
   'presence.editing': '{name} modifie',
 
   'swot.title': 'SWOT',
+  'swot.show': 'Ajouter un tableau SWOT',
   'swot.strengths': 'Forces',
   'swot.weaknesses': 'Faiblesses',
   'swot.opportunities': 'Opportunités',

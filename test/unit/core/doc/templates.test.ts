@@ -5,7 +5,8 @@ import { typeAgendaNotes } from '#core/doc/agenda-notes';
 import { listMethods } from '#core/doc/board-methods';
 import { metaOf } from '#core/doc/schema';
 import { seedDocument } from '#core/doc/seed';
-import { applyBlueprint, Blueprint, blueprintOf, boardOrderOf, builtInTemplateIds, builtInTemplates, maxTemplateEntries } from '#core/doc/templates';
+import { applyBlueprint, Blueprint, blueprintOf, boardOrderOf, builtInTemplateIds, builtInTemplates, maxTemplateEntries, swotInSight } from '#core/doc/templates';
+import { addSwotItem, deleteSwotItem, showSwot } from '#core/doc/swot';
 import { addRaciColumn, addRaciTask, listRaciBoards, readRaciColumns, readRaciTasks, setRaciCell, setVariant, variantOf } from '#core/doc/raci';
 import { addPriorityItem, listPrioritisationBoards, readPriorityItems } from '#core/doc/prioritisation';
 
@@ -31,6 +32,22 @@ describe('activity templates', () => {
     expect(boardOrderOf(doc)).toEqual(['agenda', 'action-items']);
   });
 
+  it('a SWOT board the template does not name stays out of sight while empty, until a facilitator shows it; one with content always shows', () => {
+    const doc = seeded(builtInTemplates.meeting);
+    expect(swotInSight(doc)).toBe(false);
+    addSwotItem(doc, { id: 'swot-item-01', quadrant: 'strengths', text: 'Loyal customers', author: fay, at });
+    expect(swotInSight(doc)).toBe(true);
+    deleteSwotItem(doc, 'swot-item-01');
+    expect(swotInSight(doc)).toBe(false);
+    showSwot(doc);
+    expect(swotInSight(doc)).toBe(true);
+    expect(blueprintOf(doc).boards.map((b) => b.kind)).toEqual(['agenda', 'action-items', 'swot']);
+    // Templates that name it, a blank activity and one made before templates show it empty.
+    expect(swotInSight(seeded(builtInTemplates.decision))).toBe(true);
+    expect(swotInSight(seeded(builtInTemplates.discussion))).toBe(true);
+    expect(swotInSight(seeded(builtInTemplates.blank))).toBe(true);
+  });
+
   it('a full decision places the SWOT board first and makes no second one', () => {
     const doc = seeded(builtInTemplates.decision);
     expect(listMethods(doc).filter((m) => m.kind === 'swot')).toHaveLength(1);
@@ -45,7 +62,8 @@ describe('activity templates', () => {
     setAgendaField(doc, agenda, 'item-hiring1', { parked: true }, fay, at);
     typeAgendaNotes(doc, agenda, 'item-budget1', 'Private notes');
     const blueprint = blueprintOf(doc);
-    expect(blueprint.boards.map((b) => b.kind)).toEqual(['agenda', 'action-items', 'swot']);
+    // The meeting's SWOT board, empty and not among its template's, does not travel either.
+    expect(blueprint.boards.map((b) => b.kind)).toEqual(['agenda', 'action-items']);
     expect(blueprint.boards[0]!.agenda).toEqual([{ text: 'Budget', minutes: 10, presenter: 'Fay' }]);
     const copy = seeded(blueprint);
     expect(readAgendaItems(copy, listAgendaBoards(copy)[0]!).map((i) => [i.text, i.minutes, i.notes])).toEqual([['Budget', 10, '']]);
@@ -73,7 +91,6 @@ describe('activity templates', () => {
     expect(blueprint.boards).toEqual([
       { kind: 'raci', raci: { variant: 'daci', columns: ['Legal', 'Fay'], tasks: ['Sign the lease'] } },
       { kind: 'prioritisation', priorities: [{ text: 'Faster checkout', impact: 80, effort: 20 }] },
-      { kind: 'swot' },
     ]);
     const copy = seeded(blueprint);
     const raciCopy = listRaciBoards(copy)[0]!;

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addOption, addProsConsBoard, addProsConsItem, editProsConsItem, moveProsConsItem } from '#core/doc/pros-cons';
-import { addSwotItem, editSwotItem, moveSwotItem } from '#core/doc/swot';
+import { addSwotItem, editSwotItem, moveSwotItem, showSwot } from '#core/doc/swot';
 import { cid, edit, entryMap, fay, me, ola, roomDoc } from './judge-support.ts';
 
 const at = new Date('2026-12-06T09:00:00Z');
@@ -31,6 +31,14 @@ describe('SWOT and pros and cons entries on the relay (SPEC W15)', () => {
     expect(edit(room, ola, set('text', 42))).toBe('W15');
     expect(edit(room, ola, set('colour', 'red'))).toBe('W15');
     expect(edit(room, ola, (d) => void addSwotItem(d, { id: 'swot-item-02', quadrant: 'threats', text: 'Rents', author: me(ola), at }))).toBe('allowed');
+  });
+
+  it('showing the SWOT board is the facilitator’s (W5), and "shown" holds only true (W15)', () => {
+    const room = withEntries();
+    const board = (d: Y.Doc) => d.getMap('methods').get('swot') as Y.Map<unknown>;
+    expect(edit(room, cid, (d) => showSwot(d))).toBe('W5');
+    for (const value of [false, 'yes', 1, null]) expect(edit(room, fay, (d) => board(d).set('shown', value)), String(value)).toBe('W15');
+    expect(edit(room, fay, (d) => showSwot(d))).toBe('allowed');
   });
 
   it('a pro or con holds only its own fields, each within bounds', () => {
