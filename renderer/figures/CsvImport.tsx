@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Figure } from '#core/api/figures';
 import { importCsvFile } from '../actions/figures.ts';
 import { FormError } from '../components/Field.tsx';
+import { FilePicker } from '../components/FilePicker.tsx';
 import { useSignedIn } from '../state/use-session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useSubmit } from '../components/use-submit.ts';
@@ -13,6 +14,7 @@ export function CsvImport({ figure, onImported }: { figure: Figure; onImported()
   const [file, setFile] = useState<File | null>(null);
   const submission = useSubmit();
   const [done, setDone] = useState<string | null>(null);
+  const labelId = useId();
   const submit = submission.onSubmit(async () => {
     setDone(null);
     if (!file) return;
@@ -24,7 +26,15 @@ export function CsvImport({ figure, onImported }: { figure: Figure; onImported()
     <form className="card csv-import" onSubmit={submit} aria-label={t('figures.import')}>
       <h2>{t('figures.import')}</h2>
       <p className="field-hint">{t('figures.importHint')}</p>
-      <input type="file" accept=".csv,text/csv,text/plain" aria-label={t('figures.csvFile')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <span id={labelId} className="visually-hidden">{t('figures.csvFile')}</span>
+      <FilePicker
+        labelledBy={labelId}
+        button={t('figures.csvChoose')}
+        none={t('figures.csvNone')}
+        chosen={file?.name ?? null}
+        accept=".csv,text/csv,text/plain"
+        onChosen={setFile}
+      />
       <FormError message={submission.message} />
       {submission.issues.length > 1 && (
         <ul className="csv-problems">

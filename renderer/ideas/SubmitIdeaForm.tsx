@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { maxIdeaTextLength } from '#core/api/ideas';
 import { proposeIdea } from '../actions/ideas.ts';
 import { photoStorage } from '../api/ideas.ts';
 import { useAsync } from '../state/use-async.ts';
 import { FormError, TextAreaField, TextField } from '../components/Field.tsx';
+import { FilePicker } from '../components/FilePicker.tsx';
 import { useSubmit } from '../components/use-submit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { hrefOf } from '../state/use-route.ts';
@@ -20,6 +21,7 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
   const submission = useSubmit();
   const [form, setForm] = useState({ title: '', text: '', category: categories[0] ?? '' });
   const [photo, setPhoto] = useState<File | null>(null);
+  const photoId = useId();
   // A file the browser cannot draw gets no preview (the relay will say why it refuses it).
   const [previewBroken, setPreviewBroken] = useState(false);
   const preview = useObjectUrl(photo);
@@ -73,29 +75,33 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
         </select>
         {submission.field('category') && <p className="field-error" role="alert">{submission.field('category')}</p>}
       </label>
-      <label className="field">
-        <span>{t('ideas.form.photo')}</span>
-        <input
-          type="file"
+      <div className="field">
+        <span id={`${photoId}-label`}>{t('ideas.form.photo')}</span>
+        <FilePicker
+          labelledBy={`${photoId}-label`}
+          button={t('ideas.form.photoChoose')}
+          none={t('ideas.form.photoNone')}
+          chosen={photo?.name ?? null}
           accept="image/jpeg,image/png,image/webp"
-          aria-invalid={submission.field('photo') ? true : undefined}
-          onChange={(e) => {
+          describedBy={`${photoId}-note`}
+          invalid={Boolean(submission.field('photo'))}
+          onChosen={(file) => {
             setPreviewBroken(false);
-            setPhoto(e.target.files?.[0] ?? null);
+            setPhoto(file);
           }}
         />
         {submission.field('photo') ? (
-          <p className="field-error" role="alert">
+          <p id={`${photoId}-note`} className="field-error" role="alert">
             {t('ideas.form.photoRefused', { why: submission.field('photo') ?? '' })}
           </p>
         ) : (
-          <p className="field-hint">
+          <p id={`${photoId}-note`} className="field-hint">
             {t('ideas.form.photoHint')}
             {storage.data &&
               ` ${t('ideas.form.storage', { used: mb(storage.data.usedBytes), quota: mb(storage.data.quotaBytes), max: mb(storage.data.maxPhotoBytes) })}`}
           </p>
         )}
-      </label>
+      </div>
       {preview && !previewBroken && (
         <img className="idea-photo-preview" src={preview} alt={t('ideas.form.photoPreview')} onError={() => setPreviewBroken(true)} />
       )}

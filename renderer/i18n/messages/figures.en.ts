@@ -28,6 +28,8 @@ export const figuresEn = {
   'figures.importHint': 'Columns: date;value;forecast;lastYear (French Excel exports are read as they are). One bad row and nothing is imported.',
   'figures.importButton': 'Import',
   'figures.csvFile': 'CSV file',
+  'figures.csvChoose': 'Choose a CSV file',
+  'figures.csvNone': 'No file chosen',
   'figures.imported': '{count, plural, one {# day imported.} other {# days imported.}}',
   'figures.chart': 'The last 31 days',
   'figures.chartValue': 'Value',

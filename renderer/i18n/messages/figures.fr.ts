@@ -31,6 +31,8 @@ export const figuresFr: Messages<typeof figuresEn> = {
   'figures.importHint': 'Colonnes : date;valeur;prevision;n-1 (les exports Excel français sont lus tels quels). Une ligne fausse et rien n’est importé.',
   'figures.importButton': 'Importer',
   'figures.csvFile': 'Fichier CSV',
+  'figures.csvChoose': 'Choisir un fichier CSV',
+  'figures.csvNone': 'Aucun fichier choisi',
   'figures.imported': '{count, plural, one {# journée importée.} other {# journées importées.}}',
   'figures.chart': 'Les 31 derniers jours',
   'figures.chartValue': 'Réalisé',

@@ -51,6 +51,8 @@ export const ideasEn = {
   'ideas.form.length': '{count, number, ::group-off} / {max, number, ::group-off} characters',
   'ideas.form.photo': 'Photo (optional)',
   'ideas.form.photoHint': 'JPEG, PNG or WebP. Its metadata (place, camera) is removed.',
+  'ideas.form.photoChoose': 'Choose a photo',
+  'ideas.form.photoNone': 'No photo chosen',
   'ideas.form.photoRefused': 'Photo refused: {why}.',
   'ideas.form.storage': 'At most {max} MB; your photos take {used} of your {quota} MB.',
   'ideas.form.photoPreview': 'The chosen photo',

@@ -54,6 +54,8 @@ export const ideasFr: Messages<typeof ideasEn> = {
   'ideas.form.length': '{count, number, ::group-off} / {max, number, ::group-off} caractères',
   'ideas.form.photo': 'Photo (facultative)',
   'ideas.form.photoHint': 'JPEG, PNG ou WebP. Ses métadonnées (lieu, appareil) sont retirées.',
+  'ideas.form.photoChoose': 'Choisir une photo',
+  'ideas.form.photoNone': 'Aucune photo choisie',
   'ideas.form.photoRefused': 'Photo refusée : {why}.',
   'ideas.form.storage': '{max} Mo au plus ; vos photos occupent {used} de vos {quota} Mo.',
   'ideas.form.photoPreview': 'La photo choisie',

@@ -50,12 +50,17 @@ export function ActionItemRow({ doc, boardId, item, actor, canEdit, facilitator,
           <span className="action-owner">{item.ownerName}</span>
         )}
         {mayAssign ? (
-          <input
-            type="date"
-            aria-label={t('actions.dueOf', { title: item.title })}
-            value={item.due}
-            onChange={(e) => e.target.value && reassign({ id: item.ownerId, name: item.ownerName }, e.target.value)}
-          />
+          <>
+            <input
+              type="date"
+              aria-label={t('actions.dueOf', { title: item.title })}
+              aria-describedby={`due-${item.id}`}
+              value={item.due}
+              onChange={(e) => e.target.value && reassign({ id: item.ownerId, name: item.ownerName }, e.target.value)}
+            />
+            {/* The browser writes the field in its own language: the day, in the app's. */}
+            <span id={`due-${item.id}`} className="date-in-words">{formatDay(locale, item.due)}</span>
+          </>
         ) : (
           <span className="action-due">{t('actions.dueOn', { day: formatDay(locale, item.due) })}</span>
         )}

@@ -1,4 +1,6 @@
 import type { Author } from '#core/doc/author';
+import { useId } from 'react';
+import { DateInWords } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 interface Props {
@@ -15,6 +17,7 @@ interface Props {
 /** An action item's owner and due day, as every form that makes one asks them. */
 export function OwnerAndDue({ people, ownerId, onOwner, due, onDue, refreshPeople }: Props) {
   const { t } = useI18n();
+  const words = useId();
   return (
     <>
       <label className="inline-field">
@@ -29,7 +32,8 @@ export function OwnerAndDue({ people, ownerId, onOwner, due, onDue, refreshPeopl
       </label>
       <label className="inline-field">
         <span>{t('actions.due')}</span>
-        <input type="date" aria-label={t('actions.due')} value={due} onChange={(e) => onDue(e.target.value)} required />
+        <input type="date" aria-label={t('actions.due')} aria-describedby={due ? words : undefined} value={due} onChange={(e) => onDue(e.target.value)} required />
+        <DateInWords id={words} type="date" value={due} />
       </label>
     </>
   );

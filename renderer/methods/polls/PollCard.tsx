@@ -3,7 +3,7 @@ import type { PollView } from '#core/api/poll-view';
 import { nextRoundMeaning } from '#core/methods/next-round';
 import { answerBlock, openNextRound, revealPoll } from '../../actions/polls.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { FormError } from '../../components/Field.tsx';
+import { DateInWords, FormError } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { hrefOf } from '../../state/use-route.ts';
@@ -67,6 +67,7 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
           <p className="muted">{t(roundMeaning === 'delphi' ? 'polls.nextRoundDelphi' : 'polls.nextRoundRevote')}</p>
           <label>
             {t('polls.deadline')} <input type="datetime-local" value={nextDeadline} onChange={(e) => setNextDeadline(e.target.value)} />
+            <DateInWords type="datetime-local" value={nextDeadline} />
           </label>
           <button className="button ghost" type="submit">{t('polls.nextRound')}</button>
         </form>
