@@ -16,7 +16,7 @@ import { useSimilarIdeas } from '../state/use-similar-ideas.ts';
  * for one rather than write it twice), text up to 1,000 characters, category, photo.
  */
 export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; categories: string[]; onDone(submitted: boolean): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { api } = useSignedIn();
   const submission = useSubmit();
   const [form, setForm] = useState({ title: '', text: '', category: categories[0] ?? '' });
@@ -27,7 +27,7 @@ export function SubmitIdeaForm({ boxId, categories, onDone }: { boxId: string; c
   const preview = useObjectUrl(photo);
   const similar = useSimilarIdeas(api, boxId, form.title);
   const storage = useAsync(() => photoStorage(api), [api]);
-  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+  const mb = (bytes: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
   const length = [...form.text.trim()].length;
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 

@@ -68,6 +68,8 @@ test('in French on a phone, file pickers are French buttons naming the chosen fi
   const idea = page.getByRole('form', { name: 'Votre idée' });
   await expect(idea.getByText('Choisir une photo', { exact: true })).toBeVisible();
   await expect(idea.getByText('Aucune photo choisie', { exact: true })).toBeVisible();
+  // Its sizes are written the French way (0.0 Mo before).
+  await expect(idea.locator('.field-hint').filter({ hasText: 'JPEG' })).toContainText('5 Mo au plus ; vos photos occupent 0 de vos 250 Mo.');
   const photo = idea.getByLabel('Photo (facultative)');
   await hiddenInput(photo);
   await photo.setInputFiles({ name: 'banc.png', mimeType: 'image/png', buffer: png });

@@ -70,7 +70,7 @@ function DecisionForm({ activityId, onPublished }: { activityId: string; onPubli
 }
 
 function DecisionRecordView({ activityId, record, canEdit, onChange }: { activityId: string; record: DecisionRecord; canEdit: boolean; onChange(record: DecisionRecord): void }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, locale } = useI18n();
   const { api, me } = useSignedIn();
   const submission = useSubmit();
   const [rating, setRating] = useState('');
@@ -107,7 +107,7 @@ function DecisionRecordView({ activityId, record, canEdit, onChange }: { activit
       {mine && !mine.acknowledgedAt && (
         <button className="button primary" type="button" onClick={() => void act(() => acknowledgeDecision(api, activityId))}>{t('polls.acknowledge')}</button>
       )}
-      {record.ratings.count > 0 && <p>{t('polls.ratings', { mean: (record.ratings.mean ?? 0).toFixed(1), n: record.ratings.count })}</p>}
+      {record.ratings.count > 0 && <p>{t('polls.ratings', { mean: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(record.ratings.mean ?? 0), n: record.ratings.count })}</p>}
       {mine && reviewOpen && (
         <form className="inline-form" onSubmit={(e) => {
           e.preventDefault();
