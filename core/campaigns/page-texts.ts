@@ -54,6 +54,9 @@ export interface PageTexts {
   rubric: string;
   photo: string;
   photoHint: string;
+  /** The photo picker's button and what it says while none is chosen (the browser's own would speak its language). */
+  photoChoose: string;
+  photoNone: string;
   propose: string;
   proposed: string;
   confirming: string;
@@ -123,6 +126,8 @@ const en: PageTexts = {
   rubric: 'Rubric',
   photo: 'Photo (optional)',
   photoHint: 'JPEG, PNG or WebP.',
+  photoChoose: 'Choose a photo',
+  photoNone: 'No photo chosen',
   propose: 'Propose',
   proposed: 'Thank you: your idea is published.',
   confirming: 'Confirming your address…',
@@ -192,6 +197,8 @@ const fr: PageTexts = {
   rubric: 'Rubrique',
   photo: 'Photo (facultative)',
   photoHint: 'JPEG, PNG ou WebP.',
+  photoChoose: 'Choisir une photo',
+  photoNone: 'Aucune photo choisie',
   propose: 'Proposer',
   proposed: 'Merci : votre idée est publiée.',
   confirming: 'Confirmation de votre adresse…',

@@ -102,6 +102,10 @@ function wireVotes() {
 
 function wireForms(slug: string, boxId: string) {
   const byId = (id: string) => document.getElementById(id) as HTMLFormElement | null;
+  // The photo picker: our button over the hidden input, and the chosen file's name beside it.
+  const photo = document.getElementById('idea-photo');
+  const chosen = document.getElementById('idea-photo-chosen');
+  if (photo instanceof HTMLInputElement && chosen) photo.addEventListener('change', () => (chosen.textContent = photo.files?.[0]?.name ?? t.photoNone));
   onSubmit(byId('sign-up-form'), async (form) => {
     const showName = form.elements.namedItem('showName');
     const body = {

@@ -15,6 +15,12 @@ h1{font-size:1.6rem;line-height:1.2;margin:.25rem 0 .5rem}
 .field{margin:.5rem 0}
 .field label{display:block;font-weight:600}
 .field small{display:block;color:#555}
+.field .label{display:block;font-weight:600}
+.visually-hidden{position:absolute!important;width:1px!important;height:1px;padding:0!important;margin:-1px;border:0!important;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.file-picker{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:.25rem 0}
+.field label.pick{display:inline-flex;align-items:center;min-height:2.75rem;padding:.4rem 1rem;border:1px solid #1f4e8c;border-radius:.4rem;background:#fff;color:#1f4e8c;font-weight:600;cursor:pointer}
+.field label.pick:focus-within{outline:2px solid #1f4e8c;outline-offset:2px}
+#idea-photo-chosen{overflow-wrap:anywhere;min-width:0}
 .field .issue{color:#a40000}
 input,textarea,select{width:100%;font:inherit;padding:.5rem;border:1px solid #888;border-radius:.3rem;background:#fff}
 input[type=checkbox]{width:auto;margin-right:.5rem}

@@ -152,7 +152,7 @@ ${field('signin-password', t.password, '<input id="signin-password" name="passwo
 ${field('idea-title', t.ideaTitle, '<input id="idea-title" name="title" required minlength="3" maxlength="120" aria-describedby="idea-title-hint">', t.ideaTitleHint)}
 ${field('idea-text', t.ideaText, '<textarea id="idea-text" name="text" required maxlength="1000" rows="5" aria-describedby="idea-text-hint"></textarea>', t.ideaTextHint)}
 ${field('idea-category', t.rubric, `<select id="idea-category" name="category" required>${categories.map((c) => `<option>${e(c)}</option>`).join('')}</select>`)}
-${field('idea-photo', t.photo, '<input id="idea-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="idea-photo-hint">', t.photoHint)}
+<div class="field"><span class="label" id="idea-photo-label">${e(t.photo)}</span><span class="file-picker"><label class="pick"><span id="idea-photo-button">${e(t.photoChoose)}</span><input id="idea-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" class="visually-hidden" aria-labelledby="idea-photo-label idea-photo-button" aria-describedby="idea-photo-hint"></label> <span id="idea-photo-chosen">${e(t.photoNone)}</span></span><small id="idea-photo-hint">${e(t.photoHint)}</small><small class="issue" data-issue="idea-photo" hidden></small></div>
 <p><button type="submit">${e(t.propose)}</button></p>
 </form>
 </section>`;

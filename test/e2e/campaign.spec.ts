@@ -59,6 +59,14 @@ test('a customer signs up on the public page on her phone, confirms by e-mail, p
   await expect(page.getByText('Connecté : Chloé Cliente')).toBeVisible();
   expect(new URL(page.url()).hash).toBe('');
 
+  // The photo picker is a French button over the browser's own (hidden to the eye), naming the chosen file.
+  await expect(campaign.propose.getByText('Choisir une photo', { exact: true })).toBeVisible();
+  await expect(campaign.propose.getByText('Aucune photo choisie', { exact: true })).toBeVisible();
+  const photoInput = campaign.propose.getByLabel('Photo (facultative)');
+  const box = await photoInput.boundingBox();
+  expect(box === null || (box.width <= 1 && box.height <= 1)).toBe(true);
+  await photoInput.setInputFiles({ name: 'gouter.jpg', mimeType: 'image/jpeg', buffer: plainJpeg });
+  await expect(campaign.propose.getByText('gouter.jpg', { exact: true })).toBeVisible();
   await campaign.proposeIdea('Un coin goûter', 'Des fruits pour les enfants à la caisse, à la place des bonbons.', 'Enfants', {
     name: 'gouter.jpg',
     mimeType: 'image/jpeg',
