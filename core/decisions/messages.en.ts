@@ -6,7 +6,7 @@
  */
 export const decisionMessagesEn = {
   'result.single.count': '{option}: {votes, plural, one {# vote} other {# votes}}, {share, number, percent}',
-  'result.how.single': '{rule, select, majority {more than half of the votes} other {most votes}}, {total, plural, one {# vote} other {# votes}}',
+  'result.how.single': '{rule, select, majority {more than half of the votes} other {most votes}}, {total, plural, one {# vote cast} other {# votes cast}}',
   'result.dots.count': '{option}: {dots, plural, one {# dot} other {# dots}} from {supporters, plural, one {# person} other {# people}}',
   'result.how.dots': '{voters, plural, one {# voter} other {# voters}}',
   'result.borda.count': '{option}: {points, plural, one {# point} other {# points}}, ranked first {firsts, plural, =0 {by nobody} one {once} other {# times}}',

@@ -3,7 +3,7 @@ import type { DecisionMessageKey } from './messages.en.ts';
 /** Formulation française des résultats et des exports du relevé : mêmes clés que messages.en.ts. */
 export const decisionMessagesFr: Record<DecisionMessageKey, string> = {
   'result.single.count': '{option} : {votes, plural, one {# voix} other {# voix}}, {share, number, percent}',
-  'result.how.single': '{rule, select, majority {plus de la moitié des voix} other {le plus de voix}}, {total, plural, one {# voix} other {# voix}}',
+  'result.how.single': '{rule, select, majority {plus de la moitié des voix} other {le plus de voix}}, {total, plural, one {# voix exprimée} other {# voix exprimées}}',
   'result.dots.count': '{option} : {dots, plural, one {# gommette} other {# gommettes}} de {supporters, plural, one {# personne} other {# personnes}}',
   'result.how.dots': '{voters, plural, one {# votant} other {# votants}}',
   'result.borda.count': '{option} : {points, plural, one {# point} other {# points}}, classé premier {firsts, plural, =0 {par personne} one {une fois} other {# fois}}',

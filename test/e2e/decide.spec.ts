@@ -52,7 +52,7 @@ test('a sealed poll in the app: members vote unseen, the facilitator reveals, pu
   await card.getByRole('button', { name: 'Yes, reveal' }).click();
   await expect(card.getByTestId('poll-status')).toHaveText('Revealed');
   await expect(card.getByTestId('result-lines')).toContainText('Lille: 1 vote, 50%');
-  await expect(card.getByTestId('result-lines')).toContainText('Tie or no majority between Lille, Nantes (most votes, 2 votes).');
+  await expect(card.getByTestId('result-lines')).toContainText('Tie or no majority between Lille, Nantes (most votes, 2 votes cast).');
   await facilitator.page.screenshot({ path: path.join(screenshots, 'decide-revealed.png'), fullPage: true });
 
   await facilitator.publish({

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { Api, password } from '../support/api.ts';
 import type { RelayProcess } from '../support/relay.ts';
-import { englishIn, englishStrings, overflow, readable } from './support/english-strings.ts';
+import { englishIn, englishStrings, formatsIn, overflow, readable } from './support/english-strings.ts';
 import { frenchWorld } from './support/french-world.ts';
 import { emailOf, organisation, screenshots, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
 
@@ -19,23 +19,6 @@ import { emailOf, organisation, screenshots, signedIn, startWebRelay, stopWebRel
  */
 let relay: RelayProcess | undefined;
 test.afterAll(async () => stopWebRelay(relay));
-
-/** Numbers, dates, plurals and punctuation written the English way: 1,234 · 3.79 · €12 · 2026-12-03 · vote(s) · Question: */
-const englishFormats: [string, RegExp][] = [
-  ['an English thousands separator', /(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])/u],
-  ['an English decimal point', /(?<![\d.])\d+\.\d+(?![\d.])/u],
-  ['a currency sign before its amount', /[€$£]\s?\d/u],
-  ['an ISO date', /\b\d{4}-\d{2}-\d{2}\b/u],
-  ['a plural written with (s)', /\p{L}\(s\)/u],
-  ['a colon, semicolon, ! or ? without the space French puts before it', /\p{L}[:;!?](?=\s|$)/u],
-];
-
-function formatsIn(screen: string, text: string): string[] {
-  return englishFormats.flatMap(([what, pattern]) => {
-    const m = pattern.exec(text);
-    return m ? [`${screen}: ${what} "${m[0]}" in "…${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' ')}…"`] : [];
-  });
-}
 
 const sizes = [
   { name: '1366', width: 1366, height: 900 },

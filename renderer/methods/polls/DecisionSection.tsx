@@ -99,7 +99,7 @@ function DecisionRecordView({ activityId, record, canEdit, onChange }: { activit
       <RecordedBoards record={record} />
       <DecisionFilesView record={record} />
       <DecisionActions activityId={activityId} record={record} canAdd={canEdit} onChange={onChange} />
-      <p className="muted">{record.organization} · {record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('app.labelled', { label: t('polls.reviewDate'), value: formatDateTime(record.reviewDate) })}` : ''}</p>
+      <p className="muted">{record.organization} · {record.publishedBy.name} · {formatDateTime(record.publishedAt)}{record.reviewDate ? ` · ${t('app.labelled', { label: t('polls.reviewDate'), value: reviewDay(locale, record.reviewDate) })}` : ''}</p>
       <h3>{t('polls.acks', { n: acknowledged, total: record.recipients.length })}</h3>
       <ul className="acks">
         {record.recipients.map((r) => <li key={r.userId}>{t('app.labelled', { label: r.name, value: r.acknowledgedAt ? t('polls.acknowledgedVia', { via: r.acknowledgedVia ?? 'app' }) : t('polls.notYet') })}</li>)}
@@ -124,4 +124,9 @@ function DecisionRecordView({ activityId, record, canEdit, onChange }: { activit
       <FormError message={submission.message} />
     </div>
   );
+}
+
+/** The review day as chosen (the relay keeps it as that day's midnight UTC), as the exports write it: never an hour, never the day before. */
+function reviewDay(locale: string, at: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(at));
 }

@@ -34,8 +34,9 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
         {poll.kind === 'consent' && poll.definition.kind === 'consent' && <blockquote>{poll.definition.proposal}</blockquote>}
       </header>
       <p data-testid="participation">
-        {t('polls.taken', { n: poll.participation.taken.length, total: poll.participation.eligible })}
-        {poll.participation.taken.length > 0 ? `: ${poll.participation.taken.map((p) => p.name).join(', ')}` : ''}
+        {poll.participation.taken.length > 0
+          ? t('app.labelled', { label: t('polls.taken', { n: poll.participation.taken.length, total: poll.participation.eligible }), value: poll.participation.taken.map((p) => p.name).join(', ') })
+          : t('polls.taken', { n: 0, total: poll.participation.eligible })}
       </p>
       {poll.status === 'open' && poll.participation.waiting.length > 0 && (
         <p className="muted">{t('polls.waiting', { names: poll.participation.waiting.map((p) => p.name).join(', ') })}</p>

@@ -87,3 +87,20 @@ export function englishIn(screen: string, text: string, english: ReturnType<type
 
 /** How much wider than the window the page is (0 when it has no horizontal scroll). */
 export const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Numbers, dates, plurals and punctuation written the English way: 1,234 · 3.79 · €12 · 2026-12-03 · vote(s) · Question: */
+const englishFormats: [string, RegExp][] = [
+  ['an English thousands separator', /(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])/u],
+  ['an English decimal point', /(?<![\d.])\d+\.\d+(?![\d.])/u],
+  ['a currency sign before its amount', /[€$£]\s?\d/u],
+  ['an ISO date', /\b\d{4}-\d{2}-\d{2}\b/u],
+  ['a plural written with (s)', /\p{L}\(s\)/u],
+  ['a colon, semicolon, ! or ? without the space French puts before it', /\p{L}[:;!?](?=\s|$)/u],
+];
+
+export function formatsIn(screen: string, text: string): string[] {
+  return englishFormats.flatMap(([what, pattern]) => {
+    const m = pattern.exec(text);
+    return m ? [`${screen}: ${what} "${m[0]}" in "…${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' ')}…"`] : [];
+  });
+}

@@ -61,7 +61,7 @@ describe('the decision record in Markdown', () => {
     expect(md).toContain('- Tour 1 : Lyon 2, Lille 1 ; 0 bulletin épuisé');
     expect(md).toContain('- Résultat : Lyon (vote alternatif, 3 bulletins).');
     expect(md).toMatch(/- Lille : 1 voix, 50\s%/);
-    expect(md).toContain('- Égalité ou pas de majorité entre Lyon, Lille (le plus de voix, 2 voix).');
+    expect(md).toContain('- Égalité ou pas de majorité entre Lyon, Lille (le plus de voix, 2 voix exprimées).');
     expect(md).toContain('À revoir le 1 mars 2027.');
     expect(md).toContain('1 membre sur 2 en a pris connaissance.');
     expect(md).toContain('- Bob : pris connaissance le 23 novembre 2026 à 10:05 (par SMS)');
