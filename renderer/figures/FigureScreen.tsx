@@ -18,7 +18,7 @@ export function yesterday(): string {
 
 /** One figure: enter a day, import, its month on a chart, preview and send, schedules. */
 export function FigureScreen({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, formatDay } = useI18n();
   const figure = useFigure(id);
   const to = yesterday();
   const values = useFigureValues(id, to);
@@ -44,7 +44,7 @@ export function FigureScreen({ id }: { id: string }) {
       </div>
       {latest && (
         <p className="figure-gaps">
-          {t('figures.gaps', { date: latest.date, vsForecast: format.percent(latest.vsForecast), vsLastYear: format.percent(latest.vsLastYear) })}
+          {t('figures.gaps', { date: formatDay(latest.date), vsForecast: format.percent(latest.vsForecast), vsLastYear: format.percent(latest.vsLastYear) })}
         </p>
       )}
       <section className="card" aria-label={t('figures.chart')}>

@@ -9,7 +9,7 @@ import { RefusalNotice } from '../components/Field.tsx';
 
 /** Daily figures: the controller's alerts, the figures, their definition, the lists. */
 export function FiguresScreen() {
-  const { t } = useI18n();
+  const { t, formatDay } = useI18n();
   const access = useFiguresAccess();
   const figures = useFigures();
   const format = useFigureFormat();
@@ -35,7 +35,7 @@ export function FiguresScreen() {
             <a className="figure-row" href={hrefOf({ name: 'figure', id: f.id })}>
               <span className="figure-label">{f.label}</span>
               <span className="muted small">
-                {f.latest ? t('figures.latest', { value: format.value(f, f.latest.value), date: f.latest.date }) : t('figures.noValue')}
+                {f.latest ? t('figures.latest', { value: format.value(f, f.latest.value), date: formatDay(f.latest.date) }) : t('figures.noValue')}
               </span>
             </a>
           </li>

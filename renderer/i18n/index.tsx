@@ -24,6 +24,8 @@ interface I18n {
   setLocale(locale: Locale): void;
   /** Dates and times in the chosen language. */
   formatDateTime(iso: string): string;
+  /** A calendar day (YYYY-MM-DD) as the language writes it: 4 déc. 2026, Dec 4, 2026. */
+  formatDay(day: string): string;
   formatRelative(iso: string): string;
 }
 
@@ -49,6 +51,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLocale,
       t: (key, values) => intl.formatMessage({ id: key }, values),
       formatDateTime: (iso) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }),
+      formatDay: (day) => intl.formatDate(`${day}T12:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
       formatRelative: (iso) => relative(intl, iso),
     }),
     [intl, locale, setLocale],

@@ -39,6 +39,7 @@ test('a French walk through the methods’ boards, the idea funnel and the publi
     'check: an English thousands separator', 'check: an English decimal point', 'check: a currency sign before its amount', 'check: an ISO date', 'check: a plural written with (s)',
     'check: a colon, semicolon, ! or ? without the space French puts before it',
   ]);
+  expect(formatsIn('check', 'Coût : 0,145 € · Mozilla/5.0 (X11) · « 2026-11-31 » n’est pas une date')).toEqual([]);
   const chloeToken = (await new Api(base).ok<{ token: string }>('POST', '/api/session', { email: emailOf('Chloé Bernard'), password })).token;
   const chloe = org.admin.as(chloeToken);
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { RelayProcess } from '../support/relay.ts';
-import { englishIn, englishStrings, readable } from './support/english-strings.ts';
+import { englishIn, englishStrings, formatsIn, readable } from './support/english-strings.ts';
 import { frenchWorld } from './support/french-world.ts';
 import { organisation, signedIn, startWebRelay, stopWebRelay } from './support/web-relay.ts';
 
@@ -64,7 +64,8 @@ test('a French walk through the main screens meets no English string from the di
     await page.locator('main h1').first().waitFor();
     await expect(page.getByText(/^(Loading…|Chargement…)$/)).toHaveCount(0);
     await screen.ready?.(page);
-    met.push(...englishIn(screen.name, await readable(page), english));
+    const text = await readable(page);
+    met.push(...englishIn(screen.name, text, english), ...formatsIn(screen.name, text));
   }
   await context.close();
   expect(met).toEqual([]);

@@ -90,10 +90,13 @@ export const overflow = (page: Page) => page.evaluate(() => document.documentEle
 
 /** Numbers, dates, plurals and punctuation written the English way: 1,234 · 3.79 · €12 · 2026-12-03 · vote(s) · Question: */
 const englishFormats: [string, RegExp][] = [
-  ['an English thousands separator', /(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])/u],
-  ['an English decimal point', /(?<![\d.])\d+\.\d+(?![\d.])/u],
+  // Not 0,145 (a French decimal: no thousands group starts with a lone 0).
+  ['an English thousands separator', /(?<![\d.,])(?!0,)\d{1,3}(,\d{3})+(?![\d,])/u],
+  // Not a version after a slash (a device's "Mozilla/5.0" in a title).
+  ['an English decimal point', /(?<![\d./])\d+\.\d+(?![\d.])/u],
   ['a currency sign before its amount', /[€$£]\s?\d/u],
-  ['an ISO date', /\b\d{4}-\d{2}-\d{2}\b/u],
+  // Not one quoted from what the person typed (« 2026-11-31 » n’est pas une date).
+  ['an ISO date', /(?<!«\s)\b\d{4}-\d{2}-\d{2}\b/u],
   ['a plural written with (s)', /\p{L}\(s\)/u],
   ['a colon, semicolon, ! or ? without the space French puts before it', /\p{L}[:;!?](?=\s|$)/u],
 ];
