@@ -183,7 +183,7 @@ function Sessions() {
         <ul className="session-list">
           {sessions.data.map((s) => (
             <li key={s.id}>
-              <strong title={s.device ?? undefined}>{(s.device && deviceLabel(s.device)) ?? s.device ?? t('sessions.unknownDevice')}</strong>
+              <strong title={s.device ?? undefined}>{(s.device && deviceLabel(s.device, t('sessions.desktopApp'))) ?? s.device ?? t('sessions.unknownDevice')}</strong>
               {s.current && <span className="badge">{t('sessions.current')}</span>}
               <span className="muted">
                 {t('sessions.created', { date: formatRelative(s.createdAt) })}

@@ -1,7 +1,10 @@
-/** A short name for the device behind a user agent ("Chrome · Linux"), or null when nothing is recognised. */
-export function deviceLabel(userAgent: string): string | null {
+/**
+ * A short name for the device behind a user agent ("Chrome · Linux"), or null when nothing is
+ * recognised; `desktop` names the desktop app in the person's language.
+ */
+export function deviceLabel(userAgent: string, desktop = 'Conclave'): string | null {
   const browser = [
-    [/Electron\//, 'Conclave desktop'],
+    [/Electron\//, desktop],
     [/Edg\//, 'Edge'],
     [/Firefox\//, 'Firefox'],
     [/(Chrome|Chromium)\//, 'Chrome'],

@@ -86,6 +86,7 @@ export const peopleEn = {
   'sessions.title': 'My sessions',
   'sessions.current': 'this device',
   'sessions.unknownDevice': 'Unknown device',
+  'sessions.desktopApp': 'Conclave desktop',
   'sessions.created': 'signed in {date}',
   'sessions.lastSeen': 'last used {date}',
   'sessions.revoke': 'Sign out',

@@ -89,6 +89,7 @@ export const peopleFr: Messages<typeof peopleEn> = {
   'sessions.title': 'Mes sessions',
   'sessions.current': 'cet appareil',
   'sessions.unknownDevice': 'Appareil inconnu',
+  'sessions.desktopApp': 'Conclave pour ordinateur',
   'sessions.created': 'connecté {date}',
   'sessions.lastSeen': 'dernière utilisation {date}',
   'sessions.revoke': 'Déconnecter',

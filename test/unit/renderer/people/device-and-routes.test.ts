@@ -7,6 +7,9 @@ describe('people screens', () => {
     expect(deviceLabel('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36')).toBe('Chrome · Linux');
     expect(deviceLabel('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1')).toBe('Safari · iOS');
     expect(deviceLabel('node')).toBeNull();
+    // The desktop app is named in the person's language, as the caller gives it.
+    const electron = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Conclave/1.0.0 Chrome/140.0.0.0 Electron/41.0.0 Safari/537.36';
+    expect(deviceLabel(electron, 'Conclave pour ordinateur')).toBe('Conclave pour ordinateur · Windows');
   });
 
   it('routes the links sent by e-mail, with their token, and back', () => {
