@@ -56,6 +56,12 @@ test('in French on a phone, file pickers are French buttons naming the chosen fi
   expect(await fits(page)).toBe(true);
   await page.screenshot({ path: path.join(screenshots, 'pickers-decide-fr-390.png'), fullPage: true });
 
+  // A time of day, which Chromium here writes 10:00 PM: the SMS quiet hours.
+  await page.goto(`${base}/#/sms/provider`);
+  const quiet = page.getByLabel('Heures calmes de', { exact: true });
+  await quiet.fill('22:00');
+  await expect(quiet).toHaveAccessibleDescription('22:00');
+
   // A new action item's due day, on the meeting's board.
   await page.goto(`${base}/#/activities/${world.meetingId}`);
   const actions = page.getByTestId('action-items-board');

@@ -14,6 +14,14 @@ describe('dateInWords', () => {
     expect(dateInWords('en', 'datetime-local', '2026-12-08T21:05:00')).toBe('Tuesday, December 8, 2026 at 9:05 PM');
   });
 
+  it('writes a time of day as the language does: 22:00, 10:00 PM', () => {
+    expect(dateInWords('fr', 'time', '22:00')).toBe('22:00');
+    expect(dateInWords('en', 'time', '22:00')).toBe('10:00 PM');
+    expect(dateInWords('en', 'time', '09:05:00')).toBe('9:05 AM');
+    expect(dateInWords('fr', 'time', '24:00')).toBeNull();
+    expect(dateInWords('fr', 'time', '9:00')).toBeNull();
+  });
+
   it('says nothing of an empty, partial or impossible value, nor of another kind of field', () => {
     for (const value of ['', '2026-12', '2026-02-30', '2026-13-01', '2026-12-08T25:00', 'mardi', '2026-12-08 ']) {
       expect(dateInWords('fr', 'date', value), value).toBeNull();
