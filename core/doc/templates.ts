@@ -58,7 +58,8 @@ const boards = (...kinds: MethodKind[]): Blueprint => ({ boards: kinds.map((kind
 
 /**
  * The catalogue's eight templates. Every activity has its SWOT board (the situation); a
- * template that names it only places it. Polls and the decision record live in the
+ * template that names it only places it, and one that does not keeps it out of sight while it
+ * is empty (`swotInSight`). Polls and the decision record live in the
  * Decide tab, sealed on the relay, so no template needs to seed them.
  */
 export const builtInTemplates = {
