@@ -25,6 +25,25 @@ const sizes = [
   { name: '390', width: 390, height: 844 },
 ] as const;
 
+/** The drop-downs on screen whose chosen option is wider than the room the field gives it (cut at « … »). */
+function cutChoices(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas').getContext('2d');
+    if (!canvas) return [];
+    const cut: string[] = [];
+    for (const select of document.querySelectorAll('select')) {
+      const chosen = select.selectedOptions[0]?.text ?? '';
+      if (!chosen || select.getClientRects().length === 0) continue;
+      const style = getComputedStyle(select);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      // The room for the text: the field less its padding and the arrow Chromium draws (about 20 px).
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      if (canvas.measureText(chosen).width > room) cut.push(chosen);
+    }
+    return cut;
+  });
+}
+
 test('a French walk through the methods’ boards, the idea funnel and the public campaign page meets no English, and no screen scrolls sideways at 390 px', async ({ browser }) => {
   test.setTimeout(240_000);
   relay = await startWebRelay();
@@ -164,6 +183,7 @@ test('a French walk through the methods’ boards, the idea funnel and the publi
       if (size.width === 390) {
         const wider = await overflow(p);
         if (wider > 0) met.push(`${screen.name} 390: ${wider} px of horizontal scroll`);
+        for (const cut of await cutChoices(p)) met.push(`${screen.name} 390: the choice « ${cut} » does not fit its drop-down`);
       }
     }
   };
