@@ -18,8 +18,9 @@ import { Reason } from './ideas.ts';
  *   author; once; the same daily count as ideas' reports); `DELETE` dismisses (facilitators).
  * - `POST /api/idea-comments/:id/hidden` `{reason}` (facilitators): its author reads why;
  *   `DELETE` shows it again. `POST /api/idea-comments/:id/moderation` `{decision: "approve"}`.
- * - `GET /api/activities/:id/my-comments` → `{comments: IdeaComment[]}`: the caller's own
- *   comments on the box not everyone sees (waiting, or hidden with the reason), newest first, at most 50.
+ * - `GET /api/activities/:id/my-comments` → `{comments: IdeaComment[], shown: string[]}`: the
+ *   caller's own comments on the box not everyone sees (waiting, or hidden with the reason),
+ *   newest first, at most 50; and the ids of their comments everyone sees (at most 500).
  * - `GET /api/public/idea-boxes/:slug/ideas/:id/comments` → `PublicCommentPage` (no token).
  */
 export const commentLimits = {

@@ -1,6 +1,6 @@
 import { commentTexts } from '#core/campaigns/comment-texts';
 import { pageTexts } from '#core/campaigns/page-texts';
-import { markMine, showCommentControls, showHeld, wireComments } from './comments.ts';
+import { forgetMine, markMine, showCommentControls, showHeld, wireComments } from './comments.ts';
 import { showNews } from './news.ts';
 
 /**
@@ -20,6 +20,7 @@ export function wireCommentsPage() {
 export async function showCommentsFor(signedIn: boolean) {
   const { boxId = '' } = page();
   showCommentControls(signedIn, c);
+  if (!signedIn) forgetMine();
   markMine(await showNews(boxId, signedIn, t, c));
   await showHeld(boxId, c);
 }

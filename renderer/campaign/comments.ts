@@ -30,9 +30,19 @@ export function showCommentControls(signedIn: boolean, c: CommentTexts) {
   if (!signedIn) for (const form of document.querySelectorAll<HTMLFormElement>('form.comment-form, form.report-form')) form.hidden = true;
 }
 
-/** The participant's own comments (known from their notices): no "Report" under them. */
-export function markMine(ids: ReadonlySet<string>) {
-  for (const id of ids) {
+/** The participant's own comments known so far (from their notices and their comments' list): marked again as more are shown. */
+const ownComments = new Set<string>();
+
+/** Signed out: no comment on the page is the reader's any more (what a reload would show). */
+export function forgetMine() {
+  ownComments.clear();
+  for (const li of document.querySelectorAll('li.comment.mine:not(.held)')) li.classList.remove('mine');
+}
+
+/** The participant's own comments: no "Report" under them. */
+export function markMine(ids: Iterable<string>) {
+  for (const id of ids) ownComments.add(id);
+  for (const id of ownComments) {
     const li = document.getElementById(`comment-${id}`);
     if (!li) continue;
     li.classList.add('mine');
@@ -48,7 +58,9 @@ export function markMine(ids: ReadonlySet<string>) {
 export async function showHeld(boxId: string, c: CommentTexts) {
   for (const li of document.querySelectorAll('li.comment.held')) li.remove();
   if (!session.get()) return;
-  const held = (await readHeldComments(boxId).catch(() => null))?.comments ?? [];
+  const mine = await readHeldComments(boxId).catch(() => null);
+  markMine(mine?.shown ?? []);
+  const held = mine?.comments ?? [];
   for (const comment of [...held].reverse()) {
     const section = document.querySelector<HTMLElement>(`li.idea[data-idea-id="${CSS.escape(comment.ideaId)}"] section.comments`);
     if (!section) continue;
@@ -105,6 +117,7 @@ function wireMore(section: HTMLElement, slug: string, ideaId: string, t: PageTex
         const list = listOf(section);
         if (offset === 0) list.replaceChildren();
         for (const comment of page.comments) if (!document.getElementById(`comment-${comment.id}`)) list.append(commentItem(comment, t, c));
+        markMine([]);
         offset = page.next ?? offset;
         button.hidden = page.next === null;
         button.textContent = t.moreComments(Math.max(0, page.total - list.children.length));

@@ -73,9 +73,9 @@ export const readComments = (slug: string, ideaId: string, offset: number) =>
 export const postComment = (ideaId: string, text: string) => ask<{ id: string; moderation: 'pending' | 'approved' }>('POST', `/api/ideas/${encodeURIComponent(ideaId)}/comments`, { text });
 export const reportComment = (commentId: string, reason: string) => ask<object>('POST', `/api/idea-comments/${encodeURIComponent(commentId)}/reports`, { reason });
 export const readNotices = () => ask<{ notices: PageNotice[] }>('GET', '/api/idea-notices');
-/** The participant's own comments on the box that not everyone sees (waiting, or hidden with the reason). */
+/** The participant's own comments on the box that not everyone sees (waiting, or hidden with the reason), and the ids of those everyone sees. */
 export const readHeldComments = (boxId: string) =>
-  ask<{ comments: { id: string; ideaId: string; text: string; moderation: 'pending' | 'approved'; hidden: { reason: string } | null }[] }>(
+  ask<{ comments: { id: string; ideaId: string; text: string; moderation: 'pending' | 'approved'; hidden: { reason: string } | null }[]; shown: string[] }>(
     'GET',
     `/api/activities/${encodeURIComponent(boxId)}/my-comments`,
   );

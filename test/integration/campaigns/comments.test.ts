@@ -154,6 +154,11 @@ describe('comments on ideas', () => {
 
     const approved = await admin.ok<CommentView>('POST', `/api/idea-comments/${waiting.id}/moderation`, { decision: 'approve' });
     expect(approved.moderation).toBe('approved');
+    // Shown to all now, it is named among the author's comments everyone sees (the page marks it theirs), and nobody else's.
+    const shownOf = async (api: ApiType) => (await api.ok<{ shown: string[] }>('GET', `/api/activities/${boxId}/my-comments`)).shown;
+    expect(await shownOf(david)).toContain(waiting.id);
+    expect(await shownOf(chloe)).not.toContain(waiting.id);
+    expect(await shownOf(admin)).not.toContain(waiting.id);
     expect(texts((await publicComments('avis', ideaId)).comments)).toContain('Et des clémentines en hiver.');
     const { notices } = await david.ok<{ notices: NoticeView[] }>('GET', '/api/idea-notices');
     expect(notices[0]).toMatchObject({ kind: 'approved', comment: { id: waiting.id, text: 'Et des clémentines en hiver.' } });
