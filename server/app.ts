@@ -12,6 +12,7 @@ import { Refusal } from './errors.ts';
 import { errorReply, internalRefusal } from './http/errors.ts';
 import { Router, send, type Method } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
+import { SharedRates } from './auth/shared-rates.ts';
 import { SignInThrottle } from './accounts/sign-in-throttle.ts';
 import { HashPool } from './auth/hash-pool.ts';
 import { loggablePath } from './log.ts';
@@ -73,6 +74,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
     onNoticesPending: (listener) => void noticeListeners.push(listener),
   };
   const passwordGuesses = new SignInThrottle(() => performance.now());
+  const rates = new SharedRates();
   const documents: LiveDocuments = {
     state: async (activityId) => {
       if (!hub) throw new Error('the relay is starting');
@@ -87,13 +89,14 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
       return hub.closeForGood(activityId, reason);
     },
   };
-  const base = { db, node, config, log, now, events, documents, hashing, passwordGuesses };
+  const base = { db, node, config, log, now, events, documents, hashing, passwordGuesses, rates };
   const ctx: Context = { ...base, sms: new SmsService(base), mail: new MailService(base) };
   const disk = new DiskWatch(config.dataDir, config.sync.minFreeDiskBytes, log);
   await disk.start();
   hub = new SyncHub(ctx, disk);
   const liveHub = hub;
   passwordGuesses.onFailure((account, address) => liveHub.signInFailed(account, address));
+  rates.connect((name, key, at) => liveHub.rateTaken(name, key, at));
   await liveHub.start();
 
   const router = new Router();

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SignInThrottle } from './accounts/sign-in-throttle.ts';
 import type { HashPool } from './auth/hash-pool.ts';
+import type { SharedRates } from './auth/shared-rates.ts';
 import type { Config } from './config.ts';
 import type { MailGateway } from './mail/gateway.ts';
 import type { SmsGateway } from './sms/gateway.ts';
@@ -72,4 +73,6 @@ export interface BaseContext {
   hashing: HashPool;
   /** Password guesses per account and address: sign-in and a person confirming their own (accounts/sign-in.ts). */
   passwordGuesses: SignInThrottle;
+  /** The HTTP API's rate windows that hold over every node (auth/shared-rates.ts). */
+  rates: SharedRates;
 }

@@ -10,17 +10,25 @@ export class RateWindow {
     readonly limit: number,
     readonly windowMs: number,
     private readonly maxKeys = 10_000,
+    /** Told of each count taken here (shared-rates.ts: the other nodes count it too). */
+    private readonly onTake?: (key: string, at: number) => void,
   ) {}
 
   /** Counts one for `key` at `now`; returns 0 when allowed, else the seconds to wait (nothing counted). */
   take(key: string, now: number): number {
     const wait = this.waitFor(key, now);
     if (wait > 0) return wait;
-    const recent = this.times.get(key) ?? [];
-    recent.push(now);
-    this.times.set(key, recent);
-    if (this.times.size > this.maxKeys) this.forget(now);
+    this.record(key, now);
+    this.onTake?.(key, now);
     return 0;
+  }
+
+  /** Counts one for `key` at `at` without judging it (a count another node took). */
+  record(key: string, at: number): void {
+    const recent = this.times.get(key) ?? [];
+    recent.push(at);
+    this.times.set(key, recent);
+    if (this.times.size > this.maxKeys) this.forget(at);
   }
 
   /** Gives back one counted at `at` for `key` (what it was counted for was refused after all). */

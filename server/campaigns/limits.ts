@@ -2,29 +2,41 @@ import { campaignLimits } from '#core/api/campaigns';
 import { commentLimits } from '#core/api/idea-comments';
 import { ErrorCode } from '#core/api/errors';
 import { addressKey } from '../accounts/sign-in-throttle.ts';
-import { RateWindow } from '../auth/rate-window.ts';
+import type { RateWindow } from '../auth/rate-window.ts';
+import type { SharedRates } from '../auth/shared-rates.ts';
 import { Refusal } from '../errors.ts';
 
 /**
- * What strangers may cause, counted in memory per relay like the other per-address
- * limits (core/api/campaigns.ts `campaignLimits`): sign-ups per network address an hour
+ * What strangers may cause, counted in memory and shared with the other relay nodes
+ * (auth/shared-rates.ts), like the other per-address limits (core/api/campaigns.ts `campaignLimits`): sign-ups per network address an hour
  * and per e-mail address a day; ideas per participant and per network address an hour;
  * comments per account (anyone's) and, for participants, per network address an hour.
  * Each is judged before anything is read, hashed or written, so a refusal keeps nothing.
  */
 export class CampaignRates {
-  readonly signupAddresses = new RateWindow(campaignLimits.signupsPerAddressPerHour, 3_600_000);
-  readonly signupEmails = new RateWindow(campaignLimits.signupsPerEmailPerDay, 86_400_000);
-  readonly ideaParticipants = new RateWindow(campaignLimits.ideasPerParticipantPerHour, 3_600_000);
-  readonly ideaAddresses = new RateWindow(campaignLimits.ideasPerAddressPerHour, 3_600_000);
+  readonly signupAddresses: RateWindow;
+  readonly signupEmails: RateWindow;
+  readonly ideaParticipants: RateWindow;
+  readonly ideaAddresses: RateWindow;
   /** Campaign e-mails (a link, or "you already have an account") in a link's lifetime, per box and on the relay. */
   private readonly boxMails: RateWindow;
   private readonly relayMails: RateWindow;
+  readonly commentAccounts: RateWindow;
+  readonly commentAddresses: RateWindow;
 
-  constructor(readonly pending: { perBox: number; onRelay: number } = { perBox: campaignLimits.pendingSignupsPerBox, onRelay: campaignLimits.pendingSignupsOnRelay }) {
+  constructor(
+    rates: SharedRates,
+    readonly pending: { perBox: number; onRelay: number } = { perBox: campaignLimits.pendingSignupsPerBox, onRelay: campaignLimits.pendingSignupsOnRelay },
+  ) {
+    this.signupAddresses = rates.window('campaigns.signups.address', campaignLimits.signupsPerAddressPerHour, 3_600_000);
+    this.signupEmails = rates.window('campaigns.signups.email', campaignLimits.signupsPerEmailPerDay, 86_400_000);
+    this.ideaParticipants = rates.window('campaigns.ideas.participant', campaignLimits.ideasPerParticipantPerHour, 3_600_000);
+    this.ideaAddresses = rates.window('campaigns.ideas.address', campaignLimits.ideasPerAddressPerHour, 3_600_000);
     const lifetime = campaignLimits.confirmationHours * 3_600_000;
-    this.boxMails = new RateWindow(pending.perBox, lifetime);
-    this.relayMails = new RateWindow(pending.onRelay, lifetime, 1);
+    this.boxMails = rates.window('campaigns.mails.box', pending.perBox, lifetime);
+    this.relayMails = rates.window('campaigns.mails.relay', pending.onRelay, lifetime, 1);
+    this.commentAccounts = rates.window('comments.account', commentLimits.perAccountPerHour, 3_600_000);
+    this.commentAddresses = rates.window('comments.address', commentLimits.perAddressPerHour, 3_600_000);
   }
 
   /** One more campaign e-mail for box `boxId`: both windows judged before either counts (429 past either). */
@@ -43,9 +55,6 @@ export class CampaignRates {
     this.ideaParticipants.take(participantId, now);
     this.ideaAddresses.take(address, now);
   }
-
-  readonly commentAccounts = new RateWindow(commentLimits.perAccountPerHour, 3_600_000);
-  readonly commentAddresses = new RateWindow(commentLimits.perAddressPerHour, 3_600_000);
 
   /**
    * A comment: every account counted, and a public participant's network address too

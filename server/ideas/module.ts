@@ -12,7 +12,7 @@ import { resumeMergeNotices } from './merge-notices.ts';
 export function ideasModule(ctx: Context): RelayModule {
   const settings = ideasSettings(ctx.config);
   const titles = new SimilarTitles(ctx);
-  const rates = new CampaignRates();
+  const rates = new CampaignRates(ctx.rates);
   let resuming: Promise<void> = Promise.resolve();
   listenToIdeaSms(ctx);
   listenToRewardSms(ctx);

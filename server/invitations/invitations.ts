@@ -5,7 +5,8 @@ import { mailLanguage, renderMail } from '#core/mail/templates';
 import { invitationLink } from '#core/people/links';
 import { refuseUnconfirmed, type Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
-import { RateWindow } from '../auth/rate-window.ts';
+import type { RateWindow } from '../auth/rate-window.ts';
+import type { SharedRates } from '../auth/shared-rates.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import type { Queries, Store } from '../store/db.ts';
@@ -24,13 +25,17 @@ export const invitationMailsPerAddress = 3;
  * Invitation e-mails in the last day (created or resent): per address, whoever sends them,
  * counted in the store (table `invitation_mails`, the address hashed), so that neither a
  * restart nor another relay node starts the count again; per inviter, whatever the
- * addresses, in this relay's memory (the store counts an inviter's new invitations too:
+ * addresses, in memory shared with the other nodes (the store counts an inviter's new invitations too:
  * `invite`). The inviter's share is taken first, in the turn of the request (requests sent at
  * once cannot all pass), then the address's is judged and taken in one transaction; refused
  * there, the inviter's is given back: a refusal counts nothing.
  */
 export class InvitationRates {
-  private readonly inviters = new RateWindow(invitationsPerDay, 86_400_000);
+  private readonly inviters: RateWindow;
+
+  constructor(rates: SharedRates) {
+    this.inviters = rates.window('invitations.inviter', invitationsPerDay, 86_400_000);
+  }
 
   /** Counts one e-mail from `inviterId` to `email`, or throws 429 with Retry-After when either had its share today. */
   async take(db: Store, inviterId: string, email: string, now: number): Promise<void> {

@@ -11,7 +11,7 @@ import { InvitationRates, invite, listInvitations, resendInvitation, revokeInvit
 export function invitationRoutes(router: Router, ctx: Context) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const param = (req: Request, name: string) => req.params[name] ?? '';
-  const rates = new InvitationRates();
+  const rates = new InvitationRates(ctx.rates);
   router
     .on('POST', '/api/invitations', async (req) => {
       const me = await caller(req);

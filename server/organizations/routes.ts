@@ -12,7 +12,7 @@ import { usageFor } from './usage.ts';
 /** Organisations signing up, confirming their first administrator, and their plan's figures (core/api/organizations.ts). */
 export function organizationRoutes(router: Router, ctx: Context) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
-  const rates = new SignupRates(ctx.config.organizations.signupsPerAddressPerHour);
+  const rates = new SignupRates(ctx.rates, ctx.config.organizations.signupsPerAddressPerHour);
   router
     .on('GET', '/api/signup', async () => ({ body: { open: ctx.config.organizations.signupOpen } }))
     .on('POST', '/api/organizations', async (req) => {

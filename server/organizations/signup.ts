@@ -5,7 +5,8 @@ import { isLinkToken, signupConfirmLink } from '#core/people/links';
 import { openSession } from '../accounts/sessions.ts';
 import { addressKey } from '../accounts/sign-in-throttle.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { RateWindow } from '../auth/rate-window.ts';
+import type { RateWindow } from '../auth/rate-window.ts';
+import type { SharedRates } from '../auth/shared-rates.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
@@ -19,9 +20,10 @@ export const resendsPerDay = 3;
 /** Sign-ups per address per hour, and resends per person per day: kept in memory like the other per-address limits. */
 export class SignupRates {
   readonly addresses: RateWindow;
-  readonly resends = new RateWindow(resendsPerDay, 86_400_000);
-  constructor(perAddressPerHour: number) {
-    this.addresses = new RateWindow(perAddressPerHour, 3_600_000);
+  readonly resends: RateWindow;
+  constructor(rates: SharedRates, perAddressPerHour: number) {
+    this.addresses = rates.window('signup.address', perAddressPerHour, 3_600_000);
+    this.resends = rates.window('signup.resends', resendsPerDay, 86_400_000);
   }
 }
 

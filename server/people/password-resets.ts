@@ -4,7 +4,8 @@ import { mailLanguage, renderMail } from '#core/mail/templates';
 import { isLinkToken, passwordResetLink } from '#core/people/links';
 import { openSession, revokeSessions } from '../accounts/sessions.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { RateWindow } from '../auth/rate-window.ts';
+import type { RateWindow } from '../auth/rate-window.ts';
+import type { SharedRates } from '../auth/shared-rates.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
@@ -21,8 +22,13 @@ interface ResetRow {
 
 /** Requests per network address and per e-mail address: counted whether or not the address has an account. */
 export class ResetRates {
-  readonly perAddress = new RateWindow(passwordResetLimits.perAddress, passwordResetLimits.windowMs);
-  readonly perEmail = new RateWindow(passwordResetLimits.perEmail, passwordResetLimits.windowMs);
+  readonly perAddress: RateWindow;
+  readonly perEmail: RateWindow;
+
+  constructor(rates: SharedRates) {
+    this.perAddress = rates.window('password-resets.address', passwordResetLimits.perAddress, passwordResetLimits.windowMs);
+    this.perEmail = rates.window('password-resets.email', passwordResetLimits.perEmail, passwordResetLimits.windowMs);
+  }
 
   /** Refuses (429) before anything is looked up; counts both only when both allow. */
   take(address: string, email: string, now: number) {

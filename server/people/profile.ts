@@ -18,7 +18,8 @@ import { addressKey } from '../accounts/sign-in-throttle.ts';
 import type { Caller } from '../accounts/sessions.ts';
 import { meOf, phoneFor } from '../accounts/users.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import { RateWindow } from '../auth/rate-window.ts';
+import type { RateWindow } from '../auth/rate-window.ts';
+import type { SharedRates } from '../auth/shared-rates.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
@@ -30,13 +31,21 @@ import { recordConsent } from '../sms/consent.ts';
  * codes one number may receive an hour whoever asks: members cannot take turns texting it.
  */
 export class ProfileRates {
-  readonly emailChanges = new RateWindow(profileLimits.emailChanges, 86_400_000);
+  readonly emailChanges: RateWindow;
   /** E-mail changes public participants from one network address ask a day (members are not counted by address). */
-  readonly emailChangesPerAddress = new RateWindow(profileLimits.emailChangesPerAddress, 86_400_000);
-  readonly phoneCodes = new RateWindow(profileLimits.phoneCodes, 3_600_000);
-  readonly codesPerNumber = new RateWindow(profileLimits.phoneCodes, 3_600_000);
+  readonly emailChangesPerAddress: RateWindow;
+  readonly phoneCodes: RateWindow;
+  readonly codesPerNumber: RateWindow;
   /** Codes public participants from one network address are sent an hour (members are not counted by address). */
-  readonly codesPerAddress = new RateWindow(profileLimits.phoneCodesPerAddress, 3_600_000);
+  readonly codesPerAddress: RateWindow;
+
+  constructor(rates: SharedRates) {
+    this.emailChanges = rates.window('profile.email-changes', profileLimits.emailChanges, 86_400_000);
+    this.emailChangesPerAddress = rates.window('profile.email-changes.address', profileLimits.emailChangesPerAddress, 86_400_000);
+    this.phoneCodes = rates.window('profile.phone-codes', profileLimits.phoneCodes, 3_600_000);
+    this.codesPerNumber = rates.window('profile.phone-codes.number', profileLimits.phoneCodes, 3_600_000);
+    this.codesPerAddress = rates.window('profile.phone-codes.address', profileLimits.phoneCodesPerAddress, 3_600_000);
+  }
 }
 
 function take(window: RateWindow, key: string, now: number, what: string) {

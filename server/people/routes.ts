@@ -10,7 +10,6 @@ import {
 } from '#core/api/people';
 import { ErrorCode } from '#core/api/errors';
 import { authenticate, deviceOf, requireAdmin, type Caller } from '../accounts/sessions.ts';
-import { RateWindow } from '../auth/rate-window.ts';
 import { Refusal } from '../errors.ts';
 import { eraseMyAccount, erasePerson } from './erase.ts';
 import { exportPerson } from './export.ts';
@@ -24,11 +23,11 @@ import { listSessions, revokeOtherSessions, revokeSession } from './sessions.ts'
 
 /** A person's own account: forgotten password, profile, sessions (schemas and rules: core/api/people.ts). */
 export function peopleRoutes(router: Router, ctx: Context) {
-  const resets = new ResetRates();
-  const profile = new ProfileRates();
+  const resets = new ResetRates(ctx.rates);
+  const profile = new ProfileRates(ctx.rates);
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const param = (req: Request, name: string) => req.params[name] ?? '';
-  const exports = new RateWindow(exportsPerHour, 3_600_000);
+  const exports = ctx.rates.window('people.exports', exportsPerHour, 3_600_000);
   const download = async (me: Caller, userId: string): Promise<Reply> => {
     const wait = exports.take(me.id, ctx.now().getTime());
     if (wait > 0) throw new Refusal(ErrorCode.rateLimited, `At most ${exportsPerHour} exports an hour: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });

@@ -62,6 +62,7 @@ export class SyncHub {
         accessChanged: (activityId) => this.accessChangedHere(activityId),
         filesChanged: (activityId, change) => this.filesChangedHere(activityId, change),
         signInFailed: (account, address) => this.ctx.passwordGuesses.failedElsewhere(account, address),
+        rateTaken: (name, key, at) => this.ctx.rates.takenElsewhere(name, key, at),
         renamed: (userId, name) => this.renamedHere(userId, name),
         disconnectUser: (userId) => this.disconnectUserHere(userId),
         settle: (room) => {
@@ -335,6 +336,11 @@ export class SyncHub {
       room.files.removed(change.removed);
       room.rejudgePresenting();
     }
+  }
+
+  /** A count was taken here in a shared rate window: with several nodes, each of them counts it (CLUSTER.md N13). */
+  rateTaken(name: string, key: string, at: number) {
+    this.link?.rateTaken(name, key, at);
   }
 
   /** A password was found wrong here: with several nodes, each of them counts it (CLUSTER.md N12). */

@@ -26,6 +26,8 @@ export interface LocalHub {
   filesChanged(activityId: string, change: { added?: readonly string[]; removed?: readonly string[] }): void;
   /** A password was found wrong on another node (the sign-in throttle counts it here too). */
   signInFailed(account: string, address: string): void;
+  /** A count another node took in a shared rate window. */
+  rateTaken(name: string, key: string, at: number): void;
   renamed(userId: string, name: string): void;
   disconnectUser(userId: string): void;
   /** The relay's own work on a room is done: it unloads once idle, like a room its last client left. */
@@ -176,6 +178,8 @@ export class NodeLink {
         return void this.hub.accessChanged(message.activityId).finally(() => this.bus.send(from, { type: 'done', request: message.request }));
       case 'sign-in-failed':
         return this.hub.signInFailed(message.account, message.address);
+      case 'rate-taken':
+        return this.hub.rateTaken(message.name, message.key, message.at);
       case 'files-changed':
         this.hub.filesChanged(message.activityId, { added: message.added, removed: message.removed });
         return this.bus.send(from, { type: 'done', request: message.request });
@@ -298,6 +302,11 @@ export class NodeLink {
   /** A password was found wrong here: every other node's throttle counts it too (CLUSTER.md N12). */
   signInFailed(account: string, address: string): void {
     this.bus.broadcast({ type: 'sign-in-failed', account, address });
+  }
+
+  /** A count taken here in a shared rate window: every other node counts it too (CLUSTER.md N13). */
+  rateTaken(name: string, key: string, at: number): void {
+    this.bus.broadcast({ type: 'rate-taken', name, key, at });
   }
 
   async renamed(userId: string, name: string): Promise<void> {

@@ -27,6 +27,8 @@ export type NodeMessage =
   | { type: 'files-changed'; request: number; activityId: string; added: string[]; removed: string[] }
   /** Broadcast: a password was wrong here for this account from this address (CLUSTER.md N12). */
   | { type: 'sign-in-failed'; account: string; address: string }
+  /** Broadcast: a count taken here in the rate window `name` (CLUSTER.md N13), at `at` (ms since the epoch). */
+  | { type: 'rate-taken'; name: string; key: string; at: number }
   | { type: 'done'; request: number }
   // any node → a room's owner: the relay's own changes to a live document (restores, erasures: CLUSTER.md N9), and the owner's answer
   | { type: 'state-ask'; request: number; activityId: string }
@@ -62,6 +64,7 @@ const kinds = [
   'answer',
   'files-changed',
   'sign-in-failed',
+  'rate-taken',
 ] as const;
 /** File ids one `files-changed` names at most (an upload takes at most 20 files). */
 const maxFileIds = 1000;
@@ -149,6 +152,11 @@ export function writeBatch(from: string, messages: readonly NodeMessage[]): Uint
       case 'sign-in-failed':
         encoding.writeVarString(e, m.account);
         encoding.writeVarString(e, m.address);
+        break;
+      case 'rate-taken':
+        encoding.writeVarString(e, m.name);
+        encoding.writeVarString(e, m.key);
+        encoding.writeFloat64(e, m.at);
         break;
       case 'files-changed':
         encoding.writeVarUint(e, m.request);
@@ -283,6 +291,9 @@ function read(d: decoding.Decoder): { from: string; messages: NodeMessage[] } {
         break;
       case 'sign-in-failed':
         messages.push({ type, account: text(), address: text() });
+        break;
+      case 'rate-taken':
+        messages.push({ type, name: text(), key: text(), at: decoding.readFloat64(d) });
         break;
       case 'files-changed': {
         const request = uint();

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordResetLimits } from '#core/api/people';
 import { addPerson, password, setUpOrganisation } from '../../support/api.ts';
 import { callFrom } from '../../support/from-address.ts';
 import { startNodesOnRedis, type NodesOnRedis } from '../../support/relay-nodes.ts';
 
 /**
- * The sign-in throttle over several nodes (issue 19: "rate limits work across nodes"):
- * behind a balancer a guesser's attempts land on every node in turn, so each node counts
- * every failure, wherever it was judged — not a third of them each.
+ * Rate limits over several nodes (issue 19: "rate limits work across nodes"): behind a
+ * balancer requests land on every node in turn, so each node counts what every node took —
+ * a guesser's failures (CLUSTER.md N12), a password reset asked for an address, a sign-up, a
+ * comment (N13) — not a share of them each.
  */
-describe('the sign-in throttle across relay nodes (CLUSTER.md N12)', () => {
+describe('rate limits across relay nodes (CLUSTER.md N12, N13)', () => {
   let cluster: NodesOnRedis;
 
   beforeAll(async () => {
@@ -40,4 +42,19 @@ describe('the sign-in throttle across relay nodes (CLUSTER.md N12)', () => {
     expect((await callFrom('127.0.0.21', a!.url, 'POST', '/api/session', { email: 'dana.roy@durand.example', password })).status).toBe(429);
     expect((await callFrom('127.0.0.22', b!.url, 'POST', '/api/session', { email: 'dana.roy@durand.example', password })).status).toBe(201);
   }, 120_000);
+
+  it('password resets for one e-mail address, asked of two nodes in turn, stop at the limit in all', async () => {
+    const [a, b] = cluster.nodes;
+    const statuses: number[] = [];
+    for (let i = 0; i < passwordResetLimits.perEmail * 2; i++) {
+      const node = i % 2 === 0 ? a! : b!;
+      // Each from its own network address: only the e-mail address's count is shared.
+      const answer = await callFrom(`127.0.0.${40 + i}`, node.url, 'POST', '/api/password-resets', { email: 'dana.roy@durand.example' });
+      statuses.push(answer.status);
+      // The count reaches the other node through Redis in a moment, as a balancer's next request would take some time.
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(statuses.slice(0, passwordResetLimits.perEmail)).toEqual(Array(passwordResetLimits.perEmail).fill(202));
+    expect(statuses.slice(passwordResetLimits.perEmail)).toEqual(Array(passwordResetLimits.perEmail).fill(429));
+  }, 60_000);
 });
