@@ -37,7 +37,7 @@ export function activityRoutes(router: Router, ctx: Context) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
   const id = (req: Request) => req.params.id ?? '';
   /** Tickets per person per minute (rule C4): this relay's own count, measured in real time. */
-  const tickets = { rate: new TicketRate(ctx.config.sync.ticketsPerMinute), pruning: new TicketPruning() };
+  const tickets = { rate: new TicketRate(ctx.rates, ctx.config.sync.ticketsPerMinute), pruning: new TicketPruning() };
 
   router
     .on('GET', '/api/activities', async (req) => {

@@ -1,16 +1,20 @@
 import { ErrorCode } from '#core/api/errors';
-import { RateWindow } from '../auth/rate-window.ts';
+import type { RateWindow } from '../auth/rate-window.ts';
+import type { SharedRates } from '../auth/shared-rates.ts';
 import { Refusal } from '../errors.ts';
 
 /**
- * Tickets a person was issued in the last minute (rule C4), kept in memory: at most
+ * Tickets a person was issued in the last minute (rule C4), kept in memory and shared with the other nodes: at most
  * `perMinute` times per person, so the record is bounded by the number of people.
  */
 export class TicketRate {
   private readonly window: RateWindow;
 
-  constructor(private readonly perMinute: number) {
-    this.window = new RateWindow(perMinute, 60_000);
+  constructor(
+    rates: SharedRates,
+    private readonly perMinute: number,
+  ) {
+    this.window = rates.window('sync.tickets', perMinute, 60_000);
   }
 
   /** Counts one ticket for `userId`, or throws 429 when the minute's allowance is spent. */

@@ -6,7 +6,7 @@ import { HistoryService } from './service.ts';
 
 /** The activity's past: any moment's document, and restores (SPEC H1–H5); erased people taken out of it (E1–E4). */
 export function historyModule(ctx: Context): RelayModule {
-  const history = new HistoryService();
+  const history = new HistoryService(ctx.rates);
   const erasure = new DocumentErasure(ctx, history);
   return {
     name: 'history',

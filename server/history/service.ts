@@ -1,6 +1,7 @@
 import { ErrorCode } from '#core/api/errors';
 import type { DocumentContent } from '#core/api/history';
-import { RateWindow } from '../auth/rate-window.ts';
+import type { RateWindow } from '../auth/rate-window.ts';
+import type { SharedRates } from '../auth/shared-rates.ts';
 import { Refusal } from '../errors.ts';
 import { RebuildPool, RebuildQueueFull, RebuildShareFull, type Feed } from './rebuild-pool.ts';
 import type { RebuildJob, RebuildResult } from './rebuild-job.ts';
@@ -23,14 +24,19 @@ export const cachedMomentBytes = 64 * 1024 * 1024;
  */
 export class HistoryService {
   readonly pool = new RebuildPool();
-  private readonly moments = new RateWindow(momentsPerMinute, 60_000);
-  private readonly restores = new RateWindow(restoresPerMinute, 60_000);
+  private readonly moments: RateWindow;
+  private readonly restores: RateWindow;
   private readonly cache = new Map<string, { content: DocumentContent; bytes: number }>();
   private cacheBytes = 0;
   /** Who removed what since a moment (SPEC H4), as last found. */
   readonly removals = new RemovalsCache();
   /** Erasures ended per activity (erasing.ts): a moment read before one ended may name whom it took out. */
   private readonly ended = new Map<string, number>();
+
+  constructor(rates: SharedRates) {
+    this.moments = rates.window('history.moments', momentsPerMinute, 60_000);
+    this.restores = rates.window('history.restores', restoresPerMinute, 60_000);
+  }
 
   erasures(activityId: string): number {
     return this.ended.get(activityId) ?? 0;

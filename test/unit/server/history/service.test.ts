@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentContent } from '#core/api/history';
+import { SharedRates } from '../../../../server/auth/shared-rates.ts';
 import { cachedMomentBytes, HistoryService } from '../../../../server/history/service.ts';
 
 const MiB = 1024 * 1024;
@@ -9,7 +10,7 @@ const content = (): DocumentContent => ({ boards: [], comments: [], brief });
 
 /** SPEC H5: the moments kept are bounded by what they weigh, not only by how many. */
 describe('the rebuilt moments kept (SPEC H5)', () => {
-  const history = new HistoryService();
+  const history = new HistoryService(new SharedRates());
   afterAll(() => history.close());
 
   it('H5: 64 moments of 2 MiB are not all kept: at most 64 MiB, the least recently asked going first; one over 16 MiB is not kept', () => {
