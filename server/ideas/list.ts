@@ -140,8 +140,8 @@ export async function contributors(ctx: Context, caller: Caller, activityId: str
   const box: Activity = await ideaBox(ctx, caller, activityId);
   return ctx.db.all<Contributor>(
     `SELECT u.id, u.name, COUNT(*) AS ideas, SUM(i.vote_count) AS votes,
-            SUM(i.status = 'accepted') AS accepted, SUM(i.status = 'implemented') AS implemented,
-            SUM(i.status = 'declined') AS declined
+            SUM(CASE WHEN i.status = 'accepted' THEN 1 ELSE 0 END) AS accepted, SUM(CASE WHEN i.status = 'implemented' THEN 1 ELSE 0 END) AS implemented,
+            SUM(CASE WHEN i.status = 'declined' THEN 1 ELSE 0 END) AS declined
        FROM ideas i JOIN users u ON u.id = i.author_id
       WHERE i.activity_id = ? AND NOT ${keptBackSql} AND i.merged_into IS NULL
       GROUP BY u.id ORDER BY votes DESC, ideas DESC, u.name LIMIT ?`,

@@ -20,8 +20,8 @@ export async function recognition(ctx: Context, caller: Caller, boxId: string): 
   const box = await ideaBox(ctx, caller, boxId);
   const counted = `i.activity_id = ? AND i.hidden_at IS NULL AND i.moderation = 'approved' AND i.merged_into IS NULL`;
   const rows = await ctx.db.all<{ id: string; name: string; ideas: number; accepted: number; implemented: number; votes: number }>(
-    `SELECT u.id, u.name, COUNT(*) AS ideas, SUM(i.status IN ('accepted', 'implemented')) AS accepted,
-            SUM(i.status = 'implemented') AS implemented, SUM(i.vote_count) AS votes
+    `SELECT u.id, u.name, COUNT(*) AS ideas, SUM(CASE WHEN i.status IN ('accepted', 'implemented') THEN 1 ELSE 0 END) AS accepted,
+            SUM(CASE WHEN i.status = 'implemented' THEN 1 ELSE 0 END) AS implemented, SUM(i.vote_count) AS votes
        FROM ideas i JOIN users u ON u.id = i.author_id WHERE ${counted}
       GROUP BY u.id`,
     [box.id],
