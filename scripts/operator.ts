@@ -1,6 +1,7 @@
 /**
- * `npm run operator -- <command>`: the relay operator's tool, on the relay's SQLite file
- * (CONCLAVE_DATA_DIR, as the relay reads it). It may run while the relay runs.
+ * `npm run operator -- <command>`: the relay operator's tool, on the relay's store as the
+ * relay opens it (its PostgreSQL database when CONCLAVE_DATABASE_URL names one, else the
+ * SQLite file in CONCLAVE_DATA_DIR). It may run while the relay runs.
  *
  *   list                      every organisation: plan, status, people, open activities, storage
  *   usage <org>               one organisation's figures per person against its plan
@@ -15,8 +16,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { planIds } from '#core/plans/plans';
 import { loadConfig } from '../server/config.ts';
-import { SqliteStore } from '../server/store/db.ts';
 import { migrate } from '../server/store/migrate.ts';
+import { openStore } from '../server/store/open.ts';
+import type { RelayStore } from '../server/store/store.ts';
 import { OperatorError, limitText, listOrganizations, setPlan, setSuspended, table, usageOf } from './operator/commands.ts';
 
 const usage = `Usage: npm run operator -- <command> [--json]
@@ -25,9 +27,9 @@ const usage = `Usage: npm run operator -- <command> [--json]
   plan <org> <${planIds.join('|')}>
   suspend <org>
   resume <org>
-<org> is an organisation's id or name. The store is CONCLAVE_DATA_DIR/conclave.sqlite.`;
+<org> is an organisation's id or name. The store is CONCLAVE_DATABASE_URL's PostgreSQL database, else CONCLAVE_DATA_DIR/conclave.sqlite.`;
 
-async function run(db: SqliteStore, args: string[], json: boolean): Promise<string> {
+async function run(db: RelayStore, args: string[], json: boolean): Promise<string> {
   const [command, org, plan, ...rest] = args;
   const arity: Record<string, number> = { list: 1, usage: 2, plan: 3, suspend: 2, resume: 2 };
   if (!command || arity[command] === undefined || args.length !== arity[command] || rest.length > 0) throw new UsageError();
@@ -78,12 +80,13 @@ async function main() {
     console.log(usage);
     return 0;
   }
-  const file = path.join(loadConfig(process.env).dataDir, 'conclave.sqlite');
-  if (!existsSync(file)) {
-    console.error(`No relay store at ${file}: set CONCLAVE_DATA_DIR to the relay's data folder.`);
+  const config = loadConfig(process.env);
+  const file = path.join(config.dataDir, 'conclave.sqlite');
+  if (!config.databaseUrl && !existsSync(file)) {
+    console.error(`No relay store at ${file}: set CONCLAVE_DATA_DIR to the relay's data folder (or CONCLAVE_DATABASE_URL to its PostgreSQL database).`);
     return 1;
   }
-  const db = await SqliteStore.open(file);
+  const db = await openStore({ ...config, databaseConnections: 2 });
   try {
     await migrate(db);
     console.log(await run(db, args, json));
