@@ -1,25 +1,12 @@
-import path from 'node:path';
-import sqlite3 from 'sqlite3';
+import { writeStatements } from './store-reader.ts';
 
 /**
- * Writes straight into a relay's SQLite file (one transaction), to seed data at a scale
- * the API would take too long to reach (20,000 members, 50,000 ideas). The relay may be
- * running: the file is in WAL mode, and this waits for its write lock like any writer.
+ * Writes straight into a relay's store (one transaction, either engine), to seed data at
+ * a scale the API would take too long to reach (20,000 members, 50,000 ideas). The relay
+ * may be running: on SQLite the file is in WAL mode, and this waits for its write lock.
  */
 export async function seedStore(dataDir: string, statements: { sql: string; params?: (string | number)[] }[]): Promise<void> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(path.join(dataDir, 'conclave.sqlite'), (err) => (err ? reject(err) : resolve(opened)));
-  });
-  const run = (sql: string, params: (string | number)[] = []) =>
-    new Promise<void>((resolve, reject) => db.run(sql, params, (err: Error | null) => (err ? reject(err) : resolve())));
-  try {
-    await run('PRAGMA busy_timeout = 10000');
-    await run('BEGIN IMMEDIATE');
-    for (const s of statements) await run(s.sql, s.params);
-    await run('COMMIT');
-  } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()));
-  }
+  await writeStatements(dataDir, statements);
 }
 
 /** `count` numbers 1…count as a recursive common table expression `n(i)`, for INSERT … SELECT. */

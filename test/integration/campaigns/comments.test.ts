@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Api, type Api as ApiType } from '../../support/api.ts';
 import { withMailOrganisation, type MailRelay } from '../../support/mail-relay.ts';
-import { queryStore } from '../../support/store-reader.ts';
+import { dialect } from '../../../server/store/dialect.ts';
+import { engineOf, queryStore } from '../../support/store-reader.ts';
 import { proposeIdea, publishedBox, signUpParticipant, type PublicBoxView } from './support.ts';
 
 /**
@@ -245,9 +246,10 @@ describe('comments on ideas', () => {
     const similar = () => admin.ok<{ similar: { title: string }[] }>('GET', `/api/activities/${boxId}/ideas/similar?title=${encodeURIComponent('Les pommes de David')}`);
     expect((await similar()).similar.map((i) => i.title)).toContain('Les pommes de David Discret');
     const davidId = (await david.ok<{ id: string }>('GET', '/api/me')).id;
+    const holdsName = (text: string) => dialect.contains(engineOf(world.relay.dataDir), text, "'David Discret'");
     await admin.ok('POST', `/api/users/${davidId}/erase`);
-    expect(await queryStore(world.relay.dataDir, "SELECT id FROM ideas WHERE instr(title || ' ' || text || ' ' || COALESCE(reason, ''), 'David Discret') > 0")).toEqual([]);
-    expect(await queryStore(world.relay.dataDir, "SELECT id FROM idea_status_changes WHERE instr(COALESCE(reason, ''), 'David Discret') > 0")).toEqual([]);
+    expect(await queryStore(world.relay.dataDir, `SELECT id FROM ideas WHERE ${holdsName("title || ' ' || text || ' ' || COALESCE(reason, '')")}`)).toEqual([]);
+    expect(await queryStore(world.relay.dataDir, `SELECT id FROM idea_status_changes WHERE ${holdsName("COALESCE(reason, '')")}`)).toEqual([]);
     expect(JSON.stringify(await anon().ok('GET', '/api/public/idea-boxes/avis'))).not.toContain('David Discret');
     expect(await (await fetch(`${world.relay.url}/ideas/avis?lang=fr`)).text()).not.toContain('David Discret');
     expect(JSON.stringify(await similar())).not.toContain('David Discret');
@@ -257,7 +259,7 @@ describe('comments on ideas', () => {
     expect(new Set(his.map((c) => c.author.name))).toEqual(new Set(['Ancien membre']));
     expect(texts(his)).toContain('Oui, avec des pommes.');
     expect(texts(inside.comments)).toContain('Comme le disait Ancien membre, des pommes.');
-    expect(await queryStore(world.relay.dataDir, "SELECT id FROM idea_comments WHERE instr(text, 'David Discret') > 0")).toEqual([]);
+    expect(await queryStore(world.relay.dataDir, `SELECT id FROM idea_comments WHERE ${holdsName('text')}`)).toEqual([]);
     const read = await publicComments('avis', ideaId);
     expect(JSON.stringify(read)).not.toContain('David Discret');
     expect(read.comments.find((c) => c.text === 'Oui, avec des pommes.')).toMatchObject({ author: null, team: false });

@@ -43,7 +43,7 @@ describe('decision e-mails across a crash', () => {
       const [row] = await queryStore<{ pending: number; sent: number; unconfirmed: number }>(
         dataDir,
         `SELECT (SELECT COUNT(*) FROM decision_recipients WHERE email_status IS NULL) AS pending,
-                SUM(status = 'sent') AS sent, SUM(status = 'unconfirmed') AS unconfirmed
+                COUNT(CASE WHEN status = 'sent' THEN 1 END) AS sent, COUNT(CASE WHEN status = 'unconfirmed' THEN 1 END) AS unconfirmed
            FROM mail_messages WHERE kind = 'notification.decision_published'`,
       );
       return row && row.pending === 0 && row.sent + row.unconfirmed === members + 1 ? row : null;

@@ -78,11 +78,12 @@ describe('idea → votes → merge → study → decision → the author answere
 
   const propose = async (who: Api, title: string) =>
     (await who.ok<{ id: string }>('POST', `/api/activities/${boxId}/ideas`, { title, text: 'Customers bring their own bottles.', category: 'Environment' })).id;
-  const snapshot = () =>
-    queryStore(relay.dataDir, `SELECT i.id, i.status, i.vote_count, i.merged_into, i.study_activity_id,
-      (SELECT group_concat(user_id) FROM (SELECT user_id FROM idea_votes v WHERE v.idea_id = i.id ORDER BY user_id)) AS voters,
+  const snapshot = async () => ({
+    ideas: await queryStore(relay.dataDir, `SELECT i.id, i.status, i.vote_count, i.merged_into, i.study_activity_id,
       (SELECT COUNT(*) FROM idea_notices n WHERE n.idea_id = i.id) AS notices,
-      (SELECT COUNT(*) FROM activities) AS activities, (SELECT COUNT(*) FROM decisions) AS decisions FROM ideas i ORDER BY i.id`);
+      (SELECT COUNT(*) FROM activities) AS activities, (SELECT COUNT(*) FROM decisions) AS decisions FROM ideas i ORDER BY i.id`),
+    voters: await queryStore(relay.dataDir, 'SELECT idea_id, user_id FROM idea_votes ORDER BY idea_id, user_id'),
+  });
   const smsTo = (number: string) => smsc.messages().filter((m) => m.destination === number).map((m) => m.text);
 
   let kept: string;

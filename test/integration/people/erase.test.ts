@@ -5,7 +5,7 @@ import type { Invitation } from '#core/api/invitations';
 import { Api, addPerson, password } from '../../support/api.ts';
 import { withMailOrganisation, type MailRelay } from '../../support/mail-relay.ts';
 import { erasureDone } from '../../support/erasure.ts';
-import { queryStore } from '../../support/store-reader.ts';
+import { engineOf, queryStore, storeColumns, storeTables } from '../../support/store-reader.ts';
 
 /**
  * A person's data over a real relay: they download it as JSON; an administrator erases
@@ -22,12 +22,14 @@ withMailOrganisation(new Date('2026-12-01T09:00:00Z'), (w, a) => {
 /** Every text cell of every table in the relay's store that contains `needle`, as `table.column`. */
 async function whereStored(needle: string): Promise<string[]> {
   const dir = world.relay.dataDir;
-  const tables = await queryStore<{ name: string }>(dir, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+  const postgres = engineOf(dir) === 'postgres';
+  // SQLite reads any cell, blobs too, as text; PostgreSQL looks for the needle's bytes in a blob.
+  const holds = (column: string, blob: boolean) =>
+    !postgres ? `instr(CAST("${column}" AS TEXT), ?) > 0` : blob ? `position(convert_to(CAST(? AS TEXT), 'UTF8') IN "${column}") > 0` : `position(CAST(? AS TEXT) IN CAST("${column}" AS TEXT)) > 0`;
   const found: string[] = [];
-  for (const { name } of tables) {
-    const columns = await queryStore<{ name: string }>(dir, `SELECT name FROM pragma_table_info('${name}')`);
-    for (const column of columns) {
-      const hits = await queryStore<{ n: number }>(dir, `SELECT COUNT(*) AS n FROM "${name}" WHERE instr(CAST("${column.name}" AS TEXT), ?) > 0`, [needle]);
+  for (const name of await storeTables(dir)) {
+    for (const column of await storeColumns(dir, name)) {
+      const hits = await queryStore<{ n: number }>(dir, `SELECT COUNT(*) AS n FROM "${name}" WHERE ${holds(column.name, column.blob)}`, [needle]);
       if ((hits[0]?.n ?? 0) > 0) found.push(`${name}.${column.name}`);
     }
   }

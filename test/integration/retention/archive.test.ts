@@ -4,7 +4,8 @@ import { addComment, editComment, readComments } from '#core/doc/comments';
 import { addSwotItem } from '#core/doc/swot';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { queryStore } from '../../support/store.ts';
+import { dialect } from '../../../server/store/dialect.ts';
+import { engineOf, queryStore } from '../../support/store-reader.ts';
 import { upload } from '../files/support.ts';
 import { connectClient, synced, waitFor } from '../../support/sync-client.ts';
 
@@ -47,7 +48,7 @@ describe('GET /api/activities/:id/archive.zip', () => {
     editComment(client.doc, 'comment-lyon-1', me, { body: '{"root":{"x":1}}', text: 'Second thought', mentions: [] }, new Date());
     await waitFor(() => readComments(client.doc)[0]?.versions.length === 2);
     // The relay has committed what the client sent once its log holds the comment's second version.
-    await until(async () => (await queryStore<{ n: number }>(relay.dataDir, "SELECT COUNT(*) AS n FROM doc_updates WHERE activity_id = ? AND instr(data, 'Second thought') > 0", [id]))[0]!.n > 0);
+    await until(async () => (await queryStore<{ n: number }>(relay.dataDir, `SELECT COUNT(*) AS n FROM doc_updates WHERE activity_id = ? AND ${dialect.contains(engineOf(relay.dataDir), 'data')}`, [id, Buffer.from('Second thought')]))[0]!.n > 0);
     client.destroy();
     expect((await upload(admin, id, [{ name: 'plan.txt', bytes: Buffer.from('Floor plan of Lyon'), type: 'text/plain' }])).status).toBe(201);
     await admin.ok('POST', `/api/activities/${id}/decision`, { outcome: 'We move to Lyon.', rationale: 'The warehouse.' });

@@ -56,7 +56,7 @@ describe('retention of closed activities (issue 15)', () => {
     carol = { id: carol.id, api: await signIn('carol.roux@durand.example') };
     bruno = { id: bruno.id, api: await signIn('bruno.lefort@durand.example') };
   };
-  const store = <T>(sql: string, params: unknown[] = []) => queryStore<T>(relay.dataDir, sql, params);
+  const store = <T>(sql: string, params: (string | number)[] = []) => queryStore<T>(relay.dataDir, sql, params);
   /** Resolves once the retention job ran at or after the relay's clock read `iso` (nothing else to wait for). */
   const checkedAt = (iso: string) =>
     until(`the retention job to run at ${iso}`, async () => ((await store<{ at: string }>('SELECT checked_at AS at FROM retention_state'))[0]?.at ?? '') >= iso);

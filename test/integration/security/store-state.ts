@@ -1,4 +1,4 @@
-import { queryStore } from '../../support/store.ts';
+import { queryStore, storeTables } from '../../support/store-reader.ts';
 
 /**
  * The whole store as data, to prove that a refused request changed nothing. Columns the
@@ -19,12 +19,8 @@ const moving: Record<string, string[] | 'all'> = {
 export type StoreState = Map<string, string[]>;
 
 export async function storeState(dataDir: string): Promise<StoreState> {
-  const tables = await queryStore<{ name: string }>(
-    dataDir,
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-  );
   const state: StoreState = new Map();
-  for (const { name } of tables) {
+  for (const name of await storeTables(dataDir)) {
     const skip = moving[name];
     if (skip === 'all') continue;
     const rows = await queryStore<Record<string, unknown>>(dataDir, `SELECT * FROM "${name}"`);

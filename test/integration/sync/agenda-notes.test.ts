@@ -1,5 +1,3 @@
-import path from 'node:path';
-import sqlite3 from 'sqlite3';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgendaBoard, addAgendaDecision, addAgendaItem, readAgendaDecisions, readAgendaItems } from '#core/doc/agenda';
@@ -7,7 +5,7 @@ import { agendaNotesText, typeAgendaNotes } from '#core/doc/agenda-notes';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { oldShapeAgenda } from '../../support/old-agenda.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { queryStore } from '../../support/store.ts';
+import { queryStore, writeStatements } from '../../support/store-reader.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
 type Person = { id: string; name: string; api: Api };
@@ -17,15 +15,10 @@ const itemsOf = (doc: Y.Doc, board: string) => (doc.getMap('methods').get(board)
 const notesAt = (client: SyncClient, board: string) => readAgendaItems(client.doc, board)[0]?.notes;
 
 /** Adds a row to the log with the relay stopped, as a relay from before would have written it. */
-function logUpdate(dataDir: string, activityId: string, userId: string, data: Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path.join(dataDir, 'conclave.sqlite'), sqlite3.OPEN_READWRITE, (err) => {
-      if (err) return reject(err);
-      db.run('INSERT INTO doc_updates (activity_id, user_id, at, data) VALUES (?, ?, ?, ?)', [activityId, userId, new Date().toISOString(), Buffer.from(data)], (runErr) => {
-        db.close((closeErr) => (runErr ?? closeErr ? reject(runErr ?? closeErr) : resolve()));
-      });
-    });
-  });
+async function logUpdate(dataDir: string, activityId: string, userId: string, data: Uint8Array): Promise<void> {
+  await writeStatements(dataDir, [
+    { sql: 'INSERT INTO doc_updates (activity_id, user_id, at, data) VALUES (?, ?, ?, ?)', params: [activityId, userId, new Date().toISOString(), Buffer.from(data)] },
+  ]);
 }
 
 /**

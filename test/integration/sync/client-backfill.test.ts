@@ -1,5 +1,3 @@
-import path from 'node:path';
-import sqlite3 from 'sqlite3';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSwotItem, deleteSwotItem, readSwotItems } from '#core/doc/swot';
@@ -8,20 +6,13 @@ import { readRefusedClient, readRefusedId } from '#core/sync/refused-change';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
 import { sendUpdate } from '../../support/raw-client.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { queryStore } from '../../support/store.ts';
+import type { Param } from '../../../server/store/store.ts';
+import { queryStore, writeStatements } from '../../support/store-reader.ts';
 import { connectApp, connectClient, reconnect, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
 
 /** Changes the store with the relay stopped, as an operator putting a data folder back would. */
-function writeStore(dataDir: string, statements: [sql: string, params: unknown[]][]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path.join(dataDir, 'conclave.sqlite'), sqlite3.OPEN_READWRITE, (err) => {
-      if (err) return reject(err);
-      db.serialize(() => {
-        for (const [sql, params] of statements) db.run(sql, params);
-        db.close((closeErr) => (closeErr ? reject(closeErr) : resolve()));
-      });
-    });
-  });
+async function writeStore(dataDir: string, statements: [sql: string, params: Param[]][]): Promise<void> {
+  await writeStatements(dataDir, statements.map(([sql, params]) => ({ sql, params })));
 }
 
 const itemIds = (client: SyncClient) => readSwotItems(client.doc).map((i) => i.id).sort();
@@ -49,7 +40,7 @@ describe('whose each client is, for documents the store lacks owners of (SPEC W1
   };
 
   /** Stops the relay, forgets every owner of the activity's clients (and how far the log was read for them), and starts it again. */
-  async function loseOwners(extra: [string, unknown[]][] = []) {
+  async function loseOwners(extra: [string, Param[]][] = []) {
     await relay.stop();
     await writeStore(relay.dataDir, [
       ['DELETE FROM doc_clients WHERE activity_id = ?', [activityId]],
@@ -118,7 +109,7 @@ describe('whose each client is, for documents the store lacks owners of (SPEC W1
     app.provider.disconnect();
     watcher.provider.disconnect();
     // The log behind the snapshot the stop writes gives up its data (D5): who took Bob's client can no longer be read.
-    await loseOwners([["UPDATE doc_updates SET bytes = length(data), data = X'' WHERE activity_id = ?", [activityId]]]);
+    await loseOwners([['UPDATE doc_updates SET bytes = length(data), data = ? WHERE activity_id = ?', [Buffer.alloc(0), activityId]]]);
 
     // Offline: a new item in his client, then a deletion (which takes no clocks).
     addSwotItem(app.doc, { id: 'bob-item-5', quadrant: 'threats', text: 'Floods', author: asBob, at: new Date() });

@@ -6,9 +6,8 @@ import { boardOrderOf, maxBlueprintBytes } from '#core/doc/templates';
 import { briefOf } from '#core/doc/brief';
 import { briefText } from '#core/doc/content';
 import { addRaciColumn, addRaciTask, listRaciBoards, readRaciColumns, readRaciTasks, setVariant, variantOf } from '#core/doc/raci';
-import path from 'node:path';
-import sqlite3 from 'sqlite3';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
+import { writeStore } from '../../support/operator.ts';
 import { outsiderToken } from '../../support/outsider.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { queryStore } from '../../support/store-reader.ts';
@@ -162,15 +161,3 @@ describe('activity templates', () => {
     expect(await activityCount()).toBe(activities);
   });
 });
-
-async function writeStore(dataDir: string, sql: string, params: string[]) {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(path.join(dataDir, 'conclave.sqlite'), sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(opened)));
-  });
-  try {
-    db.configure('busyTimeout', 10_000);
-    await new Promise<void>((resolve, reject) => db.run(sql, params, (err) => (err ? reject(err) : resolve())));
-  } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()));
-  }
-}
