@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The relay suites `npm test` runs a second time on PostgreSQL (CONCLAVE_TEST_DATABASE:
- * each relay they start gets its own database in a temporary cluster per worker,
- * test/support/relay.ts): what each feature writes and reads in the store, in about three
+ * each relay they start gets its own database in one temporary cluster for the run,
+ * test/support/postgres-global.ts and relay.ts): what each feature writes and reads in the store, in about three
  * minutes more (3 min 22 s alone on two cores). The other relay suites pass there too, one
  * file at a time, except those that read the SQLite file's bytes on purpose and those that
  * open an anonymous poll, refused on PostgreSQL (README, "The store on PostgreSQL").
@@ -50,7 +50,10 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'default', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] } },
-      { extends: true, test: { name: 'postgres', include: onPostgres, env: { CONCLAVE_TEST_DATABASE: 'postgres' } } },
+      {
+        extends: true,
+        test: { name: 'postgres', include: onPostgres, env: { CONCLAVE_TEST_DATABASE: 'postgres' }, globalSetup: ['test/support/postgres-global.ts'] },
+      },
     ],
   },
 });
