@@ -26,6 +26,7 @@ import { MailService } from './mail/service.ts';
 import { SmsService } from './sms/service.ts';
 import { SyncHub } from './sync/hub.ts';
 import { syncUpgrade } from './sync/upgrade.ts';
+import { TrustedProxies } from './http/client-address.ts';
 
 /**
  * The data folder 0700 and what is already in it 0600 (a store from before, its WAL),
@@ -105,7 +106,8 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   for (const m of modules) m.routes?.(router);
   for (const m of modules) await m.start?.();
 
-  const connections = new ConnectionCap(config.maxHttpConnectionsPerAddress, config.trustedProxies);
+  const proxies = TrustedProxies.parse(config.trustedProxies);
+  const connections = new ConnectionCap(config.maxHttpConnectionsPerAddress, proxies);
   const server = createServer((req, res) => {
     if (connections.wasRefused(req.socket)) return;
     const url = new URL(req.url ?? '/', 'http://relay');
@@ -120,7 +122,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
           throw new Refusal(ErrorCode.diskFull, 'The relay is low on disk space: nothing can be saved until space is freed.');
         }
         const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
-        const address = config.trustedProxies.clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+        const address = proxies.clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']);
         const reply = await handler({ method: req.method as Method, path: url.pathname, params, query: url.searchParams, raw: req, address });
         send(res, reply);
       } catch (err) {
@@ -138,7 +140,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (connections.wasRefused(socket)) return;
     connections.release(socket);
-    void upgrade(req, socket, head);
+    void upgrade(req, socket, head, proxies.clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']));
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;

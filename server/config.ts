@@ -3,7 +3,6 @@ import path from 'node:path';
 import { isProviderName, smsProviderNames, type SmsProviderName } from '#core/api/sms';
 import { isPlanId, planIds, type PlanId } from '#core/plans/plans';
 import { campaignLimits } from '#core/api/campaigns';
-import { TrustedProxies } from './http/client-address.ts';
 
 export interface Config {
   port: number;
@@ -20,8 +19,8 @@ export interface Config {
   sessionDays: number;
   /** Open TCP connections one address may hold to the HTTP API at once; upgraded sync sockets count under C2 instead (SPEC C5). */
   maxHttpConnectionsPerAddress: number;
-  /** The load balancers and proxies in front of the relay, whose X-Forwarded-For is believed (CONCLAVE_TRUSTED_PROXIES). */
-  trustedProxies: TrustedProxies;
+  /** The load balancers and proxies in front of the relay, whose X-Forwarded-For is believed (CONCLAVE_TRUSTED_PROXIES: addresses and CIDR blocks, read by http/client-address.ts). */
+  trustedProxies: string;
   /** Password hashing: its own threads, and how many hashes may wait for one (README: "Security and limits"). */
   hashing: { threads: number; queue: number };
   ticketSeconds: number;
@@ -287,7 +286,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: env.CONCLAVE_REDIS_URL || null,
     sessionDays: int(env, 'CONCLAVE_SESSION_DAYS', 30),
     maxHttpConnectionsPerAddress: int(env, 'CONCLAVE_MAX_HTTP_CONNECTIONS_PER_ADDRESS', 512),
-    trustedProxies: TrustedProxies.parse(env.CONCLAVE_TRUSTED_PROXIES),
+    trustedProxies: env.CONCLAVE_TRUSTED_PROXIES ?? '',
     hashing: {
       threads: Math.max(1, int(env, 'CONCLAVE_HASH_THREADS', Math.max(1, Math.min(2, availableParallelism() - 1)))),
       queue: int(env, 'CONCLAVE_HASH_QUEUE', 16),

@@ -37,7 +37,8 @@ function refuse(socket: Duplex, status: keyof typeof statusText, message: string
 export function syncUpgrade(ctx: Context, hub: SyncHub) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: ctx.config.sync.maxFrameBytes, perMessageDeflate: false });
 
-  return async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  /** `address`: the client's, as the HTTP edge judged it (behind a trusted proxy, the one it forwarded). */
+  return async (req: IncomingMessage, socket: Duplex, head: Buffer, address: string) => {
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://relay');
     const room = roomPath.exec(url.pathname)?.[1];
@@ -58,7 +59,7 @@ export function syncUpgrade(ctx: Context, hub: SyncHub) {
       if (user.suspended_at !== null) return refuse(socket, 403, 'Your organisation is suspended on this relay.', ErrorCode.organizationSuspended);
       if (await contentRemoved(ctx.db, room)) return refuse(socket, 410, 'This activity’s content was removed (its plan’s retention).', ErrorCode.contentRemoved);
       // Rules C1–C3: a place is taken (this node's at once, before any await; then over all nodes), and given back on close.
-      const place = await hub.admit(redeemed.userId, ctx.config.trustedProxies.clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']), room);
+      const place = await hub.admit(redeemed.userId, address, room);
       if ('refusal' in place) return refuse(socket, 429, place.refusal);
       if (socket.destroyed) return place.release();
       socket.once('close', place.release);

@@ -48,7 +48,8 @@ export class TestSmtp {
         }
         cb();
       },
-      onData: (stream, session, cb) => void this.onData(stream, session, cb),
+      // A message cut off (the sender killed mid-send) is not received, as by any server: its stream's error is not the test's.
+      onData: (stream, session, cb) => void this.onData(stream, session, cb).catch((err: unknown) => cb(err instanceof Error ? err : new Error(String(err)))),
     });
   }
 
