@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
 /**
  * The bytes of attached files, stored once per content under `<data dir>/files/`, each
  * named by its SHA-256 (`ab/abcdef…`), so the path says nothing of the activity, the
- * person or the name. Uploads stream into `tmp/` first and are renamed into place (same
- * disk: atomic); what a crash leaves in `tmp/` is removed at start. Placing and removing
+ * person or the name. Uploads stream into `tmp/<this relay process>/` first and are renamed
+ * into place (same disk: atomic). Several relay nodes may share the folder: each writes in its
+ * own `tmp/` folder, and at start a relay removes only the folders nothing was written in for
+ * an hour (what a stopped or crashed relay left: an upload that stalls is cut long before),
+ * never another node's uploads in progress. Placing and removing
  * contents is done inside the store's transactions (files.ts), which are serialised: a
  * removal cannot take away bytes an upload has just counted on.
  *
@@ -19,18 +22,27 @@ import type { Readable } from 'node:stream';
 export const derivedKinds = ['thumb.webp', 'thumb.failed', 'preview.pdf', 'preview.failed'] as const;
 export type DerivedKind = (typeof derivedKinds)[number];
 
+/** A relay's temporary folder with nothing written in it for this long was left by a relay that stopped. */
+export const staleTempMs = 3_600_000;
+
 export class BlobStore {
+  private readonly tmpRoot: string;
   readonly tmpDir: string;
 
   constructor(readonly dir: string) {
-    this.tmpDir = path.join(dir, 'tmp');
+    this.tmpRoot = path.join(dir, 'tmp');
+    this.tmpDir = path.join(this.tmpRoot, randomBytes(9).toString('base64url'));
   }
 
-  /** Makes the folders and removes temporary files a stopped relay left behind. */
+  /** Makes the folders and removes the temporary files stopped relays left behind. */
   async start(): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await rm(this.tmpDir, { recursive: true, force: true });
-    await mkdir(this.tmpDir, { mode: 0o700 });
+    await mkdir(this.tmpRoot, { recursive: true, mode: 0o700 });
+    const before = Date.now() - staleTempMs;
+    for (const entry of await readdir(this.tmpRoot, { withFileTypes: true })) {
+      const full = path.join(this.tmpRoot, entry.name);
+      if (!entry.isDirectory() || (await lastWritten(full)) < before) await rm(full, { recursive: true, force: true });
+    }
+    await mkdir(this.tmpDir, { recursive: true, mode: 0o700 });
   }
 
   tempPath(): string {
@@ -110,4 +122,13 @@ export class BlobStore {
       await handle.close();
     }
   }
+}
+
+/** When anything in a relay's temporary folder was last written (its files are written as uploads stream in). */
+async function lastWritten(dir: string): Promise<number> {
+  let last = (await stat(dir).catch(() => null))?.mtimeMs ?? 0;
+  for (const name of await readdir(dir).catch(() => [])) {
+    last = Math.max(last, (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? 0);
+  }
+  return last;
 }
