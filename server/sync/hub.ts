@@ -11,8 +11,8 @@ import { Room } from './room.ts';
 import type { DiskWatch } from '../store/disk-watch.ts';
 import { UpdateLog } from './update-log.ts';
 import { WriteBudget } from './write-budget.ts';
-import { NodeLink } from './node-link.ts';
-import type { OwnerAnswer } from './node-messages.ts';
+import { NodeLink, doAsOwner } from './node-link.ts';
+import type { OwnerAnswer, OwnerAsk } from './node-messages.ts';
 import { Refusal } from '../errors.ts';
 import { ErrorCode } from '#core/api/errors';
 
@@ -65,9 +65,7 @@ export class SyncHub {
         rateTaken: (name, key, at) => this.ctx.rates.takenElsewhere(name, key, at),
         renamed: (userId, name) => this.renamedHere(userId, name),
         disconnectUser: (userId) => this.disconnectUserHere(userId),
-        settle: (room) => {
-          if (room.connections.size === 0) this.scheduleUnload(room);
-        },
+        settle: (room) => this.settle(room),
       },
       this.ctx.db,
       this.ctx.now,
@@ -130,7 +128,7 @@ export class SyncHub {
    * loaded if nobody has it open, and unloaded again when idle.
    */
   async documentState(activityId: string): Promise<Uint8Array> {
-    const answer = await this.onOwner(activityId, { kind: 'state' }, async (room) => ({ kind: 'state', state: await room.encodedState() }));
+    const answer = await this.onOwner(activityId, { kind: 'state' });
     if (answer.kind !== 'state') throw new Refusal(ErrorCode.busy, 'This activity is moving between relay nodes: try again in a moment.');
     return answer.state;
   }
@@ -138,11 +136,7 @@ export class SyncHub {
   /** Applies a change the relay makes for `userId` (SPEC H3): logged as theirs, sent to everyone. */
   async applyChange(activityId: string, userId: string, update: Uint8Array, options: { system?: boolean } = {}): Promise<number | null> {
     if (this.draining) throw new Error('the relay is restarting');
-    const system = options.system === true;
-    const answer = await this.onOwner(activityId, { kind: 'change', userId, update, system }, async (room) => ({
-      kind: 'changed',
-      id: await room.applyRelayChange(userId, update, { system }),
-    }));
+    const answer = await this.onOwner(activityId, { kind: 'change', userId, update, system: options.system === true });
     if (answer.kind !== 'changed') throw new Refusal(ErrorCode.busy, 'This activity is moving between relay nodes: try again in a moment.');
     return answer.id;
   }
@@ -152,21 +146,17 @@ export class SyncHub {
    * has it (or takes it, nobody alive having it), else asked of the owner node (CLUSTER.md
    * N9), once more if the room moved meanwhile. A refusal there is a refusal here.
    */
-  private async onOwner(
-    activityId: string,
-    ask: { kind: 'state' } | { kind: 'change'; userId: string; update: Uint8Array; system: boolean },
-    here: (room: Room) => Promise<OwnerAnswer>,
-  ): Promise<OwnerAnswer> {
+  private async onOwner(activityId: string, ask: OwnerAsk): Promise<OwnerAnswer> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const found = this.link ? await this.link.take(activityId) : this.roomFor(activityId);
       if (typeof found !== 'string') {
         try {
-          return await here(found);
+          return await doAsOwner(found, ask);
         } finally {
-          if (found.connections.size === 0) this.scheduleUnload(found);
+          this.settle(found);
         }
       }
-      const answer = await this.link!.askOwner(found, { activityId, ...ask });
+      const answer = await this.link!.askOwner(found, activityId, ask);
       if (answer.kind === 'refused') throw NodeLink.refusalOf(answer);
       if (answer.kind !== 'not-owner') return answer;
     }
@@ -252,6 +242,11 @@ export class SyncHub {
       this.presenceBudgets.set(userId, budget);
     }
     return budget;
+  }
+
+  /** The relay's own work on a room is done: it unloads once idle, like a room its last client left. */
+  private settle(room: Room) {
+    if (room.connections.size === 0) this.scheduleUnload(room);
   }
 
   private scheduleUnload(room: Room) {

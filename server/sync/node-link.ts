@@ -8,7 +8,7 @@ import type { Connection, ConnectionLimits } from './connection.ts';
 import { NodeDoor } from './node-door.ts';
 import { ErrorCode } from '#core/api/errors';
 import { Refusal } from '../errors.ts';
-import { readBatch, writeBatch, type NodeMessage, type OwnerAnswer } from './node-messages.ts';
+import { readBatch, writeBatch, type NodeMessage, type OwnerAnswer, type OwnerAsk } from './node-messages.ts';
 import { NodeOwner } from './node-owner.ts';
 import type { TokenBucket } from './rate.ts';
 import { claimRoom } from './room-fence.ts';
@@ -40,6 +40,12 @@ const confirmMs = 5_000;
 const ownerAnswerMs = 30_000;
 
 const isErrorCode = (code: string): code is ErrorCode => (Object.values(ErrorCode) as string[]).includes(code);
+
+/** What a room's owner does for the relay, asked here or by another node (CLUSTER.md N9). */
+export async function doAsOwner(room: Room, ask: OwnerAsk): Promise<OwnerAnswer> {
+  if (ask.kind === 'state') return { kind: 'state', state: await room.encodedState() };
+  return { kind: 'changed', id: await room.applyRelayChange(ask.userId, ask.update, { system: ask.system }) };
+}
 
 /**
  * Several relay nodes sharing one store and one Redis (CLUSTER.md). Each activity's room
@@ -198,24 +204,21 @@ export class NodeLink {
         return;
       }
       case 'state-ask':
-        return void this.answerAsOwner(from, message.request, message.activityId, async (room) => ({ kind: 'state', state: await room.encodedState() }));
+        return void this.answerAsOwner(from, message.request, message.activityId, { kind: 'state' });
       case 'change-ask':
-        return void this.answerAsOwner(from, message.request, message.activityId, async (room) => ({
-          kind: 'changed',
-          id: await room.applyRelayChange(message.userId, message.update, { system: message.system }),
-        }));
+        return void this.answerAsOwner(from, message.request, message.activityId, { kind: 'change', userId: message.userId, update: message.update, system: message.system });
       case 'answer':
         return this.answers.get(message.request)?.(message.answer);
     }
   }
 
   /** As a room's owner, does what another node asked of it and answers: the result, `not-owner`, or the refusal. */
-  private async answerAsOwner(from: string, request: number, activityId: string, work: (room: Room) => Promise<OwnerAnswer>) {
+  private async answerAsOwner(from: string, request: number, activityId: string, ask: OwnerAsk) {
     const room = this.ownedRoom(activityId);
     let answer: OwnerAnswer = { kind: 'not-owner' };
     if (room) {
       try {
-        answer = await work(room);
+        answer = await doAsOwner(room, ask);
       } catch (err) {
         if (!(err instanceof Refusal)) this.log.error({ err, room: activityId }, 'a change asked by another relay node failed');
         answer = err instanceof Refusal ? { kind: 'refused', code: err.code, message: err.message } : { kind: 'refused', code: ErrorCode.busy, message: 'The relay could not make this change: try again in a moment.' };
@@ -230,7 +233,7 @@ export class NodeLink {
    * The relay's own change to a live document, or its state, asked of the room's owner
    * `owner` (CLUSTER.md N9): what the owner answered, or 503 when it did not in time.
    */
-  askOwner(owner: string, ask: { activityId: string } & ({ kind: 'state' } | { kind: 'change'; userId: string; update: Uint8Array; system: boolean })): Promise<OwnerAnswer> {
+  askOwner(owner: string, activityId: string, ask: OwnerAsk): Promise<OwnerAnswer> {
     const request = this.nextRequest++;
     return new Promise<OwnerAnswer>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -246,8 +249,8 @@ export class NodeLink {
       this.bus.send(
         owner,
         ask.kind === 'state'
-          ? { type: 'state-ask', request, activityId: ask.activityId }
-          : { type: 'change-ask', request, activityId: ask.activityId, userId: ask.userId, update: ask.update, system: ask.system },
+          ? { type: 'state-ask', request, activityId }
+          : { type: 'change-ask', request, activityId, userId: ask.userId, update: ask.update, system: ask.system },
       );
     });
   }

@@ -35,6 +35,9 @@ export type NodeMessage =
   | { type: 'change-ask'; request: number; activityId: string; userId: string; system: boolean; update: Uint8Array }
   | { type: 'answer'; request: number; answer: OwnerAnswer };
 
+/** What the relay asks of a room's owner: the document's state, or a change of its own made for `userId`. */
+export type OwnerAsk = { kind: 'state' } | { kind: 'change'; userId: string; update: Uint8Array; system: boolean };
+
 /**
  * A room's owner's answer to `state-ask` or `change-ask`: the document's state, the log id of
  * the change (null: it changed nothing), `not-owner` (the room moved meanwhile), or a refusal
