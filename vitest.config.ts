@@ -5,8 +5,8 @@ import { defineConfig } from 'vitest/config';
  * each relay they start gets its own database in one temporary cluster for the run,
  * test/support/postgres-global.ts and relay.ts): what each feature writes and reads in the store, in about three
  * minutes more (3 min 22 s alone on two cores). The other relay suites pass there too, one
- * file at a time, except those that read the SQLite file's bytes on purpose and those that
- * open an anonymous poll, refused on PostgreSQL (README, "The store on PostgreSQL").
+ * file at a time, except those that read the SQLite file's bytes on purpose (README, "The
+ * store on PostgreSQL").
  */
 const onPostgres = [
   'actions/action-items',
@@ -39,6 +39,8 @@ const onPostgres = [
   'polls/deadline-reveal',
   'polls/every-method',
   'polls/rounds',
+  'polls/sealed-polls',
+  'polls/vote-notices',
   'templates/templates',
 ].map((suite) => `test/integration/${suite}.test.ts`);
 

@@ -9,13 +9,15 @@
  * balancer listens on PORT (default 8787) and hands each connection to the next node in
  * turn; the nodes listen on the ports after it (8788, 8789…), each reachable on its own.
  * Every node's sync tickets name the balancer (CONCLAVE_PUBLIC_URL), so a client whose
- * node dies reconnects through it to another. Ctrl+C stops them all.
+ * node dies reconnects through it to another. The nodes share one secret key
+ * (CONCLAVE_SECRET_KEY, or one kept in CONCLAVE_DATA_DIR/secret-key). Ctrl+C stops them all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { startBalancer, type Balancer } from './lib/balancer.ts';
 import { startPostgres, type PostgresServer } from './lib/postgres-server.ts';
 import { startRedis, type RedisProcess } from './lib/redis-server.ts';
+import { keptSecretKey } from './lib/secret-key.ts';
 import { ensureWebBuild, webRoot } from './web-build.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -116,6 +118,8 @@ const env = {
   CONCLAVE_DATABASE_URL: database,
   CONCLAVE_REDIS_URL: redis?.url ?? process.env.CONCLAVE_REDIS_URL!,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // Anonymous polls on PostgreSQL need the relay's key (server/polls/sealing.ts): one for every node.
+  CONCLAVE_SECRET_KEY: process.env.CONCLAVE_SECRET_KEY || keptSecretKey(path.join(dataDir, 'secret-key')),
 };
 
 try {

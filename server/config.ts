@@ -16,6 +16,12 @@ export interface Config {
   publicUrl: string | null;
   /** `CONCLAVE_REDIS_URL`: several relay nodes share live rooms through this Redis (server/sync/CLUSTER.md); one node alone without it. */
   redisUrl: string | null;
+  /**
+   * CONCLAVE_SECRET_KEY: 32 bytes kept outside the store that seal what the store must not
+   * show to whoever holds it — organisations' provider secrets (sms/sealed.ts) and anonymous
+   * ballots (polls/sealing.ts); null: none (a PostgreSQL store then opens no anonymous poll).
+   */
+  secretKey: Buffer | null;
   sessionDays: number;
   /** Open TCP connections one address may hold to the HTTP API at once; upgraded sync sockets count under C2 instead (SPEC C5). */
   maxHttpConnectionsPerAddress: number;
@@ -284,6 +290,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseConnections: Math.max(2, int(env, 'CONCLAVE_DATABASE_CONNECTIONS', 10)),
     publicUrl: env.CONCLAVE_PUBLIC_URL ?? null,
     redisUrl: env.CONCLAVE_REDIS_URL || null,
+    secretKey: secretKey(env.CONCLAVE_SECRET_KEY),
     sessionDays: int(env, 'CONCLAVE_SESSION_DAYS', 30),
     maxHttpConnectionsPerAddress: int(env, 'CONCLAVE_MAX_HTTP_CONNECTIONS_PER_ADDRESS', 512),
     trustedProxies: env.CONCLAVE_TRUSTED_PROXIES ?? '',

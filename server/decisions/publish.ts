@@ -57,7 +57,7 @@ export async function publishDecision(ctx: Context, caller: Caller, activityId: 
     if (unknown.length > 0) throw badRequest(`polls: not polls of this activity: ${unknown.join(', ')}.`);
     await closePolls(tx, activityId, now, caller.id);
     const results = [];
-    for (const poll of polls.filter((p) => wanted.includes(p.id))) results.push(await attachedResult(tx, poll));
+    for (const poll of polls.filter((p) => wanted.includes(p.id))) results.push(await attachedResult(tx, poll, ctx.config.secretKey));
     await tx.run(
       `INSERT INTO decisions (id, activity_id, outcome, chosen_option, rationale, dissent, review_at, results, boards, published_by, published_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -6,9 +6,10 @@ import { may } from '../activities/access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { conflict, forbidden, Refusal } from '../errors.ts';
-import { refuseAnonymousOnPostgres } from './anonymity.ts';
+import { refuseAnonymousUnsealed } from './anonymity.ts';
 import { markVoted } from './participation.ts';
 import type { PollRecord } from './records.ts';
+import { ballotKey, sealBallot } from './sealing.ts';
 
 /**
  * Stores a person's input (vote, scores, position, estimate) in the open round.
@@ -20,7 +21,8 @@ import type { PollRecord } from './records.ts';
  *   participation is a flag flipped in a row laid out when the round opened
  *   (`participation.ts`); the WAL is emptied after each such vote. Nothing links them,
  *   not even the file's layout, so a ballot cannot be found again to be replaced — it
- *   is final, and a second one is refused.
+ *   is final, and a second one is refused. With the relay's secret key, the ballot is
+ *   sealed (sealing.ts): on PostgreSQL, whose store links the two rows, that is the promise.
  */
 export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord, role: Parameters<typeof may.edit>[0], ballot: Ballot) {
   if (!may.edit(role)) throw forbidden('Only contributors and facilitators take part in polls; viewers follow them.');
@@ -33,7 +35,7 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
     if (current?.status !== 'open') throw conflict('This round is revealed: input can change only in a new round.');
     const round = current.round;
     if (poll.anonymous) {
-      refuseAnonymousOnPostgres(ctx);
+      refuseAnonymousUnsealed(ctx);
       if (!(await markVoted(tx, poll.id, round, poll.activityId, caller.id))) {
         throw conflict('You have voted in this anonymous poll: an anonymous ballot cannot be changed.');
       }
@@ -41,7 +43,7 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
         poll.id,
         round,
         newId(),
-        text,
+        ctx.config.secretKey ? sealBallot(text, ballotKey(ctx.config.secretKey), poll.id, round) : text,
       ]);
       return;
     }

@@ -21,7 +21,7 @@ export function pollsModule(ctx: Context): RelayModule {
     },
   });
   const notices = new VoteNotices(ctx);
-  const tallies = new Tallies();
+  const tallies = new Tallies(ctx.config.secretKey);
   const changed = () => {
     deadlines.wake();
     notices.wake();

@@ -8,9 +8,11 @@ import type { Context } from '../context.ts';
 import { badRequest, conflict } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 import { pollToFacilitate } from './access.ts';
-import { refuseAnonymousOnPostgres } from './anonymity.ts';
+import { refuseAnonymousUnsealed } from './anonymity.ts';
 import { layOutParticipation } from './participation.ts';
+import { ballotsOf } from './records.ts';
 import { attachedResult } from './results.ts';
+import { ballotKey, openBallot } from './sealing.ts';
 import { scheduleVoteNotices } from './vote-notices.ts';
 
 /** Tells the deadline scheduler and the vote notices that a round opened or a deadline moved. */
@@ -33,7 +35,7 @@ export async function createPoll(ctx: Context, caller: Caller, activityId: strin
   if (activity.status === 'decided' || activity.status === 'archived') {
     throw conflict(`This activity is ${activity.status}: no new poll can open.`);
   }
-  if (input.anonymous) refuseAnonymousOnPostgres(ctx);
+  if (input.anonymous) refuseAnonymousUnsealed(ctx);
   const deadline = futureDeadline(ctx, input.deadline);
   const definition = { ...input, deadline };
   const id = newId();
@@ -74,6 +76,8 @@ export async function revealPoll(ctx: Context, caller: Caller, pollId: string) {
             'fewer would tell who chose what. Wait for more, or let the deadline reveal it.',
         );
       }
+      // Sealed ballots the relay cannot open now (another key) are said before anything is revealed.
+      await ballotsOf(tx, poll.id, current.round, ctx.config.secretKey);
     }
     await revealRound(tx, poll.id, current.round, ctx.now().toISOString(), caller.id);
   });
@@ -124,7 +128,7 @@ export async function openRound(ctx: Context, caller: Caller, pollId: string, re
     if (current?.status === 'open') throw conflict('This round is still open: reveal it before opening the next one.');
     if (current?.status === 'closed') throw conflict('The decision is published: this poll is closed.');
     // A vote, ranking, dots or scores go round again only to settle a tie or a missing majority.
-    const last = poll.kind === 'estimate' ? null : ((await attachedResult(tx, poll)).result as PollResult | null);
+    const last = poll.kind === 'estimate' ? null : ((await attachedResult(tx, poll, ctx.config.secretKey)).result as PollResult | null);
     if (poll.kind !== 'estimate' && !nextRoundMeaning(poll.definition, last)) {
       throw conflict('This poll is decided: another round would mean nothing. Publish the decision, or open a new poll.');
     }
@@ -147,7 +151,9 @@ export async function answerBlock(ctx: Context, caller: Caller, pollId: string, 
     'SELECT ballot FROM poll_ballots WHERE poll_id = ? AND round = ? AND ballot_key = ?',
     [poll.id, poll.round, key],
   );
-  if (!ballot || (JSON.parse(ballot.ballot) as { position?: string }).position !== 'block') {
+  const secret = ctx.config.secretKey;
+  const text = ballot ? openBallot(ballot.ballot, secret ? ballotKey(secret) : null, poll.id, poll.round) : null;
+  if (!text || (JSON.parse(text) as { position?: string }).position !== 'block') {
     throw badRequest('key: no such block in this round.');
   }
   await ctx.db.run(

@@ -2,6 +2,7 @@ import type { Ballot, PollDefinition, PollKind, PollStatus } from '#core/api/pol
 import type { KeyedBallot } from '#core/methods/tally';
 import { effectiveRolesSql } from '../activities/access.ts';
 import type { Queries } from '../store/db.ts';
+import { ballotKey, openBallot } from './sealing.ts';
 
 /** A poll as the store keeps it. */
 export interface PollRecord {
@@ -72,13 +73,22 @@ export async function roundsOf(db: Queries, pollId: string): Promise<RoundRecord
   }));
 }
 
-/** Ballots of one round, in key order (random in anonymous polls). Only for revealed rounds. */
-export async function ballotsOf(db: Queries, pollId: string, round: number): Promise<(KeyedBallot & { voterId: string | null })[]> {
+/**
+ * Ballots of one round, in key order (random in anonymous polls), sealed ones opened with the
+ * relay's `secret` (sealing.ts). Only for revealed rounds.
+ */
+export async function ballotsOf(
+  db: Queries,
+  pollId: string,
+  round: number,
+  secret: Buffer | null,
+): Promise<(KeyedBallot & { voterId: string | null })[]> {
   const rows = await db.all<{ ballot_key: string; voter_id: string | null; ballot: string }>(
     'SELECT ballot_key, voter_id, ballot FROM poll_ballots WHERE poll_id = ? AND round = ? ORDER BY ballot_key',
     [pollId, round],
   );
-  return rows.map((r) => ({ key: r.ballot_key, voterId: r.voter_id, ballot: JSON.parse(r.ballot) as Ballot }));
+  const key = secret ? ballotKey(secret) : null;
+  return rows.map((r) => ({ key: r.ballot_key, voterId: r.voter_id, ballot: JSON.parse(openBallot(r.ballot, key, pollId, round)) as Ballot }));
 }
 
 /** Who has taken part in a round, with names; never what they chose. */

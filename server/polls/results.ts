@@ -9,14 +9,14 @@ import { ballotsOf, eligibleVoters, participantsOf, roundsOf, type PollRecord } 
  * part of how many could (so a Delphi's first round survives an empty last one), and
  * the last revealed round as `result`. Sealed rounds are never counted.
  */
-export async function attachedResult(db: Queries, poll: PollRecord): Promise<AttachedResult> {
+export async function attachedResult(db: Queries, poll: PollRecord, secret: Buffer | null): Promise<AttachedResult> {
   const rounds = (await roundsOf(db, poll.id)).filter((r) => r.revealedAt !== null);
   const eligible = (await eligibleVoters(db, poll.activityId)).length;
   let result: PollResult | null = null;
   let previousEstimate: EstimateSummary | null = null;
   const roundResults: RoundOnRecord[] = [];
   for (const r of rounds) {
-    const ballots = await ballotsOf(db, poll.id, r.round);
+    const ballots = await ballotsOf(db, poll.id, r.round, secret);
     const answers = new Map(
       (
         await db.all<{ ballot_key: string; answer: string }>(

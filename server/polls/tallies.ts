@@ -26,6 +26,9 @@ export class Tallies {
   private readonly counted = new Map<string, { round: CountedRound; ballots: number }>();
   private held = 0;
 
+  /** `secret`: the relay's key, which opens sealed anonymous ballots (sealing.ts). */
+  constructor(private readonly secret: Buffer | null) {}
+
   async round(
     db: Queries,
     poll: PollRecord,
@@ -45,7 +48,7 @@ export class Tallies {
       this.counted.set(key, known);
       return known.round;
     }
-    const ballots = await ballotsOf(db, poll.id, round);
+    const ballots = await ballotsOf(db, poll.id, round, this.secret);
     const rows = await db.all<{ ballot_key: string; answer: string }>(
       'SELECT ballot_key, answer FROM poll_block_answers WHERE poll_id = ? AND round = ?',
       [poll.id, round],

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,7 +37,9 @@ export function databaseOf(dataDir: string): string | undefined {
 /**
  * CONCLAVE_TEST_DATABASE=postgres runs the relays a test starts on PostgreSQL: each data
  * folder gets its own database in a temporary cluster of this test process
- * (support/postgres.ts). Unset, the relay keeps its SQLite file in the data folder.
+ * (support/postgres.ts), and the relay a secret key (one for the test process), as a
+ * PostgreSQL relay needs one to open anonymous polls (server/polls/sealing.ts). Unset, the
+ * relay keeps its SQLite file in the data folder.
  */
 async function databaseEnv(dataDir: string, env: Record<string, string> | undefined): Promise<Record<string, string>> {
   if (env?.CONCLAVE_DATABASE_URL) databases.set(dataDir, env.CONCLAVE_DATABASE_URL);
@@ -46,8 +49,10 @@ async function databaseEnv(dataDir: string, env: Record<string, string> | undefi
     url = await (await sharedPostgres()).createDatabase();
     databases.set(dataDir, url);
   }
-  return { CONCLAVE_DATABASE_URL: url };
+  return { CONCLAVE_DATABASE_URL: url, CONCLAVE_SECRET_KEY: env?.CONCLAVE_SECRET_KEY ?? testSecretKey };
 }
+
+const testSecretKey = randomBytes(32).toString('hex');
 
 /**
  * Starts the real relay (`server/main.ts`) as a child process on a free loopback port.

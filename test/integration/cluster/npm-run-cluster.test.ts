@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -113,6 +113,7 @@ describe('npm run cluster (issue 19)', () => {
   let run: ClusterRun;
   let again: ClusterRun | null = null;
   let activityId = '';
+  let pollId = '';
   let token: string | null = null;
   const clients: SyncClient[] = [];
 
@@ -184,6 +185,25 @@ describe('npm run cluster (issue 19)', () => {
     expect(run.exitCode).toBeNull();
   });
 
+  it('anonymous polls open on the cluster: its nodes share a secret key, kept in the data folder for the owner alone', async () => {
+    const keyFile = path.join(dataDir, 'secret-key');
+    expect(readFileSync(keyFile, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const admin = new Api(run.base, token);
+    const deadline = new Date(Date.now() + 86_400_000).toISOString();
+    ({ id: pollId } = await admin.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, {
+      kind: 'single',
+      question: 'Do we open the Lyon store in spring?',
+      options: ['Spring', 'Autumn'],
+      rule: 'plurality',
+      deadline,
+      anonymous: true,
+    }));
+    await admin.ok('POST', `/api/polls/${pollId}/votes`, { choice: 'Autumn' });
+    const [ballot] = await queryDatabase<{ ballot: string }>(run.database(), 'SELECT ballot FROM poll_ballots WHERE poll_id = ?', [pollId]);
+    expect(ballot?.ballot).toMatch(/^b1:/);
+  });
+
   it('Ctrl+C stops every node, the redis-server and the PostgreSQL it started', { timeout: 60_000 }, async () => {
     const pids = run.nodes().map((n) => n.pid);
     const redisPort = Number(/redis-server on redis:\/\/127\.0\.0\.1:(\d+)/.exec(run.output)?.[1]);
@@ -207,6 +227,17 @@ describe('npm run cluster (issue 19)', () => {
     clients.push(client);
     await synced(client);
     await waitFor(() => readSwotItems(client.doc).length === 20, 20_000, 'the twenty items after a restart');
+    // The same key again: the anonymous ballot sealed before the stop is counted when the decision closes the poll.
+    const api = new Api(again.base, token);
+    await api.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'Open in Lyon in autumn.', rationale: 'The team prefers autumn.' });
+    const decision = await api.ok<{ results: { result: { counts: { option: string; votes: number }[] } }[] }>(
+      'GET',
+      `/api/activities/${activityId}/decision`,
+    );
+    expect(decision.results[0]?.result.counts.map((c) => [c.option, c.votes])).toEqual([
+      ['Spring', 0],
+      ['Autumn', 1],
+    ]);
     await again.interrupt();
     expect(again.exitCode).toBe(0);
   });

@@ -1,44 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
-import { sharedPostgres } from '../../support/postgres.ts';
+import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 
 /**
- * A relay on PostgreSQL does not yet keep an anonymous ballot unlinkable from its voter
- * (one transaction writes both rows and stamps them with its id): it opens no anonymous
- * poll rather than promise it. A named poll opens as on SQLite.
+ * On PostgreSQL the store links an anonymous ballot to its voter: one transaction writes the
+ * voter's participation flag and the ballot, and both row versions carry its id (`xmin`). So
+ * there the relay seals anonymous ballots with its secret key (server/polls/sealing.ts), and
+ * without a key opens no anonymous poll. This suite holds the database as an outsider would —
+ * SQL on its tables, and the cluster's files on disk (heap and WAL) — and finds the link, but
+ * nothing it leads to.
  */
 describe('anonymous polls on a PostgreSQL store', () => {
+  let cluster: PostgresCluster;
+  let clusterDir: string;
   let relay: RelayProcess;
   let fiona: Api;
+  let voters: Api[];
   let activityId: string;
-  const poll = (anonymous: boolean) => ({
-    kind: 'single',
-    question: 'Where do we open the next store?',
-    options: ['Lyon', 'Lille'],
-    rule: 'plurality',
-    deadline: new Date(Date.now() + 86_400_000).toISOString(),
-    anonymous,
-  });
+  let databaseUrl: string;
+  const key = randomBytes(32).toString('hex');
+  const deadline = () => new Date(Date.now() + 86_400_000).toISOString();
+  // Words found nowhere else, so that finding one in the files can only mean that text.
+  const marker = `Zyxqwv${randomBytes(6).toString('hex')}`;
+  const question = `Do we close the Lille store on Sundays ${marker}Question?`;
+  const reasons = [`${marker}BlockReasonAlpha staff rota`, `${marker}ObjectReasonBeta customers`];
+
+  const consent = { kind: 'consent', question, proposal: 'Close the Lille store on Sundays from January.', rule: 'consent', anonymous: true };
+  const single = { kind: 'single', question, options: ['Yes', 'No, keep Sunday opening all year'], rule: 'plurality', anonymous: true };
+
+  async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<T>(text, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Every file of the cluster (tables, indexes, WAL), read as bytes. */
+  async function clusterFiles(): Promise<Buffer[]> {
+    const files: Buffer[] = [];
+    const walk = async (dir: string) => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(full);
+        else if (entry.isFile() && (await stat(full)).size > 0) files.push(await readFile(full));
+      }
+    };
+    await walk(path.join(clusterDir, 'data', 'base'));
+    await walk(path.join(clusterDir, 'data', 'pg_wal'));
+    return files;
+  }
 
   beforeAll(async () => {
-    const url = await (await sharedPostgres()).createDatabase();
-    relay = await startRelayProcess({ env: { CONCLAVE_DATABASE_URL: url } });
+    clusterDir = await mkdtemp(path.join(tmpdir(), 'conclave-pg-ballots-'));
+    cluster = await startPostgres({ dir: clusterDir });
+    databaseUrl = await cluster.createDatabase();
+    relay = await startRelayProcess({ env: { CONCLAVE_DATABASE_URL: databaseUrl } });
     const admin = await setUpOrganisation(relay.url);
     fiona = (await addPerson(admin, 'Fiona Facilitator')).api;
-    ({ id: activityId } = await fiona.ok<{ id: string }>('POST', '/api/activities', { title: 'Next store', question: 'Where do we open the next store?' }));
-  }, 120_000);
+    ({ id: activityId } = await fiona.ok<{ id: string }>('POST', '/api/activities', { title: 'Sunday opening', question }));
+    voters = [];
+    for (const name of ['Bob Martin', 'Carol Petit', 'Driss Amrani']) {
+      const person = await addPerson(admin, name);
+      await fiona.ok('POST', `/api/activities/${activityId}/members`, { userId: person.id, role: 'contributor' });
+      voters.push(person.api);
+    }
+  }, 180_000);
 
   afterAll(async () => {
     await relay?.stop();
     if (relay) await removeDataDir(relay.dataDir);
+    await cluster?.stop();
+    if (clusterDir) await rm(clusterDir, { recursive: true, force: true });
   });
 
-  it('refuses to open an anonymous poll (409) and opens a named one', async () => {
-    const refused = await fiona.call('POST', `/api/activities/${activityId}/polls`, poll(true));
+  it('without a secret key: no anonymous poll opens (409, naming the key), a named one does', async () => {
+    const refused = await fiona.call<{ error: { message: string } }>('POST', `/api/activities/${activityId}/polls`, {
+      ...single,
+      deadline: deadline(),
+    });
     expect(refused.status).toBe(409);
-    expect(JSON.stringify(refused.body)).toContain('PostgreSQL');
+    expect(refused.body.error.message).toContain('CONCLAVE_SECRET_KEY');
     expect(await fiona.ok<{ polls: unknown[] }>('GET', `/api/activities/${activityId}/polls`)).toMatchObject({ polls: [] });
-    expect((await fiona.call('POST', `/api/activities/${activityId}/polls`, poll(false))).status).toBe(201);
+    const named = await fiona.call('POST', `/api/activities/${activityId}/polls`, { ...single, anonymous: false, deadline: deadline() });
+    expect(named.status).toBe(201);
   });
+
+  it('with the key: the store links each ballot to its voter, and the ballot it links to tells nothing', async () => {
+    relay = await relayWith(key);
+    const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...consent, deadline: deadline() });
+    await voters[0]!.ok('POST', `/api/polls/${id}/votes`, { position: 'block', reason: reasons[0] });
+    await voters[1]!.ok('POST', `/api/polls/${id}/votes`, { position: 'object', reason: reasons[1] });
+    await voters[2]!.ok('POST', `/api/polls/${id}/votes`, { position: 'agree' });
+    const again = await voters[2]!.call('POST', `/api/polls/${id}/votes`, { position: 'block', reason: 'changed my mind' });
+    expect(again.status).toBe(409);
+
+    // The outsider's link: a voter's participation row and a ballot written by one transaction.
+    const marks = await sql<{ tx: string; user_id: string }>(
+      'SELECT xmin::text AS tx, user_id FROM poll_participants WHERE poll_id = $1 AND voted = 1',
+      [id],
+    );
+    const ballots = await sql<{ tx: string; ballot: string }>('SELECT xmin::text AS tx, ballot FROM poll_ballots WHERE poll_id = $1', [id]);
+    expect(marks).toHaveLength(3);
+    expect(ballots).toHaveLength(3);
+    for (const mark of marks) expect(ballots.filter((b) => b.tx === mark.tx)).toHaveLength(1);
+    // What it leads to: no position, no reason, and every ballot the same length.
+    for (const b of ballots) {
+      expect(b.ballot).toMatch(/^b1:/);
+      expect(b.ballot).not.toMatch(/block|object|agree|Reason/);
+    }
+    expect(new Set(ballots.map((b) => b.ballot.length)).size).toBe(1);
+
+    // The files: the question (kept in clear) is found in them, the reasons are not.
+    await sql('CHECKPOINT');
+    const files = await clusterFiles();
+    const found = (text: string) => files.some((f) => f.includes(Buffer.from(text, 'utf8')));
+    expect(found(`${marker}Question`)).toBe(true);
+    expect(found(`${marker}BlockReasonAlpha`)).toBe(false);
+    expect(found(`${marker}ObjectReasonBeta`)).toBe(false);
+
+    // The relay opens them to count the revealed round; the facilitator answers the block.
+    const view = await fiona.ok<{ results: { blocks: { key: string; reason: string }[]; objections: { reason: string }[] } }>(
+      'POST',
+      `/api/polls/${id}/reveal`,
+    );
+    expect(view.results.blocks.map((b) => b.reason)).toEqual([reasons[0]]);
+    expect(view.results.objections.map((o) => o.reason)).toEqual([reasons[1]]);
+    await fiona.ok('POST', `/api/polls/${id}/block-answers`, { key: view.results.blocks[0]!.key, answer: 'We rotate volunteers.' });
+  });
+
+  it('a relay without the key it sealed with says so and reveals nothing rather than count without the ballots; given it back, it reveals and counts', async () => {
+    const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...single, deadline: deadline() });
+    await voters[0]!.ok('POST', `/api/polls/${id}/votes`, { choice: 'Yes' });
+    await voters[1]!.ok('POST', `/api/polls/${id}/votes`, { choice: 'No, keep Sunday opening all year' });
+    await voters[2]!.ok('POST', `/api/polls/${id}/votes`, { choice: 'Yes' });
+    relay = await relayWith(randomBytes(32).toString('hex'));
+    const wrong = await fiona.call<{ error: { code: string; message: string } }>('POST', `/api/polls/${id}/reveal`);
+    expect(wrong.status).toBe(500);
+    expect(wrong.body.error.message).toContain('CONCLAVE_SECRET_KEY');
+    expect(await fiona.ok<{ status: string }>('GET', `/api/polls/${id}`)).toMatchObject({ status: 'open' });
+    relay = await relayWith(key);
+    const view = await fiona.ok<{ results: { counts: { votes: number }[] } }>('POST', `/api/polls/${id}/reveal`);
+    expect(view.results.counts.map((c) => c.votes)).toEqual([2, 1]);
+  });
+
+  async function relayWith(secret: string): Promise<RelayProcess> {
+    await relay.stop();
+    return startRelayProcess({
+      dataDir: relay.dataDir,
+      port: Number(new URL(relay.url).port),
+      env: { CONCLAVE_DATABASE_URL: databaseUrl, CONCLAVE_SECRET_KEY: secret },
+    });
+  }
 });

@@ -54,7 +54,7 @@ describe('a poll of 20,000 ranked ballots', () => {
   afterAll(() => store?.close());
 
   it('reads and counts the 20,000 ballots on the first read only; later reads reuse the count', async () => {
-    const tallies = new Tallies();
+    const tallies = new Tallies(null);
     const poll = (await loadPoll(ctx.db, 'p'))!;
     const caller = { id: 'u1', orgId: 'o', name: 'Member 1', role: 'member' as const, guest: false };
     const first = await pollView(ctx, caller, poll, tallies);
