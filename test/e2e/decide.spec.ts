@@ -77,3 +77,32 @@ test('a sealed poll in the app: members vote unseen, the facilitator reveals, pu
   await alice.context.close();
   await bob.context.close();
 });
+
+let anonymousRelay: RelayProcess | undefined;
+test.afterAll(async () => stopWebRelay(anonymousRelay));
+
+test('an anonymous poll says so before anyone votes, and that the ballot is final', async ({ browser }) => {
+  const relay = (anonymousRelay = await startWebRelay());
+  const org = await organisation(relay.url);
+  const bruno = await person(org.admin, 'Bruno Martin');
+  const question = 'Do we open the Lille store on Sundays?';
+  const { id: activityId } = await org.admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Sunday opening', question });
+  await org.admin.ok('POST', `/api/activities/${activityId}/members`, { userId: bruno.id, role: 'contributor' });
+  const alice = await signedIn(browser, relay.url, org.alice);
+  const bob = await signedIn(browser, relay.url, bruno);
+  const facilitator = new DecidePage(alice.page);
+  const member = new DecidePage(bob.page);
+  await facilitator.page.getByRole('heading', { name: 'Activities' }).waitFor();
+  await facilitator.open(relay.url, activityId);
+  await facilitator.openSinglePoll(question, ['Yes', 'No'], new Date(Date.now() + 86_400_000), { anonymous: true });
+
+  await member.open(relay.url, activityId);
+  const card = member.poll(question);
+  await expect(card.locator('header')).toContainText('Anonymous');
+  await expect(card.getByTestId('anonymous-before')).toHaveText('Anonymous poll: your ballot is kept without your name, and it is final once sent.');
+  await card.getByRole('radio', { name: 'No' }).check();
+  await card.getByRole('button', { name: 'Send' }).click();
+  await expect(card.getByText('This poll is anonymous: your ballot is final.')).toBeVisible();
+  await expect(card.getByTestId('anonymous-before')).toHaveCount(0);
+  await expect(card.getByRole('button', { name: 'Send' })).toHaveCount(0);
+});

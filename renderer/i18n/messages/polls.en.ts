@@ -44,6 +44,8 @@ export const pollsEn = {
   'polls.taken': '{n, plural, one {# of {total} has taken part} other {# of {total} have taken part}}',
   'polls.waiting': 'Waiting for: {names}',
   'polls.mine': 'You have taken part; you may change your input until the reveal.',
+  'polls.anonymousTag': 'Anonymous',
+  'polls.anonymousBefore': 'Anonymous poll: your ballot is kept without your name, and it is final once sent.',
   'polls.mineFinal': 'You have taken part. This poll is anonymous: your ballot is final.',
   'polls.vote': 'Send',
   'polls.reveal': 'Reveal',

@@ -47,6 +47,8 @@ export const pollsFr: Messages<typeof pollsEn> = {
   'polls.taken': '{n, plural, one {# sur {total} a participé} other {# sur {total} ont participé}}',
   'polls.waiting': 'En attente : {names}',
   'polls.mine': 'Vous avez participé ; vous pouvez changer votre réponse jusqu’à la révélation.',
+  'polls.anonymousTag': 'Anonyme',
+  'polls.anonymousBefore': 'Vote anonyme : votre bulletin est gardé sans votre nom, et il est définitif une fois envoyé.',
   'polls.mineFinal': 'Vous avez participé. Ce vote est anonyme : votre bulletin est définitif.',
   'polls.vote': 'Envoyer',
   'polls.reveal': 'Révéler',

@@ -28,6 +28,7 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
         <h3>{poll.question}</h3>
         <p className="muted">
           {t(`polls.kind.${poll.kind}` as MessageKey)} · {t(`polls.rule.${poll.rule}` as MessageKey)}
+          {poll.anonymous ? ` · ${t('polls.anonymousTag')}` : ''}
           {poll.rounds.length > 1 ? ` · ${t('polls.round', { n: poll.round })}` : ''} · <span data-testid="poll-status">{t(`polls.status.${poll.status}` as MessageKey)}</span>
           {poll.status === 'open' ? ` ${t('polls.until', { when: formatDateTime(poll.deadline) })}` : ''}
         </p>
@@ -42,6 +43,7 @@ export function PollCard({ poll, canVote, canFacilitate, onChange }: { poll: Pol
         <p className="muted">{t('polls.waiting', { names: poll.participation.waiting.map((p) => p.name).join(', ') })}</p>
       )}
       {poll.status === 'open' && poll.mine.taken && <p className="notice">{poll.anonymous ? t('polls.mineFinal') : t('polls.mine')}</p>}
+      {poll.status === 'open' && canVote && poll.anonymous && !poll.mine.taken && <p className="muted" data-testid="anonymous-before">{t('polls.anonymousBefore')}</p>}
       {poll.status === 'open' && canVote && !(poll.anonymous && poll.mine.taken) && <VoteForm poll={poll} onSent={onChange} />}
       {poll.kind === 'entries' && poll.status === 'open' && canVote && (
         <p><a href={hrefOf({ name: 'activity', id: poll.activityId, tab: 'work' })}>{t('polls.onBoard')}</a></p>

@@ -13,12 +13,13 @@ export class DecidePage {
     return this.page.getByRole('article', { name: question });
   }
 
-  async openSinglePoll(question: string, options: string[], deadline: Date) {
+  async openSinglePoll(question: string, options: string[], deadline: Date, { anonymous = false } = {}) {
     await this.page.getByRole('button', { name: 'New poll' }).click();
     const form = this.page.getByRole('form', { name: 'New poll' });
     await form.getByLabel('Precise question').fill(question);
     await form.getByLabel('Options, one per line').fill(options.join('\n'));
     await form.getByLabel('Deadline').fill(localInput(deadline));
+    if (anonymous) await form.getByLabel('Anonymous: never store who chose what').check();
     await form.getByRole('button', { name: 'Open the poll' }).click();
     await expect(this.poll(question)).toBeVisible();
   }
