@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * The relay suites `npm test` runs a second time on PostgreSQL (CONCLAVE_TEST_DATABASE:
  * each relay they start gets its own database in one temporary cluster for the run,
  * test/support/postgres-global.ts and relay.ts): what each feature writes and reads in the store, in about three
- * minutes more (3 min 22 s alone on two cores). The other relay suites pass there too, one
+ * minutes more (3 min 22 s alone on two cores; SMPP recovery adds 36 s). The other relay suites pass there too, one
  * file at a time, except those that read the SQLite file's bytes on purpose (README, "The
  * store on PostgreSQL").
  */
@@ -41,6 +41,7 @@ const onPostgres = [
   'polls/rounds',
   'polls/sealed-polls',
   'polls/vote-notices',
+  'sms/smpp-recovery',
   'templates/templates',
 ].map((suite) => `test/integration/${suite}.test.ts`);
 

@@ -1,5 +1,6 @@
 import { newId } from '../auth/tokens.ts';
 import type { Queries } from '../store/db.ts';
+import type { Dialect } from '../store/dialect.ts';
 import type { MailRequest, MailStatus, QueuedMail } from './gateway.ts';
 import type { SendOutcome } from './transport.ts';
 
@@ -37,6 +38,25 @@ export const droppedBody = '[sent: this message held a one-time link, which the 
 
 export async function addHistory(tx: Queries, messageId: string, status: MailStatus, detail: string | null, at: string) {
   await tx.run('INSERT INTO mail_history (message_id, status, detail, at) VALUES (?, ?, ?, ?)', [messageId, status, detail, at]);
+}
+
+/**
+ * Marks up to `limit` due messages as sending under the node `owner`'s name, in one
+ * statement: on SQLite under the file's write lock, on PostgreSQL skipping the rows another
+ * node is claiming, `status = 'queued'` checked again on the row itself; the due rows
+ * picked once, before any is changed (why: sms/lifecycle.ts `claim`).
+ */
+export async function claimMail(tx: Queries, limit: number, at: string, owner: string, channel: 'smtp' | 'outbox', dialect: Dialect): Promise<MailRow[]> {
+  const lock = dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+  const rows = await tx.all<MailRow>(
+    `WITH due AS MATERIALIZED (SELECT seq FROM mail_messages WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY seq LIMIT ? ${lock})
+     UPDATE mail_messages SET status = 'sending', channel = ?, attempts = attempts + 1, updated_at = ?, claimed_by = ?
+      WHERE status = 'queued' AND seq IN (SELECT seq FROM due)
+      RETURNING *`,
+    [at, limit, channel, at, owner],
+  );
+  for (const row of rows) await addHistory(tx, row.id, 'sending', `attempt ${row.attempts} (${channel})`, at);
+  return rows;
 }
 
 /** Messages the organisation has waiting (to hold it under `maxQueuedPerOrganisation`). */

@@ -4,7 +4,7 @@ import { Refusal } from '../errors.ts';
 import { Pump } from '../pump.ts';
 import type { MailGateway, MailRequest, QueuedMail } from './gateway.ts';
 import type { Queries } from '../store/db.ts';
-import { addHistory, insertMail, maxQueuedPerOrganisation, queuedCount, recordOutcome, type MailRow } from './queue.ts';
+import { addHistory, claimMail, insertMail, maxQueuedPerOrganisation, queuedCount, recordOutcome, type MailRow } from './queue.ts';
 import { outboxTransport, smtpTransport, type MailTransport } from './transport.ts';
 import { anyLapsedMail, takeBackLapsedMail } from './takeback.ts';
 import { dialectOf } from '../store/dialect.ts';
@@ -102,25 +102,10 @@ export class MailService implements MailGateway {
     }
   }
 
-  /**
-   * Marks up to `limit` due messages as sending under this node's name, in one statement:
-   * on SQLite under the file's write lock, on PostgreSQL skipping the rows another node is
-   * claiming, `status = 'queued'` checked again on the row itself.
-   */
+  /** Marks up to `limit` due messages as sending under this node's name (queue.ts `claimMail`). */
   private claim(limit: number): Promise<MailRow[]> {
     const at = this.ctx.now().toISOString();
-    const lock = dialectOf(this.ctx.db) === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
-    return this.ctx.db.transaction(async (tx) => {
-      const rows = await tx.all<MailRow>(
-        `UPDATE mail_messages SET status = 'sending', channel = ?, attempts = attempts + 1, updated_at = ?, claimed_by = ?
-          WHERE status = 'queued'
-            AND seq IN (SELECT seq FROM mail_messages WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY seq LIMIT ? ${lock})
-          RETURNING *`,
-        [this.transport.name, at, this.ctx.node.id, at, limit],
-      );
-      for (const row of rows) await addHistory(tx, row.id, 'sending', `attempt ${row.attempts} (${this.transport.name})`, at);
-      return rows;
-    });
+    return this.ctx.db.transaction((tx) => claimMail(tx, limit, at, this.ctx.node.id, this.transport.name, dialectOf(this.ctx.db)));
   }
 
   private async send(row: MailRow) {

@@ -42,7 +42,11 @@ export function fateOf(receipts: readonly ReceiptStatus[]): SmsStatus {
  * what the claim hangs on, takeback.ts). One statement is what keeps two nodes from
  * claiming one message: on SQLite it runs under the file's write lock; on PostgreSQL the
  * rows another node is claiming are skipped (`FOR UPDATE SKIP LOCKED`) and `status =
- * 'queued'` is checked again on the row itself.
+ * 'queued'` is checked again on the row itself. The due rows are picked once, in a
+ * materialised CTE, before any is changed: PostgreSQL may run a `seq IN (SELECT … LIMIT n
+ * FOR UPDATE SKIP LOCKED)` subquery again for each row it updates (a nested loop, chosen on
+ * a table it has not analysed yet), each run skipping the rows the statement already
+ * changed, and a claim of n took every due message (test/integration/store/bounded-claims.test.ts).
  */
 export async function claim(
   tx: Queries,
@@ -57,14 +61,15 @@ export async function claim(
   const list = 'only' in orgs ? orgs.only : orgs.except;
   const marks = list.map(() => '?').join(', ');
   const scope = 'only' in orgs ? `AND org_id IN (${marks})` : list.length > 0 ? `AND org_id NOT IN (${marks})` : '';
-  const due = `FROM sms_messages ${dialect === 'sqlite' ? 'INDEXED BY sms_messages_claim' : ''}
-                WHERE status = 'queued' AND next_attempt_at <= ? ${scope}
-                ORDER BY urgent DESC, seq LIMIT ? ${dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : ''}`;
   const rows = await tx.all<MessageRow>(
-    `UPDATE sms_messages SET status = ?, attempts = attempts + 1, updated_at = ?, claimed_by = ?
-      WHERE status = 'queued' AND seq IN (SELECT seq ${due})
+    `WITH due AS MATERIALIZED (
+       SELECT seq FROM sms_messages ${dialect === 'sqlite' ? 'INDEXED BY sms_messages_claim' : ''}
+        WHERE status = 'queued' AND next_attempt_at <= ? ${scope}
+        ORDER BY urgent DESC, seq LIMIT ? ${dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : ''})
+     UPDATE sms_messages SET status = ?, attempts = attempts + 1, updated_at = ?, claimed_by = ?
+      WHERE status = 'queued' AND seq IN (SELECT seq FROM due)
       RETURNING *`,
-    [status, at, owner, at, ...list, limit],
+    [at, ...list, limit, status, at, owner],
   );
   if (rows.length > 0) {
     await tx.run(
