@@ -13,6 +13,8 @@ export interface PostgresServer {
   /** `postgres://postgres@127.0.0.1:<port>`: add a database's name. */
   base: string;
   port: number;
+  /** The cluster's folder (every database's files, pg_wal), when this process started it. */
+  dataDir?: string;
   /** The URL of a new, empty database of its own (one per test file, or per relay). */
   createDatabase(name?: string): Promise<string>;
   /** The URL of database `name`, created first if it does not exist. */
@@ -147,6 +149,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   return {
     base,
     port,
+    dataDir: data,
     async createDatabase(name = `conclave_${process.pid}_${++count}`) {
       await admin((client) => client.query(`CREATE DATABASE "${safe(name)}"`));
       return `${base}/${safe(name)}`;

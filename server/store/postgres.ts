@@ -76,6 +76,8 @@ class Lines {
 /** SQLSTATE codes after which a SERIALIZABLE transaction is simply run again. */
 const retryable = new Set(['40001', '40P01']);
 const maxAttempts = 30;
+/** SQLSTATE of a statement the role may not run (CHECKPOINT without superuser or pg_checkpoint). */
+const insufficientPrivilege = '42501';
 
 function queriesOn(client: pg.Pool | pg.PoolClient): Queries {
   const query = (sql: string, params?: readonly Param[]) => client.query(toNumberedPlaceholders(sql), values(params));
@@ -183,15 +185,28 @@ export class PostgresStore implements RelayStore {
   /**
    * PostgreSQL keeps a row's earlier versions as dead tuples until VACUUM; VACUUM of the
    * tables named removes them from what any query or later version can reach. It does not
-   * rewrite the WAL nor zero the freed bytes: see README, "Anonymity on PostgreSQL".
+   * rewrite the WAL, and leaves some bytes in pages' free space: README, "Erasing a person".
    */
   async checkpoint(tables: readonly string[] = []) {
     if (tables.length === 0) return;
     await this.exec(`VACUUM ${tables.map(quoteName).join(', ')}`);
   }
 
+  /**
+   * After an erasure or a removal: VACUUM of the tables named, or of the whole database,
+   * with its indexes (`INDEX_CLEANUP ON`: with few dead rows VACUUM may otherwise leave the
+   * index entries of the erased values in place). Rows' earlier versions and deleted rows go,
+   * and the entries pointing at them; reads and writes go on meanwhile (it locks out only
+   * other VACUUMs and schema changes). A row still visible to a transaction open since before
+   * the erasure stays until it ends. Then a CHECKPOINT, where the relay's role may (superuser
+   * or pg_checkpoint), so that the files hold the pages as vacuumed; otherwise the server's
+   * next one does (checkpoint_timeout). What remains on disk: README, "Erasing a person".
+   */
   async scrubFreePages(tables: readonly string[] = []) {
-    await this.checkpoint(tables);
+    await this.exec(`VACUUM (INDEX_CLEANUP ON) ${tables.map(quoteName).join(', ')}`);
+    await this.exec('CHECKPOINT').catch((err: unknown) => {
+      if ((err as { code?: unknown }).code !== insufficientPrivilege) throw err;
+    });
   }
 
   async close() {

@@ -49,7 +49,10 @@ export interface RelayStore extends Store {
    * named.
    */
   checkpoint(tables?: readonly string[]): Promise<void>;
-  /** Overwrites space freed by deleted rows (SQLite's free pages; PostgreSQL: VACUUM). */
+  /**
+   * Overwrites space freed by deleted rows: SQLite's free pages; on PostgreSQL, VACUUM of the
+   * tables named or of the whole database, with their indexes, then a CHECKPOINT where allowed.
+   */
   scrubFreePages(tables?: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
