@@ -12,7 +12,7 @@ import { refuseAnonymousUnsealed } from './anonymity.ts';
 import { layOutParticipation } from './participation.ts';
 import { ballotsOf } from './records.ts';
 import { attachedResult } from './results.ts';
-import { ballotKey, openBallot } from './sealing.ts';
+import { ballotKey, ballotNameKey, isSealed, openBallot, shownKey } from './sealing.ts';
 import { scheduleVoteNotices } from './vote-notices.ts';
 
 /** Tells the deadline scheduler and the vote notices that a round opened or a deadline moved. */
@@ -147,12 +147,7 @@ export async function answerBlock(ctx: Context, caller: Caller, pollId: string, 
   const { poll } = await pollToFacilitate(ctx, caller, pollId);
   if (poll.kind !== 'consent') throw badRequest('Only consent polls have blocks to answer.');
   if (poll.status === 'open') throw conflict('Blocks can be answered once the round is revealed.');
-  const ballot = await ctx.db.get<{ ballot: string }>(
-    'SELECT ballot FROM poll_ballots WHERE poll_id = ? AND round = ? AND ballot_key = ?',
-    [poll.id, poll.round, key],
-  );
-  const secret = ctx.config.secretKey;
-  const text = ballot ? openBallot(ballot.ballot, secret ? ballotKey(secret) : null, poll.id, poll.round) : null;
+  const text = await blockBallot(ctx, poll.id, poll.round, key);
   if (!text || (JSON.parse(text) as { position?: string }).position !== 'block') {
     throw badRequest('key: no such block in this round.');
   }
@@ -162,6 +157,32 @@ export async function answerBlock(ctx: Context, caller: Caller, pollId: string, 
        answered_by = excluded.answered_by, answered_at = excluded.answered_at`,
     [poll.id, poll.round, key, answer, caller.id, ctx.now().toISOString()],
   );
+}
+
+/**
+ * The ballot a block's `key` names, as text: a ballot stored in clear by its stored key, a
+ * sealed one by its shown key (sealing.ts), matched over the round's stored keys without
+ * opening the others.
+ */
+async function blockBallot(ctx: Context, pollId: string, round: number, key: string): Promise<string | null> {
+  const secret = ctx.config.secretKey;
+  const stored = await ctx.db.get<{ ballot: string }>('SELECT ballot FROM poll_ballots WHERE poll_id = ? AND round = ? AND ballot_key = ?', [
+    pollId,
+    round,
+    key,
+  ]);
+  if (stored && !isSealed(stored.ballot)) return stored.ballot;
+  if (!secret) return null;
+  const names = ballotNameKey(secret);
+  const keys = await ctx.db.all<{ ballot_key: string }>('SELECT ballot_key FROM poll_ballots WHERE poll_id = ? AND round = ?', [pollId, round]);
+  const match = keys.find((k) => shownKey(names, pollId, round, k.ballot_key) === key);
+  if (!match) return null;
+  const sealed = await ctx.db.get<{ ballot: string }>('SELECT ballot FROM poll_ballots WHERE poll_id = ? AND round = ? AND ballot_key = ?', [
+    pollId,
+    round,
+    match.ballot_key,
+  ]);
+  return sealed && isSealed(sealed.ballot) ? openBallot(sealed.ballot, ballotKey(secret), pollId, round) : null;
 }
 
 /** Publishing a decision closes the activity's polls: open rounds are revealed, no more input. */

@@ -2,7 +2,7 @@ import type { Ballot, PollDefinition, PollKind, PollStatus } from '#core/api/pol
 import type { KeyedBallot } from '#core/methods/tally';
 import { effectiveRolesSql } from '../activities/access.ts';
 import type { Queries } from '../store/db.ts';
-import { ballotKey, openBallot } from './sealing.ts';
+import { ballotKey, ballotNameKey, isSealed, openBallot, shownKey } from './sealing.ts';
 
 /** A poll as the store keeps it. */
 export interface PollRecord {
@@ -75,7 +75,9 @@ export async function roundsOf(db: Queries, pollId: string): Promise<RoundRecord
 
 /**
  * Ballots of one round, in key order (random in anonymous polls), sealed ones opened with the
- * relay's `secret` (sealing.ts). Only for revealed rounds.
+ * relay's `secret` (sealing.ts), named by their shown key and ordered by it: neither their
+ * stored keys nor their stored order, which the store (PostgreSQL) links to voters, leave the
+ * relay through a result or the record. Only for revealed rounds.
  */
 export async function ballotsOf(
   db: Queries,
@@ -88,7 +90,13 @@ export async function ballotsOf(
     [pollId, round],
   );
   const key = secret ? ballotKey(secret) : null;
-  return rows.map((r) => ({ key: r.ballot_key, voterId: r.voter_id, ballot: JSON.parse(openBallot(r.ballot, key, pollId, round)) as Ballot }));
+  const names = secret ? ballotNameKey(secret) : null;
+  const ballots = rows.map((r) => ({
+    key: names && isSealed(r.ballot) ? shownKey(names, pollId, round, r.ballot_key) : r.ballot_key,
+    voterId: r.voter_id,
+    ballot: JSON.parse(openBallot(r.ballot, key, pollId, round)) as Ballot,
+  }));
+  return rows.some((r) => isSealed(r.ballot)) ? ballots.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : ballots;
 }
 
 /** Who has taken part in a round, with names; never what they chose. */

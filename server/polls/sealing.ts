@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { ErrorCode } from '#core/api/errors';
 import { Refusal } from '../errors.ts';
 
@@ -27,6 +27,22 @@ const tagBytes = 16;
 /** The key that seals ballots, derived from the relay's secret so it seals nothing else. */
 export function ballotKey(secret: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'conclave', 'anonymous ballots', 32));
+}
+
+/** The key that names sealed ballots outside the store (`shownKey`), derived apart from the one that seals them. */
+export function ballotNameKey(secret: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'conclave', 'anonymous ballot names', 32));
+}
+
+/**
+ * The name a sealed ballot goes by wherever it leaves its row: a consent block's key in the
+ * poll's results, the facilitator's answer to it (poll_block_answers), the decision record.
+ * Never its stored key: on PostgreSQL the store pairs that row with its voter (`xmin`), so a
+ * stored key found anywhere else would lead from a block and its reason to the person.
+ * Without the relay's key, nothing leads from this name back to the row.
+ */
+export function shownKey(nameKey: Buffer, pollId: string, round: number, storedKey: string): string {
+  return createHmac('sha256', nameKey).update(`${pollId}:${round}:${storedKey}`).digest().subarray(0, 12).toString('base64url');
 }
 
 /** The size a ballot of `length` bytes is padded to (its 4-byte length included). */

@@ -152,6 +152,38 @@ describe('anonymous polls on a PostgreSQL store', () => {
     expect(view.results.counts.map((c) => c.votes)).toEqual([2, 1]);
   });
 
+  it('a block answered and put on the decision record leads the database back to no voter: the key it is known by is not the stored one', async () => {
+    const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...consent, deadline: deadline() });
+    const blockReason = `${marker}RecordBlock the rota`;
+    await voters[0]!.ok('POST', `/api/polls/${id}/votes`, { position: 'agree' });
+    await voters[1]!.ok('POST', `/api/polls/${id}/votes`, { position: 'block', reason: blockReason });
+    await voters[2]!.ok('POST', `/api/polls/${id}/votes`, { position: 'object', reason: `${marker}RecordObject` });
+    const view = await fiona.ok<{ results: { blocks: { key: string }[] } }>('POST', `/api/polls/${id}/reveal`);
+    await fiona.ok('POST', `/api/polls/${id}/block-answers`, { key: view.results.blocks[0]!.key, answer: 'We rotate volunteers.' });
+    await fiona.ok('POST', `/api/activities/${activityId}/decision`, { outcome: 'We close on Sundays.', rationale: 'Most agree.', polls: [id] });
+    const record = await fiona.ok<{ results: { result: { blocks: { reason: string; answer: string | null }[] } }[] }>(
+      'GET',
+      `/api/activities/${activityId}/decision`,
+    );
+    expect(record.results[0]!.result.blocks).toMatchObject([{ reason: blockReason, answer: 'We rotate volunteers.' }]);
+
+    // The outsider pairs each voter with a stored ballot key (xmin), then looks for those keys in every other table.
+    const marks = await sql<{ tx: string; user_id: string }>('SELECT xmin::text AS tx, user_id FROM poll_participants WHERE poll_id = $1 AND voted = 1', [id]);
+    const ballots = await sql<{ tx: string; ballot_key: string }>('SELECT xmin::text AS tx, ballot_key FROM poll_ballots WHERE poll_id = $1', [id]);
+    const keyOf = new Map(marks.map((m) => [m.user_id, ballots.find((b) => b.tx === m.tx)!.ballot_key]));
+    expect(keyOf.size).toBe(3);
+    const tables = await sql<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'poll_ballots'",
+    );
+    const found: string[] = [];
+    for (const { name } of tables) {
+      for (const { row } of await sql<{ row: string }>(`SELECT t::text AS row FROM "${name}" t`)) {
+        for (const [userId, ballotKey] of keyOf) if (row.includes(ballotKey)) found.push(`${name}: ${userId}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   async function relayWith(secret: string): Promise<RelayProcess> {
     await relay.stop();
     return startRelayProcess({
