@@ -8,7 +8,8 @@
  *
  * A block must be answered by the facilitator. The proposal *passes* when no block is
  * left unanswered, and is *blocked* while at least one is. Objections never stop it,
- * but are listed with their reasons so the record keeps them.
+ * but are listed with their reasons so the record keeps them: both lists in the order of
+ * their reasons, which says nothing of who wrote them.
  */
 export const consentPositions = ['agree', 'abstain', 'object', 'block'] as const;
 export type ConsentPosition = (typeof consentPositions)[number];
@@ -47,6 +48,10 @@ export function tallyConsent(inputs: readonly ConsentInput[]): ConsentResult {
     if (input.position === 'object') objections.push({ reason: input.reason ?? '' });
     if (input.position === 'block') blocks.push({ key: input.key, reason: input.reason ?? '', answer: input.answer });
   }
+  // By reason, as Delphi's reasons: the order ballots are read in can follow their voters (a store's order).
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  objections.sort((a, b) => byText(a.reason, b.reason));
+  blocks.sort((a, b) => byText(a.reason, b.reason) || byText(a.key, b.key));
   const unansweredBlocks = blocks.filter((b) => b.answer === null).length;
   return {
     kind: 'consent',

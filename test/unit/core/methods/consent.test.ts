@@ -27,6 +27,20 @@ describe('consent', () => {
     expect(tallyConsent(positions.slice(0, 3)).outcome).toBe('passes');
   });
 
+  it('lists objections and blocks by their reason, never in the order the ballots were read (the store\u2019s order, which can follow the voters)', () => {
+    const read = [
+      { key: 'k1', position: 'object' as const, reason: 'too late in the year', answer: null },
+      { key: 'k2', position: 'block' as const, reason: 'no one can staff it', answer: null },
+      { key: 'k3', position: 'object' as const, reason: 'customers will miss Sundays', answer: null },
+      { key: 'k4', position: 'block' as const, reason: 'breaks the lease', answer: null },
+    ];
+    for (const order of [read, [...read].reverse()]) {
+      const r = tallyConsent(order);
+      expect(r.objections.map((o) => o.reason)).toEqual(['customers will miss Sundays', 'too late in the year']);
+      expect(r.blocks.map((b) => b.key)).toEqual(['k4', 'k2']);
+    }
+  });
+
   it('requires a reason to object or block', () => {
     expect(checkConsentInput('block', '  ')).toMatch(/say why you block/);
     expect(checkConsentInput('object', undefined)).toMatch(/say why you object/);
