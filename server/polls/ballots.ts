@@ -9,7 +9,7 @@ import { conflict, forbidden, Refusal } from '../errors.ts';
 import { refuseAnonymousUnsealed } from './anonymity.ts';
 import { markVoted } from './participation.ts';
 import type { PollRecord } from './records.ts';
-import { ballotKey, sealBallot } from './sealing.ts';
+import { ballotKey, isSealed, openBallot, sealBallot } from './sealing.ts';
 
 /**
  * Stores a person's input (vote, scores, position, estimate) in the open round.
@@ -29,6 +29,7 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
   const unfit = checkBallot(poll.definition, ballot);
   if (unfit) throw new Refusal(ErrorCode.validation, unfit, [{ path: '', message: unfit }]);
   const text = JSON.stringify(ballot);
+  if (poll.anonymous && ctx.config.secretKey) await refuseUnderAnotherKey(ctx, poll.id, ballotKey(ctx.config.secretKey));
   await ctx.db.transaction(async (tx) => {
     const current = await tx.get<{ status: string; round: number }>('SELECT status, round FROM polls WHERE id = ?', [poll.id]);
     if (current?.status === 'closed') throw conflict('The decision is published: this poll is closed.');
@@ -56,4 +57,27 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
   });
   // The WAL would otherwise keep the pages before and after this vote side by side.
   if (poll.anonymous) await ctx.db.checkpoint();
+}
+
+/**
+ * Refuses an anonymous ballot the relay would seal under another key than the poll's
+ * ballots already are (its key changed, or nodes were given different keys): the round
+ * would hold ballots no key counts together, and an anonymous ballot cannot be cast again.
+ * One of the poll's latest ballots is opened to tell; the voter keeps their vote for later.
+ */
+async function refuseUnderAnotherKey(ctx: Context, pollId: string, key: Buffer) {
+  const stored = await ctx.db.get<{ round: number; ballot: string }>('SELECT round, ballot FROM poll_ballots WHERE poll_id = ? ORDER BY round DESC LIMIT 1', [
+    pollId,
+  ]);
+  if (!stored || !isSealed(stored.ballot)) return;
+  try {
+    openBallot(stored.ballot, key, pollId, stored.round);
+  } catch {
+    ctx.log.error({ poll: pollId }, 'anonymous ballot refused: this poll was sealed with another CONCLAVE_SECRET_KEY than this relay has');
+    throw new Refusal(
+      ErrorCode.internal,
+      'This poll\u2019s anonymous ballots were sealed with a secret key this relay does not have now (CONCLAVE_SECRET_KEY): your ballot is not ' +
+        'taken, as it could not be counted with theirs. Vote again once the relay\u2019s operator has given it its key back.',
+    );
+  }
 }

@@ -152,6 +152,22 @@ describe('anonymous polls on a PostgreSQL store', () => {
     expect(view.results.counts.map((c) => c.votes)).toEqual([2, 1]);
   });
 
+  it('a relay whose key changed mid-round takes no ballot it could not count with the others, so no round is left sealed under two keys', async () => {
+    const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...single, deadline: deadline() });
+    await voters[0]!.ok('POST', `/api/polls/${id}/votes`, { choice: 'Yes' });
+    relay = await relayWith(randomBytes(32).toString('hex'));
+    const refused = await voters[1]!.call<{ error: { message: string } }>('POST', `/api/polls/${id}/votes`, { choice: 'Yes' });
+    expect(refused.status).toBe(500);
+    expect(refused.body.error.message).toContain('CONCLAVE_SECRET_KEY');
+    expect(await sql('SELECT 1 FROM poll_ballots WHERE poll_id = $1', [id])).toHaveLength(1);
+    expect(await sql('SELECT 1 FROM poll_participants WHERE poll_id = $1 AND voted = 1', [id])).toHaveLength(1);
+    relay = await relayWith(key);
+    await voters[1]!.ok('POST', `/api/polls/${id}/votes`, { choice: 'No, keep Sunday opening all year' });
+    await voters[2]!.ok('POST', `/api/polls/${id}/votes`, { choice: 'Yes' });
+    const view = await fiona.ok<{ results: { counts: { votes: number }[] } }>('POST', `/api/polls/${id}/reveal`);
+    expect(view.results.counts.map((c) => c.votes)).toEqual([2, 1]);
+  });
+
   it('a block answered and put on the decision record leads the database back to no voter: the key it is known by is not the stored one', async () => {
     const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...consent, deadline: deadline() });
     const blockReason = `${marker}RecordBlock the rota`;
