@@ -7,6 +7,7 @@ import { newId } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { conflict, forbidden, Refusal } from '../errors.ts';
 import { refuseAnonymousUnsealed } from './anonymity.ts';
+import { largestBallot } from './ballot-size.ts';
 import { markVoted } from './participation.ts';
 import type { PollRecord } from './records.ts';
 import { ballotKey, isSealed, openBallot, sealBallot } from './sealing.ts';
@@ -44,7 +45,7 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
         poll.id,
         round,
         newId(),
-        ctx.config.secretKey ? sealBallot(text, ballotKey(ctx.config.secretKey), poll.id, round) : text,
+        ctx.config.secretKey ? sealBallot(text, ballotKey(ctx.config.secretKey), poll.id, round, largestBallot(poll.definition)) : text,
       ]);
       return;
     }

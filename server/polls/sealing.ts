@@ -54,10 +54,13 @@ export function paddedSize(length: number): number {
 
 const context = (pollId: string, round: number) => Buffer.from(`${pollId}:${round}`, 'utf8');
 
-/** The ballot's text sealed for the store; bound to its poll and round. */
-export function sealBallot(text: string, key: Buffer, pollId: string, round: number): string {
+/**
+ * The ballot's text sealed for the store; bound to its poll and round, and padded as the
+ * poll's longest ballot would be (`largest`, ballot-size.ts) so that its length is the poll's.
+ */
+export function sealBallot(text: string, key: Buffer, pollId: string, round: number, largest = 0): string {
   const body = Buffer.from(text, 'utf8');
-  const padded = Buffer.alloc(paddedSize(body.length));
+  const padded = Buffer.alloc(paddedSize(Math.max(body.length, largest)));
   padded.writeUInt32BE(body.length, 0);
   body.copy(padded, 4);
   const iv = randomBytes(ivBytes);

@@ -152,6 +152,24 @@ describe('anonymous polls on a PostgreSQL store', () => {
     expect(view.results.counts.map((c) => c.votes)).toEqual([2, 1]);
   });
 
+  it('every sealed ballot of a poll has one length, even a score sheet longer than 16 KiB: its numbers do not show', async () => {
+    // 30 options by 20 criteria: scored in whole numbers a sheet fits 16 KiB, in long decimals it does not.
+    const options = Array.from({ length: 30 }, (_, i) => `Site ${String(i).padStart(2, '0')}`);
+    const criteria = Array.from({ length: 20 }, (_, i) => ({ label: `Criterion ${String(i).padStart(2, '0')} cost`, weight: 1 }));
+    const matrix = { kind: 'matrix', question, options, criteria, rule: 'weighted-sum', anonymous: true };
+    const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...matrix, deadline: deadline() });
+    const sheet = (score: number) => ({
+      scores: Object.fromEntries(options.map((o) => [o, Object.fromEntries(criteria.map((c) => [c.label, score]))])),
+    });
+    expect(JSON.stringify(sheet(7)).length).toBeLessThan(16 * 1024 - 4);
+    expect(JSON.stringify(sheet(0.30000000000000004)).length).toBeGreaterThan(16 * 1024);
+    await voters[0]!.ok('POST', `/api/polls/${id}/votes`, sheet(7));
+    await voters[1]!.ok('POST', `/api/polls/${id}/votes`, sheet(0.30000000000000004));
+    const lengths = await sql<{ n: number }>('SELECT length(ballot) AS n FROM poll_ballots WHERE poll_id = $1', [id]);
+    expect(lengths).toHaveLength(2);
+    expect(new Set(lengths.map((l) => l.n)).size).toBe(1);
+  });
+
   it('a relay whose key changed mid-round takes no ballot it could not count with the others, so no round is left sealed under two keys', async () => {
     const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...single, deadline: deadline() });
     await voters[0]!.ok('POST', `/api/polls/${id}/votes`, { choice: 'Yes' });
