@@ -73,11 +73,15 @@ export async function roundsOf(db: Queries, pollId: string): Promise<RoundRecord
   }));
 }
 
+/** Ballot rows read and opened at once: a sealed ballot is 16 KiB or more (sealing.ts). */
+const ballotsPerPage = 500;
+
 /**
  * Ballots of one round, in key order (random in anonymous polls), sealed ones opened with the
  * relay's `secret` (sealing.ts), named by their shown key and ordered by it: neither their
  * stored keys nor their stored order, which the store (PostgreSQL) links to voters, leave the
- * relay through a result or the record. Only for revealed rounds.
+ * relay through a result or the record. Read a page at a time, the event loop let go between
+ * pages (opening 20,000 sealed ballots is about a second of work). Only for revealed rounds.
  */
 export async function ballotsOf(
   db: Queries,
@@ -85,18 +89,29 @@ export async function ballotsOf(
   round: number,
   secret: Buffer | null,
 ): Promise<(KeyedBallot & { voterId: string | null })[]> {
-  const rows = await db.all<{ ballot_key: string; voter_id: string | null; ballot: string }>(
-    'SELECT ballot_key, voter_id, ballot FROM poll_ballots WHERE poll_id = ? AND round = ? ORDER BY ballot_key',
-    [pollId, round],
-  );
   const key = secret ? ballotKey(secret) : null;
   const names = secret ? ballotNameKey(secret) : null;
-  const ballots = rows.map((r) => ({
-    key: names && isSealed(r.ballot) ? shownKey(names, pollId, round, r.ballot_key) : r.ballot_key,
-    voterId: r.voter_id,
-    ballot: JSON.parse(openBallot(r.ballot, key, pollId, round)) as Ballot,
-  }));
-  return rows.some((r) => isSealed(r.ballot)) ? ballots.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : ballots;
+  const ballots: (KeyedBallot & { voterId: string | null })[] = [];
+  let sealed = false;
+  for (let after = ''; ; ) {
+    const rows = await db.all<{ ballot_key: string; voter_id: string | null; ballot: string }>(
+      'SELECT ballot_key, voter_id, ballot FROM poll_ballots WHERE poll_id = ? AND round = ? AND ballot_key > ? ORDER BY ballot_key LIMIT ?',
+      [pollId, round, after, ballotsPerPage],
+    );
+    for (const r of rows) {
+      const isSealedBallot = isSealed(r.ballot);
+      sealed ||= isSealedBallot;
+      ballots.push({
+        key: names && isSealedBallot ? shownKey(names, pollId, round, r.ballot_key) : r.ballot_key,
+        voterId: r.voter_id,
+        ballot: JSON.parse(openBallot(r.ballot, key, pollId, round)) as Ballot,
+      });
+    }
+    if (rows.length < ballotsPerPage) break;
+    after = rows.at(-1)!.ballot_key;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return sealed ? ballots.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : ballots;
 }
 
 /** Who has taken part in a round, with names; never what they chose. */
