@@ -18,6 +18,11 @@ export interface RoundView {
   participants: PollPerson[];
   /** Only once revealed. */
   result: PollResult | null;
+  /**
+   * Revealed, but not counted: its anonymous ballots were sealed with a secret key the relay
+   * does not have now (its operator changed or lost CONCLAVE_SECRET_KEY). Counted once it is back.
+   */
+  uncounted?: true;
   /** Who chose what: revealed named polls only (never for estimates: Delphi reasons stay unnamed). */
   choices: (PollPerson & { ballot: Ballot })[] | null;
   /** Revealed named polls from round 2: who gave different input than in the round before. */

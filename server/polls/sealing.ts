@@ -72,6 +72,17 @@ export function sealBallot(text: string, key: Buffer, pollId: string, round: num
 
 export const isSealed = (stored: string) => stored.startsWith(prefix);
 
+/** Sealed ballots the relay cannot open now: no key, another key, or altered. */
+export class UnopenedBallots extends Refusal {
+  constructor() {
+    super(
+      ErrorCode.internal,
+      'This round\u2019s anonymous ballots were sealed with a secret key the relay does not have now (CONCLAVE_SECRET_KEY): ' +
+        'they are counted again once the relay runs with the key it had when they were cast.',
+    );
+  }
+}
+
 /**
  * The ballot's text: as stored when it is not sealed, opened when it is. A sealed ballot the
  * relay cannot open (no key, another key, altered) is a refusal that names the cause: the
@@ -79,11 +90,7 @@ export const isSealed = (stored: string) => stored.startsWith(prefix);
  */
 export function openBallot(stored: string, key: Buffer | null, pollId: string, round: number): string {
   if (!isSealed(stored)) return stored;
-  const cannot = new Refusal(
-    ErrorCode.internal,
-    'This round\u2019s anonymous ballots were sealed with a secret key the relay does not have now (CONCLAVE_SECRET_KEY): ' +
-      'they are counted again once the relay runs with the key it had when they were cast.',
-  );
+  const cannot = new UnopenedBallots();
   if (!key) throw cannot;
   const raw = Buffer.from(stored.slice(prefix.length), 'base64');
   if (raw.length < ivBytes + tagBytes + 4) throw cannot;

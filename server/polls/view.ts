@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import { canonical } from './access.ts';
 import { eligibleVoters, participantsOf, roundsOf, type PollRecord } from './records.ts';
 import type { Tallies } from './tallies.ts';
+import { UnopenedBallots } from './sealing.ts';
 
 export function optionsOf(def: PollDefinition): string[] {
   if (def.kind === 'consent') return [def.proposal];
@@ -30,7 +31,16 @@ export async function pollView(ctx: Context, caller: Caller, poll: PollRecord, t
     const view: RoundView = { ...r, participants, result: null, choices: null, changedInput: null };
     views.push(view);
     if (r.revealedAt === null) continue;
-    const counted = await tallies.round(ctx.db, poll, r.round, previousEstimate, canonical);
+    let counted;
+    try {
+      counted = await tallies.round(ctx.db, poll, r.round, previousEstimate, canonical);
+    } catch (err) {
+      // One poll the relay cannot count says so; the activity's other polls are still shown.
+      if (!(err instanceof UnopenedBallots)) throw err;
+      ctx.log.error({ poll: poll.id, round: r.round }, 'revealed round not counted: its ballots were sealed with another CONCLAVE_SECRET_KEY');
+      view.uncounted = true;
+      continue;
+    }
     view.result = counted.result;
     if (view.result.kind === 'estimate') previousEstimate = view.result.summary;
     if (poll.anonymous) continue;

@@ -46,6 +46,7 @@ export const pollsEn = {
   'polls.mine': 'You have taken part; you may change your input until the reveal.',
   'polls.anonymousTag': 'Anonymous',
   'polls.anonymousBefore': 'Anonymous poll: your ballot is kept without your name, and it is final once sent.',
+  'polls.uncounted': 'This round is revealed, but the relay cannot count its anonymous ballots yet: they were sealed with a key it no longer has. They are counted as soon as its operator gives the key back.',
   'polls.mineFinal': 'You have taken part. This poll is anonymous: your ballot is final.',
   'polls.vote': 'Send',
   'polls.reveal': 'Reveal',

@@ -49,6 +49,7 @@ export const pollsFr: Messages<typeof pollsEn> = {
   'polls.mine': 'Vous avez participé ; vous pouvez changer votre réponse jusqu’à la révélation.',
   'polls.anonymousTag': 'Anonyme',
   'polls.anonymousBefore': 'Vote anonyme : votre bulletin est gardé sans votre nom, et il est définitif une fois envoyé.',
+  'polls.uncounted': 'Ce tour est révélé, mais le relais ne peut pas encore compter ses bulletins anonymes : ils ont été scellés avec une clé qu’il n’a plus. Ils seront comptés dès que son exploitant la lui aura rendue.',
   'polls.mineFinal': 'Vous avez participé. Ce vote est anonyme : votre bulletin est définitif.',
   'polls.vote': 'Envoyer',
   'polls.reveal': 'Révéler',

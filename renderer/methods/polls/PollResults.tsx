@@ -18,6 +18,7 @@ const describe = (ballot: Ballot): string => {
 /** A revealed round: the method's result, who chose what (named polls), who changed. */
 export function PollResults({ poll, round }: { poll: PollView; round: RoundView }) {
   const { t } = useI18n();
+  if (round.uncounted) return <p className="notice" role="status" data-testid="uncounted">{t('polls.uncounted')}</p>;
   if (!round.result) return null;
   return (
     <section className="poll-results" aria-label={`${t('polls.results')} – ${t('polls.round', { n: round.round })}`}>

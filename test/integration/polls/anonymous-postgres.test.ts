@@ -186,6 +186,36 @@ describe('anonymous polls on a PostgreSQL store', () => {
     expect(view.results.counts.map((c) => c.votes)).toEqual([2, 1]);
   });
 
+  it('a deadline revealing a round the relay cannot count leaves the activity\u2019s other polls shown, and that round says why; given the key back, it is counted', async () => {
+    const { id: named } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...single, anonymous: false, deadline: deadline() });
+    await voters[1]!.ok('POST', `/api/polls/${named}/votes`, { choice: 'Yes' });
+    await fiona.ok('POST', `/api/polls/${named}/reveal`);
+    const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, {
+      ...single,
+      deadline: new Date(Date.now() + 3000).toISOString(),
+    });
+    await voters[0]!.ok('POST', `/api/polls/${id}/votes`, { choice: 'No, keep Sunday opening all year' });
+    relay = await relayWith(randomBytes(32).toString('hex'));
+    type Listed = { id: string; status: string; rounds: { result: unknown; uncounted?: boolean }[] };
+    let listed: Listed[] = [];
+    for (let i = 0; i < 100; i++) {
+      const answer = await fiona.call<{ polls: Listed[] }>('GET', `/api/activities/${activityId}/polls`);
+      expect(answer.status).toBe(200);
+      listed = answer.body.polls;
+      if (listed.find((p) => p.id === id)?.status === 'revealed') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const stuck = listed.find((p) => p.id === id)!;
+    expect(stuck.status).toBe('revealed');
+    expect(stuck.rounds[0]).toMatchObject({ result: null, uncounted: true });
+    // A named poll of the activity is still counted beside it.
+    expect(listed.find((p) => p.id === named)?.rounds[0]?.result).not.toBeNull();
+    relay = await relayWith(key);
+    const counted = await fiona.ok<{ rounds: { uncounted?: boolean }[]; results: { counts: { votes: number }[] } }>('GET', `/api/polls/${id}`);
+    expect(counted.rounds[0]?.uncounted).toBeUndefined();
+    expect(counted.results.counts.map((c) => c.votes)).toEqual([0, 1]);
+  });
+
   it('a block answered and put on the decision record leads the database back to no voter: the key it is known by is not the stored one', async () => {
     const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...consent, deadline: deadline() });
     const blockReason = `${marker}RecordBlock the rota`;
