@@ -35,6 +35,9 @@ export class SyncHub {
   private draining = false;
   /** With several relay nodes (CONCLAVE_REDIS_URL): who owns which room, and the way to the others (node-link.ts). */
   private readonly link: NodeLink | null;
+  /** With several nodes: counts shared every second (CLUSTER.md N14), and sooner when someone joins a room here. */
+  private sharing: NodeJS.Timeout | null = null;
+  private shareSoon: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly ctx: Context,
@@ -77,7 +80,16 @@ export class SyncHub {
   /** Reads back today's writes (the quotas survive a restart); joins the other relay nodes. */
   async start() {
     await this.budget.load(this.ctx.db, this.ctx.log);
-    await this.link?.start();
+    if (!this.link) return;
+    await this.link.start();
+    this.budget.share(this.link.tallies, this.ctx.log);
+    this.sharing = setInterval(() => void this.shareCounts(), shareEveryMs);
+    this.sharing.unref();
+  }
+
+  /** Sends this node's counts to the others' and reads theirs back, for the people and activities here. */
+  private shareCounts(): Promise<void> {
+    return this.budget.exchange(this.rooms.values());
   }
 
   get loadedRooms(): number {
@@ -168,6 +180,11 @@ export class SyncHub {
     if (timer) clearTimeout(timer);
     this.idleTimers.delete(room.id);
     room.join(conn);
+    // What the newcomer wrote on other nodes counts here before the next second's exchange.
+    this.shareSoon ??= setImmediate(() => {
+      this.shareSoon = null;
+      void this.shareCounts();
+    });
   }
 
   private leave(room: Room, conn: Connection) {
@@ -388,9 +405,16 @@ export class SyncHub {
       await this.link?.released(room.id, room.epoch);
     }
     this.rooms.clear();
+    if (this.sharing) clearInterval(this.sharing);
+    if (this.shareSoon) clearImmediate(this.shareSoon);
+    // What this node counted since the last exchange is not lost with it.
+    if (this.link) await this.shareCounts();
     await this.link?.stop();
   }
 }
+
+/** How often a node adds its counts to every node's in Redis and reads them back (CLUSTER.md N14, N15). */
+const shareEveryMs = 1_000;
 
 function updateLimits(sync: Context['config']['sync']) {
   return {

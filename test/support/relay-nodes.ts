@@ -42,14 +42,15 @@ export interface NodesOnRedis {
 
 /**
  * `count` relay nodes on a redis-server of their own, and on the SQLite file of their data
- * folder or, with `postgres`, on a PostgreSQL of their own (a temporary cluster): as a
- * cluster test's `beforeAll` starts them, with the one `stop` its `afterAll` calls.
+ * folder or, with `postgres`, on a PostgreSQL of their own (a temporary cluster), each with
+ * `env` besides: as a cluster test's `beforeAll` starts them, with the one `stop` its
+ * `afterAll` calls (it stops the nodes in `nodes` then: put a restarted node in its place).
  */
-export async function startNodesOnRedis(count: number, options: { postgres?: boolean } = {}): Promise<NodesOnRedis> {
+export async function startNodesOnRedis(count: number, options: { postgres?: boolean; env?: Record<string, string> } = {}): Promise<NodesOnRedis> {
   const redis = await startRedis();
   const postgres = options.postgres ? await startPostgres() : null;
   try {
-    const env: Record<string, string> = postgres ? { CONCLAVE_DATABASE_URL: await postgres.createDatabase() } : {};
+    const env: Record<string, string> = { ...options.env, ...(postgres ? { CONCLAVE_DATABASE_URL: await postgres.createDatabase() } : {}) };
     const { nodes, dataDir } = await startNodes(count, { redisUrl: redis.url, env });
     return {
       nodes,

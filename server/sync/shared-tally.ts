@@ -1,0 +1,114 @@
+import type { Logger } from 'pino';
+
+/** Where every node's counts meet (server/cluster/redis-tallies.ts). */
+export interface TallyStore {
+  /** Adds `added` to hash `name`'s fields and answers the totals of `read`, in its order. */
+  addAndRead(name: string, added: ReadonlyMap<string, number>, read: readonly string[], ttlMs: number): Promise<number[]>;
+}
+
+/** Ids whose totals one exchange reads at most (besides those it adds to). */
+const maxRead = 10_000;
+/** Totals kept between exchanges at most: past it, those not read in the last one are forgotten. */
+const maxKept = 100_000;
+
+/**
+ * Counts per id (a person, an activity) that every relay node adds to one total in Redis
+ * (CLUSTER.md N14, N15), without a Redis round trip per count: what is counted here waits in
+ * memory and goes in the next exchange, which reads the totals back. Between exchanges a
+ * node knows every node's total as last read plus what it counted since. One exchange at a
+ * time; one that fails gives its counts back to the next (they may then count twice in
+ * Redis, never zero times).
+ */
+export class SharedTally {
+  private name = '';
+  /** Every node's total of each id, as last read (what this node sent up to then included). */
+  private readonly totals = new Map<string, number>();
+  private unsent = new Map<string, number>();
+  private sending = new Map<string, number>();
+  private tail: Promise<void> = Promise.resolve();
+  private next: { watched: Iterable<string>; done: Promise<void> } | null = null;
+  private failing = false;
+
+  constructor(
+    private readonly store: TallyStore,
+    private readonly ttlMs: number,
+    private readonly log: Logger,
+    /** Told, at each exchange, of what the other nodes counted for an id since the one before. */
+    private readonly elsewhere?: (id: string, count: number) => void,
+  ) {}
+
+  /** The hash counted into from now on (a new day's, a new hour's): counts of the former one are dropped. */
+  keyed(name: string) {
+    if (name === this.name) return;
+    this.name = name;
+    this.totals.clear();
+    this.unsent = new Map();
+    this.sending = new Map();
+  }
+
+  /** `count` more for `id`, counted here. */
+  add(id: string, count: number) {
+    this.unsent.set(id, (this.unsent.get(id) ?? 0) + count);
+  }
+
+  /** Every node's total for `id` as known here (undefined: never read), with what this node counted since. */
+  total(id: string): number | undefined {
+    const read = this.totals.get(id);
+    if (read === undefined) return undefined;
+    return read + (this.sending.get(id) ?? 0) + (this.unsent.get(id) ?? 0);
+  }
+
+  /**
+   * Sends what was counted here and reads back the totals of `watched` and of what it sends.
+   * One exchange runs at a time, and at most one more waits (with the latest `watched`).
+   */
+  exchange(watched: Iterable<string>): Promise<void> {
+    if (this.next) {
+      this.next.watched = watched;
+      return this.next.done;
+    }
+    const next: { watched: Iterable<string>; done: Promise<void> } = { watched, done: Promise.resolve() };
+    next.done = this.tail.then(() => {
+      this.next = null;
+      return this.exchangeOnce(next.watched);
+    });
+    this.next = next;
+    this.tail = next.done;
+    return next.done;
+  }
+
+  private async exchangeOnce(watched: Iterable<string>) {
+    const name = this.name;
+    const sending = (this.sending = this.unsent);
+    this.unsent = new Map();
+    const read = new Set(sending.keys());
+    for (const id of watched) {
+      if (read.size >= sending.size + maxRead) break;
+      read.add(id);
+    }
+    const ids = [...read];
+    let answer: number[];
+    try {
+      answer = await this.store.addAndRead(name, sending, ids, this.ttlMs);
+    } catch (err) {
+      if (!this.failing) this.log.warn({ err, tally: name }, 'counts could not be shared with the other relay nodes; this node’s own hold meanwhile');
+      this.failing = true;
+      if (this.name === name) for (const [id, n] of sending) this.add(id, n);
+      this.sending = new Map();
+      return;
+    }
+    this.failing = false;
+    this.sending = new Map();
+    if (this.name !== name) return;
+    if (this.totals.size > maxKept) this.totals.clear();
+    ids.forEach((id, i) => {
+      const total = answer[i] ?? 0;
+      const before = this.totals.get(id);
+      this.totals.set(id, total);
+      if (before !== undefined && this.elsewhere) {
+        const others = total - before - (sending.get(id) ?? 0);
+        if (others > 0) this.elsewhere(id, others);
+      }
+    });
+  }
+}
