@@ -9,19 +9,23 @@ import { effectiveRole, may } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { conflict, forbidden, Refusal } from '../errors.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
-import { PerPersonRate } from '../sync/rate.ts';
+import type { SharedBucket, SharedRates } from '../auth/shared-rates.ts';
 
 /** Largest live document the relay copies to write an item through the API (a copy costs about its size in time). */
 export const maxDocumentBytesForApi = 4 * 1024 * 1024;
 /** Items one person creates through the API: 30 a minute, 30 at once. */
 const perMinute = 30;
 
-/** Each person's budget of items made through the API. */
+/** Each person's budget of items made through the API, over every relay node (CLUSTER.md N15). */
 export class ActionRate {
-  private readonly rate = new PerPersonRate(perMinute);
+  private readonly rate: SharedBucket;
 
-  take(userId: string, now: number) {
-    if (!this.rate.take(userId, now)) {
+  constructor(rates: SharedRates) {
+    this.rate = rates.bucket('actions.items', perMinute);
+  }
+
+  async take(userId: string, now: number) {
+    if (!(await this.rate.take(userId, now))) {
       throw new Refusal(ErrorCode.rateLimited, `Too many action items: at most ${perMinute} a minute per person.`, undefined, { 'retry-after': '2' });
     }
   }
@@ -43,7 +47,7 @@ export async function createActionItem(ctx: Context, rate: ActionRate, caller: C
   if (!owner || (await effectiveRole(ctx.db, activityId, input.ownerId)) === null) {
     throw new Refusal(ErrorCode.validation, 'ownerId: the owner must be a member of this activity.', [{ path: 'ownerId', message: 'the owner must be a member of this activity' }]);
   }
-  rate.take(caller.id, Date.now());
+  await rate.take(caller.id, Date.now());
   const state = await ctx.documents.state(activityId);
   if (state.length > maxDocumentBytesForApi) {
     throw new Refusal(ErrorCode.payloadTooLarge, 'This activity’s document is too large to add action items through the API: add them in the app.');

@@ -15,7 +15,7 @@ const OverdueQuery = z.strictObject({ today: DayParam.optional() });
 /** Action items through the API (core/api/action-items.ts). */
 export function actionRoutes(router: Router, ctx: Context) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
-  const rate = new ActionRate();
+  const rate = new ActionRate(ctx.rates);
   router
     .on('POST', '/api/activities/:id/actions', async (req) => {
       const me = await caller(req);

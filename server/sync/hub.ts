@@ -14,6 +14,7 @@ import { WriteBudget } from './write-budget.ts';
 import { NodeLink, doAsOwner } from './node-link.ts';
 import type { OwnerAnswer, OwnerAsk } from './node-messages.ts';
 import { Refusal } from '../errors.ts';
+import type { RedisRates } from '../cluster/redis-rates.ts';
 import { ErrorCode } from '#core/api/errors';
 
 /**
@@ -90,6 +91,11 @@ export class SyncHub {
   /** Sends this node's counts to the others' and reads theirs back, for the people and activities here. */
   private shareCounts(): Promise<void> {
     return this.budget.exchange(this.rooms.values());
+  }
+
+  /** With several nodes: where the HTTP API's rates are taken over all of them (CLUSTER.md N15). */
+  get atomicRates(): RedisRates | null {
+    return this.link?.rates ?? null;
   }
 
   get loadedRooms(): number {

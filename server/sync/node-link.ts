@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { RedisBus } from '../cluster/redis-bus.ts';
 import { RoomLeases } from '../cluster/redis-lease.ts';
 import { SharedLiveCounts, type CapReached, type LiveCaps } from '../cluster/redis-counts.ts';
+import { RedisRates } from '../cluster/redis-rates.ts';
 import { RedisTallies } from '../cluster/redis-tallies.ts';
 import type { Database } from '../store/db.ts';
 import type { Connection, ConnectionLimits } from './connection.ts';
@@ -68,6 +69,8 @@ export class NodeLink {
   private readonly liveCounts: SharedLiveCounts;
   /** Counts every node adds to in Redis, a batch a second (CLUSTER.md N14, N15). */
   readonly tallies: RedisTallies;
+  /** The HTTP API's rates, taken atomically over every node (CLUSTER.md N15). */
+  readonly rates: RedisRates;
 
   constructor(
     url: string,
@@ -81,6 +84,7 @@ export class NodeLink {
     this.leases = new RoomLeases(this.bus.commands, this.bus.nodeId);
     this.liveCounts = new SharedLiveCounts(this.bus.commands, this.bus.nodeId, limits);
     this.tallies = new RedisTallies(this.bus.commands);
+    this.rates = new RedisRates(this.bus.commands);
     const tell = (node: string, message: NodeMessage) => this.bus.send(node, message);
     this.owner = new NodeOwner(tell, { owned: (id) => this.ownedRoom(id), join: hub.join, leave: hub.leave, presenceBudget: hub.presenceBudget }, db, limits, log);
     this.door = new NodeDoor(tell, { take: (id) => this.take(id), join: hub.join, leave: hub.leave }, db, log);

@@ -25,6 +25,11 @@ export class TokenBucket {
     this.tokens -= cost;
     return true;
   }
+
+  /** Gives back `cost` tokens taken for what was refused after all (never past the burst). */
+  giveBack(cost = 1): void {
+    this.tokens = Math.min(this.burst, this.tokens + cost);
+  }
 }
 
 /**
@@ -44,5 +49,10 @@ export class PerPersonRate {
       this.buckets.set(userId, bucket);
     }
     return bucket.take(now);
+  }
+
+  /** Gives back the token `userId` took for what was refused after all. */
+  giveBack(userId: string): void {
+    this.buckets.get(userId)?.giveBack();
   }
 }

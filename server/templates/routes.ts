@@ -8,7 +8,7 @@ import { listTemplates, removeTemplate, saveTemplate, SaveRate } from './templat
 /** Activity templates (core/api/templates.ts). */
 export function templateRoutes(router: Router, ctx: Context) {
   const caller = (req: Request) => authenticate(ctx, req.raw.headers.authorization);
-  const rate = new SaveRate();
+  const rate = new SaveRate(ctx.rates);
   router
     .on('GET', '/api/activity-templates', async (req) => ({ body: await listTemplates(ctx, await caller(req)) }))
     .on('POST', '/api/activity-templates', async (req) => {

@@ -9,17 +9,22 @@ import type { Context } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, Refusal } from '../errors.ts';
 import { requireRight } from '../organizations/rights.ts';
 import { refuseRemovedContent } from '../retention/tombstone.ts';
-import { PerPersonRate } from '../sync/rate.ts';
+import type { SharedBucket, SharedRates } from '../auth/shared-rates.ts';
 import { templateRows } from './store.ts';
 
 /** Templates one person saves: 10 a minute, 10 at once (each reads an activity's stored document). */
 const perMinute = 10;
 
+/** Each person's budget of templates saved, over every relay node (CLUSTER.md N15). */
 export class SaveRate {
-  private readonly rate = new PerPersonRate(perMinute);
+  private readonly rate: SharedBucket;
 
-  take(userId: string, now: number) {
-    if (!this.rate.take(userId, now)) throw new Refusal(ErrorCode.rateLimited, `Too many templates saved: at most ${perMinute} a minute per person.`, undefined, { 'retry-after': '6' });
+  constructor(rates: SharedRates) {
+    this.rate = rates.bucket('templates.saves', perMinute);
+  }
+
+  async take(userId: string, now: number) {
+    if (!(await this.rate.take(userId, now))) throw new Refusal(ErrorCode.rateLimited, `Too many templates saved: at most ${perMinute} a minute per person.`, undefined, { 'retry-after': '6' });
   }
 }
 
@@ -50,7 +55,7 @@ export async function saveTemplate(ctx: Context, rate: SaveRate, caller: Caller,
   await requireRight(ctx, caller, 'createActivities');
   if (activity.kind !== 'board') throw badRequest('Only a board activity can be saved as a template.');
   await refuseRemovedContent(ctx.db, activity.id);
-  rate.take(caller.id, ctx.now().getTime());
+  await rate.take(caller.id, ctx.now().getTime());
   const parsed = Blueprint.safeParse(await readStoredDocument(ctx, activity.id, (doc) => blueprintDraft(doc)));
   if (!parsed.success) throw badRequest(`This activity holds more than a template keeps (at most ${maxBlueprintBytes / 1024} KiB of boards and brief): save a smaller one.`);
   const blueprint = parsed.data;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordResetLimits } from '#core/api/people';
-import { addPerson, password, setUpOrganisation } from '../../support/api.ts';
+import { addPerson, Api, password, setUpOrganisation } from '../../support/api.ts';
 import { callFrom } from '../../support/from-address.ts';
 import { startNodesOnRedis, type NodesOnRedis } from '../../support/relay-nodes.ts';
 
@@ -12,10 +12,11 @@ import { startNodesOnRedis, type NodesOnRedis } from '../../support/relay-nodes.
  */
 describe('rate limits across relay nodes (CLUSTER.md N12, N13)', () => {
   let cluster: NodesOnRedis;
+  let admin: Api;
 
   beforeAll(async () => {
     cluster = await startNodesOnRedis(2);
-    const admin = await setUpOrganisation(cluster.nodes[0]!.url);
+    admin = await setUpOrganisation(cluster.nodes[0]!.url);
     await addPerson(admin, 'Dana Roy');
   }, 120_000);
 
@@ -57,4 +58,36 @@ describe('rate limits across relay nodes (CLUSTER.md N12, N13)', () => {
     expect(statuses.slice(0, passwordResetLimits.perEmail)).toEqual(Array(passwordResetLimits.perEmail).fill(202));
     expect(statuses.slice(passwordResetLimits.perEmail)).toEqual(Array(passwordResetLimits.perEmail).fill(429));
   }, 60_000);
+
+  /**
+   * Asks `count` times, of the nodes in turn; the statuses, and how many the bucket may have
+   * let through: `perMinute` at once, and one more each `60 / perMinute` seconds the asking took.
+   */
+  async function askInTurn(count: number, perMinute: number, ask: (api: Api, i: number) => Promise<number>) {
+    const started = Date.now();
+    const statuses: number[] = [];
+    for (let i = 0; i < count; i++) statuses.push(await ask(new Api(cluster.nodes[i % 2]!.url, admin.token), i));
+    const refilled = Math.floor(((Date.now() - started) / 60_000) * perMinute) + 1;
+    return { statuses, allowed: perMinute + refilled };
+  }
+
+  it('templates saved by one person through two nodes in turn stop at 10 a minute in all (CLUSTER.md N15)', async () => {
+    const { id: source } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Weekly', question: 'What do we settle this week?', template: 'meeting' });
+    const { statuses, allowed } = await askInTurn(20, 10, async (api, i) => (await api.call('POST', '/api/activity-templates', { activityId: source, name: `Weekly ${i}` })).status);
+    // Counted per node, all 20 would pass (10 on each).
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
+    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(allowed);
+    expect(statuses.filter((s) => s !== 201 && s !== 429)).toEqual([]);
+  }, 60_000);
+
+  it('action items made by one person through two nodes in turn stop at 30 a minute in all (CLUSTER.md N15)', async () => {
+    const omar = await addPerson(admin, 'Omar Owner');
+    const { id: activityId } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Follow-ups', question: 'Who does what next?' });
+    await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: omar.id, role: 'contributor' });
+    const item = (i: number) => ({ title: `Call supplier ${i}`, ownerId: omar.id, due: '2026-12-31' });
+    const { statuses, allowed } = await askInTurn(60, 30, async (api, i) => (await api.call('POST', `/api/activities/${activityId}/actions`, item(i))).status);
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(201));
+    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(allowed);
+    expect(statuses.filter((s) => s !== 201 && s !== 429)).toEqual([]);
+  }, 120_000);
 });
