@@ -6,7 +6,7 @@ import { effectiveRole } from '../activities/access.ts';
 import type { Context } from '../context.ts';
 import { Connection } from './connection.ts';
 import { LiveCounts, refusalOf, type AdmissionRefusal } from './live-counts.ts';
-import { TokenBucket } from './rate.ts';
+import { PersonPresence } from './person-presence.ts';
 import { Room } from './room.ts';
 import type { DiskWatch } from '../store/disk-watch.ts';
 import { UpdateLog } from './update-log.ts';
@@ -30,13 +30,13 @@ export class SyncHub {
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   /** Each person's awareness budget (L8), across their connections and reconnects. */
-  private readonly presenceBudgets = new Map<string, TokenBucket>();
+  private readonly presence: PersonPresence;
   /** Activities whose content was removed while this relay ran (retention): never loaded again. */
   private readonly gone = new Set<string>();
   private draining = false;
   /** With several relay nodes (CONCLAVE_REDIS_URL): who owns which room, and the way to the others (node-link.ts). */
   private readonly link: NodeLink | null;
-  /** With several nodes: counts shared every second (CLUSTER.md N14), and sooner when someone joins a room here. */
+  /** With several nodes: counts shared every second (CLUSTER.md N14, N16), and sooner when someone joins a room here. */
   private sharing: NodeJS.Timeout | null = null;
   private shareSoon: NodeJS.Immediate | null = null;
 
@@ -47,6 +47,7 @@ export class SyncHub {
     this.log = new UpdateLog(ctx.db, ctx.now, () => ctx.events.noticesPending());
     this.budget = new WriteBudget(ctx.now, disk);
     this.counts = new LiveCounts(ctx.config.sync);
+    this.presence = new PersonPresence(ctx.config.sync.awarenessBytesPerSecond);
     this.link = ctx.config.redisUrl === null ? null : this.linkNodes(ctx.config.redisUrl);
   }
 
@@ -62,7 +63,7 @@ export class SyncHub {
         loaded: (activityId) => (this.draining ? undefined : this.rooms.get(activityId)),
         join: (room, conn) => this.join(room, conn),
         leave: (room, conn) => this.leave(room, conn),
-        presenceBudget: (userId) => this.presenceBudget(userId),
+        presenceBudget: (userId) => this.presence.budget(userId),
         accessChanged: (activityId) => this.accessChangedHere(activityId),
         filesChanged: (activityId, change) => this.filesChangedHere(activityId, change),
         signInFailed: (account, address) => this.ctx.passwordGuesses.failedElsewhere(account, address),
@@ -84,13 +85,14 @@ export class SyncHub {
     if (!this.link) return;
     await this.link.start();
     this.budget.share(this.link.tallies, this.ctx.log);
+    this.presence.share(this.link.tallies, this.ctx.log);
     this.sharing = setInterval(() => void this.shareCounts(), shareEveryMs);
     this.sharing.unref();
   }
 
   /** Sends this node's counts to the others' and reads theirs back, for the people and activities here. */
-  private shareCounts(): Promise<void> {
-    return this.budget.exchange(this.rooms.values());
+  private async shareCounts(): Promise<void> {
+    await Promise.all([this.budget.exchange(this.rooms.values()), this.presence.exchange(this.rooms.values())]);
   }
 
   /** With several nodes: where the HTTP API's rates are taken over all of them (CLUSTER.md N15). */
@@ -225,7 +227,7 @@ export class SyncHub {
       socket.close(CloseCode.contentRemoved, 'content-removed: this activity’s content was removed');
       return null;
     }
-    const conn = new Connection(socket, who.userId, who.userName, who.role, this.ctx.config.sync, this.presenceBudget(who.userId));
+    const conn = new Connection(socket, who.userId, who.userName, who.role, this.ctx.config.sync, this.presence.budget(who.userId));
     if (this.link) {
       this.link.admit(conn, socket, activityId);
       return conn;
@@ -246,25 +248,6 @@ export class SyncHub {
     });
     socket.on('error', (err) => this.ctx.log.warn({ err, room: activityId }, 'socket error'));
     return conn;
-  }
-
-  /**
-   * A person's awareness budget: as much as one connection's (CONCLAVE_AWARENESS_BYTES_PER_SECOND,
-   * 4 s worth at once), so that reconnecting does not refill it. Full buckets are
-   * forgotten when many are kept: a full one is the same as a new one.
-   */
-  private presenceBudget(userId: string): TokenBucket {
-    let budget = this.presenceBudgets.get(userId);
-    if (!budget) {
-      const now = Date.now();
-      if (this.presenceBudgets.size >= 10_000) {
-        for (const [id, b] of this.presenceBudgets) if (b.isFull(now)) this.presenceBudgets.delete(id);
-      }
-      const perSecond = this.ctx.config.sync.awarenessBytesPerSecond;
-      budget = new TokenBucket(perSecond, 4 * perSecond, now);
-      this.presenceBudgets.set(userId, budget);
-    }
-    return budget;
   }
 
   /** The relay's own work on a room is done: it unloads once idle, like a room its last client left. */

@@ -19,16 +19,44 @@ export class TokenBucket {
 
   /** Takes `cost` tokens (one by default); false, taking none, when there are not enough. */
   take(now: number, cost = 1): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
+    this.refill(now);
     if (this.tokens < cost) return false;
     this.tokens -= cost;
     return true;
   }
 
+  /** Takes `cost` tokens spent elsewhere (another relay node), down to none at most. */
+  drain(now: number, cost: number): void {
+    this.refill(now);
+    this.tokens = Math.max(0, this.tokens - cost);
+  }
+
+  private refill(now: number) {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+  }
+
   /** Gives back `cost` tokens taken for what was refused after all (never past the burst). */
   giveBack(cost = 1): void {
     this.tokens = Math.min(this.burst, this.tokens + cost);
+  }
+}
+
+/** A token bucket that tells `taken` of each cost it pays (counted for the other relay nodes). */
+export class CountedBucket extends TokenBucket {
+  constructor(
+    perSecond: number,
+    burst: number,
+    now: number,
+    private readonly taken: (cost: number) => void,
+  ) {
+    super(perSecond, burst, now);
+  }
+
+  override take(now: number, cost = 1): boolean {
+    if (!super.take(now, cost)) return false;
+    this.taken(cost);
+    return true;
   }
 }
 
