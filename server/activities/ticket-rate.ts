@@ -1,6 +1,5 @@
 import { ErrorCode } from '#core/api/errors';
-import type { RateWindow } from '../auth/rate-window.ts';
-import type { SharedRates } from '../auth/shared-rates.ts';
+import type { SharedRates, SharedWindow } from '../auth/shared-rates.ts';
 import { Refusal } from '../errors.ts';
 
 /**
@@ -8,7 +7,7 @@ import { Refusal } from '../errors.ts';
  * `perMinute` times per person, so the record is bounded by the number of people.
  */
 export class TicketRate {
-  private readonly window: RateWindow;
+  private readonly window: SharedWindow;
 
   constructor(
     rates: SharedRates,
@@ -18,8 +17,8 @@ export class TicketRate {
   }
 
   /** Counts one ticket for `userId`, or throws 429 when the minute's allowance is spent. */
-  take(userId: string, now: number): void {
-    const wait = this.window.take(userId, now);
+  async take(userId: string, now: number): Promise<void> {
+    const wait = await this.window.take(userId, now);
     if (wait > 0) {
       throw new Refusal(ErrorCode.rateLimited, `Too many sync tickets: at most ${this.perMinute} a minute per person. Try again in ${wait} s.`);
     }

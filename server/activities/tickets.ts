@@ -48,7 +48,7 @@ export async function issueTicket(
   await activityFor(ctx, caller, activityId);
   await refuseRemovedContent(ctx.db, activityId);
   const now = ctx.now();
-  desk.rate.take(caller.id, Date.now());
+  await desk.rate.take(caller.id, Date.now());
   const ticket = newSecret();
   await ctx.db.run(
     `INSERT INTO sync_tickets (ticket_hash, user_id, activity_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,

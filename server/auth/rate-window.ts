@@ -10,8 +10,6 @@ export class RateWindow {
     readonly limit: number,
     readonly windowMs: number,
     private readonly maxKeys = 10_000,
-    /** Told of each count taken here (shared-rates.ts: the other nodes count it too). */
-    private readonly onTake?: (key: string, at: number) => void,
   ) {}
 
   /** Counts one for `key` at `now`; returns 0 when allowed, else the seconds to wait (nothing counted). */
@@ -19,7 +17,6 @@ export class RateWindow {
     const wait = this.waitFor(key, now);
     if (wait > 0) return wait;
     this.record(key, now);
-    this.onTake?.(key, now);
     return 0;
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { PerPersonRate } from '../sync/rate.ts';
 import { RateWindow } from './rate-window.ts';
@@ -6,58 +7,126 @@ import { RateWindow } from './rate-window.ts';
 export interface AtomicRates {
   /** Takes a token of bucket `name` for `key` (`perSecond` sustained, `burst` at once) at `now`; false, taking none, when it is empty. */
   takeToken(name: string, key: string, perSecond: number, burst: number, now: number): Promise<boolean>;
+  /** Counts one at `now` in each window of `takes` when all have room (null), else nothing: which refused and the seconds to wait. */
+  takeWindows(takes: readonly { name: string; key: string; limit: number; windowMs: number }[], now: number, member: string): Promise<{ index: number; wait: number } | null>;
+  /** Gives back one count of window `name` for `key` taken at `at` by the node whose counts start with `prefix`. */
+  giveBackWindow(name: string, key: string, at: number, prefix: string): Promise<void>;
+}
+
+/** A rate window the relay's nodes share (`SharedRates.window`). */
+export class SharedWindow {
+  constructor(
+    readonly name: string,
+    /** This node's own window: counts taken here, and those other nodes told of. */
+    readonly local: RateWindow,
+    private readonly rates: SharedRates,
+  ) {}
+
+  /** The seconds `key` must wait before it may count one more, as this node knows it, without counting. */
+  waitFor(key: string, now: number): number {
+    return this.local.waitFor(key, now);
+  }
+
+  /** Counts one for `key` at `now` over every node: 0 when allowed, else the seconds to wait (nothing counted). */
+  async take(key: string, now: number): Promise<number> {
+    return (await this.rates.takeTogether(now, [[this, key]]))?.wait ?? 0;
+  }
+
+  /** Gives back one counted at `now` for `key` (what it was counted for was refused after all). */
+  giveBack(key: string, at: number): void {
+    this.rates.giveBack(this, key, at);
+  }
 }
 
 /**
- * The relay's rate windows that hold over every node (CLUSTER.md N13): each is named, each
- * count taken here is told to the other nodes (`connect`: through the bus), and a count
- * taken elsewhere is recorded here under the same name (`takenElsewhere`). On one node this
- * is a set of ordinary windows. A count on its way to another node is not there yet: a
- * burst spread over N nodes at once may pass up to N−1 more than one node allows.
- *
- * Its token buckets (`bucket`) are taken atomically over every node where the nodes share a
- * Redis (`shareThrough`, CLUSTER.md N15).
+ * The relay's rate windows and token buckets that hold over every node (CLUSTER.md N13,
+ * N15), each named (the same name on every node). On one node they are ordinary windows and
+ * buckets. With several nodes (`shareThrough`: the Redis they share), each take is judged
+ * and counted atomically in Redis, one script per take, so nodes taking at the same moment
+ * cannot all pass; this node's own window or bucket is taken first, at once (requests
+ * racing here cannot all pass, and it holds alone when Redis does not answer), and given
+ * back when Redis refuses. Each window's count taken here is also told to the other nodes
+ * (`connect`: the bus) and recorded there (`takenElsewhere`), so that their own windows
+ * know it should Redis stop answering.
  */
 export class SharedRates {
   private readonly windows = new Map<string, RateWindow[]>();
   private tell: ((name: string, key: string, at: number) => void) | null = null;
   private atomic: { rates: AtomicRates; log: Logger; failing: boolean } | null = null;
+  /** What this node's counts in Redis are named by: this prefix and a sequence number. */
+  private readonly prefix = `${randomUUID()}:`;
+  private taken = 0;
 
-  /** A window named `name` (the same name on every node), told to the other nodes at each count. */
-  window(name: string, limit: number, windowMs: number, maxKeys?: number): RateWindow {
-    const window = new RateWindow(limit, windowMs, maxKeys, (key, at) => this.tell?.(name, key, at));
+  /** A window named `name` (the same name on every node): at most `limit` per key in `windowMs`. */
+  window(name: string, limit: number, windowMs: number, maxKeys?: number): SharedWindow {
+    const local = new RateWindow(limit, windowMs, maxKeys);
     const named = this.windows.get(name) ?? [];
-    named.push(window);
+    named.push(local);
     this.windows.set(name, named);
-    return window;
+    return new SharedWindow(name, local, this);
   }
 
   /**
-   * A token bucket per key named `name` (the same name on every node): `perMinute` sustained,
-   * as many at once. `take` takes this node's token first (so that requests racing here
-   * cannot all pass, and this node's bucket holds alone when Redis does not answer), then,
-   * with several nodes, the token of the bucket they share; refused there, this node's
-   * token is given back.
+   * Counts one in each of `takes` (a window and a key) at `now`, all or none: null when
+   * allowed, else which refused (its index) and the seconds to wait.
+   */
+  async takeTogether(now: number, takes: readonly (readonly [SharedWindow, string])[]): Promise<{ index: number; wait: number } | null> {
+    for (const [index, [window, key]] of takes.entries()) {
+      const wait = window.local.waitFor(key, now);
+      if (wait > 0) return { index, wait };
+    }
+    for (const [window, key] of takes) window.local.record(key, now);
+    const refused = await this.shared((rates) =>
+      rates.takeWindows(
+        takes.map(([w, key]) => ({ name: w.name, key, limit: w.local.limit, windowMs: w.local.windowMs })),
+        now,
+        `${this.prefix}${++this.taken}`,
+      ),
+    );
+    if (refused) {
+      for (const [window, key] of takes) window.local.giveBack(key, now);
+      return refused;
+    }
+    for (const [window, key] of takes) this.tell?.(window.name, key, now);
+    return null;
+  }
+
+  /** Gives back one count of `window` for `key` taken here at `at`. */
+  giveBack(window: SharedWindow, key: string, at: number) {
+    window.local.giveBack(key, at);
+    void this.shared((rates) => rates.giveBackWindow(window.name, key, at, this.prefix));
+  }
+
+  /**
+   * A token bucket per key named `name`: `perMinute` sustained, as many at once. `take` takes
+   * this node's token first, then with several nodes the token of the bucket they share;
+   * refused there, this node's token is given back.
    */
   bucket(name: string, perMinute: number): SharedBucket {
     const local = new PerPersonRate(perMinute);
     return {
       take: async (key, now) => {
         if (!local.take(key, now)) return false;
-        const shared = this.atomic;
-        if (!shared) return true;
-        try {
-          const taken = await shared.rates.takeToken(name, key, perMinute / 60, perMinute, now);
-          shared.failing = false;
-          if (!taken) local.giveBack(key);
-          return taken;
-        } catch (err) {
-          if (!shared.failing) shared.log.warn({ err, bucket: name }, 'a rate could not be taken across nodes; this node’s own holds');
-          shared.failing = true;
-          return true;
-        }
+        const taken = await this.shared((rates) => rates.takeToken(name, key, perMinute / 60, perMinute, now));
+        if (taken === false) local.giveBack(key);
+        return taken ?? true;
       },
     };
+  }
+
+  /** What `ask` answers of the nodes' Redis; undefined with one node, or when Redis did not answer (this node's own counts hold). */
+  private async shared<T>(ask: (rates: AtomicRates) => Promise<T>): Promise<T | undefined> {
+    const atomic = this.atomic;
+    if (!atomic) return undefined;
+    try {
+      const answer = await ask(atomic.rates);
+      atomic.failing = false;
+      return answer;
+    } catch (err) {
+      if (!atomic.failing) atomic.log.warn({ err }, 'a rate could not be taken across relay nodes; this node’s own holds');
+      atomic.failing = true;
+      return undefined;
+    }
   }
 
   /** Where counts taken here go (the other nodes). */
@@ -65,7 +134,7 @@ export class SharedRates {
     this.tell = tell;
   }
 
-  /** Where the buckets are taken over every node (the Redis the nodes share). */
+  /** Where the windows and buckets are taken over every node (the Redis the nodes share). */
   shareThrough(rates: AtomicRates, log: Logger) {
     this.atomic = { rates, log, failing: false };
   }

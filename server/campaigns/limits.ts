@@ -2,8 +2,7 @@ import { campaignLimits } from '#core/api/campaigns';
 import { commentLimits } from '#core/api/idea-comments';
 import { ErrorCode } from '#core/api/errors';
 import { addressKey } from '../accounts/sign-in-throttle.ts';
-import type { RateWindow } from '../auth/rate-window.ts';
-import type { SharedRates } from '../auth/shared-rates.ts';
+import type { SharedRates, SharedWindow } from '../auth/shared-rates.ts';
 import { Refusal } from '../errors.ts';
 
 /**
@@ -14,18 +13,18 @@ import { Refusal } from '../errors.ts';
  * Each is judged before anything is read, hashed or written, so a refusal keeps nothing.
  */
 export class CampaignRates {
-  readonly signupAddresses: RateWindow;
-  readonly signupEmails: RateWindow;
-  readonly ideaParticipants: RateWindow;
-  readonly ideaAddresses: RateWindow;
+  readonly signupAddresses: SharedWindow;
+  readonly signupEmails: SharedWindow;
+  readonly ideaParticipants: SharedWindow;
+  readonly ideaAddresses: SharedWindow;
   /** Campaign e-mails (a link, or "you already have an account") in a link's lifetime, per box and on the relay. */
-  private readonly boxMails: RateWindow;
-  private readonly relayMails: RateWindow;
-  readonly commentAccounts: RateWindow;
-  readonly commentAddresses: RateWindow;
+  private readonly boxMails: SharedWindow;
+  private readonly relayMails: SharedWindow;
+  readonly commentAccounts: SharedWindow;
+  readonly commentAddresses: SharedWindow;
 
   constructor(
-    rates: SharedRates,
+    private readonly rates: SharedRates,
     readonly pending: { perBox: number; onRelay: number } = { perBox: campaignLimits.pendingSignupsPerBox, onRelay: campaignLimits.pendingSignupsOnRelay },
   ) {
     this.signupAddresses = rates.window('campaigns.signups.address', campaignLimits.signupsPerAddressPerHour, 3_600_000);
@@ -40,38 +39,37 @@ export class CampaignRates {
   }
 
   /** One more campaign e-mail for box `boxId`: both windows judged before either counts (429 past either). */
-  takeCampaignMail(boxId: string, now: number) {
-    const wait = Math.max(this.boxMails.waitFor(boxId, now), this.relayMails.waitFor('relay', now));
-    if (wait > 0) throw tooMany('sign-ups on this campaign for now', wait);
-    this.boxMails.take(boxId, now);
-    this.relayMails.take('relay', now);
+  async takeCampaignMail(boxId: string, now: number) {
+    const refused = await this.rates.takeTogether(now, [
+      [this.boxMails, boxId],
+      [this.relayMails, 'relay'],
+    ]);
+    if (refused) throw tooMany('sign-ups on this campaign for now', refused.wait);
   }
 
   /** A public participant's idea (members are not counted here): both windows judged before either counts. */
-  takeIdea(participantId: string, remote: string | undefined, now: number) {
-    const address = addressKey(remote);
-    const wait = Math.max(this.ideaParticipants.waitFor(participantId, now), this.ideaAddresses.waitFor(address, now));
-    if (wait > 0) throw tooMany('ideas this hour', wait);
-    this.ideaParticipants.take(participantId, now);
-    this.ideaAddresses.take(address, now);
+  async takeIdea(participantId: string, remote: string | undefined, now: number) {
+    const refused = await this.rates.takeTogether(now, [
+      [this.ideaParticipants, participantId],
+      [this.ideaAddresses, addressKey(remote)],
+    ]);
+    if (refused) throw tooMany('ideas this hour', refused.wait);
   }
 
   /**
    * A comment: every account counted, and a public participant's network address too
    * (members, who may share an office's address, are not); both judged before either counts.
    */
-  takeComment(caller: { id: string; participant?: boolean | undefined }, remote: string | undefined, now: number) {
-    const address = addressKey(remote);
-    const byAddress = caller.participant ? this.commentAddresses.waitFor(address, now) : 0;
-    const wait = Math.max(this.commentAccounts.waitFor(caller.id, now), byAddress);
-    if (wait > 0) throw tooMany('comments this hour', wait);
-    this.commentAccounts.take(caller.id, now);
-    if (caller.participant === true) this.commentAddresses.take(address, now);
+  async takeComment(caller: { id: string; participant?: boolean | undefined }, remote: string | undefined, now: number) {
+    const takes: [SharedWindow, string][] = [[this.commentAccounts, caller.id]];
+    if (caller.participant === true) takes.push([this.commentAddresses, addressKey(remote)]);
+    const refused = await this.rates.takeTogether(now, takes);
+    if (refused) throw tooMany('comments this hour', refused.wait);
   }
 }
 
-export function take(window: RateWindow, key: string, now: number, what: string) {
-  const wait = window.take(key, now);
+export async function take(window: SharedWindow, key: string, now: number, what: string) {
+  const wait = await window.take(key, now);
   if (wait > 0) throw tooMany(what, wait);
 }
 

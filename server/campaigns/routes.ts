@@ -84,7 +84,7 @@ export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRate
       return { raw: photo.bytes, contentType: photo.type, headers: photoHeaders };
     })
     .on('POST', '/api/public/idea-boxes/:slug/sign-up', async (req) => {
-      takeSignupAddress(ctx, rates, req.address);
+      await takeSignupAddress(ctx, rates, req.address);
       const input = await readJson(req.raw, PublicSignupRequest);
       await publicSignUp(ctx, rates, slug(req), input);
       return { status: 202, body: {} };

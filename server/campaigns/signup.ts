@@ -16,8 +16,8 @@ import { publishedBox, publishedBoxById } from './public-box.ts';
 const prunePerSignup = 50;
 
 /** The address's sign-ups this hour, judged before the request's body is read. */
-export function takeSignupAddress(ctx: Context, rates: CampaignRates, remote: string | undefined) {
-  take(rates.signupAddresses, addressKey(remote), ctx.now().getTime(), 'sign-ups from this address this hour');
+export async function takeSignupAddress(ctx: Context, rates: CampaignRates, remote: string | undefined) {
+  await take(rates.signupAddresses, addressKey(remote), ctx.now().getTime(), 'sign-ups from this address this hour');
 }
 
 /**
@@ -35,8 +35,8 @@ export async function publicSignUp(ctx: Context, rates: CampaignRates, slug: str
   if (input.website) return;
   // Many addresses together: the box's and the relay's pending sign-ups, and their e-mails, before anything else counts.
   await refuseOverPending(ctx.db, rates.pending, box.id, now);
-  take(rates.signupEmails, input.email, now.getTime(), 'sign-ups for this e-mail address today');
-  rates.takeCampaignMail(box.id, now.getTime());
+  await take(rates.signupEmails, input.email, now.getTime(), 'sign-ups for this e-mail address today');
+  await rates.takeCampaignMail(box.id, now.getTime());
   const passwordHash = await hashPassword(ctx.hashing, input.password);
   const language = mailLanguage(input.language ?? box.language);
   const existing = await ctx.db.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email]);

@@ -19,7 +19,7 @@ import { refuseWhileErasing } from './erasing.ts';
 export async function documentAt(ctx: Context, history: HistoryService, caller: Caller, activityId: string, at: Date): Promise<DocumentAt> {
   const activity = await activityFor(ctx, caller, activityId);
   await refuseRemovedContent(ctx.db, activityId);
-  history.takeMoment(caller.id, Date.now());
+  await history.takeMoment(caller.id, Date.now());
   const erasures = await refuseWhileErasing(ctx.db, history, activityId);
   const sources = await momentSources(ctx.db, activityId, at);
   const key = `${activityId}:${sources.uptoId}`;

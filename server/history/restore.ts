@@ -30,7 +30,7 @@ export async function restoreMoment(ctx: Context, history: HistoryService, calle
     }
   }
   if (activity.status === 'archived') throw conflict('This activity is archived: unarchive it to restore.');
-  history.takeRestore(caller.id, Date.now());
+  await history.takeRestore(caller.id, Date.now());
   const erasures = await refuseWhileErasing(ctx.db, history, activityId);
   const sources = await momentSources(ctx.db, activityId, new Date(input.at));
   if (!facilitator) await mayRestoreOwn(ctx, history, caller, activityId, sources, path!);

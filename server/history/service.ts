@@ -1,7 +1,6 @@
 import { ErrorCode } from '#core/api/errors';
 import type { DocumentContent } from '#core/api/history';
-import type { RateWindow } from '../auth/rate-window.ts';
-import type { SharedRates } from '../auth/shared-rates.ts';
+import type { SharedRates, SharedWindow } from '../auth/shared-rates.ts';
 import { Refusal } from '../errors.ts';
 import { RebuildPool, RebuildQueueFull, RebuildShareFull, type Feed } from './rebuild-pool.ts';
 import type { RebuildJob, RebuildResult } from './rebuild-job.ts';
@@ -24,8 +23,8 @@ export const cachedMomentBytes = 64 * 1024 * 1024;
  */
 export class HistoryService {
   readonly pool = new RebuildPool();
-  private readonly moments: RateWindow;
-  private readonly restores: RateWindow;
+  private readonly moments: SharedWindow;
+  private readonly restores: SharedWindow;
   private readonly cache = new Map<string, { content: DocumentContent; bytes: number }>();
   private cacheBytes = 0;
   /** Who removed what since a moment (SPEC H4), as last found. */
@@ -42,13 +41,13 @@ export class HistoryService {
     return this.ended.get(activityId) ?? 0;
   }
 
-  takeMoment(userId: string, now: number) {
-    const wait = this.moments.take(userId, now);
+  async takeMoment(userId: string, now: number) {
+    const wait = await this.moments.take(userId, now);
     if (wait > 0) throw tooMany(`Too many moments asked for: at most ${momentsPerMinute} a minute. Try again in ${wait} s.`, wait);
   }
 
-  takeRestore(userId: string, now: number) {
-    const wait = this.restores.take(userId, now);
+  async takeRestore(userId: string, now: number) {
+    const wait = await this.restores.take(userId, now);
     if (wait > 0) throw tooMany(`Too many restores: at most ${restoresPerMinute} a minute. Try again in ${wait} s.`, wait);
   }
 

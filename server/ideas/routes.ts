@@ -39,7 +39,7 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
     .on('POST', '/api/activities/:id/ideas', async (req) => {
       const me = await caller(req);
       // A public participant's ideas are counted per person and per address before a byte is read.
-      if (me.participant) rates.takeIdea(me.id, req.address, ctx.now().getTime());
+      if (me.participant) await rates.takeIdea(me.id, req.address, ctx.now().getTime());
       const multipart = /^multipart\/form-data\b/i.test(req.raw.headers['content-type'] ?? '');
       const form = multipart
         ? await readIdeaForm(req.raw, settings.photoMaxBytes)
@@ -158,7 +158,7 @@ export function commentRoutes(router: Router, ctx: Context, rates: CampaignRates
     .on('POST', '/api/ideas/:id/comments', async (req) => {
       const me = await caller(req);
       // Counted per account (and a participant's address) before a byte of the body is read.
-      rates.takeComment(me, req.address, ctx.now().getTime());
+      await rates.takeComment(me, req.address, ctx.now().getTime());
       return { status: 201, body: await postComment(ctx, me, id(req), await readJson(req.raw, PostCommentRequest)) };
     })
     .on('POST', '/api/idea-comments/:id/reports', async (req) => {

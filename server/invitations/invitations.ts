@@ -5,8 +5,7 @@ import { mailLanguage, renderMail } from '#core/mail/templates';
 import { invitationLink } from '#core/people/links';
 import { refuseUnconfirmed, type Caller } from '../accounts/sessions.ts';
 import { requireFacilitator } from '../activities/activities.ts';
-import type { RateWindow } from '../auth/rate-window.ts';
-import type { SharedRates } from '../auth/shared-rates.ts';
+import type { SharedRates, SharedWindow } from '../auth/shared-rates.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import type { Queries, Store } from '../store/db.ts';
@@ -31,7 +30,7 @@ export const invitationMailsPerAddress = 3;
  * there, the inviter's is given back: a refusal counts nothing.
  */
 export class InvitationRates {
-  private readonly inviters: RateWindow;
+  private readonly inviters: SharedWindow;
 
   constructor(rates: SharedRates) {
     this.inviters = rates.window('invitations.inviter', invitationsPerDay, 86_400_000);
@@ -39,7 +38,7 @@ export class InvitationRates {
 
   /** Counts one e-mail from `inviterId` to `email`, or throws 429 with Retry-After when either had its share today. */
   async take(db: Store, inviterId: string, email: string, now: number): Promise<void> {
-    const byInviter = this.inviters.take(inviterId, now);
+    const byInviter = await this.inviters.take(inviterId, now);
     if (byInviter > 0) throw tooMany(`At most ${invitationsPerDay} invitations a day: try again in ${byInviter} s.`, byInviter);
     try {
       await db.transaction((tx) => takeAddressShare(tx, email, now));

@@ -5,8 +5,7 @@ import { isLinkToken, signupConfirmLink } from '#core/people/links';
 import { openSession } from '../accounts/sessions.ts';
 import { addressKey } from '../accounts/sign-in-throttle.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import type { RateWindow } from '../auth/rate-window.ts';
-import type { SharedRates } from '../auth/shared-rates.ts';
+import type { SharedRates, SharedWindow } from '../auth/shared-rates.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
@@ -19,16 +18,16 @@ export const resendsPerDay = 3;
 
 /** Sign-ups per address per hour, and resends per person per day: kept in memory like the other per-address limits. */
 export class SignupRates {
-  readonly addresses: RateWindow;
-  readonly resends: RateWindow;
+  readonly addresses: SharedWindow;
+  readonly resends: SharedWindow;
   constructor(rates: SharedRates, perAddressPerHour: number) {
     this.addresses = rates.window('signup.address', perAddressPerHour, 3_600_000);
     this.resends = rates.window('signup.resends', resendsPerDay, 86_400_000);
   }
 }
 
-function take(window: RateWindow, key: string, now: number, what: string) {
-  const wait = window.take(key, now);
+async function take(window: SharedWindow, key: string, now: number, what: string) {
+  const wait = await window.take(key, now);
   if (wait > 0) throw new Refusal(ErrorCode.rateLimited, `Too many ${what}: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
 }
 
@@ -45,7 +44,7 @@ export async function signUp(ctx: Context, rates: SignupRates, input: SignupRequ
   if (!ctx.config.organizations.signupOpen) {
     throw new Refusal(ErrorCode.signupClosed, 'Organisations cannot sign up on this relay: ask its operator for an account.');
   }
-  take(rates.addresses, addressKey(remote), ctx.now().getTime(), 'sign-ups from this address this hour');
+  await take(rates.addresses, addressKey(remote), ctx.now().getTime(), 'sign-ups from this address this hour');
   if (await ctx.db.get('SELECT 1 AS one FROM users WHERE email = ?', [input.email])) throw taken();
   const passwordHash = await hashPassword(ctx.hashing, input.password);
   const now = ctx.now();
@@ -109,7 +108,7 @@ async function sendConfirmation(ctx: Context, userId: string, token: string) {
 export async function resendConfirmation(ctx: Context, rates: SignupRates, userId: string) {
   const row = await ctx.db.get<{ email_unconfirmed: number }>('SELECT email_unconfirmed FROM users WHERE id = ?', [userId]);
   if (row?.email_unconfirmed !== 1) throw new Refusal(ErrorCode.conflict, 'Your address is already confirmed.');
-  take(rates.resends, userId, ctx.now().getTime(), 'confirmation e-mails today');
+  await take(rates.resends, userId, ctx.now().getTime(), 'confirmation e-mails today');
   const token = newSecret();
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {

@@ -4,8 +4,7 @@ import { mailLanguage, renderMail } from '#core/mail/templates';
 import { isLinkToken, passwordResetLink } from '#core/people/links';
 import { openSession, revokeSessions } from '../accounts/sessions.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import type { RateWindow } from '../auth/rate-window.ts';
-import type { SharedRates } from '../auth/shared-rates.ts';
+import type { SharedRates, SharedWindow } from '../auth/shared-rates.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
@@ -22,22 +21,23 @@ interface ResetRow {
 
 /** Requests per network address and per e-mail address: counted whether or not the address has an account. */
 export class ResetRates {
-  readonly perAddress: RateWindow;
-  readonly perEmail: RateWindow;
+  readonly perAddress: SharedWindow;
+  readonly perEmail: SharedWindow;
 
-  constructor(rates: SharedRates) {
+  constructor(private readonly rates: SharedRates) {
     this.perAddress = rates.window('password-resets.address', passwordResetLimits.perAddress, passwordResetLimits.windowMs);
     this.perEmail = rates.window('password-resets.email', passwordResetLimits.perEmail, passwordResetLimits.windowMs);
   }
 
   /** Refuses (429) before anything is looked up; counts both only when both allow. */
-  take(address: string, email: string, now: number) {
-    const wait = Math.max(this.perAddress.waitFor(address, now), this.perEmail.waitFor(email, now));
-    if (wait > 0) {
-      throw new Refusal(ErrorCode.rateLimited, `Too many password reset requests: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
+  async take(address: string, email: string, now: number) {
+    const refused = await this.rates.takeTogether(now, [
+      [this.perAddress, address],
+      [this.perEmail, email],
+    ]);
+    if (refused) {
+      throw new Refusal(ErrorCode.rateLimited, `Too many password reset requests: try again in ${refused.wait} s.`, undefined, { 'retry-after': String(refused.wait) });
     }
-    this.perAddress.take(address, now);
-    this.perEmail.take(email, now);
   }
 }
 

@@ -18,8 +18,7 @@ import { addressKey } from '../accounts/sign-in-throttle.ts';
 import type { Caller } from '../accounts/sessions.ts';
 import { meOf, phoneFor } from '../accounts/users.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import type { RateWindow } from '../auth/rate-window.ts';
-import type { SharedRates } from '../auth/shared-rates.ts';
+import type { SharedRates, SharedWindow } from '../auth/shared-rates.ts';
 import { hashSecret, newId, newSecret } from '../auth/tokens.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
@@ -31,26 +30,45 @@ import { recordConsent } from '../sms/consent.ts';
  * codes one number may receive an hour whoever asks: members cannot take turns texting it.
  */
 export class ProfileRates {
-  readonly emailChanges: RateWindow;
+  readonly emailChanges: SharedWindow;
   /** E-mail changes public participants from one network address ask a day (members are not counted by address). */
-  readonly emailChangesPerAddress: RateWindow;
-  readonly phoneCodes: RateWindow;
-  readonly codesPerNumber: RateWindow;
+  readonly emailChangesPerAddress: SharedWindow;
+  readonly phoneCodes: SharedWindow;
+  readonly codesPerNumber: SharedWindow;
   /** Codes public participants from one network address are sent an hour (members are not counted by address). */
-  readonly codesPerAddress: RateWindow;
+  readonly codesPerAddress: SharedWindow;
 
-  constructor(rates: SharedRates) {
+  constructor(private readonly rates: SharedRates) {
     this.emailChanges = rates.window('profile.email-changes', profileLimits.emailChanges, 86_400_000);
     this.emailChangesPerAddress = rates.window('profile.email-changes.address', profileLimits.emailChangesPerAddress, 86_400_000);
     this.phoneCodes = rates.window('profile.phone-codes', profileLimits.phoneCodes, 3_600_000);
     this.codesPerNumber = rates.window('profile.phone-codes.number', profileLimits.phoneCodes, 3_600_000);
     this.codesPerAddress = rates.window('profile.phone-codes.address', profileLimits.phoneCodesPerAddress, 3_600_000);
   }
-}
 
-function take(window: RateWindow, key: string, now: number, what: string) {
-  const wait = window.take(key, now);
-  if (wait > 0) throw new Refusal(ErrorCode.rateLimited, `Too many ${what}: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
+  /** One e-mail change of `userId` (from `address`, a participant's, or null), all counted or none: 429 naming the limit reached. */
+  async takeEmailChange(userId: string, address: string | null, at: number) {
+    const takes: [SharedWindow, string, string][] = [[this.emailChanges, userId, 'Too many e-mail changes today']];
+    if (address !== null) takes.unshift([this.emailChangesPerAddress, address, 'Too many e-mail changes from this network address today']);
+    await this.takeAll(takes, at);
+  }
+
+  /** One code by SMS for `userId` to `phone` (from `address`, a participant's, or null), all counted or none: 429 naming the limit reached. */
+  async takePhoneCode(userId: string, phone: string, address: string | null, at: number) {
+    const takes: [SharedWindow, string, string][] = [
+      [this.codesPerNumber, phone, 'This number was sent enough codes this hour'],
+      [this.phoneCodes, userId, 'Too many codes by SMS this hour'],
+    ];
+    if (address !== null) takes.unshift([this.codesPerAddress, address, 'Too many codes by SMS from this network address this hour']);
+    await this.takeAll(takes, at);
+  }
+
+  private async takeAll(takes: [SharedWindow, string, string][], at: number) {
+    const refused = await this.rates.takeTogether(at, takes.map(([window, key]) => [window, key] as const));
+    if (!refused) return;
+    const what = takes[refused.index]?.[2] ?? 'Too many requests';
+    throw new Refusal(ErrorCode.rateLimited, `${what}: try again in ${refused.wait} s.`, undefined, { 'retry-after': String(refused.wait) });
+  }
 }
 
 async function person(ctx: Context, id: string) {
@@ -102,10 +120,7 @@ export async function requestEmailChange(ctx: Context, rates: ProfileRates, call
   if (input.email === me.email) throw new Refusal(ErrorCode.conflict, 'This is already your address.');
   const at = ctx.now().getTime();
   const address = caller.participant ? addressKey(remoteAddress) : null;
-  const fromAddress = address === null ? 0 : rates.emailChangesPerAddress.waitFor(address, at);
-  if (fromAddress > 0) throw new Refusal(ErrorCode.rateLimited, `Too many e-mail changes from this network address today: try again in ${fromAddress} s.`, undefined, { 'retry-after': String(fromAddress) });
-  take(rates.emailChanges, caller.id, at, 'e-mail changes today');
-  if (address !== null) rates.emailChangesPerAddress.take(address, at);
+  await rates.takeEmailChange(caller.id, address, at);
   const id = newId();
   const token = newSecret();
   const now = ctx.now();
@@ -185,13 +200,7 @@ export async function requestPhoneChange(
   const phone = await phoneFor(ctx, caller.orgId, input.phone);
   const at = ctx.now().getTime();
   const address = caller.participant ? addressKey(remoteAddress) : null;
-  const fromAddress = address === null ? 0 : rates.codesPerAddress.waitFor(address, at);
-  if (fromAddress > 0) throw new Refusal(ErrorCode.rateLimited, `Too many codes by SMS from this network address this hour: try again in ${fromAddress} s.`, undefined, { 'retry-after': String(fromAddress) });
-  const wait = rates.codesPerNumber.waitFor(phone, at);
-  if (wait > 0) throw new Refusal(ErrorCode.rateLimited, `This number was sent enough codes this hour: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
-  take(rates.phoneCodes, caller.id, at, 'codes by SMS this hour');
-  rates.codesPerNumber.take(phone, at);
-  if (address !== null) rates.codesPerAddress.take(address, at);
+  await rates.takePhoneCode(caller.id, phone, address, at);
   const me = await person(ctx, caller.id);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const now = ctx.now();

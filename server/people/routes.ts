@@ -29,7 +29,7 @@ export function peopleRoutes(router: Router, ctx: Context) {
   const param = (req: Request, name: string) => req.params[name] ?? '';
   const exports = ctx.rates.window('people.exports', exportsPerHour, 3_600_000);
   const download = async (me: Caller, userId: string): Promise<Reply> => {
-    const wait = exports.take(me.id, ctx.now().getTime());
+    const wait = await exports.take(me.id, ctx.now().getTime());
     if (wait > 0) throw new Refusal(ErrorCode.rateLimited, `At most ${exportsPerHour} exports an hour: try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
     const data = await exportPerson(ctx, me, userId);
     return {
@@ -41,7 +41,7 @@ export function peopleRoutes(router: Router, ctx: Context) {
   router
     .on('POST', '/api/password-resets', async (req) => {
       const { email } = await readJson(req.raw, PasswordResetRequest);
-      resets.take(addressKey(req.address), email, ctx.now().getTime());
+      await resets.take(addressKey(req.address), email, ctx.now().getTime());
       await requestPasswordReset(ctx, email);
       return { status: 202, body: {} };
     })

@@ -59,6 +59,16 @@ describe('rate limits across relay nodes (CLUSTER.md N12, N13)', () => {
     expect(statuses.slice(passwordResetLimits.perEmail)).toEqual(Array(passwordResetLimits.perEmail).fill(429));
   }, 60_000);
 
+  it('password resets for one e-mail address asked of two nodes at the same moment stop at the limit in all: no node’s count is on its way to another (CLUSTER.md N13)', async () => {
+    const [a, b] = cluster.nodes;
+    const ask = (node: typeof a, i: number) =>
+      callFrom(`127.0.0.${80 + i}`, node!.url, 'POST', '/api/password-resets', { email: 'burst@elsewhere.example' }).then((r) => r.status);
+    // As many at once through each node as the e-mail address may have in all.
+    const statuses = await Promise.all(Array.from({ length: 2 * passwordResetLimits.perEmail }, (_, i) => ask(i % 2 === 0 ? a : b, i)));
+    expect(statuses.filter((s) => s === 202)).toHaveLength(passwordResetLimits.perEmail);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(passwordResetLimits.perEmail);
+  }, 60_000);
+
   /**
    * Asks `count` times, of the nodes in turn; the statuses, and how many the bucket may have
    * let through: `perMinute` at once, and one more each `60 / perMinute` seconds the asking took.

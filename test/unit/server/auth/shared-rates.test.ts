@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { SharedRates } from '../../../../server/auth/shared-rates.ts';
 
 describe('rate windows shared by the relay nodes (CLUSTER.md N13)', () => {
-  it('tells each count taken here, by the window’s name, and counts those taken elsewhere without telling them again', () => {
+  it('tells each count taken here, by the window’s name, and counts those taken elsewhere without telling them again', async () => {
     const told: [string, string, number][] = [];
     const rates = new SharedRates();
     const resets = rates.window('password-resets.email', 3, 3_600_000);
     rates.connect((name, key, at) => told.push([name, key, at]));
-    expect(resets.take('dana@durand.example', 1_000)).toBe(0);
+    expect(await resets.take('dana@durand.example', 1_000)).toBe(0);
     expect(told).toEqual([['password-resets.email', 'dana@durand.example', 1_000]]);
     // Two taken on other nodes: the third here is refused, and nothing more is told.
     rates.takenElsewhere('password-resets.email', 'dana@durand.example', 2_000);
     rates.takenElsewhere('password-resets.email', 'dana@durand.example', 3_000);
-    expect(resets.take('dana@durand.example', 4_000)).toBeGreaterThan(0);
+    expect(await resets.take('dana@durand.example', 4_000)).toBeGreaterThan(0);
     expect(told).toHaveLength(1);
     // A refused count is told to no one; another key, or a window of another name, is not touched.
-    expect(resets.take('eve@durand.example', 4_000)).toBe(0);
+    expect(await resets.take('eve@durand.example', 4_000)).toBe(0);
     rates.takenElsewhere('comments.account', 'eve@durand.example', 4_000);
     expect(resets.waitFor('eve@durand.example', 4_000)).toBe(0);
   });
