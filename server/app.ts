@@ -99,7 +99,11 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   passwordGuesses.onFailure((account, address) => liveHub.signInFailed(account, address));
   rates.connect((name, key, at) => liveHub.rateTaken(name, key, at));
   await liveHub.start();
-  if (liveHub.atomicRates) rates.shareThrough(liveHub.atomicRates, log);
+  const shared = liveHub.sharedCounts;
+  if (shared) {
+    rates.shareThrough(shared.rates, log);
+    passwordGuesses.shareThrough(shared.signIns, log);
+  }
 
   const router = new Router();
   router.on('GET', '/healthz', async () => ({ body: { ok: true } }));

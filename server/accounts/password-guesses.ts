@@ -10,7 +10,7 @@ import { addressKey } from './sign-in-throttle.ts';
  * `check` throws `invalid_credentials` for a wrong password, which counts as a failure.
  */
 export async function judgePassword<T>(ctx: BaseContext, account: string, remoteAddress: string | undefined, check: () => Promise<T>): Promise<T> {
-  const admission = ctx.passwordGuesses.admit(account.toLowerCase(), addressKey(remoteAddress));
+  const admission = await ctx.passwordGuesses.admitEverywhere(account.toLowerCase(), addressKey(remoteAddress));
   if (!admission.ok) {
     const seconds = admission.retryAfterSeconds;
     throw new Refusal(ErrorCode.rateLimited, `Too many password attempts: try again in ${seconds} s.`, undefined, {
@@ -21,10 +21,10 @@ export async function judgePassword<T>(ctx: BaseContext, account: string, remote
   try {
     result = await check();
   } catch (err) {
-    if (err instanceof Refusal && err.code === ErrorCode.invalidCredentials) admission.attempt.failed();
-    else admission.attempt.abandoned();
+    if (err instanceof Refusal && err.code === ErrorCode.invalidCredentials) await admission.attempt.failed();
+    else await admission.attempt.abandoned();
     throw err;
   }
-  admission.attempt.succeeded();
+  await admission.attempt.succeeded();
   return result;
 }

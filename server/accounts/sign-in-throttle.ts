@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+
 /**
  * How often someone may try a password, judged before any hash is computed.
  *
@@ -16,6 +19,9 @@
  *
  * With several relay nodes, each failure is told to the others (`onFailure`), which count it
  * as their own (`failedElsewhere`): behind a balancer a guesser meets every node in turn.
+ * And with their Redis (`shareThrough`), `admitEverywhere` judges each attempt on the
+ * counters every node shares too, atomically, so that guesses sent to every node at once
+ * cannot each pass before the others' failures arrive (CLUSTER.md N12).
  */
 export interface ThrottleRule {
   free: number;
@@ -55,6 +61,19 @@ function delayOf(rule: ThrottleRule, failures: number): number {
 
 export type Admission = { ok: true; attempt: Attempt } | { ok: false; retryAfterSeconds: number };
 
+/** An attempt admitted here and, with several nodes, in the counters they share: its verdict is told to both. */
+export interface SharedAttempt {
+  succeeded(): Promise<void>;
+  failed(): Promise<void>;
+  abandoned(): Promise<void>;
+}
+
+/** The counters every node shares (server/cluster/redis-sign-ins.ts), judged as `admit` judges. */
+export interface SharedGuesses {
+  admit(account: string, address: string, id: string, rules: readonly ThrottleRule[], windowMs: number): Promise<number>;
+  settle(account: string, address: string, id: string, rules: readonly ThrottleRule[], outcome: 'failed' | 'succeeded' | 'abandoned'): Promise<void>;
+}
+
 export interface Attempt {
   succeeded(): void;
   failed(): void;
@@ -65,6 +84,7 @@ export interface Attempt {
 export class SignInThrottle {
   private readonly counters = new Map<string, Counter>();
   private readonly failureListeners: ((account: string, address: string) => void)[] = [];
+  private shared: { guesses: SharedGuesses; log: Logger; failing: boolean } | null = null;
 
   constructor(
     private readonly now: () => number,
@@ -74,6 +94,48 @@ export class SignInThrottle {
   /** Tells `listener` of each failure judged here (for the other nodes). */
   onFailure(listener: (account: string, address: string) => void) {
     this.failureListeners.push(listener);
+  }
+
+  /** Where the relay's nodes share their counters (their Redis). */
+  shareThrough(guesses: SharedGuesses, log: Logger) {
+    this.shared = { guesses, log, failing: false };
+  }
+
+  /**
+   * Admits an attempt here (at once: attempts racing here cannot all pass, and these counters
+   * hold alone while Redis does not answer), then with several nodes in the counters they
+   * share; refused there, the attempt here is taken back and the wait is theirs.
+   */
+  async admitEverywhere(account: string, address: string): Promise<{ ok: true; attempt: SharedAttempt } | { ok: false; retryAfterSeconds: number }> {
+    const here = this.admit(account, address);
+    if (!here.ok) return here;
+    const shared = this.shared;
+    const id = randomUUID();
+    const rules = [this.limits.pair, this.limits.address, this.limits.account];
+    // -1: not counted across nodes (one node, or Redis did not answer); 0: admitted there too.
+    let wait = -1;
+    if (shared) {
+      try {
+        wait = await shared.guesses.admit(account, address, id, rules, this.limits.windowMs);
+        shared.failing = false;
+      } catch (err) {
+        this.sharingFailed(err);
+      }
+    }
+    if (wait > 0) {
+      here.attempt.abandoned();
+      return { ok: false, retryAfterSeconds: wait };
+    }
+    const settled = (outcome: 'failed' | 'succeeded' | 'abandoned') => async () => {
+      here.attempt[outcome]();
+      if (shared && wait === 0) await shared.guesses.settle(account, address, id, rules, outcome).catch((err: unknown) => this.sharingFailed(err));
+    };
+    return { ok: true, attempt: { succeeded: settled('succeeded'), failed: settled('failed'), abandoned: settled('abandoned') } };
+  }
+
+  private sharingFailed(err: unknown) {
+    if (this.shared && !this.shared.failing) this.shared.log.warn({ err }, 'sign-in attempts could not be counted across relay nodes; this node’s throttle holds');
+    if (this.shared) this.shared.failing = true;
   }
 
   /** A failure judged on another node: counted as if judged here (it holds no attempt in flight). */

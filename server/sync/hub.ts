@@ -15,6 +15,7 @@ import { NodeLink, doAsOwner } from './node-link.ts';
 import type { OwnerAnswer, OwnerAsk } from './node-messages.ts';
 import { Refusal } from '../errors.ts';
 import type { RedisRates } from '../cluster/redis-rates.ts';
+import type { RedisSignIns } from '../cluster/redis-sign-ins.ts';
 import { ErrorCode } from '#core/api/errors';
 
 /**
@@ -95,9 +96,9 @@ export class SyncHub {
     await Promise.all([this.budget.exchange(this.rooms.values()), this.presence.exchange(this.rooms.values())]);
   }
 
-  /** With several nodes: where the HTTP API's rates are taken over all of them (CLUSTER.md N15). */
-  get atomicRates(): RedisRates | null {
-    return this.link?.rates ?? null;
+  /** With several nodes: where the HTTP API's rates and the sign-in throttle count over all of them (CLUSTER.md N12, N13, N15). */
+  get sharedCounts(): { rates: RedisRates; signIns: RedisSignIns } | null {
+    return this.link ? { rates: this.link.rates, signIns: this.link.signIns } : null;
   }
 
   get loadedRooms(): number {

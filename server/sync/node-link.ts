@@ -4,6 +4,7 @@ import { RedisBus } from '../cluster/redis-bus.ts';
 import { RoomLeases } from '../cluster/redis-lease.ts';
 import { SharedLiveCounts, type CapReached, type LiveCaps } from '../cluster/redis-counts.ts';
 import { RedisRates } from '../cluster/redis-rates.ts';
+import { RedisSignIns } from '../cluster/redis-sign-ins.ts';
 import { RedisTallies } from '../cluster/redis-tallies.ts';
 import type { Database } from '../store/db.ts';
 import type { Connection, ConnectionLimits } from './connection.ts';
@@ -71,6 +72,8 @@ export class NodeLink {
   readonly tallies: RedisTallies;
   /** The HTTP API's rates, taken atomically over every node (CLUSTER.md N15). */
   readonly rates: RedisRates;
+  /** The sign-in throttle's counters, over every node (CLUSTER.md N12). */
+  readonly signIns: RedisSignIns;
 
   constructor(
     url: string,
@@ -85,6 +88,7 @@ export class NodeLink {
     this.liveCounts = new SharedLiveCounts(this.bus.commands, this.bus.nodeId, limits);
     this.tallies = new RedisTallies(this.bus.commands);
     this.rates = new RedisRates(this.bus.commands);
+    this.signIns = new RedisSignIns(this.bus.commands);
     const tell = (node: string, message: NodeMessage) => this.bus.send(node, message);
     this.owner = new NodeOwner(tell, { owned: (id) => this.ownedRoom(id), join: hub.join, leave: hub.leave, presenceBudget: hub.presenceBudget }, db, limits, log);
     this.door = new NodeDoor(tell, { take: (id) => this.take(id), join: hub.join, leave: hub.leave }, db, log);

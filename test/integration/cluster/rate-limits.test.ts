@@ -59,6 +59,16 @@ describe('rate limits across relay nodes (CLUSTER.md N12, N13)', () => {
     expect(statuses.slice(passwordResetLimits.perEmail)).toEqual(Array(passwordResetLimits.perEmail).fill(429));
   }, 60_000);
 
+  it('wrong guesses at one account from one address sent at once through two nodes stop at its 10 free tries in all: no failure is on its way to another node (CLUSTER.md N12)', async () => {
+    const [a, b] = cluster.nodes;
+    const guess = (i: number) =>
+      callFrom('127.0.0.30', (i % 2 === 0 ? a : b)!.url, 'POST', '/api/session', { email: 'burst.guess@durand.example', password: `wrong ${i}` }).then((r) => r.status);
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(i)));
+    // One node alone checks 10 at once, then one at a time (the others wait for its verdict: 429).
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(11);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+  }, 60_000);
+
   it('password resets for one e-mail address asked of two nodes at the same moment stop at the limit in all: no node’s count is on its way to another (CLUSTER.md N13)', async () => {
     const [a, b] = cluster.nodes;
     const ask = (node: typeof a, i: number) =>
