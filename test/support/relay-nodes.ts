@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPostgres } from './postgres.ts';
-import { startRedis } from './redis.ts';
+import { startRedis, type RedisProcess } from './redis.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from './relay.ts';
 
 export { startBalancer, type Balancer } from '../../scripts/lib/balancer.ts';
@@ -35,6 +35,8 @@ export async function startNodes(
 
 export interface NodesOnRedis {
   nodes: RelayProcess[];
+  /** The redis-server they share (a test may stop it: `stop` below stops it only if it runs). */
+  redis: RedisProcess;
   dataDir: string;
   /** Stops the nodes, then the redis-server and PostgreSQL started for them, and removes the data folder. */
   stop(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startNodesOnRedis(count: number, options: { postgres?: boo
     const { nodes, dataDir } = await startNodes(count, { redisUrl: redis.url, env });
     return {
       nodes,
+      redis,
       dataDir,
       async stop() {
         for (const node of nodes) await node.stop();

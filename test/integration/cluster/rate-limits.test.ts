@@ -110,4 +110,17 @@ describe('rate limits across relay nodes (CLUSTER.md N12, N13)', () => {
     expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(allowed);
     expect(statuses.filter((s) => s !== 201 && s !== 429)).toEqual([]);
   }, 120_000);
+
+  // Last: it stops the nodes' Redis.
+  it('with Redis gone, each node’s own rate windows and sign-in throttle hold alone: refused past their limits (429), never failed (CLUSTER.md N12, N13)', async () => {
+    const [a] = cluster.nodes;
+    await cluster.redis.stop();
+    const resets: number[] = [];
+    for (let i = 0; i <= passwordResetLimits.perEmail; i++) {
+      resets.push((await callFrom(`127.0.0.${100 + i}`, a!.url, 'POST', '/api/password-resets', { email: 'alone@elsewhere.example' })).status);
+    }
+    expect(resets).toEqual([...Array<number>(passwordResetLimits.perEmail).fill(202), 429]);
+    expect((await callFrom('127.0.0.120', a!.url, 'POST', '/api/session', { email: 'dana.roy@durand.example', password: 'not hers' })).status).toBe(401);
+    expect((await callFrom('127.0.0.120', a!.url, 'POST', '/api/session', { email: 'dana.roy@durand.example', password })).status).toBe(201);
+  }, 60_000);
 });
