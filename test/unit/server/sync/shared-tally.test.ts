@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../../../../server/cluster/redis.ts';
+import { RedisTallies } from '../../../../server/cluster/redis-tallies.ts';
+import { SharedTally } from '../../../../server/sync/shared-tally.ts';
+import { startRedis, type RedisProcess } from '../../../support/redis.ts';
+
+const log = pino({ level: 'silent' });
+
+/** Counts two relay nodes add to in one Redis, a batch at a time (CLUSTER.md N14, N16), on a real redis-server. */
+describe('SharedTally on Redis', () => {
+  let redis: RedisProcess;
+  const clients: Redis[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    await redis?.stop();
+  });
+
+  async function node(name: string, elsewhere?: (id: string, count: number) => void) {
+    const client = connectRedis(redis.url, log, name, { commandTimeoutMs: 1_000 });
+    await client.connect();
+    clients.push(client);
+    const tally = new SharedTally(new RedisTallies(client), 60_000, log, elsewhere);
+    tally.keyed('written:2026-12-07');
+    return { client, tally };
+  }
+
+  it('each node knows every node’s total as last read, plus what it counted since; what others counted between reads is told', async () => {
+    const told: [string, number][] = [];
+    const a = await node('a', (id, n) => told.push([id, n]));
+    const b = await node('b');
+    expect(a.tally.total('p:ana')).toBeUndefined();
+    a.tally.add('p:ana', 100);
+    await a.tally.exchange(['p:ana']);
+    expect(a.tally.total('p:ana')).toBe(100);
+    await b.tally.exchange(['p:ana']);
+    b.tally.add('p:ana', 50);
+    expect(b.tally.total('p:ana')).toBe(150);
+    // A still knows 100 (plus its own since) until B sends and A reads again.
+    a.tally.add('p:ana', 1);
+    expect(a.tally.total('p:ana')).toBe(101);
+    await b.tally.exchange([]);
+    await a.tally.exchange(['p:ana']);
+    expect(a.tally.total('p:ana')).toBe(151);
+    // Told only of B's 50: its own 1 is not "elsewhere".
+    expect(told).toEqual([['p:ana', 50]]);
+  });
+
+  it('an exchange Redis does not answer keeps its counts for the next one: nothing counted here is lost', async () => {
+    const a = await node('c');
+    a.tally.keyed('written:2026-12-08');
+    a.tally.add('p:ben', 40);
+    await a.tally.exchange(['p:ben']);
+    a.client.disconnect();
+    a.tally.add('p:ben', 30);
+    await a.tally.exchange(['p:ben']);
+    expect(a.tally.total('p:ben')).toBe(70);
+    await a.client.connect();
+    await a.tally.exchange(['p:ben']);
+    const b = await node('d');
+    b.tally.keyed('written:2026-12-08');
+    await b.tally.exchange(['p:ben']);
+    expect(b.tally.total('p:ben')).toBe(70);
+  });
+
+  it('a new hash (a new day) starts from nothing: the former day’s counts are dropped', async () => {
+    const a = await node('e');
+    a.tally.add('a:north', 500);
+    await a.tally.exchange(['a:north']);
+    expect(a.tally.total('a:north')).toBe(500);
+    a.tally.keyed('written:2026-12-09');
+    expect(a.tally.total('a:north')).toBeUndefined();
+    await a.tally.exchange(['a:north']);
+    expect(a.tally.total('a:north')).toBe(0);
+  });
+});
