@@ -8,6 +8,8 @@ export interface TallyStore {
 
 /** Ids whose totals one exchange reads at most (besides those it adds to). */
 const maxRead = 10_000;
+/** How long an id stays read at each exchange after it was last counted or watched here. */
+const watchMs = 10 * 60_000;
 /** Totals kept between exchanges at most: past it, those not read in the last one are forgotten. */
 const maxKept = 100_000;
 
@@ -15,9 +17,10 @@ const maxKept = 100_000;
  * Counts per id (a person, an activity) that every relay node adds to one total in Redis
  * (CLUSTER.md N14, N15), without a Redis round trip per count: what is counted here waits in
  * memory and goes in the next exchange, which reads the totals back. Between exchanges a
- * node knows every node's total as last read plus what it counted since. One exchange at a
- * time; one that fails gives its counts back to the next (they may then count twice in
- * Redis, never zero times).
+ * node knows every node's total as last read plus what it counted since. An id counted or
+ * watched here (a person connected to a room here) is read at every exchange, and for
+ * 10 minutes after. One exchange at a time; one that fails gives its counts back to the next
+ * (they may then count twice in Redis, never zero times).
  */
 export class SharedTally {
   private name = '';
@@ -28,12 +31,16 @@ export class SharedTally {
   private tail: Promise<void> = Promise.resolve();
   private next: { watched: Iterable<string>; done: Promise<void> } | null = null;
   private failing = false;
+  /** Each id read at every exchange, and when it was last counted or watched here (oldest first). */
+  private readonly seen = new Map<string, number>();
+  /** The ids the last exchange read: what others counted since is known only for those. */
+  private lastRead = new Set<string>();
 
   constructor(
     private readonly store: TallyStore,
     private readonly ttlMs: number,
     private readonly log: Logger,
-    /** Told, at each exchange, of what the other nodes counted for an id since the one before. */
+    /** Told, at each exchange, of what the other nodes counted for an id since the one before (if that one read it too). */
     private readonly elsewhere?: (id: string, count: number) => void,
   ) {}
 
@@ -81,12 +88,7 @@ export class SharedTally {
     const name = this.name;
     const sending = (this.sending = this.unsent);
     this.unsent = new Map();
-    const read = new Set(sending.keys());
-    for (const id of watched) {
-      if (read.size >= sending.size + maxRead) break;
-      read.add(id);
-    }
-    const ids = [...read];
+    const ids = this.toRead(sending.keys(), watched);
     let answer: number[];
     try {
       answer = await this.store.addAndRead(name, sending, ids, this.ttlMs);
@@ -105,10 +107,29 @@ export class SharedTally {
       const total = answer[i] ?? 0;
       const before = this.totals.get(id);
       this.totals.set(id, total);
-      if (before !== undefined && this.elsewhere) {
+      if (before !== undefined && this.elsewhere && this.lastRead.has(id)) {
         const others = total - before - (sending.get(id) ?? 0);
         if (others > 0) this.elsewhere(id, others);
       }
     });
+    this.lastRead = new Set(ids);
+  }
+
+  /** What was counted here, then what was counted or watched here in the last 10 minutes (at most `maxRead` of those). */
+  private toRead(sent: Iterable<string>, watched: Iterable<string>): string[] {
+    const now = Date.now();
+    const mark = (id: string) => {
+      this.seen.delete(id);
+      this.seen.set(id, now);
+    };
+    const read = new Set(sent);
+    for (const id of read) mark(id);
+    for (const id of watched) mark(id);
+    for (const [id, at] of this.seen) {
+      if (this.seen.size <= maxRead && now - at <= watchMs) break;
+      this.seen.delete(id);
+    }
+    for (const id of this.seen.keys()) read.add(id);
+    return [...read];
   }
 }

@@ -52,6 +52,17 @@ describe('SharedTally on Redis', () => {
     expect(told).toEqual([['p:ana', 50]]);
   });
 
+  it('an id counted here is read again at each exchange after it left (its person no longer connected here): a node that owned their room knows what they wrote since on another', async () => {
+    const a = await node('f');
+    const b = await node('g');
+    a.tally.add('p:cid', 10);
+    await a.tally.exchange([]);
+    b.tally.add('p:cid', 20);
+    await b.tally.exchange([]);
+    await a.tally.exchange([]);
+    expect(a.tally.total('p:cid')).toBe(30);
+  });
+
   it('an exchange Redis does not answer keeps its counts for the next one: nothing counted here is lost', async () => {
     const a = await node('c');
     a.tally.keyed('written:2026-12-08');
