@@ -128,7 +128,7 @@ export class SyncHub {
         },
         maxAwarenessStateBytes: this.ctx.config.sync.maxAwarenessStateBytes,
         onFailed: (failed) => this.forget(failed),
-        ...(this.link ? { epoch, fanOut: this.link.fanOut } : {}),
+        ...(this.link ? { epoch, fanOut: this.link.fanOut, countsRead: () => this.shareCounts() } : {}),
       });
       created.ready.catch((err: unknown) => {
         this.ctx.log.error({ err, room: activityId }, 'could not load a document');

@@ -64,6 +64,8 @@ export interface RoomDeps {
   epoch?: number;
   /** With several relay nodes: committed updates for the connections other nodes hold (node-link.ts). */
   fanOut?: RoomFanOut;
+  /** With several relay nodes: every node's counts of today's writes read, for the room and who joined it, before anything is judged (CLUSTER.md N14). */
+  countsRead?: () => Promise<void>;
 }
 
 export interface RoomFanOut {
@@ -176,6 +178,7 @@ export class Room {
     this.items = countStructs(this.doc);
     this.shares.recount(this.doc);
     this.countDeleteSet();
+    await this.deps.countsRead?.();
     if (this.state === 'loading') this.state = 'ready';
     for (const conn of this.connections) this.greet(conn);
   }
