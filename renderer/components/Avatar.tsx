@@ -12,7 +12,11 @@ export function colourOf(id: string): string {
   return `hsl(${hue} 45% ${lightness}%)`;
 }
 
-/** sRGB channels (0–1) of an `hsl(h s% l%)` colour as colourOf writes it. */
+/**
+ * sRGB channels (0–1) of an `hsl(h s% l%)` colour as colourOf writes it, each rounded to
+ * 8 bits as the browser paints it (and as axe reads it back): unrounded, five hues passed
+ * at 4.50:1 here and painted at 4.49.
+ */
 function rgbOf(hsl: string): [number, number, number] {
   const [h = 0, s = 0, l = 0] = (hsl.match(/[\d.]+/g) ?? []).map(Number);
   const a = (s / 100) * Math.min(l / 100, 1 - l / 100);
@@ -20,7 +24,7 @@ function rgbOf(hsl: string): [number, number, number] {
     const k = (n + h / 30) % 12;
     return l / 100 - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
   };
-  return [channel(0), channel(8), channel(4)];
+  return [channel(0), channel(8), channel(4)].map((c) => Math.round(c * 255) / 255) as [number, number, number];
 }
 
 /** WCAG contrast ratio of white text on `hsl` (1 to 21). */
