@@ -20,9 +20,9 @@ export function CommentFiles({ comment }: { comment: Comment }) {
             <button type="button" className="link-button" onClick={() => files.open(anchor.fileId, anchor.page)} data-testid="comment-page-link">
               {t(anchor.region ? 'attach.onPageRegion' : 'attach.onPage', { page: anchor.page, name: anchored.name })}
             </button>
-          ) : (
+          ) : files.list ? (
             <span className="muted">{t('attach.onPageRemoved', { page: anchor.page })}</span>
-          )}
+          ) : null}
         </p>
       )}
       {comment.files && <FileChips ids={comment.files} />}

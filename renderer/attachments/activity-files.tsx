@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FileList, FileVersion } from '#core/api/files';
 import { listFiles } from '../api/files.ts';
 import { useAsync } from '../state/use-async.ts';
@@ -27,7 +27,9 @@ const Context = createContext<ActivityFiles | null>(null);
 /**
  * The activity's files for everything that refers to them (chips on comments, board items
  * and the decision, page comments, the presentation): listed once for the activity screen,
- * read again every 15 s while the page is in sight and after each upload made here.
+ * read again every 15 s while the page is in sight, when it comes back in sight, after each
+ * upload or removal made here (FilesPanel), and when something names a file it does not
+ * hold yet (another member's upload, commented at once) — that at most every 5 s.
  */
 export function ActivityFilesProvider({ activityId, children }: { activityId: string; children: ReactNode }) {
   const { api } = useSignedIn();
@@ -37,7 +39,19 @@ export function ActivityFilesProvider({ activityId, children }: { activityId: st
 
   useEffect(() => {
     const timer = setInterval(() => document.visibilityState === 'visible' && reload(), 15_000);
-    return () => clearInterval(timer);
+    const shown = () => document.visibilityState === 'visible' && reload();
+    document.addEventListener('visibilitychange', shown);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', shown);
+    };
+  }, [reload]);
+
+  const missedAt = useRef(0);
+  const missed = useCallback(() => {
+    if (Date.now() - missedAt.current < 5_000) return;
+    missedAt.current = Date.now();
+    setTimeout(reload, 0);
   }, [reload]);
 
   const list = files.data ?? null;
@@ -52,8 +66,20 @@ export function ActivityFilesProvider({ activityId, children }: { activityId: st
   const open = useCallback((fileId: string, page?: number) => setOpened({ fileId, page }), []);
   const close = useCallback(() => setOpened(null), []);
   const value = useMemo<ActivityFiles>(
-    () => ({ activityId, list, byId: (id) => index.get(id), reload, opened, open, close }),
-    [activityId, list, index, reload, opened, open, close],
+    () => ({
+      activityId,
+      list,
+      byId: (id) => {
+        const file = index.get(id);
+        if (!file && list) missed();
+        return file;
+      },
+      reload,
+      opened,
+      open,
+      close,
+    }),
+    [activityId, list, index, missed, reload, opened, open, close],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

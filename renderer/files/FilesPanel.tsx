@@ -1,7 +1,8 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import type { ActivityFile, FileVersion } from '#core/api/files';
 import { addVersion, attachFile, removeFile } from '../actions/files.ts';
 import { listFiles } from '../api/files.ts';
+import { useActivityFiles } from '../attachments/activity-files.tsx';
 import { RefusalNotice } from '../components/Field.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { useSubmit } from '../components/use-submit.ts';
@@ -24,7 +25,14 @@ export function FilesPanel({ activityId, archived }: { activityId: string; archi
   const { t, locale } = useI18n();
   const { api } = useSignedIn();
   const files = useAsync(() => listFiles(api, activityId), [api, activityId]);
-  const { reload } = files;
+  const shared = useActivityFiles();
+  const own = files.reload;
+  const sharedReload = shared.reload;
+  // What this panel changed, the rest of the screen (comments, boards, the decision) knows at once.
+  const reload = useCallback(() => {
+    own();
+    sharedReload();
+  }, [own, sharedReload]);
   const { uploads, send } = useUploads(reload);
   const [over, setOver] = useState(false);
   const [status, setStatus] = useState('');
@@ -33,9 +41,9 @@ export function FilesPanel({ activityId, archived }: { activityId: string; archi
 
   // Others add files too: the list follows while the page is in sight.
   useEffect(() => {
-    const timer = setInterval(() => document.visibilityState === 'visible' && reload(), 15_000);
+    const timer = setInterval(() => document.visibilityState === 'visible' && own(), 15_000);
     return () => clearInterval(timer);
-  }, [reload]);
+  }, [own]);
 
   const data = files.data;
   const add = (chosen: FileList | null) => {

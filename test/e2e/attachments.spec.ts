@@ -69,3 +69,38 @@ test('a member attaches files to a comment and a board item; the facilitator ope
   const width = await member.page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
 });
+
+let second: RelayProcess | undefined;
+test.afterAll(async () => {
+  await second?.stop();
+  if (second) await removeDataDir(second.dataDir);
+});
+
+test('a file another member attached a moment ago shows on their comment at once, not after the next refresh of the list', async ({ browser }) => {
+  second = await startRelayProcess({ env: { CONCLAVE_WEB_ROOT: webRoot } });
+  const base = second.url;
+  const { admin } = await organisation(base);
+  const fiona = await person(admin, 'Fiona Facilitatrice');
+  const bob = await person(admin, 'Bob Martin');
+  const { id } = await fiona.api.ok<{ id: string }>('POST', '/api/activities', { title: 'Rents', question: 'Do we renew the Lille lease?' });
+  await fiona.api.ok('POST', `/api/activities/${id}/members`, { userId: bob.id, role: 'contributor' });
+
+  // The facilitator has the activity open, its list of files read (empty), before Bob attaches anything.
+  const facilitator = await signedIn(browser, base, fiona);
+  const seen = new ActivityPage(facilitator.page);
+  await seen.open(base, id);
+  await expect(facilitator.page.getByTestId('comments')).toBeVisible();
+
+  const member = await signedIn(browser, base, bob);
+  const board = new ActivityPage(member.page);
+  await board.open(base, id);
+  const composer = member.page.getByTestId('comments').getByTestId('attach-area');
+  await composer.getByLabel('Attach files', { exact: true }).setInputFiles([{ name: 'bail.csv', mimeType: 'text/csv', buffer: budget }]);
+  await expect(composer.getByRole('button', { name: 'Open bail.csv', exact: true })).toBeVisible();
+  await board.writeComment('The lease goes up 8%');
+
+  // The list is read again every 15 s; a comment naming a file it does not hold reads it at once.
+  const theirs = seen.comments().filter({ hasText: 'The lease goes up 8%' });
+  await expect(theirs).toBeVisible();
+  await expect(theirs.getByRole('button', { name: 'Open bail.csv', exact: true })).toBeVisible({ timeout: 5_000 });
+});
