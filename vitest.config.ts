@@ -52,7 +52,10 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'default', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'default', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'], globalSetup: ['test/support/postgres-global-asked.ts'] },
+      },
       {
         extends: true,
         test: { name: 'postgres', include: onPostgres, env: { CONCLAVE_TEST_DATABASE: 'postgres' }, globalSetup: ['test/support/postgres-global.ts'] },
