@@ -9,8 +9,9 @@ import { conflict, forbidden, Refusal } from '../errors.ts';
 import { refuseAnonymousUnsealed } from './anonymity.ts';
 import { largestBallot } from './ballot-size.ts';
 import { markVoted } from './participation.ts';
+import type { Queries } from '../store/db.ts';
 import type { PollRecord } from './records.ts';
-import { ballotKey, isSealed, openBallot, sealBallot } from './sealing.ts';
+import { ballotKey, isSealed, openBallot, sealBallot, sealCheck } from './sealing.ts';
 
 /**
  * Stores a person's input (vote, scores, position, estimate) in the open round.
@@ -30,7 +31,6 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
   const unfit = checkBallot(poll.definition, ballot);
   if (unfit) throw new Refusal(ErrorCode.validation, unfit, [{ path: '', message: unfit }]);
   const text = JSON.stringify(ballot);
-  if (poll.anonymous && ctx.config.secretKey) await refuseUnderAnotherKey(ctx, poll.id, ballotKey(ctx.config.secretKey));
   await ctx.db.transaction(async (tx) => {
     const current = await tx.get<{ status: string; round: number }>('SELECT status, round FROM polls WHERE id = ?', [poll.id]);
     if (current?.status === 'closed') throw conflict('The decision is published: this poll is closed.');
@@ -38,6 +38,7 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
     const round = current.round;
     if (poll.anonymous) {
       refuseAnonymousUnsealed(ctx);
+      if (ctx.config.secretKey) await refuseUnderAnotherKey(ctx, tx, poll.id, ballotKey(ctx.config.secretKey));
       if (!(await markVoted(tx, poll.id, round, poll.activityId, caller.id))) {
         throw conflict('You have voted in this anonymous poll: an anonymous ballot cannot be changed.');
       }
@@ -61,24 +62,40 @@ export async function castBallot(ctx: Context, caller: Caller, poll: PollRecord,
 }
 
 /**
- * Refuses an anonymous ballot the relay would seal under another key than the poll's
- * ballots already are (its key changed, or nodes were given different keys): the round
- * would hold ballots no key counts together, and an anonymous ballot cannot be cast again.
- * One of the poll's latest ballots is opened to tell; the voter keeps their vote for later.
+ * In the vote's transaction: refuses an anonymous ballot the relay would seal under another
+ * key than the poll's (its key changed, or nodes were given different keys), as the round
+ * would hold ballots no key counts together and an anonymous ballot cannot be cast again.
+ * The poll keeps its key's check (polls.seal_check) from when it opened; a poll older than
+ * that check takes the key of its latest sealed ballot, or this relay's if it has none —
+ * written here, so two first ballots racing under two keys cannot both be taken (the second
+ * transaction finds the first's check, or is retried and does). The voter keeps their vote.
  */
-async function refuseUnderAnotherKey(ctx: Context, pollId: string, key: Buffer) {
-  const stored = await ctx.db.get<{ round: number; ballot: string }>('SELECT round, ballot FROM poll_ballots WHERE poll_id = ? ORDER BY round DESC LIMIT 1', [
-    pollId,
-  ]);
-  if (!stored || !isSealed(stored.ballot)) return;
+async function refuseUnderAnotherKey(ctx: Context, tx: Queries, pollId: string, key: Buffer) {
+  const check = sealCheck(key, pollId);
+  const poll = await tx.get<{ seal_check: string | null }>('SELECT seal_check FROM polls WHERE id = ?', [pollId]);
+  if (poll?.seal_check === check) return;
+  if (poll && poll.seal_check === null) {
+    const latest = await tx.get<{ round: number; ballot: string }>('SELECT round, ballot FROM poll_ballots WHERE poll_id = ? ORDER BY round DESC LIMIT 1', [
+      pollId,
+    ]);
+    if (!latest || !isSealed(latest.ballot) || opens(latest.ballot, key, pollId, latest.round)) {
+      await tx.run('UPDATE polls SET seal_check = ? WHERE id = ? AND seal_check IS NULL', [check, pollId]);
+      return;
+    }
+  }
+  ctx.log.error({ poll: pollId }, 'anonymous ballot refused: this poll was sealed with another CONCLAVE_SECRET_KEY than this relay has');
+  throw new Refusal(
+    ErrorCode.internal,
+    'This poll\u2019s anonymous ballots were sealed with a secret key this relay does not have now (CONCLAVE_SECRET_KEY): your ballot is not ' +
+      'taken, as it could not be counted with theirs. Vote again once the relay\u2019s operator has given it its key back.',
+  );
+}
+
+function opens(stored: string, key: Buffer, pollId: string, round: number): boolean {
   try {
-    openBallot(stored.ballot, key, pollId, stored.round);
+    openBallot(stored, key, pollId, round);
+    return true;
   } catch {
-    ctx.log.error({ poll: pollId }, 'anonymous ballot refused: this poll was sealed with another CONCLAVE_SECRET_KEY than this relay has');
-    throw new Refusal(
-      ErrorCode.internal,
-      'This poll\u2019s anonymous ballots were sealed with a secret key this relay does not have now (CONCLAVE_SECRET_KEY): your ballot is not ' +
-        'taken, as it could not be counted with theirs. Vote again once the relay\u2019s operator has given it its key back.',
-    );
+    return false;
   }
 }

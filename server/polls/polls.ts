@@ -12,7 +12,7 @@ import { refuseAnonymousUnsealed } from './anonymity.ts';
 import { layOutParticipation } from './participation.ts';
 import { ballotsOf } from './records.ts';
 import { attachedResult } from './results.ts';
-import { ballotKey, ballotNameKey, isSealed, openBallot, shownKey } from './sealing.ts';
+import { ballotKey, ballotNameKey, isSealed, openBallot, sealCheck, shownKey } from './sealing.ts';
 import { scheduleVoteNotices } from './vote-notices.ts';
 
 /** Tells the deadline scheduler and the vote notices that a round opened or a deadline moved. */
@@ -40,11 +40,13 @@ export async function createPoll(ctx: Context, caller: Caller, activityId: strin
   const definition = { ...input, deadline };
   const id = newId();
   const now = ctx.now().toISOString();
+  // An anonymous poll keeps which key its ballots are sealed with (ballots.ts refuseUnderAnotherKey).
+  const sealed = input.anonymous ? ctx.config.secretKey : null;
   await ctx.db.transaction(async (tx) => {
     await tx.run(
-      `INSERT INTO polls (id, activity_id, kind, definition, anonymous, status, round, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, 'open', 1, ?, ?)`,
-      [id, activityId, input.kind, JSON.stringify(definition), input.anonymous ? 1 : 0, caller.id, now],
+      `INSERT INTO polls (id, activity_id, kind, definition, anonymous, status, round, created_by, created_at, seal_check)
+       VALUES (?, ?, ?, ?, ?, 'open', 1, ?, ?, ?)`,
+      [id, activityId, input.kind, JSON.stringify(definition), input.anonymous ? 1 : 0, caller.id, now, sealed ? sealCheck(ballotKey(sealed), id) : null],
     );
     await tx.run('INSERT INTO poll_rounds (poll_id, round, deadline, opened_at) VALUES (?, 1, ?, ?)', [id, deadline, now]);
     await scheduleVoteNotices(tx, id, 1, now, deadline);

@@ -45,6 +45,14 @@ export function shownKey(nameKey: Buffer, pollId: string, round: number, storedK
   return createHmac('sha256', nameKey).update(`${pollId}:${round}:${storedKey}`).digest().subarray(0, 12).toString('base64url');
 }
 
+/**
+ * What tells which key a poll's ballots are sealed with (polls.seal_check): a value only that
+ * key gives for that poll, which says nothing of the key or of any ballot.
+ */
+export function sealCheck(key: Buffer, pollId: string): string {
+  return createHmac('sha256', key).update(`seal check:${pollId}`).digest('base64url');
+}
+
 /** The size a ballot of `length` bytes is padded to (its 4-byte length included). */
 export function paddedSize(length: number): number {
   let size = minimumSize;

@@ -57,6 +57,7 @@ import { mailClaims } from './886-mail-claims.ts';
 import { roomOwners } from './880-room-owners.ts';
 import { postgresRowid } from './870-postgres-rowid.ts';
 import { invitationMails } from './930-invitation-mails.ts';
+import { pollSealCheck } from './402-poll-seal-check.ts';
 
 /**
  * Every migration, by area. Numbers are grouped so areas do not collide:
@@ -93,6 +94,7 @@ export const migrations: Migration[] = [
   morningMessage,
   polls,
   anonymousParticipation,
+  pollSealCheck,
   decisions,
   ideas,
   mail,

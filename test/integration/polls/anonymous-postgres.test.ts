@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPerson, setUpOrganisation, type Api } from '../../support/api.ts';
+import { addPerson, Api, setUpOrganisation } from '../../support/api.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 
@@ -214,6 +214,25 @@ describe('anonymous polls on a PostgreSQL store', () => {
     const counted = await fiona.ok<{ rounds: { uncounted?: boolean }[]; results: { counts: { votes: number }[] } }>('GET', `/api/polls/${id}`);
     expect(counted.rounds[0]?.uncounted).toBeUndefined();
     expect(counted.results.counts.map((c) => c.votes)).toEqual([0, 1]);
+  });
+
+  it('a poll opened under one key takes no ballot sealed under another, not even its first: two relays on one store given different keys', async () => {
+    const other = await startRelayProcess({ env: { CONCLAVE_DATABASE_URL: databaseUrl, CONCLAVE_SECRET_KEY: randomBytes(32).toString('hex') } });
+    try {
+      const { id } = await fiona.ok<{ id: string }>('POST', `/api/activities/${activityId}/polls`, { ...single, deadline: deadline() });
+      const first = await new Api(other.url, voters[0]!.token).call<{ error: { message: string } }>('POST', `/api/polls/${id}/votes`, { choice: 'Yes' });
+      expect(first.status).toBe(500);
+      expect(first.body.error.message).toContain('CONCLAVE_SECRET_KEY');
+      expect(await sql('SELECT 1 FROM poll_ballots WHERE poll_id = $1', [id])).toHaveLength(0);
+      for (const [i, choice] of ['Yes', 'No, keep Sunday opening all year', 'Yes'].entries()) {
+        await voters[i]!.ok('POST', `/api/polls/${id}/votes`, { choice });
+      }
+      const view = await fiona.ok<{ results: { counts: { votes: number }[] } }>('POST', `/api/polls/${id}/reveal`);
+      expect(view.results.counts.map((c) => c.votes)).toEqual([2, 1]);
+    } finally {
+      await other.stop();
+      await removeDataDir(other.dataDir);
+    }
   });
 
   it('a block answered and put on the decision record leads the database back to no voter: the key it is known by is not the stored one', async () => {
