@@ -14,6 +14,5 @@ export function atScale(full: number, everyDay: number): number {
 export const fullScaleFiles = [
   'test/integration/decisions/large-decisions.test.ts',
   'test/integration/sync/malformed-frames.test.ts',
-  'test/integration/cluster/sms-claims.test.ts',
   'test/integration/sms/smpp-recovery.test.ts',
 ];
