@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 
 /** Where every node's counts meet (server/cluster/redis-tallies.ts). */
 export interface TallyStore {
-  /** Adds `added` to hash `name`'s fields and answers the totals of `read`, in its order. */
-  addAndRead(name: string, added: ReadonlyMap<string, number>, read: readonly string[], ttlMs: number): Promise<number[]>;
+  /**
+   * Adds `added` to hash `name`'s fields and answers the totals of `read`, in its order.
+   * `batch`: who sends it and its number, growing; a batch sent again is not added twice.
+   */
+  addAndRead(name: string, added: ReadonlyMap<string, number>, read: readonly string[], ttlMs: number, batch: { from: string; number: number }): Promise<number[]>;
 }
 
 /** Ids whose totals one exchange reads at most (besides those it adds to). */
@@ -19,15 +23,21 @@ const maxKept = 100_000;
  * memory and goes in the next exchange, which reads the totals back. Between exchanges a
  * node knows every node's total as last read plus what it counted since. An id counted or
  * watched here (a person connected to a room here) is read at every exchange, and for
- * 10 minutes after. One exchange at a time; one that fails gives its counts back to the next
- * (they may then count twice in Redis, never zero times).
+ * 10 minutes after. One exchange at a time; one that fails sends the same batch again at the
+ * next (what was counted meanwhile waits for the one after): Redis adds a batch once, so
+ * counts whose answer was lost (Redis slow past the command timeout, not down) count once,
+ * never twice nor zero times.
  */
 export class SharedTally {
   private name = '';
   /** Every node's total of each id, as last read (what this node sent up to then included). */
   private readonly totals = new Map<string, number>();
   private unsent = new Map<string, number>();
-  private sending = new Map<string, number>();
+  /** The batch sent and not yet answered (sent again until it is). */
+  private pending: { number: number; counts: Map<string, number> } | null = null;
+  /** What this node's batches are named by in Redis: this name and a number. */
+  private readonly from = randomUUID();
+  private batches = 0;
   private tail: Promise<void> = Promise.resolve();
   private next: { watched: Iterable<string>; done: Promise<void> } | null = null;
   private failing = false;
@@ -50,7 +60,7 @@ export class SharedTally {
     this.name = name;
     this.totals.clear();
     this.unsent = new Map();
-    this.sending = new Map();
+    this.pending = null;
   }
 
   /** `count` more for `id`, counted here. */
@@ -62,7 +72,7 @@ export class SharedTally {
   total(id: string): number | undefined {
     const read = this.totals.get(id);
     if (read === undefined) return undefined;
-    return read + (this.sending.get(id) ?? 0) + (this.unsent.get(id) ?? 0);
+    return read + (this.pending?.counts.get(id) ?? 0) + (this.unsent.get(id) ?? 0);
   }
 
   /**
@@ -86,21 +96,23 @@ export class SharedTally {
 
   private async exchangeOnce(watched: Iterable<string>) {
     const name = this.name;
-    const sending = (this.sending = this.unsent);
-    this.unsent = new Map();
+    if (!this.pending) {
+      this.pending = { number: ++this.batches, counts: this.unsent };
+      this.unsent = new Map();
+    }
+    const batch = this.pending;
+    const sending = batch.counts;
     const ids = this.toRead(sending.keys(), watched);
     let answer: number[];
     try {
-      answer = await this.store.addAndRead(name, sending, ids, this.ttlMs);
+      answer = await this.store.addAndRead(name, sending, ids, this.ttlMs, { from: this.from, number: batch.number });
     } catch (err) {
       if (!this.failing) this.log.warn({ err, tally: name }, 'counts could not be shared with the other relay nodes; this node’s own hold meanwhile');
       this.failing = true;
-      if (this.name === name) for (const [id, n] of sending) this.add(id, n);
-      this.sending = new Map();
       return;
     }
     this.failing = false;
-    this.sending = new Map();
+    if (this.pending === batch) this.pending = null;
     if (this.name !== name) return;
     if (this.totals.size > maxKept) this.totals.clear();
     ids.forEach((id, i) => {

@@ -80,6 +80,27 @@ describe('SharedTally on Redis', () => {
     expect(b.tally.total('p:ben')).toBe(70);
   });
 
+  it('an exchange Redis ran but answered too late is not counted again when its counts are sent once more', async () => {
+    const a = await node('h');
+    a.tally.keyed('written:2026-12-10');
+    const busy = connectRedis(redis.url, log, 'busy', { commandTimeoutMs: 5_000 });
+    await busy.connect();
+    clients.push(busy);
+    a.tally.add('p:dee', 5);
+    // Redis busy for 1.5 s (a script of another client's): A's exchange runs after A gave up on it (1 s).
+    const blocking = busy.eval("local t = redis.call('TIME') local s = t[1] * 1000000 + t[2] repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] - s > 1500000 return 1", 0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await a.tally.exchange(['p:dee']);
+    await blocking;
+    expect(a.tally.total('p:dee')).toBeUndefined();
+    await a.tally.exchange(['p:dee']);
+    const b = await node('j');
+    b.tally.keyed('written:2026-12-10');
+    await b.tally.exchange(['p:dee']);
+    expect(b.tally.total('p:dee')).toBe(5);
+    expect(a.tally.total('p:dee')).toBe(5);
+  });
+
   it('a new hash (a new day) starts from nothing: the former day’s counts are dropped', async () => {
     const a = await node('e');
     a.tally.add('a:north', 500);
