@@ -112,7 +112,8 @@ export class SignInThrottle {
     const shared = this.shared;
     const id = randomUUID();
     const rules = [this.limits.pair, this.limits.address, this.limits.account];
-    // -1: not counted across nodes (one node, or Redis did not answer); 0: admitted there too.
+    // -1: not known to be counted across nodes (one node, or Redis did not answer: it may
+    // still have admitted it, the answer lost); 0: admitted there too.
     let wait = -1;
     if (shared) {
       try {
@@ -128,7 +129,12 @@ export class SignInThrottle {
     }
     const settled = (outcome: 'failed' | 'succeeded' | 'abandoned') => async () => {
       here.attempt[outcome]();
-      if (shared && wait === 0) await shared.guesses.settle(account, address, id, rules, outcome).catch((err: unknown) => this.sharingFailed(err));
+      if (!shared) return;
+      const settling = shared.guesses.settle(account, address, id, rules, outcome).catch((err: unknown) => this.sharingFailed(err));
+      // Settled there too when Redis did not answer the admission (one it ran after all is not
+      // left in flight, holding the next attempts and counting as a failure), without waiting:
+      // a Redis that is slow holds the answer once, not twice.
+      if (wait === 0) await settling;
     };
     return { ok: true, attempt: { succeeded: settled('succeeded'), failed: settled('failed'), abandoned: settled('abandoned') } };
   }
