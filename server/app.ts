@@ -97,7 +97,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   hub = new SyncHub(ctx, disk);
   const liveHub = hub;
   passwordGuesses.onFailure((account, address) => liveHub.signInFailed(account, address));
-  rates.connect((name, key, at) => liveHub.rateTaken(name, key, at));
+  rates.connect((name, key, at, change) => liveHub.rateChanged(name, key, at, change));
   await liveHub.start();
   const shared = liveHub.sharedCounts;
   if (shared) {

@@ -13,6 +13,9 @@ export interface AtomicRates {
   giveBackWindow(name: string, key: string, at: number, prefix: string): Promise<void>;
 }
 
+/** What a node tells the others of a count in a shared window: taken, or given back. */
+export type RateChange = 'taken' | 'given-back';
+
 /** A rate window the relay's nodes share (`SharedRates.window`). */
 export class SharedWindow {
   constructor(
@@ -32,9 +35,9 @@ export class SharedWindow {
     return (await this.rates.takeTogether(now, [[this, key]]))?.wait ?? 0;
   }
 
-  /** Gives back one counted at `now` for `key` (what it was counted for was refused after all). */
-  giveBack(key: string, at: number): void {
-    this.rates.giveBack(this, key, at);
+  /** Gives back one counted at `at` for `key` (what it was counted for was refused after all), here, in Redis and on the other nodes. */
+  giveBack(key: string, at: number): Promise<void> {
+    return this.rates.giveBack(this, key, at);
   }
 }
 
@@ -47,11 +50,12 @@ export class SharedWindow {
  * racing here cannot all pass, and it holds alone when Redis does not answer), and given
  * back when Redis refuses. Each window's count taken here is also told to the other nodes
  * (`connect`: the bus) and recorded there (`takenElsewhere`), so that their own windows
- * know it should Redis stop answering.
+ * know it should Redis stop answering; one given back here is given back there too
+ * (`givenBackElsewhere`), or their own windows would go on refusing for it.
  */
 export class SharedRates {
   private readonly windows = new Map<string, RateWindow[]>();
-  private tell: ((name: string, key: string, at: number) => void) | null = null;
+  private tell: ((name: string, key: string, at: number, change: RateChange) => void) | null = null;
   private atomic: { rates: AtomicRates; log: Logger; failing: boolean } | null = null;
   /** What this node's counts in Redis are named by: this prefix and a sequence number. */
   private readonly prefix = `${randomUUID()}:`;
@@ -87,14 +91,15 @@ export class SharedRates {
       for (const [window, key] of takes) window.local.giveBack(key, now);
       return refused;
     }
-    for (const [window, key] of takes) this.tell?.(window.name, key, now);
+    for (const [window, key] of takes) this.tell?.(window.name, key, now, 'taken');
     return null;
   }
 
-  /** Gives back one count of `window` for `key` taken here at `at`. */
-  giveBack(window: SharedWindow, key: string, at: number) {
+  /** Gives back one count of `window` for `key` taken here at `at` (and told to the other nodes). */
+  async giveBack(window: SharedWindow, key: string, at: number): Promise<void> {
     window.local.giveBack(key, at);
-    void this.shared((rates) => rates.giveBackWindow(window.name, key, at, this.prefix));
+    this.tell?.(window.name, key, at, 'given-back');
+    await this.shared((rates) => rates.giveBackWindow(window.name, key, at, this.prefix));
   }
 
   /**
@@ -129,8 +134,8 @@ export class SharedRates {
     }
   }
 
-  /** Where counts taken here go (the other nodes). */
-  connect(tell: (name: string, key: string, at: number) => void) {
+  /** Where counts taken here, and given back, go (the other nodes). */
+  connect(tell: (name: string, key: string, at: number, change: RateChange) => void) {
     this.tell = tell;
   }
 
@@ -142,6 +147,11 @@ export class SharedRates {
   /** A count another node took: recorded here, told to no one. */
   takenElsewhere(name: string, key: string, at: number) {
     for (const window of this.windows.get(name) ?? []) window.record(key, at);
+  }
+
+  /** A count another node took at `at` and gave back: given back here, told to no one. */
+  givenBackElsewhere(name: string, key: string, at: number) {
+    for (const window of this.windows.get(name) ?? []) window.giveBack(key, at);
   }
 }
 

@@ -43,7 +43,7 @@ export class InvitationRates {
     try {
       await db.transaction((tx) => takeAddressShare(tx, email, now));
     } catch (err) {
-      this.inviters.giveBack(inviterId, now);
+      void this.inviters.giveBack(inviterId, now);
       throw err;
     }
   }

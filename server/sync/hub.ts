@@ -16,6 +16,7 @@ import type { OwnerAnswer, OwnerAsk } from './node-messages.ts';
 import { Refusal } from '../errors.ts';
 import type { RedisRates } from '../cluster/redis-rates.ts';
 import type { RedisSignIns } from '../cluster/redis-sign-ins.ts';
+import type { RateChange } from '../auth/shared-rates.ts';
 import { ErrorCode } from '#core/api/errors';
 
 /**
@@ -69,6 +70,7 @@ export class SyncHub {
         filesChanged: (activityId, change) => this.filesChangedHere(activityId, change),
         signInFailed: (account, address) => this.ctx.passwordGuesses.failedElsewhere(account, address),
         rateTaken: (name, key, at) => this.ctx.rates.takenElsewhere(name, key, at),
+        rateGivenBack: (name, key, at) => this.ctx.rates.givenBackElsewhere(name, key, at),
         renamed: (userId, name) => this.renamedHere(userId, name),
         disconnectUser: (userId) => this.disconnectUserHere(userId),
         settle: (room) => this.settle(room),
@@ -340,9 +342,9 @@ export class SyncHub {
     }
   }
 
-  /** A count was taken here in a shared rate window: with several nodes, each of them counts it (CLUSTER.md N13). */
-  rateTaken(name: string, key: string, at: number) {
-    this.link?.rateTaken(name, key, at);
+  /** A count was taken (or given back) here in a shared rate window: with several nodes, each of them counts it (CLUSTER.md N13). */
+  rateChanged(name: string, key: string, at: number, change: RateChange) {
+    this.link?.rateChanged(name, key, at, change);
   }
 
   /** A password was found wrong here: with several nodes, each of them counts it (CLUSTER.md N12). */

@@ -6,6 +6,7 @@ import { SharedLiveCounts, type CapReached, type LiveCaps } from '../cluster/red
 import { RedisRates } from '../cluster/redis-rates.ts';
 import { RedisSignIns } from '../cluster/redis-sign-ins.ts';
 import { RedisTallies } from '../cluster/redis-tallies.ts';
+import type { RateChange } from '../auth/shared-rates.ts';
 import type { Database } from '../store/db.ts';
 import type { Connection, ConnectionLimits } from './connection.ts';
 import { NodeDoor } from './node-door.ts';
@@ -31,6 +32,8 @@ export interface LocalHub {
   signInFailed(account: string, address: string): void;
   /** A count another node took in a shared rate window. */
   rateTaken(name: string, key: string, at: number): void;
+  /** A count another node took in a shared rate window and gave back. */
+  rateGivenBack(name: string, key: string, at: number): void;
   renamed(userId: string, name: string): void;
   disconnectUser(userId: string): void;
   /** The relay's own work on a room is done: it unloads once idle, like a room its last client left. */
@@ -198,6 +201,8 @@ export class NodeLink {
         return this.hub.signInFailed(message.account, message.address);
       case 'rate-taken':
         return this.hub.rateTaken(message.name, message.key, message.at);
+      case 'rate-given-back':
+        return this.hub.rateGivenBack(message.name, message.key, message.at);
       case 'files-changed':
         this.hub.filesChanged(message.activityId, { added: message.added, removed: message.removed });
         return this.bus.send(from, { type: 'done', request: message.request });
@@ -319,9 +324,9 @@ export class NodeLink {
     this.bus.broadcast({ type: 'sign-in-failed', account, address });
   }
 
-  /** A count taken here in a shared rate window: every other node counts it too (CLUSTER.md N13). */
-  rateTaken(name: string, key: string, at: number): void {
-    this.bus.broadcast({ type: 'rate-taken', name, key, at });
+  /** A count taken (or given back) here in a shared rate window: every other node counts it too (CLUSTER.md N13). */
+  rateChanged(name: string, key: string, at: number, change: RateChange): void {
+    this.bus.broadcast({ type: change === 'taken' ? 'rate-taken' : 'rate-given-back', name, key, at });
   }
 
   async renamed(userId: string, name: string): Promise<void> {

@@ -29,6 +29,8 @@ export type NodeMessage =
   | { type: 'sign-in-failed'; account: string; address: string }
   /** Broadcast: a count taken here in the rate window `name` (CLUSTER.md N13), at `at` (ms since the epoch). */
   | { type: 'rate-taken'; name: string; key: string; at: number }
+  /** Broadcast: a count taken here in the rate window `name` at `at`, given back (what it counted was refused after all). */
+  | { type: 'rate-given-back'; name: string; key: string; at: number }
   | { type: 'done'; request: number }
   // any node → a room's owner: the relay's own changes to a live document (restores, erasures: CLUSTER.md N9), and the owner's answer
   | { type: 'state-ask'; request: number; activityId: string }
@@ -68,6 +70,7 @@ const kinds = [
   'files-changed',
   'sign-in-failed',
   'rate-taken',
+  'rate-given-back',
 ] as const;
 /** File ids one `files-changed` names at most (an upload takes at most 20 files). */
 const maxFileIds = 1000;
@@ -157,6 +160,7 @@ export function writeBatch(from: string, messages: readonly NodeMessage[]): Uint
         encoding.writeVarString(e, m.address);
         break;
       case 'rate-taken':
+      case 'rate-given-back':
         encoding.writeVarString(e, m.name);
         encoding.writeVarString(e, m.key);
         encoding.writeFloat64(e, m.at);
@@ -296,6 +300,7 @@ function read(d: decoding.Decoder): { from: string; messages: NodeMessage[] } {
         messages.push({ type, account: text(), address: text() });
         break;
       case 'rate-taken':
+      case 'rate-given-back':
         messages.push({ type, name: text(), key: text(), at: decoding.readFloat64(d) });
         break;
       case 'files-changed': {

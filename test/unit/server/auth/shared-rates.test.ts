@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import type { Redis } from 'ioredis';
 import { SharedRates } from '../../../../server/auth/shared-rates.ts';
+import { connectRedis } from '../../../../server/cluster/redis.ts';
+import { RedisRates } from '../../../../server/cluster/redis-rates.ts';
+import { startRedis, type RedisProcess } from '../../../support/redis.ts';
+
+const log = pino({ level: 'silent' });
 
 describe('rate windows shared by the relay nodes (CLUSTER.md N13)', () => {
   it('tells each count taken here, by the window’s name, and counts those taken elsewhere without telling them again', async () => {
@@ -27,5 +34,45 @@ describe('rate windows shared by the relay nodes (CLUSTER.md N13)', () => {
     rates.takenElsewhere('comments.account', 'u1', 10);
     expect(first.waitFor('u1', 20)).toBeGreaterThan(0);
     expect(second.waitFor('u1', 20)).toBeGreaterThan(0);
+  });
+});
+
+describe('rate windows of two relay nodes on a real redis-server (CLUSTER.md N13)', () => {
+  let redis: RedisProcess;
+  const clients: Redis[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    await redis?.stop();
+  });
+
+  async function node() {
+    const client = connectRedis(redis.url, log, `node-${clients.length}`);
+    await client.connect();
+    clients.push(client);
+    const rates = new SharedRates();
+    rates.shareThrough(new RedisRates(client), log);
+    return rates;
+  }
+
+  it('a count given back on one node is given back on the others too: their own windows do not keep it', async () => {
+    const a = await node();
+    const b = await node();
+    // Each node tells the other, as the bus does.
+    a.connect((name, key, at, change) => (change === 'taken' ? b.takenElsewhere(name, key, at) : b.givenBackElsewhere(name, key, at)));
+    b.connect((name, key, at, change) => (change === 'taken' ? a.takenElsewhere(name, key, at) : a.givenBackElsewhere(name, key, at)));
+    const onA = a.window('invitations.inviter', 2, 86_400_000);
+    const onB = b.window('invitations.inviter', 2, 86_400_000);
+    const now = Date.now();
+    // Taken on B, then given back there (the invitation was refused after all): nothing is counted.
+    expect(await onB.take('ines', now)).toBe(0);
+    await onB.giveBack('ines', now);
+    expect(await onA.take('ines', now + 1)).toBe(0);
+    expect(await onA.take('ines', now + 2)).toBe(0);
+    expect(await onB.take('ines', now + 3)).toBeGreaterThan(0);
   });
 });

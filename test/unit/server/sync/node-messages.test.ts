@@ -19,6 +19,7 @@ describe('what relay nodes say to each other (CLUSTER.md)', () => {
       { type: 'files-changed', request: 9, activityId: 'act-1', added: ['file-1', 'file-2'], removed: [] },
       { type: 'sign-in-failed', account: 'bob@durand.example', address: '203.0.113.7' },
       { type: 'rate-taken', name: 'password-resets.email', key: 'dana@durand.example', at: 1796600000123 },
+      { type: 'rate-given-back', name: 'invitations.inviter', key: 'u-1', at: 1796600000124 },
       { type: 'done', request: 3 },
       { type: 'state-ask', request: 4, activityId: 'act-1' },
       { type: 'change-ask', request: 5, activityId: 'act-1', userId: 'u-2', system: true, update: new Uint8Array([9, 8, 7]) },
