@@ -41,6 +41,9 @@ export class SyncHub {
   /** With several nodes: counts shared every second (CLUSTER.md N14, N16), and sooner when someone joins a room here. */
   private sharing: NodeJS.Timeout | null = null;
   private shareSoon: NodeJS.Immediate | null = null;
+  /** Rooms joined and people who joined them since `shareSoon` was set. */
+  private readonly joinedRooms = new Set<string>();
+  private readonly joinedPeople = new Set<string>();
 
   constructor(
     private readonly ctx: Context,
@@ -98,6 +101,15 @@ export class SyncHub {
     await Promise.all([this.budget.exchange(this.rooms.values()), this.presence.exchange(this.rooms.values())]);
   }
 
+  /**
+   * Reads every node's counts of `rooms` and `people` not read at the last exchange (they
+   * joined here): one short read each, not an exchange of every id this node watches.
+   */
+  private async readNew(rooms: Iterable<string>, people: Iterable<string>): Promise<void> {
+    const who = [...people];
+    await Promise.all([this.budget.readNew(rooms, who), this.presence.readNew(who)]);
+  }
+
   /** With several nodes: where the HTTP API's rates and the sign-in throttle count over all of them (CLUSTER.md N12, N13, N15). */
   get sharedCounts(): { rates: RedisRates; signIns: RedisSignIns } | null {
     return this.link ? { rates: this.link.rates, signIns: this.link.signIns } : null;
@@ -130,7 +142,7 @@ export class SyncHub {
         },
         maxAwarenessStateBytes: this.ctx.config.sync.maxAwarenessStateBytes,
         onFailed: (failed) => this.forget(failed),
-        ...(this.link ? { epoch, fanOut: this.link.fanOut, countsRead: () => this.shareCounts() } : {}),
+        ...(this.link ? { epoch, fanOut: this.link.fanOut, countsRead: (): Promise<void> => this.readNew([activityId], [...created.connections].map((c) => c.userId)) } : {}),
       });
       created.ready.catch((err: unknown) => {
         this.ctx.log.error({ err, room: activityId }, 'could not load a document');
@@ -192,9 +204,16 @@ export class SyncHub {
     this.idleTimers.delete(room.id);
     room.join(conn);
     // What the newcomer wrote on other nodes counts here before the next second's exchange.
+    if (!this.link) return;
+    this.joinedRooms.add(room.id);
+    this.joinedPeople.add(conn.userId);
     this.shareSoon ??= setImmediate(() => {
       this.shareSoon = null;
-      void this.shareCounts();
+      const rooms = [...this.joinedRooms];
+      const people = [...this.joinedPeople];
+      this.joinedRooms.clear();
+      this.joinedPeople.clear();
+      void this.readNew(rooms, people);
     });
   }
 

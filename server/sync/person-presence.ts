@@ -41,6 +41,13 @@ export class PersonPresence {
     this.shared = new SharedTally(store, 2 * hourMs, logger, (userId, bytes) => this.budgets.get(userId)?.drain(Date.now(), bytes));
   }
 
+  /** Reads the totals of `people` (joining a room here) not read at the last exchange. */
+  async readNew(people: Iterable<string>): Promise<void> {
+    if (!this.shared) return;
+    this.shared.keyed(`presence:${Math.floor(Date.now() / hourMs)}`);
+    await this.shared.readNew(people);
+  }
+
   /**
    * Sends what this node's rooms took since the last exchange, and takes from the budgets
    * here what the people connected to `rooms` spent on other nodes meanwhile.

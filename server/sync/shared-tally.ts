@@ -40,6 +40,8 @@ export class SharedTally {
   private batches = 0;
   private tail: Promise<void> = Promise.resolve();
   private next: { watched: Iterable<string>; done: Promise<void> } | null = null;
+  /** Ids new here waiting to be read (`readNew`), and when that read is done. */
+  private soon: { ids: Set<string>; done: Promise<void> } | null = null;
   private failing = false;
   /** Each id read at every exchange, and when it was last counted or watched here (oldest first). */
   private readonly seen = new Map<string, number>();
@@ -94,6 +96,61 @@ export class SharedTally {
     return next.done;
   }
 
+  /**
+   * Reads the totals of those of `ids` not read at the last exchange (someone new here joined a
+   * room here), sending nothing, once the exchange under way is done; they are read at every
+   * exchange from then on. Ids read at the last exchange cost nothing: a join is one short
+   * read, not an exchange of every id this node watches. Joins meanwhile wait for one read.
+   */
+  readNew(ids: Iterable<string>): Promise<void> {
+    const fresh = [...ids].filter((id) => !this.lastRead.has(id));
+    if (fresh.length === 0) return Promise.resolve();
+    if (this.soon) {
+      for (const id of fresh) if (this.soon.ids.size < maxRead) this.soon.ids.add(id);
+      return this.soon.done;
+    }
+    const soon: { ids: Set<string>; done: Promise<void> } = { ids: new Set(fresh.slice(0, maxRead)), done: Promise.resolve() };
+    soon.done = this.tail.then(() => {
+      this.soon = null;
+      return this.readOnce(soon.ids);
+    });
+    this.soon = soon;
+    this.tail = soon.done;
+    return soon.done;
+  }
+
+  private async readOnce(ids: Set<string>) {
+    const name = this.name;
+    // One in the batch not yet answered may count in Redis already: the next exchange reads it.
+    const list = [...ids].filter((id) => !this.lastRead.has(id) && !this.pending?.counts.has(id));
+    if (list.length === 0) return;
+    const now = Date.now();
+    for (const id of list) this.mark(id, now);
+    let answer: number[];
+    try {
+      answer = await this.store.addAndRead(name, new Map(), list, this.ttlMs, { from: this.from, number: 0 });
+    } catch (err) {
+      this.failed(err, name);
+      return;
+    }
+    if (this.name !== name) return;
+    list.forEach((id, i) => {
+      this.totals.set(id, answer[i] ?? 0);
+      this.lastRead.add(id);
+    });
+  }
+
+  private failed(err: unknown, name: string) {
+    if (!this.failing) this.log.warn({ err, tally: name }, 'counts could not be shared with the other relay nodes; this node’s own hold meanwhile');
+    this.failing = true;
+  }
+
+  /** `id` is read at every exchange for the next 10 minutes. */
+  private mark(id: string, now: number) {
+    this.seen.delete(id);
+    this.seen.set(id, now);
+  }
+
   private async exchangeOnce(watched: Iterable<string>) {
     const name = this.name;
     if (!this.pending) {
@@ -107,8 +164,7 @@ export class SharedTally {
     try {
       answer = await this.store.addAndRead(name, sending, ids, this.ttlMs, { from: this.from, number: batch.number });
     } catch (err) {
-      if (!this.failing) this.log.warn({ err, tally: name }, 'counts could not be shared with the other relay nodes; this node’s own hold meanwhile');
-      this.failing = true;
+      this.failed(err, name);
       return;
     }
     this.failing = false;
@@ -130,13 +186,9 @@ export class SharedTally {
   /** What was counted here, then what was counted or watched here in the last 10 minutes (at most `maxRead` of those). */
   private toRead(sent: Iterable<string>, watched: Iterable<string>): string[] {
     const now = Date.now();
-    const mark = (id: string) => {
-      this.seen.delete(id);
-      this.seen.set(id, now);
-    };
     const read = new Set(sent);
-    for (const id of read) mark(id);
-    for (const id of watched) mark(id);
+    for (const id of read) this.mark(id, now);
+    for (const id of watched) this.mark(id, now);
     for (const [id, at] of this.seen) {
       if (this.seen.size <= maxRead && now - at <= watchMs) break;
       this.seen.delete(id);

@@ -50,8 +50,8 @@ export class WriteBudget {
 
   /**
    * Counts over every node too, in `store` (a hash a day; its fields `p:` and the person's id,
-   * `a:` and the activity's); the hub calls `exchange` every second, and when someone joins a
-   * room here.
+   * `a:` and the activity's); the hub calls `exchange` every second, and `readNew` when
+   * someone joins a room here.
    */
   share(store: TallyStore, logger: Logger) {
     this.shared = new SharedTally(store, dayTotalsTtlMs, logger);
@@ -67,6 +67,13 @@ export class WriteBudget {
     if (!this.shared) return;
     this.roll();
     await this.shared.exchange(watchedIn(rooms));
+  }
+
+  /** Reads every node's totals of `rooms` (ids) and `people` not read at the last exchange (someone joined a room here). */
+  async readNew(rooms: Iterable<string>, people: Iterable<string>): Promise<void> {
+    if (!this.shared) return;
+    this.roll();
+    await this.shared.readNew([...[...rooms].map((id) => `a:${id}`), ...[...people].map((id) => `p:${id}`)]);
   }
 
   today(activityId: string, userId: string): TodaysWrites {

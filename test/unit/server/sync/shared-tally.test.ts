@@ -101,6 +101,37 @@ describe('SharedTally on Redis', () => {
     expect(a.tally.total('p:dee')).toBe(5);
   });
 
+  it('someone joining reads from Redis only the ids not read at the last exchange: a join costs one short read, not an exchange of every id', async () => {
+    const client = connectRedis(redis.url, log, 'k', { commandTimeoutMs: 1_000 });
+    await client.connect();
+    clients.push(client);
+    const store = new RedisTallies(client);
+    const reads: string[][] = [];
+    const counting = {
+      addAndRead: (name: string, added: ReadonlyMap<string, number>, read: readonly string[], ttlMs: number, batch: { from: string; number: number }) => {
+        reads.push([...read]);
+        return store.addAndRead(name, added, read, ttlMs, batch);
+      },
+    };
+    const a = new SharedTally(counting, 60_000, log);
+    a.keyed('written:2026-12-11');
+    const b = await node('l');
+    b.tally.keyed('written:2026-12-11');
+    b.tally.add('p:newcomer', 70);
+    await b.tally.exchange([]);
+    const present = Array.from({ length: 500 }, (_, i) => `p:present-${i}`);
+    await a.exchange(present);
+    reads.length = 0;
+    // 50 joins of people read at the last exchange, then one newcomer's.
+    for (let i = 0; i < 50; i++) await a.readNew([present[i]!]);
+    await a.readNew(['p:newcomer', present[0]!]);
+    expect(reads).toEqual([['p:newcomer']]);
+    expect(a.total('p:newcomer')).toBe(70);
+    // Read at every exchange from then on.
+    await a.exchange([]);
+    expect(reads[1]).toContain('p:newcomer');
+  });
+
   it('a new hash (a new day) starts from nothing: the former day’s counts are dropped', async () => {
     const a = await node('e');
     a.tally.add('a:north', 500);
