@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pino from 'pino';
-import type { Redis } from 'ioredis';
 import { SharedRates } from '../../../../server/auth/shared-rates.ts';
-import { connectRedis } from '../../../../server/cluster/redis.ts';
 import { RedisRates } from '../../../../server/cluster/redis-rates.ts';
-import { startRedis, type RedisProcess } from '../../../support/redis.ts';
+import { useRedis } from '../../../support/redis-clients.ts';
 
 const log = pino({ level: 'silent' });
 
@@ -38,30 +36,17 @@ describe('rate windows shared by the relay nodes (CLUSTER.md N13)', () => {
 });
 
 describe('rate windows of two relay nodes on a real redis-server (CLUSTER.md N13)', () => {
-  let redis: RedisProcess;
-  const clients: Redis[] = [];
+  const redis = useRedis();
 
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-
-  afterAll(async () => {
-    for (const c of clients) c.disconnect();
-    await redis?.stop();
-  });
-
-  async function node() {
-    const client = connectRedis(redis.url, log, `node-${clients.length}`);
-    await client.connect();
-    clients.push(client);
+  async function node(name: string) {
     const rates = new SharedRates();
-    rates.shareThrough(new RedisRates(client), log);
+    rates.shareThrough(new RedisRates(await redis.client(name)), log);
     return rates;
   }
 
   it('a count given back on one node is given back on the others too: their own windows do not keep it', async () => {
-    const a = await node();
-    const b = await node();
+    const a = await node('a');
+    const b = await node('b');
     // Each node tells the other, as the bus does.
     a.connect((name, key, at, change) => (change === 'taken' ? b.takenElsewhere(name, key, at) : b.givenBackElsewhere(name, key, at)));
     b.connect((name, key, at, change) => (change === 'taken' ? a.takenElsewhere(name, key, at) : a.givenBackElsewhere(name, key, at)));

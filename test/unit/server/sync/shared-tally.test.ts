@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pino from 'pino';
-import type { Redis } from 'ioredis';
-import { connectRedis } from '../../../../server/cluster/redis.ts';
 import { RedisTallies } from '../../../../server/cluster/redis-tallies.ts';
 import { SharedTally } from '../../../../server/sync/shared-tally.ts';
-import { startRedis, type RedisProcess } from '../../../support/redis.ts';
+import { keepRedisBusy, useRedis } from '../../../support/redis-clients.ts';
 
 const log = pino({ level: 'silent' });
 
 /** Counts two relay nodes add to in one Redis, a batch at a time (CLUSTER.md N14, N16), on a real redis-server. */
 describe('SharedTally on Redis', () => {
-  let redis: RedisProcess;
-  const clients: Redis[] = [];
-
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-
-  afterAll(async () => {
-    for (const c of clients) c.disconnect();
-    await redis?.stop();
-  });
+  const redis = useRedis();
 
   async function node(name: string, elsewhere?: (id: string, count: number) => void) {
-    const client = connectRedis(redis.url, log, name, { commandTimeoutMs: 1_000 });
-    await client.connect();
-    clients.push(client);
+    const client = await redis.client(name, 1_000);
     const tally = new SharedTally(new RedisTallies(client), 60_000, log, elsewhere);
     tally.keyed('written:2026-12-07');
     return { client, tally };
@@ -83,12 +69,10 @@ describe('SharedTally on Redis', () => {
   it('an exchange Redis ran but answered too late is not counted again when its counts are sent once more', async () => {
     const a = await node('h');
     a.tally.keyed('written:2026-12-10');
-    const busy = connectRedis(redis.url, log, 'busy', { commandTimeoutMs: 5_000 });
-    await busy.connect();
-    clients.push(busy);
+    const busy = await redis.client('busy');
     a.tally.add('p:dee', 5);
     // Redis busy for 1.5 s (a script of another client's): A's exchange runs after A gave up on it (1 s).
-    const blocking = busy.eval("local t = redis.call('TIME') local s = t[1] * 1000000 + t[2] repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] - s > 1500000 return 1", 0);
+    const blocking = keepRedisBusy(busy, 1_500);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await a.tally.exchange(['p:dee']);
     await blocking;
@@ -102,10 +86,7 @@ describe('SharedTally on Redis', () => {
   });
 
   it('someone joining reads from Redis only the ids not read at the last exchange: a join costs one short read, not an exchange of every id', async () => {
-    const client = connectRedis(redis.url, log, 'k', { commandTimeoutMs: 1_000 });
-    await client.connect();
-    clients.push(client);
-    const store = new RedisTallies(client);
+    const store = new RedisTallies(await redis.client('k', 1_000));
     const reads: string[][] = [];
     const counting = {
       addAndRead: (name: string, added: ReadonlyMap<string, number>, read: readonly string[], ttlMs: number, batch: { from: string; number: number }) => {
