@@ -1,6 +1,6 @@
 /**
  * How many times each key (a person, an address, an e-mail) did something in the last
- * `windowMs`, kept in memory and bounded: at most `limit` per key, and past `maxKeys`
+ * `windowMs`, kept in memory and bounded: at most `limit` per key (in order of their instants), and past `maxKeys`
  * keys the quiet ones are forgotten (and, if all are busy, the oldest).
  */
 export class RateWindow {
@@ -20,10 +20,21 @@ export class RateWindow {
     return 0;
   }
 
-  /** Counts one for `key` at `at` without judging it (a count another node took). */
+  /**
+   * Counts one for `key` at `at` without judging it (a count another node took). Counts in
+   * order of their instants; those past the window, and past the newest `limit`, judge
+   * nothing and are dropped: a key only other nodes count stays as small as one judged here.
+   */
   record(key: string, at: number): void {
     const recent = this.times.get(key) ?? [];
-    recent.push(at);
+    let i = recent.length;
+    while (i > 0 && recent[i - 1]! > at) i--;
+    recent.splice(i, 0, at);
+    const newest = recent[recent.length - 1]!;
+    let gone = 0;
+    while (gone < recent.length && recent[gone]! <= newest - this.windowMs) gone++;
+    const drop = Math.max(gone, recent.length - this.limit);
+    if (drop > 0) recent.splice(0, drop);
     this.times.set(key, recent);
     if (this.times.size > this.maxKeys) this.forget(at);
   }
@@ -43,7 +54,8 @@ export class RateWindow {
     if (recent.length > 0) this.times.set(key, recent);
     else this.times.delete(key);
     if (recent.length < this.limit) return 0;
-    return Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
+    // One more once all but `limit` − 1 have left (more than `limit` may come from other nodes).
+    return Math.max(1, Math.ceil((recent[recent.length - this.limit]! + this.windowMs - now) / 1000));
   }
 
   private forget(now: number) {

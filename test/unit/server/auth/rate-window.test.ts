@@ -11,6 +11,15 @@ describe('RateWindow', () => {
     expect(window.take('a', 60_002)).toBe(1);
   });
 
+  it('counts recorded from other nodes for a key never judged here are kept within the window and at most `limit` (the newest): the wait is until enough of them leave', () => {
+    const window = new RateWindow(2, 10_000);
+    // Taken elsewhere, over many windows: a key this node never judges.
+    for (let at = 0; at < 1_000_000; at += 2_000) window.record('elsewhere', at);
+    // The last two at 996 s and 998 s: one more is allowed once the first leaves, at 1,006 s.
+    expect(window.waitFor('elsewhere', 999_000)).toBe(7);
+    expect(window.waitFor('elsewhere', 1_006_001)).toBe(0);
+  });
+
   it('keeps at most maxKeys keys, forgetting quiet ones first', () => {
     const window = new RateWindow(1, 1000, 2);
     window.take('old', 0);
