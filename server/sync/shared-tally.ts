@@ -24,7 +24,7 @@ const maxKept = 100_000;
  * node knows every node's total as last read plus what it counted since. An id counted or
  * watched here (a person connected to a room here) is read at every exchange, and for
  * 10 minutes after. One exchange at a time; one that fails sends the same batch again at the
- * next (what was counted meanwhile waits for the one after): Redis adds a batch once, so
+ * next, then what was counted meanwhile as a new one: Redis adds a batch once, so
  * counts whose answer was lost (Redis slow past the command timeout, not down) count once,
  * never twice nor zero times.
  */
@@ -153,6 +153,7 @@ export class SharedTally {
 
   private async exchangeOnce(watched: Iterable<string>) {
     const name = this.name;
+    const again = this.pending !== null;
     if (!this.pending) {
       this.pending = { number: ++this.batches, counts: this.unsent };
       this.unsent = new Map();
@@ -181,6 +182,9 @@ export class SharedTally {
       }
     });
     this.lastRead = new Set(ids);
+    // A batch sent again went alone: what was counted meanwhile goes now, not a second later
+    // (nor never, at a node's last exchange before it stops).
+    if (again && this.unsent.size > 0) await this.exchangeOnce([]);
   }
 
   /** What was counted here, then what was counted or watched here in the last 10 minutes (at most `maxRead` of those). */

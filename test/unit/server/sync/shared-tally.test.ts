@@ -113,6 +113,23 @@ describe('SharedTally on Redis', () => {
     expect(reads[1]).toContain('p:newcomer');
   });
 
+  it('once Redis answers again, one exchange sends the batch it did not answer and what was counted since', async () => {
+    const a = await node('m');
+    a.tally.keyed('written:2026-12-12');
+    a.tally.add('p:eli', 10);
+    await a.tally.exchange(['p:eli']);
+    a.client.disconnect();
+    a.tally.add('p:eli', 20);
+    await a.tally.exchange(['p:eli']);
+    a.tally.add('p:eli', 5);
+    await a.client.connect();
+    await a.tally.exchange(['p:eli']);
+    const b = await node('n');
+    b.tally.keyed('written:2026-12-12');
+    await b.tally.exchange(['p:eli']);
+    expect(b.tally.total('p:eli')).toBe(35);
+  });
+
   it('a new hash (a new day) starts from nothing: the former day’s counts are dropped', async () => {
     const a = await node('e');
     a.tally.add('a:north', 500);
