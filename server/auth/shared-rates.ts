@@ -56,7 +56,7 @@ export class SharedWindow {
 export class SharedRates {
   private readonly windows = new Map<string, RateWindow[]>();
   private tell: ((name: string, key: string, at: number, change: RateChange) => void) | null = null;
-  private atomic: { rates: AtomicRates; log: Logger; failing: boolean } | null = null;
+  private atomic: { rates: AtomicRates; log: Logger; failing: boolean; asking: boolean } | null = null;
   /** What this node's counts in Redis are named by: this prefix and a sequence number. */
   private readonly prefix = `${randomUUID()}:`;
   private taken = 0;
@@ -119,10 +119,20 @@ export class SharedRates {
     };
   }
 
-  /** What `ask` answers of the nodes' Redis; undefined with one node, or when Redis did not answer (this node's own counts hold). */
+  /**
+   * What `ask` answers of the nodes' Redis; undefined with one node, or when Redis did not
+   * answer (this node's own counts hold). While Redis does not answer, one request at a time
+   * asks it again; the others are judged here alone at once, not each held for the command
+   * timeout by a Redis that hangs.
+   */
   private async shared<T>(ask: (rates: AtomicRates) => Promise<T>): Promise<T | undefined> {
     const atomic = this.atomic;
     if (!atomic) return undefined;
+    const probe = atomic.failing;
+    if (probe) {
+      if (atomic.asking) return undefined;
+      atomic.asking = true;
+    }
     try {
       const answer = await ask(atomic.rates);
       atomic.failing = false;
@@ -131,6 +141,8 @@ export class SharedRates {
       if (!atomic.failing) atomic.log.warn({ err }, 'a rate could not be taken across relay nodes; this node’s own holds');
       atomic.failing = true;
       return undefined;
+    } finally {
+      if (probe) atomic.asking = false;
     }
   }
 
@@ -141,7 +153,7 @@ export class SharedRates {
 
   /** Where the windows and buckets are taken over every node (the Redis the nodes share). */
   shareThrough(rates: AtomicRates, log: Logger) {
-    this.atomic = { rates, log, failing: false };
+    this.atomic = { rates, log, failing: false, asking: false };
   }
 
   /** A count another node took: recorded here, told to no one. */

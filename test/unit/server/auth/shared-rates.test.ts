@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { SharedRates } from '../../../../server/auth/shared-rates.ts';
+import { SharedRates, type AtomicRates } from '../../../../server/auth/shared-rates.ts';
 import { RedisRates } from '../../../../server/cluster/redis-rates.ts';
-import { useRedis } from '../../../support/redis-clients.ts';
+import { keepRedisBusy, useRedis } from '../../../support/redis-clients.ts';
 
 const log = pino({ level: 'silent' });
 
@@ -59,5 +59,35 @@ describe('rate windows of two relay nodes on a real redis-server (CLUSTER.md N13
     expect(await onA.take('ines', now + 1)).toBe(0);
     expect(await onA.take('ines', now + 2)).toBe(0);
     expect(await onB.take('ines', now + 3)).toBeGreaterThan(0);
+  });
+
+  it('while Redis does not answer, one request at a time waits for it: the others are judged by this node alone at once', async () => {
+    const real = new RedisRates(await redis.client('slow', 1_000));
+    let asked = 0;
+    const counting: AtomicRates = {
+      takeWindows: (takes, now, member) => {
+        asked++;
+        return real.takeWindows(takes, now, member);
+      },
+      giveBackWindow: (name, key, at, prefix) => real.giveBackWindow(name, key, at, prefix),
+      takeToken: (name, key, perSecond, burst, now) => real.takeToken(name, key, perSecond, burst, now),
+    };
+    const rates = new SharedRates();
+    rates.shareThrough(counting, log);
+    const tickets = rates.window('sync.tickets', 100, 60_000);
+    // Redis busy for 2.5 s: the first take waits out the command timeout (1 s).
+    const blocking = keepRedisBusy(await redis.client('busy'), 2_500);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = Date.now();
+    expect(await tickets.take('first', now)).toBe(0);
+    asked = 0;
+    const takes = await Promise.all(Array.from({ length: 10 }, (_, i) => tickets.take(`person-${i}`, now + i)));
+    expect(takes).toEqual(Array(10).fill(0));
+    expect(asked).toBe(1);
+    await blocking;
+    // Redis answering again: every take is judged there again.
+    expect(await tickets.take('later', Date.now())).toBe(0);
+    expect(await tickets.take('later', Date.now())).toBe(0);
+    expect(asked).toBe(3);
   });
 });
