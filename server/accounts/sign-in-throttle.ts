@@ -84,7 +84,7 @@ export interface Attempt {
 export class SignInThrottle {
   private readonly counters = new Map<string, Counter>();
   private readonly failureListeners: ((account: string, address: string) => void)[] = [];
-  private shared: { guesses: SharedGuesses; log: Logger; failing: boolean } | null = null;
+  private shared: { guesses: SharedGuesses; log: Logger; failing: boolean; asking: boolean } | null = null;
 
   constructor(
     private readonly now: () => number,
@@ -98,7 +98,7 @@ export class SignInThrottle {
 
   /** Where the relay's nodes share their counters (their Redis). */
   shareThrough(guesses: SharedGuesses, log: Logger) {
-    this.shared = { guesses, log, failing: false };
+    this.shared = { guesses, log, failing: false, asking: false };
   }
 
   /**
@@ -115,12 +115,19 @@ export class SignInThrottle {
     // -1: not known to be counted across nodes (one node, or Redis did not answer: it may
     // still have admitted it, the answer lost); 0: admitted there too.
     let wait = -1;
-    if (shared) {
+    // While Redis does not answer, one attempt at a time asks it again; the others are judged
+    // here alone at once, not each held for the command timeout by a Redis that hangs.
+    const probe = shared?.failing === true;
+    const asks = shared !== null && !(probe && shared.asking);
+    if (shared && asks) {
+      if (probe) shared.asking = true;
       try {
         wait = await shared.guesses.admit(account, address, id, rules, this.limits.windowMs);
         shared.failing = false;
       } catch (err) {
         this.sharingFailed(err);
+      } finally {
+        if (probe) shared.asking = false;
       }
     }
     if (wait > 0) {
@@ -129,7 +136,7 @@ export class SignInThrottle {
     }
     const settled = (outcome: 'failed' | 'succeeded' | 'abandoned') => async () => {
       here.attempt[outcome]();
-      if (!shared) return;
+      if (!shared || !asks) return;
       const settling = shared.guesses.settle(account, address, id, rules, outcome).catch((err: unknown) => this.sharingFailed(err));
       // Settled there too when Redis did not answer the admission (one it ran after all is not
       // left in flight, holding the next attempts and counting as a failure), without waiting:
