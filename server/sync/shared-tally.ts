@@ -100,11 +100,19 @@ export class SharedTally {
    * Reads the totals of those of `ids` not read at the last exchange (someone new here joined a
    * room here), sending nothing, once the exchange under way is done; they are read at every
    * exchange from then on. Ids read at the last exchange cost nothing: a join is one short
-   * read, not an exchange of every id this node watches. Joins meanwhile wait for one read.
+   * read, not an exchange of every id this node watches. Joins meanwhile wait for one read;
+   * while Redis does not answer, none waits.
    */
   readNew(ids: Iterable<string>): Promise<void> {
     const fresh = [...ids].filter((id) => !this.lastRead.has(id));
     if (fresh.length === 0) return Promise.resolve();
+    if (this.failing) {
+      // Redis does not answer: nobody waits on it for a join (this node's own counts hold);
+      // the next exchange that works reads them.
+      const now = Date.now();
+      for (const id of fresh) this.mark(id, now);
+      return Promise.resolve();
+    }
     if (this.soon) {
       for (const id of fresh) if (this.soon.ids.size < maxRead) this.soon.ids.add(id);
       return this.soon.done;

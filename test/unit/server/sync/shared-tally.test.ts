@@ -130,6 +130,33 @@ describe('SharedTally on Redis', () => {
     expect(b.tally.total('p:eli')).toBe(35);
   });
 
+  it('while Redis does not answer, someone joining is not held for a read: the next exchange that works reads them', async () => {
+    const a = await node('o');
+    a.tally.keyed('written:2026-12-13');
+    const reads: string[][] = [];
+    const store = new RedisTallies(a.client);
+    const tally = new SharedTally(
+      {
+        addAndRead: (name, added, read, ttlMs, batch) => {
+          reads.push([...read]);
+          return store.addAndRead(name, added, read, ttlMs, batch);
+        },
+      },
+      60_000,
+      log,
+    );
+    tally.keyed('written:2026-12-13');
+    a.client.disconnect();
+    await tally.exchange(['p:fay']);
+    reads.length = 0;
+    await tally.readNew(['p:gus']);
+    expect(reads).toEqual([]);
+    await a.client.connect();
+    await tally.exchange([]);
+    expect(reads[0]).toContain('p:gus');
+    expect(tally.total('p:gus')).toBe(0);
+  });
+
   it('a new hash (a new day) starts from nothing: the former day’s counts are dropped', async () => {
     const a = await node('e');
     a.tally.add('a:north', 500);
