@@ -29,17 +29,19 @@ export async function startMailRelay(start: Date, env: Record<string, string> = 
       ...env,
     },
   });
-  return {
+  const world: MailRelay = {
     relay,
     smtp,
     setClock,
+    // The relay the test holds now: a test that restarts it puts the new one in `relay`.
     async close() {
-      await relay.stop();
+      await world.relay.stop();
       await smtp.close();
-      await removeDataDir(relay.dataDir);
+      await removeDataDir(world.relay.dataDir);
       await rm(clockDir, { recursive: true, force: true });
     },
   };
+  return world;
 }
 
 /**
