@@ -243,7 +243,7 @@ export interface SmsConfig {
     max: number;
     /** Hosts an organisation's SMPP account may name (SMS_ACCOUNT_HOSTS); null: any (only when sign-ups are closed); empty: none. */
     smppHosts: string[] | null;
-    /** CONCLAVE_SECRET_KEY: 32 bytes that seal the accounts' secrets in the store (AES-256-GCM); null: kept as given. */
+    /** The relay's CONCLAVE_SECRET_KEY (Config.secretKey), which seals the accounts' secrets in the store (AES-256-GCM); null: kept as given. */
     secretKey: Buffer | null;
   };
 }
@@ -282,6 +282,7 @@ function databaseUrl(value: string | undefined): string | null {
 /** Reads the relay's configuration from the environment (see the README's table): the one place it is read. */
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.CONCLAVE_DATA_DIR ?? './data');
+  const key = secretKey(env.CONCLAVE_SECRET_KEY);
   return {
     port: int(env, 'PORT', 8787),
     host: env.HOST ?? '127.0.0.1',
@@ -290,7 +291,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseConnections: Math.max(2, int(env, 'CONCLAVE_DATABASE_CONNECTIONS', 10)),
     publicUrl: env.CONCLAVE_PUBLIC_URL ?? null,
     redisUrl: env.CONCLAVE_REDIS_URL || null,
-    secretKey: secretKey(env.CONCLAVE_SECRET_KEY),
+    secretKey: key,
     sessionDays: int(env, 'CONCLAVE_SESSION_DAYS', 30),
     maxHttpConnectionsPerAddress: int(env, 'CONCLAVE_MAX_HTTP_CONNECTIONS_PER_ADDRESS', 512),
     trustedProxies: env.CONCLAVE_TRUSTED_PROXIES ?? '',
@@ -333,7 +334,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     webRoot: env.CONCLAVE_WEB_ROOT === '' ? null : path.resolve(env.CONCLAVE_WEB_ROOT ?? 'dist/web'),
     sqliteSynchronous: env.CONCLAVE_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
-    sms: loadSmsConfig(env),
+    sms: loadSmsConfig(env, key),
     mail: loadMailConfig(env),
     figures: loadFiguresConfig(env),
     ideas: loadIdeasConfig(env),
@@ -443,7 +444,7 @@ function secretKey(raw: string | undefined): Buffer | null {
   return key;
 }
 
-function loadSmsConfig(env: Env): SmsConfig {
+function loadSmsConfig(env: Env, secretKey: Buffer | null): SmsConfig {
   const provider = env.SMS_PROVIDER ?? 'outbox';
   if (!isProviderName(provider)) throw new Error(`SMS_PROVIDER must be one of ${smsProviderNames.join(', ')}, not "${provider}"`);
   if (provider === 'smpp' && !env.SMPP_URL) throw new Error('SMS_PROVIDER=smpp needs SMPP_URL (smpp://id:password@host:port)');
@@ -484,7 +485,7 @@ function loadSmsConfig(env: Env): SmsConfig {
         : env.CONCLAVE_SIGNUP === 'open'
           ? []
           : null,
-      secretKey: secretKey(env.CONCLAVE_SECRET_KEY),
+      secretKey,
     },
   };
 }

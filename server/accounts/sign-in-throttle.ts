@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { RedisGate } from '../cluster/redis-gate.ts';
 
 /**
  * How often someone may try a password, judged before any hash is computed.
@@ -84,7 +85,7 @@ export interface Attempt {
 export class SignInThrottle {
   private readonly counters = new Map<string, Counter>();
   private readonly failureListeners: ((account: string, address: string) => void)[] = [];
-  private shared: { guesses: SharedGuesses; log: Logger; failing: boolean; asking: boolean } | null = null;
+  private shared: { guesses: SharedGuesses; gate: RedisGate } | null = null;
 
   constructor(
     private readonly now: () => number,
@@ -98,7 +99,7 @@ export class SignInThrottle {
 
   /** Where the relay's nodes share their counters (their Redis). */
   shareThrough(guesses: SharedGuesses, log: Logger) {
-    this.shared = { guesses, log, failing: false, asking: false };
+    this.shared = { guesses, gate: new RedisGate(log, 'sign-in attempts could not be counted across relay nodes; this node’s throttle holds') };
   }
 
   /**
@@ -117,19 +118,9 @@ export class SignInThrottle {
     let wait = -1;
     // While Redis does not answer, one attempt at a time asks it again; the others are judged
     // here alone at once, not each held for the command timeout by a Redis that hangs.
-    const probe = shared?.failing === true;
-    const asks = shared !== null && !(probe && shared.asking);
-    if (shared && asks) {
-      if (probe) shared.asking = true;
-      try {
-        wait = await shared.guesses.admit(account, address, id, rules, this.limits.windowMs);
-        shared.failing = false;
-      } catch (err) {
-        this.sharingFailed(err);
-      } finally {
-        if (probe) shared.asking = false;
-      }
-    }
+    const asked = shared ? await shared.gate.ask(() => shared.guesses.admit(account, address, id, rules, this.limits.windowMs)) : 'skipped';
+    const asks = asked !== 'skipped';
+    if (typeof asked === 'object') wait = asked.answer;
     if (wait > 0) {
       here.attempt.abandoned();
       return { ok: false, retryAfterSeconds: wait };
@@ -137,18 +128,13 @@ export class SignInThrottle {
     const settled = (outcome: 'failed' | 'succeeded' | 'abandoned') => async () => {
       here.attempt[outcome]();
       if (!shared || !asks) return;
-      const settling = shared.guesses.settle(account, address, id, rules, outcome).catch((err: unknown) => this.sharingFailed(err));
+      const settling = shared.guesses.settle(account, address, id, rules, outcome).catch((err: unknown) => shared.gate.failed(err));
       // Settled there too when Redis did not answer the admission (one it ran after all is not
       // left in flight, holding the next attempts and counting as a failure), without waiting:
       // a Redis that is slow holds the answer once, not twice.
       if (wait === 0) await settling;
     };
     return { ok: true, attempt: { succeeded: settled('succeeded'), failed: settled('failed'), abandoned: settled('abandoned') } };
-  }
-
-  private sharingFailed(err: unknown) {
-    if (this.shared && !this.shared.failing) this.shared.log.warn({ err }, 'sign-in attempts could not be counted across relay nodes; this node’s throttle holds');
-    if (this.shared) this.shared.failing = true;
   }
 
   /** A failure judged on another node: counted as if judged here (it holds no attempt in flight). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { PerPersonRate } from '../sync/rate.ts';
 import { RateWindow } from './rate-window.ts';
+import { RedisGate } from '../cluster/redis-gate.ts';
 
 /** Where the relay's nodes take counts atomically (server/cluster/redis-rates.ts: the Redis they share). */
 export interface AtomicRates {
@@ -56,7 +57,7 @@ export class SharedWindow {
 export class SharedRates {
   private readonly windows = new Map<string, RateWindow[]>();
   private tell: ((name: string, key: string, at: number, change: RateChange) => void) | null = null;
-  private atomic: { rates: AtomicRates; log: Logger; failing: boolean; asking: boolean } | null = null;
+  private atomic: { rates: AtomicRates; gate: RedisGate } | null = null;
   /** What this node's counts in Redis are named by: this prefix and a sequence number. */
   private readonly prefix = `${randomUUID()}:`;
   private taken = 0;
@@ -128,22 +129,8 @@ export class SharedRates {
   private async shared<T>(ask: (rates: AtomicRates) => Promise<T>): Promise<T | undefined> {
     const atomic = this.atomic;
     if (!atomic) return undefined;
-    const probe = atomic.failing;
-    if (probe) {
-      if (atomic.asking) return undefined;
-      atomic.asking = true;
-    }
-    try {
-      const answer = await ask(atomic.rates);
-      atomic.failing = false;
-      return answer;
-    } catch (err) {
-      if (!atomic.failing) atomic.log.warn({ err }, 'a rate could not be taken across relay nodes; this node’s own holds');
-      atomic.failing = true;
-      return undefined;
-    } finally {
-      if (probe) atomic.asking = false;
-    }
+    const asked = await atomic.gate.ask(() => ask(atomic.rates));
+    return typeof asked === 'object' ? asked.answer : undefined;
   }
 
   /** Where counts taken here, and given back, go (the other nodes). */
@@ -153,7 +140,7 @@ export class SharedRates {
 
   /** Where the windows and buckets are taken over every node (the Redis the nodes share). */
   shareThrough(rates: AtomicRates, log: Logger) {
-    this.atomic = { rates, log, failing: false, asking: false };
+    this.atomic = { rates, gate: new RedisGate(log, 'a rate could not be taken across relay nodes; this node’s own holds') };
   }
 
   /** A count another node took: recorded here, told to no one. */
