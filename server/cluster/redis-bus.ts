@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { maxBatchBytes, type Batch } from './bus-batch.ts';
 import { aliveKeyPrefix, connectRedis, redisPrefix } from './redis.ts';
 
+/** How messages go in a publish (bus-batch.ts). */
 export interface BusCodec<M> {
-  write(from: string, messages: readonly M[]): Uint8Array;
-  read(data: Uint8Array): { from: string; messages: M[] };
+  /** The newest batch format this node writes and reads: announced in its heartbeat key. */
+  readonly format: number;
+  write(from: string, messages: readonly M[], format: number): Uint8Array[];
+  /** Throws on a malformed batch. */
+  read(data: Uint8Array): Batch<M>;
 }
 
 export interface BusOptions {
@@ -21,6 +26,10 @@ const nodesKey = `${redisPrefix}nodes`;
 const everyone = `${redisPrefix}all`;
 /** The outgoing queue of what goes to every node. */
 const toAll = '*';
+/** Distinct unknown kinds logged, each once: past these, unknown kinds are only counted. */
+const maxKindsLogged = 32;
+/** 1, 10, 100…: when a count of refusals is logged. */
+const isPowerOfTen = (n: number) => /^10*$/.test(String(n));
 
 /**
  * How relay nodes talk through Redis. Each node has an inbox channel; what one node has
@@ -32,6 +41,9 @@ const toAll = '*';
  *
  * Each node renews a key that expires `aliveMs` after its last heartbeat: a node whose key
  * is gone is dead to the others, whatever it thinks (the store's fence stops its writes).
+ * The key holds the newest batch format the node reads (a node of the version before format
+ * 2 writes `1`): a node writes to another in the older of its own format and the other's as
+ * last read, to every node (a broadcast) in the oldest of all live nodes' (CLUSTER.md N17).
  */
 export class RedisBus<M> {
   readonly nodeId = randomUUID();
@@ -47,6 +59,13 @@ export class RedisBus<M> {
   private lapsedListeners: (() => void)[] = [];
   /** Nodes whose death someone here cares about (owners of rooms served here, doors of connections judged here). */
   private watched: () => Iterable<string> = () => [];
+  /** The batch format each other live node announced, as the last heartbeat read them. */
+  private formats = new Map<string, number>();
+  /** Messages skipped per kind this version does not know (a later version's), each kind logged once; past maxKindsLogged kinds, counted together. */
+  readonly skipped = new Map<number, number>();
+  skippedOfOtherKinds = 0;
+  /** Malformed batches dropped, logged at the 1st, 10th, 100th… */
+  refused = 0;
 
   constructor(
     url: string,
@@ -68,9 +87,10 @@ export class RedisBus<M> {
       try {
         batch = this.codec.read(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       } catch (err) {
-        this.log.error({ err }, 'an unreadable message between relay nodes was dropped');
+        if (isPowerOfTen(++this.refused)) this.log.error({ err, refused: this.refused }, 'a malformed batch from another relay node was dropped (logged at the 1st, 10th, 100th…)');
         return;
       }
+      for (const kind of batch.skipped) this.skip(kind);
       // A node hears its own broadcasts too: it has already done what they say.
       if (batch.from === this.nodeId) return;
       receive(batch.from, batch.messages);
@@ -79,6 +99,15 @@ export class RedisBus<M> {
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
     this.heartbeat.unref();
+  }
+
+  /** A message of a kind this version does not know was skipped: each kind is logged once. */
+  private skip(kind: number) {
+    const count = this.skipped.get(kind);
+    if (count !== undefined) return void this.skipped.set(kind, count + 1);
+    if (this.skipped.size >= maxKindsLogged) return void this.skippedOfOtherKinds++;
+    this.skipped.set(kind, 1);
+    this.log.warn({ kind }, 'another relay node sent a kind of message this version does not know (a later version’s): skipped, and counted from now on');
   }
 
   /** Queues a message for `node`; everything queued in this turn goes in one publish. */
@@ -100,12 +129,37 @@ export class RedisBus<M> {
     const batches = [...this.outgoing];
     this.outgoing.clear();
     for (const [node, messages] of batches) {
-      const data = this.codec.write(this.nodeId, messages);
-      this.commands.publish(node === toAll ? everyone : inbox(node), Buffer.from(data.buffer, data.byteOffset, data.byteLength)).catch((err: unknown) => {
-        this.log.warn({ err, node }, 'could not reach another relay node');
-      });
+      for (const data of this.codec.write(this.nodeId, messages, this.formatFor(node))) {
+        if (data.length > maxBatchBytes) {
+          this.log.error({ node, bytes: data.length }, 'a message too large for the bus between relay nodes was not sent');
+          continue;
+        }
+        this.commands.publish(node === toAll ? everyone : inbox(node), Buffer.from(data.buffer, data.byteOffset, data.byteLength)).catch((err: unknown) => {
+          this.log.warn({ err, node }, 'could not reach another relay node');
+        });
+      }
     }
   };
+
+  /** The format `node` reads (1 for a node not seen yet); for every node, the oldest any live node reads. */
+  private formatFor(node: string): number {
+    if (node !== toAll) return Math.min(this.codec.format, this.formats.get(node) ?? 1);
+    return Math.min(this.codec.format, ...this.formats.values());
+  }
+
+  /** Reads which nodes are alive, and the format each announced. */
+  private async readFormats() {
+    const known = (await this.commands.zrange(nodesKey, 0, -1)).filter((n) => n !== this.nodeId);
+    const values = known.length === 0 ? [] : await this.commands.mget(known.map(aliveKey));
+    const formats = new Map<string, number>();
+    known.forEach((node, i) => {
+      const value = values[i];
+      if (value === null || value === undefined) return;
+      const format = Number(value);
+      formats.set(node, Number.isSafeInteger(format) && format >= 1 ? format : 1);
+    });
+    this.formats = formats;
+  }
 
   /** The nodes alive now (their key has not expired), this one included. */
   async liveNodes(): Promise<string[]> {
@@ -138,12 +192,13 @@ export class RedisBus<M> {
   private async beat() {
     if (this.stopped) return;
     try {
-      const before = await this.commands.set(aliveKey(this.nodeId), '1', 'PX', this.aliveMs, 'GET');
+      const before = await this.commands.set(aliveKey(this.nodeId), String(this.codec.format), 'PX', this.aliveMs, 'GET');
       await this.commands.zadd(nodesKey, Date.now(), this.nodeId);
       if (before === null && this.heartbeat !== null) {
         this.log.warn({ node: this.nodeId }, 'this relay node was taken for dead: its rooms are judged again');
         for (const listener of this.lapsedListeners) listener();
       }
+      await this.readFormats();
       const watched = [...new Set(this.watched())].filter((n) => n !== this.nodeId);
       if (watched.length === 0) return;
       const alive = await this.alive(watched);

@@ -12,7 +12,7 @@ import type { Connection, ConnectionLimits } from './connection.ts';
 import { NodeDoor } from './node-door.ts';
 import { ErrorCode } from '#core/api/errors';
 import { Refusal } from '../errors.ts';
-import { readBatch, writeBatch, type NodeMessage, type OwnerAnswer, type OwnerAsk } from './node-messages.ts';
+import { nodeCodec, type NodeMessage, type OwnerAnswer, type OwnerAsk } from './node-messages.ts';
 import { NodeOwner } from './node-owner.ts';
 import type { TokenBucket } from './rate.ts';
 import { claimRoom } from './room-fence.ts';
@@ -86,7 +86,7 @@ export class NodeLink {
     limits: ConnectionLimits & LiveCaps,
     private readonly log: Logger,
   ) {
-    this.bus = new RedisBus(url, log, { write: writeBatch, read: readBatch });
+    this.bus = new RedisBus(url, log, nodeCodec);
     this.leases = new RoomLeases(this.bus.commands, this.bus.nodeId);
     this.liveCounts = new SharedLiveCounts(this.bus.commands, this.bus.nodeId, limits);
     this.tallies = new RedisTallies(this.bus.commands);

@@ -1,6 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { ActivityRole } from '#core/api/activities';
+import { batchFormat, readBatch, writeBatches, type MessageKinds } from '../cluster/bus-batch.ts';
+import type { BusCodec } from '../cluster/redis-bus.ts';
 
 /**
  * What relay nodes say to each other about live rooms (server/sync/CLUSTER.md). A client's
@@ -51,6 +53,11 @@ export type OwnerAnswer =
   | { kind: 'not-owner' }
   | { kind: 'refused'; code: string; message: string };
 
+/**
+ * Each kind's number on the wire is its index here: a new kind goes at the end (a node of
+ * an earlier version skips it, CLUSTER.md N17), none is removed or moved, and a kind whose
+ * fields change meaning is a new kind (fields may only be added at the end of a body).
+ */
 const kinds = [
   'join',
   'frame',
@@ -76,117 +83,94 @@ const kinds = [
 const maxFileIds = 1000;
 const answerKinds = ['state', 'changed', 'not-owner', 'refused'] as const;
 
-/** A batch is malformed: it did not come from a relay node of this version. */
-export class MalformedBatch extends Error {}
-
 /**
- * One publish carries every message a node has for another in one turn of its event loop,
- * in order. A frame sent to many connections in the batch (a presence change) is written once.
+ * Each kind's fields, after its number (server/cluster/bus-batch.ts frames them). A frame sent to many connections in one batch (a presence
+ * change) is written once; `frame` writes or reads the batch's reference to it.
  */
-export function writeBatch(from: string, messages: readonly NodeMessage[]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, from);
-  const frames = new Map<Uint8Array, number>();
-  const frameRef = (frame: Uint8Array) => {
-    let index = frames.get(frame);
-    if (index === undefined) {
-      index = frames.size;
-      frames.set(frame, index);
-      encoding.writeVarUint(e, 1);
-      encoding.writeVarUint8Array(e, frame);
-    } else {
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarUint(e, index);
-    }
-  };
-  encoding.writeVarUint(e, messages.length);
-  for (const m of messages) {
-    encoding.writeVarUint(e, kinds.indexOf(m.type));
-    switch (m.type) {
-      case 'join':
-        encoding.writeVarUint(e, m.conn);
-        encoding.writeVarString(e, m.activityId);
-        encoding.writeVarString(e, m.userId);
-        encoding.writeVarString(e, m.userName);
-        encoding.writeVarString(e, m.role);
-        break;
-      case 'frame':
-      case 'send':
-        encoding.writeVarUint(e, m.conn);
-        frameRef(m.frame);
-        break;
-      case 'leave':
-      case 'not-owner':
-        encoding.writeVarUint(e, m.conn);
-        break;
-      case 'joined':
-        encoding.writeVarUint(e, m.conn);
-        encoding.writeVarUint(e, m.upto);
-        break;
-      case 'close':
-        encoding.writeVarUint(e, m.conn);
-        encoding.writeVarUint(e, m.code);
-        encoding.writeVarString(e, m.reason);
-        break;
-      case 'committed':
-        encoding.writeVarString(e, m.activityId);
-        encoding.writeVarUint(e, m.prevId);
-        encoding.writeVarUint(e, m.id);
-        encoding.writeVarUint(e, m.except);
-        frameRef(m.frame);
-        break;
-      case 'access-changed':
-        encoding.writeVarUint(e, m.request);
-        encoding.writeVarString(e, m.activityId);
-        break;
-      case 'renamed':
-        encoding.writeVarUint(e, m.request);
-        encoding.writeVarString(e, m.userId);
-        encoding.writeVarString(e, m.name);
-        break;
-      case 'signed-out':
-        encoding.writeVarUint(e, m.request);
-        encoding.writeVarString(e, m.userId);
-        break;
-      case 'done':
-        encoding.writeVarUint(e, m.request);
-        break;
-      case 'state-ask':
-        encoding.writeVarUint(e, m.request);
-        encoding.writeVarString(e, m.activityId);
-        break;
-      case 'sign-in-failed':
-        encoding.writeVarString(e, m.account);
-        encoding.writeVarString(e, m.address);
-        break;
-      case 'rate-taken':
-      case 'rate-given-back':
-        encoding.writeVarString(e, m.name);
-        encoding.writeVarString(e, m.key);
-        encoding.writeFloat64(e, m.at);
-        break;
-      case 'files-changed':
-        encoding.writeVarUint(e, m.request);
-        encoding.writeVarString(e, m.activityId);
-        for (const ids of [m.added, m.removed]) {
-          encoding.writeVarUint(e, ids.length);
-          for (const id of ids) encoding.writeVarString(e, id);
-        }
-        break;
-      case 'change-ask':
-        encoding.writeVarUint(e, m.request);
-        encoding.writeVarString(e, m.activityId);
-        encoding.writeVarString(e, m.userId);
-        encoding.writeVarUint(e, m.system ? 1 : 0);
-        encoding.writeVarUint8Array(e, m.update);
-        break;
-      case 'answer':
-        encoding.writeVarUint(e, m.request);
-        writeAnswer(e, m.answer);
-        break;
-    }
+function writeMessage(e: encoding.Encoder, m: NodeMessage, frame: (bytes: Uint8Array) => void) {
+  switch (m.type) {
+    case 'join':
+      encoding.writeVarUint(e, m.conn);
+      encoding.writeVarString(e, m.activityId);
+      encoding.writeVarString(e, m.userId);
+      encoding.writeVarString(e, m.userName);
+      encoding.writeVarString(e, m.role);
+      break;
+    case 'frame':
+    case 'send':
+      encoding.writeVarUint(e, m.conn);
+      frame(m.frame);
+      break;
+    case 'leave':
+    case 'not-owner':
+      encoding.writeVarUint(e, m.conn);
+      break;
+    case 'joined':
+      encoding.writeVarUint(e, m.conn);
+      encoding.writeVarUint(e, m.upto);
+      break;
+    case 'close':
+      encoding.writeVarUint(e, m.conn);
+      encoding.writeVarUint(e, m.code);
+      encoding.writeVarString(e, m.reason);
+      break;
+    case 'committed':
+      encoding.writeVarString(e, m.activityId);
+      encoding.writeVarUint(e, m.prevId);
+      encoding.writeVarUint(e, m.id);
+      encoding.writeVarUint(e, m.except);
+      frame(m.frame);
+      break;
+    case 'access-changed':
+      encoding.writeVarUint(e, m.request);
+      encoding.writeVarString(e, m.activityId);
+      break;
+    case 'renamed':
+      encoding.writeVarUint(e, m.request);
+      encoding.writeVarString(e, m.userId);
+      encoding.writeVarString(e, m.name);
+      break;
+    case 'signed-out':
+      encoding.writeVarUint(e, m.request);
+      encoding.writeVarString(e, m.userId);
+      break;
+    case 'done':
+      encoding.writeVarUint(e, m.request);
+      break;
+    case 'state-ask':
+      encoding.writeVarUint(e, m.request);
+      encoding.writeVarString(e, m.activityId);
+      break;
+    case 'sign-in-failed':
+      encoding.writeVarString(e, m.account);
+      encoding.writeVarString(e, m.address);
+      break;
+    case 'rate-taken':
+    case 'rate-given-back':
+      encoding.writeVarString(e, m.name);
+      encoding.writeVarString(e, m.key);
+      encoding.writeFloat64(e, m.at);
+      break;
+    case 'files-changed':
+      encoding.writeVarUint(e, m.request);
+      encoding.writeVarString(e, m.activityId);
+      for (const ids of [m.added, m.removed]) {
+        encoding.writeVarUint(e, ids.length);
+        for (const id of ids) encoding.writeVarString(e, id);
+      }
+      break;
+    case 'change-ask':
+      encoding.writeVarUint(e, m.request);
+      encoding.writeVarString(e, m.activityId);
+      encoding.writeVarString(e, m.userId);
+      encoding.writeVarUint(e, m.system ? 1 : 0);
+      encoding.writeVarUint8Array(e, m.update);
+      break;
+    case 'answer':
+      encoding.writeVarUint(e, m.request);
+      writeAnswer(e, m.answer);
+      break;
   }
-  return encoding.toUint8Array(e);
 }
 
 function writeAnswer(e: encoding.Encoder, answer: OwnerAnswer) {
@@ -226,104 +210,77 @@ function readAnswer(d: decoding.Decoder): OwnerAnswer {
   }
 }
 
-/** Reads a batch written by `writeBatch`; throws MalformedBatch on anything else. */
-export function readBatch(data: Uint8Array): { from: string; messages: NodeMessage[] } {
-  try {
-    return read(decoding.createDecoder(data));
-  } catch (err) {
-    throw new MalformedBatch(err instanceof Error ? err.message : 'unreadable batch');
+/** The message of kind number `kind`, or undefined for a kind this version does not know. */
+function readMessage(kind: number, d: decoding.Decoder, frame: () => Uint8Array): NodeMessage | undefined {
+  const type = kinds[kind];
+  const uint = () => decoding.readVarUint(d);
+  const text = () => decoding.readVarString(d);
+  switch (type) {
+    case 'join': {
+      const conn = uint();
+      const activityId = text();
+      const userId = text();
+      const userName = text();
+      return { type, conn, activityId, userId, userName, role: ActivityRole.parse(text()) };
+    }
+    case 'frame':
+    case 'send':
+      return { type, conn: uint(), frame: frame() };
+    case 'leave':
+    case 'not-owner':
+      return { type, conn: uint() };
+    case 'joined':
+      return { type, conn: uint(), upto: uint() };
+    case 'close':
+      return { type, conn: uint(), code: uint(), reason: text() };
+    case 'committed':
+      return { type, activityId: text(), prevId: uint(), id: uint(), except: uint(), frame: frame() };
+    case 'access-changed':
+      return { type, request: uint(), activityId: text() };
+    case 'renamed':
+      return { type, request: uint(), userId: text(), name: text() };
+    case 'signed-out':
+      return { type, request: uint(), userId: text() };
+    case 'done':
+      return { type, request: uint() };
+    case 'state-ask':
+      return { type, request: uint(), activityId: text() };
+    case 'sign-in-failed':
+      return { type, account: text(), address: text() };
+    case 'rate-taken':
+    case 'rate-given-back':
+      return { type, name: text(), key: text(), at: decoding.readFloat64(d) };
+    case 'files-changed': {
+      const request = uint();
+      const activityId = text();
+      const ids = () => {
+        const count = uint();
+        if (count > maxFileIds) throw new Error('too many file ids');
+        return Array.from({ length: count }, text);
+      };
+      const added = ids();
+      return { type, request, activityId, added, removed: ids() };
+    }
+    case 'change-ask':
+      return { type, request: uint(), activityId: text(), userId: text(), system: uint() === 1, update: decoding.readVarUint8Array(d) };
+    case 'answer':
+      return { type, request: uint(), answer: readAnswer(d) };
+    default:
+      return undefined;
   }
 }
 
-function read(d: decoding.Decoder): { from: string; messages: NodeMessage[] } {
-  const from = decoding.readVarString(d);
-  const frames: Uint8Array[] = [];
-  const frame = () => {
-    if (decoding.readVarUint(d) === 1) {
-      const f = decoding.readVarUint8Array(d);
-      frames.push(f);
-      return f;
-    }
-    const f = frames[decoding.readVarUint(d)];
-    if (!f) throw new Error('a frame reference names no frame');
-    return f;
-  };
-  const count = decoding.readVarUint(d);
-  const messages: NodeMessage[] = [];
-  for (let i = 0; i < count; i++) {
-    const type = kinds[decoding.readVarUint(d)];
-    const uint = () => decoding.readVarUint(d);
-    const text = () => decoding.readVarString(d);
-    switch (type) {
-      case 'join': {
-        const conn = uint();
-        const activityId = text();
-        const userId = text();
-        const userName = text();
-        const role = ActivityRole.parse(text());
-        messages.push({ type, conn, activityId, userId, userName, role });
-        break;
-      }
-      case 'frame':
-      case 'send':
-        messages.push({ type, conn: uint(), frame: frame() });
-        break;
-      case 'leave':
-      case 'not-owner':
-        messages.push({ type, conn: uint() });
-        break;
-      case 'joined':
-        messages.push({ type, conn: uint(), upto: uint() });
-        break;
-      case 'close':
-        messages.push({ type, conn: uint(), code: uint(), reason: text() });
-        break;
-      case 'committed':
-        messages.push({ type, activityId: text(), prevId: uint(), id: uint(), except: uint(), frame: frame() });
-        break;
-      case 'access-changed':
-        messages.push({ type, request: uint(), activityId: text() });
-        break;
-      case 'renamed':
-        messages.push({ type, request: uint(), userId: text(), name: text() });
-        break;
-      case 'signed-out':
-        messages.push({ type, request: uint(), userId: text() });
-        break;
-      case 'done':
-        messages.push({ type, request: uint() });
-        break;
-      case 'state-ask':
-        messages.push({ type, request: uint(), activityId: text() });
-        break;
-      case 'sign-in-failed':
-        messages.push({ type, account: text(), address: text() });
-        break;
-      case 'rate-taken':
-      case 'rate-given-back':
-        messages.push({ type, name: text(), key: text(), at: decoding.readFloat64(d) });
-        break;
-      case 'files-changed': {
-        const request = uint();
-        const activityId = text();
-        const ids = () => {
-          const count = uint();
-          if (count > maxFileIds) throw new Error('too many file ids');
-          return Array.from({ length: count }, text);
-        };
-        const added = ids();
-        messages.push({ type, request, activityId, added, removed: ids() });
-        break;
-      }
-      case 'change-ask':
-        messages.push({ type, request: uint(), activityId: text(), userId: text(), system: uint() === 1, update: decoding.readVarUint8Array(d) });
-        break;
-      case 'answer':
-        messages.push({ type, request: uint(), answer: readAnswer(d) });
-        break;
-      default:
-        throw new Error('unknown message kind');
-    }
-  }
-  return { from, messages };
-}
+const nodeKinds: MessageKinds<NodeMessage> = {
+  kindOf: (m) => kinds.indexOf(m.type),
+  // Format 1 knew every kind up to this one.
+  formatOneKinds: kinds.indexOf('rate-given-back') + 1,
+  write: writeMessage,
+  read: readMessage,
+};
+
+/** What the bus between relay nodes writes and reads (server/cluster/redis-bus.ts). */
+export const nodeCodec: BusCodec<NodeMessage> = {
+  format: batchFormat,
+  write: (from, messages, format) => writeBatches(nodeKinds, from, messages, format),
+  read: (data) => readBatch(nodeKinds, data),
+};
