@@ -108,7 +108,8 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
  * - `POST /api/users/:id/erase` (administrator, not oneself) → `{erased: true}`: the person
  *   is cut off at once and what identifies them is gone — name (now `formerMemberName`),
  *   e-mail, phone, password, language, sessions, links, group and activity memberships,
- *   SMS consent, the addresses and texts of the SMS and e-mails sent to them. What they
+ *   SMS consent, the addresses and texts of the SMS and e-mails sent to them, and other
+ *   organisations' invitations to their address with their e-mails (gone, as never sent). What they
  *   did stays, credited to the former member: ideas, decisions, ratings, votes. The
  *   activities' documents and their history follow in the background: their name,
  *   e-mail and phone are replaced there by the former member's name, live and in every

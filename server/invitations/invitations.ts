@@ -49,9 +49,12 @@ export class InvitationRates {
   }
 }
 
+/** How `invitation_mails` names an address (an erasure removes its rows: people/erase-elsewhere.ts). */
+export const invitationAddressHash = (email: string) => createHash('sha256').update(email.toLowerCase()).digest('hex');
+
 /** One more invitation e-mail to `email` in the store's count, or 429 when it had its 3 in the last day (older ones are dropped). */
 async function takeAddressShare(tx: Queries, email: string, now: number) {
-  const address = createHash('sha256').update(email.toLowerCase()).digest('hex');
+  const address = invitationAddressHash(email);
   await tx.run('DELETE FROM invitation_mails WHERE address_hash = ? AND sent_at <= ?', [address, new Date(now - 86_400_000).toISOString()]);
   const sent = await tx.all<{ sent_at: string }>('SELECT sent_at FROM invitation_mails WHERE address_hash = ? ORDER BY sent_at LIMIT ?', [
     address,

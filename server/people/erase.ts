@@ -5,6 +5,7 @@ import { getUser, organizationOf } from '../accounts/users.ts';
 import type { Context } from '../context.ts';
 import { Refusal } from '../errors.ts';
 import { eraseCopies } from './erase-copies.ts';
+import { eraseElsewhere } from './erase-elsewhere.ts';
 import { judgePassword } from '../accounts/password-guesses.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 
@@ -97,6 +98,8 @@ async function eraseAccount(ctx: Context, user: { orgId: string; userId: string;
       caller.orgId,
       user.email,
     ]);
+    // Other organisations' invitations to the address, and their e-mails: gone, as if never sent.
+    await eraseElsewhere(tx, caller.orgId, user.email);
   });
   await revokeSessions(ctx, userId);
   for (const { activity_id } of activities) await ctx.events.accessChanged(activity_id);

@@ -105,3 +105,19 @@ export async function storeColumns(dataDir: string, table: string): Promise<{ na
       : await queryStore<{ name: string; type: string }>(dataDir, 'SELECT name, type FROM pragma_table_info(?)', [table]);
   return rows.map((c) => ({ name: c.name, blob: /^(blob|bytea)$/i.test(c.type) }));
 }
+
+/** Every text cell of every table in the store of the relays of `dataDir` that contains `needle`, as `table.column`. */
+export async function whereStored(dataDir: string, needle: string): Promise<string[]> {
+  const postgres = engineOf(dataDir) === 'postgres';
+  // SQLite reads any cell, blobs too, as text; PostgreSQL looks for the needle's bytes in a blob.
+  const holds = (column: string, blob: boolean) =>
+    !postgres ? `instr(CAST("${column}" AS TEXT), ?) > 0` : blob ? `position(convert_to(CAST(? AS TEXT), 'UTF8') IN "${column}") > 0` : `position(CAST(? AS TEXT) IN CAST("${column}" AS TEXT)) > 0`;
+  const found: string[] = [];
+  for (const name of await storeTables(dataDir)) {
+    for (const column of await storeColumns(dataDir, name)) {
+      const hits = await queryStore<{ n: number }>(dataDir, `SELECT COUNT(*) AS n FROM "${name}" WHERE ${holds(column.name, column.blob)}`, [needle]);
+      if ((hits[0]?.n ?? 0) > 0) found.push(`${name}.${column.name}`);
+    }
+  }
+  return found;
+}

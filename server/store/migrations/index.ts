@@ -57,6 +57,7 @@ import { mailClaims } from './886-mail-claims.ts';
 import { roomOwners } from './880-room-owners.ts';
 import { postgresRowid } from './870-postgres-rowid.ts';
 import { invitationMails } from './930-invitation-mails.ts';
+import { invitationsByAddress } from './950-invitations-by-address.ts';
 import { pollSealCheck } from './402-poll-seal-check.ts';
 
 /**
@@ -129,4 +130,5 @@ export const migrations: Migration[] = [
   roomOwners,
   postgresRowid,
   invitationMails,
+  invitationsByAddress,
 ];

@@ -5,6 +5,7 @@ import { Api, addPerson, password, setUpOrganisation } from '../../support/api.t
 import { erasureDone } from '../../support/erasure.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 import { clusterBytesFound, tuplesHolding } from '../../support/postgres-bytes.ts';
+import { signUpOrganisation } from '../../support/organizations.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { waitUntil } from '../../support/sms.ts';
 import { connectClient, synced, waitFor, type SyncClient } from '../../support/sync-client.ts';
@@ -15,8 +16,10 @@ import { connectClient, synced, waitFor, type SyncClient } from '../../support/s
  * keeps a changed or deleted row's earlier version as a dead tuple, and the index entries
  * pointing at it, until VACUUM: before the erasure's VACUUM, the erased person's name, e-mail
  * and phone stood in the users table and its two indexes, the update log, the queued e-mail
- * and the erasure's own queue, after it was done. What the files may still hold once no tuple
- * does — the WAL, and the free space of a page — is the README's ("Erasing a person").
+ * and the erasure's own queue, after it was done; another organisation's invitation to the
+ * address (with the name and number it was given) and its e-mail stayed live until they
+ * expired. What the files may still hold once no tuple does — the WAL, and the free space of
+ * a page — is the README's ("Erasing a person").
  */
 const bob = { name: 'Ysolde Brannickquill', email: 'ysolde.brannickquill@durand.example', phone: '+33611229876' };
 
@@ -42,13 +45,16 @@ describe('erasing a person on a PostgreSQL store, byte by byte', () => {
     cluster = await startPostgres();
     const url = await cluster.createDatabase('erase_bytes');
     const dataDir = cluster.dataDir!;
-    relay = await startRelayProcess({ env: { CONCLAVE_DATABASE_URL: url, CONCLAVE_SNAPSHOT_EVERY: '3', CONCLAVE_CHECKPOINT_EVERY: '4' } });
+    relay = await startRelayProcess({ env: { CONCLAVE_DATABASE_URL: url, CONCLAVE_SNAPSHOT_EVERY: '3', CONCLAVE_CHECKPOINT_EVERY: '4', CONCLAVE_SIGNUP: 'open' } });
     const admin = await setUpOrganisation(relay.url);
+    // Another organisation invites his address, with his name and number: its invitation and e-mail hold them too.
+    const rival = await signUpOrganisation(relay.url, 'Rival Company', 'Olga Outsider', 'olga@rival.example');
     const { id: bobId } = await admin.ok<{ id: string }>('POST', '/api/users', { ...bob, phone: '+33 6 11 22 98 76', password, role: 'member' });
     const bobApi = admin.as((await new Api(relay.url).ok<{ token: string }>('POST', '/api/session', { email: bob.email, password })).token);
     const carol = await addPerson(admin, 'Carol Roux');
     const { id: activityId } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Lyon office', question: 'Where do we move?' });
     for (const who of [bobId, carol.id]) await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: who, role: 'contributor' });
+    await rival.ok('POST', '/api/invitations', { email: bob.email, name: bob.name, phone: bob.phone });
     const b = await connectClient(bobApi, activityId);
     clients.push(b);
     await synced(b);
@@ -60,7 +66,8 @@ describe('erasing a person on a PostgreSQL store, byte by byte', () => {
 
     // Proof the searches find him before: in the tuples, and in the files (a relation's, the WAL).
     const before = await each((needle) => tuplesHolding(url, needle));
-    for (const where of ['users', 'doc_updates']) expect(before).toContain(`${bob.name}: relation ${where}`);
+    for (const where of ['users', 'doc_updates', 'invitations']) expect(before).toContain(`${bob.name}: relation ${where}`);
+    expect(before).toContain(`${bob.email}: relation invitations_email`);
     expect(before).toContain(`${bob.email}: relation users_email_key`);
     expect(before).toContain(`${bob.phone}: relation users_phone`);
     const files = await each((needle) => clusterBytesFound(dataDir, url, needle));

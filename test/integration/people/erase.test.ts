@@ -5,7 +5,7 @@ import type { Invitation } from '#core/api/invitations';
 import { Api, addPerson, password } from '../../support/api.ts';
 import { withMailOrganisation, type MailRelay } from '../../support/mail-relay.ts';
 import { erasureDone } from '../../support/erasure.ts';
-import { engineOf, queryStore, storeColumns, storeTables } from '../../support/store-reader.ts';
+import { whereStored as storedIn } from '../../support/store-reader.ts';
 
 /**
  * A person's data over a real relay: they download it as JSON; an administrator erases
@@ -19,22 +19,7 @@ withMailOrganisation(new Date('2026-12-01T09:00:00Z'), (w, a) => {
   admin = a;
 });
 
-/** Every text cell of every table in the relay's store that contains `needle`, as `table.column`. */
-async function whereStored(needle: string): Promise<string[]> {
-  const dir = world.relay.dataDir;
-  const postgres = engineOf(dir) === 'postgres';
-  // SQLite reads any cell, blobs too, as text; PostgreSQL looks for the needle's bytes in a blob.
-  const holds = (column: string, blob: boolean) =>
-    !postgres ? `instr(CAST("${column}" AS TEXT), ?) > 0` : blob ? `position(convert_to(CAST(? AS TEXT), 'UTF8') IN "${column}") > 0` : `position(CAST(? AS TEXT) IN CAST("${column}" AS TEXT)) > 0`;
-  const found: string[] = [];
-  for (const name of await storeTables(dir)) {
-    for (const column of await storeColumns(dir, name)) {
-      const hits = await queryStore<{ n: number }>(dir, `SELECT COUNT(*) AS n FROM "${name}" WHERE ${holds(column.name, column.blob)}`, [needle]);
-      if ((hits[0]?.n ?? 0) > 0) found.push(`${name}.${column.name}`);
-    }
-  }
-  return found;
-}
+const whereStored = (needle: string) => storedIn(world.relay.dataDir, needle);
 
 describe('a person’s data', () => {
   it('a person downloads what the relay holds about them; an administrator erases them, and what they did stays as a former member’s', async () => {
