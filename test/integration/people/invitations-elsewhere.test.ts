@@ -3,6 +3,7 @@ import type { Invitation } from '#core/api/invitations';
 import { Api, addPerson, password, setUpOrganisation } from '../../support/api.ts';
 import { startMailRelay, type MailRelay } from '../../support/mail-relay.ts';
 import { signUpOrganisation } from '../../support/organizations.ts';
+import { addSmsMember } from '../../support/sms.ts';
 
 /**
  * What an inviter learns of addresses outside their organisation, on a real relay open to
@@ -55,6 +56,25 @@ describe('inviting an address outside the organisation', () => {
     expect(await new Api(world.relay.url, signedIn.token).ok('GET', '/api/me')).toMatchObject({ name: 'Olga Outsider', guest: false });
     expect((await rival.ok<{ users: { email: string }[] }>('GET', '/api/users')).users.map((u) => u.email)).toEqual([olga]);
     expect((await facilitator.ok<{ invitations: Invitation[] }>('GET', '/api/invitations')).invitations.filter((i) => i.email === olga).map((i) => i.status)).toEqual(['pending']);
+  });
+
+  it('with a number for the SMS copy, an address with an account in another organisation gets the same answer as any, whatever the number agreed to', async () => {
+    // Rita is Rival's, her number agreed to Rival's SMS; Marc is Maison Durand's, his number agreed to Durand's.
+    await rival.ok('POST', '/api/users', { name: 'Rita Rival', email: 'rita@rival.example', password, role: 'member', phone: '+33 6 70 00 00 01', smsOptIn: true });
+    await addSmsMember(admin, 'Marc Mobile', '+33 6 70 00 00 02');
+    let n = 0;
+    const answer = async (email: string, phone: string) => {
+      const r = await invite(facilitator, { email, phone, activityId: activity });
+      return [r.status, Object.keys(r.body).sort(), r.body.guest, r.body.sms];
+    };
+    for (const phone of ['+33 6 70 00 00 01', '+33 6 70 00 00 02', '+33 6 70 00 00 03']) {
+      n++;
+      const taken = await answer('rita@rival.example', phone);
+      expect(taken).toEqual(await answer(`free${n}@rival.example`, phone));
+    }
+    // Durand's own consent counts, and only it: the SMS copy goes to Marc's number whoever is invited, never to Rita's.
+    expect(await answer('rita.bis@rival.example', '+33 6 70 00 00 02')).toEqual([201, ['expiresAt', 'guest', 'id', 'sms'], true, { sent: true, reason: null }]);
+    expect(await answer('rita.ter@rival.example', '+33 6 70 00 00 01')).toEqual([201, ['expiresAt', 'guest', 'id', 'sms'], true, { sent: false, reason: 'no_consent' }]);
   });
 
   it('an inviter sends at most 200 invitation e-mails a day: resends count, requests sent at once do not pass together, and a refusal changes nothing', async () => {
