@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { boardMethodOf } from '#core/doc/board-methods';
 import type { BoardSetting } from '#core/doc/methods';
 import { entryValueRefusal, isJudgedPart, partValueRefusal, settingValueRefusal } from './entry-values.ts';
+import { partMemberRefusal, type ActivityMembers } from './member-fields.ts';
 import type { Place, UpdateReading } from './places.ts';
 
 /**
@@ -57,6 +58,17 @@ export class BoardValues {
     if (this.gone(item)) return null;
     const n = place.steps.length;
     return settingValueRefusal(this.kindOf(board), key, n === 2 ? valuesOf(item) : null) ?? this.part(place, item);
+  }
+
+  /**
+   * A field of an entry of a board's other part that names a member (a matrix column's
+   * `personId`: `place` is methods/<board>/<part>/<id>/<field>), as written: someone of the
+   * activity now. Fields not written by this update are not judged again.
+   */
+  partMember(place: Place, item: Y.Item, members: ActivityMembers): string | null {
+    if (place.steps.length !== 4 || this.gone(item)) return null;
+    const [board, part, , field] = place.steps;
+    return partMemberRefusal(this.kindOf(board!.item), part!.key ?? '', field!.key ?? '', valuesOf(item), members);
   }
 
   /**

@@ -196,7 +196,7 @@ class ContentJudgement {
         if (keys[1] !== 'items') {
           this.structure("changing a board's settings or options");
           if (n === 2 && senderFields.has(keys[1]!)) this.isSender(item, keys[1]!);
-          const refusal = n >= 2 ? this.values.setting(place, item) : null;
+          const refusal = n >= 2 ? (this.values.setting(place, item) ?? this.values.partMember(place, item, this.members)) : null;
           if (refusal) refuse('W15', refusal);
           if (n === 4) this.partAuthorship(place, item);
           return;
