@@ -9,9 +9,11 @@ import type { Queries } from '../store/db.ts';
  * the address had an account — go, with the name and number they held, and their e-mails.
  * The inviter sees them no more, in the pending list or in all, nor their e-mails in the
  * outbox: as if never sent, which tells nothing of the erasure nor of the organisation that
- * made it (an expired invitation leaves the pending list too; no other leaves all). The
- * address's count of invitation e-mails goes as well (its hash: a copy of the file would
- * confirm the address by it); the count starts again for it.
+ * made it (an expired invitation leaves the pending list too; no other leaves all). So go
+ * the other e-mails another organisation sent the address for none of its people (a public
+ * campaign's sign-up link, or its "this address has an account": the pending sign-up itself
+ * goes in erase.ts), and the address's count of invitation e-mails (its hash: a copy of the
+ * file would confirm the address by it; the count starts again for it).
  *
  * Left, on purpose: another organisation's own relation with the number — a consent the
  * number gave it, the SMS it sent there under that consent (an invitation's SMS copy goes
@@ -20,11 +22,8 @@ import type { Queries } from '../store/db.ts';
  * not the erased person's account.
  */
 export async function eraseElsewhere(tx: Queries, orgId: string, email: string): Promise<void> {
-  // An invitation's e-mails are keyed `invitation:<id>:<n>`, n its sends (at most 10): found by the key's index.
-  const mails = `WITH RECURSIVE sends(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM sends WHERE n < 10)
-    SELECT m.id FROM invitations i JOIN sends s ON s.n <= i.sent_count
-      JOIN mail_messages m ON m.org_id = i.org_id AND m.idempotency_key = 'invitation:' || i.id || ':' || s.n
-     WHERE i.email = ?2 AND i.org_id <> ?1 AND i.accepted_at IS NULL`;
+  // Its e-mails to the address for none of its people: invitations, a public campaign's sign-up link or "you have an account".
+  const mails = 'SELECT id FROM mail_messages WHERE to_address = ?2 AND org_id <> ?1 AND user_id IS NULL';
   await tx.run(`DELETE FROM mail_history WHERE message_id IN (${mails})`, [orgId, email]);
   await tx.run(`DELETE FROM mail_messages WHERE id IN (${mails})`, [orgId, email]);
   await tx.run('DELETE FROM invitations WHERE email = ?2 AND org_id <> ?1 AND accepted_at IS NULL', [orgId, email]);

@@ -6,13 +6,16 @@ import { erasureDone } from '../../support/erasure.ts';
 import { bytesFound } from '../../support/file-bytes.ts';
 import { startMailRelay, type MailRelay } from '../../support/mail-relay.ts';
 import { signUpOrganisation } from '../../support/organizations.ts';
+import { publishedBox } from '../campaigns/support.ts';
 import { engineOf, queryStore, whereStored } from '../../support/store-reader.ts';
 
 /**
  * Erasing a person reaches what other organisations of the relay hold of their address
  * (README "Erasing a person"): Rival Company invited Bob's address (with his name and
- * number) before Maison Durand erased him. Once the erasure is done, those invitations,
- * their e-mails and the address's count of invitation e-mails are gone — the store holds
+ * number) before Maison Durand erased him, and he had signed up on Rival's public campaign
+ * (and been told, trying again, that his address has an account). Once the erasure is done,
+ * those invitations, the e-mails Rival sent to the address for no person of its own, and
+ * the address's count of invitation e-mails are gone — the store holds
  * his name, e-mail and phone nowhere, and on SQLite no page of the file nor the WAL does —
  * while Rival's inviter sees only that the invitation is no longer there, as one would
  * not be had it never been sent; Rival's other invitations are untouched.
@@ -38,6 +41,10 @@ const mailsOf = async (api: Api) => (await api.ok<{ messages: { to: string; kind
 
 describe('erasing a person another organisation invited', () => {
   it('E4: Rival’s invitations to the erased address, their e-mails and its invitation count go; Rival sees them gone, its other invitations stay; no byte of the person is left', async () => {
+    // Before he had an account, Bob signed up on Rival's public idea campaign and never opened the link; once he had one, he tried again.
+    await publishedBox(rival, 'si-j-etais-rival', 'Si j’étais Rival…');
+    const signUp = { name: bob.name, email: bob.email, password };
+    expect((await new Api(world.relay.url).call('POST', '/api/public/idea-boxes/si-j-etais-rival/sign-up', signUp)).status).toBe(202);
     const { id: bobId } = await durand.ok<{ id: string }>('POST', '/api/users', { ...bob, phone: '+33 6 11 22 33 44', smsOptIn: true, password, role: 'member' });
     const { id: fair } = await rival.ok<{ id: string }>('POST', '/api/activities', { title: 'Trade fair', question: 'Which stand?' });
     // To the organisation, with his name and number (Rival has no consent for it: no SMS), and to an activity, withdrawn since.
@@ -46,12 +53,19 @@ describe('erasing a person another organisation invited', () => {
     const toFair = await rival.ok<{ id: string }>('POST', '/api/invitations', { email: bob.email, name: bob.name, activityId: fair });
     await rival.ok('DELETE', `/api/invitations/${toFair.id}`);
     await rival.ok('POST', '/api/invitations', { email: 'zoe@rival.example', name: 'Zoé Ruiz' });
-    const link = await world.smtp.tokenTo(bob.email, '/#/invite/');
+    expect((await new Api(world.relay.url).call('POST', '/api/public/idea-boxes/si-j-etais-rival/sign-up', signUp)).status).toBe(202);
+    const link = await world.smtp.tokenTo(bob.email, '/#/invite/', 2); // his first is the campaign's
     expect((await new Api(world.relay.url).call('GET', `/api/invitations/${link}/preview`)).status).toBe(200);
 
     const rivalSaw = { pending: await invitationsOf(rival, 'pending'), all: await invitationsOf(rival, 'all'), mails: await mailsOf(rival) };
     expect(rivalSaw.all).toEqual([`${bob.email} pending`, `${bob.email} revoked`, 'zoe@rival.example pending']);
-    expect(rivalSaw.mails.filter((m) => m.startsWith('invitation '))).toEqual([`invitation ${bob.email}`, `invitation ${bob.email}`, 'invitation zoe@rival.example']);
+    expect(rivalSaw.mails.filter((m) => m.endsWith(bob.email))).toEqual([
+      `campaign-confirm ${bob.email}`,
+      `campaign-existing ${bob.email}`,
+      `invitation ${bob.email}`,
+      `invitation ${bob.email}`,
+    ]);
+    expect(rivalSaw.mails).toContain('invitation zoe@rival.example');
     const hash = createHash('sha256').update(bob.email).digest('hex');
     const counted = () => queryStore<{ n: number }>(world.relay.dataDir, 'SELECT COUNT(*) AS n FROM invitation_mails WHERE address_hash = ?', [hash]);
     expect((await counted())[0]!.n).toBe(2);
