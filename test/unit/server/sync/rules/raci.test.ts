@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addRaciBoard, addRaciColumn, addRaciTask, setRaciCell, setVariant } from '#core/doc/raci';
+import { judgeContent } from '../../../../../server/sync/rules/content.ts';
 import { cid, edit, entryMap, fay, me, ola, roomDoc } from './judge-support.ts';
 
 const at = new Date('2026-12-06T09:00:00Z');
@@ -80,5 +81,41 @@ describe('responsibility matrix values on the relay (SPEC W15): the variant’s 
     expect(edit(room, fay, (d) => (board(d).get('columns') as Y.Map<unknown>).set('col-plain1', 'Legal'))).toBe('W15');
     expect(edit(room, fay, set('label', 'Legal team', 'columns', 'col-legal1'))).toBe('allowed');
     expect(edit(room, fay, (d) => void addRaciColumn(d, 'board-raci1', 'col-ops0001', 'Ops'))).toBe('allowed');
+  });
+});
+
+describe('a matrix column for a person names a member of the activity (SPEC W15)', () => {
+  const names: Record<string, string> = { [cid.id]: cid.name, [ola.id]: ola.name };
+  /** `change` made on a copy of `room` by the facilitator, judged with the activity's members (`names`); taken when allowed. */
+  const judged = (room: Y.Doc, change: (d: Y.Doc) => void, members: Record<string, string> = names) => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room));
+    const before = Y.encodeStateVector(copy);
+    change(copy);
+    const update = Y.encodeStateAsUpdate(copy, before);
+    const verdict = judgeContent(update, room, fay, undefined, undefined, { nameOf: (id) => members[id] });
+    if (verdict.allowed) Y.applyUpdate(room, update);
+    return verdict.allowed ? 'allowed' : `${verdict.rule}: ${verdict.reason}`;
+  };
+  const refusal = 'W15: "personId" names a member of this activity';
+  const column = (d: Y.Doc, id: string) => entryMap(d, 'board-raci1', id, 'columns');
+
+  it('on a matrix made in the same update, on a new column, and set on one that exists; a role column asks nothing', () => {
+    const room = roomDoc();
+    expect(judged(room, (d) => { addRaciBoard(d, 'board-raci1', me(fay), at); addRaciColumn(d, 'board-raci1', 'col-stray1', 'Stray', 'not-a-member'); })).toBe(refusal);
+    expect(judged(room, (d) => { addRaciBoard(d, 'board-raci1', me(fay), at); addRaciColumn(d, 'board-raci1', 'col-cid001', 'Cid', cid.id); })).toBe('allowed');
+    expect(judged(room, (d) => void addRaciColumn(d, 'board-raci1', 'col-fay001', 'Fay', fay.id))).toBe(refusal); // the facilitator is no member in this room
+    expect(judged(room, (d) => void addRaciColumn(d, 'board-raci1', 'col-legal1', 'Legal'))).toBe('allowed');
+    expect(judged(room, (d) => column(d, 'col-legal1').set('personId', 'not-a-member'))).toBe(refusal);
+    expect(judged(room, (d) => column(d, 'col-legal1').set('personId', ola.id))).toBe('allowed');
+  });
+
+  it('only when written: a column whose member left keeps them, and its other fields change as any', () => {
+    const room = roomDoc();
+    expect(judged(room, (d) => { addRaciBoard(d, 'board-raci1', me(fay), at); addRaciColumn(d, 'board-raci1', 'col-ola001', 'Ola', ola.id); })).toBe('allowed');
+    const olaLeft = { [cid.id]: cid.name };
+    expect(judged(room, (d) => column(d, 'col-ola001').set('label', 'Ola (left)'), olaLeft)).toBe('allowed');
+    expect(judged(room, (d) => column(d, 'col-ola001').set('personId', ola.id), olaLeft)).toBe(refusal);
+    expect(judged(room, (d) => column(d, 'col-ola001').delete('personId'), olaLeft)).toBe('allowed');
   });
 });
