@@ -45,8 +45,8 @@ export function memberRefusal(kind: unknown, value: (key: string) => unknown, me
  * Returns why it is refused, or null.
  */
 export function partMemberRefusal(kind: unknown, part: string, field: string, values: readonly unknown[] | null, members: ActivityMembers): string | null {
-  const named = typeof kind === 'string' ? memberPartFields[kind]?.[part] : undefined;
-  if (named !== field) return null;
+  const parts = typeof kind === 'string' && Object.hasOwn(memberPartFields, kind) ? memberPartFields[kind] : undefined;
+  if (!parts || !Object.hasOwn(parts, part) || parts[part] !== field) return null;
   const id = values?.length === 1 ? values[0] : undefined;
   return typeof id === 'string' && members.nameOf(id) !== undefined ? null : `"${field}" names a member of this activity`;
 }
