@@ -66,8 +66,10 @@ async function eraseAccount(ctx: Context, user: { orgId: string; userId: string;
     await tx.run("DELETE FROM figure_list_members WHERE subject_kind = 'user' AND subject_id = ?", [userId]);
     await tx.run('DELETE FROM sms_consents WHERE org_id = ? AND (user_id = ? OR phone = ?)', [caller.orgId, userId, row?.phone ?? '']);
     await tx.run('UPDATE sms_consent_events SET phone = ? WHERE org_id = ? AND (user_id = ? OR phone = ?)', [erased, caller.orgId, userId, row?.phone ?? '']);
-    await tx.run('UPDATE sms_messages SET to_phone = ?, text = ? WHERE user_id = ?', [erased, erased, userId]);
-    await tx.run('UPDATE sms_inbound SET from_phone = ?, text = ? WHERE user_id = ?', [erased, erased, userId]);
+    // Their SMS, and the organisation's to and from their number while it was no one's (a START before their account, an invitation's copy).
+    const phone = row?.phone ?? '';
+    await tx.run('UPDATE sms_messages SET to_phone = ?, text = ? WHERE user_id = ? OR (org_id = ? AND to_phone = ?)', [erased, erased, userId, caller.orgId, phone]);
+    await tx.run('UPDATE sms_inbound SET from_phone = ?, text = ? WHERE user_id = ? OR (org_id = ? AND from_phone = ?)', [erased, erased, userId, caller.orgId, phone]);
     await tx.run('UPDATE mail_messages SET to_address = ?, subject = ?, text = ?, html = ? WHERE user_id = ? OR (org_id = ? AND to_address = ?)', [
       erased,
       erased,
