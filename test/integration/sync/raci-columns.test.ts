@@ -102,11 +102,12 @@ describe('a responsibility matrix’s person columns (SPEC W15)', () => {
     // Dan joins: a column may name him now, from the same connection.
     await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: dan.id, role: 'viewer' });
     addRaciColumn(f.doc, board, 'column-dan02', 'Dan Elsewhere', dan.id);
-    await waitFor(() => columnsOf(c.doc).length === 4, 10_000, 'Dan’s column at a member');
+    addRaciColumn(f.doc, board, 'column-fay01', fay.name, fay.id); // the facilitator is a member too
+    await waitFor(() => columnsOf(c.doc).length === 5, 10_000, 'Dan’s and Fay’s columns at a member');
     expect(f.closes).toEqual([]);
 
     const fresh = await join(admin);
-    expect(columnsOf(fresh.doc)).toEqual([['Cid Contributor', cid.id], ['Eve (left)', eve.id], ['Legal', null], ['Dan Elsewhere', dan.id]]);
+    expect(columnsOf(fresh.doc)).toEqual([['Cid Contributor', cid.id], ['Eve (left)', eve.id], ['Legal', null], ['Dan Elsewhere', dan.id], [fay.name, fay.id]]);
     expect(readRaciTasks(fresh.doc, board)[0]!.cells).toEqual({ 'column-eve01': 'R' });
   }, 120_000);
 });
