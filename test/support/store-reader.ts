@@ -37,11 +37,24 @@ async function withPostgres<T>(database: string, body: (store: PostgresStore) =>
  * placeholders, counts as numbers, on both).
  */
 export async function queryStore<T>(dataDir: string, sql: string, params: readonly Param[] = []): Promise<T[]> {
+  return readingStore(dataDir, (read) => read<T>(sql, params));
+}
+
+/** Reads one statement over the connection `readingStore` holds. */
+type Read = <T>(sql: string, params?: readonly Param[]) => Promise<T[]>;
+
+/**
+ * Reads several statements over one connection to the store of the relays of `dataDir`
+ * (a search of every column is hundreds of statements: a connection each made it slow).
+ */
+async function readingStore<R>(dataDir: string, body: (read: Read) => Promise<R>): Promise<R> {
   const database = databaseOf(dataDir);
-  if (database) return withPostgres(database, (store) => store.all<T>(sql, params));
+  if (database) return withPostgres(database, (store) => body((sql, params = []) => store.all(sql, params)));
   const db = await openSqlite(dataDir, sqlite3.OPEN_READONLY);
+  const read: Read = <T>(sql: string, params: readonly Param[] = []) =>
+    new Promise<T[]>((resolve, reject) => db.all(sql, params, (err, rows: T[]) => (err ? reject(err) : resolve(rows))));
   try {
-    return await new Promise<T[]>((resolve, reject) => db.all(sql, params, (err, rows: T[]) => (err ? reject(err) : resolve(rows))));
+    return await body(read);
   } finally {
     await new Promise<void>((resolve) => db.close(() => resolve()));
   }
@@ -86,38 +99,51 @@ export async function writeStatements(dataDir: string, statements: readonly Stat
 
 /** The tables of the store of the relays of `dataDir`, by name, on either engine. */
 export async function storeTables(dataDir: string): Promise<string[]> {
+  return readingStore(dataDir, (read) => tablesOf(read, engineOf(dataDir)));
+}
+
+async function tablesOf(read: Read, engine: Engine): Promise<string[]> {
   const sql =
-    engineOf(dataDir) === 'postgres'
+    engine === 'postgres'
       ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
       : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-  return (await queryStore<{ name: string }>(dataDir, sql)).map((t) => t.name);
+  return (await read<{ name: string }>(sql)).map((t) => t.name);
 }
 
 /** The columns of `table` in the store of the relays of `dataDir`, each saying whether it holds bytes (a blob). */
 export async function storeColumns(dataDir: string, table: string): Promise<{ name: string; blob: boolean }[]> {
+  return readingStore(dataDir, (read) => columnsOf(read, engineOf(dataDir), table));
+}
+
+async function columnsOf(read: Read, engine: Engine, table: string): Promise<{ name: string; blob: boolean }[]> {
   const rows =
-    engineOf(dataDir) === 'postgres'
-      ? await queryStore<{ name: string; type: string }>(
-          dataDir,
+    engine === 'postgres'
+      ? await read<{ name: string; type: string }>(
           'SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position',
           [table],
         )
-      : await queryStore<{ name: string; type: string }>(dataDir, 'SELECT name, type FROM pragma_table_info(?)', [table]);
+      : await read<{ name: string; type: string }>('SELECT name, type FROM pragma_table_info(?)', [table]);
   return rows.map((c) => ({ name: c.name, blob: /^(blob|bytea)$/i.test(c.type) }));
 }
 
 /** Every text cell of every table in the store of the relays of `dataDir` that contains `needle`, as `table.column`. */
 export async function whereStored(dataDir: string, needle: string): Promise<string[]> {
-  const postgres = engineOf(dataDir) === 'postgres';
+  const engine = engineOf(dataDir);
   // SQLite reads any cell, blobs too, as text; PostgreSQL looks for the needle's bytes in a blob.
   const holds = (column: string, blob: boolean) =>
-    !postgres ? `instr(CAST("${column}" AS TEXT), ?) > 0` : blob ? `position(convert_to(CAST(? AS TEXT), 'UTF8') IN "${column}") > 0` : `position(CAST(? AS TEXT) IN CAST("${column}" AS TEXT)) > 0`;
-  const found: string[] = [];
-  for (const name of await storeTables(dataDir)) {
-    for (const column of await storeColumns(dataDir, name)) {
-      const hits = await queryStore<{ n: number }>(dataDir, `SELECT COUNT(*) AS n FROM "${name}" WHERE ${holds(column.name, column.blob)}`, [needle]);
-      if ((hits[0]?.n ?? 0) > 0) found.push(`${name}.${column.name}`);
+    engine === 'sqlite'
+      ? `instr(CAST("${column}" AS TEXT), ?) > 0`
+      : blob
+        ? `position(convert_to(CAST(? AS TEXT), 'UTF8') IN "${column}") > 0`
+        : `position(CAST(? AS TEXT) IN CAST("${column}" AS TEXT)) > 0`;
+  return readingStore(dataDir, async (read) => {
+    const found: string[] = [];
+    for (const name of await tablesOf(read, engine)) {
+      for (const column of await columnsOf(read, engine, name)) {
+        const hits = await read<{ n: number }>(`SELECT COUNT(*) AS n FROM "${name}" WHERE ${holds(column.name, column.blob)}`, [needle]);
+        if ((hits[0]?.n ?? 0) > 0) found.push(`${name}.${column.name}`);
+      }
     }
-  }
-  return found;
+    return found;
+  });
 }
