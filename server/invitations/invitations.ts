@@ -263,15 +263,15 @@ export async function resendInvitation(ctx: Context, caller: Caller, id: string,
   const token = newSecret();
   const now = ctx.now();
   // Whoever resends it vouches for it from now on (an administrator taking over a leaver's, standing.ts).
-  await ctx.db.run('UPDATE invitations SET token_hash = ?, expires_at = ?, last_sent_at = ?, sent_count = sent_count + 1, invited_by = ? WHERE id = ?', [
-    hashSecret(token),
-    new Date(now.getTime() + invitationDays * 86_400_000).toISOString(),
-    now.toISOString(),
-    caller.id,
-    id,
-  ]);
+  // Gone meanwhile (accepted, or removed with an erased address: people/erase-elsewhere.ts): nothing is sent.
+  const { changes } = await ctx.db.run(
+    'UPDATE invitations SET token_hash = ?, expires_at = ?, last_sent_at = ?, sent_count = sent_count + 1, invited_by = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL',
+    [hashSecret(token), new Date(now.getTime() + invitationDays * 86_400_000).toISOString(), now.toISOString(), caller.id, id],
+  );
+  if (changes === 0) throw notFound('invitation');
   const title = row.activity_id ? ((await ctx.db.get<{ title: string }>('SELECT title FROM activities WHERE id = ?', [row.activity_id]))?.title ?? null) : null;
   await sendInvitation(ctx, caller, id, token, { activityTitle: title });
-  const all = await listInvitations(ctx, caller, 'all');
-  return all.find((i) => i.id === id)!;
+  const resent = (await listInvitations(ctx, caller, 'all')).find((i) => i.id === id);
+  if (!resent) throw notFound('invitation');
+  return resent;
 }

@@ -139,6 +139,10 @@ describe('invitations', () => {
     await admin.ok('POST', `/api/invitations/${eve.id}/resend`);
     const third = await tokenMailedTo('eve@durand.example', 3);
     expect((await accept(third, { name: 'Eve', password })).status).toBe(201);
+    // An accepted invitation is not sent again: no new link to someone who has joined.
+    const accepted = await admin.call<{ error: { code: string } }>('POST', `/api/invitations/${eve.id}/resend`);
+    expect([accepted.status, accepted.body.error.code]).toEqual([409, 'conflict']);
+    expect((await admin.ok<{ invitations: Invitation[] }>('GET', '/api/invitations?status=all')).invitations.find((i) => i.id === eve.id)?.sentCount).toBe(3);
     expect((await accept('not-a-token-at-all-just-words')).status).toBe(404);
   });
 
