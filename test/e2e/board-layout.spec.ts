@@ -113,9 +113,18 @@ test('finding 4: a SWOT quadrant of six items shows all six, and the move menu o
   const { context, page } = await signedIn(browser, relay!.url, org.alice, 'fr-FR', { viewport: { width: 1366, height: 900 } });
   await openFrench(page);
   const quadrant = page.getByTestId('quadrant-strengths');
-  const [box] = await boxes(quadrant);
   const items = quadrant.getByTestId('swot-item');
-  for (const [i, item] of (await boxes(items)).entries()) expect(inside(item, box!), `item ${i + 1} inside its quadrant`).toBe(true);
+  // The quadrant and its items measured in one go: a line appearing above the board meanwhile
+  // (the connection's state, a notice) would move the one measured second.
+  const { box, itemBoxes } = await quadrant.evaluate((el) => {
+    const of = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    return { box: of(el), itemBoxes: [...el.querySelectorAll('[data-testid="swot-item"]')].map(of) };
+  });
+  expect(itemBoxes).toHaveLength(6);
+  for (const [i, item] of itemBoxes.entries()) expect(inside(item, box), `item ${i + 1} inside its quadrant`).toBe(true);
   // No scroll box inside the quadrant hides some of them.
   expect(await quadrant.locator('.swot-items').evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
   for (let i = 1; i <= 6; i++) await expect(items.filter({ hasText: `Force ${i}` })).toBeVisible();
