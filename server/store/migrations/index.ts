@@ -58,6 +58,7 @@ import { roomOwners } from './880-room-owners.ts';
 import { postgresRowid } from './870-postgres-rowid.ts';
 import { invitationMails } from './930-invitation-mails.ts';
 import { invitationsByAddress } from './950-invitations-by-address.ts';
+import { personAndOrganisationIndexes } from './960-person-and-organisation-indexes.ts';
 import { pollSealCheck } from './402-poll-seal-check.ts';
 
 /**
@@ -68,7 +69,8 @@ import { pollSealCheck } from './402-poll-seal-check.ts';
  * 800–819 public idea campaigns; 840 activity templates; 860–869 files' derived contents;
  * 885–889 several relay nodes on one store (leases, claims).
  * 870–879 the store on PostgreSQL; 900–909 ideas on public campaigns (comments, outboxes, consent);
- * 930–939 rates counted in the store (across restarts and nodes).
+ * 930–939 rates counted in the store (across restarts and nodes); 950–969 indexes for
+ * finding a person's and an organisation's rows among many organisations'.
  */
 export const migrations: Migration[] = [
   accounts,
@@ -131,4 +133,5 @@ export const migrations: Migration[] = [
   postgresRowid,
   invitationMails,
   invitationsByAddress,
+  personAndOrganisationIndexes,
 ];
