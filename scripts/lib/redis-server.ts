@@ -23,7 +23,8 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts Debian's `redis-server` on a free loopback port, in memory only (no RDB, no AOF):
+ * Starts Debian's `redis-server` on a free loopback port, in memory only (no RDB, no AOF),
+ * with room in each subscriber's output for the largest document twice over:
  * what several relay nodes share live (the cluster tests, `npm run cluster`). Resolves once it accepts
  * connections; `stop` ends it (SIGTERM, then waits for its exit).
  */
@@ -39,8 +40,15 @@ export async function startRedis(): Promise<RedisProcess> {
   }
 }
 
+/** Starts `redis-server` on `port` (a Redis restarted where its clients expect it: they reconnect to it). */
+export async function startRedisOn(port: number): Promise<RedisProcess> {
+  return startOn(port);
+}
+
 async function startOn(port: number): Promise<RedisProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  // Room for a document's whole state (CONCLAVE_MAX_DOCUMENT_BYTES, 32 MiB) twice over in what a node is sent (server/cluster/redis-output-limit.ts).
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--client-output-buffer-limit', 'pubsub 128mb 64mb 60'];
+  const child = spawn('redis-server', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -57,6 +57,9 @@ export class RedisBus<M> {
   private stopped = false;
   private goneListeners: ((node: string) => void)[] = [];
   private lapsedListeners: (() => void)[] = [];
+  private lostListeners: ((node: string | null) => void)[] = [];
+  /** Nodes a publish to failed (`toAll`: a broadcast): told to `onLost` once Redis answers again. */
+  private readonly lostTo = new Set<string>();
   /** Nodes whose death someone here cares about (owners of rooms served here, doors of connections judged here). */
   private watched: () => Iterable<string> = () => [];
   /** The batch format each other live node announced, as the last heartbeat read them. */
@@ -96,9 +99,30 @@ export class RedisBus<M> {
       receive(batch.from, batch.messages);
     });
     await this.subscriber.subscribe(inbox(this.nodeId), everyone);
+    // Dropped (Redis restarted or failed over, or this subscriber past Redis's output limit) then back: ioredis
+    // subscribes again, and what was published meanwhile is lost (N18).
+    let dropped = false;
+    this.subscriber.on('close', () => (dropped = !this.stopped));
+    this.subscriber.on('ready', () => {
+      if (!dropped) return;
+      dropped = false;
+      void this.resubscribed();
+    });
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
     this.heartbeat.unref();
+  }
+
+  /** The subscription is back after a drop: once it is confirmed, what this node may have missed is asked again of every node. */
+  private async resubscribed() {
+    try {
+      await this.subscriber.subscribe(inbox(this.nodeId), everyone);
+    } catch {
+      return; // dropped again: the next 'ready' tries again
+    }
+    if (this.stopped) return;
+    this.log.warn({ node: this.nodeId }, 'this relay node’s Redis subscription was dropped and is back: what other nodes sent meanwhile is asked again');
+    for (const listener of this.lostListeners) listener(null);
   }
 
   /** A message of a kind this version does not know was skipped: each kind is logged once. */
@@ -135,7 +159,8 @@ export class RedisBus<M> {
           continue;
         }
         this.commands.publish(node === toAll ? everyone : inbox(node), Buffer.from(data.buffer, data.byteOffset, data.byteLength)).catch((err: unknown) => {
-          this.log.warn({ err, node }, 'could not reach another relay node');
+          if (this.lostTo.size === 0) this.log.warn({ err, node }, 'could not reach another relay node: what it missed is asked again once Redis answers');
+          this.lostTo.add(node);
         });
       }
     }
@@ -184,6 +209,15 @@ export class RedisBus<M> {
     this.goneListeners.push(listener);
   }
 
+  /**
+   * Tells `listener` when messages between this node and `node` may have been lost (N18): a
+   * publish to it failed and Redis answers again, or (`null`: any node) this node's
+   * subscription was dropped and is back.
+   */
+  onLost(listener: (node: string | null) => void) {
+    this.lostListeners.push(listener);
+  }
+
   /** Tells `listener` when this node's own key had expired (it was paused or cut off): others may have taken its rooms. */
   onLapsed(listener: () => void) {
     this.lapsedListeners.push(listener);
@@ -194,6 +228,10 @@ export class RedisBus<M> {
     try {
       const before = await this.commands.set(aliveKey(this.nodeId), String(this.codec.format), 'PX', this.aliveMs, 'GET');
       await this.commands.zadd(nodesKey, Date.now(), this.nodeId);
+      // Redis answers again: the nodes a publish to failed meanwhile are asked for what they missed.
+      const lost = [...this.lostTo];
+      this.lostTo.clear();
+      for (const node of lost) for (const listener of this.lostListeners) listener(node === toAll ? null : node);
       if (before === null && this.heartbeat !== null) {
         this.log.warn({ node: this.nodeId }, 'this relay node was taken for dead: its rooms are judged again');
         for (const listener of this.lapsedListeners) listener();

@@ -188,8 +188,17 @@ export class NodeDoor {
 
   /** An owner died: its rooms' clients here go to the node that takes each room (maybe this one). */
   ownerGone(node: string) {
+    this.rejoin(node);
+  }
+
+  /**
+   * Clients here of rooms owned by `owner` (null: by any other node) join their room again,
+   * found afresh (N5, N18): the owner greets them and they answer with what it lacks, and its
+   * `joined` says how far the log stands, what they were not sent being read from it (N4).
+   */
+  rejoin(owner: string | null) {
     for (const door of this.doors.values()) {
-      if (door.state !== 'remote' || door.owner !== node) continue;
+      if (door.state !== 'remote' || (owner !== null && door.owner !== owner)) continue;
       door.state = 'routing';
       door.owner = null;
       door.reroutes = 0;

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
+import { checkPubSubLimit } from '../cluster/redis-output-limit.ts';
 import { RedisBus } from '../cluster/redis-bus.ts';
 import { RoomLeases } from '../cluster/redis-lease.ts';
 import { SharedLiveCounts, type CapReached, type LiveCaps } from '../cluster/redis-counts.ts';
@@ -64,6 +65,7 @@ export class NodeLink {
   private readonly leases: RoomLeases;
   readonly door: NodeDoor;
   private readonly owner: NodeOwner;
+  private readonly maxDocumentBytes: number;
   /** Rooms this node took, with their epoch in the store. */
   private readonly epochs = new Map<string, number>();
   private readonly taking = new Map<string, Promise<Room | string>>();
@@ -83,9 +85,10 @@ export class NodeLink {
     private readonly hub: LocalHub,
     private readonly db: Database,
     private readonly now: () => Date,
-    limits: ConnectionLimits & LiveCaps,
+    limits: ConnectionLimits & LiveCaps & { maxDocumentBytes: number },
     private readonly log: Logger,
   ) {
+    this.maxDocumentBytes = limits.maxDocumentBytes;
     this.bus = new RedisBus(url, log, nodeCodec);
     this.leases = new RoomLeases(this.bus.commands, this.bus.nodeId);
     this.liveCounts = new SharedLiveCounts(this.bus.commands, this.bus.nodeId, limits);
@@ -115,9 +118,11 @@ export class NodeLink {
       },
     );
     this.bus.onLapsed(() => void this.recheckLeases());
+    this.bus.onLost((node) => this.recover(node));
     await this.bus.start((from, messages) => {
       for (const message of messages) this.receive(from, message);
     });
+    void checkPubSubLimit(this.bus.commands, this.maxDocumentBytes, this.log);
   }
 
   /**
@@ -183,8 +188,31 @@ export class NodeLink {
     }
   }
 
+  /**
+   * Messages between this node and `node` (null: any node) may have been lost (N18): this
+   * node's clients of rooms there join them again, the other node's clients of rooms here
+   * likewise (asked by `rejoin`), and the rooms here judge their members again (a membership
+   * change told to this node may be among what was lost).
+   */
+  private recover(node: string | null) {
+    this.door.rejoin(node);
+    if (node === null) this.bus.broadcast({ type: 'rejoin' });
+    else this.bus.send(node, { type: 'rejoin' });
+    if (node === null) void this.judgeRoomsAgain();
+  }
+
+  /** Every room this node owns judges its connections' access again, one after the other. */
+  private async judgeRoomsAgain() {
+    for (const activityId of [...this.epochs.keys()]) {
+      await this.hub.accessChanged(activityId).catch((err: unknown) => this.log.warn({ err, room: activityId }, 'could not judge a room’s members again'));
+    }
+  }
+
   private receive(from: string, message: NodeMessage) {
     switch (message.type) {
+      case 'rejoin':
+        this.door.rejoin(from);
+        return void this.judgeRoomsAgain();
       case 'join':
       case 'frame':
       case 'leave':

@@ -37,7 +37,9 @@ export type NodeMessage =
   // any node → a room's owner: the relay's own changes to a live document (restores, erasures: CLUSTER.md N9), and the owner's answer
   | { type: 'state-ask'; request: number; activityId: string }
   | { type: 'change-ask'; request: number; activityId: string; userId: string; system: boolean; update: Uint8Array }
-  | { type: 'answer'; request: number; answer: OwnerAnswer };
+  | { type: 'answer'; request: number; answer: OwnerAnswer }
+  /** What the sender and the receiver said to each other may have been lost (N18): the receiver's clients of the sender's rooms join again, and the receiver judges its rooms' members again. */
+  | { type: 'rejoin' };
 
 /** What the relay asks of a room's owner: the document's state, or a change of its own made for `userId`. */
 export type OwnerAsk = { kind: 'state' } | { kind: 'change'; userId: string; update: Uint8Array; system: boolean };
@@ -78,6 +80,7 @@ const kinds = [
   'sign-in-failed',
   'rate-taken',
   'rate-given-back',
+  'rejoin',
 ] as const;
 /** File ids one `files-changed` names at most (an upload takes at most 20 files). */
 const maxFileIds = 1000;
@@ -169,6 +172,8 @@ function writeMessage(e: encoding.Encoder, m: NodeMessage, frame: (bytes: Uint8A
     case 'answer':
       encoding.writeVarUint(e, m.request);
       writeAnswer(e, m.answer);
+      break;
+    case 'rejoin':
       break;
   }
 }
@@ -265,6 +270,8 @@ function readMessage(kind: number, d: decoding.Decoder, frame: () => Uint8Array)
       return { type, request: uint(), activityId: text(), userId: text(), system: uint() === 1, update: decoding.readVarUint8Array(d) };
     case 'answer':
       return { type, request: uint(), answer: readAnswer(d) };
+    case 'rejoin':
+      return { type };
     default:
       return undefined;
   }

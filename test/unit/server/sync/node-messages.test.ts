@@ -50,6 +50,12 @@ describe('what relay nodes say to each other (CLUSTER.md)', () => {
     expect(once.length).toBeLessThan(twice.length);
   });
 
+  it('kinds after format 1 (N18: rejoin) read back in format 2 and are left out for a node of format 1', () => {
+    const messages: NodeMessage[] = [{ type: 'done', request: 1 }, { type: 'rejoin' }, { type: 'done', request: 2 }];
+    expect(readBatch(writeBatch('node-a', messages, 2))).toEqual({ from: 'node-a', messages, skipped: [] });
+    expect(readBatch(writeBatch('node-a', messages, 1)).messages).toEqual([{ type: 'done', request: 1 }, { type: 'done', request: 2 }]);
+  });
+
   it('a batch from anything else is refused as malformed, not half read', () => {
     const written = writeBatch('node-a', [{ type: 'answer', request: 1, answer: { kind: 'state', state: new Uint8Array(50) } }]);
     expect(() => readBatch(written.slice(0, written.length - 10))).toThrow(MalformedBatch);
