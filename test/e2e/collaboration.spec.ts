@@ -45,8 +45,9 @@ test('two people work on the SWOT board live: add, edit, move, reorder, delete, 
   // Both add items; each sees the other's, with its author.
   await pa.addItem('strengths', 'Loyal customers in the Rhône');
   await pb.addItem('threats', 'Two competitors opened in 2025');
-  await pb.addItem('strengths', 'Warehouse 40 minutes away');
+  // Bruno adds his strength once he sees Alice's: added at once, the two would take their places in either order.
   await expect(pb.item('strengths', 'Loyal customers in the Rhône')).toContainText('by Alice Durand');
+  await pb.addItem('strengths', 'Warehouse 40 minutes away');
   await expect(pa.item('threats', 'Two competitors opened in 2025')).toContainText('by Bruno Martin');
   await expect(pa.items('strengths')).toHaveText([/Loyal customers/, /Warehouse/]);
 
