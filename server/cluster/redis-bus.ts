@@ -57,9 +57,9 @@ export class RedisBus<M> {
   private stopped = false;
   private goneListeners: ((node: string) => void)[] = [];
   private lapsedListeners: (() => void)[] = [];
-  private lostListeners: ((node: string | null) => void)[] = [];
-  /** Nodes a publish to failed (`toAll`: a broadcast): told to `onLost` once Redis answers again. */
-  private readonly lostTo = new Set<string>();
+  private lostListeners: ((node: string | null, since: number) => void)[] = [];
+  /** Nodes a publish to failed (`toAll`: a broadcast), with when the first failed: told to `onLost` once Redis answers again. */
+  private readonly lostTo = new Map<string, number>();
   /** Nodes whose death someone here cares about (owners of rooms served here, doors of connections judged here). */
   private watched: () => Iterable<string> = () => [];
   /** The batch format each other live node announced, as the last heartbeat read them. */
@@ -101,12 +101,15 @@ export class RedisBus<M> {
     await this.subscriber.subscribe(inbox(this.nodeId), everyone);
     // Dropped (Redis restarted or failed over, or this subscriber past Redis's output limit) then back: ioredis
     // subscribes again, and what was published meanwhile is lost (N18).
-    let dropped = false;
-    this.subscriber.on('close', () => (dropped = !this.stopped));
+    let droppedAt: number | null = null;
+    this.subscriber.on('close', () => {
+      if (!this.stopped) droppedAt ??= Date.now();
+    });
     this.subscriber.on('ready', () => {
-      if (!dropped) return;
-      dropped = false;
-      void this.resubscribed();
+      if (droppedAt === null) return;
+      const since = droppedAt;
+      droppedAt = null;
+      void this.resubscribed(since);
     });
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
@@ -114,7 +117,7 @@ export class RedisBus<M> {
   }
 
   /** The subscription is back after a drop: once it is confirmed, what this node may have missed is asked again of every node. */
-  private async resubscribed() {
+  private async resubscribed(since: number) {
     try {
       await this.subscriber.subscribe(inbox(this.nodeId), everyone);
     } catch {
@@ -122,7 +125,7 @@ export class RedisBus<M> {
     }
     if (this.stopped) return;
     this.log.warn({ node: this.nodeId }, 'this relay node’s Redis subscription was dropped and is back: what other nodes sent meanwhile is asked again');
-    for (const listener of this.lostListeners) listener(null);
+    for (const listener of this.lostListeners) listener(null, since);
   }
 
   /** A message of a kind this version does not know was skipped: each kind is logged once. */
@@ -160,7 +163,7 @@ export class RedisBus<M> {
         }
         this.commands.publish(node === toAll ? everyone : inbox(node), Buffer.from(data.buffer, data.byteOffset, data.byteLength)).catch((err: unknown) => {
           if (this.lostTo.size === 0) this.log.warn({ err, node }, 'could not reach another relay node: what it missed is asked again once Redis answers');
-          this.lostTo.add(node);
+          if (!this.lostTo.has(node)) this.lostTo.set(node, Date.now());
         });
       }
     }
@@ -210,11 +213,11 @@ export class RedisBus<M> {
   }
 
   /**
-   * Tells `listener` when messages between this node and `node` may have been lost (N18): a
-   * publish to it failed and Redis answers again, or (`null`: any node) this node's
-   * subscription was dropped and is back.
+   * Tells `listener` when messages between this node and `node` may have been lost (N18), and
+   * since when: a publish to it failed and Redis answers again, or (`null`: any node) this
+   * node's subscription was dropped and is back.
    */
-  onLost(listener: (node: string | null) => void) {
+  onLost(listener: (node: string | null, since: number) => void) {
     this.lostListeners.push(listener);
   }
 
@@ -231,7 +234,7 @@ export class RedisBus<M> {
       // Redis answers again: the nodes a publish to failed meanwhile are asked for what they missed.
       const lost = [...this.lostTo];
       this.lostTo.clear();
-      for (const node of lost) for (const listener of this.lostListeners) listener(node === toAll ? null : node);
+      for (const [node, since] of lost) for (const listener of this.lostListeners) listener(node === toAll ? null : node, since);
       if (before === null && this.heartbeat !== null) {
         this.log.warn({ node: this.nodeId }, 'this relay node was taken for dead: its rooms are judged again');
         for (const listener of this.lapsedListeners) listener();

@@ -76,6 +76,7 @@ export class SyncHub {
         rateGivenBack: (name, key, at) => this.ctx.rates.givenBackElsewhere(name, key, at),
         renamed: (userId, name) => this.renamedHere(userId, name),
         disconnectUser: (userId) => this.disconnectUserHere(userId),
+        connectedPeople: () => this.connectedPeople(),
         settle: (room) => this.settle(room),
       },
       this.ctx.db,
@@ -390,6 +391,13 @@ export class SyncHub {
 
   private disconnectUserHere(userId: string) {
     for (const conn of this.connectionsOf(userId)) conn.close(CloseCode.signedOut, 'signed out: sign in again');
+  }
+
+  /** Who has a live connection in a room here. */
+  private connectedPeople(): Set<string> {
+    const people = new Set<string>();
+    for (const room of this.rooms.values()) for (const conn of room.connections) people.add(conn.userId);
+    return people;
   }
 
   /** A person's live connections in every room, taken before any is closed. */

@@ -269,6 +269,11 @@ export class NodeDoor {
     for (const door of [...this.doors.values()]) door.conn.close(code, reason);
   }
 
+  /** Who has a connection held here, wherever its room is. */
+  connectedPeople(): Set<string> {
+    return new Set([...this.doors.values()].map((d) => d.conn.userId));
+  }
+
   /** A person's connections held here, wherever their rooms are. */
   connectionsOf(userId: string): Connection[] {
     return [...this.doors.values()].filter((d) => d.conn.userId === userId).map((d) => d.conn);

@@ -37,10 +37,14 @@ export interface LocalHub {
   rateGivenBack(name: string, key: string, at: number): void;
   renamed(userId: string, name: string): void;
   disconnectUser(userId: string): void;
+  /** Who has a live connection in this node's rooms (clients of other nodes included). */
+  connectedPeople(): Iterable<string>;
   /** The relay's own work on a room is done: it unloads once idle, like a room its last client left. */
   settle(room: Room): void;
 }
 
+/** Before a drop as seen here, what may have been lost too (in flight, or stamped by another node's clock). */
+const lostMarginMs = 60_000;
 /** How long a node waits for others to confirm a change their live connections must follow. */
 const confirmMs = 5_000;
 /** How long a node waits for a room's owner to make the relay's own change to it (a restore, an erasure). */
@@ -118,7 +122,7 @@ export class NodeLink {
       },
     );
     this.bus.onLapsed(() => void this.recheckLeases());
-    this.bus.onLost((node) => this.recover(node));
+    this.bus.onLost((node, since) => this.recover(node, since));
     await this.bus.start((from, messages) => {
       for (const message of messages) this.receive(from, message);
     });
@@ -189,16 +193,41 @@ export class NodeLink {
   }
 
   /**
-   * Messages between this node and `node` (null: any node) may have been lost (N18): this
-   * node's clients of rooms there join them again, the other node's clients of rooms here
-   * likewise (asked by `rejoin`), and the rooms here judge their members again (a membership
-   * change told to this node may be among what was lost).
+   * Messages between this node and `node` (null: any node) may have been lost since `since`
+   * (N18): this node's clients of rooms there join them again, the other node's clients of
+   * rooms here likewise (asked by `rejoin`), and, when what others told this node was lost,
+   * its rooms judge their members again and the people connected here whose sessions ended
+   * meanwhile are signed out here (a membership change or a sign-out may be among it).
    */
-  private recover(node: string | null) {
+  private recover(node: string | null, since: number) {
     this.door.rejoin(node);
     if (node === null) this.bus.broadcast({ type: 'rejoin' });
     else this.bus.send(node, { type: 'rejoin' });
-    if (node === null) void this.judgeRoomsAgain();
+    if (node !== null) return;
+    void this.judgeRoomsAgain();
+    void this.signOutEndedSince(since - lostMarginMs);
+  }
+
+  /** People connected here whose sessions ended since `since` are signed out here, as if told (V3). */
+  private async signOutEndedSince(since: number) {
+    const people = [...new Set([...this.hub.connectedPeople(), ...this.door.connectedPeople()])];
+    try {
+      for (let i = 0; i < people.length; i += 500) {
+        const some = people.slice(i, i + 500);
+        const ended = await this.db.all<{ user_id: string }>(
+          `SELECT DISTINCT user_id FROM sessions WHERE user_id IN (${some.map(() => '?').join(', ')}) AND revoked_at >= ?`,
+          [...some, new Date(since).toISOString()],
+        );
+        for (const { user_id } of ended) this.signedOutHere(user_id);
+      }
+    } catch (err) {
+      this.log.warn({ err }, 'could not read which sessions ended while messages from other nodes were lost');
+    }
+  }
+
+  private signedOutHere(userId: string) {
+    this.hub.disconnectUser(userId);
+    for (const conn of this.door.connectionsOf(userId)) conn.close(4401, 'signed out: sign in again');
   }
 
   /** Every room this node owns judges its connections' access again, one after the other. */
@@ -239,8 +268,7 @@ export class NodeLink {
         for (const conn of this.door.connectionsOf(message.userId)) conn.userName = message.name;
         return this.bus.send(from, { type: 'done', request: message.request });
       case 'signed-out':
-        this.hub.disconnectUser(message.userId);
-        for (const conn of this.door.connectionsOf(message.userId)) conn.close(4401, 'signed out: sign in again');
+        this.signedOutHere(message.userId);
         return this.bus.send(from, { type: 'done', request: message.request });
       case 'done': {
         const request = this.requests.get(message.request);

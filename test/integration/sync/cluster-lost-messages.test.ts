@@ -126,6 +126,27 @@ describe('a relay node whose Redis subscription was dropped (CLUSTER.md N18)', (
     await waitFor(() => bobOnB.closes.some((c) => c.code === 4403), 20_000, 'Bob’s socket on node B to close with 4403');
   }, 90_000);
 
+  it('a sign-out it may have missed is followed: the person’s sockets on it close with 4401', async () => {
+    const { activityId, me } = await room();
+    const carol = await addPerson(admin, 'Carol Petit');
+    await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: carol.id, role: 'contributor' });
+    // Carol on node A, the owner.
+    const carolOnA = await connectClient(new Api(nodes[0]!.url, carol.api.token), activityId);
+    clients.push(carolOnA);
+    await synced(carolOnA);
+    // Her sessions ended, told to no node (as if the word to every node was lost).
+    await writeStatements(cluster.dataDir, [{ sql: 'UPDATE sessions SET revoked_at = ? WHERE user_id = ?', params: [new Date().toISOString(), carol.id] }]);
+    const aliceOnB = await connectClient(new Api(nodes[1]!.url, admin.token), activityId);
+    clients.push(aliceOnB);
+    await synced(aliceOnB);
+    await dropSubscriberWhile(() => {
+      aliceOnB.doc.transact(() => {
+        for (let i = 0; i < itemCount; i++) addSwotItem(aliceOnB.doc, { id: `item-d-${i}`, quadrant: 'threats', text: text('threat', i), author: me, at: new Date() });
+      });
+    });
+    await waitFor(() => carolOnA.closes.some((c) => c.code === 4401), 20_000, 'Carol’s socket on node A to close with 4401');
+  }, 90_000);
+
   // Passes without N18 too: a Redis restarted empty forgets every node's key, and each node, taken for dead, judges its rooms again (N3).
   it('Redis restarted empty while both sides type: each side gets the other’s updates, every one in the store', async () => {
     const { activityId, alice, bobOnB, me } = await room();

@@ -87,4 +87,20 @@ describe('membership changes across relay nodes (CLUSTER.md N7)', () => {
     await waitFor(() => client.closes.some((c) => c.code === 4403), 5_000, 'Dan’s socket on node B to close with 4403');
     expect(watcher.closes).toEqual([]);
   });
+
+  it('V3/N7: her sessions ended through node A (an administrator), a member whose socket is on node B is closed with 4401, on rooms owned by either node', async () => {
+    const [a, b] = nodes as [RelayProcess, RelayProcess];
+    const { carol, activityId, client, watcher } = await carolOnB('Eve Martin', 'Nantes store', true);
+    // Another room of hers, owned by node B (she is its first client).
+    const { id: second } = await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Brest store', question: 'Open in Brest?' });
+    await admin.ok('POST', `/api/activities/${second}/members`, { userId: carol.id, role: 'contributor' });
+    const onB = await connectClient(new Api(b.url, carol.api.token), second);
+    clients.push(onB);
+    await synced(onB);
+
+    await new Api(a.url, admin.token).ok('POST', `/api/users/${carol.id}/revoke-sessions`);
+    await waitFor(() => client.closes.some((c) => c.code === 4401) && onB.closes.some((c) => c.code === 4401), 5_000, 'both of Eve’s sockets on node B to close with 4401');
+    expect((await new Api(b.url, carol.api.token).call('POST', `/api/activities/${activityId}/sync-ticket`)).status).toBe(401);
+    expect(watcher?.closes).toEqual([]);
+  });
 });
