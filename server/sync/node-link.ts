@@ -70,6 +70,9 @@ export class NodeLink {
   readonly door: NodeDoor;
   private readonly owner: NodeOwner;
   private readonly maxDocumentBytes: number;
+  /** A pass judging every room here again (N18), and whether it was asked for again meanwhile. */
+  private judging: Promise<void> | null = null;
+  private judgeOnceMore = false;
   /** Rooms this node took, with their epoch in the store. */
   private readonly epochs = new Map<string, number>();
   private readonly taking = new Map<string, Promise<Room | string>>();
@@ -230,11 +233,25 @@ export class NodeLink {
     for (const conn of this.door.connectionsOf(userId)) conn.close(4401, 'signed out: sign in again');
   }
 
-  /** Every room this node owns judges its connections' access again, one after the other. */
-  private async judgeRoomsAgain() {
-    for (const activityId of [...this.epochs.keys()]) {
-      await this.hub.accessChanged(activityId).catch((err: unknown) => this.log.warn({ err, room: activityId }, 'could not judge a room’s members again'));
+  /**
+   * Every room this node owns judges its connections' access again, one after the other; asked
+   * again meanwhile (every node recovering from one Redis restart asks each other), once more
+   * after this pass, not once per asker.
+   */
+  private judgeRoomsAgain(): Promise<void> {
+    if (this.judging) {
+      this.judgeOnceMore = true;
+      return this.judging;
     }
+    this.judging = (async () => {
+      do {
+        this.judgeOnceMore = false;
+        for (const activityId of [...this.epochs.keys()]) {
+          await this.hub.accessChanged(activityId).catch((err: unknown) => this.log.warn({ err, room: activityId }, 'could not judge a room’s members again'));
+        }
+      } while (this.judgeOnceMore);
+    })().finally(() => (this.judging = null));
+    return this.judging;
   }
 
   private receive(from: string, message: NodeMessage) {
