@@ -393,10 +393,10 @@ export class SyncHub {
     for (const conn of this.connectionsOf(userId)) conn.close(CloseCode.signedOut, 'signed out: sign in again');
   }
 
-  /** Who has a live connection in a room here. */
-  private connectedPeople(): Set<string> {
-    const people = new Set<string>();
-    for (const room of this.rooms.values()) for (const conn of room.connections) people.add(conn.userId);
+  /** Who has a live connection in a room here, with the name it is judged by. */
+  private connectedPeople(): Map<string, string> {
+    const people = new Map<string, string>();
+    for (const room of this.rooms.values()) for (const conn of room.connections) people.set(conn.userId, conn.userName);
     return people;
   }
 

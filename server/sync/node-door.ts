@@ -269,9 +269,9 @@ export class NodeDoor {
     for (const door of [...this.doors.values()]) door.conn.close(code, reason);
   }
 
-  /** Who has a connection held here, wherever its room is. */
-  connectedPeople(): Set<string> {
-    return new Set([...this.doors.values()].map((d) => d.conn.userId));
+  /** Who has a connection held here, wherever its room is, with the name it is judged by. */
+  connectedPeople(): Map<string, string> {
+    return new Map([...this.doors.values()].map((d) => [d.conn.userId, d.conn.userName]));
   }
 
   /** A person's connections held here, wherever their rooms are. */

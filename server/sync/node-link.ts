@@ -37,8 +37,8 @@ export interface LocalHub {
   rateGivenBack(name: string, key: string, at: number): void;
   renamed(userId: string, name: string): void;
   disconnectUser(userId: string): void;
-  /** Who has a live connection in this node's rooms (clients of other nodes included). */
-  connectedPeople(): Iterable<string>;
+  /** Who has a live connection in this node's rooms (clients of other nodes included), with the name it is judged by. */
+  connectedPeople(): Map<string, string>;
   /** The relay's own work on a room is done: it unloads once idle, like a room its last client left. */
   settle(room: Room): void;
 }
@@ -199,8 +199,9 @@ export class NodeLink {
    * Messages between this node and `node` (null: any node) may have been lost since `since`
    * (N18): this node's clients of rooms there join them again, the other node's clients of
    * rooms here likewise (asked by `rejoin`), and, when what others told this node was lost,
-   * its rooms judge their members again and the people connected here whose sessions ended
-   * meanwhile are signed out here (a membership change or a sign-out may be among it).
+   * its rooms judge their members again, the people connected here whose sessions ended
+   * meanwhile are signed out here and those renamed judged by their new name (a membership
+   * change, a sign-out or a rename may be among it).
    */
   private recover(node: string | null, since: number) {
     this.door.rejoin(node);
@@ -208,24 +209,36 @@ export class NodeLink {
     else this.bus.send(node, { type: 'rejoin' });
     if (node !== null) return;
     void this.judgeRoomsAgain();
-    void this.signOutEndedSince(since - lostMarginMs);
+    void this.followPeopleSince(since - lostMarginMs);
   }
 
-  /** People connected here whose sessions ended since `since` are signed out here, as if told (V3). */
-  private async signOutEndedSince(since: number) {
-    const people = [...new Set([...this.hub.connectedPeople(), ...this.door.connectedPeople()])];
+  /**
+   * People connected here whose sessions ended since `since` are signed out here, and those
+   * renamed are judged by their new name (W1), as if told (V3, N7).
+   */
+  private async followPeopleSince(since: number) {
+    const known = new Map([...this.hub.connectedPeople(), ...this.door.connectedPeople()]);
+    const people = [...known.keys()];
     try {
       for (let i = 0; i < people.length; i += 500) {
         const some = people.slice(i, i + 500);
-        const ended = await this.db.all<{ user_id: string }>(
-          `SELECT DISTINCT user_id FROM sessions WHERE user_id IN (${some.map(() => '?').join(', ')}) AND revoked_at >= ?`,
-          [...some, new Date(since).toISOString()],
-        );
+        const marks = some.map(() => '?').join(', ');
+        const ended = await this.db.all<{ user_id: string }>(`SELECT DISTINCT user_id FROM sessions WHERE user_id IN (${marks}) AND revoked_at >= ?`, [
+          ...some,
+          new Date(since).toISOString(),
+        ]);
         for (const { user_id } of ended) this.signedOutHere(user_id);
+        const names = await this.db.all<{ id: string; name: string }>(`SELECT id, name FROM users WHERE id IN (${marks})`, some);
+        for (const { id, name } of names) if (known.get(id) !== name) this.renamedHere(id, name);
       }
     } catch (err) {
-      this.log.warn({ err }, 'could not read which sessions ended while messages from other nodes were lost');
+      this.log.warn({ err }, 'could not read who signed out or was renamed while messages from other nodes were lost');
     }
+  }
+
+  private renamedHere(userId: string, name: string) {
+    this.hub.renamed(userId, name);
+    for (const conn of this.door.connectionsOf(userId)) conn.userName = name;
   }
 
   private signedOutHere(userId: string) {
@@ -281,8 +294,7 @@ export class NodeLink {
         this.hub.filesChanged(message.activityId, { added: message.added, removed: message.removed });
         return this.bus.send(from, { type: 'done', request: message.request });
       case 'renamed':
-        this.hub.renamed(message.userId, message.name);
-        for (const conn of this.door.connectionsOf(message.userId)) conn.userName = message.name;
+        this.renamedHere(message.userId, message.name);
         return this.bus.send(from, { type: 'done', request: message.request });
       case 'signed-out':
         this.signedOutHere(message.userId);

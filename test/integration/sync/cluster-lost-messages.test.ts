@@ -147,6 +147,34 @@ describe('a relay node whose Redis subscription was dropped (CLUSTER.md N18)', (
     await waitFor(() => carolOnA.closes.some((c) => c.code === 4401), 20_000, 'Carol’s socket on node A to close with 4401');
   }, 90_000);
 
+  it('a rename it may have missed is followed: the person’s next item under the new name is taken (W1)', async () => {
+    const { activityId, alice, me } = await room();
+    const dora = await addPerson(admin, 'Dora Lefort');
+    await admin.ok('POST', `/api/activities/${activityId}/members`, { userId: dora.id, role: 'contributor' });
+    // Dora on node A, the owner.
+    const doraOnA = await connectClient(new Api(nodes[0]!.url, dora.api.token), activityId);
+    clients.push(doraOnA);
+    await synced(doraOnA);
+    // Renamed, told to no node (as if the word to every node was lost).
+    await writeStatements(cluster.dataDir, [{ sql: 'UPDATE users SET name = ? WHERE id = ?', params: ['Dora Lefort-Martin', dora.id] }]);
+    const aliceOnB = await connectClient(new Api(nodes[1]!.url, admin.token), activityId);
+    clients.push(aliceOnB);
+    await synced(aliceOnB);
+    await dropSubscriberWhile(() => {
+      aliceOnB.doc.transact(() => {
+        for (let i = 0; i < itemCount; i++) addSwotItem(aliceOnB.doc, { id: `item-e-${i}`, quadrant: 'threats', text: text('threat', i), author: me, at: new Date() });
+      });
+    });
+    await waitFor(() => readSwotItems(alice.doc).length === itemCount, 20_000, 'Alice to hold her own items');
+    // Once the owner has followed the rename, an item under the new name is hers (before, each was put back).
+    const taken = () => readSwotItems(alice.doc).some((item) => item.id.startsWith('item-dora-'));
+    for (let attempt = 0; attempt < 10 && !taken(); attempt++) {
+      addSwotItem(doraOnA.doc, { id: `item-dora-${attempt}`, quadrant: 'strengths', text: 'under my new name', author: { id: dora.id, name: 'Dora Lefort-Martin' }, at: new Date() });
+      await waitFor(taken, 1_000, 'Dora’s item').catch(() => undefined);
+    }
+    expect(taken()).toBe(true);
+  }, 90_000);
+
   // Passes without N18 too: a Redis restarted empty forgets every node's key, and each node, taken for dead, judges its rooms again (N3).
   it('Redis restarted empty while both sides type: each side gets the other’s updates, every one in the store', async () => {
     const { activityId, alice, bobOnB, me } = await room();
