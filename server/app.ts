@@ -16,7 +16,7 @@ import { SharedRates } from './auth/shared-rates.ts';
 import { SignInThrottle } from './accounts/sign-in-throttle.ts';
 import { HashPool } from './auth/hash-pool.ts';
 import { loggablePath } from './log.ts';
-import { openStore } from './store/open.ts';
+import { explainScans, openStore } from './store/open.ts';
 import { DiskWatch } from './store/disk-watch.ts';
 import { migrate } from './store/migrate.ts';
 import { addressFree } from './nodes/address-free.ts';
@@ -55,6 +55,7 @@ export async function startRelay(config: Config, log: Logger, now: () => Date = 
   await makePrivate(config.dataDir);
   const db = await openStore(config);
   await migrate(db);
+  explainScans(db, config.explainScans);
   const node = new RelayNode(db, config.cluster.nodeLeaseMs, log);
   await node.start();
   // On a fixed address still free, the relay that listened there before (this one before a

@@ -79,6 +79,12 @@ export interface Config {
   /** Where the built client lives, served at `/` (web mode); null to serve none. */
   webRoot: string | null;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /**
+   * CONCLAVE_EXPLAIN_SCANS: a file where the SQLite store writes each table a statement reads
+   * whole, one JSON line each (an operator's diagnostic, store/explain-scans.ts); null: off.
+   * Refused with CONCLAVE_DATABASE_URL (PostgreSQL's plans depend on its statistics).
+   */
+  explainScans: string | null;
   sms: SmsConfig;
   mail: MailConfig;
   figures: FiguresConfig;
@@ -279,6 +285,17 @@ function databaseUrl(value: string | undefined): string | null {
   return value;
 }
 
+function explainScans(env: Env): string | null {
+  const file = env.CONCLAVE_EXPLAIN_SCANS || null;
+  if (file === null) return null;
+  if (env.CONCLAVE_DATABASE_URL) {
+    throw new Error(
+      'CONCLAVE_EXPLAIN_SCANS explains the SQLite store only: a PostgreSQL plan depends on its table statistics, so run the diagnostic on a SQLite relay (or use EXPLAIN on the database). Unset one of the two.',
+    );
+  }
+  return path.resolve(file);
+}
+
 /** Reads the relay's configuration from the environment (see the README's table): the one place it is read. */
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.CONCLAVE_DATA_DIR ?? './data');
@@ -334,6 +351,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     webRoot: env.CONCLAVE_WEB_ROOT === '' ? null : path.resolve(env.CONCLAVE_WEB_ROOT ?? 'dist/web'),
     sqliteSynchronous: env.CONCLAVE_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
+    explainScans: explainScans(env),
     sms: loadSmsConfig(env, key),
     mail: loadMailConfig(env),
     figures: loadFiguresConfig(env),

@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { explainingScans, type Direct } from './explain-scans.ts';
 import type { Param, Queries, RelayStore, RunResult, Store } from './store.ts';
 
 export type { Param, Queries, RunResult, Store } from './store.ts';
@@ -38,10 +39,15 @@ export class SqliteStore implements RelayStore {
     transaction: (body) => this.inTransaction(body, 'urgent'),
   };
 
+  /** The connection's statements without the lock: `plain`, or each explained first (explainScansInto). */
+  private direct: Direct;
+
   private constructor(
     private readonly raw: sqlite3.Database,
     readonly file: string,
-  ) {}
+  ) {
+    this.direct = this.plain;
+  }
 
   static async open(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
     const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
@@ -65,7 +71,7 @@ export class SqliteStore implements RelayStore {
    * Statements straight on the connection, without the lock. sqlite3 binds a bigint as
    * NULL: it goes as its decimal text, which an INTEGER column takes back exactly.
    */
-  private readonly direct = {
+  private readonly plain: Direct = {
     engine: 'sqlite' as const,
     run: (sql: string, params: readonly Param[] = []) =>
       new Promise<RunResult>((resolve, reject) => {
@@ -91,6 +97,15 @@ export class SqliteStore implements RelayStore {
         this.raw.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
       }),
   };
+
+  /**
+   * From now on, each distinct statement is explained before it runs and the tables it reads
+   * whole are written to `file` (CONCLAVE_EXPLAIN_SCANS, an operator's diagnostic: explain-scans.ts).
+   * Never called, statements run on `plain` exactly as they would without the diagnostic.
+   */
+  explainScansInto(file: string) {
+    this.direct = explainingScans(this.plain, file);
+  }
 
   /** Runs `work` when the connection is free, urgent work first; one at a time. */
   private locked<T>(work: () => Promise<T>, line: keyof SqliteStore['lines'] = 'ordinary'): Promise<T> {
