@@ -112,9 +112,14 @@ export async function getSchedule(ctx: Context, orgId: string, id: string): Prom
     'SELECT day, state, fired_at, detail FROM figure_runs WHERE schedule_id = ? ORDER BY day DESC LIMIT 31',
     [id],
   );
+  // A run's SMS are its batch (`<schedule>:<day>`, scheduler.ts), found through the batch index
+  // from the schedule's runs, not among every organisation's figure SMS.
   const counts = await ctx.db.all<{ day: string; sent: number; delivered: number }>(
-    `SELECT s.day, COUNT(m.id) AS sent, SUM(CASE WHEN m.status = 'delivered' THEN 1 ELSE 0 END) AS delivered
-       FROM figure_sends s LEFT JOIN sms_messages m ON m.id = s.message_id WHERE s.schedule_id = ? GROUP BY s.day`,
+    `SELECT r.day, COUNT(m.id) AS sent, SUM(CASE WHEN m.status = 'delivered' THEN 1 ELSE 0 END) AS delivered
+       FROM figure_runs r
+       JOIN figure_sends s ON s.batch = r.schedule_id || ':' || r.day AND s.schedule_id = r.schedule_id
+       LEFT JOIN sms_messages m ON m.id = s.message_id
+      WHERE r.schedule_id = ? GROUP BY r.day`,
     [id],
   );
   const byDay = new Map(counts.map((c) => [c.day, c]));

@@ -124,7 +124,11 @@ function* watchedIn(rooms: Iterable<{ id: string; connections: Iterable<{ userId
  * the primary key finds it in a few dozen lookups however long the log is.
  */
 async function firstIdOnOrAfter(db: Database, at: string): Promise<number | null> {
-  const bounds = await db.get<{ lo: number | null; hi: number | null }>('SELECT MIN(id) AS lo, MAX(id) AS hi FROM doc_updates');
+  // Each bound on its own: one MIN or MAX alone is read from the primary key's end; both in one
+  // SELECT made SQLite read every entry of an index of the whole log (every organisation's).
+  const bounds = await db.get<{ lo: number | null; hi: number | null }>(
+    'SELECT (SELECT MIN(id) FROM doc_updates) AS lo, (SELECT MAX(id) FROM doc_updates) AS hi',
+  );
   if (bounds?.lo == null || bounds.hi == null) return null;
   let lo = bounds.lo;
   let hi = bounds.hi + 1;

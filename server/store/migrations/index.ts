@@ -59,6 +59,7 @@ import { postgresRowid } from './870-postgres-rowid.ts';
 import { invitationMails } from './930-invitation-mails.ts';
 import { invitationsByAddress } from './950-invitations-by-address.ts';
 import { personAndOrganisationIndexes } from './960-person-and-organisation-indexes.ts';
+import { everydayIndexes } from './961-everyday-indexes.ts';
 import { pollSealCheck } from './402-poll-seal-check.ts';
 
 /**
@@ -70,7 +71,8 @@ import { pollSealCheck } from './402-poll-seal-check.ts';
  * 885–889 several relay nodes on one store (leases, claims).
  * 870–879 the store on PostgreSQL; 900–909 ideas on public campaigns (comments, outboxes, consent);
  * 930–939 rates counted in the store (across restarts and nodes); 950–969 indexes for
- * finding a person's and an organisation's rows among many organisations'.
+ * finding a person's and an organisation's rows among many organisations' (961: the everyday
+ * requests' and timed jobs').
  */
 export const migrations: Migration[] = [
   accounts,
@@ -134,4 +136,5 @@ export const migrations: Migration[] = [
   invitationMails,
   invitationsByAddress,
   personAndOrganisationIndexes,
+  everydayIndexes,
 ];

@@ -97,8 +97,9 @@ async function addMember(admin: Api, m: Marks, name: string, who: keyof typeof p
   return { id, api: admin.as(token) };
 }
 
-export async function buildWorld(): Promise<World> {
-  const relay = await startRelayProcess({ env: { CONCLAVE_SIGNUP: 'open' } });
+/** `options`: the relay's data folder and more of its environment (a suite that reads the store's diagnostics). */
+export async function buildWorld(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<World> {
+  const relay = await startRelayProcess({ dataDir: options.dataDir, env: { CONCLAVE_SIGNUP: 'open', ...options.env } });
   const durand = await populate(relay, await setUpOrganisation(relay.url), { mark: randomBytes(4).toString('hex'), domain: 'durand.example', phoneStem: '12 34 56', numbers: { estimateC: '987654.321', estimateF: '13579.24', figure: '123456.78' }, labels: { sales: 'Sales', visitors: 'Visitors' } });
 
   // The second organisation signs up, and its administrator confirms her address through its mail outbox.
