@@ -60,6 +60,7 @@ import { invitationMails } from './930-invitation-mails.ts';
 import { invitationsByAddress } from './950-invitations-by-address.ts';
 import { personAndOrganisationIndexes } from './960-person-and-organisation-indexes.ts';
 import { everydayIndexes } from './961-everyday-indexes.ts';
+import { removalIndexes } from './962-removal-indexes.ts';
 import { pollSealCheck } from './402-poll-seal-check.ts';
 
 /**
@@ -72,7 +73,7 @@ import { pollSealCheck } from './402-poll-seal-check.ts';
  * 870–879 the store on PostgreSQL; 900–909 ideas on public campaigns (comments, outboxes, consent);
  * 930–939 rates counted in the store (across restarts and nodes); 950–969 indexes for
  * finding a person's and an organisation's rows among many organisations' (961: the everyday
- * requests' and timed jobs').
+ * requests' and timed jobs'; 962: a closed activity's removal).
  */
 export const migrations: Migration[] = [
   accounts,
@@ -137,4 +138,5 @@ export const migrations: Migration[] = [
   invitationsByAddress,
   personAndOrganisationIndexes,
   everydayIndexes,
+  removalIndexes,
 ];

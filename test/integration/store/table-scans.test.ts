@@ -8,7 +8,9 @@ import { addSwotItem } from '#core/doc/swot';
 import type { ScanLine } from '../../../server/store/explain-scans.ts';
 import { Api, password } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { writeStore } from '../../support/operator.ts';
 import { TestSmsc } from '../../support/smsc.ts';
+import { queryStore } from '../../support/store.ts';
 import { smppEnv, waitForStatus, waitUntil } from '../../support/sms.ts';
 import { TestSmtp } from '../../support/smtp.ts';
 import { connectClient, synced, waitFor } from '../../support/sync-client.ts';
@@ -44,6 +46,7 @@ const readWhole: Record<string, string> = {
   erasure_documents: 'a queue of erasures under way, read from its head (rows deleted when done)',
   retention_removals: 'a queue of removals under way, read from its head (rows deleted when done)',
   comment_mentions: 'a queue of mentions not told yet, read from its head (rows deleted once told)',
+  figure_import_rows: "a CSV import's rows staged while it runs (deleted at its end; the stale ones of a crashed import pruned)",
   public_signups: 'sign-ups waiting for their link: at most CONCLAVE_PENDING_SIGNUPS on the relay, pruned by the statement that reads it',
 };
 
@@ -62,6 +65,7 @@ const smsc = new TestSmsc();
 const smtp = new TestSmtp();
 const scansFile = () => path.join(dataDir, 'scans.jsonl');
 const setClock = (at: Date) => writeFile(path.join(clockDir, 'now'), at.toISOString());
+const store = async (sql: string, params: string[] = []) => (await queryStore<{ n: number }>(dataDir, sql, params))[0];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'conclave-scans-'));
@@ -72,6 +76,7 @@ beforeAll(async () => {
     CONCLAVE_EXPLAIN_SCANS: scansFile(),
     NODE_ENV: 'test',
     CONCLAVE_FAKE_CLOCK_FILE: path.join(clockDir, 'now'),
+    CONCLAVE_RETENTION_TICK_MS: '200',
     SMTP_URL: smtp.url,
     MAIL_FROM: 'Conclave <conclave@durand.example>',
   };
@@ -168,18 +173,44 @@ async function textOverSmpp() {
   await waitUntil(async () => (await admin.ok<{ replies: unknown[] }>('GET', '/api/sms/inbox?all=1')).replies.length >= 2, 'the replies');
 }
 
+/** A controller imports a month of values; the idea box is archived (closed, as the decided board is). */
+async function importAndClose() {
+  const csv = 'date;valeur;prevision;n-1\n2026-11-18;1 100 000;1 000 000;990 000\n2026-11-19;1 200 000;1 000 000;\n';
+  expect((await w.callers.controller.ok<{ imported: number }>('POST', `/api/figures/${w.ids.figure}/import`, { csv })).imported).toBe(2);
+  await w.callers.facilitator.ok('PATCH', `/api/activities/${w.ids.box}`, { status: 'archived' });
+}
+
+/**
+ * Moves the relay's clock `days` on from now and restarts it there: every timed job's first run
+ * takes what fell due meanwhile. Sessions do not outlive a month: this comes after the requests.
+ */
+async function later(days: number) {
+  await relay.stop();
+  await setClock(new Date(Date.now() + days * 86_400_000));
+  relay = await relay.restart();
+}
+
 describe('everyday requests and timed jobs read no whole table that grows with organisations', () => {
   it('finds every statement of them through an index', async () => {
     await textOverSmpp();
     await readEverything();
     await editLive();
     await inviteAndPublish();
-    // Days later: digests, reminders, poll deadlines (30 days), decision reviews (60 days), retention.
-    for (const days of [2, 31, 61]) {
-      await relay.stop();
-      await setClock(new Date(Date.now() + days * 86_400_000));
-      relay = await relay.restart();
-    }
+    await importAndClose();
+    // Days later: digests, reminders, poll deadlines (30 days), decision reviews (60 days).
+    for (const days of [2, 31, 61]) await later(days);
+    // Durand on the Basic plan (a year's retention): its closed board and idea box are announced
+    // for removal, then removed (their notices, decision, idea comments with them).
+    await relay.stop();
+    await writeStore(dataDir, "UPDATE organizations SET plan = 'basic' WHERE id = (SELECT org_id FROM activities WHERE id = ?)", [w.ids.box]);
+    const closed = [w.ids.decided, w.ids.box];
+    await later(340);
+    await waitUntil(async () => (await store('SELECT COUNT(*) AS n FROM activities WHERE id IN (?, ?) AND retention_warned_at IS NOT NULL', closed))?.n === 2, 'the warnings of removal');
+    await later(400);
+    await waitUntil(
+      async () => (await store('SELECT COUNT(*) AS n FROM activities WHERE id IN (?, ?) AND content_removed_at IS NOT NULL', closed))?.n === 2 && (await store('SELECT COUNT(*) AS n FROM retention_removals'))?.n === 0,
+      'the removals',
+    );
     await relay.stop();
 
     const lines = (await readFile(scansFile(), 'utf8').catch(() => ''))
