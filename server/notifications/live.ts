@@ -10,6 +10,8 @@ const perPerson = 3;
 const maxWaiting = 10_000;
 /** How often the store is looked at while someone waits. */
 const tickMs = 1_000;
+/** Notices of one kind read per look at most; the rest wait for the next look. */
+const rowsPerLook = 10_000;
 
 type Wake = (changed: boolean) => void;
 
@@ -100,11 +102,16 @@ export class NoticeWaiters {
     if (this.size === 0) return;
     try {
       const db = this.ctx.db;
-      const decisions = await db.all<{ user_id: string; id: number }>('SELECT user_id, MAX(id) AS id FROM decision_notices WHERE id > ? GROUP BY user_id', [this.seen.decision]);
-      const ideas = await db.all<{ user_id: string; id: number }>('SELECT user_id, MAX(id) AS id FROM idea_notices WHERE id > ? GROUP BY user_id', [this.seen.idea]);
-      const activity = await db.all<{ user_id: string; id: number }>('SELECT user_id, MAX(id) AS id FROM activity_notices WHERE id > ? GROUP BY user_id', [
-        this.seen.activity,
-      ]);
+      // The newest notices by their ids, then grouped: grouped at once, SQLite read every
+      // organisation's notices in the order of their person index, every second.
+      const newer = (table: 'decision_notices' | 'idea_notices' | 'activity_notices', after: number) =>
+        db.all<{ user_id: string; id: number }>(
+          `SELECT user_id, MAX(id) AS id FROM (SELECT user_id, id FROM ${table} WHERE id > ? ORDER BY id LIMIT ${rowsPerLook}) AS newer GROUP BY user_id`,
+          [after],
+        );
+      const decisions = await newer('decision_notices', this.seen.decision);
+      const ideas = await newer('idea_notices', this.seen.idea);
+      const activity = await newer('activity_notices', this.seen.activity);
       const alerts = await db.all<{ user_id: string; at: string }>(
         'SELECT controller_id AS user_id, MAX(created_at) AS at FROM figure_alerts WHERE created_at > ? GROUP BY controller_id',
         [this.seen.alertAt],

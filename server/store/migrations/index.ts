@@ -61,6 +61,7 @@ import { invitationsByAddress } from './950-invitations-by-address.ts';
 import { personAndOrganisationIndexes } from './960-person-and-organisation-indexes.ts';
 import { everydayIndexes } from './961-everyday-indexes.ts';
 import { removalIndexes } from './962-removal-indexes.ts';
+import { liveBellIndex } from './963-live-bell-index.ts';
 import { pollSealCheck } from './402-poll-seal-check.ts';
 
 /**
@@ -73,7 +74,7 @@ import { pollSealCheck } from './402-poll-seal-check.ts';
  * 870–879 the store on PostgreSQL; 900–909 ideas on public campaigns (comments, outboxes, consent);
  * 930–939 rates counted in the store (across restarts and nodes); 950–969 indexes for
  * finding a person's and an organisation's rows among many organisations' (961: the everyday
- * requests' and timed jobs'; 962: a closed activity's removal).
+ * requests' and timed jobs'; 962: a closed activity's removal; 963: the live bell).
  */
 export const migrations: Migration[] = [
   accounts,
@@ -139,4 +140,5 @@ export const migrations: Migration[] = [
   personAndOrganisationIndexes,
   everydayIndexes,
   removalIndexes,
+  liveBellIndex,
 ];

@@ -39,7 +39,7 @@ import { buildWorld, callerNames, type World } from '../security/world.ts';
  * Every other table grows with organisations, people or activities.
  */
 const readWhole: Record<string, string> = {
-  organizations: 'one row per organisation (hundreds): the operator and the suspension watch look at every one',
+  organizations: 'one row per organisation (hundreds, rarely written): the suspension watch and the routing of an inbound SMS look over them',
   cluster_leases: 'one row per relay node and per timed job',
   sms_accounts: "organisations' own SMS provider accounts: the provider pool links every one (SMS_MAX_ACCOUNTS)",
   erasure_wipe_due: 'one row at most: a free-page wipe is due',
@@ -113,13 +113,16 @@ async function readEverything() {
   }
 }
 
-/** The facilitator and the contributor edit the board live: items, a comment naming the viewer. */
+/** The facilitator and the contributor edit the board live: items, a comment naming the viewer, who hears of it live. */
 async function editLive() {
   const f = await connectClient(w.callers.facilitator, w.ids.sealed, new Y.Doc());
   const c = await connectClient(w.callers.contributor, w.ids.sealed, new Y.Doc());
   try {
     await synced(f);
     await synced(c);
+    // The viewer's bell, held open (the app's live bell) until the mention reaches it.
+    const { cursor } = await w.callers.viewer.ok<{ cursor: string }>('GET', '/api/me/notices/wait');
+    const bell = w.callers.viewer.ok<{ changed: boolean }>('GET', `/api/me/notices/wait?after=${encodeURIComponent(cursor)}`);
     const fabien = { id: w.people.facilitator, name: 'Fabien Facilitateur' };
     const chloe = { id: w.people.contributor, name: 'Chloé Contributrice' };
     addSwotItem(f.doc, { id: 'scan-item-1', quadrant: 'strengths', text: 'Two sites share a warehouse', author: fabien, at: new Date() });
@@ -133,7 +136,8 @@ async function editLive() {
       mentions: [w.people.viewer],
     });
     await waitFor(() => f.doc.getArray('comments').length === 1 && c.doc.getMap('methods').toJSON() !== null, 10_000, 'the peers to meet');
-    await waitUntil(async () => (await w.callers.viewer.ok<{ notices: { kind: string }[] }>('GET', '/api/me/notices')).notices.some((n) => n.kind === 'mentioned'), 'the mention');
+    expect((await bell).changed).toBe(true);
+    expect((await w.callers.viewer.ok<{ notices: { kind: string }[] }>('GET', '/api/me/notices')).notices.map((n) => n.kind)).toContain('mentioned');
   } finally {
     f.destroy();
     c.destroy();
