@@ -62,6 +62,7 @@ import { personAndOrganisationIndexes } from './960-person-and-organisation-inde
 import { everydayIndexes } from './961-everyday-indexes.ts';
 import { removalIndexes } from './962-removal-indexes.ts';
 import { liveBellIndex } from './963-live-bell-index.ts';
+import { decisionsToAcknowledge } from './964-decisions-to-acknowledge.ts';
 import { pollSealCheck } from './402-poll-seal-check.ts';
 
 /**
@@ -74,7 +75,8 @@ import { pollSealCheck } from './402-poll-seal-check.ts';
  * 870–879 the store on PostgreSQL; 900–909 ideas on public campaigns (comments, outboxes, consent);
  * 930–939 rates counted in the store (across restarts and nodes); 950–969 indexes for
  * finding a person's and an organisation's rows among many organisations' (961: the everyday
- * requests' and timed jobs'; 962: a closed activity's removal; 963: the live bell).
+ * requests' and timed jobs'; 962: a closed activity's removal; 963: the live bell;
+ * 964: a person's decisions to acknowledge).
  */
 export const migrations: Migration[] = [
   accounts,
@@ -141,4 +143,5 @@ export const migrations: Migration[] = [
   everydayIndexes,
   removalIndexes,
   liveBellIndex,
+  decisionsToAcknowledge,
 ];

@@ -111,6 +111,8 @@ async function readEverything() {
     }
     expect(await get(w.callers.outsider, read.path(rival)), `outsider → ${read.name} of Rival Company`).toBeLessThan(500);
   }
+  // The app's home page: what waits for the person (decisions to acknowledge, actions, votes).
+  for (const caller of callerNames) expect(await get(w.callers[caller], '/api/me/for-me'), `${caller} → for me`).toBeLessThan(500);
 }
 
 /** The facilitator and the contributor edit the board live: items, a comment naming the viewer, who hears of it live. */
