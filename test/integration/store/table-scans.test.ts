@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment } from '#core/doc/comments';
-import { addSwotItem } from '#core/doc/swot';
+import { addSwotItem, readSwotItems } from '#core/doc/swot';
 import type { ScanLine } from '../../../server/store/explain-scans.ts';
 import { Api, password } from '../../support/api.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
@@ -137,7 +137,7 @@ async function editLive() {
       text: '@Victor Viewer does Alpha deliver on Saturdays?',
       mentions: [w.people.viewer],
     });
-    await waitFor(() => f.doc.getArray('comments').length === 1 && c.doc.getMap('methods').toJSON() !== null, 10_000, 'the peers to meet');
+    await waitFor(() => f.doc.getArray('comments').length === 1 && readSwotItems(c.doc).length === 2, 10_000, 'the peers to meet');
     expect((await bell).changed).toBe(true);
     expect((await w.callers.viewer.ok<{ notices: { kind: string }[] }>('GET', '/api/me/notices')).notices.map((n) => n.kind)).toContain('mentioned');
   } finally {
@@ -179,7 +179,7 @@ async function textOverSmpp() {
   await waitUntil(async () => (await admin.ok<{ replies: unknown[] }>('GET', '/api/sms/inbox?all=1')).replies.length >= 2, 'the replies');
 }
 
-/** A controller imports a month of values; the idea box is archived (closed, as the decided board is). */
+/** A controller imports values from a CSV; the idea box is archived (closed, as the decided board is). */
 async function importAndClose() {
   const csv = 'date;valeur;prevision;n-1\n2026-11-18;1 100 000;1 000 000;990 000\n2026-11-19;1 200 000;1 000 000;\n';
   expect((await w.callers.controller.ok<{ imported: number }>('POST', `/api/figures/${w.ids.figure}/import`, { csv })).imported).toBe(2);
