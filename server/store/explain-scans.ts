@@ -79,7 +79,7 @@ export function explainingScans(direct: Direct, file: string): Direct {
       tables ??= tableNames();
       let table = tableOf(named, sql, await tables);
       if (!table) {
-        // The schema may have changed since (a migration): asked again before taking it for a subquery.
+        // A subquery, or a table made since the names were read (a migration run by hand): read them again to know.
         tables = tableNames();
         table = tableOf(named, sql, await tables);
       }
