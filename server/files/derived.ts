@@ -9,7 +9,7 @@ import type { BlobStore, DerivedKind } from './blobs.ts';
  */
 export async function keepDerived(tx: Queries, blobs: BlobStore, temp: string, sha256: string, kind: DerivedKind): Promise<boolean> {
   if (!(await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256]))) return false;
-  const bytes = await blobs.placeDerived(temp, sha256, kind);
+  const bytes = await blobs.placeDerived(tx, temp, sha256, kind);
   await tx.run('UPDATE file_blobs SET derived_bytes = derived_bytes + ? WHERE sha256 = ?', [bytes, sha256]);
   return true;
 }

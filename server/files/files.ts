@@ -10,7 +10,6 @@ import type { FilesDeps } from './deps.ts';
 import { intake, record, requireUploader, type Destination, type TypedFile } from './intake.ts';
 import { bySeries, fileFor, mayRemove, selectFiles, toVersion, type FileRow } from './rows.ts';
 
-/** What the files feature is handed: the store, the relay's settings, the bytes' folder. */
 export async function listFiles(deps: FilesDeps, caller: Caller, activityId: string): Promise<FileList> {
   const { ctx } = deps;
   const activity = await activityFor(ctx, caller, activityId);
@@ -65,7 +64,7 @@ export async function openFile(deps: FilesDeps, caller: Caller, fileId: string):
   const { row } = await fileFor(deps.ctx, caller, fileId);
   const bytes = await deps.blobs.read(row.sha256);
   if (!bytes) {
-    deps.ctx.log.error({ file: row.id }, 'an attached file is missing on disk');
+    deps.ctx.log.error({ file: row.id }, 'the bytes of an attached file are missing');
     throw notFound('file');
   }
   return { stream: bytes.stream, size: bytes.size, name: row.name, type: row.type, charset: row.charset };
@@ -107,7 +106,7 @@ export async function removeFile(deps: FilesDeps, caller: Caller, fileId: string
     if (gone.changes === 0) return;
     if (await tx.get('SELECT 1 FROM activity_files WHERE sha256 = ? LIMIT 1', [row.sha256])) return;
     await tx.run('DELETE FROM file_blobs WHERE sha256 = ?', [row.sha256]);
-    await deps.blobs.remove(row.sha256);
+    await deps.blobs.remove(tx, row.sha256);
   });
   await deps.ctx.events.filesChanged(row.activity_id, { removed: [row.id] });
 }

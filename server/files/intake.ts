@@ -26,7 +26,7 @@ export function requireUploader(activity: Activity) {
 /**
  * Streams an upload's files to temporary files (at most `maxFiles`), types them, and
  * hands them to `keep`, which records them in one transaction. However it ends, the
- * temporary files are removed (kept contents were moved into place). A person has at
+ * temporary files are discarded (kept contents were placed). A person has at
  * most `uploadsPerPerson` uploads streaming at once (429 past it), each read only as far
  * as their plan's storage left allows (contents they hold already count there too).
  */
@@ -42,7 +42,9 @@ export async function intake<T>(deps: FilesDeps, caller: Caller, req: IncomingMe
     const room = await storageRoom(ctx.db, caller.orgId, caller.id);
     received = await receiveFiles(req, blobs, { maxFileBytes: ctx.config.files.maxFileBytes, maxFiles, stallMs: ctx.config.files.uploadStallMs, room });
     if (received.length === 0) throw badRequest('Choose at least one file to attach.');
-    const typed = await Promise.all(received.map(async (file) => ({ file, sniffed: await sniffFile(file.head, file.bytes, () => blobs.tail(file.temp, file.bytes, tailBytes)) })));
+    const typed = await Promise.all(received.map(async (file) => ({ file, sniffed: await sniffFile(file.head, file.bytes, () => blobs.temp.tail(file.temp, file.bytes, tailBytes)) })));
+    // Ready to be placed in the recording transaction (on PostgreSQL: copied in, a chunk at a time, before it).
+    for (const file of received) await blobs.stage(file.temp);
     return await keep(typed);
   } finally {
     await Promise.all(received.map((file) => blobs.discard(file.temp)));
@@ -87,7 +89,7 @@ export async function record(tx: Queries, deps: FilesDeps, caller: Caller, to: D
       await tx.run('INSERT INTO file_blobs (sha256, bytes, type, charset, stored_at) VALUES (?, ?, ?, ?, ?)', [file.sha256, file.bytes, sniffed.type, sniffed.charset, now]);
     }
     // The content's bytes are put in place while the store is locked: no removal can run meanwhile.
-    if (!stored || !(await blobs.has(file.sha256))) await blobs.place(file.temp, file.sha256);
+    if (!stored || !(await blobs.has(tx, file.sha256))) await blobs.place(tx, file.temp, file.sha256);
     const id = newId();
     await tx.run(
       `INSERT INTO activity_files (id, activity_id, series_id, version, sha256, name, bytes, uploader_id, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

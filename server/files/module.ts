@@ -1,15 +1,14 @@
-import path from 'node:path';
 import type { Context } from '../context.ts';
 import type { RelayModule } from '../relay-module.ts';
-import { BlobStore } from './blobs.ts';
 import type { FilesDeps } from './deps.ts';
 import { OfficePreviews } from './office.ts';
+import { blobStoreFor } from './open-blobs.ts';
 import { fileRoutes } from './routes.ts';
 import { Thumbnails } from './thumbnails.ts';
 
-/** Files attached to activities: their routes, and their bytes under `<data dir>/files/`. */
+/** Files attached to activities: their routes, and their bytes (open-blobs.ts says where). */
 export function filesModule(ctx: Context): RelayModule {
-  const blobs = new BlobStore(path.join(ctx.config.dataDir, 'files'));
+  const blobs = blobStoreFor(ctx.config, ctx.db);
   const deps: FilesDeps = { ctx, blobs, streaming: new Map(), thumbnails: new Thumbnails(ctx, blobs), office: new OfficePreviews(ctx, blobs) };
   return {
     name: 'files',

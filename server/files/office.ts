@@ -44,8 +44,8 @@ export class OfficePreviews {
    */
   async open(sha256: string, type: string, name: string, asker: { userId: string; orgId: string }): Promise<{ stream: Readable; size: number } | 'preparing' | null> {
     const extension = officeExtension(type, name);
-    if (!extension || (await this.blobs.has(sha256, 'preview.failed'))) return null;
-    if (await this.blobs.has(sha256, 'preview.pdf')) return this.blobs.read(sha256, 'preview.pdf');
+    if (!extension || (await this.blobs.has(this.ctx.db, sha256, 'preview.failed'))) return null;
+    if (await this.blobs.has(this.ctx.db, sha256, 'preview.pdf')) return this.blobs.read(sha256, 'preview.pdf');
     if (this.queue.has(sha256)) return 'preparing';
     if (Date.now() < this.absentUntil) return null;
     const shares = [
@@ -62,23 +62,27 @@ export class OfficePreviews {
   }
 
   private async make(sha256: string, extension: string): Promise<Outcome> {
-    if (await this.blobs.has(sha256, 'preview.pdf')) return 'made';
-    const work = this.blobs.tempPath();
+    if (await this.blobs.has(this.ctx.db, sha256, 'preview.pdf')) return 'made';
+    const work = this.blobs.temp.path();
     const input = path.join(work, `document.${extension}`);
     const out = path.join(work, 'out');
+    const pdf = path.join(out, 'document.pdf');
     try {
       await mkdir(out, { recursive: true, mode: 0o700 });
-      await copyFile(this.blobs.pathOf(sha256), input);
+      // The content went meanwhile: nothing to make.
+      if ((await this.blobs.withFile(sha256, (file) => copyFile(file, input))) === null) return 'failed';
       const ran = await this.run(['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=file://${path.join(work, 'profile')}`, '--convert-to', 'pdf', '--outdir', out, input], work);
-      const outcome = ran === 'absent' ? 'absent' : ran === 'done' && (await this.isPdf(path.join(out, 'document.pdf'))) ? 'made' : 'failed';
+      const outcome = ran === 'absent' ? 'absent' : ran === 'done' && (await this.isPdf(pdf)) ? 'made' : 'failed';
       if (outcome !== 'made') this.ctx.log.info({ content: sha256.slice(0, 12), ran }, 'no PDF preview for an Office file');
       if (outcome === 'absent') return outcome;
+      if (outcome === 'made') await this.blobs.stage(pdf);
       await this.ctx.db.transaction(async (tx) => {
-        if (outcome === 'made') await keepDerived(tx, this.blobs, path.join(out, 'document.pdf'), sha256, 'preview.pdf');
-        else if (await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256])) await this.blobs.writeMark(sha256, 'preview.failed');
+        if (outcome === 'made') await keepDerived(tx, this.blobs, pdf, sha256, 'preview.pdf');
+        else if (await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256])) await this.blobs.writeMark(tx, sha256, 'preview.failed');
       });
       return outcome;
     } finally {
+      await this.blobs.discard(pdf);
       await rm(work, { recursive: true, force: true });
     }
   }

@@ -44,12 +44,12 @@ export class Thumbnails {
 
   /** The thumbnail's bytes, made now if need be; null when the content has none. */
   async open(sha256: string, type: string, asker: ThumbnailAsker): Promise<{ stream: Readable; size: number } | null> {
-    if (!thumbnailable(type) || (await this.blobs.has(sha256, 'thumb.failed'))) return null;
+    if (!thumbnailable(type) || (await this.blobs.has(this.ctx.db, sha256, 'thumb.failed'))) return null;
     const shares = [
       { key: `person:${asker.userId}`, most: thumbnailJobsPerPerson },
       { key: `organisation:${asker.orgId}`, most: thumbnailJobsPerOrganisation },
     ];
-    if (!(await this.blobs.has(sha256, 'thumb.webp')) && !(await this.queue.run(sha256, () => this.make(sha256), shares))) return null;
+    if (!(await this.blobs.has(this.ctx.db, sha256, 'thumb.webp')) && !(await this.queue.run(sha256, () => this.make(sha256), shares))) return null;
     return this.blobs.read(sha256, 'thumb.webp');
   }
 
@@ -60,24 +60,35 @@ export class Thumbnails {
   }
 
   private async make(sha256: string): Promise<boolean> {
-    if (await this.blobs.has(sha256, 'thumb.webp')) return true;
-    const temp = this.blobs.tempPath();
-    let made = true;
+    const { db } = this.ctx;
+    if (await this.blobs.has(db, sha256, 'thumb.webp')) return true;
+    const temp = this.blobs.temp.path();
     try {
-      await sharp(this.blobs.pathOf(sha256), { limitInputPixels: thumbnailMaxPixels, sequentialRead: true })
-        .autoOrient()
-        .resize({ width: thumbnailSide, height: thumbnailSide, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 75 })
-        .toFile(temp);
-    } catch (err) {
-      this.ctx.log.info({ content: sha256.slice(0, 12), reason: err instanceof Error ? err.message.slice(0, 200) : String(err) }, 'no thumbnail for an image');
-      made = false;
+      // sharp reads a file (on PostgreSQL a temporary copy, gone after): never the image whole in memory.
+      const made = await this.blobs.withFile(sha256, (source) =>
+        sharp(source, { limitInputPixels: thumbnailMaxPixels, sequentialRead: true })
+          .autoOrient()
+          .resize({ width: thumbnailSide, height: thumbnailSide, fit: 'inside', withoutEnlargement: true })
+          .webp({ quality: 75 })
+          .toFile(temp)
+          .then(
+            () => true,
+            (err: unknown) => {
+              this.ctx.log.info({ content: sha256.slice(0, 12), reason: err instanceof Error ? err.message.slice(0, 200) : String(err) }, 'no thumbnail for an image');
+              return false;
+            },
+          ),
+      );
+      // The content went meanwhile: nothing to keep.
+      if (made === null) return false;
+      if (made) await this.blobs.stage(temp);
+      await db.transaction(async (tx) => {
+        if (made) await keepDerived(tx, this.blobs, temp, sha256, 'thumb.webp');
+        else if (await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256])) await this.blobs.writeMark(tx, sha256, 'thumb.failed');
+      });
+      return made;
+    } finally {
+      await this.blobs.discard(temp);
     }
-    await this.ctx.db.transaction(async (tx) => {
-      if (made) await keepDerived(tx, this.blobs, temp, sha256, 'thumb.webp');
-      else if (await tx.get('SELECT 1 FROM file_blobs WHERE sha256 = ?', [sha256])) await this.blobs.writeMark(sha256, 'thumb.failed');
-    });
-    await this.blobs.discard(temp);
-    return made;
   }
 }

@@ -106,7 +106,7 @@ export async function receiveFiles(req: IncomingMessage, blobs: BlobStore, limit
         return;
       }
       const slot = slots.push(null) - 1;
-      const temp = blobs.tempPath();
+      const temp = blobs.temp.path();
       temps.push(temp);
       const measure = meter();
       stream.on('limit', () => refuse(tooLarge(limits.maxFileBytes)));

@@ -15,7 +15,7 @@ import { decisionPdf } from '../decisions/pdf.ts';
 import { readerLocale } from '../decisions/reader-locale.ts';
 import { decisionRecord } from '../decisions/record.ts';
 import { Refusal } from '../errors.ts';
-import { BlobStore } from '../files/blobs.ts';
+import { blobStoreFor } from '../files/open-blobs.ts';
 import { ideasSettings } from '../ideas/settings.ts';
 import { refuseRemovedContent } from './tombstone.ts';
 
@@ -118,9 +118,9 @@ async function writeIdeas(ctx: Context, zip: ZipStream, activityId: string, faci
   }
 }
 
-/** Attached files (server/files), every version, from disk in slices: `files/<version>-<name>`. */
+/** Attached files (server/files), every version, streamed from where their bytes are: `files/<version>-<name>`. */
 async function writeFiles(ctx: Context, zip: ZipStream, activityId: string) {
-  const blobs = new BlobStore(path.join(ctx.config.dataDir, 'files'));
+  const blobs = blobStoreFor(ctx.config, ctx.db);
   let after = { at: '', id: '' };
   for (;;) {
     const page = await ctx.db.all<{ id: string; name: string; version: number; sha256: string; uploaded_at: string }>(
@@ -131,9 +131,13 @@ async function writeFiles(ctx: Context, zip: ZipStream, activityId: string) {
     for (const f of page) {
       const entry = zip.open(`files/${f.id}-v${f.version}-${f.name.replace(/[/\\\0]/g, '_')}`, false);
       try {
-        for await (const chunk of createReadStream(blobs.pathOf(f.sha256), { highWaterMark: sliceBytes })) await entry.push(chunk as Buffer);
+        const stored = await blobs.read(f.sha256);
+        for await (const chunk of stored?.stream ?? []) {
+          const bytes = chunk as Buffer;
+          for (let i = 0; i < bytes.length; i += sliceBytes) await entry.push(bytes.subarray(i, i + sliceBytes));
+        }
       } catch {
-        // Bytes missing on disk: the entry stays empty rather than the archive failing.
+        // Bytes missing: the entry stays empty rather than the archive failing.
       }
       await entry.push(new Uint8Array(0), true);
     }

@@ -1,7 +1,7 @@
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.ts';
-import { BlobStore } from '../files/blobs.ts';
+import { blobStoreFor } from '../files/open-blobs.ts';
 import { ideasSettings } from '../ideas/settings.ts';
 import { thumbnailPath } from '../campaigns/thumbnails.ts';
 
@@ -137,19 +137,20 @@ export class ContentRemoval {
 
   /**
    * Attached files, a few at a time, as server/files removes one: the row, and the stored
-   * content once no other file (of any activity) shares it — its bytes on disk first, in
-   * the transaction, so a kill leaves a row without bytes (removed next time), never bytes
-   * nobody knows of.
+   * content once no other file (of any activity) shares it — its bytes in the transaction
+   * (in a folder: the rows' deletes commit after the files went, so a kill leaves a row
+   * without bytes, removed next time, never bytes nobody knows of; on PostgreSQL its chunks
+   * go in the same commit).
    */
   private async deleteFiles(id: string): Promise<number> {
     const rows = await this.ctx.db.all<{ id: string; sha256: string }>('SELECT id, sha256 FROM activity_files WHERE activity_id = ? LIMIT 50', [id]);
-    const blobs = new BlobStore(path.join(this.ctx.config.dataDir, 'files'));
+    const blobs = blobStoreFor(this.ctx.config, this.ctx.db);
     for (const row of rows) {
       await this.ctx.db.transaction(async (tx) => {
         await tx.run('DELETE FROM activity_files WHERE id = ?', [row.id]);
         if (await tx.get('SELECT 1 AS one FROM activity_files WHERE sha256 = ? LIMIT 1', [row.sha256])) return;
         await tx.run('DELETE FROM file_blobs WHERE sha256 = ?', [row.sha256]);
-        await blobs.remove(row.sha256);
+        await blobs.remove(tx, row.sha256);
       });
     }
     return rows.length;

@@ -1,0 +1,87 @@
+import { mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { derivedKinds, isSha256, type BlobStore, type DerivedKind, type StoredBytes } from './blobs.ts';
+import { TempFiles } from './temp-files.ts';
+
+/**
+ * Contents as files in one folder: `<folder>/ab/abcdef…`, what was made from them under
+ * `derived/`, and the relay's temporary files under `tmp/` (the same disk, so a content is
+ * placed by renaming its temporary file: atomic). The relay on SQLite keeps them under its
+ * data folder; `CONCLAVE_FILES_DIR` names another (a volume several nodes share).
+ * The transactions are passed and not used: the folder is outside the store.
+ */
+export class FolderBlobs implements BlobStore {
+  readonly temp: TempFiles;
+
+  constructor(readonly dir: string) {
+    this.temp = new TempFiles(dir);
+  }
+
+  start(): Promise<void> {
+    return this.temp.start();
+  }
+
+  async stage(): Promise<void> {
+    // Renamed into place as it is.
+  }
+
+  pathOf(sha256: string, kind?: DerivedKind): string {
+    if (!isSha256(sha256)) throw new Error('not a SHA-256');
+    return kind ? path.join(this.dir, 'derived', sha256.slice(0, 2), `${sha256}.${kind}`) : path.join(this.dir, sha256.slice(0, 2), sha256);
+  }
+
+  async has(_q: unknown, sha256: string, kind?: DerivedKind): Promise<boolean> {
+    return stat(this.pathOf(sha256, kind)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  }
+
+  async place(tx: unknown, temp: string, sha256: string): Promise<void> {
+    // A transaction run again (PostgreSQL) finds it placed by its first run.
+    if (await this.has(tx, sha256)) return;
+    await this.moveIn(temp, this.pathOf(sha256));
+  }
+
+  async placeDerived(tx: unknown, temp: string, sha256: string, kind: DerivedKind): Promise<number> {
+    if (await this.has(tx, sha256, kind)) return 0;
+    const { size } = await stat(temp);
+    await this.moveIn(temp, this.pathOf(sha256, kind));
+    return size;
+  }
+
+  async writeMark(_tx: unknown, sha256: string, kind: DerivedKind): Promise<void> {
+    const target = this.pathOf(sha256, kind);
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    await writeFile(target, '', { mode: 0o600 });
+  }
+
+  async remove(_tx: unknown, sha256: string): Promise<void> {
+    for (const file of [this.pathOf(sha256), ...derivedKinds.map((kind) => this.pathOf(sha256, kind))]) {
+      await unlink(file).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+    }
+  }
+
+  async read(sha256: string, kind?: DerivedKind): Promise<StoredBytes | null> {
+    const file = await open(this.pathOf(sha256, kind)).catch(() => null);
+    if (!file) return null;
+    const { size } = await file.stat();
+    return { stream: file.createReadStream(), size };
+  }
+
+  async withFile<T>(sha256: string, use: (file: string) => Promise<T>): Promise<T | null> {
+    if (!(await this.has(null, sha256))) return null;
+    return use(this.pathOf(sha256));
+  }
+
+  discard(temp: string): Promise<void> {
+    return this.temp.unlink(temp);
+  }
+
+  private async moveIn(temp: string, target: string) {
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    await rename(temp, target);
+  }
+}

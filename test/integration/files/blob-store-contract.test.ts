@@ -1,0 +1,169 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { derivedKinds, type BlobStore } from '../../../server/files/blobs.ts';
+import { FolderBlobs } from '../../../server/files/folder-blobs.ts';
+import type { Engine, RelayStore } from '../../../server/store/store.ts';
+import { engineStores, type EngineStores } from '../../support/engines.ts';
+
+/**
+ * The blob store contract (STYLE.md 9: one suite per interface, every implementation passes
+ * it): attached files' bytes in a folder (beside SQLite, or beside PostgreSQL when
+ * CONCLAVE_FILES_DIR names one). Real stores, real files.
+ */
+/** The size of a chunk a store may read at once. */
+const chunkBytes = 1024 * 1024;
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+interface Implementation {
+  name: string;
+  engine: Engine;
+  open(db: RelayStore, folder: string, now: () => number): BlobStore;
+}
+
+const implementations: Implementation[] = [
+  { name: 'a folder beside SQLite', engine: 'sqlite', open: (_db, folder) => new FolderBlobs(folder) },
+  { name: 'a folder beside PostgreSQL (CONCLAVE_FILES_DIR)', engine: 'postgres', open: (_db, folder) => new FolderBlobs(folder) },
+];
+
+/** A world per implementation: a migrated store, a files folder, the blob store started on them. */
+function world(implementation: Implementation) {
+  const w = { db: null as unknown as RelayStore, blobs: null as unknown as BlobStore, folder: '', clock: Date.now() };
+  let stores: EngineStores;
+  beforeAll(async () => {
+    stores = engineStores(implementation.engine);
+    w.db = await stores.open();
+    w.folder = await mkdtemp(path.join(tmpdir(), 'pgfiles-blobs-'));
+    w.blobs = implementation.open(w.db, w.folder, () => w.clock);
+    await w.blobs.start();
+  }, 120_000);
+  afterAll(async () => {
+    await stores?.close();
+    if (w.folder) await rm(w.folder, { recursive: true, force: true });
+  });
+  return w;
+}
+
+/** An upload as the relay receives one: bytes in a temporary file, staged. */
+async function staged(blobs: BlobStore, bytes: Buffer): Promise<string> {
+  const temp = blobs.temp.path();
+  await writeFile(temp, bytes);
+  await blobs.stage(temp);
+  return temp;
+}
+
+async function readAll(blobs: BlobStore, hash: string, kind?: (typeof derivedKinds)[number]) {
+  const stored = await blobs.read(hash, kind);
+  if (!stored) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stored.stream) chunks.push(chunk as Buffer);
+  return { size: stored.size, bytes: Buffer.concat(chunks) };
+}
+
+describe.each(implementations)('the blob store: $name', (implementation) => {
+  const w = world(implementation);
+
+  it('keeps a staged upload placed in a transaction, and streams it back as it was, its size told first', async () => {
+    const bytes = randomBytes(2 * chunkBytes + 7);
+    const temp = await staged(w.blobs, bytes);
+    expect(await w.blobs.has(w.db, sha(bytes))).toBe(false);
+    await w.db.transaction((tx) => w.blobs.place(tx, temp, sha(bytes)));
+    await w.blobs.discard(temp);
+    expect(await w.blobs.has(w.db, sha(bytes))).toBe(true);
+    const back = await readAll(w.blobs, sha(bytes));
+    expect(back?.size).toBe(bytes.length);
+    expect(back?.bytes.equals(bytes)).toBe(true);
+    await expect(stat(temp)).rejects.toThrow();
+  });
+
+  it('stores an empty file, which reads empty', async () => {
+    const empty = Buffer.alloc(0);
+    const temp = await staged(w.blobs, empty);
+    await w.db.transaction((tx) => w.blobs.place(tx, temp, sha(empty)));
+    await w.blobs.discard(temp);
+    expect(await w.blobs.has(w.db, sha(empty))).toBe(true);
+    expect(await readAll(w.blobs, sha(empty))).toEqual({ size: 0, bytes: empty });
+  });
+
+  it('placing a content stored already (the same bytes again, or a transaction run twice) keeps the one stored', async () => {
+    const bytes = randomBytes(chunkBytes);
+    const first = await staged(w.blobs, bytes);
+    const second = await staged(w.blobs, bytes);
+    await w.db.transaction(async (tx) => {
+      await w.blobs.place(tx, first, sha(bytes));
+      await w.blobs.place(tx, first, sha(bytes));
+    });
+    await w.db.transaction((tx) => w.blobs.place(tx, second, sha(bytes)));
+    await Promise.all([w.blobs.discard(first), w.blobs.discard(second)]);
+    expect((await readAll(w.blobs, sha(bytes)))?.bytes.equals(bytes)).toBe(true);
+  });
+
+  it('keeps what is made from a content beside it: its size answered once, its bytes, and marks that read empty', async () => {
+    const bytes = randomBytes(1000);
+    const thumb = randomBytes(chunkBytes + 1);
+    await w.db.transaction(async (tx) => w.blobs.place(tx, await staged(w.blobs, bytes), sha(bytes)));
+    expect(await w.blobs.has(w.db, sha(bytes), 'thumb.webp')).toBe(false);
+    expect(await w.blobs.read(sha(bytes), 'thumb.webp')).toBeNull();
+    const made = await staged(w.blobs, thumb);
+    expect(await w.db.transaction((tx) => w.blobs.placeDerived(tx, made, sha(bytes), 'thumb.webp'))).toBe(thumb.length);
+    await w.blobs.discard(made);
+    // Made again elsewhere (another node): the one kept stays, and counts no more.
+    const again = await staged(w.blobs, randomBytes(50));
+    expect(await w.db.transaction((tx) => w.blobs.placeDerived(tx, again, sha(bytes), 'thumb.webp'))).toBe(0);
+    await w.blobs.discard(again);
+    expect((await readAll(w.blobs, sha(bytes), 'thumb.webp'))?.bytes.equals(thumb)).toBe(true);
+    await w.db.transaction((tx) => w.blobs.writeMark(tx, sha(bytes), 'preview.failed'));
+    expect(await w.blobs.has(w.db, sha(bytes), 'preview.failed')).toBe(true);
+    expect(await readAll(w.blobs, sha(bytes), 'preview.failed')).toEqual({ size: 0, bytes: Buffer.alloc(0) });
+    // The content itself is untouched.
+    expect((await readAll(w.blobs, sha(bytes)))?.bytes.equals(bytes)).toBe(true);
+  });
+
+  it('a removal takes the content and everything made from it; removing it again is harmless', async () => {
+    const bytes = randomBytes(3 * chunkBytes);
+    await w.db.transaction(async (tx) => w.blobs.place(tx, await staged(w.blobs, bytes), sha(bytes)));
+    const pdf = await staged(w.blobs, Buffer.from('%PDF-1.4\n%%EOF\n'));
+    await w.db.transaction((tx) => w.blobs.placeDerived(tx, pdf, sha(bytes), 'preview.pdf'));
+    await w.db.transaction((tx) => w.blobs.writeMark(tx, sha(bytes), 'thumb.failed'));
+    await w.db.transaction((tx) => w.blobs.remove(tx, sha(bytes)));
+    await w.db.transaction((tx) => w.blobs.remove(tx, sha(bytes)));
+    expect(await w.blobs.read(sha(bytes))).toBeNull();
+    for (const kind of [undefined, ...derivedKinds]) expect(await w.blobs.has(w.db, sha(bytes), kind)).toBe(false);
+  });
+
+  it('streams a large content holding at most a chunk or two, however slowly it is read', async () => {
+    const bytes = randomBytes(12 * chunkBytes + 3);
+    await w.db.transaction(async (tx) => w.blobs.place(tx, await staged(w.blobs, bytes), sha(bytes)));
+    const stored = (await w.blobs.read(sha(bytes)))!;
+    const hash = createHash('sha256');
+    let held = 0;
+    for await (const chunk of stored.stream) {
+      const b = chunk as Buffer;
+      expect(b.length).toBeLessThanOrEqual(chunkBytes);
+      hash.update(b);
+      // A reader that waits: a store reading ahead would fill its buffer meanwhile.
+      await sleep(held === 0 ? 300 : 5);
+      held = Math.max(held, stored.stream.readableLength, 1);
+    }
+    expect(held).toBeLessThanOrEqual(2 * chunkBytes);
+    expect(hash.digest('hex')).toBe(sha(bytes));
+  });
+
+  it('hands a file holding the content to whoever needs a path, and leaves no temporary copy behind', async () => {
+    const bytes = randomBytes(chunkBytes + 5);
+    await w.db.transaction(async (tx) => w.blobs.place(tx, await staged(w.blobs, bytes), sha(bytes)));
+    const before = await readdir(w.blobs.temp.dir);
+    const read = await w.blobs.withFile(sha(bytes), (file) => readFile(file));
+    expect(read?.equals(bytes)).toBe(true);
+    expect(await w.blobs.withFile(sha(randomBytes(8)), () => readFile('/nonexistent'))).toBeNull();
+    expect(await readdir(w.blobs.temp.dir)).toEqual(before);
+  });
+
+  it('refuses a name that is not a SHA-256', async () => {
+    await expect(w.blobs.has(w.db, '../../conclave.sqlite')).rejects.toThrow();
+    await expect(w.blobs.read('../../conclave.sqlite')).rejects.toThrow();
+  });
+});
