@@ -165,6 +165,12 @@ export interface FilesConfig {
   officeTimeoutMs: number;
   /** CONCLAVE_UPLOAD_STALL_MS: an upload that sends nothing for this long is cut, nothing kept (default 15 s). */
   uploadStallMs: number;
+  /**
+   * CONCLAVE_FILES_DIR: a folder that holds attached files' bytes (a volume the nodes share),
+   * whichever the store. Unset: `<data dir>/files` on SQLite, the database itself on
+   * PostgreSQL (files/open-blobs.ts).
+   */
+  dir: string | null;
 }
 
 /** The idea box's limits (README: "Idea box"). */
@@ -362,6 +368,7 @@ export function loadConfig(env: Env = process.env): Config {
       uploadsPerPerson: 3,
       officeTimeoutMs: Math.max(1000, int(env, 'CONCLAVE_OFFICE_TIMEOUT_MS', 60_000)),
       uploadStallMs: Math.max(500, int(env, 'CONCLAVE_UPLOAD_STALL_MS', 15_000)),
+      dir: env.CONCLAVE_FILES_DIR ? path.resolve(env.CONCLAVE_FILES_DIR) : null,
     },
     organizations: loadOrganizationsConfig(env),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -18,8 +18,10 @@ export interface StoredBytes {
  * a content (its thumbnail, an Office file's PDF, or a mark that making it failed) is stored
  * beside it, once per content, and goes with it.
  *
- * Its stores keep one contract (test/integration/files/blob-store-contract.test.ts):
- * `FolderBlobs` keeps files in a folder (`blobStoreFor` picks the store). New bytes come from a temporary file of this relay
+ * Two stores keep one contract (test/integration/files/blob-store-contract.test.ts):
+ * `FolderBlobs`, files in a folder (the relay on SQLite, or `CONCLAVE_FILES_DIR`), and
+ * `PostgresBlobs`, chunks in a table of the relay's PostgreSQL, which every node reads
+ * (`blobStoreFor` picks). Both take new bytes from a temporary file of this relay
  * (`temp`): `stage` readies it outside any transaction, then `place`/`placeDerived` keep
  * it inside the store's transaction that records the content, and `remove` takes it inside
  * the one that forgets it. Those transactions are serialised, so a removal cannot take

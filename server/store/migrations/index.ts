@@ -58,6 +58,7 @@ import { roomOwners } from './880-room-owners.ts';
 import { postgresRowid } from './870-postgres-rowid.ts';
 import { invitationMails } from './930-invitation-mails.ts';
 import { invitationsByAddress } from './950-invitations-by-address.ts';
+import { fileChunks } from './940-file-chunks.ts';
 import { personAndOrganisationIndexes } from './960-person-and-organisation-indexes.ts';
 import { everydayIndexes } from './961-everyday-indexes.ts';
 import { removalIndexes } from './962-removal-indexes.ts';
@@ -139,6 +140,7 @@ export const migrations: Migration[] = [
   postgresRowid,
   invitationMails,
   invitationsByAddress,
+  fileChunks,
   personAndOrganisationIndexes,
   everydayIndexes,
   removalIndexes,

@@ -6,16 +6,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedKinds, type BlobStore } from '../../../server/files/blobs.ts';
 import { FolderBlobs } from '../../../server/files/folder-blobs.ts';
+import { chunkBytes, PostgresBlobs } from '../../../server/files/postgres-blobs.ts';
+import { staleTempMs } from '../../../server/files/temp-files.ts';
 import type { Engine, RelayStore } from '../../../server/store/store.ts';
 import { engineStores, type EngineStores } from '../../support/engines.ts';
 
 /**
  * The blob store contract (STYLE.md 9: one suite per interface, every implementation passes
  * it): attached files' bytes in a folder (beside SQLite, or beside PostgreSQL when
- * CONCLAVE_FILES_DIR names one). Real stores, real files.
+ * CONCLAVE_FILES_DIR names one) and in PostgreSQL's `file_chunks`. Real stores, real files.
  */
-/** The size of a chunk a store may read at once. */
-const chunkBytes = 1024 * 1024;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 interface Implementation {
@@ -27,6 +27,7 @@ interface Implementation {
 const implementations: Implementation[] = [
   { name: 'a folder beside SQLite', engine: 'sqlite', open: (_db, folder) => new FolderBlobs(folder) },
   { name: 'a folder beside PostgreSQL (CONCLAVE_FILES_DIR)', engine: 'postgres', open: (_db, folder) => new FolderBlobs(folder) },
+  { name: 'chunks in PostgreSQL', engine: 'postgres', open: (db, folder, now) => new PostgresBlobs(db, folder, now) },
 ];
 
 /** A world per implementation: a migrated store, a files folder, the blob store started on them. */
@@ -165,5 +166,49 @@ describe.each(implementations)('the blob store: $name', (implementation) => {
   it('refuses a name that is not a SHA-256', async () => {
     await expect(w.blobs.has(w.db, '../../conclave.sqlite')).rejects.toThrow();
     await expect(w.blobs.read('../../conclave.sqlite')).rejects.toThrow();
+  });
+});
+
+describe('chunks in PostgreSQL follow the store’s transactions', () => {
+  const w = world(implementations[2]!);
+  const chunks = async (content: string) => (await w.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM file_chunks WHERE content = ?', [content]))[0]!.n;
+  const staging = async () => (await w.db.all<{ n: number }>("SELECT COUNT(*) AS n FROM file_chunks WHERE kind = 'staged'"))[0]!.n;
+
+  it('a transaction that fails after placing stores nothing; a removal rolled back keeps every chunk', async () => {
+    const bytes = randomBytes(2 * chunkBytes);
+    const temp = await staged(w.blobs, bytes);
+    await expect(
+      w.db.transaction(async (tx) => {
+        await w.blobs.place(tx, temp, sha(bytes));
+        throw new Error('refused after placing');
+      }),
+    ).rejects.toThrow('refused after placing');
+    await w.blobs.discard(temp);
+    expect(await w.blobs.has(w.db, sha(bytes))).toBe(false);
+    expect(await staging()).toBe(0);
+
+    await w.db.transaction(async (tx) => w.blobs.place(tx, await staged(w.blobs, bytes), sha(bytes)));
+    await expect(
+      w.db.transaction(async (tx) => {
+        await w.blobs.remove(tx, sha(bytes));
+        throw new Error('refused after removing');
+      }),
+    ).rejects.toThrow('refused after removing');
+    expect(await chunks(sha(bytes))).toBe(2);
+    expect((await readAll(w.blobs, sha(bytes)))?.bytes.equals(bytes)).toBe(true);
+  });
+
+  it('what a stopped relay staged and never placed goes at a start an hour later, never what is being staged now', async () => {
+    const before = await staging();
+    const left = await staged(w.blobs, randomBytes(100));
+    expect(await staging()).toBe(before + 1);
+    w.clock += staleTempMs + 60_000;
+    const fresh = await staged(w.blobs, randomBytes(100));
+    // Another relay starts on the same database.
+    await new PostgresBlobs(w.db, w.folder, () => w.clock).start();
+    expect(await staging()).toBe(1);
+    await w.blobs.discard(fresh);
+    await w.blobs.discard(left);
+    expect(await staging()).toBe(0);
   });
 });

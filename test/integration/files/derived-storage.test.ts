@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docx } from '../../support/office-fixture.ts';
-import { filesOnDisk, upload } from './support.ts';
+import { storedFiles, upload } from './support.ts';
 import { preview, thumbnail } from './derived.ts';
 import { filesWorld, type FilesWorld } from './world.ts';
 
@@ -56,6 +56,6 @@ describe('thumbnails and previews count in storage', () => {
     expect((await w.bob.call('DELETE', `/api/files/${again.body.id}`)).status).toBe(204);
     expect((await w.fiona.call('DELETE', `/api/files/${body.id}`)).status).toBe(204);
     expect(await w.usage(w.fiona)).toBe(0);
-    expect((await filesOnDisk(w.relay.dataDir)).filter((f) => f.endsWith('.preview.pdf'))).toEqual([]);
+    expect((await storedFiles(w.relay.dataDir)).filter((f) => f.endsWith('.preview.pdf'))).toEqual([]);
   });
 });

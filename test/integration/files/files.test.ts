@@ -6,7 +6,7 @@ import { Api, addPerson, password, setUpOrganisation } from '../../support/api.t
 import { writeStore } from '../../support/operator.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { queryStore } from '../../support/store-reader.ts';
-import { download, filesOnDisk, upload, watchRss } from './support.ts';
+import { download, storedFiles, upload, watchRss } from './support.ts';
 
 /**
  * Files in activities on a real relay, with real multipart uploads (README "Files in
@@ -94,11 +94,11 @@ describe('uploads stream to disk', () => {
     // once on a loaded machine with the file streamed. Held whole, the file alone would be +50 MB.
     expect(down.growth).toBeLessThan(40 * 1024 * 1024);
     // Stored under its hash: the path names neither the activity, nor the person, nor the file.
-    expect(await filesOnDisk(relay.dataDir)).toContain(`${sha(big).slice(0, 2)}/${sha(big)}`);
+    expect(await storedFiles(relay.dataDir)).toContain(`${sha(big).slice(0, 2)}/${sha(big)}`);
   }, 120_000);
 
   it('several files in one request, each typed by its bytes; the same bytes twice are stored once', async () => {
-    const before = await filesOnDisk(relay.dataDir);
+    const before = await storedFiles(relay.dataDir);
     const notes = text('Prix: 12 €\nDélai: 3 semaines\n');
     const answer = await upload(fiona, activity, [
       { bytes: pdf, name: 'offre-fournisseur.pdf', type: 'application/pdf' },
@@ -114,7 +114,7 @@ describe('uploads stream to disk', () => {
       ['copie des notes.txt', 'text/plain', notes.length],
     ]);
     expect(answer.body).toMatchObject({ id: answer.body.files?.[0]?.id, name: 'offre-fournisseur.pdf', type: 'application/pdf' });
-    const added = (await filesOnDisk(relay.dataDir)).filter((f) => !before.includes(f));
+    const added = (await storedFiles(relay.dataDir)).filter((f) => !before.includes(f));
     expect(added.sort()).toEqual([pdf, htmlPage, notes].map((b) => `${sha(b).slice(0, 2)}/${sha(b)}`).sort());
 
     const listed = (await list(vera)).body.files.map((f) => [f.name, f.uploaderName, f.previewable]);
@@ -128,7 +128,7 @@ describe('uploads stream to disk', () => {
   });
 
   it('a file over CONCLAVE_FILE_MAX_BYTES is refused 413 and nothing of the request is kept, not even a temporary file', async () => {
-    const before = { rows: await fileCount(), disk: await filesOnDisk(relay.dataDir) };
+    const before = { rows: await fileCount(), disk: await storedFiles(relay.dataDir) };
     const answer = await upload(bob, activity, [
       { bytes: text('a small note that came first'), name: 'note.txt' },
       { bytes: Buffer.alloc(maxFileBytes + 1, 0x41), name: 'too-big.txt' },
@@ -136,7 +136,7 @@ describe('uploads stream to disk', () => {
     expect([answer.status, answer.body.error?.code]).toEqual([413, 'payload_too_large']);
     expect(answer.body.error?.message).toContain('at most 60 MB');
     expect(await fileCount()).toBe(before.rows);
-    expect(await filesOnDisk(relay.dataDir)).toEqual(before.disk);
+    expect(await storedFiles(relay.dataDir)).toEqual(before.disk);
   }, 60_000);
 });
 
@@ -175,15 +175,15 @@ describe('who may do what', () => {
     expect(status).toBe(200);
     expect(body.canUpload).toBe(false);
     expect((await download(vera, body.files[0]!.id)).status).toBe(200);
-    const before = { rows: await fileCount(), disk: await filesOnDisk(relay.dataDir) };
+    const before = { rows: await fileCount(), disk: await storedFiles(relay.dataDir) };
     const refused = await upload(vera, activity, [{ bytes: text('mine'), name: 'vera.txt' }]);
     expect([refused.status, refused.body.error?.code]).toEqual([403, 'forbidden']);
-    expect([await fileCount(), await filesOnDisk(relay.dataDir)]).toEqual([before.rows, before.disk]);
+    expect([await fileCount(), await storedFiles(relay.dataDir)]).toEqual([before.rows, before.disk]);
   });
 
   it('someone outside the activity, or another organisation, is told nothing exists: 404 everywhere, not even the name', async () => {
     const file = (await list(bob)).body.files.find((f) => f.name === 'offre-fournisseur.pdf')!;
-    const before = { rows: await fileCount(), disk: await filesOnDisk(relay.dataDir) };
+    const before = { rows: await fileCount(), disk: await storedFiles(relay.dataDir) };
     for (const outsider of [sam, rival]) {
       expect((await list(outsider)).status).toBe(404);
       const got = await download(outsider, file.id);
@@ -193,7 +193,7 @@ describe('who may do what', () => {
       expect((await outsider.call('DELETE', `/api/files/${file.id}`)).status).toBe(404);
     }
     expect((await new Api(relay.url).call('GET', `/api/files/${file.id}`)).status).toBe(401);
-    expect([await fileCount(), await filesOnDisk(relay.dataDir)]).toEqual([before.rows, before.disk]);
+    expect([await fileCount(), await storedFiles(relay.dataDir)]).toEqual([before.rows, before.disk]);
   });
 
   it('a contributor may not remove another’s file (403); the facilitator may remove anyone’s', async () => {
@@ -219,10 +219,10 @@ describe('storage (Basic plan: 250 MB a person)', () => {
     const path = `${content.slice(0, 2)}/${content}`;
     expect((await fiona.call('DELETE', `/api/files/${notes[0]!.id}`)).status).toBe(204);
     expect(await usage(fiona)).toBe(fionaUses);
-    expect((await filesOnDisk(relay.dataDir)).some((f) => f.startsWith(path))).toBe(true);
+    expect((await storedFiles(relay.dataDir)).some((f) => f.startsWith(path))).toBe(true);
     expect((await fiona.call('DELETE', `/api/files/${notes[1]!.id}`)).status).toBe(204);
     expect(await usage(fiona)).toBe(fionaUses - notes[0]!.size);
-    expect((await filesOnDisk(relay.dataDir)).some((f) => f.startsWith(path))).toBe(false);
+    expect((await storedFiles(relay.dataDir)).some((f) => f.startsWith(path))).toBe(false);
   });
 
   it('a file that would pass the plan’s storage is refused plan_limit and nothing is kept; removing one frees the room', async () => {
@@ -231,12 +231,12 @@ describe('storage (Basic plan: 250 MB a person)', () => {
     // As if Bob's earlier files took all but 1 kB.
     await writeStore(relay.dataDir, 'UPDATE activity_files SET bytes = ? WHERE id = ?', [limit - 1024, big.id]);
     expect(await usage(bob)).toBe(limit - 1024);
-    const before = { rows: await fileCount(), disk: await filesOnDisk(relay.dataDir) };
+    const before = { rows: await fileCount(), disk: await storedFiles(relay.dataDir) };
     const refused = await upload(bob, activity, [{ bytes: randomBytes(2048), name: 'photo-rayon.bin' }]);
     expect([refused.status, refused.body.error?.code]).toEqual([402, 'plan_limit']);
     expect(refused.body.error?.message).toMatch(/Basic plan allows 250 MB of storage per person/);
     expect(refused.body.error?.planLimit).toEqual({ limit: 'storage', planName: 'Basic', max: limit, used: limit - 1024, lift: 'Professional' });
-    expect([await fileCount(), await filesOnDisk(relay.dataDir)]).toEqual([before.rows, before.disk]);
+    expect([await fileCount(), await storedFiles(relay.dataDir)]).toEqual([before.rows, before.disk]);
     // What fits still goes in.
     expect((await upload(bob, activity, [{ bytes: randomBytes(1024), name: 'juste.bin' }])).status).toBe(201);
     expect(await usage(bob)).toBe(limit);

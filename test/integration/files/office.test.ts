@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docx } from '../../support/office-fixture.ts';
 import { preview } from './derived.ts';
-import { download, filesOnDisk, upload } from './support.ts';
+import { download, storedFiles, upload } from './support.ts';
 import { filesWorld, type FilesWorld } from './world.ts';
 
 /**
@@ -62,8 +62,8 @@ describe.runIf(hasSoffice)('with LibreOffice installed', () => {
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('application/pdf');
     expect(got.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect((await filesOnDisk(w.relay.dataDir)).filter((f) => f.endsWith('.preview.pdf'))).toHaveLength(1);
-    expect((await filesOnDisk(w.relay.dataDir)).filter((f) => f.startsWith('tmp/'))).toEqual([]);
+    expect((await storedFiles(w.relay.dataDir)).filter((f) => f.endsWith('.preview.pdf'))).toHaveLength(1);
+    expect((await storedFiles(w.relay.dataDir)).filter((f) => f.startsWith('tmp/'))).toEqual([]);
     expect((await download(w.sam, `${body.id}/preview`)).status).toBe(404);
   }, 180_000);
 });
@@ -83,7 +83,7 @@ describe('with stand-ins for soffice', () => {
     const got = await preview(w.bob, body.id!);
     expect(got.status).toBe(404);
     for (const who of ['self', 'child']) expect(alive(Number(await readFile(path.join(pids, who), 'utf8')))).toBe(false);
-    const disk = await filesOnDisk(w.relay.dataDir);
+    const disk = await storedFiles(w.relay.dataDir);
     expect(disk.filter((f) => f.endsWith('.preview.failed'))).toHaveLength(1);
     expect(disk.filter((f) => f.endsWith('.preview.pdf') || f.startsWith('tmp/'))).toEqual([]);
     expect((await fetch(`${w.relay.url}/healthz`)).status).toBe(200);
@@ -103,7 +103,7 @@ describe('with stand-ins for soffice', () => {
     const got = await preview(w.bob, body.id!);
     expect(got.status).toBe(404);
     expect(got.bytes.toString()).not.toContain('<script>');
-    const disk = await filesOnDisk(w.relay.dataDir);
+    const disk = await storedFiles(w.relay.dataDir);
     expect(disk.filter((f) => f.endsWith('.preview.failed'))).toHaveLength(1);
     expect(disk.filter((f) => f.endsWith('.preview.pdf') || f.startsWith('tmp/'))).toEqual([]);
     // The file itself is still offered for download as it was.

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { filesOnDisk, upload } from './support.ts';
+import { storedFiles, upload } from './support.ts';
 import { filesWorld, type FilesWorld } from './world.ts';
 
 /**
@@ -38,12 +38,12 @@ function stalledUpload(token: string, activity: string): Promise<string> {
 }
 
 it('three uploads that stop sending are cut; nothing is kept; the person may upload again', async () => {
-  const before = { rows: await w.count('SELECT COUNT(*) AS n FROM activity_files'), disk: await filesOnDisk(w.relay.dataDir) };
+  const before = { rows: await w.count('SELECT COUNT(*) AS n FROM activity_files'), disk: await storedFiles(w.relay.dataDir) };
   const stalled = [0, 1, 2].map(() => stalledUpload(w.bob.token!, w.activity));
   await Promise.all(stalled);
   // The temporary files go as the relay cleans up after the cut, which may end just after the
   // connection closes: wait (bounded) for them to go, then nothing may be left.
-  const state = async () => [await w.count('SELECT COUNT(*) AS n FROM activity_files'), await filesOnDisk(w.relay.dataDir)];
+  const state = async () => [await w.count('SELECT COUNT(*) AS n FROM activity_files'), await storedFiles(w.relay.dataDir)];
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline && JSON.stringify(await state()) !== JSON.stringify([before.rows, before.disk])) await new Promise((r) => setTimeout(r, 100));
   expect(await state()).toEqual([before.rows, before.disk]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Api } from '../../support/api.ts';
+import { engineOf, queryStore } from '../../support/store-reader.ts';
 
 export { upload, uploadTo, type Answer, type Upload } from '../../support/uploads.ts';
 
@@ -25,6 +26,22 @@ export async function filesOnDisk(dataDir: string): Promise<string[]> {
   };
   await walk(root, 0);
   return out.sort();
+}
+
+/**
+ * Every file the relay of `dataDir` keeps for attached files, named as in its files folder
+ * (`ab/<sha-256>`, `derived/ab/<sha-256>.<kind>`, `tmp/…`): on PostgreSQL the contents in
+ * `file_chunks` under those names, and their uploads being staged under `tmp/staged/`,
+ * beside the temporary files on disk; on SQLite the folder as it is.
+ */
+export async function storedFiles(dataDir: string): Promise<string[]> {
+  const onDisk = await filesOnDisk(dataDir);
+  if (engineOf(dataDir) !== 'postgres') return onDisk;
+  const rows = await queryStore<{ kind: string; content: string }>(dataDir, 'SELECT DISTINCT kind, content FROM file_chunks');
+  const named = rows.map(({ kind, content }) =>
+    kind === 'staged' ? `tmp/staged/${content}` : kind === 'original' ? `${content.slice(0, 2)}/${content}` : `derived/${content.slice(0, 2)}/${content}.${kind}`,
+  );
+  return [...onDisk, ...named].sort();
 }
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;

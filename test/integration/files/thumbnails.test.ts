@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngDeclaring } from '../../support/giant-images.ts';
 import { jpegWithExif, leaks, phoneExif, plainJpeg } from '../../support/images.ts';
-import { download, filesOnDisk, upload } from './support.ts';
+import { download, storedFiles, upload } from './support.ts';
 import { filesWorld, type FilesWorld } from './world.ts';
 
 /**
@@ -49,7 +49,7 @@ describe('an image gets a thumbnail', () => {
       const meta = await sharp(got.bytes).metadata();
       expect([meta.width, meta.height]).toEqual([320, 160]);
     }
-    expect((await filesOnDisk(w.relay.dataDir)).filter((f) => f.includes(sha(plan)))).toEqual([`${sha(plan).slice(0, 2)}/${sha(plan)}`, `derived/${sha(plan).slice(0, 2)}/${sha(plan)}.thumb.webp`].sort());
+    expect((await storedFiles(w.relay.dataDir)).filter((f) => f.includes(sha(plan)))).toEqual([`${sha(plan).slice(0, 2)}/${sha(plan)}`, `derived/${sha(plan).slice(0, 2)}/${sha(plan)}.thumb.webp`].sort());
   });
 });
 
@@ -62,7 +62,7 @@ describe('no thumbnail, never a crash', () => {
       const got = await thumbnail(w.bob, body.id!);
       expect(got.status).toBe(404);
     }
-    expect(await filesOnDisk(w.relay.dataDir)).toContain(`derived/${sha(bomb).slice(0, 2)}/${sha(bomb)}.thumb.failed`);
+    expect(await storedFiles(w.relay.dataDir)).toContain(`derived/${sha(bomb).slice(0, 2)}/${sha(bomb)}.thumb.failed`);
     expect((await fetch(`${w.relay.url}/healthz`)).status).toBe(200);
     expect((await download(w.bob, body.id!)).bytes.equals(bomb)).toBe(true);
   });
@@ -81,7 +81,7 @@ describe('no thumbnail, never a crash', () => {
       expect(JSON.parse(got.bytes.toString()).error.message).toMatch(/thumbnail/i);
       expect((await download(w.bob, file.id)).status).toBe(200);
     }
-    const disk = await filesOnDisk(w.relay.dataDir);
+    const disk = await storedFiles(w.relay.dataDir);
     expect(disk.filter((f) => f.includes(sha(cut)))).toEqual([`${sha(cut).slice(0, 2)}/${sha(cut)}`, `derived/${sha(cut).slice(0, 2)}/${sha(cut)}.thumb.failed`].sort());
     expect(disk.filter((f) => f.includes(sha(list)))).toEqual([`${sha(list).slice(0, 2)}/${sha(list)}`]);
     expect((await fetch(`${w.relay.url}/healthz`)).status).toBe(200);
@@ -99,8 +99,8 @@ describe('who sees it, and removal', () => {
     expect(JSON.parse(stranger.bytes.toString()).error.message).not.toMatch(/thumbnail/i);
     expect(stranger.bytes.toString()).not.toContain('vitrine');
     const thumb = `derived/${sha(photo).slice(0, 2)}/${sha(photo)}.thumb.webp`;
-    expect(await filesOnDisk(w.relay.dataDir)).toContain(thumb);
+    expect(await storedFiles(w.relay.dataDir)).toContain(thumb);
     expect((await w.bob.call('DELETE', `/api/files/${body.id}`)).status).toBe(204);
-    expect((await filesOnDisk(w.relay.dataDir)).filter((f) => f.includes(sha(photo)))).toEqual([]);
+    expect((await storedFiles(w.relay.dataDir)).filter((f) => f.includes(sha(photo)))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { download, filesOnDisk, upload, uploadTo } from './support.ts';
+import { download, storedFiles, upload, uploadTo } from './support.ts';
 import { filesWorld, type FilesWorld } from './world.ts';
 
 /**
@@ -50,16 +50,16 @@ describe('a new version', () => {
   });
 
   it('takes one file only, in a part named file; nothing is kept from a refused one', async () => {
-    const before = { rows: await w.count('SELECT COUNT(*) AS n FROM activity_files'), disk: await filesOnDisk(w.relay.dataDir) };
+    const before = { rows: await w.count('SELECT COUNT(*) AS n FROM activity_files'), disk: await storedFiles(w.relay.dataDir) };
     const two = await uploadTo(w.bob, `/api/files/${first}/versions`, [{ bytes: randomBytes(10), name: 'a.bin' }, { bytes: randomBytes(10), name: 'b.bin' }]);
     expect([two.status, two.body.error?.code]).toEqual([400, 'bad_request']);
     const wrongField = await uploadTo(w.bob, `/api/files/${first}/versions`, [{ bytes: randomBytes(10), name: 'a.bin' }], 'document');
     expect(wrongField.status).toBe(400);
-    expect([await w.count('SELECT COUNT(*) AS n FROM activity_files'), await filesOnDisk(w.relay.dataDir)]).toEqual([before.rows, before.disk]);
+    expect([await w.count('SELECT COUNT(*) AS n FROM activity_files'), await storedFiles(w.relay.dataDir)]).toEqual([before.rows, before.disk]);
   });
 
   it('a viewer cannot add one (403); someone outside the activity is told the file does not exist (404); nothing is kept', async () => {
-    const before = { rows: await w.count('SELECT COUNT(*) AS n FROM activity_files'), disk: await filesOnDisk(w.relay.dataDir) };
+    const before = { rows: await w.count('SELECT COUNT(*) AS n FROM activity_files'), disk: await storedFiles(w.relay.dataDir) };
     const viewer = await uploadTo(w.vera, `/api/files/${first}/versions`, [{ bytes: randomBytes(10), name: 'v.bin' }]);
     expect([viewer.status, viewer.body.error?.code]).toEqual([403, 'forbidden']);
     const stranger = await uploadTo(w.sam, `/api/files/${first}/versions`, [{ bytes: randomBytes(10), name: 's.bin' }]);
@@ -67,7 +67,7 @@ describe('a new version', () => {
     expect(JSON.stringify(stranger.body)).not.toContain('offre');
     const unknown = await uploadTo(w.bob, '/api/files/no-such-file/versions', [{ bytes: randomBytes(10), name: 'x.bin' }]);
     expect(unknown.status).toBe(404);
-    expect([await w.count('SELECT COUNT(*) AS n FROM activity_files'), await filesOnDisk(w.relay.dataDir)]).toEqual([before.rows, before.disk]);
+    expect([await w.count('SELECT COUNT(*) AS n FROM activity_files'), await storedFiles(w.relay.dataDir)]).toEqual([before.rows, before.disk]);
   });
 });
 
@@ -92,7 +92,7 @@ describe('storage and removal', () => {
     expect([after.id, after.version]).toEqual([again.id, 4]);
     // Version 4 and version 2 hold the same bytes: removing one keeps them for the other.
     expect((await w.bob.call('DELETE', `/api/files/${again.id}`)).status).toBe(204);
-    expect(await filesOnDisk(w.relay.dataDir)).toContain(`${sha(v2).slice(0, 2)}/${sha(v2)}`);
+    expect(await storedFiles(w.relay.dataDir)).toContain(`${sha(v2).slice(0, 2)}/${sha(v2)}`);
     expect((await w.fiona.call('DELETE', `/api/files/${fionas.id}`)).status).toBe(204);
     const left = await versionsOf();
     expect([left.version, ...left.earlier.map((f) => f.version)]).toEqual([2, 1]);
