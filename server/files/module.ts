@@ -8,7 +8,7 @@ import { Thumbnails } from './thumbnails.ts';
 
 /** Files attached to activities: their routes, and their bytes (open-blobs.ts says where). */
 export function filesModule(ctx: Context): RelayModule {
-  const blobs = blobStoreFor(ctx.config, ctx.db);
+  const blobs = blobStoreFor(ctx);
   const deps: FilesDeps = { ctx, blobs, streaming: new Map(), thumbnails: new Thumbnails(ctx, blobs), office: new OfficePreviews(ctx, blobs) };
   return {
     name: 'files',

@@ -3,8 +3,10 @@ import { createWriteStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Queries } from '../store/store.ts';
+import type { Logger } from 'pino';
+import type { Queries, Store } from '../store/store.ts';
 import { derivedKinds, isSha256, type BlobStore, type DerivedKind, type StoredBytes } from './blobs.ts';
+import { importFolder } from './folder-import.ts';
 import { staleTempMs, TempFiles } from './temp-files.ts';
 
 /** The bytes of one row of `file_chunks`: a 100 MB file is a hundred rows, and one is the most a read holds. */
@@ -33,18 +35,24 @@ export class PostgresBlobs implements BlobStore {
   /** The staging key of each temporary file staged and not discarded yet. */
   private readonly stagings = new Map<string, string>();
 
+  /**
+   * `folder`: where this relay keeps its temporary files (`tmp/`), and where the contents of
+   * a relay that kept them in a folder are found and moved in at start (folder-import.ts).
+   */
   constructor(
-    private readonly db: Queries,
-    tempFolder: string,
+    private readonly db: Store,
+    private readonly folder: string,
+    private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {
-    this.temp = new TempFiles(tempFolder);
+    this.temp = new TempFiles(folder);
   }
 
   async start(): Promise<void> {
     await this.temp.start();
     // What a stopped relay staged and never placed (an upload is cut long before an hour).
     await this.db.run('DELETE FROM file_chunks WHERE kind = ? AND content < ?', [staged, stagingKey(this.now() - staleTempMs)]);
+    await importFolder(this.db, this, this.folder, this.log);
   }
 
   async stage(temp: string): Promise<void> {

@@ -120,7 +120,7 @@ async function writeIdeas(ctx: Context, zip: ZipStream, activityId: string, faci
 
 /** Attached files (server/files), every version, streamed from where their bytes are: `files/<version>-<name>`. */
 async function writeFiles(ctx: Context, zip: ZipStream, activityId: string) {
-  const blobs = blobStoreFor(ctx.config, ctx.db);
+  const blobs = blobStoreFor(ctx);
   let after = { at: '', id: '' };
   for (;;) {
     const page = await ctx.db.all<{ id: string; name: string; version: number; sha256: string; uploaded_at: string }>(

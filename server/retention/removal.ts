@@ -144,7 +144,7 @@ export class ContentRemoval {
    */
   private async deleteFiles(id: string): Promise<number> {
     const rows = await this.ctx.db.all<{ id: string; sha256: string }>('SELECT id, sha256 FROM activity_files WHERE activity_id = ? LIMIT 50', [id]);
-    const blobs = blobStoreFor(this.ctx.config, this.ctx.db);
+    const blobs = blobStoreFor(this.ctx);
     for (const row of rows) {
       await this.ctx.db.transaction(async (tx) => {
         await tx.run('DELETE FROM activity_files WHERE id = ?', [row.id]);

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedKinds, type BlobStore } from '../../../server/files/blobs.ts';
 import { FolderBlobs } from '../../../server/files/folder-blobs.ts';
@@ -16,6 +17,7 @@ import { engineStores, type EngineStores } from '../../support/engines.ts';
  * it): attached files' bytes in a folder (beside SQLite, or beside PostgreSQL when
  * CONCLAVE_FILES_DIR names one) and in PostgreSQL's `file_chunks`. Real stores, real files.
  */
+const silent = pino({ level: 'silent' });
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 interface Implementation {
@@ -27,7 +29,7 @@ interface Implementation {
 const implementations: Implementation[] = [
   { name: 'a folder beside SQLite', engine: 'sqlite', open: (_db, folder) => new FolderBlobs(folder) },
   { name: 'a folder beside PostgreSQL (CONCLAVE_FILES_DIR)', engine: 'postgres', open: (_db, folder) => new FolderBlobs(folder) },
-  { name: 'chunks in PostgreSQL', engine: 'postgres', open: (db, folder, now) => new PostgresBlobs(db, folder, now) },
+  { name: 'chunks in PostgreSQL', engine: 'postgres', open: (db, folder, now) => new PostgresBlobs(db, folder, silent, now) },
 ];
 
 /** A world per implementation: a migrated store, a files folder, the blob store started on them. */
@@ -205,7 +207,7 @@ describe('chunks in PostgreSQL follow the store’s transactions', () => {
     w.clock += staleTempMs + 60_000;
     const fresh = await staged(w.blobs, randomBytes(100));
     // Another relay starts on the same database.
-    await new PostgresBlobs(w.db, w.folder, () => w.clock).start();
+    await new PostgresBlobs(w.db, w.folder, silent, () => w.clock).start();
     expect(await staging()).toBe(1);
     await w.blobs.discard(fresh);
     await w.blobs.discard(left);

@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api } from '../../support/api.ts';
+import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
+import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
+import { thumbnail } from './derived.ts';
+import { download, filesOnDisk, storedFiles, upload } from './support.ts';
+import { filesWorld, type FilesWorld } from './world.ts';
+
+/**
+ * A relay on PostgreSQL whose files lived in its folder (before they moved into the
+ * database, or with CONCLAVE_FILES_DIR) starts without CONCLAVE_FILES_DIR: it moves what
+ * the folder holds into the database at its start, and serves every file as before.
+ */
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+let postgres: PostgresCluster;
+let w: FilesWorld;
+let again: RelayProcess | null = null;
+let database: string;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  database = await postgres.createDatabase();
+  w = await filesWorld({ CONCLAVE_DATABASE_URL: database, CONCLAVE_FILES_DIR: '' });
+}, 120_000);
+
+afterAll(async () => {
+  await again?.stop();
+  await w?.relay.stop();
+  if (w) await removeDataDir(w.relay.dataDir);
+  await postgres?.stop();
+}, 60_000);
+
+describe('files kept in a folder before, on a relay now keeping them in PostgreSQL', () => {
+  it('are moved into the database at start: every file downloads as it was, its thumbnail too, and the folder keeps no content', async () => {
+    await w.relay.stop();
+    const folderRelay = await startRelayProcess({ dataDir: w.relay.dataDir, env: { CONCLAVE_DATABASE_URL: database, CONCLAVE_FILES_DIR: path.join(w.relay.dataDir, 'files') } });
+    const bob = new Api(folderRelay.url, w.bob.token);
+    const photo = await sharp(randomBytes(400 * 300 * 3), { raw: { width: 400, height: 300, channels: 3 } }).png().toBuffer();
+    const plan = randomBytes(3 * 1024 * 1024 + 11);
+    const sent = await upload(bob, w.activity, [
+      { bytes: photo, name: 'vitrine.png' },
+      { bytes: plan, name: 'plan.bin' },
+    ]);
+    expect(sent.status).toBe(201);
+    const [photoId, planId] = sent.body.files!.map((f) => f.id) as [string, string];
+    const thumb = await thumbnail(bob, photoId);
+    expect(thumb.status).toBe(200);
+    expect((await filesOnDisk(w.relay.dataDir)).filter((f) => !f.startsWith('tmp/'))).toEqual(
+      [`${sha(photo).slice(0, 2)}/${sha(photo)}`, `${sha(plan).slice(0, 2)}/${sha(plan)}`, `derived/${sha(photo).slice(0, 2)}/${sha(photo)}.thumb.webp`].sort(),
+    );
+    await folderRelay.stop();
+
+    again = await startRelayProcess({ dataDir: w.relay.dataDir, env: { CONCLAVE_DATABASE_URL: database } });
+    const bobNow = new Api(again.url, w.bob.token);
+    expect(sha((await download(bobNow, planId)).bytes)).toBe(sha(plan));
+    expect((await download(bobNow, photoId)).bytes.equals(photo)).toBe(true);
+    expect((await thumbnail(bobNow, photoId)).bytes.equals(thumb.bytes)).toBe(true);
+    expect((await filesOnDisk(w.relay.dataDir)).filter((f) => !f.startsWith('tmp/'))).toEqual([]);
+    expect((await storedFiles(w.relay.dataDir)).filter((f) => !f.startsWith('tmp/'))).toHaveLength(3);
+    // Storage counted as before: the thumbnail once.
+    expect(await w.count('SELECT derived_bytes AS n FROM file_blobs WHERE sha256 = ?', [sha(photo)])).toBe(thumb.bytes.length);
+  }, 120_000);
+});
