@@ -149,7 +149,7 @@ for (const node of nodes) {
   });
 }
 
-console.log(`\nConclave: ${count} relay node(s) on one PostgreSQL (${postgres ? 'started here' : 'CONCLAVE_DATABASE_URL'}) and one Redis (${redis ? 'started here' : 'CONCLAVE_REDIS_URL'}); temporary files and idea photos in ${dataDir}, attached files' bytes in the database.`);
+console.log(`\nConclave: ${count} relay node(s) on one PostgreSQL (${postgres ? 'started here' : 'CONCLAVE_DATABASE_URL'}) and one Redis (${redis ? 'started here' : 'CONCLAVE_REDIS_URL'}); temporary files in ${dataDir}, attached files and idea photos in the database.`);
 console.log(`\n  open ${publicUrl}/   (the balancer: each connection to the next node)\n`);
 for (const node of nodes) console.log(`  node ${node.index}: ${node.url}   pid ${node.child.pid}   (kill ${node.child.pid} to stop it)`);
 console.log('\nStop with Ctrl+C.');

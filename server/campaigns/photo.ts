@@ -1,16 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { PhotoType } from '#core/api/ideas';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { ideasSettings } from '../ideas/settings.ts';
+import { photoStoreFor } from '../ideas/photo-store.ts';
 import { publicPhoto } from './public-box.ts';
 import type { PublicThumbnails } from './thumbnails.ts';
 
 /** A published idea's photo: the bytes stored once cleaned of their metadata (server/ideas/images/), as stored. */
 export async function readPublicPhoto(ctx: Context, slug: string, ideaId: string): Promise<{ bytes: Buffer; type: PhotoType }> {
   const photo = await publicPhoto(ctx.db, slug, ideaId);
-  const bytes = await readFile(path.join(ideasSettings(ctx.config).photoDir, photo.file)).catch(() => null);
+  const bytes = await photoStoreFor(ctx).read(photo.file);
   if (!bytes) throw notFound('photo');
   return { bytes, type: photo.type };
 }
@@ -18,6 +16,6 @@ export async function readPublicPhoto(ctx: Context, slug: string, ideaId: string
 /** Its thumbnail for the public page (WebP, 640 px at most), or the photo itself when none can be made. */
 export async function readPublicThumbnail(ctx: Context, thumbnails: PublicThumbnails, slug: string, ideaId: string): Promise<{ bytes: Buffer; type: string }> {
   const photo = await publicPhoto(ctx.db, slug, ideaId);
-  const thumbnail = await thumbnails.of(ideasSettings(ctx.config).photoDir, photo.file);
+  const thumbnail = await thumbnails.of(photo.file);
   return thumbnail ? { bytes: thumbnail, type: 'image/webp' } : readPublicPhoto(ctx, slug, ideaId);
 }

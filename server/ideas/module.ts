@@ -1,6 +1,7 @@
 import type { Context } from '../context.ts';
 import { commentRoutes, funnelRoutes, ideaRoutes } from './routes.ts';
 import type { RelayModule } from '../relay-module.ts';
+import { photoStoreFor } from './photo-store.ts';
 import { ideasSettings } from './settings.ts';
 import { SimilarTitles } from './similar.ts';
 import { CampaignRates } from '../campaigns/limits.ts';
@@ -23,7 +24,9 @@ export function ideasModule(ctx: Context): RelayModule {
       funnelRoutes(router, ctx, titles, settings);
       commentRoutes(router, ctx, rates);
     },
-    start: () => {
+    start: async () => {
+      // On PostgreSQL, photos a relay kept in its folder before move into the database first.
+      await photoStoreFor(ctx).start();
       resuming = resumeIdeaSms(ctx)
         .then(() => resumeRewards(ctx))
         .then(() => resumeMergeNotices(ctx))

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ErrorCode } from '#core/api/errors';
 import type { PhotoStorage, PhotoType } from '#core/api/ideas';
 import type { Caller } from '../accounts/sessions.ts';
@@ -9,6 +7,7 @@ import { Refusal, notFound } from '../errors.ts';
 import type { Queries } from '../store/db.ts';
 import { ideaFor } from './access.ts';
 import { cleanImage, type CleanedImage } from './images/index.ts';
+import type { PhotoStore } from './photo-store.ts';
 import type { IdeasSettings } from './settings.ts';
 
 const extension: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
@@ -22,14 +21,13 @@ export interface StoredPhoto {
 
 /**
  * Judges an uploaded file by its bytes (never its name), strips its metadata and writes
- * it to the photo folder. Nothing is written when it is refused.
+ * it to the photo store. Nothing is written when it is refused.
  */
-export async function storePhoto(settings: IdeasSettings, upload: Buffer): Promise<StoredPhoto> {
+export async function storePhoto(photos: PhotoStore, upload: Buffer): Promise<StoredPhoto> {
   const cleaned = cleanImage(upload);
   if (!cleaned.ok) throw refusal(cleaned);
-  await mkdir(settings.photoDir, { recursive: true });
   const file = `${randomBytes(18).toString('base64url')}.${extension[cleaned.type]}`;
-  await writeFile(path.join(settings.photoDir, file), cleaned.bytes, { flag: 'wx' });
+  await photos.write(file, cleaned.bytes);
   return { file, type: cleaned.type, bytes: cleaned.bytes.length };
 }
 
@@ -47,8 +45,8 @@ function refusal(cleaned: Extract<CleanedImage, { ok: false }>): Refusal {
   );
 }
 
-export async function discardPhoto(settings: IdeasSettings, photo: StoredPhoto | null) {
-  if (photo) await unlink(path.join(settings.photoDir, photo.file)).catch(() => undefined);
+export async function discardPhoto(photos: PhotoStore, photo: StoredPhoto | null) {
+  if (photo) await photos.remove(photo.file).catch(() => undefined);
 }
 
 export async function usedBytes(db: Queries, userId: string): Promise<number> {
@@ -73,11 +71,11 @@ export async function storage(ctx: Context, settings: IdeasSettings, caller: Cal
 }
 
 /** The photo of an idea, to those who may see the idea: its bytes and the type it was stored as, never sniffed. */
-export async function photoOf(ctx: Context, settings: IdeasSettings, caller: Caller, ideaId: string): Promise<{ bytes: Buffer; type: PhotoType }> {
+export async function photoOf(ctx: Context, photos: PhotoStore, caller: Caller, ideaId: string): Promise<{ bytes: Buffer; type: PhotoType }> {
   await ideaFor(ctx, caller, ideaId);
   const photo = await ctx.db.get<{ file: string; type: PhotoType }>('SELECT file, type FROM idea_photos WHERE idea_id = ?', [ideaId]);
   if (!photo) throw notFound('photo');
-  const bytes = await readFile(path.join(settings.photoDir, photo.file)).catch(() => null);
+  const bytes = await photos.read(photo.file);
   if (!bytes) throw notFound('photo');
   return { bytes, type: photo.type };
 }

@@ -7,6 +7,7 @@ import { contributors, ideaDetail, listIdeas } from './list.ts';
 import type { SimilarTitles } from './similar.ts';
 import { readIdeaForm } from './multipart.ts';
 import { ideaNotices, readIdeaNotice } from './notices.ts';
+import { photoStoreFor } from './photo-store.ts';
 import { photoOf, storage } from './photos.ts';
 import type { IdeasSettings } from './settings.ts';
 import { submitIdea } from './submit.ts';
@@ -62,7 +63,7 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
     .on('GET', '/api/ideas/storage', async (req) => ({ body: await storage(ctx, settings, await caller(req)) }))
     .on('GET', '/api/ideas/:id', async (req) => ({ body: await ideaDetail(ctx, await caller(req), id(req)) }))
     .on('GET', '/api/ideas/:id/photo', async (req) => {
-      const photo = await photoOf(ctx, settings, await caller(req), id(req));
+      const photo = await photoOf(ctx, photoStoreFor(ctx), await caller(req), id(req));
       return { raw: photo.bytes, contentType: photo.type, headers: photoHeaders };
     })
     .on('POST', '/api/ideas/:id/votes', async (req) => {

@@ -7,6 +7,7 @@ import { Refusal } from '../errors.ts';
 import { ErrorCode } from '#core/api/errors';
 import { ideaBox, requireContributor } from './access.ts';
 import { boxFunnel } from './box-settings.ts';
+import { photoStoreFor } from './photo-store.ts';
 import { checkQuota, discardPhoto, storePhoto, type StoredPhoto } from './photos.ts';
 import type { IdeasSettings } from './settings.ts';
 import type { SimilarTitles } from './similar.ts';
@@ -37,7 +38,8 @@ export async function submitIdea(
   }
   // With pre-moderation on, the idea waits for a facilitator's approval (core/ideas/moderation.ts).
   const { premoderation } = await boxFunnel(ctx, box.id);
-  const photo: StoredPhoto | null = upload ? await storePhoto(settings, upload) : null;
+  const photos = photoStoreFor(ctx);
+  const photo: StoredPhoto | null = upload ? await storePhoto(photos, upload) : null;
   const id = newId();
   const now = ctx.now().toISOString();
   try {
@@ -62,7 +64,7 @@ export async function submitIdea(
       }
     });
   } catch (err) {
-    await discardPhoto(settings, photo);
+    await discardPhoto(photos, photo);
     throw err;
   }
   if (!premoderation) await titles.added(activityId, id, input.title);

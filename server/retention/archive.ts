@@ -1,6 +1,4 @@
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import { decisionMarkdown } from '#core/decisions/markdown';
@@ -16,7 +14,7 @@ import { readerLocale } from '../decisions/reader-locale.ts';
 import { decisionRecord } from '../decisions/record.ts';
 import { Refusal } from '../errors.ts';
 import { blobStoreFor } from '../files/open-blobs.ts';
-import { ideasSettings } from '../ideas/settings.ts';
+import { photoStoreFor } from '../ideas/photo-store.ts';
 import { refuseRemovedContent } from './tombstone.ts';
 
 /** Bytes handed to the ZIP writer at a time: each deflate step stays short, and the socket's back-pressure is honoured between them. */
@@ -80,7 +78,7 @@ export async function prepareArchive(ctx: Context, caller: Caller, activityId: s
   };
 }
 
-/** Ideas as CSV, a page at a time into one entry; then each photo, read from disk in slices. */
+/** Ideas as CSV, a page at a time into one entry; then each photo, written in slices. */
 async function writeIdeas(ctx: Context, zip: ZipStream, activityId: string, facilitator: boolean) {
   const any = await ctx.db.get('SELECT 1 AS one FROM ideas WHERE activity_id = ? LIMIT 1', [activityId]);
   if (!any) return;
@@ -106,14 +104,12 @@ async function writeIdeas(ctx: Context, zip: ZipStream, activityId: string, faci
     after = { at: page.at(-1)!.created_at, id: page.at(-1)!.id };
   }
   await entry.push(new Uint8Array(0), true);
-  const dir = ideasSettings(ctx.config).photoDir;
+  const store = photoStoreFor(ctx);
   for (const p of photos) {
     const file = zip.open(p.name, false);
-    try {
-      for await (const chunk of createReadStream(path.join(dir, p.file), { highWaterMark: sliceBytes })) await file.push(chunk as Buffer);
-    } catch {
-      // A photo missing on disk: its entry stays empty rather than the archive failing.
-    }
+    // A photo (at most CONCLAVE_PHOTO_MAX_BYTES) is read whole, and written in slices; one missing leaves its entry empty.
+    const bytes = await store.read(p.file).catch(() => null);
+    for (let i = 0; bytes && i < bytes.length; i += sliceBytes) await file.push(bytes.subarray(i, i + sliceBytes));
     await file.push(new Uint8Array(0), true);
   }
 }

@@ -1,9 +1,6 @@
-import { unlink } from 'node:fs/promises';
-import path from 'node:path';
 import type { Context } from '../context.ts';
 import { blobStoreFor } from '../files/open-blobs.ts';
-import { ideasSettings } from '../ideas/settings.ts';
-import { thumbnailPath } from '../campaigns/thumbnails.ts';
+import { photoStoreFor } from '../ideas/photo-store.ts';
 
 /** Rows deleted per statement (the relay's loop and SQLite's transaction stay small). */
 const rowsPerStep = 500;
@@ -167,13 +164,9 @@ export class ContentRemoval {
       [id],
     );
     if (ideas.length === 0) return 0;
-    const dir = ideasSettings(this.ctx.config).photoDir;
-    for (const idea of ideas) {
-      if (!idea.file) continue;
-      await unlink(path.join(dir, idea.file)).catch(() => undefined);
-      // Its public page's thumbnail (server/campaigns/thumbnails.ts), if one was made.
-      await unlink(thumbnailPath(dir, idea.file)).catch(() => undefined);
-    }
+    const photos = photoStoreFor(this.ctx);
+    // With its public page's thumbnail (server/campaigns/thumbnails.ts), if one was made.
+    for (const idea of ideas) if (idea.file) await photos.remove(idea.file);
     const marks = ideas.map(() => '?').join(', ');
     return (await this.ctx.db.run(`DELETE FROM ideas WHERE id IN (${marks})`, ideas.map((i) => i.id))).changes;
   }

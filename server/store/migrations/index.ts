@@ -59,6 +59,7 @@ import { postgresRowid } from './870-postgres-rowid.ts';
 import { invitationMails } from './930-invitation-mails.ts';
 import { invitationsByAddress } from './950-invitations-by-address.ts';
 import { fileChunks } from './940-file-chunks.ts';
+import { ideaPhotoBytes } from './941-idea-photo-bytes.ts';
 import { personAndOrganisationIndexes } from './960-person-and-organisation-indexes.ts';
 import { everydayIndexes } from './961-everyday-indexes.ts';
 import { removalIndexes } from './962-removal-indexes.ts';
@@ -141,6 +142,7 @@ export const migrations: Migration[] = [
   invitationMails,
   invitationsByAddress,
   fileChunks,
+  ideaPhotoBytes,
   personAndOrganisationIndexes,
   everydayIndexes,
   removalIndexes,

@@ -1,8 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Api, password, type Api as ApiType } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
+import { storedPhotos } from '../../support/photos.ts';
 import { withMailOrganisation, type MailRelay } from '../../support/mail-relay.ts';
 import { queryStore } from '../../support/store-reader.ts';
 import { proposeIdea, publishedBox, signUpParticipant } from './support.ts';
@@ -56,12 +55,11 @@ describe('floods of a public campaign', () => {
     for (let i = 0; i < 5; i++) {
       expect((await proposeIdea(paula, boxId, { title: `Idée numéro ${i}`, text: 'Encore une.', category: 'Courses' }, plainJpeg)).status).toBe(201);
     }
-    const photos = path.join(world.relay.dataDir, 'photos');
-    const filesBefore = await readdir(photos);
+    const filesBefore = await storedPhotos(world.relay.dataDir);
     const ideasBefore = await queryStore(world.relay.dataDir, 'SELECT id FROM ideas ORDER BY id');
     const sixth = await proposeIdea(paula, boxId, { title: 'Idée de trop', text: 'Une de plus.', category: 'Courses' }, plainJpeg);
     expect([sixth.status, sixth.body.error?.code]).toEqual([429, 'rate_limited']);
-    expect(await readdir(photos)).toEqual(filesBefore);
+    expect(await storedPhotos(world.relay.dataDir)).toEqual(filesBefore);
     expect(await queryStore(world.relay.dataDir, 'SELECT id FROM ideas ORDER BY id')).toEqual(ideasBefore);
     // Members are not counted by the public limits.
     for (let i = 0; i < 6; i++) expect((await proposeIdea(admin, boxId, { title: `Idée interne ${i}`, text: 'Dedans.', category: 'Courses' })).status).toBe(201);

@@ -1,8 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Api, password, type Api as ApiType } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
+import { storedThumbnails } from '../../support/photos.ts';
 import { withMailOrganisation, type MailRelay } from '../../support/mail-relay.ts';
 import { queryStore } from '../../support/store-reader.ts';
 import { proposeIdea, publishedBox, signUpParticipant, type PublicBoxView } from './support.ts';
@@ -73,7 +72,7 @@ describe('a stranger becomes a participant', () => {
     const thumbnail = await fetch(`${world.relay.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${idea.body.id}/thumbnail`);
     const bytes = Buffer.from(await thumbnail.arrayBuffer());
     expect([thumbnail.status, thumbnail.headers.get('content-type'), bytes.subarray(0, 4).toString(), bytes.subarray(8, 12).toString()]).toEqual([200, 'image/webp', 'RIFF', 'WEBP']);
-    expect(await readdir(path.join(world.relay.dataDir, 'photos', 'thumbs'))).toHaveLength(1);
+    expect(await storedThumbnails(world.relay.dataDir)).toHaveLength(1);
     const again = Buffer.from(await (await fetch(`${world.relay.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${idea.body.id}/thumbnail`)).arrayBuffer());
     expect(again.equals(bytes)).toBe(true);
     expect((await fetch(`${world.relay.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${davidIdea.body.id}/thumbnail`)).status).toBe(404);

@@ -1,16 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, addPerson, setUpOrganisation } from '../../support/api.ts';
 import { startCluster, type RelayCluster } from '../../support/cluster.ts';
+import type { RelayProcess } from '../../support/relay.ts';
 import { docx } from '../../support/office-fixture.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 import { startRedis, type RedisProcess } from '../../support/redis.ts';
+import { jpegWithMetadata } from '../../support/images.ts';
+import { publishedBox } from '../campaigns/support.ts';
 import { download, filesOnDisk, upload } from '../files/support.ts';
 import { preview, thumbnail } from '../files/derived.ts';
+import { getBytes, postIdeaForm } from '../ideas/support.ts';
 
 /**
  * CLUSTER.md N10: relay nodes on PostgreSQL keep attached files' bytes in PostgreSQL, so
@@ -21,6 +25,8 @@ import { preview, thumbnail } from '../files/derived.ts';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Files under a node's files folder that are not temporary: contents or what was made from them. */
 const stored = async (dataDir: string) => (await filesOnDisk(dataDir)).filter((f) => !f.startsWith('tmp/'));
+/** Files under a node's photos folder (idea photos and their public thumbnails). */
+const photosOnDisk = async (dataDir: string) => (await readdir(path.join(dataDir, 'photos'), { recursive: true }).catch(() => [] as string[])).filter((f) => f !== 'thumbs');
 
 let postgres: PostgresCluster;
 let redis: RedisProcess;
@@ -91,6 +97,25 @@ describe('attached files on relay nodes with data folders of their own (CLUSTER.
     expect((await download(bobOnA, offerId)).bytes.equals(offer)).toBe(true);
 
     for (const node of cluster.nodes) expect(await stored(node.dataDir)).toEqual([]);
+  }, 120_000);
+
+  it('an idea photo sent through node A is shown through node B, to members and on the public page with its thumbnail; neither node keeps it', async () => {
+    const [a, b] = cluster.nodes as [RelayProcess, RelayProcess];
+    const box = await publishedBox(admin, 'si-j-etais-durand');
+    const posted = await postIdeaForm(bobOnA, box, { title: 'Un coin goûter', text: 'Les enfants dessinent.', category: 'Enfants' }, { bytes: jpegWithMetadata(), name: 'IMG_2041.jpg', type: 'image/jpeg' });
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+    const onA = await getBytes(bobOnA, `/api/ideas/${posted.body.id}/photo`);
+    expect(onA.status).toBe(200);
+    const onB = await getBytes(bobOnB, `/api/ideas/${posted.body.id}/photo`);
+    expect(onB.status).toBe(200);
+    expect(onB.bytes.equals(onA.bytes)).toBe(true);
+    const publicPhoto = await fetch(`${b.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${posted.body.id}/photo`);
+    expect(Buffer.from(await publicPhoto.arrayBuffer()).equals(onA.bytes)).toBe(true);
+    const small = await fetch(`${b.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${posted.body.id}/thumbnail`);
+    expect([small.status, small.headers.get('content-type')]).toEqual([200, 'image/webp']);
+    const again = await fetch(`${a.url}/api/public/idea-boxes/si-j-etais-durand/ideas/${posted.body.id}/thumbnail`);
+    expect([again.status, again.headers.get('content-type')]).toEqual([200, 'image/webp']);
+    for (const node of cluster.nodes) expect(await photosOnDisk(node.dataDir)).toEqual([]);
   }, 120_000);
 
   it('a node killed just after answering an upload loses nothing: the other node serves every byte', async () => {

@@ -1,8 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../../support/api.ts';
+import { plainJpeg } from '../../support/images.ts';
+import { queryStore, writeStatements } from '../../support/store-reader.ts';
+import { getBytes, postIdeaForm } from '../ideas/support.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { thumbnail } from './derived.ts';
@@ -12,7 +16,8 @@ import { filesWorld, type FilesWorld } from './world.ts';
 /**
  * A relay on PostgreSQL whose files lived in its folder (before they moved into the
  * database, or with CONCLAVE_FILES_DIR) starts without CONCLAVE_FILES_DIR: it moves what
- * the folder holds into the database at its start, and serves every file as before.
+ * the folder holds into the database at its start, and serves every file as before; idea
+ * photos likewise.
  */
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -63,5 +68,27 @@ describe('files kept in a folder before, on a relay now keeping them in PostgreS
     expect((await storedFiles(w.relay.dataDir)).filter((f) => !f.startsWith('tmp/'))).toHaveLength(3);
     // Storage counted as before: the thumbnail once.
     expect(await w.count('SELECT derived_bytes AS n FROM file_blobs WHERE sha256 = ?', [sha(photo)])).toBe(thumb.bytes.length);
+  }, 120_000);
+
+  it('idea photos kept in the folder are moved into the database at start too, and served as before', async () => {
+    const relay = again!;
+    const fiona = new Api(relay.url, w.fiona.token);
+    const { id: box } = await fiona.ok<{ id: string }>('POST', '/api/activities', { kind: 'ideas', title: 'Ideas', question: 'What would you do in our place?', categories: ['Stores'] });
+    const posted = await postIdeaForm(new Api(relay.url, w.bob.token), box, { title: 'A kids corner', text: 'Children draw.', category: 'Stores' }, { bytes: plainJpeg, name: 'IMG.jpg', type: 'image/jpeg' });
+    expect(posted.status).toBe(201);
+    const shown = await getBytes(new Api(relay.url, w.bob.token), `/api/ideas/${posted.body.id}/photo`);
+    expect(shown.status).toBe(200);
+    // As a relay before this one kept it: the bytes in the folder, none in the database.
+    await relay.stop();
+    const { file } = (await queryStore<{ file: string }>(w.relay.dataDir, 'SELECT file FROM idea_photos WHERE idea_id = ?', [posted.body.id!]))[0]!;
+    await mkdir(path.join(w.relay.dataDir, 'photos'), { recursive: true });
+    await writeFile(path.join(w.relay.dataDir, 'photos', file), shown.bytes);
+    await writeStatements(w.relay.dataDir, [{ sql: 'DELETE FROM idea_photo_bytes' }]);
+
+    again = await startRelayProcess({ dataDir: w.relay.dataDir, env: { CONCLAVE_DATABASE_URL: database } });
+    const after = await getBytes(new Api(again.url, w.bob.token), `/api/ideas/${posted.body.id}/photo`);
+    expect(after.status).toBe(200);
+    expect(after.bytes.equals(shown.bytes)).toBe(true);
+    expect(await readdir(path.join(w.relay.dataDir, 'photos'))).toEqual([]);
   }, 120_000);
 });

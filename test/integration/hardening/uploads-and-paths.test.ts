@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import type { Api} from '../../support/api.ts';
 import { setUpOrganisation } from '../../support/api.ts';
 import { jpegDeclaring, jpegWithUnknownSegments, pngDeclaring, unknownSegmentSecrets, webpDeclaring } from '../../support/giant-images.ts';
 import { plainJpeg } from '../../support/images.ts';
+import { storedPhotos } from '../../support/photos.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { queryStore } from '../../support/store.ts';
 import { getBytes, postIdeaForm } from '../ideas/support.ts';
@@ -53,7 +54,7 @@ describe('paths and photos', () => {
   });
 
   const ideas = async () => (await queryStore<{ n: number }>(relay.dataDir, 'SELECT COUNT(*) AS n FROM ideas'))[0]!.n;
-  const photos = async () => (await readdir(path.join(relay.dataDir, 'photos')).catch(() => [] as string[])).length;
+  const photos = async () => (await storedPhotos(relay.dataDir)).length;
 
   it('a photo declaring more than 12,000 px a side or 40 megapixels is refused from its header, and nothing is stored', async () => {
     const before = { ideas: await ideas(), photos: await photos() };

@@ -1,9 +1,8 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, addPerson, password, setUpOrganisation } from '../../support/api.ts';
 import { readExifOrientation } from '../../../server/ideas/images/exif-orientation.ts';
 import { fakeJpeg, jpegWithExif, jpegWithMetadata, leaks, phoneExif, pngWithMetadata, webpWithMetadata } from '../../support/images.ts';
+import { storedPhotos } from '../../support/photos.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { addSmsMember, waitUntil } from '../../support/sms.ts';
 import { TestSmsc } from '../../support/smsc.ts';
@@ -77,7 +76,7 @@ describe('the idea box', () => {
   });
 
   const ideaCount = async () => (await queryStore<{ n: number }>(relay.dataDir, 'SELECT COUNT(*) AS n FROM ideas'))[0]!.n;
-  const photoFiles = async () => readdir(path.join(relay.dataDir, 'photos')).catch(() => [] as string[]);
+  const photoFiles = () => storedPhotos(relay.dataDir);
 
   it('I1 an idea box has categories; a board has none', async () => {
     const box = await fiona.ok<{ kind: string; categories: string[] }>('GET', `/api/activities/${boxId}`);

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from '../context.ts';
+import type { Store } from '../store/store.ts';
+import { ideasSettings } from './settings.ts';
+
+/**
+ * Where idea photos' bytes live, each under the random name `idea_photos.file` gives it
+ * (`<24 characters>.jpg|png|webp`), with the public page's thumbnail of it: on SQLite in
+ * `<data dir>/photos/` (`thumbs/<name>.webp`), on PostgreSQL in the database
+ * (`idea_photo_bytes`, migration 941), which every relay node reads. A photo is at most
+ * CONCLAVE_PHOTO_MAX_BYTES and is held whole, as the relay always held it. One contract
+ * suite: test/integration/ideas/photo-store-contract.test.ts.
+ */
+export interface PhotoStore {
+  /** Moves into the store the photos a relay on PostgreSQL kept in its folder before. */
+  start(): Promise<void>;
+  /** A new photo, before the row that names it commits (a refusal after it removes it). */
+  write(name: string, bytes: Buffer): Promise<void>;
+  read(name: string): Promise<Buffer | null>;
+  /** The photo and its thumbnail. */
+  remove(name: string): Promise<void>;
+  readThumbnail(name: string): Promise<Buffer | null>;
+  /** Keeps the thumbnail made of a photo (one made meanwhile elsewhere stays). */
+  writeThumbnail(name: string, bytes: Buffer): Promise<void>;
+}
+
+export function photoStoreFor(ctx: Pick<Context, 'config' | 'db' | 'log'>): PhotoStore {
+  const dir = ideasSettings(ctx.config).photoDir;
+  return ctx.db.engine === 'postgres' ? new PostgresPhotos(ctx.db, dir, ctx.log) : new FolderPhotos(dir);
+}
+
+const photoName = /^[A-Za-z0-9_-]{24}\.(jpg|png|webp)$/;
+
+/** A photo's name as the relay gives it: nothing else reaches a path or a key. */
+function checked(name: string): string {
+  if (!photoName.test(name)) throw new Error('not a photo name');
+  return name;
+}
+
+const thumbnailName = (name: string) => `thumbs/${checked(name)}.webp`;
+
+export class FolderPhotos implements PhotoStore {
+  constructor(private readonly dir: string) {}
+
+  async start(): Promise<void> {}
+
+  async write(name: string, bytes: Buffer): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(path.join(this.dir, checked(name)), bytes, { flag: 'wx' });
+  }
+
+  async read(name: string): Promise<Buffer | null> {
+    return readFile(path.join(this.dir, checked(name))).catch(() => null);
+  }
+
+  async remove(name: string): Promise<void> {
+    for (const file of [checked(name), thumbnailName(name)]) await unlink(path.join(this.dir, file)).catch(() => undefined);
+  }
+
+  async readThumbnail(name: string): Promise<Buffer | null> {
+    return readFile(path.join(this.dir, thumbnailName(name))).catch(() => null);
+  }
+
+  async writeThumbnail(name: string, bytes: Buffer): Promise<void> {
+    const target = path.join(this.dir, thumbnailName(name));
+    await mkdir(path.dirname(target), { recursive: true });
+    // Written beside it, then renamed: a reader never sees half a thumbnail.
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(temp, bytes);
+    await rename(temp, target);
+  }
+}
+
+export class PostgresPhotos implements PhotoStore {
+  constructor(
+    private readonly db: Store,
+    /** Where the relay kept photos before they went into the database: moved in at start. */
+    private readonly folder: string,
+    private readonly log: Pick<Context['log'], 'info' | 'error'>,
+  ) {}
+
+  async start(): Promise<void> {
+    let moved = 0;
+    for (const name of await readdir(this.folder).catch(() => [] as string[])) {
+      if (!photoName.test(name)) continue;
+      if (!(await this.db.get('SELECT 1 AS one FROM idea_photos WHERE file = ?', [name]))) continue;
+      try {
+        const bytes = await readFile(path.join(this.folder, name));
+        await this.db.run('INSERT INTO idea_photo_bytes (name, bytes) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', [name, bytes]);
+        await unlink(path.join(this.folder, name));
+        moved++;
+      } catch (err) {
+        this.log.error({ err }, 'an idea photo could not be moved from the folder into the store');
+      }
+    }
+    // Thumbnails are made again when asked.
+    await rm(path.join(this.folder, 'thumbs'), { recursive: true, force: true });
+    if (moved > 0) this.log.info({ moved }, 'idea photos moved from the folder into the store');
+  }
+
+  async write(name: string, bytes: Buffer): Promise<void> {
+    await this.db.run('INSERT INTO idea_photo_bytes (name, bytes) VALUES (?, ?)', [checked(name), bytes]);
+  }
+
+  async read(name: string): Promise<Buffer | null> {
+    return (await this.db.get<{ bytes: Buffer }>('SELECT bytes FROM idea_photo_bytes WHERE name = ?', [checked(name)]))?.bytes ?? null;
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.db.run('DELETE FROM idea_photo_bytes WHERE name IN (?, ?)', [checked(name), thumbnailName(name)]);
+  }
+
+  async readThumbnail(name: string): Promise<Buffer | null> {
+    return (await this.db.get<{ bytes: Buffer }>('SELECT bytes FROM idea_photo_bytes WHERE name = ?', [thumbnailName(name)]))?.bytes ?? null;
+  }
+
+  async writeThumbnail(name: string, bytes: Buffer): Promise<void> {
+    await this.db.run('INSERT INTO idea_photo_bytes (name, bytes) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', [thumbnailName(name), bytes]);
+  }
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FolderPhotos, PostgresPhotos, type PhotoStore } from '../../../server/ideas/photo-store.ts';
+import type { Engine, RelayStore } from '../../../server/store/store.ts';
+import { engineStores, type EngineStores } from '../../support/engines.ts';
+
+/**
+ * The photo store contract (STYLE.md 9): idea photos and their public thumbnails in a
+ * folder (the relay on SQLite) and in PostgreSQL's `idea_photo_bytes` (every node reads it).
+ */
+const implementations: { name: string; engine: Engine; open: (db: RelayStore, folder: string) => PhotoStore }[] = [
+  { name: 'a folder', engine: 'sqlite', open: (_db, folder) => new FolderPhotos(folder) },
+  { name: 'PostgreSQL', engine: 'postgres', open: (db, folder) => new PostgresPhotos(db, folder, pino({ level: 'silent' })) },
+];
+
+const newName = (ext = 'jpg') => `${randomBytes(18).toString('base64url')}.${ext}`;
+
+describe.each(implementations)('the photo store: $name', (implementation) => {
+  let stores: EngineStores;
+  let folder: string;
+  let photos: PhotoStore;
+
+  beforeAll(async () => {
+    stores = engineStores(implementation.engine);
+    folder = await mkdtemp(path.join(tmpdir(), 'pgfiles-photos-'));
+    photos = implementation.open(await stores.open(), folder);
+    await photos.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await stores?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('keeps a photo under its name and gives it back as it was; nothing under a name never written', async () => {
+    const bytes = randomBytes(300_000);
+    const name = newName();
+    await photos.write(name, bytes);
+    expect((await photos.read(name))?.equals(bytes)).toBe(true);
+    expect(await photos.read(newName('png'))).toBeNull();
+  });
+
+  it('never writes over a photo: a name is written once', async () => {
+    const name = newName('webp');
+    await photos.write(name, Buffer.from('first'));
+    await expect(photos.write(name, Buffer.from('second'))).rejects.toThrow();
+    expect((await photos.read(name))?.toString()).toBe('first');
+  });
+
+  it('keeps a photo’s thumbnail beside it; one made meanwhile elsewhere stays; removal takes both, and again is harmless', async () => {
+    const name = newName();
+    await photos.write(name, randomBytes(1000));
+    expect(await photos.readThumbnail(name)).toBeNull();
+    await photos.writeThumbnail(name, Buffer.from('thumbnail one'));
+    await photos.writeThumbnail(name, Buffer.from('thumbnail two'));
+    expect((await photos.readThumbnail(name))?.toString()).toMatch(/^thumbnail (one|two)$/);
+    await photos.remove(name);
+    await photos.remove(name);
+    expect(await photos.read(name)).toBeNull();
+    expect(await photos.readThumbnail(name)).toBeNull();
+  });
+
+  it('refuses a name the relay never gives (a path, another extension)', async () => {
+    for (const name of ['../conclave.sqlite', `thumbs/${newName()}.webp`, newName('html')]) {
+      await expect(photos.write(name, Buffer.from('x'))).rejects.toThrow();
+      await expect(photos.read(name)).rejects.toThrow();
+    }
+  });
+});
