@@ -143,15 +143,19 @@ describe.each(implementations)('the blob store: $name', (implementation) => {
     const stored = (await w.blobs.read(sha(bytes)))!;
     const hash = createHash('sha256');
     let held = 0;
+    let pieces = 0;
     for await (const chunk of stored.stream) {
       const b = chunk as Buffer;
       expect(b.length).toBeLessThanOrEqual(chunkBytes);
+      pieces++;
       hash.update(b);
       // A reader that waits: a store reading ahead would fill its buffer meanwhile.
       await sleep(held === 0 ? 300 : 5);
       held = Math.max(held, stored.stream.readableLength, 1);
     }
     expect(held).toBeLessThanOrEqual(2 * chunkBytes);
+    // Read in pieces, not whole.
+    expect(pieces).toBeGreaterThanOrEqual(13);
     expect(hash.digest('hex')).toBe(sha(bytes));
   });
 
