@@ -33,7 +33,11 @@ export interface BlobStore {
   readonly temp: TempFiles;
   /** Makes what the store needs and removes what stopped relays left behind. */
   start(): Promise<void>;
-  /** Readies a temporary file to be placed (outside any transaction: its bytes may be many). */
+  /**
+   * Readies a temporary file to be placed (outside any transaction: its bytes may be many).
+   * A file placed unstaged is still kept, copied inside the transaction (the slow way: for a
+   * content found stored, so not staged, that went before the transaction).
+   */
   stage(temp: string): Promise<void>;
   /** Whether the content (or what `kind` names of it) is stored, as `q` sees it (a transaction, or the store). */
   has(q: Queries, sha256: string, kind?: DerivedKind): Promise<boolean>;

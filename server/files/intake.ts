@@ -43,8 +43,8 @@ export async function intake<T>(deps: FilesDeps, caller: Caller, req: IncomingMe
     received = await receiveFiles(req, blobs, { maxFileBytes: ctx.config.files.maxFileBytes, maxFiles, stallMs: ctx.config.files.uploadStallMs, room });
     if (received.length === 0) throw badRequest('Choose at least one file to attach.');
     const typed = await Promise.all(received.map(async (file) => ({ file, sniffed: await sniffFile(file.head, file.bytes, () => blobs.temp.tail(file.temp, file.bytes, tailBytes)) })));
-    // Ready to be placed in the recording transaction (on PostgreSQL: copied in, a chunk at a time, before it).
-    for (const file of received) await blobs.stage(file.temp);
+    // Ready to be placed in the recording transaction (on PostgreSQL: copied in, a chunk at a time, before it); bytes stored already are not.
+    for (const file of received) if (!(await blobs.has(ctx.db, file.sha256))) await blobs.stage(file.temp);
     return await keep(typed);
   } finally {
     await Promise.all(received.map((file) => blobs.discard(file.temp)));

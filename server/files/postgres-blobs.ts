@@ -67,17 +67,7 @@ export class PostgresBlobs implements BlobStore {
   async stage(temp: string): Promise<void> {
     const key = stagingKey(this.now());
     this.stagings.set(temp, key);
-    const handle = await open(temp);
-    try {
-      for (let seq = 0; ; seq++) {
-        const bytes = await readChunk(handle);
-        // An empty file is one empty chunk: stored, and empty.
-        if (bytes.length > 0 || seq === 0) await this.db.run('INSERT INTO file_chunks (kind, content, seq, bytes) VALUES (?, ?, ?, ?)', [staged, key, seq, bytes]);
-        if (bytes.length < chunkBytes) return;
-      }
-    } finally {
-      await handle.close();
-    }
+    await copyIn(this.db, temp, staged, key);
   }
 
   async has(q: Queries, sha256: string, kind?: DerivedKind): Promise<boolean> {
@@ -133,9 +123,9 @@ export class PostgresBlobs implements BlobStore {
 
   private async moveIn(tx: Queries, temp: string, sha256: string, kind: string) {
     const key = this.stagings.get(temp);
-    if (key === undefined) throw new Error('a temporary file is placed before it was staged');
-    const moved = await tx.run('UPDATE file_chunks SET kind = ?, content = ? WHERE kind = ? AND content = ?', [kind, sha256, staged, key]);
-    if (moved.changes === 0) throw new Error('the staged chunks of a temporary file are gone');
+    const moved = key === undefined ? 0 : (await tx.run('UPDATE file_chunks SET kind = ?, content = ? WHERE kind = ? AND content = ?', [kind, sha256, staged, key])).changes;
+    // Not staged (the caller found the content stored, and it went before this transaction): copied in here.
+    if (moved === 0) await copyIn(tx, temp, kind, sha256);
   }
 }
 
@@ -148,6 +138,21 @@ async function sizeOf(q: Queries, sha256: string, kind: string): Promise<{ count
   // octet_length reads a TOASTed value's size from its pointer: no chunk is fetched.
   const row = await q.get<{ count: number; size: number }>('SELECT COUNT(*) AS count, COALESCE(SUM(octet_length(bytes)), 0) AS size FROM file_chunks WHERE kind = ? AND content = ?', [kind, sha256]);
   return { count: row?.count ?? 0, size: row?.size ?? 0 };
+}
+
+/** Writes a file's bytes as the chunks of `content`, a chunk per statement. */
+async function copyIn(q: Queries, file: string, kind: string, content: string) {
+  const handle = await open(file);
+  try {
+    for (let seq = 0; ; seq++) {
+      const bytes = await readChunk(handle);
+      // An empty file is one empty chunk: stored, and empty.
+      if (bytes.length > 0 || seq === 0) await q.run('INSERT INTO file_chunks (kind, content, seq, bytes) VALUES (?, ?, ?, ?)', [kind, content, seq, bytes]);
+      if (bytes.length < chunkBytes) return;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The next `chunkBytes` of a file (fewer only at its end). */

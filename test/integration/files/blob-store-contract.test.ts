@@ -104,6 +104,15 @@ describe.each(implementations)('the blob store: $name', (implementation) => {
     expect((await readAll(w.blobs, sha(bytes)))?.bytes.equals(bytes)).toBe(true);
   });
 
+  it('keeps a temporary file placed without being staged (a content found stored, gone before the transaction)', async () => {
+    const bytes = randomBytes(chunkBytes + 9);
+    const temp = w.blobs.temp.path();
+    await writeFile(temp, bytes);
+    await w.db.transaction((tx) => w.blobs.place(tx, temp, sha(bytes)));
+    await w.blobs.discard(temp);
+    expect((await readAll(w.blobs, sha(bytes)))?.bytes.equals(bytes)).toBe(true);
+  });
+
   it('keeps what is made from a content beside it: its size answered once, its bytes, and marks that read empty', async () => {
     const bytes = randomBytes(1000);
     const thumb = randomBytes(chunkBytes + 1);
