@@ -167,8 +167,9 @@ export interface FilesConfig {
   uploadStallMs: number;
   /**
    * CONCLAVE_FILES_DIR: a folder that holds attached files' bytes (a volume the nodes share),
-   * whichever the store. Unset: `<data dir>/files` on SQLite, the database itself on
-   * PostgreSQL (files/open-blobs.ts).
+   * whichever the store; idea photos then stay in `<data dir>/photos`. Unset: `<data
+   * dir>/files` on SQLite, the database itself on PostgreSQL (files/open-blobs.ts,
+   * ideas/photo-store.ts).
    */
   dir: string | null;
 }

@@ -8,7 +8,7 @@ import { ideasSettings } from './settings.ts';
 /**
  * Where idea photos' bytes live, each under the random name `idea_photos.file` gives it
  * (`<24 characters>.jpg|png|webp`), with the public page's thumbnail of it: on SQLite in
- * `<data dir>/photos/` (`thumbs/<name>.webp`), on PostgreSQL in the database
+ * `<data dir>/photos/` (`thumbs/<name>.webp`; also with CONCLAVE_FILES_DIR), on PostgreSQL in the database
  * (`idea_photo_bytes`, migration 941), which every relay node reads. A photo is at most
  * CONCLAVE_PHOTO_MAX_BYTES and is held whole, as the relay always held it. One contract
  * suite: test/integration/ideas/photo-store-contract.test.ts.
@@ -26,9 +26,10 @@ export interface PhotoStore {
   writeThumbnail(name: string, bytes: Buffer): Promise<void>;
 }
 
+/** A relay that keeps its attached files in a folder (CONCLAVE_FILES_DIR, or SQLite) keeps its photos in one too. */
 export function photoStoreFor(ctx: Pick<Context, 'config' | 'db' | 'log'>): PhotoStore {
   const dir = ideasSettings(ctx.config).photoDir;
-  return ctx.db.engine === 'postgres' ? new PostgresPhotos(ctx.db, dir, ctx.log) : new FolderPhotos(dir);
+  return ctx.db.engine === 'postgres' && !ctx.config.files.dir ? new PostgresPhotos(ctx.db, dir, ctx.log) : new FolderPhotos(dir);
 }
 
 const photoName = /^[A-Za-z0-9_-]{24}\.(jpg|png|webp)$/;

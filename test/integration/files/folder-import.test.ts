@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
-import { queryStore, writeStatements } from '../../support/store-reader.ts';
 import { getBytes, postIdeaForm } from '../ideas/support.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
@@ -70,20 +69,17 @@ describe('files kept in a folder before, on a relay now keeping them in PostgreS
     expect(await w.count('SELECT derived_bytes AS n FROM file_blobs WHERE sha256 = ?', [sha(photo)])).toBe(thumb.bytes.length);
   }, 120_000);
 
-  it('idea photos kept in the folder are moved into the database at start too, and served as before', async () => {
-    const relay = again!;
-    const fiona = new Api(relay.url, w.fiona.token);
+  it('idea photos kept in the folder (CONCLAVE_FILES_DIR keeps them there too) are moved into the database at start, and served as before', async () => {
+    await again!.stop();
+    const folderRelay = await startRelayProcess({ dataDir: w.relay.dataDir, env: { CONCLAVE_DATABASE_URL: database, CONCLAVE_FILES_DIR: path.join(w.relay.dataDir, 'files') } });
+    const fiona = new Api(folderRelay.url, w.fiona.token);
     const { id: box } = await fiona.ok<{ id: string }>('POST', '/api/activities', { kind: 'ideas', title: 'Ideas', question: 'What would you do in our place?', categories: ['Stores'] });
-    const posted = await postIdeaForm(new Api(relay.url, w.bob.token), box, { title: 'A kids corner', text: 'Children draw.', category: 'Stores' }, { bytes: plainJpeg, name: 'IMG.jpg', type: 'image/jpeg' });
+    const posted = await postIdeaForm(new Api(folderRelay.url, w.bob.token), box, { title: 'A kids corner', text: 'Children draw.', category: 'Stores' }, { bytes: plainJpeg, name: 'IMG.jpg', type: 'image/jpeg' });
     expect(posted.status).toBe(201);
-    const shown = await getBytes(new Api(relay.url, w.bob.token), `/api/ideas/${posted.body.id}/photo`);
+    const shown = await getBytes(new Api(folderRelay.url, w.bob.token), `/api/ideas/${posted.body.id}/photo`);
     expect(shown.status).toBe(200);
-    // As a relay before this one kept it: the bytes in the folder, none in the database.
-    await relay.stop();
-    const { file } = (await queryStore<{ file: string }>(w.relay.dataDir, 'SELECT file FROM idea_photos WHERE idea_id = ?', [posted.body.id!]))[0]!;
-    await mkdir(path.join(w.relay.dataDir, 'photos'), { recursive: true });
-    await writeFile(path.join(w.relay.dataDir, 'photos', file), shown.bytes);
-    await writeStatements(w.relay.dataDir, [{ sql: 'DELETE FROM idea_photo_bytes' }]);
+    expect(await readdir(path.join(w.relay.dataDir, 'photos'))).toHaveLength(1);
+    await folderRelay.stop();
 
     again = await startRelayProcess({ dataDir: w.relay.dataDir, env: { CONCLAVE_DATABASE_URL: database } });
     const after = await getBytes(new Api(again.url, w.bob.token), `/api/ideas/${posted.body.id}/photo`);
