@@ -43,6 +43,7 @@ const onPostgres = [
   'polls/rounds',
   'polls/sealed-polls',
   'polls/vote-notices',
+  'retention/removal-files',
   'sms/smpp-recovery',
   'templates/templates',
 ].map((suite) => `test/integration/${suite}.test.ts`);
