@@ -72,7 +72,7 @@ export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRate
     })
     .on('GET', '/api/public/idea-boxes/:slug/ideas/:id/photo', async (req) => {
       const photo = await readPublicPhoto(ctx, slug(req), req.params.id ?? '');
-      return { raw: photo.bytes, contentType: photo.type, headers: photoHeaders };
+      return { stream: photo.stored.stream, length: photo.stored.size, contentType: photo.type, headers: photoHeaders };
     })
     .on('GET', '/api/public/idea-boxes/:slug/ideas/:id/comments', async (req) => {
       const query = validate(CommentListQuery, Object.fromEntries(req.query));
@@ -81,7 +81,7 @@ export function campaignRoutes(router: Router, ctx: Context, rates: CampaignRate
     })
     .on('GET', '/api/public/idea-boxes/:slug/ideas/:id/thumbnail', async (req) => {
       const photo = await readPublicThumbnail(ctx, thumbnails, slug(req), req.params.id ?? '');
-      return { raw: photo.bytes, contentType: photo.type, headers: photoHeaders };
+      return { stream: photo.stored.stream, length: photo.stored.size, contentType: photo.type, headers: photoHeaders };
     })
     .on('POST', '/api/public/idea-boxes/:slug/sign-up', async (req) => {
       await takeSignupAddress(ctx, rates, req.address);

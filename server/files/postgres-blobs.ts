@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
+import { SliceStream } from '../store/slices.ts';
 import type { Queries, Store } from '../store/store.ts';
 import { derivedKinds, isSha256, type BlobStore, type DerivedKind, type StoredBytes } from './blobs.ts';
 import { importFolder } from './folder-import.ts';
@@ -11,15 +11,6 @@ import { staleTempMs, TempFiles } from './temp-files.ts';
 
 /** The bytes of one row of `file_chunks`: a 100 MB file is a hundred rows, staged a row per statement. */
 export const chunkBytes = 1024 * 1024;
-
-/**
- * What one read asks for (`substring` of a row: PostgreSQL fetches only the TOAST pieces it
- * covers, the column being stored uncompressed). node-postgres receives a bytea as hex text,
- * twice its size; under 128 KiB that string is collected young, while a whole row's 2 MiB of
- * text waits in V8's large-object space for a full collection: reading 100 MiB by whole rows
- * grew the relay by 68–81 MB of such garbage, by 60 KiB slices 7–23 MB (1.4 s instead of 0.8 s).
- */
-export const readSliceBytes = 60 * 1024;
 
 /** The kind of a content's own bytes; a file made from it is one of `derivedKinds`. */
 const original = 'original';
@@ -37,7 +28,7 @@ const stagingKey = (at: number) => `${at.toString(36).padStart(9, '0')}-${random
  * chunk per statement, under a key of its own; placing it is one UPDATE that renames those
  * rows to the content, in the transaction that records it, so the bytes are stored exactly
  * when that commits, and a removal's DELETE commits or rolls back with the rows it forgets.
- * Reads ask for a slice at a time (`readSliceBytes`), as the reader takes them.
+ * Reads ask for a slice at a time (`readSliceBytes`, server/store/slices.ts), as the reader takes them.
  */
 export class PostgresBlobs implements BlobStore {
   readonly temp: TempFiles;
@@ -97,7 +88,18 @@ export class PostgresBlobs implements BlobStore {
   async read(sha256: string, kind?: DerivedKind): Promise<StoredBytes | null> {
     const { count, size } = await sizeOf(this.db, checked(sha256), kind ?? original);
     if (count === 0) return null;
-    return { stream: new ChunkStream(this.db, kind ?? original, sha256, count), size };
+    // A content's chunks in order, a slice asked for each time the reader wants more.
+    const slice = async (seq: number, from: number, length: number) =>
+      (
+        await this.db.get<{ slice: Buffer }>('SELECT substring(bytes FROM ? FOR ?) AS slice FROM file_chunks WHERE kind = ? AND content = ? AND seq = ?', [
+          from,
+          length,
+          kind ?? original,
+          sha256,
+          seq,
+        ])
+      )?.slice;
+    return { stream: new SliceStream(slice, count), size };
   }
 
   async withFile<T>(sha256: string, use: (file: string) => Promise<T>): Promise<T | null> {
@@ -165,49 +167,4 @@ async function readChunk(handle: FileHandle): Promise<Buffer> {
     filled += bytesRead;
   }
   return buffer.subarray(0, filled);
-}
-
-/**
- * A content's chunks in order, a slice of `readSliceBytes` asked for each time the reader
- * wants more (one query, one slice in memory). A chunk gone meanwhile (the content removed
- * while it was read) ends the stream in error: the download is cut, never wrong.
- */
-class ChunkStream extends Readable {
-  private seq = 0;
-  private offset = 0;
-
-  constructor(
-    private readonly db: Queries,
-    private readonly kind: string,
-    private readonly sha256: string,
-    private readonly count: number,
-  ) {
-    super({ highWaterMark: readSliceBytes });
-  }
-
-  override _read() {
-    this.next().then(
-      (slice) => this.push(slice),
-      (err: unknown) => this.destroy(err instanceof Error ? err : new Error(String(err))),
-    );
-  }
-
-  /** The next slice of bytes, or null at the end. */
-  private async next(): Promise<Buffer | null> {
-    while (this.seq < this.count) {
-      const row = await this.db.get<{ slice: Buffer }>('SELECT substring(bytes FROM ? FOR ?) AS slice FROM file_chunks WHERE kind = ? AND content = ? AND seq = ?', [
-        this.offset + 1,
-        readSliceBytes,
-        this.kind,
-        this.sha256,
-        this.seq,
-      ]);
-      if (!row) throw new Error('a stored content went while it was read');
-      // Shorter than asked: this chunk ends here; the next slice is the next chunk's.
-      if (row.slice.length < readSliceBytes) [this.seq, this.offset] = [this.seq + 1, 0];
-      else this.offset += readSliceBytes;
-      if (row.slice.length > 0) return row.slice;
-    }
-    return null;
-  }
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.ts';
+import type { StoredBytes } from '../files/blobs.ts';
+import { SliceStream } from '../store/slices.ts';
 import type { Store } from '../store/store.ts';
 import { ideasSettings } from './settings.ts';
 
@@ -10,18 +12,20 @@ import { ideasSettings } from './settings.ts';
  * (`<24 characters>.jpg|png|webp`), with the public page's thumbnail of it: on SQLite in
  * `<data dir>/photos/` (`thumbs/<name>.webp`; also with CONCLAVE_FILES_DIR), on PostgreSQL in the database
  * (`idea_photo_bytes`, migration 941), which every relay node reads. A photo is at most
- * CONCLAVE_PHOTO_MAX_BYTES and is held whole, as the relay always held it. One contract
- * suite: test/integration/ideas/photo-store-contract.test.ts.
+ * CONCLAVE_PHOTO_MAX_BYTES and is written whole, as the relay always received it, but read
+ * as a stream in slices as the reader takes them (public pages ask for it unsigned). One
+ * contract suite: test/integration/ideas/photo-store-contract.test.ts.
  */
 export interface PhotoStore {
   /** Moves into the store the photos a relay on PostgreSQL kept in its folder before. */
   start(): Promise<void>;
   /** A new photo, before the row that names it commits (a refusal after it removes it). */
   write(name: string, bytes: Buffer): Promise<void>;
-  read(name: string): Promise<Buffer | null>;
+  /** The photo's bytes, streamed; null when none is stored under the name. */
+  read(name: string): Promise<StoredBytes | null>;
   /** The photo and its thumbnail. */
   remove(name: string): Promise<void>;
-  readThumbnail(name: string): Promise<Buffer | null>;
+  readThumbnail(name: string): Promise<StoredBytes | null>;
   /** Keeps the thumbnail made of a photo (one made meanwhile elsewhere stays). */
   writeThumbnail(name: string, bytes: Buffer): Promise<void>;
 }
@@ -52,16 +56,16 @@ export class FolderPhotos implements PhotoStore {
     await writeFile(path.join(this.dir, checked(name)), bytes, { flag: 'wx' });
   }
 
-  async read(name: string): Promise<Buffer | null> {
-    return readFile(path.join(this.dir, checked(name))).catch(() => null);
+  async read(name: string): Promise<StoredBytes | null> {
+    return readFolderFile(path.join(this.dir, checked(name)));
   }
 
   async remove(name: string): Promise<void> {
     for (const file of [checked(name), thumbnailName(name)]) await unlink(path.join(this.dir, file)).catch(() => undefined);
   }
 
-  async readThumbnail(name: string): Promise<Buffer | null> {
-    return readFile(path.join(this.dir, thumbnailName(name))).catch(() => null);
+  async readThumbnail(name: string): Promise<StoredBytes | null> {
+    return readFolderFile(path.join(this.dir, thumbnailName(name)));
   }
 
   async writeThumbnail(name: string, bytes: Buffer): Promise<void> {
@@ -105,19 +109,41 @@ export class PostgresPhotos implements PhotoStore {
     await this.db.run('INSERT INTO idea_photo_bytes (name, bytes) VALUES (?, ?)', [checked(name), bytes]);
   }
 
-  async read(name: string): Promise<Buffer | null> {
-    return (await this.db.get<{ bytes: Buffer }>('SELECT bytes FROM idea_photo_bytes WHERE name = ?', [checked(name)]))?.bytes ?? null;
+  async read(name: string): Promise<StoredBytes | null> {
+    return this.readRow(checked(name));
   }
 
   async remove(name: string): Promise<void> {
     await this.db.run('DELETE FROM idea_photo_bytes WHERE name IN (?, ?)', [checked(name), thumbnailName(name)]);
   }
 
-  async readThumbnail(name: string): Promise<Buffer | null> {
-    return (await this.db.get<{ bytes: Buffer }>('SELECT bytes FROM idea_photo_bytes WHERE name = ?', [thumbnailName(name)]))?.bytes ?? null;
+  async readThumbnail(name: string): Promise<StoredBytes | null> {
+    return this.readRow(thumbnailName(name));
   }
 
   async writeThumbnail(name: string, bytes: Buffer): Promise<void> {
     await this.db.run('INSERT INTO idea_photo_bytes (name, bytes) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', [thumbnailName(name), bytes]);
+  }
+
+  /** One row, in slices (octet_length reads its size from the TOAST pointer: nothing fetched). */
+  private async readRow(name: string): Promise<StoredBytes | null> {
+    const row = await this.db.get<{ size: number }>('SELECT octet_length(bytes) AS size FROM idea_photo_bytes WHERE name = ?', [name]);
+    if (!row) return null;
+    const slice = async (_row: number, from: number, length: number) =>
+      (await this.db.get<{ slice: Buffer }>('SELECT substring(bytes FROM ? FOR ?) AS slice FROM idea_photo_bytes WHERE name = ?', [from, length, name]))?.slice;
+    return { stream: new SliceStream(slice, 1), size: Number(row.size) };
+  }
+}
+
+/** A file of the folder, streamed from the handle opened (a removal meanwhile cannot cut it); null when it is not there. */
+async function readFolderFile(file: string): Promise<StoredBytes | null> {
+  const handle = await open(file).catch(() => null);
+  if (!handle) return null;
+  try {
+    const { size } = await handle.stat();
+    return { stream: handle.createReadStream(), size };
+  } catch (err) {
+    await handle.close();
+    throw err;
   }
 }

@@ -4,6 +4,7 @@ import type { PhotoStorage, PhotoType } from '#core/api/ideas';
 import type { Caller } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
 import { Refusal, notFound } from '../errors.ts';
+import type { StoredBytes } from '../files/blobs.ts';
 import type { Queries } from '../store/db.ts';
 import { ideaFor } from './access.ts';
 import { cleanImage, type CleanedImage } from './images/index.ts';
@@ -70,12 +71,12 @@ export async function storage(ctx: Context, settings: IdeasSettings, caller: Cal
   return { usedBytes: await usedBytes(ctx.db, caller.id), quotaBytes: settings.quotaBytes, maxPhotoBytes: settings.photoMaxBytes };
 }
 
-/** The photo of an idea, to those who may see the idea: its bytes and the type it was stored as, never sniffed. */
-export async function photoOf(ctx: Context, photos: PhotoStore, caller: Caller, ideaId: string): Promise<{ bytes: Buffer; type: PhotoType }> {
+/** The photo of an idea, to those who may see the idea: its bytes, streamed, and the type it was stored as, never sniffed. */
+export async function photoOf(ctx: Context, photos: PhotoStore, caller: Caller, ideaId: string): Promise<{ stored: StoredBytes; type: PhotoType }> {
   await ideaFor(ctx, caller, ideaId);
   const photo = await ctx.db.get<{ file: string; type: PhotoType }>('SELECT file, type FROM idea_photos WHERE idea_id = ?', [ideaId]);
   if (!photo) throw notFound('photo');
-  const bytes = await photos.read(photo.file);
-  if (!bytes) throw notFound('photo');
-  return { bytes, type: photo.type };
+  const stored = await photos.read(photo.file);
+  if (!stored) throw notFound('photo');
+  return { stored, type: photo.type };
 }

@@ -64,7 +64,7 @@ export function ideaRoutes(router: Router, ctx: Context, settings: IdeasSettings
     .on('GET', '/api/ideas/:id', async (req) => ({ body: await ideaDetail(ctx, await caller(req), id(req)) }))
     .on('GET', '/api/ideas/:id/photo', async (req) => {
       const photo = await photoOf(ctx, photoStoreFor(ctx), await caller(req), id(req));
-      return { raw: photo.bytes, contentType: photo.type, headers: photoHeaders };
+      return { stream: photo.stored.stream, length: photo.stored.size, contentType: photo.type, headers: photoHeaders };
     })
     .on('POST', '/api/ideas/:id/votes', async (req) => {
       const me = await caller(req);

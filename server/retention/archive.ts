@@ -13,6 +13,7 @@ import { decisionPdf } from '../decisions/pdf.ts';
 import { readerLocale } from '../decisions/reader-locale.ts';
 import { decisionRecord } from '../decisions/record.ts';
 import { Refusal } from '../errors.ts';
+import type { StoredBytes } from '../files/blobs.ts';
 import { blobStoreFor } from '../files/open-blobs.ts';
 import { photoStoreFor } from '../ideas/photo-store.ts';
 import { refuseRemovedContent } from './tombstone.ts';
@@ -107,10 +108,7 @@ async function writeIdeas(ctx: Context, zip: ZipStream, activityId: string, faci
   const store = photoStoreFor(ctx);
   for (const p of photos) {
     const file = zip.open(p.name, false);
-    // A photo (at most CONCLAVE_PHOTO_MAX_BYTES) is read whole, and written in slices; one missing leaves its entry empty.
-    const bytes = await store.read(p.file).catch(() => null);
-    for (let i = 0; bytes && i < bytes.length; i += sliceBytes) await file.push(bytes.subarray(i, i + sliceBytes));
-    await file.push(new Uint8Array(0), true);
+    await writeStored(file, () => store.read(p.file));
   }
 }
 
@@ -126,20 +124,25 @@ async function writeFiles(ctx: Context, zip: ZipStream, activityId: string) {
     );
     for (const f of page) {
       const entry = zip.open(`files/${f.id}-v${f.version}-${f.name.replace(/[/\\\0]/g, '_')}`, false);
-      try {
-        const stored = await blobs.read(f.sha256);
-        for await (const chunk of stored?.stream ?? []) {
-          const bytes = chunk as Buffer;
-          for (let i = 0; i < bytes.length; i += sliceBytes) await entry.push(bytes.subarray(i, i + sliceBytes));
-        }
-      } catch {
-        // Bytes missing: the entry stays empty rather than the archive failing.
-      }
-      await entry.push(new Uint8Array(0), true);
+      await writeStored(entry, () => blobs.read(f.sha256));
     }
     if (page.length < ideasPerPage) return;
     after = { at: page.at(-1)!.uploaded_at, id: page.at(-1)!.id };
   }
+}
+
+/** Stored bytes (a file's, a photo's) streamed into an entry as the archive takes them; bytes missing leave it empty rather than the archive failing. */
+async function writeStored(entry: ZipEntry, read: () => Promise<StoredBytes | null>) {
+  try {
+    const stored = await read();
+    for await (const chunk of stored?.stream ?? []) {
+      const bytes = chunk as Buffer;
+      for (let i = 0; i < bytes.length; i += sliceBytes) await entry.push(bytes.subarray(i, i + sliceBytes));
+    }
+  } catch {
+    // Cut or gone: what was written stays, and the entry ends.
+  }
+  await entry.push(new Uint8Array(0), true);
 }
 
 function readme(title: string, question: string, now: Date) {
@@ -157,6 +160,8 @@ function readme(title: string, question: string, now: Date) {
     '',
   ].join('\r\n');
 }
+
+type ZipEntry = ReturnType<ZipStream['open']>;
 
 /** fflate's streaming ZIP writing into a Node stream, waiting for it to drain. */
 class ZipStream {
