@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.ts';
 import type { StoredBytes } from '../files/blobs.ts';
@@ -71,10 +71,17 @@ export class FolderPhotos implements PhotoStore {
   async writeThumbnail(name: string, bytes: Buffer): Promise<void> {
     const target = path.join(this.dir, thumbnailName(name));
     await mkdir(path.dirname(target), { recursive: true });
-    // Written beside it, then renamed: a reader never sees half a thumbnail.
+    // Written beside it, then linked to its name, which fails when one is there already (kept):
+    // a reader never sees half a thumbnail, and the first one made stays, as on PostgreSQL.
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(temp, bytes);
-    await rename(temp, target);
+    try {
+      await link(temp, target).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EEXIST') throw err;
+      });
+    } finally {
+      await unlink(temp).catch(() => undefined);
+    }
   }
 }
 

@@ -89,7 +89,7 @@ describe.each(implementations)('the photo store: $name', (implementation) => {
     expect(await photos.readThumbnail(name)).toBeNull();
     await photos.writeThumbnail(name, Buffer.from('thumbnail one'));
     await photos.writeThumbnail(name, Buffer.from('thumbnail two'));
-    expect((await whole(await photos.readThumbnail(name)))?.toString()).toMatch(/^thumbnail (one|two)$/);
+    expect((await whole(await photos.readThumbnail(name)))?.toString()).toBe('thumbnail one');
     await photos.remove(name);
     await photos.remove(name);
     expect(await photos.read(name)).toBeNull();
