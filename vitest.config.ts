@@ -23,6 +23,7 @@ const onPostgres = [
   'figures/figures-api',
   'files/derived-storage',
   'files/files',
+  'files/other-organisation',
   'files/thumbnails',
   'history/document-at',
   'history/restore',

@@ -43,8 +43,10 @@ export async function intake<T>(deps: FilesDeps, caller: Caller, req: IncomingMe
     received = await receiveFiles(req, blobs, { maxFileBytes: ctx.config.files.maxFileBytes, maxFiles, stallMs: ctx.config.files.uploadStallMs, room });
     if (received.length === 0) throw badRequest('Choose at least one file to attach.');
     const typed = await Promise.all(received.map(async (file) => ({ file, sniffed: await sniffFile(file.head, file.bytes, () => blobs.temp.tail(file.temp, file.bytes, tailBytes)) })));
-    // Ready to be placed in the recording transaction (on PostgreSQL: copied in, a chunk at a time, before it); bytes stored already are not.
-    for (const file of received) if (!(await blobs.has(ctx.db, file.sha256))) await blobs.stage(file.temp);
+    // Ready to be placed in the recording transaction (on PostgreSQL: copied in, a chunk at a time, before it). Bytes the
+    // caller's organisation holds are not; bytes only another holds are staged as new ones, so neither the answer nor its
+    // time says whether another organisation holds a document.
+    for (const file of received) if (!(await heldByOrganisation(ctx.db, caller.orgId, file.sha256)) || !(await blobs.has(ctx.db, file.sha256))) await blobs.stage(file.temp);
     return await keep(typed);
   } finally {
     await Promise.all(received.map((file) => blobs.discard(file.temp)));
@@ -52,6 +54,11 @@ export async function intake<T>(deps: FilesDeps, caller: Caller, req: IncomingMe
     if (left > 0) streaming.set(caller.id, left);
     else streaming.delete(caller.id);
   }
+}
+
+/** Whether a file of the organisation's activities has this content. */
+async function heldByOrganisation(db: Queries, orgId: string, sha256: string): Promise<boolean> {
+  return (await db.get('SELECT 1 AS one FROM activity_files f JOIN activities a ON a.id = f.activity_id WHERE a.org_id = ? AND f.sha256 = ? LIMIT 1', [orgId, sha256])) !== undefined;
 }
 
 /** Where recorded files go: new series in an activity, or the next version of a series. */
