@@ -22,6 +22,7 @@ const onPostgres = [
   'decisions/decide-together',
   'figures/figures-api',
   'files/derived-storage',
+  'files/downloads-at-once',
   'files/files',
   'files/other-organisation',
   'files/thumbnails',

@@ -161,6 +161,10 @@ export interface FilesConfig {
   maxFilesPerRequest: number;
   /** Uploads one person may have streaming at once (each may hold a temporary file up to the limit). */
   uploadsPerPerson: number;
+  /** CONCLAVE_DOWNLOADS_PER_PERSON: files and previews one person may be downloading at once from a node (429 past it). */
+  downloadsPerPerson: number;
+  /** CONCLAVE_DOWNLOADS_PER_ORGANIZATION: the same for all of an organisation's people together. */
+  downloadsPerOrganization: number;
   /** CONCLAVE_OFFICE_TIMEOUT_MS: how long `soffice` may take to turn an Office file into a PDF before it is killed. */
   officeTimeoutMs: number;
   /** CONCLAVE_UPLOAD_STALL_MS: an upload that sends nothing for this long is cut, nothing kept (default 15 s). */
@@ -367,6 +371,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxFileBytes: bytes(env, 'CONCLAVE_FILE_MAX_BYTES', 100 * 1024 * 1024),
       maxFilesPerRequest: 20,
       uploadsPerPerson: 3,
+      downloadsPerPerson: Math.max(1, int(env, 'CONCLAVE_DOWNLOADS_PER_PERSON', 4)),
+      downloadsPerOrganization: Math.max(1, int(env, 'CONCLAVE_DOWNLOADS_PER_ORGANIZATION', 16)),
       officeTimeoutMs: Math.max(1000, int(env, 'CONCLAVE_OFFICE_TIMEOUT_MS', 60_000)),
       uploadStallMs: Math.max(500, int(env, 'CONCLAVE_UPLOAD_STALL_MS', 15_000)),
       dir: env.CONCLAVE_FILES_DIR ? path.resolve(env.CONCLAVE_FILES_DIR) : null,

@@ -1,6 +1,7 @@
 import type { Context } from '../context.ts';
 import type { BlobStore } from './blobs.ts';
 import type { OfficePreviews } from './office.ts';
+import type { Slots } from './slots.ts';
 import type { Thumbnails } from './thumbnails.ts';
 
 /** What the file use-cases work with: the relay's context, the blob store and the two derived-file queues. */
@@ -8,7 +9,9 @@ export interface FilesDeps {
   ctx: Context;
   blobs: BlobStore;
   /** Uploads streaming now, per person (config.files.uploadsPerPerson). */
-  streaming: Map<string, number>;
+  streaming: Slots;
+  /** Downloads under way now, per person and per organisation (config.files.downloadsPerPerson, downloadsPerOrganization). */
+  downloading: { people: Slots; organisations: Slots };
   thumbnails: Thumbnails;
   office: OfficePreviews;
 }

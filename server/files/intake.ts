@@ -32,11 +32,11 @@ export function requireUploader(activity: Activity) {
  */
 export async function intake<T>(deps: FilesDeps, caller: Caller, req: IncomingMessage, maxFiles: number, keep: (typed: TypedFile[]) => Promise<T>): Promise<T> {
   const { ctx, blobs, streaming } = deps;
-  const busy = streaming.get(caller.id) ?? 0;
+  const busy = streaming.count(caller.id);
   if (busy >= ctx.config.files.uploadsPerPerson) {
     throw new Refusal(ErrorCode.rateLimited, `You are sending ${busy} uploads already: wait until they end.`, undefined, { 'retry-after': '5' });
   }
-  streaming.set(caller.id, busy + 1);
+  streaming.take(caller.id);
   let received: ReceivedFile[] = [];
   try {
     const room = await storageRoom(ctx.db, caller.orgId, caller.id);
@@ -50,9 +50,7 @@ export async function intake<T>(deps: FilesDeps, caller: Caller, req: IncomingMe
     return await keep(typed);
   } finally {
     await Promise.all(received.map((file) => blobs.discard(file.temp)));
-    const left = (streaming.get(caller.id) ?? 1) - 1;
-    if (left > 0) streaming.set(caller.id, left);
-    else streaming.delete(caller.id);
+    streaming.release(caller.id);
   }
 }
 

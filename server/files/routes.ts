@@ -3,6 +3,7 @@ import { authenticate } from '../accounts/sessions.ts';
 import type { Request, Router } from '../http/router.ts';
 import { addVersion, attachFiles, listFiles, openFile, openPreview, openThumbnail, removeFile } from './files.ts';
 import type { FilesDeps } from './deps.ts';
+import { downloading } from './downloads.ts';
 import { fileHeaders } from './serve.ts';
 
 /** Files attached to activities (core/api/files.ts). */
@@ -15,7 +16,8 @@ export function fileRoutes(router: Router, deps: FilesDeps) {
     .on('POST', '/api/files/:id/versions', async (req) => ({ status: 201, body: await addVersion(deps, await caller(req), id(req), req.raw) }))
     .on('GET', '/api/activities/:id/files', async (req) => ({ body: await listFiles(deps, await caller(req), id(req)) }))
     .on('GET', '/api/files/:id', async (req) => {
-      const file = await openFile(deps, await caller(req), id(req));
+      const me = await caller(req);
+      const file = await downloading(deps, me, () => openFile(deps, me, id(req)));
       const { contentType, headers } = fileHeaders(file);
       return { stream: file.stream, length: file.size, contentType, headers };
     })
@@ -25,7 +27,8 @@ export function fileRoutes(router: Router, deps: FilesDeps) {
       return { stream: thumbnail.stream, length: thumbnail.size, contentType, headers };
     })
     .on('GET', '/api/files/:id/preview', async (req) => {
-      const pdf = await openPreview(deps, await caller(req), id(req));
+      const me = await caller(req);
+      const pdf = await downloading(deps, me, () => openPreview(deps, me, id(req)));
       if (pdf === 'preparing') return { status: 202, body: { status: pdf } satisfies PreviewPreparing, headers: { 'retry-after': String(previewRetrySeconds) } };
       const { contentType, headers } = fileHeaders({ name: pdf.name, type: 'application/pdf', charset: null });
       return { stream: pdf.stream, length: pdf.size, contentType, headers };
