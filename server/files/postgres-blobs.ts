@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import { SliceStream } from '../store/slices.ts';
@@ -126,8 +126,11 @@ export class PostgresBlobs implements BlobStore {
   private async moveIn(tx: Queries, temp: string, sha256: string, kind: string) {
     const key = this.stagings.get(temp);
     const moved = key === undefined ? 0 : (await tx.run('UPDATE file_chunks SET kind = ?, content = ? WHERE kind = ? AND content = ?', [kind, sha256, staged, key])).changes;
-    // Not staged (the caller found the content stored, and it went before this transaction): copied in here.
-    if (moved === 0) await copyIn(tx, temp, kind, sha256);
+    if (moved === chunksOf((await stat(temp)).size)) return;
+    // Not staged (the caller found the content stored, and it went before this transaction), or staged in part (a node
+    // whose clock runs an hour ahead took some of it for a stopped relay's): copied in here, whole.
+    if (moved > 0) await tx.run('DELETE FROM file_chunks WHERE kind = ? AND content = ?', [kind, sha256]);
+    await copyIn(tx, temp, kind, sha256);
   }
 }
 
@@ -141,6 +144,9 @@ async function sizeOf(q: Queries, sha256: string, kind: string): Promise<{ count
   const row = await q.get<{ count: number; size: number }>('SELECT COUNT(*) AS count, COALESCE(SUM(octet_length(bytes)), 0) AS size FROM file_chunks WHERE kind = ? AND content = ?', [kind, sha256]);
   return { count: row?.count ?? 0, size: row?.size ?? 0 };
 }
+
+/** How many chunks `copyIn` writes for a file of `size` bytes (an empty file is one empty chunk). */
+const chunksOf = (size: number) => Math.max(1, Math.ceil(size / chunkBytes));
 
 /** Writes a file's bytes as the chunks of `content`, a chunk per statement. */
 async function copyIn(q: Queries, file: string, kind: string, content: string) {
