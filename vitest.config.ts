@@ -24,6 +24,7 @@ const onPostgres = [
   'files/derived-storage',
   'files/downloads-at-once',
   'files/files',
+  'files/files-dir',
   'files/other-organisation',
   'files/thumbnails',
   'history/document-at',

@@ -13,12 +13,17 @@ import { TempFiles } from './temp-files.ts';
 export class FolderBlobs implements BlobStore {
   readonly temp: TempFiles;
 
-  constructor(readonly dir: string) {
+  /** `prepare`: what the relay does at start once the temporary files are ready (open-blobs.ts: CONCLAVE_FILES_DIR's move). */
+  constructor(
+    readonly dir: string,
+    private readonly prepare?: (blobs: FolderBlobs) => Promise<void>,
+  ) {
     this.temp = new TempFiles(dir);
   }
 
-  start(): Promise<void> {
-    return this.temp.start();
+  async start(): Promise<void> {
+    await this.temp.start();
+    await this.prepare?.(this);
   }
 
   async stage(): Promise<void> {

@@ -7,6 +7,7 @@ import { Api } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
 import { getBytes, postIdeaForm } from '../ideas/support.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
+import { writeStore } from '../../support/operator.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { thumbnail } from './derived.ts';
 import { download, filesOnDisk, storedFiles, upload } from './support.ts';
@@ -71,6 +72,8 @@ describe('files kept in a folder before, on a relay now keeping them in PostgreS
 
   it('idea photos kept in the folder (CONCLAVE_FILES_DIR keeps them there too) are moved into the database at start, and served as before', async () => {
     await again!.stop();
+    // As before the upgrade: no file in the database yet (a relay with files there refuses CONCLAVE_FILES_DIR: files-dir.test.ts).
+    await writeStore(w.relay.dataDir, 'DELETE FROM file_chunks');
     const folderRelay = await startRelayProcess({ dataDir: w.relay.dataDir, env: { CONCLAVE_DATABASE_URL: database, CONCLAVE_FILES_DIR: path.join(w.relay.dataDir, 'files') } });
     const fiona = new Api(folderRelay.url, w.fiona.token);
     const { id: box } = await fiona.ok<{ id: string }>('POST', '/api/activities', { kind: 'ideas', title: 'Ideas', question: 'What would you do in our place?', categories: ['Stores'] });
