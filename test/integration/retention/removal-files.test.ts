@@ -67,7 +67,7 @@ describe('a retention removal and the stored bytes', () => {
   it('takes the files only that activity held, with their thumbnails, and its ideas’ photos; bytes another activity holds stay', async () => {
     const closing = (await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Lyon office', question: 'Where do we move?' })).id;
     const staying = (await admin.ok<{ id: string }>('POST', '/api/activities', { title: 'Paris office', question: 'Which floor?' })).id;
-    const box = (await admin.ok<{ id: string }>('POST', '/api/activities', { kind: 'ideas', title: 'Ideas', question: 'What would you do in our place?', categories: ['Stores'] })).id;
+    const box = (await admin.ok<{ id: string }>('POST', '/api/activities', { kind: 'ideas', title: 'Ideas', question: 'What would you do in our place?', categories: ['Stores'], publicSlug: 'lyon-ideas' })).id;
     const photo = await sharp(randomBytes(300 * 200 * 3), { raw: { width: 300, height: 200, channels: 3 } }).png().toBuffer();
     const plan = randomBytes(2 * 1024 * 1024 + 5);
     const shared = Buffer.from('Floor plan shared by both offices');
@@ -83,6 +83,9 @@ describe('a retention removal and the stored bytes', () => {
     const idea = await postIdeaForm(admin, box, { title: 'A kids corner', text: 'Children draw.', category: 'Stores' }, { bytes: plainJpeg, name: 'IMG.jpg', type: 'image/jpeg' });
     expect(idea.status).toBe(201);
     expect(await storedPhotos(relay.dataDir)).toHaveLength(1);
+    // The public page's thumbnail of the photo, made and kept: the removal must take it too.
+    expect((await fetch(`${relay.url}/api/public/idea-boxes/lyon-ideas/ideas/${idea.body.id}/thumbnail`)).status).toBe(200);
+    expect(await storedThumbnails(relay.dataDir)).toHaveLength(1);
     const content = (b: Buffer) => `${sha(b).slice(0, 2)}/${sha(b)}`;
     expect(await storedFiles(relay.dataDir)).toEqual(expect.arrayContaining([content(photo), content(plan), content(shared), `derived/${sha(photo).slice(0, 2)}/${sha(photo)}.thumb.webp`]));
     for (const id of [closing, box]) await admin.ok('PATCH', `/api/activities/${id}`, { status: 'archived' });
