@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -39,7 +39,8 @@ let activity: string;
 
 beforeAll(async () => {
   soffice = await mkdtemp(path.join(tmpdir(), 'nodes-soffice-'));
-  const writer = `while [ $# -gt 1 ]; do [ "$1" = "--outdir" ] && out="$2"; shift; done\nprintf '%%PDF-1.4\\n%% preview\\n%%%%EOF\\n' > "$out/document.pdf"\nexit 0`;
+  // Each run writes bytes of its own and leaves a line in runs.log: a PDF made twice shows.
+  const writer = `while [ $# -gt 1 ]; do [ "$1" = "--outdir" ] && out="$2"; shift; done\necho run >> "${path.join(soffice, 'runs.log')}"\nprintf '%%PDF-1.4\\n%% preview %s\\n%%%%EOF\\n' "$$-$(date +%s%N)" > "$out/document.pdf"\nexit 0`;
   await writeFile(path.join(soffice, 'soffice'), `#!/bin/sh\n${writer}\n`);
   await chmod(path.join(soffice, 'soffice'), 0o755);
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
@@ -90,6 +91,7 @@ describe('attached files on relay nodes with data folders of their own (CLUSTER.
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Asked through A now, it is the one B made: nothing made twice.
     expect((await preview(bobOnA, offerId)).bytes.equals(pdf.bytes)).toBe(true);
+    expect((await readFile(path.join(soffice, 'runs.log'), 'utf8')).trim().split('\n')).toHaveLength(1);
 
     expect((await bobOnB.call('DELETE', `/api/files/${photoId}`)).status).toBe(204);
     expect((await download(bobOnA, photoId)).status).toBe(404);
