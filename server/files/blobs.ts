@@ -55,6 +55,8 @@ export interface BlobStore {
   withFile<T>(sha256: string, use: (file: string) => Promise<T>): Promise<T | null>;
   /** Removes a temporary file, and whatever was staged from it and not placed. */
   discard(temp: string): Promise<void>;
+  /** Removes whatever was staged from a file and not placed, keeping the file (a folder's content an import failed to place). */
+  unstage(file: string): Promise<void>;
 }
 
 export function isSha256(value: string): boolean {

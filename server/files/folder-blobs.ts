@@ -85,6 +85,10 @@ export class FolderBlobs implements BlobStore {
     return this.temp.unlink(temp);
   }
 
+  async unstage(): Promise<void> {
+    // Nothing is staged: a file is renamed into place as it is.
+  }
+
   private async moveIn(temp: string, target: string) {
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     await rename(temp, target);

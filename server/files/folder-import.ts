@@ -59,17 +59,24 @@ async function importContent(db: Store, blobs: BlobStore, old: FolderBlobs, sha2
   }
   const { size } = await stat(content);
   // The folder's files are staged as temporary files are, then placed; discarding them removes them from the folder.
-  await blobs.stage(content);
-  for (const m of made) if (!m.kind.endsWith('.failed')) await blobs.stage(m.file);
-  await db.transaction(async (tx) => {
-    if (!(await tx.get('SELECT 1 AS one FROM file_blobs WHERE sha256 = ?', [sha256]))) return;
-    await blobs.place(tx, content, sha256);
-    for (const m of made) {
-      if (m.kind.endsWith('.failed')) await blobs.writeMark(tx, sha256, m.kind);
-      else await blobs.placeDerived(tx, m.file, sha256, m.kind);
-    }
-  });
-  for (const file of [content, ...made.map((m) => m.file)]) await blobs.discard(file);
+  const files = [content, ...made.map((m) => m.file)];
+  try {
+    await blobs.stage(content);
+    for (const m of made) if (!m.kind.endsWith('.failed')) await blobs.stage(m.file);
+    await db.transaction(async (tx) => {
+      if (!(await tx.get('SELECT 1 AS one FROM file_blobs WHERE sha256 = ?', [sha256]))) return;
+      await blobs.place(tx, content, sha256);
+      for (const m of made) {
+        if (m.kind.endsWith('.failed')) await blobs.writeMark(tx, sha256, m.kind);
+        else await blobs.placeDerived(tx, m.file, sha256, m.kind);
+      }
+    });
+  } catch (err) {
+    // Not placed: what was staged goes, the files stay in the folder for the next start.
+    for (const file of files) await blobs.unstage(file);
+    throw err;
+  }
+  for (const file of files) await blobs.discard(file);
   for (const m of made) await rmdir(path.dirname(m.file)).catch(() => undefined);
   return size;
 }

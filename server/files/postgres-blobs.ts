@@ -116,9 +116,13 @@ export class PostgresBlobs implements BlobStore {
 
   async discard(temp: string): Promise<void> {
     await this.temp.unlink(temp);
-    const key = this.stagings.get(temp);
+    await this.unstage(temp);
+  }
+
+  async unstage(file: string): Promise<void> {
+    const key = this.stagings.get(file);
     if (key === undefined) return;
-    this.stagings.delete(temp);
+    this.stagings.delete(file);
     // Failing here leaves chunks the next start removes; the caller's own outcome stands.
     await this.db.run('DELETE FROM file_chunks WHERE kind = ? AND content = ?', [staged, key]).catch(() => undefined);
   }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,6 +7,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedKinds, type BlobStore } from '../../../server/files/blobs.ts';
 import { FolderBlobs } from '../../../server/files/folder-blobs.ts';
+import { importFolder } from '../../../server/files/folder-import.ts';
 import { chunkBytes, PostgresBlobs } from '../../../server/files/postgres-blobs.ts';
 import { staleTempMs } from '../../../server/files/temp-files.ts';
 import type { Engine, RelayStore } from '../../../server/store/store.ts';
@@ -224,6 +225,30 @@ describe('chunks in PostgreSQL follow the store’s transactions', () => {
       expect(await chunks(sha(bytes))).toBe(3);
       expect((await readAll(w.blobs, sha(bytes)))?.bytes.equals(bytes)).toBe(true);
       expect(await staging()).toBe(0);
+    }
+  });
+
+  it('a folder’s content whose import fails in its transaction leaves no staged chunk, and stays in the folder for the next start', async () => {
+    const bytes = randomBytes(chunkBytes + 7);
+    const folder = await mkdtemp(path.join(tmpdir(), 'pgfiles-import-'));
+    try {
+      const file = path.join(folder, sha(bytes).slice(0, 2), sha(bytes));
+      await mkdir(path.dirname(file));
+      await writeFile(file, bytes);
+      await w.db.run('INSERT INTO file_blobs (sha256, bytes, type, charset, stored_at) VALUES (?, ?, ?, ?, ?)', [sha(bytes), bytes.length, 'application/octet-stream', null, new Date().toISOString()]);
+      const before = await staging();
+      // The store refusing inside the transaction (a failing disk, a lost connection).
+      const failing: BlobStore = Object.assign(Object.create(w.blobs) as BlobStore, {
+        place: () => Promise.reject(new Error('refused inside the transaction')),
+      });
+      expect(await importFolder(w.db, failing, folder, silent)).toMatchObject({ contents: 0, failed: 1 });
+      expect(await staging()).toBe(before);
+      expect((await readFile(file)).equals(bytes)).toBe(true);
+      expect(await importFolder(w.db, w.blobs, folder, silent)).toMatchObject({ contents: 1, failed: 0 });
+      expect((await readAll(w.blobs, sha(bytes)))?.bytes.equals(bytes)).toBe(true);
+      expect(await staging()).toBe(before);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 
