@@ -51,6 +51,8 @@ export interface BlobStore {
   remove(tx: Queries, sha256: string): Promise<void>;
   /** The stored bytes, streamed; null when they are not stored. */
   read(sha256: string, kind?: DerivedKind): Promise<StoredBytes | null>;
+  /** Writes the content into a new file `target` (never over one): one copy, the caller's to keep or remove; false when it is not stored. */
+  copyTo(sha256: string, target: string): Promise<boolean>;
   /** Runs `use` on a file holding the content (a temporary copy where need be, removed after); null when it is not stored. */
   withFile<T>(sha256: string, use: (file: string) => Promise<T>): Promise<T | null>;
   /** Removes a temporary file, and whatever was staged from it and not placed. */

@@ -1,4 +1,5 @@
-import { mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { derivedKinds, isSha256, type BlobStore, type DerivedKind, type StoredBytes } from './blobs.ts';
 import { TempFiles } from './temp-files.ts';
@@ -74,6 +75,12 @@ export class FolderBlobs implements BlobStore {
     if (!file) return null;
     const { size } = await file.stat();
     return { stream: file.createReadStream(), size };
+  }
+
+  async copyTo(sha256: string, target: string): Promise<boolean> {
+    if (!(await this.has(null, sha256))) return false;
+    await copyFile(this.pathOf(sha256), target, constants.COPYFILE_EXCL);
+    return true;
   }
 
   async withFile<T>(sha256: string, use: (file: string) => Promise<T>): Promise<T | null> {

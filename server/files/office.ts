@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { officeExtension } from '#core/api/files';
@@ -70,7 +70,7 @@ export class OfficePreviews {
     try {
       await mkdir(out, { recursive: true, mode: 0o700 });
       // The content went meanwhile: nothing to make.
-      if ((await this.blobs.withFile(sha256, (file) => copyFile(file, input))) === null) return 'failed';
+      if (!(await this.blobs.copyTo(sha256, input))) return 'failed';
       const ran = await this.run(['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=file://${path.join(work, 'profile')}`, '--convert-to', 'pdf', '--outdir', out, input], work);
       const outcome = ran === 'absent' ? 'absent' : ran === 'done' && (await this.isPdf(pdf)) ? 'made' : 'failed';
       if (outcome !== 'made') this.ctx.log.info({ content: sha256.slice(0, 12), ran }, 'no PDF preview for an Office file');

@@ -102,12 +102,17 @@ export class PostgresBlobs implements BlobStore {
     return { stream: new SliceStream(slice, count), size };
   }
 
-  async withFile<T>(sha256: string, use: (file: string) => Promise<T>): Promise<T | null> {
+  async copyTo(sha256: string, target: string): Promise<boolean> {
     const bytes = await this.read(sha256);
-    if (!bytes) return null;
+    if (!bytes) return false;
+    await pipeline(bytes.stream, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+    return true;
+  }
+
+  async withFile<T>(sha256: string, use: (file: string) => Promise<T>): Promise<T | null> {
     const file = this.temp.path();
     try {
-      await pipeline(bytes.stream, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+      if (!(await this.copyTo(sha256, file))) return null;
       return await use(file);
     } finally {
       await this.temp.unlink(file);

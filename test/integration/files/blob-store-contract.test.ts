@@ -179,6 +179,20 @@ describe.each(implementations)('the blob store: $name', (implementation) => {
     expect(await readdir(w.blobs.temp.dir)).toEqual(before);
   });
 
+  it('copies the content into a new file the caller names (LibreOffice’s input), never over one; false when it is not stored', async () => {
+    const bytes = randomBytes(chunkBytes + 9);
+    await w.db.transaction(async (tx) => w.blobs.place(tx, await staged(w.blobs, bytes), sha(bytes)));
+    const before = await readdir(w.blobs.temp.dir);
+    const target = path.join(w.folder, `copy-${randomBytes(6).toString('hex')}.docx`);
+    expect(await w.blobs.copyTo(sha(bytes), target)).toBe(true);
+    expect((await readFile(target)).equals(bytes)).toBe(true);
+    await expect(w.blobs.copyTo(sha(bytes), target)).rejects.toThrow();
+    expect(await w.blobs.copyTo(sha(randomBytes(8)), `${target}.none`)).toBe(false);
+    await expect(stat(`${target}.none`)).rejects.toThrow();
+    expect(await readdir(w.blobs.temp.dir)).toEqual(before);
+    await rm(target);
+  });
+
   it('refuses a name that is not a SHA-256', async () => {
     await expect(w.blobs.has(w.db, '../../conclave.sqlite')).rejects.toThrow();
     await expect(w.blobs.read('../../conclave.sqlite')).rejects.toThrow();
