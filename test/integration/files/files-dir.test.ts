@@ -2,12 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../../support/api.ts';
 import { startRelayProcess, type RelayProcess } from '../../support/relay.ts';
 import { engineOf } from '../../support/store-reader.ts';
-import { thumbnail } from './derived.ts';
+import { photoAndPlan, thumbnail } from './derived.ts';
 import { download, filesOnDisk, upload } from './support.ts';
 import { filesWorld, type FilesWorld } from './world.ts';
 
@@ -41,16 +40,7 @@ describe('CONCLAVE_FILES_DIR set where the files lie in the data folder', () => 
     await w.relay.stop();
     const before = await startRelayProcess({ dataDir: w.relay.dataDir, env: { CONCLAVE_FILES_DIR: path.join(w.relay.dataDir, 'files') } });
     const bob = new Api(before.url, w.bob.token);
-    const photo = await sharp(randomBytes(400 * 300 * 3), { raw: { width: 400, height: 300, channels: 3 } }).png().toBuffer();
-    const plan = randomBytes(3 * 1024 * 1024 + 11);
-    const sent = await upload(bob, w.activity, [
-      { bytes: photo, name: 'vitrine.png' },
-      { bytes: plan, name: 'plan.bin' },
-    ]);
-    expect(sent.status).toBe(201);
-    const [photoId, planId] = sent.body.files!.map((f) => f.id) as [string, string];
-    const thumb = await thumbnail(bob, photoId);
-    expect(thumb.status).toBe(200);
+    const { photo, plan, photoId, planId, thumb } = await photoAndPlan(bob, w.activity);
     await before.stop();
 
     for (let start = 0; start < 2; start++) {

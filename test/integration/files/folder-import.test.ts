@@ -1,7 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../../support/api.ts';
 import { plainJpeg } from '../../support/images.ts';
@@ -9,8 +8,8 @@ import { getBytes, postIdeaForm } from '../ideas/support.ts';
 import { startPostgres, type PostgresCluster } from '../../support/postgres.ts';
 import { writeStore } from '../../support/operator.ts';
 import { removeDataDir, startRelayProcess, type RelayProcess } from '../../support/relay.ts';
-import { thumbnail } from './derived.ts';
-import { download, filesOnDisk, storedFiles, upload } from './support.ts';
+import { photoAndPlan, thumbnail } from './derived.ts';
+import { download, filesOnDisk, storedFiles } from './support.ts';
 import { filesWorld, type FilesWorld } from './world.ts';
 
 /**
@@ -44,16 +43,7 @@ describe('files kept in a folder before, on a relay now keeping them in PostgreS
     await w.relay.stop();
     const folderRelay = await startRelayProcess({ dataDir: w.relay.dataDir, env: { CONCLAVE_DATABASE_URL: database, CONCLAVE_FILES_DIR: path.join(w.relay.dataDir, 'files') } });
     const bob = new Api(folderRelay.url, w.bob.token);
-    const photo = await sharp(randomBytes(400 * 300 * 3), { raw: { width: 400, height: 300, channels: 3 } }).png().toBuffer();
-    const plan = randomBytes(3 * 1024 * 1024 + 11);
-    const sent = await upload(bob, w.activity, [
-      { bytes: photo, name: 'vitrine.png' },
-      { bytes: plan, name: 'plan.bin' },
-    ]);
-    expect(sent.status).toBe(201);
-    const [photoId, planId] = sent.body.files!.map((f) => f.id) as [string, string];
-    const thumb = await thumbnail(bob, photoId);
-    expect(thumb.status).toBe(200);
+    const { photo, plan, photoId, planId, thumb } = await photoAndPlan(bob, w.activity);
     expect((await filesOnDisk(w.relay.dataDir)).filter((f) => !f.startsWith('tmp/'))).toEqual(
       [`${sha(photo).slice(0, 2)}/${sha(photo)}`, `${sha(plan).slice(0, 2)}/${sha(plan)}`, `derived/${sha(photo).slice(0, 2)}/${sha(photo)}.thumb.webp`].sort(),
     );
