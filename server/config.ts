@@ -161,7 +161,7 @@ export interface FilesConfig {
   maxFilesPerRequest: number;
   /** Uploads one person may have streaming at once (each may hold a temporary file up to the limit). */
   uploadsPerPerson: number;
-  /** CONCLAVE_DOWNLOADS_PER_PERSON: files and previews one person may be downloading at once from a node (429 past it). */
+  /** CONCLAVE_DOWNLOADS_PER_PERSON: files, previews and activity archives one person may be downloading at once from a node (429 past it). */
   downloadsPerPerson: number;
   /** CONCLAVE_DOWNLOADS_PER_ORGANIZATION: the same for all of an organisation's people together. */
   downloadsPerOrganization: number;

@@ -10,8 +10,6 @@ export interface FilesDeps {
   blobs: BlobStore;
   /** Uploads streaming now, per person (config.files.uploadsPerPerson). */
   streaming: Slots;
-  /** Downloads under way now, per person and per organisation (config.files.downloadsPerPerson, downloadsPerOrganization). */
-  downloading: { people: Slots; organisations: Slots };
   thumbnails: Thumbnails;
   office: OfficePreviews;
 }

@@ -10,7 +10,7 @@ import { Thumbnails } from './thumbnails.ts';
 /** Files attached to activities: their routes, and their bytes (open-blobs.ts says where). */
 export function filesModule(ctx: Context): RelayModule {
   const blobs = blobStoreFor(ctx);
-  const deps: FilesDeps = { ctx, blobs, streaming: new Slots(), downloading: { people: new Slots(), organisations: new Slots() }, thumbnails: new Thumbnails(ctx, blobs), office: new OfficePreviews(ctx, blobs) };
+  const deps: FilesDeps = { ctx, blobs, streaming: new Slots(), thumbnails: new Thumbnails(ctx, blobs), office: new OfficePreviews(ctx, blobs) };
   return {
     name: 'files',
     routes: (router) => fileRoutes(router, deps),

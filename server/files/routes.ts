@@ -17,7 +17,7 @@ export function fileRoutes(router: Router, deps: FilesDeps) {
     .on('GET', '/api/activities/:id/files', async (req) => ({ body: await listFiles(deps, await caller(req), id(req)) }))
     .on('GET', '/api/files/:id', async (req) => {
       const me = await caller(req);
-      const file = await downloading(deps, me, () => openFile(deps, me, id(req)));
+      const file = await downloading(deps.ctx, me, () => openFile(deps, me, id(req)));
       const { contentType, headers } = fileHeaders(file);
       return { stream: file.stream, length: file.size, contentType, headers };
     })
@@ -28,7 +28,7 @@ export function fileRoutes(router: Router, deps: FilesDeps) {
     })
     .on('GET', '/api/files/:id/preview', async (req) => {
       const me = await caller(req);
-      const pdf = await downloading(deps, me, () => openPreview(deps, me, id(req)));
+      const pdf = await downloading(deps.ctx, me, () => openPreview(deps, me, id(req)));
       if (pdf === 'preparing') return { status: 202, body: { status: pdf } satisfies PreviewPreparing, headers: { 'retry-after': String(previewRetrySeconds) } };
       const { contentType, headers } = fileHeaders({ name: pdf.name, type: 'application/pdf', charset: null });
       return { stream: pdf.stream, length: pdf.size, contentType, headers };

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { UpdateRetentionRequest } from '#core/api/organizations';
 import { authenticate, refuseGuests, requireAdmin } from '../accounts/sessions.ts';
 import type { Context } from '../context.ts';
+import { takeDownload } from '../files/downloads.ts';
 import { readJson } from '../http/body.ts';
 import type { Request, Router } from '../http/router.ts';
 import { prepareArchive } from './archive.ts';
@@ -23,9 +24,18 @@ export function retentionRoutes(router: Router, ctx: Context) {
     })
     .on('GET', '/api/activities/:id/archive.zip', async (req) => {
       const me = await caller(req);
-      const archive = await prepareArchive(ctx, me, req.params.id ?? '', req.raw.headers['accept-language']);
+      // It reads the activity's files: a download's place, given back when it is written or cut.
+      const release = takeDownload(ctx, me);
+      const archive = await prepareArchive(ctx, me, req.params.id ?? '', req.raw.headers['accept-language']).catch((err: unknown) => {
+        release();
+        throw err;
+      });
       return {
-        write: (out: Writable) => archive.write(out),
+        write: (out: Writable) => {
+          // A reader gone mid-way may leave the writing waiting for a drain that never comes: the place goes with the connection.
+          out.once('close', release);
+          return archive.write(out).finally(release);
+        },
         contentType: 'application/zip',
         headers: { 'content-disposition': `attachment; filename="${archive.fileName}"` },
       };

@@ -5,8 +5,8 @@ import { removeDataDir, startRelayProcess, type RelayProcess } from '../../suppo
 import { download, upload } from './support.ts';
 
 /**
- * Downloads under way at once are capped per person and per organisation (README, "Files in
- * activities"): each holds the store's connections a slice at a time (on PostgreSQL ~1,700
+ * Downloads under way at once (files, previews, an activity's archive) are capped per person
+ * and per organisation (README, "Files in activities"): each holds the store's connections a slice at a time (on PostgreSQL ~1,700
  * queries per 100 MiB), so one member's many parallel downloads would starve everyone's
  * database work. Past a cap: 429 with a clear error and Retry-After; a download ended gives
  * its place back. The caps here are 2 a person and 3 an organisation.
@@ -72,6 +72,10 @@ describe('downloads at once', () => {
     const fionasSecond = await held(fiona, file);
     expect(fionasSecond.status).toBe(429);
     expect(((await fionasSecond.res.json()) as { error: { message: string } }).error.message).toMatch(/organisation/);
+    // The activity's archive reads its files too: it takes a place like a download.
+    const archive = await fetch(`${fiona.base}/api/activities/${activity}/archive.zip`, { headers: { authorization: `Bearer ${fiona.token}` } });
+    expect(archive.status).toBe(429);
+    expect(archive.headers.get('retry-after')).toMatch(/^\d+$/);
 
     // Another organisation is not held back.
     const ritas = await held(rita, rivalFile);
@@ -86,5 +90,19 @@ describe('downloads at once', () => {
     for (let i = 0; again.status === 429 && i < 50; i++) again = await download(bob, file);
     expect(again.status).toBe(200);
     expect(again.bytes.equals(bytes)).toBe(true);
+    const zip = await fetch(`${fiona.base}/api/activities/${activity}/archive.zip`, { headers: { authorization: `Bearer ${fiona.token}` } });
+    expect(zip.status).toBe(200);
+    expect((await zip.arrayBuffer()).byteLength).toBeGreaterThan(bytes.length);
+
+    // Archives cut by their reader give their places back too (Fiona's two, her whole share).
+    for (let i = 0; i < 2; i++) {
+      const controller = new AbortController();
+      const cut = await fetch(`${fiona.base}/api/activities/${activity}/archive.zip`, { headers: { authorization: `Bearer ${fiona.token}` }, signal: controller.signal });
+      expect(cut.status).toBe(200);
+      controller.abort();
+    }
+    let after = await download(fiona, file);
+    for (let i = 0; after.status === 429 && i < 50; i++) after = await download(fiona, file);
+    expect(after.status).toBe(200);
   });
 });
