@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -31,11 +31,13 @@ import { TrustedProxies } from './http/client-address.ts';
 /**
  * The data folder 0700 and what is already in it 0600 (a store from before, its WAL),
  * so that no other local user reads password hashes, phone numbers or photos. New files
- * are private by the umask server/main.ts sets.
+ * are private by the umask server/main.ts sets. A group allowed to pass through the folder
+ * keeps that (g+x, nothing listed or read): `npm run cluster` as root gives it to the
+ * PostgreSQL it keeps in the folder (scripts/lib/postgres-server.ts).
  */
 async function makePrivate(dataDir: string) {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  await chmod(dataDir, 0o700);
+  await chmod(dataDir, 0o700 | ((await stat(dataDir)).mode & 0o010));
   for (const entry of await readdir(dataDir, { withFileTypes: true })) {
     await chmod(path.join(dataDir, entry.name), entry.isDirectory() ? 0o700 : 0o600).catch(() => undefined);
   }

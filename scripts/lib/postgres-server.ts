@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,37 +60,26 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   const as = (command: string, args: string[]) => run(...argv(command, args));
   const stopArgs = ['-D', data, '-m', kept ? 'fast' : 'immediate', '-w', 'stop'];
   // As root, the server runs as `postgres`, which must pass through the folder holding its
-  // cluster (a relay's data folder is 0700) to start it and to stop it; once started it works
-  // inside its own folder. So that folder is opened to others for passing only (o+x: nothing
-  // listed, nothing read), for the time of those two steps.
+  // cluster (a relay's data folder is 0700): to start and stop it, and while it runs, since it
+  // opens its control file by its full path at every checkpoint (without it, the first
+  // checkpoint, five minutes in, ended the server). So that folder's group becomes postgres's,
+  // allowed to pass only (g+x: nothing listed, nothing read); others still get nothing, and
+  // the relay keeps that bit when it makes its folder private (server/app.ts).
   const parent = path.dirname(dir);
-  const passable = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (!asRoot || !kept) return work();
-    const mode = (await stat(parent)).mode & 0o7777;
-    if (mode & 0o001) return work();
-    await chmod(parent, mode | 0o001);
-    try {
-      return await work();
-    } finally {
-      await chmod(parent, mode).catch(() => undefined);
-    }
-  };
-  const passableNow = (work: () => void) => {
-    const mode = asRoot && kept ? statSync(parent).mode & 0o7777 : 0o001;
-    if (!(mode & 0o001)) chmodSync(parent, mode | 0o001);
-    try {
-      work();
-    } finally {
-      if (!(mode & 0o001)) chmodSync(parent, mode);
-    }
+  const passableToPostgres = async (gid: number) => {
+    if (!asRoot || !kept) return;
+    const { mode, uid: owner } = await stat(parent);
+    await chown(parent, owner, gid);
+    await chmod(parent, (mode & 0o7777) | 0o010);
   };
   if (kept) await mkdir(parent, { recursive: true, mode: 0o700 });
-  const port = await passable(async () => {
+  const port = await (async () => {
     if (kept) await mkdir(dir, { recursive: true, mode: 0o700 });
     if (asRoot) {
       const { stdout } = await run('id', ['-u', 'postgres']);
       const { stdout: gid } = await run('id', ['-g', 'postgres']);
       await chown(dir, Number(stdout.trim()), Number(gid.trim()));
+      await passableToPostgres(Number(gid.trim()));
       const reached = await as('test', ['-w', dir]).then(() => true, () => false);
       if (!reached) {
         throw new Error(
@@ -128,7 +117,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
       }
     }
     return port;
-  });
+  })();
   const base = `postgres://postgres@127.0.0.1:${port}`;
   const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: `${base}/postgres` });
@@ -162,13 +151,13 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
       return `${base}/${safe(name)}`;
     },
     async stop() {
-      await passable(() => as('pg_ctl', stopArgs)).catch(() => undefined);
+      await as('pg_ctl', stopArgs).catch(() => undefined);
       keepLog();
       if (!kept) await rm(dir, { recursive: true, force: true });
     },
     stopNow() {
       try {
-        passableNow(() => execFileSync(...argv('pg_ctl', stopArgs), { stdio: 'ignore' }));
+        execFileSync(...argv('pg_ctl', stopArgs), { stdio: 'ignore' });
       } catch {
         // Already stopped.
       }

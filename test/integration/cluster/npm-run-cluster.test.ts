@@ -142,6 +142,14 @@ describe('npm run cluster (issue 19)', () => {
     expect(existsSync(path.join(dataDir, 'conclave.sqlite'))).toBe(false);
   });
 
+  it('its PostgreSQL outlives a checkpoint: the data folder stays passable to it while it runs (it opens its control file by its full path)', async () => {
+    // The data folder is the relay's, 0700; as root, PostgreSQL runs as its own user.
+    await queryDatabase(run.database(), 'CHECKPOINT', []);
+    expect(await queryDatabase<{ one: number }>(run.database(), 'SELECT 1 AS one', [])).toEqual([{ one: 1 }]);
+    expect((await fetch(`${run.base}/healthz`)).status).toBe(200);
+    expect(statSync(dataDir).mode & 0o007).toBe(0);
+  });
+
   it('two people edit through two nodes; the first node is killed -9; both go on, and a newcomer through the balancer gets everything', { timeout: 180_000 }, async () => {
     const [node0, node1, node2] = run.nodes() as [Listed, Listed, Listed];
     // The API through node 2; the first socket straight to node 0 (which takes the room), the
