@@ -69,6 +69,8 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   const passableToPostgres = async (gid: number) => {
     if (!asRoot || !kept) return;
     const { mode, uid: owner } = await stat(parent);
+    // Passable by anyone already (a shared folder such as /tmp): left as it is.
+    if (mode & 0o001) return;
     await chown(parent, owner, gid);
     await chmod(parent, (mode & 0o7777) | 0o010);
   };
