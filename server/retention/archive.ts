@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import { decisionMarkdown } from '#core/decisions/markdown';
@@ -15,6 +14,7 @@ import { decisionRecord } from '../decisions/record.ts';
 import { Refusal } from '../errors.ts';
 import type { StoredBytes } from '../files/blobs.ts';
 import { blobStoreFor } from '../files/open-blobs.ts';
+import { drained } from '../http/drained.ts';
 import { photoStoreFor } from '../ideas/photo-store.ts';
 import { refuseRemovedContent } from './tombstone.ts';
 
@@ -163,7 +163,7 @@ function readme(title: string, question: string, now: Date) {
 
 type ZipEntry = ReturnType<ZipStream['open']>;
 
-/** fflate's streaming ZIP writing into a Node stream, waiting for it to drain. */
+/** fflate's streaming ZIP writing into a Node stream, waiting for it to drain (failing once its reader left). */
 class ZipStream {
   private readonly zip: Zip;
   private failed: Error | null = null;
@@ -193,7 +193,7 @@ class ZipStream {
       push: async (data: Uint8Array, final = false) => {
         if (this.failed) throw this.failed;
         file.push(data, final);
-        if (this.out.writableNeedDrain) await once(this.out, 'drain');
+        if (this.out.writableNeedDrain) await drained(this.out);
       },
     };
   }
