@@ -14,7 +14,7 @@ import { decisionRecord } from '../decisions/record.ts';
 import { Refusal } from '../errors.ts';
 import type { StoredBytes } from '../files/blobs.ts';
 import { blobStoreFor } from '../files/open-blobs.ts';
-import { drained } from '../http/drained.ts';
+import { drained } from './drained.ts';
 import { photoStoreFor } from '../ideas/photo-store.ts';
 import { refuseRemovedContent } from './tombstone.ts';
 

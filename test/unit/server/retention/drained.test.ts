@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { drained } from '../../../../server/http/drained.ts';
+import { drained } from '../../../../server/retention/drained.ts';
 
 /** A stream a slow reader has filled: it wants a drain before more is written. */
 function full(): Writable {
