@@ -186,14 +186,10 @@ export class NodeDoor {
     setTimeout(() => void this.route(door), 50 * Math.min(door.reroutes, 10)).unref();
   }
 
-  /** An owner died: its rooms' clients here go to the node that takes each room (maybe this one). */
-  ownerGone(node: string) {
-    this.rejoin(node);
-  }
-
   /**
    * Clients here of rooms owned by `owner` (null: by any other node) join their room again,
-   * found afresh (N5, N18): the owner greets them and they answer with what it lacks, and its
+   * found afresh: the owner died (N5: the node that takes each room, maybe this one), or what
+   * passed between them may have been lost (N18): the owner greets them and they answer with what it lacks, and its
    * `joined` says how far the log stands, what they were not sent being read from it (N4).
    */
   rejoin(owner: string | null) {

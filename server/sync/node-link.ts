@@ -12,6 +12,7 @@ import type { Database } from '../store/db.ts';
 import type { Connection, ConnectionLimits } from './connection.ts';
 import { NodeDoor } from './node-door.ts';
 import { ErrorCode } from '#core/api/errors';
+import { CloseCode } from '#core/sync/protocol';
 import { Refusal } from '../errors.ts';
 import { nodeCodec, type NodeMessage, type OwnerAnswer, type OwnerAsk } from './node-messages.ts';
 import { NodeOwner } from './node-owner.ts';
@@ -120,7 +121,7 @@ export class NodeLink {
     this.bus.watch(
       () => [...this.door.ownerNodes, ...this.owner.doorNodes],
       (node) => {
-        this.door.ownerGone(node);
+        this.door.rejoin(node);
         this.owner.nodeGone(node);
       },
     );
@@ -243,7 +244,7 @@ export class NodeLink {
 
   private signedOutHere(userId: string) {
     this.hub.disconnectUser(userId);
-    for (const conn of this.door.connectionsOf(userId)) conn.close(4401, 'signed out: sign in again');
+    for (const conn of this.door.connectionsOf(userId)) conn.close(CloseCode.signedOut, 'signed out: sign in again');
   }
 
   /**
@@ -415,14 +416,12 @@ export class NodeLink {
   }
 
   async renamed(userId: string, name: string): Promise<void> {
-    this.hub.renamed(userId, name);
-    for (const conn of this.door.connectionsOf(userId)) conn.userName = name;
+    this.renamedHere(userId, name);
     await this.ask(await this.bus.liveNodes(), (request) => ({ type: 'renamed', request, userId, name }));
   }
 
   async signedOut(userId: string): Promise<void> {
-    this.hub.disconnectUser(userId);
-    for (const conn of this.door.connectionsOf(userId)) conn.close(4401, 'signed out: sign in again');
+    this.signedOutHere(userId);
     await this.ask(await this.bus.liveNodes(), (request) => ({ type: 'signed-out', request, userId }));
   }
 
