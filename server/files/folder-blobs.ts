@@ -71,10 +71,7 @@ export class FolderBlobs implements BlobStore {
   }
 
   async read(sha256: string, kind?: DerivedKind): Promise<StoredBytes | null> {
-    const file = await open(this.pathOf(sha256, kind)).catch(() => null);
-    if (!file) return null;
-    const { size } = await file.stat();
-    return { stream: file.createReadStream(), size };
+    return readFolderFile(this.pathOf(sha256, kind));
   }
 
   async copyTo(sha256: string, target: string): Promise<boolean> {
@@ -99,5 +96,18 @@ export class FolderBlobs implements BlobStore {
   private async moveIn(temp: string, target: string) {
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     await rename(temp, target);
+  }
+}
+
+/** A file of a folder, streamed from the handle opened (a removal meanwhile cannot cut it); null when it is not there. */
+export async function readFolderFile(file: string): Promise<StoredBytes | null> {
+  const handle = await open(file).catch(() => null);
+  if (!handle) return null;
+  try {
+    const { size } = await handle.stat();
+    return { stream: handle.createReadStream(), size };
+  } catch (err) {
+    await handle.close();
+    throw err;
   }
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.ts';
 import type { StoredBytes } from '../files/blobs.ts';
+import { readFolderFile } from '../files/folder-blobs.ts';
 import { SliceStream } from '../store/slices.ts';
 import type { Store } from '../store/store.ts';
 import { ideasSettings } from './settings.ts';
@@ -139,18 +140,5 @@ export class PostgresPhotos implements PhotoStore {
     const slice = async (_row: number, from: number, length: number) =>
       (await this.db.get<{ slice: Buffer }>('SELECT substring(bytes FROM ? FOR ?) AS slice FROM idea_photo_bytes WHERE name = ?', [from, length, name]))?.slice;
     return { stream: new SliceStream(slice, 1), size: Number(row.size) };
-  }
-}
-
-/** A file of the folder, streamed from the handle opened (a removal meanwhile cannot cut it); null when it is not there. */
-async function readFolderFile(file: string): Promise<StoredBytes | null> {
-  const handle = await open(file).catch(() => null);
-  if (!handle) return null;
-  try {
-    const { size } = await handle.stat();
-    return { stream: handle.createReadStream(), size };
-  } catch (err) {
-    await handle.close();
-    throw err;
   }
 }
