@@ -193,7 +193,7 @@ class ZipStream {
       push: async (data: Uint8Array, final = false) => {
         if (this.failed) throw this.failed;
         file.push(data, final);
-        if (this.out.writableNeedDrain) await drained(this.out);
+        if (this.out.writableNeedDrain || this.out.destroyed) await drained(this.out);
       },
     };
   }

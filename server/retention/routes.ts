@@ -32,7 +32,7 @@ export function retentionRoutes(router: Router, ctx: Context) {
       });
       return {
         write: (out: Writable) => {
-          // A reader gone mid-way may leave the writing waiting for a drain that never comes: the place goes with the connection.
+          // A reader gone mid-way: the place goes with the connection, at once; the writing stops at the next bytes it writes (drained.ts).
           out.once('close', release);
           return archive.write(out).finally(release);
         },
